@@ -20,7 +20,8 @@ _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
 def _fa_kes(root: Path) -> pd.DataFrame:
     df = pd.read_csv(root / "FA-KES-Dataset.csv", usecols=["unit_id", "date"], dtype=str, encoding="utf-8")
     years = pd.to_datetime(df["date"], format="%m/%d/%Y", errors="coerce").dt.year
-    return pd.DataFrame({"document": df["unit_id"].astype(str), "year": years})
+    # unit_id is not unique in FA-KES (12 ids occur twice): the CSV row identifies a document.
+    return pd.DataFrame({"document": [f"FA-KES-Dataset.csv:{i + 2}" for i in range(len(df))], "year": years})
 
 
 def _kremlin(root: Path) -> pd.DataFrame:

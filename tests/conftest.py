@@ -1,0 +1,71 @@
+"""Shared fixtures: an isolated project home, a local HTTP server, and the fetched corpora."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from diplolib import datasets, paths
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A throw-away project root: data/ and figures/ under tmp_path, no mirror."""
+    monkeypatch.setenv("DIPLOLIB_HOME", str(tmp_path))
+    monkeypatch.delenv("DIPLOLIB_MIRROR", raising=False)
+    return tmp_path
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output clean
+        pass
+
+
+@pytest.fixture
+def http_root(tmp_path):
+    """Serve a folder over HTTP on 127.0.0.1; yields (folder, base_url, server)."""
+    root = tmp_path / "served"
+    root.mkdir()
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield root, f"http://127.0.0.1:{server.server_address[1]}/", server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def corpus_dir(name: str) -> Path:
+    """The fetched corpus folder in the repository's data cache, or skip the test."""
+    here = REPO / "data" / "raw" / name
+    if not (here / ".diplolib-fetched.json").is_file():
+        pytest.skip(f"corpus {name} is not in data/raw (run 'make data' or 'diplolib data fetch {name}')")
+    return here
+
+
+@pytest.fixture
+def copy_corpus(tmp_path):
+    """Copy a fetched corpus into a mirror-like folder under tmp_path; returns the mirror root."""
+
+    def _copy(name: str, dest: Path | None = None) -> Path:
+        src = corpus_dir(name)
+        mirror = dest or (tmp_path / "mirror")
+        for rel in datasets.corpus(name).files:
+            target = mirror / name / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src / rel, target)
+        return mirror
+
+    return _copy
+
+
+__all__ = ["REPO", "corpus_dir", "paths"]
