@@ -9,6 +9,8 @@ from .. import datasets
 from ..plots import plot_documents_per_year
 from . import figure
 
+__all__ = ["CORPORA", "corpus_years"]
+
 CORPORA = ("fa-kes", "wikinews-fr", "kremlin-en", "wh-readouts", "re3d", "sib200", "ungdc")
 
 
