@@ -18,12 +18,24 @@ def canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+def locked_extras(pyproject: dict) -> list[str]:
+    """The extras that 'make' installs and the lock pins: those named by the ``all`` extra."""
+    project = pyproject["project"]
+    spec = next((d for d in project.get("optional-dependencies", {}).get("all", []) if "[" in d), "")
+    return [e.strip() for e in spec[spec.find("[") + 1:spec.find("]")].split(",") if e.strip()]
+
+
 def direct_dependencies(pyproject: dict) -> list[str]:
-    """Names of the core dependencies and of every extra, without versions or markers."""
+    """Names of the core dependencies and of the locked extras, without versions or markers.
+
+    Extras outside ``all`` (``embed``: torch and a local model, several hundred MB) are installed by hand
+    (``pip install -e '.[embed]'``) and are not part of the locked environment.
+    """
     project = pyproject["project"]
     specs = list(project["dependencies"])
-    for extra, deps in project.get("optional-dependencies", {}).items():
-        specs += [d for d in deps if not d.startswith(project["name"])]
+    extras = project.get("optional-dependencies", {})
+    for extra in locked_extras(pyproject):
+        specs += [d for d in extras[extra] if not d.startswith(project["name"])]
     names = [canonical(re.split(r"[\s<>=!~\[;]", spec, maxsplit=1)[0]) for spec in specs]
     return sorted(set(names))
 

@@ -42,6 +42,7 @@ __all__ = [
     "is_fetched",
     "path",
     "inventory",
+    "load",
 ]
 
 _STAMP = ".diplolib-fetched.json"
@@ -257,3 +258,59 @@ def inventory(name: str) -> pd.DataFrame:
         states no date).
     """
     return _inventory(name, path(name))
+
+
+def _code_digest() -> str:
+    """SHA-256 over the source of the modules that turn raw files into articles (the cache key's code part)."""
+    package = Path(__file__).resolve().parents[1]
+    files = sorted([*package.glob("readers/*.py"), *package.glob("normalize/*.py"), package / "load.py"])
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()
+
+
+def load(name: str, *, cache: bool = True, **options):
+    """Load a catalogue corpus in one call: fetch it if needed, read it with the right reader and options.
+
+    The result is cached as Parquet in ``data/processed/<name>/`` (``articles.parquet``, ``errors.parquet``),
+    keyed by the corpus checksums, the source code of the readers and normalisers, and the options: the
+    same key gives the same tables, and any change of data, code or options rebuilds them.
+
+    Parameters
+    ----------
+    name : str
+        A catalogue name (see :func:`available`).
+    cache : bool
+        Read and write the Parquet cache (``False`` always loads from the raw files).
+    **options
+        Passed to :func:`diplolib.readers.corpora.load_corpus` (e.g. ``published=`` for the undated seed).
+
+    Returns
+    -------
+    LoadResult
+        ``articles, errors``: the articles table and the load-errors table.
+
+    Examples
+    --------
+    >>> articles, errors = datasets.load("fa-kes")   # doctest: +SKIP
+    """
+    from ..load import LoadResult
+    from ..readers.corpora import load_corpus
+
+    c = corpus(name)
+    key = hashlib.sha256(json.dumps({"corpus": c.digest, "code": _code_digest(), "options": options},
+                                    sort_keys=True, default=str).encode()).hexdigest()
+    folder = paths.processed_dir(name)
+    stamp = folder / "load-key.txt"
+    if cache and stamp.is_file() and stamp.read_text("utf-8").strip() == key:
+        return LoadResult(pd.read_parquet(folder / "articles.parquet"), pd.read_parquet(folder / "errors.parquet"))
+    result = load_corpus(name, **options)
+    if cache:
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp.unlink(missing_ok=True)
+        result.articles.to_parquet(folder / "articles.parquet", index=False)
+        result.errors.to_parquet(folder / "errors.parquet", index=False)
+        stamp.write_text(key + "\n", "utf-8")
+        result = LoadResult(pd.read_parquet(folder / "articles.parquet"), pd.read_parquet(folder / "errors.parquet"))
+    return result

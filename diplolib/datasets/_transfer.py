@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import socket
 import tempfile
 import urllib.error
 import urllib.parse
@@ -18,7 +17,7 @@ import urllib.request
 from pathlib import Path
 from typing import BinaryIO
 
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 __all__ = ["FetchError", "ChecksumError", "sha256_file", "transfer"]
 
@@ -121,7 +120,7 @@ def transfer(
                     digest.update(chunk)
                     received += len(chunk)
                     bar.update(len(chunk))
-            except (socket.timeout, TimeoutError, OSError, urllib.error.URLError) as exc:
+            except (TimeoutError, OSError, urllib.error.URLError) as exc:
                 raise FetchError(
                     f"{corpus}: the transfer of {location} stopped after {received} bytes ({exc}). {hint}"
                 ) from exc

@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.colors import LogNorm
 
-__all__ = ["plot_documents_per_year"]
+__all__ = ["plot_documents_per_year", "plot_period_heatmap", "plot_stacked_counts"]
 
 
 def plot_documents_per_year(
@@ -78,4 +78,118 @@ def plot_documents_per_year(
                     ax.text(j, i, str(int(v)), ha="center", va="center", fontsize=6, color="white")
     if colorbar:
         ax.figure.colorbar(mesh, ax=ax, label=count, pad=0.01)
+    return ax
+
+
+def plot_period_heatmap(
+    data: pd.DataFrame,
+    *,
+    group: str = "source",
+    period: str = "period",
+    count: str = "documents",
+    freq: str = "M",
+    order: list | None = None,
+    colorbar: bool = True,
+    ax: Axes | None = None,
+    **kwargs,
+) -> Axes:
+    """Heat map of counts, one row per group and one column per period (every period of the range shown).
+
+    Parameters
+    ----------
+    data : DataFrame
+        Long-form counts: one row per (group, period); ``period`` holds strings such as ``"2016-02"``
+        (``freq="M"``), ``"2016Q1"`` (``"Q"``) or ``"2016"`` (``"Y"``).
+    group, period, count : str
+        Column names.
+    freq : {"M", "Q", "Y"}
+        The periods' frequency; gaps in the range are shown as empty columns.
+    order : list, optional
+        Groups, top to bottom (default: by decreasing total).
+    colorbar : bool
+    ax : Axes, optional
+    **kwargs
+        Passed to :meth:`Axes.pcolormesh`.
+
+    Returns
+    -------
+    Axes
+    """
+    for col in (group, period, count):
+        if col not in data.columns:
+            raise ValueError(f"plot_period_heatmap: column {col!r} is missing; the data has {list(data.columns)}.")
+    ax = ax if ax is not None else plt.gca()
+    dated = data.dropna(subset=[period])
+    if dated.empty:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "no dated documents", ha="center", va="center", transform=ax.transAxes)
+        return ax
+    periods = pd.PeriodIndex(dated[period].astype(str), freq=freq)
+    full = pd.period_range(periods.min(), periods.max(), freq=freq)
+    table = (dated.assign(_p=periods).pivot_table(index=group, columns="_p", values=count, aggfunc="sum",
+                                                   fill_value=0).reindex(columns=full, fill_value=0))
+    table = table.reindex(order, fill_value=0) if order is not None else table.loc[
+        table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    values = np.ma.masked_equal(table.to_numpy(dtype=float), 0)
+    kwargs.setdefault("cmap", "viridis")
+    kwargs.setdefault("norm", LogNorm(vmin=1, vmax=max(1.0, float(values.max()))))
+    mesh = ax.pcolormesh(np.arange(len(full) + 1) - 0.5, np.arange(len(table) + 1) - 0.5, values, **kwargs)
+    ax.set_yticks(np.arange(len(table)), labels=[str(i) for i in table.index])
+    labels = [str(p) for p in full]
+    step = max(1, len(full) // 24)
+    ax.set_xticks(np.arange(len(full))[::step], labels=labels[::step], rotation=90)
+    ax.set_xlim(-0.5, len(full) - 0.5)
+    ax.set_ylim(len(table) - 0.5, -0.5)
+    ax.set_xlabel(period)
+    if colorbar:
+        ax.figure.colorbar(mesh, ax=ax, label=count, pad=0.01)
+    return ax
+
+
+def plot_stacked_counts(
+    data: pd.DataFrame,
+    *,
+    group: str,
+    stack: str,
+    count: str = "documents",
+    normalize: bool = True,
+    ax: Axes | None = None,
+    **kwargs,
+) -> Axes:
+    """Horizontal stacked bars: for each ``group``, the counts (or shares) of each ``stack`` value.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Long-form counts: one row per (group, stack value).
+    group, stack, count : str
+        Column names (e.g. corpus, lang, documents).
+    normalize : bool
+        Bars of shares (each group sums to 1) instead of counts; totals are written at the bar ends.
+    ax : Axes, optional
+    **kwargs
+        Passed to :meth:`Axes.barh`.
+
+    Returns
+    -------
+    Axes
+    """
+    for col in (group, stack, count):
+        if col not in data.columns:
+            raise ValueError(f"plot_stacked_counts: column {col!r} is missing; the data has {list(data.columns)}.")
+    ax = ax if ax is not None else plt.gca()
+    table = data.pivot_table(index=group, columns=stack, values=count, aggfunc="sum", fill_value=0)
+    totals = table.sum(axis=1)
+    shown = table.div(totals, axis=0) if normalize else table
+    left = np.zeros(len(shown))
+    y = np.arange(len(shown))
+    for col in shown.columns:
+        ax.barh(y, shown[col].to_numpy(), left=left, label=str(col), **kwargs)
+        left += shown[col].to_numpy()
+    for i, total in enumerate(totals):
+        ax.text(left[i], i, f" {int(total):,}", va="center", fontsize=7)
+    ax.set_yticks(y, labels=[str(i) for i in shown.index])
+    ax.set_ylim(len(shown) - 0.5, -0.5)
+    ax.set_xlabel(f"share of {count}" if normalize else count)
+    ax.legend(title=stack, fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.06, 1))
     return ax

@@ -1,0 +1,385 @@
+"""Co-mention counts: the edges table, from a mentions table, with sparse matrices.
+
+A *window* is a sentence, a paragraph or a whole article. For each group of windows
+(all windows, or one outlet / language / period with ``by=`` and ``period=``) we build
+the 0/1 indicator ``X`` (actor × window, ``scipy.sparse`` CSR) and take **one** product
+``X @ X.T``: its upper triangle counts the windows holding both actors of a pair, the
+row sums of ``X`` the windows holding each actor. Windows holding a single actor hold
+no pair and are left out of the product (they still count in ``n_a`` and ``n_windows``).
+Groups are stacked as blocks of rows (one row per (group, actor)), so a single product
+serves every group and no count leaks between groups. The counts are exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from .measures import MEASURES, association_measures
+
+__all__ = ["co_mentions", "edge_columns", "WINDOWS"]
+
+WINDOWS = ("sentence", "paragraph", "article")
+_COUNTS = ["n", "n_a", "n_b", "n_windows"]
+_PAIR_CHUNK = 4_000_000  # pairs expanded at a time when computing first/last
+_BLOCK_MAX = 24  # windows with at most this many actors are paired column by column
+_LOOKUP_MAX = 2**25  # edges found through a dense (row, row) table up to this size, else searchsorted
+
+
+def edge_columns(by: Sequence[str] = ()) -> list[str]:
+    """Column order of the edges table for the given group columns."""
+    return ["actor_a", "actor_b", "window", *by, *_COUNTS, *MEASURES, "first", "last"]
+
+
+def _as_list(by) -> list[str]:
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [by]
+    return list(by)
+
+
+def _empty_edges(by_frame: pd.DataFrame, by: list[str], date_dtype) -> pd.DataFrame:
+    out = {
+        "actor_a": pd.Series([], dtype=str),
+        "actor_b": pd.Series([], dtype=str),
+        "window": pd.Series([], dtype=str),
+    }
+    for c in by:
+        out[c] = by_frame[c].iloc[:0].reset_index(drop=True) if c in by_frame else pd.Series([], dtype=str)
+    for c in _COUNTS:
+        out[c] = pd.Series([], dtype=np.int64)
+    for c in MEASURES:
+        out[c] = pd.Series([], dtype=np.float64)
+    out["first"] = pd.Series([], dtype=date_dtype)
+    out["last"] = pd.Series([], dtype=date_dtype)
+    return pd.DataFrame(out, columns=edge_columns(by))
+
+
+def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes following the string order of the unique values (NA -> -1)."""
+    codes, uniques = pd.factorize(values)
+    labels = np.array([str(u) for u in uniques], dtype=object)
+    order = np.argsort(labels.astype(str), kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    codes = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
+    return codes, labels[order]
+
+
+def _combine(codes: list[np.ndarray], sizes: list[int]) -> tuple[np.ndarray, int]:
+    """Mixed-radix combination of code arrays, compressed to 0..k-1 keeping the order."""
+    out = np.zeros(len(codes[0]) if codes else 0, dtype=np.int64)
+    total = 1
+    for c, s in zip(codes, sizes, strict=False):
+        if total * s > 2**62:
+            out, total = _compress(out, total)
+        out = out * s + c
+        total *= s
+    return _compress(out, total)
+
+
+def _compress(codes: np.ndarray, total: int) -> tuple[np.ndarray, int]:
+    if total <= 4 * len(codes) + 1024:
+        used = np.zeros(total, dtype=bool)
+        used[codes] = True
+        remap = np.cumsum(used) - 1
+        return remap[codes], int(used.sum())
+    uniq, inv = np.unique(codes, return_inverse=True)
+    return inv.astype(np.int64), len(uniq)
+
+
+def _to_ns(s: pd.Series) -> np.ndarray:
+    """int64 nanoseconds since the epoch (UTC); NaT -> min int64."""
+    if getattr(s.dt, "tz", None) is not None:
+        s = s.dt.tz_convert("UTC").dt.tz_localize(None)
+    return s.to_numpy(dtype="datetime64[ns]").view(np.int64)
+
+
+def _prepare(mentions, window, by, period, kinds, actors) -> tuple[pd.DataFrame, list[str], object]:
+    if not isinstance(mentions, pd.DataFrame):
+        raise TypeError(f"co_mentions: mentions must be a pandas DataFrame, not {type(mentions).__name__}.")
+    if window not in WINDOWS:
+        raise ValueError(f"co_mentions: window={window!r} is not one of {list(WINDOWS)}.")
+    if period not in (None, "M", "Q", "Y"):
+        raise ValueError(
+            f"co_mentions: period={period!r}; use 'M' (month), 'Q' (quarter), 'Y' (year) or None."
+        )
+    need = ["article_id", "actor_id"] + ([window] if window != "article" else [])
+    if period is not None or "published" in mentions.columns:
+        need.append("published")
+    need += [c for c in by if c not in need]
+    if kinds is not None and actors is None:
+        need.append("kind")
+    missing = [c for c in dict.fromkeys(need) if c not in mentions.columns]
+    if missing:
+        hint = {
+            "published": " (join the articles' `published` to the mentions, e.g. "
+            "mentions.merge(articles[['article_id', 'published']], on='article_id'))",
+            "kind": " (add actor kinds: pass actors=<table with actor_id, kind> or join them)",
+        }
+        fix = (
+            "".join(hint.get(c, "") for c in missing)
+            or f" (the mentions table has {list(mentions.columns)}; pick window/by from those)"
+        )
+        raise ValueError(f"co_mentions: mentions lack column(s) {missing}{fix}.")
+    reserved = ("actor_a", "actor_b", "window", *_COUNTS, *MEASURES, "first", "last", "period")
+    clash = [c for c in by if c in reserved]
+    if clash:
+        raise ValueError(
+            f"co_mentions: by={by!r} uses reserved column name(s) {clash}; "
+            "use period='M'|'Q'|'Y' for time groups or rename the column."
+        )
+    df = mentions[list(dict.fromkeys(need))].copy(deep=False)
+    date_dtype = "datetime64[ns, UTC]"
+    if "published" in df.columns:
+        pub = df["published"]
+        if not pd.api.types.is_datetime64_any_dtype(pub) and pub.isna().all():  # no dates at all
+            df["published"] = pub = pd.Series(pd.NaT, index=df.index, dtype=date_dtype)
+        if not pd.api.types.is_datetime64_any_dtype(pub):
+            raise ValueError(
+                "co_mentions: column 'published' must hold datetimes, not "
+                f"{pub.dtype}; convert it with pd.to_datetime(..., utc=True)."
+            )
+        date_dtype = pub.dtype
+    if kinds is not None:
+        if actors is not None:
+            if not {"actor_id", "kind"} <= set(actors.columns):
+                raise ValueError(
+                    "co_mentions: actors= needs columns 'actor_id' and 'kind'; "
+                    f"it has {list(actors.columns)}."
+                )
+            kind_of = actors.drop_duplicates("actor_id").set_index("actor_id")["kind"]
+            df["kind"] = df["actor_id"].map(kind_of)
+        kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+        df = df[df["kind"].isin(kinds)]
+    keep = df["actor_id"].notna() & df["article_id"].notna()
+    if window != "article":
+        keep &= df[window].notna()
+    for c in by:
+        keep &= df[c].notna()
+    if period is not None:
+        pub = df["published"]
+        if getattr(pub.dt, "tz", None) is not None:
+            pub = pub.dt.tz_localize(None)  # wall-clock time in the stored time zone
+        freq = {"Y": "Y", "Q": "Q", "M": "M"}[period]
+        keep &= pub.notna()
+        df = df.assign(period=pub.dt.to_period(freq).astype(str).astype(str))
+        by = [*by, "period"]
+    return (df if keep.all() else df.loc[keep]), by, date_dtype
+
+
+def co_mentions(
+    mentions: pd.DataFrame,
+    *,
+    window: Literal["sentence", "paragraph", "article"] = "sentence",
+    by: str | Sequence[str] | None = None,
+    period: Literal["M", "Q", "Y"] | None = None,
+    min_count: int = 1,
+    kinds: str | Sequence[str] | None = None,
+    actors: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Count how often each pair of actors is mentioned in the same window, with association measures.
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        One row per actor mention: ``article_id``, ``actor_id`` (rows with NA are
+        ignored: unresolved mentions), ``sentence`` or ``paragraph`` (int index within
+        the article; needed for those windows), and optionally ``published``
+        (datetime; gives ``first``/``last`` and ``period=``), ``kind`` and any
+        article column used in ``by=`` (``source``, ``lang``...).
+    window : {"sentence", "paragraph", "article"}
+        The unit in which two actors count as mentioned together.
+    by : str or list of str, optional
+        Group columns (outlet, language...): windows are split by group and every
+        count and measure is computed within its group, as if ``co_mentions`` ran on
+        each group's rows alone. Rows with NA in a group column are dropped.
+    period : {"M", "Q", "Y"}, optional
+        Also group by month, quarter or year of ``published`` (a ``period`` column
+        of strings such as ``"2017-04"``, ``"2017Q2"``, ``"2017"``, in the wall-clock
+        time of the stored time zone). Rows without a date are dropped.
+    min_count : int
+        Keep pairs seen together in at least this many windows (measures and
+        denominators are unaffected).
+    kinds : str or list of str, optional
+        Keep actors of these kinds (``person``, ``state``, ``organisation``,
+        ``armed_group``, ``place``, ``provisional``); uses ``mentions["kind"]`` or the
+        ``kind`` of ``actors=``.
+    actors : DataFrame, optional
+        Actor table (``actor_id``, ``kind``) joined to the mentions for ``kinds=``.
+
+    Returns
+    -------
+    DataFrame
+        The edges table, one row per (group, pair) that co-occurs at least once;
+        **pairs that never co-occur (n = 0) are absent**. Columns:
+        ``actor_a``, ``actor_b`` (str, ``actor_a < actor_b`` in string order),
+        ``window``, the group columns (``by`` then ``period``), ``n`` (windows holding
+        both), ``n_a``, ``n_b`` (windows holding each), ``n_windows`` (windows of the
+        group holding at least one kept actor: windows without any actor say nothing
+        about who is mentioned with whom, and counting them would inflate PMI with
+        text length; after ``kinds=`` it counts windows with an actor of those kinds),
+        ``expected``, ``pmi``, ``npmi``, ``g2``, ``p_value``, ``jaccard``, ``lift``
+        (see :mod:`diplolib.comention.measures`), ``first``, ``last`` (earliest and
+        latest ``published`` of the windows holding both; NaT without dates).
+        Sorted by group, ``actor_a``, ``actor_b``. The input is not modified.
+
+    Examples
+    --------
+    >>> edges = co_mentions(mentions, window="sentence", by="source")  # doctest: +SKIP
+    >>> significant(edges, method="fdr_bh").sort_values("npmi", ascending=False)  # doctest: +SKIP
+    """
+    if not isinstance(min_count, (int, np.integer)) or min_count < 1:
+        raise ValueError(f"co_mentions: min_count={min_count!r} must be an integer >= 1.")
+    by = _as_list(by)
+    df, by, date_dtype = _prepare(mentions, window, by, period, kinds, actors)
+    if len(df) == 0:
+        return _empty_edges(df, by, date_dtype)
+
+    actor_codes, actor_labels = _sorted_codes(df["actor_id"])
+    n_act = len(actor_labels)
+    if by:
+        parts = [pd.factorize(df[c], sort=True) for c in by]
+        group_codes, n_groups = _combine([p[0] for p in parts], [len(p[1]) for p in parts])
+    else:
+        group_codes, n_groups = np.zeros(len(df), dtype=np.int64), 1
+    unit = [pd.factorize(df["article_id"])]
+    if window != "article":
+        unit.append(pd.factorize(df[window]))
+    if n_groups == 1 and len(unit) == 1:  # article windows, one group: the codes are the windows
+        win_codes, n_win = unit[0][0].astype(np.int64), len(unit[0][1])
+    else:
+        win_codes, n_win = _combine(
+            [group_codes] + [u[0] for u in unit], [n_groups] + [len(u[1]) for u in unit]
+        )
+
+    # rows of X: one per (group, actor), ordered by group then actor label
+    if n_groups == 1:
+        rows, n_rows = actor_codes, n_act
+    else:
+        rows, n_rows = _compress(group_codes * n_act + actor_codes, n_groups * n_act)
+    row_group = np.zeros(n_rows, dtype=np.int64)
+    row_group[rows] = group_codes
+    row_actor = np.zeros(n_rows, dtype=np.int64)
+    row_actor[rows] = actor_codes
+    # Xt: window x (group, actor) indicator; windows holding a single actor cannot hold a pair,
+    # so they count in n_a and n_windows but are left out of the product
+    Xt = sp.csr_matrix((np.ones(len(rows), dtype=np.int32), (win_codes, rows)), shape=(n_win, n_rows))
+    Xt.sum_duplicates()
+    Xt.data[:] = 1
+    n_each = np.bincount(Xt.indices, minlength=n_rows).astype(np.int64)
+    win_group = np.zeros(n_win, dtype=np.int64)
+    win_group[win_codes] = group_codes
+    windows_per_group = np.bincount(win_group, minlength=n_groups).astype(np.int64)
+    paired = np.flatnonzero(np.diff(Xt.indptr) >= 2)
+    if len(paired) < n_win:
+        Xt = Xt[paired]
+    X = Xt.T.tocsr()  # actor x window, CSR; with Xt also CSR the product converts nothing
+    upper = sp.triu(X @ Xt, k=1, format="csr")  # the one product; (i < j) <=> actor_a < actor_b
+    upper.sort_indices()
+    i = np.repeat(np.arange(n_rows), np.diff(upper.indptr))
+    j = upper.indices.astype(np.int64)
+    n = upper.data.astype(np.int64)
+    if min_count > 1:
+        keep = n >= min_count
+        i, j, n = i[keep], j[keep], n[keep]
+    if len(n) == 0:
+        return _empty_edges(df, by, date_dtype)
+
+    g = row_group[i]
+    labels_s = pd.Series(actor_labels, dtype=str)  # take() on the 1-per-actor labels: no per-row str objects
+    out = {
+        "actor_a": labels_s.take(row_actor[i]).reset_index(drop=True),
+        "actor_b": labels_s.take(row_actor[j]).reset_index(drop=True),
+        "window": pd.Series([window], dtype=str)
+        .take(np.zeros(len(n), dtype=np.int64))
+        .reset_index(drop=True),
+    }
+    if by:
+        first_rows = pd.Series(np.arange(len(group_codes))).groupby(group_codes, sort=True).first().to_numpy()
+        labels = df[by].iloc[first_rows].reset_index(drop=True)
+        for c in by:
+            out[c] = labels[c].take(g).reset_index(drop=True)
+    out["n"] = n
+    out["n_a"] = n_each[i]
+    out["n_b"] = n_each[j]
+    out["n_windows"] = windows_per_group[g]
+    out.update(association_measures(n, out["n_a"], out["n_b"], out["n_windows"]))
+    first = last = np.full(len(n), np.iinfo(np.int64).min)
+    if "published" in df.columns:
+        first, last = _first_last(Xt, i, j, n_rows, win_codes, _to_ns(df["published"]), n_win, paired)
+    aware = isinstance(date_dtype, pd.DatetimeTZDtype) or str(date_dtype) == "datetime64[ns, UTC]"
+    for name, ns in (("first", first), ("last", last)):
+        stamp = pd.Series(ns.view("datetime64[ns]"))
+        out[name] = (stamp.dt.tz_localize("UTC") if aware else stamp).astype(date_dtype)
+    return pd.DataFrame(out, columns=edge_columns(by))
+
+
+def _first_last(Y, i, j, n_rows, win_codes, pub_ns, n_win, paired) -> tuple[np.ndarray, np.ndarray]:
+    """Earliest and latest window date of each edge (i, j), by listing the pairs of every window.
+
+    ``Y`` is the window x row indicator (CSR) of the windows ``paired`` (indices among all
+    ``n_win`` windows, which ``win_codes`` number). Windows of the same size ``s`` are taken
+    together as an (windows, s) array, one column pair at a time; windows larger than
+    ``_BLOCK_MAX`` are expanded pair by pair, a few million pairs at a time.
+    """
+    nat, big = np.iinfo(np.int64).min, np.iinfo(np.int64).max
+    lo_date = np.full(n_win, big)
+    hi_date = np.full(n_win, nat)
+    valid = pub_ns != nat
+    np.minimum.at(lo_date, win_codes[valid], pub_ns[valid])
+    np.maximum.at(hi_date, win_codes[valid], pub_ns[valid])
+    lo_date, hi_date = lo_date[paired], hi_date[paired]
+    first = np.full(len(i), big)
+    last = np.full(len(i), nat)
+    if n_rows * n_rows <= _LOOKUP_MAX:
+        lookup = np.full(n_rows * n_rows, -1, dtype=np.int64)
+        lookup[i * n_rows + j] = np.arange(len(i))
+        find = lookup.__getitem__
+    else:
+        keys = i * n_rows + j  # sorted: edges come row-major from CSR
+
+        def find(k):
+            pos = np.minimum(np.searchsorted(keys, k), len(keys) - 1)
+            return np.where(keys[pos] == k, pos, -1)
+
+    def update(row_a, row_b, wins):
+        idx = find(row_a * n_rows + row_b)
+        ok = idx >= 0
+        if not ok.all():
+            idx, wins = idx[ok], wins[ok]
+        np.minimum.at(first, idx, lo_date[wins])
+        np.maximum.at(last, idx, hi_date[wins])
+
+    Y.sort_indices()
+    ind, ptr = Y.indices.astype(np.int64), Y.indptr.astype(np.int64)
+    sizes = np.diff(ptr)
+    for s in np.unique(sizes[(sizes >= 2) & (sizes <= _BLOCK_MAX)]):
+        wins = np.flatnonzero(sizes == s)
+        block = ind[ptr[wins][:, None] + np.arange(s)]  # (windows, s), rows ascending
+        for a in range(s - 1):
+            for b in range(a + 1, s):
+                update(block[:, a], block[:, b], wins)
+    big_wins = np.flatnonzero(sizes > _BLOCK_MAX)
+    pairs = sizes[big_wins] * (sizes[big_wins] - 1) // 2
+    cum = np.cumsum(pairs)
+    k = 0
+    while k < len(big_wins):
+        base = cum[k - 1] if k else 0
+        stop = min(max(int(np.searchsorted(cum, base + _PAIR_CHUNK, side="right")), k + 1), len(big_wins))
+        w = big_wins[k:stop]
+        s = sizes[w]
+        pos = np.concatenate([np.arange(p0, p1) for p0, p1 in zip(ptr[w], ptr[w + 1], strict=True)])
+        local = np.arange(pos.size) - np.repeat(np.cumsum(s) - s, s)
+        cnt = np.repeat(s, s) - 1 - local
+        left = np.repeat(np.arange(pos.size), cnt)
+        right = np.arange(left.size) - np.repeat(np.cumsum(cnt) - cnt - np.arange(pos.size) - 1, cnt)
+        update(ind[pos[left]], ind[pos[right]], np.repeat(w, pairs[k:stop]))
+        k = stop
+    first[first == big] = nat
+    return first, last

@@ -1,0 +1,161 @@
+"""``load_articles``: files, folders or archives → the articles table and the load-errors table.
+
+>>> from diplolib.load import load_articles
+>>> articles, errors = load_articles("data/raw/fa-kes/FA-KES-Dataset.csv", preset="fa-kes")  # doctest: +SKIP
+>>> result = load_articles("data/raw/wh-readouts")                                         # doctest: +SKIP
+>>> result.articles, result.errors                                                          # doctest: +SKIP
+
+The readers (:mod:`diplolib.readers`) turn every input record into a raw record or an error row; the raw
+records then go through :func:`diplolib.normalize.normalize_articles` (cleaning, datelines, bylines,
+splitting pages that hold several dispatches, dates, language, duplicates, ids). Problems with single files
+or rows never raise: they are rows of ``errors``. Only a missing path or an unknown format raises, at once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+import pandas as pd
+
+from .normalize import normalize_articles
+from .readers import read_records
+
+__all__ = ["LoadResult", "load_articles", "load_records", "tidy_metadata"]
+
+
+class LoadResult(NamedTuple):
+    """What :func:`load_articles` returns: unpacks as ``articles, errors`` and has those two attributes."""
+
+    articles: pd.DataFrame
+    errors: pd.DataFrame
+
+
+def load_records(
+    source: str | os.PathLike,
+    /,
+    *,
+    format: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    recursive: bool = True,
+    progress: bool = False,
+    **reader_options: Any,
+) -> LoadResult:
+    """The raw records and errors of ``source``, before normalisation (same options as :func:`load_articles`).
+
+    Returns
+    -------
+    LoadResult
+        ``articles`` holds the raw records (``origin``, ``source``, ``title``, ``text``, ``url``,
+        ``published``,
+        ``lang``, ``format`` + metadata columns), ``errors`` the error rows (``origin``, ``error``,
+        ``message``).
+    """
+    if columns is not None:
+        reader_options["columns"] = columns
+    if encoding is not None:
+        reader_options["encoding"] = encoding
+    records, errors = read_records(
+        source, format=format, recursive=recursive, progress=progress, **reader_options
+    )
+    return LoadResult(records, errors)
+
+
+def load_articles(
+    source: str | os.PathLike,
+    /,
+    *,
+    format: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    published: Any = None,
+    recursive: bool = True,
+    progress: bool = False,
+    **reader_options: Any,
+) -> LoadResult:
+    """Load articles from a file, a folder (recursively) or an archive (``.tar.xz``, ``.tar.gz``, ``.zip``).
+
+    Parameters
+    ----------
+    source
+        Path to a file, folder or archive. Folders are read recursively, dotfiles skipped; archives are read
+        member by member without unpacking.
+    format
+        Reader for every file (``"page"``, ``"csv"``, ``"html"``, ``"markdown"``, ``"jsonl"``,
+        ``"filename"``, or
+        any name registered with :func:`diplolib.readers.register_reader`); None picks by file extension.
+    columns
+        Record field → column (CSV) or key (JSON lines), e.g. ``{"title": "article_title", "text":
+        "article_content", "published": "date"}``.
+    encoding
+        The encoding of the files when known; by default UTF-8 (with or without BOM), UTF-16 by BOM, else
+        detected (never assumed latin-1). Bytes invalid in it are "decode" errors.
+    published
+        Passed to :func:`diplolib.normalize.normalize_articles` (how to fill or override article dates).
+    recursive
+        Read sub-folders.
+    progress
+        Show a progress bar over files.
+    **reader_options
+        Options of the readers: ``preset`` ("fa-kes"), ``sep``, ``date_format``, ``tz``, ``on_bad_date``
+        ("error" or "keep"), ``encoding_errors`` ("strict" or "replace"), ``source``, ``lang``, ``pattern``
+        (filename reader), ``include`` (glob patterns of files to read), ``max_text_chars``,
+        ``max_file_bytes``.
+
+    Returns
+    -------
+    LoadResult
+        A named tuple ``(articles, errors)``. ``articles``: the articles table of :mod:`diplolib.normalize`
+        (``article_id``, ``source``, ``lang``, ``published``, ``title``, ``text``, ``byline``, ``dateline``,
+        ``credits``, ``url``, ``origin``, ``duplicate_of`` + metadata columns). ``errors``: ``origin``,
+        ``error`` (short code: "decode", "nul-bytes", "empty", "binary", "truncated-row", "extra-fields",
+        "bad-row", "missing-column", "too-large", "bad-date", "no-main-text", "bad-front-matter", "bad-json",
+        "bad-filename", "unknown-format", "unreadable-archive"), ``message`` (what to do). Every input record
+        is in one of the two tables.
+
+    Raises
+    ------
+    ValueError
+        ``source`` does not exist, or ``format`` is not a registered reader.
+    TypeError
+        A reader option that no reader accepts.
+    """
+    records, errors = load_records(
+        source,
+        format=format,
+        columns=columns,
+        encoding=encoding,
+        recursive=recursive,
+        progress=progress,
+        **reader_options,
+    )
+    kwargs: dict[str, Any] = {"published": published}
+    if "tz" in reader_options:
+        kwargs["tz"] = reader_options["tz"]
+    articles = normalize_articles(records, **kwargs)
+    return LoadResult(tidy_metadata(articles), errors)
+
+
+def _as_text(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def tidy_metadata(articles: pd.DataFrame) -> pd.DataFrame:
+    """Metadata columns of mixed Python objects as nullable strings (lists joined with "; ", dates in ISO).
+
+    Readers keep a source's own metadata as it comes (YAML lists and timestamps, JSON values); one string
+    column per field makes the table tidy, comparable across corpora and storable in Parquet unchanged.
+    """
+    out = articles.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            values = out[col]
+            out[col] = values.map(lambda v: v if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v))
+                                  else _as_text(v)).astype("string")
+    return out

@@ -1,0 +1,231 @@
+"""From raw records to the articles table: the normalisation step of :func:`diplolib.load_articles`.
+
+A raw record is one input record as a reader found it (a page, a CSV row);
+:func:`normalize_articles` cleans its text, peels off boilerplate, dateline,
+byline and credits, splits a page that holds several dispatches, reads dates,
+identifies the language, builds the matching form and flags duplicates. Every
+step can be switched off with ``steps=``.
+
+Examples
+--------
+>>> import pandas as pd
+>>> raw = pd.DataFrame({"origin": ["a.txt"], "source": ["sana"], "title": ["Titre"],
+...                     "text": ["Damas-SANA / Le ministre a dit\u00a0: \u00ab\u00a0oui\u00a0\u00bb.\\n\\nM.A./ H.S."]})
+>>> art = normalize_articles(raw, steps=["clean", "boilerplate", "byline", "credits", "dateline"])
+>>> art.loc[0, ["dateline", "text", "byline"]].tolist()
+['Damas-SANA', 'Le ministre a dit : "oui".', 'M.A./ H.S.']
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from .dates import infer_dayfirst, parse_date, to_timestamp
+from .dispatch import (
+    remove_boilerplate,
+    split_byline,
+    split_credits,
+    split_dispatches,
+    split_header,
+    strip_repeated_title,
+)
+from .duplicates import flag_duplicates
+from .language import detect_language
+from .matching import matching_form
+from .text import clean_text, count_replacement_chars
+
+__all__ = ["normalize_articles", "STEPS", "ARTICLE_COLUMNS", "RAW_COLUMNS"]
+
+STEPS: tuple[str, ...] = ("clean", "boilerplate", "byline", "credits", "split", "dateline", "title", "dates",
+                          "language", "duplicates")
+#: Column order of the articles table; ``format`` and any extra metadata columns of the raw records follow.
+ARTICLE_COLUMNS: tuple[str, ...] = ("article_id", "source", "lang", "published", "title", "text", "byline",
+                                    "dateline", "credits", "url", "origin", "duplicate_of", "text_match",
+                                    "n_replacement_chars")
+#: Columns of the raw records table (the readers' contract); others are kept as extra metadata.
+RAW_COLUMNS: tuple[str, ...] = ("origin", "source", "title", "text", "url", "published", "lang", "format")
+
+
+def _str(v: Any) -> str | None:
+    return v if isinstance(v, str) else None
+
+
+def _origin_file(origin: str) -> str:
+    return origin.split(":row", 1)[0]
+
+
+def _supplied_date(published: Any, origin: str, tz: str) -> pd.Timestamp | None:
+    if published is None:
+        return None
+    if isinstance(published, Mapping):
+        value = published.get(origin, published.get(_origin_file(origin)))
+        return to_timestamp(value, tz=tz) if value is not None else None
+    return to_timestamp(published, tz=tz)
+
+
+def _split_record(title: str | None, text: str, on: frozenset[str]) -> list[dict[str, Any]]:
+    """The article-level steps on one cleaned record: a list of dicts (title, text, byline, dateline, credits)."""
+    if "boilerplate" in on:
+        text = remove_boilerplate(text)
+    page_by = page_cr = ""
+    if "byline" in on:
+        text, page_by = split_byline(text)
+    if "credits" in on:
+        text, page_cr = split_credits(text)
+        if "byline" in on and not page_by:  # "… - REUTERS" may close the text after a byline line
+            text, page_by = split_byline(text)
+    parts = split_dispatches(text, title) if "split" in on else [(title, text)]
+    out = []
+    for k, (t, body) in enumerate(parts):
+        own_by = own_cr = head_cr = dateline = ""
+        if k < len(parts) - 1:  # the last dispatch's tail was read at page level
+            if "byline" in on:
+                body, own_by = split_byline(body)
+            if "credits" in on:
+                body, own_cr = split_credits(body)
+        title_for_header = t if "title" in on else None
+        if "dateline" in on:
+            dateline, head_cr, body = split_header(body, title_for_header)
+        elif title_for_header:
+            body = strip_repeated_title(body, title_for_header)
+        # a page-level byline or credit (the page's editors, its agency) applies to every dispatch of the page
+        out.append({"title": t, "text": body.strip(), "byline": own_by or page_by or None,
+                    "dateline": dateline or None, "credits": own_cr or head_cr or page_cr or None})
+    return out
+
+
+def normalize_articles(records: pd.DataFrame, *,
+                       published: str | pd.Timestamp | Mapping[str, str | pd.Timestamp] | None = None,
+                       tz: str = "UTC", split: bool = True, near_duplicates: bool = True,
+                       steps: Sequence[str] | None = None) -> pd.DataFrame:
+    """Turn raw records into the articles table.
+
+    Parameters
+    ----------
+    records : DataFrame
+        Raw records, one row per input record: ``origin`` and ``text`` are required;
+        ``source``, ``title``, ``url``, ``published`` (string, Timestamp or NA), ``lang``
+        (hint or NA) and ``format`` are read when present; any other column is
+        kept unchanged as extra metadata. Not modified.
+    published : str, Timestamp or mapping, optional
+        A date for records that state none (neither in metadata nor at the start
+        of the body): one value for all, or a mapping ``origin`` (or file part of
+        ``origin``) → date. A date is never guessed.
+    tz : str
+        Time zone of ``published``; dates without an offset are taken to be in it.
+    split : bool
+        Split pages holding several dispatches (same as leaving ``"split"`` out of ``steps``).
+    near_duplicates : bool
+        Flag near duplicates besides exact ones.
+    steps : sequence of str, optional
+        The steps to run, among :data:`STEPS` (default: all): ``clean`` (Unicode,
+        quotes, spaces), ``boilerplate``, ``byline``, ``credits``, ``split``,
+        ``dateline``, ``title`` (drop a title repeated at the start of the body),
+        ``dates`` (parse date strings), ``language``, ``duplicates``.
+
+    Returns
+    -------
+    DataFrame
+        One row per article, columns in this order: ``article_id`` (16 hex digits, a
+        hash of ``origin`` and the dispatch's rank in its record: stable), ``source``,
+        ``lang`` (``fr``/``en``/``ar``/``und`` or the record's hint), ``published``
+        (tz-aware, NaT when unknown), ``title``, ``text`` (display body),
+        ``byline``, ``dateline``, ``credits``, ``url``, ``origin``, ``duplicate_of``
+        (id of the first copy, NA otherwise), ``text_match`` (matching form of
+        ``text``), ``n_replacement_chars`` (U+FFFD in the raw title and text, counted
+        on the first article of a record), ``format``, then the extra columns.
+        A record whose steps fail still gives one article (cleaned text only).
+    """
+    if not isinstance(records, pd.DataFrame):
+        raise TypeError(f"normalize_articles takes a DataFrame of raw records; got {type(records).__name__}.")
+    missing = [c for c in ("origin", "text") if c not in records.columns]
+    if missing:
+        raise ValueError(f"Raw records need the columns {missing}; got {list(records.columns)}. "
+                         "Build them with a diplolib reader or rename your columns.")
+    on = set(STEPS if steps is None else steps)
+    unknown = sorted(on - set(STEPS))
+    if unknown:
+        raise ValueError(f"Unknown step(s) {unknown}; choose among {list(STEPS)}.")
+    if not split:
+        on.discard("split")
+    on_f = frozenset(on)
+    extras = [c for c in records.columns if c not in RAW_COLUMNS]
+    recs = records.to_dict("records")
+
+    dayfirst: dict[str, bool | None] = {}
+    if "dates" in on and "published" in records.columns:
+        by_file: dict[str, list[Any]] = {}
+        for r in recs:
+            by_file.setdefault(_origin_file(str(r["origin"])), []).append(r.get("published"))
+        dayfirst = {f: infer_dayfirst(v) for f, v in by_file.items()}
+
+    rows: list[dict[str, Any]] = []
+    positions: list[int] = []
+    seen: dict[str, int] = {}
+    for pos, r in enumerate(recs):
+        origin = str(r["origin"]) if _str(r["origin"]) else f"row {pos}"
+        n_seen = seen.get(origin, 0)
+        seen[origin] = n_seen + 1
+        id_base = origin if n_seen == 0 else f"{origin}\x1f{n_seen}"
+        raw_title, raw_text = _str(r.get("title")), _str(r.get("text")) or ""
+        n_bad = count_replacement_chars(raw_title) + count_replacement_chars(raw_text)
+        title = (clean_text(raw_title) or None) if "clean" in on and raw_title else raw_title
+        text = clean_text(raw_text) if "clean" in on else raw_text
+        try:
+            parts = _split_record(title, text, on_f)
+        except Exception:  # batch work never crashes on one record: keep it whole
+            parts = [{"title": title, "text": text, "byline": None, "dateline": None, "credits": None}]
+
+        meta_date = r.get("published")
+        try:
+            if isinstance(meta_date, str):
+                meta_ts = parse_date(meta_date, tz=tz, dayfirst=dayfirst.get(_origin_file(origin))) \
+                    if "dates" in on else None
+            else:
+                meta_ts = to_timestamp(meta_date, tz=tz)
+        except (TypeError, ValueError):  # an unreadable date is unknown, not fatal
+            meta_ts = None
+        hint = _str(r.get("lang"))
+        for k, part in enumerate(parts):
+            ts = meta_ts
+            if ts is None and "dates" in on and part["dateline"]:
+                ts = parse_date(part["dateline"], tz=tz)
+            if ts is None:
+                ts = _supplied_date(published, origin, tz)
+            if hint:
+                lang = hint.strip().lower()
+            elif "language" in on:
+                lang = detect_language(f"{part['title'] or ''}\n\n{part['text']}")
+            else:
+                lang = None
+            row = {
+                "article_id": hashlib.sha1(f"{id_base}\x1f{k}".encode()).hexdigest()[:16],
+                "source": _str(r.get("source")), "lang": lang, "published": ts,
+                **part,
+                "url": _str(r.get("url")), "origin": origin, "duplicate_of": None,
+                "text_match": matching_form(part["text"]),
+                "n_replacement_chars": n_bad if k == 0 else 0,
+                "format": _str(r.get("format")),
+            }
+            rows.append(row)
+            positions.append(pos)
+
+    out = pd.DataFrame(rows, columns=[*ARTICLE_COLUMNS, "format"])
+    if extras:  # extra metadata kept as is, dtypes included
+        extra = records[extras].iloc[positions].reset_index(drop=True)
+        out = pd.concat([out, extra], axis=1)
+    out["published"] = pd.to_datetime(pd.Series([t if t is not None else pd.NaT for t in out["published"]],
+                                                dtype=object), utc=True).dt.tz_convert(tz).astype(
+        f"datetime64[ns, {tz}]")
+    out["n_replacement_chars"] = out["n_replacement_chars"].astype("int64")
+    for c in ("article_id", "source", "lang", "title", "text", "byline", "dateline", "credits", "url", "origin",
+              "text_match", "format"):
+        out[c] = out[c].astype("string")
+    if "duplicates" in on and len(out):
+        out["duplicate_of"] = flag_duplicates(out, near=near_duplicates).to_numpy()
+    out["duplicate_of"] = out["duplicate_of"].astype("string")
+    return out

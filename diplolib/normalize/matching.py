@@ -1,0 +1,131 @@
+"""The matching form of a text: what dictionaries and taggers compare against.
+
+Beside the display text of an article (``text``) diplolib keeps a matching form
+(``text_match``): case-folded, accents and Arabic diacritics removed, Arabic
+letter variants unified, Eastern digits made ASCII, French elisions split
+(``"l’EI"`` → ``"l ei"``). A tagger searches the matching form and reports
+offsets in the display text through :func:`aligned_matching_form`, whose
+offset map sends every character of the matching form back to the character of
+the original it came from.
+
+Examples
+--------
+>>> matching_form("L’État islamique à Alep")
+'l etat islamique a alep'
+>>> m, idx = aligned_matching_form("Straße « أحمد »")
+>>> m
+'strasse « احمد »'
+>>> i = m.index("احمد"); j = i + len("احمد")
+>>> "Straße « أحمد »"[idx[i]: idx[j - 1] + 1]
+'أحمد'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import numpy as np
+
+from ._charmap import CharMap
+
+__all__ = ["matching_form", "aligned_matching_form", "ELISIONS"]
+
+ELISIONS = ("l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu")
+
+_ARABIC_TABLE = {
+    "\u0640": None,  # tatweel
+    "\u0671": "\u0627",  # alef wasla → alef (أ إ آ ؤ ئ lose their hamza/madda mark through NFD)
+    "\u0672": "\u0627", "\u0673": "\u0627", "\u0675": "\u0627",
+    "\u0649": "\u064a",  # alef maqsura → yeh
+    "\u06cc": "\u064a",  # Farsi yeh → yeh
+    "\u0629": "\u0647",  # teh marbuta → heh
+    "\u06c0": "\u0647",
+}
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+_APOSTROPHES = {c: "'" for c in "\u2019\u2018\u201b\u02bc\u02bb`\u00b4\u2032"}
+_ELISION_END = re.compile(r"(?<!\w)(?:" + "|".join(sorted(ELISIONS, key=len, reverse=True)) + r")\Z")
+
+
+@lru_cache(maxsize=1)
+def _fold_map() -> CharMap:
+    """Delete every combining mark (category Mn/Me or a non-zero combining class) and tatweel; unify
+    Arabic letters, Eastern digits and apostrophes. Marks live in planes 0, 1 and 14 only."""
+    marks = [c for c in map(chr, (*range(0x20000), *range(0xE0000, 0xE1000)))
+             if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me")]
+    return CharMap({**_ARABIC_TABLE, **_DIGITS, **_APOSTROPHES}, delete=marks)
+
+
+def _fold(s: str) -> str:
+    """Casefold, decompose, drop marks, unify Arabic letters and digits (no elision step)."""
+    if s.isascii():  # ASCII casefold is lower()
+        s = s.lower()
+        return s.replace("`", "'") if "`" in s else s
+    s = unicodedata.normalize("NFD", s.casefold())
+    return _fold_map()(s)
+
+
+def _split_elisions(s: str) -> str:
+    """Replace the apostrophe of a French elision by a space (one character for one: offsets hold)."""
+    if "'" not in s:
+        return s
+    out = []
+    last = 0
+    i = s.find("'")
+    while i != -1:
+        nxt = i + 1
+        if nxt < len(s) and (s[nxt].isalnum() or s[nxt] == "_") and _ELISION_END.search(s, max(0, i - 6), i):
+            out.append(s[last:i])
+            out.append(" ")
+            last = nxt
+        i = s.find("'", nxt)
+    if not out:
+        return s
+    out.append(s[last:])
+    return "".join(out)
+
+
+def matching_form(s: str) -> str:
+    """The matching form of ``s`` (see the module docstring); ``""`` for non-strings.
+
+    Equal to ``aligned_matching_form(s)[0]``, computed without the offset map
+    (and fast: casefold, NFD and one regex, with an ASCII fast path).
+    """
+    if not isinstance(s, str):
+        return ""
+    return _split_elisions(_fold(s))
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(c: str) -> str:
+    return _fold(c)
+
+
+def aligned_matching_form(s: str) -> tuple[str, np.ndarray]:
+    """The matching form of ``s`` and, for each of its characters, the index in ``s`` it comes from.
+
+    Parameters
+    ----------
+    s : str
+        Display text.
+
+    Returns
+    -------
+    (str, numpy.ndarray)
+        ``m`` equal to ``matching_form(s)`` and ``idx`` (``int64``, ``len(idx) == len(m)``,
+        non-decreasing): ``m[k]`` comes from ``s[idx[k]]``. A match at ``[i, j)`` in ``m``
+        covers ``s[idx[i]: idx[j - 1] + 1]`` in the display text. Characters that vanish
+        (accents, tatweel) have no entry; a character that expands (``ß`` → ``ss``)
+        has several.
+    """
+    if not isinstance(s, str):
+        return "", np.zeros(0, dtype=np.int64)
+    if s.isascii():
+        folded = _fold(s)  # ASCII casefold is one char for one char
+        return _split_elisions(folded), np.arange(len(s), dtype=np.int64)
+    parts = [_fold_char(c) for c in s]
+    lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    idx = np.repeat(np.arange(len(s), dtype=np.int64), lengths)
+    # the elision step replaces one apostrophe by one space: offsets are unchanged
+    return _split_elisions("".join(parts)), idx

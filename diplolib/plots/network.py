@@ -1,0 +1,379 @@
+"""Plots of co-mention edges: networks, ego networks, heat maps, pair timelines.
+
+Axes-level: each function draws on ``ax`` (or ``plt.gca()``) and returns it. Small
+multiples (one network per outlet) are assembled by the caller on a grid of axes::
+
+    fig, axes = plt.subplots(1, 2)
+    for ax, (source, part) in zip(axes, edges.groupby("source")):
+        plot_network(part, ax=ax).set_title(source)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
+from matplotlib.lines import Line2D
+
+from ..comention.graph import _positive, communities, group_columns, to_graph
+
+__all__ = ["plot_network", "plot_ego_network", "plot_comention_heatmap", "plot_pair_timeline"]
+
+_KIND_ORDER = ["person", "state", "organisation", "armed_group", "place", "provisional", "unknown"]
+
+
+def _empty(ax: Axes, message: str) -> Axes:
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    return ax
+
+
+def _draw(G: nx.Graph, ax: Axes, *, size, color, max_nodes, seed, highlight=None, **kwargs) -> Axes:
+    ranked = sorted(G.nodes, key=lambda v: (-G.nodes[v].get("mentions", 0), v))
+    if highlight is not None and highlight in ranked:
+        ranked.remove(highlight)
+        ranked.insert(0, highlight)
+    keep = sorted(ranked[:max_nodes])
+    H = G.subgraph(keep)
+    P = _positive(H)  # edges drawn and used by the layout: positive weight only
+    pos = nx.spring_layout(P, weight="weight", seed=seed) if len(keep) > 1 else {keep[0]: np.zeros(2)}
+    if color == "community":
+        com = communities(H, seed=seed).set_index("actor_id")["community"]
+        cats = [f"community {com[v]}" for v in keep]
+        order = sorted(set(cats), key=lambda c: int(c.split()[-1]))
+    elif color == "kind":
+        cats = [str(H.nodes[v].get("kind", "unknown")) for v in keep]
+        order = sorted(set(cats), key=lambda c: (_KIND_ORDER.index(c) if c in _KIND_ORDER else 99, c))
+    else:
+        raise ValueError(f"plot_network: color={color!r}; use 'kind' or 'community'.")
+    palette = plt.get_cmap("tab10")
+    col_of = {c: palette(i % 10) for i, c in enumerate(order)}
+    if P.number_of_edges():
+        ws = np.array([d["weight"] for _, _, d in P.edges(data=True)])
+        segs = [[pos[u], pos[v]] for u, v in P.edges()]
+        ax.add_collection(
+            LineCollection(segs, linewidths=0.5 + 4.0 * ws / ws.max(), colors="0.55", alpha=0.6, zorder=1)
+        )
+    if size is None:
+        sizes = np.full(len(keep), 200.0)
+    else:
+        vals = np.array(
+            [float(H.degree(v)) if size == "degree" else float(H.nodes[v].get(size, 0)) for v in keep]
+        )
+        sizes = 60.0 + 900.0 * np.sqrt(vals / vals.max()) if vals.max() > 0 else np.full(len(keep), 200.0)
+    xy = np.array([pos[v] for v in keep])
+    ax.scatter(
+        xy[:, 0],
+        xy[:, 1],
+        s=sizes,
+        c=[col_of[c] for c in cats],
+        edgecolors="white",
+        linewidths=0.8,
+        zorder=2,
+        **kwargs,
+    )
+    radius = np.sqrt(sizes) / 2.0  # marker radius in points
+    for v, (x, y), r in zip(keep, xy, radius, strict=True):
+        ax.annotate(  # label just above its node, on a light box so edges do not cross the text
+            str(H.nodes[v].get("label", v)),
+            (x, y),
+            xytext=(0, r + 1),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            zorder=3,
+            fontsize=8,
+            fontweight="bold" if v == highlight else "normal",
+            bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.7),
+        )
+    if len(order) > 1:
+        ax.legend(
+            handles=[Line2D([], [], marker="o", ls="", color=col_of[c], label=c) for c in order],
+            title=color,
+            fontsize=7,
+            title_fontsize=7,
+            loc="best",
+            frameon=False,
+        )
+    dropped_nodes = G.number_of_nodes() - len(keep)
+    dropped_edges = G.number_of_edges() - P.number_of_edges()
+    if dropped_nodes or dropped_edges:
+        note = []
+        if dropped_nodes:
+            note.append(f"{dropped_nodes} more actors not shown (max_nodes={max_nodes})")
+        if dropped_edges:
+            note.append(f"{dropped_edges} edges not drawn (hidden actors or weight ≤ 0)")
+        ax.text(
+            0.5,
+            -0.02,
+            "; ".join(note),
+            ha="center",
+            va="top",
+            fontsize=7,
+            color="0.3",
+            transform=ax.transAxes,
+        )
+    pad = 0.15
+    lo, hi = xy.min(axis=0) - pad, xy.max(axis=0) + pad
+    ax.set_xlim(lo[0], hi[0])
+    ax.set_ylim(lo[1], hi[1])
+    ax.set_axis_off()
+    return ax
+
+
+def plot_network(
+    edges: pd.DataFrame,
+    *,
+    nodes: pd.DataFrame | None = None,
+    weight: str = "npmi",
+    size: Literal["mentions", "degree"] | None = "mentions",
+    color: Literal["kind", "community"] = "kind",
+    max_nodes: int = 30,
+    seed: int = 0,
+    ax: Axes | None = None,
+    **kwargs,
+) -> Axes:
+    """Network of co-mentioned actors (one group of an edges table).
+
+    Parameters
+    ----------
+    edges : DataFrame
+        :func:`~diplolib.comention.co_mentions` output for one group (filter
+        ``source``/``period`` first), possibly filtered by
+        :func:`~diplolib.comention.significant`.
+    nodes : DataFrame, optional
+        Actor table (``actor_id``, ``label``, ``kind``, ``mentions``) for labels and colours.
+    weight : str
+        Edge column giving line width and layout attraction; edges with weight ≤ 0
+        (e.g. NPMI below chance) are not drawn.
+    size : {"mentions", "degree"} or None
+        Node size: windows mentioning the actor, number of partners, or constant.
+    color : {"kind", "community"}
+        Node colour: actor kind, or Louvain community (with ``seed``).
+    max_nodes : int
+        Show the most mentioned actors only; a note under the plot counts the rest.
+    seed : int
+        Seed of the spring layout (and communities): same input, same picture.
+    ax : Axes, optional
+        Axes to draw on; defaults to ``plt.gca()``.
+    **kwargs
+        Passed to :meth:`Axes.scatter` (the nodes).
+
+    Returns
+    -------
+    Axes
+    """
+    ax = ax if ax is not None else plt.gca()
+    if len(edges) == 0:
+        return _empty(ax, "no co-mentions")
+    G = to_graph(edges, weight=weight, nodes=nodes)
+    return _draw(G, ax, size=size, color=color, max_nodes=max_nodes, seed=seed, **kwargs)
+
+
+def plot_ego_network(
+    edges: pd.DataFrame,
+    actor: str,
+    *,
+    nodes: pd.DataFrame | None = None,
+    weight: str = "npmi",
+    max_nodes: int = 15,
+    color: Literal["kind", "community"] = "kind",
+    seed: int = 0,
+    ax: Axes | None = None,
+    **kwargs,
+) -> Axes:
+    """One actor, its strongest partners (by ``weight``) and the edges among them.
+
+    Parameters are those of :func:`plot_network`; ``actor`` is an actor id, drawn with a
+    bold label; ``max_nodes`` counts the actor itself.
+
+    Returns
+    -------
+    Axes
+    """
+    ax = ax if ax is not None else plt.gca()
+    touching = edges[(edges["actor_a"].astype(str) == actor) | (edges["actor_b"].astype(str) == actor)]
+    if len(touching) == 0:
+        return _empty(ax, f"{actor}: no co-mentions")
+    other = np.where(
+        touching["actor_a"].astype(str) == actor,
+        touching["actor_b"].astype(str),
+        touching["actor_a"].astype(str),
+    )
+    ranked = pd.DataFrame({"other": other, "w": touching[weight].to_numpy(dtype=float)}).sort_values(
+        ["w", "other"], ascending=[False, True], kind="stable"
+    )
+    keep = {actor, *ranked["other"].head(max(max_nodes - 1, 0))}
+    sub = edges[edges["actor_a"].astype(str).isin(keep) & edges["actor_b"].astype(str).isin(keep)]
+    G = to_graph(sub, weight=weight, nodes=nodes)
+    n_more = len(ranked) - (len(keep) - 1)
+    ax = _draw(G, ax, size="mentions", color=color, max_nodes=len(keep), seed=seed, highlight=actor, **kwargs)
+    if n_more > 0:
+        ax.text(
+            0.5,
+            -0.07,
+            f"{n_more} more partners of {actor} not shown",
+            ha="center",
+            va="top",
+            fontsize=7,
+            color="0.3",
+            transform=ax.transAxes,
+        )
+    return ax
+
+
+def _single_group(edges: pd.DataFrame, fn: str, allow: Sequence[str] = ()) -> None:
+    for c in group_columns(edges):
+        if c in allow:
+            continue
+        values = edges[c].dropna().unique()
+        if len(values) > 1:
+            raise ValueError(
+                f"{fn}: edges hold several groups in {c!r} ({list(values)[:5]}); "
+                f"select one first, e.g. edges[edges[{c!r}] == {values[0]!r}]."
+            )
+
+
+def plot_comention_heatmap(
+    edges: pd.DataFrame,
+    *,
+    measure: str = "npmi",
+    actors: Sequence[str] | None = None,
+    max_actors: int = 30,
+    colorbar: bool = True,
+    ax: Axes | None = None,
+    **kwargs,
+) -> Axes:
+    """Actor × actor matrix of an association measure (blank: never together).
+
+    Parameters
+    ----------
+    edges : DataFrame
+        Edges of one group.
+    measure : str
+        Column to show; NPMI uses a diverging map fixed to [-1, 1].
+    actors : list of str, optional
+        Actors to show, in order; default: the ``max_actors`` most mentioned.
+    max_actors : int
+        Cap when ``actors`` is not given.
+    colorbar : bool
+        Add a colour bar beside ``ax``.
+    ax : Axes, optional
+    **kwargs
+        Passed to :meth:`Axes.pcolormesh` (e.g. ``cmap``, ``vmin``).
+
+    Returns
+    -------
+    Axes
+    """
+    ax = ax if ax is not None else plt.gca()
+    if measure not in edges.columns:
+        raise ValueError(f"plot_comention_heatmap: measure {measure!r} is not a column of the edges.")
+    if len(edges) == 0:
+        return _empty(ax, "no co-mentions")
+    _single_group(edges, "plot_comention_heatmap")
+    if actors is None:
+        counts = pd.concat([edges.groupby("actor_a")["n_a"].max(), edges.groupby("actor_b")["n_b"].max()])
+        counts = counts.groupby(level=0).max()
+        actors = sorted(counts.index, key=lambda a: (-counts[a], a))[:max_actors]
+    actors = [str(a) for a in actors]
+    index = {a: k for k, a in enumerate(actors)}
+    M = np.full((len(actors), len(actors)), np.nan)
+    for a, b, v in zip(
+        edges["actor_a"].astype(str), edges["actor_b"].astype(str), edges[measure], strict=False
+    ):
+        if a in index and b in index:
+            M[index[a], index[b]] = M[index[b], index[a]] = v
+    if measure == "npmi":
+        kwargs = {"cmap": "RdBu_r", "vmin": -1.0, "vmax": 1.0, **kwargs}
+    mesh = ax.pcolormesh(np.ma.masked_invalid(M), **kwargs)
+    ticks = np.arange(len(actors)) + 0.5
+    ax.set_xticks(ticks, actors, rotation=90, fontsize=8)
+    ax.set_yticks(ticks, actors, fontsize=8)
+    ax.set_xlim(0, len(actors))
+    ax.set_ylim(len(actors), 0)
+    ax.set_aspect("equal")
+    if colorbar:
+        ax.figure.colorbar(mesh, ax=ax, label=measure)
+    return ax
+
+
+def plot_pair_timeline(
+    edges_by_period: pd.DataFrame,
+    actor_a: str,
+    actor_b: str,
+    *,
+    measure: str = "npmi",
+    period: str = "period",
+    ax: Axes | None = None,
+    **kwargs,
+) -> Axes:
+    """A pair's association, period by period (one line per other group, e.g. outlet).
+
+    Parameters
+    ----------
+    edges_by_period : DataFrame
+        ``co_mentions(..., period="Y")`` output (optionally with ``by="source"``).
+    actor_a, actor_b : str
+        The pair, in any order.
+    measure : str
+        Column to plot; periods without the pair show a gap (``n`` shows 0).
+    period : str
+        Name of the period column.
+    ax : Axes, optional
+    **kwargs
+        Passed to :meth:`Axes.plot`.
+
+    Returns
+    -------
+    Axes
+        One line per group, x tick labels = periods (all periods of the edges).
+    """
+    ax = ax if ax is not None else plt.gca()
+    for c in (period, measure):
+        if c not in edges_by_period.columns:
+            raise ValueError(
+                f"plot_pair_timeline: edges lack column {c!r}; use co_mentions(..., period='Y')."
+            )
+    a, b = sorted([str(actor_a), str(actor_b)])
+    periods = sorted(edges_by_period[period].dropna().astype(str).unique())
+    if not periods:
+        return _empty(ax, "no co-mentions")
+    pair = edges_by_period[
+        (edges_by_period["actor_a"].astype(str) == a) & (edges_by_period["actor_b"].astype(str) == b)
+    ]
+    others = [c for c in group_columns(edges_by_period) if c != period]
+    groups = pair.groupby(others, sort=True) if others else [(None, pair)]
+    x = np.arange(len(periods))
+    drawn = 0
+    for key, part in groups:
+        s = part.set_index(part[period].astype(str))[measure].reindex(periods)
+        if measure == "n":
+            s = s.fillna(0)
+        label = None if key is None else " / ".join(map(str, key if isinstance(key, tuple) else (key,)))
+        ax.plot(x, s.to_numpy(dtype=float), marker="o", label=label, **kwargs)
+        drawn += 1
+    if drawn == 0:
+        ax.text(
+            0.5,
+            0.5,
+            f"{a} and {b} never mentioned together",
+            ha="center",
+            va="center",
+            transform=ax.transAxes,
+        )
+    ax.set_xticks(x, periods, rotation=45 if len(periods) > 8 else 0)
+    ax.set_xlabel(period)
+    ax.set_ylabel(measure)
+    ax.set_title(f"{a} – {b}")
+    if others and drawn:
+        ax.legend(fontsize=8, frameon=False)
+    if measure == "npmi":
+        ax.axhline(0.0, color="0.7", lw=0.8, zorder=0)
+    return ax

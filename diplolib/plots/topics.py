@@ -1,0 +1,175 @@
+"""Plots of topic models: choice of k, top terms, 2-D maps, topics over time."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+__all__ = ["plot_k_selection", "plot_topic_map", "plot_topic_terms", "plot_topics_over_time"]
+
+
+def _need(data: pd.DataFrame, cols, fn: str) -> None:
+    missing = [c for c in cols if c not in data.columns]
+    if missing:
+        raise ValueError(f"{fn}: columns {missing} are missing; the data has {list(data.columns)}.")
+
+
+def plot_k_selection(table: pd.DataFrame, *, ax: Axes | None = None, **kwargs) -> Axes:
+    """Coherence (NPMI, left axis) and stability (ARI, right axis) against the number of topics.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`diplolib.topics.select_k`: ``k``, ``npmi``, ``stability`` (``npmi_sd`` optional).
+    ax : Axes, optional
+    **kwargs
+        Passed to the NPMI :meth:`Axes.errorbar` call.
+
+    Returns
+    -------
+    Axes
+        The NPMI axes (the stability axes is its twin).
+    """
+    _need(table, ["k", "npmi", "stability"], "plot_k_selection")
+    ax = ax if ax is not None else plt.gca()
+    t = table.sort_values("k")
+    yerr = t["npmi_sd"] if "npmi_sd" in t.columns else None
+    ax.errorbar(t["k"], t["npmi"], yerr=yerr, marker="o", label="NPMI (top-10 terms)", **kwargs)
+    ax.set_xlabel("number of topics k")
+    ax.set_ylabel("mean NPMI")
+    twin = ax.twinx()
+    twin.plot(t["k"], t["stability"], marker="s", linestyle="--", color="C1", label="stability (ARI)")
+    twin.set_ylabel("stability (mean ARI between seeds)")
+    ax.set_xticks(t["k"].tolist())
+    handles = ax.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
+    ax.legend(handles, [h.get_label() for h in handles], loc="best")
+    return ax
+
+
+def plot_topic_terms(model, *, topic: int | None = None, n: int = 10, ax: Axes | None = None, **kwargs) -> Axes:
+    """Horizontal bars of the top terms of one topic, or a term × topic heat map of all topics.
+
+    Parameters
+    ----------
+    model : TopicModel or DataFrame
+        A fitted model or its ``topic_terms`` table (``topic``, ``term``, ``weight``, ``rank``).
+    topic : int, optional
+        One topic (bars); ``None`` for all topics (a heat map of each topic's top ``n`` terms,
+        one column per topic, terms listed in each column's cells).
+    n : int
+        Terms per topic.
+    ax : Axes, optional
+    **kwargs
+        Passed to :meth:`Axes.barh` (one topic) or :meth:`Axes.imshow` (all topics).
+
+    Returns
+    -------
+    Axes
+    """
+    terms = model if isinstance(model, pd.DataFrame) else model.topic_terms
+    _need(terms, ["topic", "term", "weight", "rank"], "plot_topic_terms")
+    ax = ax if ax is not None else plt.gca()
+    if topic is not None:
+        sub = terms[terms["topic"] == topic].sort_values("rank").head(n)
+        if sub.empty:
+            raise ValueError(
+                f"plot_topic_terms: topic {topic!r} has no terms; topics are {sorted(terms['topic'].unique())}."
+            )
+        ax.barh(np.arange(len(sub)), sub["weight"], **kwargs)
+        ax.set_yticks(np.arange(len(sub)), sub["term"].tolist())
+        ax.invert_yaxis()
+        ax.set_xlabel("weight")
+        ax.set_title(f"topic {topic}")
+        return ax
+    topics = sorted(terms["topic"].unique())
+    grid = np.zeros((n, len(topics)))
+    for c, t in enumerate(topics):
+        sub = terms[terms["topic"] == t].sort_values("rank").head(n)
+        w = sub["weight"].to_numpy()
+        grid[: len(w), c] = w / w.max() if len(w) and w.max() > 0 else 0
+        for r, term in enumerate(sub["term"]):
+            ax.text(c, r, term, ha="center", va="center", fontsize=7)
+    ax.imshow(grid, aspect="auto", cmap=kwargs.pop("cmap", "Blues"), **kwargs)
+    ax.set_xticks(range(len(topics)), [str(t) for t in topics])
+    ax.set_yticks(range(n), [str(r + 1) for r in range(n)])
+    ax.set_xlabel("topic")
+    ax.set_ylabel("rank")
+    return ax
+
+
+def plot_topic_map(
+    map_df: pd.DataFrame,
+    *,
+    hue: Literal["topic", "source", "lang"] = "topic",
+    ax: Axes | None = None,
+    **kwargs,
+) -> Axes:
+    """Scatter of the articles' 2-D map, coloured by topic, outlet or language.
+
+    Parameters
+    ----------
+    map_df : DataFrame
+        From :func:`diplolib.topics.topic_map`: ``x``, ``y`` and the ``hue`` column.
+    hue : {"topic", "source", "lang"}
+    ax : Axes, optional
+    **kwargs
+        Passed to each :meth:`Axes.scatter` call (one per group, for the legend).
+
+    Returns
+    -------
+    Axes
+    """
+    _need(map_df, ["x", "y", hue], "plot_topic_map")
+    ax = ax if ax is not None else plt.gca()
+    kwargs.setdefault("s", 12)
+    groups = sorted(map_df[hue].dropna().unique(), key=str)
+    for i, g in enumerate(groups):
+        sub = map_df[map_df[hue] == g]
+        ax.scatter(sub["x"], sub["y"], label=str(g), color=plt.get_cmap("tab20")(i % 20), **kwargs)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if len(groups) <= 20:
+        ax.legend(title=hue, fontsize="small", markerscale=1.5, loc="best")
+    return ax
+
+
+def plot_topics_over_time(
+    table: pd.DataFrame,
+    *,
+    value: Literal["share", "n_articles"] = "share",
+    topics: list[int] | None = None,
+    ax: Axes | None = None,
+    **kwargs,
+) -> Axes:
+    """One line per topic: its share (or article count) in each period.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`diplolib.topics.topics_over_time` (without ``by``): ``period``, ``topic``, ``value``.
+    value : {"share", "n_articles"}
+    topics : list of int, optional
+        Topics to draw (default all).
+    ax : Axes, optional
+    **kwargs
+        Passed to each :meth:`Axes.plot` call.
+
+    Returns
+    -------
+    Axes
+    """
+    _need(table, ["period", "topic", value], "plot_topics_over_time")
+    ax = ax if ax is not None else plt.gca()
+    wide = table.pivot_table(index="period", columns="topic", values=value, aggfunc="sum", fill_value=0)
+    for t in topics if topics is not None else list(wide.columns):
+        if t in wide.columns:
+            ax.plot(wide.index, wide[t], marker="o", markersize=3, label=f"topic {t}", **kwargs)
+    ax.set_xlabel("period")
+    ax.set_ylabel("share of articles" if value == "share" else "articles")
+    if len(wide.columns):
+        ax.legend(fontsize="small", loc="best")
+    return ax

@@ -1,0 +1,58 @@
+"""Readers: files, folders and archives → raw records and load errors.
+
+One reader per input format, registered by name in :data:`READERS`; :func:`read_records` picks one per file
+by extension (or all files with ``format=``), walks folders recursively (skipping dotfiles), streams archive
+members without unpacking them, and collects every problem as an error row instead of raising.
+
+================  =============================================  ==========================================
+reader            extensions                                      one record per
+================  =============================================  ==========================================
+``page``          ``.txt``                                        file (first line = headline)
+``csv``           ``.csv``, ``.tsv``, ``.tab``                     row
+``html``          ``.html``, ``.htm``, ``.xhtml``                 page (main text by trafilatura)
+``markdown``      ``.md``, ``.markdown``                          file (YAML front matter = metadata)
+``jsonl``         ``.jsonl``, ``.ndjson``, ``.json``              line (or item of a JSON array)
+``filename``      (by ``format=`` only)                           file (metadata in the file name)
+================  =============================================  ==========================================
+
+Records table: ``origin``, ``source``, ``title``, ``text``, ``url``, ``published``, ``lang``, ``format`` and
+the source's own metadata as further columns. Errors table: ``origin``, ``error``, ``message``.
+"""
+
+from __future__ import annotations
+
+from .base import ERROR_COLUMNS, READERS, RECORD_COLUMNS, Reader, ReadError, reader_for, register_reader
+from .delimited import CSV_PRESETS, read_csv
+from .filename import UNGDC_PATTERN, read_filename
+from .html import read_html
+from .jsonl import read_jsonl
+from .markdown import read_markdown, strip_markdown
+from .page import read_page
+from .walk import read_records
+
+__all__ = [
+    "READERS",
+    "Reader",
+    "ReadError",
+    "register_reader",
+    "reader_for",
+    "read_records",
+    "RECORD_COLUMNS",
+    "ERROR_COLUMNS",
+    "CSV_PRESETS",
+    "UNGDC_PATTERN",
+    "read_page",
+    "read_csv",
+    "read_html",
+    "read_markdown",
+    "read_jsonl",
+    "read_filename",
+    "strip_markdown",
+]
+
+register_reader("page", read_page, extensions=(".txt", ".text"))
+register_reader("csv", read_csv, extensions=(".csv", ".tsv", ".tab"))
+register_reader("html", read_html, extensions=(".html", ".htm", ".xhtml"))
+register_reader("markdown", read_markdown, extensions=(".md", ".markdown"))
+register_reader("jsonl", read_jsonl, extensions=(".jsonl", ".ndjson", ".json"))
+register_reader("filename", read_filename)

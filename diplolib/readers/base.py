@@ -1,0 +1,209 @@
+"""The reader registry and the shapes every reader shares: records, error rows, :class:`ReadError`.
+
+A reader is a function ``read(data: bytes, *, origin: str, **options) -> (records, errors)``: it takes the
+bytes of one file (or archive member) and returns a list of record dicts (keys of :data:`RECORD_COLUMNS`
+plus the source's own metadata) and a list of error dicts (keys of :data:`ERROR_COLUMNS`). A problem with
+the whole file is raised as :class:`ReadError` and becomes one error row; a problem with one row of a
+CSV or JSON-lines file becomes one error row and the other rows load.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+__all__ = [
+    "RECORD_COLUMNS",
+    "ERROR_COLUMNS",
+    "ReadError",
+    "Reader",
+    "READERS",
+    "register_reader",
+    "reader_for",
+    "error_row",
+    "records_frame",
+    "errors_frame",
+]
+
+RECORD_COLUMNS = ["origin", "source", "title", "text", "url", "published", "lang", "format"]
+ERROR_COLUMNS = ["origin", "error", "message"]
+
+#: Records whose text is longer than this many characters become "too-large" errors (``max_text_chars=``).
+DEFAULT_MAX_TEXT_CHARS = 2_000_000
+
+
+class ReadError(Exception):
+    """A whole file (or one record) could not be read; ``code`` is the short error code, the text says what
+    to do."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+ReadFunction = Callable[..., tuple[list[dict], list[dict]]]
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One registered reader: its ``name`` (the ``format=`` value), the function and the file extensions it
+    claims."""
+
+    name: str
+    read: ReadFunction
+    extensions: tuple[str, ...] = ()
+    description: str = ""
+    options: frozenset[str] = field(default_factory=frozenset)
+
+    def accepts(self, option: str) -> bool:
+        """True if the reader function takes the keyword option ``option``."""
+        return option in self.options
+
+
+READERS: dict[str, Reader] = {}
+
+
+def register_reader(
+    name: str, read: ReadFunction, *, extensions: tuple[str, ...] | list[str] = (), description: str = ""
+) -> Reader:
+    """Register ``read`` under ``name`` (replacing a reader of that name) for the given file extensions.
+
+    Parameters
+    ----------
+    name
+        The ``format=`` value that selects this reader.
+    read
+        ``read(data: bytes, *, origin: str, **options) -> (records, errors)``.
+    extensions
+        Lower-case suffixes with their dot (``".csv"``, ``".tar.gz"`` style multi-part suffixes work too).
+
+    Returns
+    -------
+    Reader
+    """
+    if not callable(read):
+        raise TypeError(
+            f"register_reader({name!r}, ...): read must be a function, got {type(read).__name__}."
+        )
+    params = inspect.signature(read).parameters
+    options = frozenset(p for p, v in params.items() if v.kind is inspect.Parameter.KEYWORD_ONLY)
+    reader = Reader(
+        name,
+        read,
+        tuple(e.lower() for e in extensions),
+        description or (read.__doc__ or "").strip().split("\n")[0],
+        options,
+    )
+    READERS[name] = reader
+    return reader
+
+
+def reader_for(filename: str, format: str | None = None) -> Reader | None:
+    """The reader named ``format``, or the one claiming the longest matching extension of ``filename``
+    (else None)."""
+    if format is not None:
+        if format not in READERS:
+            raise ValueError(
+                f"unknown format {format!r}; registered readers: {', '.join(sorted(READERS))} "
+                "(add one with diplolib.readers.register_reader)."
+            )
+        return READERS[format]
+    lower = filename.lower()
+    best, best_len = None, 0
+    for reader in READERS.values():
+        for ext in reader.extensions:
+            if lower.endswith(ext) and len(ext) > best_len:
+                best, best_len = reader, len(ext)
+    return best
+
+
+def error_row(origin: str, code: str, message: str) -> dict:
+    """One error row."""
+    return {"origin": origin, "error": code, "message": message}
+
+
+def make_record(
+    origin: str,
+    fmt: str,
+    *,
+    text: str,
+    title: Any = None,
+    source: Any = "",
+    url: Any = None,
+    published: Any = None,
+    lang: Any = None,
+    **extra: Any,
+) -> dict:
+    """One record dict with the core keys first, then the extra metadata."""
+    rec = {
+        "origin": origin,
+        "source": source if source is not None else "",
+        "title": title,
+        "text": text,
+        "url": url,
+        "published": published,
+        "lang": lang,
+        "format": fmt,
+    }
+    rec.update(extra)
+    return rec
+
+
+def records_frame(records: list[dict]) -> pd.DataFrame:
+    """Records as a DataFrame: the core columns in order, then extra columns in order of first appearance.
+
+    Missing values are ``pd.NA`` (text columns are object dtype); ``published`` is ``datetime64[tz]``
+    when every present value is a Timestamp of one time zone, else object (raw strings kept); extra
+    columns whose values are all numbers or booleans keep a numeric/boolean dtype.
+    """
+    extra: dict[str, None] = {}
+    for rec in records:
+        for key in rec:
+            if key not in extra:
+                extra[key] = None
+    columns = RECORD_COLUMNS + [k for k in extra if k not in RECORD_COLUMNS]
+    data: dict[str, pd.Series] = {}
+    for col in columns:
+        values = [rec.get(col) for rec in records]
+        if col == "published":
+            data[col] = _published_column(values)
+            continue
+        if (
+            col not in RECORD_COLUMNS
+            and values
+            and all(isinstance(v, (int, float, bool)) and not _missing(v) for v in values)
+        ):
+            data[col] = pd.Series(values)
+            continue
+        data[col] = pd.Series([pd.NA if _missing(v) else v for v in values], dtype=object)
+    return pd.DataFrame(data, columns=columns)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
+def _published_column(values: list) -> pd.Series:
+    """A datetime64[tz] column when every present value is a Timestamp of one time zone, else object."""
+    present = [v for v in values if not _missing(v)]
+    zones = {str(v.tz) if isinstance(v, pd.Timestamp) and v.tz is not None else None for v in present}
+    if not present:
+        return pd.Series(pd.NaT, index=range(len(values)), dtype="datetime64[ns, UTC]")
+    if len(zones) == 1 and None not in zones:
+        stamps = pd.to_datetime([pd.NaT if _missing(v) else v for v in values], utc=True)
+        return pd.Series(stamps.tz_convert(zones.pop()))
+    return pd.Series([pd.NA if _missing(v) else v for v in values], dtype=object)
+
+
+def errors_frame(errors: list[dict]) -> pd.DataFrame:
+    """Error rows as a DataFrame with columns ``origin``, ``error``, ``message``."""
+    return (
+        pd.DataFrame.from_records(errors, columns=ERROR_COLUMNS)
+        if errors
+        else pd.DataFrame(columns=ERROR_COLUMNS)
+    )

@@ -1,0 +1,110 @@
+"""Helpers shared by the readers: decoding with the common options, date parsing, size limits."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+import pandas as pd
+
+from .base import ReadError
+from .encoding import decode
+
+__all__ = ["read_text", "parse_date", "check_size", "paragraphs", "DateError"]
+
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def read_text(
+    data: bytes,
+    *,
+    encoding: str | None = None,
+    declared: str | None = None,
+    encoding_errors: Literal["strict", "replace"] = "strict",
+) -> str:
+    """Decode ``data`` (see :func:`diplolib.readers.encoding.decode`) and turn CRLF/CR line ends into LF."""
+    text = decode(data, encoding=encoding, declared=declared, encoding_errors=encoding_errors)
+    return _NEWLINES.sub("\n", text) if "\r" in text else text
+
+
+def check_size(text: str, max_text_chars: int | None) -> None:
+    """Raise a "too-large" :class:`ReadError` if ``text`` is longer than ``max_text_chars`` (None: no
+    limit)."""
+    limit = max_text_chars
+    if limit is not None and len(text) > limit:
+        raise ReadError(
+            "too-large",
+            f"the text has {len(text):,} characters, more than max_text_chars={limit:,} "
+            "(no article is that long: it is probably a dump or a file without line breaks); check it, "
+            "or pass max_text_chars=None to load it anyway.",
+        )
+
+
+def paragraphs(lines: list[str]) -> str:
+    """Join lines into paragraphs separated by a blank line (``"\\n\\n"``); runs of blank lines collapse."""
+    out, current = [], []
+    for line in lines:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            out.append(" ".join(current))
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return "\n\n".join(out)
+
+
+class DateError(ReadError):
+    """An unparseable date ("bad-date")."""
+
+
+def parse_date(value: Any, *, date_format: str | None = None, tz: str = "UTC", dayfirst: bool = False) -> Any:
+    """A tz-aware Timestamp from a metadata date, ``pd.NA`` for a missing one.
+
+    Naive dates are localised to ``tz``; dates with an offset are converted to ``tz``.
+
+    Raises
+    ------
+    DateError
+        code "bad-date" when ``value`` is present but cannot be parsed.
+    """
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return pd.NA
+    if isinstance(value, pd.Timestamp):
+        stamp = value
+    else:
+        raw = str(value).strip()
+        if not raw:
+            return pd.NA
+        try:
+            if date_format is None and not dayfirst:
+                try:
+                    stamp = pd.Timestamp(raw)  # fast path for ISO 8601 and other unambiguous forms
+                except ValueError:
+                    stamp = pd.to_datetime(raw, dayfirst=dayfirst)
+            else:
+                stamp = pd.to_datetime(raw, format=date_format, dayfirst=dayfirst)
+        except (ValueError, TypeError, OverflowError):
+            how = f"with date_format={date_format!r}" if date_format else "as a date"
+            raise DateError(
+                "bad-date",
+                f"the date {raw!r} could not be read {how}: pass date_format='...' "
+                "(strftime codes, e.g. '%d/%m/%Y'), or on_bad_date='keep' to keep the article with "
+                "no date.",
+            ) from None
+    if pd.isna(stamp):
+        return pd.NA
+    return stamp.tz_localize(tz) if stamp.tzinfo is None else stamp.tz_convert(tz)
+
+
+def dated(record: dict, raw: Any, *, on_bad_date: str = "error", **kw: Any) -> dict:
+    """Set ``record["published"]`` from ``raw``; with ``on_bad_date="keep"`` a bad date becomes NA and
+    ``published_raw`` keeps the string."""
+    try:
+        record["published"] = parse_date(raw, **kw)
+    except DateError:
+        if on_bad_date != "keep":
+            raise
+        record["published"] = pd.NA
+        record["published_raw"] = str(raw)
+    return record

@@ -1,0 +1,274 @@
+"""The ``csv`` reader: CSV/TSV files with a configurable column mapping, one record per row.
+
+Read with the :mod:`csv` module row by row, so a bad row (truncated, too many fields, an unterminated
+quote) becomes an error row and the other rows load; fields of any size are read (a multi-megabyte field
+becomes a "too-large" error row only above ``max_text_chars``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import pandas as pd
+
+from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, error_row, make_record
+from .common import DateError, check_size, parse_date
+from .encoding import decode
+
+__all__ = ["read_csv", "CSV_PRESETS", "FIELDS"]
+
+#: The record fields a column can be mapped to.
+FIELDS = ("title", "text", "published", "source", "url", "lang")
+
+#: Candidate column names tried (in order, case-insensitive) when ``columns=`` does not map a field.
+_GUESSES = {
+    "text": ("text", "article_content", "content", "body", "article", "article_text", "story"),
+    "title": ("title", "article_title", "headline", "heading"),
+    "published": ("published", "date", "published_at", "pubdate", "datetime", "time"),
+    "source": ("source", "outlet", "sourcename", "agency", "publisher"),
+    "url": ("url", "link", "sourceurl", "source_url"),
+    "lang": ("lang", "language"),
+}
+
+#: Named option sets: ``load_articles(path, preset="fa-kes")``.
+CSV_PRESETS: dict[str, dict[str, Any]] = {
+    "fa-kes": {
+        "columns": {
+            "title": "article_title",
+            "text": "article_content",
+            "published": "date",
+            "source": "source",
+        },
+        "date_format": "%m/%d/%Y",
+        "lang": "en",
+    },
+    "sib200": {"columns": {"text": "text"}, "sep": "\t", "quoting": "none"},
+}
+
+_INT = re.compile(r"-?\d{1,18}")
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+def _mapping(header: list[str], columns: Mapping[str, str] | None, origin: str) -> dict[str, str]:
+    columns = dict(columns or {})
+    unknown = set(columns) - set(FIELDS)
+    if unknown:
+        raise ValueError(
+            f"columns={columns!r}: {sorted(unknown)} are not record fields; map any of {FIELDS} "
+            "to a column name, e.g. columns={'text': 'article_content'}."
+        )
+    mapping = {}
+    lower = {h.strip().lower(): h for h in header}
+    for fld in FIELDS:
+        if fld in columns:
+            name = columns[fld]
+            if name not in header:
+                raise ReadError(
+                    "missing-column",
+                    f"column {name!r} (mapped to {fld}) is not in the header, which "
+                    f"has {header}: fix the file or pass columns={{'{fld}': '<one of those>'}}.",
+                )
+            mapping[fld] = name
+            continue
+        for guess in _GUESSES[fld]:
+            if guess in lower and lower[guess] not in mapping.values():
+                mapping[fld] = lower[guess]
+                break
+    if "text" not in mapping:
+        raise ReadError(
+            "missing-column",
+            f"no text column: the header has {header}; pass "
+            "columns={'text': '<the column holding the article body>'}.",
+        )
+    return mapping
+
+
+def read_csv(
+    data: bytes,
+    *,
+    origin: str,
+    columns: Mapping[str, str] | None = None,
+    preset: str | None = None,
+    sep: str | None = None,
+    quoting: Literal["minimal", "none"] = "minimal",
+    encoding: str | None = None,
+    encoding_errors: Literal["strict", "replace"] = "strict",
+    date_format: str | None = None,
+    tz: str = "UTC",
+    dayfirst: bool = False,
+    on_bad_date: Literal["error", "keep"] = "error",
+    source: str = "",
+    lang: str | None = None,
+    max_text_chars: int | None = DEFAULT_MAX_TEXT_CHARS,
+) -> tuple[list[dict], list[dict]]:
+    """Read a CSV or TSV file, one record per row.
+
+    Parameters
+    ----------
+    columns
+        Record field → column name, e.g. ``{"title": "article_title", "text": "article_content",
+        "published": "date"}``; unmapped fields are guessed from common names. Other columns are kept as
+        extra metadata columns.
+    preset
+        A key of :data:`CSV_PRESETS` (``"fa-kes"``, ``"sib200"``) whose options apply unless given here.
+    sep
+        Field separator; by default a tab for ``.tsv``/``.tab`` files, a comma otherwise.
+    quoting
+        ``"none"`` for files where quotes are ordinary characters (SIB-200).
+    date_format, dayfirst, tz
+        How to read the ``published`` column; naive dates are localised to ``tz``.
+    on_bad_date
+        ``"error"``: a row with an unparseable date becomes a "bad-date" error row; ``"keep"``: it loads
+        with ``published`` NA and the string in ``published_raw``.
+    source, lang
+        Values for rows without a source/lang column.
+
+    Returns
+    -------
+    (records, errors). Origins are ``"<file>:row N"`` (N counts data rows from 1).
+    Error codes: "missing-column" (whole file), "truncated-row", "extra-fields", "bad-row", "empty",
+    "too-large", "bad-date".
+    """
+    if preset is not None:
+        if preset not in CSV_PRESETS:
+            raise ValueError(f"unknown preset {preset!r}; known: {sorted(CSV_PRESETS)}.")
+        opts = CSV_PRESETS[preset]
+        columns = columns if columns is not None else opts.get("columns")
+        sep = sep if sep is not None else opts.get("sep")
+        quoting = opts.get("quoting", quoting) if quoting == "minimal" else quoting
+        date_format = date_format or opts.get("date_format")
+        lang = lang or opts.get("lang")
+    name = origin.rsplit("!", 1)[-1].lower()
+    if sep is None:
+        sep = "\t" if name.endswith((".tsv", ".tab")) else ","
+    # decoded as is: the csv module reads CRLF line ends itself (a CR inside a field is fixed below)
+    text = decode(data, encoding=encoding, encoding_errors=encoding_errors)
+    reader = csv.reader(
+        io.StringIO(text, newline=""),
+        delimiter=sep,
+        strict=True,
+        quoting=csv.QUOTE_NONE if quoting == "none" else csv.QUOTE_MINIMAL,
+    )
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as exc:
+        raise ReadError(
+            "bad-row", f"the header row could not be read ({exc}): check the separator (sep=)."
+        ) from None
+    mapping = _mapping(header, columns, origin)
+    width = len(header)
+    extra_cols = [h for h in header if h not in mapping.values()]
+    records: list[dict] = []
+    errors: list[dict] = []
+    n = 0
+    while True:
+        n += 1
+        row_origin = f"{origin}:row {n}"
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            code = "truncated-row" if "end of data" in str(exc) else "bad-row"
+            errors.append(
+                error_row(
+                    row_origin,
+                    code,
+                    f"row {n} (line {reader.line_num}) could not be parsed: {exc} "
+                    "(an unterminated quote or a stray quote character); repair the row in the file.",
+                )
+            )
+            continue
+        if not row or (len(row) == 1 and not row[0].strip() and width > 1):
+            n -= 1  # blank line: not a record
+            continue
+        if len(row) != width:
+            code = "truncated-row" if len(row) < width else "extra-fields"
+            why = "cut short" if len(row) < width else "split by an unquoted separator"
+            errors.append(
+                error_row(
+                    row_origin,
+                    code,
+                    f"row {n} (line {reader.line_num}) has {len(row)} fields, the "
+                    f"header has {width}: the row is {why}; "
+                    "repair it in the file (or check sep=).",
+                )
+            )
+            continue
+        values = dict(zip(header, row, strict=True))
+        body = values[mapping["text"]]
+        if "\r" in body:  # a CRLF inside a quoted field
+            body = body.replace("\r\n", "\n").replace("\r", "\n")
+        if not body.strip():
+            errors.append(
+                error_row(
+                    row_origin,
+                    "empty",
+                    f"row {n} has an empty {mapping['text']!r} column: "
+                    "nothing to load; drop the row or fill it.",
+                )
+            )
+            continue
+        try:
+            check_size(body, max_text_chars)
+        except ReadError as exc:
+            errors.append(error_row(row_origin, exc.code, f"row {n}: {exc.message}"))
+            continue
+        rec = make_record(
+            row_origin,
+            "csv",
+            text=body,
+            title=values[mapping["title"]] or None if "title" in mapping else None,
+            source=values[mapping["source"]] if "source" in mapping else source,
+            url=values[mapping["url"]] or None if "url" in mapping else None,
+            published=values[mapping["published"]] or None if "published" in mapping else None,
+            lang=(values[mapping["lang"]] or None) if "lang" in mapping else lang,
+            **{c: values[c] for c in extra_cols},
+        )
+        records.append(rec)
+    for col in extra_cols:  # integer columns (ids, labels) as int, when every value is one
+        values = [r[col] for r in records]
+        if values and all(_INT.fullmatch(v) for v in values):
+            for r, v in zip(records, values, strict=True):
+                r[col] = int(v)
+    if "published" in mapping and records:
+        records, bad = _parse_dates(
+            records, date_format=date_format, tz=tz, dayfirst=dayfirst, on_bad_date=on_bad_date
+        )
+        errors.extend(bad)
+    return records, errors
+
+
+def _parse_dates(
+    records: list[dict], *, date_format, tz, dayfirst, on_bad_date
+) -> tuple[list[dict], list[dict]]:
+    raw = pd.Series([r["published"] for r in records], dtype=object)
+    parsed = pd.to_datetime(raw, format=date_format, dayfirst=dayfirst, errors="coerce")
+    if isinstance(parsed.dtype, pd.DatetimeTZDtype):
+        parsed = parsed.dt.tz_convert(tz)
+    elif pd.api.types.is_datetime64_dtype(parsed.dtype):
+        parsed = parsed.dt.tz_localize(tz)
+    else:  # mixed offsets: element by element
+        parsed = pd.Series([pd.NaT] * len(raw), dtype=object)
+    kept, errors = [], []
+    for rec, value, stamp in zip(records, raw, parsed, strict=True):
+        if value is None:
+            rec["published"] = pd.NA
+        elif not pd.isna(stamp):
+            rec["published"] = stamp
+        else:
+            try:
+                rec["published"] = parse_date(value, date_format=date_format, tz=tz, dayfirst=dayfirst)
+            except DateError as exc:
+                if on_bad_date != "keep":
+                    errors.append(error_row(rec["origin"], exc.code, exc.message))
+                    continue
+                rec["published"], rec["published_raw"] = pd.NA, value
+        kept.append(rec)
+    return kept, errors

@@ -1,0 +1,182 @@
+"""Turning the bytes of one file into text, or a :class:`ReadError` saying why not.
+
+Order of checks: empty file; binary content (magic numbers, many control bytes); byte-order marks
+(UTF-8-BOM, UTF-16, UTF-32); UTF-16 without BOM; NUL bytes in text; the declared ``encoding`` (strict);
+UTF-8; and only when UTF-8 fails and the bytes do not look like damaged UTF-8, detection with
+charset-normalizer (cp1252, cp1256 Arabic, ...). Latin-1 is never assumed.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import Literal
+
+from .base import ReadError
+
+__all__ = ["decode", "sniff_binary"]
+
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive",
+    b"\x1f\x8b": "a gzip file",
+    b"\xfd7zXZ": "an xz file",
+    b"BZh": "a bzip2 file",
+    b"\x7fELF": "an executable",
+    b"\x00\x00\x00\x01Bud1": "a macOS .DS_Store file",
+    b"SQLite format": "an SQLite database",
+}
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_PREFERRED = ("cp1252", "cp1256")
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """A description of the binary content of ``data`` (e.g. "a PDF document"), or None if it looks like
+    text."""
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            return what
+    head = data[:8192]
+    if any(head.startswith(bom) for bom, _ in _BOMS) or _utf16_without_bom(head):
+        return None
+    n_control = len(head) - len(head.translate(None, _CONTROL))
+    if head and n_control / len(head) > 0.10:
+        return f"binary data ({n_control} control bytes in the first {len(head)})"
+    return None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _strict(data: bytes, encoding: str, how: str, errors: str) -> str:
+    try:
+        return data.decode(encoding, errors)
+    except UnicodeDecodeError as exc:
+        n_bad = data.decode(encoding, "replace").count("\ufffd") - data.decode(encoding, "ignore").count(
+            "\ufffd"
+        )
+        raise ReadError(
+            "decode",
+            f"{n_bad} byte sequence(s) are invalid in the {how} encoding {encoding} (first at "
+            f"byte {exc.start}: {data[exc.start : exc.start + 4]!r}): the file is damaged or in another "
+            "encoding; pass encoding='...' if you know it, or encoding_errors='replace' to load it with "
+            "U+FFFD in place of the bad bytes.",
+        ) from None
+    except LookupError:
+        raise ReadError(
+            "decode",
+            f"unknown encoding {encoding!r}: pass a Python codec name such as 'utf-8', 'cp1252' or 'cp1256'.",
+        ) from None
+
+
+def decode(
+    data: bytes,
+    *,
+    encoding: str | None = None,
+    declared: str | None = None,
+    encoding_errors: Literal["strict", "replace"] = "strict",
+) -> str:
+    """Decode the bytes of one file.
+
+    Parameters
+    ----------
+    data
+        The file's bytes.
+    encoding
+        The encoding the caller knows (``load_articles(encoding=...)``); bytes invalid in it are an error.
+    declared
+        An encoding the file declares itself (HTML ``<meta charset>``); used when ``encoding`` is None.
+    encoding_errors
+        ``"strict"``: invalid bytes raise a "decode" :class:`ReadError`; ``"replace"``: they become U+FFFD.
+
+    Returns
+    -------
+    str
+        The text, with a byte-order mark removed.
+
+    Raises
+    ------
+    ReadError
+        code "empty", "binary", "nul-bytes" or "decode", with a message saying what to do.
+    """
+    if not data.strip():
+        raise ReadError("empty", "the file is empty (or only whitespace): remove it or fetch it again.")
+    binary = sniff_binary(data)
+    if binary:
+        raise ReadError(
+            "binary",
+            f"the file holds {binary}, not text: remove it from the folder, or give it the "
+            "extension of its real format.",
+        )
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, codec, "byte-order-marked", encoding_errors).lstrip("\ufeff")
+    utf16 = _utf16_without_bom(data[:8192])
+    if utf16:
+        return _strict(data, utf16, "detected", encoding_errors)
+    if b"\x00" in data:
+        n_nul = data.count(b"\x00")
+        if encoding_errors != "replace":
+            first = data.index(b"\x00")
+            raise ReadError(
+                "nul-bytes",
+                f"the text holds {n_nul} NUL byte(s) (first at byte {first}): "
+                "the file is damaged or partly binary; repair it, or pass encoding_errors='replace' to "
+                "load it with the NUL bytes removed.",
+            )
+        data = data.replace(b"\x00", b"")
+    if encoding:
+        return _strict(data, encoding, "given", encoding_errors)
+    if declared:
+        try:
+            codecs.lookup(declared)
+        except LookupError:
+            declared = None
+    if declared and codecs.lookup(declared).name not in ("utf-8", "iso8859-1", "cp1252", "ascii"):
+        return _strict(data, declared, "declared", encoding_errors)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared and codecs.lookup(declared).name == "utf-8" or _looks_like_damaged_utf8(data):
+        return _strict(data, "utf-8", "declared" if declared else "detected", encoding_errors)
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data)
+    best = results.best()
+    if best is None:
+        raise ReadError(
+            "decode",
+            "the bytes are not UTF-8 and their encoding could not be detected: pass "
+            "encoding='...' (e.g. 'cp1252', 'cp1256').",
+        )
+    # French/English/Arabic corpora: on a near tie prefer Windows Western or Arabic over e.g. Central European
+    for match in results:
+        if match.encoding in _PREFERRED and match.chaos <= best.chaos + 0.02:
+            return str(match)
+    return str(best)
+
+
+def _looks_like_damaged_utf8(data: bytes) -> bool:
+    """True if the bytes hold more valid multi-byte UTF-8 characters than invalid bytes."""
+    text = data.decode("utf-8", "replace")
+    n_bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    n_good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    return n_good >= max(n_bad, 1)

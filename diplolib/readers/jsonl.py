@@ -1,0 +1,164 @@
+"""The ``jsonl`` reader: JSON lines (one object per line; also a JSON array of objects), one record per
+object.
+
+Fields are mapped like the CSV reader's columns (``columns={"text": "body", ...}``, with common names guessed:
+``text``, ``title``, ``sourceName``/``source``, ``sourceUrl``/``url``, ``date``/``published``, ``lang``); all
+other fields are kept as extra columns (``_id`` included). A line that is not valid JSON becomes an error row
+and the rest loads.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, error_row, make_record
+from .common import DateError, check_size, parse_date, read_text
+
+__all__ = ["read_jsonl"]
+
+_GUESSES = {
+    "text": ("text", "content", "body", "article", "article_content"),
+    "title": ("title", "headline", "article_title"),
+    "published": ("published", "date", "published_at", "datePublished", "pubDate", "published_time"),
+    "source": ("source", "sourceName", "outlet", "publisher"),
+    "url": ("url", "sourceUrl", "source_url", "link"),
+    "lang": ("lang", "language"),
+}
+
+
+def _pick(obj: dict, field: str, columns: Mapping[str, str]) -> str | None:
+    if field in columns:
+        return columns[field] if columns[field] in obj else None
+    return next((k for k in _GUESSES[field] if k in obj), None)
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def read_jsonl(
+    data: bytes,
+    *,
+    origin: str,
+    columns: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    encoding_errors: Literal["strict", "replace"] = "strict",
+    source: str = "",
+    tz: str = "UTC",
+    date_format: str | None = None,
+    on_bad_date: Literal["error", "keep"] = "error",
+    lang: str | None = None,
+    max_text_chars: int | None = DEFAULT_MAX_TEXT_CHARS,
+) -> tuple[list[dict], list[dict]]:
+    """Read a JSON-lines file (UTF-8 with or without BOM), one record per object.
+
+    Parameters
+    ----------
+    columns
+        Record field → JSON key, e.g. ``{"text": "body"}``; a mapped key missing from an object makes that
+        line a "missing-column" error.
+
+    Returns
+    -------
+    (records, errors). Origins are ``"<file>:line N"``. Nested values are kept as JSON strings.
+    Error codes: "bad-json", "not-an-object", "missing-column", "empty", "too-large", "bad-date".
+    """
+    columns = dict(columns or {})
+    text = read_text(data, encoding=encoding, encoding_errors=encoding_errors)
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            items = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise ReadError(
+                "bad-json",
+                f"the file starts like a JSON array but does not parse ({exc}): repair it, "
+                "or write one JSON object per line.",
+            ) from None
+        lines = [(i, item, None) for i, item in enumerate(items, 1)]
+        unit = "item"
+    else:
+        lines = []
+        for i, line in enumerate(text.split("\n"), 1):
+            if not line.strip():
+                continue
+            try:
+                lines.append((i, json.loads(line), None))
+            except json.JSONDecodeError as exc:
+                lines.append((i, None, exc))
+        unit = "line"
+    records, errors = [], []
+    for i, obj, exc in lines:
+        where = f"{origin}:{unit} {i}"
+        if exc is not None:
+            errors.append(
+                error_row(
+                    where,
+                    "bad-json",
+                    f"{unit} {i} is not valid JSON ({exc.msg} at column "
+                    f"{exc.colno}): it is probably cut short; repair or remove that line.",
+                )
+            )
+            continue
+        if not isinstance(obj, dict):
+            errors.append(
+                error_row(
+                    where,
+                    "not-an-object",
+                    f"{unit} {i} is a JSON {type(obj).__name__}, not an "
+                    "object with fields: each line must be one {...} object.",
+                )
+            )
+            continue
+        keys = {f: _pick(obj, f, columns) for f in _GUESSES}
+        if keys["text"] is None:
+            want = columns.get("text", "text")
+            errors.append(
+                error_row(
+                    where,
+                    "missing-column",
+                    f"{unit} {i} has no {want!r} field (it has "
+                    f"{sorted(obj)[:12]}): pass columns={{'text': '<field with the body>'}}.",
+                )
+            )
+            continue
+        body = obj[keys["text"]]
+        if not isinstance(body, str) or not body.strip():
+            errors.append(
+                error_row(
+                    where,
+                    "empty",
+                    f"{unit} {i}: the {keys['text']!r} field is empty or not a string; nothing to load.",
+                )
+            )
+            continue
+        try:
+            check_size(body, max_text_chars)
+            found = {f: (obj.get(k) if k else None) for f, k in keys.items()}
+            get = found.get
+            extra = {k: _flat(v) for k, v in obj.items() if k not in set(keys.values())}
+            rec = make_record(
+                where,
+                "jsonl",
+                text=body,
+                title=get("title"),
+                source=get("source") or source,
+                url=get("url"),
+                lang=get("lang") or lang,
+                **extra,
+            )
+            try:
+                rec["published"] = parse_date(get("published"), date_format=date_format, tz=tz)
+            except DateError:
+                if on_bad_date != "keep":
+                    raise
+                rec["published"], rec["published_raw"] = None, str(get("published"))
+        except ReadError as err:
+            errors.append(error_row(where, err.code, f"{unit} {i}: {err.message}"))
+            continue
+        records.append(rec)
+    return records, errors

@@ -1,0 +1,185 @@
+"""The ``markdown`` reader: one document per file, YAML front matter for metadata, the body as plain
+paragraphs.
+
+Front matter (between ``---`` lines at the top) gives ``title``, the date (``published_time``, else ``date``),
+the URL (``source_url``, ``url``), ``lang`` and ``source``; every other key is kept as an extra column.
+The body loses its markdown syntax (headings marks, emphasis, links → their text, list bullets, escapes,
+hard line breaks); a line ``\\###`` (the White House archive's end-of-release mark) ends the text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+import yaml
+
+from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, make_record
+from .common import check_size, dated, read_text
+
+__all__ = ["read_markdown", "strip_markdown", "split_front_matter"]
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_END = re.compile(r"^\s*\\?#{3}\s*$")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<(https?://[^>]+)>")
+_EMPH = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
+_CODE = re.compile(r"`([^`]*)`")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_QUOTE = re.compile(r"^\s*>\s?")
+_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'$])")
+#: Unpaired emphasis marks left at a word's edge ("*  " hard-break lines, emphasis over a paragraph break).
+_STRAY = re.compile(
+    r"^[*_]{1,3}\s+|(?:(?<=\s)|^)(?<!\\)[*_]{1,3}(?=\S|$)|(?<=\S)(?<!\\)[*_]{1,3}(?=\s|$|[.,;:!?)])"
+)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """``(metadata, body)``; ``({}, text)`` when there is no front matter.
+
+    Raises
+    ------
+    ReadError
+        "bad-front-matter" when the YAML does not parse or is not a mapping.
+    """
+    match = _FRONT.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" at line {where.line + 2}" if where is not None else ""
+        raise ReadError(
+            "bad-front-matter",
+            f"the YAML front matter does not parse{line} "
+            f"({getattr(exc, 'problem', None) or exc}): quote values that hold ': ' or start with "
+            "a special character, then load again.",
+        ) from None
+    if not isinstance(meta, dict):
+        raise ReadError(
+            "bad-front-matter",
+            f"the front matter is a {type(meta).__name__}, not 'key: value' "
+            "lines: fix it or remove the '---' lines.",
+        )
+    return meta, text[match.end() :]
+
+
+def _inline(line: str) -> str:
+    line = _IMAGE.sub(r"\1", line)
+    line = _LINK.sub(r"\1", line)
+    line = _REF_LINK.sub(r"\1", line)
+    line = _AUTOLINK.sub(r"\1", line)
+    line = _CODE.sub(r"\1", line)
+    for _ in range(2):
+        line = _EMPH.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(4), line)
+    line = _STRAY.sub("", _HTML_TAG.sub("", line))
+    return _ESCAPE.sub(r"\1", line)
+
+
+def strip_markdown(body: str) -> str:
+    """Markdown → plain text: one paragraph per block (separated by ``"\\n\\n"``), list items and headings
+    as paragraphs of their own, soft line breaks joined with a space; stops at a ``\\###`` line."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            joined = _inline(" ".join(current)).strip()
+            if joined:
+                paragraphs.append(joined)
+            current.clear()
+
+    for raw in body.split("\n"):
+        if _END.match(raw):
+            break
+        line = raw.strip(" \t\xa0")  # a line of NO-BREAK SPACEs is a blank line in these files
+        if not line or _RULE.match(line) and not _BULLET.match(line + " x"):
+            flush()
+            continue
+        heading = _HEADING.match(line)
+        if heading or _BULLET.match(line):
+            flush()
+            current.append(heading.group(1) if heading else _BULLET.sub("", line, count=1))
+            if heading:
+                flush()
+            continue
+        line = _QUOTE.sub("", line)
+        current.append(line.rstrip("\\").strip())
+    flush()
+    return "\n\n".join(paragraphs)
+
+
+def read_markdown(
+    data: bytes,
+    *,
+    origin: str,
+    encoding: str | None = None,
+    encoding_errors: Literal["strict", "replace"] = "strict",
+    source: str = "",
+    tz: str = "UTC",
+    date_format: str | None = None,
+    on_bad_date: Literal["error", "keep"] = "error",
+    date_keys: tuple[str, ...] = ("published_time", "published", "date"),
+    lang: str | None = None,
+    max_text_chars: int | None = DEFAULT_MAX_TEXT_CHARS,
+) -> tuple[list[dict], list[dict]]:
+    """Read one markdown file with optional YAML front matter.
+
+    Parameters
+    ----------
+    date_keys
+        Front-matter keys tried in order for ``published`` (all of them are also kept as columns).
+    source, lang
+        Outlet and language when the front matter has no ``source``/``lang`` key.
+
+    Returns
+    -------
+    One record: ``title``, ``text`` (plain paragraphs), ``url``, ``published`` (tz-aware), front-matter keys
+    as extra columns (values that are lists are joined with ``"; "``). Errors: "bad-front-matter", "bad-date",
+    "empty", "decode", "too-large".
+    """
+    text = read_text(data, encoding=encoding, encoding_errors=encoding_errors)
+    meta, body = split_front_matter(text)
+    plain = strip_markdown(body)
+    if not plain.strip():
+        raise ReadError(
+            "empty", "the markdown file has no body text after its front matter: remove it or fill it."
+        )
+    check_size(plain, max_text_chars)
+    extra = {
+        str(k): (
+            "; ".join(map(str, v))
+            if isinstance(v, list)
+            else v
+            if v is None or isinstance(v, (str, int, float, bool))
+            else str(v)
+        )
+        for k, v in meta.items()
+        if k not in ("title", "url", "lang", "source", "text")
+    }
+    raw_date = next((meta[k] for k in date_keys if meta.get(k) not in (None, "")), None)
+    record = make_record(
+        origin,
+        "markdown",
+        text=plain,
+        title=meta.get("title"),
+        source=meta.get("source") or source,
+        url=meta.get("source_url") or meta.get("url"),
+        lang=meta.get("lang") or lang,
+        **extra,
+    )
+    return [
+        dated(
+            record,
+            raw_date if raw_date is None else str(raw_date),
+            on_bad_date=on_bad_date,
+            date_format=date_format,
+            tz=tz,
+        )
+    ], []

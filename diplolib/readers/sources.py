@@ -1,0 +1,172 @@
+"""Walking what ``load_articles`` is given: a file, a folder (recursive) or an archive, member by member.
+
+Archives (``.tar``, ``.tar.gz``, ``.tgz``, ``.tar.xz``, ``.tar.bz2``, ``.zip``) are streamed with
+:mod:`tarfile` / :mod:`zipfile` and never unpacked to disk; an archive inside an archive is opened in memory.
+Operating-system litter is skipped silently: ``.DS_Store``, ``._name`` resource forks, ``__MACOSX/``,
+``Thumbs.db``, dot-folders (``.git``) and diplolib's own ``.diplolib-*`` stamps. Any other hidden file
+(``.Rhistory``, ``.DS_Store-to-UTF-8.txt``) is not read but reported as a ``hidden-file`` error row, so that
+nothing named like a document disappears unseen. Files are only read, never written.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import io
+import os
+import tarfile
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Entry", "ARCHIVE_SUFFIXES", "is_archive", "iter_entries"]
+
+ARCHIVE_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".zip")
+
+
+@dataclass
+class Entry:
+    """One input file: its ``origin`` (relative path, ``!member`` inside archives), ``name`` and a way to read
+    it.
+
+    ``error`` is set (a (code, message) pair) when the entry could not even be opened.
+    """
+
+    origin: str
+    name: str
+    size: int
+    read: Callable[[], bytes]
+    error: tuple[str, str] | None = None
+
+
+def is_archive(name: str) -> bool:
+    """True if the file name ends with an archive suffix."""
+    return name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+
+
+def _skipped(relpath: str) -> bool:
+    """OS litter and hidden folders: skipped without a trace (see the module docstring)."""
+    parts = [p for p in relpath.replace("\\", "/").split("/") if p]
+    if any(p.startswith(".") or p == "__MACOSX" for p in parts[:-1]):
+        return True
+    name = parts[-1] if parts else ""
+    return name in _LITTER or name.startswith(("._", ".diplolib-"))
+
+
+def _hidden(origin: str, name: str) -> Entry | None:
+    """An error entry for a hidden file that is not OS litter, else None."""
+    if not name.startswith("."):
+        return None
+    message = (f"{name} is a hidden file and was not read; if it holds a document, rename it without the "
+               "leading dot and load it again.")
+    return Entry(origin, name, 0, bytes, error=("hidden-file", message))
+
+
+def _included(relpath: str, include: Sequence[str] | None) -> bool:
+    return include is None or any(fnmatch.fnmatch(relpath, pat) for pat in include)
+
+
+def iter_entries(
+    source: Path, *, recursive: bool = True, include: Sequence[str] | None = None, archives: bool = True
+) -> Iterator[Entry]:
+    """Every file under ``source`` (a file or a folder), archives opened member by member, in a stable order.
+
+    Parameters
+    ----------
+    source
+        A file or folder.
+    recursive
+        Descend into sub-folders.
+    include
+        Glob patterns matched against the relative path (``"*/documents.json"``); None keeps every file.
+        Archive members are matched by their path inside the archive.
+    archives
+        Open archives; False treats them as ordinary files.
+    """
+    source = Path(source)
+    if source.is_file():
+        yield from _file_entries(source, source.name, include, archives, top=True)
+        return
+    walker = (
+        os.walk(source)
+        if recursive
+        else [(str(source), [], [p.name for p in source.iterdir() if p.is_file()])]
+    )
+    for folder, dirs, files in walker:
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__MACOSX")
+        for fname in sorted(files):
+            path = Path(folder) / fname
+            rel = path.relative_to(source).as_posix()
+            if _skipped(rel):
+                continue
+            hidden = _hidden(rel, fname)
+            if hidden is not None:
+                if _included(rel, include):
+                    yield hidden
+                continue
+            yield from _file_entries(path, rel, include, archives, top=False)
+
+
+def _file_entries(path: Path, rel: str, include, archives: bool, top: bool) -> Iterator[Entry]:
+    if archives and is_archive(path.name):
+        try:
+            with open(path, "rb") as handle:
+                yield from _archive_entries(handle, path.name, rel, include)
+        except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as exc:
+            yield _unreadable(rel, path.name, exc)
+        return
+    if not top and not _included(rel, include):
+        return
+    yield Entry(rel, path.name, path.stat().st_size, path.read_bytes)
+
+
+def _unreadable(origin: str, name: str, exc: BaseException) -> Entry:
+    message = (
+        f"the archive could not be read ({type(exc).__name__}: {exc}): it is truncated or not an archive; "
+        "fetch it again (diplolib.datasets.fetch) or unpack it by hand and load the folder."
+    )
+    return Entry(origin, name, 0, bytes, error=("unreadable-archive", message))
+
+
+def _archive_entries(handle, name: str, origin: str, include) -> Iterator[Entry]:
+    if name.lower().endswith(".zip"):
+        with zipfile.ZipFile(handle) as zf:
+            for info in sorted(zf.infolist(), key=lambda i: i.filename):
+                if info.is_dir() or _skipped(info.filename):
+                    continue
+                yield from _member(origin, info.filename, info.file_size, lambda i=info: zf.read(i), include)
+        return
+    with tarfile.open(fileobj=handle, mode="r:*") as tf:
+        for member in tf:  # streaming: members in archive order, each read before the next
+            if not member.isfile() or _skipped(member.name):
+                continue
+            data_holder: list[bytes] = []
+
+            def read(m=member, holder=data_holder) -> bytes:
+                if not holder:
+                    fobj = tf.extractfile(m)
+                    holder.append(fobj.read() if fobj else b"")
+                return holder[0]
+
+            yield from _member(origin, member.name.removeprefix("./"), member.size, read, include)
+
+
+def _member(origin: str, member: str, size: int, read, include) -> Iterator[Entry]:
+    mname = member.rsplit("/", 1)[-1]
+    morigin = f"{origin}!{member}"
+    hidden = _hidden(morigin, mname)
+    if hidden is not None:
+        if _included(member, include):
+            yield hidden
+        return
+    if is_archive(mname):
+        try:
+            yield from _archive_entries(io.BytesIO(read()), mname, morigin, include)
+        except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as exc:
+            yield _unreadable(morigin, mname, exc)
+        return
+    if _included(member, include):
+        yield Entry(morigin, mname, size, read)

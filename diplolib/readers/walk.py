@@ -1,0 +1,145 @@
+"""``read_records``: run the right reader over every file of a source and collect records and errors."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .base import READERS, ReadError, error_row, errors_frame, reader_for, records_frame
+from .sources import iter_entries
+
+__all__ = ["read_records", "DEFAULT_MAX_FILE_BYTES"]
+
+#: Files larger than this are "too-large" errors unless ``max_file_bytes=`` says otherwise.
+DEFAULT_MAX_FILE_BYTES = 1 << 30
+
+
+def _check_options(options: dict[str, Any], fmt: str | None) -> None:
+    pool = [READERS[fmt]] if fmt else list(READERS.values())
+    unknown = [k for k in options if not any(r.accepts(k) for r in pool)]
+    if unknown:
+        known = sorted(set().union(*(r.options for r in pool)))
+        where = f"the {fmt!r} reader" if fmt else "any registered reader"
+        raise TypeError(f"unknown reader option(s) {unknown} for {where}; options are: {', '.join(known)}.")
+
+
+def read_records(
+    source: str | os.PathLike,
+    /,
+    *,
+    format: str | None = None,
+    recursive: bool = True,
+    include: str | Sequence[str] | None = None,
+    max_file_bytes: int | None = DEFAULT_MAX_FILE_BYTES,
+    progress: bool = False,
+    root: str | os.PathLike | None = None,
+    **options: Any,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read a file, a folder or an archive into raw records and load errors.
+
+    Parameters
+    ----------
+    source
+        A file, a folder (read recursively) or an archive (``.tar.xz``, ``.tar.gz``, ``.zip``, ...).
+    format
+        A reader name (``"page"``, ``"csv"``, ``"html"``, ``"markdown"``, ``"jsonl"``, ``"filename"``) for
+        every file; None picks a reader per file by extension (files no reader claims are "unknown-format"
+        errors).
+    include
+        Glob pattern(s) on the relative path (e.g. ``"*/documents.json"``): other files are skipped silently.
+    max_file_bytes
+        Larger files are "too-large" errors (None: no limit).
+    progress
+        Show a tqdm progress bar over files.
+    root
+        Origins are relative to this folder (default: ``source`` itself for a folder, its folder for a file).
+    **options
+        Passed to each reader that accepts them (``columns``, ``preset``, ``encoding``, ``encoding_errors``,
+        ``date_format``, ``tz``, ``on_bad_date``, ``source``, ``lang``, ``pattern``, ``max_text_chars``, ...).
+        An option no reader accepts is a TypeError.
+
+    Returns
+    -------
+    (records, errors)
+        Records: ``origin``, ``source``, ``title``, ``text``, ``url``, ``published``, ``lang``, ``format`` +
+        the source's own metadata columns. Errors: ``origin``, ``error``, ``message``.
+
+    Raises
+    ------
+    ValueError
+        ``source`` does not exist or ``format`` is not a registered reader.
+    """
+    path = Path(source)
+    if not path.exists():
+        raise ValueError(
+            f"{str(source)!r} does not exist: give a file, a folder or an archive (for a catalogue "
+            "corpus use diplolib.datasets.path(name) or load_corpus(name))."
+        )
+    if format is not None:
+        reader_for("", format)  # raises ValueError for an unknown format
+    _check_options(options, format)
+    patterns = [include] if isinstance(include, str) else include
+    prefix = ""
+    if root is not None:
+        base = path if path.is_dir() else path.parent
+        prefix = base.resolve().relative_to(Path(root).resolve()).as_posix()
+        prefix = "" if prefix == "." else prefix + "/"
+    entries = iter_entries(path, recursive=recursive, include=patterns)
+    if progress:
+        from tqdm.auto import tqdm
+
+        entries = tqdm(entries, desc=f"reading {path.name}", unit="file")
+    records: list[dict] = []
+    errors: list[dict] = []
+    for entry in entries:
+        origin = prefix + entry.origin
+        if entry.error:
+            errors.append(error_row(origin, *entry.error))
+            continue
+        reader = reader_for(entry.name, format)
+        if reader is None:
+            errors.append(
+                error_row(
+                    origin,
+                    "unknown-format",
+                    f"no reader claims the extension of {entry.name!r}: "
+                    f"pass format= (one of {', '.join(sorted(READERS))}) or include= to skip it.",
+                )
+            )
+            continue
+        if max_file_bytes is not None and entry.size > max_file_bytes:
+            errors.append(
+                error_row(
+                    origin,
+                    "too-large",
+                    f"the file has {entry.size:,} bytes, more than "
+                    f"max_file_bytes={max_file_bytes:,}: split it, or pass max_file_bytes=None.",
+                )
+            )
+            continue
+        try:
+            data = entry.read()
+        except Exception as exc:  # a damaged archive member, an unreadable file
+            code = "unreadable-archive" if "!" in origin else "unreadable"
+            errors.append(
+                error_row(
+                    origin,
+                    code,
+                    f"the file could not be read ({type(exc).__name__}: {exc}): "
+                    "fetch it again or check its permissions.",
+                )
+            )
+            continue
+        kwargs = {k: v for k, v in options.items() if reader.accepts(k)}
+        try:
+            recs, errs = reader.read(data, origin=origin, **kwargs)
+        except ReadError as exc:
+            errors.append(error_row(origin, exc.code, exc.message))
+            continue
+        records.extend(recs)
+        errors.extend(errs)
+    return records_frame(records), errors_frame(errors)

@@ -1,0 +1,20 @@
+"""Themes: the theme dictionary, tagging articles with themes, keyword in context."""
+
+from .dictionary import ThemeDictionary, ThemeFileError, cue_pattern, default_themes_path, load_themes
+from .kwic import kwic
+from .sentences import sentence_spans, split_sentences
+from .tagging import HIT_COLUMNS, tag_themes, theme_scores
+
+__all__ = [
+    "ThemeDictionary",
+    "ThemeFileError",
+    "load_themes",
+    "cue_pattern",
+    "default_themes_path",
+    "tag_themes",
+    "theme_scores",
+    "HIT_COLUMNS",
+    "kwic",
+    "sentence_spans",
+    "split_sentences",
+]

@@ -1,0 +1,299 @@
+"""The theme dictionary: loading, validating and compiling theme cues.
+
+A theme file is YAML (see ``diplolib/themes/data/themes.yaml``)::
+
+    themes:
+      - id: conflict                    # a top-level theme (no parent)
+        label: Armed conflict
+        description: Fighting and its direct effects.
+      - id: ceasefire
+        parent: conflict                # must be a top-level theme
+        label: Ceasefire and truce
+        description: ...
+        cues:                           # language code -> list of cues
+          en: [cease-fire(s), truce(s)]
+          fr: [cessez-le-feu, treve(s)]
+          ar: [هدنة, هدن, وقف اطلاق النار]
+        exclude:                        # false friends, same syntax
+          en: [truce of god]
+      - id: aid
+        extend: true                    # add cues to an existing theme instead of replacing it
+
+Cue syntax (matched against the *matching form* of the text: case-folded, accents and
+Arabic diacritics removed, Arabic letter variants unified, apostrophes turned into spaces):
+
+* plain words match whole words: ``siege`` matches "siege" and "Siege", not "besieged";
+* ``*`` at the end of a word is a prefix wildcard: ``negotiat*`` (at least 3 letters before it);
+* ``(…)`` is an optional part, ``|`` separates alternatives inside it:
+  ``bomb(s|ed|ing|ings)``, ``bombarde(e|s|es)``, ``treve(s)``;
+* ``[…]`` is a required choice: ``[peaceful|political] resolution``;
+* a space between words matches any run of spaces or hyphens: ``chemical weapon(s)``;
+* a hyphen inside a word matches a hyphen, a space or nothing: ``cease-fire`` matches
+  "ceasefire", "cease fire" and "cease-fire";
+* Arabic cues (``ar``) also match after the proclitics و ف ب ك ل and the article ال
+  (``هدنة`` matches الهدنة, والهدنة, بالهدنة, للهدنة); a leading ال written in a cue is
+  treated as that optional article (``الامم المتحدة`` also matches للامم المتحدة);
+* cues are written naturally (accents, capitals, hamza): they are put in matching form on load.
+
+A later file overrides a theme of an earlier one with the same ``id`` (whole entry), unless
+the entry says ``extend: true`` (its cues and exclusions are added).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+import pycountry
+import yaml
+
+from .cues import _BOUNDARY, cue_pattern
+
+__all__ = ["ThemeDictionary", "ThemeFileError", "load_themes", "cue_pattern", "default_themes_path"]
+
+_THEME_KEYS = {"id", "parent", "label", "description", "cues", "exclude", "extend"}
+_TOP_KEYS = {"themes", "version", "description"}
+_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class ThemeFileError(ValueError):
+    """A theme file is malformed; the message starts with ``file:line:``."""
+
+
+def default_themes_path() -> Path:
+    """Path of the theme dictionary shipped with diplolib."""
+    return Path(str(resources.files("diplolib.themes") / "data" / "themes.yaml"))
+
+
+def _valid_lang(code: object) -> bool:
+    return isinstance(code, str) and len(code) == 2 and pycountry.languages.get(alpha_2=code) is not None
+
+
+@dataclass(frozen=True)
+class ThemeDictionary:
+    """A validated theme dictionary.
+
+    Attributes
+    ----------
+    themes : pandas.DataFrame
+        One row per theme: ``theme``, ``parent`` (``<NA>`` for top-level themes), ``label``,
+        ``description``, ``source`` (``file:line`` where it was defined).
+    cues : pandas.DataFrame
+        One row per cue: ``theme``, ``parent``, ``lang``, ``cue`` (as written), ``pattern``
+        (compiled regex source), ``kind`` (``include`` or ``exclude``), ``source``.
+    """
+
+    themes: pd.DataFrame
+    cues: pd.DataFrame
+    _compiled: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def languages(self) -> list[str]:
+        """Languages with at least one include cue, sorted."""
+        return sorted(self.cues.loc[self.cues["kind"] == "include", "lang"].unique())
+
+    def compiled(self, lang: str) -> list[tuple[str, object, re.Pattern, re.Pattern | None]]:
+        """``(theme, parent, include_regex, exclude_regex)`` for each theme with cues in ``lang``."""
+        if lang not in self._compiled:
+            out = []
+            sub = self.cues[self.cues["lang"] == lang]
+            for theme, grp in sub.groupby("theme", sort=True):
+                inc = grp[grp["kind"] == "include"]
+                if inc.empty:
+                    continue
+                exc = grp[grp["kind"] == "exclude"]
+
+                def alt(rows: pd.DataFrame) -> re.Pattern:
+                    # one shared look-behind: ~10x faster than one per alternative
+                    bodies = sorted(
+                        (p.removeprefix(_BOUNDARY) for p in rows["pattern"]), key=len, reverse=True
+                    )
+                    return re.compile(_BOUNDARY + "(?:" + "|".join(bodies) + ")")
+
+                out.append((theme, inc["parent"].iloc[0], alt(inc), alt(exc) if len(exc) else None))
+            self._compiled[lang] = out
+        return self._compiled[lang]
+
+
+def _err(path: str, node: yaml.Node, msg: str) -> ThemeFileError:
+    return ThemeFileError(f"{path}:{node.start_mark.line + 1}: {msg}")
+
+
+def _scalar(path: str, node: yaml.Node, what: str) -> str:
+    if not isinstance(node, yaml.ScalarNode):
+        raise _err(path, node, f"{what} must be a single value, not a list or mapping")
+    return str(node.value)
+
+
+def _cue_map(path: str, node: yaml.Node, key: str) -> list[tuple[str, str, yaml.Node]]:
+    if not isinstance(node, yaml.MappingNode):
+        raise _err(path, node, f"'{key}' must map language codes to lists of cues, e.g. en: [truce(s)]")
+    out = []
+    for knode, vnode in node.value:
+        lang = _scalar(path, knode, "a language code")
+        if not _valid_lang(lang):
+            raise _err(
+                path, knode, f"unknown language {lang!r} in '{key}': use an ISO 639-1 code such as en, fr, ar"
+            )
+        items = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
+        for item in items:
+            if isinstance(item, yaml.ScalarNode) and item.tag.endswith(":null"):
+                raise _err(path, item, "empty cue: remove it or write a word")
+            out.append((lang, _scalar(path, item, "a cue"), item))
+    return out
+
+
+def _parse_file(path: str, text: str) -> list[dict]:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else "?"
+        raise ThemeFileError(f"{path}:{line}: not valid YAML: {exc.problem or exc}") from None
+    if root is None:
+        raise ThemeFileError(f"{path}:1: empty theme file: add a 'themes:' list")
+    if not isinstance(root, yaml.MappingNode):
+        raise _err(path, root, "a theme file is a mapping with a 'themes:' list")
+    themes_node = None
+    for knode, vnode in root.value:
+        key = _scalar(path, knode, "a key")
+        if key not in _TOP_KEYS:
+            raise _err(path, knode, f"unknown key {key!r}: expected one of {sorted(_TOP_KEYS)}")
+        if key == "themes":
+            themes_node = vnode
+    if not isinstance(themes_node, yaml.SequenceNode):
+        raise _err(path, themes_node or root, "'themes' must be a list of themes ('- id: ...')")
+    entries, seen = [], {}
+    for tnode in themes_node.value:
+        if not isinstance(tnode, yaml.MappingNode):
+            raise _err(path, tnode, "each theme is a mapping with at least 'id' and 'label'")
+        entry: dict = {"line": tnode.start_mark.line + 1, "cues": [], "exclude": [], "nodes": {}}
+        for knode, vnode in tnode.value:
+            key = _scalar(path, knode, "a key")
+            if key not in _THEME_KEYS:
+                raise _err(path, knode, f"unknown theme key {key!r}: expected one of {sorted(_THEME_KEYS)}")
+            entry["nodes"][key] = vnode
+            if key in ("cues", "exclude"):
+                entry[key] = _cue_map(path, vnode, key)
+            elif key == "extend":
+                entry[key] = _scalar(path, vnode, key).lower() in ("true", "yes", "1")
+            else:
+                val = _scalar(path, vnode, key)
+                entry[key] = None if vnode.tag.endswith(":null") else val
+        tid = entry.get("id")
+        if not tid or not _ID_RE.match(tid):
+            raise _err(
+                path, tnode, f"theme id {tid!r} missing or invalid: use lower-case letters, digits, '_'"
+            )
+        if tid in seen:
+            raise _err(
+                path, tnode, f"duplicate theme id {tid!r} (first defined on line {seen[tid]}): rename one"
+            )
+        seen[tid] = entry["line"]
+        if not entry.get("extend") and not entry.get("label"):
+            raise _err(path, tnode, f"theme {tid!r} has no 'label': add a short English label")
+        for kind in ("cues", "exclude"):
+            for lang, cue, node in entry[kind]:
+                try:
+                    cue_pattern(cue, lang)
+                except ValueError as exc:
+                    raise _err(path, node, f"theme {tid!r}: {exc}") from None
+        entries.append(entry)
+    return entries
+
+
+def load_themes(*extra_paths: str | Path, include_default: bool = True) -> ThemeDictionary:
+    """Load the theme dictionary, optionally extended or overridden by the user's files.
+
+    Parameters
+    ----------
+    *extra_paths : str or Path
+        Further theme files in the same YAML format, applied in order: a theme with an
+        existing ``id`` replaces it (or adds to it with ``extend: true``).
+    include_default : bool, default True
+        Start from the dictionary shipped with diplolib.
+
+    Returns
+    -------
+    ThemeDictionary
+        With ``themes`` (theme, parent, label, description, source) and ``cues``
+        (theme, parent, lang, cue, pattern, kind, source) tables.
+
+    Raises
+    ------
+    ThemeFileError
+        A file is malformed; the message gives ``file:line`` and what to fix (invalid YAML,
+        unknown key or parent, duplicate id, empty or match-all cue, unknown language).
+    """
+    paths = ([default_themes_path()] if include_default else []) + [Path(p) for p in extra_paths]
+    if not paths:
+        raise ValueError("no theme file: pass a path or keep include_default=True")
+    merged: dict[str, dict] = {}
+    for p in paths:
+        if not p.is_file():
+            raise FileNotFoundError(f"theme file {str(p)!r} does not exist: check the path")
+        name = p.name if p == default_themes_path() else str(p)
+        for entry in _parse_file(name, p.read_text(encoding="utf-8")):
+            entry["file"] = name
+            tid = entry["id"]
+            if entry.get("extend"):
+                if tid not in merged:
+                    raise _err(
+                        name, entry["nodes"].get("id"), f"'extend: true' but no theme {tid!r} to extend"
+                    )
+                base = merged[tid]
+                base["cues"] = base["cues"] + [(*c, name) for c in entry["cues"]]
+                base["exclude"] = base["exclude"] + [(*c, name) for c in entry["exclude"]]
+                for key in ("label", "description", "parent"):
+                    if entry.get(key) is not None:
+                        base[key] = entry[key]
+                continue
+            entry["cues"] = [(*c, name) for c in entry["cues"]]
+            entry["exclude"] = [(*c, name) for c in entry["exclude"]]
+            merged[tid] = entry
+    for tid, e in merged.items():
+        parent = e.get("parent")
+        if parent is None:
+            continue
+        node = e["nodes"].get("parent")
+        if parent == tid or parent not in merged:
+            known = sorted(k for k, v in merged.items() if v.get("parent") is None)
+            raise _err(
+                e["file"], node, f"theme {tid!r}: unknown parent {parent!r}; top-level themes are {known}"
+            )
+        if merged[parent].get("parent") is not None:
+            raise _err(
+                e["file"], node, f"theme {tid!r}: parent {parent!r} is not top-level (two levels only)"
+            )
+    theme_rows, cue_rows = [], []
+    for tid, e in merged.items():
+        theme_rows.append(
+            {
+                "theme": tid,
+                "parent": e.get("parent"),
+                "label": e.get("label") or tid,
+                "description": e.get("description") or "",
+                "source": f"{e['file']}:{e['line']}",
+            }
+        )
+        for kind, key in (("include", "cues"), ("exclude", "exclude")):
+            for lang, cue, node, fname in e[key]:
+                cue_rows.append(
+                    {
+                        "theme": tid,
+                        "parent": e.get("parent"),
+                        "lang": lang,
+                        "cue": cue,
+                        "pattern": cue_pattern(cue, lang),
+                        "kind": kind,
+                        "source": f"{fname}:{node.start_mark.line + 1}",
+                    }
+                )
+    themes = pd.DataFrame(theme_rows, columns=["theme", "parent", "label", "description", "source"])
+    cues = pd.DataFrame(cue_rows, columns=["theme", "parent", "lang", "cue", "pattern", "kind", "source"])
+    for df in (themes, cues):
+        df["parent"] = df["parent"].astype("string")
+    return ThemeDictionary(themes=themes.reset_index(drop=True), cues=cues.reset_index(drop=True))

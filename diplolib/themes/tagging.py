@@ -1,0 +1,215 @@
+"""Tagging articles with themes, and per-article theme scores."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+
+import pandas as pd
+
+from ._matching import aligned_matching_form
+from .dictionary import ThemeDictionary, load_themes
+from .sentences import sentence_spans
+
+__all__ = ["tag_themes", "theme_scores", "HIT_COLUMNS"]
+
+#: Columns of the table returned by :func:`tag_themes`, in order.
+HIT_COLUMNS = [
+    "article_id",
+    "lang",
+    "theme",
+    "parent",
+    "start",
+    "end",
+    "surface",
+    "sentence",
+    "cue",
+    "reason",
+]
+_REQUIRED = ("article_id", "lang", "text")
+
+
+@lru_cache(maxsize=1)
+def _default_dictionary() -> ThemeDictionary:
+    return load_themes()
+
+
+def _check_articles(articles: pd.DataFrame) -> None:
+    if not isinstance(articles, pd.DataFrame):
+        raise TypeError(f"articles must be a pandas DataFrame, not {type(articles).__name__}")
+    missing = [c for c in _REQUIRED if c not in articles.columns]
+    if missing:
+        raise ValueError(
+            f"articles lacks column(s) {missing}: pass a table with 'article_id', 'lang' and 'text' "
+            "(rename yours with .rename(columns=...))"
+        )
+
+
+def _cue_index(dictionary: ThemeDictionary, lang: str) -> dict[str, list[tuple[str, re.Pattern]]]:
+    key = ("cue_index", lang)
+    if key not in dictionary._compiled:
+        inc = dictionary.cues[(dictionary.cues["lang"] == lang) & (dictionary.cues["kind"] == "include")]
+        idx: dict[str, list[tuple[str, re.Pattern]]] = {}
+        for theme, cue, pattern in inc[["theme", "cue", "pattern"]].itertuples(index=False):
+            idx.setdefault(theme, []).append((cue, re.compile(pattern)))
+        dictionary._compiled[key] = idx
+    return dictionary._compiled[key]
+
+
+def _which_cue(cues: list[tuple[str, re.Pattern]], match: str, start: int, end: int) -> str:
+    best, best_len = "", -1
+    for cue, rx in cues:
+        m = rx.match(match, start)
+        if m and m.end() == end and len(cue) > best_len:
+            best, best_len = cue, len(cue)
+    return best
+
+
+def _tag_one(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> list[dict]:
+    match, index_map = aligned_matching_form(text)
+    spans = sentence_spans(text)
+    starts = [a for a, _ in spans]
+    cue_index = _cue_index(dictionary, lang)
+    rows = []
+    for theme, parent, inc, exc in dictionary.compiled(lang):
+        blocked = [(m.start(), m.end()) for m in exc.finditer(match)] if exc is not None else []
+        for m in inc.finditer(match):
+            a, b = m.start(), m.end()
+            if any(x < b and a < y for x, y in blocked):
+                continue
+            start, end = index_map[a], index_map[b]
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "lang": lang,
+                    "theme": theme,
+                    "parent": parent,
+                    "start": start,
+                    "end": end,
+                    "surface": text[start:end],
+                    "sentence": max(bisect_right(starts, start) - 1, 0),
+                    "cue": _which_cue(cue_index.get(theme, []), match, a, b),
+                    "reason": pd.NA,
+                }
+            )
+    return rows
+
+
+def _untagged(article_id, lang, reason: str) -> dict:
+    row = dict.fromkeys(HIT_COLUMNS, pd.NA)
+    row.update(article_id=article_id, lang=lang, reason=reason)
+    return row
+
+
+def tag_themes(
+    articles: pd.DataFrame,
+    *,
+    dictionary: ThemeDictionary | None = None,
+    langs: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Find the theme cues of the dictionary in each article.
+
+    Cues are matched on the matching form of ``text`` (case-folded, accents and Arabic
+    diacritics removed, letter variants unified) with word boundaries; Arabic cues also
+    match after the proclitics و ف ب ك ل and the article ال. A hit overlapping an
+    exclusion pattern of the same theme is dropped. Offsets point into the display
+    ``text`` (a ``text_match`` column, if present, is not used: the alignment is
+    recomputed from ``text`` so that offsets are exact).
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Columns ``article_id``, ``lang`` and ``text``; not modified.
+    dictionary : ThemeDictionary, optional
+        From :func:`load_themes`; the shipped dictionary by default.
+    langs : sequence of str, optional
+        Only tag articles in these languages (default: every language of the dictionary).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per hit: ``article_id``, ``lang``, ``theme``, ``parent`` (top-level theme,
+        ``<NA>`` for a top-level theme itself), ``start``, ``end`` (``text[start:end] ==
+        surface``), ``surface``, ``sentence`` (0-based index within the article), ``cue``
+        (the dictionary cue that matched), ``reason`` (``<NA>``).  Plus one row per article
+        that could not be tagged, with ``theme`` ``<NA>`` and ``reason`` saying why (language
+        without cues, language not selected, missing text).  Articles tagged without any
+        hit have no row: their count is a true zero (see :func:`theme_scores`).
+    """
+    _check_articles(articles)
+    dictionary = dictionary if dictionary is not None else _default_dictionary()
+    available = set(dictionary.languages)
+    selected = set(langs) if langs is not None else available
+    unknown = sorted(set(selected) - available)
+    if langs is not None and unknown:
+        raise ValueError(
+            f"langs {unknown} have no cues in the dictionary (it has {sorted(available)}): "
+            "add cues for them in a theme file or drop them from langs"
+        )
+    rows: list[dict] = []
+    for article_id, lang, text in articles[list(_REQUIRED)].itertuples(index=False):
+        if pd.isna(lang) or lang not in available:
+            rows.append(_untagged(article_id, lang, f"no cues for language {lang!r} in the theme dictionary"))
+        elif lang not in selected:
+            rows.append(_untagged(article_id, lang, f"language {lang!r} not in langs"))
+        elif not isinstance(text, str) or not text.strip():
+            rows.append(_untagged(article_id, lang, "no text"))
+        else:
+            rows.extend(_tag_one(article_id, lang, text, dictionary))
+    hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
+    for col in ("start", "end", "sentence"):
+        hits[col] = hits[col].astype("Int64")
+    for col in ("lang", "theme", "parent", "surface", "cue", "reason"):
+        hits[col] = hits[col].astype("string")
+    order = {aid: i for i, aid in enumerate(pd.unique(articles["article_id"]))}
+    hits["_o"] = hits["article_id"].map(order)
+    hits = hits.sort_values(["_o", "start", "end", "theme"], kind="stable", na_position="first")
+    return hits.drop(columns="_o").reset_index(drop=True)
+
+
+def theme_scores(
+    hits: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    dictionary: ThemeDictionary | None = None,
+) -> pd.DataFrame:
+    """Article × theme counts and shares, with untagged articles kept apart.
+
+    Parameters
+    ----------
+    hits : pandas.DataFrame
+        Output of :func:`tag_themes`.
+    articles : pandas.DataFrame
+        The tagged articles (``article_id`` at least); every article gets a row per theme.
+    dictionary : ThemeDictionary, optional
+        Gives the list of themes (those with cues); the shipped dictionary by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article_id``, ``theme``, ``parent``, ``n`` (hits, ``Int64``), ``share`` (``n`` over
+        the article's hits of all themes; 0 when it has none), ``tagged`` (False when the
+        article could not be tagged: then ``n`` and ``share`` are ``<NA>``, never 0).
+    """
+    if "article_id" not in articles.columns:
+        raise ValueError("articles lacks column 'article_id': pass the table given to tag_themes")
+    dictionary = dictionary if dictionary is not None else _default_dictionary()
+    with_cues = set(dictionary.cues.loc[dictionary.cues["kind"] == "include", "theme"])
+    themes = dictionary.themes[dictionary.themes["theme"].isin(with_cues)][["theme", "parent"]]
+    ok = hits[hits["theme"].notna()]
+    untagged = set(hits.loc[hits["theme"].isna(), "article_id"]) if "reason" in hits.columns else set()
+    ids = pd.DataFrame({"article_id": pd.unique(articles["article_id"])})
+    grid = ids.merge(themes, how="cross")
+    counts = ok.groupby(["article_id", "theme"], sort=False).size().rename("n").reset_index()
+    out = grid.merge(counts, on=["article_id", "theme"], how="left")
+    out["n"] = out["n"].fillna(0).astype("Int64")
+    total = out.groupby("article_id", sort=False)["n"].transform("sum")
+    out["share"] = (out["n"] / total.where(total > 0)).astype("Float64").fillna(0.0)
+    out["tagged"] = ~out["article_id"].isin(untagged)
+    out.loc[~out["tagged"], ["n", "share"]] = pd.NA
+    out["parent"] = out["parent"].astype("string")
+    return out[["article_id", "theme", "parent", "n", "share", "tagged"]].reset_index(drop=True)

