@@ -22,7 +22,7 @@ import pandas as pd
 from .normalize import normalize_articles
 from .readers import read_records
 
-__all__ = ["LoadResult", "load_articles", "load_records", "tidy_metadata"]
+__all__ = ["LoadResult", "load_articles", "load_records", "read_dates", "tidy_metadata"]
 
 
 class LoadResult(NamedTuple):
@@ -93,7 +93,9 @@ def load_articles(
         The encoding of the files when known; by default UTF-8 (with or without BOM), UTF-16 by BOM, else
         detected (never assumed latin-1). Bytes invalid in it are "decode" errors.
     published
-        Passed to :func:`diplolib.normalize.normalize_articles` (how to fill or override article dates).
+        Dates for records whose own metadata gives none: one date for all, a mapping file (or origin) → date,
+        or the path of a CSV/TSV sidecar with ``file`` and ``published`` columns (see :func:`read_dates`).
+        A date is never guessed: without one, ``published`` stays empty.
     recursive
         Read sub-folders.
     progress
@@ -131,11 +133,32 @@ def load_articles(
         progress=progress,
         **reader_options,
     )
-    kwargs: dict[str, Any] = {"published": published}
+    kwargs: dict[str, Any] = {"published": read_dates(published) if _is_sidecar(published) else published}
     if "tz" in reader_options:
         kwargs["tz"] = reader_options["tz"]
     articles = normalize_articles(records, **kwargs)
     return LoadResult(tidy_metadata(articles), errors)
+
+
+def _is_sidecar(value: Any) -> bool:
+    return isinstance(value, (str, os.PathLike)) and str(value).lower().endswith((".csv", ".tsv")) and \
+        os.path.isfile(value)
+
+
+def read_dates(path: str | os.PathLike) -> dict[str, str]:
+    """Read a metadata sidecar that gives publication dates: a CSV/TSV with a ``file`` (or ``origin``) column
+    and a ``published`` column, e.g. ``000_9686c5b622632da7.txt,2016-02-10``.
+
+    Pass its path as ``load_articles(..., published="dates.csv")``: each file (or origin, ``file.csv:row N``)
+    listed gets that date; files not listed keep the date their own metadata gives, or none.
+    """
+    sep = "\t" if str(path).lower().endswith(".tsv") else ","
+    table = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False)
+    key = "origin" if "origin" in table.columns else "file"
+    if key not in table.columns or "published" not in table.columns:
+        raise ValueError(f"{path}: a dates sidecar needs a 'file' (or 'origin') column and a 'published' column; "
+                         f"it has {list(table.columns)}.")
+    return {k: v for k, v in zip(table[key], table["published"], strict=True) if k and v}
 
 
 def _as_text(value: Any) -> Any:

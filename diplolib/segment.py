@@ -51,20 +51,20 @@ _END = re.compile(
     re.VERBOSE,
 )
 _NEWLINE = re.compile(r"\n+")
-_TOKEN_BEFORE = re.compile(r"([\w°º.]+)$")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at ``dot`` closes an abbreviation or an initial."""
-    m = _TOKEN_BEFORE.search(text, max(0, dot - 40), dot)
-    if not m:
-        return False
-    tok = m.group(1).rstrip(".")
+    start, floor = dot, max(0, dot - 40)
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] in "_°º."):
+        start -= 1
+    tok = text[start:dot].rstrip(".")
     if not tok:
         return False
-    if len(tok) == 1 and tok.isalpha() and tok.isupper():
-        return True  # initial: "J. Smith"
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", tok):
+    if len(tok) == 1:
+        return tok.isalpha() and tok.isupper()  # initial: "J. Smith"
+    if "." in tok and _DOTTED.fullmatch(tok):
         return True  # U.S, U.N, e.g
     return tok.casefold() in ABBREVIATIONS
 

@@ -104,3 +104,26 @@ def test_describe_corpus_on_raw_records_and_errors(small_batch):
     assert get[("year", "(missing)")] == records["published"].isna().sum()
     with pytest.raises(TypeError, match="articles DataFrame"):
         describe_corpus([1, 2])
+
+
+def test_seed_date_from_a_sidecar_file(tmp_path):
+    """The seed states no year: its date comes from a sidecar file, and stays empty without one."""
+    import shutil
+
+    from conftest import corpus_dir
+    from diplolib.load import load_articles
+
+    page = corpus_dir("sana-fr") / "000_9686c5b622632da7.txt"
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copyfile(page, folder / page.name)
+    (tmp_path / "dates.csv").write_text("file,published\n000_9686c5b622632da7.txt,2016-02-10\n", "utf-8")
+    undated, _ = load_articles(folder)
+    assert len(undated) == 2 and undated["published"].isna().all()
+    dated, errors = load_articles(folder, published=tmp_path / "dates.csv")
+    assert errors.empty
+    assert (dated["published"] == pd.Timestamp("2016-02-10", tz="UTC")).all()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,date\nx,2016\n", "utf-8")
+    with pytest.raises(ValueError, match="'file'"):
+        load_articles(folder, published=bad)

@@ -315,11 +315,14 @@ def split_dispatches(text: str, title: str | None = None) -> list[tuple[str | No
     substantial paragraph (≥ 100 characters), the paragraph after it is a
     body paragraph (≥ 80 characters, ends a sentence), it does not repeat the
     page title, AND it has the marks of a new dispatch rather than of a section
-    heading: a colon (``"Lavrov : La victoire … est proche"``), a transition
-    opening the next paragraph (``"Sur un autre plan, …"``, ``"In another
-    context, …"``), a dateline opening it, or a byline closing the previous
-    paragraph. Wikinews-fr section headings and Kremlin transcript headings are
-    thus not split. The first pair carries ``title``.
+    heading: a transition opening the next paragraph (``"Sur un autre plan,
+    …"`` after ``"Lavrov : La victoire … est proche"``, ``"In another context,
+    …"``), a dateline opening it, or a byline closing the previous paragraph.
+    A colon alone is not enough: interview turns ("Megyn Kelly: You are a
+    politician"), deadlines ("Deadline: July 15, 2018") and quoted questions
+    in UN speeches look like headlines with a colon. Wikinews-fr section
+    headings and Kremlin transcript headings are thus not split. The first pair
+    carries ``title``.
     """
     paras = text.split("\n\n")
     title_key = f" {matching_form(title).strip()} " if isinstance(title, str) and title.strip() else None
@@ -330,7 +333,7 @@ def split_dispatches(text: str, title: str | None = None) -> list[tuple[str | No
         if (cur and _is_headline(p) and cur[-1].endswith(_SENT_END) and any(len(c) >= 100 for c in cur)
                 and len(nxt) >= 80 and nxt.endswith(_SENT_END)
                 and (title_key is None or title_key not in f" {matching_form(p)} ")
-                and (":" in p or _TRANSITION.match(nxt) or split_dateline(nxt)[0]
+                and (_TRANSITION.match(nxt) or split_dateline(nxt)[0]
                      or _BYLINE_PARA.fullmatch(cur[-1]) is not None)):
             out.append((cur_title, "\n\n".join(cur)))
             cur_title, cur = p, []
