@@ -658,3 +658,20 @@ def test_fakes_evidence(fakes):
     assert ev["published"].is_monotonic_decreasing
     for r in ev.to_dict("records"):
         assert "Russia" in r["text"] and "Syria" in r["text"]
+
+
+def test_exact_counts_on_real_tagged_fakes():
+    """Edges from the real actor tagger on FA-KES (sentence and article windows) equal a brute-force count."""
+    from diplolib import datasets
+    from diplolib.actors import tag_actors
+
+    if not (paths.raw_dir("fa-kes") / ".diplolib-fetched.json").is_file():
+        pytest.skip("fa-kes is not in data/raw (run 'make data')")
+    articles, _ = datasets.load("fa-kes")
+    mentions = tag_actors(articles).merge(articles[["article_id", "published"]], on="article_id")
+    for window in ("sentence", "article"):
+        edges = co_mentions(mentions, window=window)
+        got = {k: v[:4] for k, v in as_dict(edges).items()}
+        want = {k: v[:4] for k, v in brute_force(mentions, window).items()}
+        assert got == want
+        assert edges["npmi"].between(-1, 1).all() and (edges["g2"] >= 0).all()

@@ -53,7 +53,10 @@ def _draw(G: nx.Graph, ax: Axes, *, size, color, max_nodes, seed, highlight=None
     else:
         raise ValueError(f"plot_network: color={color!r}; use 'kind' or 'community'.")
     palette = plt.get_cmap("tab10")
-    col_of = {c: palette(i % 10) for i, c in enumerate(order)}
+    if color == "kind":  # one colour per kind in every panel, so that small multiples compare
+        col_of = {c: palette((_KIND_ORDER.index(c) if c in _KIND_ORDER else 9) % 10) for c in order}
+    else:
+        col_of = {c: palette(i % 10) for i, c in enumerate(order)}
     if P.number_of_edges():
         ws = np.array([d["weight"] for _, _, d in P.edges(data=True)])
         segs = [[pos[u], pos[v]] for u, v in P.edges()]
