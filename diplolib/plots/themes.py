@@ -122,7 +122,7 @@ def plot_theme_timeline(
     for name in order:
         key = name if hue == "theme" else data.loc[data[hue].astype(str) == name, hue].iloc[0]
         s = series.xs(key, level=0).sort_index()
-        ax.plot(s.index, s.to_numpy(dtype=float), marker="o", markersize=3, label=str(name), **kwargs)
+        ax.plot(s.index, s.to_numpy(dtype=float), label=str(name), **{"marker": "o", "markersize": 3, **kwargs})
     if _percent_axis(value):
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
         ax.set_ylim(bottom=0)
@@ -144,6 +144,7 @@ def plot_theme_heatmap(
     annotate: bool = True,
     themes: Sequence[str] | None = None,
     top: int | None = None,
+    groups: Sequence | None = None,
     colorbar: bool = True,
     ax: Axes | None = None,
     **kwargs,
@@ -168,6 +169,8 @@ def plot_theme_heatmap(
         Themes to show (in this order); default every theme, or the ``top`` most prevalent.
     top : int, optional
         Keep the ``top`` themes by overall pooled share.
+    groups : list, optional
+        Order of the group axis (e.g. months in time order); default by volume, largest first.
     colorbar : bool
         Add a colour bar beside ``ax``.
     ax : Axes, optional
@@ -200,6 +203,8 @@ def plot_theme_heatmap(
     def order(values, ax_name):
         if ax_name == "theme":
             return [t for t in selected if t in set(values)]
+        if groups is not None:
+            return [g for g in groups if g in set(values)]
         if ax_name in volume:
             return sorted(values, key=lambda g: (-volume[ax_name].get(g, 0), str(g)))
         return sorted(values, key=str)
