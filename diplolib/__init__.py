@@ -7,7 +7,7 @@ Importing diplolib changes nothing else: no rcParams, no pandas accessors, no lo
 
 __version__ = "0.1.0"
 
-from . import actors, comention, datasets, normalize, paths, readers, segment, themes, topics  # noqa: E402
+from . import actors, comention, datasets, normalize, paths, readers, segment, store, themes, topics  # noqa: E402
 from .actors import load_registry, tag_actors  # noqa: E402
 from .describe import describe_corpus  # noqa: E402
 from .load import LoadResult, load_articles, load_records  # noqa: E402
@@ -22,6 +22,7 @@ __all__ = [
     "paths",
     "readers",
     "segment",
+    "store",
     "themes",
     "topics",
     "load_articles",
