@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -288,6 +289,8 @@ def _write(tmp_path, body, name="user.yaml"):
         ("themes:\n  - id: A-B\n    label: A\n", 2, "invalid"),
         ("themes:\n  - id: a\n", 2, "no 'label'"),
         ("themes: {}\n", 1, "must be a list"),
+        ("themes:\n  - id: a\n    label: A\n    cues:\n      fr: [guerre, (la|le)]\n", 5, "almost anything"),
+        ("themes:\n  - id: a\n    label: A\n    exclude:\n      en: [ab*]\n", 5, "wildcard"),
     ],
 )
 def test_malformed_file_reports_file_and_line(tmp_path, body, line, words):
@@ -529,14 +532,173 @@ def test_wikinews_fr_offsets(themes):
         assert by_id[r.article_id][r.start : r.end] == r.surface
 
 
-def test_precision_sample_file():
-    path = REPO / "tests" / "data" / "theme_precision_sample.csv"
-    if not path.is_file():
-        pytest.skip("the hand-read precision sample quotes corpus text and is kept out of git until it is "
-                    "stored as offsets (issue 6)")
-    sample = pd.read_csv(path)
-    assert {"article_id", "theme", "surface", "context", "verdict"} <= set(sample.columns)
-    assert len(sample) >= 100
-    assert set(sample["verdict"]) <= {"correct", "incorrect"}
-    assert all(f"[[{s}]]" in c for s, c in zip(sample["surface"], sample["context"], strict=True))
-    assert (sample["verdict"] == "correct").mean() >= 0.8
+# ---------------------------------------------------------------- fast path == exact path
+
+
+def _same_as_exact(arts, themes):
+    from diplolib.themes.tagging import _tag_themes_exact
+
+    fast = tag_themes(arts, dictionary=themes)
+    pd.testing.assert_frame_equal(fast, _tag_themes_exact(arts, dictionary=themes))
+    return fast
+
+
+def test_fast_path_equals_exact_path_on_nasty_rows(themes):
+    _same_as_exact(NASTY, themes)
+
+
+@lru_cache(maxsize=1)
+def _shared_themes():
+    return load_themes()
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["truce", "un", "U.N.", "war", "crimes", "al-Qaeda", "qaida", "talks", "talk", "show", "unrest",
+             "the", "de", "accord", "d'accord", "suis", "visite", "aux", "gaz", "sarin", "هدنة", "الهدنة", "وقف",
+             "إطلاق", "النار", "للأمم", "المتحدة", "الحرب", "الأهلية", ".", ",", "-", " ", "\n", "’", "é"]
+        ),
+        max_size=25,
+    ),
+    st.sampled_from(["en", "fr", "ar"]),
+)
+def test_fast_path_equals_exact_path_on_any_text(words, lang):
+    text = "".join(w if w in ".,-\n’" else f" {w}" for w in words)
+    _same_as_exact(_articles(("x", lang, text)), _shared_themes())
+
+
+def test_fast_path_equals_exact_path_on_real_corpora(themes):
+    from lxml import html
+
+    fakes = pd.read_csv(_raw("fa-kes") / "FA-KES-Dataset.csv", encoding="utf-8").head(300)
+    docs = sorted((_raw("wikinews-fr") / "documents").glob("*.html"))
+    texts = ["\n".join(p.text_content() for p in html.fromstring(d.read_bytes()).xpath("//p")) for d in docs]
+    arabic = pd.read_csv(_raw("sib200") / "arb_Arab" / "train.tsv", sep="\t", quoting=3)
+    arts = pd.concat(
+        [
+            pd.DataFrame({"article_id": [f"fk{i}" for i in range(len(fakes))], "lang": "en",
+                          "text": fakes["article_content"]}),
+            pd.DataFrame({"article_id": [d.name for d in docs], "lang": "fr", "text": texts}),
+            pd.DataFrame({"article_id": [f"ar{i}" for i in range(len(arabic))], "lang": "ar",
+                          "text": arabic["text"]}),
+        ],
+        ignore_index=True,
+    )
+    hits = _same_as_exact(arts, themes)
+    assert hits["theme"].notna().sum() > 3000
+    assert set(hits.loc[hits["theme"].notna(), "lang"]) == {"en", "fr", "ar"}
+
+
+def test_prefilter_anchors_are_in_every_match():
+    from diplolib.themes.cues import pattern_prefilter
+
+    d = load_themes()
+    samples = {
+        "truce(s)": ["truce", "truces"],
+        "al-qa(e|i)da": ["al-qaeda", "alqaida", "al qada"],
+        "هدنة": ["والهدنه", "للهدنه", "هدنه"],
+        "[spoke|speaks] [by|over the] [phone|telephone]": ["spoke by phone", "speaks over the  telephone"],
+    }
+    for cue, texts in samples.items():
+        lang = "ar" if cue == "هدنة" else "en"
+        pattern = cue_pattern(cue, lang)
+        anchors, extra = pattern_prefilter(pattern)
+        assert anchors and extra == frozenset()
+        for text in texts:
+            m = re.fullmatch(pattern, text)
+            assert m, (cue, text)
+            assert any(
+                text.find(lit, lo) != -1 and (hi is None or text.find(lit, lo) <= hi)
+                for lit, _, _, lo, hi in anchors
+            ), (cue, text, anchors)
+    assert len(d.cues) > 0
+
+
+def test_missing_or_unknown_language_is_reported_untagged():
+    arts = _articles(("a", None, "The truce held."), ("b", "es", "La tregua."), ("c", "en", "The truce held."))
+    hits = tag_themes(arts)
+    reasons = hits[hits["theme"].isna()].set_index("article_id")["reason"]
+    assert set(reasons.index) == {"a", "b"}
+    assert "no cues for language 'es'" in reasons["b"]
+    assert set(hits.loc[hits["theme"].notna(), "article_id"]) == {"c"}
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+def test_keyphrase_agreement_counts():
+    from diplolib.themes.evaluate import keyphrase_agreement
+
+    arts = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "d"],
+            "lang": "fr",
+            "text": ["Les élections ont eu lieu.", "Rien à signaler.", "Un attentat à Paris.", "Le scrutin."],
+            "keyphrases": ["Élections;vote", "élections", "attentat; paris", None],
+        }
+    )
+    before = arts.copy(deep=True)
+    mapping = pd.DataFrame({"keyphrase": ["élections", "attentat", "absent"],
+                            "theme": ["elections", "terrorism", "talks"], "note": ""})
+    out = keyphrase_agreement(tag_themes(arts), arts, mapping).set_index(["keyphrase", "theme"])
+    pd.testing.assert_frame_equal(arts, before)
+    assert out.loc[("élections", "elections"), ["n_articles", "n_fired"]].tolist() == [2, 1]
+    assert out.loc[("élections", "elections"), "recall"] == pytest.approx(0.5)
+    assert out.loc[("élections", "elections"), "missed"] == "b"
+    assert out.loc[("attentat", "terrorism"), "recall"] == 1.0
+    assert out.loc[("absent", "talks"), "n_articles"] == 0 and pd.isna(out.loc[("absent", "talks"), "recall"])
+    assert out.loc[("(all)", "(all)"), ["n_articles", "n_fired"]].tolist() == [3, 2]
+    with pytest.raises(ValueError, match="lacks column"):
+        keyphrase_agreement(tag_themes(arts), arts.drop(columns="keyphrases"), mapping)
+
+
+def test_shipped_keyphrase_mapping_is_valid(themes):
+    from diplolib.themes.evaluate import load_keyphrase_mapping
+
+    mapping = load_keyphrase_mapping()
+    assert len(mapping) >= 30
+    assert set(mapping["theme"]) <= set(themes.themes["theme"])
+    assert not mapping.duplicated(["keyphrase", "theme"]).any()
+
+
+def test_wikinews_fr_keyphrase_recall(themes):
+    from diplolib import datasets
+    from diplolib.themes.evaluate import keyphrase_agreement
+
+    _raw("wikinews-fr")
+    articles, _ = datasets.load("wikinews-fr")
+    out = keyphrase_agreement(tag_themes(articles, dictionary=themes), articles)
+    pairs = out[~out["keyphrase"].isin(["(any)", "(all)"])]
+    assert (pairs["n_articles"] >= 1).all(), pairs[pairs["n_articles"] == 0]  # every mapped keyphrase occurs
+    overall = out.set_index("keyphrase").loc["(all)"]
+    assert overall["n_articles"] >= 30
+    assert overall["recall"] >= 0.9
+
+
+def test_precision_sample_and_precision():
+    from diplolib.themes.evaluate import precision, precision_sample
+
+    arts = pd.concat([NASTY, _articles(("en2", "en", "Truce, truce and a truce; the ceasefire. Talks."))])
+    hits = tag_themes(arts)
+    before = hits.copy(deep=True)
+    s1 = precision_sample(hits, 2, articles=arts, random_state=1)
+    pd.testing.assert_frame_equal(hits, before)
+    pd.testing.assert_frame_equal(s1, precision_sample(hits, 2, articles=arts, random_state=1))
+    per_theme = s1.groupby("theme").size()
+    assert per_theme.max() == 2 and per_theme["ceasefire"] == 2
+    assert set(per_theme.index) == set(hits["theme"].dropna())
+    assert all(f"[[{s}]]" in c for s, c in zip(s1["surface"], s1["context"], strict=True))
+    assert s1["verdict"].isna().all()
+    judged = s1.assign(verdict=["correct" if i % 3 else "incorrect" for i in range(len(s1))])
+    judged.loc[0, "verdict"] = pd.NA  # unjudged rows are not counted
+    p = precision(judged).set_index("theme")
+    n = judged["verdict"].notna().sum()
+    assert p.loc["(all)", "n_judged"] == n
+    assert p.loc["(all)", "precision"] == pytest.approx((judged["verdict"] == "correct").sum() / n)
+    assert (p["ci_low"] <= p["precision"]).all() and (p["precision"] <= p["ci_high"]).all()
+    with pytest.raises(ValueError, match="unknown verdict"):
+        precision(judged.assign(verdict="yes"))
+    with pytest.raises(ValueError):
+        precision_sample(hits, 0)

@@ -1,7 +1,14 @@
 """Themes: the theme dictionary, tagging, prevalence by time, outlet and actor, keyness, keyword in context."""
 
-from .dictionary import ThemeDictionary, ThemeFileError, cue_pattern, default_themes_path, load_themes
 from .counts import COUNT_COLUMNS, actor_sentences, theme_counts, word_counts
+from .dictionary import ThemeDictionary, ThemeFileError, cue_pattern, default_themes_path, load_themes
+from .evaluate import (
+    default_keyphrase_mapping_path,
+    keyphrase_agreement,
+    load_keyphrase_mapping,
+    precision,
+    precision_sample,
+)
 from .keyness import KEYNESS_COLUMNS, compare, keyness
 from .kwic import kwic
 from .prevalence import theme_actor_crosstab, theme_prevalence
@@ -18,6 +25,11 @@ __all__ = [
     "theme_scores",
     "HIT_COLUMNS",
     "kwic",
+    "keyphrase_agreement",
+    "load_keyphrase_mapping",
+    "default_keyphrase_mapping_path",
+    "precision_sample",
+    "precision",
     "word_counts",
     "theme_counts",
     "actor_sentences",

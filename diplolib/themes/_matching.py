@@ -9,10 +9,13 @@ inside the surface form instead of being cut off.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from diplolib.normalize.matching import aligned_matching_form as _aligned
 from diplolib.normalize.matching import matching_form
 
-__all__ = ["matching_form", "aligned_matching_form"]
+__all__ = ["matching_form", "aligned_matching_form", "scan_index", "ScanIndex"]
 
 
 def aligned_matching_form(s: str) -> tuple[str, list[int]]:
@@ -25,3 +28,220 @@ def aligned_matching_form(s: str) -> tuple[str, list[int]]:
     index_map = idx.tolist()
     index_map.append(len(s) if isinstance(s, str) else 0)
     return match, index_map
+
+
+# ---------------------------------------------------------------- prefiltered scanning
+# The exact tagger runs every theme's regex over the whole matching form of every
+# article.  This index gives the same matches faster (tests compare both paths):
+#
+# * an Aho-Corasick automaton over the *anchors* of every cue (literals that each
+#   match of the cue contains, read off its regex) finds, in one pass, which themes
+#   can match at all -- a regex whose anchors are absent cannot match anywhere;
+# * a theme's regex then runs only over the *segments* holding one of its anchors:
+#   stretches of text between barrier characters (punctuation no match of that
+#   theme can contain).  A match never crosses a barrier and a barrier is not a word
+#   character, so the look-arounds (?<!\w) and (?!\w) see the same thing at a segment
+#   edge as in the whole text: ``finditer`` over the segments yields exactly the
+#   matches of ``finditer`` over the text.
+# * exclusions of a theme are scanned the same way, and only when it has a match.
+# Cues without anchors or with unknown characters fall back to the whole text.
+
+_BASE_CLASS = r"\w\s\-\u2010-\u2013"
+_WORD = re.compile(r"\w").match
+_LOOKBEHIND = r"(?<!\w)"  # cues.py's _BOUNDARY (not imported: cues imports this module)
+
+
+class _ThemeScan:
+    __slots__ = (
+        "theme", "parent", "inc", "exc", "inc_bar", "exc_bar", "inc_all", "exc_all", "cues", "cue_all",
+        "inc_order", "exc_order", "exc_rx",
+    )
+
+    def __init__(self, **kw):
+        for k, v in kw.items():
+            setattr(self, k, v)
+
+
+class ScanIndex:
+    """Prefilter for one language of a theme dictionary; built by :func:`scan_index`."""
+
+    def __init__(self, themes: list[_ThemeScan], anchors: dict[str, list[tuple]]):
+        import ahocorasick
+
+        self.themes = themes
+        self.automaton = None
+        if anchors:
+            self.automaton = ahocorasick.Automaton()
+            for lit, entries in anchors.items():
+                # group the cues sharing a literal: by word-edge flags, then by (theme, kind, lo, hi)
+                groups: dict[tuple[bool, bool], dict[tuple, list[int]]] = {}
+                for t, kind, ci, word_start, word_end, lo, hi in entries:
+                    groups.setdefault((word_start, word_end), {}).setdefault((2 * t + kind, lo, hi), []).append(ci)
+                value = tuple(
+                    (ws, we, tuple((key, lo, hi, frozenset(cis)) for (key, lo, hi), cis in g.items()))
+                    for (ws, we), g in groups.items()
+                )
+                self.automaton.add_word(lit, (len(lit), value))
+            self.automaton.make_automaton()
+
+    def scan(self, match: str) -> list[tuple[str, object, list[tuple[int, int]], list]]:
+        """``(theme, parent, [(a, b), ...], candidate cues)`` per theme with matches, in theme order.
+
+        The spans are those of ``theme_regex.finditer(match)`` that overlap no match of
+        the theme's exclusion regex; the candidate cues are the theme's ``(cue, regex)``
+        whose anchors occur in ``match`` (the others cannot match), in dictionary order.
+        """
+        # 2 * theme + kind (0 include, 1 exclude) -> [(start, end, lo, hi, cue indices)]
+        occ: dict[int, list[tuple[int, int, int, int | None, frozenset]]] = {}
+        if self.automaton is not None:
+            n = len(match)
+            for end, (size, groups) in self.automaton.iter(match):
+                start = end - size + 1
+                left = right = None
+                for word_start, word_end, entries in groups:
+                    if word_start:
+                        if left is None:
+                            left = start == 0 or _WORD(match, start - 1) is None
+                        if not left:
+                            continue
+                    if word_end:
+                        if right is None:
+                            right = end + 1 == n or _WORD(match, end + 1) is None
+                        if not right:
+                            continue
+                    for key, lo, hi, cis in entries:
+                        found = occ.get(key)
+                        if found is None:
+                            occ[key] = [(start, end, lo, hi, cis)]
+                        else:
+                            found.append((start, end, lo, hi, cis))
+        runs: dict[re.Pattern, tuple[list[int], list[int]]] = {}
+        out = []
+        for t, ts in enumerate(self.themes):
+            inc_occ, exc_occ = occ.get(2 * t), occ.get(2 * t + 1)
+            if inc_occ is None and not ts.inc_all:
+                continue
+            present = frozenset().union(*(o[4] for o in inc_occ)) if inc_occ else frozenset()
+            if ts.inc_all:
+                found = [m.span() for m in ts.inc.finditer(match)]
+            else:
+                alts = [ts.cues[ci][1] for ci in ts.inc_order if ci in present]
+                found = _find(ts.inc, alts, match, ts.inc_bar, inc_occ, runs)
+            if not found:
+                continue
+            if ts.exc_all:
+                blocked = [m.span() for m in ts.exc.finditer(match)]
+            elif exc_occ is not None:
+                xpresent = frozenset().union(*(o[4] for o in exc_occ))
+                alts = [ts.exc_rx[ci] for ci in ts.exc_order if ci in xpresent]
+                blocked = _find(ts.exc, alts, match, ts.exc_bar, exc_occ, runs)
+            else:
+                blocked = []
+            if blocked:
+                found = [(a, b) for a, b in found if not any(x < b and a < y for x, y in blocked)]
+            if found:
+                cues = [c for i, c in enumerate(ts.cues) if i in present or ts.cue_all[i]]
+                out.append((ts.theme, ts.parent, found, cues))
+        return out
+
+
+def _find(rx: re.Pattern, alts: list[re.Pattern], match: str, barrier, anchors, runs) -> list[tuple[int, int]]:
+    """The spans of ``rx.finditer(match)``, found from anchor occurrences ``(start, end, lo, hi, _)``.
+
+    ``rx`` is a theme's alternation ``(?<!\\w)(?:b1|b2|...)``; ``alts`` the compiled cues
+    ``(?<!\\w)b_i`` whose anchors occur, in the same order (the others cannot match here).  At
+    a position, ``rx`` matches like the first of them that matches there.  When every anchor
+    lies a bounded ``lo..hi`` characters into its match, a match can only start at
+    ``start - hi .. start - lo``: the alternatives are tried there, left to right, skipping
+    positions inside the last match, as ``finditer`` would.  Otherwise ``rx`` scans the
+    segments (between barrier characters) that hold an anchor, or the whole text without barrier.
+    """
+    if all(a[3] is not None for a in anchors):
+        starts = sorted({p for q, _, lo, hi, _ in anchors for p in range(max(q - hi, 0), q - lo + 1)})
+        spans, pos = [], 0
+        for p in starts:
+            if p >= pos:
+                for alt in alts:
+                    m = alt.match(match, p)
+                    if m is not None:
+                        spans.append(m.span())
+                        pos = m.end()
+                        break
+        return spans
+    if barrier is None:
+        return [m.span() for m in rx.finditer(match)]
+    if barrier not in runs:
+        starts, ends = [], []
+        for m in barrier.finditer(match):
+            starts.append(m.start())
+            ends.append(m.end())
+        runs[barrier] = (starts, ends)
+    starts, ends = runs[barrier]
+    n, last = len(starts), len(match)
+    segments = set()
+    for _, q, _, _, _ in anchors:
+        i = bisect_right(starts, q) - 1
+        segments.add((ends[i] if i >= 0 else 0, starts[i + 1] if i + 1 < n else last))
+    return [m.span() for lo, hi in sorted(segments) for m in rx.finditer(match, lo, hi)]
+
+
+def scan_index(dictionary, lang: str) -> ScanIndex:
+    """The prefilter of ``dictionary`` for ``lang``, built once and cached on the dictionary."""
+    key = ("scan_index", lang)
+    if key not in dictionary._compiled:
+        dictionary._compiled[key] = _build_index(dictionary, lang)
+    return dictionary._compiled[key]
+
+
+def _build_index(dictionary, lang: str) -> ScanIndex:
+    from .cues import pattern_prefilter
+
+    cues = dictionary.cues[dictionary.cues["lang"] == lang]
+    barriers: dict[frozenset, re.Pattern] = {}
+
+    def barrier(extras: list[frozenset | None]) -> re.Pattern | None:
+        if any(e is None for e in extras):
+            return None
+        chars = frozenset().union(*extras)
+        if chars not in barriers:
+            barriers[chars] = re.compile("[^" + _BASE_CLASS + "".join(map(re.escape, sorted(chars))) + "]+")
+        return barriers[chars]
+
+    themes: list[_ThemeScan] = []
+    anchors: dict[str, list[tuple]] = {}
+    for theme, parent, inc, exc in dictionary.compiled(lang):
+        t = len(themes)
+        sub = cues[cues["theme"] == theme]
+        inc_rows = sub[sub["kind"] == "include"]
+        exc_rows = sub[sub["kind"] == "exclude"]
+        inc_pf = [pattern_prefilter(p) for p in inc_rows["pattern"]]
+        exc_pf = [pattern_prefilter(p) for p in exc_rows["pattern"]]
+        for kind, pfs in ((0, inc_pf), (1, exc_pf)):
+            for ci, (anch, _) in enumerate(pfs):
+                for lit, word_start, word_end, lo, hi in sorted(anch or (), key=str):
+                    anchors.setdefault(lit, []).append((t, kind, ci, word_start, word_end, lo, hi))
+        themes.append(
+            _ThemeScan(
+                inc_order=_order(inc_rows["pattern"]),
+                exc_order=_order(exc_rows["pattern"]),
+                exc_rx=[re.compile(p) for p in exc_rows["pattern"]],
+                theme=theme,
+                parent=parent,
+                inc=inc,
+                exc=exc,
+                inc_bar=barrier([e for _, e in inc_pf]),
+                exc_bar=barrier([e for _, e in exc_pf]),
+                inc_all=any(a is None for a, _ in inc_pf),
+                exc_all=any(a is None for a, _ in exc_pf),
+                cues=[(c, re.compile(p)) for c, p in inc_rows[["cue", "pattern"]].itertuples(index=False)],
+                cue_all=[a is None for a, _ in inc_pf],
+            )
+        )
+    return ScanIndex(themes, anchors)
+
+
+def _order(patterns) -> list[int]:
+    """Cue indices in the order of the alternatives of :meth:`ThemeDictionary.compiled`
+    (longest regex body first, stable)."""
+    bodies = [(p.removeprefix(_LOOKBEHIND), ci) for ci, p in enumerate(patterns)]
+    return [ci for _, ci in sorted(bodies, key=lambda x: len(x[0]), reverse=True)]

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ._matching import aligned_matching_form
+from ._matching import aligned_matching_form, scan_index
 from .dictionary import ThemeDictionary, load_themes
 from .sentences import sentence_spans
 
@@ -67,7 +67,8 @@ def _which_cue(cues: list[tuple[str, re.Pattern]], match: str, start: int, end: 
     return best
 
 
-def _tag_one(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> list[dict]:
+def _tag_one_exact(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> list[dict]:
+    """The reference path: every theme's regex over the whole text (slow, kept to check the fast one)."""
     match, index_map = aligned_matching_form(text)
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
@@ -93,6 +94,37 @@ def _tag_one(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> l
                     "surface": text[start:end],
                     "sentence": max(bisect_right(starts, start) - 1, 0),
                     "cue": _which_cue(cue_index.get(theme, []), match, a, b),
+                    "reason": pd.NA,
+                }
+            )
+    return rows
+
+
+def _tag_one(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> list[dict]:
+    """Same rows as :func:`_tag_one_exact`: only the themes and stretches of text holding an anchor
+    of one of their cues are scanned (see :func:`diplolib.themes._matching.scan_index`)."""
+    match, index_map = aligned_matching_form(text)
+    rows: list[dict] = []
+    found = scan_index(dictionary, lang).scan(match)
+    if not found:
+        return rows
+    starts = [a for a, _ in sentence_spans(text)]
+    for theme, parent, matches, cues in found:
+        for a, b in matches:
+            start, end = index_map[a], index_map[b]
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "lang": lang,
+                    "theme": theme,
+                    "parent": parent,
+                    "start": start,
+                    "end": end,
+                    "surface": text[start:end],
+                    "sentence": max(bisect_right(starts, start) - 1, 0),
+                    "cue": _which_cue(cues, match, a, b),
                     "reason": pd.NA,
                 }
             )
@@ -139,7 +171,32 @@ def tag_themes(
         that could not be tagged, with ``theme`` ``<NA>`` and ``reason`` saying why (language
         without cues, language not selected, missing text).  Articles tagged without any
         hit have no row: their count is a true zero (see :func:`theme_scores`).
+
+    Notes
+    -----
+    An Aho-Corasick automaton over literal anchors of the cues finds, in one pass, the few
+    themes and places where a cue can match; only there are regexes run.  The result is
+    the same table as running every theme's regex over the whole text (the tests compare
+    both paths on real corpora; ``benchmarks/bench_themes.py`` times them).  The automaton
+    and regexes are compiled on the first call per language and cached on the dictionary.
     """
+    return _tag(articles, dictionary, langs, _tag_one)
+
+
+def _tag_themes_exact(
+    articles: pd.DataFrame,
+    *,
+    dictionary: ThemeDictionary | None = None,
+    langs: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """:func:`tag_themes` by the reference path (no prefilter): the same table, ~5x slower.
+
+    Kept to check the fast path (tests, ``benchmarks/bench_themes.py``).
+    """
+    return _tag(articles, dictionary, langs, _tag_one_exact)
+
+
+def _tag(articles, dictionary, langs, tag_one) -> pd.DataFrame:
     _check_articles(articles)
     dictionary = dictionary if dictionary is not None else _default_dictionary()
     available = set(dictionary.languages)
@@ -159,7 +216,7 @@ def tag_themes(
         elif not isinstance(text, str) or not text.strip():
             rows.append(_untagged(article_id, lang, "no text"))
         else:
-            rows.extend(_tag_one(article_id, lang, text, dictionary))
+            rows.extend(tag_one(article_id, lang, text, dictionary))
     hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
     for col in ("start", "end", "sentence"):
         hits[col] = hits[col].astype("Int64")

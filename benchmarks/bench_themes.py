@@ -1,0 +1,105 @@
+"""Theme tagging speed: the prefiltered tagger vs the exact path it replaced, in one run.
+
+Corpus: the articles of a sample corpus (``datasets.load``; FA-KES by default), repeated ``--repeat`` times
+with distinct ids. Both paths tag the same table on a dictionary that is already compiled (the one-off
+costs -- loading the dictionary, compiling each path's regexes and the Aho-Corasick index -- are timed
+apart); the two hit tables must be identical, or the script stops. The machine is shared with other
+work, so the variants run interleaved, ``--rounds`` times each, and the best round is reported.
+
+    .venv/bin/python benchmarks/bench_themes.py --repeat 3
+
+Reports MB/s (UTF-8 bytes of ``text`` per second; wall clock and CPU time of this single-threaded
+process), articles/s and the number of hits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import pandas as pd
+
+from diplolib import datasets
+from diplolib.themes import load_themes, tag_themes
+from diplolib.themes.tagging import _tag_themes_exact
+
+PATHS = {
+    "exact (one regex per theme over the whole text)": _tag_themes_exact,
+    "fast (Aho-Corasick anchors, then cue regexes at candidate starts)": tag_themes,
+}
+
+
+def corpus(name: str, repeat: int) -> pd.DataFrame:
+    articles, _ = datasets.load(name)
+    base = articles[["article_id", "lang", "text"]]
+    out = pd.concat([base] * repeat, ignore_index=True)
+    out["article_id"] = [f"{aid}-{i // len(base)}" for i, aid in enumerate(out["article_id"])]
+    return out
+
+
+def timed(fn, *args, **kwargs):
+    w, c = time.perf_counter(), time.process_time()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - w, time.process_time() - c
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default="fa-kes")
+    ap.add_argument("--repeat", type=int, default=3, help="copies of the corpus (default 3)")
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds; the best is kept (default 3)")
+    args = ap.parse_args()
+
+    articles = corpus(args.corpus, args.repeat)
+    size = sum(len(t.encode("utf-8")) for t in articles["text"].dropna()) / 1e6
+    _, w, c = timed(load_themes)
+    print(f"load_themes: {w:.2f} s wall, {c:.2f} s CPU")
+    dictionary = load_themes()
+    warm = articles.head(5)
+    for label, fn in PATHS.items():
+        _, w, c = timed(fn, warm, dictionary=dictionary)
+        print(f"first call (compiles its structures), {label}: {w:.2f} s wall, {c:.2f} s CPU")
+
+    best: dict[str, tuple[float, float]] = {}
+    tables: dict[str, pd.DataFrame] = {}
+    for _ in range(args.rounds):
+        for label, fn in PATHS.items():
+            hits, w, c = timed(fn, articles, dictionary=dictionary)
+            tables[label] = hits
+            bw, bc = best.get(label, (float("inf"), float("inf")))
+            best[label] = (min(bw, w), min(bc, c))
+    exact, fast = tables.values()
+    pd.testing.assert_frame_equal(fast, exact)
+
+    rows = []
+    for label, (w, c) in best.items():
+        hits = tables[label]
+        rows.append(
+            {
+                "path": label,
+                "articles": len(articles),
+                "MB": round(size, 2),
+                "s wall": round(w, 2),
+                "s CPU": round(c, 2),
+                "MB/s wall": round(size / w, 2),
+                "MB/s CPU": round(size / c, 2),
+                "articles/s": round(len(articles) / w),
+                "hits": int(hits["theme"].notna().sum()),
+            }
+        )
+    table = pd.DataFrame(rows)
+    print(f"\n{args.corpus} x {args.repeat}, best of {args.rounds} interleaved rounds; outputs identical\n")
+    print(table.to_markdown(index=False) if _has_tabulate() else table.to_string(index=False))
+    print(f"\nspeed-up (wall): {table['s wall'].iloc[0] / table['s wall'].iloc[1]:.1f}x")
+
+
+def _has_tabulate() -> bool:
+    try:
+        import tabulate  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+if __name__ == "__main__":
+    main()
