@@ -44,21 +44,29 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     oct nov dec janv fev févr avr juil sept oct déc env gén lieut cdt""".split()
 )
 
+# one more than the longest abbreviation, case-folded (casefold never shortens a token)
+_LONGEST_ABBREVIATION = max(len(a.casefold()) for a in ABBREVIATIONS) + 1
+
+# "[.!?…]+" matches the same runs as "(?:\.\.\.|[.!?…])+" (and, a run being followed by a non-terminator,
+# ends where it does) but starts with a character set, which lets the regex engine skip ahead fast
 _END = re.compile(
-    r"""(?:\.\.\.|[.!?\u061f\u2026])+   # terminator(s)
+    r"""[.!?\u061f\u2026]+   # terminator(s)
         [\"'\u201d\u2019\u00bb)\]]*      # closing quotes/brackets
         (?=\s*\n|\s+(?:[\"'\u201c\u2018\u00ab(\[]\s*)?[A-Z\u00c0-\u00de0-9\u0600-\u06ff]|\s*$)""",
     re.VERBOSE,
 )
 _NEWLINE = re.compile(r"\n+")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_TOKEN_BEFORE = re.compile(r"[\w°º.]*\Z")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at ``dot`` closes an abbreviation or an initial."""
-    start, floor = dot, max(0, dot - 40)
-    while start > floor and (text[start - 1].isalnum() or text[start - 1] in "_°º."):
-        start -= 1
+    if dot >= _LONGEST_ABBREVIATION and text[dot - _LONGEST_ABBREVIATION:dot].isalnum():
+        return False  # a token longer than any abbreviation, with no dot in its end: not an abbreviation
+    # the token before the dot: the run of letters, digits, "_", "°", "º", "." ending there (at most 40 characters);
+    # in str patterns \w is exactly str.isalnum() or "_"
+    start = _TOKEN_BEFORE.search(text, max(0, dot - 40), dot).start()
     tok = text[start:dot].rstrip(".")
     if not tok:
         return False
@@ -85,19 +93,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     cuts: list[int] = []
     for m in _END.finditer(text):
-        first = m.group(0)[0]
-        if first == "." and not m.group(0).startswith("...") and _is_abbreviation(text, m.start()):
+        g = m.group()
+        if g[0] == "." and not g.startswith("...") and _is_abbreviation(text, m.start()):
             continue
         cuts.append(m.end())
-    cuts.extend(m.end() for m in _NEWLINE.finditer(text))
-    cuts = sorted(set(cuts))
+    if "\n" in text:
+        cuts.extend(m.end() for m in _NEWLINE.finditer(text))
+        cuts = sorted(set(cuts))
+    cuts.append(len(text))
     spans = []
     start = 0
-    for cut in cuts + [len(text)]:
+    for cut in cuts:
         seg = text[start:cut]
-        if seg.strip():
-            lead = len(seg) - len(seg.lstrip())
-            spans.append((start + lead, start + len(seg.rstrip())))
+        left = seg.lstrip()
+        if left:
+            first = start + len(seg) - len(left)
+            spans.append((first, first + len(left.rstrip())))
         start = cut
     return spans
 

@@ -40,16 +40,18 @@ nothing is lost and the analyst can review them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 import ahocorasick
 import numpy as np
 import pandas as pd
 
 from ..normalize.matching import aligned_matching_form, matching_form
-from ..segment import locate, paragraph_spans, sentence_spans
+from ..segment import paragraph_spans, sentence_spans
 from .registry import Registry, load_registry
 
 __all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS"]
@@ -57,6 +59,7 @@ __all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS"]
 MENTION_COLUMNS = ["article_id", "actor_id", "start", "end", "surface", "sentence", "paragraph", "method",
                    "alias_kind", "reason"]
 
+_BY_START_LONGEST = itemgetter(0, 1)
 _HYPHENS = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " "})
 _PROCLITICS = "وبلفك"
 _NONWORD = re.compile(r"[\W_]")
@@ -200,22 +203,26 @@ class ActorMatcher:
         """
         if not self._entries or not text:
             return []
-        m, idx = aligned_matching_form(text)
+        if text.isascii():  # the matching form is then one character for one: offsets are the identity
+            m, idx, identity = matching_form(text), None, True
+        else:
+            m, idx = aligned_matching_form(text)
+            identity = False
         spaced = " " + _spaced(m) + " "
-        identity = len(m) == len(text) and text.isascii()
         found = []
         for last, keys in self._automaton.iter(spaced):
             for key, shift, size in keys:
                 first = last - size + 1 + shift  # index in m: spaced[i + 1] == m[i]
-                found.append((first, last - 2, key))
+                found.append((first, 2 - last, key))  # last - 2 (the hit's last index in m), negated
         if not found:
             return []
-        found.sort(key=lambda h: (h[0], h[0] - h[1]))
+        found.sort(key=_BY_START_LONGEST)  # leftmost first, then longest (stable: ties keep scan order)
         kept, reach = [], -1
         entries_of, sensitive = self._entries, self._case_sensitive
-        for first, last, key in found:
+        for first, neg_last, key in found:
             if first < reach:
                 continue
+            last = -neg_last
             start, end = (first, last) if identity else (int(idx[first]), int(idx[last]))
             end += 1
             if key in sensitive:
@@ -309,6 +316,22 @@ class ActorMatcher:
         return None
 
 
+def _through(body: str, last: int) -> str:
+    """The part of ``body`` that decides the sentence index of offsets up to ``last``.
+
+    When ``body[last]`` is a letter or digit, the sentence boundaries before it do not depend on what follows
+    it (a boundary's look-ahead stops at the first such character), so the sentences of ``body[:last + 1]``
+    start where those of ``body`` do, and segmenting the tail after the last mention can be skipped.
+    """
+    return body[:last + 1] if last + 1 < len(body) and body[last].isalnum() else body
+
+
+def _locate(starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """:func:`diplolib.segment.locate` as a list of Python ints."""
+    firsts = [a for a, _ in spans]
+    return [bisect_right(firsts, s) - 1 for s in starts]
+
+
 def tag_actors(
     articles: pd.DataFrame,
     *,
@@ -358,6 +381,7 @@ def tag_actors(
     else:
         dates = [None] * len(articles)
     rows: list[tuple] = []
+    kind_of = matcher.kind_of
     for aid, body, published in zip(articles["article_id"], articles[text], dates, strict=True):
         if not isinstance(body, str) or not body:
             continue
@@ -365,22 +389,20 @@ def tag_actors(
         if not hits:
             continue
         when = published
-        sents = sentence_spans(body)
-        paras = paragraph_spans(body)
         starts = [h[0] for h in hits]
-        sent_of = locate(starts, sents)
-        para_of = locate(starts, paras)
+        sent_of = _locate(starts, sentence_spans(_through(body, max(starts))))
+        para_of = _locate(starts, paragraph_spans(body))
         resolved = [matcher.resolve(body, key, s, e, when) for s, e, key in hits]
         by_sentence: dict[int, list[str]] = defaultdict(list)
         for (actor, *_), si in zip(resolved, sent_of, strict=True):
-            if actor and matcher.kind_of.get(actor) == "person":
-                by_sentence[int(si)].append(actor)
+            if actor and kind_of.get(actor) == "person":
+                by_sentence[si].append(actor)
         for (s, e, key), (actor, method, kind, reason), si, pi in zip(hits, resolved, sent_of, para_of, strict=True):
             if reason == "counterpart":
-                found = matcher.counterpart(key, body[s:e], by_sentence.get(int(si), []), when)
+                found = matcher.counterpart(key, body[s:e], by_sentence.get(si, []), when)
                 if found:
                     actor, reason = found, None
-            rows.append((aid, actor, s, e, body[s:e], int(si), int(pi), method, kind, reason))
+            rows.append((aid, actor, s, e, body[s:e], si, pi, method, kind, reason))
     out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     return out.astype({"start": "int64", "end": "int64", "sentence": "int64", "paragraph": "int64",
                        "actor_id": "string", "reason": "string"})

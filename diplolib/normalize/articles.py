@@ -67,6 +67,44 @@ def _supplied_date(published: Any, origin: str, tz: str) -> pd.Timestamp | None:
     return to_timestamp(published, tz=tz)
 
 
+class _DateCache:
+    """Memoised :func:`parse_date` and :func:`to_timestamp` for one call of :func:`normalize_articles`.
+
+    Corpora repeat the same date strings and metadata dates across many records; a Timestamp is immutable, so
+    the parsed value can be shared. Keys include the value's type (a naive and an aware Timestamp, or a
+    ``datetime`` and a ``Timestamp``, never share an entry).
+    """
+
+    def __init__(self, tz: str) -> None:
+        self.tz = tz
+        self._parsed: dict[tuple[str, bool | None], pd.Timestamp | None] = {}
+        self._converted: dict[tuple[type, Any], pd.Timestamp | None] = {}
+
+    def parse(self, s: str, dayfirst: bool | None = None) -> pd.Timestamp | None:
+        key = (s, dayfirst)
+        try:
+            return self._parsed[key]
+        except KeyError:
+            value = self._parsed[key] = parse_date(s, tz=self.tz, dayfirst=dayfirst)
+            return value
+
+    def convert(self, value: Any) -> pd.Timestamp | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return self.parse(value)
+        try:
+            key = (type(value), value, getattr(value, "tzinfo", None))
+            hash(key)
+        except TypeError:
+            return to_timestamp(value, tz=self.tz)
+        try:
+            return self._converted[key]
+        except KeyError:
+            out = self._converted[key] = to_timestamp(value, tz=self.tz)
+            return out
+
+
 def _split_record(title: str | None, text: str, on: frozenset[str]) -> list[dict[str, Any]]:
     """The article-level steps on one cleaned record: a list of dicts (title, text, byline, dateline, credits)."""
     if "boilerplate" in on:
@@ -163,6 +201,7 @@ def normalize_articles(records: pd.DataFrame, *,
             by_file.setdefault(_origin_file(str(r["origin"])), []).append(r.get("published"))
         dayfirst = {f: infer_dayfirst(v) for f, v in by_file.items()}
 
+    dates = _DateCache(tz)
     rows: list[dict[str, Any]] = []
     positions: list[int] = []
     seen: dict[str, int] = {}
@@ -183,17 +222,16 @@ def normalize_articles(records: pd.DataFrame, *,
         meta_date = r.get("published")
         try:
             if isinstance(meta_date, str):
-                meta_ts = parse_date(meta_date, tz=tz, dayfirst=dayfirst.get(_origin_file(origin))) \
-                    if "dates" in on else None
+                meta_ts = dates.parse(meta_date, dayfirst.get(_origin_file(origin))) if "dates" in on else None
             else:
-                meta_ts = to_timestamp(meta_date, tz=tz)
+                meta_ts = dates.convert(meta_date)
         except (TypeError, ValueError):  # an unreadable date is unknown, not fatal
             meta_ts = None
         hint = _str(r.get("lang"))
         for k, part in enumerate(parts):
             ts = meta_ts
             if ts is None and "dates" in on and part["dateline"]:
-                ts = parse_date(part["dateline"], tz=tz)
+                ts = dates.parse(part["dateline"])
             if ts is None:
                 ts = _supplied_date(published, origin, tz)
             if hint:

@@ -177,18 +177,33 @@ def match_date_prefix(text: str, *, tz: str = "UTC",
         of characters of ``text`` it covers; ``(None, 0)`` when ``text`` does not
         start with a date.
     """
+    m, end = _prefix_match(text)
+    if m is None:
+        return None, 0
+    return _build(m.groupdict(), tz=tz, dayfirst=dayfirst), end
+
+
+def _prefix_match(text: str) -> tuple[re.Match | None, int]:
+    """The match of a date pattern at the start of ``text`` (on its folded head) and the display offset it ends at."""
     if not isinstance(text, str) or not text:
         return None, 0
     head = text[:160]
-    folded, idx = aligned_matching_form(head)
+    if head.isascii():  # the fold is one character for one: offsets are the identity
+        folded, idx = matching_form(head), None
+    else:
+        folded, idx = aligned_matching_form(head)
     lab = _LABEL.match(folded)
     start = lab.end() if lab else 0
     for pat in _PATTERNS:
         m = pat.match(folded, start)
         if m is not None:
-            end = int(idx[m.end() - 1]) + 1
-            return _build(m.groupdict(), tz=tz, dayfirst=dayfirst), end
+            return m, (m.end() if idx is None else int(idx[m.end() - 1]) + 1)
     return None, 0
+
+
+def date_prefix_end(text: str) -> int:
+    """``match_date_prefix(text)[1]`` without building the date: how many characters a leading date covers."""
+    return _prefix_match(text)[1]
 
 
 def find_date(text: str, *, lang: str | None = None, tz: str = "UTC",

@@ -20,8 +20,9 @@ Examples
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .dates import match_date_prefix
+from .dates import date_prefix_end, match_date_prefix
 from .matching import matching_form
 
 __all__ = [
@@ -38,17 +39,40 @@ __all__ = [
 AGENCIES = ("REUTERS", "Reuters", "AFP", "AP", "SANA", "TASS", "Xinhua", "XINHUA", "Sputnik", "RIA Novosti", "UPI",
             "dpa", "DPA", "Anadolu", "IRNA", "QNA", "KUNA", "WAFA", "ANSA", "EFE", "MENA", "NNA", "APS", "Interfax")
 _AG = "(?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True)) + ")"
+_AGENCY_ENDS = (*AGENCIES, ")")
 _UP = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_UP}][\w'’.-]*"
 
 # --- boilerplate --------------------------------------------------------------------------------------------
 _CUT_MARKERS = re.compile(r"(?i)^(?:check also|à lire aussi|you may also like|related articles?|articles? liés?)\s*:?$")
 _LINK_MARKERS = re.compile(r"(?i)^(?:read also|read more|lire aussi|voir aussi|see also|related)\s*:?\s*(?P<rest>.*)$")
-_TAIL_JUNK = re.compile(
-    r"(?:\s*(?:\.\.\.\s*)?(?:\d+\s+)*(?:Tags\s[^.]{0,300}?)?Community standardsDiscussion Comment via Facebook"
-    r"Comment via Sputnik News|\s*Our Standards:\s*The Thomson Reuters Trust Principles\."
-    r"|\s+(?:Read Also|Read More|Lire aussi|Check Also)"
-    r"|(?<=[.!?)\"\]])\s*(?:English Bulletin|Twitter|MoreImage|Print Tweet|Also))\s*$")
+_TAIL_ALTERNATIVES = (
+    r"\s*(?:\.\.\.\s*)?(?:\d+\s+)*(?:Tags\s[^.]{0,300}?)?Community standardsDiscussion Comment via Facebook"
+    r"Comment via Sputnik News",
+    r"\s*Our Standards:\s*The Thomson Reuters Trust Principles\.",
+    r"\s+(?:Read Also|Read More|Lire aussi|Check Also)",
+    r"(?<=[.!?)\"\]])\s*(?:English Bulletin|Twitter|MoreImage|Print Tweet|Also)",
+)
+_TAIL_JUNK = re.compile("(?:" + "|".join(_TAIL_ALTERNATIVES) + r")\s*$")
+# Every alternative ends with one of its literals, then only whitespace: the right-stripped end of a body says
+# which alternatives can match at all. None: no search (the alternation would be tried at each of the last 800
+# positions); exactly one: search with that alternative alone, whose leftmost match is the alternation's.
+_TAIL_JUNK_BY_END = (
+    (("Sputnik News",), re.compile(f"(?:{_TAIL_ALTERNATIVES[0]})" + r"\s*$")),
+    (("Principles.",), re.compile(f"(?:{_TAIL_ALTERNATIVES[1]})" + r"\s*$")),
+    (("Read More", "Lire aussi"), re.compile(f"(?:{_TAIL_ALTERNATIVES[2]})" + r"\s*$")),
+    (("Read Also", "Check Also"), _TAIL_JUNK),  # the third and the fourth alternative
+    (("English Bulletin", "Twitter", "MoreImage", "Print Tweet", "Also"),
+     re.compile(f"(?:{_TAIL_ALTERNATIVES[3]})" + r"\s*$")),
+)
+
+
+def _tail_junk_pattern(body: str) -> re.Pattern | None:
+    end = body.rstrip()
+    for ends, pattern in _TAIL_JUNK_BY_END:
+        if end.endswith(ends):
+            return pattern
+    return None
 
 
 # TRT World pages end with a "Related News" list of other headlines and a newsletter prompt.
@@ -66,7 +90,8 @@ def remove_boilerplate(text: str) -> str:
     News", a dangling "Read Also", TRT World's "Related News" headline list and
     newsletter prompt) is cut from the end.
     """
-    text = _RELATED_BLOCK.sub("", text)
+    if "Related News" in text:  # the block's literal: skip the regex scan of most bodies
+        text = _RELATED_BLOCK.sub("", text)
     paras = text.split("\n\n")
     out: list[str] = []
     skip_link = False
@@ -84,8 +109,11 @@ def remove_boilerplate(text: str) -> str:
         out.append(p)
     body = "\n\n".join(out)
     for _ in range(4):
+        pattern = _tail_junk_pattern(body)
+        if pattern is None:
+            break
         cut = len(body) - 800 if len(body) > 800 else 0  # the junk is at the end: search the tail only
-        m = _TAIL_JUNK.search(body, cut)
+        m = pattern.search(body, cut)
         if m is None:
             break
         body = body[: m.start()]
@@ -112,7 +140,7 @@ _PRINT_TWEET = re.compile(r"\s*Print Tweet(?: Views \d+)?\s*")
 
 
 def _date_prefix(text: str) -> tuple[str, str]:
-    _, end = match_date_prefix(text)
+    end = date_prefix_end(text)
     if not end:
         return "", text
     dl = text[:end].strip()
@@ -154,6 +182,17 @@ _TITLE_SEP = re.compile(r"[\s.:;!?\-–—]*")
 _NEW_SENTENCE = re.compile(rf"[{_UP}][a-zà-ÿ'’-]+\s|\d|[\"«'(]")
 
 
+@lru_cache(maxsize=4096)
+def _title_words(title: str) -> tuple[tuple[str, ...], ...]:
+    """The case-folded words of each candidate form of ``title`` (whole, before " | ", before " - "), ≥ 3 words."""
+    out = []
+    for cand in dict.fromkeys((title, title.split(" | ")[0], title.split(" - ")[0])):
+        words = tuple(w.casefold() for w in _WORDS.findall(cand))
+        if len(words) >= 3:
+            out.append(words)
+    return tuple(out)
+
+
 def strip_repeated_title(text: str, title: str) -> str:
     """Remove the title when the body starts by repeating it (FA-KES: ``"Syria attack … WHO. Victims of …"``).
 
@@ -165,10 +204,7 @@ def strip_repeated_title(text: str, title: str) -> str:
     """
     if not isinstance(title, str) or not text:
         return text
-    for cand in dict.fromkeys((title, title.split(" | ")[0], title.split(" - ")[0])):
-        words = [w.casefold() for w in _WORDS.findall(cand)]
-        if len(words) < 3:
-            continue
+    for words in _title_words(title):
         end = 0
         for n, m in enumerate(_WORDS.finditer(text)):
             if n == 0 and m.start() > 3:  # only a few non-word characters may precede the title
@@ -257,8 +293,11 @@ def split_byline(text: str) -> tuple[str, str]:
     cand = last.strip()
     if sep and len(cand) <= 100 and _BYLINE_PARA.fullmatch(cand):
         return head.rstrip(), cand
-    m = _REPORTING.search(text, max(0, len(text) - 500))
-    if m is None:  # editors' names closing a one-paragraph body: "… said. Manar/Manal"
+    # literal prechecks: a "Reporting by" byline holds "eporting by ", a slash byline holds "/"
+    start = max(0, len(text) - 500)
+    m = _REPORTING.search(text, start) if text.find("eporting by ", start) >= 0 else None
+    if m is None and text.find("/", max(0, len(text) - 120)) >= 0:
+        # editors' names closing a one-paragraph body: "… said. Manar/Manal"
         m = _INLINE_SLASH_BYLINE.search(text, max(0, len(text) - 120))
     if m is not None and m.start() > 0:
         return text[: m.start()].rstrip(), m.group("by").strip()
@@ -280,7 +319,12 @@ def split_credits(text: str) -> tuple[str, str]:
     (str, str)
         The body without the credit, and the credit (``""`` if none).
     """
-    m = _CREDIT_TAIL.search(text, max(0, len(text) - 200))
+    start = max(0, len(text) - 200)
+    # every credit ends the body with an agency or ")" (then whitespace), or holds "Source": else no search
+    tail = text.rstrip()
+    if not (tail.endswith(_AGENCY_ENDS) or text.find("Source", start) >= 0):
+        return text, ""
+    m = _CREDIT_TAIL.search(text, start)
     if m is None or m.start() == 0:
         return text, ""
     credit = next(g for g in m.group("a", "b", "c", "d") if g)

@@ -102,6 +102,32 @@ def _fold_char(c: str) -> str:
     return _fold(c)
 
 
+@lru_cache(maxsize=1)
+def _bmp_fold_table() -> tuple[np.ndarray, np.ndarray]:
+    """For every BMP code point: the length of ``_fold_char`` (2 standing for "2 or more", and for surrogates,
+    which take the per-character path) and, where that length is 1, the code point it folds to.
+
+    Built in one vectorised pass: the casefolded NFD of every character, then the fold map's deletions and
+    replacements on the concatenation (what :func:`_fold` does character by character).
+    """
+    fm = _fold_map()
+    chars = [chr(c) for c in range(0x10000)]
+    decomposed = [("" if 0xD800 <= c <= 0xDFFF else
+                   _fold(ch) if c < 128 else unicodedata.normalize("NFD", ch.casefold()))
+                  for c, ch in enumerate(chars)]
+    codes = np.frombuffer("".join(decomposed).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    owner = np.repeat(np.arange(0x10000), np.fromiter(map(len, decomposed), dtype=np.int64, count=0x10000))
+    ascii_part = owner < 128  # already folded by _fold
+    keep = ascii_part | ~fm._delete[codes]
+    mapped = np.where(ascii_part, codes, fm._table[codes])
+    counts = np.bincount(owner[keep], minlength=0x10000)
+    lens = np.minimum(counts, 2).astype(np.uint8)
+    lens[0xD800:0xE000] = 2
+    single = np.zeros(0x10000, dtype=np.uint32)
+    single[owner[keep]] = mapped[keep]  # exact where the count is 1
+    return lens, single
+
+
 def aligned_matching_form(s: str) -> tuple[str, np.ndarray]:
     """The matching form of ``s`` and, for each of its characters, the index in ``s`` it comes from.
 
@@ -124,8 +150,16 @@ def aligned_matching_form(s: str) -> tuple[str, np.ndarray]:
     if s.isascii():
         folded = _fold(s)  # ASCII casefold is one char for one char
         return _split_elisions(folded), np.arange(len(s), dtype=np.int64)
-    parts = [_fold_char(c) for c in s]
-    lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    codes = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if int(codes.max()) < 0x10000:
+        lens, single = _bmp_fold_table()
+        n = lens[codes]
+        if int(n.max()) <= 1:  # every character folds to one character or vanishes: vectorised
+            keep = np.flatnonzero(n)
+            folded = single[codes[keep]].tobytes().decode("utf-32-le")
+            return _split_elisions(folded), keep.astype(np.int64)
+    parts = list(map(_fold_char, s))
+    lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
     idx = np.repeat(np.arange(len(s), dtype=np.int64), lengths)
     # the elision step replaces one apostrophe by one space: offsets are unchanged
     return _split_elisions("".join(parts)), idx
