@@ -4,7 +4,7 @@ Run by hand (not a test)::
 
     python benchmarks/bench_topics.py fakes          # topics on fa-kes vs the sklearn NMF/LDA baselines
     python benchmarks/bench_topics.py sib200 [--embed]  # NMI/ARI per language, en–fr agreement
-    python benchmarks/bench_topics.py ungdc [--limit N]  # mini-batch NMF on 10,952 UN speeches
+    python benchmarks/bench_topics.py ungdc [--limit N]  # fit_topics(method="minibatch-nmf") on 10,952 UN speeches
 
 Prints one results table per part. Timings are wall-clock on whatever machine runs it: say how
 busy it was (``uptime``) next to them.
@@ -13,21 +13,18 @@ busy it was (``uptime``) next to them.
 from __future__ import annotations
 
 import argparse
-import csv
-import re
 import resource
 import sys
 import time
-from collections import Counter
 
 import numpy as np
 import pandas as pd
-from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score
 
 from diplolib import paths
-from diplolib.topics import cluster_agreement, fit_topics, pairwise_ari, select_k, stop_words_for, tokenize
+from diplolib.topics import cluster_agreement, fit_topics, pairwise_ari, select_k
 from diplolib.topics.evaluate import topic_coherence
 
 
@@ -35,18 +32,14 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _load_fakes() -> pd.DataFrame:
-    raw = pd.read_csv(paths.raw_dir("fa-kes") / "FA-KES-Dataset.csv")
-    return pd.DataFrame(
-        {
-            "article_id": np.arange(len(raw)),
-            "source": raw["source"],
-            "lang": "en",
-            "published": pd.to_datetime(raw["date"], format="%m/%d/%Y", utc=True),
-            "title": raw["article_title"],
-            "text": raw["article_content"],
-        }
-    )
+def _load_fakes() -> tuple[pd.DataFrame, pd.DataFrame, object]:
+    """FA-KES as diplolib loads it, its mentions from the actor tagger, and the registry."""
+    from diplolib import datasets
+    from diplolib.actors import load_registry, tag_actors
+
+    articles, _ = datasets.load("fa-kes")
+    registry = load_registry()
+    return articles, tag_actors(articles, registry=registry), registry
 
 
 def _top(components: np.ndarray, n: int = 10) -> list[list[int]]:
@@ -54,7 +47,7 @@ def _top(components: np.ndarray, n: int = 10) -> list[list[int]]:
 
 
 def bench_fakes(k: int = 10) -> None:
-    arts = _load_fakes()
+    arts, mentions, registry = _load_fakes()
     rows = []
     # baselines: sklearn's own vectoriser and stop words, NPMI by the same function
     for name, vec, est in [
@@ -69,7 +62,7 @@ def bench_fakes(k: int = 10) -> None:
             LatentDirichletAllocation(k, learning_method="batch", max_iter=50, random_state=0),
         ),
     ]:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         X = vec.fit_transform((arts["title"].fillna("") + " " + arts["text"].fillna("")).tolist())
         W = est.fit_transform(X)
         dt = time.perf_counter() - t
@@ -77,23 +70,27 @@ def bench_fakes(k: int = 10) -> None:
             {
                 "model": name,
                 "seconds": dt,
+                "cpu_s": time.process_time() - c,
                 "npmi": topic_coherence(X, _top(est.components_))["npmi"].mean(),
                 "outliers": 0,
                 "zero_rows": int((W.sum(1) == 0).sum()),
             }
         )
     for name, kw in [
-        ("diplolib nmf", {}),
-        ("diplolib nmf, 1-2 grams", {"ngram_range": (1, 2)}),
-        ("diplolib lda", {"method": "lda"}),
+        ("diplolib nmf, words only", {}),
+        ("diplolib nmf + @actor tokens (default use)", {"mentions": mentions}),
+        ("diplolib nmf + @actors, 1-2 grams", {"mentions": mentions, "ngram_range": (1, 2)}),
+        ("diplolib minibatch-nmf + @actors", {"mentions": mentions, "method": "minibatch-nmf", "batch_size": 256}),
+        ("diplolib lda + @actors", {"mentions": mentions, "method": "lda"}),
     ]:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         model = fit_topics(arts, n_topics=k, random_state=0, **kw)
         dt = time.perf_counter() - t
         rows.append(
             {
                 "model": name,
                 "seconds": dt,
+                "cpu_s": time.process_time() - c,
                 "npmi": model.coherence(10)["npmi"].mean(),
                 "outliers": len(arts) - len(model.clusters),
                 "zero_rows": int((model.clusters["rule"] != "argmax").sum()),
@@ -102,37 +99,36 @@ def bench_fakes(k: int = 10) -> None:
         )
     print(pd.DataFrame(rows).to_string(index=False, float_format="%.3f"))
     # determinism and seeds
-    a = fit_topics(arts, n_topics=k, random_state=0)
-    b = fit_topics(arts, n_topics=k, random_state=0)
-    same = a.clusters.equals(b.clusters) and a.topic_terms.equals(b.topic_terms)
+    a = fit_topics(arts, n_topics=k, random_state=0, mentions=mentions, actor_labels=registry.actors)
+    b = fit_topics(arts, n_topics=k, random_state=0, mentions=mentions, actor_labels=registry.actors)
+    same = all(getattr(a, t).equals(getattr(b, t)) for t in ("doc_topics", "topic_terms", "labels", "clusters"))
     by_seed = [
-        fit_topics(arts, n_topics=k, random_state=s).clusters.set_index("article_id")["topic"] for s in (0, 1, 2)
+        fit_topics(arts, n_topics=k, random_state=s, mentions=mentions).clusters.set_index("article_id")["topic"]
+        for s in (0, 1, 2)
     ]
     print(f"\nsame random_state -> identical tables: {same}")
     print(f"ARI between seeds 0/1/2 (full corpus): {pairwise_ari(by_seed):.3f}")
+    lda = [
+        fit_topics(arts, n_topics=k, random_state=s, mentions=mentions, method="lda").clusters.set_index("article_id")[
+            "topic"
+        ]
+        for s in (0, 1, 2)
+    ]
+    print(f"ARI between seeds 0/1/2 (full corpus), LDA: {pairwise_ari(lda):.3f}")
     t = time.perf_counter()
-    table = select_k(arts, ks=[6, 8, 10, 12, 15], seeds=(0, 1, 2), subsample=0.9)
+    table = select_k(arts, ks=[6, 8, 10, 12, 15], seeds=(0, 1, 2), subsample=0.9, mentions=mentions)
     print(f"\nselect_k (90% subsamples, seeds 0-2), {time.perf_counter() - t:.1f} s:")
     print(table.to_string(index=False, float_format="%.3f"))
     print("\nlabels (k=10):")
     print(a.labels.to_string(index=False, float_format="%.3f"))
 
 
-def _load_sib(code: str, lang: str) -> pd.DataFrame:
-    folder = paths.raw_dir("sib200") / code
-    df = pd.concat(
-        [pd.read_csv(folder / f"{s}.tsv", sep="\t", quoting=csv.QUOTE_NONE) for s in ("train", "dev", "test")],
-        ignore_index=True,
-    )
-    return pd.DataFrame(
-        {
-            "article_id": lang + "-" + df["index_id"].astype(str),
-            "index_id": df["index_id"],
-            "lang": lang,
-            "text": df["text"],
-            "category": df["category"],
-        }
-    )
+def _load_sib(lang: str) -> pd.DataFrame:
+    from diplolib import datasets
+
+    articles, _ = datasets.load("sib200")
+    part = articles[articles["lang"] == lang]
+    return part.sort_values("index_id", kind="stable").reset_index(drop=True)
 
 
 def _agree(a: pd.DataFrame, b: pd.DataFrame) -> float:
@@ -142,9 +138,9 @@ def _agree(a: pd.DataFrame, b: pd.DataFrame) -> float:
 
 def bench_sib200(embed: bool = False) -> None:
     langs = {
-        "en": _load_sib("eng_Latn", "en"),
-        "fr": _load_sib("fra_Latn", "fr"),
-        "ar": _load_sib("arb_Arab", "ar"),
+        "en": _load_sib("en"),
+        "fr": _load_sib("fr"),
+        "ar": _load_sib("ar"),
     }
     rows, assigned = [], {}
     for lang, df in langs.items():
@@ -166,14 +162,30 @@ def bench_sib200(embed: bool = False) -> None:
         assigned[lang] = model.clusters.assign(index_id=df["index_id"].to_numpy())
     agreement = [{"model": "diplolib nmf, separate fits", "en_fr_ari": _agree(assigned["en"], assigned["fr"])}]
     joint = pd.concat([langs["en"], langs["fr"]], ignore_index=True)
-    model = fit_topics(joint, n_topics=7)
-    cl = model.clusters.assign(index_id=joint["index_id"].to_numpy(), lang=joint["lang"].to_numpy())
-    agreement.append(
-        {
-            "model": "diplolib nmf, joint fit",
-            "en_fr_ari": _agree(cl[cl["lang"] == "en"], cl[cl["lang"] == "fr"]),
-        }
-    )
+    from diplolib.actors import tag_actors
+    from diplolib.themes import tag_themes
+
+    ids = {"mentions": tag_actors(joint), "themes": tag_themes(joint)}
+    for name, kw in [
+        ("words", {}),
+        ("words + actor ids", {"mentions": ids["mentions"]}),
+        ("words + actor & theme ids", ids),
+    ]:
+        model = fit_topics(joint, n_topics=7, **kw)
+        cl = model.clusters.assign(
+            index_id=joint["index_id"].to_numpy(), lang=joint["lang"].to_numpy(), category=joint["category"].to_numpy()
+        )
+        agreement.append(
+            {
+                "model": f"diplolib nmf, joint fit, {name}",
+                "en_fr_ari": _agree(cl[cl["lang"] == "en"], cl[cl["lang"] == "fr"]),
+            }
+        )
+        for lang in ("en", "fr"):
+            part = cl[cl["lang"] == lang]
+            rows.append(
+                {"model": f"nmf joint, {name}", "lang": lang, **cluster_agreement(part["category"], part["topic"])}
+            )
     if embed:
         from diplolib.topics import embed_documents
 
@@ -216,70 +228,69 @@ def bench_sib200(embed: bool = False) -> None:
     print(pd.DataFrame(agreement).to_string(index=False, float_format="%.3f"))
 
 
-_YEAR = re.compile(r"(\d{4})\s*$")
+def bench_ungdc(
+    limit: int | None = None,
+    k: int = 20,
+    vocab: int = 20_000,
+    batch: int = 1000,
+    lemmatize: bool = False,
+    full_load: bool = False,
+) -> None:
+    """The library's mini-batch path: ``fit_topics(method="minibatch-nmf")`` on the UNGDC articles table."""
+    from diplolib import datasets
 
-
-def bench_ungdc(limit: int | None = None, k: int = 20, vocab: int = 20_000, batch: int = 1000) -> None:
-    """Two streaming passes over the speeches: document frequencies, then mini-batch NMF."""
-    files = [p for p in sorted((paths.raw_dir("ungdc") / "TXT").glob("Session */*.txt")) if not p.name.startswith(".")][
-        :limit
-    ]  # skip a stray ".DS_Store-to-UTF-8.txt"
-    stop = stop_words_for("en")
     t0 = time.perf_counter()
-    df_count: Counter[str] = Counter()
-    n_bytes = 0
-    for path in files:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        n_bytes += len(text)
-        df_count.update(set(tokenize(text, "en", stop_words=stop)))
-    n = len(files)
-    kept = [w for w, c in df_count.most_common() if 5 <= c <= 0.5 * n][:vocab]
-    t1 = time.perf_counter()
-    vec = CountVectorizer(analyzer=lambda text: tokenize(text, "en", stop_words=stop), vocabulary=kept)
-    idf = np.log((1 + n) / (1 + np.array([df_count[w] for w in kept]))) + 1
-    tfidf = TfidfTransformer()
-    tfidf.idf_ = idf
-    est = MiniBatchNMF(n_components=k, batch_size=batch, init="nndsvda", random_state=0, max_iter=1)
-    chunks = []
-    for start in range(0, n, batch):
-        texts = [p.read_text(encoding="utf-8", errors="replace") for p in files[start : start + batch]]
-        X = tfidf.transform(vec.transform(texts))
-        chunks.append(X)
-        est.partial_fit(X)
-    for _ in range(4):  # a few more epochs over the (sparse, in-memory) chunks
-        for X in chunks:
-            est.partial_fit(X)
-    W = np.vstack([est.transform(X) for X in chunks])
-    t2 = time.perf_counter()
-    from scipy import sparse
-
-    coh = topic_coherence(sparse.vstack(chunks), _top(est.components_))["npmi"].mean()
-    years = [int(m.group(1)) if (m := _YEAR.search(p.parent.name)) else -1 for p in files]
+    cached = paths.processed_dir("ungdc") / "articles.parquet"
+    if cached.is_file() and not full_load:
+        # the Parquet cache of datasets.load (rebuilt from data/raw by a first datasets.load call): reading only
+        # the columns needed keeps the peak memory of the fit itself visible
+        articles = pd.read_parquet(cached, columns=["article_id", "lang", "text", "year"])
+    else:
+        articles, _ = datasets.load("ungdc")
+    if limit:
+        articles = articles.head(limit)
+    t1, c1 = time.perf_counter(), time.process_time()
+    rss_loaded = _peak_mb()
+    model = fit_topics(
+        articles,
+        n_topics=k,
+        method="minibatch-nmf",
+        batch_size=batch,
+        min_df=5,
+        max_df=0.5,
+        max_features=vocab,
+        lemmatize=lemmatize,
+        title=False,
+        random_state=0,
+    )
+    t2, c2 = time.perf_counter(), time.process_time()
     print(
         pd.DataFrame(
             [
                 {
-                    "speeches": n,
-                    "MB": n_bytes / 1e6,
-                    "vocab": len(kept),
+                    "speeches": len(articles),
+                    "MB": articles["text"].str.len().sum() / 1e6,
+                    "vocab": len(model.feature_names),
                     "k": k,
-                    "pass1_df_s": t1 - t0,
-                    "pass2_nmf_s": t2 - t1,
-                    "total_s": t2 - t0,
+                    "batch": batch,
+                    "load_s": t1 - t0,
+                    "fit_s": t2 - t1,
+                    "fit_cpu_s": c2 - c1,
+                    "peak_rss_loaded_MB": rss_loaded,
                     "peak_rss_MB": _peak_mb(),
-                    "npmi": coh,
-                    "zero_rows": int((W.sum(1) == 0).sum()),
+                    "npmi": model.coherence(10)["npmi"].mean(),
+                    "outliers": len(articles) - len(model.clusters),
+                    "not_argmax": int((model.clusters["rule"] != "argmax").sum()),
                 }
             ]
         ).to_string(index=False, float_format="%.2f")
     )
-    names = np.array(kept)
-    for t, row in enumerate(est.components_):
-        top = names[np.argsort(-row)[:8]]
-        share = np.mean(W.argmax(1) == t)
-        span = np.array(years)[W.argmax(1) == t]
-        when = f"{int(np.median(span))}" if len(span) else "-"
-        print(f"topic {t:2d} ({share:5.1%}, median year {when}): {' '.join(top)}")
+    year = articles["year"].to_numpy() if "year" in articles.columns else np.full(len(articles), -1)
+    for row in model.labels.itertuples():
+        members = year[(model.clusters["topic"] == row.topic).to_numpy()]
+        top = " ".join(model.topic_terms.query("topic == @row.topic")["term"].head(8))
+        when = f"{int(np.nanmedian(members.astype(float)))}" if len(members) else "-"
+        print(f"topic {row.topic:2d} ({row.n_articles / len(articles):5.1%}, median year {when}): {top}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -287,13 +298,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("part", choices=["fakes", "sib200", "ungdc"])
     parser.add_argument("--embed", action="store_true", help="sib200: also the sentence-transformers extra")
     parser.add_argument("--limit", type=int, default=None, help="ungdc: only the first N speeches")
+    parser.add_argument("--full-load", action="store_true", help="ungdc: use datasets.load, not the Parquet cache")
     args = parser.parse_args(argv)
     if args.part == "fakes":
         bench_fakes()
     elif args.part == "sib200":
         bench_sib200(embed=args.embed)
     else:
-        bench_ungdc(limit=args.limit)
+        bench_ungdc(limit=args.limit, full_load=args.full_load)
     return 0
 
 

@@ -146,6 +146,19 @@ def fakes_model():
     return articles, fit_topics(articles, n_topics=10, random_state=0)
 
 
+@pytest.fixture(scope="module")
+def fakes_tagged():
+    """FA-KES as loaded by diplolib (normalised text) and its mentions from the real actor tagger."""
+    from diplolib import datasets
+    from diplolib.actors import load_registry, tag_actors
+
+    if not datasets.is_fetched("fa-kes"):
+        pytest.skip("fa-kes is not fetched; run `diplolib data fetch fa-kes`.")
+    articles, _ = datasets.load("fa-kes")
+    registry = load_registry()
+    return articles, tag_actors(articles, registry=registry), registry
+
+
 def _sib200(code: str, lang: str) -> pd.DataFrame:
     folder = paths.raw_dir("sib200") / code
     if not folder.is_dir():
@@ -228,6 +241,49 @@ def test_actor_mentions_become_one_token_in_every_language(tiny):
     assert "@per:sergey_lavrov" in vec.vocabulary_
     assert not any("@" in f and " " in f for f in vec.feature_names_)  # n-grams never cross an actor token
     assert actor_token("per:Sergey Lavrov") == "@per:sergey_lavrov"
+
+
+def test_real_tagger_role_phrase_and_name_are_one_token():
+    from diplolib.actors import tag_actors
+    from diplolib.themes import tag_themes
+
+    arts = pd.DataFrame(
+        {
+            "article_id": ["fr1", "en1"],
+            "lang": ["fr", "en"],
+            "published": pd.to_datetime(["2017-04-10", "2017-04-10"], utc=True),
+            "title": ["", ""],
+            "text": [
+                "Le chef de la diplomatie russe a dénoncé les frappes aériennes. Sergueï Lavrov était à Moscou.",
+                "Lavrov condemned the airstrikes, the Russian foreign minister said in Moscow.",
+            ],
+        }
+    )
+    mentions, hits = tag_actors(arts), tag_themes(arts)
+    docs = documents(arts, mentions=mentions, themes=hits).set_index("article_id")["doc"]
+    fr, en = docs["fr1"], docs["en1"]
+    assert fr.count("@per:sergey_lavrov") == 2 and "diplomatie russe" not in fr and "Lavrov" not in fr
+    assert en.count("@per:sergey_lavrov") == 2 and "Lavrov" not in en and "foreign minister" not in en
+    assert "#airstrike" in fr and "#airstrike" in en  # the same theme id in both languages
+    vec = TopicVectorizer(min_df=1).fit(documents(arts, mentions=mentions, themes=hits))
+    shared = set(vec.feature_names_[(vec.transform(documents(arts, mentions=mentions)).toarray() > 0).all(axis=0)])
+    assert "@per:sergey_lavrov" in shared
+
+
+def test_unresolved_mentions_and_untagged_theme_rows_are_skipped(tiny):
+    mentions = pd.DataFrame(
+        {
+            "article_id": ["chem-en-0", "chem-en-0"],
+            "actor_id": pd.array([pd.NA, "per:sergey_lavrov"], dtype="string"),
+            "start": [0, tiny.loc[0, "text"].index("Sergey Lavrov")],
+            "end": [8, tiny.loc[0, "text"].index("Sergey Lavrov") + len("Sergey Lavrov")],
+        }
+    )
+    themes = pd.DataFrame({"article_id": ["chem-en-0", "ar-0"], "theme": pd.array(["chemical_weapons", pd.NA])})
+    docs = documents(tiny, mentions=mentions, themes=themes).set_index("article_id")["doc"]
+    assert docs["chem-en-0"].startswith("Chemical weapons")  # the unresolved span keeps its words
+    assert "@na" not in " ".join(docs) and "#na" not in " ".join(docs)
+    assert "@per:sergey_lavrov" in docs["chem-en-0"] and docs["chem-en-0"].endswith("#chemical_weapons")
 
 
 def test_themes_add_tokens(tiny):
@@ -314,12 +370,31 @@ def test_stories_cluster_across_languages_through_actor_tokens(tiny):
     assert any("Sergey Lavrov" in lab for lab in named.labels["label"])
 
 
-@pytest.mark.parametrize("method", ["nmf", "lda"])
+@pytest.mark.parametrize("method", ["nmf", "minibatch-nmf", "lda"])
 def test_same_random_state_same_tables(tiny, method):
     a = fit_topics(tiny, n_topics=2, method=method, random_state=3, min_df=1)
     b = fit_topics(tiny, n_topics=2, method=method, random_state=3, min_df=1)
     for name in ("doc_topics", "topic_terms", "labels", "clusters", "representatives"):
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+
+
+def test_minibatch_nmf_is_a_library_option(tiny):
+    model = fit_topics(tiny, n_topics=2, method="minibatch-nmf", batch_size=4, mentions=_regex_mentions(tiny), min_df=1)
+    assert model.clusters["article_id"].tolist() == tiny["article_id"].tolist()
+    assert model.params["method"] == "minibatch-nmf" and model.params["batch_size"] == 4
+    assert type(model.pipeline.named_steps["model"]).__name__ == "MiniBatchNMF"
+    topic = model.clusters.set_index("article_id")["topic"]
+    assert len({topic[a] for a in topic.index if a.startswith("chem")}) == 1
+    with pytest.raises(ValueError, match="batch_size"):
+        fit_topics(tiny, n_topics=2, method="minibatch-nmf", batch_size=0)
+
+
+def test_actor_labels_from_the_registry_table(tiny):
+    actors = pd.DataFrame({"actor_id": ["per:sergey_lavrov"], "label": ["Sergey Lavrov"]})
+    model = fit_topics(tiny, n_topics=2, mentions=_regex_mentions(tiny), min_df=1, actor_labels=actors)
+    assert any("Sergey Lavrov" in lab for lab in model.labels["label"])
+    with pytest.raises(ValueError, match="actor_id"):
+        fit_topics(tiny, n_topics=2, min_df=1, actor_labels=actors.rename(columns={"label": "name"}))
 
 
 def test_input_unchanged(tiny):
@@ -336,7 +411,8 @@ def test_input_unchanged(tiny):
 @pytest.mark.parametrize(
     "change, message",
     [
-        (lambda df: df.head(1), "n_topics <= 1"),
+        (lambda df: df.head(1), "n_topics <= 1"),  # fewer documents than topics
+        (lambda df: df.assign(text=["", *df["text"].iloc[1:]]).head(2), "1 article"),  # one empty, one left
         (lambda df: df.assign(text=""), "0 article"),
         (lambda df: df.assign(lang="zz"), "no stop-word list for language 'zz'"),
         (lambda df: df.assign(text="the of and it is", title="", lang="en"), "vocabulary is empty"),
@@ -458,6 +534,24 @@ def test_fakes_quality_and_no_outliers(fakes_model):
     assert model.labels["n_articles"].min() > 0
 
 
+def test_fakes_real_mentions_become_actor_features(fakes_tagged):
+    articles, mentions, registry = fakes_tagged
+    lavrov = mentions[mentions["actor_id"] == "per:sergey_lavrov"]
+    assert {"Lavrov", "Sergei Lavrov", "Russian Foreign Minister"} <= set(lavrov["surface"])
+    assert set(lavrov["method"]) == {"alias", "role"}
+    docs = documents(articles, mentions=mentions).set_index("article_id")["doc"]
+    for aid in lavrov["article_id"].unique():
+        assert "@per:sergey_lavrov" in docs[aid]
+        assert "Lavrov" not in docs[aid] and "Russian Foreign Minister" not in docs[aid]
+    assert not any(" @na " in d for d in docs)  # unresolved mentions (empty actor_id) keep their words
+    model = fit_topics(articles, n_topics=10, mentions=mentions, actor_labels=registry.actors, random_state=0)
+    assert len(model.clusters) == len(articles)
+    assert model.coherence(10)["npmi"].mean() >= 0.22
+    actors = model.topic_terms[model.topic_terms["kind"] == "actor"]
+    assert len(actors) >= 10 and actors["term"].str.match(r"^@[a-z]").all()
+    assert model.labels["label"].str.contains("Syrian Arab Army|Nusra Front|United Nations").any()
+
+
 def test_fakes_same_seed_same_result(fakes_model):
     articles, model = fakes_model
     again = fit_topics(articles, n_topics=10, random_state=0)
@@ -492,3 +586,32 @@ def test_embed_path(tiny):
         fit_topics(tiny, n_topics=2, method="embed", embeddings=E[:3], min_df=1)
     with pytest.raises(ValueError, match="local folder"):
         embed_documents(tiny, model="sentence-transformers/all-MiniLM-L6-v2")
+
+
+def test_topic_figures_are_registered():
+    from diplolib import figures
+    from diplolib.figures import topics as topic_figures
+
+    names = {"fakes_topic_k", "fakes_topics", "fakes_topic_map", "fakes_topics_by_outlet", "sib200_crosslingual"}
+    assert names <= set(figures.FIGURES)
+    for name in names:
+        spec = figures.FIGURES[name]
+        assert spec.fn.__module__ == topic_figures.__name__ and spec.description
+        assert set(spec.inputs) <= {"fa-kes", "sib200"}
+
+
+def test_plot_topic_heatmap(tiny):
+    from diplolib.plots.topics import plot_topic_heatmap
+
+    model = fit_topics(tiny, n_topics=2, min_df=1)
+    table = topics_by(model, model.meta["source"], name="source")
+    fig, ax = plt.subplots()
+    order = ["sana", "outlet-fr", "outlet-en"]
+    plot_topic_heatmap(table, group="source", order=order, labels=model.labels, ax=ax)
+    assert len(ax.images) == 1
+    assert [t.get_text() for t in ax.get_yticklabels()] == order
+    assert [t.get_text().split(":")[0] for t in ax.get_xticklabels()] == ["0", "1"]
+    assert all(t.get_text().endswith("%") for t in ax.texts)
+    with pytest.raises(ValueError, match="missing"):
+        plot_topic_heatmap(table.drop(columns="share"), ax=ax)
+    plt.close(fig)

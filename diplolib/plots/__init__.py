@@ -8,7 +8,7 @@ from .actors import plot_actor_timeline, plot_top_actors
 from .corpus import plot_documents_per_year, plot_period_heatmap, plot_stacked_counts
 from .network import plot_comention_heatmap, plot_ego_network, plot_network, plot_pair_timeline
 from .themes import plot_keyness, plot_theme_actor_heatmap, plot_theme_heatmap, plot_theme_timeline
-from .topics import plot_k_selection, plot_topic_map, plot_topic_terms, plot_topics_over_time
+from .topics import plot_k_selection, plot_topic_heatmap, plot_topic_map, plot_topic_terms, plot_topics_over_time
 
 __all__ = [
     "plot_documents_per_year",
@@ -26,6 +26,7 @@ __all__ = [
     "plot_theme_actor_heatmap",
     "plot_k_selection",
     "plot_topic_map",
+    "plot_topic_heatmap",
     "plot_topic_terms",
     "plot_topics_over_time",
 ]

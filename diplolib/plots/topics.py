@@ -1,4 +1,4 @@
-"""Plots of topic models: choice of k, top terms, 2-D maps, topics over time."""
+"""Plots of topic models: choice of k, top terms, 2-D maps, topics over time and by group."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-__all__ = ["plot_k_selection", "plot_topic_map", "plot_topic_terms", "plot_topics_over_time"]
+__all__ = ["plot_k_selection", "plot_topic_heatmap", "plot_topic_map", "plot_topic_terms", "plot_topics_over_time"]
 
 
 def _need(data: pd.DataFrame, cols, fn: str) -> None:
@@ -172,4 +172,68 @@ def plot_topics_over_time(
     ax.set_ylabel("share of articles" if value == "share" else "articles")
     if len(wide.columns):
         ax.legend(fontsize="small", loc="best")
+    return ax
+
+
+def plot_topic_heatmap(
+    table: pd.DataFrame,
+    *,
+    group: str = "source",
+    value: Literal["share", "n_articles", "weight"] = "share",
+    order: list | None = None,
+    labels: pd.DataFrame | None = None,
+    annotate: bool = True,
+    ax: Axes | None = None,
+    **kwargs,
+) -> Axes:
+    """Heat map of topics (columns) by group (rows): e.g. the share of each outlet's articles in each topic.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`diplolib.topics.topics_by` (or ``topics_over_time``): ``group``, ``topic``, ``value``.
+    group : str
+        The row column (``"source"``, ``"lang"``, ``"period"``).
+    value : {"share", "n_articles", "weight"}
+    order : list, optional
+        Row order (default: sorted group values); groups not in ``table`` get empty rows.
+    labels : DataFrame, optional
+        A model's ``labels`` table (``topic``, ``label``): column ticks show the label's first words.
+    annotate : bool
+        Write each cell's value.
+    ax : Axes, optional
+    **kwargs
+        Passed to :meth:`Axes.imshow` (``cmap`` defaults to ``"Blues"``).
+
+    Returns
+    -------
+    Axes
+    """
+    _need(table, [group, "topic", value], "plot_topic_heatmap")
+    ax = ax if ax is not None else plt.gca()
+    wide = table.pivot_table(index=group, columns="topic", values=value, aggfunc="sum", fill_value=0)
+    rows = order if order is not None else sorted(wide.index, key=str)
+    topics = sorted(table["topic"].unique()) if labels is None else sorted(labels["topic"].unique())
+    wide = wide.reindex(index=rows, columns=topics, fill_value=0)
+    kwargs.setdefault("cmap", "Blues")
+    image = ax.imshow(wide.to_numpy(dtype=float), aspect="auto", **kwargs)
+    if annotate:
+        top = float(np.nanmax(wide.to_numpy(dtype=float))) if wide.size else 0.0
+        for r in range(wide.shape[0]):
+            for c in range(wide.shape[1]):
+                v = float(wide.iat[r, c])
+                if v:
+                    text = f"{v:.0%}" if value == "share" else f"{v:.2g}"
+                    ax.text(c, r, text, ha="center", va="center", fontsize=7,
+                            color="white" if top and v > 0.6 * top else "black")
+    if labels is not None:
+        names = labels.set_index("topic")["label"]
+        ticks = [f"{t}: " + " ".join(str(names.get(t, "")).split(" · ")[:2]) for t in topics]
+    else:
+        ticks = [str(t) for t in topics]
+    ax.set_xticks(range(len(topics)), ticks, rotation=40, ha="right", fontsize=8)
+    ax.set_yticks(range(len(rows)), [str(g) for g in rows])
+    ax.set_xlabel("topic")
+    ax.set_ylabel(group)
+    ax.figure.colorbar(image, ax=ax, label={"share": "share of the group's articles"}.get(value, value))
     return ax

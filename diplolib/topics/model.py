@@ -4,6 +4,11 @@ One model is fitted on all the articles, whatever their language: the vocabulary
 union of the per-language tokens, and the language-independent tokens (``@actor``, ``#theme``,
 names and numbers spelt alike) are where French, English and Arabic articles meet.
 
+Methods: NMF on TF-IDF (default), mini-batch NMF for large corpora (``method="minibatch-nmf"``,
+``batch_size=``; the vectoriser tokenises one document at a time), LDA on counts, and KMeans on
+document embeddings (the optional ``embed`` extra). Every one is deterministic for a given
+``random_state`` on a given machine; the report's figures also pin the thread count.
+
 Every article gets a cluster (its main topic); there are no outliers. The rule:
 
 1. the topic with the largest weight in the article's row of the document-topic matrix;
@@ -25,7 +30,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 from sklearn.cluster import KMeans
-from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import normalize
 
@@ -148,14 +153,24 @@ def _c_tfidf(X, topic: np.ndarray, k: int) -> np.ndarray:
     return normalize(tf, norm="l1") * idf
 
 
-def _label(terms: pd.DataFrame, actor_labels: Mapping[str, str] | None, n_words: int = 3) -> str:
+def _actor_names(actor_labels: Mapping[str, str] | pd.DataFrame | None) -> dict[str, str]:
+    """``{"@actor_id": label}`` from a mapping or an actors table (``actor_id``, ``label``)."""
+    if actor_labels is None:
+        return {}
+    if isinstance(actor_labels, pd.DataFrame):
+        if not {"actor_id", "label"} <= set(actor_labels.columns):
+            raise ValueError(
+                "fit_topics: actor_labels as a table needs 'actor_id' and 'label' columns "
+                "(e.g. load_registry().actors)."
+            )
+        actor_labels = dict(zip(actor_labels["actor_id"], actor_labels["label"], strict=False))
+    return {actor_token(k): str(v) for k, v in actor_labels.items() if isinstance(k, str) and k.strip()}
+
+
+def _label(terms: pd.DataFrame, names: Mapping[str, str], n_words: int = 3) -> str:
     words = terms.loc[terms["kind"] == "word", "term"].head(n_words).tolist()
     actors = terms.loc[terms["kind"] == "actor", "term"].head(2).tolist()
-    if actor_labels:
-        names = {actor_token(k): v for k, v in actor_labels.items()}
-        actors = [names.get(a, a[1:]) for a in actors]
-    else:
-        actors = [a[1:] for a in actors]
+    actors = [names.get(a, a[1:]) for a in actors]
     label = " · ".join(words) if words else " · ".join(terms["term"].head(n_words))
     return f"{label} — {', '.join(actors)}" if actors else label
 
@@ -164,7 +179,7 @@ def fit_topics(
     articles: pd.DataFrame,
     *,
     n_topics: int = 10,
-    method: Literal["nmf", "lda", "embed"] = "nmf",
+    method: Literal["nmf", "minibatch-nmf", "lda", "embed"] = "nmf",
     mentions: pd.DataFrame | None = None,
     themes: pd.DataFrame | None = None,
     embeddings: np.ndarray | None = None,
@@ -182,8 +197,9 @@ def fit_topics(
     n_representatives: int = 3,
     min_share: float = 0.3,
     center_by_lang: bool = True,
-    actor_labels: Mapping[str, str] | None = None,
+    actor_labels: Mapping[str, str] | pd.DataFrame | None = None,
     max_iter: int = 400,
+    batch_size: int = 1024,
 ) -> TopicModel:
     """Fit a topic model and cluster the articles (every article gets a topic).
 
@@ -194,9 +210,11 @@ def fit_topics(
         ``published``. Not modified.
     n_topics : int
         Number of topics (see :func:`diplolib.topics.select_k`).
-    method : {"nmf", "lda", "embed"}
-        NMF on TF-IDF (default), LDA on counts, or KMeans on document embeddings (``embeddings``
-        or :func:`diplolib.topics.embed_documents`; the ``embed`` extra) with topic terms by
+    method : {"nmf", "minibatch-nmf", "lda", "embed"}
+        NMF on TF-IDF (default); mini-batch NMF on TF-IDF (:class:`~sklearn.decomposition.MiniBatchNMF`,
+        ``batch_size`` documents at a time: for corpora of tens of thousands of long documents,
+        e.g. UNGDC); LDA on counts; or KMeans on document embeddings (``embeddings`` or
+        :func:`diplolib.topics.embed_documents`; the ``embed`` extra) with topic terms by
         class-based TF-IDF of each cluster.
     mentions, themes : DataFrame, optional
         Actor mentions and theme hits: their actors and themes become ``@actor`` / ``#theme``
@@ -218,10 +236,14 @@ def fit_topics(
     center_by_lang : bool
         ``method="embed"``: subtract each language's mean vector before clustering, which
         removes much of the language signal so translations land together.
-    actor_labels : mapping, optional
-        ``actor_id -> readable name`` for the labels.
+    actor_labels : mapping or DataFrame, optional
+        ``actor_id -> readable name`` for the labels, or an actors table with ``actor_id`` and
+        ``label`` (``load_registry().actors``).
     max_iter : int
-        Iterations of NMF (LDA, online variational Bayes, runs at most 20 passes).
+        Iterations of NMF; passes over the data of mini-batch NMF (capped at 50, with early
+        stopping); LDA (online variational Bayes) runs at most 20 passes.
+    batch_size : int
+        Documents per mini-batch for ``method="minibatch-nmf"``.
 
     Returns
     -------
@@ -235,8 +257,11 @@ def fit_topics(
         (unless ``unknown_lang="none"``), an empty vocabulary.
     """
     _check_articles(articles, n_topics)
-    if method not in ("nmf", "lda", "embed"):
-        raise ValueError(f"fit_topics: method={method!r}; choose 'nmf', 'lda' or 'embed'.")
+    if method not in ("nmf", "minibatch-nmf", "lda", "embed"):
+        raise ValueError(f"fit_topics: method={method!r}; choose 'nmf', 'minibatch-nmf', 'lda' or 'embed'.")
+    if not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
+        raise ValueError(f"fit_topics: batch_size={batch_size!r}; give a positive integer of documents.")
+    names_of_actors = _actor_names(actor_labels)
     docs = documents(articles, mentions=mentions, themes=themes, title=title)
     vec = TopicVectorizer(
         lemmatize=lemmatize,
@@ -275,6 +300,14 @@ def fit_topics(
     else:
         if method == "nmf":
             est = NMF(n_components=n_topics, init="nndsvda", max_iter=max_iter, random_state=random_state)
+        elif method == "minibatch-nmf":
+            est = MiniBatchNMF(
+                n_components=n_topics,
+                init="nndsvda",
+                batch_size=int(batch_size),
+                max_iter=min(max_iter, 50),
+                random_state=random_state,
+            )
         else:
             est = LatentDirichletAllocation(
                 n_components=n_topics,
@@ -329,6 +362,7 @@ def fit_topics(
             "lemmatize": lemmatize,
             "min_df": min_df,
             "max_df": max_df,
+            **({"batch_size": int(batch_size)} if method == "minibatch-nmf" else {}),
         },
     )
     counts = clusters["topic"].value_counts().reindex(range(n_topics), fill_value=0)
@@ -336,7 +370,7 @@ def fit_topics(
     model.labels = pd.DataFrame(
         {
             "topic": list(range(n_topics)),
-            "label": [_label(topic_terms[topic_terms["topic"] == t], actor_labels) for t in range(n_topics)],
+            "label": [_label(topic_terms[topic_terms["topic"] == t], names_of_actors) for t in range(n_topics)],
             "n_articles": counts.to_numpy(),
             "npmi": coh.to_numpy(),
         }

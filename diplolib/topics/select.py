@@ -26,10 +26,9 @@ def select_k(
     """Coherence and stability of topic models for several numbers of topics.
 
     For each ``k`` and each seed, a model is fitted on a random ``subsample`` of the articles
-    drawn with that seed (and ``random_state=seed``). NMF's default initialisation is
-    deterministic, so refitting the full corpus with another seed would always agree:
-    subsampling is what tests whether the clusters are a property of the corpus or of the
-    run (Greene, O'Callaghan & Cunningham 2014).
+    drawn with that seed (and ``random_state=seed``, which drives the randomised SVD of NMF's
+    NNDSVD initialisation). Subsampling is what tests whether the clusters are a property of
+    the corpus rather than of one run (Greene, O'Callaghan & Cunningham 2014).
 
     Parameters
     ----------

@@ -171,6 +171,15 @@ def _identity(tokens):
     return tokens
 
 
+def _missing(value) -> bool:
+    """True for None, NaN, pd.NA and blank strings (unresolved mentions, untagged theme rows)."""
+    if value is None or value is pd.NA:
+        return True
+    if isinstance(value, float) and value != value:
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
 def _substitute(text: str, spans: list[tuple[int, int, str]]) -> str:
     """Replace ``(start, end, token)`` spans of ``text`` (overlaps: the earlier, longer one wins)."""
     parts, pos = [], 0
@@ -198,10 +207,14 @@ def documents(
     articles : DataFrame
         The articles table: ``article_id``, ``lang``, ``text`` and optionally ``title``.
     mentions : DataFrame, optional
-        ``article_id``, ``actor_id``, ``start``, ``end`` (offsets into ``text``): each span is
-        replaced by :func:`actor_token` of its actor.
+        ``article_id``, ``actor_id``, ``start``, ``end`` (offsets into ``text``), e.g. from
+        :func:`diplolib.actors.tag_actors`: each span is replaced by :func:`actor_token` of its
+        actor. Unresolved mentions (empty ``actor_id``: ambiguous, no date, no holder) keep
+        their words.
     themes : DataFrame, optional
-        ``article_id``, ``theme``: one ``#theme`` token per hit is appended to the document.
+        ``article_id``, ``theme``, e.g. from :func:`diplolib.themes.tag_themes`: one ``#theme``
+        token per hit is appended to the document (the cue words stay). Rows with an empty
+        ``theme`` (articles not tagged) are ignored.
     title : bool
         Put the title in front of the text.
 
@@ -232,12 +245,16 @@ def documents(
         for aid, act, s, e in zip(
             mentions["article_id"], mentions["actor_id"], mentions["start"], mentions["end"], strict=False
         ):
+            if _missing(act) or _missing(s) or _missing(e):  # unresolved mention (ambiguous, no-date, ...)
+                continue
             spans.setdefault(aid, []).append((int(s), int(e), actor_token(act)))
     extra: dict[object, list[str]] = {}
     if themes is not None and len(themes):
         if not {"article_id", "theme"} <= set(themes.columns):
             raise ValueError("documents: the theme hits table needs 'article_id' and 'theme' columns.")
         for aid, th in zip(themes["article_id"], themes["theme"], strict=False):
+            if _missing(th):  # a "not tagged" row of tag_themes (language without cues, no text)
+                continue
             extra.setdefault(aid, []).append(actor_token(th, prefix="#"))
     titles = (
         articles["title"].fillna("").astype(str).tolist()
@@ -312,6 +329,10 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
         self.keep_words = keep_words
 
     def _token_lists(self, X) -> list[list[str]]:
+        return list(self._iter_tokens(X))
+
+    def _iter_tokens(self, X):
+        """An iterator of one token list per document: the corpus's tokens are never all held at once."""
         if isinstance(X, pd.DataFrame):
             if "doc" not in X.columns:
                 raise ValueError("TopicVectorizer: X must have a 'doc' column (see topics.documents).")
@@ -325,27 +346,30 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
         extra = {_fold(w, "en") for w in (self.extra_stop_words or ())}
         keep = {_fold(w, "en") for w in (self.keep_words or ())}
         stops = {lg: (stop_words_for(lg, missing=self.unknown_lang) | extra) - keep for lg in dict.fromkeys(langs)}
+        return self._generate(docs, langs, stops)  # checks above run now, tokenising runs lazily
+
+    def _generate(self, docs: list[str], langs: list[str], stops: dict[str, frozenset[str]]):
         lo, hi = self.ngram_range
-        out = []
         for doc, lg in zip(docs, langs, strict=False):
             toks = tokenize(doc, lg, stop_words=stops[lg], lemmatize=self.lemmatize)
             if hi <= 1:
-                out.append(toks)
+                yield toks
                 continue
             grams = list(toks) if lo <= 1 else []
             words = [t if t[0] not in "@#" else None for t in toks]
             for n in range(max(lo, 2), hi + 1):
                 grams += [" ".join(words[i : i + n]) for i in range(len(words) - n + 1) if None not in words[i : i + n]]
-            out.append(grams)
-        return out
+            yield grams
 
     def fit(self, X, y=None):
         self.fit_transform(X)
         return self
 
     def fit_transform(self, X, y=None):
-        lists = self._token_lists(X)
-        n = len(lists)
+        if isinstance(X, str):
+            raise TypeError("TopicVectorizer: X must be a sequence of documents, not one string.")
+        n = len(X)
+        lists = self._iter_tokens(X)
         if n == 0:
             raise ValueError("TopicVectorizer: no documents to vectorise; pass at least one article.")
         min_df = self.min_df if not (isinstance(self.min_df, int) and n < 20) else 1
@@ -376,7 +400,7 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
     def transform(self, X):
         if not hasattr(self, "vectorizer_"):
             raise ValueError("TopicVectorizer: call fit before transform.")
-        return self.vectorizer_.transform(self._token_lists(X))
+        return self.vectorizer_.transform(self._iter_tokens(X))
 
     def get_feature_names_out(self, input_features=None):
         return np.asarray(self.feature_names_, dtype=object)
