@@ -13,7 +13,7 @@ serves every group and no count leaks between groups. The counts are exact.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -21,7 +21,8 @@ import scipy.sparse as sp
 
 from .measures import MEASURES, association_measures
 
-__all__ = ["co_mentions", "edge_columns", "WINDOWS"]
+__all__ = ["co_mentions", "edge_columns", "WINDOWS", "CoMentionCounts", "comention_counts", "sum_counts",
+           "edges_from_counts"]
 
 WINDOWS = ("sentence", "paragraph", "article")
 _COUNTS = ["n", "n_a", "n_b", "n_windows"]
@@ -234,13 +235,71 @@ def co_mentions(
     >>> edges = co_mentions(mentions, window="sentence", by="source")  # doctest: +SKIP
     >>> significant(edges, method="fdr_bh").sort_values("npmi", ascending=False)  # doctest: +SKIP
     """
+    return edges_from_counts(
+        _counts(mentions, window=window, by=by, period=period, kinds=kinds, actors=actors, min_count=min_count),
+        min_count=min_count,
+    )
+
+
+class CoMentionCounts(NamedTuple):
+    """Co-mention counts of one set of windows, before the measures: what partitions return and what adds up.
+
+    Attributes
+    ----------
+    pairs : DataFrame
+        One row per (group, pair) seen together: ``a``, ``b`` (row positions in ``actors``, ``a < b``),
+        ``n`` (windows holding both), ``first``, ``last`` (int64 ns since the epoch, UTC, of the earliest
+        and latest window; min int64 = none). Sorted by ``a``, ``b``.
+    actors : DataFrame
+        One row per (group, actor): the group columns, ``actor_id`` (str), ``n`` (windows holding it),
+        ``group`` (row position in ``windows``). Sorted by group, then ``actor_id``.
+    windows : DataFrame
+        One row per group: the group columns and ``n_windows``. Sorted by group.
+    window : str
+    by : list of str
+        The group columns (``by`` then ``period``).
+    date_dtype : dtype
+        The dtype of ``first`` and ``last`` in the edges table.
+    """
+
+    pairs: pd.DataFrame
+    actors: pd.DataFrame
+    windows: pd.DataFrame
+    window: str
+    by: list[str]
+    date_dtype: object
+
+
+def comention_counts(
+    mentions: pd.DataFrame,
+    *,
+    window: Literal["sentence", "paragraph", "article"] = "sentence",
+    by: str | Sequence[str] | None = None,
+    period: Literal["M", "Q", "Y"] | None = None,
+    kinds: str | Sequence[str] | None = None,
+    actors: pd.DataFrame | None = None,
+) -> CoMentionCounts:
+    """The additive part of :func:`co_mentions`: pair, actor and window counts with first/last dates.
+
+    Counts of disjoint sets of windows (e.g. partitions holding whole articles) add up with
+    :func:`sum_counts`; :func:`edges_from_counts` turns the total into the edges table, so that
+    ``edges_from_counts(sum_counts([comention_counts(p, ...) for p in parts]))`` equals
+    ``co_mentions(pd.concat(parts), ...)``. Options as in :func:`co_mentions`.
+
+    Returns
+    -------
+    CoMentionCounts
+    """
+    return _counts(mentions, window=window, by=by, period=period, kinds=kinds, actors=actors, min_count=1)
+
+
+def _counts(mentions, *, window, by, period, kinds, actors, min_count) -> CoMentionCounts:
     if not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise ValueError(f"co_mentions: min_count={min_count!r} must be an integer >= 1.")
     by = _as_list(by)
     df, by, date_dtype = _prepare(mentions, window, by, period, kinds, actors)
     if len(df) == 0:
-        return _empty_edges(df, by, date_dtype)
-
+        return _empty_counts(df, window, by, date_dtype)
     actor_codes, actor_labels = _sorted_codes(df["actor_id"])
     n_act = len(actor_labels)
     if by:
@@ -288,31 +347,139 @@ def co_mentions(
     if min_count > 1:
         keep = n >= min_count
         i, j, n = i[keep], j[keep], n[keep]
-    if len(n) == 0:
-        return _empty_edges(df, by, date_dtype)
 
-    g = row_group[i]
+    first = last = np.full(len(n), np.iinfo(np.int64).min)
+    if "published" in df.columns and len(n):
+        first, last = _first_last(Xt, i, j, n_rows, win_codes, _to_ns(df["published"]), n_win, paired)
+    if by:
+        first_rows = pd.Series(np.arange(len(group_codes))).groupby(group_codes, sort=True).first().to_numpy()
+        windows = df[by].iloc[first_rows].reset_index(drop=True)
+    else:
+        windows = pd.DataFrame(index=range(n_groups))
+    windows["n_windows"] = windows_per_group
     labels_s = pd.Series(actor_labels, dtype=str)  # take() on the 1-per-actor labels: no per-row str objects
+    actor_table = windows[by].take(row_group).reset_index(drop=True)
+    actor_table["actor_id"] = labels_s.take(row_actor).reset_index(drop=True)
+    actor_table["n"] = n_each
+    actor_table["group"] = row_group
+    pairs = pd.DataFrame({"a": i, "b": j, "n": n, "first": first, "last": last})
+    return CoMentionCounts(pairs, actor_table, windows, window, by, date_dtype)
+
+
+def _empty_counts(df: pd.DataFrame, window: str, by: list[str], date_dtype) -> CoMentionCounts:
+    windows = pd.DataFrame({c: df[c].iloc[:0].reset_index(drop=True) if c in df else pd.Series([], dtype=str)
+                            for c in by})
+    windows["n_windows"] = pd.Series([], dtype=np.int64)
+    actor_table = windows[by].copy()
+    actor_table["actor_id"] = pd.Series([], dtype=str)
+    actor_table["n"] = pd.Series([], dtype=np.int64)
+    actor_table["group"] = pd.Series([], dtype=np.int64)
+    pairs = pd.DataFrame({c: pd.Series([], dtype=np.int64) for c in ("a", "b", "n", "first", "last")})
+    return CoMentionCounts(pairs, actor_table, windows, window, by, date_dtype)
+
+
+def sum_counts(counts: Sequence[CoMentionCounts]) -> CoMentionCounts:
+    """Add up the counts of disjoint sets of windows (partitions holding whole articles).
+
+    Pair, actor and window counts are summed, ``first`` is the minimum and ``last`` the maximum.
+    All parts must come from :func:`comention_counts` with the same ``window``, ``by`` and ``period``.
+
+    Returns
+    -------
+    CoMentionCounts
+    """
+    counts = list(counts)
+    if not counts:
+        raise ValueError("sum_counts: no counts given; pass at least one CoMentionCounts.")
+    window, by = counts[0].window, counts[0].by
+    bad = [k for k, c in enumerate(counts) if c.window != window or c.by != by]
+    if bad:
+        raise ValueError(f"sum_counts: parts {bad} were counted with another window or by than part 0 "
+                         f"(window={window!r}, by={by!r}); count every part with the same options.")
+    counts = [c for c in counts if len(c.actors)] or counts[:1]  # parts without any actor add nothing
+    if len(counts) == 1:
+        return counts[0]
+    date_dtype = counts[0].date_dtype
+    nat, big = np.iinfo(np.int64).min, np.iinfo(np.int64).max
+    windows_all = pd.concat([c.windows for c in counts], ignore_index=True)
+    if by:
+        windows = windows_all.groupby(by, sort=True, dropna=False, observed=True)["n_windows"].sum().reset_index()
+    else:
+        windows = pd.DataFrame({"n_windows": [int(windows_all["n_windows"].sum())]})
+    windows["n_windows"] = windows["n_windows"].astype(np.int64)
+    actors_all = pd.concat([c.actors for c in counts], ignore_index=True)
+    keys = [*by, "actor_id"]
+    grouped = actors_all.groupby(keys, sort=True, dropna=False, observed=True)
+    new_row = grouped.ngroup().to_numpy()
+    actor_table = grouped["n"].sum().reset_index()
+    actor_table["n"] = actor_table["n"].astype(np.int64)
+    actor_table["actor_id"] = actor_table["actor_id"].astype(str)
+    actor_table["group"] = (actor_table.groupby(by, sort=True, dropna=False, observed=True).ngroup().to_numpy()
+                            if by else np.zeros(len(actor_table), dtype=np.int64))
+    offsets = np.cumsum([0] + [len(c.actors) for c in counts])
+    parts = list(zip(offsets, counts, strict=False))
+    a = np.concatenate([new_row[off + c.pairs["a"].to_numpy(np.int64)] for off, c in parts])
+    b = np.concatenate([new_row[off + c.pairs["b"].to_numpy(np.int64)] for off, c in parts])
+    n = np.concatenate([c.pairs["n"].to_numpy(np.int64) for c in counts])
+    first = np.concatenate([c.pairs["first"].to_numpy(np.int64) for c in counts])
+    last = np.concatenate([c.pairs["last"].to_numpy(np.int64) for c in counts])
+    code, inv = np.unique(a * max(len(actor_table), 1) + b, return_inverse=True)
+    total = np.zeros(len(code), dtype=np.int64)
+    np.add.at(total, inv, n)
+    lo = np.full(len(code), big)
+    np.minimum.at(lo, inv, np.where(first == nat, big, first))
+    lo[lo == big] = nat
+    hi = np.full(len(code), nat)
+    np.maximum.at(hi, inv, last)
+    size = max(len(actor_table), 1)
+    pairs = pd.DataFrame({"a": code // size, "b": code % size, "n": total, "first": lo, "last": hi})
+    return CoMentionCounts(pairs.astype(np.int64), actor_table, windows, window, by, date_dtype)
+
+
+def edges_from_counts(counts: CoMentionCounts, *, min_count: int = 1) -> pd.DataFrame:
+    """The edges table of :func:`co_mentions` from (summed) counts: joins the denominators, adds the measures.
+
+    Parameters
+    ----------
+    counts : CoMentionCounts
+        From :func:`comention_counts` or :func:`sum_counts`.
+    min_count : int
+        Keep pairs seen together in at least this many windows.
+
+    Returns
+    -------
+    DataFrame
+        The edges table (columns :func:`edge_columns`), sorted by group, ``actor_a``, ``actor_b``.
+    """
+    if not isinstance(min_count, (int, np.integer)) or min_count < 1:
+        raise ValueError(f"co_mentions: min_count={min_count!r} must be an integer >= 1.")
+    pairs, actor_table, windows, window, by, date_dtype = counts
+    i, j = pairs["a"].to_numpy(np.int64), pairs["b"].to_numpy(np.int64)
+    n = pairs["n"].to_numpy(np.int64)
+    first, last = pairs["first"].to_numpy(np.int64), pairs["last"].to_numpy(np.int64)
+    if min_count > 1:
+        keep = n >= min_count
+        i, j, n, first, last = i[keep], j[keep], n[keep], first[keep], last[keep]
+    if len(n) == 0:
+        return _empty_edges(windows, by, date_dtype)
+    row_group = actor_table["group"].to_numpy(np.int64)
+    n_each = actor_table["n"].to_numpy(np.int64)
+    g = row_group[i]
+    labels_s = actor_table["actor_id"]
     out = {
-        "actor_a": labels_s.take(row_actor[i]).reset_index(drop=True),
-        "actor_b": labels_s.take(row_actor[j]).reset_index(drop=True),
+        "actor_a": labels_s.take(i).reset_index(drop=True),
+        "actor_b": labels_s.take(j).reset_index(drop=True),
         "window": pd.Series([window], dtype=str)
         .take(np.zeros(len(n), dtype=np.int64))
         .reset_index(drop=True),
     }
-    if by:
-        first_rows = pd.Series(np.arange(len(group_codes))).groupby(group_codes, sort=True).first().to_numpy()
-        labels = df[by].iloc[first_rows].reset_index(drop=True)
-        for c in by:
-            out[c] = labels[c].take(g).reset_index(drop=True)
+    for c in by:
+        out[c] = windows[c].take(g).reset_index(drop=True)
     out["n"] = n
     out["n_a"] = n_each[i]
     out["n_b"] = n_each[j]
-    out["n_windows"] = windows_per_group[g]
+    out["n_windows"] = windows["n_windows"].to_numpy(np.int64)[g]
     out.update(association_measures(n, out["n_a"], out["n_b"], out["n_windows"]))
-    first = last = np.full(len(n), np.iinfo(np.int64).min)
-    if "published" in df.columns:
-        first, last = _first_last(Xt, i, j, n_rows, win_codes, _to_ns(df["published"]), n_win, paired)
     aware = isinstance(date_dtype, pd.DatetimeTZDtype) or str(date_dtype) == "datetime64[ns, UTC]"
     for name, ns in (("first", first), ("last", last)):
         stamp = pd.Series(ns.view("datetime64[ns]"))

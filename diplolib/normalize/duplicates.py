@@ -8,6 +8,19 @@ exact Jaccard check of the shingle sets against ``threshold``. Copies are
 grouped transitively and the first row of a group (in the table's order) is the
 original.
 
+The work is split so that it can run on partitions of a large corpus
+(:mod:`diplolib.parallel`) and give the same answer as on one table:
+
+1. :func:`duplicate_signatures` (per partition): a digest of each body's exact key and the
+   hashes of its 16 MinHash bands — 145 bytes per article;
+2. :func:`candidate_pairs` (once, on all signatures): pairs of exact-key representatives
+   that share a band;
+3. :func:`shingle_sets` (per partition, only for the candidates) and :func:`jaccard_pairs`:
+   the exact Jaccard check;
+4. :func:`resolve_duplicates` (once): transitive groups, first row of each group wins.
+
+:func:`flag_duplicates` chains the four on one table.
+
 Examples
 --------
 >>> import pandas as pd
@@ -20,19 +33,37 @@ Examples
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
 
 from .matching import matching_form
 
-__all__ = ["flag_duplicates", "near_duplicate_pairs", "duplicate_key"]
+__all__ = [
+    "flag_duplicates",
+    "near_duplicate_pairs",
+    "duplicate_key",
+    "duplicate_signatures",
+    "candidate_pairs",
+    "shingle_sets",
+    "jaccard_pairs",
+    "resolve_duplicates",
+    "representatives",
+    "BAND_COLUMNS",
+]
 
 _N_PERM = 64
-_BANDS, _ROWS = 16, 4  # 16 bands × 4 rows: a pair becomes a candidate with p = 1-(1-J^4)^16 (0.5 at J≈0.5, 0.9998 at J=0.8)
+# 16 bands × 4 rows: a pair becomes a candidate with p = 1-(1-J^4)^16 (0.5 at J≈0.5, 0.9998 at J=0.8)
+_BANDS, _ROWS = 16, 4
 _SEEDS = np.random.default_rng(20240229).integers(1, 2**63, size=_N_PERM, dtype=np.uint64)
 _M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+_C = np.uint64(0x9E3779B97F4A7C15)
+_SIG_CHUNK = 200_000  # shingles hashed by the 64 functions at a time (64 × chunk uint64 in memory)
+#: Columns of :func:`duplicate_signatures` holding the band hashes.
+BAND_COLUMNS: tuple[str, ...] = tuple(f"band_{b}" for b in range(_BANDS))
 
 
 def duplicate_key(text: str) -> str:
@@ -48,26 +79,221 @@ def _mix(x: np.ndarray) -> np.ndarray:
         return x ^ (x >> np.uint64(31))
 
 
-_C = np.uint64(0x9E3779B97F4A7C15)
+def _mix_inplace(x: np.ndarray) -> np.ndarray:
+    """:func:`_mix` computed in place on a large array (fewer temporaries; same values)."""
+    with np.errstate(over="ignore"):
+        x ^= x >> np.uint64(30)
+        x *= _M1
+        x ^= x >> np.uint64(27)
+        x *= _M2
+        x ^= x >> np.uint64(31)
+    return x
+
+
+def _token_ids(tokens: list[str], vocab: dict[str, int]) -> np.ndarray:
+    for t in tokens:
+        if t not in vocab:
+            vocab[t] = int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest(), "little")
+    return np.fromiter((vocab[t] for t in tokens), dtype=np.uint64, count=len(tokens))
+
+
+def _window_hashes(ids: np.ndarray, starts: np.ndarray, k: int) -> np.ndarray:
+    """Hash of the ``k`` tokens from each position of ``starts`` (position-dependent mix, wrapping sum)."""
+    h = np.zeros(len(starts), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            h = h + _mix(ids[starts + j] + np.uint64(j + 1) * _C)
+    return _mix(h)
 
 
 def _shingle_hashes(key: str, k: int, vocab: dict[str, int]) -> np.ndarray:
     """Sorted unique 64-bit hashes of the word ``k``-grams of ``key`` (tokens hashed once with blake2b)."""
-    toks = key.split()
-    for t in toks:
-        if t not in vocab:
-            vocab[t] = int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest(), "little")
-    ids = np.fromiter((vocab[t] for t in toks), dtype=np.uint64, count=len(toks))
-    n = len(toks) - k + 1
-    h = np.zeros(n, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for j in range(k):  # position-dependent mix of each token, summed (wrapping) over the window
-            h = h + _mix(ids[j:j + n] + np.uint64(j + 1) * _C)
-    return np.unique(_mix(h))
+    ids = _token_ids(key.split(), vocab)
+    n = len(ids) - k + 1
+    return np.unique(_window_hashes(ids, np.arange(max(n, 0)), k))
 
 
-def _signature(hashes: np.ndarray) -> np.ndarray:
-    return _mix(hashes[None, :] ^ _SEEDS[:, None]).min(axis=1)
+def _keys_and_tokens(texts, shingle: int, min_tokens: int):
+    keys = [duplicate_key(t) for t in texts]
+    tokens = [k.split() for k in keys]
+    eligible = np.fromiter((len(t) >= max(min_tokens, shingle) for t in tokens), dtype=bool, count=len(keys))
+    return keys, tokens, eligible
+
+
+def duplicate_signatures(texts: pd.Series | Sequence[str], *, near: bool = True, shingle: int = 5,
+                         min_tokens: int = 20) -> pd.DataFrame:
+    """What duplicate detection needs to know of each body, computed independently per row.
+
+    Parameters
+    ----------
+    texts : Series or sequence of str
+        Bodies (display or matching form; they are normalised again).
+    near : bool
+        Compute the MinHash band hashes (else only the exact keys).
+    shingle : int
+        Shingle length in words.
+    min_tokens : int
+        Bodies with fewer words are never near duplicates.
+
+    Returns
+    -------
+    DataFrame
+        One row per text, positional index: ``key`` (hex blake2b-128 digest of :func:`duplicate_key`,
+        ``<NA>`` for an empty body), ``eligible`` (long enough for near duplicates), ``band_0`` …
+        ``band_15`` (uint64 hash of each band of 4 MinHash values; 0 when not eligible or ``near=False``).
+    """
+    keys, tokens, eligible = _keys_and_tokens(texts, shingle, min_tokens)
+    n = len(keys)
+    digest = [hashlib.blake2b(k.encode(), digest_size=16).hexdigest() if k else None for k in keys]
+    bands = np.zeros((n, _BANDS), dtype=np.uint64)
+    if near and eligible.any():
+        vocab: dict[str, int] = {}
+        # bands depend on the key only: compute them once per distinct key, copy them to its other rows
+        first: dict[str, int] = {}
+        target = np.flatnonzero(eligible)
+        source = np.array([first.setdefault(keys[i], i) for i in target], dtype=np.int64)
+        rows = np.unique(source)
+        lengths = np.array([len(tokens[i]) for i in rows], dtype=np.int64)
+        ids = _token_ids([t for i in rows for t in tokens[i]], vocab)
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        n_sh = lengths - shingle + 1
+        starts = np.repeat(offsets, n_sh) + (np.arange(n_sh.sum()) - np.repeat(np.cumsum(n_sh) - n_sh, n_sh))
+        hashes = _window_hashes(ids, starts, shingle)
+        sig = np.empty((len(rows), _N_PERM), dtype=np.uint64)
+        bounds = np.concatenate([[0], np.cumsum(n_sh)])
+        a = 0
+        while a < len(rows):  # articles whose shingles fit in one chunk (at least one article)
+            b = max(int(np.searchsorted(bounds, bounds[a] + _SIG_CHUNK, side="right")) - 1, a + 1)
+            lo, hi = bounds[a], bounds[b]
+            mixed = _mix_inplace(hashes[None, lo:hi] ^ _SEEDS[:, None])
+            sig[a:b] = np.minimum.reduceat(mixed, bounds[a:b] - lo, axis=1).T
+            a = b
+        band = sig.reshape(len(rows), _BANDS, _ROWS)
+        h = np.zeros((len(rows), _BANDS), dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for r in range(_ROWS):
+                h = _mix(h ^ band[:, :, r]) + np.uint64(r + 1) * _C
+        bands[rows] = _mix(h)
+        bands[target] = bands[source]
+    out = pd.DataFrame(bands, columns=list(BAND_COLUMNS))
+    out.insert(0, "eligible", eligible)
+    out.insert(0, "key", pd.array(digest, dtype="string"))
+    return out
+
+
+def representatives(keys: pd.Series) -> np.ndarray:
+    """Position of the first row with the same key (itself for unique keys and empty bodies).
+
+    Only these rows need MinHash bands: :func:`candidate_pairs` reads the bands of no other row.
+    """
+    k = keys.reset_index(drop=True)
+    rep = np.arange(len(k))
+    present = k.notna().to_numpy()
+    first = pd.Series(rep[present]).groupby(k[present].to_numpy(), sort=False).transform("min").to_numpy()
+    rep[present] = first
+    return rep
+
+
+def candidate_pairs(signatures: pd.DataFrame) -> pd.DataFrame:
+    """Candidate near-duplicate pairs: representatives of distinct exact keys sharing a MinHash band.
+
+    Parameters
+    ----------
+    signatures : DataFrame
+        :func:`duplicate_signatures` of all the corpus, rows in corpus order (concatenated
+        partitions; the index is ignored: positions count).
+
+    Returns
+    -------
+    DataFrame
+        ``a``, ``b`` (positions, ``a < b``), sorted. Only the first row of each exact key takes
+        part: its copies are flagged through the key.
+    """
+    rep = representatives(signatures["key"])
+    idx = np.flatnonzero(signatures["eligible"].to_numpy() & (rep == np.arange(len(rep))))
+    found: list[np.ndarray] = []
+    for col in BAND_COLUMNS:
+        vals = signatures[col].to_numpy()[idx]
+        order = np.argsort(vals, kind="stable")
+        v, members = vals[order], idx[order]
+        cut = np.flatnonzero(np.diff(v) != 0) + 1
+        starts = np.concatenate([[0], cut])
+        sizes = np.diff(np.concatenate([starts, [len(v)]]))
+        for s0, sz in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+            m = np.sort(members[s0:s0 + sz])
+            ia, ib = np.triu_indices(sz, k=1)
+            found.append(m[ia] * len(rep) + m[ib])
+    if not found:
+        return pd.DataFrame({"a": pd.Series([], dtype="int64"), "b": pd.Series([], dtype="int64")})
+    code = np.unique(np.concatenate(found))
+    return pd.DataFrame({"a": code // len(rep), "b": code % len(rep)}).astype("int64")
+
+
+def shingle_sets(texts: pd.Series | Sequence[str], *, positions: Sequence[int] | None = None,
+                 shingle: int = 5) -> dict[int, np.ndarray]:
+    """Sorted unique shingle hashes of the bodies at ``positions`` (default: all), keyed by position."""
+    texts = list(texts)
+    vocab: dict[str, int] = {}
+    wanted = range(len(texts)) if positions is None else positions
+    return {int(i): _shingle_hashes(duplicate_key(texts[int(i)]), shingle, vocab) for i in wanted}
+
+
+def jaccard_pairs(candidates: pd.DataFrame, sets: Mapping[int, np.ndarray], *,
+                  threshold: float = 0.8) -> pd.DataFrame:
+    """The candidate pairs whose shingle sets have a Jaccard similarity ≥ ``threshold``.
+
+    Returns
+    -------
+    DataFrame
+        ``a``, ``b``, ``jaccard``, in the order of ``candidates``.
+    """
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold must be in (0, 1]; got {threshold!r}.")
+    rows = []
+    for a, b in candidates[["a", "b"]].itertuples(index=False):
+        sa, sb = sets[int(a)], sets[int(b)]
+        inter = len(np.intersect1d(sa, sb, assume_unique=True))
+        jac = inter / (len(sa) + len(sb) - inter)
+        if jac >= threshold:
+            rows.append((a, b, jac))
+    return pd.DataFrame(rows, columns=["a", "b", "jaccard"]).astype({"a": "int64", "b": "int64", "jaccard": "float64"})
+
+
+def resolve_duplicates(keys: pd.Series, pairs: pd.DataFrame | None, ids: Sequence[str]) -> np.ndarray:
+    """``duplicate_of`` per position: exact-key groups and near pairs joined transitively.
+
+    Parameters
+    ----------
+    keys : Series
+        The ``key`` column of :func:`duplicate_signatures` for the whole corpus, in order.
+    pairs : DataFrame or None
+        Near-duplicate pairs (``a``, ``b`` positions), e.g. from :func:`jaccard_pairs`.
+    ids : sequence of str
+        The article ids, in order.
+
+    Returns
+    -------
+    ndarray of object
+        The id of the first row of each row's group, ``pd.NA`` for that first row and singletons.
+    """
+    n = len(keys)
+    rep = representatives(keys)
+    a = [np.arange(n)]
+    b = [rep]
+    if pairs is not None and len(pairs):
+        a.append(pairs["a"].to_numpy(np.int64))
+        b.append(pairs["b"].to_numpy(np.int64))
+    ia, ib = np.concatenate(a), np.concatenate(b)
+    graph = sp.coo_matrix((np.ones(len(ia), dtype=np.int8), (ia, ib)), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
+    first = np.full(label.max() + 1 if n else 0, n, dtype=np.int64)
+    np.minimum.at(first, label, np.arange(n))
+    root = first[label]
+    ids = np.asarray(ids, dtype=object)
+    out = np.full(n, pd.NA, dtype=object)
+    dup = root != np.arange(n)
+    out[dup] = ids[root[dup]]
+    return out
 
 
 def near_duplicate_pairs(texts: pd.Series | list[str], *, threshold: float = 0.8, shingle: int = 5,
@@ -93,29 +319,12 @@ def near_duplicate_pairs(texts: pd.Series | list[str], *, threshold: float = 0.8
     """
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold must be in (0, 1]; got {threshold!r}.")
-    keys = [duplicate_key(t) for t in texts]
-    sets: dict[int, np.ndarray] = {}
-    vocab: dict[str, int] = {}
-    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
-    for i, key in enumerate(keys):
-        if len(key.split()) < max(min_tokens, shingle):
-            continue
-        sets[i] = _shingle_hashes(key, shingle, vocab)
-        sig = _signature(sets[i])
-        for b in range(_BANDS):
-            buckets[(b, sig[b * _ROWS:(b + 1) * _ROWS].tobytes())].append(i)
-    cands: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        if len(members) > 1:
-            cands.update((a, b) for n, a in enumerate(members) for b in members[n + 1:])
-    rows = []
-    for a, b in sorted(cands):
-        sa, sb = sets[a], sets[b]
-        inter = len(np.intersect1d(sa, sb, assume_unique=True))
-        jac = inter / (len(sa) + len(sb) - inter)
-        if jac >= threshold:
-            rows.append((a, b, jac))
-    return pd.DataFrame(rows, columns=["a", "b", "jaccard"]).astype({"a": "int64", "b": "int64", "jaccard": "float64"})
+    sig = duplicate_signatures(texts, shingle=shingle, min_tokens=min_tokens)
+    # every eligible row takes part here (exact copies too): give each row its own key
+    sig["key"] = pd.array([str(i) for i in range(len(sig))], dtype="string")
+    cands = candidate_pairs(sig)
+    sets = shingle_sets(texts, positions=np.unique(cands[["a", "b"]].to_numpy()), shingle=shingle)
+    return jaccard_pairs(cands, sets, threshold=threshold)
 
 
 def flag_duplicates(articles: pd.DataFrame, *, near: bool = True, threshold: float = 0.8,
@@ -142,29 +351,14 @@ def flag_duplicates(articles: pd.DataFrame, *, near: bool = True, threshold: flo
     for c in (col, id_column):
         if c not in articles.columns:
             raise ValueError(f"flag_duplicates needs a {c!r} column; got columns {list(articles.columns)}.")
-    n = len(articles)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    first: dict[str, int] = {}
+    if near and not 0 < threshold <= 1:
+        raise ValueError(f"threshold must be in (0, 1]; got {threshold!r}.")
     texts = articles[col].tolist()
-    for i, t in enumerate(texts):
-        key = duplicate_key(t)
-        if key:
-            union(first.setdefault(key, i), i)
+    sig = duplicate_signatures(texts, near=near)
+    pairs = None
     if near:
-        for a, b in near_duplicate_pairs(texts, threshold=threshold)[["a", "b"]].itertuples(index=False):
-            union(int(a), int(b))
-    ids = articles[id_column].tolist()
-    out = [pd.NA if find(i) == i else ids[find(i)] for i in range(n)]
+        cands = candidate_pairs(sig)
+        sets = shingle_sets(texts, positions=np.unique(cands[["a", "b"]].to_numpy()))
+        pairs = jaccard_pairs(cands, sets, threshold=threshold)
+    out = resolve_duplicates(sig["key"], pairs, articles[id_column].tolist())
     return pd.Series(out, index=articles.index, name="duplicate_of", dtype="string")

@@ -1,0 +1,186 @@
+"""What runs on the workers: one call of the pandas path's functions per partition.
+
+Every function here takes and returns pandas objects and calls the public functions of the pandas path
+(:func:`diplolib.load.load_records`, :func:`diplolib.normalize.normalize_articles`,
+:func:`diplolib.actors.tag_actors`, :func:`diplolib.themes.tag_themes`,
+:func:`diplolib.comention.comention_counts`, the split steps of :mod:`diplolib.normalize.duplicates`);
+nothing is implemented a second time. The actor matcher and the theme dictionary are built once per
+worker process and cached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..load import _as_text, load_records, tidy_metadata
+from ..normalize.articles import STEPS, normalize_articles
+from ..normalize.duplicates import BAND_COLUMNS, duplicate_signatures, shingle_sets
+
+__all__ = [
+    "load_partition",
+    "conform_articles",
+    "partition_bands",
+    "partition_shingles",
+    "tag_actors_partition",
+    "tag_themes_partition",
+    "count_partition",
+    "mentions_for_edges",
+    "sample_articles",
+]
+
+_CACHE: dict[tuple[str, str], Any] = {}
+
+
+def _concat_records(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Records of several files as one table, as :func:`diplolib.readers.read_records` would build it for all.
+
+    A metadata column that some files lack is object-typed with ``<NA>`` (the readers' records table makes a
+    column numeric only when every record has a number).
+    """
+    frames = [f for f in frames if len(f)] or frames[:1]
+    if len(frames) == 1:
+        return frames[0]
+    cols: dict[str, None] = {}
+    for f in frames:
+        cols.update(dict.fromkeys(f.columns))
+    fixed = []
+    for f in frames:
+        f = f.copy()
+        for c in cols:
+            if c not in f.columns:
+                f[c] = pd.Series(pd.NA, index=f.index, dtype=object)
+            elif not all(c in g.columns for g in frames) and f[c].dtype != object:
+                f[c] = f[c].astype(object)
+        fixed.append(f[list(cols)])
+    return pd.concat(fixed, ignore_index=True)
+
+
+def load_partition(files: Sequence[str], roots: Sequence[str], *, published: Any = None, tz: str | None = None,
+                   reader_options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Load and normalise the files of one partition (duplicates left for the corpus-wide pass).
+
+    Returns
+    -------
+    dict
+        ``articles`` (the articles table of :func:`diplolib.load.load_articles`, ``duplicate_of`` still
+        empty), ``errors`` (load errors), ``signatures`` (:func:`duplicate_signatures` of ``text_match``
+        with ``article_id``, exact keys only: see :func:`partition_bands`), ``schema`` (column → dtype name,
+        and the number of rows).
+    """
+    options = dict(reader_options or {})
+    records, errors = [], []
+    for file, root in zip(files, roots, strict=True):
+        rec, err = load_records(file, root=root, **options)
+        records.append(rec)
+        errors.append(err)
+    raw = _concat_records(records)
+    kwargs: dict[str, Any] = {"published": published}
+    if tz is not None:
+        kwargs["tz"] = tz
+    articles = tidy_metadata(normalize_articles(raw, steps=[s for s in STEPS if s != "duplicates"], **kwargs))
+    sig = duplicate_signatures(articles["text_match"], near=False)  # bands later, for first copies only
+    sig.insert(0, "article_id", articles["article_id"].to_numpy())
+    errs = [e for e in errors if len(e)] or errors[:1]
+    return {
+        "articles": articles,
+        "errors": pd.concat(errs, ignore_index=True) if len(errs) > 1 else errs[0],
+        "signatures": sig,
+        "schema": ([(c, str(t)) for c, t in articles.dtypes.items()], len(articles)),
+    }
+
+
+def conform_articles(articles: pd.DataFrame, duplicate_of: np.ndarray | None,
+                     schema: Sequence[tuple[str, str]]) -> pd.DataFrame:
+    """Set ``duplicate_of`` and give the partition the corpus-wide columns and dtypes (``schema``).
+
+    A metadata column absent from the partition is added empty; one that is a string column in the corpus
+    but numeric here is written as text (the way :func:`diplolib.load.tidy_metadata` writes it).
+    """
+    out = articles.copy()
+    if duplicate_of is not None:
+        out["duplicate_of"] = pd.array(duplicate_of, dtype="string")
+    for col, dtype in schema:
+        if col not in out.columns:
+            out[col] = pd.Series(pd.NA, index=out.index, dtype=object).astype(dtype)
+        elif str(out[col].dtype) != dtype:
+            if dtype == "string":
+                out[col] = out[col].map(lambda v: pd.NA if pd.isna(v) else _as_text(v)).astype("string")
+            else:
+                out[col] = out[col].astype(dtype)
+    return out[[c for c, _ in schema]]
+
+
+def partition_bands(articles: pd.DataFrame, positions: Sequence[int]) -> np.ndarray:
+    """MinHash band hashes (rows × 16, uint64) of the rows at ``positions`` (local) of one partition.
+
+    Asked only for the first copy of each exact key in the corpus, so repeated bodies are hashed once.
+    """
+    texts = articles["text_match"].iloc[list(positions)]
+    return duplicate_signatures(texts.tolist())[list(BAND_COLUMNS)].to_numpy()
+
+
+def partition_shingles(articles: pd.DataFrame, positions: Sequence[int]) -> dict[int, np.ndarray]:
+    """Shingle sets of the rows at ``positions`` (local) of one partition, for the exact Jaccard check."""
+    return shingle_sets(articles["text_match"], positions=positions)
+
+
+def _cached(kind: str, token: str, build):
+    key = (kind, token)
+    if key not in _CACHE:
+        _CACHE[key] = build()
+    return _CACHE[key]
+
+
+def _matcher(registry: Any, token: str):
+    from ..actors import load_registry
+    from ..actors.tagger import ActorMatcher
+
+    if isinstance(registry, ActorMatcher):
+        return registry
+    return _cached("actors", token, lambda: ActorMatcher(registry if registry is not None else load_registry()))
+
+
+def tag_actors_partition(articles: pd.DataFrame, *, empty: pd.DataFrame | None = None, registry: Any = None,
+                         token: str = "default") -> pd.DataFrame:
+    """:func:`diplolib.actors.tag_actors` on one partition, with the worker's cached matcher.
+
+    ``empty`` (the output's columns and dtypes) replaces an empty result, whose columns would be untyped.
+    """
+    from ..actors import tag_actors
+
+    out = tag_actors(articles, registry=_matcher(registry, token))
+    return empty if out.empty and empty is not None else out
+
+
+def tag_themes_partition(articles: pd.DataFrame, *, empty: pd.DataFrame | None = None,
+                         dictionary: Any = None) -> pd.DataFrame:
+    """:func:`diplolib.themes.tag_themes` on one partition, with the worker's cached dictionary."""
+    from ..themes import tag_themes
+
+    out = tag_themes(articles, dictionary=dictionary)  # the default dictionary is cached by tag_themes
+    return empty if out.empty and empty is not None else out
+
+
+def mentions_for_edges(mentions: pd.DataFrame, articles: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
+    """The mentions with the article columns co-mentions need (``published`` and the ``by`` columns)."""
+    cols = ["article_id", *[c for c in ("published", *by) if c in articles.columns and c not in mentions.columns]]
+    return mentions.merge(articles[cols], on="article_id", how="left")
+
+
+def count_partition(mentions: pd.DataFrame, articles: pd.DataFrame, **options: Any):
+    """:func:`diplolib.comention.comention_counts` of one partition (its mentions and articles)."""
+    from ..comention.edges import comention_counts
+
+    by = options.get("by")
+    by = [] if by is None else [by] if isinstance(by, str) else list(by)
+    return comention_counts(mentions_for_edges(mentions, articles, by), **options)
+
+
+def sample_articles(articles: pd.DataFrame, offset: int, *, every: int) -> pd.DataFrame:
+    """Every ``every``-th row of a partition, counting from the corpus position ``offset`` of its first row."""
+    pos = np.arange(offset, offset + len(articles))
+    return articles[pos % every == 0]
