@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from diplolib.actors import tag_actors  # noqa: E402
 from diplolib.comention import co_mentions  # noqa: E402
 from diplolib.load import load_articles  # noqa: E402
 from diplolib.parallel import PartitionError, mentions_for_edges, plan_partitions, run_pipeline  # noqa: E402
+from diplolib.store import read_table  # noqa: E402
 from diplolib.themes import tag_themes  # noqa: E402
 
 RAW = paths.raw_dir()
@@ -226,3 +228,81 @@ def test_topics_fitted_on_sample_and_applied_to_every_partition(client, tmp_path
     assert weights.between(0.999, 1.001).all()
     assert set(topics["article_id"]) <= set(articles["article_id"])
     assert weights.size >= 0.9 * len(articles)
+
+
+# ------------------------------------------------------------------------------------- corpus store
+def test_store_holds_the_same_tables_and_rewrites_idempotently(client, tmp_path: Path) -> None:
+    src = _raw("fa-kes", "FA-KES-Dataset.csv")
+    store = tmp_path / "store"
+    res = run_pipeline(src, client=client, preset="fa-kes", steps=["actors", "themes"], store=store)
+    articles, mentions, hits = res.articles.compute(), res.mentions.compute(), res.hits.compute()
+    assert set(res.stored["table"]) == {"articles", "mentions", "theme_hits"}
+    _assert_tables(read_table("articles", store=store), articles, ["article_id"])
+    _assert_tables(read_table("mentions", store=store), mentions, ["article_id", "start", "end"])
+    _assert_tables(read_table("theme_hits", store=store), hits, ["article_id", "start", "end", "theme", "reason"])
+    sana = read_table("articles", store=store, columns=["article_id"], filters=[("source", "==", "sana")])
+    assert len(sana) == (articles["source"] == "sana").sum()
+    # a rerun (e.g. after a crash) replaces each partition's chunk: no row is doubled
+    run_pipeline(src, client=client, preset="fa-kes", steps=["actors", "themes"], store=store)
+    assert len(read_table("mentions", store=store, columns=["article_id"])) == len(mentions)
+
+
+# ------------------------------------------------------------------------------------ dying workers
+def _die_once(marker: str) -> None:
+    """On a worker: the next partition loaded kills the worker process (once, across workers)."""
+    import diplolib.parallel.tasks as tasks
+
+    original = tasks.load_partition
+
+    def load_partition(*args, **kwargs):
+        try:
+            os.close(os.open(marker, os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            return original(*args, **kwargs)
+        os._exit(1)
+
+    tasks.load_partition = load_partition
+
+
+def _die_always() -> None:
+    import diplolib.parallel.tasks as tasks
+
+    def load_partition(*args, **kwargs):
+        os._exit(1)
+
+    tasks.load_partition = load_partition
+
+
+def _small_folder(folder: Path, n: int = 4) -> Path:
+    folder.mkdir()
+    for k in range(n):
+        (folder / f"{k}.txt").write_text(f"Title {k}\n\nRussia and Iran discussed Syria, story {k}.", "utf-8")
+    return folder
+
+
+def test_a_dead_worker_is_retried_and_nothing_is_lost(client, tmp_path: Path) -> None:
+    folder = _small_folder(tmp_path / "d")
+    marker = tmp_path / "died"
+    client.run(_die_once, str(marker))
+    res = run_pipeline(folder, client=client, max_files=1, steps=["actors"])
+    assert marker.exists(), "no worker died: the test did not test anything"
+    expected, _ = load_articles(folder)
+    _assert_tables(res.articles.compute(), expected, ["article_id"])
+    client.wait_for_workers(2, timeout=60)
+
+
+def test_a_partition_that_keeps_killing_workers_is_reported(tmp_path: Path) -> None:
+    import dask
+    from distributed import Client, LocalCluster
+
+    folder = _small_folder(tmp_path / "k", n=2)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                         dashboard_address=None) as cluster, Client(cluster) as c:
+        c.run(_die_always)
+        with pytest.raises(PartitionError, match="no partial result") as info:
+            run_pipeline(folder, client=c, max_files=1, steps=["actors"])
+    failures = info.value.failures
+    assert len(failures) >= 1
+    assert (failures["stage"] == "load").all()
+    assert failures["error"].str.contains("KilledWorker").all()

@@ -95,7 +95,10 @@ class PipelineResult:
     partitions : pandas DataFrame
         ``partition``, ``n_files``, ``bytes``, ``n_articles``, ``first_file``.
     timings : dict
-        Wall seconds of each stage (``load``, ``duplicates``, ``actors``, ``themes``, ``edges``, ``topics``).
+        Wall seconds of each stage (``load``, ``duplicates``, ``actors``, ``themes``, ``store``, ``edges``,
+        ``topics``).
+    stored : pandas DataFrame or None
+        The files written to the corpus store (``store=``), one row per file.
     client : distributed.Client
     """
 
@@ -108,6 +111,7 @@ class PipelineResult:
     topic_model: Any = None
     partitions: pd.DataFrame = field(default_factory=pd.DataFrame)
     timings: dict = field(default_factory=dict)
+    stored: pd.DataFrame | None = None
     client: Client | None = None
     _owned: Any = None
 
@@ -236,6 +240,7 @@ def run_pipeline(
     recursive: bool = True,
     include: str | Sequence[str] | None = None,
     root: str | os.PathLike | None = None,
+    store: str | os.PathLike | None = None,
     **reader_options: Any,
 ) -> PipelineResult:
     """Load, normalise, tag and count co-mentions of a corpus on a Dask cluster, partition by partition.
@@ -275,6 +280,11 @@ def run_pipeline(
         Topics: fitted with :func:`diplolib.topics.fit_topics` (``n_topics``, ``**topic_options``) on every
         k-th article of the corpus (about ``topic_sample`` of them), then applied to every partition with
         :func:`diplolib.parallel.apply_topics`.
+    store
+        Also write the articles, mentions and theme hits to this corpus store (:mod:`diplolib.store`), one
+        chunk per partition, written by the workers: a store name (resolved here, under
+        ``data/processed/store/``) or a folder. On a cluster the folder must be on storage every worker
+        sees at the same path. ``result.stored`` lists the files written.
     recursive, include, root, **reader_options
         As in :func:`diplolib.load.load_articles` (``format``, ``preset``, ``columns``, ``encoding``, ``tz``,
         ``source``, ``lang``...).
@@ -302,9 +312,13 @@ def run_pipeline(
                                           recursive=recursive, include=include, root=root)
     if not parts:
         raise ValueError(f"run_pipeline: no file to read in {sources!r} (include={include!r}).")
+    if store is not None:
+        from ..store import store_path
+
+        store = store_path(store).resolve()
     client, cluster = connect(scheduler if scheduler is not None else client)
     try:
-        return _run(parts, entry_errors, client, cluster, steps=steps, retries=retries, persist=persist,
+        return _run(parts, entry_errors, client, cluster, steps=steps, retries=retries, persist=persist, store=store,
                     near_duplicates=near_duplicates, published=published, window=window, by=by, period=period,
                     min_count=min_count, registry=registry, dictionary=dictionary, n_topics=n_topics,
                     topic_sample=topic_sample, topic_options=topic_options, recursive=recursive,
@@ -316,7 +330,7 @@ def run_pipeline(
         raise
 
 
-def _run(parts, entry_errors, client, cluster, *, steps, retries, persist, near_duplicates, published, window,
+def _run(parts, entry_errors, client, cluster, *, steps, retries, persist, store, near_duplicates, published, window,
          by, period, min_count, registry, dictionary, n_topics, topic_sample, topic_options, recursive, include,
          reader_options) -> PipelineResult:
     if _is_sidecar(published):
@@ -411,6 +425,18 @@ def _run(parts, entry_errors, client, cluster, *, steps, retries, persist, near_
         h = articles.map_partitions(tasks.tag_themes_partition, meta=empty, empty=empty, dictionary=d)
         result.hits = _persist(client, h, parts, "themes", retries) if persist else h
         lap("themes")
+
+    # 3b. the corpus store: each partition writes its own chunk
+    if store is not None:
+        n = len(parts)
+        mentions = result.mentions.to_delayed() if result.mentions is not None else [None] * n
+        hits = result.hits.to_delayed() if result.hits is not None else [None] * n
+        jobs = [dask.delayed(tasks.store_partition)(a, m, h, store=store, chunk=i)
+                for i, (a, m, h) in enumerate(zip(articles.to_delayed(), mentions, hits, strict=True))]
+        futs = client.compute(jobs, retries=retries)
+        _check(futs, parts, "store")
+        result.stored = pd.concat(client.gather(futs), ignore_index=True)
+        lap("store")
 
     # 4. co-mention edges: per-partition counts, one sum, the measures
     if "edges" in steps:

@@ -30,6 +30,7 @@ __all__ = [
     "count_partition",
     "mentions_for_edges",
     "sample_articles",
+    "store_partition",
 ]
 
 _CACHE: dict[tuple[str, str], Any] = {}
@@ -184,3 +185,28 @@ def sample_articles(articles: pd.DataFrame, offset: int, *, every: int) -> pd.Da
     """Every ``every``-th row of a partition, counting from the corpus position ``offset`` of its first row."""
     pos = np.arange(offset, offset + len(articles))
     return articles[pos % every == 0]
+
+
+def store_partition(
+    articles: pd.DataFrame,
+    mentions: pd.DataFrame | None,
+    hits: pd.DataFrame | None,
+    *,
+    store: Any,
+    chunk: int,
+) -> pd.DataFrame:
+    """Write one partition's articles, mentions and theme hits to the corpus store as chunk ``chunk``.
+
+    Calls :func:`diplolib.store.write_table`; the same chunk id written again replaces its files, so a
+    retried task leaves no duplicate rows. Returns the files written (``table``, ``chunk``, ``partition``,
+    ``file``, ``rows``, ``bytes``).
+    """
+    from ..store import write_table
+
+    keys = articles[[c for c in ("article_id", "source", "published", "year") if c in articles.columns]]
+    written = [write_table(articles, "articles", store=store, chunk=chunk)]
+    if mentions is not None:
+        written.append(write_table(mentions, "mentions", store=store, chunk=chunk, articles=keys))
+    if hits is not None:
+        written.append(write_table(hits, "theme_hits", store=store, chunk=chunk, articles=keys))
+    return pd.concat(written, ignore_index=True)
