@@ -559,6 +559,27 @@ def test_fakes_same_seed_same_result(fakes_model):
     pd.testing.assert_frame_equal(model.topic_terms, again.topic_terms)
 
 
+def test_transform_places_new_articles_like_the_fit(fakes_tagged):
+    articles, mentions, _ = fakes_tagged
+    train, new = articles.iloc[:600], articles.iloc[600:]
+    model = fit_topics(train, n_topics=8, mentions=mentions[mentions["article_id"].isin(train["article_id"])])
+    before = new.copy()
+    weights = model.transform(new, mentions=mentions[mentions["article_id"].isin(new["article_id"])])
+    pd.testing.assert_frame_equal(new, before)
+    assert list(weights.columns) == ["article_id", "topic", "weight"]
+    assert set(weights["article_id"]) <= set(new["article_id"]) and weights["topic"].between(0, 7).all()
+    assert weights.groupby("article_id")["weight"].sum().between(0.999, 1.001).all()
+    assert weights["article_id"].nunique() >= 0.95 * len(new)
+    # on the training articles, the main topic mostly agrees with the fitted clusters
+    again = model.transform(train, mentions=mentions[mentions["article_id"].isin(train["article_id"])])
+    main = again.sort_values("weight", ascending=False, kind="stable").drop_duplicates("article_id")
+    agree = model.clusters.merge(main, on="article_id", suffixes=("", "_t"))
+    assert (agree["topic"] == agree["topic_t"]).mean() >= 0.9
+    # without the mentions the actor features are missing, and the topics shift
+    words_only = model.transform(new)
+    assert not words_only.equals(weights)
+
+
 def test_sib200_beats_tfidf_kmeans_in_french():
     fr = _sib200("fra_Latn", "fr")
     from diplolib.topics import cluster_agreement

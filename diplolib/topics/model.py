@@ -105,6 +105,51 @@ class TopicModel:
         table["topic"] = sorted(self.topic_terms["topic"].unique())
         return table
 
+    def transform(
+        self,
+        articles: pd.DataFrame,
+        *,
+        mentions: pd.DataFrame | None = None,
+        themes: pd.DataFrame | None = None,
+    ) -> pd.DataFrame:
+        """Topic weights of (new) articles under this fitted NMF or LDA model.
+
+        The articles are turned into documents as at fitting time (:func:`~diplolib.topics.documents`,
+        with actor and theme tokens when ``mentions`` / ``themes`` are given: pass them if the model was
+        fitted with them), vectorised with the fitted vocabulary and projected on the fitted topics.
+
+        Parameters
+        ----------
+        articles : DataFrame
+            ``article_id``, ``lang``, ``text`` (and ``title``); not modified.
+        mentions, themes : DataFrame, optional
+            The articles' mentions (:func:`diplolib.actors.tag_actors`) and theme hits
+            (:func:`diplolib.themes.tag_themes`).
+
+        Returns
+        -------
+        DataFrame
+            ``article_id``, ``topic``, ``weight``, shaped like :attr:`doc_topics` (weights are shares of
+            the article's topic weight; zero weights left out; an article without any known term has no row).
+        """
+        pipe = self.pipeline
+        if pipe is None or "model" not in getattr(pipe, "named_steps", {}):
+            raise ValueError("TopicModel.transform: this model has no fitted NMF/LDA step (method='embed' models "
+                             "need the embeddings of every article); fit with method='nmf', 'minibatch-nmf' or "
+                             "'lda'.")
+        empty = pd.DataFrame({"article_id": pd.Series([], dtype="string"), "topic": pd.Series([], dtype="int64"),
+                              "weight": pd.Series([], dtype="float64")})
+        if len(articles) == 0:
+            return empty
+        docs = documents(articles, mentions=mentions, themes=themes, title=bool(self.params.get("title", True)))
+        W = np.asarray(pipe.transform(docs), dtype=float)
+        totals = W.sum(axis=1, keepdims=True)
+        shares = np.divide(W, totals, out=np.zeros_like(W), where=totals > 0)
+        rows, cols = np.nonzero(shares > 0)
+        ids = docs["article_id"].to_numpy()
+        return pd.DataFrame({"article_id": pd.array(ids[rows], dtype="string"), "topic": cols.astype("int64"),
+                             "weight": shares[rows, cols]})
+
 
 def _check_articles(articles: pd.DataFrame, n_topics: int) -> None:
     if not isinstance(articles, pd.DataFrame):
@@ -362,6 +407,7 @@ def fit_topics(
             "lemmatize": lemmatize,
             "min_df": min_df,
             "max_df": max_df,
+            "title": title,
             **({"batch_size": int(batch_size)} if method == "minibatch-nmf" else {}),
         },
     )
