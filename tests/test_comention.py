@@ -229,11 +229,11 @@ def test_first_last_and_dates_dtype():
 @pytest.mark.parametrize("block_max, chunk, lookup", [(2, 5, 0), (3, 1, 2**25), (24, 4_000_000, 0)])
 def test_first_last_code_paths(monkeypatch, block_max, chunk, lookup):
     """Small blocks and tiny chunks force the pair-by-pair expansion of first/last."""
-    import diplolib.comention.edges as edges_mod
+    import diplolib.comention.counts as counts_mod
 
-    monkeypatch.setattr(edges_mod, "_BLOCK_MAX", block_max)
-    monkeypatch.setattr(edges_mod, "_PAIR_CHUNK", chunk)
-    monkeypatch.setattr(edges_mod, "_LOOKUP_MAX", lookup)
+    monkeypatch.setattr(counts_mod, "_BLOCK_MAX", block_max)
+    monkeypatch.setattr(counts_mod, "_PAIR_CHUNK", chunk)
+    monkeypatch.setattr(counts_mod, "_LOOKUP_MAX", lookup)
     m = random_mentions(21, per_article=14)
     for window, by in (("article", ()), ("sentence", ("source",))):
         assert as_dict(co_mentions(m, window=window, by=list(by)), by) == brute_force(m, window, by)

@@ -8,13 +8,18 @@ measures per pair of actors and window, optionally per outlet / language / perio
 """
 
 from .change import edge_change
-from .edges import WINDOWS, co_mentions, edge_columns
+from .counts import CoMentionCounts, comention_counts, sum_counts
+from .edges import WINDOWS, co_mentions, edge_columns, edges_from_counts
 from .evidence import evidence, window_span
 from .graph import centrality, communities, export_graph, to_graph
 from .measures import MEASURES, adjust_pvalues, association_measures, significant
 
 __all__ = [
     "MEASURES",
+    "CoMentionCounts",
+    "comention_counts",
+    "sum_counts",
+    "edges_from_counts",
     "WINDOWS",
     "adjust_pvalues",
     "association_measures",

@@ -55,6 +55,16 @@ def _with_volume(prevalence: pd.DataFrame, min_units: int) -> pd.DataFrame:
     return prevalence[prevalence["n_units"] >= min_units].reset_index(drop=True)
 
 
+def _timeline(name: str, *, period: str, top: int, min_units: int, title: str):
+    """A corpus's most frequent themes per period (periods with at least ``min_units`` tagged articles)."""
+    articles, hits = _tagged(name)
+    prevalence = _with_volume(theme_prevalence(hits, articles, by=None, period=period), min_units)
+    fig, ax = plt.subplots(figsize=(10, 4), layout="constrained")
+    plot_theme_timeline(prevalence, top=top, ax=ax)
+    ax.set_title(title)
+    return fig, prevalence
+
+
 @figure("fakes_themes_by_outlet", inputs=["fa-kes"], params={"top": 14})
 def fakes_themes_by_outlet(*, top: int):
     """Share of each FA-KES outlet's articles that carry each theme (outlets by volume, themes by share)."""
@@ -69,12 +79,9 @@ def fakes_themes_by_outlet(*, top: int):
 @figure("fakes_theme_timeline", inputs=["fa-kes"], params={"period": "Q", "top": 6, "min_units": 20})
 def fakes_theme_timeline(*, period: str, top: int, min_units: int):
     """Share of FA-KES articles per quarter carrying the most frequent themes (quarters with ≥ 20 articles)."""
-    articles, hits = _tagged("fa-kes")
-    prevalence = _with_volume(theme_prevalence(hits, articles, by=None, period=period), min_units)
-    fig, ax = plt.subplots(figsize=(10, 4), layout="constrained")
-    plot_theme_timeline(prevalence, top=top, ax=ax)
-    ax.set_title(f"FA-KES: share of each quarter's articles with the theme (quarters with ≥ {min_units} articles)")
-    return fig, prevalence
+    return _timeline("fa-kes", period=period, top=top, min_units=min_units,
+                     title=f"FA-KES: share of each quarter's articles with the theme (quarters with ≥ {min_units} "
+                           "articles)")
 
 
 @figure("fakes_keyness_sana", inputs=["fa-kes"], params={"n": 15, "min_count": 5})
@@ -123,12 +130,9 @@ def fakes_themes_around_actors(*, window: str, top_actors: int, top_themes: int)
 @figure("wh_readouts_theme_timeline", inputs=["wh-readouts"], params={"period": "Q", "top": 6, "min_units": 20})
 def wh_readouts_theme_timeline(*, period: str, top: int, min_units: int):
     """Share of White House call and meeting readouts per quarter carrying the most frequent themes."""
-    articles, hits = _tagged("wh-readouts")
-    prevalence = _with_volume(theme_prevalence(hits, articles, by=None, period=period), min_units)
-    fig, ax = plt.subplots(figsize=(10, 4), layout="constrained")
-    plot_theme_timeline(prevalence, top=top, ax=ax)
-    ax.set_title(f"White House readouts: share of each quarter's readouts with the theme (≥ {min_units} readouts)")
-    return fig, prevalence
+    return _timeline("wh-readouts", period=period, top=top, min_units=min_units,
+                     title=f"White House readouts: share of each quarter's readouts with the theme (≥ {min_units} "
+                           "readouts)")
 
 
 @figure("readouts_keyness", inputs=["kremlin-en", "wh-readouts"], params={"n": 15, "min_count": 5})

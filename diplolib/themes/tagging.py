@@ -67,6 +67,25 @@ def _which_cue(cues: list[tuple[str, re.Pattern]], match: str, start: int, end: 
     return best
 
 
+def _hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a: int, b: int, cues) -> dict:
+    """One hit: matching-form span ``[a, b)`` mapped back to the display text (trailing spaces trimmed)."""
+    start, end = index_map[a], index_map[b]
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return {
+        "article_id": article_id,
+        "lang": lang,
+        "theme": theme,
+        "parent": parent,
+        "start": start,
+        "end": end,
+        "surface": text[start:end],
+        "sentence": max(bisect_right(starts, start) - 1, 0),
+        "cue": _which_cue(cues, match, a, b),
+        "reason": pd.NA,
+    }
+
+
 def _tag_one_exact(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> list[dict]:
     """The reference path: every theme's regex over the whole text (slow, kept to check the fast one)."""
     match, index_map = aligned_matching_form(text)
@@ -80,23 +99,8 @@ def _tag_one_exact(article_id, lang: str, text: str, dictionary: ThemeDictionary
             a, b = m.start(), m.end()
             if any(x < b and a < y for x, y in blocked):
                 continue
-            start, end = index_map[a], index_map[b]
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            rows.append(
-                {
-                    "article_id": article_id,
-                    "lang": lang,
-                    "theme": theme,
-                    "parent": parent,
-                    "start": start,
-                    "end": end,
-                    "surface": text[start:end],
-                    "sentence": max(bisect_right(starts, start) - 1, 0),
-                    "cue": _which_cue(cue_index.get(theme, []), match, a, b),
-                    "reason": pd.NA,
-                }
-            )
+            rows.append(_hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a, b,
+                                 cue_index.get(theme, [])))
     return rows
 
 
@@ -111,23 +115,7 @@ def _tag_one(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> l
     starts = [a for a, _ in sentence_spans(text)]
     for theme, parent, matches, cues in found:
         for a, b in matches:
-            start, end = index_map[a], index_map[b]
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            rows.append(
-                {
-                    "article_id": article_id,
-                    "lang": lang,
-                    "theme": theme,
-                    "parent": parent,
-                    "start": start,
-                    "end": end,
-                    "surface": text[start:end],
-                    "sentence": max(bisect_right(starts, start) - 1, 0),
-                    "cue": _which_cue(cues, match, a, b),
-                    "reason": pd.NA,
-                }
-            )
+            rows.append(_hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a, b, cues))
     return rows
 
 

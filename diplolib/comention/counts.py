@@ -1,0 +1,415 @@
+"""Co-mention counts per window group: the sparse product behind :func:`~diplolib.comention.co_mentions`.
+
+A *window* is a sentence, a paragraph or a whole article. For each group of windows
+(all windows, or one outlet / language / period with ``by=`` and ``period=``) we build
+the 0/1 indicator ``X`` (actor × window, ``scipy.sparse`` CSR) and take **one** product
+``X @ X.T``: its upper triangle counts the windows holding both actors of a pair, the
+row sums of ``X`` the windows holding each actor. Windows holding a single actor hold
+no pair and are left out of the product (they still count in ``n_a`` and ``n_windows``).
+Groups are stacked as blocks of rows (one row per (group, actor)), so a single product
+serves every group and no count leaks between groups. The counts are exact.
+
+Counts of article-disjoint parts add up (:func:`sum_counts`), which is how the Dask path
+counts partitions separately and sums once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal, NamedTuple
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from .measures import MEASURES
+
+__all__ = ["WINDOWS", "COUNT_COLUMNS", "CoMentionCounts", "comention_counts", "sum_counts"]
+
+WINDOWS = ("sentence", "paragraph", "article")
+#: Count columns of the edges table.
+COUNT_COLUMNS = ["n", "n_a", "n_b", "n_windows"]
+_PAIR_CHUNK = 4_000_000  # pairs expanded at a time when computing first/last
+_BLOCK_MAX = 24  # windows with at most this many actors are paired column by column
+_LOOKUP_MAX = 2**25  # edges found through a dense (row, row) table up to this size, else searchsorted
+
+
+def _as_list(by) -> list[str]:
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [by]
+    return list(by)
+
+
+def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes following the string order of the unique values (NA -> -1)."""
+    codes, uniques = pd.factorize(values)
+    labels = np.array([str(u) for u in uniques], dtype=object)
+    order = np.argsort(labels.astype(str), kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    codes = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
+    return codes, labels[order]
+
+
+def _combine(codes: list[np.ndarray], sizes: list[int]) -> tuple[np.ndarray, int]:
+    """Mixed-radix combination of code arrays, compressed to 0..k-1 keeping the order."""
+    out = np.zeros(len(codes[0]) if codes else 0, dtype=np.int64)
+    total = 1
+    for c, s in zip(codes, sizes, strict=False):
+        if total * s > 2**62:
+            out, total = _compress(out, total)
+        out = out * s + c
+        total *= s
+    return _compress(out, total)
+
+
+def _compress(codes: np.ndarray, total: int) -> tuple[np.ndarray, int]:
+    if total <= 4 * len(codes) + 1024:
+        used = np.zeros(total, dtype=bool)
+        used[codes] = True
+        remap = np.cumsum(used) - 1
+        return remap[codes], int(used.sum())
+    uniq, inv = np.unique(codes, return_inverse=True)
+    return inv.astype(np.int64), len(uniq)
+
+
+def _to_ns(s: pd.Series) -> np.ndarray:
+    """int64 nanoseconds since the epoch (UTC); NaT -> min int64."""
+    if getattr(s.dt, "tz", None) is not None:
+        s = s.dt.tz_convert("UTC").dt.tz_localize(None)
+    return s.to_numpy(dtype="datetime64[ns]").view(np.int64)
+
+
+def _prepare(mentions, window, by, period, kinds, actors) -> tuple[pd.DataFrame, list[str], object]:
+    if not isinstance(mentions, pd.DataFrame):
+        raise TypeError(f"co_mentions: mentions must be a pandas DataFrame, not {type(mentions).__name__}.")
+    if window not in WINDOWS:
+        raise ValueError(f"co_mentions: window={window!r} is not one of {list(WINDOWS)}.")
+    if period not in (None, "M", "Q", "Y"):
+        raise ValueError(
+            f"co_mentions: period={period!r}; use 'M' (month), 'Q' (quarter), 'Y' (year) or None."
+        )
+    need = ["article_id", "actor_id"] + ([window] if window != "article" else [])
+    if period is not None or "published" in mentions.columns:
+        need.append("published")
+    need += [c for c in by if c not in need]
+    if kinds is not None and actors is None:
+        need.append("kind")
+    missing = [c for c in dict.fromkeys(need) if c not in mentions.columns]
+    if missing:
+        hint = {
+            "published": " (join the articles' `published` to the mentions, e.g. "
+            "mentions.merge(articles[['article_id', 'published']], on='article_id'))",
+            "kind": " (add actor kinds: pass actors=<table with actor_id, kind> or join them)",
+        }
+        fix = (
+            "".join(hint.get(c, "") for c in missing)
+            or f" (the mentions table has {list(mentions.columns)}; pick window/by from those)"
+        )
+        raise ValueError(f"co_mentions: mentions lack column(s) {missing}{fix}.")
+    reserved = ("actor_a", "actor_b", "window", *COUNT_COLUMNS, *MEASURES, "first", "last", "period")
+    clash = [c for c in by if c in reserved]
+    if clash:
+        raise ValueError(
+            f"co_mentions: by={by!r} uses reserved column name(s) {clash}; "
+            "use period='M'|'Q'|'Y' for time groups or rename the column."
+        )
+    df = mentions[list(dict.fromkeys(need))].copy(deep=False)
+    date_dtype = "datetime64[ns, UTC]"
+    if "published" in df.columns:
+        pub = df["published"]
+        if not pd.api.types.is_datetime64_any_dtype(pub) and pub.isna().all():  # no dates at all
+            df["published"] = pub = pd.Series(pd.NaT, index=df.index, dtype=date_dtype)
+        if not pd.api.types.is_datetime64_any_dtype(pub):
+            raise ValueError(
+                "co_mentions: column 'published' must hold datetimes, not "
+                f"{pub.dtype}; convert it with pd.to_datetime(..., utc=True)."
+            )
+        date_dtype = pub.dtype
+    if kinds is not None:
+        if actors is not None:
+            if not {"actor_id", "kind"} <= set(actors.columns):
+                raise ValueError(
+                    "co_mentions: actors= needs columns 'actor_id' and 'kind'; "
+                    f"it has {list(actors.columns)}."
+                )
+            kind_of = actors.drop_duplicates("actor_id").set_index("actor_id")["kind"]
+            df["kind"] = df["actor_id"].map(kind_of)
+        kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+        df = df[df["kind"].isin(kinds)]
+    keep = df["actor_id"].notna() & df["article_id"].notna()
+    if window != "article":
+        keep &= df[window].notna()
+    for c in by:
+        keep &= df[c].notna()
+    if period is not None:
+        pub = df["published"]
+        if getattr(pub.dt, "tz", None) is not None:
+            pub = pub.dt.tz_localize(None)  # wall-clock time in the stored time zone
+        freq = {"Y": "Y", "Q": "Q", "M": "M"}[period]
+        keep &= pub.notna()
+        df = df.assign(period=pub.dt.to_period(freq).astype(str).astype(str))
+        by = [*by, "period"]
+    return (df if keep.all() else df.loc[keep]), by, date_dtype
+
+
+class CoMentionCounts(NamedTuple):
+    """Co-mention counts of one set of windows, before the measures: what partitions return and what adds up.
+
+    Attributes
+    ----------
+    pairs : DataFrame
+        One row per (group, pair) seen together: ``a``, ``b`` (row positions in ``actors``, ``a < b``),
+        ``n`` (windows holding both), ``first``, ``last`` (int64 ns since the epoch, UTC, of the earliest
+        and latest window; min int64 = none). Sorted by ``a``, ``b``.
+    actors : DataFrame
+        One row per (group, actor): the group columns, ``actor_id`` (str), ``n`` (windows holding it),
+        ``group`` (row position in ``windows``). Sorted by group, then ``actor_id``.
+    windows : DataFrame
+        One row per group: the group columns and ``n_windows``. Sorted by group.
+    window : str
+    by : list of str
+        The group columns (``by`` then ``period``).
+    date_dtype : dtype
+        The dtype of ``first`` and ``last`` in the edges table.
+    """
+
+    pairs: pd.DataFrame
+    actors: pd.DataFrame
+    windows: pd.DataFrame
+    window: str
+    by: list[str]
+    date_dtype: object
+
+
+def comention_counts(
+    mentions: pd.DataFrame,
+    *,
+    window: Literal["sentence", "paragraph", "article"] = "sentence",
+    by: str | Sequence[str] | None = None,
+    period: Literal["M", "Q", "Y"] | None = None,
+    kinds: str | Sequence[str] | None = None,
+    actors: pd.DataFrame | None = None,
+) -> CoMentionCounts:
+    """The additive part of :func:`co_mentions`: pair, actor and window counts with first/last dates.
+
+    Counts of disjoint sets of windows (e.g. partitions holding whole articles) add up with
+    :func:`sum_counts`; :func:`edges_from_counts` turns the total into the edges table, so that
+    ``edges_from_counts(sum_counts([comention_counts(p, ...) for p in parts]))`` equals
+    ``co_mentions(pd.concat(parts), ...)``. Options as in :func:`co_mentions`.
+
+    Returns
+    -------
+    CoMentionCounts
+    """
+    return _counts(mentions, window=window, by=by, period=period, kinds=kinds, actors=actors, min_count=1)
+
+
+def _counts(mentions, *, window, by, period, kinds, actors, min_count) -> CoMentionCounts:
+    if not isinstance(min_count, (int, np.integer)) or min_count < 1:
+        raise ValueError(f"co_mentions: min_count={min_count!r} must be an integer >= 1.")
+    by = _as_list(by)
+    df, by, date_dtype = _prepare(mentions, window, by, period, kinds, actors)
+    if len(df) == 0:
+        return _empty_counts(df, window, by, date_dtype)
+    actor_codes, actor_labels = _sorted_codes(df["actor_id"])
+    n_act = len(actor_labels)
+    if by:
+        parts = [pd.factorize(df[c], sort=True) for c in by]
+        group_codes, n_groups = _combine([p[0] for p in parts], [len(p[1]) for p in parts])
+    else:
+        group_codes, n_groups = np.zeros(len(df), dtype=np.int64), 1
+    unit = [pd.factorize(df["article_id"])]
+    if window != "article":
+        unit.append(pd.factorize(df[window]))
+    if n_groups == 1 and len(unit) == 1:  # article windows, one group: the codes are the windows
+        win_codes, n_win = unit[0][0].astype(np.int64), len(unit[0][1])
+    else:
+        win_codes, n_win = _combine(
+            [group_codes] + [u[0] for u in unit], [n_groups] + [len(u[1]) for u in unit]
+        )
+
+    # rows of X: one per (group, actor), ordered by group then actor label
+    if n_groups == 1:
+        rows, n_rows = actor_codes, n_act
+    else:
+        rows, n_rows = _compress(group_codes * n_act + actor_codes, n_groups * n_act)
+    row_group = np.zeros(n_rows, dtype=np.int64)
+    row_group[rows] = group_codes
+    row_actor = np.zeros(n_rows, dtype=np.int64)
+    row_actor[rows] = actor_codes
+    # Xt: window x (group, actor) indicator; windows holding a single actor cannot hold a pair,
+    # so they count in n_a and n_windows but are left out of the product
+    Xt = sp.csr_matrix((np.ones(len(rows), dtype=np.int32), (win_codes, rows)), shape=(n_win, n_rows))
+    Xt.sum_duplicates()
+    Xt.data[:] = 1
+    n_each = np.bincount(Xt.indices, minlength=n_rows).astype(np.int64)
+    win_group = np.zeros(n_win, dtype=np.int64)
+    win_group[win_codes] = group_codes
+    windows_per_group = np.bincount(win_group, minlength=n_groups).astype(np.int64)
+    paired = np.flatnonzero(np.diff(Xt.indptr) >= 2)
+    if len(paired) < n_win:
+        Xt = Xt[paired]
+    X = Xt.T.tocsr()  # actor x window, CSR; with Xt also CSR the product converts nothing
+    upper = sp.triu(X @ Xt, k=1, format="csr")  # the one product; (i < j) <=> actor_a < actor_b
+    upper.sort_indices()
+    i = np.repeat(np.arange(n_rows), np.diff(upper.indptr))
+    j = upper.indices.astype(np.int64)
+    n = upper.data.astype(np.int64)
+    if min_count > 1:
+        keep = n >= min_count
+        i, j, n = i[keep], j[keep], n[keep]
+
+    first = last = np.full(len(n), np.iinfo(np.int64).min)
+    if "published" in df.columns and len(n):
+        first, last = _first_last(Xt, i, j, n_rows, win_codes, _to_ns(df["published"]), n_win, paired)
+    if by:
+        first_rows = pd.Series(np.arange(len(group_codes))).groupby(group_codes, sort=True).first().to_numpy()
+        windows = df[by].iloc[first_rows].reset_index(drop=True)
+    else:
+        windows = pd.DataFrame(index=range(n_groups))
+    windows["n_windows"] = windows_per_group
+    labels_s = pd.Series(actor_labels, dtype=str)  # take() on the 1-per-actor labels: no per-row str objects
+    actor_table = windows[by].take(row_group).reset_index(drop=True)
+    actor_table["actor_id"] = labels_s.take(row_actor).reset_index(drop=True)
+    actor_table["n"] = n_each
+    actor_table["group"] = row_group
+    pairs = pd.DataFrame({"a": i, "b": j, "n": n, "first": first, "last": last})
+    return CoMentionCounts(pairs, actor_table, windows, window, by, date_dtype)
+
+
+def _empty_counts(df: pd.DataFrame, window: str, by: list[str], date_dtype) -> CoMentionCounts:
+    windows = pd.DataFrame({c: df[c].iloc[:0].reset_index(drop=True) if c in df else pd.Series([], dtype=str)
+                            for c in by})
+    windows["n_windows"] = pd.Series([], dtype=np.int64)
+    actor_table = windows[by].copy()
+    actor_table["actor_id"] = pd.Series([], dtype=str)
+    actor_table["n"] = pd.Series([], dtype=np.int64)
+    actor_table["group"] = pd.Series([], dtype=np.int64)
+    pairs = pd.DataFrame({c: pd.Series([], dtype=np.int64) for c in ("a", "b", "n", "first", "last")})
+    return CoMentionCounts(pairs, actor_table, windows, window, by, date_dtype)
+
+
+def sum_counts(counts: Sequence[CoMentionCounts]) -> CoMentionCounts:
+    """Add up the counts of disjoint sets of windows (partitions holding whole articles).
+
+    Pair, actor and window counts are summed, ``first`` is the minimum and ``last`` the maximum.
+    All parts must come from :func:`comention_counts` with the same ``window``, ``by`` and ``period``.
+
+    Returns
+    -------
+    CoMentionCounts
+    """
+    counts = list(counts)
+    if not counts:
+        raise ValueError("sum_counts: no counts given; pass at least one CoMentionCounts.")
+    window, by = counts[0].window, counts[0].by
+    bad = [k for k, c in enumerate(counts) if c.window != window or c.by != by]
+    if bad:
+        raise ValueError(f"sum_counts: parts {bad} were counted with another window or by than part 0 "
+                         f"(window={window!r}, by={by!r}); count every part with the same options.")
+    counts = [c for c in counts if len(c.actors)] or counts[:1]  # parts without any actor add nothing
+    if len(counts) == 1:
+        return counts[0]
+    date_dtype = counts[0].date_dtype
+    nat, big = np.iinfo(np.int64).min, np.iinfo(np.int64).max
+    windows_all = pd.concat([c.windows for c in counts], ignore_index=True)
+    if by:
+        windows = windows_all.groupby(by, sort=True, dropna=False, observed=True)["n_windows"].sum().reset_index()
+    else:
+        windows = pd.DataFrame({"n_windows": [int(windows_all["n_windows"].sum())]})
+    windows["n_windows"] = windows["n_windows"].astype(np.int64)
+    actors_all = pd.concat([c.actors for c in counts], ignore_index=True)
+    keys = [*by, "actor_id"]
+    grouped = actors_all.groupby(keys, sort=True, dropna=False, observed=True)
+    new_row = grouped.ngroup().to_numpy()
+    actor_table = grouped["n"].sum().reset_index()
+    actor_table["n"] = actor_table["n"].astype(np.int64)
+    actor_table["actor_id"] = actor_table["actor_id"].astype(str)
+    actor_table["group"] = (actor_table.groupby(by, sort=True, dropna=False, observed=True).ngroup().to_numpy()
+                            if by else np.zeros(len(actor_table), dtype=np.int64))
+    offsets = np.cumsum([0] + [len(c.actors) for c in counts])
+    parts = list(zip(offsets, counts, strict=False))
+    a = np.concatenate([new_row[off + c.pairs["a"].to_numpy(np.int64)] for off, c in parts])
+    b = np.concatenate([new_row[off + c.pairs["b"].to_numpy(np.int64)] for off, c in parts])
+    n = np.concatenate([c.pairs["n"].to_numpy(np.int64) for c in counts])
+    first = np.concatenate([c.pairs["first"].to_numpy(np.int64) for c in counts])
+    last = np.concatenate([c.pairs["last"].to_numpy(np.int64) for c in counts])
+    code, inv = np.unique(a * max(len(actor_table), 1) + b, return_inverse=True)
+    total = np.zeros(len(code), dtype=np.int64)
+    np.add.at(total, inv, n)
+    lo = np.full(len(code), big)
+    np.minimum.at(lo, inv, np.where(first == nat, big, first))
+    lo[lo == big] = nat
+    hi = np.full(len(code), nat)
+    np.maximum.at(hi, inv, last)
+    size = max(len(actor_table), 1)
+    pairs = pd.DataFrame({"a": code // size, "b": code % size, "n": total, "first": lo, "last": hi})
+    return CoMentionCounts(pairs.astype(np.int64), actor_table, windows, window, by, date_dtype)
+
+
+def _first_last(Y, i, j, n_rows, win_codes, pub_ns, n_win, paired) -> tuple[np.ndarray, np.ndarray]:
+    """Earliest and latest window date of each edge (i, j), by listing the pairs of every window.
+
+    ``Y`` is the window x row indicator (CSR) of the windows ``paired`` (indices among all
+    ``n_win`` windows, which ``win_codes`` number). Windows of the same size ``s`` are taken
+    together as an (windows, s) array, one column pair at a time; windows larger than
+    ``_BLOCK_MAX`` are expanded pair by pair, a few million pairs at a time.
+    """
+    nat, big = np.iinfo(np.int64).min, np.iinfo(np.int64).max
+    lo_date = np.full(n_win, big)
+    hi_date = np.full(n_win, nat)
+    valid = pub_ns != nat
+    np.minimum.at(lo_date, win_codes[valid], pub_ns[valid])
+    np.maximum.at(hi_date, win_codes[valid], pub_ns[valid])
+    lo_date, hi_date = lo_date[paired], hi_date[paired]
+    first = np.full(len(i), big)
+    last = np.full(len(i), nat)
+    if n_rows * n_rows <= _LOOKUP_MAX:
+        lookup = np.full(n_rows * n_rows, -1, dtype=np.int64)
+        lookup[i * n_rows + j] = np.arange(len(i))
+        find = lookup.__getitem__
+    else:
+        keys = i * n_rows + j  # sorted: edges come row-major from CSR
+
+        def find(k):
+            pos = np.minimum(np.searchsorted(keys, k), len(keys) - 1)
+            return np.where(keys[pos] == k, pos, -1)
+
+    def update(row_a, row_b, wins):
+        idx = find(row_a * n_rows + row_b)
+        ok = idx >= 0
+        if not ok.all():
+            idx, wins = idx[ok], wins[ok]
+        np.minimum.at(first, idx, lo_date[wins])
+        np.maximum.at(last, idx, hi_date[wins])
+
+    Y.sort_indices()
+    ind, ptr = Y.indices.astype(np.int64), Y.indptr.astype(np.int64)
+    sizes = np.diff(ptr)
+    for s in np.unique(sizes[(sizes >= 2) & (sizes <= _BLOCK_MAX)]):
+        wins = np.flatnonzero(sizes == s)
+        block = ind[ptr[wins][:, None] + np.arange(s)]  # (windows, s), rows ascending
+        for a in range(s - 1):
+            for b in range(a + 1, s):
+                update(block[:, a], block[:, b], wins)
+    big_wins = np.flatnonzero(sizes > _BLOCK_MAX)
+    pairs = sizes[big_wins] * (sizes[big_wins] - 1) // 2
+    cum = np.cumsum(pairs)
+    k = 0
+    while k < len(big_wins):
+        base = cum[k - 1] if k else 0
+        stop = min(max(int(np.searchsorted(cum, base + _PAIR_CHUNK, side="right")), k + 1), len(big_wins))
+        w = big_wins[k:stop]
+        s = sizes[w]
+        pos = np.concatenate([np.arange(p0, p1) for p0, p1 in zip(ptr[w], ptr[w + 1], strict=True)])
+        local = np.arange(pos.size) - np.repeat(np.cumsum(s) - s, s)
+        cnt = np.repeat(s, s) - 1 - local
+        left = np.repeat(np.arange(pos.size), cnt)
+        right = np.arange(left.size) - np.repeat(np.cumsum(cnt) - cnt - np.arange(pos.size) - 1, cnt)
+        update(ind[pos[left]], ind[pos[right]], np.repeat(w, pairs[k:stop]))
+        k = stop
+    first[first == big] = nat
+    return first, last
