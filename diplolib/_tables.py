@@ -1,0 +1,99 @@
+"""The table grammar shared by every analysis function: column checks, ``by``, ``period``.
+
+One rule for each, so that the same article lands in the same group whatever function counts it:
+
+- **Column checks** name the calling function, the table, the missing columns, the columns it has, and the fix.
+- **``by``** is ``None``, one column name or a list of names; it becomes a list, in order, without repeats.
+- **``period``** is one of :data:`PERIODS` (day, week, month, quarter, year). Periods are cut in the wall-clock time
+  of the time zone the ``published`` column is stored in (``load_articles`` stores one time zone per table), never
+  in UTC behind the user's back. The ``period`` column is a ``string`` holding pandas' own period label
+  (``"2016"``, ``"2016Q1"``, ``"2016-03"``, ``"2016-03-07"``, weeks as ``"2016-02-29/2016-03-06"``, Monday to
+  Sunday), which :class:`pandas.Period` parses back with the same ``period`` code and which sorts in time order.
+  Articles without a date get ``<NA>``.
+
+Private to diplolib: analysis modules import it; users see its rules through the functions' parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+__all__ = ["PERIODS", "as_list", "check_by", "check_columns", "check_option", "check_period", "period_of",
+           "period_start"]
+
+#: The allowed values of every ``period=`` parameter: day, week (Monday to Sunday), month, quarter, year.
+PERIODS = ("D", "W", "M", "Q", "Y")
+_PANDAS_FREQ = {"D": "D", "W": "W-SUN", "M": "M", "Q": "Q-DEC", "Y": "Y-DEC"}
+
+
+def as_list(by: str | Iterable[str] | None) -> list[str]:
+    """``by`` as a list of column names: ``None`` -> ``[]``, ``"source"`` -> ``["source"]``, repeats dropped."""
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [by]
+    return list(dict.fromkeys(by))
+
+
+def check_columns(table, columns: Sequence[str], *, func: str, name: str, fix: str) -> None:
+    """Raise if ``table`` is not a DataFrame or lacks any of ``columns``.
+
+    The message names the function, the table, what is missing, what the table has, and ``fix`` (what to do,
+    e.g. "pass the mentions table from tag_actors()").
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"{func}: {name} must be a pandas DataFrame, not {type(table).__name__}; {fix}.")
+    missing = [c for c in dict.fromkeys(columns) if c not in table.columns]
+    if missing:
+        raise ValueError(f"{func}: {name} lacks column(s) {missing} (it has {list(table.columns)}); {fix}.")
+
+
+def check_option(value, allowed: Sequence, *, func: str, name: str) -> None:
+    """Raise ``ValueError`` naming the function and the allowed values when ``value`` is not one of them."""
+    if value not in allowed:
+        raise ValueError(f"{func}: {name}={value!r} is not one of {list(allowed)}.")
+
+
+def check_period(period: str | None, *, func: str) -> None:
+    """``period`` must be ``None`` or one of :data:`PERIODS`."""
+    if period is not None:
+        check_option(period, PERIODS, func=func, name="period")
+
+
+def check_by(by: Sequence[str], *, func: str, reserved: Sequence[str] = ()) -> None:
+    """Refuse group columns that would clash with a column the function writes (``period``, ``n`` …)."""
+    clash = [c for c in by if c in reserved]
+    if clash:
+        raise ValueError(f"{func}: by={list(by)!r} uses reserved column name(s) {clash}; rename the column "
+                         "(use period= for time groups).")
+
+
+def _wall_clock(published: pd.Series) -> pd.Series:
+    """Dates as naive wall-clock times of their stored time zone (strings and objects parsed as UTC)."""
+    if not pd.api.types.is_datetime64_any_dtype(published):
+        published = pd.to_datetime(published, errors="coerce", utc=True)
+    if getattr(published.dt, "tz", None) is not None:
+        published = published.dt.tz_localize(None)
+    return published
+
+
+def period_of(published: pd.Series, period: str, *, func: str = "period_of") -> pd.Series:
+    """The period label of each date (``string`` dtype, ``<NA>`` without a date), cut in the stored time zone.
+
+    >>> s = pd.Series(pd.to_datetime(["2016-03-31 23:30", "2016-04-01 00:30"]).tz_localize("Asia/Damascus"))
+    >>> period_of(s, "Q").tolist()
+    ['2016Q1', '2016Q2']
+    """
+    check_option(period, PERIODS, func=func, name="period")
+    wall = _wall_clock(published)
+    labels = wall.dt.to_period(_PANDAS_FREQ[period]).astype("string")
+    return labels.where(wall.notna(), pd.NA).astype("string").rename("period")
+
+
+def period_start(labels: pd.Series, period: str) -> pd.Series:
+    """The first day of each period label from :func:`period_of`, as naive timestamps (for plotting on a time axis)."""
+    check_option(period, PERIODS, func="period_start", name="period")
+    index = pd.PeriodIndex(labels.astype("string").fillna("NaT"), freq=_PANDAS_FREQ[period])
+    return pd.Series(index.start_time, index=labels.index, name=labels.name)
