@@ -5,16 +5,19 @@
 >>> result = load_articles("data/raw/wh-readouts")                                         # doctest: +SKIP
 >>> result.articles, result.errors                                                          # doctest: +SKIP
 
-The readers (:mod:`diplolib.readers`) turn every input record into a raw record or an error row; the raw
-records then go through :func:`diplolib.normalize.normalize_articles` (cleaning, datelines, bylines,
-splitting pages that hold several dispatches, dates, language, duplicates, ids). Problems with single files
-or rows never raise: they are rows of ``errors``. Only a missing path or an unknown format raises, at once.
+Every loading path takes the same two steps: :func:`load_records` (the readers of :mod:`diplolib.readers` turn
+every input record into a raw record or an error row) and :func:`to_articles`, the one tail from raw records to
+the articles table (:func:`diplolib.normalize.normalize_articles`: cleaning, datelines, bylines, splitting pages
+that hold several dispatches, dates, language, duplicates, ids; then :func:`tidy_metadata`).
+:func:`load_articles` is the two in a row; :func:`diplolib.datasets.load` runs a corpus recipe then
+:func:`to_articles`; the Dask path (:mod:`diplolib.parallel`) runs both on each partition. Problems with single
+files or rows never raise: they are rows of ``errors``. Only a missing path or an unknown format raises, at once.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 import pandas as pd
@@ -22,7 +25,8 @@ import pandas as pd
 from .normalize import normalize_articles
 from .readers import read_records
 
-__all__ = ["LoadResult", "load_articles", "load_records", "read_dates", "tidy_metadata"]
+__all__ = ["LoadResult", "load_articles", "load_records", "to_articles", "concat_records", "read_dates",
+           "resolve_published", "tidy_metadata", "metadata_text"]
 
 
 class LoadResult(NamedTuple):
@@ -133,16 +137,45 @@ def load_articles(
         progress=progress,
         **reader_options,
     )
-    kwargs: dict[str, Any] = {"published": read_dates(published) if _is_sidecar(published) else published}
-    if "tz" in reader_options:
-        kwargs["tz"] = reader_options["tz"]
-    articles = normalize_articles(records, **kwargs)
-    return LoadResult(tidy_metadata(articles), errors)
+    return LoadResult(to_articles(records, published=published, tz=reader_options.get("tz")), errors)
 
 
-def _is_sidecar(value: Any) -> bool:
-    return isinstance(value, (str, os.PathLike)) and str(value).lower().endswith((".csv", ".tsv")) and \
-        os.path.isfile(value)
+def to_articles(records: pd.DataFrame, *, published: Any = None, tz: str | None = None,
+                steps: Sequence[str] | None = None) -> pd.DataFrame:
+    """Raw records → the articles table: the one tail that every loading path runs.
+
+    Parameters
+    ----------
+    records : DataFrame
+        Raw records (:func:`load_records`, :func:`diplolib.datasets.read_corpus`).
+    published : optional
+        Dates for records whose own metadata gives none (see :func:`load_articles`; a sidecar path is read
+        with :func:`read_dates`).
+    tz : str, optional
+        The time zone of ``published`` (the readers' ``tz=``); UTC by default.
+    steps : sequence of str, optional
+        The normalisation steps (:data:`diplolib.normalize.STEPS`; all by default). The Dask path leaves out
+        ``duplicates`` here and flags them corpus-wide.
+
+    Returns
+    -------
+    DataFrame
+        The articles table of :func:`diplolib.normalize.normalize_articles`, metadata tidied by
+        :func:`tidy_metadata`.
+    """
+    kwargs: dict[str, Any] = {"published": resolve_published(published)}
+    if tz is not None:
+        kwargs["tz"] = tz
+    if steps is not None:
+        kwargs["steps"] = steps
+    return tidy_metadata(normalize_articles(records, **kwargs))
+
+
+def resolve_published(published: Any) -> Any:
+    """``published`` as :func:`diplolib.normalize.normalize_articles` takes it: a sidecar path read into a mapping."""
+    is_sidecar = (isinstance(published, (str, os.PathLike)) and str(published).lower().endswith((".csv", ".tsv"))
+                  and os.path.isfile(published))
+    return read_dates(published) if is_sidecar else published
 
 
 def read_dates(path: str | os.PathLike) -> dict[str, str]:
@@ -169,8 +202,14 @@ def _as_text(value: Any) -> Any:
     return str(value)
 
 
+def metadata_text(values: pd.Series) -> pd.Series:
+    """One metadata column as nullable strings: lists joined with "; ", dates in ISO, missing values ``<NA>``."""
+    return values.map(lambda v: v if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v))
+                      else _as_text(v)).astype("string")
+
+
 def tidy_metadata(articles: pd.DataFrame) -> pd.DataFrame:
-    """Metadata columns of mixed Python objects as nullable strings (lists joined with "; ", dates in ISO).
+    """Metadata columns of mixed Python objects as nullable strings (:func:`metadata_text`).
 
     Readers keep a source's own metadata as it comes (YAML lists and timestamps, JSON values); one string
     column per field makes the table tidy, comparable across corpora and storable in Parquet unchanged.
@@ -178,7 +217,29 @@ def tidy_metadata(articles: pd.DataFrame) -> pd.DataFrame:
     out = articles.copy()
     for col in out.columns:
         if out[col].dtype == object:
-            values = out[col]
-            out[col] = values.map(lambda v: v if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v))
-                                  else _as_text(v)).astype("string")
+            out[col] = metadata_text(out[col])
     return out
+
+
+def concat_records(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Raw records of several sources as one table, as :func:`load_records` would build it for all at once.
+
+    A metadata column that some sources lack is object-typed with ``<NA>`` (the readers' records table makes a
+    column numeric only when every record has a number).
+    """
+    frames = [f for f in frames if len(f)] or list(frames[:1])
+    if len(frames) == 1:
+        return frames[0]
+    cols: dict[str, None] = {}
+    for f in frames:
+        cols.update(dict.fromkeys(f.columns))
+    fixed = []
+    for f in frames:
+        f = f.copy()
+        for c in cols:
+            if c not in f.columns:
+                f[c] = pd.Series(pd.NA, index=f.index, dtype=object)
+            elif not all(c in g.columns for g in frames) and f[c].dtype != object:
+                f[c] = f[c].astype(object)
+        fixed.append(f[list(cols)])
+    return pd.concat(fixed, ignore_index=True)

@@ -1,4 +1,4 @@
-"""load_articles (readers + diplolib.normalize), load_corpus and describe_corpus."""
+"""load_articles (readers + diplolib.normalize), datasets.load and describe_corpus."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ normalize = pytest.importorskip("diplolib.normalize", reason="diplolib.normalize
 if not hasattr(normalize, "normalize_articles"):  # pragma: no cover
     pytest.skip("diplolib.normalize.normalize_articles is not available yet", allow_module_level=True)
 
-from diplolib.readers.corpora import load_corpus  # noqa: E402
+from diplolib.datasets import load as load_corpus  # noqa: E402
 
 
 def need(name: str, *parts: str):
@@ -74,7 +74,7 @@ def test_errors_raised_at_once(tmp_path):
 
 def test_load_corpus_fa_kes_and_describe():
     need("fa-kes", "FA-KES-Dataset.csv")
-    articles, errors = load_corpus("fa-kes", fetch_missing=False)
+    articles, errors = load_corpus("fa-kes", cache=False, fetch_missing=False)
     assert errors.empty and len(articles) >= 804
     before = articles.copy()
     table = describe_corpus(articles, errors)
@@ -90,7 +90,7 @@ def test_load_corpus_fa_kes_and_describe():
 
 def test_load_corpus_sana_splits_the_page():
     need("sana-fr")
-    articles, errors = load_corpus("sana-fr", fetch_missing=False)
+    articles, errors = load_corpus("sana-fr", cache=False, fetch_missing=False)
     assert errors.empty and len(articles) >= 1
     assert (articles["source"] == "sana").all() and articles["origin"].eq("000_9686c5b622632da7.txt").all()
 

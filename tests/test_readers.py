@@ -25,7 +25,7 @@ from diplolib.readers import (
     register_reader,
     strip_markdown,
 )
-from diplolib.readers.corpora import read_corpus
+from diplolib.datasets import read_corpus
 from diplolib.readers.encoding import decode
 
 

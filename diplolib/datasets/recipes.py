@@ -1,7 +1,16 @@
-"""One-call loaders for the catalogue corpora: ``load_corpus("fa-kes")`` → ``(articles, errors)``.
+"""How each catalogue corpus is read: one small recipe per corpus, registered by name in :data:`RECIPES`.
 
-Each corpus is fetched (or found) with :func:`diplolib.datasets.path` and read with the right reader and
-options; origins are relative to the corpus folder. What each loader adds:
+A recipe is ``recipe(corpus_folder, **options) -> (records, errors)``: it calls
+:func:`diplolib.readers.read_records` on the right files with the right reader and options (``options`` given
+by the caller override the recipe's), and adds what the corpus's side files hold. :func:`read_corpus` finds the
+corpus folder and runs its recipe; :func:`diplolib.datasets.load` then turns the records into the articles table
+with :func:`diplolib.load.to_articles`, the tail every loading path shares.
+
+To add a corpus: a catalogue entry in ``catalogue.yaml`` with its manifest, and a recipe here::
+
+    @recipe("my-corpus")
+    def _my_corpus(root: Path, **options):
+        return _read(root / "documents", root, options, format="html", source="my-outlet", lang="fr")
 
 ============  ===========  =============================================================================
 corpus        reader       notes
@@ -27,21 +36,53 @@ from typing import Any
 
 import pandas as pd
 
-from .walk import read_records
+from ..readers import read_records
+from ._fetch import path
 
-__all__ = ["CORPUS_LOADERS", "load_corpus", "read_corpus"]
+__all__ = ["RECIPES", "recipe", "read_corpus"]
 
-_SIB_LANG = {"fra_Latn": "fr", "arb_Arab": "ar", "eng_Latn": "en"}
+Recipe = Callable[..., tuple[pd.DataFrame, pd.DataFrame]]
+
+#: Corpus name → its recipe, ``recipe(corpus_folder, **options) -> (records, errors)``.
+RECIPES: dict[str, Recipe] = {}
 
 
-def _fa_kes(root: Path, **kw):
-    return read_records(root / "FA-KES-Dataset.csv", root=root, **{"preset": "fa-kes", **kw})
+def recipe(name: str) -> Callable[[Recipe], Recipe]:
+    """Register the decorated function as the recipe of catalogue corpus ``name``."""
+
+    def register(fn: Recipe) -> Recipe:
+        if name in RECIPES:
+            raise ValueError(f"corpus {name!r} has two recipes ({RECIPES[name].__name__} and {fn.__name__}).")
+        RECIPES[name] = fn
+        return fn
+
+    return register
 
 
-def _wikinews(root: Path, **kw):
-    records, errors = read_records(
-        root / "documents", root=root, **{"format": "html", "source": "wikinews", "lang": "fr", **kw}
-    )
+def _read(files: Path, root: Path, options: dict[str, Any], /, **defaults: Any):
+    """``read_records(files)`` with origins relative to the corpus folder; ``options`` override ``defaults``."""
+    return read_records(files, root=root, **{**defaults, **options})
+
+
+def read_corpus(name: str, *, fetch_missing: bool = True, **options: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The raw records and errors of catalogue corpus ``name`` (before :mod:`diplolib.normalize`).
+
+    ``options`` override the recipe's and go to the readers (e.g. ``progress=True``, ``tz=``).
+    """
+    if name not in RECIPES:
+        raise ValueError(f"no recipe for corpus {name!r}; known: {', '.join(sorted(RECIPES))} "
+                         "(other folders: diplolib.load_articles(path, format=...)).")
+    return RECIPES[name](path(name, fetch_missing=fetch_missing), **options)
+
+
+@recipe("fa-kes")
+def _fa_kes(root: Path, **options):
+    return _read(root / "FA-KES-Dataset.csv", root, options, preset="fa-kes")
+
+
+@recipe("wikinews-fr")
+def _wikinews_fr(root: Path, **options):
+    records, errors = _read(root / "documents", root, options, format="html", source="wikinews", lang="fr")
     ref = root / "ref"
     if ref.is_file():
         pairs = [line.split("\t", 1) for line in ref.read_text("utf-8").splitlines() if "\t" in line]
@@ -53,21 +94,12 @@ def _wikinews(root: Path, **kw):
     return records, errors
 
 
-def _kremlin(root: Path, **kw):
+@recipe("kremlin-en")
+def _kremlin_en(root: Path, **options):
     tree = root / "var"
-    source = tree if tree.is_dir() else root / "kremlin_en_news_main.tar.xz"
-    records, errors = read_records(
-        source,
-        root=root,
-        **{
-            "format": "html",
-            "source": "kremlin",
-            "lang": "en",
-            "encoding_errors": "replace",
-            "include": "*.html",
-            **kw,
-        },
-    )
+    files = tree if tree.is_dir() else root / "kremlin_en_news_main.tar.xz"
+    records, errors = _read(files, root, options, format="html", source="kremlin", lang="en",
+                            encoding_errors="replace", include="*.html")
     page_id = records["origin"].str.extract(r"(\d+)\.html$", expand=False)
     records = records.assign(page_id=pd.to_numeric(page_id, errors="coerce").astype("Int64"))
     index = root / "index.derived.csv"
@@ -78,106 +110,35 @@ def _kremlin(root: Path, **kw):
     return records, errors
 
 
-def _wh(root: Path, **kw):
-    return read_records(
-        root,
-        root=root,
-        **{"format": "markdown", "include": "*/*.md", "source": "whitehouse", "lang": "en", **kw},
-    )
+@recipe("wh-readouts")
+def _wh_readouts(root: Path, **options):
+    return _read(root, root, options, format="markdown", include="*/*.md", source="whitehouse", lang="en")
 
 
-def _re3d(root: Path, **kw):
-    return read_records(
-        root, root=root, **{"format": "jsonl", "include": "*/documents.json", "lang": "en", **kw}
-    )
+@recipe("re3d")
+def _re3d(root: Path, **options):
+    return _read(root, root, options, format="jsonl", include="*/documents.json", lang="en")
 
 
-def _sib200(root: Path, **kw):
-    records, errors = read_records(
-        root,
-        root=root,
-        **{
-            "preset": "sib200",
-            "format": "csv",
-            "source": "sib200",
-            "include": [f"{f}/*.tsv" for f in _SIB_LANG],
-            **kw,
-        },
-    )
+_SIB_LANG = {"fra_Latn": "fr", "arb_Arab": "ar", "eng_Latn": "en"}
+
+
+@recipe("sib200")
+def _sib200(root: Path, **options):
+    records, errors = _read(root, root, options, preset="sib200", format="csv", source="sib200",
+                            include=[f"{f}/*.tsv" for f in _SIB_LANG])
     folder = records["origin"].str.split("/", n=1).str[0]
     split = records["origin"].str.extract(r"/(\w+)\.tsv:", expand=False)
     return records.assign(lang=folder.map(_SIB_LANG), split=split), errors
 
 
-def _ungdc(root: Path, **kw):
+@recipe("ungdc")
+def _ungdc(root: Path, **options):
     tree = root / "TXT"
-    source = tree if tree.is_dir() else root / "UNGDC_1946-2024_TXT.tar.xz"
-    return read_records(
-        source, root=root, **{"format": "filename", "include": "*.txt", "source": "ungdc", "lang": "en", **kw}
-    )
+    files = tree if tree.is_dir() else root / "UNGDC_1946-2024_TXT.tar.xz"
+    return _read(files, root, options, format="filename", include="*.txt", source="ungdc", lang="en")
 
 
-def _sana(root: Path, **kw):
-    return read_records(
-        root, root=root, **{"format": "page", "include": "*.txt", "source": "sana", "lang": "fr", **kw}
-    )
-
-
-#: Corpus name → ``loader(corpus_folder, **options) -> (records, errors)``.
-CORPUS_LOADERS: dict[str, Callable[..., tuple[pd.DataFrame, pd.DataFrame]]] = {
-    "fa-kes": _fa_kes,
-    "wikinews-fr": _wikinews,
-    "kremlin-en": _kremlin,
-    "wh-readouts": _wh,
-    "re3d": _re3d,
-    "sib200": _sib200,
-    "ungdc": _ungdc,
-    "sana-fr": _sana,
-}
-
-
-def read_corpus(
-    name: str, *, fetch_missing: bool = True, **options: Any
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The raw records and errors of catalogue corpus ``name`` (before :mod:`diplolib.normalize`).
-
-    ``options`` override the corpus defaults and go to the readers (e.g. ``progress=True``, ``tz=``).
-    """
-    if name not in CORPUS_LOADERS:
-        raise ValueError(
-            f"no loader for corpus {name!r}; known: {', '.join(sorted(CORPUS_LOADERS))} "
-            "(other folders: diplolib.load.load_articles(path, format=...))."
-        )
-    from .. import datasets
-
-    return CORPUS_LOADERS[name](datasets.path(name, fetch_missing=fetch_missing), **options)
-
-
-def load_corpus(name: str, *, fetch_missing: bool = True, published: Any = None, **options: Any):
-    """Fetch (if needed) and load catalogue corpus ``name`` into the articles and errors tables.
-
-    Parameters
-    ----------
-    name
-        "fa-kes", "wikinews-fr", "kremlin-en", "wh-readouts", "re3d", "sib200", "ungdc" or "sana-fr".
-    fetch_missing
-        Fetch the corpus into the data cache when it is not there (else read what is there).
-    published
-        Passed to :func:`diplolib.normalize.normalize_articles`.
-    **options
-        Reader options overriding the corpus defaults (``progress=True``, ``tz="Europe/Moscow"``, ...).
-
-    Returns
-    -------
-    diplolib.load.LoadResult
-        ``(articles, errors)``, as :func:`diplolib.load.load_articles`; the corpus's metadata columns (see the
-        module table) are kept in ``articles``.
-    """
-    from ..load import LoadResult, tidy_metadata
-    from ..normalize import normalize_articles
-
-    records, errors = read_corpus(name, fetch_missing=fetch_missing, **options)
-    kwargs: dict[str, Any] = {"published": published}
-    if "tz" in options:
-        kwargs["tz"] = options["tz"]
-    return LoadResult(tidy_metadata(normalize_articles(records, **kwargs)), errors)
+@recipe("sana-fr")
+def _sana_fr(root: Path, **options):
+    return _read(root, root, options, format="page", include="*.txt", source="sana", lang="fr")

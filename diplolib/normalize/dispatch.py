@@ -127,7 +127,8 @@ _PLACE_DATELINES = [
     # Damas-SANA /   Damascus, SANA-   Aleppo SANA-Terrorist
     re.compile(rf"(?P<dl>{_WORD}(?:[ -]{_WORD}){{0,3}}\s*[-,]?\s*SANA)\s*[-–—/]+\s*"),
     # BEIRUT —   NEW YORK, Feb. 3 -
-    re.compile(rf"(?P<dl>[{_UP}][{_UP}'.-]{{2,}}(?: [{_UP}][{_UP}'.-]+){{0,2}}(?:,\s*[{_UP}][a-z]{{2,4}}\.? \d{{1,2}})?)"
+    re.compile(rf"(?P<dl>[{_UP}][{_UP}'.-]{{2,}}(?: [{_UP}][{_UP}'.-]+){{0,2}}"
+               rf"(?:,\s*[{_UP}][a-z]{{2,4}}\.? \d{{1,2}})?)"
                r"\s*(?:--?|–|—)\s*"),
     # Moscou/Le ministre   (SANA French: "Place/Sentence")
     re.compile(rf"(?P<dl>{_WORD}(?:[ -]{_WORD}){{0,2}})\s?/\s?(?=[{_UP}\"«])"),

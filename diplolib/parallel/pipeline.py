@@ -7,15 +7,15 @@
 
 Stages, each the same function as the pandas path, run once per partition:
 
-1. load + normalise (:func:`diplolib.load.load_records`, :func:`diplolib.normalize.normalize_articles`
-   without its duplicates step), with the exact-duplicate key of every article;
+1. load + normalise (:func:`diplolib.load.load_records`, :func:`diplolib.load.to_articles` without its
+   duplicates step), with the exact-duplicate key of every article;
 2. duplicates, corpus-wide: keys gathered once; MinHash bands computed (in the partitions) for the first
    copy of each key only and gathered; candidate pairs and the Jaccard check once (shingle sets fetched
    only for the candidates); ``duplicate_of`` sent back to the partitions;
 3. actor and theme tagging (:func:`diplolib.actors.tag_actors`, :func:`diplolib.themes.tag_themes`)
    through ``map_partitions``;
-4. co-mention counts per partition (:func:`diplolib.comention.comention_counts`), summed once, then the
-   measures (:func:`diplolib.comention.edges_from_counts`);
+4. co-mention counts per partition (:func:`diplolib.comention.counts.comention_counts`), summed once, then the
+   measures (:func:`diplolib.comention.edges.edges_from_counts`);
 5. topics (optional): fitted on a deterministic sample, applied per partition.
 
 A partition whose task still fails after ``retries`` (an exception, or workers that died while running it)
@@ -38,40 +38,22 @@ import dask.dataframe as dd
 import numpy as np
 import pandas as pd
 from dask.base import tokenize
-from distributed import Client, futures_of, wait
+from distributed import Client
 
-from ..comention.edges import edges_from_counts, sum_counts
-from ..load import _is_sidecar, read_dates
-from ..normalize.duplicates import (
-    BAND_COLUMNS,
-    candidate_pairs,
-    jaccard_pairs,
-    representatives,
-    resolve_duplicates,
-)
+from .._tables import as_list
+from ..comention.counts import sum_counts
+from ..comention.edges import edges_from_counts
+from ..load import resolve_published
 from ..readers.base import ERROR_COLUMNS
 from . import tasks
+from ._cluster import PartitionError, check, connect, persist_checked
+from .duplicates import corpus_duplicates
 from .plan import DEFAULT_PARTITION_SIZE, Partition, plan_partitions
 
 __all__ = ["run_pipeline", "PipelineResult", "PartitionError", "PIPELINE_STEPS", "connect"]
 
 #: Steps of :func:`run_pipeline`; loading and normalising always run.
 PIPELINE_STEPS: tuple[str, ...] = ("actors", "themes", "edges", "topics")
-_FAILURE_COLUMNS = ["partition", "stage", "files", "error"]
-
-
-class PartitionError(RuntimeError):
-    """Partitions failed after their retries; ``failures`` lists them (``partition``, ``stage``, ``files``,
-    ``error``)."""
-
-    def __init__(self, failures: pd.DataFrame):
-        self.failures = failures
-        lines = [f"partition {r.partition} ({r.stage}; {r.files}): {r.error}" for r in failures.itertuples()]
-        super().__init__(
-            f"{len(failures)} partition(s) failed after their retries, so no partial result is returned:\n  "
-            + "\n  ".join(lines[:20])
-            + "\nFix the cause (see the error of each), or leave those files out, and run again."
-        )
 
 
 @dataclass
@@ -84,7 +66,7 @@ class PipelineResult:
         The articles table, one partition per :class:`~diplolib.parallel.plan.Partition` (held by the workers).
     errors : pandas DataFrame
         The load errors (``origin``, ``error``, ``message``).
-    mentions, hits : dask DataFrame or None
+    mentions, theme_hits : dask DataFrame or None
         The mentions and theme-hits tables (None when the step was not run).
     edges : pandas DataFrame or None
         The edges table of :func:`diplolib.comention.co_mentions`.
@@ -105,7 +87,7 @@ class PipelineResult:
     articles: dd.DataFrame
     errors: pd.DataFrame
     mentions: dd.DataFrame | None = None
-    hits: dd.DataFrame | None = None
+    theme_hits: dd.DataFrame | None = None
     edges: pd.DataFrame | None = None
     topics: dd.DataFrame | None = None
     topic_model: Any = None
@@ -115,69 +97,21 @@ class PipelineResult:
     client: Client | None = None
     _owned: Any = None
 
+    @property
+    def hits(self) -> dd.DataFrame | None:
+        """Deprecated name of :attr:`theme_hits` (one name per table: ``theme_hits``)."""
+        import warnings
+
+        warnings.warn("PipelineResult.hits is now PipelineResult.theme_hits; the old name goes in the next "
+                      "release.", DeprecationWarning, stacklevel=2)
+        return self.theme_hits
+
     def close(self) -> None:
         """Close the client and the local cluster that :func:`run_pipeline` started (if it started one)."""
         if self._owned is not None:
             self.client.close()
             self._owned.close()
             self._owned = None
-
-
-def connect(client: Client | str | None = None, *, n_workers: int = 2) -> tuple[Client, Any]:
-    """A client: the one given, one connected to a scheduler address, the current one, or a new local cluster.
-
-    Returns ``(client, cluster)`` where ``cluster`` is the LocalCluster started here (else None).
-    """
-    if isinstance(client, Client):
-        return client, None
-    if isinstance(client, str):
-        return Client(client), None
-    if client is not None:
-        raise TypeError(f"client must be a distributed.Client, a scheduler address or None; got {client!r}.")
-    try:
-        from distributed import get_client
-
-        return get_client(), None
-    except ValueError:
-        from distributed import LocalCluster
-
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None)
-        return Client(cluster), cluster
-
-
-def _failures(futures: list, partitions: Sequence[Partition], stage: str) -> list[dict]:
-    wait(futures)
-    rows = []
-    for part, fut in zip(partitions, futures, strict=True):
-        if fut.status != "finished":
-            try:
-                exc = fut.exception()
-                err = f"{type(exc).__name__}: {exc}"
-            except Exception as e:  # a cancelled future has no exception to give
-                err = f"{fut.status}: {e}"
-            rows.append({"partition": part.index, "stage": stage, "files": "; ".join(part.files), "error": err})
-    return rows
-
-
-def _check(futures: list, partitions: Sequence[Partition], stage: str) -> None:
-    rows = _failures(futures, partitions, stage)
-    if rows:
-        raise PartitionError(pd.DataFrame(rows, columns=_FAILURE_COLUMNS))
-
-
-def _ordered_futures(collection) -> list:
-    """The futures of a persisted Dask DataFrame, in partition order (keys are ``(name, i)``)."""
-    futs = futures_of(collection)
-    if len(futs) != collection.npartitions:
-        raise RuntimeError(f"expected {collection.npartitions} persisted partitions, found {len(futs)}.")
-    return sorted(futs, key=lambda f: f.key[-1])
-
-
-def _persist(client: Client, frame: dd.DataFrame, parts: Sequence[Partition], stage: str, retries: int):
-    out = client.persist(frame, retries=retries)
-    _check(_ordered_futures(out), parts, stage)
-    return out
 
 
 def _schema(schemas: list[tuple[list[tuple[str, str]], int]]) -> list[tuple[str, str]]:
@@ -316,13 +250,21 @@ def run_pipeline(
         from ..store import store_path
 
         store = store_path(store).resolve()
+    options = {**reader_options, **({"include": include} if include is not None else {}), "recursive": recursive}
     client, cluster = connect(scheduler if scheduler is not None else client)
     try:
-        return _run(parts, entry_errors, client, cluster, steps=steps, retries=retries, persist=persist, store=store,
-                    near_duplicates=near_duplicates, published=published, window=window, by=by, period=period,
-                    min_count=min_count, registry=registry, dictionary=dictionary, n_topics=n_topics,
-                    topic_sample=topic_sample, topic_options=topic_options, recursive=recursive,
-                    include=include, reader_options=reader_options)
+        run = _Run(client, parts, retries, persist)
+        result = _load(run, entry_errors, published=resolve_published(published), options=options,
+                       near_duplicates=near_duplicates)
+        result._owned = cluster
+        _tag(run, result, steps=steps, registry=registry, dictionary=dictionary)
+        if store is not None:
+            _store(run, result, store)
+        if "edges" in steps:
+            _edges(run, result, window=window, by=by, period=period, min_count=min_count)
+        if "topics" in steps:
+            _topics(run, result, n_topics=n_topics, topic_sample=topic_sample, topic_options=topic_options)
+        return result
     except BaseException:
         if cluster is not None:  # a cluster started here must not outlive a failed run
             client.close()
@@ -330,139 +272,122 @@ def run_pipeline(
         raise
 
 
-def _run(parts, entry_errors, client, cluster, *, steps, retries, persist, store, near_duplicates, published, window,
-         by, period, min_count, registry, dictionary, n_topics, topic_sample, topic_options, recursive, include,
-         reader_options) -> PipelineResult:
-    if _is_sidecar(published):
-        published = read_dates(published)
-    options = dict(reader_options)
-    if include is not None:
-        options["include"] = include
-    options["recursive"] = recursive
-    tz = reader_options.get("tz")
+@dataclass
+class _Run:
+    """One run of the pipeline: the cluster, the partitions, the retry and persist options, the stage timings."""
 
-    timings: dict[str, float] = {}
-    clock = time.perf_counter()
+    client: Client
+    parts: list[Partition]
+    retries: int
+    persist: bool
+    timings: dict[str, float] = field(default_factory=dict)
+    clock: float = field(default_factory=time.perf_counter)
+    final: list = field(default_factory=list)  # the articles of each partition (futures)
+    offsets: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    meta: pd.DataFrame | None = None
 
-    def lap(stage: str) -> None:
-        nonlocal clock
+    def lap(self, stage: str) -> None:
         now = time.perf_counter()
-        timings[stage] = round(now - clock, 3)
-        clock = now
+        self.timings[stage] = round(now - self.clock, 3)
+        self.clock = now
 
-    # 1. load + normalise, with duplicate signatures
+    def keep(self, frame: dd.DataFrame, stage: str) -> dd.DataFrame:
+        """``frame`` persisted on the workers (checked), or left lazy when the run does not persist."""
+        return persist_checked(self.client, frame, self.parts, stage, self.retries) if self.persist else frame
+
+
+def _load(run: _Run, entry_errors: pd.DataFrame, *, published, options, near_duplicates) -> PipelineResult:
+    """Stages 1 and 2: load + normalise every partition, then flag duplicates corpus-wide."""
+    client, parts = run.client, run.parts
     loaded = client.map(tasks.load_partition, [p.files for p in parts], [p.roots for p in parts],
-                        published=published, tz=tz, reader_options=options,
-                        retries=retries, pure=False)
-    _check(loaded, parts, "load")
+                        published=published, tz=options.get("tz"), reader_options=options,
+                        retries=run.retries, pure=False)
+    check(loaded, parts, "load")
     pieces = {name: client.map(operator.getitem, loaded, [name] * len(parts), pure=False)
               for name in ("articles", "errors", "signatures", "schema")}
     del loaded
-    schemas = client.gather(pieces["schema"])
+    schema = _schema(client.gather(pieces["schema"]))
     errors = pd.concat([entry_errors, *[e for e in client.gather(pieces["errors"]) if len(e)]], ignore_index=True)
     errors = errors[ERROR_COLUMNS].reset_index(drop=True) if len(errors) else entry_errors
-    schema = _schema(schemas)
-    lap("load")
+    run.lap("load")
 
-    # 2. duplicates, corpus-wide
     sigs = client.gather(pieces["signatures"])
     sizes = [len(s) for s in sigs]
-    offsets = np.concatenate([[0], np.cumsum(sizes)])
-    sig = pd.concat(sigs, ignore_index=True)
+    run.offsets = np.concatenate([[0], np.cumsum(sizes)])
+    dup = corpus_duplicates(client, pieces["articles"], sigs, run.offsets, parts, near=near_duplicates,
+                            retries=run.retries)
     del sigs
-    pairs = None
-    if near_duplicates and len(sig):
-        rep = representatives(sig["key"])
-        need = np.flatnonzero(sig["eligible"].to_numpy() & (rep == np.arange(len(rep))))
-        owner = np.searchsorted(offsets, need, side="right") - 1
-        jobs = {int(p): client.submit(tasks.partition_bands, pieces["articles"][int(p)],
-                                      (need[owner == p] - offsets[p]).tolist(), retries=retries, pure=False)
-                for p in np.unique(owner)}
-        _check(list(jobs.values()), [parts[p] for p in jobs], "duplicates")
-        bands = np.zeros((len(sig), len(BAND_COLUMNS)), dtype=np.uint64)
-        for p, block in zip(jobs, client.gather(list(jobs.values())), strict=True):
-            bands[need[owner == p]] = block
-        sig[list(BAND_COLUMNS)] = bands
-        cands = candidate_pairs(sig)
-        wanted = np.unique(cands[["a", "b"]].to_numpy())
-        owner = np.searchsorted(offsets, wanted, side="right") - 1
-        jobs = {int(p): client.submit(tasks.partition_shingles, pieces["articles"][int(p)],
-                                      (wanted[owner == p] - offsets[p]).tolist(), retries=retries, pure=False)
-                for p in np.unique(owner)}
-        _check(list(jobs.values()), [parts[p] for p in jobs], "duplicates")
-        sets: dict[int, np.ndarray] = {}
-        for p, local in zip(jobs, client.gather(list(jobs.values())), strict=True):
-            sets.update({int(offsets[p]) + i: v for i, v in local.items()})
-        pairs = jaccard_pairs(cands, sets)
-    dup = resolve_duplicates(sig["key"], pairs, sig["article_id"].tolist()) if len(sig) else np.array([])
-    del sig
-    final = client.map(tasks.conform_articles, pieces["articles"],
-                       [dup[offsets[k]:offsets[k + 1]] for k in range(len(parts))], schema=schema,
-                       retries=retries, pure=False)
-    _check(final, parts, "duplicates")
+    run.final = client.map(tasks.conform_articles, pieces["articles"],
+                           [dup[run.offsets[k]:run.offsets[k + 1]] for k in range(len(parts))], schema=schema,
+                           retries=run.retries, pure=False)
+    check(run.final, parts, "duplicates")
     del pieces
-    meta = client.submit(operator.methodcaller("head", 0), final[0]).result()
-    articles = dd.from_delayed(final, meta=meta, verify_meta=False)
-    lap("duplicates")
-
-    result = PipelineResult(articles, errors, client=client, timings=timings, _owned=cluster)
+    run.meta = client.submit(operator.methodcaller("head", 0), run.final[0]).result()
+    articles = dd.from_delayed(run.final, meta=run.meta, verify_meta=False)
+    run.lap("duplicates")
+    result = PipelineResult(articles, errors, client=client, timings=run.timings)
     result.partitions = pd.DataFrame({
         "partition": [p.index for p in parts], "n_files": [len(p.files) for p in parts],
         "bytes": [p.size for p in parts], "n_articles": sizes, "first_file": [p.files[0] for p in parts]})
-    sample = _meta_sample(meta)
+    return result
 
-    # 3. tagging
+
+def _tag(run: _Run, result: PipelineResult, *, steps, registry, dictionary) -> None:
+    """Stage 3: actor and theme tagging, partition by partition."""
+    sample = _meta_sample(run.meta)
     if "actors" in steps:
         token = "default" if registry is None else tokenize(registry)
         empty = _tag_meta(tasks.tag_actors_partition, sample, registry=registry, token=token)
         reg = dask.delayed(registry) if registry is not None else None
-        m = articles.map_partitions(tasks.tag_actors_partition, meta=empty, empty=empty, registry=reg, token=token)
-        result.mentions = _persist(client, m, parts, "actors", retries) if persist else m
-        lap("actors")
+        m = result.articles.map_partitions(tasks.tag_actors_partition, meta=empty, empty=empty, registry=reg,
+                                           token=token)
+        result.mentions = run.keep(m, "actors")
+        run.lap("actors")
     if "themes" in steps:
         empty = _tag_meta(tasks.tag_themes_partition, sample, dictionary=dictionary)
         d = dask.delayed(dictionary) if dictionary is not None else None
-        h = articles.map_partitions(tasks.tag_themes_partition, meta=empty, empty=empty, dictionary=d)
-        result.hits = _persist(client, h, parts, "themes", retries) if persist else h
-        lap("themes")
+        h = result.articles.map_partitions(tasks.tag_themes_partition, meta=empty, empty=empty, dictionary=d)
+        result.theme_hits = run.keep(h, "themes")
+        run.lap("themes")
 
-    # 3b. the corpus store: each partition writes its own chunk
-    if store is not None:
-        n = len(parts)
-        mentions = result.mentions.to_delayed() if result.mentions is not None else [None] * n
-        hits = result.hits.to_delayed() if result.hits is not None else [None] * n
-        jobs = [dask.delayed(tasks.store_partition)(a, m, h, store=store, chunk=i)
-                for i, (a, m, h) in enumerate(zip(articles.to_delayed(), mentions, hits, strict=True))]
-        futs = client.compute(jobs, retries=retries)
-        _check(futs, parts, "store")
-        result.stored = pd.concat(client.gather(futs), ignore_index=True)
-        lap("store")
 
-    # 4. co-mention edges: per-partition counts, one sum, the measures
-    if "edges" in steps:
-        by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
-        cols = ["article_id", *[c for c in ("published", *by_cols) if c in meta.columns]]
-        counts = [dask.delayed(tasks.count_partition)(mp, ap, window=window, by=by, period=period)
-                  for mp, ap in zip(result.mentions.to_delayed(), articles[cols].to_delayed(), strict=True)]
-        futs = client.compute(counts, retries=retries)
-        _check(futs, parts, "edges")
-        result.edges = edges_from_counts(sum_counts(client.gather(futs)), min_count=min_count)
-        lap("edges")
+def _store(run: _Run, result: PipelineResult, store) -> None:
+    """Stage 3b: each partition writes its own chunk of the corpus store."""
+    n = len(run.parts)
+    mentions = result.mentions.to_delayed() if result.mentions is not None else [None] * n
+    hits = result.theme_hits.to_delayed() if result.theme_hits is not None else [None] * n
+    jobs = [dask.delayed(tasks.store_partition)(a, m, h, store=store, chunk=i)
+            for i, (a, m, h) in enumerate(zip(result.articles.to_delayed(), mentions, hits, strict=True))]
+    futs = run.client.compute(jobs, retries=run.retries)
+    check(futs, run.parts, "store")
+    result.stored = pd.concat(run.client.gather(futs), ignore_index=True)
+    run.lap("store")
 
-    # 5. topics: fitted on a sample, applied per partition
-    if "topics" in steps:
-        from ..topics import fit_topics
-        from .topics import apply_topics, topics_meta
 
-        every = max(1, int(offsets[-1]) // max(topic_sample, 1))
-        picked = client.map(tasks.sample_articles, final, offsets[:-1].tolist(), every=every, pure=False)
-        model = fit_topics(pd.concat(client.gather(picked), ignore_index=True), n_topics=n_topics,
-                           **dict(topic_options or {}))
-        t = articles.map_partitions(apply_topics, dask.delayed(model), meta=topics_meta())
-        result.topics = _persist(client, t, parts, "topics", retries) if persist else t
-        result.topic_model = model
-        lap("topics")
-    return result
+def _edges(run: _Run, result: PipelineResult, *, window, by, period, min_count) -> None:
+    """Stage 4: co-mention counts per partition, one sum, then the measures."""
+    cols = ["article_id", *[c for c in ("published", *as_list(by)) if c in run.meta.columns]]
+    counts = [dask.delayed(tasks.count_partition)(mp, ap, window=window, by=by, period=period)
+              for mp, ap in zip(result.mentions.to_delayed(), result.articles[cols].to_delayed(), strict=True)]
+    futs = run.client.compute(counts, retries=run.retries)
+    check(futs, run.parts, "edges")
+    result.edges = edges_from_counts(sum_counts(run.client.gather(futs)), min_count=min_count)
+    run.lap("edges")
+
+
+def _topics(run: _Run, result: PipelineResult, *, n_topics, topic_sample, topic_options) -> None:
+    """Stage 5: a topic model fitted on a deterministic sample, applied to every partition."""
+    from ..topics import fit_topics
+    from .topics import apply_topics, topics_meta
+
+    every = max(1, int(run.offsets[-1]) // max(topic_sample, 1))
+    picked = run.client.map(tasks.sample_articles, run.final, run.offsets[:-1].tolist(), every=every, pure=False)
+    model = fit_topics(pd.concat(run.client.gather(picked), ignore_index=True), n_topics=n_topics,
+                       **dict(topic_options or {}))
+    t = result.articles.map_partitions(apply_topics, dask.delayed(model), meta=topics_meta())
+    result.topics = run.keep(t, "topics")
+    result.topic_model = model
+    run.lap("topics")
 
 
 def _tag_meta(fn, sample: pd.DataFrame, **kwargs) -> pd.DataFrame:

@@ -18,7 +18,7 @@ import pandas as pd
 from dask.utils import parse_bytes
 
 from ..readers.base import error_row, errors_frame
-from ..readers.sources import _included, is_archive, iter_entries
+from ..readers.sources import is_archive, is_included, iter_entries
 
 __all__ = ["Partition", "plan_partitions", "DEFAULT_PARTITION_SIZE"]
 
@@ -94,11 +94,11 @@ def plan_partitions(
         prefix = "" if prefix == "." else prefix + "/"
         for entry in iter_entries(path, recursive=recursive, include=None, archives=False):
             if entry.error:
-                if _included(entry.origin, patterns):
+                if is_included(entry.origin, patterns):
                     errors.append(error_row(prefix + entry.origin, *entry.error))
                 continue
             top = path.is_file()
-            if not (top or is_archive(entry.name) or _included(entry.origin, patterns)):
+            if not (top or is_archive(entry.name) or is_included(entry.origin, patterns)):
                 continue
             file = path if top else path / entry.origin
             units.append((str(file), str(root_dir), entry.size))

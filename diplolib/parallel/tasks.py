@@ -1,7 +1,7 @@
 """What runs on the workers: one call of the pandas path's functions per partition.
 
 Every function here takes and returns pandas objects and calls the public functions of the pandas path
-(:func:`diplolib.load.load_records`, :func:`diplolib.normalize.normalize_articles`,
+(:func:`diplolib.load.load_records`, :func:`diplolib.load.to_articles`,
 :func:`diplolib.actors.tag_actors`, :func:`diplolib.themes.tag_themes`,
 :func:`diplolib.comention.comention_counts`, the split steps of :mod:`diplolib.normalize.duplicates`);
 nothing is implemented a second time. The actor matcher and the theme dictionary are built once per
@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..load import _as_text, load_records, tidy_metadata
-from ..normalize.articles import STEPS, normalize_articles
+from ..load import concat_records, load_records, metadata_text, to_articles
+from ..normalize.articles import STEPS
 from ..normalize.duplicates import BAND_COLUMNS, duplicate_signatures, shingle_sets
 
 __all__ = [
@@ -34,30 +34,6 @@ __all__ = [
 ]
 
 _CACHE: dict[tuple[str, str], Any] = {}
-
-
-def _concat_records(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """Records of several files as one table, as :func:`diplolib.readers.read_records` would build it for all.
-
-    A metadata column that some files lack is object-typed with ``<NA>`` (the readers' records table makes a
-    column numeric only when every record has a number).
-    """
-    frames = [f for f in frames if len(f)] or frames[:1]
-    if len(frames) == 1:
-        return frames[0]
-    cols: dict[str, None] = {}
-    for f in frames:
-        cols.update(dict.fromkeys(f.columns))
-    fixed = []
-    for f in frames:
-        f = f.copy()
-        for c in cols:
-            if c not in f.columns:
-                f[c] = pd.Series(pd.NA, index=f.index, dtype=object)
-            elif not all(c in g.columns for g in frames) and f[c].dtype != object:
-                f[c] = f[c].astype(object)
-        fixed.append(f[list(cols)])
-    return pd.concat(fixed, ignore_index=True)
 
 
 def load_partition(files: Sequence[str], roots: Sequence[str], *, published: Any = None, tz: str | None = None,
@@ -78,11 +54,8 @@ def load_partition(files: Sequence[str], roots: Sequence[str], *, published: Any
         rec, err = load_records(file, root=root, **options)
         records.append(rec)
         errors.append(err)
-    raw = _concat_records(records)
-    kwargs: dict[str, Any] = {"published": published}
-    if tz is not None:
-        kwargs["tz"] = tz
-    articles = tidy_metadata(normalize_articles(raw, steps=[s for s in STEPS if s != "duplicates"], **kwargs))
+    articles = to_articles(concat_records(records), published=published, tz=tz,
+                           steps=[s for s in STEPS if s != "duplicates"])
     sig = duplicate_signatures(articles["text_match"], near=False)  # bands later, for first copies only
     sig.insert(0, "article_id", articles["article_id"].to_numpy())
     errs = [e for e in errors if len(e)] or errors[:1]
@@ -99,7 +72,7 @@ def conform_articles(articles: pd.DataFrame, duplicate_of: np.ndarray | None,
     """Set ``duplicate_of`` and give the partition the corpus-wide columns and dtypes (``schema``).
 
     A metadata column absent from the partition is added empty; one that is a string column in the corpus
-    but numeric here is written as text (the way :func:`diplolib.load.tidy_metadata` writes it).
+    but numeric here is written as text (:func:`diplolib.load.metadata_text`, as ``tidy_metadata`` writes it).
     """
     out = articles.copy()
     if duplicate_of is not None:
@@ -109,7 +82,7 @@ def conform_articles(articles: pd.DataFrame, duplicate_of: np.ndarray | None,
             out[col] = pd.Series(pd.NA, index=out.index, dtype=object).astype(dtype)
         elif str(out[col].dtype) != dtype:
             if dtype == "string":
-                out[col] = out[col].map(lambda v: pd.NA if pd.isna(v) else _as_text(v)).astype("string")
+                out[col] = metadata_text(out[col])
             else:
                 out[col] = out[col].astype(dtype)
     return out[[c for c, _ in schema]]

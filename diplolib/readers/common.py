@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
 
-from .base import ReadError
+from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, make_record
 from .encoding import decode
 
-__all__ = ["read_text", "parse_date", "check_size", "paragraphs", "DateError"]
+__all__ = ["read_text", "parse_metadata_date", "check_size", "paragraphs", "DateError", "dated", "finish_record"]
 
 _NEWLINES = re.compile(r"\r\n?")
 
@@ -58,7 +59,7 @@ class DateError(ReadError):
     """An unparseable date ("bad-date")."""
 
 
-def parse_date(value: Any, *, date_format: str | None = None, tz: str = "UTC", dayfirst: bool = False) -> Any:
+def parse_metadata_date(value: Any, *, date_format: str | None = None, tz: str = "UTC", dayfirst: bool = False) -> Any:
     """A tz-aware Timestamp from a metadata date, ``pd.NA`` for a missing one.
 
     Naive dates are localised to ``tz``; dates with an offset are converted to ``tz``.
@@ -101,10 +102,41 @@ def dated(record: dict, raw: Any, *, on_bad_date: str = "error", **kw: Any) -> d
     """Set ``record["published"]`` from ``raw``; with ``on_bad_date="keep"`` a bad date becomes NA and
     ``published_raw`` keeps the string."""
     try:
-        record["published"] = parse_date(raw, **kw)
+        record["published"] = parse_metadata_date(raw, **kw)
     except DateError:
         if on_bad_date != "keep":
             raise
         record["published"] = pd.NA
         record["published_raw"] = str(raw)
     return record
+
+
+def finish_record(
+    origin: str,
+    fmt: str,
+    *,
+    text: str,
+    title: Any = None,
+    source: Any = "",
+    url: Any = None,
+    lang: Any = None,
+    extra: Mapping[str, Any] | None = None,
+    raw_date: Any = None,
+    on_bad_date: str = "error",
+    date_format: str | None = None,
+    tz: str = "UTC",
+    max_text_chars: int | None = DEFAULT_MAX_TEXT_CHARS,
+) -> dict:
+    """The tail every reader ends with: the size check, the record (:func:`make_record`), its date.
+
+    ``extra`` holds the source's own metadata (further columns); ``raw_date`` is the date as the source gives
+    it (None: no date), read by :func:`dated`.
+
+    Raises
+    ------
+    ReadError
+        "too-large" (:func:`check_size`) or "bad-date" (:func:`dated`, unless ``on_bad_date="keep"``).
+    """
+    check_size(text, max_text_chars)
+    record = make_record(origin, fmt, text=text, title=title, source=source, url=url, lang=lang, **(extra or {}))
+    return dated(record, raw_date, on_bad_date=on_bad_date, date_format=date_format, tz=tz)

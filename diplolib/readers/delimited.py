@@ -17,7 +17,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, error_row, make_record
-from .common import DateError, check_size, parse_date
+from .common import DateError, check_size, parse_metadata_date
 from .encoding import decode
 
 __all__ = ["read_csv", "CSV_PRESETS", "FIELDS"]
@@ -136,14 +136,7 @@ def read_csv(
     "too-large", "bad-date".
     """
     if preset is not None:
-        if preset not in CSV_PRESETS:
-            raise ValueError(f"unknown preset {preset!r}; known: {sorted(CSV_PRESETS)}.")
-        opts = CSV_PRESETS[preset]
-        columns = columns if columns is not None else opts.get("columns")
-        sep = sep if sep is not None else opts.get("sep")
-        quoting = opts.get("quoting", quoting) if quoting == "minimal" else quoting
-        date_format = date_format or opts.get("date_format")
-        lang = lang or opts.get("lang")
+        columns, sep, quoting, date_format, lang = _preset(preset, columns, sep, quoting, date_format, lang)
     name = origin.rsplit("!", 1)[-1].lower()
     if sep is None:
         sep = "\t" if name.endswith((".tsv", ".tab")) else ","
@@ -162,6 +155,30 @@ def read_csv(
             "bad-row", f"the header row could not be read ({exc}): check the separator (sep=)."
         ) from None
     mapping = _mapping(header, columns, origin)
+    records, errors = _rows(reader, header, mapping, origin, source=source, lang=lang, max_text_chars=max_text_chars)
+    _integer_columns(records, [h for h in header if h not in mapping.values()])
+    if "published" in mapping and records:
+        records, bad = _parse_dates(
+            records, date_format=date_format, tz=tz, dayfirst=dayfirst, on_bad_date=on_bad_date
+        )
+        errors.extend(bad)
+    return records, errors
+
+
+def _preset(preset: str, columns, sep, quoting, date_format, lang) -> tuple:
+    """The options of ``preset``, where the caller did not give them."""
+    if preset not in CSV_PRESETS:
+        raise ValueError(f"unknown preset {preset!r}; known: {sorted(CSV_PRESETS)}.")
+    opts = CSV_PRESETS[preset]
+    columns = columns if columns is not None else opts.get("columns")
+    sep = sep if sep is not None else opts.get("sep")
+    quoting = opts.get("quoting", quoting) if quoting == "minimal" else quoting
+    return columns, sep, quoting, date_format or opts.get("date_format"), lang or opts.get("lang")
+
+
+def _rows(reader, header: list[str], mapping: dict[str, str], origin: str, *, source: str, lang: str | None,
+          max_text_chars: int | None) -> tuple[list[dict], list[dict]]:
+    """The records and error rows of the data rows (``published`` still the raw string)."""
     width = len(header)
     extra_cols = [h for h in header if h not in mapping.values()]
     records: list[dict] = []
@@ -176,73 +193,65 @@ def read_csv(
             break
         except csv.Error as exc:
             code = "truncated-row" if "end of data" in str(exc) else "bad-row"
-            errors.append(
-                error_row(
-                    row_origin,
-                    code,
-                    f"row {n} (line {reader.line_num}) could not be parsed: {exc} "
-                    "(an unterminated quote or a stray quote character); repair the row in the file.",
-                )
-            )
+            errors.append(error_row(row_origin, code, f"row {n} (line {reader.line_num}) could not be parsed: "
+                                    f"{exc} (an unterminated quote or a stray quote character); repair the row "
+                                    "in the file."))
             continue
         if not row or (len(row) == 1 and not row[0].strip() and width > 1):
             n -= 1  # blank line: not a record
             continue
-        if len(row) != width:
-            code = "truncated-row" if len(row) < width else "extra-fields"
-            why = "cut short" if len(row) < width else "split by an unquoted separator"
-            errors.append(
-                error_row(
-                    row_origin,
-                    code,
-                    f"row {n} (line {reader.line_num}) has {len(row)} fields, the "
-                    f"header has {width}: the row is {why}; "
-                    "repair it in the file (or check sep=).",
-                )
-            )
-            continue
-        values = dict(zip(header, row, strict=True))
-        body = values[mapping["text"]]
-        if "\r" in body:  # a CRLF inside a quoted field
-            body = body.replace("\r\n", "\n").replace("\r", "\n")
-        if not body.strip():
-            errors.append(
-                error_row(
-                    row_origin,
-                    "empty",
-                    f"row {n} has an empty {mapping['text']!r} column: "
-                    "nothing to load; drop the row or fill it.",
-                )
-            )
-            continue
         try:
-            check_size(body, max_text_chars)
+            records.append(_row_record(row, n, header, mapping, extra_cols, row_origin, reader.line_num,
+                                       source=source, lang=lang, max_text_chars=max_text_chars))
         except ReadError as exc:
-            errors.append(error_row(row_origin, exc.code, f"row {n}: {exc.message}"))
-            continue
-        rec = make_record(
-            row_origin,
-            "csv",
-            text=body,
-            title=values[mapping["title"]] or None if "title" in mapping else None,
-            source=values[mapping["source"]] if "source" in mapping else source,
-            url=values[mapping["url"]] or None if "url" in mapping else None,
-            published=values[mapping["published"]] or None if "published" in mapping else None,
-            lang=(values[mapping["lang"]] or None) if "lang" in mapping else lang,
-            **{c: values[c] for c in extra_cols},
-        )
-        records.append(rec)
-    for col in extra_cols:  # integer columns (ids, labels) as int, when every value is one
+            errors.append(error_row(row_origin, exc.code, exc.message))
+    return records, errors
+
+
+def _row_record(row: list[str], n: int, header: list[str], mapping: dict[str, str], extra_cols: list[str],
+                row_origin: str, line: int, *, source: str, lang: str | None, max_text_chars: int | None) -> dict:
+    """The record of one data row, or a :class:`ReadError` saying what is wrong with it."""
+    width = len(header)
+    if len(row) != width:
+        code = "truncated-row" if len(row) < width else "extra-fields"
+        why = "cut short" if len(row) < width else "split by an unquoted separator"
+        raise ReadError(code, f"row {n} (line {line}) has {len(row)} fields, the header has {width}: the row is "
+                              f"{why}; repair it in the file (or check sep=).")
+    values = dict(zip(header, row, strict=True))
+    body = values[mapping["text"]]
+    if "\r" in body:  # a CRLF inside a quoted field
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
+    if not body.strip():
+        raise ReadError("empty", f"row {n} has an empty {mapping['text']!r} column: nothing to load; drop the row "
+                                 "or fill it.")
+    try:
+        check_size(body, max_text_chars)
+    except ReadError as exc:
+        raise ReadError(exc.code, f"row {n}: {exc.message}") from None
+
+    def field(name: str) -> str | None:
+        return values[mapping[name]] or None if name in mapping else None
+
+    return make_record(
+        row_origin,
+        "csv",
+        text=body,
+        title=field("title"),
+        source=values[mapping["source"]] if "source" in mapping else source,
+        url=field("url"),
+        published=field("published"),
+        lang=field("lang") if "lang" in mapping else lang,
+        **{c: values[c] for c in extra_cols},
+    )
+
+
+def _integer_columns(records: list[dict], extra_cols: list[str]) -> None:
+    """Metadata columns whose every value is an integer (ids, labels) become ints, in place."""
+    for col in extra_cols:
         values = [r[col] for r in records]
         if values and all(_INT.fullmatch(v) for v in values):
             for r, v in zip(records, values, strict=True):
                 r[col] = int(v)
-    if "published" in mapping and records:
-        records, bad = _parse_dates(
-            records, date_format=date_format, tz=tz, dayfirst=dayfirst, on_bad_date=on_bad_date
-        )
-        errors.extend(bad)
-    return records, errors
 
 
 def _parse_dates(
@@ -264,7 +273,7 @@ def _parse_dates(
             rec["published"] = stamp
         else:
             try:
-                rec["published"] = parse_date(value, date_format=date_format, tz=tz, dayfirst=dayfirst)
+                rec["published"] = parse_metadata_date(value, date_format=date_format, tz=tz, dayfirst=dayfirst)
             except DateError as exc:
                 if on_bad_date != "keep":
                     errors.append(error_row(rec["origin"], exc.code, exc.message))

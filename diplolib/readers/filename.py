@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, make_record
-from .common import check_size, dated, read_text
+from .base import DEFAULT_MAX_TEXT_CHARS, ReadError
+from .common import finish_record, read_text
 
 __all__ = ["read_filename", "UNGDC_PATTERN"]
 
@@ -64,7 +64,7 @@ def read_filename(
     text = read_text(data, encoding=encoding, encoding_errors=encoding_errors).strip()
     if not text:
         raise ReadError("empty", "the file holds only whitespace: remove it or fetch it again.")
-    check_size(text, max_text_chars)
-    record = make_record(origin, "filename", text=text, source=source, lang=lang, **fields)
     raw = match.group(date_group) if date_group else None
-    return [dated(record, raw, on_bad_date=on_bad_date, date_format=date_format, tz=tz)], []
+    return [finish_record(origin, "filename", text=text, source=source, lang=lang, raw_date=raw,
+                          on_bad_date=on_bad_date, date_format=date_format, tz=tz, max_text_chars=max_text_chars,
+                          extra=fields)], []

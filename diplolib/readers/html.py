@@ -16,8 +16,8 @@ from typing import Literal
 
 import lxml.html
 
-from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, make_record
-from .common import check_size, dated, read_text
+from .base import DEFAULT_MAX_TEXT_CHARS, ReadError
+from .common import finish_record, read_text
 
 __all__ = ["read_html", "html_metadata"]
 
@@ -226,15 +226,7 @@ def read_html(
             "it is probably an index, a redirect or an error page; remove it, or load it with "
             "format='page' if it is really plain text.",
         )
-    check_size(text, max_text_chars)
-    record = make_record(
-        origin,
-        "html",
-        text=text,
-        title=meta["title"],
-        source=source,
-        url=meta["url"],
-        lang=lang or meta["lang"],
-        extractor=how,
-    )
-    return [dated(record, meta["published"], on_bad_date=on_bad_date, date_format=date_format, tz=tz)], []
+    record = finish_record(origin, "html", text=text, title=meta["title"], source=source, url=meta["url"],
+                           lang=lang or meta["lang"], extra={"extractor": how}, raw_date=meta["published"],
+                           on_bad_date=on_bad_date, date_format=date_format, tz=tz, max_text_chars=max_text_chars)
+    return [record], []

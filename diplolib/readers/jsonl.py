@@ -13,8 +13,8 @@ import json
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, error_row, make_record
-from .common import DateError, check_size, parse_date, read_text
+from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, error_row
+from .common import finish_record, read_text
 
 __all__ = ["read_jsonl"]
 
@@ -68,7 +68,21 @@ def read_jsonl(
     Error codes: "bad-json", "not-an-object", "missing-column", "empty", "too-large", "bad-date".
     """
     columns = dict(columns or {})
-    text = read_text(data, encoding=encoding, encoding_errors=encoding_errors)
+    items, unit = _items(read_text(data, encoding=encoding, encoding_errors=encoding_errors))
+    options = {"source": source, "lang": lang, "tz": tz, "date_format": date_format, "on_bad_date": on_bad_date,
+               "max_text_chars": max_text_chars}
+    records, errors = [], []
+    for i, obj, exc in items:
+        where = f"{origin}:{unit} {i}"
+        try:
+            records.append(_record(where, unit, i, obj, exc, columns, **options))
+        except ReadError as err:
+            errors.append(error_row(where, err.code, err.message))
+    return records, errors
+
+
+def _items(text: str) -> tuple[list[tuple[int, Any, json.JSONDecodeError | None]], str]:
+    """``(number, object, parse error)`` of each line (or item of a JSON array), and the unit's name."""
     stripped = text.lstrip()
     if stripped.startswith("["):
         try:
@@ -79,86 +93,40 @@ def read_jsonl(
                 f"the file starts like a JSON array but does not parse ({exc}): repair it, "
                 "or write one JSON object per line.",
             ) from None
-        lines = [(i, item, None) for i, item in enumerate(items, 1)]
-        unit = "item"
-    else:
-        lines = []
-        for i, line in enumerate(text.split("\n"), 1):
-            if not line.strip():
-                continue
-            try:
-                lines.append((i, json.loads(line), None))
-            except json.JSONDecodeError as exc:
-                lines.append((i, None, exc))
-        unit = "line"
-    records, errors = [], []
-    for i, obj, exc in lines:
-        where = f"{origin}:{unit} {i}"
-        if exc is not None:
-            errors.append(
-                error_row(
-                    where,
-                    "bad-json",
-                    f"{unit} {i} is not valid JSON ({exc.msg} at column "
-                    f"{exc.colno}): it is probably cut short; repair or remove that line.",
-                )
-            )
-            continue
-        if not isinstance(obj, dict):
-            errors.append(
-                error_row(
-                    where,
-                    "not-an-object",
-                    f"{unit} {i} is a JSON {type(obj).__name__}, not an "
-                    "object with fields: each line must be one {...} object.",
-                )
-            )
-            continue
-        keys = {f: _pick(obj, f, columns) for f in _GUESSES}
-        if keys["text"] is None:
-            want = columns.get("text", "text")
-            errors.append(
-                error_row(
-                    where,
-                    "missing-column",
-                    f"{unit} {i} has no {want!r} field (it has "
-                    f"{sorted(obj)[:12]}): pass columns={{'text': '<field with the body>'}}.",
-                )
-            )
-            continue
-        body = obj[keys["text"]]
-        if not isinstance(body, str) or not body.strip():
-            errors.append(
-                error_row(
-                    where,
-                    "empty",
-                    f"{unit} {i}: the {keys['text']!r} field is empty or not a string; nothing to load.",
-                )
-            )
+        return [(i, item, None) for i, item in enumerate(items, 1)], "item"
+    lines = []
+    for i, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
             continue
         try:
-            check_size(body, max_text_chars)
-            found = {f: (obj.get(k) if k else None) for f, k in keys.items()}
-            get = found.get
-            extra = {k: _flat(v) for k, v in obj.items() if k not in set(keys.values())}
-            rec = make_record(
-                where,
-                "jsonl",
-                text=body,
-                title=get("title"),
-                source=get("source") or source,
-                url=get("url"),
-                lang=get("lang") or lang,
-                **extra,
-            )
-            try:
-                rec["published"] = parse_date(get("published"), date_format=date_format, tz=tz)
-            except DateError:
-                if on_bad_date != "keep":
-                    raise
-                rec["published"], rec["published_raw"] = None, str(get("published"))
-        except ReadError as err:
-            errors.append(error_row(where, err.code, f"{unit} {i}: {err.message}"))
-            continue
-        records.append(rec)
-    return records, errors
+            lines.append((i, json.loads(line), None))
+        except json.JSONDecodeError as exc:
+            lines.append((i, None, exc))
+    return lines, "line"
+
+
+def _record(where: str, unit: str, i: int, obj: Any, exc: json.JSONDecodeError | None, columns: Mapping[str, str],
+            *, source: str, lang: str | None, **tail: Any) -> dict:
+    """The record of one JSON object, or a :class:`ReadError` naming the line and what to do."""
+    if exc is not None:
+        raise ReadError("bad-json", f"{unit} {i} is not valid JSON ({exc.msg} at column {exc.colno}): it is "
+                                    "probably cut short; repair or remove that line.")
+    if not isinstance(obj, dict):
+        raise ReadError("not-an-object", f"{unit} {i} is a JSON {type(obj).__name__}, not an object with fields: "
+                                         "each line must be one {...} object.")
+    keys = {f: _pick(obj, f, columns) for f in _GUESSES}
+    if keys["text"] is None:
+        want = columns.get("text", "text")
+        raise ReadError("missing-column", f"{unit} {i} has no {want!r} field (it has {sorted(obj)[:12]}): "
+                                          "pass columns={'text': '<field with the body>'}.")
+    body = obj[keys["text"]]
+    if not isinstance(body, str) or not body.strip():
+        raise ReadError("empty", f"{unit} {i}: the {keys['text']!r} field is empty or not a string; nothing to load.")
+    found = {f: (obj.get(k) if k else None) for f, k in keys.items()}
+    extra = {k: _flat(v) for k, v in obj.items() if k not in set(keys.values())}
+    try:
+        return finish_record(where, "jsonl", text=body, title=found["title"], source=found["source"] or source,
+                             url=found["url"], lang=found["lang"] or lang, extra=extra, raw_date=found["published"],
+                             **tail)
+    except ReadError as err:
+        raise ReadError(err.code, f"{unit} {i}: {err.message}") from None

@@ -14,8 +14,8 @@ from typing import Any, Literal
 
 import yaml
 
-from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, make_record
-from .common import check_size, dated, read_text
+from .base import DEFAULT_MAX_TEXT_CHARS, ReadError
+from .common import finish_record, read_text
 
 __all__ = ["read_markdown", "strip_markdown", "split_front_matter"]
 
@@ -115,6 +115,13 @@ def strip_markdown(body: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+def _front_value(value: Any) -> Any:
+    """A front-matter value as a record field: lists joined with "; ", scalars kept, anything else as text."""
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
+
+
 def read_markdown(
     data: bytes,
     *,
@@ -151,35 +158,11 @@ def read_markdown(
         raise ReadError(
             "empty", "the markdown file has no body text after its front matter: remove it or fill it."
         )
-    check_size(plain, max_text_chars)
-    extra = {
-        str(k): (
-            "; ".join(map(str, v))
-            if isinstance(v, list)
-            else v
-            if v is None or isinstance(v, (str, int, float, bool))
-            else str(v)
-        )
-        for k, v in meta.items()
-        if k not in ("title", "url", "lang", "source", "text")
-    }
+    extra = {str(k): _front_value(v) for k, v in meta.items() if k not in ("title", "url", "lang", "source", "text")}
     raw_date = next((meta[k] for k in date_keys if meta.get(k) not in (None, "")), None)
-    record = make_record(
-        origin,
-        "markdown",
-        text=plain,
-        title=meta.get("title"),
-        source=meta.get("source") or source,
-        url=meta.get("source_url") or meta.get("url"),
-        lang=meta.get("lang") or lang,
-        **extra,
-    )
-    return [
-        dated(
-            record,
-            raw_date if raw_date is None else str(raw_date),
-            on_bad_date=on_bad_date,
-            date_format=date_format,
-            tz=tz,
-        )
-    ], []
+    record = finish_record(origin, "markdown", text=plain, title=meta.get("title"),
+                           source=meta.get("source") or source, url=meta.get("source_url") or meta.get("url"),
+                           lang=meta.get("lang") or lang, raw_date=raw_date if raw_date is None else str(raw_date),
+                           on_bad_date=on_bad_date, date_format=date_format, tz=tz, max_text_chars=max_text_chars,
+                           extra=extra)
+    return [record], []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, make_record
-from .common import check_size, read_text
+from .base import DEFAULT_MAX_TEXT_CHARS, ReadError
+from .common import finish_record, read_text
 
 __all__ = ["read_page"]
 
@@ -46,5 +46,5 @@ def read_page(
             "the page has a title line but no text after it: check the file, or pass "
             "title_line=False if the whole file is the text.",
         )
-    check_size(text, max_text_chars)
-    return [make_record(origin, "page", text=text, title=title, source=source, lang=lang)], []
+    return [finish_record(origin, "page", text=text, title=title, source=source, lang=lang,
+                          max_text_chars=max_text_chars)], []

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Entry", "ARCHIVE_SUFFIXES", "is_archive", "iter_entries"]
+__all__ = ["Entry", "ARCHIVE_SUFFIXES", "is_archive", "is_included", "iter_entries"]
 
 ARCHIVE_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".zip")
 
@@ -65,7 +65,8 @@ def _hidden(origin: str, name: str) -> Entry | None:
     return Entry(origin, name, 0, bytes, error=("hidden-file", message))
 
 
-def _included(relpath: str, include: Sequence[str] | None) -> bool:
+def is_included(relpath: str, include: Sequence[str] | None) -> bool:
+    """True if ``relpath`` matches one of the glob patterns ``include`` (None: every file is included)."""
     return include is None or any(fnmatch.fnmatch(relpath, pat) for pat in include)
 
 
@@ -104,7 +105,7 @@ def iter_entries(
                 continue
             hidden = _hidden(rel, fname)
             if hidden is not None:
-                if _included(rel, include):
+                if is_included(rel, include):
                     yield hidden
                 continue
             yield from _file_entries(path, rel, include, archives, top=False)
@@ -118,7 +119,7 @@ def _file_entries(path: Path, rel: str, include, archives: bool, top: bool) -> I
         except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as exc:
             yield _unreadable(rel, path.name, exc)
         return
-    if not top and not _included(rel, include):
+    if not top and not is_included(rel, include):
         return
     yield Entry(rel, path.name, path.stat().st_size, path.read_bytes)
 
@@ -159,7 +160,7 @@ def _member(origin: str, member: str, size: int, read, include) -> Iterator[Entr
     morigin = f"{origin}!{member}"
     hidden = _hidden(morigin, mname)
     if hidden is not None:
-        if _included(member, include):
+        if is_included(member, include):
             yield hidden
         return
     if is_archive(mname):
@@ -168,5 +169,5 @@ def _member(origin: str, member: str, size: int, read, include) -> Iterator[Entr
         except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as exc:
             yield _unreadable(morigin, mname, exc)
         return
-    if _included(member, include):
+    if is_included(member, include):
         yield Entry(morigin, mname, size, read)

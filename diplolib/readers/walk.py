@@ -77,7 +77,7 @@ def read_records(
     if not path.exists():
         raise ValueError(
             f"{str(source)!r} does not exist: give a file, a folder or an archive (for a catalogue "
-            "corpus use diplolib.datasets.path(name) or load_corpus(name))."
+            "corpus use diplolib.datasets.load(name))."
         )
     if format is not None:
         reader_for("", format)  # raises ValueError for an unknown format
