@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplolib import paths
+from diplolib.datasets import read_corpus
 from diplolib.readers import (
     READERS,
     RECORD_COLUMNS,
@@ -25,7 +26,6 @@ from diplolib.readers import (
     register_reader,
     strip_markdown,
 )
-from diplolib.datasets import read_corpus
 from diplolib.readers.encoding import decode
 
 

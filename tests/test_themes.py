@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diplolib.normalize.matching import matching_form
 from diplolib.themes import (
     HIT_COLUMNS,
     ThemeFileError,
@@ -23,7 +24,7 @@ from diplolib.themes import (
     tag_themes,
     theme_scores,
 )
-from diplolib.themes._matching import aligned_matching_form, matching_form
+from diplolib.themes.offsets import offset_map
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -452,7 +453,7 @@ def test_tagging_any_text_keeps_offsets(text):
 )
 def test_matching_form(raw, expected):
     assert matching_form(raw) == expected
-    match, index_map = aligned_matching_form(raw)
+    match, index_map = offset_map(raw)
     assert len(index_map) == len(match) + 1 and index_map[-1] == len(raw)
 
 

@@ -7,12 +7,13 @@ measures per pair of actors and window, optionally per outlet / language / perio
 ``edge_change`` compares two periods.
 """
 
+from ..stats import MEASURES, adjust_pvalues, association_measures
 from .change import edge_change
 from .counts import CoMentionCounts, comention_counts, sum_counts
 from .edges import WINDOWS, co_mentions, edge_columns, edges_from_counts
 from .evidence import evidence, window_span
 from .graph import centrality, communities, export_graph, to_graph
-from .measures import MEASURES, adjust_pvalues, association_measures, significant
+from .measures import significant
 
 __all__ = [
     "MEASURES",

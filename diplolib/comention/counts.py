@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .measures import MEASURES
+from ..stats import MEASURES
 
 __all__ = ["WINDOWS", "COUNT_COLUMNS", "CoMentionCounts", "comention_counts", "sum_counts"]
 
@@ -192,22 +192,20 @@ def comention_counts(
     period: Literal["M", "Q", "Y"] | None = None,
     kinds: str | Sequence[str] | None = None,
     actors: pd.DataFrame | None = None,
+    min_count: int = 1,
 ) -> CoMentionCounts:
     """The additive part of :func:`co_mentions`: pair, actor and window counts with first/last dates.
 
     Counts of disjoint sets of windows (e.g. partitions holding whole articles) add up with
     :func:`sum_counts`; :func:`edges_from_counts` turns the total into the edges table, so that
     ``edges_from_counts(sum_counts([comention_counts(p, ...) for p in parts]))`` equals
-    ``co_mentions(pd.concat(parts), ...)``. Options as in :func:`co_mentions`.
+    ``co_mentions(pd.concat(parts), ...)``. Options as in :func:`co_mentions`; ``min_count`` above 1 drops
+    rarer pairs here already (their counts then no longer add up across parts).
 
     Returns
     -------
     CoMentionCounts
     """
-    return _counts(mentions, window=window, by=by, period=period, kinds=kinds, actors=actors, min_count=1)
-
-
-def _counts(mentions, *, window, by, period, kinds, actors, min_count) -> CoMentionCounts:
     if not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise ValueError(f"co_mentions: min_count={min_count!r} must be an integer >= 1.")
     by = _as_list(by)

@@ -9,8 +9,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .counts import COUNT_COLUMNS, WINDOWS, CoMentionCounts, _counts, comention_counts, sum_counts
-from .measures import MEASURES, association_measures
+from ..stats import MEASURES, association_measures
+from .counts import COUNT_COLUMNS, WINDOWS, CoMentionCounts, comention_counts, sum_counts
 
 __all__ = ["co_mentions", "edge_columns", "WINDOWS", "CoMentionCounts", "comention_counts", "sum_counts",
            "edges_from_counts"]
@@ -100,7 +100,8 @@ def co_mentions(
     >>> significant(edges, method="fdr_bh").sort_values("npmi", ascending=False)  # doctest: +SKIP
     """
     return edges_from_counts(
-        _counts(mentions, window=window, by=by, period=period, kinds=kinds, actors=actors, min_count=min_count),
+        comention_counts(mentions, window=window, by=by, period=period, kinds=kinds, actors=actors,
+                         min_count=min_count),
         min_count=min_count,
     )
 

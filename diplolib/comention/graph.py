@@ -12,7 +12,7 @@ import pandas as pd
 
 from .edges import edge_columns
 
-__all__ = ["to_graph", "communities", "centrality", "export_graph", "group_columns"]
+__all__ = ["to_graph", "communities", "centrality", "export_graph", "group_columns", "positive_edges"]
 
 
 def group_columns(edges: pd.DataFrame) -> list[str]:
@@ -111,8 +111,9 @@ def to_graph(edges: pd.DataFrame, *, weight: str = "npmi", nodes: pd.DataFrame |
     return G
 
 
-def _positive(graph: nx.Graph, weight: str = "weight") -> nx.Graph:
-    """Same nodes; only edges with a finite positive weight."""
+def positive_edges(graph: nx.Graph, weight: str = "weight") -> nx.Graph:
+    """A graph with the same nodes and only the edges of finite positive ``weight`` (what layouts and
+    communities use: NPMI < 0 means mentioned together less than chance)."""
     H = nx.Graph()
     H.add_nodes_from(sorted(graph.nodes))
     H.add_weighted_edges_from(
@@ -155,7 +156,7 @@ def communities(
         ``actor_id``, ``label``, ``community`` (0 = largest; ties by first actor id),
         ``size``; sorted by community then actor id.
     """
-    H = _positive(graph)
+    H = positive_edges(graph)
     if H.number_of_nodes() == 0:
         return pd.DataFrame(
             {
@@ -193,7 +194,7 @@ def centrality(graph: nx.Graph) -> pd.DataFrame:
         component with the largest eigenvalue, the others get ≈ 0: compare actors
         within a component, or use ``weighted_degree``). Sorted by weighted degree (descending), then actor id.
     """
-    H = _positive(graph)
+    H = positive_edges(graph)
     nodes = sorted(graph.nodes)
     between = nx.betweenness_centrality(graph, normalized=True) if nodes else {}
     try:

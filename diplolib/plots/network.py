@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 
-from ..comention.graph import _positive, communities, group_columns, to_graph
+from ..comention.graph import communities, group_columns, positive_edges, to_graph
 
 __all__ = ["plot_network", "plot_ego_network", "plot_comention_heatmap", "plot_pair_timeline"]
 
@@ -41,7 +41,7 @@ def _draw(G: nx.Graph, ax: Axes, *, size, color, max_nodes, seed, highlight=None
         ranked.insert(0, highlight)
     keep = sorted(ranked[:max_nodes])
     H = G.subgraph(keep)
-    P = _positive(H)  # edges drawn and used by the layout: positive weight only
+    P = positive_edges(H)  # edges drawn and used by the layout: positive weight only
     pos = nx.spring_layout(P, weight="weight", seed=seed) if len(keep) > 1 else {keep[0]: np.zeros(2)}
     if color == "community":
         com = communities(H, seed=seed).set_index("actor_id")["community"]

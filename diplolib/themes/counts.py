@@ -1,6 +1,6 @@
 """Counts per group of articles, the input of :func:`~diplolib.themes.keyness.keyness`.
 
-* :func:`word_counts` — tokens per group, with the tokenizer of :mod:`diplolib.topics`
+* :func:`word_counts` — tokens per group, with the tokenizer of :mod:`diplolib.tokens`
   (each article in its own language, its own stop words);
 * :func:`theme_counts` — theme hits (or articles holding a theme) per group;
 * :func:`actor_sentences` — the sentences (or paragraphs) that mention an actor, as a table
@@ -20,7 +20,7 @@ from typing import Literal
 import pandas as pd
 
 from ..segment import paragraph_spans, sentence_spans
-from ..topics.vectorize import stop_words_for, tokenize
+from ..tokens import stop_words_for, tokenize
 
 __all__ = ["word_counts", "theme_counts", "actor_sentences", "COUNT_COLUMNS"]
 
@@ -83,7 +83,7 @@ def word_counts(
 ) -> pd.DataFrame:
     """Token counts per group of articles.
 
-    Each text is split by :func:`diplolib.topics.tokenize` in the article's own language
+    Each text is split by :func:`diplolib.tokens.tokenize` in the article's own language
     (lower-cased, Arabic diacritics removed, numbers and one-letter words dropped).
 
     Parameters
@@ -97,7 +97,7 @@ def word_counts(
     lang : str, optional
         Language of every article, overriding the ``lang`` column.
     stop_words : bool or iterable of str
-        ``True``: drop the stop words of each article's language (:func:`diplolib.topics.stop_words_for`);
+        ``True``: drop the stop words of each article's language (:func:`diplolib.tokens.stop_words_for`);
         ``False``: keep every word; an iterable: drop these words instead (in every language;
         e.g. ``stop_words_for("en") | {"said"}``).
     lemmatize : bool

@@ -1,7 +1,7 @@
 """The cue syntax of the theme dictionary, compiled to regular expressions.
 
 See :mod:`diplolib.themes.dictionary` for the syntax.  Cues are put in matching form
-(:func:`diplolib.themes._matching.matching_form`) piece by piece, so that the pattern
+(:func:`diplolib.normalize.matching.matching_form`) piece by piece, so that the pattern
 matches the matching form of a text.
 """
 
@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 
-from ._matching import matching_form
+from ..normalize.matching import matching_form
 
-__all__ = ["cue_pattern"]
+__all__ = ["BOUNDARY", "cue_pattern", "pattern_prefilter"]
 
 _FORBIDDEN = set("{}^$+?\\")
 _SEP = r"[\s\-\u2010-\u2013]+"  # spaces, hyphens and dashes
 _AR_PROCLITICS = "(?:[\u0648\u0641]?(?:[\u0628\u0643\u0644]?\u0627\u0644|\u0644\u0644|[\u0628\u0643\u0644])?)"
 _PROCLITIC_LANGS = {"ar"}
-_BOUNDARY = r"(?<!\w)"
+#: The look-behind that starts every compiled cue: no word character before the match.
+BOUNDARY = r"(?<!\w)"
 
 
 def _literal(text: str) -> tuple[str, int]:
@@ -153,7 +154,7 @@ def cue_pattern(cue: str, lang: str) -> str:
     if re.fullmatch(body, "") is not None:
         raise ValueError(f"cue {cue!r} can match the empty string: make at least one word mandatory")
     prefix = _AR_PROCLITICS if lang in _PROCLITIC_LANGS else ""
-    return rf"{_BOUNDARY}{prefix}(?:{body})(?!\w)"
+    return rf"{BOUNDARY}{prefix}(?:{body})(?!\w)"
 
 
 # ---------------------------------------------------------------- prefilter analysis

@@ -36,9 +36,9 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from scipy.special import xlogy
 from scipy.stats import chi2
 
+from ..stats import signed_log_likelihood
 from .counts import _by_columns, actor_sentences, theme_counts, word_counts
 
 __all__ = ["keyness", "compare", "KEYNESS_COLUMNS"]
@@ -68,17 +68,6 @@ def _key(counts: pd.DataFrame, by_cols: list[str]) -> pd.Series | pd.Index:
     if len(by_cols) == 1:
         return counts[by_cols[0]]
     return pd.MultiIndex.from_frame(counts[by_cols])
-
-
-def _g2(ya, yb, na, nb) -> np.ndarray:
-    """Signed log-likelihood G² of the 2×2 tables [[ya, yb], [na - ya, nb - yb]]."""
-    n = na + nb
-    col = ya + yb
-    cells = [(ya, col * na / n), (yb, col * nb / n), (na - ya, (n - col) * na / n), (nb - yb, (n - col) * nb / n)]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        g2 = 2.0 * sum(np.where(o > 0, xlogy(o, o / e), 0.0) for o, e in cells)
-    g2 = np.maximum(np.nan_to_num(g2, nan=0.0), 0.0)
-    return np.where(ya / na >= yb / nb, g2, -g2)
 
 
 def _alpha(prior, terms: pd.Index, ya: np.ndarray, yb: np.ndarray, size: float) -> tuple[np.ndarray, float]:
@@ -233,7 +222,7 @@ def keyness(
         rest_a, rest_b = N_a + a0 - ya - alpha, N_b + a0 - yb - alpha
         delta = np.log((ya + alpha) / rest_a) - np.log((yb + alpha) / rest_b)
         zeta = delta / np.sqrt(1.0 / (ya + alpha) + 1.0 / rest_a + 1.0 / (yb + alpha) + 1.0 / rest_b)
-    g2 = _g2(ya, yb, N_a, N_b)
+    g2 = signed_log_likelihood(ya, yb, N_a, N_b)
     out = pd.DataFrame({
         "term": pd.array(terms.astype(str), dtype="string"),
         "feature": pd.array([feature] * len(terms), dtype="string"),

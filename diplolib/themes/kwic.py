@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
-from ._matching import aligned_matching_form
 from .dictionary import cue_pattern
+from .offsets import offset_map
 
 __all__ = ["kwic"]
 
@@ -72,7 +72,7 @@ def kwic(
     for article_id, text in subset[["article_id", "text"]].itertuples(index=False):
         if not isinstance(text, str) or not text:
             continue
-        match, index_map = aligned_matching_form(text)
+        match, index_map = offset_map(text)
         for m in rx.finditer(match):
             if m.end() == m.start():
                 continue

@@ -20,8 +20,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ..comention.measures import association_measures
 from ..segment import locate, paragraph_spans, sentence_spans
+from ..stats import association_measures
 from .dictionary import ThemeDictionary
 
 __all__ = ["theme_prevalence", "theme_actor_crosstab", "PERIODS", "UNITS", "LEVELS"]

@@ -9,9 +9,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ._matching import aligned_matching_form, scan_index
+from ..segment import sentence_spans
 from .dictionary import ThemeDictionary, load_themes
-from .sentences import sentence_spans
+from .offsets import offset_map
+from .scan import scan_index
 
 __all__ = ["tag_themes", "theme_scores", "HIT_COLUMNS"]
 
@@ -48,14 +49,16 @@ def _check_articles(articles: pd.DataFrame) -> None:
 
 
 def _cue_index(dictionary: ThemeDictionary, lang: str) -> dict[str, list[tuple[str, re.Pattern]]]:
-    key = ("cue_index", lang)
-    if key not in dictionary._compiled:
+    """Theme → its include cues of ``lang`` as ``(cue, compiled regex)`` (built once per dictionary)."""
+
+    def build() -> dict[str, list[tuple[str, re.Pattern]]]:
         inc = dictionary.cues[(dictionary.cues["lang"] == lang) & (dictionary.cues["kind"] == "include")]
         idx: dict[str, list[tuple[str, re.Pattern]]] = {}
         for theme, cue, pattern in inc[["theme", "cue", "pattern"]].itertuples(index=False):
             idx.setdefault(theme, []).append((cue, re.compile(pattern)))
-        dictionary._compiled[key] = idx
-    return dictionary._compiled[key]
+        return idx
+
+    return dictionary.cached(("cue_index", lang), build)
 
 
 def _which_cue(cues: list[tuple[str, re.Pattern]], match: str, start: int, end: int) -> str:
@@ -88,7 +91,7 @@ def _hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a:
 
 def _tag_one_exact(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> list[dict]:
     """The reference path: every theme's regex over the whole text (slow, kept to check the fast one)."""
-    match, index_map = aligned_matching_form(text)
+    match, index_map = offset_map(text)
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
     cue_index = _cue_index(dictionary, lang)
@@ -106,8 +109,8 @@ def _tag_one_exact(article_id, lang: str, text: str, dictionary: ThemeDictionary
 
 def _tag_one(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> list[dict]:
     """Same rows as :func:`_tag_one_exact`: only the themes and stretches of text holding an anchor
-    of one of their cues are scanned (see :func:`diplolib.themes._matching.scan_index`)."""
-    match, index_map = aligned_matching_form(text)
+    of one of their cues are scanned (see :func:`diplolib.themes.scan.scan_index`)."""
+    match, index_map = offset_map(text)
     rows: list[dict] = []
     found = scan_index(dictionary, lang).scan(match)
     if not found:

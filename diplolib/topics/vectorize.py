@@ -6,15 +6,10 @@ Each article becomes a list of tokens built from its title and text:
   ``@`` + the ``actor_id`` (``@syr``, ``@per:sergey_lavrov``), so "Lavrov", "Sergueï Lavrov" and
   "le chef de la diplomatie russe" are one feature in every language;
 * theme hits (rows of ``theme_hits``) add one ``#theme`` token per hit (the cue words stay);
-* the rest is lower-cased, split into words (``\\w+``; Arabic diacritics and tatweel removed,
-  alef forms unified), stripped of numbers, one-letter words and the stop words of the
-  article's language, optionally lemmatised with simplemma (which also strips Arabic
-  proclitics: والحكومة → حكومة), and joined into n-grams.
-
-Stop words come from the maintained ``stop-words`` package (PyPI ``stop-words``, lists for
-fr, en and ar, no model data, no network): sklearn ships English only and spaCy is an optional
-extra. Its English list is aggressive (1,333 words, among them "state", "world", "general"): pass
-``keep_words=KEEP_WORDS`` (or your own set) to keep such words as features.
+* the rest is split into tokens by :func:`diplolib.tokens.tokenize` (lower-cased, Arabic diacritics and
+  tatweel removed, numbers, one-letter words and the stop words of the article's language dropped, optionally
+  lemmatised with simplemma) and joined into n-grams. Pass ``keep_words=KEEP_WORDS`` (or your own set) to keep
+  meaningful words of the aggressive English stop-word list as features (:data:`diplolib.tokens.KEEP_WORDS`).
 
 :class:`TopicVectorizer` is a scikit-learn transformer: ``fit`` learns the vocabulary and idf
 weights, ``transform`` returns a sparse matrix, so it sits in a ``Pipeline`` in front of NMF/LDA.
@@ -23,9 +18,7 @@ weights, ``transform`` returns a sparse matrix, so it sits in a ``Pipeline`` in 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Literal
 
 import numpy as np
@@ -33,49 +26,9 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-__all__ = [
-    "KEEP_WORDS",
-    "SUPPORTED_LANGS",
-    "TopicVectorizer",
-    "actor_token",
-    "documents",
-    "stop_words_for",
-    "tokenize",
-]
+from ..tokens import fold, stop_words_for, tokenize
 
-SUPPORTED_LANGS = ("fr", "en", "ar")
-
-#: Words of the English ``stop-words`` list that carry meaning in diplomatic news. Not applied by
-#: default (on sib200 keeping them lowered English NMI from 0.14 to 0.08: "world", "state" and
-#: "high" became topics of their own); pass ``keep_words=KEEP_WORDS`` to keep them as features.
-KEEP_WORDS = frozenset(
-    {
-        "state",
-        "states",
-        "world",
-        "general",
-        "member",
-        "members",
-        "group",
-        "groups",
-        "security",
-        "right",
-        "rights",
-        "high",
-        "united",
-        "union",
-        "council",
-        "affairs",
-        "nations",
-        "force",
-        "forces",
-    }
-)
-
-_WORD = re.compile(r"[@#][\w:.\-]*\w|\w+")
-_AR_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
-_AR_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
-_APOSTROPHES = str.maketrans({"’": " ", "'": " ", "ʼ": " ", "`": " "})
+__all__ = ["TopicVectorizer", "actor_token", "documents"]
 
 
 def actor_token(actor_id: str, *, prefix: str = "@") -> str:
@@ -84,87 +37,6 @@ def actor_token(actor_id: str, *, prefix: str = "@") -> str:
     if not ident:
         raise ValueError(f"actor_token: id {actor_id!r} is empty once normalised; give a non-empty id.")
     return prefix + ident
-
-
-def _fold(text: str, lang: str) -> str:
-    text = unicodedata.normalize("NFC", text).lower().translate(_APOSTROPHES)
-    if lang == "ar":
-        text = _AR_MARKS.sub("", text).translate(_AR_ALEF)
-    return text
-
-
-@lru_cache(maxsize=16)
-def stop_words_for(lang: str, *, missing: Literal["error", "none"] = "error") -> frozenset[str]:
-    """The stop words of a language (``stop-words`` package), folded like the tokens.
-
-    Parameters
-    ----------
-    lang : str
-        ISO 639-1 code: ``fr``, ``en`` or ``ar`` (any code the package knows also works).
-    missing : {"error", "none"}
-        For a language without a list: raise (default) or return an empty set.
-
-    Returns
-    -------
-    frozenset of str
-    """
-    import stop_words
-
-    try:
-        words = stop_words.get_stop_words(lang)
-    except stop_words.StopWordError:
-        if missing == "none":
-            return frozenset()
-        raise ValueError(
-            f"no stop-word list for language {lang!r}; the supported languages are "
-            f"{list(SUPPORTED_LANGS)}. Set the article's `lang` to one of them, or pass "
-            f"unknown_lang='none' to vectorise it without stop words."
-        ) from None
-    folded = {w for s in words for w in _WORD.findall(_fold(s, lang))}
-    return frozenset(folded)
-
-
-def tokenize(text: str, lang: str, *, stop_words: Iterable[str] = (), lemmatize: bool = False) -> list[str]:
-    """Split one text into feature tokens (``@actor`` / ``#theme`` tokens kept whole).
-
-    Parameters
-    ----------
-    text : str
-    lang : str
-        Language code, used for folding (Arabic) and lemmatisation.
-    stop_words : iterable of str
-        Folded words to drop (see :func:`stop_words_for`).
-    lemmatize : bool
-        Lemmatise with simplemma (``lang`` must be a language simplemma knows).
-
-    Returns
-    -------
-    list of str
-    """
-    stop = stop_words if isinstance(stop_words, (set, frozenset)) else set(stop_words)
-    out: list[str] = []
-    for tok in _WORD.findall(_fold(text or "", lang)):
-        if tok[0] in "@#":
-            out.append(tok)
-            continue
-        if len(tok) < 2 or tok.isdigit() or tok in stop:
-            continue
-        if lemmatize:
-            tok = _lemma(tok, lang)
-            if len(tok) < 2 or tok in stop:
-                continue
-        out.append(tok)
-    return out
-
-
-@lru_cache(maxsize=200_000)
-def _lemma(token: str, lang: str) -> str:
-    import simplemma
-
-    try:
-        return _fold(simplemma.lemmatize(token, lang=lang), lang)
-    except ValueError:  # a language simplemma does not know: keep the word
-        return token
 
 
 def _identity(tokens):
@@ -292,7 +164,7 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
     extra_stop_words : iterable of str, optional
         More words to drop, in every language.
     keep_words : iterable of str, optional
-        Words of the stop-word lists to keep as features (e.g. :data:`KEEP_WORDS`).
+        Words of the stop-word lists to keep as features (e.g. :data:`diplolib.tokens.KEEP_WORDS`).
 
     Attributes
     ----------
@@ -343,8 +215,8 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
         else:
             docs = ["" if d is None else str(d) for d in X]
             langs = [self.lang] * len(docs)
-        extra = {_fold(w, "en") for w in (self.extra_stop_words or ())}
-        keep = {_fold(w, "en") for w in (self.keep_words or ())}
+        extra = {fold(w, "en") for w in (self.extra_stop_words or ())}
+        keep = {fold(w, "en") for w in (self.keep_words or ())}
         stops = {lg: (stop_words_for(lg, missing=self.unknown_lang) | extra) - keep for lg in dict.fromkeys(langs)}
         return self._generate(docs, langs, stops)  # checks above run now, tokenising runs lazily
 

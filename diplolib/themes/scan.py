@@ -1,10 +1,19 @@
-"""The matching form as the themes package uses it.
+r"""The fast path of theme tagging: an Aho-Corasick prefilter over the anchors of every cue (:func:`scan_index`).
 
-A thin adapter over :mod:`diplolib.normalize.matching`: the taggers want an offset map
-with one extra entry, so that a match ``[a, b)`` of the matching form maps back to
-``text[index_map[a]:index_map[b]]`` -- the end is the start of the next kept character,
-so marks that vanish from the matching form (a final Arabic vowel sign, a tatweel) stay
-inside the surface form instead of being cut off.
+The exact tagger runs every theme's regex over the whole matching form of every
+article.  This index gives the same matches faster (tests compare both paths):
+
+* an Aho-Corasick automaton over the *anchors* of every cue (literals that each
+  match of the cue contains, read off its regex) finds, in one pass, which themes
+  can match at all -- a regex whose anchors are absent cannot match anywhere;
+* a theme's regex then runs only over the *segments* holding one of its anchors:
+  stretches of text between barrier characters (punctuation no match of that
+  theme can contain).  A match never crosses a barrier and a barrier is not a word
+  character, so the look-arounds (?<!\w) and (?!\w) see the same thing at a segment
+  edge as in the whole text: ``finditer`` over the segments yields exactly the
+  matches of ``finditer`` over the text.
+* exclusions of a theme are scanned the same way, and only when it has a match.
+Cues without anchors or with unknown characters fall back to the whole text.
 """
 
 from __future__ import annotations
@@ -12,43 +21,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from diplolib.normalize.matching import aligned_matching_form as _aligned
-from diplolib.normalize.matching import matching_form
+from .cues import BOUNDARY, pattern_prefilter
 
-__all__ = ["matching_form", "aligned_matching_form", "scan_index", "ScanIndex"]
-
-
-def aligned_matching_form(s: str) -> tuple[str, list[int]]:
-    """Matching form of ``s`` and ``index_map`` (``len(match) + 1`` offsets into ``s``).
-
-    ``index_map[i]`` is the offset in ``s`` of the character that produced ``match[i]``;
-    the last entry is ``len(s)``.
-    """
-    match, idx = _aligned(s)
-    index_map = idx.tolist()
-    index_map.append(len(s) if isinstance(s, str) else 0)
-    return match, index_map
-
-
-# ---------------------------------------------------------------- prefiltered scanning
-# The exact tagger runs every theme's regex over the whole matching form of every
-# article.  This index gives the same matches faster (tests compare both paths):
-#
-# * an Aho-Corasick automaton over the *anchors* of every cue (literals that each
-#   match of the cue contains, read off its regex) finds, in one pass, which themes
-#   can match at all -- a regex whose anchors are absent cannot match anywhere;
-# * a theme's regex then runs only over the *segments* holding one of its anchors:
-#   stretches of text between barrier characters (punctuation no match of that
-#   theme can contain).  A match never crosses a barrier and a barrier is not a word
-#   character, so the look-arounds (?<!\w) and (?!\w) see the same thing at a segment
-#   edge as in the whole text: ``finditer`` over the segments yields exactly the
-#   matches of ``finditer`` over the text.
-# * exclusions of a theme are scanned the same way, and only when it has a match.
-# Cues without anchors or with unknown characters fall back to the whole text.
+__all__ = ["ScanIndex", "scan_index"]
 
 _BASE_CLASS = r"\w\s\-\u2010-\u2013"
 _WORD = re.compile(r"\w").match
-_LOOKBEHIND = r"(?<!\w)"  # cues.py's _BOUNDARY (not imported: cues imports this module)
 
 
 class _ThemeScan:
@@ -186,16 +164,11 @@ def _find(rx: re.Pattern, alts: list[re.Pattern], match: str, barrier, anchors, 
 
 
 def scan_index(dictionary, lang: str) -> ScanIndex:
-    """The prefilter of ``dictionary`` for ``lang``, built once and cached on the dictionary."""
-    key = ("scan_index", lang)
-    if key not in dictionary._compiled:
-        dictionary._compiled[key] = _build_index(dictionary, lang)
-    return dictionary._compiled[key]
+    """The prefilter of ``dictionary`` for ``lang`` (built once per dictionary and language)."""
+    return dictionary.cached(("scan_index", lang), lambda: _build_index(dictionary, lang))
 
 
 def _build_index(dictionary, lang: str) -> ScanIndex:
-    from .cues import pattern_prefilter
-
     cues = dictionary.cues[dictionary.cues["lang"] == lang]
     barriers: dict[frozenset, re.Pattern] = {}
 
@@ -243,5 +216,5 @@ def _build_index(dictionary, lang: str) -> ScanIndex:
 def _order(patterns) -> list[int]:
     """Cue indices in the order of the alternatives of :meth:`ThemeDictionary.compiled`
     (longest regex body first, stable)."""
-    bodies = [(p.removeprefix(_LOOKBEHIND), ci) for ci, p in enumerate(patterns)]
+    bodies = [(p.removeprefix(BOUNDARY), ci) for ci, p in enumerate(patterns)]
     return [ci for _, ci in sorted(bodies, key=lambda x: len(x[0]), reverse=True)]
