@@ -26,11 +26,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from diplolib.normalize import (
-    clean_text,
-    make_pipeline,
-    matching_form,
-    normalize_articles,
+from diplolib.normalize import clean_text, make_pipeline, matching_form, normalize_articles
+from diplolib.normalize.text import (
     normalize_quotes,
     normalize_spaces,
     normalize_unicode,

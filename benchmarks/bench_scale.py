@@ -149,7 +149,7 @@ def _pandas_child(folder: str, n: int, queue) -> None:
     from diplolib.actors import tag_actors
     from diplolib.comention import co_mentions
     from diplolib.load import load_articles
-    from diplolib.parallel import mentions_for_edges
+    from diplolib.parallel.tasks import mentions_for_edges
 
     shards = sorted(Path(folder).glob("shard-*.jsonl"))[: -(-n // SHARD)]
     times = {}

@@ -2,34 +2,36 @@
 
     sources ─load─▶ articles ─annotate─▶ mentions, theme_hits ─analyse─▶ edges, topics ─plot─▶ figures
 
-Importing diplolib changes nothing else: no rcParams, no pandas accessors, no logging set-up.
+The names below are imported on first use, so ``import diplolib`` is quick and loads neither pandas nor
+scikit-learn. Importing diplolib changes nothing else: no rcParams, no pandas accessors, no logging set-up.
 """
+
+from ._lazy import attach
 
 __version__ = "0.1.0"
 
-from . import actors, comention, datasets, normalize, paths, readers, segment, store, themes, topics  # noqa: E402
-from .actors import load_registry, tag_actors  # noqa: E402
-from .describe import describe_corpus  # noqa: E402
-from .load import LoadResult, load_articles, load_records  # noqa: E402
-from .normalize import normalize_articles  # noqa: E402
-
-__all__ = [
-    "__version__",
-    "actors",
-    "comention",
-    "datasets",
-    "normalize",
-    "paths",
-    "readers",
-    "segment",
-    "store",
-    "themes",
-    "topics",
-    "load_articles",
-    "load_records",
-    "LoadResult",
-    "normalize_articles",
-    "describe_corpus",
-    "load_registry",
-    "tag_actors",
-]
+_NAMES = {
+    # the packages, one per domain step
+    "actors": ".actors",
+    "comention": ".comention",
+    "datasets": ".datasets",
+    "normalize": ".normalize",
+    "paths": ".paths",
+    "plots": ".plots",
+    "readers": ".readers",
+    "segment": ".segment",
+    "store": ".store",
+    "themes": ".themes",
+    "topics": ".topics",
+    # the first calls of an analysis
+    "load_articles": ".load",
+    "load_records": ".load",
+    "LoadResult": ".load",
+    "normalize_articles": ".normalize",
+    "describe_corpus": ".describe",
+    "load_registry": ".actors",
+    "tag_actors": ".actors",
+    "tag_themes": ".themes",
+}
+__getattr__, __dir__ = attach(__name__, _NAMES)
+__all__ = ["__version__", *_NAMES]

@@ -4,6 +4,10 @@ One rule for each, so that the same article lands in the same group whatever fun
 
 - **Column checks** name the calling function, the table, the missing columns, the columns it has, and the fix.
 - **``by``** is ``None``, one column name or a list of names; it becomes a list, in order, without repeats.
+- **Argument order**: the primary table first (the one whose rows are counted or transformed), the tables it
+  needs by keyword (``articles=``, ``mentions=``, ``theme_hits=``, ``edges=``, ``actors=``), options after them;
+  one name per table everywhere. :func:`legacy_arguments` keeps the calls of the previous release working for
+  one release, with a ``DeprecationWarning``.
 - **``period``** is one of :data:`PERIODS` (day, week, month, quarter, year). Periods are cut in the wall-clock time
   of the time zone the ``published`` column is stored in (``load_articles`` stores one time zone per table), never
   in UTC behind the user's back. The ``period`` column is a ``string`` holding pandas' own period label
@@ -16,16 +20,21 @@ Private to diplolib: analysis modules import it; users see its rules through the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+import inspect
+import re
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-__all__ = ["PERIODS", "as_list", "check_by", "check_columns", "check_option", "check_period", "period_of",
-           "period_start"]
+__all__ = ["PERIODS", "PANDAS_FREQ", "as_list", "check_by", "check_columns", "check_option", "check_period",
+           "infer_period", "legacy_arguments", "period_of", "period_start"]
 
 #: The allowed values of every ``period=`` parameter: day, week (Monday to Sunday), month, quarter, year.
 PERIODS = ("D", "W", "M", "Q", "Y")
-_PANDAS_FREQ = {"D": "D", "W": "W-SUN", "M": "M", "Q": "Q-DEC", "Y": "Y-DEC"}
+#: pandas' frequency of each period: ``pd.Period(label, PANDAS_FREQ[period])`` reads a label back.
+PANDAS_FREQ = {"D": "D", "W": "W-SUN", "M": "M", "Q": "Q-DEC", "Y": "Y-DEC"}
 
 
 def as_list(by: str | Iterable[str] | None) -> list[str]:
@@ -88,12 +97,79 @@ def period_of(published: pd.Series, period: str, *, func: str = "period_of") -> 
     """
     check_option(period, PERIODS, func=func, name="period")
     wall = _wall_clock(published)
-    labels = wall.dt.to_period(_PANDAS_FREQ[period]).astype("string")
+    labels = wall.dt.to_period(PANDAS_FREQ[period]).astype("string")
     return labels.where(wall.notna(), pd.NA).astype("string").rename("period")
 
 
 def period_start(labels: pd.Series, period: str) -> pd.Series:
     """The first day of each period label from :func:`period_of`, as naive timestamps (for plotting on a time axis)."""
     check_option(period, PERIODS, func="period_start", name="period")
-    index = pd.PeriodIndex(labels.astype("string").fillna("NaT"), freq=_PANDAS_FREQ[period])
+    index = pd.PeriodIndex(labels.astype("string").fillna("NaT"), freq=PANDAS_FREQ[period])
     return pd.Series(index.start_time, index=labels.index, name=labels.name)
+
+
+_LABEL_PATTERNS = (("W", re.compile(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d")), ("D", re.compile(r"\d{4}-\d\d-\d\d")),
+                   ("M", re.compile(r"\d{4}-\d\d")), ("Q", re.compile(r"\d{4}Q[1-4]")), ("Y", re.compile(r"\d{4}")))
+
+
+def infer_period(labels: pd.Series | Sequence[str], *, func: str = "infer_period") -> str:
+    """The period code (one of :data:`PERIODS`) of labels written by :func:`period_of` (missing values ignored).
+
+    Plots read a table's ``period`` column without being told its code: ``"2016"`` is a year, ``"2016Q1"`` a
+    quarter, ``"2016-03"`` a month, ``"2016-03-07"`` a day, ``"2016-02-29/2016-03-06"`` a week.
+    """
+    values = [str(v) for v in pd.Series(labels, dtype=object).dropna().unique()]
+    for code, pattern in _LABEL_PATTERNS:
+        if values and all(pattern.fullmatch(v) for v in values):
+            return code
+    raise ValueError(f"{func}: the period labels {values[:3]} are not period_of() labels of one period "
+                     f"{list(PERIODS)}; compute the period column with the period= option of the analysis.")
+
+
+def legacy_arguments(*positional: str, renamed: Mapping[str, str] | None = None) -> Callable:
+    """Keep the previous release's calls working for one release, with a ``DeprecationWarning``.
+
+    Parameters
+    ----------
+    *positional : str
+        Keyword-only parameters that used to be positional, in their old order: ``actor_counts(mentions,
+        articles)`` becomes ``actor_counts(mentions, articles=articles)``.
+    renamed : mapping of str to str, optional
+        Old parameter name → new name (``{"hits": "theme_hits", "freq": "period"}``).
+    """
+    renamed = dict(renamed or {})
+
+    def wrap(fn: Callable) -> Callable:
+        params = inspect.signature(fn).parameters.values()
+        n_positional = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
+
+        @functools.wraps(fn)
+        def call(*args, **kwargs):
+            if len(args) > n_positional:
+                extra = args[n_positional:]
+                if len(extra) > len(positional):
+                    raise TypeError(f"{fn.__name__}() takes {n_positional + len(positional)} positional "
+                                    f"arguments at most but {len(args)} were given.")
+                names = positional[:len(extra)]
+                _deprecated(f"{fn.__name__}: pass {', '.join(f'{n}=' for n in names)} by keyword (the primary "
+                            "table first, the other tables by keyword)")
+                for name, value in zip(names, extra, strict=True):
+                    if name in kwargs:
+                        raise TypeError(f"{fn.__name__}() got multiple values for argument {name!r}.")
+                    kwargs[name] = value
+                args = args[:n_positional]
+            for old, new in renamed.items():
+                if old in kwargs:
+                    _deprecated(f"{fn.__name__}: the {old}= parameter is now {new}=")
+                    if new in kwargs:
+                        raise TypeError(f"{fn.__name__}() got both {old}= and {new}=; pass {new}= only.")
+                    kwargs[new] = kwargs.pop(old)
+            return fn(*args, **kwargs)
+
+        return call
+
+    return wrap
+
+
+def _deprecated(what: str) -> None:
+    warnings.warn(f"{what}; the old form stops working in the next release.", DeprecationWarning, stacklevel=3)

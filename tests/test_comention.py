@@ -20,24 +20,24 @@ from scipy.stats import chi2_contingency, false_discovery_control  # noqa: E402
 
 from diplolib import paths  # noqa: E402
 from diplolib.comention import (  # noqa: E402
-    adjust_pvalues,
     centrality,
     co_mentions,
     communities,
     edge_change,
-    edge_columns,
     evidence,
     export_graph,
     significant,
     to_graph,
-    window_span,
 )
+from diplolib.comention.edges import edge_columns  # noqa: E402
+from diplolib.comention.sentences import window_span  # noqa: E402
 from diplolib.plots.network import (  # noqa: E402
     plot_comention_heatmap,
     plot_ego_network,
     plot_network,
     plot_pair_timeline,
 )
+from diplolib.stats import adjust_pvalues  # noqa: E402
 
 KINDS = ["person", "state", "organisation", "armed_group", "place"]
 
@@ -314,7 +314,7 @@ def test_missing_column_names_column_and_fix(drop, kwargs, words):
     "kwargs, word",
     [
         ({"window": "page"}, "window"),
-        ({"period": "W"}, "period"),
+        ({"period": "quarter"}, "period"),
         ({"min_count": 0}, "min_count"),
         ({"by": "period"}, "period"),
     ],
@@ -402,7 +402,7 @@ def tag(articles, names=NAMES):
 def test_evidence_returns_sentences_with_both_surfaces():
     m = tag(ARTICLES)
     before = m.copy(deep=True)
-    ev = evidence(("syria", "iran"), m, ARTICLES, window="sentence")
+    ev = evidence(("syria", "iran"), mentions=m, articles=ARTICLES, window="sentence")
     pd.testing.assert_frame_equal(m, before)
     assert len(ev) == 2
     assert list(ev["article_id"]) == ["d2", "d1"]  # most recent first
@@ -413,13 +413,13 @@ def test_evidence_returns_sentences_with_both_surfaces():
         assert (
             ARTICLES.set_index("article_id").at[r["article_id"], "text"][r["start"] : r["end"]] == r["text"]
         )
-    assert len(evidence(("syria", "iran"), m, ARTICLES, n=1)) == 1
+    assert len(evidence(("syria", "iran"), mentions=m, articles=ARTICLES, n=1)) == 1
 
 
 def test_evidence_from_edges_paragraph_article_and_sentences_table():
     m = tag(ARTICLES)
     edges = co_mentions(m, window="sentence")
-    ev = evidence(edges, m, ARTICLES)
+    ev = evidence(edges, mentions=m, articles=ARTICLES)
     assert set(zip(ev.actor_a, ev.actor_b, strict=False)) == set(
         zip(edges.actor_a, edges.actor_b, strict=False)
     )
@@ -427,18 +427,18 @@ def test_evidence_from_edges_paragraph_article_and_sentences_table():
         ev.groupby(["actor_a", "actor_b"]).size().to_dict()
         == edges.set_index(["actor_a", "actor_b"])["n"].to_dict()
     )
-    para = evidence(("russia", "syria"), m, ARTICLES, window="paragraph")
+    para = evidence(("russia", "syria"), mentions=m, articles=ARTICLES, window="paragraph")
     assert "Syria said nothing. Russia, Syria and Iran will meet again!" in list(para["text"])
-    art = evidence(("iran", "syria"), m, ARTICLES, window="article")
+    art = evidence(("iran", "syria"), mentions=m, articles=ARTICLES, window="article")
     assert len(art) == 2 and art["unit"].isna().all()
     sentences = pd.DataFrame({"article_id": ["d1"], "sentence": [0], "start": [0], "end": [6]})
-    ev2 = evidence(("russia", "syria"), m[m.article_id == "d1"], ARTICLES, sentences=sentences)
+    ev2 = evidence(("russia", "syria"), mentions=m[m.article_id == "d1"], articles=ARTICLES, sentences=sentences)
     assert ev2["text"].iloc[0] == "Russia"
-    assert len(evidence(("russia", "nobody"), m, ARTICLES)) == 0
+    assert len(evidence(("russia", "nobody"), mentions=m, articles=ARTICLES)) == 0
     with pytest.raises(ValueError, match="surface"):
-        evidence(("russia", "syria"), m.drop(columns="surface"), ARTICLES)
+        evidence(("russia", "syria"), mentions=m.drop(columns="surface"), articles=ARTICLES)
     with pytest.raises(TypeError, match="pair"):
-        evidence("russia", m, ARTICLES)
+        evidence("russia", mentions=m, articles=ARTICLES)
 
 
 @pytest.mark.parametrize(
@@ -653,7 +653,7 @@ def test_fakes_counts_equal_brute_force(fakes):
 
 def test_fakes_evidence(fakes):
     articles, m = fakes
-    ev = evidence(("russia", "syria"), m, articles, n=20)
+    ev = evidence(("russia", "syria"), mentions=m, articles=articles, n=20)
     assert len(ev) == 20
     assert ev["published"].is_monotonic_decreasing
     for r in ev.to_dict("records"):

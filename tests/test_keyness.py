@@ -1,4 +1,4 @@
-"""Tests of diplolib.themes.counts and diplolib.themes.keyness (keyness between groups of articles)."""
+"""Tests of diplolib.themes.counts and diplolib.themes.keyterms (keyness between groups of articles)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from scipy.stats import chi2_contingency
 
 from diplolib import paths
 from diplolib.themes.counts import actor_sentences, theme_counts, word_counts
-from diplolib.themes.keyness import KEYNESS_COLUMNS, compare, keyness
+from diplolib.themes.keyterms import KEYNESS_COLUMNS, compare, keyness
 
 
 def _counts(rows):
@@ -238,16 +238,16 @@ HITS = pd.DataFrame({
 
 def test_theme_counts_units():
     before = HITS.copy()
-    hits = theme_counts(HITS, ARTICLES, by="source").set_index(["source", "term"])
+    hits = theme_counts(HITS, articles=ARTICLES, by="source").set_index(["source", "term"])
     pd.testing.assert_frame_equal(HITS, before)
     assert hits.loc[("sana", "terrorism"), "n"] == 3 and hits.loc[("sana", "terrorism"), "total"] == 4
     assert hits.loc[("afp", "clashes"), "total"] == 1
-    arts = theme_counts(HITS, ARTICLES, by="source", unit="article").set_index(["source", "term"])
+    arts = theme_counts(HITS, articles=ARTICLES, by="source", unit="article").set_index(["source", "term"])
     assert arts.loc[("sana", "terrorism"), "n"] == 2 and arts.loc[("sana", "terrorism"), "total"] == 2
     assert arts.loc[("afp", "clashes"), "total"] == 1  # a4 could not be tagged: not counted
-    parents = theme_counts(HITS, ARTICLES, by="source", level="parent").set_index(["source", "term"])
+    parents = theme_counts(HITS, articles=ARTICLES, by="source", level="parent").set_index(["source", "term"])
     assert parents.loc[("sana", "terrorism_security"), "n"] == 3 and parents.loc[("sana", "conflict"), "n"] == 1
-    k = keyness(theme_counts(HITS, ARTICLES, by="source"), by="source", a="sana", min_count=0)
+    k = keyness(theme_counts(HITS, articles=ARTICLES, by="source"), by="source", a="sana", min_count=0)
     assert set(k["feature"]) == {"theme"}
 
 
@@ -279,7 +279,7 @@ TOY_MENTIONS = pd.DataFrame({
 
 def test_actor_sentences_toy():
     before_a, before_m = TOY.copy(), TOY_MENTIONS.copy()
-    out = actor_sentences(TOY, TOY_MENTIONS, LAVROV, mask=False)
+    out = actor_sentences(TOY, mentions=TOY_MENTIONS, actor=LAVROV, mask=False)
     pd.testing.assert_frame_equal(TOY, before_a)
     pd.testing.assert_frame_equal(TOY_MENTIONS, before_m)
     assert out[["article_id", "sentence"]].values.tolist() == [["a1", 1], ["a1", 3], ["a2", 2]]
@@ -297,13 +297,13 @@ def test_actor_sentences_toy():
 
 
 def test_actor_sentences_mask_and_windows():
-    masked = actor_sentences(TOY, TOY_MENTIONS, LAVROV)
+    masked = actor_sentences(TOY, mentions=TOY_MENTIONS, actor=LAVROV)
     first = masked["text"].iloc[0]
     assert "Lavrov" not in first and "Russian" not in first and "John Kerry" in first
     assert len(first) == masked["end"].iloc[0] - masked["start"].iloc[0]  # blanked, not removed
     wc = word_counts(masked, by="source", min_length=2)
     assert "lavrov" not in set(wc["term"]) and "kerry" in set(wc["term"])
-    paras = actor_sentences(TOY, TOY_MENTIONS, [LAVROV, "per:john_kerry"], window="paragraph", mask=False)
+    paras = actor_sentences(TOY, mentions=TOY_MENTIONS, actor=[LAVROV, "per:john_kerry"], window="paragraph", mask=False)
     assert paras[["article_id", "paragraph"]].values.tolist() == [["a1", 0], ["a1", 1], ["a2", 0]]
     assert paras["text"].iloc[0].startswith("The talks ended early.")
 
@@ -312,7 +312,7 @@ def test_actor_sentences_numbering_matches_tagger():
     from diplolib.actors import tag_actors
 
     mentions = tag_actors(TOY)
-    out = actor_sentences(TOY, mentions, LAVROV, mask=False)
+    out = actor_sentences(TOY, mentions=mentions, actor=LAVROV, mask=False)
     expected = mentions[mentions["actor_id"] == LAVROV][["article_id", "sentence"]].drop_duplicates()
     assert out[["article_id", "sentence"]].values.tolist() == expected.values.tolist()
     assert all("Lavrov" in t for t in out["text"])
@@ -320,29 +320,41 @@ def test_actor_sentences_numbering_matches_tagger():
 
 def test_actor_sentences_errors():
     with pytest.raises(ValueError, match="per:sergey_lavrov"):
-        actor_sentences(TOY, TOY_MENTIONS, "per:sergei_lavrov")
+        actor_sentences(TOY, mentions=TOY_MENTIONS, actor="per:sergei_lavrov")
     with pytest.raises(ValueError, match="sentence"):
-        actor_sentences(TOY, TOY_MENTIONS.drop(columns="sentence"), LAVROV)
+        actor_sentences(TOY, mentions=TOY_MENTIONS.drop(columns="sentence"), actor=LAVROV)
     shifted = TOY_MENTIONS.assign(start=TOY_MENTIONS["start"] + 1, end=TOY_MENTIONS["end"] + 1)
     with pytest.raises(ValueError, match="tag_actors"):
-        actor_sentences(TOY, shifted, LAVROV)
+        actor_sentences(TOY, mentions=shifted, actor=LAVROV)
 
 
 def test_compare_is_count_then_keyness():
     direct = keyness(word_counts(ARTICLES, by="source"), by="source", a="sana", min_count=0)
     pd.testing.assert_frame_equal(compare(ARTICLES, by="source", a="sana", min_count=0), direct)
-    themes = compare(ARTICLES, by="source", a="sana", features="themes", hits=HITS, min_count=0, unit="article")
+    themes = compare(ARTICLES, by="source", a="sana", features="themes", theme_hits=HITS, min_count=0, unit="article")
     assert set(themes["feature"]) == {"theme"}
     around = compare(TOY, by="source", a="sana", actor=LAVROV, mentions=TOY_MENTIONS, min_count=0)
     assert "lavrov" not in set(around["term"]) and "geneva" in set(around["term"])
     toy_hits = pd.DataFrame({"article_id": ["a1", "a1", "a2", "a2"], "theme": ["talks", "shelling", "talks", "aid"],
                              "sentence": [1, 2, 0, 2]})
-    themed = compare(TOY, by="source", a="sana", features="themes", hits=toy_hits, actor=LAVROV,
+    themed = compare(TOY, by="source", a="sana", features="themes", theme_hits=toy_hits, actor=LAVROV,
                      mentions=TOY_MENTIONS, min_count=0)
     # only hits in Lavrov sentences count: (a1, 1) talks and (a2, 2) aid; (a1, 2) and (a2, 0) do not
     assert sorted(themed[["term", "n_a", "n_b"]].values.tolist()) == [["aid", 0, 1], ["talks", 1, 0]]
     with pytest.raises(TypeError, match="unit"):
         compare(ARTICLES, by="source", a="sana", unit="article")
+
+
+def test_compare_requires_the_tables_it_needs():
+    """compare never tags with the built-in registry or dictionary behind the user's back."""
+    with pytest.raises(ValueError, match="features='themes' needs theme_hits="):
+        compare(ARTICLES, by="source", a="sana", features="themes")
+    with pytest.raises(ValueError, match="actor='per:sergey_lavrov' needs mentions="):
+        compare(TOY, by="source", a="sana", actor=LAVROV)
+    with pytest.warns(DeprecationWarning, match="the hits= parameter is now theme_hits="):
+        old = compare(ARTICLES, by="source", a="sana", features="themes", hits=HITS, min_count=0)
+    pd.testing.assert_frame_equal(old, compare(ARTICLES, by="source", a="sana", features="themes", theme_hits=HITS,
+                                               min_count=0))
 
 
 # ---------------------------------------------------------------- real corpus
@@ -375,7 +387,7 @@ def test_fakes_sana_themes(fakes):
     from diplolib.themes import tag_themes
 
     hits = tag_themes(fakes)
-    k = keyness(theme_counts(hits, fakes, by="source"), by="source", a="sana")
+    k = keyness(theme_counts(hits, articles=fakes, by="source"), by="source", a="sana")
     assert (k["zeta"] > 0).any() and (k["zeta"] < 0).any()
     ranked = k.set_index("term")
     assert ranked.loc["shelling", "key_for"] == "sana" and ranked.loc["airstrike", "key_for"] == "other"
@@ -385,10 +397,10 @@ def test_fakes_around_russia(fakes):
     from diplolib.actors import tag_actors
 
     mentions = tag_actors(fakes)
-    sents = actor_sentences(fakes, mentions, "RUS")
+    sents = actor_sentences(fakes, mentions=mentions, actor="RUS")
     rus = mentions[mentions["actor_id"] == "RUS"]
     assert len(sents) == len(rus[["article_id", "sentence"]].drop_duplicates())
-    plain = word_counts(actor_sentences(fakes, mentions, "RUS", mask=False), by="source")
+    plain = word_counts(actor_sentences(fakes, mentions=mentions, actor="RUS", mask=False), by="source")
     masked = word_counts(sents, by="source")
     # "Russian"/"Russia" are mentions of RUS: masking removes all but a few (inside other actors' names)
     n_plain = plain.loc[plain["term"] == "russian", "n"].sum()

@@ -14,28 +14,32 @@ from hypothesis import strategies as st
 from diplolib.normalize import (
     aligned_matching_form,
     clean_text,
-    count_replacement_chars,
     detect_language,
     find_date,
     flag_duplicates,
-    infer_dayfirst,
     make_pipeline,
     matching_form,
-    near_duplicate_pairs,
+    parse_date,
+    split_dispatches,
+)
+from diplolib.normalize.dates import infer_dayfirst
+from diplolib.normalize.dispatch import (
+    remove_boilerplate,
+    split_byline,
+    split_credits,
+    split_dateline,
+    split_header,
+    strip_repeated_title,
+)
+from diplolib.normalize.duplicates import near_duplicate_pairs
+from diplolib.normalize.text import (
+    count_replacement_chars,
     normalize_quotes,
     normalize_spaces,
     normalize_unicode,
     normalize_whitespace,
-    parse_date,
-    remove_boilerplate,
     remove_control_chars,
     remove_invisible,
-    split_byline,
-    split_credits,
-    split_dateline,
-    split_dispatches,
-    split_header,
-    strip_repeated_title,
 )
 from diplolib.paths import raw_dir
 

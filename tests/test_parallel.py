@@ -15,7 +15,8 @@ from diplolib import paths  # noqa: E402
 from diplolib.actors import tag_actors  # noqa: E402
 from diplolib.comention import co_mentions  # noqa: E402
 from diplolib.load import load_articles  # noqa: E402
-from diplolib.parallel import PartitionError, mentions_for_edges, plan_partitions, run_pipeline  # noqa: E402
+from diplolib.parallel import PartitionError, plan_partitions, run_pipeline  # noqa: E402
+from diplolib.parallel.tasks import mentions_for_edges  # noqa: E402
 from diplolib.store import read_table  # noqa: E402
 from diplolib.themes import tag_themes  # noqa: E402
 
@@ -72,7 +73,7 @@ def _assert_same(client, src, /, *, by=None, window="sentence", partition_size="
                                   check_dtype=False)
     keys = ["article_id", "start", "end"]
     _assert_tables(res.mentions.compute(), mentions, keys)
-    _assert_tables(res.hits.compute(), hits, ["article_id", "start", "end", "theme", "reason"])
+    _assert_tables(res.theme_hits.compute(), hits, ["article_id", "start", "end", "theme", "reason"])
     _assert_tables(res.edges, edges, ["actor_a", "actor_b"])
     if len(edges):
         pd.testing.assert_frame_equal(res.edges, edges)  # same row order too
@@ -220,7 +221,7 @@ def test_topics_fitted_on_sample_and_applied_to_every_partition(client, tmp_path
     res = run_pipeline(docs, client=client, steps=["topics"], format="html", source="wikinews", lang="fr",
                        max_files=20, n_topics=3, topic_sample=50, topic_options={"min_df": 1})
     assert res.topic_model is not None and res.topic_model.n_topics == 3
-    assert len(res.topic_model.meta) < len(res.articles)  # fitted on a sample
+    assert len(res.topic_model.meta_) < len(res.articles)  # fitted on a sample
     topics = res.topics.compute()
     articles = res.articles.compute()
     assert set(topics["topic"]) <= {0, 1, 2}
@@ -235,7 +236,7 @@ def test_store_holds_the_same_tables_and_rewrites_idempotently(client, tmp_path:
     src = _raw("fa-kes", "FA-KES-Dataset.csv")
     store = tmp_path / "store"
     res = run_pipeline(src, client=client, preset="fa-kes", steps=["actors", "themes"], store=store)
-    articles, mentions, hits = res.articles.compute(), res.mentions.compute(), res.hits.compute()
+    articles, mentions, hits = res.articles.compute(), res.mentions.compute(), res.theme_hits.compute()
     assert set(res.stored["table"]) == {"articles", "mentions", "theme_hits"}
     _assert_tables(read_table("articles", store=store), articles, ["article_id"])
     _assert_tables(read_table("mentions", store=store), mentions, ["article_id", "start", "end"])

@@ -13,20 +13,12 @@ from hypothesis import strategies as st
 
 from diplolib import paths
 from diplolib.datasets import read_corpus
-from diplolib.readers import (
-    READERS,
-    RECORD_COLUMNS,
-    ReadError,
-    read_csv,
-    read_html,
-    read_markdown,
-    read_page,
-    read_records,
-    reader_for,
-    register_reader,
-    strip_markdown,
-)
+from diplolib.readers import READERS, RECORD_COLUMNS, ReadError, read_records, reader_for, register_reader
+from diplolib.readers.delimited import read_csv
 from diplolib.readers.encoding import decode
+from diplolib.readers.html import read_html
+from diplolib.readers.markdown import read_markdown, strip_markdown
+from diplolib.readers.page import read_page
 
 
 def need(name: str, *parts: str):

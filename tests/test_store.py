@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 
 from diplolib import paths, store
 from diplolib.store import (
-    NULL_PARTITION,
     delete_table,
     list_tables,
     open_table,
@@ -26,6 +25,7 @@ from diplolib.store import (
     write_chunks,
     write_table,
 )
+from diplolib.store._layout import NULL_PARTITION
 
 KEY = ["article_id", "start", "end"]
 

@@ -1,9 +1,11 @@
 """The shared table grammar: one period rule, one by rule, column checks that say what to do."""
 
+import inspect
+
 import pandas as pd
 import pytest
 
-from diplolib._tables import PERIODS, as_list, check_columns, period_of, period_start
+from diplolib._tables import PERIODS, as_list, check_columns, infer_period, legacy_arguments, period_of, period_start
 
 
 def test_period_cut_in_the_stored_time_zone_not_utc():
@@ -37,3 +39,36 @@ def test_by_and_column_checks():
                       fix="pass the mentions table from tag_actors()")
     with pytest.raises(TypeError, match="must be a pandas DataFrame"):
         check_columns([1, 2], ["x"], func="f", name="articles", fix="load them with load_articles()")
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_infer_period_reads_the_labels_back(period):
+    s = pd.Series(pd.to_datetime(["2015-12-31 10:00", "2016-02-29 10:00", None], utc=True))
+    assert infer_period(period_of(s, period)) == period
+
+
+def test_infer_period_refuses_other_labels():
+    with pytest.raises(ValueError, match="not period_of"):
+        infer_period(pd.Series(["2016", "2016Q1"]), func="plot")
+    with pytest.raises(ValueError, match="not period_of"):
+        infer_period(pd.Series(["March 2016"]))
+
+
+def _legacy_table(primary, *, articles, by="source", period=None):
+    return (primary, articles, by, period)
+
+
+def test_legacy_arguments_keep_old_calls_for_one_release():
+    wrapped = legacy_arguments("articles", renamed={"freq": "period"})(_legacy_table)
+    assert wrapped("m", articles="a", period="Q") == ("m", "a", "source", "Q")
+    with pytest.warns(DeprecationWarning, match=r"_legacy_table: pass articles= by keyword"):
+        assert wrapped("m", "a", by=None) == ("m", "a", None, None)
+    with pytest.warns(DeprecationWarning, match=r"the freq= parameter is now period="):
+        assert wrapped("m", articles="a", freq="M") == ("m", "a", "source", "M")
+    with pytest.raises(TypeError, match="2 positional arguments at most"):
+        wrapped("m", "a", "extra")
+    with pytest.raises(TypeError, match="multiple values"), pytest.warns(DeprecationWarning):
+        wrapped("m", "a", articles="b")
+    with pytest.raises(TypeError, match="both freq= and period="), pytest.warns(DeprecationWarning):
+        wrapped("m", articles="a", freq="M", period="Q")
+    assert str(inspect.signature(wrapped)) == str(inspect.signature(_legacy_table))  # help() shows the new form

@@ -13,17 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplolib.normalize.matching import matching_form
-from diplolib.themes import (
-    HIT_COLUMNS,
-    ThemeFileError,
-    cue_pattern,
-    kwic,
-    load_themes,
-    sentence_spans,
-    split_sentences,
-    tag_themes,
-    theme_scores,
-)
+from diplolib.segment import sentence_spans, split_sentences
+from diplolib.themes import HIT_COLUMNS, ThemeFileError, kwic, load_themes, tag_themes, theme_scores
+from diplolib.themes.cues import cue_pattern
 from diplolib.themes.offsets import offset_map
 
 REPO = Path(__file__).resolve().parents[1]
@@ -392,7 +384,7 @@ def test_untagged_language_is_reported_not_zero():
     untagged = hits[hits["theme"].isna()].set_index("article_id")["reason"]
     assert "no cues for language 'de'" in untagged["de1"]
     assert untagged["empty"] == "no text"
-    scores = theme_scores(hits, NASTY)
+    scores = theme_scores(hits, articles=NASTY)
     de = scores[scores["article_id"] == "de1"]
     assert not de["tagged"].any() and de["n"].isna().all()
     en = scores[scores["article_id"] == "en1"].set_index("theme")
@@ -413,7 +405,7 @@ def test_input_unchanged_and_errors():
     before = NASTY.copy(deep=True)
     tag_themes(NASTY)
     kwic(NASTY, "truce(s)")
-    theme_scores(tag_themes(NASTY), NASTY)
+    theme_scores(tag_themes(NASTY), articles=NASTY)
     pd.testing.assert_frame_equal(NASTY, before)
     with pytest.raises(ValueError, match="lacks column"):
         tag_themes(NASTY.drop(columns="lang"))
@@ -643,7 +635,7 @@ def test_keyphrase_agreement_counts():
     before = arts.copy(deep=True)
     mapping = pd.DataFrame({"keyphrase": ["élections", "attentat", "absent"],
                             "theme": ["elections", "terrorism", "talks"], "note": ""})
-    out = keyphrase_agreement(tag_themes(arts), arts, mapping).set_index(["keyphrase", "theme"])
+    out = keyphrase_agreement(tag_themes(arts), articles=arts, mapping=mapping).set_index(["keyphrase", "theme"])
     pd.testing.assert_frame_equal(arts, before)
     assert out.loc[("élections", "elections"), ["n_articles", "n_fired"]].tolist() == [2, 1]
     assert out.loc[("élections", "elections"), "recall"] == pytest.approx(0.5)
@@ -652,7 +644,7 @@ def test_keyphrase_agreement_counts():
     assert out.loc[("absent", "talks"), "n_articles"] == 0 and pd.isna(out.loc[("absent", "talks"), "recall"])
     assert out.loc[("(all)", "(all)"), ["n_articles", "n_fired"]].tolist() == [3, 2]
     with pytest.raises(ValueError, match="lacks column"):
-        keyphrase_agreement(tag_themes(arts), arts.drop(columns="keyphrases"), mapping)
+        keyphrase_agreement(tag_themes(arts), articles=arts.drop(columns="keyphrases"), mapping=mapping)
 
 
 def test_shipped_keyphrase_mapping_is_valid(themes):
@@ -670,7 +662,7 @@ def test_wikinews_fr_keyphrase_recall(themes):
 
     _raw("wikinews-fr")
     articles, _ = datasets.load("wikinews-fr")
-    out = keyphrase_agreement(tag_themes(articles, dictionary=themes), articles)
+    out = keyphrase_agreement(tag_themes(articles, dictionary=themes), articles=articles)
     pairs = out[~out["keyphrase"].isin(["(any)", "(all)"])]
     assert (pairs["n_articles"] >= 1).all(), pairs[pairs["n_articles"] == 0]  # every mapped keyphrase occurs
     overall = out.set_index("keyphrase").loc["(all)"]

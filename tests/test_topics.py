@@ -24,21 +24,20 @@ from diplolib.plots.topics import (  # noqa: E402
     plot_topic_terms,
     plot_topics_over_time,
 )
+from diplolib.stats import npmi  # noqa: E402
+from diplolib.tokens import stop_words_for, tokenize  # noqa: E402
 from diplolib.topics import (  # noqa: E402
     TopicVectorizer,
-    actor_token,
     documents,
     fit_topics,
-    npmi,
     pairwise_ari,
     select_k,
-    stop_words_for,
-    tokenize,
-    topic_coherence,
     topic_map,
     topics_by,
     topics_over_time,
 )
+from diplolib.topics.evaluate import topic_coherence  # noqa: E402
+from diplolib.topics.vectorize import actor_token  # noqa: E402
 
 # --- a tiny trilingual corpus with two stories, dates in two months ------------------------
 
@@ -260,12 +259,12 @@ def test_real_tagger_role_phrase_and_name_are_one_token():
         }
     )
     mentions, hits = tag_actors(arts), tag_themes(arts)
-    docs = documents(arts, mentions=mentions, themes=hits).set_index("article_id")["doc"]
+    docs = documents(arts, mentions=mentions, theme_hits=hits).set_index("article_id")["doc"]
     fr, en = docs["fr1"], docs["en1"]
     assert fr.count("@per:sergey_lavrov") == 2 and "diplomatie russe" not in fr and "Lavrov" not in fr
     assert en.count("@per:sergey_lavrov") == 2 and "Lavrov" not in en and "foreign minister" not in en
     assert "#airstrike" in fr and "#airstrike" in en  # the same theme id in both languages
-    vec = TopicVectorizer(min_df=1).fit(documents(arts, mentions=mentions, themes=hits))
+    vec = TopicVectorizer(min_df=1).fit(documents(arts, mentions=mentions, theme_hits=hits))
     shared = set(vec.feature_names_[(vec.transform(documents(arts, mentions=mentions)).toarray() > 0).all(axis=0)])
     assert "@per:sergey_lavrov" in shared
 
@@ -280,7 +279,7 @@ def test_unresolved_mentions_and_untagged_theme_rows_are_skipped(tiny):
         }
     )
     themes = pd.DataFrame({"article_id": ["chem-en-0", "ar-0"], "theme": pd.array(["chemical_weapons", pd.NA])})
-    docs = documents(tiny, mentions=mentions, themes=themes).set_index("article_id")["doc"]
+    docs = documents(tiny, mentions=mentions, theme_hits=themes).set_index("article_id")["doc"]
     assert docs["chem-en-0"].startswith("Chemical weapons")  # the unresolved span keeps its words
     assert "@na" not in " ".join(docs) and "#na" not in " ".join(docs)
     assert "@per:sergey_lavrov" in docs["chem-en-0"] and docs["chem-en-0"].endswith("#chemical_weapons")
@@ -288,7 +287,7 @@ def test_unresolved_mentions_and_untagged_theme_rows_are_skipped(tiny):
 
 def test_themes_add_tokens(tiny):
     themes = pd.DataFrame({"article_id": ["chem-en-0", "chem-fr-0"], "theme": ["chemical_weapons"] * 2})
-    docs = documents(tiny, themes=themes)
+    docs = documents(tiny, theme_hits=themes)
     assert docs.set_index("article_id").loc["chem-fr-0", "doc"].endswith("#chemical_weapons")
 
 
@@ -336,30 +335,30 @@ def test_tables_and_no_article_left_out(tiny):
         ignore_index=True,
     )
     model = fit_topics(arts, n_topics=2, mentions=_regex_mentions(arts), min_df=1)
-    cl = model.clusters
+    cl = model.clusters_
     assert cl["article_id"].tolist() == arts["article_id"].tolist()
     assert cl["topic"].between(0, 1).all()
     assert set(cl.loc[cl["article_id"].isin(["empty", "stop"]), "rule"]) == {"largest"}
     assert cl.loc[cl["article_id"].isin(["empty", "stop"]), "low_confidence"].all()
-    assert list(model.doc_topics.columns) == ["article_id", "topic", "weight"]
-    sums = model.doc_topics.groupby("article_id")["weight"].sum()
+    assert list(model.doc_topics_.columns) == ["article_id", "topic", "weight"]
+    sums = model.doc_topics_.groupby("article_id")["weight"].sum()
     assert np.allclose(sums, 1.0)
-    assert list(model.topic_terms.columns) == ["topic", "term", "weight", "rank", "kind"]
-    assert (model.topic_terms.groupby("topic")["rank"].min() == 1).all()
-    assert list(model.labels.columns) == ["topic", "label", "n_articles", "npmi"]
-    assert model.labels["n_articles"].sum() == len(arts)
-    assert model.labels["label"].str.len().gt(0).all()
-    assert set(model.representatives["topic"]) == {0, 1}
+    assert list(model.topic_terms_.columns) == ["topic", "term", "weight", "rank", "kind"]
+    assert (model.topic_terms_.groupby("topic")["rank"].min() == 1).all()
+    assert list(model.labels_.columns) == ["topic", "label", "n_articles", "npmi"]
+    assert model.labels_["n_articles"].sum() == len(arts)
+    assert model.labels_["label"].str.len().gt(0).all()
+    assert set(model.representatives_["topic"]) == {0, 1}
 
 
 def test_stories_cluster_across_languages_through_actor_tokens(tiny):
     model = fit_topics(tiny, n_topics=2, mentions=_regex_mentions(tiny), min_df=1)
-    topic = model.clusters.set_index("article_id")["topic"]
+    topic = model.clusters_.set_index("article_id")["topic"]
     chem = {topic[a] for a in topic.index if a.startswith("chem")}
     quake = {topic[a] for a in topic.index if a.startswith("quake")}
     assert len(chem) == 1 and len(quake) == 1 and chem != quake
-    assert "@per:sergey_lavrov" in set(model.topic_terms["term"])
-    assert any("per:sergey_lavrov" in lab for lab in model.labels["label"])
+    assert "@per:sergey_lavrov" in set(model.topic_terms_["term"])
+    assert any("per:sergey_lavrov" in lab for lab in model.labels_["label"])
     named = fit_topics(
         tiny,
         n_topics=2,
@@ -367,23 +366,45 @@ def test_stories_cluster_across_languages_through_actor_tokens(tiny):
         min_df=1,
         actor_labels={"per:sergey_lavrov": "Sergey Lavrov", "per:bashar_al_assad": "Bashar al-Assad"},
     )
-    assert any("Sergey Lavrov" in lab for lab in named.labels["label"])
+    assert any("Sergey Lavrov" in lab for lab in named.labels_["label"])
+
+
+def test_topic_model_is_a_scikit_learn_estimator(tiny):
+    from diplolib.topics import TopicModel
+
+    est = TopicModel(2, min_df=1, random_state=5)
+    assert est.get_params()["n_topics"] == 2 and est.get_params()["random_state"] == 5
+    assert not hasattr(est, "labels_")  # nothing fitted yet
+    fitted = est.fit(tiny)
+    assert fitted is est and {"labels_", "clusters_", "doc_topics_", "topic_terms_"} <= set(vars(est))
+    copy = clone(est).set_params(n_topics=3)
+    assert copy.n_topics == 3 and not hasattr(copy, "labels_") and est.n_topics == 2
+    pd.testing.assert_frame_equal(est.clusters_, fit_topics(tiny, n_topics=2, min_df=1, random_state=5).clusters_)
+    again = est.transform(tiny)  # the fitted articles, placed again (NMF solves W anew: close, not equal)
+    merged = again.merge(est.doc_topics_, on=["article_id", "topic"], suffixes=("", "_fit"))
+    assert len(merged) == len(est.doc_topics_) and np.allclose(merged["weight"], merged["weight_fit"], atol=0.05)
+    main = again.sort_values("weight").groupby("article_id")["topic"].last()
+    assert (main.reindex(est.clusters_["article_id"]).to_numpy() == est.clusters_["topic"].to_numpy()).all()
+    with pytest.warns(DeprecationWarning, match=r"TopicModel.labels is now TopicModel.labels_"):
+        pd.testing.assert_frame_equal(est.labels, est.labels_)
+    with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
+        est.nonsense  # noqa: B018
 
 
 @pytest.mark.parametrize("method", ["nmf", "minibatch-nmf", "lda"])
 def test_same_random_state_same_tables(tiny, method):
     a = fit_topics(tiny, n_topics=2, method=method, random_state=3, min_df=1)
     b = fit_topics(tiny, n_topics=2, method=method, random_state=3, min_df=1)
-    for name in ("doc_topics", "topic_terms", "labels", "clusters", "representatives"):
+    for name in ("doc_topics_", "topic_terms_", "labels_", "clusters_", "representatives_"):
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
 
 
 def test_minibatch_nmf_is_a_library_option(tiny):
     model = fit_topics(tiny, n_topics=2, method="minibatch-nmf", batch_size=4, mentions=_regex_mentions(tiny), min_df=1)
-    assert model.clusters["article_id"].tolist() == tiny["article_id"].tolist()
-    assert model.params["method"] == "minibatch-nmf" and model.params["batch_size"] == 4
-    assert type(model.pipeline.named_steps["model"]).__name__ == "MiniBatchNMF"
-    topic = model.clusters.set_index("article_id")["topic"]
+    assert model.clusters_["article_id"].tolist() == tiny["article_id"].tolist()
+    assert model.get_params()["method"] == "minibatch-nmf" and model.get_params()["batch_size"] == 4
+    assert type(model.pipeline_.named_steps["model"]).__name__ == "MiniBatchNMF"
+    topic = model.clusters_.set_index("article_id")["topic"]
     assert len({topic[a] for a in topic.index if a.startswith("chem")}) == 1
     with pytest.raises(ValueError, match="batch_size"):
         fit_topics(tiny, n_topics=2, method="minibatch-nmf", batch_size=0)
@@ -392,7 +413,7 @@ def test_minibatch_nmf_is_a_library_option(tiny):
 def test_actor_labels_from_the_registry_table(tiny):
     actors = pd.DataFrame({"actor_id": ["per:sergey_lavrov"], "label": ["Sergey Lavrov"]})
     model = fit_topics(tiny, n_topics=2, mentions=_regex_mentions(tiny), min_df=1, actor_labels=actors)
-    assert any("Sergey Lavrov" in lab for lab in model.labels["label"])
+    assert any("Sergey Lavrov" in lab for lab in model.labels_["label"])
     with pytest.raises(ValueError, match="actor_id"):
         fit_topics(tiny, n_topics=2, min_df=1, actor_labels=actors.rename(columns={"label": "name"}))
 
@@ -402,7 +423,7 @@ def test_input_unchanged(tiny):
     mentions = _regex_mentions(tiny)
     m_before = mentions.copy(deep=True)
     model = fit_topics(tiny, n_topics=2, mentions=mentions, min_df=1)
-    topics_over_time(model, freq="M", by="lang")
+    topics_over_time(model, period="M", by="lang")
     documents(tiny, mentions=mentions)
     pd.testing.assert_frame_equal(tiny, before)
     pd.testing.assert_frame_equal(mentions, m_before)
@@ -416,7 +437,7 @@ def test_input_unchanged(tiny):
         (lambda df: df.assign(text=""), "0 article"),
         (lambda df: df.assign(lang="zz"), "no stop-word list for language 'zz'"),
         (lambda df: df.assign(text="the of and it is", title="", lang="en"), "vocabulary is empty"),
-        (lambda df: df.drop(columns="lang"), "lacks \\['lang'\\]"),
+        (lambda df: df.drop(columns="lang"), "lacks column\\(s\\) \\['lang'\\]"),
         (lambda df: df.assign(article_id="same"), "occurs more than once"),
     ],
 )
@@ -427,7 +448,7 @@ def test_bad_inputs_raise_clear_errors(tiny, change, message):
 
 def test_unknown_language_fallback(tiny):
     model = fit_topics(tiny.assign(lang="zz"), n_topics=2, unknown_lang="none", min_df=1)
-    assert len(model.clusters) == len(tiny)
+    assert len(model.clusters_) == len(tiny)
 
 
 def test_bad_options():
@@ -455,31 +476,32 @@ def test_select_k_table(tiny):
 def test_topics_over_time_has_no_leakage(tiny):
     mentions = _regex_mentions(tiny)
     model = fit_topics(tiny, n_topics=2, mentions=mentions, min_df=1)
-    table = topics_over_time(model, freq="M", n_terms=50)
-    assert set(table["period"].dt.month) == {4, 5}
-    assert str(table["period"].dt.tz) == "UTC"
+    table = topics_over_time(model, period="M", n_terms=50)
+    assert str(table["period"].dtype) == "string"
+    months = tiny["published"].dt.strftime("%Y-%m")
+    assert set(table["period"]) == set(months)  # two months
     docs = documents(tiny, mentions=mentions)
-    vec = model.pipeline.named_steps["vectorize"]
-    month = tiny["published"].dt.month.to_numpy()
+    vec = model.pipeline_.named_steps["vectorize"]
     for _, row in table.iterrows():
         present = set()
-        for toks in vec._token_lists(docs[month == row["period"].month]):
+        for toks in vec._token_lists(docs[(months == row["period"]).to_numpy()]):
             present |= set(toks)
         assert set(row["terms"].split(" ")) - {""} <= present
-    april = " ".join(table.loc[table["period"].dt.month == 4, "terms"])
-    assert "séisme" not in april and "earthquake" not in april  # only in May's articles
-    assert "earthquake" in " ".join(table.loc[table["period"].dt.month == 5, "terms"])
+    april, may = sorted(set(months))
+    assert "séisme" not in " ".join(table.loc[table["period"] == april, "terms"])  # only in May's articles
+    assert "earthquake" not in " ".join(table.loc[table["period"] == april, "terms"])
+    assert "earthquake" in " ".join(table.loc[table["period"] == may, "terms"])
 
 
 def test_topics_by_outlet(tiny):
     model = fit_topics(tiny, n_topics=2, min_df=1)
-    table = topics_by(model, model.meta["source"], name="source")
+    table = topics_by(model, model.meta_["source"], name="source")
     assert set(table["source"]) == set(tiny["source"])
     assert np.allclose(table.groupby("source")["share"].sum(), 1.0)
-    by = topics_over_time(model, freq="Y", by="source")
+    by = topics_over_time(model, period="Y", by="source")
     assert {"period", "source", "topic", "terms"} <= set(by.columns)
-    with pytest.raises(ValueError, match="freq"):
-        topics_over_time(model, freq="fortnight")
+    with pytest.raises(ValueError, match="period='fortnight'"):
+        topics_over_time(model, period="fortnight")
     with pytest.raises(ValueError, match="one value per article"):
         topics_by(model, ["a"])
 
@@ -508,15 +530,15 @@ def test_plots_draw_artists(tiny):
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2", "3", "4"]
     assert len(ax.get_legend().get_texts()) == 2
     ax = plot_topic_terms(model, topic=0, n=5, ax=axes[0, 1])
-    assert len(ax.patches) == min(5, (model.topic_terms["topic"] == 0).sum())
-    assert ax.get_yticklabels()[0].get_text() == model.topic_terms.query("topic == 0")["term"].iloc[0]
+    assert len(ax.patches) == min(5, (model.topic_terms_["topic"] == 0).sum())
+    assert ax.get_yticklabels()[0].get_text() == model.topic_terms_.query("topic == 0")["term"].iloc[0]
     ax = plot_topic_terms(model, n=5, ax=axes[0, 2])
     assert len(ax.images) == 1 and len(ax.texts) > 0
     mp = topic_map(model, method="svd")
     ax = plot_topic_map(mp, hue="lang", ax=axes[1, 0])
     assert len(ax.collections) == tiny["lang"].nunique()
     assert sorted(t.get_text() for t in ax.get_legend().get_texts()) == sorted(tiny["lang"].unique())
-    ax = plot_topics_over_time(topics_over_time(model, freq="M"), ax=axes[1, 1])
+    ax = plot_topics_over_time(topics_over_time(model, period="M"), ax=axes[1, 1])
     assert len(ax.lines) == 2
     with pytest.raises(ValueError, match="missing"):
         plot_topic_map(mp.drop(columns="x"), ax=axes[1, 2])
@@ -528,10 +550,10 @@ def test_plots_draw_artists(tiny):
 
 def test_fakes_quality_and_no_outliers(fakes_model):
     articles, model = fakes_model
-    assert len(model.clusters) == len(articles)
-    assert model.clusters["topic"].notna().all() and model.clusters["topic"].ge(0).all()
+    assert len(model.clusters_) == len(articles)
+    assert model.clusters_["topic"].notna().all() and model.clusters_["topic"].ge(0).all()
     assert model.coherence(10)["npmi"].mean() >= 0.22  # sklearn NMF baseline measured on fa-kes
-    assert model.labels["n_articles"].min() > 0
+    assert model.labels_["n_articles"].min() > 0
 
 
 def test_fakes_real_mentions_become_actor_features(fakes_tagged):
@@ -545,18 +567,18 @@ def test_fakes_real_mentions_become_actor_features(fakes_tagged):
         assert "Lavrov" not in docs[aid] and "Russian Foreign Minister" not in docs[aid]
     assert not any(" @na " in d for d in docs)  # unresolved mentions (empty actor_id) keep their words
     model = fit_topics(articles, n_topics=10, mentions=mentions, actor_labels=registry.actors, random_state=0)
-    assert len(model.clusters) == len(articles)
+    assert len(model.clusters_) == len(articles)
     assert model.coherence(10)["npmi"].mean() >= 0.22
-    actors = model.topic_terms[model.topic_terms["kind"] == "actor"]
+    actors = model.topic_terms_[model.topic_terms_["kind"] == "actor"]
     assert len(actors) >= 10 and actors["term"].str.match(r"^@[a-z]").all()
-    assert model.labels["label"].str.contains("Syrian Arab Army|Nusra Front|United Nations").any()
+    assert model.labels_["label"].str.contains("Syrian Arab Army|Nusra Front|United Nations").any()
 
 
 def test_fakes_same_seed_same_result(fakes_model):
     articles, model = fakes_model
     again = fit_topics(articles, n_topics=10, random_state=0)
-    pd.testing.assert_frame_equal(model.clusters, again.clusters)
-    pd.testing.assert_frame_equal(model.topic_terms, again.topic_terms)
+    pd.testing.assert_frame_equal(model.clusters_, again.clusters_)
+    pd.testing.assert_frame_equal(model.topic_terms_, again.topic_terms_)
 
 
 def test_transform_places_new_articles_like_the_fit(fakes_tagged):
@@ -573,7 +595,7 @@ def test_transform_places_new_articles_like_the_fit(fakes_tagged):
     # on the training articles, the main topic mostly agrees with the fitted clusters
     again = model.transform(train, mentions=mentions[mentions["article_id"].isin(train["article_id"])])
     main = again.sort_values("weight", ascending=False, kind="stable").drop_duplicates("article_id")
-    agree = model.clusters.merge(main, on="article_id", suffixes=("", "_t"))
+    agree = model.clusters_.merge(main, on="article_id", suffixes=("", "_t"))
     assert (agree["topic"] == agree["topic_t"]).mean() >= 0.9
     # without the mentions the actor features are missing, and the topics shift
     words_only = model.transform(new)
@@ -585,7 +607,7 @@ def test_sib200_beats_tfidf_kmeans_in_french():
     from diplolib.topics import cluster_agreement
 
     model = fit_topics(fr, n_topics=7)
-    assert cluster_agreement(fr["category"], model.clusters["topic"])["nmi"] > 0.07  # TF-IDF + KMeans
+    assert cluster_agreement(fr["category"], model.clusters_["topic"])["nmi"] > 0.07  # TF-IDF + KMeans
 
 
 # --- the optional embed extra ---------------------------------------------------------------
@@ -625,10 +647,10 @@ def test_plot_topic_heatmap(tiny):
     from diplolib.plots.topics import plot_topic_heatmap
 
     model = fit_topics(tiny, n_topics=2, min_df=1)
-    table = topics_by(model, model.meta["source"], name="source")
+    table = topics_by(model, model.meta_["source"], name="source")
     fig, ax = plt.subplots()
     order = ["sana", "outlet-fr", "outlet-en"]
-    plot_topic_heatmap(table, group="source", order=order, labels=model.labels, ax=ax)
+    plot_topic_heatmap(table, group="source", order=order, labels=model.labels_, ax=ax)
     assert len(ax.images) == 1
     assert [t.get_text() for t in ax.get_yticklabels()] == order
     assert [t.get_text().split(":")[0] for t in ax.get_xticklabels()] == ["0", "1"]

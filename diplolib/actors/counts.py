@@ -7,15 +7,20 @@ from typing import Literal
 
 import pandas as pd
 
+from .._tables import as_list, check_by, check_columns, check_period, legacy_arguments, period_of
+
 __all__ = ["actor_counts"]
 
+_OUTPUT = ("article_id", "period", "actor_id", "mentions", "articles", "articles_in_group", "share", "label", "kind")
 
+
+@legacy_arguments("articles")
 def actor_counts(
     mentions: pd.DataFrame,
-    articles: pd.DataFrame,
     *,
+    articles: pd.DataFrame,
     by: str | Sequence[str] | None = "source",
-    period: Literal["M", "Q", "Y"] | None = None,
+    period: Literal["D", "W", "M", "Q", "Y"] | None = None,
     actors: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Mentions and articles per actor, within groups of articles (outlet, language, period).
@@ -29,30 +34,31 @@ def actor_counts(
         compared across outlets and periods of different sizes.
     by : str or list of str, optional
         Article columns to group by (default ``source``).
-    period : {"M", "Q", "Y"}, optional
-        Also group by the period of ``published`` (articles without a date fall in an empty period).
+    period : {"D", "W", "M", "Q", "Y"}, optional
+        Also group by the period of ``published``, cut in its stored time zone (articles without a date fall
+        in an empty period).
     actors : DataFrame, optional
         The registry's actors table; adds ``label`` and ``kind``.
 
     Returns
     -------
     DataFrame
-        One row per group and actor: the group columns (and ``period``), ``actor_id``, ``mentions``,
-        ``articles`` (articles mentioning the actor), ``articles_in_group``, ``share`` (= articles /
-        articles_in_group), then ``label`` and ``kind`` when ``actors`` is given; sorted by group and
-        decreasing ``articles``.
+        One row per group and actor: the group columns (and ``period``, a ``string`` label such as
+        ``"2016Q1"``), ``actor_id``, ``mentions``, ``articles`` (articles mentioning the actor),
+        ``articles_in_group``, ``share`` (= articles / articles_in_group), then ``label`` and ``kind`` when
+        ``actors`` is given; sorted by group and decreasing ``articles``.
     """
-    keys = [by] if isinstance(by, str) else list(by or [])
-    for col in ("article_id", *keys, *(["published"] if period else [])):
-        if col not in articles.columns:
-            raise ValueError(f"actor_counts: articles lack column {col!r}; pass the articles table from "
-                             "load_articles() or change by=.")
-    if "article_id" not in mentions.columns or "actor_id" not in mentions.columns:
-        raise ValueError("actor_counts: mentions need article_id and actor_id (the output of tag_actors).")
+    func = "actor_counts"
+    keys = as_list(by)
+    check_period(period, func=func)
+    check_by(keys, func=func, reserved=_OUTPUT)
+    check_columns(articles, ["article_id", *keys, *(["published"] if period else [])], func=func,
+                  name="articles", fix="pass the articles table from load_articles() or change by=")
+    check_columns(mentions, ["article_id", "actor_id"], func=func, name="mentions",
+                  fix="pass the mentions table from tag_actors()")
     meta = articles[["article_id", *keys]].copy()
     if period:
-        published = pd.to_datetime(articles["published"], errors="coerce", utc=True)
-        meta["period"] = published.dt.tz_localize(None).dt.to_period(period).astype("string")
+        meta["period"] = period_of(articles["published"], period, func=func)
         keys = [*keys, "period"]
     m = mentions.loc[mentions["actor_id"].notna(), ["article_id", "actor_id"]].merge(meta, on="article_id")
     grouped = m.groupby([*keys, "actor_id"], dropna=False)

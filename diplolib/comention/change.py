@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._tables import check_columns, legacy_arguments
 from .graph import group_columns
 
 __all__ = ["edge_change"]
@@ -13,6 +14,7 @@ __all__ = ["edge_change"]
 _ABSENT = {"n": 0.0, "npmi": -1.0, "jaccard": 0.0, "lift": 0.0}
 
 
+@legacy_arguments(renamed={"period": "period_column"})
 def edge_change(
     edges: pd.DataFrame,
     *,
@@ -20,7 +22,7 @@ def edge_change(
     after: str,
     measure: str = "npmi",
     min_count: int = 3,
-    period: str = "period",
+    period_column: str = "period",
     top: int | None = None,
 ) -> pd.DataFrame:
     """Pairs whose association rose or fell most between two periods.
@@ -29,15 +31,16 @@ def edge_change(
     ----------
     edges : DataFrame
         Per-period edges: ``co_mentions(..., period="Y")`` (other group columns such as
-        ``source`` are kept apart: the change is computed within each of them).
+        ``source`` are kept apart: the change is computed within each of them). Any period
+        (``"D"`` … ``"Y"``) works: ``before`` and ``after`` are two of its labels.
     before, after : str
         Two values of the ``period`` column, e.g. ``"2016"`` and ``"2017"``.
     measure : str
         Edge column to compare (``npmi``, ``n``, ``pmi``, ``jaccard``, ``lift``...).
     min_count : int
         Keep pairs seen together (``n``) at least this often in one of the two periods.
-    period : str
-        Name of the period column.
+    period_column : str
+        Name of the period column (``period`` in the edges of :func:`co_mentions`).
     top : int, optional
         Keep the ``top`` largest rises and the ``top`` largest falls.
 
@@ -51,12 +54,9 @@ def edge_change(
         for other measures it is undefined and the pair is dropped. Sorted by absolute
         change (largest first), then by the pair.
     """
-    for c in (period, measure, "actor_a", "actor_b", "n"):
-        if c not in edges.columns:
-            raise ValueError(
-                f"edge_change: edges lack column {c!r}; compute them with "
-                "co_mentions(..., period='Y') (or 'Q', 'M')."
-            )
+    period = period_column
+    check_columns(edges, [period, measure, "actor_a", "actor_b", "n"], func="edge_change", name="edges",
+                  fix="compute them with co_mentions(..., period='Y') (or 'Q', 'M', 'W', 'D')")
     have = sorted(edges[period].dropna().astype(str).unique())
     for name, value in (("before", before), ("after", after)):
         if str(value) not in have:

@@ -22,9 +22,10 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from .._tables import as_list, check_by, check_columns, check_option, check_period, period_of
 from ..stats import MEASURES
 
-__all__ = ["WINDOWS", "COUNT_COLUMNS", "CoMentionCounts", "comention_counts", "sum_counts"]
+__all__ = ["WINDOWS", "COUNT_COLUMNS", "CoMentionCounts", "comention_counts", "sum_counts", "with_article_columns"]
 
 WINDOWS = ("sentence", "paragraph", "article")
 #: Count columns of the edges table.
@@ -32,14 +33,6 @@ COUNT_COLUMNS = ["n", "n_a", "n_b", "n_windows"]
 _PAIR_CHUNK = 4_000_000  # pairs expanded at a time when computing first/last
 _BLOCK_MAX = 24  # windows with at most this many actors are paired column by column
 _LOOKUP_MAX = 2**25  # edges found through a dense (row, row) table up to this size, else searchsorted
-
-
-def _as_list(by) -> list[str]:
-    if by is None:
-        return []
-    if isinstance(by, str):
-        return [by]
-    return list(by)
 
 
 def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -82,15 +75,30 @@ def _to_ns(s: pd.Series) -> np.ndarray:
     return s.to_numpy(dtype="datetime64[ns]").view(np.int64)
 
 
-def _prepare(mentions, window, by, period, kinds, actors) -> tuple[pd.DataFrame, list[str], object]:
-    if not isinstance(mentions, pd.DataFrame):
-        raise TypeError(f"co_mentions: mentions must be a pandas DataFrame, not {type(mentions).__name__}.")
-    if window not in WINDOWS:
-        raise ValueError(f"co_mentions: window={window!r} is not one of {list(WINDOWS)}.")
-    if period not in (None, "M", "Q", "Y"):
-        raise ValueError(
-            f"co_mentions: period={period!r}; use 'M' (month), 'Q' (quarter), 'Y' (year) or None."
-        )
+def with_article_columns(mentions: pd.DataFrame, *, articles: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """The mentions with the article ``columns`` they lack (``published``, group columns), joined on ``article_id``.
+
+    Columns the mentions already have, or the articles do not have, are left as they are.
+    """
+    cols = ["article_id", *[c for c in dict.fromkeys(columns) if c in articles.columns and c not in mentions.columns]]
+    return mentions.merge(articles[cols], on="article_id", how="left")
+
+
+_RESERVED = ("article_id", "actor_id", "actor_a", "actor_b", "window", *COUNT_COLUMNS, *MEASURES, "first", "last",
+             "period")
+
+
+def _prepare(mentions, window, by, period, kinds, actors, articles) -> tuple[pd.DataFrame, list[str], object]:
+    func = "co_mentions"
+    check_columns(mentions, [], func=func, name="mentions", fix="pass the mentions table from tag_actors()")
+    check_option(window, WINDOWS, func=func, name="window")
+    check_period(period, func=func)
+    check_by(by, func=func, reserved=_RESERVED)
+    if articles is not None:
+        wanted = [c for c in (*by, *(["published"] if period else [])) if c not in mentions.columns]
+        check_columns(articles, ["article_id", *wanted], func=func, name="articles",
+                      fix="pass the articles table the mentions were tagged on")
+        mentions = with_article_columns(mentions, articles=articles, columns=["published", *by])
     need = ["article_id", "actor_id"] + ([window] if window != "article" else [])
     if period is not None or "published" in mentions.columns:
         need.append("published")
@@ -100,22 +108,16 @@ def _prepare(mentions, window, by, period, kinds, actors) -> tuple[pd.DataFrame,
     missing = [c for c in dict.fromkeys(need) if c not in mentions.columns]
     if missing:
         hint = {
-            "published": " (join the articles' `published` to the mentions, e.g. "
-            "mentions.merge(articles[['article_id', 'published']], on='article_id'))",
+            "published": " (pass articles=<the articles table>, or join the articles' `published` to the "
+            "mentions: mentions.merge(articles[['article_id', 'published']], on='article_id'))",
             "kind": " (add actor kinds: pass actors=<table with actor_id, kind> or join them)",
         }
         fix = (
             "".join(hint.get(c, "") for c in missing)
-            or f" (the mentions table has {list(mentions.columns)}; pick window/by from those)"
+            or f" (the mentions table has {list(mentions.columns)}; pick window/by from those, or pass "
+            "articles= to take by columns from the articles)"
         )
-        raise ValueError(f"co_mentions: mentions lack column(s) {missing}{fix}.")
-    reserved = ("actor_a", "actor_b", "window", *COUNT_COLUMNS, *MEASURES, "first", "last", "period")
-    clash = [c for c in by if c in reserved]
-    if clash:
-        raise ValueError(
-            f"co_mentions: by={by!r} uses reserved column name(s) {clash}; "
-            "use period='M'|'Q'|'Y' for time groups or rename the column."
-        )
+        raise ValueError(f"{func}: mentions lack column(s) {missing}{fix}.")
     df = mentions[list(dict.fromkeys(need))].copy(deep=False)
     date_dtype = "datetime64[ns, UTC]"
     if "published" in df.columns:
@@ -124,33 +126,25 @@ def _prepare(mentions, window, by, period, kinds, actors) -> tuple[pd.DataFrame,
             df["published"] = pub = pd.Series(pd.NaT, index=df.index, dtype=date_dtype)
         if not pd.api.types.is_datetime64_any_dtype(pub):
             raise ValueError(
-                "co_mentions: column 'published' must hold datetimes, not "
+                f"{func}: column 'published' must hold datetimes, not "
                 f"{pub.dtype}; convert it with pd.to_datetime(..., utc=True)."
             )
         date_dtype = pub.dtype
     if kinds is not None:
         if actors is not None:
-            if not {"actor_id", "kind"} <= set(actors.columns):
-                raise ValueError(
-                    "co_mentions: actors= needs columns 'actor_id' and 'kind'; "
-                    f"it has {list(actors.columns)}."
-                )
+            check_columns(actors, ["actor_id", "kind"], func=func, name="actors",
+                          fix="pass the registry's actors table (load_registry().actors)")
             kind_of = actors.drop_duplicates("actor_id").set_index("actor_id")["kind"]
             df["kind"] = df["actor_id"].map(kind_of)
-        kinds = [kinds] if isinstance(kinds, str) else list(kinds)
-        df = df[df["kind"].isin(kinds)]
+        df = df[df["kind"].isin(as_list(kinds))]
     keep = df["actor_id"].notna() & df["article_id"].notna()
     if window != "article":
         keep &= df[window].notna()
     for c in by:
         keep &= df[c].notna()
     if period is not None:
-        pub = df["published"]
-        if getattr(pub.dt, "tz", None) is not None:
-            pub = pub.dt.tz_localize(None)  # wall-clock time in the stored time zone
-        freq = {"Y": "Y", "Q": "Q", "M": "M"}[period]
-        keep &= pub.notna()
-        df = df.assign(period=pub.dt.to_period(freq).astype(str).astype(str))
+        df = df.assign(period=period_of(df["published"], period, func=func))
+        keep &= df["period"].notna()
         by = [*by, "period"]
     return (df if keep.all() else df.loc[keep]), by, date_dtype
 
@@ -189,9 +183,10 @@ def comention_counts(
     *,
     window: Literal["sentence", "paragraph", "article"] = "sentence",
     by: str | Sequence[str] | None = None,
-    period: Literal["M", "Q", "Y"] | None = None,
+    period: Literal["D", "W", "M", "Q", "Y"] | None = None,
     kinds: str | Sequence[str] | None = None,
     actors: pd.DataFrame | None = None,
+    articles: pd.DataFrame | None = None,
     min_count: int = 1,
 ) -> CoMentionCounts:
     """The additive part of :func:`co_mentions`: pair, actor and window counts with first/last dates.
@@ -208,8 +203,7 @@ def comention_counts(
     """
     if not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise ValueError(f"co_mentions: min_count={min_count!r} must be an integer >= 1.")
-    by = _as_list(by)
-    df, by, date_dtype = _prepare(mentions, window, by, period, kinds, actors)
+    df, by, date_dtype = _prepare(mentions, window, as_list(by), period, kinds, actors, articles)
     if len(df) == 0:
         return _empty_counts(df, window, by, date_dtype)
     actor_codes, actor_labels = _sorted_codes(df["actor_id"])

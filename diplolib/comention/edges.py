@@ -43,10 +43,11 @@ def co_mentions(
     *,
     window: Literal["sentence", "paragraph", "article"] = "sentence",
     by: str | Sequence[str] | None = None,
-    period: Literal["M", "Q", "Y"] | None = None,
+    period: Literal["D", "W", "M", "Q", "Y"] | None = None,
     min_count: int = 1,
     kinds: str | Sequence[str] | None = None,
     actors: pd.DataFrame | None = None,
+    articles: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Count how often each pair of actors is mentioned in the same window, with association measures.
 
@@ -57,17 +58,18 @@ def co_mentions(
         ignored: unresolved mentions), ``sentence`` or ``paragraph`` (int index within
         the article; needed for those windows), and optionally ``published``
         (datetime; gives ``first``/``last`` and ``period=``), ``kind`` and any
-        article column used in ``by=`` (``source``, ``lang``...).
+        article column used in ``by=`` (``source``, ``lang``...), unless ``articles=`` gives them.
     window : {"sentence", "paragraph", "article"}
         The unit in which two actors count as mentioned together.
     by : str or list of str, optional
         Group columns (outlet, language...): windows are split by group and every
         count and measure is computed within its group, as if ``co_mentions`` ran on
         each group's rows alone. Rows with NA in a group column are dropped.
-    period : {"M", "Q", "Y"}, optional
-        Also group by month, quarter or year of ``published`` (a ``period`` column
-        of strings such as ``"2017-04"``, ``"2017Q2"``, ``"2017"``, in the wall-clock
-        time of the stored time zone). Rows without a date are dropped.
+    period : {"D", "W", "M", "Q", "Y"}, optional
+        Also group by day, week, month, quarter or year of ``published``, cut in its stored
+        time zone (a ``period`` column of ``string`` labels such as ``"2017-04"``,
+        ``"2017Q2"``, ``"2017"``; see :func:`diplolib._tables.period_of`). Rows without a
+        date are dropped.
     min_count : int
         Keep pairs seen together in at least this many windows (measures and
         denominators are unaffected).
@@ -77,6 +79,9 @@ def co_mentions(
         ``kind`` of ``actors=``.
     actors : DataFrame, optional
         Actor table (``actor_id``, ``kind``) joined to the mentions for ``kinds=``.
+    articles : DataFrame, optional
+        The articles the mentions were tagged on: ``published`` and the ``by`` columns the
+        mentions lack are taken from it (joined on ``article_id``).
 
     Returns
     -------
@@ -96,12 +101,12 @@ def co_mentions(
 
     Examples
     --------
-    >>> edges = co_mentions(mentions, window="sentence", by="source")  # doctest: +SKIP
+    >>> edges = co_mentions(mentions, articles=articles, window="sentence", by="source")  # doctest: +SKIP
     >>> significant(edges, method="fdr_bh").sort_values("npmi", ascending=False)  # doctest: +SKIP
     """
     return edges_from_counts(
         comention_counts(mentions, window=window, by=by, period=period, kinds=kinds, actors=actors,
-                         min_count=min_count),
+                         articles=articles, min_count=min_count),
         min_count=min_count,
     )
 

@@ -10,9 +10,48 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .._tables import check_columns, check_option, legacy_arguments
 from .edges import edge_columns
 
-__all__ = ["to_graph", "communities", "centrality", "export_graph", "group_columns", "positive_edges"]
+__all__ = ["actor_nodes", "to_graph", "communities", "centrality", "export_graph", "group_columns", "positive_edges"]
+
+
+@legacy_arguments("actors")
+def actor_nodes(
+    mentions: pd.DataFrame,
+    *,
+    actors: pd.DataFrame | None = None,
+    window: Literal["sentence", "paragraph", "article"] = "sentence",
+) -> pd.DataFrame:
+    """The node table of a co-mention network: each mentioned actor with its label, kind and weight.
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        From :func:`~diplolib.actors.tag_actors` (``article_id``, ``actor_id`` and the ``window`` column).
+    actors : DataFrame, optional
+        The registry's actors table (``actor_id``, ``label``, ``kind``); the built-in registry's by default.
+    window : {"sentence", "paragraph", "article"}
+        What ``mentions`` counts: the windows naming the actor, as in :func:`co_mentions` (``n_a``/``n_b``).
+
+    Returns
+    -------
+    DataFrame
+        ``actor_id``, ``label``, ``kind``, ``mentions``: one row per actor of ``actors`` that is mentioned, for
+        :func:`to_graph` and :func:`diplolib.plots.plot_network` (``nodes=``).
+    """
+    check_option(window, ("sentence", "paragraph", "article"), func="actor_nodes", name="window")
+    keys = ["article_id", window, "actor_id"] if window != "article" else ["article_id", "actor_id"]
+    check_columns(mentions, keys, func="actor_nodes", name="mentions", fix="pass the output of tag_actors()")
+    if actors is None:
+        from ..actors import load_registry
+
+        actors = load_registry().actors
+    check_columns(actors, ["actor_id", "label", "kind"], func="actor_nodes", name="actors",
+                  fix="pass the registry's actors table (load_registry().actors)")
+    counts = (mentions.dropna(subset=["actor_id"]).drop_duplicates(keys).groupby("actor_id").size()
+              .rename("mentions").reset_index())
+    return actors[["actor_id", "label", "kind"]].merge(counts, on="actor_id")
 
 
 def group_columns(edges: pd.DataFrame) -> list[str]:

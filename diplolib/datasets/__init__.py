@@ -13,27 +13,24 @@ variable. Every file is verified against the SHA-256 in ``manifests/<name>.sha25
 :mod:`diplolib.datasets.recipes`.
 """
 
-from ._archive import UnsafeArchiveError
-from ._catalogue import Corpus, catalogue, corpus
-from ._fetch import available, fetch, inventory, is_fetched, path
-from ._load import load
-from ._transfer import ChecksumError, FetchError
-from .recipes import RECIPES, read_corpus, recipe
+from .._lazy import attach
 
-__all__ = [
-    "Corpus",
-    "FetchError",
-    "ChecksumError",
-    "UnsafeArchiveError",
-    "catalogue",
-    "corpus",
-    "available",
-    "fetch",
-    "is_fetched",
-    "path",
-    "inventory",
-    "load",
-    "read_corpus",
-    "recipe",
-    "RECIPES",
-]
+_NAMES = {
+    "available": "._fetch",
+    "fetch": "._fetch",
+    "is_fetched": "._fetch",
+    "path": "._fetch",
+    "inventory": "._fetch",
+    "load": "._load",
+    "read_corpus": ".recipes",
+    "recipe": ".recipes",
+    "RECIPES": ".recipes",
+    "catalogue": "._catalogue",
+    "corpus": "._catalogue",
+    "Corpus": "._catalogue",
+    "FetchError": "._transfer",
+    "ChecksumError": "._transfer",
+    "UnsafeArchiveError": "._archive",
+}
+__getattr__, __dir__ = attach(__name__, _NAMES)
+__all__ = list(_NAMES)

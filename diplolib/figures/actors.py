@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
-from .. import datasets
-from ..actors import actor_counts, load_registry, tag_actors
-from ..plots import plot_actor_timeline, plot_top_actors
+from .. import actors, datasets, plots
 from . import figure
 
 __all__ = ["fakes_actors_by_outlet", "fakes_actors_over_time"]
@@ -14,17 +12,17 @@ __all__ = ["fakes_actors_by_outlet", "fakes_actors_over_time"]
 
 def _fakes_mentions():
     articles, _ = datasets.load("fa-kes")
-    registry = load_registry()
-    return articles, tag_actors(articles, registry=registry), registry
+    registry = actors.load_registry()
+    return articles, actors.tag_actors(articles, registry=registry), registry
 
 
 @figure("fakes_actors_by_outlet", inputs=["fa-kes"], params={"n": 25})
 def fakes_actors_by_outlet(*, n: int):
     """Share of each FA-KES outlet's articles that mention an actor, for the most-mentioned actors."""
     articles, mentions, registry = _fakes_mentions()
-    counts = actor_counts(mentions, articles, by="source", actors=registry.actors)
+    counts = actors.actor_counts(mentions, articles=articles, by="source", actors=registry.actors)
     fig, ax = plt.subplots(figsize=(9, 7), layout="constrained")
-    plot_top_actors(counts, group="source", value="share", n=n, ax=ax)
+    plots.plot_top_actors(counts, group="source", value="share", n=n, ax=ax)
     ax.set_title(f"FA-KES: share of each outlet's articles naming the actor (top {n})")
     return fig, counts
 
@@ -33,10 +31,10 @@ def fakes_actors_by_outlet(*, n: int):
 def fakes_actors_over_time(*, period: str, n: int):
     """Share of FA-KES articles per quarter that mention each of the most-mentioned actors."""
     articles, mentions, registry = _fakes_mentions()
-    counts = actor_counts(mentions, articles, by=None, period=period, actors=registry.actors)
+    counts = actors.actor_counts(mentions, articles=articles, by=None, period=period, actors=registry.actors)
     top = (counts.groupby("actor_id")["articles"].sum().sort_values(ascending=False, kind="stable")
            .index[:n].tolist())
     fig, ax = plt.subplots(figsize=(9, 3.8), layout="constrained")
-    plot_actor_timeline(counts, actors=top, period="period", value="share", ax=ax, marker="o", markersize=3)
+    plots.plot_actor_timeline(counts, actors=top, period="period", value="share", ax=ax, marker="o", markersize=3)
     ax.set_title(f"FA-KES: share of each quarter's articles naming the {n} most-mentioned actors")
     return fig, counts[counts["actor_id"].isin(top)].reset_index(drop=True)

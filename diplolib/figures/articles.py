@@ -5,9 +5,9 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .. import datasets
+from .. import datasets, plots
+from .._tables import period_of
 from ..normalize.duplicates import duplicate_key
-from ..plots import plot_period_heatmap, plot_stacked_counts
 from . import figure
 
 __all__ = ["fakes_sources_by_month", "corpus_languages", "fakes_duplicates", "LANGUAGE_CORPORA"]
@@ -16,15 +16,14 @@ __all__ = ["fakes_sources_by_month", "corpus_languages", "fakes_duplicates", "LA
 LANGUAGE_CORPORA = ("sana-fr", "fa-kes", "wikinews-fr", "kremlin-en", "wh-readouts", "re3d", "sib200")
 
 
-@figure("fakes_sources_by_month", inputs=["fa-kes"], params={"freq": "M"})
-def fakes_sources_by_month(*, freq: str):
+@figure("fakes_sources_by_month", inputs=["fa-kes"], params={"period": "M"})
+def fakes_sources_by_month(*, period: str):
     """FA-KES articles by outlet and month (publication dates from the CSV's date column)."""
     articles, _ = datasets.load("fa-kes")
-    published = articles["published"].dt.tz_convert("UTC").dt.tz_localize(None)
-    counts = (articles.assign(period=published.dt.to_period(freq).astype("string"))
+    counts = (articles.assign(period=period_of(articles["published"], period))
               .groupby(["source", "period"], dropna=False).size().rename("documents").reset_index())
     fig, ax = plt.subplots(figsize=(11, 4.2), layout="constrained")
-    plot_period_heatmap(counts, group="source", period="period", count="documents", freq=freq, ax=ax)
+    plots.plot_period_heatmap(counts, group="source", period="period", count="documents", ax=ax)
     ax.set_title(f"FA-KES: {len(articles):,} articles by outlet and month")
     return fig, counts.sort_values(["source", "period"], kind="stable").reset_index(drop=True)
 
@@ -38,7 +37,7 @@ def corpus_languages(*, corpora: list[str]):
     counts["lang"] = counts["lang"].fillna("und")
     counts = counts[["corpus", "lang", "documents"]].sort_values(["corpus", "lang"], kind="stable")
     fig, ax = plt.subplots(figsize=(8, 3.6), layout="constrained")
-    plot_stacked_counts(counts.assign(corpus=pd.Categorical(counts["corpus"], categories=corpora)),
+    plots.plot_stacked_counts(counts.assign(corpus=pd.Categorical(counts["corpus"], categories=corpora)),
                         group="corpus", stack="lang", count="documents", ax=ax)
     ax.set_title("Detected language of each article (share; total articles at the bar end)")
     return fig, counts.reset_index(drop=True)
@@ -65,7 +64,7 @@ def fakes_duplicates():
     counts = (articles.assign(kind=kinds).groupby(["source", "kind"]).size().rename("articles").reset_index())
     copies = counts[counts["kind"] != "original"]
     fig, ax = plt.subplots(figsize=(7, 3.6), layout="constrained")
-    plot_stacked_counts(copies, group="source", stack="kind", count="articles", normalize=False, ax=ax)
+    plots.plot_stacked_counts(copies, group="source", stack="kind", count="articles", normalize=False, ax=ax)
     ax.set_title(f"FA-KES: {int(copies['articles'].sum())} of {len(articles)} articles are copies (flagged, "
                  "kept)")
     return fig, counts.sort_values(["source", "kind"], kind="stable").reset_index(drop=True)

@@ -5,33 +5,22 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .. import datasets
-from ..actors import load_registry, tag_actors
-from ..comention import co_mentions, significant
-from ..plots import plot_ego_network, plot_network, plot_period_heatmap
+from .. import actors, comention, datasets, plots
 from . import figure
 
-__all__ = ["actor_nodes", "fakes_network", "fakes_sana_vs_others", "fakes_ego_russia", "kremlin_calls_by_year"]
-
-
-def actor_nodes(mentions: pd.DataFrame, actors: pd.DataFrame, *, window: str = "sentence") -> pd.DataFrame:
-    """Node table for network plots: ``actor_id``, ``label``, ``kind``, ``mentions`` (windows naming the actor)."""
-    keys = ["article_id", window, "actor_id"] if window != "article" else ["article_id", "actor_id"]
-    counts = (mentions.dropna(subset=["actor_id"]).drop_duplicates(keys).groupby("actor_id").size()
-              .rename("mentions").reset_index())
-    return actors[["actor_id", "label", "kind"]].merge(counts, on="actor_id")
+__all__ = ["fakes_network", "fakes_sana_vs_others", "fakes_ego_russia", "kremlin_calls_by_year"]
 
 
 def _fakes():
+    """FA-KES articles (with ``outlet``: SANA or the other outlets), their mentions and the registry."""
     articles, _ = datasets.load("fa-kes")
-    registry = load_registry()
-    mentions = tag_actors(articles, registry=registry).merge(articles[["article_id", "source", "published"]],
-                                                             on="article_id")
-    return articles, mentions, registry
+    articles = articles.assign(outlet=articles["source"].where(articles["source"] == "sana", "other outlets"))
+    registry = actors.load_registry()
+    return articles, actors.tag_actors(articles, registry=registry), registry
 
 
-def _labelled(edges: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    label = actors.set_index("actor_id")["label"]
+def _labelled(edges: pd.DataFrame, actor_table: pd.DataFrame) -> pd.DataFrame:
+    label = actor_table.set_index("actor_id")["label"]
     return edges.assign(label_a=edges["actor_a"].map(label), label_b=edges["actor_b"].map(label))
 
 
@@ -39,11 +28,12 @@ def _labelled(edges: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
                                                     "max_nodes": 30})
 def fakes_network(*, window: str, min_count: int, alpha: float, max_nodes: int):
     """FA-KES actors named in the same sentence: significant pairs (G², Holm), width = NPMI, colour = community."""
-    _, mentions, registry = _fakes()
-    edges = significant(co_mentions(mentions, window=window, min_count=min_count), alpha=alpha, method="holm")
+    articles, mentions, registry = _fakes()
+    edges = comention.significant(comention.co_mentions(mentions, articles=articles, window=window,
+                                                        min_count=min_count), alpha=alpha, method="holm")
     fig, ax = plt.subplots(figsize=(10, 8), layout="constrained")
-    plot_network(edges, nodes=actor_nodes(mentions, registry.actors, window=window), weight="npmi",
-                 color="community", max_nodes=max_nodes, ax=ax)
+    plots.plot_network(edges, nodes=comention.actor_nodes(mentions, actors=registry.actors, window=window),
+                       weight="npmi", color="community", max_nodes=max_nodes, ax=ax)
     ax.set_title(f"FA-KES: actors named in the same {window} ({len(edges):,} significant pairs, Holm α={alpha})")
     return fig, _labelled(edges, registry.actors)
 
@@ -51,15 +41,15 @@ def fakes_network(*, window: str, min_count: int, alpha: float, max_nodes: int):
 @figure("fakes_sana_vs_others", inputs=["fa-kes"], params={"window": "sentence", "min_count": 3, "max_nodes": 20})
 def fakes_sana_vs_others(*, window: str, min_count: int, max_nodes: int):
     """Co-mention networks of SANA's articles and of the 14 other FA-KES outlets, side by side (NPMI within each)."""
-    _, mentions, registry = _fakes()
-    mentions = mentions.assign(outlet=mentions["source"].where(mentions["source"] == "sana", "other outlets"))
-    edges = co_mentions(mentions, window=window, by="outlet", min_count=min_count)
+    articles, mentions, registry = _fakes()
+    edges = comention.co_mentions(mentions, articles=articles, window=window, by="outlet", min_count=min_count)
     fig, axes = plt.subplots(1, 2, figsize=(14, 6.5), layout="constrained")
     for ax, outlet in zip(axes, ["sana", "other outlets"], strict=True):
         part = edges[edges["outlet"] == outlet].drop(columns="outlet")
-        plot_network(part, nodes=actor_nodes(mentions[mentions["outlet"] == outlet], registry.actors, window=window),
-                     weight="npmi", color="kind", max_nodes=max_nodes, ax=ax)
-        n_articles = mentions.loc[mentions["outlet"] == outlet, "article_id"].nunique()
+        own = mentions[mentions["article_id"].isin(articles.loc[articles["outlet"] == outlet, "article_id"])]
+        plots.plot_network(part, nodes=comention.actor_nodes(own, actors=registry.actors, window=window),
+                           weight="npmi", color="kind", max_nodes=max_nodes, ax=ax)
+        n_articles = own["article_id"].nunique()
         ax.set_title(f"{outlet} ({n_articles} articles with actors, {len(part)} pairs with n ≥ {min_count})")
     return fig, _labelled(edges, registry.actors)
 
@@ -68,12 +58,12 @@ def fakes_sana_vs_others(*, window: str, min_count: int, max_nodes: int):
                                                        "max_nodes": 15})
 def fakes_ego_russia(*, actor: str, window: str, min_count: int, max_nodes: int):
     """Russia's ego network in FA-KES: the actors most associated (NPMI) with it in the same sentence."""
-    _, mentions, registry = _fakes()
-    edges = co_mentions(mentions, window=window, min_count=min_count)
+    articles, mentions, registry = _fakes()
+    edges = comention.co_mentions(mentions, articles=articles, window=window, min_count=min_count)
     ego = edges[(edges["actor_a"] == actor) | (edges["actor_b"] == actor)]
     fig, ax = plt.subplots(figsize=(8, 7), layout="constrained")
-    plot_ego_network(edges, actor, nodes=actor_nodes(mentions, registry.actors, window=window), weight="npmi",
-                     max_nodes=max_nodes, ax=ax)
+    plots.plot_ego_network(edges, actor, nodes=comention.actor_nodes(mentions, actors=registry.actors, window=window),
+                           weight="npmi", max_nodes=max_nodes, ax=ax)
     ax.set_title(f"FA-KES: {registry.label(actor)}'s partners in the same {window} (n ≥ {min_count})")
     return fig, _labelled(ego, registry.actors)
 
@@ -84,8 +74,8 @@ def kremlin_calls_by_year(*, n: int):
     articles, _ = datasets.load("kremlin-en")
     calls = articles[articles["telephone"].astype("boolean").fillna(False)]
     titles = calls[["article_id", "title", "published"]].rename(columns={"title": "text"})
-    registry = load_registry()
-    mentions = tag_actors(titles, registry=registry)
+    registry = actors.load_registry()
+    mentions = actors.tag_actors(titles, registry=registry)
     kind = mentions["actor_id"].map(registry.actors.set_index("actor_id")["kind"])
     states = mentions[(kind == "state") & (mentions["actor_id"] != "RUS")].drop_duplicates(["article_id", "actor_id"])
     year = calls.set_index("article_id")["published"].dt.year.astype("Int64").astype("string")
@@ -93,6 +83,6 @@ def kremlin_calls_by_year(*, n: int):
               .groupby(["label", "year"]).size().rename("calls").reset_index())
     top = counts.groupby("label")["calls"].sum().sort_values(ascending=False, kind="stable").index[:n].tolist()
     fig, ax = plt.subplots(figsize=(10, 7), layout="constrained")
-    plot_period_heatmap(counts, group="label", period="year", count="calls", freq="Y", order=top, ax=ax)
+    plots.plot_period_heatmap(counts, group="label", period="year", count="calls", order=top, ax=ax)
     ax.set_title(f"Kremlin telephone readouts ({len(calls)}) by the counterpart's country and year (top {n})")
     return fig, counts.sort_values(["label", "year"], kind="stable").reset_index(drop=True)

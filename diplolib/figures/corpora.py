@@ -5,8 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .. import datasets
-from ..plots import plot_documents_per_year
+from .. import datasets, plots
 from . import figure
 
 __all__ = ["CORPORA", "corpus_years"]
@@ -26,7 +25,7 @@ def corpus_years(*, corpora: list[str]):
     counts["label"] = counts["corpus"].map(labels)
     dated = counts.dropna(subset=["year"])
     fig, ax = plt.subplots(figsize=(11, 3.6), layout="constrained")
-    plot_documents_per_year(dated, group="label", year="year", count="documents", annotate=False,
+    plots.plot_documents_per_year(dated, group="label", year="year", count="documents", annotate=False,
                             order=[labels[c] for c in corpora], ax=ax)
     ax.set_title("Documents per sample corpus and year (undated corpora: counts in the label)")
     ax.set_ylabel("")

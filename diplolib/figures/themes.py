@@ -7,18 +7,7 @@ from functools import lru_cache
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .. import datasets
-from ..actors import load_registry, tag_actors
-from ..plots import plot_keyness, plot_theme_actor_heatmap, plot_theme_heatmap, plot_theme_timeline
-from ..themes import (
-    actor_sentences,
-    keyness,
-    tag_themes,
-    theme_actor_crosstab,
-    theme_counts,
-    theme_prevalence,
-    word_counts,
-)
+from .. import actors, datasets, plots, themes
 from . import figure
 
 __all__ = [
@@ -37,13 +26,13 @@ __all__ = [
 def _tagged(name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A corpus's articles and theme hits (tagged once per figure build)."""
     articles, _ = datasets.load(name)
-    return articles, tag_themes(articles)
+    return articles, themes.tag_themes(articles)
 
 
 @lru_cache(maxsize=1)
 def _fakes_mentions() -> pd.DataFrame:
     articles, _ = _tagged("fa-kes")
-    return tag_actors(articles, registry=load_registry())
+    return actors.tag_actors(articles, registry=actors.load_registry())
 
 
 def _sana_vs_others(articles: pd.DataFrame) -> pd.DataFrame:
@@ -58,9 +47,9 @@ def _with_volume(prevalence: pd.DataFrame, min_units: int) -> pd.DataFrame:
 def _timeline(name: str, *, period: str, top: int, min_units: int, title: str):
     """A corpus's most frequent themes per period (periods with at least ``min_units`` tagged articles)."""
     articles, hits = _tagged(name)
-    prevalence = _with_volume(theme_prevalence(hits, articles, by=None, period=period), min_units)
+    prevalence = _with_volume(themes.theme_prevalence(hits, articles=articles, by=None, period=period), min_units)
     fig, ax = plt.subplots(figsize=(10, 4), layout="constrained")
-    plot_theme_timeline(prevalence, top=top, ax=ax)
+    plots.plot_theme_timeline(prevalence, top=top, ax=ax)
     ax.set_title(title)
     return fig, prevalence
 
@@ -69,9 +58,9 @@ def _timeline(name: str, *, period: str, top: int, min_units: int, title: str):
 def fakes_themes_by_outlet(*, top: int):
     """Share of each FA-KES outlet's articles that carry each theme (outlets by volume, themes by share)."""
     articles, hits = _tagged("fa-kes")
-    prevalence = theme_prevalence(hits, articles, by="source")
+    prevalence = themes.theme_prevalence(hits, articles=articles, by="source")
     fig, ax = plt.subplots(figsize=(11, 6.5), layout="constrained")
-    plot_theme_heatmap(prevalence, x="theme", y="source", top=top, ax=ax)
+    plots.plot_theme_heatmap(prevalence, x="theme", y="source", top=top, ax=ax)
     ax.set_title(f"FA-KES: share of each outlet's articles with the theme (top {top} themes)")
     return fig, prevalence
 
@@ -90,26 +79,29 @@ def fakes_keyness_sana(*, n: int, min_count: int):
     articles, hits = _tagged("fa-kes")
     articles = _sana_vs_others(articles)
     groups = {"by": "outlet", "a": "sana", "b": "other outlets", "min_count": min_count}
-    words = keyness(word_counts(articles, by="outlet"), **groups)
-    themes = keyness(theme_counts(hits, articles, by="outlet"), **groups, feature="theme")
+    words = themes.keyness(themes.word_counts(articles, by="outlet"), **groups)
+    key_themes = themes.keyness(themes.theme_counts(hits, articles=articles, by="outlet"), **groups,
+                                feature="theme")
     fig, axes = plt.subplots(1, 2, figsize=(12, 7.5), layout="constrained")
-    plot_keyness(words, n=n, ax=axes[0])
+    plots.plot_keyness(words, n=n, ax=axes[0])
     axes[0].set_title(f"Words key for SANA (right) and for the other outlets (left), top {n} each")
-    plot_keyness(themes, n=min(n, 10), ax=axes[1])
+    plots.plot_keyness(key_themes, n=min(n, 10), ax=axes[1])
     axes[1].set_title("Themes (hits) key for SANA and for the other outlets")
-    return fig, pd.concat([words, themes], ignore_index=True)
+    return fig, pd.concat([words, key_themes], ignore_index=True)
 
 
-@figure("fakes_keyness_around_aleppo", inputs=["fa-kes"], params={"actor": "RUS", "n": 12, "min_count": 3})
+@figure("fakes_keyness_around_aleppo", inputs=["fa-kes"], params={"actor": "place:aleppo", "n": 12,
+                                                                  "min_count": 3})
 def fakes_keyness_around_aleppo(*, actor: str, n: int, min_count: int):
     """What SANA says in the sentences naming Aleppo, against what the other FA-KES outlets say there."""
     articles, _ = _tagged("fa-kes")
-    around = actor_sentences(_sana_vs_others(articles), _fakes_mentions(), actor)
-    table = keyness(word_counts(around, by="outlet"), by="outlet", a="sana", b="other outlets", min_count=min_count)
+    around = themes.actor_sentences(_sana_vs_others(articles), mentions=_fakes_mentions(), actor=actor)
+    table = themes.keyness(themes.word_counts(around, by="outlet"), by="outlet", a="sana", b="other outlets",
+                           min_count=min_count)
     fig, ax = plt.subplots(figsize=(7, 6.5), layout="constrained")
-    plot_keyness(table, n=n, ax=ax)
+    plots.plot_keyness(table, n=n, ax=ax)
     counts = around.groupby("outlet").size()
-    ax.set_title(f"Sentences naming {load_registry().label(actor)}: SANA ({counts.get('sana', 0)}) "
+    ax.set_title(f"Sentences naming {actors.load_registry().label(actor)}: SANA ({counts.get('sana', 0)}) "
                  f"vs other outlets ({counts.get('other outlets', 0)})")
     return fig, table
 
@@ -119,10 +111,10 @@ def fakes_keyness_around_aleppo(*, actor: str, n: int, min_count: int):
 def fakes_themes_around_actors(*, window: str, top_actors: int, top_themes: int):
     """Share of the sentences naming an FA-KES actor that also carry a theme (actor names as cues not counted)."""
     articles, hits = _tagged("fa-kes")
-    registry = load_registry()
-    cross = theme_actor_crosstab(hits, _fakes_mentions(), window=window, articles=articles)
+    registry = actors.load_registry()
+    cross = themes.theme_actor_crosstab(hits, mentions=_fakes_mentions(), window=window, articles=articles)
     fig, ax = plt.subplots(figsize=(10, 6.5), layout="constrained")
-    plot_theme_actor_heatmap(cross, top_actors=top_actors, top_themes=top_themes, labels=registry.actors, ax=ax)
+    plots.plot_theme_actor_heatmap(cross, top_actors=top_actors, top_themes=top_themes, labels=registry.actors, ax=ax)
     ax.set_title(f"FA-KES: themes in the {window}s that name each actor (share of the actor's {window}s)")
     return fig, cross
 
@@ -140,21 +132,22 @@ def readouts_keyness(*, n: int, min_count: int):
     """Themes and words key for the Kremlin's telephone readouts against the White House's readouts."""
     kremlin, _ = datasets.load("kremlin-en")
     kremlin = kremlin[kremlin["telephone"].astype("boolean").fillna(False)]
-    k_hits = tag_themes(kremlin)
+    k_hits = themes.tag_themes(kremlin)
     white_house, w_hits = _tagged("wh-readouts")
     columns = ["article_id", "lang", "text", "published"]
     articles = pd.concat([kremlin[columns].assign(outlet="Kremlin calls"),
                           white_house[columns].assign(outlet="White House")], ignore_index=True)
     hits = pd.concat([k_hits, w_hits], ignore_index=True)
     groups = {"by": "outlet", "a": "Kremlin calls", "b": "White House", "min_count": min_count}
-    words = keyness(word_counts(articles, by="outlet"), **groups)
-    themes = keyness(theme_counts(hits, articles, by="outlet", unit="article"), **groups, feature="theme")
+    words = themes.keyness(themes.word_counts(articles, by="outlet"), **groups)
+    key_themes = themes.keyness(themes.theme_counts(hits, articles=articles, by="outlet", unit="article"),
+                                **groups, feature="theme")
     fig, axes = plt.subplots(1, 2, figsize=(12, 7.5), layout="constrained")
-    plot_keyness(words, n=n, ax=axes[0])
+    plots.plot_keyness(words, n=n, ax=axes[0])
     axes[0].set_title(f"Words: Kremlin telephone readouts ({len(kremlin)}) vs White House ({len(white_house)})")
-    plot_keyness(themes, n=min(n, 10), ax=axes[1])
+    plots.plot_keyness(key_themes, n=min(n, 10), ax=axes[1])
     axes[1].set_title("Themes (articles carrying them)")
-    return fig, pd.concat([words, themes], ignore_index=True)
+    return fig, pd.concat([words, key_themes], ignore_index=True)
 
 
 @figure("wikinews_fr_themes", inputs=["wikinews-fr"], params={"top": 12, "n": 12, "min_count": 3})
@@ -164,12 +157,13 @@ def wikinews_fr_themes(*, top: int, n: int, min_count: int):
     dated = articles.dropna(subset=["published"])
     dated = dated.assign(month=dated["published"].dt.strftime("%Y-%m"),
                          season=dated["published"].dt.month.map(lambda m: "May-Aug" if m <= 8 else "Sep-Nov"))
-    prevalence = theme_prevalence(hits, dated, by="month")
-    words = keyness(word_counts(dated, by="season"), by="season", a="May-Aug", b="Sep-Nov", min_count=min_count)
+    prevalence = themes.theme_prevalence(hits, articles=dated, by="month")
+    words = themes.keyness(themes.word_counts(dated, by="season"), by="season", a="May-Aug", b="Sep-Nov",
+                           min_count=min_count)
     fig, axes = plt.subplots(1, 2, figsize=(13, 5.5), layout="constrained", width_ratios=[3, 2])
-    plot_theme_heatmap(prevalence, x="theme", y="month", top=top, groups=sorted(dated["month"].unique()),
+    plots.plot_theme_heatmap(prevalence, x="theme", y="month", top=top, groups=sorted(dated["month"].unique()),
                        ax=axes[0])
     axes[0].set_title(f"Wikinews (fr): share of each month's articles with the theme (top {top})")
-    plot_keyness(words, n=n, ax=axes[1])
+    plots.plot_keyness(words, n=n, ax=axes[1])
     axes[1].set_title("Words key for May–Aug vs Sep–Nov 2012")
     return fig, prevalence

@@ -1,8 +1,9 @@
 """Figures of topic clusters: choosing k, the topics of FA-KES, their map, outlets, and sib200 across languages.
 
-Every figure runs its numerical work under ``threadpool_limits(1)`` (BLAS and OpenMP): NMF and
+Every figure runs its numerical work on one thread (``threadpoolctl``, BLAS and OpenMP): NMF and
 t-SNE sum floating-point numbers in an order that depends on the number of threads, and the
-committed PNG and CSV files must not depend on the machine that rebuilds them.
+committed PNG and CSV files must not depend on the machine that rebuilds them. scikit-learn and
+threadpoolctl are imported when a figure is built, not when the registry is imported.
 """
 
 from __future__ import annotations
@@ -13,16 +14,8 @@ from functools import lru_cache
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from sklearn.cluster import KMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics import adjusted_rand_score
-from threadpoolctl import threadpool_limits
 
-from .. import datasets
-from ..actors import load_registry, tag_actors
-from ..plots.topics import plot_k_selection, plot_topic_heatmap, plot_topic_map, plot_topic_terms
-from ..themes import tag_themes
-from ..topics import TopicModel, cluster_agreement, fit_topics, select_k, topic_map, topics_by
+from .. import actors, datasets, plots, themes, topics
 from . import figure
 
 __all__ = [
@@ -34,20 +27,27 @@ __all__ = [
 ]
 
 
+def _one_thread():
+    """A context in which BLAS and OpenMP use one thread (reproducible sums)."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1)
+
+
 @lru_cache(maxsize=1)
 def _fakes():
     """FA-KES articles, their actor mentions and the registry (cached for one build; never modified)."""
     articles, _ = datasets.load("fa-kes")
-    registry = load_registry()
-    return articles, tag_actors(articles, registry=registry), registry
+    registry = actors.load_registry()
+    return articles, actors.tag_actors(articles, registry=registry), registry
 
 
 @lru_cache(maxsize=4)
-def _fakes_model(n_topics: int, random_state: int) -> TopicModel:
+def _fakes_model(n_topics: int, random_state: int):
     articles, mentions, registry = _fakes()
-    with threadpool_limits(limits=1):
-        return fit_topics(articles, n_topics=n_topics, mentions=mentions, actor_labels=registry.actors,
-                          random_state=random_state)
+    with _one_thread():
+        return topics.fit_topics(articles, n_topics=n_topics, mentions=mentions, actor_labels=registry.actors,
+                                 random_state=random_state)
 
 
 def _wrap(text: str, width: int = 34) -> str:
@@ -59,10 +59,10 @@ def _wrap(text: str, width: int = 34) -> str:
 def fakes_topic_k(*, ks: list[int], seeds: list[int], subsample: float):
     """Choosing the number of FA-KES topics: NPMI of the top-10 terms and stability (ARI) across seeds, per k."""
     articles, mentions, _ = _fakes()
-    with threadpool_limits(limits=1):
-        table = select_k(articles, ks=ks, seeds=seeds, subsample=subsample, mentions=mentions)
+    with _one_thread():
+        table = topics.select_k(articles, ks=ks, seeds=seeds, subsample=subsample, mentions=mentions)
     fig, ax = plt.subplots(figsize=(7, 4.5), layout="constrained")
-    plot_k_selection(table, ax=ax)
+    plots.plot_k_selection(table, ax=ax)
     ax.set_title(f"FA-KES ({len(articles)} articles): coherence and stability of NMF topics "
                  f"({len(seeds)} seeds, {subsample:.0%} subsamples)")
     return fig, table
@@ -79,16 +79,16 @@ def fakes_topics(*, n_topics: int, random_state: int, n_terms: int):
         if t >= n_topics:
             ax.set_axis_off()
             continue
-        row = model.labels.iloc[t]
-        plot_topic_terms(model, topic=t, n=n_terms, ax=ax, color=plt.get_cmap("tab10")(t % 10))
+        row = model.labels_.iloc[t]
+        plots.plot_topic_terms(model, topic=t, n=n_terms, ax=ax, color=plt.get_cmap("tab10")(t % 10))
         ax.set_title(f"{t}: {_wrap(row['label'])}\n{row['n_articles']} articles, NPMI {row['npmi']:.2f}",
                      fontsize=8)
         ax.set_xlabel("")
         ax.set_xticks([])
     fig.suptitle(f"FA-KES: {n_topics} NMF topics on words and actor ids (mean NPMI "
-                 f"{model.labels['npmi'].mean():.2f}, every article in a topic)")
-    table = model.topic_terms[model.topic_terms["rank"] <= n_terms].merge(
-        model.labels[["topic", "label", "n_articles", "npmi"]], on="topic")
+                 f"{model.labels_['npmi'].mean():.2f}, every article in a topic)")
+    table = model.topic_terms_[model.topic_terms_["rank"] <= n_terms].merge(
+        model.labels_[["topic", "label", "n_articles", "npmi"]], on="topic")
     return fig, table
 
 
@@ -96,15 +96,15 @@ def fakes_topics(*, n_topics: int, random_state: int, n_terms: int):
 def fakes_topic_map(*, n_topics: int, random_state: int, perplexity: float):
     """FA-KES articles on a plane (TruncatedSVD then t-SNE of their term vectors), coloured by topic."""
     model = _fakes_model(n_topics, random_state)
-    with threadpool_limits(limits=1):
-        points = topic_map(model, method="tsne", perplexity=perplexity, random_state=random_state)
-    labels = model.labels.set_index("topic")["label"]
+    with _one_thread():
+        points = topics.topic_map(model, method="tsne", perplexity=perplexity, random_state=random_state)
+    labels = model.labels_.set_index("topic")["label"]
     shown = points.assign(topic=[f"{t}: {textwrap.shorten(labels[t], 38, placeholder='…')}"
                                  for t in points["topic"]])
     shown["topic"] = pd.Categorical(shown["topic"], [f"{t}: {textwrap.shorten(labels[t], 38, placeholder='…')}"
                                                      for t in range(n_topics)])
     fig, ax = plt.subplots(figsize=(10, 7), layout="constrained")
-    plot_topic_map(shown, hue="topic", ax=ax, s=10)
+    plots.plot_topic_map(shown, hue="topic", ax=ax, s=10)
     ax.legend(title="topic", fontsize="x-small", markerscale=1.5, loc="center left", bbox_to_anchor=(1.0, 0.5))
     ax.set_title(f"FA-KES: {len(points)} articles, t-SNE of TruncatedSVD of their TF-IDF vectors, coloured by topic")
     return fig, points.drop(columns=[c for c in ("title",) if c in points.columns])
@@ -115,12 +115,12 @@ def fakes_topic_map(*, n_topics: int, random_state: int, perplexity: float):
 def fakes_topics_by_outlet(*, n_topics: int, random_state: int, min_articles: int, n_terms: int):
     """Share of each outlet's FA-KES articles in each topic (outlets with enough articles), words per outlet."""
     model = _fakes_model(n_topics, random_state)
-    table = topics_by(model, model.meta["source"], name="source", n_terms=n_terms)
-    sizes = model.meta["source"].value_counts()
+    table = topics.topics_by(model, model.meta_["source"], name="source", n_terms=n_terms)
+    sizes = model.meta_["source"].value_counts()
     keep = sorted(sizes[sizes >= min_articles].index, key=lambda s: (-sizes[s], s))
     shown = table[table["source"].isin(keep)]
     fig, ax = plt.subplots(figsize=(11, 0.45 * len(keep) + 2.5), layout="constrained")
-    plot_topic_heatmap(shown, group="source", order=keep, labels=model.labels, ax=ax)
+    plots.plot_topic_heatmap(shown, group="source", order=keep, labels=model.labels_, ax=ax)
     ax.set_title(f"FA-KES: share of each outlet's articles in each topic (outlets with ≥ {min_articles} articles)")
     return fig, table
 
@@ -132,6 +132,8 @@ def _sib200_langs():
 
 
 def _en_fr_ari(index_id: pd.Series, lang: pd.Series, topic: np.ndarray) -> float:
+    from sklearn.metrics import adjusted_rand_score
+
     frame = pd.DataFrame({"index_id": index_id.to_numpy(), "lang": lang.to_numpy(), "topic": topic})
     en = frame[frame["lang"] == "en"].set_index("index_id")["topic"]
     fr = frame[frame["lang"] == "fr"].set_index("index_id")["topic"]
@@ -139,41 +141,47 @@ def _en_fr_ari(index_id: pd.Series, lang: pd.Series, topic: np.ndarray) -> float
     return float(adjusted_rand_score(en.loc[common].to_numpy(), fr.loc[common].to_numpy()))
 
 
+def _sib200_scores(articles: pd.DataFrame, n_topics: int, random_state: int) -> pd.DataFrame:
+    """NMI per language (one model per language, against TF-IDF + KMeans) and en–fr agreement of each model."""
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    rows = []
+    separate: dict[str, dict[str, np.ndarray]] = {"TF-IDF + KMeans": {}, "diplolib NMF": {}}
+    for lang in ("en", "fr", "ar"):
+        part = articles[articles["lang"] == lang]
+        km = KMeans(n_topics, n_init=10, random_state=random_state).fit_predict(
+            TfidfVectorizer().fit_transform(part["text"]))
+        model = topics.fit_topics(part, n_topics=n_topics, random_state=random_state)
+        for name, topic in (("TF-IDF + KMeans", km), ("diplolib NMF", model.clusters_["topic"].to_numpy())):
+            separate[name][lang] = topic
+            rows.append({"measure": "per language", "model": name, "lang": lang,
+                         **topics.cluster_agreement(part["category"], topic)})
+    both = articles[articles["lang"].isin(["en", "fr"])].reset_index(drop=True)
+    for name, by_lang in separate.items():
+        rows.append({"measure": "en–fr agreement", "model": f"{name}, one model per language", "lang": "en–fr",
+                     "ari": _en_fr_ari(both["index_id"], both["lang"],
+                                       np.concatenate([by_lang["en"], by_lang["fr"]]))})
+    features = {"mentions": actors.tag_actors(both), "theme_hits": themes.tag_themes(both)}
+    for name, kw in (("diplolib NMF, one model, words", {}),
+                     ("diplolib NMF, one model, words + actor & theme ids", features)):
+        topic = topics.fit_topics(both, n_topics=n_topics, random_state=random_state, **kw).clusters_["topic"]
+        topic = topic.to_numpy()
+        rows.append({"measure": "en–fr agreement", "model": name, "lang": "en–fr",
+                     "ari": _en_fr_ari(both["index_id"], both["lang"], topic)})
+        for lang in ("en", "fr"):
+            sel = (both["lang"] == lang).to_numpy()
+            rows.append({"measure": "joint en+fr model", "model": name, "lang": lang,
+                         **topics.cluster_agreement(both.loc[sel, "category"], topic[sel])})
+    return pd.DataFrame(rows, columns=["measure", "model", "lang", "nmi", "ari"])
+
+
 @figure("sib200_crosslingual", inputs=["sib200"], params={"n_topics": 7, "random_state": 0})
 def sib200_crosslingual(*, n_topics: int, random_state: int):
     """sib200 (same sentences in en, fr, ar; 7 labels): NMI per language, en–fr agreement, vs TF-IDF + KMeans."""
     articles = _sib200_langs()
-    rows = []
-    separate: dict[str, dict[str, np.ndarray]] = {"TF-IDF + KMeans": {}, "diplolib NMF": {}}
-    with threadpool_limits(limits=1):
-        for lang in ("en", "fr", "ar"):
-            part = articles[articles["lang"] == lang]
-            km = KMeans(n_topics, n_init=10, random_state=random_state).fit_predict(
-                TfidfVectorizer().fit_transform(part["text"]))
-            model = fit_topics(part, n_topics=n_topics, random_state=random_state)
-            for name, topic in (("TF-IDF + KMeans", km), ("diplolib NMF", model.clusters["topic"].to_numpy())):
-                separate[name][lang] = topic
-                rows.append({"measure": "per language", "model": name, "lang": lang,
-                             **cluster_agreement(part["category"], topic)})
-        both = articles[articles["lang"].isin(["en", "fr"])].reset_index(drop=True)
-        for name, topics in separate.items():
-            rows.append({"measure": "en–fr agreement", "model": f"{name}, one model per language", "lang": "en–fr",
-                         "ari": _en_fr_ari(both["index_id"], both["lang"],
-                                           np.concatenate([topics["en"], topics["fr"]]))})
-        mentions = tag_actors(both)
-        hits = tag_themes(both)
-        for name, kw in (("diplolib NMF, one model, words", {}),
-                         ("diplolib NMF, one model, words + actor & theme ids", {"mentions": mentions,
-                                                                                  "themes": hits})):
-            model = fit_topics(both, n_topics=n_topics, random_state=random_state, **kw)
-            topic = model.clusters["topic"].to_numpy()
-            rows.append({"measure": "en–fr agreement", "model": name, "lang": "en–fr",
-                         "ari": _en_fr_ari(both["index_id"], both["lang"], topic)})
-            for lang in ("en", "fr"):
-                sel = (both["lang"] == lang).to_numpy()
-                rows.append({"measure": "joint en+fr model", "model": name, "lang": lang,
-                             **cluster_agreement(both.loc[sel, "category"], topic[sel])})
-    table = pd.DataFrame(rows, columns=["measure", "model", "lang", "nmi", "ari"])
+    with _one_thread():
+        table = _sib200_scores(articles, n_topics, random_state)
     fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.5), layout="constrained",
                                       gridspec_kw={"width_ratios": [1, 1.3]})
     per = table[table["measure"] == "per language"].pivot(index="lang", columns="model", values="nmi")

@@ -6,20 +6,14 @@ returns the same tables as the pandas path. Needs the ``dask`` extra (``dask[dis
 :mod:`diplolib` does not import this package.
 """
 
-from .pipeline import PIPELINE_STEPS, PartitionError, PipelineResult, connect, run_pipeline
-from .plan import DEFAULT_PARTITION_SIZE, Partition, plan_partitions
-from .tasks import mentions_for_edges
-from .topics import apply_topics
+from .._lazy import attach
 
-__all__ = [
-    "run_pipeline",
-    "PipelineResult",
-    "PartitionError",
-    "PIPELINE_STEPS",
-    "connect",
-    "plan_partitions",
-    "Partition",
-    "DEFAULT_PARTITION_SIZE",
-    "mentions_for_edges",
-    "apply_topics",
-]
+_NAMES = {
+    "run_pipeline": ".pipeline",
+    "PipelineResult": ".pipeline",
+    "PartitionError": "._cluster",
+    "connect": "._cluster",
+    "plan_partitions": ".plan",
+}
+__getattr__, __dir__ = attach(__name__, _NAMES)
+__all__ = list(_NAMES)

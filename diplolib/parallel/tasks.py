@@ -3,7 +3,7 @@
 Every function here takes and returns pandas objects and calls the public functions of the pandas path
 (:func:`diplolib.load.load_records`, :func:`diplolib.load.to_articles`,
 :func:`diplolib.actors.tag_actors`, :func:`diplolib.themes.tag_themes`,
-:func:`diplolib.comention.comention_counts`, the split steps of :mod:`diplolib.normalize.duplicates`);
+:func:`diplolib.comention.counts.comention_counts`, the split steps of :mod:`diplolib.normalize.duplicates`);
 nothing is implemented a second time. The actor matcher and the theme dictionary are built once per
 worker process and cached.
 """
@@ -141,17 +141,16 @@ def tag_themes_partition(articles: pd.DataFrame, *, empty: pd.DataFrame | None =
 
 def mentions_for_edges(mentions: pd.DataFrame, articles: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
     """The mentions with the article columns co-mentions need (``published`` and the ``by`` columns)."""
-    cols = ["article_id", *[c for c in ("published", *by) if c in articles.columns and c not in mentions.columns]]
-    return mentions.merge(articles[cols], on="article_id", how="left")
+    from ..comention.counts import with_article_columns
+
+    return with_article_columns(mentions, articles=articles, columns=["published", *by])
 
 
 def count_partition(mentions: pd.DataFrame, articles: pd.DataFrame, **options: Any):
-    """:func:`diplolib.comention.comention_counts` of one partition (its mentions and articles)."""
-    from ..comention.edges import comention_counts
+    """:func:`diplolib.comention.counts.comention_counts` of one partition (its mentions and articles)."""
+    from ..comention.counts import comention_counts
 
-    by = options.get("by")
-    by = [] if by is None else [by] if isinstance(by, str) else list(by)
-    return comention_counts(mentions_for_edges(mentions, articles, by), **options)
+    return comention_counts(mentions, articles=articles, **options)
 
 
 def sample_articles(articles: pd.DataFrame, offset: int, *, every: int) -> pd.DataFrame:

@@ -1,32 +1,31 @@
 """Axes-level plotting functions: ``plot_x(data, *, ..., ax=None, **kwargs) -> Axes``.
 
 They draw on ``ax`` (or ``plt.gca()``), forward ``**kwargs`` to the one underlying
-matplotlib call, and never create figures, save files or touch rcParams.
+matplotlib call, and never create figures, save files or touch rcParams. In a plot,
+``group=``, ``value=`` and ``period=`` name columns of the table it draws.
 """
 
-from .actors import plot_actor_timeline, plot_top_actors
-from .corpus import plot_documents_per_year, plot_period_heatmap, plot_stacked_counts
-from .network import plot_comention_heatmap, plot_ego_network, plot_network, plot_pair_timeline
-from .themes import plot_keyness, plot_theme_actor_heatmap, plot_theme_heatmap, plot_theme_timeline
-from .topics import plot_k_selection, plot_topic_heatmap, plot_topic_map, plot_topic_terms, plot_topics_over_time
+from .._lazy import attach
 
-__all__ = [
-    "plot_documents_per_year",
-    "plot_period_heatmap",
-    "plot_stacked_counts",
-    "plot_top_actors",
-    "plot_actor_timeline",
-    "plot_network",
-    "plot_ego_network",
-    "plot_comention_heatmap",
-    "plot_pair_timeline",
-    "plot_theme_timeline",
-    "plot_theme_heatmap",
-    "plot_keyness",
-    "plot_theme_actor_heatmap",
-    "plot_k_selection",
-    "plot_topic_map",
-    "plot_topic_heatmap",
-    "plot_topic_terms",
-    "plot_topics_over_time",
-]
+_NAMES = {
+    "plot_documents_per_year": ".corpus",
+    "plot_period_heatmap": ".corpus",
+    "plot_stacked_counts": ".corpus",
+    "plot_top_actors": ".actors",
+    "plot_actor_timeline": ".actors",
+    "plot_network": ".network",
+    "plot_ego_network": ".network",
+    "plot_comention_heatmap": ".network",
+    "plot_pair_timeline": ".network",
+    "plot_theme_timeline": ".themes",
+    "plot_theme_heatmap": ".themes",
+    "plot_keyness": ".themes",
+    "plot_theme_actor_heatmap": ".themes",
+    "plot_k_selection": ".topics",
+    "plot_topic_map": ".topics",
+    "plot_topic_heatmap": ".topics",
+    "plot_topic_terms": ".topics",
+    "plot_topics_over_time": ".topics",
+}
+__getattr__, __dir__ = attach(__name__, _NAMES)
+__all__ = list(_NAMES)

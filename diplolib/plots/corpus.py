@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import warnings
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.colors import LogNorm
+
+from .._tables import PANDAS_FREQ, check_columns, infer_period
 
 __all__ = ["plot_documents_per_year", "plot_period_heatmap", "plot_stacked_counts"]
 
@@ -87,10 +91,10 @@ def plot_period_heatmap(
     group: str = "source",
     period: str = "period",
     count: str = "documents",
-    freq: str = "M",
     order: list | None = None,
     colorbar: bool = True,
     ax: Axes | None = None,
+    freq: str | None = None,
     **kwargs,
 ) -> Axes:
     """Heat map of counts, one row per group and one column per period (every period of the range shown).
@@ -98,16 +102,17 @@ def plot_period_heatmap(
     Parameters
     ----------
     data : DataFrame
-        Long-form counts: one row per (group, period); ``period`` holds strings such as ``"2016-02"``
-        (``freq="M"``), ``"2016Q1"`` (``"Q"``) or ``"2016"`` (``"Y"``).
+        Long-form counts: one row per (group, period); ``period`` holds the labels of
+        :func:`diplolib._tables.period_of` (``"2016-02"``, ``"2016Q1"``, ``"2016"``, days or weeks), whose
+        length is read from them; gaps in the range are shown as empty columns.
     group, period, count : str
         Column names.
-    freq : {"M", "Q", "Y"}
-        The periods' frequency; gaps in the range are shown as empty columns.
     order : list, optional
         Groups, top to bottom (default: by decreasing total).
     colorbar : bool
     ax : Axes, optional
+    freq : str, optional
+        Deprecated: the period's length is read from the labels.
     **kwargs
         Passed to :meth:`Axes.pcolormesh`.
 
@@ -115,17 +120,20 @@ def plot_period_heatmap(
     -------
     Axes
     """
-    for col in (group, period, count):
-        if col not in data.columns:
-            raise ValueError(f"plot_period_heatmap: column {col!r} is missing; the data has {list(data.columns)}.")
+    check_columns(data, [group, period, count], func="plot_period_heatmap", name="data",
+                  fix="pass long-form counts and name their columns in group=, period=, count=")
     ax = ax if ax is not None else plt.gca()
     dated = data.dropna(subset=[period])
     if dated.empty:
         ax.set_axis_off()
         ax.text(0.5, 0.5, "no dated documents", ha="center", va="center", transform=ax.transAxes)
         return ax
-    periods = pd.PeriodIndex(dated[period].astype(str), freq=freq)
-    full = pd.period_range(periods.min(), periods.max(), freq=freq)
+    if freq is not None:
+        warnings.warn("plot_period_heatmap: freq= is no longer needed (the period is read from the labels); it "
+                      "goes in the next release.", DeprecationWarning, stacklevel=2)
+    code = infer_period(dated[period], func="plot_period_heatmap")
+    periods = pd.PeriodIndex(dated[period].astype(str), freq=PANDAS_FREQ[code])
+    full = pd.period_range(periods.min(), periods.max(), freq=PANDAS_FREQ[code])
     table = (dated.assign(_p=periods).pivot_table(index=group, columns="_p", values=count, aggfunc="sum",
                                                    fill_value=0).reindex(columns=full, fill_value=0))
     table = table.reindex(order, fill_value=0) if order is not None else table.loc[

@@ -18,6 +18,8 @@ from matplotlib.colors import TwoSlopeNorm
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
+from ._style import time_axis
+
 __all__ = ["plot_theme_timeline", "plot_theme_heatmap", "plot_keyness", "plot_theme_actor_heatmap"]
 
 _PREVALENCE = ("theme", "parent", "n", "n_units", "share", "n_untagged")
@@ -93,7 +95,7 @@ def plot_theme_timeline(
     value : str
         ``"share"`` (pooled ``sum(n) / sum(n_units)``) or ``"n"``.
     period : str
-        The period column (timestamps).
+        The period column (the labels of ``theme_prevalence(period=...)``), drawn at each period's start.
     ax : Axes, optional
     **kwargs
         Passed to :meth:`Axes.plot`.
@@ -113,10 +115,7 @@ def plot_theme_timeline(
         raise ValueError(f"{fn}: hue={hue!r} draws one theme per line colour; pass themes=[one theme] "
                          f"(got {selected}).")
     data = prevalence[prevalence["theme"].astype(str).isin(selected)]
-    x = pd.to_datetime(data[period])
-    if getattr(x.dt, "tz", None) is not None:
-        x = x.dt.tz_localize(None)
-    data = data.assign(**{period: x})
+    data = data.assign(**{period: time_axis(data[period], func=fn)})
     series = _pooled(data, [hue, period], value)
     order = selected if hue == "theme" else sorted(data[hue].dropna().astype(str).unique())
     for name in order:

@@ -9,6 +9,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from ._style import time_axis
+
 __all__ = ["plot_k_selection", "plot_topic_heatmap", "plot_topic_map", "plot_topic_terms", "plot_topics_over_time"]
 
 
@@ -56,7 +58,7 @@ def plot_topic_terms(model, *, topic: int | None = None, n: int = 10, ax: Axes |
     Parameters
     ----------
     model : TopicModel or DataFrame
-        A fitted model or its ``topic_terms`` table (``topic``, ``term``, ``weight``, ``rank``).
+        A fitted model or its ``topic_terms_`` table (``topic``, ``term``, ``weight``, ``rank``).
     topic : int, optional
         One topic (bars); ``None`` for all topics (a heat map of each topic's top ``n`` terms,
         one column per topic, terms listed in each column's cells).
@@ -70,7 +72,7 @@ def plot_topic_terms(model, *, topic: int | None = None, n: int = 10, ax: Axes |
     -------
     Axes
     """
-    terms = model if isinstance(model, pd.DataFrame) else model.topic_terms
+    terms = model if isinstance(model, pd.DataFrame) else model.topic_terms_
     _need(terms, ["topic", "term", "weight", "rank"], "plot_topic_terms")
     ax = ax if ax is not None else plt.gca()
     if topic is not None:
@@ -164,7 +166,8 @@ def plot_topics_over_time(
     """
     _need(table, ["period", "topic", value], "plot_topics_over_time")
     ax = ax if ax is not None else plt.gca()
-    wide = table.pivot_table(index="period", columns="topic", values=value, aggfunc="sum", fill_value=0)
+    wide = table.assign(period=time_axis(table["period"], func="plot_topics_over_time")).pivot_table(
+        index="period", columns="topic", values=value, aggfunc="sum", fill_value=0)
     for t in topics if topics is not None else list(wide.columns):
         if t in wide.columns:
             ax.plot(wide.index, wide[t], marker="o", markersize=3, label=f"topic {t}", **kwargs)

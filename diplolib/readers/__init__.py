@@ -23,33 +23,26 @@ from __future__ import annotations
 
 from .base import ERROR_COLUMNS, READERS, RECORD_COLUMNS, Reader, ReadError, reader_for, register_reader
 from .delimited import CSV_PRESETS, read_csv
-from .filename import UNGDC_PATTERN, read_filename
+from .filename import read_filename
 from .html import read_html
 from .jsonl import read_jsonl
-from .markdown import read_markdown, strip_markdown
+from .markdown import read_markdown
 from .page import read_page
 from .walk import read_records
 
 __all__ = [
+    "read_records",
+    "register_reader",
+    "reader_for",
     "READERS",
     "Reader",
     "ReadError",
-    "register_reader",
-    "reader_for",
-    "read_records",
     "RECORD_COLUMNS",
     "ERROR_COLUMNS",
     "CSV_PRESETS",
-    "UNGDC_PATTERN",
-    "read_page",
-    "read_csv",
-    "read_html",
-    "read_markdown",
-    "read_jsonl",
-    "read_filename",
-    "strip_markdown",
 ]
 
+# The built-in readers register themselves here, so that read_records knows them whichever module is imported.
 register_reader("page", read_page, extensions=(".txt", ".text"))
 register_reader("csv", read_csv, extensions=(".csv", ".tsv", ".tab"))
 register_reader("html", read_html, extensions=(".html", ".htm", ".xhtml"))

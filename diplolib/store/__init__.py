@@ -26,23 +26,18 @@ table (``articles``, ``mentions``, ``theme_hits``, or any name: ``edges``, ``err
   Dask DataFrame (``dask`` extra).
 """
 
-from ._layout import NULL_PARTITION, store_path
-from .read import INFO_COLUMNS, SORT_KEYS, list_tables, open_table, read_dask, read_table, store_info
-from .write import PARTITION_BY, SUMMARY_COLUMNS, delete_table, write_chunks, write_table
+from .._lazy import attach
 
-__all__ = [
-    "INFO_COLUMNS",
-    "NULL_PARTITION",
-    "PARTITION_BY",
-    "SORT_KEYS",
-    "SUMMARY_COLUMNS",
-    "delete_table",
-    "list_tables",
-    "open_table",
-    "read_dask",
-    "read_table",
-    "store_info",
-    "store_path",
-    "write_chunks",
-    "write_table",
-]
+_NAMES = {
+    "write_table": ".write",
+    "write_chunks": ".write",
+    "delete_table": ".write",
+    "read_table": ".read",
+    "open_table": ".read",
+    "read_dask": ".read",
+    "store_info": ".read",
+    "list_tables": ".read",
+    "store_path": "._layout",
+}
+__getattr__, __dir__ = attach(__name__, _NAMES)
+__all__ = list(_NAMES)

@@ -1,4 +1,4 @@
-"""Counts per group of articles, the input of :func:`~diplolib.themes.keyness.keyness`.
+"""Counts per group of articles, the input of :func:`~diplolib.themes.keyterms.keyness`.
 
 * :func:`word_counts` — tokens per group, with the tokenizer of :mod:`diplolib.tokens`
   (each article in its own language, its own stop words);
@@ -19,29 +19,24 @@ from typing import Literal
 
 import pandas as pd
 
+from .._tables import as_list, check_by, check_columns, check_option, legacy_arguments
 from ..segment import paragraph_spans, sentence_spans
 from ..tokens import stop_words_for, tokenize
 
-__all__ = ["word_counts", "theme_counts", "actor_sentences", "COUNT_COLUMNS"]
+__all__ = ["word_counts", "theme_counts", "actor_sentences", "group_columns", "COUNT_COLUMNS"]
 
 #: Columns of a count table after the ``by`` columns.
 COUNT_COLUMNS = ["term", "n", "total"]
 
 
-def _by_columns(by: str | Sequence[str], table: pd.DataFrame, func: str, what: str = "table") -> list[str]:
-    """``by`` as a list of column names of ``table`` (clear error otherwise)."""
-    cols = [by] if isinstance(by, str) else list(by)
+def group_columns(by: str | Sequence[str], table: pd.DataFrame, *, func: str, name: str) -> list[str]:
+    """``by`` as a non-empty list of columns of ``table`` that the count table does not write itself."""
+    cols = as_list(by)
     if not cols:
         raise ValueError(f"{func}: by is empty; name the column(s) that define the groups, e.g. by='source'.")
-    missing = [c for c in cols if c not in table.columns]
-    if missing:
-        raise ValueError(
-            f"{func}: the {what} has no column(s) {missing} to group by (it has {list(table.columns)}); "
-            "pass by= one of its columns, or add the column first (e.g. a period from 'published')."
-        )
-    reserved = [c for c in cols if c in COUNT_COLUMNS]
-    if reserved:
-        raise ValueError(f"{func}: cannot group by {reserved}: those names are taken by the output; rename them.")
+    check_columns(table, cols, func=func, name=name,
+                  fix="pass by= one of its columns, or add the column first (e.g. a period from 'published')")
+    check_by(cols, func=func, reserved=COUNT_COLUMNS)
     return cols
 
 
@@ -118,7 +113,7 @@ def word_counts(
         descending, then ``term``. ``attrs["feature"] == "word"``. Groups without any token
         have no row.
     """
-    by_cols = _by_columns(by, articles, "word_counts", "articles table")
+    by_cols = group_columns(by, articles, func="word_counts", name="articles")
     if text not in articles.columns:
         raise ValueError(f"word_counts: the articles table has no {text!r} column; pass text= the text column.")
     if lang is None and "lang" not in articles.columns:
@@ -161,10 +156,11 @@ def word_counts(
     return _frame(rows, by_cols, articles, "word")
 
 
+@legacy_arguments("articles")
 def theme_counts(
-    hits: pd.DataFrame,
-    articles: pd.DataFrame,
+    theme_hits: pd.DataFrame,
     *,
+    articles: pd.DataFrame,
     by: str | Sequence[str],
     unit: Literal["hit", "article"] = "hit",
     level: Literal["theme", "parent"] = "theme",
@@ -173,7 +169,7 @@ def theme_counts(
 
     Parameters
     ----------
-    hits : DataFrame
+    theme_hits : DataFrame
         Output of :func:`diplolib.themes.tag_themes` (``article_id``, ``theme``; ``parent`` for
         ``level="parent"``). Rows with ``theme`` ``<NA>`` mark articles that could not be tagged.
     articles : DataFrame
@@ -194,17 +190,13 @@ def theme_counts(
         The ``by`` columns, ``term`` (theme id), ``n``, ``total`` (int64), sorted like
         :func:`word_counts`. ``attrs["feature"] == "theme"``.
     """
-    if unit not in ("hit", "article"):
-        raise ValueError(f"theme_counts: unit={unit!r}; use 'hit' or 'article'.")
-    if level not in ("theme", "parent"):
-        raise ValueError(f"theme_counts: level={level!r}; use 'theme' or 'parent'.")
+    hits = theme_hits
+    check_option(unit, ("hit", "article"), func="theme_counts", name="unit")
+    check_option(level, ("theme", "parent"), func="theme_counts", name="level")
     need = ["article_id", "theme"] + (["parent"] if level == "parent" else [])
-    missing = [c for c in need if c not in hits.columns]
-    if missing:
-        raise ValueError(f"theme_counts: the hits table lacks {missing}; pass the output of tag_themes().")
-    if "article_id" not in articles.columns:
-        raise ValueError("theme_counts: the articles table has no 'article_id' column; pass the tagged articles.")
-    by_cols = _by_columns(by, articles, "theme_counts", "articles table")
+    check_columns(hits, need, func="theme_counts", name="theme_hits", fix="pass the output of tag_themes()")
+    check_columns(articles, ["article_id"], func="theme_counts", name="articles", fix="pass the tagged articles")
+    by_cols = group_columns(by, articles, func="theme_counts", name="articles")
     meta = articles[["article_id", *by_cols]].drop_duplicates("article_id")
     untagged = set(hits.loc[hits["theme"].isna(), "article_id"])
     ok = hits.loc[hits["theme"].notna(), need]
@@ -230,11 +222,12 @@ def _suggest(missing: list[str], known: set[str]) -> str:
     return "; ".join(f"{m!r}: did you mean {h}?" for m, h in hints.items() if h)
 
 
+@legacy_arguments("mentions", "actor")
 def actor_sentences(
     articles: pd.DataFrame,
+    *,
     mentions: pd.DataFrame,
     actor: str | Sequence[str],
-    *,
     window: Literal["sentence", "paragraph"] = "sentence",
     mask: bool = True,
     text: str = "text",
@@ -272,15 +265,11 @@ def actor_sentences(
         ``paragraph``, int64), ``start``, ``end`` (offsets of the unit in the article's text)
         and ``text`` (the unit's text, masked if ``mask``). ``article_id`` repeats.
     """
-    if window not in ("sentence", "paragraph"):
-        raise ValueError(f"actor_sentences: window={window!r}; use 'sentence' or 'paragraph'.")
-    for col in ("article_id", text):
-        if col not in articles.columns:
-            raise ValueError(f"actor_sentences: the articles table has no {col!r} column; pass load_articles() output.")
-    need = ["article_id", "actor_id", "start", "end", window]
-    missing = [c for c in need if c not in mentions.columns]
-    if missing:
-        raise ValueError(f"actor_sentences: the mentions table lacks {missing}; pass the output of tag_actors().")
+    check_option(window, ("sentence", "paragraph"), func="actor_sentences", name="window")
+    check_columns(articles, ["article_id", text], func="actor_sentences", name="articles",
+                  fix="pass load_articles() output")
+    check_columns(mentions, ["article_id", "actor_id", "start", "end", window], func="actor_sentences",
+                  name="mentions", fix="pass the output of tag_actors()")
     if articles["article_id"].duplicated().any():
         dup = articles.loc[articles["article_id"].duplicated(), "article_id"].iloc[0]
         raise ValueError(f"actor_sentences: article_id {dup!r} occurs more than once; ids must be unique.")

@@ -17,6 +17,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from .._tables import check_columns, legacy_arguments
+
 __all__ = [
     "keyphrase_agreement",
     "load_keyphrase_mapping",
@@ -65,11 +67,12 @@ def load_keyphrase_mapping(path: str | Path | None = None) -> pd.DataFrame:
     return mapping[["keyphrase", "theme", "note"]].reset_index(drop=True)
 
 
+@legacy_arguments("articles", "mapping")
 def keyphrase_agreement(
-    hits: pd.DataFrame,
+    theme_hits: pd.DataFrame,
+    *,
     articles: pd.DataFrame,
     mapping: pd.DataFrame | None = None,
-    *,
     column: str = "keyphrases",
     sep: str = ";",
 ) -> pd.DataFrame:
@@ -80,7 +83,7 @@ def keyphrase_agreement(
 
     Parameters
     ----------
-    hits : pandas.DataFrame
+    theme_hits : pandas.DataFrame
         Output of :func:`~diplolib.themes.tag_themes` on ``articles``.
     articles : pandas.DataFrame
         ``article_id`` and ``column``: keyphrases separated by ``sep`` (wikinews-fr's
@@ -103,19 +106,17 @@ def keyphrase_agreement(
         n_articles``, ``<NA>`` when no article has the keyphrase), ``missed`` (ids of the articles
         where the theme did not fire, ``;``-separated).
     """
-    for name, df, cols in (("hits", hits, ["article_id", "theme"]), ("articles", articles, ["article_id", column])):
-        if not isinstance(df, pd.DataFrame):
-            raise TypeError(f"{name} must be a pandas DataFrame, not {type(df).__name__}")
-        lacking = [c for c in cols if c not in df.columns]
-        if lacking:
-            raise ValueError(f"{name} lacks column(s) {lacking}: pass tag_themes output and the articles it tagged")
+    for name, df, cols in (("theme_hits", theme_hits, ["article_id", "theme"]),
+                           ("articles", articles, ["article_id", column])):
+        check_columns(df, cols, func="keyphrase_agreement", name=name,
+                      fix="pass tag_themes output and the articles it tagged")
     mapping = load_keyphrase_mapping() if mapping is None else mapping.assign(
         keyphrase=mapping["keyphrase"].map(_norm)
     )
     kp = articles[["article_id", column]].dropna()
     kp = kp.assign(keyphrase=kp[column].str.split(sep)).explode("keyphrase")
     kp = kp.assign(keyphrase=kp["keyphrase"].map(_norm))[["article_id", "keyphrase"]].drop_duplicates()
-    ok = hits[hits["theme"].notna()]
+    ok = theme_hits[theme_hits["theme"].notna()]
     fired = set(zip(ok["article_id"], ok["theme"], strict=True))
     pairs = mapping[["keyphrase", "theme"]].drop_duplicates().merge(kp, on="keyphrase", how="left")
 
@@ -147,8 +148,9 @@ def _context(text: str, start: int, end: int, window: int) -> str:
     return f"{left}[[{text[start:end]}]]{right}"
 
 
+@legacy_arguments(renamed={"hits": "theme_hits"})
 def precision_sample(
-    hits: pd.DataFrame,
+    theme_hits: pd.DataFrame,
     n: int,
     *,
     articles: pd.DataFrame | None = None,
@@ -160,7 +162,7 @@ def precision_sample(
 
     Parameters
     ----------
-    hits : pandas.DataFrame
+    theme_hits : pandas.DataFrame
         Output of :func:`~diplolib.themes.tag_themes`; untagged rows are ignored.
     n : int
         Hits per stratum (all of them when a stratum has fewer).
@@ -185,7 +187,7 @@ def precision_sample(
         raise ValueError(f"by={by!r}: choose 'theme', 'parent' or 'cue'")
     if not isinstance(n, (int, np.integer)) or n < 1:
         raise ValueError(f"n={n!r}: give the number of hits to draw per {by} (>= 1)")
-    ok = hits[hits["theme"].notna()]
+    ok = theme_hits[theme_hits["theme"].notna()]
     if by == "parent":
         ok = ok.assign(parent=ok["parent"].fillna(ok["theme"]))
     shuffled = ok.sample(frac=1.0, random_state=random_state)  # then the first n of each stratum

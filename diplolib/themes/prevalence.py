@@ -20,46 +20,26 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from .._tables import (
+    as_list,
+    check_by,
+    check_columns,
+    check_option,
+    check_period,
+    legacy_arguments,
+    period_of,
+)
 from ..segment import locate, paragraph_spans, sentence_spans
 from ..stats import association_measures
 from .dictionary import ThemeDictionary
 
-__all__ = ["theme_prevalence", "theme_actor_crosstab", "PERIODS", "UNITS", "LEVELS"]
+__all__ = ["theme_prevalence", "theme_actor_crosstab", "UNITS", "LEVELS"]
 
-PERIODS = ("Y", "Q", "M", "W")
 UNITS = ("article", "sentence")
 LEVELS = ("theme", "parent")
 _WINDOWS = ("sentence", "paragraph", "article")
-_RESERVED = ("period", "theme", "parent", "actor_id", "n", "n_units", "share", "n_untagged", "n_theme",
+_RESERVED = ("article_id", "period", "theme", "parent", "actor_id", "n", "n_units", "share", "n_untagged", "n_theme",
              "n_actor", "n_windows", "share_of_actor", "lift", "npmi")
-
-
-def _as_list(by) -> list[str]:
-    if by is None:
-        return []
-    if isinstance(by, str):
-        return [by]
-    return list(by)
-
-
-def _need(table: pd.DataFrame, name: str, cols: Sequence[str], fn: str, fix: str) -> None:
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"{fn}: {name} must be a pandas DataFrame, not {type(table).__name__}.")
-    missing = [c for c in dict.fromkeys(cols) if c not in table.columns]
-    if missing:
-        raise ValueError(f"{fn}: {name} lack(s) column(s) {missing} (it has {list(table.columns)}); {fix}.")
-
-
-def _check_option(fn: str, name: str, value, allowed: Sequence) -> None:
-    if value not in allowed:
-        raise ValueError(f"{fn}: {name}={value!r} is not one of {list(allowed)}.")
-
-
-def _check_by(fn: str, by: list[str]) -> None:
-    clash = [c for c in by if c in _RESERVED]
-    if clash:
-        raise ValueError(f"{fn}: by={by!r} uses reserved column name(s) {clash}; rename the column "
-                         "(use period= for time groups).")
 
 
 def _top_level(hits: pd.DataFrame) -> pd.Series:
@@ -84,17 +64,6 @@ def _theme_list(hits: pd.DataFrame, dictionary: ThemeDictionary | None, level: s
     return themes.astype({"theme": "string", "parent": "string"}).reset_index(drop=True)
 
 
-def _period_start(published: pd.Series, period: str) -> pd.Series:
-    """Start of the period of each date, in the wall-clock time of its stored time zone (tz kept)."""
-    pub = published
-    if not pd.api.types.is_datetime64_any_dtype(pub):
-        pub = pd.to_datetime(pub, errors="coerce", utc=True)
-    tz = getattr(pub.dt, "tz", None)
-    naive = pub.dt.tz_localize(None) if tz is not None else pub
-    start = naive.dt.to_period(period).dt.start_time.astype("datetime64[ns]")
-    return start.dt.tz_localize(tz) if tz is not None else start
-
-
 def _count_spans(texts: pd.Series, window: str) -> np.ndarray:
     split = sentence_spans if window == "sentence" else paragraph_spans
     return np.array([len(split(t)) if isinstance(t, str) else 0 for t in texts], dtype=np.int64)
@@ -104,12 +73,13 @@ def _untagged_ids(hits: pd.DataFrame) -> set:
     return set(hits.loc[hits["theme"].isna(), "article_id"]) if len(hits) else set()
 
 
+@legacy_arguments("articles")
 def theme_prevalence(
-    hits: pd.DataFrame,
-    articles: pd.DataFrame,
+    theme_hits: pd.DataFrame,
     *,
+    articles: pd.DataFrame,
     by: str | Sequence[str] | None = ("source",),
-    period: Literal["Y", "Q", "M", "W"] | None = None,
+    period: Literal["D", "W", "M", "Q", "Y"] | None = None,
     unit: Literal["article", "sentence"] = "article",
     level: Literal["theme", "parent"] = "theme",
     dictionary: ThemeDictionary | None = None,
@@ -118,7 +88,7 @@ def theme_prevalence(
 
     Parameters
     ----------
-    hits : DataFrame
+    theme_hits : DataFrame
         Output of :func:`~diplolib.themes.tag_themes`: ``article_id``, ``theme``, ``parent``
         (and ``sentence`` for ``unit="sentence"``). Rows with ``theme`` ``<NA>`` mark
         articles that could not be tagged. Hits of articles absent from ``articles`` are ignored.
@@ -130,10 +100,10 @@ def theme_prevalence(
     by : str or list of str, optional
         Article columns to group by (default the outlet, ``source``); None for the whole corpus.
         A missing value (NA) forms its own group.
-    period : {"Y", "Q", "M", "W"}, optional
-        Also group by year, quarter, month or week (weeks start on Monday) of ``published``,
-        in the wall-clock time of its stored time zone. Articles without a date are dropped;
-        their number is in ``df.attrs["undated"]`` (0 when none or without ``period``).
+    period : {"D", "W", "M", "Q", "Y"}, optional
+        Also group by day, week (Monday to Sunday), month, quarter or year of ``published``, cut
+        in its stored time zone. Articles without a date are dropped; their number is in
+        ``df.attrs["undated"]`` (0 when none or without ``period``).
     unit : {"article", "sentence"}
         What is counted: articles holding at least one hit of the theme, or sentences.
     level : {"theme", "parent"}
@@ -146,8 +116,8 @@ def theme_prevalence(
     Returns
     -------
     DataFrame
-        One row per group and theme: the ``by`` columns, ``period`` (period start, a timestamp
-        with the time zone of ``published``; with ``period=`` only), ``theme``, ``parent``
+        One row per group and theme: the ``by`` columns, ``period`` (a ``string`` label such as
+        ``"2016Q1"``, see :func:`diplolib._tables.period_of`; with ``period=`` only), ``theme``, ``parent``
         (top-level theme; ``<NA>`` for a top-level theme and always with ``level="parent"``),
         ``n`` (units of the group holding the theme), ``n_units`` (tagged units of the group:
         its volume), ``share`` (``n / n_units``; ``<NA>`` when the group has no tagged unit),
@@ -157,22 +127,24 @@ def theme_prevalence(
 
     Examples
     --------
-    >>> hits = tag_themes(articles)  # doctest: +SKIP
-    >>> prev = theme_prevalence(hits, articles, by="source", period="Q")  # doctest: +SKIP
+    >>> theme_hits = tag_themes(articles)  # doctest: +SKIP
+    >>> prev = theme_prevalence(theme_hits, articles=articles, by="source", period="Q")  # doctest: +SKIP
     """
     fn = "theme_prevalence"
-    by = _as_list(by)
-    _check_option(fn, "period", period, (None, *PERIODS))
-    _check_option(fn, "unit", unit, UNITS)
-    _check_option(fn, "level", level, LEVELS)
-    _check_by(fn, by)
-    _need(hits, "hits", ["article_id", "theme", "parent"] + (["sentence"] if unit == "sentence" else []), fn,
-          "pass the output of tag_themes()")
-    _need(articles, "articles", ["article_id"], fn, "pass the articles given to tag_themes()")
+    hits = theme_hits
+    by = as_list(by)
+    check_period(period, func=fn)
+    check_option(unit, UNITS, func=fn, name="unit")
+    check_option(level, LEVELS, func=fn, name="level")
+    check_by(by, func=fn, reserved=_RESERVED)
+    check_columns(hits, ["article_id", "theme", "parent"] + (["sentence"] if unit == "sentence" else []), func=fn,
+                  name="theme_hits", fix="pass the output of tag_themes()")
+    check_columns(articles, ["article_id"], func=fn, name="articles", fix="pass the articles given to tag_themes()")
     need = ["article_id", *by] + (["published"] if period else [])
     if unit == "sentence" and "n_sentences" not in articles.columns:
         need.append("text")
-    _need(articles, "articles", need, fn, "pass the articles given to tag_themes() or change by=/period=")
+    check_columns(articles, need, func=fn, name="articles",
+                  fix="pass the articles given to tag_themes() or change by=/period=")
     if not articles["article_id"].is_unique:
         dup = articles.loc[articles["article_id"].duplicated(), "article_id"].iloc[0]
         raise ValueError(f"{fn}: articles have repeated article_id values (e.g. {dup!r}); "
@@ -182,7 +154,7 @@ def theme_prevalence(
     keys = list(by)
     undated = 0
     if period:
-        meta["period"] = _period_start(articles["published"], period)
+        meta["period"] = period_of(articles["published"], period, func=fn)
         undated = int(meta["period"].isna().sum())
         meta = meta[meta["period"].notna()]
         keys.append("period")
@@ -256,10 +228,11 @@ def _self_overlaps(H: pd.DataFrame, M: pd.DataFrame, keys: list[str]) -> pd.Data
     return overlap.loc[overlap["k_o"] == overlap["k_h"] * overlap["k_m"], [*keys, "theme", "actor_id"]]
 
 
+@legacy_arguments("mentions")
 def theme_actor_crosstab(
-    hits: pd.DataFrame,
-    mentions: pd.DataFrame,
+    theme_hits: pd.DataFrame,
     *,
+    mentions: pd.DataFrame,
     window: Literal["sentence", "paragraph", "article"] = "sentence",
     by: str | Sequence[str] | None = None,
     min_count: int = 1,
@@ -271,7 +244,7 @@ def theme_actor_crosstab(
 
     Parameters
     ----------
-    hits : DataFrame
+    theme_hits : DataFrame
         Output of :func:`~diplolib.themes.tag_themes` (``article_id``, ``theme``, ``parent``,
         ``sentence``; ``start`` for paragraph windows). Articles marked untagged there
         (``theme`` ``<NA>``) are left out entirely, their mentions too: which themes they
@@ -320,29 +293,31 @@ def theme_actor_crosstab(
 
     Examples
     --------
-    >>> cross = theme_actor_crosstab(hits, mentions, window="sentence", articles=articles)  # doctest: +SKIP
+    >>> cross = theme_actor_crosstab(theme_hits, mentions=mentions, articles=articles)  # doctest: +SKIP
     >>> cross[cross["actor_id"] == "RUS"].sort_values("lift", ascending=False)  # doctest: +SKIP
     """
     fn = "theme_actor_crosstab"
-    by = _as_list(by)
-    _check_option(fn, "window", window, _WINDOWS)
-    _check_option(fn, "level", level, LEVELS)
-    _check_by(fn, by)
+    hits = theme_hits
+    by = as_list(by)
+    check_option(window, _WINDOWS, func=fn, name="window")
+    check_option(level, LEVELS, func=fn, name="level")
+    check_by(by, func=fn, reserved=_RESERVED)
     if not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise ValueError(f"{fn}: min_count={min_count!r} must be an integer >= 1.")
     spans = [] if same_words else ["sentence", "start", "end"]
     hit_cols = ["article_id", "theme", "parent", *spans]
     hit_cols += {"sentence": ["sentence"], "paragraph": ["start"]}.get(window, [])
     fix = "" if same_words else " (or pass same_words=True to skip the overlap check that needs start/end)"
-    _need(hits, "hits", hit_cols, fn, "pass the output of tag_themes()" + fix)
+    check_columns(hits, hit_cols, func=fn, name="theme_hits", fix="pass the output of tag_themes()" + fix)
     ment_cols = ["article_id", "actor_id", *spans] + ([window] if window != "article" else [])
-    _need(mentions, "mentions", ment_cols, fn, "pass the output of tag_actors()" + fix)
+    check_columns(mentions, ment_cols, func=fn, name="mentions", fix="pass the output of tag_actors()" + fix)
     if window == "paragraph" and articles is None:
         raise ValueError(f"{fn}: window='paragraph' needs articles=<the articles table with 'text'>: "
                          "hits carry no paragraph index, it is computed from the text.")
     if articles is not None:
         need = ["article_id", *by] + (["text"] if window != "article" else [])
-        _need(articles, "articles", need, fn, "pass the articles given to tag_themes() and tag_actors()")
+        check_columns(articles, need, func=fn, name="articles",
+                      fix="pass the articles given to tag_themes() and tag_actors()")
 
     untagged = _untagged_ids(hits)
     h = hits.loc[hits["theme"].notna() & ~hits["article_id"].isin(untagged)]
@@ -373,7 +348,7 @@ def theme_actor_crosstab(
         M = M[M["article_id"].isin(arts["article_id"])]
         group_of = arts.drop_duplicates("article_id")
     else:
-        for name, table in (("hits", hits), ("mentions", mentions)):
+        for name, table in (("theme_hits", hits), ("mentions", mentions)):
             if by and not set(by) <= set(table.columns):
                 raise ValueError(f"{fn}: by={by!r} needs those columns in articles= or in both hits and "
                                  f"mentions; {name} lack {[c for c in by if c not in table.columns]}.")

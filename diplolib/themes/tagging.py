@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from .._tables import check_columns, legacy_arguments
 from ..segment import sentence_spans
 from .dictionary import ThemeDictionary, load_themes
 from .offsets import offset_map
@@ -38,14 +39,8 @@ def _default_dictionary() -> ThemeDictionary:
 
 
 def _check_articles(articles: pd.DataFrame) -> None:
-    if not isinstance(articles, pd.DataFrame):
-        raise TypeError(f"articles must be a pandas DataFrame, not {type(articles).__name__}")
-    missing = [c for c in _REQUIRED if c not in articles.columns]
-    if missing:
-        raise ValueError(
-            f"articles lacks column(s) {missing}: pass a table with 'article_id', 'lang' and 'text' "
-            "(rename yours with .rename(columns=...))"
-        )
+    check_columns(articles, _REQUIRED, func="tag_themes", name="articles",
+                  fix="pass a table with 'article_id', 'lang' and 'text' (rename yours with .rename(columns=...))")
 
 
 def _cue_index(dictionary: ThemeDictionary, lang: str) -> dict[str, list[tuple[str, re.Pattern]]]:
@@ -219,17 +214,18 @@ def _tag(articles, dictionary, langs, tag_one) -> pd.DataFrame:
     return hits.drop(columns="_o").reset_index(drop=True)
 
 
+@legacy_arguments("articles")
 def theme_scores(
-    hits: pd.DataFrame,
-    articles: pd.DataFrame,
+    theme_hits: pd.DataFrame,
     *,
+    articles: pd.DataFrame,
     dictionary: ThemeDictionary | None = None,
 ) -> pd.DataFrame:
     """Article × theme counts and shares, with untagged articles kept apart.
 
     Parameters
     ----------
-    hits : pandas.DataFrame
+    theme_hits : pandas.DataFrame
         Output of :func:`tag_themes`.
     articles : pandas.DataFrame
         The tagged articles (``article_id`` at least); every article gets a row per theme.
@@ -243,8 +239,9 @@ def theme_scores(
         the article's hits of all themes; 0 when it has none), ``tagged`` (False when the
         article could not be tagged: then ``n`` and ``share`` are ``<NA>``, never 0).
     """
-    if "article_id" not in articles.columns:
-        raise ValueError("articles lacks column 'article_id': pass the table given to tag_themes")
+    hits = theme_hits
+    check_columns(articles, ["article_id"], func="theme_scores", name="articles", fix="pass the table given to "
+                  "tag_themes()")
     dictionary = dictionary if dictionary is not None else _default_dictionary()
     with_cues = set(dictionary.cues.loc[dictionary.cues["kind"] == "include", "theme"])
     themes = dictionary.themes[dictionary.themes["theme"].isin(with_cues)][["theme", "parent"]]

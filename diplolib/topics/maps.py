@@ -49,7 +49,7 @@ def topic_map(
     """
     if method not in ("tsne", "svd"):
         raise ValueError(f"topic_map: method={method!r}; choose 'tsne' or 'svd'.")
-    X = model.doc_term if embeddings is None else np.asarray(embeddings, dtype=np.float64)
+    X = model.doc_term_ if embeddings is None else np.asarray(embeddings, dtype=np.float64)
     n = X.shape[0]
     if n < 3:
         raise ValueError(f"topic_map: {n} article(s); a map needs at least 3.")
@@ -68,14 +68,14 @@ def topic_map(
         ).fit_transform(normalize(Z))
     out = pd.DataFrame(
         {
-            "article_id": model.clusters["article_id"].to_numpy(),
+            "article_id": model.clusters_["article_id"].to_numpy(),
             "x": Z[:, 0],
             "y": Z[:, 1],
-            "topic": model.clusters["topic"].to_numpy(),
-            "low_confidence": model.clusters["low_confidence"].to_numpy(),
+            "topic": model.clusters_["topic"].to_numpy(),
+            "low_confidence": model.clusters_["low_confidence"].to_numpy(),
         }
     )
     for col in ("source", "lang", "title"):
-        if col in model.meta.columns:
-            out[col] = model.meta[col].to_numpy()
+        if col in model.meta_.columns:
+            out[col] = model.meta_[col].to_numpy()
     return out

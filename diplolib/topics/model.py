@@ -22,24 +22,31 @@ topic weight, are flagged ``low_confidence``.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from sklearn.base import BaseEstimator
 from sklearn.cluster import KMeans
 from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import normalize
 
+from .._tables import check_columns, check_option, legacy_arguments
 from .evaluate import topic_coherence
 from .vectorize import TopicVectorizer, actor_token, documents
 
-__all__ = ["TopicModel", "fit_topics", "term_kind"]
+__all__ = ["TopicModel", "fit_topics", "term_kind", "METHODS"]
 
+#: The topic methods: NMF on TF-IDF, mini-batch NMF, LDA on counts, KMeans on document embeddings.
+METHODS = ("nmf", "minibatch-nmf", "lda", "embed")
 _META = ("article_id", "source", "lang", "published", "title")
+#: Fitted attributes that the previous release exposed without the trailing underscore.
+_OLD_NAMES = ("doc_topics", "topic_terms", "labels", "clusters", "representatives", "pipeline", "doc_term",
+              "doc_topic", "feature_names", "meta")
 
 
 def term_kind(term: str) -> str:
@@ -47,124 +54,305 @@ def term_kind(term: str) -> str:
     return "actor" if term.startswith("@") else "theme" if term.startswith("#") else "word"
 
 
-@dataclass
-class TopicModel:
-    """A fitted topic model and its tables.
+class TopicModel(BaseEstimator):
+    """A topic model and article clusters with scikit-learn's conventions; the tables are its results.
+
+    The parameters are those of :func:`fit_topics` (``get_params``/``set_params`` work, and ``clone`` makes an
+    unfitted copy); :meth:`fit` takes the articles table (and their mentions and theme hits) and returns the
+    model; :meth:`transform` places articles, fitted or new, on the topics.
 
     Attributes
     ----------
-    doc_topics : DataFrame
+    doc_topics_ : DataFrame
         ``article_id``, ``topic``, ``weight`` (share of the article's topic weight, rows sum to
         1; zero weights left out).
-    topic_terms : DataFrame
+    topic_terms_ : DataFrame
         ``topic``, ``term``, ``weight``, ``rank`` (1 = best), ``kind`` (word, actor, theme).
-    labels : DataFrame
+    labels_ : DataFrame
         ``topic``, ``label`` (top words, then top actors), ``n_articles``, ``npmi``.
-    clusters : DataFrame
+    clusters_ : DataFrame
         One row per article, in input order: ``article_id``, ``topic`` (main topic),
         ``share`` (its weight share), ``rule`` (argmax, nearest, largest), ``low_confidence``.
-    representatives : DataFrame
+    representatives_ : DataFrame
         ``topic``, ``rank``, ``article_id``, ``share``, ``title``: the articles of each cluster
         with the largest share.
-    pipeline : sklearn Pipeline or None
+    pipeline_ : sklearn Pipeline
         The fitted vectoriser (+ NMF/LDA) pipeline.
-    doc_term : sparse matrix
+    doc_term_ : sparse matrix
         The document-term matrix (rows in input order), for maps, trends and coherence.
-    doc_topic : ndarray
+    doc_topic_ : ndarray
         The raw document-topic matrix.
-    feature_names : ndarray of str
-    meta : DataFrame
+    feature_names_ : ndarray of str
+    meta_ : DataFrame
         ``article_id`` and, where present, ``source``, ``lang``, ``published``, ``title``.
-    params : dict
+
+    Examples
+    --------
+    >>> model = TopicModel(n_topics=10, random_state=0).fit(articles, mentions=mentions)   # doctest: +SKIP
+    >>> model.labels_, model.transform(new_articles)                                      # doctest: +SKIP
     """
 
-    doc_topics: pd.DataFrame
-    topic_terms: pd.DataFrame
-    labels: pd.DataFrame
-    clusters: pd.DataFrame
-    representatives: pd.DataFrame
-    pipeline: Pipeline | None
-    doc_term: Any
-    doc_topic: np.ndarray
-    feature_names: np.ndarray
-    meta: pd.DataFrame
-    params: dict = field(default_factory=dict)
+    def __init__(
+        self,
+        n_topics: int = 10,
+        *,
+        method: Literal["nmf", "minibatch-nmf", "lda", "embed"] = "nmf",
+        random_state: int = 0,
+        lemmatize: bool = True,
+        ngram_range: tuple[int, int] = (1, 1),
+        min_df: int | float = 2,
+        max_df: int | float = 0.3,
+        max_features: int | None = None,
+        unknown_lang: Literal["error", "none"] = "error",
+        keep_words: Iterable[str] | None = None,
+        extra_stop_words: Iterable[str] | None = None,
+        title: bool = True,
+        n_terms: int = 20,
+        n_representatives: int = 3,
+        min_share: float = 0.3,
+        center_by_lang: bool = True,
+        actor_labels: Mapping[str, str] | pd.DataFrame | None = None,
+        max_iter: int = 400,
+        batch_size: int = 1024,
+    ):
+        self.n_topics = n_topics
+        self.method = method
+        self.random_state = random_state
+        self.lemmatize = lemmatize
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_df = max_df
+        self.max_features = max_features
+        self.unknown_lang = unknown_lang
+        self.keep_words = keep_words
+        self.extra_stop_words = extra_stop_words
+        self.title = title
+        self.n_terms = n_terms
+        self.n_representatives = n_representatives
+        self.min_share = min_share
+        self.center_by_lang = center_by_lang
+        self.actor_labels = actor_labels
+        self.max_iter = max_iter
+        self.batch_size = batch_size
 
-    @property
-    def n_topics(self) -> int:
-        return int(self.doc_topic.shape[1])
+    def __getattr__(self, name: str):
+        """The previous release's names of the fitted tables (``model.labels`` …), with a DeprecationWarning."""
+        if name in _OLD_NAMES:
+            warnings.warn(f"TopicModel.{name} is now TopicModel.{name}_ (fitted attributes end with '_'); the old "
+                          "name goes in the next release.", DeprecationWarning, stacklevel=2)
+            return getattr(self, name + "_")
+        if name == "params":
+            warnings.warn("TopicModel.params is now TopicModel.get_params(); the old name goes in the next "
+                          "release.", DeprecationWarning, stacklevel=2)
+            return self.get_params()
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
-    def coherence(self, n: int = 10) -> pd.DataFrame:
-        """Mean NPMI of each topic's top-``n`` terms on the modelled corpus (``topic``, ``npmi``)."""
-        index = {t: i for i, t in enumerate(self.feature_names)}
-        top = [
-            [index[t] for t in g.sort_values("rank")["term"].head(n)]
-            for _, g in self.topic_terms.groupby("topic", sort=True)
-        ]
-        table = topic_coherence(self.doc_term, top)
-        table["topic"] = sorted(self.topic_terms["topic"].unique())
-        return table
+    @legacy_arguments(renamed={"themes": "theme_hits"})
+    def fit(self, articles: pd.DataFrame, y=None, *, mentions: pd.DataFrame | None = None,
+            theme_hits: pd.DataFrame | None = None, embeddings: np.ndarray | None = None) -> TopicModel:
+        """Fit the topics on ``articles`` and cluster them (every article gets a topic); returns the model.
 
+        Parameters
+        ----------
+        articles : DataFrame
+            ``article_id`` (unique), ``lang`` (fr, en, ar), ``text``; optional ``title``, ``source``,
+            ``published``. Not modified.
+        y : None
+            Ignored (scikit-learn's signature).
+        mentions, theme_hits : DataFrame, optional
+            Actor mentions and theme hits: their actors and themes become ``@actor`` / ``#theme``
+            features shared by all languages (see :func:`diplolib.topics.documents`).
+        embeddings : ndarray, optional
+            Document vectors aligned with ``articles`` rows, for ``method="embed"``.
+        """
+        self._check(articles)
+        docs = documents(articles, mentions=mentions, theme_hits=theme_hits, title=self.title)
+        vec = self._vectorizer()
+        if self.method == "embed":
+            W, H, X, pipe = self._fit_embeddings(articles, docs, vec, embeddings)
+        else:
+            W, H, X, pipe = self._fit_matrix(docs, vec)
+        ids = docs["article_id"]
+        self.pipeline_ = pipe
+        self.doc_term_ = sparse.csr_matrix(X)
+        self.doc_topic_ = np.asarray(W)
+        self.feature_names_ = vec.feature_names_
+        self.meta_ = articles[[c for c in _META if c in articles.columns]].reset_index(drop=True).copy()
+        self.clusters_ = _assign(np.asarray(W), X, np.asarray(H), self.min_share)
+        self.clusters_.insert(0, "article_id", ids.to_numpy())
+        self.doc_topics_ = _doc_topics(W, ids)
+        self.topic_terms_ = _topic_terms(H, self.feature_names_, self.n_topics, self.n_terms)
+        self.labels_ = self._labels()
+        self.representatives_ = _representatives(self.clusters_, self.meta_, self.n_representatives)
+        return self
+
+    @legacy_arguments(renamed={"themes": "theme_hits"})
     def transform(
         self,
         articles: pd.DataFrame,
         *,
         mentions: pd.DataFrame | None = None,
-        themes: pd.DataFrame | None = None,
+        theme_hits: pd.DataFrame | None = None,
     ) -> pd.DataFrame:
         """Topic weights of (new) articles under this fitted NMF or LDA model.
 
         The articles are turned into documents as at fitting time (:func:`~diplolib.topics.documents`,
-        with actor and theme tokens when ``mentions`` / ``themes`` are given: pass them if the model was
+        with actor and theme tokens when ``mentions`` / ``theme_hits`` are given: pass them if the model was
         fitted with them), vectorised with the fitted vocabulary and projected on the fitted topics.
 
         Parameters
         ----------
         articles : DataFrame
             ``article_id``, ``lang``, ``text`` (and ``title``); not modified.
-        mentions, themes : DataFrame, optional
+        mentions, theme_hits : DataFrame, optional
             The articles' mentions (:func:`diplolib.actors.tag_actors`) and theme hits
             (:func:`diplolib.themes.tag_themes`).
 
         Returns
         -------
         DataFrame
-            ``article_id``, ``topic``, ``weight``, shaped like :attr:`doc_topics` (weights are shares of
+            ``article_id``, ``topic``, ``weight``, shaped like :attr:`doc_topics_` (weights are shares of
             the article's topic weight; zero weights left out; an article without any known term has no row).
         """
-        pipe = self.pipeline
+        pipe = getattr(self, "pipeline_", None)
         if pipe is None or "model" not in getattr(pipe, "named_steps", {}):
-            raise ValueError("TopicModel.transform: this model has no fitted NMF/LDA step (method='embed' models "
-                             "need the embeddings of every article); fit with method='nmf', 'minibatch-nmf' or "
-                             "'lda'.")
-        empty = pd.DataFrame({"article_id": pd.Series([], dtype="string"), "topic": pd.Series([], dtype="int64"),
-                              "weight": pd.Series([], dtype="float64")})
+            raise ValueError("TopicModel.transform: this model has no fitted NMF/LDA step (fit it first; "
+                             "method='embed' models need the embeddings of every article): fit with "
+                             "method='nmf', 'minibatch-nmf' or 'lda'.")
         if len(articles) == 0:
-            return empty
-        docs = documents(articles, mentions=mentions, themes=themes, title=bool(self.params.get("title", True)))
-        W = np.asarray(pipe.transform(docs), dtype=float)
-        totals = W.sum(axis=1, keepdims=True)
-        shares = np.divide(W, totals, out=np.zeros_like(W), where=totals > 0)
-        rows, cols = np.nonzero(shares > 0)
-        ids = docs["article_id"].to_numpy()
-        return pd.DataFrame({"article_id": pd.array(ids[rows], dtype="string"), "topic": cols.astype("int64"),
-                             "weight": shares[rows, cols]})
+            out = _doc_topics(np.zeros((0, self.n_topics)), pd.Series([], dtype="string"))
+        else:
+            docs = documents(articles, mentions=mentions, theme_hits=theme_hits, title=bool(self.title))
+            out = _doc_topics(np.asarray(pipe.transform(docs), dtype=float), docs["article_id"])
+        return out.astype({"article_id": "string"})
 
+    def coherence(self, n: int = 10) -> pd.DataFrame:
+        """Mean NPMI of each topic's top-``n`` terms on the modelled corpus (``topic``, ``npmi``)."""
+        index = {t: i for i, t in enumerate(self.feature_names_)}
+        top = [
+            [index[t] for t in g.sort_values("rank")["term"].head(n)]
+            for _, g in self.topic_terms_.groupby("topic", sort=True)
+        ]
+        table = topic_coherence(self.doc_term_, top)
+        table["topic"] = sorted(self.topic_terms_["topic"].unique())
+        return table
 
-def _check_articles(articles: pd.DataFrame, n_topics: int) -> None:
-    if not isinstance(articles, pd.DataFrame):
-        raise TypeError(f"fit_topics: articles must be a DataFrame, not {type(articles).__name__}.")
-    missing = [c for c in ("article_id", "lang", "text") if c not in articles.columns]
-    if missing:
-        raise ValueError(f"fit_topics: the articles table lacks {missing}; it needs article_id, lang, text.")
-    if not isinstance(n_topics, (int, np.integer)) or n_topics < 2:
-        raise ValueError(f"fit_topics: n_topics={n_topics!r}; give an integer of at least 2.")
-    n_text = int((articles["text"].fillna("").astype(str).str.strip() != "").sum())
-    if n_text < n_topics:
-        raise ValueError(
-            f"fit_topics: {n_text} article(s) with text for n_topics={n_topics}; use "
-            f"n_topics <= {max(n_text, 1)} or add articles."
+    # ------------------------------------------------------------------------------------------- fitting
+    def _check(self, articles: pd.DataFrame) -> None:
+        n_topics = self.n_topics
+        check_columns(articles, ["article_id", "lang", "text"], func="fit_topics", name="articles",
+                      fix="it needs article_id, lang, text (load_articles() output)")
+        if not isinstance(n_topics, (int, np.integer)) or n_topics < 2:
+            raise ValueError(f"fit_topics: n_topics={n_topics!r}; give an integer of at least 2.")
+        n_text = int((articles["text"].fillna("").astype(str).str.strip() != "").sum())
+        if n_text < n_topics:
+            raise ValueError(
+                f"fit_topics: {n_text} article(s) with text for n_topics={n_topics}; use "
+                f"n_topics <= {max(n_text, 1)} or add articles."
+            )
+        check_option(self.method, METHODS, func="fit_topics", name="method")
+        if not isinstance(self.batch_size, (int, np.integer)) or self.batch_size < 1:
+            raise ValueError(f"fit_topics: batch_size={self.batch_size!r}; give a positive integer of documents.")
+        _actor_names(self.actor_labels)  # a malformed table is refused before the work
+
+    def _vectorizer(self) -> TopicVectorizer:
+        return TopicVectorizer(
+            lemmatize=self.lemmatize,
+            ngram_range=self.ngram_range,
+            min_df=self.min_df,
+            max_df=self.max_df,
+            max_features=self.max_features,
+            unknown_lang=self.unknown_lang,
+            keep_words=self.keep_words,
+            extra_stop_words=self.extra_stop_words,
+            weighting="count" if self.method == "lda" else "tfidf",
         )
+
+    def _fit_embeddings(self, articles, docs, vec, embeddings):
+        """KMeans on document embeddings; topic terms by class-based TF-IDF of each cluster."""
+        if embeddings is None:
+            from .embed import embed_documents
+
+            embeddings = embed_documents(articles)
+        E = np.asarray(embeddings, dtype=np.float64)
+        if E.shape[0] != len(articles):
+            raise ValueError(
+                f"fit_topics: embeddings has {E.shape[0]} rows for {len(articles)} articles; "
+                "give one vector per article, in the same order."
+            )
+        if self.center_by_lang:
+            E = E.copy()
+            for lg in docs["lang"].unique():
+                rows = (docs["lang"] == lg).to_numpy()
+                E[rows] -= E[rows].mean(axis=0)
+        E = normalize(E)
+        X = vec.fit_transform(docs)
+        km = KMeans(n_clusters=self.n_topics, n_init=10, random_state=self.random_state).fit(E)
+        W = np.zeros((len(docs), self.n_topics))
+        W[np.arange(len(docs)), km.labels_] = 1.0
+        return W, _c_tfidf(X, km.labels_, self.n_topics), X, Pipeline([("vectorize", vec)])
+
+    def _fit_matrix(self, docs, vec):
+        """NMF, mini-batch NMF or LDA on the document-term matrix."""
+        n_topics, seed = self.n_topics, self.random_state
+        if self.method == "nmf":
+            est = NMF(n_components=n_topics, init="nndsvda", max_iter=self.max_iter, random_state=seed)
+        elif self.method == "minibatch-nmf":
+            est = MiniBatchNMF(n_components=n_topics, init="nndsvda", batch_size=int(self.batch_size),
+                               max_iter=min(self.max_iter, 50), random_state=seed)
+        else:
+            est = LatentDirichletAllocation(n_components=n_topics, learning_method="online",
+                                            max_iter=min(self.max_iter, 20), random_state=seed)
+        pipe = Pipeline([("vectorize", vec), ("model", est)])
+        X = vec.fit_transform(docs)
+        if X.shape[1] < n_topics:
+            raise ValueError(
+                f"fit_topics: only {X.shape[1]} term(s) survive filtering for n_topics="
+                f"{n_topics}; lower n_topics or min_df, or add articles."
+            )
+        W = est.fit_transform(X)
+        return W, est.components_, X, pipe
+
+    def _labels(self) -> pd.DataFrame:
+        n_topics, terms = self.n_topics, self.topic_terms_
+        names = _actor_names(self.actor_labels)
+        counts = self.clusters_["topic"].value_counts().reindex(range(n_topics), fill_value=0)
+        coh = self.coherence(10).set_index("topic")["npmi"].reindex(range(n_topics))
+        return pd.DataFrame({
+            "topic": list(range(n_topics)),
+            "label": [_label(terms[terms["topic"] == t], names) for t in range(n_topics)],
+            "n_articles": counts.to_numpy(),
+            "npmi": coh.to_numpy(),
+        })
+
+
+def _doc_topics(W: np.ndarray, ids: pd.Series) -> pd.DataFrame:
+    """The long document-topic table: each article's topic weights as shares, zero weights left out."""
+    totals = W.sum(axis=1, keepdims=True)
+    Wn = np.divide(W, totals, out=np.zeros_like(W, dtype=float), where=totals > 0)
+    r, c = np.nonzero(Wn > 0)
+    return pd.DataFrame({"article_id": ids.to_numpy()[r], "topic": c.astype(int), "weight": Wn[r, c]})
+
+
+def _topic_terms(H: np.ndarray, names: np.ndarray, n_topics: int, n_terms: int) -> pd.DataFrame:
+    """Each topic's ``n_terms`` heaviest terms (positive weight only), ranked."""
+    rows = []
+    for t in range(n_topics):
+        order = np.argsort(-H[t], kind="stable")[:n_terms]
+        order = order[H[t, order] > 0]
+        rows += [(t, names[j], float(H[t, j]), rank) for rank, j in enumerate(order, start=1)]
+    table = pd.DataFrame(rows, columns=["topic", "term", "weight", "rank"])
+    table["kind"] = table["term"].map(term_kind)
+    return table
+
+
+def _representatives(clusters: pd.DataFrame, meta: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The ``n`` articles of each cluster with the largest share of their main topic."""
+    reps = clusters.assign(title=meta["title"] if "title" in meta else "")
+    reps = reps.sort_values(["topic", "share", "article_id"], ascending=[True, False, True], kind="stable")
+    reps = reps.groupby("topic", sort=True).head(n).copy()
+    reps["rank"] = reps.groupby("topic").cumcount() + 1
+    return reps[["topic", "rank", "article_id", "share", "title"]].reset_index(drop=True)
 
 
 def _assign(W: np.ndarray, X, H: np.ndarray, min_share: float) -> pd.DataFrame:
@@ -220,31 +408,19 @@ def _label(terms: pd.DataFrame, names: Mapping[str, str], n_words: int = 3) -> s
     return f"{label} — {', '.join(actors)}" if actors else label
 
 
+
+
+@legacy_arguments(renamed={"themes": "theme_hits"})
 def fit_topics(
     articles: pd.DataFrame,
     *,
     n_topics: int = 10,
     method: Literal["nmf", "minibatch-nmf", "lda", "embed"] = "nmf",
     mentions: pd.DataFrame | None = None,
-    themes: pd.DataFrame | None = None,
+    theme_hits: pd.DataFrame | None = None,
     embeddings: np.ndarray | None = None,
     random_state: int = 0,
-    lemmatize: bool = True,
-    ngram_range: tuple[int, int] = (1, 1),
-    min_df: int | float = 2,
-    max_df: int | float = 0.3,
-    max_features: int | None = None,
-    unknown_lang: Literal["error", "none"] = "error",
-    keep_words: Iterable[str] | None = None,
-    extra_stop_words: Iterable[str] | None = None,
-    title: bool = True,
-    n_terms: int = 20,
-    n_representatives: int = 3,
-    min_share: float = 0.3,
-    center_by_lang: bool = True,
-    actor_labels: Mapping[str, str] | pd.DataFrame | None = None,
-    max_iter: int = 400,
-    batch_size: int = 1024,
+    **params: Any,
 ) -> TopicModel:
     """Fit a topic model and cluster the articles (every article gets a topic).
 
@@ -261,7 +437,7 @@ def fit_topics(
         e.g. UNGDC); LDA on counts; or KMeans on document embeddings (``embeddings`` or
         :func:`diplolib.topics.embed_documents`; the ``embed`` extra) with topic terms by
         class-based TF-IDF of each cluster.
-    mentions, themes : DataFrame, optional
+    mentions, theme_hits : DataFrame, optional
         Actor mentions and theme hits: their actors and themes become ``@actor`` / ``#theme``
         features shared by all languages (see :func:`diplolib.topics.documents`).
     embeddings : ndarray, optional
@@ -293,7 +469,8 @@ def fit_topics(
     Returns
     -------
     TopicModel
-        With ``doc_topics``, ``topic_terms``, ``labels``, ``clusters``, ``representatives``.
+        Fitted, with ``doc_topics_``, ``topic_terms_``, ``labels_``, ``clusters_``, ``representatives_``
+        (``TopicModel(n_topics=..., ...).fit(articles, mentions=..., theme_hits=...)`` is the same).
 
     Raises
     ------
@@ -301,129 +478,5 @@ def fit_topics(
         Fewer articles with text than topics, missing columns, a language without stop words
         (unless ``unknown_lang="none"``), an empty vocabulary.
     """
-    _check_articles(articles, n_topics)
-    if method not in ("nmf", "minibatch-nmf", "lda", "embed"):
-        raise ValueError(f"fit_topics: method={method!r}; choose 'nmf', 'minibatch-nmf', 'lda' or 'embed'.")
-    if not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
-        raise ValueError(f"fit_topics: batch_size={batch_size!r}; give a positive integer of documents.")
-    names_of_actors = _actor_names(actor_labels)
-    docs = documents(articles, mentions=mentions, themes=themes, title=title)
-    vec = TopicVectorizer(
-        lemmatize=lemmatize,
-        ngram_range=ngram_range,
-        min_df=min_df,
-        max_df=max_df,
-        max_features=max_features,
-        unknown_lang=unknown_lang,
-        keep_words=keep_words,
-        extra_stop_words=extra_stop_words,
-        weighting="count" if method == "lda" else "tfidf",
-    )
-    if method == "embed":
-        if embeddings is None:
-            from .embed import embed_documents
-
-            embeddings = embed_documents(articles)
-        E = np.asarray(embeddings, dtype=np.float64)
-        if E.shape[0] != len(articles):
-            raise ValueError(
-                f"fit_topics: embeddings has {E.shape[0]} rows for {len(articles)} articles; "
-                "give one vector per article, in the same order."
-            )
-        if center_by_lang:
-            E = E.copy()
-            for lg in docs["lang"].unique():
-                rows = (docs["lang"] == lg).to_numpy()
-                E[rows] -= E[rows].mean(axis=0)
-        E = normalize(E)
-        X = vec.fit_transform(docs)
-        km = KMeans(n_clusters=n_topics, n_init=10, random_state=random_state).fit(E)
-        W = np.zeros((len(docs), n_topics))
-        W[np.arange(len(docs)), km.labels_] = 1.0
-        H = _c_tfidf(X, km.labels_, n_topics)
-        pipe = Pipeline([("vectorize", vec)])
-    else:
-        if method == "nmf":
-            est = NMF(n_components=n_topics, init="nndsvda", max_iter=max_iter, random_state=random_state)
-        elif method == "minibatch-nmf":
-            est = MiniBatchNMF(
-                n_components=n_topics,
-                init="nndsvda",
-                batch_size=int(batch_size),
-                max_iter=min(max_iter, 50),
-                random_state=random_state,
-            )
-        else:
-            est = LatentDirichletAllocation(
-                n_components=n_topics,
-                learning_method="online",
-                max_iter=min(max_iter, 20),
-                random_state=random_state,
-            )
-        pipe = Pipeline([("vectorize", vec), ("model", est)])
-        X = vec.fit_transform(docs)
-        if X.shape[1] < n_topics:
-            raise ValueError(
-                f"fit_topics: only {X.shape[1]} term(s) survive filtering for n_topics="
-                f"{n_topics}; lower n_topics or min_df, or add articles."
-            )
-        W = est.fit_transform(X)
-        H = est.components_
-    names = vec.feature_names_
-    ids = docs["article_id"]
-    clusters = _assign(np.asarray(W), X, np.asarray(H), min_share)
-    clusters.insert(0, "article_id", ids.to_numpy())
-
-    totals = W.sum(axis=1, keepdims=True)
-    Wn = np.divide(W, totals, out=np.zeros_like(W, dtype=float), where=totals > 0)
-    r, c = np.nonzero(Wn > 0)
-    doc_topics = pd.DataFrame({"article_id": ids.to_numpy()[r], "topic": c.astype(int), "weight": Wn[r, c]})
-
-    rows = []
-    for t in range(n_topics):
-        order = np.argsort(-H[t], kind="stable")[:n_terms]
-        order = order[H[t, order] > 0]
-        rows += [(t, names[j], float(H[t, j]), rank) for rank, j in enumerate(order, start=1)]
-    topic_terms = pd.DataFrame(rows, columns=["topic", "term", "weight", "rank"])
-    topic_terms["kind"] = topic_terms["term"].map(term_kind)
-
-    meta = articles[[c for c in _META if c in articles.columns]].reset_index(drop=True).copy()
-    model = TopicModel(
-        doc_topics=doc_topics,
-        topic_terms=topic_terms,
-        labels=pd.DataFrame(),
-        clusters=clusters,
-        representatives=pd.DataFrame(),
-        pipeline=pipe,
-        doc_term=sparse.csr_matrix(X),
-        doc_topic=np.asarray(W),
-        feature_names=names,
-        meta=meta,
-        params={
-            "n_topics": n_topics,
-            "method": method,
-            "random_state": random_state,
-            "ngram_range": ngram_range,
-            "lemmatize": lemmatize,
-            "min_df": min_df,
-            "max_df": max_df,
-            "title": title,
-            **({"batch_size": int(batch_size)} if method == "minibatch-nmf" else {}),
-        },
-    )
-    counts = clusters["topic"].value_counts().reindex(range(n_topics), fill_value=0)
-    coh = model.coherence(10).set_index("topic")["npmi"].reindex(range(n_topics))
-    model.labels = pd.DataFrame(
-        {
-            "topic": list(range(n_topics)),
-            "label": [_label(topic_terms[topic_terms["topic"] == t], names_of_actors) for t in range(n_topics)],
-            "n_articles": counts.to_numpy(),
-            "npmi": coh.to_numpy(),
-        }
-    )
-    reps = clusters.assign(title=meta["title"] if "title" in meta else "")
-    reps = reps.sort_values(["topic", "share", "article_id"], ascending=[True, False, True], kind="stable")
-    reps = reps.groupby("topic", sort=True).head(n_representatives).copy()
-    reps["rank"] = reps.groupby("topic").cumcount() + 1
-    model.representatives = reps[["topic", "rank", "article_id", "share", "title"]].reset_index(drop=True)
-    return model
+    return TopicModel(n_topics, method=method, random_state=random_state, **params).fit(
+        articles, mentions=mentions, theme_hits=theme_hits, embeddings=embeddings)

@@ -74,8 +74,8 @@ def select_k(
                 part = articles
             model = fit_topics(part, n_topics=k, random_state=seed, **fit_kwargs)
             scores.append(float(model.coherence(n_terms)["npmi"].mean()))
-            assignments.append(model.clusters.set_index("article_id")["topic"])
-            smallest.append(int(model.clusters["topic"].value_counts().reindex(range(k), fill_value=0).min()))
+            assignments.append(model.clusters_.set_index("article_id")["topic"])
+            smallest.append(int(model.clusters_["topic"].value_counts().reindex(range(k), fill_value=0).min()))
         rows.append(
             {
                 "k": k,

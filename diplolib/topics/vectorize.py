@@ -26,6 +26,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .._tables import check_columns, legacy_arguments
 from ..tokens import fold, stop_words_for, tokenize
 
 __all__ = ["TopicVectorizer", "actor_token", "documents"]
@@ -65,11 +66,12 @@ def _substitute(text: str, spans: list[tuple[int, int, str]]) -> str:
     return "".join(parts)
 
 
+@legacy_arguments(renamed={"themes": "theme_hits"})
 def documents(
     articles: pd.DataFrame,
     *,
     mentions: pd.DataFrame | None = None,
-    themes: pd.DataFrame | None = None,
+    theme_hits: pd.DataFrame | None = None,
     title: bool = True,
 ) -> pd.DataFrame:
     """One document string per article, with actor and theme tokens in place.
@@ -83,7 +85,7 @@ def documents(
         :func:`diplolib.actors.tag_actors`: each span is replaced by :func:`actor_token` of its
         actor. Unresolved mentions (empty ``actor_id``: ambiguous, no date, no holder) keep
         their words.
-    themes : DataFrame, optional
+    theme_hits : DataFrame, optional
         ``article_id``, ``theme``, e.g. from :func:`diplolib.themes.tag_themes`: one ``#theme``
         token per hit is appended to the document (the cue words stay). Rows with an empty
         ``theme`` (articles not tagged) are ignored.
@@ -95,12 +97,8 @@ def documents(
     DataFrame
         ``article_id``, ``lang``, ``doc`` in the order of ``articles``.
     """
-    for col in ("article_id", "lang", "text"):
-        if col not in articles.columns:
-            raise ValueError(
-                f"documents: the articles table has no {col!r} column (it has "
-                f"{list(articles.columns)}); build it with diplolib's loaders."
-            )
+    check_columns(articles, ["article_id", "lang", "text"], func="documents", name="articles",
+                  fix="build it with diplolib's loaders")
     if articles["article_id"].duplicated().any():
         dup = articles.loc[articles["article_id"].duplicated(), "article_id"].iloc[0]
         raise ValueError(
@@ -111,9 +109,8 @@ def documents(
     ids = articles["article_id"].tolist()
     spans: dict[object, list[tuple[int, int, str]]] = {}
     if mentions is not None and len(mentions):
-        for col in ("article_id", "actor_id", "start", "end"):
-            if col not in mentions.columns:
-                raise ValueError(f"documents: the mentions table has no {col!r} column.")
+        check_columns(mentions, ["article_id", "actor_id", "start", "end"], func="documents", name="mentions",
+                      fix="pass the output of tag_actors()")
         for aid, act, s, e in zip(
             mentions["article_id"], mentions["actor_id"], mentions["start"], mentions["end"], strict=False
         ):
@@ -121,10 +118,10 @@ def documents(
                 continue
             spans.setdefault(aid, []).append((int(s), int(e), actor_token(act)))
     extra: dict[object, list[str]] = {}
-    if themes is not None and len(themes):
-        if not {"article_id", "theme"} <= set(themes.columns):
-            raise ValueError("documents: the theme hits table needs 'article_id' and 'theme' columns.")
-        for aid, th in zip(themes["article_id"], themes["theme"], strict=False):
+    if theme_hits is not None and len(theme_hits):
+        check_columns(theme_hits, ["article_id", "theme"], func="documents", name="theme_hits",
+                      fix="pass the output of tag_themes()")
+        for aid, th in zip(theme_hits["article_id"], theme_hits["theme"], strict=False):
             if _missing(th):  # a "not tagged" row of tag_themes (language without cues, no text)
                 continue
             extra.setdefault(aid, []).append(actor_token(th, prefix="#"))

@@ -9,7 +9,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .edges import WINDOWS
+from .._tables import check_columns, check_option, legacy_arguments
+from .counts import WINDOWS
 
 __all__ = ["evidence", "window_span", "EVIDENCE_COLUMNS"]
 
@@ -96,11 +97,12 @@ def _pairs(edges_or_pair) -> list[tuple[str, str]]:
     )
 
 
+@legacy_arguments("mentions", "articles")
 def evidence(
     edges_or_pair: pd.DataFrame | pd.Series | Sequence[str],
+    *,
     mentions: pd.DataFrame,
     articles: pd.DataFrame,
-    *,
     window: Literal["sentence", "paragraph", "article"] = "sentence",
     n: int | None = 10,
     sentences: pd.DataFrame | None = None,
@@ -139,15 +141,11 @@ def evidence(
         then ``article_id`` and ``unit`` ascending.
     """
     pairs = _pairs(edges_or_pair)
-    if window not in WINDOWS:
-        raise ValueError(f"evidence: window={window!r} is not one of {list(WINDOWS)}.")
+    check_option(window, WINDOWS, func="evidence", name="window")
     need = ["article_id", "actor_id", "start", "end", "surface"] + ([window] if window != "article" else [])
-    missing = [c for c in need if c not in mentions.columns]
-    if missing:
-        raise ValueError(f"evidence: mentions lack column(s) {missing}; they need {need}.")
-    for c in ("article_id", "text"):
-        if c not in articles.columns:
-            raise ValueError(f"evidence: articles lack column {c!r}; pass the articles table.")
+    check_columns(mentions, need, func="evidence", name="mentions", fix="pass the mentions table from tag_actors()")
+    check_columns(articles, ["article_id", "text"], func="evidence", name="articles",
+                  fix="pass the articles table the mentions were tagged on")
     unit = window if window != "article" else None
     actor_set = {a for p in pairs for a in p}
     m = mentions.loc[mentions["actor_id"].astype(str).isin(actor_set), need].copy()

@@ -38,8 +38,9 @@ import numpy as np
 import pandas as pd
 from scipy.stats import chi2
 
+from .._tables import check_columns, check_option, legacy_arguments
 from ..stats import signed_log_likelihood
-from .counts import _by_columns, actor_sentences, theme_counts, word_counts
+from .counts import actor_sentences, group_columns, theme_counts, word_counts
 
 __all__ = ["keyness", "compare", "KEYNESS_COLUMNS"]
 
@@ -152,11 +153,9 @@ def keyness(
     >>> counts = word_counts(articles, by="source")            # doctest: +SKIP
     >>> keyness(counts, by="source", a="sana").head(10)         # doctest: +SKIP
     """
-    by_cols = _by_columns(by, counts, "keyness", "count table")
-    missing = [c for c in ("term", "n") if c not in counts.columns]
-    if missing:
-        raise ValueError(f"keyness: the count table lacks {missing}; pass the output of word_counts() or "
-                         "theme_counts() (columns: the by columns, 'term', 'n').")
+    by_cols = group_columns(by, counts, func="keyness", name="counts")
+    check_columns(counts, ["term", "n"], func="keyness", name="counts",
+                  fix="pass the output of word_counts() or theme_counts() (columns: the by columns, 'term', 'n')")
     feature = feature if feature is not None else counts.attrs.get("feature", "word")
     if feature not in _FEATURES:
         raise ValueError(f"keyness: feature={feature!r}; use one of {list(_FEATURES)}.")
@@ -248,6 +247,7 @@ def keyness(
 _COUNT_KW = {"words": {"lang", "stop_words", "lemmatize", "min_length", "unknown_lang"}, "themes": {"unit", "level"}}
 
 
+@legacy_arguments(renamed={"hits": "theme_hits"})
 def compare(
     articles: pd.DataFrame,
     *,
@@ -255,7 +255,7 @@ def compare(
     a: Any,
     b: Any = None,
     features: Literal["words", "themes"] = "words",
-    hits: pd.DataFrame | None = None,
+    theme_hits: pd.DataFrame | None = None,
     actor: str | Sequence[str] | None = None,
     mentions: pd.DataFrame | None = None,
     mask: bool = True,
@@ -270,16 +270,15 @@ def compare(
     by, a, b :
         As in :func:`keyness`.
     features : {"words", "themes"}
-        Compare words, or themes (``hits`` from :func:`~diplolib.themes.tag_themes`; tagged here
-        when not given).
-    hits : DataFrame, optional
-        Theme hits of ``articles``.
+        Compare words, or themes (then ``theme_hits`` is required).
+    theme_hits : DataFrame, optional
+        Theme hits of ``articles`` (:func:`~diplolib.themes.tag_themes` with your dictionary); required for
+        ``features="themes"``.
     actor : str or list of str, optional
         Restrict to the sentences mentioning this actor (:func:`actor_sentences`); for themes,
-        only the hits in those sentences count.
+        only the hits in those sentences count. Then ``mentions`` is required.
     mentions : DataFrame, optional
-        Actor mentions of ``articles`` (tagged here with :func:`~diplolib.actors.tag_actors` when
-        ``actor`` is given and ``mentions`` is not).
+        Actor mentions of ``articles`` (:func:`~diplolib.actors.tag_actors` with your registry).
     mask : bool
         Passed to :func:`actor_sentences`.
     **kw
@@ -291,32 +290,35 @@ def compare(
     -------
     DataFrame
         The keyness table (see :func:`keyness`).
+
+    Raises
+    ------
+    ValueError
+        ``features="themes"`` without ``theme_hits``, or ``actor`` without ``mentions``: the tables are not
+        made here, so that they come from your own registry and dictionary.
     """
-    if features not in _COUNT_KW:
-        raise ValueError(f"compare: features={features!r}; use 'words' or 'themes'.")
+    check_option(features, tuple(_COUNT_KW), func="compare", name="features")
     count_kw = {k: kw.pop(k) for k in list(kw) if k in _COUNT_KW[features]}
     unknown = sorted(set(kw) - {"prior", "min_count", "labels"})
     if unknown:
         raise TypeError(f"compare: unexpected option(s) {unknown} for features={features!r}.")
+    if features == "themes" and theme_hits is None:
+        raise ValueError("compare: features='themes' needs theme_hits=; pass theme_hits=tag_themes(articles) "
+                         "(with your dictionary=, if you use one).")
+    if actor is not None and mentions is None:
+        raise ValueError(f"compare: actor={actor!r} needs mentions=; pass mentions=tag_actors(articles) "
+                         "(with your registry=, if you use one).")
     table = articles
     if actor is not None:
-        if mentions is None:
-            from ..actors import tag_actors
-
-            mentions = tag_actors(articles)
-        table = actor_sentences(articles, mentions, actor, mask=mask)
+        table = actor_sentences(articles, mentions=mentions, actor=actor, mask=mask)
     if features == "words":
         counts = word_counts(table, by=by, **count_kw)
     else:
-        if hits is None:
-            from .tagging import tag_themes
-
-            hits = tag_themes(articles)
+        hits = theme_hits
         if actor is not None:
-            if "sentence" not in hits.columns:
-                raise ValueError("compare: the hits table lacks 'sentence'; pass the output of tag_themes().")
+            check_columns(hits, ["sentence"], func="compare", name="theme_hits", fix="pass the output of tag_themes()")
             kept = pd.MultiIndex.from_frame(table[["article_id", "sentence"]])
             at = pd.MultiIndex.from_arrays([hits["article_id"], hits["sentence"]])
             hits = hits[at.isin(kept) | hits["theme"].isna()]
-        counts = theme_counts(hits, table, by=by, **count_kw)
+        counts = theme_counts(hits, articles=table, by=by, **count_kw)
     return keyness(counts, by=by, a=a, b=b, **kw)
