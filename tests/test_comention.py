@@ -229,7 +229,7 @@ def test_first_last_and_dates_dtype():
 @pytest.mark.parametrize("block_max, chunk, lookup", [(2, 5, 0), (3, 1, 2**25), (24, 4_000_000, 0)])
 def test_first_last_code_paths(monkeypatch, block_max, chunk, lookup):
     """Small blocks and tiny chunks force the pair-by-pair expansion of first/last."""
-    import diplolib.comention.counts as counts_mod
+    import diplolib.comention.dates as counts_mod
 
     monkeypatch.setattr(counts_mod, "_BLOCK_MAX", block_max)
     monkeypatch.setattr(counts_mod, "_PAIR_CHUNK", chunk)

@@ -11,7 +11,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.collections import QuadMesh  # noqa: E402
 
-from diplolib.plots.themes import (  # noqa: E402
+from diplolib.plots import (  # noqa: E402
     plot_keyness,
     plot_theme_actor_heatmap,
     plot_theme_heatmap,

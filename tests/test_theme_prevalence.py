@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from diplolib import datasets, paths
-from diplolib.themes.prevalence import theme_actor_crosstab, theme_prevalence
+from diplolib.themes.crosstab import theme_actor_crosstab
+from diplolib.themes.prevalence import theme_prevalence
 
 UTC = "UTC"
 HIT_COLS = ["article_id", "lang", "theme", "parent", "start", "end", "surface", "sentence", "cue", "reason"]

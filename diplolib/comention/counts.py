@@ -24,15 +24,13 @@ import scipy.sparse as sp
 
 from .._tables import as_list, check_by, check_columns, check_option, check_period, period_of
 from ..stats import MEASURES
+from .dates import first_last, to_ns
 
 __all__ = ["WINDOWS", "COUNT_COLUMNS", "CoMentionCounts", "comention_counts", "sum_counts", "with_article_columns"]
 
 WINDOWS = ("sentence", "paragraph", "article")
 #: Count columns of the edges table.
 COUNT_COLUMNS = ["n", "n_a", "n_b", "n_windows"]
-_PAIR_CHUNK = 4_000_000  # pairs expanded at a time when computing first/last
-_BLOCK_MAX = 24  # windows with at most this many actors are paired column by column
-_LOOKUP_MAX = 2**25  # edges found through a dense (row, row) table up to this size, else searchsorted
 
 
 def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -66,13 +64,6 @@ def _compress(codes: np.ndarray, total: int) -> tuple[np.ndarray, int]:
         return remap[codes], int(used.sum())
     uniq, inv = np.unique(codes, return_inverse=True)
     return inv.astype(np.int64), len(uniq)
-
-
-def _to_ns(s: pd.Series) -> np.ndarray:
-    """int64 nanoseconds since the epoch (UTC); NaT -> min int64."""
-    if getattr(s.dt, "tz", None) is not None:
-        s = s.dt.tz_convert("UTC").dt.tz_localize(None)
-    return s.to_numpy(dtype="datetime64[ns]").view(np.int64)
 
 
 def with_article_columns(mentions: pd.DataFrame, *, articles: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
@@ -206,6 +197,43 @@ def comention_counts(
     df, by, date_dtype = _prepare(mentions, window, as_list(by), period, kinds, actors, articles)
     if len(df) == 0:
         return _empty_counts(df, window, by, date_dtype)
+    c = _codes(df, by, window)
+    Xt, paired, i, j, n, n_each = _pairs(c, min_count)
+    first = last = np.full(len(n), np.iinfo(np.int64).min)
+    if "published" in df.columns and len(n):
+        first, last = first_last(Xt, i, j, c.n_rows, c.win_codes, to_ns(df["published"]), c.n_win, paired)
+    if by:
+        first_rows = pd.Series(np.arange(len(c.group_codes))).groupby(c.group_codes, sort=True).first().to_numpy()
+        windows = df[by].iloc[first_rows].reset_index(drop=True)
+    else:
+        windows = pd.DataFrame(index=range(c.n_groups))
+    win_group = np.zeros(c.n_win, dtype=np.int64)
+    win_group[c.win_codes] = c.group_codes
+    windows["n_windows"] = np.bincount(win_group, minlength=c.n_groups).astype(np.int64)
+    labels_s = pd.Series(c.actor_labels, dtype=str)  # take() on the 1-per-actor labels: no per-row str objects
+    actor_table = windows[by].take(c.row_group).reset_index(drop=True)
+    actor_table["actor_id"] = labels_s.take(c.row_actor).reset_index(drop=True)
+    actor_table["n"] = n_each
+    actor_table["group"] = c.row_group
+    pairs = pd.DataFrame({"a": i, "b": j, "n": n, "first": first, "last": last})
+    return CoMentionCounts(pairs, actor_table, windows, window, by, date_dtype)
+
+
+class _Codes(NamedTuple):
+    """Integer codes of the mentions: actors, groups, windows, and the rows of X (one per group and actor)."""
+
+    actor_labels: np.ndarray
+    group_codes: np.ndarray
+    n_groups: int
+    win_codes: np.ndarray
+    n_win: int
+    rows: np.ndarray
+    n_rows: int
+    row_group: np.ndarray
+    row_actor: np.ndarray
+
+
+def _codes(df: pd.DataFrame, by: list[str], window: str) -> _Codes:
     actor_codes, actor_labels = _sorted_codes(df["actor_id"])
     n_act = len(actor_labels)
     if by:
@@ -222,7 +250,6 @@ def comention_counts(
         win_codes, n_win = _combine(
             [group_codes] + [u[0] for u in unit], [n_groups] + [len(u[1]) for u in unit]
         )
-
     # rows of X: one per (group, actor), ordered by group then actor label
     if n_groups == 1:
         rows, n_rows = actor_codes, n_act
@@ -232,44 +259,30 @@ def comention_counts(
     row_group[rows] = group_codes
     row_actor = np.zeros(n_rows, dtype=np.int64)
     row_actor[rows] = actor_codes
+    return _Codes(actor_labels, group_codes, n_groups, win_codes, n_win, rows, n_rows, row_group, row_actor)
+
+
+def _pairs(c: _Codes, min_count: int):
+    """The one sparse product: ``(Xt, paired windows, i, j, n, windows per row)``."""
     # Xt: window x (group, actor) indicator; windows holding a single actor cannot hold a pair,
     # so they count in n_a and n_windows but are left out of the product
-    Xt = sp.csr_matrix((np.ones(len(rows), dtype=np.int32), (win_codes, rows)), shape=(n_win, n_rows))
+    Xt = sp.csr_matrix((np.ones(len(c.rows), dtype=np.int32), (c.win_codes, c.rows)), shape=(c.n_win, c.n_rows))
     Xt.sum_duplicates()
     Xt.data[:] = 1
-    n_each = np.bincount(Xt.indices, minlength=n_rows).astype(np.int64)
-    win_group = np.zeros(n_win, dtype=np.int64)
-    win_group[win_codes] = group_codes
-    windows_per_group = np.bincount(win_group, minlength=n_groups).astype(np.int64)
+    n_each = np.bincount(Xt.indices, minlength=c.n_rows).astype(np.int64)
     paired = np.flatnonzero(np.diff(Xt.indptr) >= 2)
-    if len(paired) < n_win:
+    if len(paired) < c.n_win:
         Xt = Xt[paired]
     X = Xt.T.tocsr()  # actor x window, CSR; with Xt also CSR the product converts nothing
     upper = sp.triu(X @ Xt, k=1, format="csr")  # the one product; (i < j) <=> actor_a < actor_b
     upper.sort_indices()
-    i = np.repeat(np.arange(n_rows), np.diff(upper.indptr))
+    i = np.repeat(np.arange(c.n_rows), np.diff(upper.indptr))
     j = upper.indices.astype(np.int64)
     n = upper.data.astype(np.int64)
     if min_count > 1:
         keep = n >= min_count
         i, j, n = i[keep], j[keep], n[keep]
-
-    first = last = np.full(len(n), np.iinfo(np.int64).min)
-    if "published" in df.columns and len(n):
-        first, last = _first_last(Xt, i, j, n_rows, win_codes, _to_ns(df["published"]), n_win, paired)
-    if by:
-        first_rows = pd.Series(np.arange(len(group_codes))).groupby(group_codes, sort=True).first().to_numpy()
-        windows = df[by].iloc[first_rows].reset_index(drop=True)
-    else:
-        windows = pd.DataFrame(index=range(n_groups))
-    windows["n_windows"] = windows_per_group
-    labels_s = pd.Series(actor_labels, dtype=str)  # take() on the 1-per-actor labels: no per-row str objects
-    actor_table = windows[by].take(row_group).reset_index(drop=True)
-    actor_table["actor_id"] = labels_s.take(row_actor).reset_index(drop=True)
-    actor_table["n"] = n_each
-    actor_table["group"] = row_group
-    pairs = pd.DataFrame({"a": i, "b": j, "n": n, "first": first, "last": last})
-    return CoMentionCounts(pairs, actor_table, windows, window, by, date_dtype)
+    return Xt, paired, i, j, n, n_each
 
 
 def _empty_counts(df: pd.DataFrame, window: str, by: list[str], date_dtype) -> CoMentionCounts:
@@ -340,68 +353,3 @@ def sum_counts(counts: Sequence[CoMentionCounts]) -> CoMentionCounts:
     size = max(len(actor_table), 1)
     pairs = pd.DataFrame({"a": code // size, "b": code % size, "n": total, "first": lo, "last": hi})
     return CoMentionCounts(pairs.astype(np.int64), actor_table, windows, window, by, date_dtype)
-
-
-def _first_last(Y, i, j, n_rows, win_codes, pub_ns, n_win, paired) -> tuple[np.ndarray, np.ndarray]:
-    """Earliest and latest window date of each edge (i, j), by listing the pairs of every window.
-
-    ``Y`` is the window x row indicator (CSR) of the windows ``paired`` (indices among all
-    ``n_win`` windows, which ``win_codes`` number). Windows of the same size ``s`` are taken
-    together as an (windows, s) array, one column pair at a time; windows larger than
-    ``_BLOCK_MAX`` are expanded pair by pair, a few million pairs at a time.
-    """
-    nat, big = np.iinfo(np.int64).min, np.iinfo(np.int64).max
-    lo_date = np.full(n_win, big)
-    hi_date = np.full(n_win, nat)
-    valid = pub_ns != nat
-    np.minimum.at(lo_date, win_codes[valid], pub_ns[valid])
-    np.maximum.at(hi_date, win_codes[valid], pub_ns[valid])
-    lo_date, hi_date = lo_date[paired], hi_date[paired]
-    first = np.full(len(i), big)
-    last = np.full(len(i), nat)
-    if n_rows * n_rows <= _LOOKUP_MAX:
-        lookup = np.full(n_rows * n_rows, -1, dtype=np.int64)
-        lookup[i * n_rows + j] = np.arange(len(i))
-        find = lookup.__getitem__
-    else:
-        keys = i * n_rows + j  # sorted: edges come row-major from CSR
-
-        def find(k):
-            pos = np.minimum(np.searchsorted(keys, k), len(keys) - 1)
-            return np.where(keys[pos] == k, pos, -1)
-
-    def update(row_a, row_b, wins):
-        idx = find(row_a * n_rows + row_b)
-        ok = idx >= 0
-        if not ok.all():
-            idx, wins = idx[ok], wins[ok]
-        np.minimum.at(first, idx, lo_date[wins])
-        np.maximum.at(last, idx, hi_date[wins])
-
-    Y.sort_indices()
-    ind, ptr = Y.indices.astype(np.int64), Y.indptr.astype(np.int64)
-    sizes = np.diff(ptr)
-    for s in np.unique(sizes[(sizes >= 2) & (sizes <= _BLOCK_MAX)]):
-        wins = np.flatnonzero(sizes == s)
-        block = ind[ptr[wins][:, None] + np.arange(s)]  # (windows, s), rows ascending
-        for a in range(s - 1):
-            for b in range(a + 1, s):
-                update(block[:, a], block[:, b], wins)
-    big_wins = np.flatnonzero(sizes > _BLOCK_MAX)
-    pairs = sizes[big_wins] * (sizes[big_wins] - 1) // 2
-    cum = np.cumsum(pairs)
-    k = 0
-    while k < len(big_wins):
-        base = cum[k - 1] if k else 0
-        stop = min(max(int(np.searchsorted(cum, base + _PAIR_CHUNK, side="right")), k + 1), len(big_wins))
-        w = big_wins[k:stop]
-        s = sizes[w]
-        pos = np.concatenate([np.arange(p0, p1) for p0, p1 in zip(ptr[w], ptr[w + 1], strict=True)])
-        local = np.arange(pos.size) - np.repeat(np.cumsum(s) - s, s)
-        cnt = np.repeat(s, s) - 1 - local
-        left = np.repeat(np.arange(pos.size), cnt)
-        right = np.arange(left.size) - np.repeat(np.cumsum(cnt) - cnt - np.arange(pos.size) - 1, cnt)
-        update(ind[pos[left]], ind[pos[right]], np.repeat(w, pairs[k:stop]))
-        k = stop
-    first[first == big] = nat
-    return first, last

@@ -178,6 +178,29 @@ def normalize_articles(records: pd.DataFrame, *,
         on the first article of a record), ``format``, then the extra columns.
         A record whose steps fail still gives one article (cleaned text only).
     """
+    on = _steps(records, steps, split)
+    extras = [c for c in records.columns if c not in RAW_COLUMNS]
+    recs = records.to_dict("records")
+    dayfirst = _dayfirst_by_file(recs) if "dates" in on and "published" in records.columns else {}
+    dates = _DateCache(tz)
+    rows: list[dict[str, Any]] = []
+    positions: list[int] = []
+    seen: dict[str, int] = {}
+    for pos, r in enumerate(recs):
+        origin = str(r["origin"]) if _str(r["origin"]) else f"row {pos}"
+        n_seen = seen.get(origin, 0)
+        seen[origin] = n_seen + 1
+        id_base = origin if n_seen == 0 else f"{origin}\x1f{n_seen}"
+        for row in _record_articles(r, origin, id_base, on, dates, dayfirst.get(_origin_file(origin)), published,
+                                    tz):
+            rows.append(row)
+            positions.append(pos)
+    return _articles_table(rows, positions, records[extras] if extras else None, on=on, tz=tz,
+                           near_duplicates=near_duplicates)
+
+
+def _steps(records: pd.DataFrame, steps: Sequence[str] | None, split: bool) -> frozenset[str]:
+    """The steps to run, after checking the records table."""
     if not isinstance(records, pd.DataFrame):
         raise TypeError(f"normalize_articles takes a DataFrame of raw records; got {type(records).__name__}.")
     missing = [c for c in ("origin", "text") if c not in records.columns]
@@ -190,72 +213,68 @@ def normalize_articles(records: pd.DataFrame, *,
         raise ValueError(f"Unknown step(s) {unknown}; choose among {list(STEPS)}.")
     if not split:
         on.discard("split")
-    on_f = frozenset(on)
-    extras = [c for c in records.columns if c not in RAW_COLUMNS]
-    recs = records.to_dict("records")
+    return frozenset(on)
 
-    dayfirst: dict[str, bool | None] = {}
-    if "dates" in on and "published" in records.columns:
-        by_file: dict[str, list[Any]] = {}
-        for r in recs:
-            by_file.setdefault(_origin_file(str(r["origin"])), []).append(r.get("published"))
-        dayfirst = {f: infer_dayfirst(v) for f, v in by_file.items()}
 
-    dates = _DateCache(tz)
-    rows: list[dict[str, Any]] = []
-    positions: list[int] = []
-    seen: dict[str, int] = {}
-    for pos, r in enumerate(recs):
-        origin = str(r["origin"]) if _str(r["origin"]) else f"row {pos}"
-        n_seen = seen.get(origin, 0)
-        seen[origin] = n_seen + 1
-        id_base = origin if n_seen == 0 else f"{origin}\x1f{n_seen}"
-        raw_title, raw_text = _str(r.get("title")), _str(r.get("text")) or ""
-        n_bad = count_replacement_chars(raw_title) + count_replacement_chars(raw_text)
-        title = (clean_text(raw_title) or None) if "clean" in on and raw_title else raw_title
-        text = clean_text(raw_text) if "clean" in on else raw_text
-        try:
-            parts = _split_record(title, text, on_f)
-        except Exception:  # batch work never crashes on one record: keep it whole
-            parts = [{"title": title, "text": text, "byline": None, "dateline": None, "credits": None}]
+def _dayfirst_by_file(recs: list[dict[str, Any]]) -> dict[str, bool | None]:
+    """Whether each file writes its dates day first (from all of its date strings)."""
+    by_file: dict[str, list[Any]] = {}
+    for r in recs:
+        by_file.setdefault(_origin_file(str(r["origin"])), []).append(r.get("published"))
+    return {f: infer_dayfirst(v) for f, v in by_file.items()}
 
-        meta_date = r.get("published")
-        try:
-            if isinstance(meta_date, str):
-                meta_ts = dates.parse(meta_date, dayfirst.get(_origin_file(origin))) if "dates" in on else None
-            else:
-                meta_ts = dates.convert(meta_date)
-        except (TypeError, ValueError):  # an unreadable date is unknown, not fatal
-            meta_ts = None
-        hint = _str(r.get("lang"))
-        for k, part in enumerate(parts):
-            ts = meta_ts
-            if ts is None and "dates" in on and part["dateline"]:
-                ts = dates.parse(part["dateline"])
-            if ts is None:
-                ts = _supplied_date(published, origin, tz)
-            if hint:
-                lang = hint.strip().lower()
-            elif "language" in on:
-                lang = detect_language(f"{part['title'] or ''}\n\n{part['text']}")
-            else:
-                lang = None
-            row = {
-                "article_id": hashlib.sha1(f"{id_base}\x1f{k}".encode()).hexdigest()[:16],
-                "source": _str(r.get("source")), "lang": lang, "published": ts,
-                **part,
-                "url": _str(r.get("url")), "origin": origin, "duplicate_of": None,
-                "text_match": matching_form(part["text"]),
-                "n_replacement_chars": n_bad if k == 0 else 0,
-                "format": _str(r.get("format")),
-            }
-            rows.append(row)
-            positions.append(pos)
 
+def _record_articles(r: dict[str, Any], origin: str, id_base: str, on: frozenset[str], dates: _DateCache,
+                     dayfirst: bool | None, published: Any, tz: str) -> list[dict[str, Any]]:
+    """The article rows of one raw record (one per dispatch it holds)."""
+    raw_title, raw_text = _str(r.get("title")), _str(r.get("text")) or ""
+    n_bad = count_replacement_chars(raw_title) + count_replacement_chars(raw_text)
+    title = (clean_text(raw_title) or None) if "clean" in on and raw_title else raw_title
+    text = clean_text(raw_text) if "clean" in on else raw_text
+    try:
+        parts = _split_record(title, text, on)
+    except Exception:  # batch work never crashes on one record: keep it whole
+        parts = [{"title": title, "text": text, "byline": None, "dateline": None, "credits": None}]
+    meta_date = r.get("published")
+    try:
+        if isinstance(meta_date, str):
+            meta_ts = dates.parse(meta_date, dayfirst) if "dates" in on else None
+        else:
+            meta_ts = dates.convert(meta_date)
+    except (TypeError, ValueError):  # an unreadable date is unknown, not fatal
+        meta_ts = None
+    hint = _str(r.get("lang"))
+    rows = []
+    for k, part in enumerate(parts):
+        ts = meta_ts
+        if ts is None and "dates" in on and part["dateline"]:
+            ts = dates.parse(part["dateline"])
+        if ts is None:
+            ts = _supplied_date(published, origin, tz)
+        if hint:
+            lang = hint.strip().lower()
+        elif "language" in on:
+            lang = detect_language(f"{part['title'] or ''}\n\n{part['text']}")
+        else:
+            lang = None
+        rows.append({
+            "article_id": hashlib.sha1(f"{id_base}\x1f{k}".encode()).hexdigest()[:16],
+            "source": _str(r.get("source")), "lang": lang, "published": ts,
+            **part,
+            "url": _str(r.get("url")), "origin": origin, "duplicate_of": None,
+            "text_match": matching_form(part["text"]),
+            "n_replacement_chars": n_bad if k == 0 else 0,
+            "format": _str(r.get("format")),
+        })
+    return rows
+
+
+def _articles_table(rows: list[dict[str, Any]], positions: list[int], extra: pd.DataFrame | None, *,
+                    on: frozenset[str], tz: str, near_duplicates: bool) -> pd.DataFrame:
+    """The articles table from the article rows: extra metadata, dtypes, duplicates."""
     out = pd.DataFrame(rows, columns=[*ARTICLE_COLUMNS, "format"])
-    if extras:  # extra metadata kept as is, dtypes included
-        extra = records[extras].iloc[positions].reset_index(drop=True)
-        out = pd.concat([out, extra], axis=1)
+    if extra is not None:  # extra metadata kept as is, dtypes included
+        out = pd.concat([out, extra.iloc[positions].reset_index(drop=True)], axis=1)
     out["published"] = pd.to_datetime(pd.Series([t if t is not None else pd.NaT for t in out["published"]],
                                                 dtype=object), utc=True).dt.tz_convert(tz).astype(
         f"datetime64[ns, {tz}]")

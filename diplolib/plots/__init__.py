@@ -19,7 +19,7 @@ _NAMES = {
     "plot_pair_timeline": ".network",
     "plot_theme_timeline": ".themes",
     "plot_theme_heatmap": ".themes",
-    "plot_keyness": ".themes",
+    "plot_keyness": ".keyness",
     "plot_theme_actor_heatmap": ".themes",
     "plot_k_selection": ".topics",
     "plot_topic_map": ".topics",

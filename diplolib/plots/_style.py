@@ -7,7 +7,14 @@ import pandas as pd
 
 from .._tables import infer_period, period_start
 
-__all__ = ["time_axis", "text_colour"]
+__all__ = ["empty_axes", "time_axis", "text_colour"]
+
+
+def empty_axes(ax, message: str):
+    """An axes saying why there is nothing to draw (no frame, the message in the middle)."""
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    return ax
 
 
 def time_axis(periods: pd.Series, *, func: str = "plot") -> pd.Series:

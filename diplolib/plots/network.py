@@ -22,16 +22,11 @@ from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 
 from ..comention.graph import communities, group_columns, positive_edges, to_graph
+from ._style import empty_axes
 
 __all__ = ["plot_network", "plot_ego_network", "plot_comention_heatmap", "plot_pair_timeline"]
 
 _KIND_ORDER = ["person", "state", "organisation", "armed_group", "place", "provisional", "unknown"]
-
-
-def _empty(ax: Axes, message: str) -> Axes:
-    ax.set_axis_off()
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
-    return ax
 
 
 def _draw(G: nx.Graph, ax: Axes, *, size, color, max_nodes, seed, highlight=None, **kwargs) -> Axes:
@@ -174,7 +169,7 @@ def plot_network(
     """
     ax = ax if ax is not None else plt.gca()
     if len(edges) == 0:
-        return _empty(ax, "no co-mentions")
+        return empty_axes(ax, "no co-mentions")
     G = to_graph(edges, weight=weight, nodes=nodes)
     return _draw(G, ax, size=size, color=color, max_nodes=max_nodes, seed=seed, **kwargs)
 
@@ -203,7 +198,7 @@ def plot_ego_network(
     ax = ax if ax is not None else plt.gca()
     touching = edges[(edges["actor_a"].astype(str) == actor) | (edges["actor_b"].astype(str) == actor)]
     if len(touching) == 0:
-        return _empty(ax, f"{actor}: no co-mentions")
+        return empty_axes(ax, f"{actor}: no co-mentions")
     other = np.where(
         touching["actor_a"].astype(str) == actor,
         touching["actor_b"].astype(str),
@@ -279,7 +274,7 @@ def plot_comention_heatmap(
     if measure not in edges.columns:
         raise ValueError(f"plot_comention_heatmap: measure {measure!r} is not a column of the edges.")
     if len(edges) == 0:
-        return _empty(ax, "no co-mentions")
+        return empty_axes(ax, "no co-mentions")
     _single_group(edges, "plot_comention_heatmap")
     if actors is None:
         counts = pd.concat([edges.groupby("actor_a")["n_a"].max(), edges.groupby("actor_b")["n_b"].max()])
@@ -347,7 +342,7 @@ def plot_pair_timeline(
     a, b = sorted([str(actor_a), str(actor_b)])
     periods = sorted(edges_by_period[period].dropna().astype(str).unique())
     if not periods:
-        return _empty(ax, "no co-mentions")
+        return empty_axes(ax, "no co-mentions")
     pair = edges_by_period[
         (edges_by_period["actor_a"].astype(str) == a) & (edges_by_period["actor_b"].astype(str) == b)
     ]

@@ -1,4 +1,4 @@
-"""Plots of themes: prevalence over time and by outlet, keyness between two groups, themes around actors.
+"""Plots of themes: prevalence over time and by outlet, themes around actors (keyness: :mod:`.keyness`).
 
 Axes-level: each function draws on ``ax`` (or ``plt.gca()``) and returns it; nothing is saved.
 When a prevalence table holds more groups than the plot shows (several outlets on a
@@ -15,21 +15,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
-from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
-from ._style import time_axis
+from ._style import empty_axes, time_axis
 
-__all__ = ["plot_theme_timeline", "plot_theme_heatmap", "plot_keyness", "plot_theme_actor_heatmap"]
+__all__ = ["plot_theme_timeline", "plot_theme_heatmap", "plot_theme_actor_heatmap"]
 
 _PREVALENCE = ("theme", "parent", "n", "n_units", "share", "n_untagged")
 _CROSSTAB = ("theme", "actor_id", "n", "n_theme", "n_actor", "n_windows", "share_of_actor", "lift", "npmi")
-
-
-def _empty(ax: Axes, message: str) -> Axes:
-    ax.set_axis_off()
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
-    return ax
 
 
 def _need(data: pd.DataFrame, cols: Sequence[str], fn: str, fix: str) -> None:
@@ -109,7 +102,7 @@ def plot_theme_timeline(
     _need(prevalence, ["theme", period, value, hue], fn, "use theme_prevalence(..., period='M'|'Q'|'Y'|'W')")
     ax = ax if ax is not None else plt.gca()
     if len(prevalence) == 0:
-        return _empty(ax, "no themes")
+        return empty_axes(ax, "no themes")
     selected = _top_themes(prevalence, themes, 1 if hue != "theme" and themes is None else top, value)
     if hue != "theme" and len(selected) != 1:
         raise ValueError(f"{fn}: hue={hue!r} draws one theme per line colour; pass themes=[one theme] "
@@ -185,7 +178,7 @@ def plot_theme_heatmap(
     _need(prevalence, [x, y, value, "theme"], fn, "pass theme_prevalence() output and name its columns in x=/y=")
     ax = ax if ax is not None else plt.gca()
     if len(prevalence) == 0:
-        return _empty(ax, "no themes")
+        return empty_axes(ax, "no themes")
     selected = _top_themes(prevalence, themes, top, value)
     if "theme" not in (x, y) and len(selected) != 1:
         raise ValueError(f"{fn}: with x={x!r} and y={y!r} the themes would be pooled; put 'theme' on an axis "
@@ -238,75 +231,6 @@ def plot_theme_heatmap(
         bar = ax.figure.colorbar(mesh, ax=ax, label=value, pad=0.01)
         if _percent_axis(value):
             bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-    return ax
-
-
-def plot_keyness(
-    keyness: pd.DataFrame,
-    *,
-    score: str = "zeta",
-    n: int = 15,
-    labels: Sequence[str] | None = None,
-    feature: str | None = None,
-    colors: Sequence = ("tab:blue", "tab:orange"),
-    ax: Axes | None = None,
-    **kwargs,
-) -> Axes:
-    """Diverging bars of the most distinctive terms of two groups.
-
-    The ``n`` terms with the highest ``score`` (key for group a) point right, on top; the
-    ``n`` with the lowest (key for group b) point left, below; strongest at the ends.
-
-    Parameters
-    ----------
-    keyness : DataFrame
-        The keyness table (``term``, the ``score`` column, signed: positive = key for a).
-    score : str
-        ``"zeta"``, ``"g2"``, ``"log_ratio"``, ``"delta"``…
-    n : int
-        Terms shown on each side.
-    labels : (str, str), optional
-        Names of groups a and b; default ``keyness.attrs["groups"]``, else ``("a", "b")``.
-    feature : str, optional
-        Keep rows of this ``feature`` only (``"word"``, ``"theme"``, ``"actor"``).
-    colors : (colour, colour)
-        Bar colours for a and b.
-    ax : Axes, optional
-    **kwargs
-        Passed to :meth:`Axes.barh`.
-
-    Returns
-    -------
-    Axes
-        One bar per term shown (at most ``2 * n``), y tick labels = terms.
-    """
-    fn = "plot_keyness"
-    _need(keyness, ["term", score] + (["feature"] if feature is not None else []), fn,
-          "pass the keyness table (term, score columns) or choose score=")
-    if not isinstance(n, (int, np.integer)) or n < 1:
-        raise ValueError(f"{fn}: n={n!r} must be an integer >= 1.")
-    ax = ax if ax is not None else plt.gca()
-    if labels is None:
-        labels = keyness.attrs.get("groups", ("a", "b"))
-    if len(labels) != 2:
-        raise ValueError(f"{fn}: labels={labels!r} must name two groups, a then b.")
-    data = keyness if feature is None else keyness[keyness["feature"] == feature]
-    data = data[np.isfinite(data[score].to_numpy(dtype=float))]
-    pos = data[data[score] > 0].sort_values([score, "term"], ascending=[False, True], kind="stable").head(n)
-    neg = data[data[score] < 0].sort_values([score, "term"], ascending=[True, True], kind="stable").head(n)
-    shown = pd.concat([pos, neg.iloc[::-1]])
-    if len(shown) == 0:
-        return _empty(ax, "no key terms")
-    values = shown[score].to_numpy(dtype=float)
-    y = np.arange(len(shown))
-    ax.barh(y, values, color=[colors[0] if v > 0 else colors[1] for v in values], **kwargs)
-    ax.set_yticks(y, [str(t) for t in shown["term"]], fontsize=8)
-    ax.set_ylim(len(shown) - 0.5, -0.5)
-    ax.axvline(0.0, color="0.3", lw=0.8)
-    ax.set_xlabel(f"{score} (→ key for {labels[0]}, ← key for {labels[1]})")
-    ax.legend(handles=[Patch(color=colors[0], label=f"key for {labels[0]}"),
-                       Patch(color=colors[1], label=f"key for {labels[1]}")],
-              fontsize=7, frameon=False, loc="best")
     return ax
 
 
@@ -379,7 +303,7 @@ def plot_theme_actor_heatmap(
                              f"first, e.g. crosstab[crosstab[{c!r}] == {vals[0]!r}].")
     ax = ax if ax is not None else plt.gca()
     if len(crosstab) == 0:
-        return _empty(ax, "no theme and actor together")
+        return empty_axes(ax, "no theme and actor together")
     data = crosstab.assign(actor_id=crosstab["actor_id"].astype(str), theme=crosstab["theme"].astype(str))
     if actors is None:
         size = data.groupby("actor_id")["n_actor"].max()

@@ -96,50 +96,34 @@ def read_records(
     records: list[dict] = []
     errors: list[dict] = []
     for entry in entries:
-        origin = prefix + entry.origin
-        if entry.error:
-            errors.append(error_row(origin, *entry.error))
-            continue
-        reader = reader_for(entry.name, format)
-        if reader is None:
-            errors.append(
-                error_row(
-                    origin,
-                    "unknown-format",
-                    f"no reader claims the extension of {entry.name!r}: "
-                    f"pass format= (one of {', '.join(sorted(READERS))}) or include= to skip it.",
-                )
-            )
-            continue
-        if max_file_bytes is not None and entry.size > max_file_bytes:
-            errors.append(
-                error_row(
-                    origin,
-                    "too-large",
-                    f"the file has {entry.size:,} bytes, more than "
-                    f"max_file_bytes={max_file_bytes:,}: split it, or pass max_file_bytes=None.",
-                )
-            )
-            continue
-        try:
-            data = entry.read()
-        except Exception as exc:  # a damaged archive member, an unreadable file
-            code = "unreadable-archive" if "!" in origin else "unreadable"
-            errors.append(
-                error_row(
-                    origin,
-                    code,
-                    f"the file could not be read ({type(exc).__name__}: {exc}): "
-                    "fetch it again or check its permissions.",
-                )
-            )
-            continue
-        kwargs = {k: v for k, v in options.items() if reader.accepts(k)}
-        try:
-            recs, errs = reader.read(data, origin=origin, **kwargs)
-        except ReadError as exc:
-            errors.append(error_row(origin, exc.code, exc.message))
-            continue
+        recs, errs = _read_entry(entry, prefix + entry.origin, format, options, max_file_bytes)
         records.extend(recs)
         errors.extend(errs)
     return records_frame(records), errors_frame(errors)
+
+
+def _read_entry(entry, origin: str, format: str | None, options: dict[str, Any],
+                max_file_bytes: int | None) -> tuple[list[dict], list[dict]]:
+    """The records and error rows of one file (or archive member); never raises for a bad file."""
+    if entry.error:
+        return [], [error_row(origin, *entry.error)]
+    reader = reader_for(entry.name, format)
+    if reader is None:
+        return [], [error_row(origin, "unknown-format",
+                              f"no reader claims the extension of {entry.name!r}: "
+                              f"pass format= (one of {', '.join(sorted(READERS))}) or include= to skip it.")]
+    if max_file_bytes is not None and entry.size > max_file_bytes:
+        return [], [error_row(origin, "too-large",
+                              f"the file has {entry.size:,} bytes, more than "
+                              f"max_file_bytes={max_file_bytes:,}: split it, or pass max_file_bytes=None.")]
+    try:
+        data = entry.read()
+    except Exception as exc:  # a damaged archive member, an unreadable file
+        code = "unreadable-archive" if "!" in origin else "unreadable"
+        return [], [error_row(origin, code, f"the file could not be read ({type(exc).__name__}: {exc}): "
+                                            "fetch it again or check its permissions.")]
+    kwargs = {k: v for k, v in options.items() if reader.accepts(k)}
+    try:
+        return reader.read(data, origin=origin, **kwargs)
+    except ReadError as exc:
+        return [], [error_row(origin, exc.code, exc.message)]

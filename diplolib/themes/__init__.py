@@ -11,7 +11,7 @@ _NAMES = {
     "HIT_COLUMNS": ".tagging",
     "kwic": ".context",
     "theme_prevalence": ".prevalence",
-    "theme_actor_crosstab": ".prevalence",
+    "theme_actor_crosstab": ".crosstab",
     "word_counts": ".counts",
     "theme_counts": ".counts",
     "actor_sentences": ".counts",

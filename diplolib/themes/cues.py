@@ -101,25 +101,9 @@ def cue_pattern(cue: str, lang: str) -> str:
                 mandatory += n
                 buf = ""
         if ch in "([":
-            close = ")" if ch == "(" else "]"
-            j = text.find(close, i)
-            if j < 0 or any(c in text[i + 1 : j] for c in "()[]"):
-                raise ValueError(
-                    f"cue {cue!r}: unbalanced or nested {ch!r}: write 'word(s|es)' or '[a|b] word'"
-                )
-            alts = [matching_form(a).strip() for a in text[i + 1 : j].split("|")]
-            if ch == "[" and not all(alts):
-                raise ValueError(f"cue {cue!r}: empty alternative in '[...]': use '(...)' for optional parts")
-            alts = sorted({a for a in alts if a}, key=len, reverse=True)
-            if not alts:
-                raise ValueError(f"cue {cue!r}: empty {ch + close!r}: remove it")
-            group = "(?:" + "|".join(_SEP.join(map(re.escape, a.split())) for a in alts) + ")"
-            if ch == "(":
-                group += "?"
-            else:
-                mandatory += min(sum(c.isalnum() for c in a) for a in alts)
+            group, extra, i = _bracket(cue, text, i)
             parts.append(group)
-            i = j + 1
+            mandatory += extra
             continue
         if ch in ")]":
             raise ValueError(f"cue {cue!r}: {ch!r} without its opening bracket")
@@ -142,6 +126,33 @@ def cue_pattern(cue: str, lang: str) -> str:
         parts.append(src)
         mandatory += n
     body = "".join(_join_optional_words(parts))
+    _check_body(cue, body, mandatory, before_wild)
+    prefix = _AR_PROCLITICS if lang in _PROCLITIC_LANGS else ""
+    return rf"{BOUNDARY}{prefix}(?:{body})(?!\w)"
+
+
+def _bracket(cue: str, text: str, i: int) -> tuple[str, int, int]:
+    """The regex of the ``(…)`` (optional) or ``[…]`` (required) group at ``text[i]``, the word characters it
+    makes mandatory, and the position after it."""
+    ch = text[i]
+    close = ")" if ch == "(" else "]"
+    j = text.find(close, i)
+    if j < 0 or any(c in text[i + 1 : j] for c in "()[]"):
+        raise ValueError(f"cue {cue!r}: unbalanced or nested {ch!r}: write 'word(s|es)' or '[a|b] word'")
+    alts = [matching_form(a).strip() for a in text[i + 1 : j].split("|")]
+    if ch == "[" and not all(alts):
+        raise ValueError(f"cue {cue!r}: empty alternative in '[...]': use '(...)' for optional parts")
+    alts = sorted({a for a in alts if a}, key=len, reverse=True)
+    if not alts:
+        raise ValueError(f"cue {cue!r}: empty {ch + close!r}: remove it")
+    group = "(?:" + "|".join(_SEP.join(map(re.escape, a.split())) for a in alts) + ")"
+    if ch == "(":
+        return group + "?", 0, j + 1
+    return group, min(sum(c.isalnum() for c in a) for a in alts), j + 1
+
+
+def _check_body(cue: str, body: str, mandatory: int, before_wild: int | None) -> None:
+    """Refuse cues that would match too much: a short wildcard stem, fewer than 2 mandatory letters, nothing."""
     if before_wild is not None and before_wild < 3:
         raise ValueError(
             f"cue {cue!r}: a wildcard needs at least 3 letters before it, otherwise it matches "
@@ -153,8 +164,6 @@ def cue_pattern(cue: str, lang: str) -> str:
         )
     if re.fullmatch(body, "") is not None:
         raise ValueError(f"cue {cue!r} can match the empty string: make at least one word mandatory")
-    prefix = _AR_PROCLITICS if lang in _PROCLITIC_LANGS else ""
-    return rf"{BOUNDARY}{prefix}(?:{body})(?!\w)"
 
 
 # ---------------------------------------------------------------- prefilter analysis

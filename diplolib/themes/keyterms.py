@@ -162,12 +162,41 @@ def keyness(
     if isinstance(min_count, bool) or not isinstance(min_count, int | np.integer) or min_count < 0:
         raise ValueError(f"keyness: min_count={min_count!r} must be a non-negative integer.")
     key = _key(counts, by_cols)
+    in_a, in_b, label_a, label_b = _sides(key, by_cols, a, b, labels)
+    n = pd.to_numeric(counts["n"], errors="coerce")
+    if n.isna().any() or (n < 0).any():
+        raise ValueError("keyness: the 'n' column must hold non-negative counts.")
+    terms_all = counts["term"].astype(str)
+    ya_s = n[in_a].groupby(terms_all[in_a]).sum()
+    yb_s = n[in_b].groupby(terms_all[in_b]).sum()
+    codes = np.asarray(key.factorize(use_na_sentinel=False)[0])
+    N_a = _size(counts, n, codes, in_a, label_a, "a")
+    N_b = _size(counts, n, codes, in_b, label_b, "b")
+    terms = ya_s.index.union(yb_s.index).sort_values()
+    ya = ya_s.reindex(terms).fillna(0).to_numpy(dtype=np.float64)
+    yb = yb_s.reindex(terms).fillna(0).to_numpy(dtype=np.float64)
+    seen = (ya + yb) > 0
+    terms, ya, yb = terms[seen], ya[seen], yb[seen]
+    out = _scores(terms, ya, yb, N_a, N_b, prior=prior, feature=feature)
+    out["key_for"] = pd.array(np.where(out["zeta"] > 0, label_a, np.where(out["zeta"] < 0, label_b, None)),
+                              dtype="string")
+    out = out[(out["n_a"] + out["n_b"]) >= min_count]
+    order = np.lexsort((out["term"].to_numpy(dtype=object), -np.abs(out["zeta"].to_numpy())))
+    out = out.iloc[order].reset_index(drop=True)
+    out.attrs.update(groups=(label_a, label_b), totals=(N_a, N_b), by=tuple(by_cols),
+                     prior=prior if not isinstance(prior, pd.Series) else "background")
+    return out
+
+
+def _sides(key, by_cols: list[str], a: Any, b: Any, labels) -> tuple[np.ndarray, np.ndarray, str, str]:
+    """Which rows are in group a and in group b (default: every other group), and the two groups' names."""
     present = list(pd.unique(pd.Series(list(key), dtype=object)))
+    held = f"(it holds {present[:20]}{' ...' if len(present) > 20 else ''})"
     a_vals = _values(a, len(by_cols))
     absent = [v for v in a_vals if v not in present]
     if not a_vals or absent:
         raise ValueError(f"keyness: a={a!r}: {absent or 'no value'} not found in {by_cols} of the count table "
-                         f"(it holds {present[:20]}{' ...' if len(present) > 20 else ''}); pass one of those.")
+                         f"{held}; pass one of those.")
     in_a = np.asarray(key.isin(a_vals))
     if b is None:
         in_b = ~in_a
@@ -177,8 +206,7 @@ def keyness(
         absent = [v for v in b_vals if v not in present]
         if not b_vals or absent:
             raise ValueError(f"keyness: b={b!r}: {absent or 'no value'} not found in {by_cols} of the count table "
-                             f"(it holds {present[:20]}{' ...' if len(present) > 20 else ''}); pass one of those, "
-                             "or b=None for every other group.")
+                             f"{held}; pass one of those, or b=None for every other group.")
         both = [v for v in b_vals if v in a_vals]
         if both:
             raise ValueError(f"keyness: {both} are in both a and b; give two different groups.")
@@ -187,42 +215,34 @@ def keyness(
     label_b = _label(b_vals) if b_vals is not None else ("other" if label_a != "other" else f"not {label_a}")
     if labels is not None:
         label_a, label_b = (str(x) for x in labels)
+    return in_a, in_b, label_a, label_b
 
-    n = pd.to_numeric(counts["n"], errors="coerce")
-    if n.isna().any() or (n < 0).any():
-        raise ValueError("keyness: the 'n' column must hold non-negative counts.")
-    terms_all = counts["term"].astype(str)
-    ya_s = n[in_a].groupby(terms_all[in_a]).sum()
-    yb_s = n[in_b].groupby(terms_all[in_b]).sum()
 
-    def size(mask, label, side) -> float:
-        if "total" not in counts.columns:
-            return float(n[mask].sum())
-        per_group = counts.loc[mask, "total"].groupby(codes[mask]).max()
+def _size(counts: pd.DataFrame, n: pd.Series, codes: np.ndarray, mask: np.ndarray, label: str, side: str) -> float:
+    """The size N of one side: the sum of its groups' ``total`` (else of its counts)."""
+    if "total" not in counts.columns:
+        size = float(n[mask].sum())
+    else:
         if (pd.to_numeric(counts.loc[mask, "total"]) < n[mask]).any():
             raise ValueError(f"keyness: group {side} ({label}): a 'total' is smaller than its 'n'; "
                              "drop the 'total' column or recompute the counts.")
-        return float(per_group.sum())
+        size = float(counts.loc[mask, "total"].groupby(codes[mask]).max().sum())
+    if size <= 0:
+        raise ValueError(f"keyness: group {side} ({label}) is empty (no tokens or units); "
+                         "check the group values and that its texts are not empty.")
+    return size
 
-    codes = np.asarray(key.factorize(use_na_sentinel=False)[0])
-    N_a, N_b = size(in_a, label_a, "a"), size(in_b, label_b, "b")
-    for side, label, N in (("a", label_a, N_a), ("b", label_b, N_b)):
-        if N <= 0:
-            raise ValueError(f"keyness: group {side} ({label}) is empty (no tokens or units); "
-                             "check the group values and that its texts are not empty.")
 
-    terms = ya_s.index.union(yb_s.index).sort_values()
-    ya = ya_s.reindex(terms).fillna(0).to_numpy(dtype=np.float64)
-    yb = yb_s.reindex(terms).fillna(0).to_numpy(dtype=np.float64)
-    seen = (ya + yb) > 0
-    terms, ya, yb = terms[seen], ya[seen], yb[seen]
+def _scores(terms: pd.Index, ya: np.ndarray, yb: np.ndarray, N_a: float, N_b: float, *, prior,
+            feature: str) -> pd.DataFrame:
+    """The keyness columns of each term (see the module docstring for the formulas)."""
     alpha, a0 = _alpha(prior, terms, ya, yb, N_a + N_b)
     with np.errstate(divide="ignore", invalid="ignore"):
         rest_a, rest_b = N_a + a0 - ya - alpha, N_b + a0 - yb - alpha
         delta = np.log((ya + alpha) / rest_a) - np.log((yb + alpha) / rest_b)
         zeta = delta / np.sqrt(1.0 / (ya + alpha) + 1.0 / rest_a + 1.0 / (yb + alpha) + 1.0 / rest_b)
     g2 = signed_log_likelihood(ya, yb, N_a, N_b)
-    out = pd.DataFrame({
+    return pd.DataFrame({
         "term": pd.array(terms.astype(str), dtype="string"),
         "feature": pd.array([feature] * len(terms), dtype="string"),
         "n_a": ya.astype(np.int64),
@@ -235,13 +255,6 @@ def keyness(
         "delta": delta,
         "zeta": zeta,
     })
-    out["key_for"] = pd.array(np.where(zeta > 0, label_a, np.where(zeta < 0, label_b, None)), dtype="string")
-    out = out[(out["n_a"] + out["n_b"]) >= min_count]
-    order = np.lexsort((out["term"].to_numpy(dtype=object), -np.abs(out["zeta"].to_numpy())))
-    out = out.iloc[order].reset_index(drop=True)
-    out.attrs.update(groups=(label_a, label_b), totals=(N_a, N_b), by=tuple(by_cols),
-                     prior=prior if not isinstance(prior, pd.Series) else "background")
-    return out
 
 
 _COUNT_KW = {"words": {"lang", "stop_words", "lemmatize", "min_length", "unknown_lang"}, "themes": {"unit", "level"}}

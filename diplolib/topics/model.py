@@ -9,15 +9,8 @@ Methods: NMF on TF-IDF (default), mini-batch NMF for large corpora (``method="mi
 document embeddings (the optional ``embed`` extra). Every one is deterministic for a given
 ``random_state`` on a given machine; the report's figures also pin the thread count.
 
-Every article gets a cluster (its main topic); there are no outliers. The rule:
-
-1. the topic with the largest weight in the article's row of the document-topic matrix;
-2. if that row is all zero, the topic whose term vector is nearest (cosine) to the article's
-   term vector;
-3. if the article has no known term at all (empty text, only stop words), the largest topic.
-
-Articles placed by rule 2 or 3, or whose main topic holds less than ``min_share`` of their
-topic weight, are flagged ``low_confidence``.
+Every article gets a cluster (its main topic), with no outliers: see :mod:`diplolib.topics.tables` for the
+rule and the result tables.
 """
 
 from __future__ import annotations
@@ -37,7 +30,17 @@ from sklearn.preprocessing import normalize
 
 from .._tables import check_columns, check_option, legacy_arguments
 from .evaluate import topic_coherence
-from .vectorize import TopicVectorizer, actor_token, documents
+from .tables import (
+    actor_names,
+    assign_clusters,
+    class_tfidf,
+    doc_topic_table,
+    representatives,
+    term_kind,
+    topic_label,
+    topic_term_table,
+)
+from .vectorize import TopicVectorizer, documents
 
 __all__ = ["TopicModel", "fit_topics", "term_kind", "METHODS"]
 
@@ -47,11 +50,6 @@ _META = ("article_id", "source", "lang", "published", "title")
 #: Fitted attributes that the previous release exposed without the trailing underscore.
 _OLD_NAMES = ("doc_topics", "topic_terms", "labels", "clusters", "representatives", "pipeline", "doc_term",
               "doc_topic", "feature_names", "meta")
-
-
-def term_kind(term: str) -> str:
-    """``"actor"`` for ``@…`` tokens, ``"theme"`` for ``#…`` tokens, else ``"word"``."""
-    return "actor" if term.startswith("@") else "theme" if term.startswith("#") else "word"
 
 
 class TopicModel(BaseEstimator):
@@ -178,12 +176,12 @@ class TopicModel(BaseEstimator):
         self.doc_topic_ = np.asarray(W)
         self.feature_names_ = vec.feature_names_
         self.meta_ = articles[[c for c in _META if c in articles.columns]].reset_index(drop=True).copy()
-        self.clusters_ = _assign(np.asarray(W), X, np.asarray(H), self.min_share)
+        self.clusters_ = assign_clusters(np.asarray(W), X, np.asarray(H), self.min_share)
         self.clusters_.insert(0, "article_id", ids.to_numpy())
-        self.doc_topics_ = _doc_topics(W, ids)
-        self.topic_terms_ = _topic_terms(H, self.feature_names_, self.n_topics, self.n_terms)
+        self.doc_topics_ = doc_topic_table(W, ids)
+        self.topic_terms_ = topic_term_table(H, self.feature_names_, self.n_topics, self.n_terms)
         self.labels_ = self._labels()
-        self.representatives_ = _representatives(self.clusters_, self.meta_, self.n_representatives)
+        self.representatives_ = representatives(self.clusters_, self.meta_, self.n_representatives)
         return self
 
     @legacy_arguments(renamed={"themes": "theme_hits"})
@@ -220,10 +218,10 @@ class TopicModel(BaseEstimator):
                              "method='embed' models need the embeddings of every article): fit with "
                              "method='nmf', 'minibatch-nmf' or 'lda'.")
         if len(articles) == 0:
-            out = _doc_topics(np.zeros((0, self.n_topics)), pd.Series([], dtype="string"))
+            out = doc_topic_table(np.zeros((0, self.n_topics)), pd.Series([], dtype="string"))
         else:
             docs = documents(articles, mentions=mentions, theme_hits=theme_hits, title=bool(self.title))
-            out = _doc_topics(np.asarray(pipe.transform(docs), dtype=float), docs["article_id"])
+            out = doc_topic_table(np.asarray(pipe.transform(docs), dtype=float), docs["article_id"])
         return out.astype({"article_id": "string"})
 
     def coherence(self, n: int = 10) -> pd.DataFrame:
@@ -253,7 +251,7 @@ class TopicModel(BaseEstimator):
         check_option(self.method, METHODS, func="fit_topics", name="method")
         if not isinstance(self.batch_size, (int, np.integer)) or self.batch_size < 1:
             raise ValueError(f"fit_topics: batch_size={self.batch_size!r}; give a positive integer of documents.")
-        _actor_names(self.actor_labels)  # a malformed table is refused before the work
+        actor_names(self.actor_labels)  # a malformed table is refused before the work
 
     def _vectorizer(self) -> TopicVectorizer:
         return TopicVectorizer(
@@ -290,7 +288,7 @@ class TopicModel(BaseEstimator):
         km = KMeans(n_clusters=self.n_topics, n_init=10, random_state=self.random_state).fit(E)
         W = np.zeros((len(docs), self.n_topics))
         W[np.arange(len(docs)), km.labels_] = 1.0
-        return W, _c_tfidf(X, km.labels_, self.n_topics), X, Pipeline([("vectorize", vec)])
+        return W, class_tfidf(X, km.labels_, self.n_topics), X, Pipeline([("vectorize", vec)])
 
     def _fit_matrix(self, docs, vec):
         """NMF, mini-batch NMF or LDA on the document-term matrix."""
@@ -315,99 +313,15 @@ class TopicModel(BaseEstimator):
 
     def _labels(self) -> pd.DataFrame:
         n_topics, terms = self.n_topics, self.topic_terms_
-        names = _actor_names(self.actor_labels)
+        names = actor_names(self.actor_labels)
         counts = self.clusters_["topic"].value_counts().reindex(range(n_topics), fill_value=0)
         coh = self.coherence(10).set_index("topic")["npmi"].reindex(range(n_topics))
         return pd.DataFrame({
             "topic": list(range(n_topics)),
-            "label": [_label(terms[terms["topic"] == t], names) for t in range(n_topics)],
+            "label": [topic_label(terms[terms["topic"] == t], names) for t in range(n_topics)],
             "n_articles": counts.to_numpy(),
             "npmi": coh.to_numpy(),
         })
-
-
-def _doc_topics(W: np.ndarray, ids: pd.Series) -> pd.DataFrame:
-    """The long document-topic table: each article's topic weights as shares, zero weights left out."""
-    totals = W.sum(axis=1, keepdims=True)
-    Wn = np.divide(W, totals, out=np.zeros_like(W, dtype=float), where=totals > 0)
-    r, c = np.nonzero(Wn > 0)
-    return pd.DataFrame({"article_id": ids.to_numpy()[r], "topic": c.astype(int), "weight": Wn[r, c]})
-
-
-def _topic_terms(H: np.ndarray, names: np.ndarray, n_topics: int, n_terms: int) -> pd.DataFrame:
-    """Each topic's ``n_terms`` heaviest terms (positive weight only), ranked."""
-    rows = []
-    for t in range(n_topics):
-        order = np.argsort(-H[t], kind="stable")[:n_terms]
-        order = order[H[t, order] > 0]
-        rows += [(t, names[j], float(H[t, j]), rank) for rank, j in enumerate(order, start=1)]
-    table = pd.DataFrame(rows, columns=["topic", "term", "weight", "rank"])
-    table["kind"] = table["term"].map(term_kind)
-    return table
-
-
-def _representatives(clusters: pd.DataFrame, meta: pd.DataFrame, n: int) -> pd.DataFrame:
-    """The ``n`` articles of each cluster with the largest share of their main topic."""
-    reps = clusters.assign(title=meta["title"] if "title" in meta else "")
-    reps = reps.sort_values(["topic", "share", "article_id"], ascending=[True, False, True], kind="stable")
-    reps = reps.groupby("topic", sort=True).head(n).copy()
-    reps["rank"] = reps.groupby("topic").cumcount() + 1
-    return reps[["topic", "rank", "article_id", "share", "title"]].reset_index(drop=True)
-
-
-def _assign(W: np.ndarray, X, H: np.ndarray, min_share: float) -> pd.DataFrame:
-    totals = W.sum(axis=1)
-    share = np.divide(W.max(axis=1), totals, out=np.zeros(len(W)), where=totals > 0)
-    topic = W.argmax(axis=1)
-    rule = np.where(totals > 0, "argmax", "nearest").astype(object)
-    zero = np.flatnonzero(totals <= 0)
-    if len(zero):
-        sims = normalize(X[zero]) @ normalize(H).T
-        sims = sims.toarray() if sparse.issparse(sims) else np.asarray(sims)
-        has_terms = np.asarray(abs(X[zero]).sum(axis=1)).ravel() > 0
-        counts = np.bincount(topic[totals > 0], minlength=H.shape[0])
-        largest = int(np.argmax(counts))
-        for row, sim, ok in zip(zero, sims, has_terms, strict=False):
-            if ok and sim.max() > 0:
-                topic[row] = int(np.argmax(sim))
-            else:
-                topic[row], rule[row] = largest, "largest"
-    low = (rule != "argmax") | (share < min_share)
-    return pd.DataFrame({"topic": topic.astype(int), "share": share, "rule": rule, "low_confidence": low})
-
-
-def _c_tfidf(X, topic: np.ndarray, k: int) -> np.ndarray:
-    """Class-based TF-IDF of each cluster (rows) over the terms (columns)."""
-    X = sparse.csr_matrix(X)
-    onehot = sparse.csr_matrix((np.ones(len(topic)), (topic, np.arange(len(topic)))), shape=(k, len(topic)))
-    tf = np.asarray((onehot @ X).todense())
-    avg = tf.sum() / max(k, 1)
-    idf = np.log1p(avg / np.maximum(tf.sum(axis=0), 1e-12))
-    return normalize(tf, norm="l1") * idf
-
-
-def _actor_names(actor_labels: Mapping[str, str] | pd.DataFrame | None) -> dict[str, str]:
-    """``{"@actor_id": label}`` from a mapping or an actors table (``actor_id``, ``label``)."""
-    if actor_labels is None:
-        return {}
-    if isinstance(actor_labels, pd.DataFrame):
-        if not {"actor_id", "label"} <= set(actor_labels.columns):
-            raise ValueError(
-                "fit_topics: actor_labels as a table needs 'actor_id' and 'label' columns "
-                "(e.g. load_registry().actors)."
-            )
-        actor_labels = dict(zip(actor_labels["actor_id"], actor_labels["label"], strict=False))
-    return {actor_token(k): str(v) for k, v in actor_labels.items() if isinstance(k, str) and k.strip()}
-
-
-def _label(terms: pd.DataFrame, names: Mapping[str, str], n_words: int = 3) -> str:
-    words = terms.loc[terms["kind"] == "word", "term"].head(n_words).tolist()
-    actors = terms.loc[terms["kind"] == "actor", "term"].head(2).tolist()
-    actors = [names.get(a, a[1:]) for a in actors]
-    label = " · ".join(words) if words else " · ".join(terms["term"].head(n_words))
-    return f"{label} — {', '.join(actors)}" if actors else label
-
-
 
 
 @legacy_arguments(renamed={"themes": "theme_hits"})
