@@ -550,12 +550,21 @@ def _texts(ax):
     return [t.get_text() for t in ax.texts]
 
 
+def _node_labels(ax):
+    """The node labels drawn (the figure is drawn first: labels are placed at draw time)."""
+    from diplolib.plots._labels import PointLabels
+
+    ax.figure.canvas.draw()
+    layer = next(a for a in ax.get_children() if isinstance(a, PointLabels))
+    return [t for t in layer.texts if t.get_visible()], layer
+
+
 def test_plot_network_labels_collections_and_cap():
     e = co_mentions(random_mentions(18, n_actors=12), window="article")
     fig, ax = plt.subplots()
     plot_network(e, max_nodes=5, weight="n", ax=ax)
-    labels = [t for t in _texts(ax) if t.startswith("actor")]
-    assert len(labels) == 5
+    labels, _ = _node_labels(ax)
+    assert len(labels) == 5 and all(t.get_text().startswith("actor") for t in labels)
     assert any("more actors not shown" in t for t in _texts(ax))
     assert len(ax.collections) == 2  # edges (LineCollection) and nodes (PathCollection)
     assert len(ax.collections[1].get_offsets()) == 5
@@ -564,8 +573,50 @@ def test_plot_network_labels_collections_and_cap():
     np.testing.assert_allclose(ax.collections[1].get_offsets(), ax2.collections[1].get_offsets())
     fig3, ax3 = plt.subplots()
     plot_network(co_mentions(two_cliques()), color="community", ax=ax3)
-    assert sorted(t.get_text() for t in ax3.get_legend().get_texts()) == ["community 0", "community 1"]
+    legend = sorted(t.get_text() for t in ax3.get_legend().get_texts())
+    assert len(legend) == 2 and all("+" in t for t in legend)  # each community named by two of its members
     plt.close("all")
+
+
+def _crowded_edges(n: int = 40, seed: int = 0) -> pd.DataFrame:
+    """A dense graph of long-named actors whose layout puts many nodes close together."""
+    rng = np.random.default_rng(seed)
+    ids = [f"org:an_organisation_with_a_long_name_{k:02d}" for k in range(n)]
+    pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:] if rng.random() < 0.3]
+    return pd.DataFrame({"actor_a": [a for a, _ in pairs], "actor_b": [b for _, b in pairs], "window": "sentence",
+                         "n": rng.integers(1, 20, len(pairs)), "n_a": 50, "n_b": 50,
+                         "npmi": rng.uniform(0.05, 0.9, len(pairs))})
+
+
+@pytest.mark.parametrize("color", ["kind", "community"])
+def test_network_labels_never_overlap(color):
+    """However crowded the layout, no two labels overlap, none leaves the axes, none covers another node."""
+    fig, ax = plt.subplots(figsize=(6, 5))
+    plot_network(_crowded_edges(), max_nodes=40, color=color, ax=ax)
+    labels, layer = _node_labels(ax)
+    renderer = fig.canvas.get_renderer()
+    boxes = layer.placed_boxes(renderer)
+    assert len(boxes) == len(labels) > 10
+    for i, a in enumerate(boxes):
+        assert ax.bbox.x0 <= a.x0 and a.x1 <= ax.bbox.x1 and ax.bbox.y0 <= a.y0 and a.y1 <= ax.bbox.y1
+        assert not any(a.overlaps(b) for b in boxes[i + 1:])
+    assert len(labels) + len(layer.hidden) == 40  # every node is labelled or listed as without room
+    if color == "community":
+        handles = ax.get_legend().legend_handles
+        assert len(handles) <= 10
+        colours = [tuple(h.get_color()) if not isinstance(h.get_color(), str) else h.get_color() for h in handles]
+        assert len(set(colours)) == len(colours)  # no colour repeated
+    plt.close(fig)
+
+
+def test_network_labels_default_to_the_registry():
+    e = pd.DataFrame({"actor_a": ["RUS", "RUS"], "actor_b": ["SYR", "org:african_union"], "window": "sentence",
+                      "n": [5, 3], "n_a": [9, 9], "n_b": [6, 4], "npmi": [0.4, 0.2]})
+    fig, ax = plt.subplots()
+    plot_network(e, ax=ax)
+    labels, _ = _node_labels(ax)
+    assert sorted(t.get_text() for t in labels) == ["African Union", "Russia", "Syria"]
+    plt.close(fig)
 
 
 def test_small_multiples_by_outlet():
@@ -588,7 +639,7 @@ def test_heatmap_ego_timeline_and_empty():
     assert [t.get_text() for t in ax.get_xticklabels()] == ["actor00", "actor01", "actor02"]
     fig, ax = plt.subplots()
     plot_ego_network(e, "actor00", max_nodes=4, weight="n", ax=ax)
-    bold = [t.get_text() for t in ax.texts if t.get_fontweight() == "bold"]
+    bold = [t.get_text() for t in _node_labels(ax)[0] if t.get_fontweight() == "bold"]
     assert bold == ["actor00"]
     assert len(ax.collections[-1].get_offsets()) == 4
     per = co_mentions(random_mentions(20), window="article", by="source", period="Y")

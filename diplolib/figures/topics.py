@@ -120,7 +120,7 @@ def fakes_topics_by_outlet(*, n_topics: int, random_state: int, min_articles: in
     keep = sorted(sizes[sizes >= min_articles].index, key=lambda s: (-sizes[s], s))
     shown = table[table["source"].isin(keep)]
     fig, ax = plt.subplots(figsize=(11, 0.45 * len(keep) + 2.5), layout="constrained")
-    plots.plot_topic_heatmap(shown, group="source", order=keep, labels=model.labels_, ax=ax)
+    plots.plot_topic_heatmap(shown, group="source", order=keep, labels=model, ax=ax)
     ax.set_title(f"FA-KES: share of each outlet's articles in each topic (outlets with ≥ {min_articles} articles)")
     return fig, table
 

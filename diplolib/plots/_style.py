@@ -7,7 +7,7 @@ import pandas as pd
 
 from .._tables import infer_period, period_start
 
-__all__ = ["empty_axes", "time_axis", "text_colour"]
+__all__ = ["annotate_cells", "empty_axes", "time_axis", "text_colour"]
 
 
 def empty_axes(ax, message: str):
@@ -31,3 +31,13 @@ def text_colour(rgba) -> str:
     lin = [np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4) for c in (r, g, b)]
     luminance = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
     return np.where(luminance > 0.179, "black", "white")
+
+
+def annotate_cells(ax, values: np.ndarray, labels, mappable, *, offset: float = 0.0, fontsize: float = 6) -> None:
+    """Write ``labels[i][j]`` (skipped when empty) in cell ``(i, j)`` of a heat map, centred at
+    ``(j + offset, i + offset)``, in black or white by the colour ``mappable`` gives the cell's value."""
+    rgba = mappable.to_rgba(np.ma.masked_invalid(np.asarray(values, dtype=float)))
+    colours = text_colour(rgba)
+    for (i, j), label in np.ndenumerate(np.asarray(labels, dtype=object)):
+        if label:
+            ax.text(j + offset, i + offset, label, ha="center", va="center", fontsize=fontsize, color=colours[i, j])

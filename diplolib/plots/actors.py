@@ -7,6 +7,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from ._style import annotate_cells
+
 __all__ = ["plot_top_actors", "plot_actor_timeline"]
 
 
@@ -63,11 +65,8 @@ def plot_top_actors(
     ax.set_xlabel(group)
     if annotate:
         fmt = "{:.0%}" if value == "share" else "{:,.0f}"
-        top = float(table.to_numpy().max()) if table.size else 0.0
-        for (i, j), v in np.ndenumerate(table.to_numpy(dtype=float)):
-            if v:
-                ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=6,
-                        color="white" if v > top * 0.6 else "black")
+        M = table.to_numpy(dtype=float)
+        annotate_cells(ax, M, [[fmt.format(v) if v else "" for v in row] for row in M], image)
     ax.figure.colorbar(image, ax=ax, label=value, pad=0.01)
     return ax
 

@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import LogNorm
 
 from .._tables import PANDAS_FREQ, check_columns, infer_period
+from ._style import annotate_cells
 
 __all__ = ["plot_documents_per_year", "plot_period_heatmap", "plot_stacked_counts"]
 
@@ -76,10 +77,8 @@ def plot_documents_per_year(
     ax.set_ylim(len(table) - 0.5, -0.5)
     ax.set_xlabel(year)
     if annotate and len(years) <= 40:
-        for i, row in enumerate(table.to_numpy()):
-            for j, v in enumerate(row):
-                if v:
-                    ax.text(j, i, str(int(v)), ha="center", va="center", fontsize=6, color="white")
+        M = table.to_numpy(dtype=float)
+        annotate_cells(ax, np.where(M > 0, M, np.nan), [[str(int(v)) if v else "" for v in row] for row in M], mesh)
     if colorbar:
         ax.figure.colorbar(mesh, ax=ax, label=count, pad=0.01)
     return ax

@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.ticker import PercentFormatter
 
-from ._style import empty_axes, time_axis
+from ._style import annotate_cells, empty_axes, time_axis
 
 __all__ = ["plot_theme_timeline", "plot_theme_heatmap", "plot_theme_actor_heatmap"]
 
@@ -221,12 +221,8 @@ def plot_theme_heatmap(
     ax.set_ylabel(y)
     if annotate:
         fmt = "{:.0%}" if _percent_axis(value) else "{:,.0f}"
-        finite = M[np.isfinite(M)]
-        top_v = float(finite.max()) if finite.size else 0.0
-        for (i, j), v in np.ndenumerate(M):
-            if np.isfinite(v):
-                ax.text(j + 0.5, i + 0.5, fmt.format(v), ha="center", va="center", fontsize=6,
-                        color="white" if top_v and v > top_v * 0.6 else "black")
+        annotate_cells(ax, M, [[fmt.format(v) if np.isfinite(v) else "" for v in row] for row in M], mesh,
+                       offset=0.5)
     if colorbar:
         bar = ax.figure.colorbar(mesh, ax=ax, label=value, pad=0.01)
         if _percent_axis(value):
@@ -335,11 +331,9 @@ def plot_theme_actor_heatmap(
     ax.set_xlabel("theme")
     if annotate:
         fmt = "{:.0%}" if _percent_axis(value) else ("{:,.0f}" if value == "n" else "{:.2f}")
-        dark = mesh.norm(np.ma.masked_invalid(M)) > 0.6 if value not in ("npmi", "lift") else np.zeros(M.shape, bool)
-        for (i, j), v in np.ndenumerate(M):
-            if np.isfinite(v) and fmt.format(v) not in ("0%", "0", "0.00"):
-                ax.text(j + 0.5, i + 0.5, fmt.format(v), ha="center", va="center", fontsize=6,
-                        color="white" if dark[i, j] else "black")
+        texts = [[fmt.format(v) if np.isfinite(v) and fmt.format(v) not in ("0%", "0", "0.00") else "" for v in row]
+                 for row in M]
+        annotate_cells(ax, M, texts, mesh, offset=0.5)
     if colorbar:
         bar = ax.figure.colorbar(mesh, ax=ax, label=value, pad=0.01)
         if _percent_axis(value):

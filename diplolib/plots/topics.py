@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Literal
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import PercentFormatter
 
-from ._style import time_axis
+from ._style import annotate_cells, time_axis
 
 __all__ = ["plot_k_selection", "plot_topic_heatmap", "plot_topic_map", "plot_topic_terms", "plot_topics_over_time"]
 
@@ -61,7 +63,8 @@ def plot_topic_terms(model, *, topic: int | None = None, n: int = 10, ax: Axes |
         A fitted model or its ``topic_terms_`` table (``topic``, ``term``, ``weight``, ``rank``).
     topic : int, optional
         One topic (bars); ``None`` for all topics (a heat map of each topic's top ``n`` terms,
-        one column per topic, terms listed in each column's cells).
+        one column per topic, terms listed in each column's cells; with a model, the columns are
+        named by the topics' labels).
     n : int
         Terms per topic.
     ax : Axes, optional
@@ -89,18 +92,32 @@ def plot_topic_terms(model, *, topic: int | None = None, n: int = 10, ax: Axes |
         return ax
     topics = sorted(terms["topic"].unique())
     grid = np.zeros((n, len(topics)))
+    words = np.full((n, len(topics)), "", dtype=object)
     for c, t in enumerate(topics):
         sub = terms[terms["topic"] == t].sort_values("rank").head(n)
         w = sub["weight"].to_numpy()
         grid[: len(w), c] = w / w.max() if len(w) and w.max() > 0 else 0
-        for r, term in enumerate(sub["term"]):
-            ax.text(c, r, term, ha="center", va="center", fontsize=7)
-    ax.imshow(grid, aspect="auto", cmap=kwargs.pop("cmap", "Blues"), **kwargs)
-    ax.set_xticks(range(len(topics)), [str(t) for t in topics])
+        words[: len(sub), c] = sub["term"].tolist()
+    image = ax.imshow(grid, aspect="auto", cmap=kwargs.pop("cmap", "Blues"), vmin=0.0, vmax=1.0, **kwargs)
+    annotate_cells(ax, grid, words, image, fontsize=7)
+    names = _topic_names(None if isinstance(model, pd.DataFrame) else model, topics)
+    ax.set_xticks(range(len(topics)), names, fontsize=7)
     ax.set_yticks(range(n), [str(r + 1) for r in range(n)])
-    ax.set_xlabel("topic")
+    ax.set_xlabel("topic (cell colour: the term's weight relative to the topic's first term)")
     ax.set_ylabel("rank")
     return ax
+
+
+def _topic_names(labels, topics: list, *, width: int = 14, lines: int = 4) -> list[str]:
+    """Column names of the topics: the number and the label (top words — actors), wrapped, from a fitted
+    :class:`~diplolib.topics.TopicModel` or its ``labels_`` table; the numbers alone without one."""
+    if labels is None:
+        return [str(t) for t in topics]
+    table = labels if isinstance(labels, pd.DataFrame) else labels.labels_
+    _need(table, ["topic", "label"], "topic labels")
+    names = table.set_index("topic")["label"]
+    return ["\n".join(textwrap.wrap(f"{t} · {names.get(t, '')}", width, max_lines=lines, placeholder=" …"))
+            for t in topics]
 
 
 def plot_topic_map(
@@ -184,7 +201,7 @@ def plot_topic_heatmap(
     group: str = "source",
     value: Literal["share", "n_articles", "weight"] = "share",
     order: list | None = None,
-    labels: pd.DataFrame | None = None,
+    labels=None,
     annotate: bool = True,
     ax: Axes | None = None,
     **kwargs,
@@ -200,8 +217,9 @@ def plot_topic_heatmap(
     value : {"share", "n_articles", "weight"}
     order : list, optional
         Row order (default: sorted group values); groups not in ``table`` get empty rows.
-    labels : DataFrame, optional
-        A model's ``labels`` table (``topic``, ``label``): column ticks show the label's first words.
+    labels : TopicModel or DataFrame, optional
+        The fitted model (or its ``labels_`` table: ``topic``, ``label``): each column is named by its topic's
+        label (top words, then top actors), wrapped; without it, by the topic number.
     annotate : bool
         Write each cell's value.
     ax : Axes, optional
@@ -216,27 +234,22 @@ def plot_topic_heatmap(
     ax = ax if ax is not None else plt.gca()
     wide = table.pivot_table(index=group, columns="topic", values=value, aggfunc="sum", fill_value=0)
     rows = order if order is not None else sorted(wide.index, key=str)
-    topics = sorted(table["topic"].unique()) if labels is None else sorted(labels["topic"].unique())
+    label_table = None if labels is None else labels if isinstance(labels, pd.DataFrame) else labels.labels_
+    topics = sorted(table["topic"].unique()) if label_table is None else sorted(label_table["topic"].unique())
     wide = wide.reindex(index=rows, columns=topics, fill_value=0)
     kwargs.setdefault("cmap", "Blues")
-    image = ax.imshow(wide.to_numpy(dtype=float), aspect="auto", **kwargs)
+    if value == "share":
+        kwargs.setdefault("vmin", 0.0)
+    M = wide.to_numpy(dtype=float)
+    image = ax.imshow(M, aspect="auto", **kwargs)
     if annotate:
-        top = float(np.nanmax(wide.to_numpy(dtype=float))) if wide.size else 0.0
-        for r in range(wide.shape[0]):
-            for c in range(wide.shape[1]):
-                v = float(wide.iat[r, c])
-                if v:
-                    text = f"{v:.0%}" if value == "share" else f"{v:.2g}"
-                    ax.text(c, r, text, ha="center", va="center", fontsize=7,
-                            color="white" if top and v > 0.6 * top else "black")
-    if labels is not None:
-        names = labels.set_index("topic")["label"]
-        ticks = [f"{t}: " + " ".join(str(names.get(t, "")).split(" · ")[:2]) for t in topics]
-    else:
-        ticks = [str(t) for t in topics]
-    ax.set_xticks(range(len(topics)), ticks, rotation=40, ha="right", fontsize=8)
+        fmt = "{:.0%}" if value == "share" else "{:.2g}"
+        annotate_cells(ax, M, [[fmt.format(v) if v else "" for v in row] for row in M], image, fontsize=7)
+    ax.set_xticks(range(len(topics)), _topic_names(label_table, topics), fontsize=7)
     ax.set_yticks(range(len(rows)), [str(g) for g in rows])
     ax.set_xlabel("topic")
     ax.set_ylabel(group)
-    ax.figure.colorbar(image, ax=ax, label={"share": "share of the group's articles"}.get(value, value))
+    bar = ax.figure.colorbar(image, ax=ax, label={"share": "share of the group's articles"}.get(value, value))
+    if value == "share":
+        bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     return ax
