@@ -650,11 +650,18 @@ def test_plot_topic_heatmap(tiny):
     table = topics_by(model, model.meta_["source"], name="source")
     fig, ax = plt.subplots()
     order = ["sana", "outlet-fr", "outlet-en"]
-    plot_topic_heatmap(table, group="source", order=order, labels=model.labels_, ax=ax)
+    plot_topic_heatmap(table, group="source", order=order, labels=model, ax=ax)
     assert len(ax.images) == 1
     assert [t.get_text() for t in ax.get_yticklabels()] == order
-    assert [t.get_text().split(":")[0] for t in ax.get_xticklabels()] == ["0", "1"]
+    ticks = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]
+    for topic, label in zip(model.labels_["topic"], model.labels_["label"], strict=True):  # named by the labels
+        assert ticks[topic].startswith(f"{topic} · ") and label.split(" · ")[0] in ticks[topic]
     assert all(t.get_text().endswith("%") for t in ax.texts)
+    image = ax.images[0]  # every value readable: white on dark cells, black on light ones
+    for t in ax.texts:
+        r, c = (round(v) for v in t.get_position()[::-1])
+        luminance = np.dot(image.to_rgba(image.get_array()[r, c])[:3], [0.2126, 0.7152, 0.0722])
+        assert t.get_color() == ("white" if luminance < 0.4 else "black") or 0.3 < luminance < 0.5
     with pytest.raises(ValueError, match="missing"):
         plot_topic_heatmap(table.drop(columns="share"), ax=ax)
     plt.close(fig)
