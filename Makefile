@@ -13,15 +13,18 @@ ifneq ($(wildcard ../shared/data/README.md),)
 DIPLOLIB_MIRROR ?= $(abspath ../shared/data)
 endif
 export DIPLOLIB_MIRROR
-# Headless plotting everywhere make runs Python.
+# Headless plotting where make runs Python (figures, tests); the notebooks and JupyterLab draw inline instead,
+# so that the executed notebooks keep their images.
 export MPLBACKEND := Agg
+INLINE := module://matplotlib_inline.backend_inline
 
-.PHONY: help install data figures test test-fast notebooks lock bench clean
+.PHONY: help install data figures test test-fast notebooks lab lock bench clean
 
 help:
 	@echo "make figures   - set up .venv, fetch the sample corpora, rebuild every figure in figures/"
 	@echo "make test      - set up .venv, fetch the sample corpora, run the whole test suite"
-	@echo "make notebooks - re-execute the notebooks in place (outputs saved)"
+	@echo "make notebooks - re-execute the notebooks in place (outputs and images saved)"
+	@echo "make lab       - open JupyterLab on notebooks/ with the project's environment"
 	@echo "make lock      - re-resolve pyproject.toml into $(LOCK) (maintainers)"
 
 $(STAMP): pyproject.toml $(LOCK)
@@ -46,8 +49,13 @@ test: data
 test-fast: data
 	$(BIN)/python -m pytest -m "not slow and not notebooks"
 
+notebooks: export MPLBACKEND := $(INLINE)
 notebooks: data
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=1800 notebooks/*.ipynb
+
+lab: export MPLBACKEND := $(INLINE)
+lab: data
+	$(BIN)/jupyter lab notebooks/
 
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

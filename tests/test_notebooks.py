@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import nbformat
 import pytest
@@ -27,6 +28,23 @@ def test_notebook_holds_calls_and_narration_only(path):
                 assert not line.lstrip().startswith(("def ", "class ")), \
                     f"{path.name}: move '{line.strip()}' into the diplolib package"
                 assert "../" not in line, f"{path.name}: use diplolib.paths, not relative paths ({line.strip()})"
+
+
+#: A cell that draws: a plot function, pyplot, or a figure function of the registry.
+_DRAWS = re.compile(r"\bplot_\w+\(|\bplt\.|_figures\.\w+\(|corpora\.corpus_years\(")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_committed_notebook_was_run_top_to_bottom_and_shows_its_figures(path):
+    """The notebooks are committed executed (``make notebooks``, inline backend): in one run from the top, without
+    errors, and every cell that draws holds its image, so a reader of the repository sees the figures."""
+    cells = [c for c in json.loads(path.read_text("utf-8"))["cells"] if c["cell_type"] == "code"]
+    counts = [c["execution_count"] for c in cells]
+    assert counts == list(range(1, len(cells) + 1)), f"{path.name}: run `make notebooks` (counts {counts})"
+    assert not [o for c in cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    blank = [i for i, c in enumerate(cells, 1) if _DRAWS.search("".join(c["source"]))
+             and not any("image/png" in o.get("data", {}) for o in c.get("outputs", []))]
+    assert not blank, f"{path.name}: cells {blank} draw but hold no image; run `make notebooks` (not with Agg)"
 
 
 @pytest.mark.notebooks
