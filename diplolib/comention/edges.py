@@ -1,5 +1,5 @@
 """The edges table: co-mention counts (:mod:`diplolib.comention.counts`) joined to their denominators, with
-association measures (:mod:`diplolib.comention.measures`)."""
+association measures (:mod:`diplolib.stats`)."""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def co_mentions(
         about who is mentioned with whom, and counting them would inflate PMI with
         text length; after ``kinds=`` it counts windows with an actor of those kinds),
         ``expected``, ``pmi``, ``npmi``, ``g2``, ``p_value``, ``jaccard``, ``lift``
-        (see :mod:`diplolib.comention.measures`), ``first``, ``last`` (earliest and
+        (see :mod:`diplolib.stats`), ``first``, ``last`` (earliest and
         latest ``published`` of the windows holding both; NaT without dates).
         Sorted by group, ``actor_a``, ``actor_b``. The input is not modified.
 
