@@ -31,7 +31,7 @@ from diplolib.comention import (  # noqa: E402
 )
 from diplolib.comention.edges import edge_columns  # noqa: E402
 from diplolib.comention.sentences import window_span  # noqa: E402
-from diplolib.plots.network import (  # noqa: E402
+from diplolib.plots import (  # noqa: E402
     plot_comention_heatmap,
     plot_ego_network,
     plot_network,

@@ -10,7 +10,7 @@ from .._lazy import attach
 
 _NAMES = {
     "run_pipeline": ".pipeline",
-    "PipelineResult": ".pipeline",
+    "PipelineResult": ".result",
     "PartitionError": "._cluster",
     "connect": "._cluster",
     "plan_partitions": ".plan",
