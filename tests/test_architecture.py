@@ -28,7 +28,7 @@ LAYERS = [
     ("readers", ["diplolib.readers"]),
     ("load", ["diplolib.normalize", "diplolib.load", "diplolib.describe"]),
     ("beside load", ["diplolib.datasets", "diplolib.store"]),
-    ("annotators", ["diplolib.actors", "diplolib.themes"]),
+    ("annotators", ["diplolib.actors", "diplolib.themes", "diplolib.events"]),
     ("analyses", ["diplolib.comention", "diplolib.topics"]),
     ("top", ["diplolib.plots", "diplolib.figures", "diplolib.cli", "diplolib.parallel"]),
 ]
