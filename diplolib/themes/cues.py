@@ -11,7 +11,7 @@ import re
 
 from ..normalize.matching import matching_form
 
-__all__ = ["BOUNDARY", "cue_pattern", "pattern_prefilter"]
+__all__ = ["BOUNDARY", "DEFAULT_GAP", "cue_pattern", "pattern_prefilter"]
 
 _FORBIDDEN = set("{}^$+?\\")
 _SEP = r"[\s\-\u2010-\u2013]+"  # spaces, hyphens and dashes
@@ -19,6 +19,9 @@ _AR_PROCLITICS = "(?:[\u0648\u0641]?(?:[\u0628\u0643\u0644]?\u0627\u0644|\u0644\
 _PROCLITIC_LANGS = {"ar"}
 #: The look-behind that starts every compiled cue: no word character before the match.
 BOUNDARY = r"(?<!\w)"
+#: Words a gap ``...`` allows between the two parts of a cue when it gives no number (``...2``).
+DEFAULT_GAP = 3
+_GAP = re.compile(r"(?<!\S)(?:\.\.\.|\u2026)([0-9]*)(?!\S)")
 
 
 def _literal(text: str) -> tuple[str, int]:
@@ -87,6 +90,32 @@ def cue_pattern(cue: str, lang: str) -> str:
         )
     if lang in _PROCLITIC_LANGS and matching_form(text[:2]) == "\u0627\u0644" and len(text) > 4:
         text = text[2:]  # the article is part of the proclitics: also matches لل (li + al)
+    pieces = _GAP.split(text)
+    prefix = _AR_PROCLITICS if lang in _PROCLITIC_LANGS else ""
+    bodies, mandatory, before_wild = [], 0, None
+    for k in range(0, len(pieces), 2):
+        piece = pieces[k].strip()
+        if not piece:
+            raise ValueError(f"cue {cue!r}: a gap '...' must stand between two words, as in 'fight ... terrorism'")
+        if k and prefix and matching_form(piece[:2]) == "\u0627\u0644" and len(piece) > 4:
+            piece = piece[2:]
+        body, n, wild = _piece(cue, piece)
+        if before_wild is None and wild is not None:
+            before_wild = mandatory + wild
+        mandatory += n
+        if k:
+            words = int(pieces[k - 1] or DEFAULT_GAP)
+            if not 1 <= words <= 9:
+                raise ValueError(f"cue {cue!r}: a gap allows 1 to 9 words in between ('...4'), not {words}")
+            bodies.append(rf"{_SEP}(?:\w+{_SEP}){{0,{words}}}(?<!\w){prefix}")
+        bodies.append(body)
+    body = "".join(bodies)
+    _check_body(cue, body, mandatory, before_wild)
+    return rf"{BOUNDARY}{prefix}(?:{body})(?!\w)"
+
+
+def _piece(cue: str, text: str) -> tuple[str, int, int | None]:
+    """Regex body of a cue without gaps, its mandatory word characters, and how many come before a wildcard."""
     parts: list[str] = []
     buf = ""
     mandatory = 0  # word characters that must be present
@@ -125,10 +154,7 @@ def cue_pattern(cue: str, lang: str) -> str:
         src, n = _literal(buf)
         parts.append(src)
         mandatory += n
-    body = "".join(_join_optional_words(parts))
-    _check_body(cue, body, mandatory, before_wild)
-    prefix = _AR_PROCLITICS if lang in _PROCLITIC_LANGS else ""
-    return rf"{BOUNDARY}{prefix}(?:{body})(?!\w)"
+    return "".join(_join_optional_words(parts)), mandatory, before_wild
 
 
 def _bracket(cue: str, text: str, i: int) -> tuple[str, int, int]:
