@@ -17,6 +17,7 @@ _FORBIDDEN = set("{}^$+?\\")
 _SEP = r"[\s\-\u2010-\u2013]+"  # spaces, hyphens and dashes
 _AR_PROCLITICS = "(?:[\u0648\u0641]?(?:[\u0628\u0643\u0644]?\u0627\u0644|\u0644\u0644|[\u0628\u0643\u0644])?)"
 _PROCLITIC_LANGS = {"ar"}
+_AR_ARTICLE = "(?:\u0627\u0644)?"
 #: The look-behind that starts every compiled cue: no word character before the match.
 BOUNDARY = r"(?<!\w)"
 #: Words a gap ``...`` allows between the two parts of a cue when it gives no number (``...2``).
@@ -24,16 +25,31 @@ DEFAULT_GAP = 3
 _GAP = re.compile(r"(?<!\S)(?:\.\.\.|\u2026)([0-9]*)(?!\S)")
 
 
-def _literal(text: str) -> tuple[str, int]:
-    """Regex for a literal chunk of a cue, and its number of word characters."""
+def _literal(text: str, lang: str = "", inner: bool = False) -> tuple[str, int]:
+    """Regex for a literal chunk of a cue, and its number of word characters.
+
+    In Arabic an adjective or a second noun takes the article like its head ("ابادة جماعية",
+    "الابادة الجماعية"), so every word after the first of a cue (``inner``: this chunk does not
+    start the cue) may carry ال, written or not.
+    """
     norm = matching_form(text)
     words = norm.split()
-    src = _SEP.join(re.escape(w) for w in words)
+    if lang in _PROCLITIC_LANGS:
+        src = _SEP.join(_AR_ARTICLE + _ar_bare(w) if k or inner else re.escape(w) for k, w in enumerate(words))
+    else:
+        src = _SEP.join(re.escape(w) for w in words)
     if norm[:1].isspace() and words:
         src = _SEP + src
     if norm[-1:].isspace() and words:
         src = src + _SEP
     return src, sum(ch.isalnum() for ch in norm)
+
+
+def _ar_bare(word: str) -> str:
+    """``word`` escaped, without a written article (kept when fewer than 3 letters would remain)."""
+    if word.startswith("\u0627\u0644") and len(word) > 4:
+        word = word[2:]
+    return re.escape(word)
 
 
 def _join_optional_words(parts: list[str]) -> list[str]:
@@ -99,7 +115,7 @@ def cue_pattern(cue: str, lang: str) -> str:
             raise ValueError(f"cue {cue!r}: a gap '...' must stand between two words, as in 'fight ... terrorism'")
         if k and prefix and matching_form(piece[:2]) == "\u0627\u0644" and len(piece) > 4:
             piece = piece[2:]
-        body, n, wild = _piece(cue, piece)
+        body, n, wild = _piece(cue, piece, lang)
         if before_wild is None and wild is not None:
             before_wild = mandatory + wild
         mandatory += n
@@ -114,7 +130,7 @@ def cue_pattern(cue: str, lang: str) -> str:
     return rf"{BOUNDARY}{prefix}(?:{body})(?!\w)"
 
 
-def _piece(cue: str, text: str) -> tuple[str, int, int | None]:
+def _piece(cue: str, text: str, lang: str) -> tuple[str, int, int | None]:
     """Regex body of a cue without gaps, its mandatory word characters, and how many come before a wildcard."""
     parts: list[str] = []
     buf = ""
@@ -125,7 +141,7 @@ def _piece(cue: str, text: str) -> tuple[str, int, int | None]:
         ch = text[i]
         if ch in "()[]*-" or ch.isspace():
             if buf:
-                src, n = _literal(buf)
+                src, n = _literal(buf, lang, inner=bool(parts) and parts[-1] == _SEP)
                 parts.append(src)
                 mandatory += n
                 buf = ""
@@ -151,7 +167,7 @@ def _piece(cue: str, text: str) -> tuple[str, int, int | None]:
             buf += ch
         i += 1
     if buf:
-        src, n = _literal(buf)
+        src, n = _literal(buf, lang, inner=bool(parts) and parts[-1] == _SEP)
         parts.append(src)
         mandatory += n
     return "".join(_join_optional_words(parts)), mandatory, before_wild
