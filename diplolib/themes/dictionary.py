@@ -43,6 +43,8 @@ either side of it, in the same sentence; a hit whose cue fails its context is dr
 
     en: [killed, {cue: bodies, near: [dead, found, killed], not_near: [state, government]}]
 
+``#`` among the neighbours stands for any number (``{cue: resolution, near: ['#']}``).
+
 Scope.  ``scope: international`` marks a theme that needs two states or an international
 body (the UN Security Council, not Russia's own; a phone call between leaders, not with a
 governor).  When :func:`~diplolib.themes.tag_themes` is given the actor ``mentions``, a hit

@@ -11,11 +11,13 @@ import yaml
 from .cues import cue_pattern
 
 __all__ = [
-    "ThemeFileError", "DEFAULT_WINDOW", "cue_context", "merge_context", "node_error", "scalar", "theme_context",
-    "valid_lang",
+    "ThemeFileError", "DEFAULT_WINDOW", "NUMBER", "cue_context", "merge_context", "node_error", "scalar",
+    "theme_context", "valid_lang",
 ]
 
 _CONTEXT_KEYS = {"cue", "near", "not_near", "window"}
+#: What ``#`` stands for among the neighbours of a cue: a number.
+NUMBER = r"(?<!\w)\d+(?!\w)"
 #: Words on each side of a cue that its ``near``/``not_near`` neighbours may be found in, by default.
 DEFAULT_WINDOW = 4
 
@@ -63,6 +65,9 @@ def cue_context(
             items = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
             for item in items:
                 word = scalar(path, item, f"a word of '{k}'")
+                if word == "#":  # any number: "resolution 2254", "القرار 1701"
+                    ctx[k].append(NUMBER)
+                    continue
                 try:
                     ctx[k].append(cue_pattern(word, lang))
                 except ValueError as exc:
