@@ -18,6 +18,8 @@ _SEP = r"[\s\-\u2010-\u2013]+"  # spaces, hyphens and dashes
 _AR_PROCLITICS = "(?:[\u0648\u0641]?(?:[\u0628\u0643\u0644]?\u0627\u0644|\u0644\u0644|[\u0628\u0643\u0644])?)"
 _PROCLITIC_LANGS = {"ar"}
 _AR_ARTICLE = "(?:\u0627\u0644)?"
+# pronouns attached to a noun or verb: ه ها هم هما كم كما نا (him/his, her, them, both, you, us)
+_AR_ENCLITICS = "(?:\u0647\u0645\u0627|\u0643\u0645\u0627|\u0647\u0627|\u0647\u0645|\u0643\u0645|\u0646\u0627|\u0647)"
 #: The look-behind that starts every compiled cue: no word character before the match.
 BOUNDARY = r"(?<!\w)"
 #: Words a gap ``...`` allows between the two parts of a cue when it gives no number (``...2``).
@@ -127,7 +129,23 @@ def cue_pattern(cue: str, lang: str) -> str:
         bodies.append(body)
     body = "".join(bodies)
     _check_body(cue, body, mandatory, before_wild)
+    if lang in _PROCLITIC_LANGS and _SEP not in body and mandatory >= 4:
+        body = _with_enclitics(body)
     return rf"{BOUNDARY}{prefix}(?:{body})(?!\w)"
+
+
+def _with_enclitics(body: str) -> str:
+    """A one-word Arabic cue also matches with a possessive or object pronoun attached (انتخابه "his
+    election", زيارتها "her visit": the ta marbuta, ه in matching form, is then written ت).
+
+    Only for cues of 4 letters or more: on shorter ones a proclitic and an enclitic together make
+    other words (و + زار + ه is وزاره, "ministry").
+    """
+    if body.endswith("\u0647") and not body.endswith("\\\u0647"):
+        return body[:-1] + "(?:\u0647|\u062a" + _AR_ENCLITICS + ")"
+    if body[-1:].isalpha():
+        return body + _AR_ENCLITICS + "?"
+    return body
 
 
 def _piece(cue: str, text: str, lang: str) -> tuple[str, int, int | None]:
