@@ -187,12 +187,14 @@ def _mentions(rows):
 
 def test_scope_international_drops_single_state_sentences(themes):
     arts = _articles(
-        ("k1", "en", "Putin held a meeting with the Security Council. He had a phone call with the defence minister."),
+        ("k1", "en", "Putin and Belousov met the Security Council. He had a phone call with Belousov."),
+        ("k4", "en", "Putin had a telephone conversation with the President of the Republic of Korea."),
         ("k2", "en", "Putin had a phone call with Macron. The Security Council met in New York."),
         ("k3", "en", "The Security Council adopted resolution 2254."),
     )
     mentions = _mentions([
-        ("k1", "per:vladimir_putin", 0), ("k1", "per:vladimir_putin", 1),
+        ("k1", "per:vladimir_putin", 0), ("k1", "per:andrei_belousov", 0), ("k1", "per:andrei_belousov", 1),
+        ("k4", "per:vladimir_putin", 0), ("k4", "RUS", 0),
         ("k2", "per:vladimir_putin", 0), ("k2", "per:emmanuel_macron", 0), ("k2", "org:unsc", 1),
     ])
     plain = tag_themes(arts, dictionary=themes)
@@ -205,6 +207,7 @@ def test_scope_international_drops_single_state_sentences(themes):
     assert kept(plain, "k1") == intl and kept(scoped, "k1") == set()
     assert kept(scoped, "k2") == intl  # two states; an international body
     assert kept(scoped, "k3") == {"security_council"}  # no mention: kept
+    assert kept(scoped, "k4") == {"phone_call"}  # one person (and his state): the other side is unknown, kept
     other = plain[~plain["theme"].isin(intl)]
     pd.testing.assert_frame_equal(other.reset_index(drop=True),
                                   scoped[~scoped["theme"].isin(intl)].reset_index(drop=True))

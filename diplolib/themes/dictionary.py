@@ -48,8 +48,8 @@ either side of it, in the same sentence; a hit whose cue fails its context is dr
 Scope.  ``scope: international`` marks a theme that needs two states or an international
 body (the UN Security Council, not Russia's own; a phone call between leaders, not with a
 governor).  When :func:`~diplolib.themes.tag_themes` is given the actor ``mentions``, a hit
-of such a theme is dropped if every actor mentioned in its sentence (and the one before)
-belongs to one and the same state; a sentence without mentions keeps its hits.
+of such a theme is dropped if its sentence (with the one before) names two or more people and
+only actors of one and the same state (places aside); with fewer known people it stays.
 
 A theme's ``context`` gives neighbours for all its cues of a language (its ``not_near`` add up
 with a cue's own; a cue's own ``near`` and ``window`` win)::

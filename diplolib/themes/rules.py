@@ -4,8 +4,8 @@
   when one of its ``near`` neighbours occurs within ``window`` words on either side of it (same
   sentence) and none of its ``not_near`` neighbours does (:func:`context_rules`, :func:`context_ok`);
 * *scope*: a theme with ``scope: international`` needs two states or an international body; given
-  the actor mentions of the articles, its hits in sentences whose actors (with those of the sentence
-  before) all belong to one state are dropped (:func:`apply_scope`).
+  the actor mentions of the articles, its hits in sentences naming two or more people (with the sentence
+  before) and only actors of one state are dropped (:func:`apply_scope`).
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def context_ok(rule: Rule, match: str, a: int, b: int) -> bool:
 
 
 def actor_countries(registry=None) -> pd.DataFrame:
-    """``actor_id``, ``country`` (the state an actor belongs to; ``INTL`` for an international body).
+    """``actor_id``, ``country`` (the state an actor belongs to; ``INTL`` for an international body), ``kind``.
 
     States are their own country; people, places and national bodies carry theirs in the registry;
     an organisation without a country (the UN, the EU, NATO...) is international. Actors without
@@ -106,29 +106,34 @@ def actor_countries(registry=None) -> pd.DataFrame:
     country = actors["country"].where(actors["country"].astype(str) != "", None)
     country = country.where(country.notna() | (actors["kind"] != "organisation"), "INTL")
     country = country.where(actors["kind"] != "state", actors["actor_id"])
-    out = pd.DataFrame({"actor_id": actors["actor_id"].astype("string"), "country": country.astype("string")})
+    out = pd.DataFrame({"actor_id": actors["actor_id"].astype("string"), "country": country.astype("string"),
+                        "kind": actors["kind"].astype("string")})
     return out[out["country"].notna()].reset_index(drop=True)
 
 
 def apply_scope(hits: pd.DataFrame, mentions: pd.DataFrame, dictionary, registry=None) -> pd.DataFrame:
     """``hits`` without the hits of ``scope: international`` themes in single-state sentences.
 
-    A sentence is *domestic* when the actors mentioned in it and in the sentence before it all
-    belong to one state (at least one mention, one country, no international body); hits of
-    international themes there are dropped. Sentences without mentions keep their hits.
+    A sentence is *domestic* when the actors mentioned in it and in the sentence before it (places
+    left aside) are all of one state, with no international body, and include two different people;
+    hits of international themes there are dropped. Both sides must be known: with one person only
+    ("On Russia's initiative, Putin had a telephone conversation with [someone the registry lacks]")
+    or none, the hits stay.
     """
     intl = set(dictionary.themes.loc[dictionary.themes["scope"] == "international", "theme"])
     if not intl or hits.empty:
         return hits
     m = mentions[mentions["actor_id"].notna() & mentions["sentence"].notna()][["article_id", "actor_id", "sentence"]]
     m = m.astype({"actor_id": "string"}).merge(actor_countries(registry), on="actor_id", how="inner")
+    m = m[m["kind"] != "place"]  # where it happens, not who takes part
+    m = m.assign(person=m["actor_id"].where(m["kind"] == "person"))
     # a sentence is read with the one before it ("... had a phone call with the President of Israel.
     # The conversation took place on Israel's initiative.")
     m = pd.concat([m, m.assign(sentence=m["sentence"] + 1)], ignore_index=True)
-    per = m.groupby(["article_id", "sentence"], sort=False)["country"].agg(
-        n="nunique", intl=lambda c: bool((c == "INTL").any())
-    )
-    domestic = per[(per["n"] == 1) & ~per["intl"]].reset_index()[["article_id", "sentence"]]
+    by_sentence = m.groupby(["article_id", "sentence"], sort=False)
+    per = pd.DataFrame({"n": by_sentence["country"].nunique(), "actors": by_sentence["person"].nunique(),
+                        "intl": by_sentence["country"].agg(lambda c: bool((c == "INTL").any()))})
+    domestic = per[(per["n"] == 1) & (per["actors"] >= 2) & ~per["intl"]].reset_index()[["article_id", "sentence"]]
     domestic["_domestic"] = True
     key = hits[["article_id", "sentence"]].astype({"sentence": "Int64"})
     domestic = domestic.astype({"sentence": "Int64"})

@@ -162,7 +162,7 @@ def tag_themes(
         Actor mentions of the same articles (:func:`diplolib.actors.tag_actors`: ``article_id``,
         ``actor_id``, ``sentence``). When given, hits of themes with ``scope: international``
         (the UN Security Council, phone calls between leaders) are dropped from sentences whose
-        actors all belong to one state (see :mod:`diplolib.themes.rules`).
+        actors (two people or more) all belong to one state (see :mod:`diplolib.themes.rules`).
     registry : Registry, optional
         Gives each mentioned actor its state (default: the shipped actor registry); used with
         ``mentions`` only.
