@@ -68,7 +68,7 @@ def _which_cue(cues: list[tuple[str, re.Pattern]], match: str, start: int, end: 
 
 def _hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a: int, b: int, cues) -> dict:
     """One hit: matching-form span ``[a, b)`` mapped back to the display text (trailing spaces trimmed)."""
-    start, end = index_map[a], index_map[b]
+    start, end = int(index_map[a]), int(index_map[b])
     while end > start and text[end - 1].isspace():
         end -= 1
     return {
