@@ -32,7 +32,7 @@ _WORD = re.compile(r"\w").match
 class _ThemeScan:
     __slots__ = (
         "theme", "parent", "inc", "exc", "inc_bar", "exc_bar", "inc_all", "exc_all", "cues", "cue_all",
-        "inc_order", "exc_order", "exc_rx",
+        "inc_order", "exc_order", "exc_rx", "by_length",
     )
 
     def __init__(self, **kw):
@@ -67,7 +67,7 @@ class ScanIndex:
 
         The spans are those of ``theme_regex.finditer(match)`` that overlap no match of
         the theme's exclusion regex; the candidate cues are the theme's ``(cue, regex)``
-        whose anchors occur in ``match`` (the others cannot match), in dictionary order.
+        whose anchors occur in ``match`` (the others cannot match), longest cue first (stable).
         """
         # 2 * theme + kind (0 include, 1 exclude) -> [(start, end, lo, hi, cue indices)]
         occ: dict[int, list[tuple[int, int, int, int | None, frozenset]]] = {}
@@ -118,7 +118,7 @@ class ScanIndex:
             if blocked:
                 found = [(a, b) for a, b in found if not any(x < b and a < y for x, y in blocked)]
             if found:
-                cues = [c for i, c in enumerate(ts.cues) if i in present or ts.cue_all[i]]
+                cues = [ts.cues[i] for i in ts.by_length if i in present or ts.cue_all[i]]
                 out.append((ts.theme, ts.parent, found, cues))
         return out
 
@@ -208,6 +208,7 @@ def _build_index(dictionary, lang: str) -> ScanIndex:
                 exc_all=any(a is None for a, _ in exc_pf),
                 cues=[(c, re.compile(p)) for c, p in inc_rows[["cue", "pattern"]].itertuples(index=False)],
                 cue_all=[a is None for a, _ in inc_pf],
+                by_length=sorted(range(len(inc_rows)), key=lambda i: -len(inc_rows["cue"].iloc[i])),
             )
         )
     return ScanIndex(themes, anchors)

@@ -52,18 +52,21 @@ def _cue_index(dictionary: ThemeDictionary, lang: str) -> dict[str, list[tuple[s
         idx: dict[str, list[tuple[str, re.Pattern]]] = {}
         for theme, cue, pattern in inc[["theme", "cue", "pattern"]].itertuples(index=False):
             idx.setdefault(theme, []).append((cue, re.compile(pattern)))
-        return idx
+        return {theme: sorted(cues, key=lambda c: -len(c[0])) for theme, cues in idx.items()}
 
     return dictionary.cached(("cue_index", lang), build)
 
 
 def _which_cue(cues: list[tuple[str, re.Pattern]], match: str, start: int, end: int) -> str:
-    best, best_len = "", -1
+    """The longest cue (the first in dictionary order among equals) matching exactly ``match[start:end]``.
+
+    ``cues`` come longest first (stable), so the first exact match is the answer.
+    """
     for cue, rx in cues:
         m = rx.match(match, start)
-        if m and m.end() == end and len(cue) > best_len:
-            best, best_len = cue, len(cue)
-    return best
+        if m and m.end() == end:
+            return cue
+    return ""
 
 
 def _hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a: int, b: int, cues) -> dict:
