@@ -213,10 +213,18 @@ def tidy_metadata(articles: pd.DataFrame) -> pd.DataFrame:
 
     Readers keep a source's own metadata as it comes (YAML lists and timestamps, JSON values); one string
     column per field makes the table tidy, comparable across corpora and storable in Parquet unchanged.
+    A column whose every present value is a list (JSON ``category``, ``topics``) stays a list column (each list
+    of strings, missing values ``None``): the lists are what the source gives, not a joined string.
     """
     out = articles.copy()
     for col in out.columns:
-        if out[col].dtype == object:
+        if out[col].dtype != object:
+            continue
+        present = out[col].dropna()
+        if len(present) and all(isinstance(v, (list, tuple)) for v in present):
+            out[col] = [None if not isinstance(v, (list, tuple)) else [str(x) for x in v if x is not None]
+                        for v in out[col]]
+        else:
             out[col] = metadata_text(out[col])
     return out
 

@@ -33,6 +33,7 @@ from .dispatch import (
     split_header,
     strip_repeated_title,
 )
+from ..readers.base import meta_name
 from .duplicates import flag_duplicates
 from .language import detect_language
 from .matching import matching_form
@@ -195,8 +196,22 @@ def normalize_articles(records: pd.DataFrame, *,
                                     tz):
             rows.append(row)
             positions.append(pos)
-    return _articles_table(rows, positions, records[extras] if extras else None, on=on, tz=tz,
+    return _articles_table(rows, positions, _extra_frame(records, extras), on=on, tz=tz,
                            near_duplicates=near_duplicates)
+
+
+def _extra_frame(records: pd.DataFrame, extras: list[str]) -> pd.DataFrame | None:
+    """The extra metadata columns, a column named like one diplolib writes renamed ``meta_<name>``
+    (:func:`diplolib.readers.meta_name`), so it never collides with the articles table's own column."""
+    if not extras:
+        return None
+    frame = records.iloc[:, [i for i, c in enumerate(records.columns) if c not in RAW_COLUMNS]]
+    taken: set[str] = set()
+    names = []
+    for c in frame.columns:
+        names.append(meta_name(c, taken))
+        taken.add(names[-1])
+    return frame.set_axis(names, axis=1)
 
 
 def _steps(records: pd.DataFrame, steps: Sequence[str] | None, split: bool) -> frozenset[str]:

@@ -11,7 +11,8 @@ import pandas as pd
 from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, make_record
 from .encoding import decode
 
-__all__ = ["read_text", "parse_metadata_date", "check_size", "paragraphs", "DateError", "dated", "finish_record"]
+__all__ = ["read_text", "parse_metadata_date", "check_size", "paragraphs", "DateError", "dated", "finish_record",
+           "in_range"]
 
 _NEWLINES = re.compile(r"\r\n?")
 
@@ -95,7 +96,24 @@ def parse_metadata_date(value: Any, *, date_format: str | None = None, tz: str =
             ) from None
     if pd.isna(stamp):
         return pd.NA
+    if not in_range(stamp):
+        raise DateError("bad-date", f"the date {str(value)!r} is outside the years diplolib can store "
+                                    f"({pd.Timestamp.min.year + 1}-{pd.Timestamp.max.year - 1}, pandas' nanosecond "
+                                    "range): it is probably a placeholder; fix it, or pass on_bad_date='keep'.")
     return stamp.tz_localize(tz) if stamp.tzinfo is None else stamp.tz_convert(tz)
+
+
+_MIN, _MAX = pd.Timestamp.min + pd.Timedelta(days=1), pd.Timestamp.max - pd.Timedelta(days=1)
+
+
+def in_range(stamp: Any) -> bool:
+    """True if the Timestamp ``stamp`` fits pandas' nanosecond range with a day to spare (so that any time zone
+    conversion fits too)."""
+    naive = stamp.tz_convert(None) if getattr(stamp, "tzinfo", None) is not None else stamp
+    try:
+        return bool(_MIN <= naive <= _MAX)
+    except (OverflowError, ValueError):
+        return False
 
 
 def dated(record: dict, raw: Any, *, on_bad_date: str = "error", **kw: Any) -> dict:
@@ -138,5 +156,5 @@ def finish_record(
         "too-large" (:func:`check_size`) or "bad-date" (:func:`dated`, unless ``on_bad_date="keep"``).
     """
     check_size(text, max_text_chars)
-    record = make_record(origin, fmt, text=text, title=title, source=source, url=url, lang=lang, **(extra or {}))
+    record = make_record(origin, fmt, text=text, title=title, source=source, url=url, lang=lang, extra=extra)
     return dated(record, raw_date, on_bad_date=on_bad_date, date_format=date_format, tz=tz)

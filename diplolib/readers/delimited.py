@@ -16,11 +16,11 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, error_row, make_record
-from .common import DateError, check_size, parse_metadata_date
+from .base import DEFAULT_MAX_TEXT_CHARS, RECORD_COLUMNS, ReadError, error_row, make_record
+from .common import DateError, check_size, in_range, parse_metadata_date
 from .encoding import decode
 
-__all__ = ["read_csv", "CSV_PRESETS", "FIELDS"]
+__all__ = ["read_csv", "CSV_PRESETS", "FIELDS", "unique_header"]
 
 #: The record fields a column can be mapped to.
 FIELDS = ("title", "text", "published", "source", "url", "lang")
@@ -53,6 +53,21 @@ CSV_PRESETS: dict[str, dict[str, Any]] = {
 _INT = re.compile(r"-?\d{1,18}")
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+def unique_header(header: list[str]) -> list[str]:
+    """The header with repeated names made unique: the second ``x`` becomes ``x_2`` (``x_3``, ... if taken), so
+    that no column's data is dropped."""
+    out: list[str] = []
+    seen = set(header)
+    used: set[str] = set()
+    for name in header:
+        new, k = name, 2
+        while new in used or (new != name and new in seen):
+            new, k = f"{name}_{k}", k + 1
+        used.add(new)
+        out.append(new)
+    return out
 
 
 def _mapping(header: list[str], columns: Mapping[str, str] | None, origin: str) -> dict[str, str]:
@@ -154,9 +169,10 @@ def read_csv(
         raise ReadError(
             "bad-row", f"the header row could not be read ({exc}): check the separator (sep=)."
         ) from None
+    header = unique_header(header)
     mapping = _mapping(header, columns, origin)
     records, errors = _rows(reader, header, mapping, origin, source=source, lang=lang, max_text_chars=max_text_chars)
-    _integer_columns(records, [h for h in header if h not in mapping.values()])
+    _integer_columns(records, [k for k in (records[0] if records else ()) if k not in RECORD_COLUMNS])
     if "published" in mapping and records:
         records, bad = _parse_dates(
             records, date_format=date_format, tz=tz, dayfirst=dayfirst, on_bad_date=on_bad_date
@@ -241,7 +257,7 @@ def _row_record(row: list[str], n: int, header: list[str], mapping: dict[str, st
         url=field("url"),
         published=field("published"),
         lang=field("lang") if "lang" in mapping else lang,
-        **{c: values[c] for c in extra_cols},
+        extra={c: values[c] for c in extra_cols},
     )
 
 
@@ -258,7 +274,10 @@ def _parse_dates(
     records: list[dict], *, date_format, tz, dayfirst, on_bad_date
 ) -> tuple[list[dict], list[dict]]:
     raw = pd.Series([r["published"] for r in records], dtype=object)
-    parsed = pd.to_datetime(raw, format=date_format, dayfirst=dayfirst, errors="coerce")
+    try:
+        parsed = pd.to_datetime(raw, format=date_format, dayfirst=dayfirst, errors="coerce")
+    except (ValueError, TypeError, OverflowError):  # "Mixed timezones detected" (winter and summer offsets)
+        parsed = pd.Series([pd.NaT] * len(raw), dtype=object)
     if isinstance(parsed.dtype, pd.DatetimeTZDtype):
         parsed = parsed.dt.tz_convert(tz)
     elif pd.api.types.is_datetime64_dtype(parsed.dtype):
@@ -269,7 +288,7 @@ def _parse_dates(
     for rec, value, stamp in zip(records, raw, parsed, strict=True):
         if value is None:
             rec["published"] = pd.NA
-        elif not pd.isna(stamp):
+        elif not pd.isna(stamp) and in_range(stamp):
             rec["published"] = stamp
         else:
             try:

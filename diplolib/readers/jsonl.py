@@ -35,9 +35,16 @@ def _pick(obj: dict, field: str, columns: Mapping[str, str]) -> str | None:
 
 
 def _flat(value: Any) -> Any:
+    """A list of scalars stays a list (``category``, ``topics``); objects and nested lists become JSON text."""
+    if isinstance(value, list) and all(v is None or isinstance(v, (str, int, float, bool)) for v in value):
+        return value
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return value
+
+
+_TOO_DEEP = ("is nested too deeply to read (more levels than Python's recursion limit): it is not an "
+             "article record; repair or remove it.")
 
 
 def read_jsonl(
@@ -64,7 +71,8 @@ def read_jsonl(
 
     Returns
     -------
-    (records, errors). Origins are ``"<file>:line N"``. Nested values are kept as JSON strings.
+    (records, errors). Origins are ``"<file>:line N"``. Lists of scalars stay lists (one list column in
+    the articles table); objects and nested lists are kept as JSON strings.
     Error codes: "bad-json", "not-an-object", "missing-column", "empty", "too-large", "bad-date".
     """
     columns = dict(columns or {})
@@ -78,15 +86,19 @@ def read_jsonl(
             records.append(_record(where, unit, i, obj, exc, columns, **options))
         except ReadError as err:
             errors.append(error_row(where, err.code, err.message))
+        except RecursionError:
+            errors.append(error_row(where, "bad-json", f"{unit} {i} {_TOO_DEEP}"))
     return records, errors
 
 
-def _items(text: str) -> tuple[list[tuple[int, Any, json.JSONDecodeError | None]], str]:
+def _items(text: str) -> tuple[list[tuple[int, Any, Exception | None]], str]:
     """``(number, object, parse error)`` of each line (or item of a JSON array), and the unit's name."""
     stripped = text.lstrip()
     if stripped.startswith("["):
         try:
             items = json.loads(stripped)
+        except RecursionError:
+            raise ReadError("bad-json", f"the JSON array {_TOO_DEEP}") from None
         except json.JSONDecodeError as exc:
             raise ReadError(
                 "bad-json",
@@ -102,12 +114,16 @@ def _items(text: str) -> tuple[list[tuple[int, Any, json.JSONDecodeError | None]
             lines.append((i, json.loads(line), None))
         except json.JSONDecodeError as exc:
             lines.append((i, None, exc))
+        except RecursionError:
+            lines.append((i, None, RecursionError(_TOO_DEEP)))
     return lines, "line"
 
 
-def _record(where: str, unit: str, i: int, obj: Any, exc: json.JSONDecodeError | None, columns: Mapping[str, str],
+def _record(where: str, unit: str, i: int, obj: Any, exc: Exception | None, columns: Mapping[str, str],
             *, source: str, lang: str | None, **tail: Any) -> dict:
     """The record of one JSON object, or a :class:`ReadError` naming the line and what to do."""
+    if isinstance(exc, RecursionError):
+        raise ReadError("bad-json", f"{unit} {i} {exc}")
     if exc is not None:
         raise ReadError("bad-json", f"{unit} {i} is not valid JSON ({exc.msg} at column {exc.colno}): it is "
                                     "probably cut short; repair or remove that line.")

@@ -127,3 +127,8 @@ def _read_entry(entry, origin: str, format: str | None, options: dict[str, Any],
         return reader.read(data, origin=origin, **kwargs)
     except ReadError as exc:
         return [], [error_row(origin, exc.code, exc.message)]
+    except Exception as exc:  # one file, one error row, whatever went wrong in its reader
+        return [], [error_row(origin, "reader-failed",
+                              f"the {reader.name} reader failed on this file ({type(exc).__name__}: "
+                              f"{str(exc)[:300]}): the file is malformed in a way diplolib does not recognise; "
+                              "check it, or report it with the file attached.")]
