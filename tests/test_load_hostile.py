@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 
 from diplolib.load import load_articles
+from diplolib.normalize import ARTICLE_COLUMNS, normalize_articles
 from diplolib.readers import read_records
 from diplolib.readers.base import RESERVED_COLUMNS, meta_name
-from diplolib.normalize import ARTICLE_COLUMNS, normalize_articles
 
 BODY = "The two ministers met in Geneva to discuss the ceasefire and the delivery of humanitarian aid."
 
@@ -309,3 +309,108 @@ def test_read_records_direct_fifo(tmp_path):
     os.mkfifo(tmp_path / "pipe.csv")
     records, errors = read_records(tmp_path)
     assert records.empty and list(errors["error"]) == ["not-a-file"]
+
+
+# ---------------------------------------------------------------- silent mistakes made loud
+
+
+@pytest.mark.parametrize("body", [
+    "Le 5 mars 2015, l'armée russe a commencé des exercices sur douze champs de tir.",
+    "Dimanche 1er mars 2015, un porte-parole de l'état-major a publié un communiqué.",
+    "On 3 May 2015, the Republic held so-called elections in the occupied region.",
+    "ONU-Habitat - Conseil d'administration, vingt-cinquième session.",
+    "5 mars 2015\nÀ l'intérieur des fermes occupées, des soldats ont quadrillé le périmètre.",
+    "21 July 2014-22 July 2015\nSubsequently, WHO hosted a national consultation in Fiji.",
+])
+def test_sentences_opening_with_a_date_or_compound_keep_it(body):
+    from diplolib.normalize.dispatch import split_header
+
+    assert split_header(body)[0] == ""
+
+
+@pytest.mark.parametrize("body, dateline", [
+    ("22 mai 2012. - Prévu initialement, le sommet a eu lieu.", "22 mai 2012"),
+    ("5 March 2015, MOSCOW (Reuters) - Russia said on Monday it would talk.", "5 March 2015 MOSCOW (Reuters)"),
+    ("BEIRUT-KHALDE — Air strikes hit the city on Monday.", "BEIRUT-KHALDE"),
+    ("Wed 05 Apr 2017 Syria attack symptoms were reported.", "Wed 05 Apr 2017"),
+])
+def test_real_datelines_still_split(body, dateline):
+    from diplolib.normalize.dispatch import split_header
+
+    assert split_header(body)[0] == dateline
+
+
+def test_columns_with_an_unknown_field_raises_at_once(tmp_path):
+    _write(tmp_path / "a.csv", f'text,date\n"{BODY}",2016-01-01\n')
+    with pytest.raises(ValueError, match=r"\['txt'\] are not record fields.*did you mean \{'text': 'txt'\}"):
+        load_articles(tmp_path, columns={"txt": "text"})
+
+
+def test_columns_naming_a_missing_column_is_an_error_row(tmp_path):
+    _write(tmp_path / "a.csv", f'text,date\n"{BODY}",2016-01-01\n')
+    _write(tmp_path / "b.jsonl", json.dumps({"text": BODY, "date": "2016-01-01"}) + "\n")
+    articles, errors = load_articles(tmp_path, columns={"published": "datee"})
+    assert articles.empty
+    assert list(errors["error"]) == ["missing-column", "missing-column"]
+    assert errors["message"].str.contains("date").all() and errors["message"].str.contains("datee").all()
+
+
+def test_article_id_from_the_source_on_request(tmp_path):
+    _write(tmp_path / "a.csv", f'id,text\nA7,"{BODY}"\nA8,"{BODY} 2"\nA7,"{BODY} 3"\n')
+    articles, errors = load_articles(tmp_path, columns={"article_id": "id"})
+    assert errors.empty
+    assert list(articles["article_id"]) == ["A7", "A8", "A7~1"]
+    default, _ = load_articles(tmp_path)
+    assert default["article_id"].str.fullmatch(r"[0-9a-f]{16}").all()
+    assert list(default["id"]) == ["A7", "A8", "A7"]
+
+
+def test_published_precision_and_periods(tmp_path):
+    from diplolib._tables import period_of
+
+    _write(tmp_path / "a.csv", f'text,date\n"{BODY}",2015\n"{BODY} 2",2015-03\n"{BODY} 3",2015-03-04\n')
+    articles, errors = load_articles(tmp_path)
+    assert errors.empty
+    assert list(articles["published_precision"]) == ["year", "month", "day"]
+    with pytest.warns(UserWarning, match="2 date"):
+        labels = period_of(articles["published"], "D", precision=articles["published_precision"])
+    assert labels.isna().tolist() == [True, True, False]
+    with pytest.warns(UserWarning, match="known only to the year"):
+        monthly = period_of(articles["published"], "M", precision=articles["published_precision"])
+    assert monthly.tolist()[1:] == ["2015-03", "2015-03"] and monthly.isna().tolist()[0]
+    assert period_of(articles["published"], "Y", precision=articles["published_precision"]).notna().all()
+    with pytest.raises(ValueError, match="too coarse"):
+        period_of(articles["published"], "M", precision=articles["published_precision"], imprecise="raise")
+    kept = period_of(articles["published"], "M", precision=articles["published_precision"], imprecise="keep")
+    assert kept.tolist() == ["2015-01", "2015-03", "2015-03"]
+
+
+def test_steps_switch_off_the_dateline(tmp_path):
+    from diplolib.normalize import STEPS
+
+    _write(tmp_path / "a.txt", "Titre\n\nMOSCOU (Reuters) - Les ministres se sont rencontrés hier à Genève.\n")
+    on, _ = load_articles(tmp_path)
+    off, _ = load_articles(tmp_path, steps=[s for s in STEPS if s != "dateline"])
+    assert on.loc[0, "dateline"] == "MOSCOU (Reuters)" and on.loc[0, "text"].startswith("Les ministres")
+    assert off.loc[0, "text"].startswith("MOSCOU (Reuters)") and pd.isna(off.loc[0, "dateline"])
+    with pytest.raises(ValueError, match="unknown step"):
+        load_articles(tmp_path, steps=["datelines"])
+
+
+def test_language_field_disagreeing_with_the_text_is_flagged(tmp_path):
+    fr = "Le ministre des affaires étrangères a rencontré son homologue pour discuter du cessez-le-feu."
+    rows = [("en", BODY), ("en", fr), ("fr", fr), ("de", fr)]
+    _write(tmp_path / "a.jsonl", "".join(json.dumps({"text": t, "lang": lang}) + "\n" for lang, t in rows))
+    articles, errors = load_articles(tmp_path)
+    assert errors.empty
+    assert list(articles["lang"]) == ["en", "en", "fr", "de"]
+    assert list(articles["lang_mismatch"]) == [False, True, False, True]
+
+
+def test_json_list_fields_stay_lists(tmp_path):
+    _write(tmp_path / "a.jsonl", json.dumps({"text": BODY, "category": ["Politics", "Syria"], "info": {"a": 1}})
+           + "\n" + json.dumps({"text": BODY + " 2", "category": []}) + "\n")
+    articles, errors = load_articles(tmp_path)
+    assert errors.empty
+    assert articles.loc[0, "category"] == ["Politics", "Syria"] and articles.loc[1, "category"] == []
+    assert articles.loc[0, "info"] == '{"a": 1}'

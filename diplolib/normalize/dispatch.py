@@ -127,9 +127,10 @@ _PLACE_DATELINES = [
     # Damas-SANA /   Damascus, SANA-   Aleppo SANA-Terrorist
     re.compile(rf"(?P<dl>{_WORD}(?:[ -]{_WORD}){{0,3}}\s*[-,]?\s*SANA)\s*[-–—/]+\s*"),
     # BEIRUT —   NEW YORK, Feb. 3 -
-    re.compile(rf"(?P<dl>[{_UP}][{_UP}'.-]{{2,}}(?: [{_UP}][{_UP}'.-]+){{0,2}}"
+    # (a hyphen glued to the next word is a compound, not a separator: "ONU-Habitat - Conseil" stays whole)
+    re.compile(rf"(?P<dl>[{_UP}][{_UP}'.]{{2,}}(?:-[{_UP}][{_UP}'.]+)*(?: [{_UP}][{_UP}'.-]+){{0,2}}"
                rf"(?:,\s*[{_UP}][a-z]{{2,4}}\.? \d{{1,2}})?)"
-               r"\s*(?:--?|–|—)\s*"),
+               r"\s*(?:--?(?!\w)|–|—)\s*"),
     # Moscou/Le ministre   (SANA French: "Place/Sentence")
     re.compile(rf"(?P<dl>{_WORD}(?:[ -]{_WORD}){{0,2}})\s?/\s?(?=[{_UP}\"«])"),
 ]
@@ -141,6 +142,9 @@ _PRINT_TWEET = re.compile(r"\s*Print Tweet(?: Views \d+)?\s*")
 
 
 def _date_prefix(text: str) -> tuple[str, str]:
+    """A leading date and the rest when the date opens a dispatch: on the first line with the text running on
+    (not alone on its line, a UN document's date), set off by a dash, slash, colon or nothing, not by a comma
+    continuing a sentence ("Le 5 mars 2015, l'armée …") unless a place follows, and not a span "date-date"."""
     end = date_prefix_end(text)
     if not end:
         return "", text
@@ -148,6 +152,12 @@ def _date_prefix(text: str) -> tuple[str, str]:
     rest = text[end:]
     rest = rest[_DATE_TAIL.match(rest).end():]
     rest = rest[_DATE_SEP.match(rest).end():]
+    between = text[end:len(text) - len(rest)]
+    if "\n" in between or not rest.strip() or date_prefix_end(rest):  # alone on its line; a span "date-date"
+        return "", text
+    if "," in between and not any(c in between for c in "-–—/:") and not any(p.match(rest) for p in
+                                                                          _PLACE_DATELINES):
+        return "", text
     return dl, rest
 
 

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, error_row
 from .common import finish_record, read_text
+from .delimited import check_columns_option
 
 __all__ = ["read_jsonl"]
 
@@ -25,6 +26,7 @@ _GUESSES = {
     "source": ("source", "sourceName", "outlet", "publisher"),
     "url": ("url", "sourceUrl", "source_url", "link"),
     "lang": ("lang", "language"),
+    "article_id": (),  # only on request: columns={"article_id": "id"}
 }
 
 
@@ -75,8 +77,9 @@ def read_jsonl(
     the articles table); objects and nested lists are kept as JSON strings.
     Error codes: "bad-json", "not-an-object", "missing-column", "empty", "too-large", "bad-date".
     """
-    columns = dict(columns or {})
+    columns = check_columns_option(columns)
     items, unit = _items(read_text(data, encoding=encoding, encoding_errors=encoding_errors))
+    _check_mapped_keys(items, columns)
     options = {"source": source, "lang": lang, "tz": tz, "date_format": date_format, "on_bad_date": on_bad_date,
                "max_text_chars": max_text_chars}
     records, errors = [], []
@@ -89,6 +92,21 @@ def read_jsonl(
         except RecursionError:
             errors.append(error_row(where, "bad-json", f"{unit} {i} {_TOO_DEEP}"))
     return records, errors
+
+
+def _check_mapped_keys(items: list, columns: Mapping[str, str]) -> None:
+    """Raise a "missing-column" :class:`ReadError` when a key ``columns=`` maps is in none of the file's objects
+    (``{"published": "datee"}`` would otherwise load every date empty without a word)."""
+    keys: set[str] = set()
+    for _, obj, _ in items:
+        if isinstance(obj, dict):
+            keys.update(obj)
+    if not keys:
+        return
+    absent = {f: k for f, k in columns.items() if k not in keys}
+    if absent:
+        raise ReadError("missing-column", f"columns= maps {absent}, but no object of the file has that key; the "
+                                          f"keys are {sorted(keys)[:30]}: fix columns=.")
 
 
 def _items(text: str) -> tuple[list[tuple[int, Any, Exception | None]], str]:
@@ -141,8 +159,11 @@ def _record(where: str, unit: str, i: int, obj: Any, exc: Exception | None, colu
     found = {f: (obj.get(k) if k else None) for f, k in keys.items()}
     extra = {k: _flat(v) for k, v in obj.items() if k not in set(keys.values())}
     try:
-        return finish_record(where, "jsonl", text=body, title=found["title"], source=found["source"] or source,
-                             url=found["url"], lang=found["lang"] or lang, extra=extra, raw_date=found["published"],
-                             **tail)
+        record = finish_record(where, "jsonl", text=body, title=found["title"], source=found["source"] or source,
+                               url=found["url"], lang=found["lang"] or lang, extra=extra,
+                               raw_date=found["published"], **tail)
     except ReadError as err:
         raise ReadError(err.code, f"{unit} {i}: {err.message}") from None
+    if "article_id" in columns:
+        record["article_id"] = None if found["article_id"] is None else str(found["article_id"])
+    return record

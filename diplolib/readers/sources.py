@@ -126,8 +126,9 @@ def _file_entries(path: Path, rel: str, include, archives: bool, top: bool) -> I
     try:
         info = path.stat()  # follows a symbolic link: what matters is what would be read
     except OSError as exc:
-        yield Entry(rel, path.name, 0, bytes, error=("unreadable", f"the file could not be opened ({type(exc).__name__}:"
-                                                                    f" {exc}): a broken link or no permission."))
+        yield Entry(rel, path.name, 0, bytes, error=("unreadable", f"the file could not be opened "
+                                                                    f"({type(exc).__name__}: {exc}): a broken "
+                                                                    "link or no permission."))
         return
     if not stat.S_ISREG(info.st_mode):
         yield Entry(rel, path.name, 0, bytes, error=_not_a_file(_KINDS.get(stat.S_IFMT(info.st_mode), "special file")))
@@ -198,8 +199,9 @@ def _special_member(origin: str, member: str, info: tarfile.TarInfo, include) ->
     """An error entry for a link, device or FIFO member of a tar archive (only regular members are read)."""
     if not is_included(member, include):
         return
-    kinds = {tarfile.SYMTYPE: f"symbolic link to {info.linkname!r}", tarfile.LNKTYPE: f"hard link to {info.linkname!r}",
-             tarfile.CHRTYPE: "character device", tarfile.BLKTYPE: "block device", tarfile.FIFOTYPE: "named pipe (FIFO)"}
+    kinds = {tarfile.SYMTYPE: f"symbolic link to {info.linkname!r}",
+             tarfile.LNKTYPE: f"hard link to {info.linkname!r}", tarfile.CHRTYPE: "character device",
+             tarfile.BLKTYPE: "block device", tarfile.FIFOTYPE: "named pipe (FIFO)"}
     kind = kinds.get(info.type, f"special member (type {info.type!r})")
     yield Entry(f"{origin}!{member}", member.rsplit("/", 1)[-1], 0, bytes, error=_not_a_file(kind))
 
