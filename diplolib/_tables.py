@@ -30,7 +30,7 @@ import pandas as pd
 
 __all__ = ["PERIODS", "PANDAS_FREQ", "NEEDED_PRECISION", "IMPRECISE",
            "as_list", "check_by", "check_columns", "check_option", "check_period",
-           "infer_period", "legacy_arguments", "period_of", "period_start"]
+           "infer_period", "legacy_arguments", "period_of", "period_start", "spreadsheet_safe"]
 
 #: The allowed values of every ``period=`` parameter: day, week (Monday to Sunday), month, quarter, year.
 PERIODS = ("D", "W", "M", "Q", "Y")
@@ -204,3 +204,25 @@ def legacy_arguments(*positional: str, renamed: Mapping[str, str] | None = None)
 
 def _deprecated(what: str) -> None:
     warnings.warn(f"{what}; the old form stops working in the next release.", DeprecationWarning, stacklevel=3)
+
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+    are prefixed with ``'``, as OWASP advises against CSV (formula) injection; numbers and other cells unchanged.
+
+    Use it on every CSV diplolib writes for people to open (figure tables, ``diplolib load --out x.csv``): a title
+    ``=HYPERLINK("http://…")`` from a scraped page must stay text in Excel or LibreOffice.
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
+            values = out[col]
+            text = values.map(lambda v: isinstance(v, str))
+            risky = text & values.where(text, "").astype(str).str.startswith(FORMULA_STARTS)
+            if risky.any():
+                out[col] = values.mask(risky, "'" + values.where(risky, "").astype(str))
+    return out
