@@ -11,6 +11,7 @@ import csv
 import io
 import re
 import sys
+import warnings
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -302,7 +303,9 @@ def _parse_dates(
 ) -> tuple[list[dict], list[dict]]:
     raw = pd.Series([r["published"] for r in records], dtype=object)
     try:
-        parsed = pd.to_datetime(raw, format=date_format, dayfirst=dayfirst, errors="coerce")
+        with warnings.catch_warnings():  # "Could not infer format": each date is then read on its own, below
+            warnings.simplefilter("ignore", UserWarning)
+            parsed = pd.to_datetime(raw, format=date_format, dayfirst=dayfirst, errors="coerce")
     except (ValueError, TypeError, OverflowError):  # "Mixed timezones detected" (winter and summer offsets)
         parsed = pd.Series([pd.NaT] * len(raw), dtype=object)
     if isinstance(parsed.dtype, pd.DatetimeTZDtype):

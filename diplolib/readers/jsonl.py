@@ -109,21 +109,33 @@ def _check_mapped_keys(items: list, columns: Mapping[str, str]) -> None:
                                           f"keys are {sorted(keys)[:30]}: fix columns=.")
 
 
+def _is_json_lines(text: str) -> bool:
+    """True if ``text`` (starting with ``[``) is JSON lines whose first line is an array: the first line parses
+    (or is too deep to parse) on its own and more lines follow."""
+    first, sep, rest = text.partition("\n")
+    if not sep or not rest.strip():
+        return False
+    try:
+        json.loads(first)
+    except RecursionError:
+        return True
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
 def _items(text: str) -> tuple[list[tuple[int, Any, Exception | None]], str]:
     """``(number, object, parse error)`` of each line (or item of a JSON array), and the unit's name."""
     stripped = text.lstrip()
-    if stripped.startswith("["):
+    if stripped.startswith("[") and not _is_json_lines(stripped):
         try:
             items = json.loads(stripped)
         except RecursionError:
             raise ReadError("bad-json", f"the JSON array {_TOO_DEEP}") from None
         except json.JSONDecodeError as exc:
-            raise ReadError(
-                "bad-json",
-                f"the file starts like a JSON array but does not parse ({exc}): repair it, "
-                "or write one JSON object per line.",
-            ) from None
-        return [(i, item, None) for i, item in enumerate(items, 1)], "item"
+            raise ReadError("bad-json", f"the file starts like a JSON array but does not parse ({exc}): repair it, "
+                                        "or write one JSON object per line.") from None
+        return [(i, item, None) for i, item in enumerate(items if isinstance(items, list) else [items], 1)], "item"
     lines = []
     for i, line in enumerate(text.split("\n"), 1):
         if not line.strip():
