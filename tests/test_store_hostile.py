@@ -32,10 +32,10 @@ def _killed_write(tmp_path, frame: pd.DataFrame, *, patch: str, call: str | None
     frame.to_pickle(tmp_path / "frame.pkl")
     call = call or (f"w.write_table(pd.read_pickle({str(tmp_path / 'frame.pkl')!r}), 'articles', store='t', "
                     f"root={str(tmp_path)!r}, chunk=0)")
-    script = textwrap.dedent(f"""
+    script = textwrap.dedent("""
         import os, signal, pandas as pd
         import diplolib.store.write as w, diplolib.store._layout as layout
-        calls = {{"n": 0}}
+        calls = {"n": 0}
         def die():
             os.kill(os.getpid(), signal.SIGKILL)
         PATCH
