@@ -1,0 +1,176 @@
+"""Who is the source and who the target of a cue: actor phrases, clauses and flags, as array operations.
+
+Rules (the documented choices of :func:`~diplolib.events.extract_events`):
+
+- **Actor phrases.** Mentions separated only by spaces form one actor phrase when they name the same actor,
+  one is unresolved, or the first is a demonym or role phrase ("US President" + "Donald Trump"), and so do a
+  possessive and what it qualifies ("Russia's President Vladimir Putin"); the phrase
+  stands for its last resolved mention. Places ("in Geneva", "the
+  Britain-based") are not actors. Phrases joined by "and", "et", "و" or a comma form a compound group
+  ("Jordan and Britain").
+- **Source and target.** The source is the actor phrase (with its compound group) nearest before the cue in the
+  same sentence and clause, the target the one nearest after it. Clauses end at ``; : ( )``, dashes and
+  "but", "while", "whereas", "mais", "tandis que", "alors que", "بينما", "لكن". A passive ("was attacked by")
+  swaps them; a cue whose direction is ``passive`` is read that way always. In Arabic, where the verb often
+  comes first ("أدانت فرنسا روسيا"), a cue with no actor before it takes the first actor after it as the
+  source and the next one as the target.
+- **Mutual cues** ("X and Y met", "talks between X and Y") with one compound side and no other give one row
+  for every ordered pair of its members.
+- **Flags**, read on the matching form just before the cue: ``negated`` (not, never, n't, ne/n', pas, jamais,
+  لم لن لا), ``hypothetical`` (will, would, could, may, might, to, threatened to, plans to; va, vont,
+  pourrait, devrait, menace de; سوف, قد, the prefix س) and ``reported`` (said, according to, claimed; a dit,
+  a déclaré, selon; قال, ذكر, وفقا, حسب, between the start of the sentence and the cue).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .scan import Batch
+
+__all__ = ["actor_phrases", "assign", "flags"]
+
+_CLAUSE = re.compile(r"[;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|mais|tandis que|alors que)\b|بينما|لكن")
+_POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
+_JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
+_NEG = {
+    "en": r"(?:\b(?:not|never|no longer|neither|nor|refused to|declined to|failed to)|n't)\s+(?:\w+\s+){0,2}$",
+    "fr": r"(?:^|\s)(?:ne|n|pas|jamais|non|sans|refuse de|a refuse de)\s+(?:\w+\s+){0,2}$",
+    "ar": r"(?:^|\s)(?:لم|لن|لا|ما|ليس|دون|رفض)\s+(?:\w+\s+){0,1}$",
+}
+_HYP = {
+    "en": r"\b(?:will|would|could|may|might|shall|should|to|threatened to|threatens to|plans to|planned to|"
+          r"intends to|expected to|set to|going to|ready to)\s+(?:\w+\s+){0,1}$",
+    "fr": r"(?:^|\s)(?:va|vont|pourrait|pourraient|devrait|devraient|doit|doivent|compte|menace de|menacent de|"
+          r"prevoit de|entend|pour|afin de|de)\s+(?:\w+\s+){0,1}$",
+    "ar": r"(?:^|\s)(?:سوف|قد|يعتزم|تعتزم|ان|لكي|كي)\s+(?:\w+\s+){0,1}$",
+}
+_REPORTED = {
+    "en": r"\b(?:said|says|say|told|stated|claimed|claims|alleged|according to|reported|reportedly)\b",
+    "fr": r"\b(?:a dit|a declare|declare|selon|affirme|a affirme|a indique|indique|aurait)\b",
+    "ar": r"(?:^|\s)(?:قال|قالت|يقول|تقول|ذكر|ذكرت|وفقا|حسب|افاد|افادت|زعم|زعمت)\s",
+}
+_PASSIVE_AUX = {
+    "en": r"\b(?:was|were|been|being|is|are|be|got|get)\s+$",
+    "fr": r"(?:^|\s)(?:a ete|ont ete|ete|est|sont|etait|etaient|sera|seront)\s+$",
+    "ar": r"(?!)",
+}
+_BY = {"en": r"^\s*by\s*$", "fr": r"^\s*(?:par|par le|par la|par les|par l)\s*$", "ar": r"^\s*من قبل\s*$"}
+
+
+def actor_phrases(b: Batch, mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per actor phrase of the batch: ``gstart``, ``gend``, ``actor`` (``""`` when unresolved), ``group``.
+
+    ``mentions`` needs ``doc`` (article position in the batch), ``start``, ``end``, ``actor_id`` and, when
+    present, ``alias_kind`` and ``reason`` (place readings are dropped).
+    """
+    m = mentions
+    if "alias_kind" in m.columns:
+        m = m[~m["alias_kind"].isin(["place", "location"])]
+    if "reason" in m.columns:
+        m = m[m["reason"].fillna("") != "place"]
+    gstart = (b.doc_base[m["doc"].to_numpy()] + m["start"].to_numpy()).astype(np.int64)
+    gend = (b.doc_base[m["doc"].to_numpy()] + m["end"].to_numpy()).astype(np.int64)
+    actor = m["actor_id"].astype("string").fillna("").to_numpy(dtype=object)
+    kind = (m["alias_kind"].astype("string").fillna("").to_numpy(dtype=object) if "alias_kind" in m.columns
+            else np.full(len(m), "", dtype=object))
+    order = np.argsort(gstart, kind="stable")
+    gstart, gend, actor, kind = gstart[order], gend[order], actor[order], kind[order]
+    if len(gstart) == 0:
+        return pd.DataFrame({"gstart": gstart, "gend": gend, "actor": actor, "group": gstart})
+    disp = b.display
+    gaps = [disp[e:s] if s >= e else "" for e, s in zip(gend[:-1], gstart[1:], strict=True)]
+    # "US President" + "Donald Trump" is one actor; "فرنسا روسيا" (verb-first: France … Russia) is two
+    same_actor = (actor[1:] == actor[:-1]) | (actor[1:] == "") | (actor[:-1] == "")
+    qualifier = np.isin(kind[:-1], ["demonym", "role_phrase", "counterpart"])
+    joined = np.array([not g.strip() or bool(_POSSESSIVE.fullmatch(g)) for g in gaps], dtype=bool)
+    joined &= same_actor | qualifier | np.array([bool(_POSSESSIVE.fullmatch(g)) for g in gaps], dtype=bool)
+    sent = np.searchsorted(b.sent_start, gstart, side="right") - 1
+    same = np.concatenate([[False], (sent[1:] == sent[:-1]) & (gstart[1:] >= gend[:-1])])
+    new_phrase = ~(same & np.concatenate([[False], joined]))
+    phrase = np.cumsum(new_phrase) - 1
+    df = pd.DataFrame({"phrase": phrase, "gstart": gstart, "gend": gend, "actor": actor})
+    # the phrase's actor: its last resolved mention
+    resolved = df[df["actor"] != ""].groupby("phrase")["actor"].last()
+    out = df.groupby("phrase").agg(gstart=("gstart", "min"), gend=("gend", "max"))
+    out["actor"] = resolved.reindex(out.index).fillna("").astype(object)
+    out = out.reset_index(drop=True)
+    ps, pe = out["gstart"].to_numpy(), out["gend"].to_numpy()
+    pgaps = [disp[e:s] for e, s in zip(pe[:-1], ps[1:], strict=True)]
+    linked = np.array([bool(_JOIN.fullmatch(g)) and bool(g.strip()) for g in pgaps], dtype=bool)
+    psent = np.searchsorted(b.sent_start, ps, side="right") - 1
+    link = np.concatenate([[False], linked & (psent[1:] == psent[:-1])])
+    out["group"] = np.cumsum(~link) - 1
+    return out
+
+
+def _clause_marks(b: Batch) -> np.ndarray:
+    return np.array([m.start() for m in _CLAUSE.finditer(b.display)], dtype=np.int64)
+
+
+def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The nearest actor phrase before (``before``) and after (``after``) each hit, and the first phrase of the
+    next group after that (``after2``, for Arabic verb-first clauses); ``-1`` when none.
+
+    A phrase counts when it lies in the hit's sentence with no clause boundary between it and the cue.
+    """
+    n = len(hits["start"])
+    if n == 0 or phrases.empty:
+        return np.full(n, -1), np.full(n, -1), np.full(n, -1)
+    ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
+    marks = _clause_marks(b)
+    sent_lo = b.sent_start[hits["sentence"]]
+    sent_hi = b.sent_end[hits["sentence"]]
+    before = np.searchsorted(pe, hits["start"], side="right") - 1
+    ok = before >= 0
+    bb = np.where(ok, before, 0)
+    ok &= ps[bb] >= sent_lo
+    ok &= np.searchsorted(marks, pe[bb]) == np.searchsorted(marks, hits["start"])
+    before = np.where(ok, before, -1)
+    after = np.searchsorted(ps, hits["end"], side="left")
+    ok = after < len(ps)
+    aa = np.where(ok, after, 0)
+    ok &= pe[aa] <= sent_hi
+    ok &= np.searchsorted(marks, hits["end"]) == np.searchsorted(marks, ps[aa])
+    after = np.where(ok, after, -1)
+    group = phrases["group"].to_numpy()
+    group_end = pd.Series(np.arange(len(group))).groupby(group).transform("max").to_numpy()
+    after2 = np.where(after >= 0, group_end[np.maximum(after, 0)] + 1, -1)
+    ok = (after2 >= 0) & (after2 < len(ps))
+    a2 = np.where(ok, after2, 0)
+    ok &= pe[a2] <= sent_hi
+    ok &= np.searchsorted(marks, hits["end"]) == np.searchsorted(marks, ps[a2])
+    return before, after, np.where(ok, after2, -1)
+
+
+def _window(b: Batch, lo: np.ndarray, hi: np.ndarray) -> pd.Series:
+    s = b.match
+    return pd.Series([s[a:z] for a, z in zip(lo.tolist(), hi.tolist(), strict=True)], dtype=object)
+
+
+def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray, lang: str
+          ) -> dict[str, np.ndarray]:
+    """``negated``, ``hypothetical``, ``reported`` and ``passive`` for each hit (boolean arrays)."""
+    n = len(hits["start"])
+    if n == 0:
+        return {k: np.zeros(0, dtype=bool) for k in ("negated", "hypothetical", "reported", "passive")}
+    m_start = hits["m_start"]
+    near = _window(b, np.maximum(m_start - 40, 0), m_start)
+    negated = near.str.contains(_NEG[lang], regex=True).to_numpy(dtype=bool)
+    hypothetical = near.str.contains(_HYP[lang], regex=True).to_numpy(dtype=bool) | hits["future"]
+    # the sentence's start in the matching form: the first matching character at or after the display start
+    sent_m = np.searchsorted(b.to_display, b.sent_start[hits["sentence"]], side="left")
+    sent_m = np.minimum(sent_m, m_start)
+    reported = _window(b, sent_m, m_start).str.contains(_REPORTED[lang], regex=True).to_numpy(dtype=bool)
+    aux = near.str.contains(_PASSIVE_AUX[lang], regex=True).to_numpy(dtype=bool)
+    ps = phrases["gstart"].to_numpy() if not phrases.empty else np.zeros(0, dtype=np.int64)
+    nxt = np.where(after >= 0, ps[np.maximum(after, 0)] if len(ps) else 0, hits["end"])
+    nxt_m = np.searchsorted(b.to_display, nxt, side="left")
+    gap = _window(b, hits["m_end"], np.maximum(nxt_m, hits["m_end"]))
+    by = gap.str.contains(_BY[lang], regex=True).to_numpy(dtype=bool) & (after >= 0)
+    return {"negated": negated, "hypothetical": hypothetical, "reported": reported, "passive": aux,
+            "by": by}
