@@ -8,6 +8,8 @@ one pass, and reads the source and target of each cue off the actor mentions aro
 from .extract import EVENT_COLUMNS, empty_events, extract_events
 from .readouts import ISSUERS, issuer_leaders, readout_check, readout_events
 from .lexicon import PLOVER_TYPES, CueFileError, CueLexicon, expand_cue, load_cues
+from .plover import plover_reading, read_plover, score_plover, split_of
 
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "load_cues", "CueLexicon", "CueFileError",
-           "PLOVER_TYPES", "expand_cue", "readout_events", "readout_check", "issuer_leaders", "ISSUERS"]
+           "PLOVER_TYPES", "expand_cue", "readout_events", "readout_check", "issuer_leaders", "ISSUERS",
+           "read_plover", "score_plover", "plover_reading", "split_of"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +10,7 @@ import pandas as pd
 
 from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
+from ..normalize.matching import matching_form
 from .lexicon import CueLexicon, load_cues
 from .roles import actor_phrases, assign, flags
 from .scan import batch, scan_batch
@@ -121,11 +123,14 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         "has_speaker": has_speaker,
     })
     table["speaker"] = table["speaker"].where(table["has_speaker"] & (table["src"] < 0), None)
+    heavy = fl["heavy"] & np.isin(table["event"].to_numpy(), ["ASSAULT", "COERCE"])
+    table.loc[heavy, "event"] = "FIGHT"
+    table.loc[heavy, "mode"] = "heavy-weapons"
     out = _pairs(table, phrases)
     if out.empty:
         return empty_events()
     out["reason"] = _reason(out)
-    out.loc[out["source"] == out["target"], ["target", "reason"]] = ["", "self"]
+    out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"
     aid = sub["article_id"].to_numpy()[out["doc"].to_numpy()]
     disp = b.display
     base = b.doc_base[out["doc"].to_numpy()]
@@ -184,8 +189,11 @@ def extract_events(
         shared by the rows of one cue), ``article_id``, ``sentence``, ``start``, ``end`` (the cue's display
         offsets), ``cue``, ``event`` (PLOVER type), ``mode``, ``source``, ``target`` (actor ids, ``""`` when
         the text names none), ``negated``, ``hypothetical``, ``reported``, ``compound``, ``reason``
-        (``""``, ``no-source``, ``no-target``, ``unresolved``, ``self``) and ``published``. A cue with no
-        actor in its clause gives no row.
+        (``""``, ``no-source``, ``no-target``, ``unresolved``, ``self``: source and target are the same
+        actor, a domestic event) and ``published``. A cue with no actor in its clause gives no row. A role
+        phrase whose holder the registry does not know on the date ("British Defence Secretary" in 1990)
+        stands for its state. An attack or killing whose clause names heavy weapons (aircraft, tanks,
+        artillery, missiles, shelling, air strikes) is FIGHT with mode ``heavy-weapons``, as PLOVER codes it.
     """
     check_columns(articles, ["article_id", text], func="extract_events", name="articles",
                   fix="pass the articles table from load_articles()")
@@ -197,12 +205,13 @@ def extract_events(
     lexicon = _lexicon(cues)
     if registry is None:
         registry = load_registry()
-    table = registry.registry.actors if isinstance(registry, ActorMatcher) else registry.actors
-    places = frozenset(table.loc[table["kind"] == "place", "actor_id"])
+    reg = registry.registry if isinstance(registry, ActorMatcher) else registry
+    places = frozenset(reg.actors.loc[reg.actors["kind"] == "place", "actor_id"])
     if mentions is None:
         mentions = tag_actors(articles, registry=registry, text=text)
     check_columns(mentions, ["article_id", "actor_id", "start", "end"], func="extract_events", name="mentions",
                   fix="pass the mentions table from tag_actors() on the same articles and text column")
+    mentions = _offices(mentions, reg)
     langs = pd.Series(lang, index=articles.index) if lang is not None else articles["lang"]
     parts = [empty_events()]
     for code, sub in articles.groupby(langs.fillna(""), sort=True):
@@ -215,6 +224,26 @@ def extract_events(
     order = pd.Series(np.arange(len(articles)), index=articles["article_id"].to_numpy())
     out = out.iloc[np.lexsort((out["start"].fillna(-1).to_numpy(), out["article_id"].map(order).to_numpy()))]
     return _typed(out.reset_index(drop=True))
+
+
+def _offices(mentions: pd.DataFrame, registry) -> pd.DataFrame:
+    """Mentions with an unresolved role phrase ("British Defence Secretary" in 1990) standing for its state."""
+    if "alias_kind" not in mentions.columns or "surface" not in mentions.columns:
+        return mentions
+    unresolved = mentions["actor_id"].isna() & (mentions["alias_kind"] == "role_phrase")
+    if not unresolved.any():
+        return mentions
+    rp = registry.role_phrases
+    rp = rp[rp["of"].fillna("") != ""]
+    office = dict(zip(rp["phrase"].map(_norm), rp["of"], strict=True))
+    state = mentions.loc[unresolved, "surface"].map(_norm).map(office)
+    out = mentions.copy()
+    out.loc[state.index, "actor_id"] = state
+    return out
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", matching_form(phrase)).split())
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:

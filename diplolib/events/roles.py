@@ -9,7 +9,9 @@ Rules (the documented choices of :func:`~diplolib.events.extract_events`):
   Britain-based") are not actors. Phrases joined by "and", "et", "و" or a comma form a compound group
   ("Jordan and Britain").
 - **Source and target.** The source is the actor phrase (with its compound group) nearest before the cue in the
-  same sentence and clause, the target the one nearest after it. Clauses end at ``; : ( )``, dashes and
+  same sentence and clause -- skipping an actor governed by a preposition ("Palestinians of the
+  Israeli-occupied West Bank shunned work") when the clause has another before it -- and the target the one
+  nearest after it. Clauses end at ``; :``, dashes and
   "but", "while", "whereas", "mais", "tandis que", "alors que", "بينما", "لكن". A passive ("was attacked by")
   swaps them; a cue whose direction is ``passive`` is read that way always. In Arabic, where the verb often
   comes first ("أدانت فرنسا روسيا"), a cue with no actor before it takes the first actor after it as the
@@ -33,7 +35,10 @@ from .scan import Batch
 
 __all__ = ["actor_phrases", "assign", "flags"]
 
-_CLAUSE = re.compile(r"[;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|mais|tandis que|alors que)\b|بينما|لكن")
+_CLAUSE = re.compile(r"[;:\u2014\u2013]|\s-\s|\b(?:but|while|whereas|mais|tandis que|alors que)\b|بينما|لكن")
+_PREPOSITION = re.compile(
+    r"(?:^|\s)(?:of|in|from|for|at|on|with|against|to|into|near|over|under|de|du|des|d|en|au|aux|dans|contre|"
+    r"pour|avec|sur|في|من|على|الى|عن|مع)\s+(?:the\s+|la\s+|le\s+|les\s+|l\s+)?$")
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
 _JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
 _NEG = {
@@ -53,6 +58,13 @@ _REPORTED = {
     "fr": r"\b(?:a dit|a declare|declare|selon|affirme|a affirme|a indique|indique|aurait)\b",
     "ar": r"(?:^|\s)(?:قال|قالت|يقول|تقول|ذكر|ذكرت|وفقا|حسب|افاد|افادت|زعم|زعمت)\s",
 }
+_HEAVY = {
+    "en": r"\b(?:aircraft|warplanes?|jets?|helicopters?|gunships?|tanks?|artillery|missiles?|rockets?|shells?|"
+          r"air ?strikes?|air raids?|drones?|predator)\b",
+    "fr": r"\b(?:avions?|aviation|chasseurs?|helicopteres?|chars?|artillerie|missiles?|roquettes?|obus|"
+          r"frappes? aeriennes?|raids? aeriens?|drones?)\b",
+    "ar": r"(?:^|\s)(?:طائرات|الطائرات|طائره|الطيران|مروحيات|دبابات|الدبابات|المدفعيه|صواريخ|قذائف|غارات|غاره)",
+}
 _PASSIVE_AUX = {
     "en": r"\b(?:was|were|been|being|is|are|be|got|get)\s+$",
     "fr": r"(?:^|\s)(?:a ete|ont ete|ete|est|sont|etait|etaient|sera|seront)\s+$",
@@ -62,7 +74,8 @@ _BY = {"en": r"^\s*by\s*$", "fr": r"^\s*(?:par|par le|par la|par les|par l)\s*$"
 
 
 def actor_phrases(b: Batch, mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per actor phrase of the batch: ``gstart``, ``gend``, ``actor`` (``""`` when unresolved), ``group``.
+    """One row per actor phrase of the batch: ``gstart``, ``gend``, ``actor`` (``""`` when unresolved), ``group``,
+    ``governed`` (a preposition comes just before it).
 
     ``mentions`` needs ``doc`` (article position in the batch), ``start``, ``end``, ``actor_id`` and, when
     present, ``alias_kind`` and ``reason`` (place readings are dropped).
@@ -80,7 +93,8 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame) -> pd.DataFrame:
     order = np.argsort(gstart, kind="stable")
     gstart, gend, actor, kind = gstart[order], gend[order], actor[order], kind[order]
     if len(gstart) == 0:
-        return pd.DataFrame({"gstart": gstart, "gend": gend, "actor": actor, "group": gstart})
+        return pd.DataFrame({"gstart": gstart, "gend": gend, "actor": actor, "group": gstart,
+                             "governed": np.zeros(0, dtype=bool)})
     disp = b.display
     gaps = [disp[e:s] if s >= e else "" for e, s in zip(gend[:-1], gstart[1:], strict=True)]
     # "US President" + "Donald Trump" is one actor; "فرنسا روسيا" (verb-first: France … Russia) is two
@@ -104,6 +118,8 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame) -> pd.DataFrame:
     psent = np.searchsorted(b.sent_start, ps, side="right") - 1
     link = np.concatenate([[False], linked & (psent[1:] == psent[:-1])])
     out["group"] = np.cumsum(~link) - 1
+    lead = pd.Series([b.match[max(a - 14, 0):a] for a in np.searchsorted(b.to_display, ps).tolist()], dtype=object)
+    out["governed"] = lead.str.contains(_PREPOSITION, regex=True).to_numpy(dtype=bool)
     return out
 
 
@@ -131,6 +147,13 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame
     ok &= ps[bb] >= sent_lo
     ok &= np.searchsorted(marks, pe[bb]) == np.searchsorted(marks, hits["start"])
     before = np.where(ok, before, -1)
+    # a subject is not the object of a preposition: take the last phrase before it that is not, if any
+    last_free = np.maximum.accumulate(np.where(~phrases["governed"].to_numpy(), np.arange(len(ps)), -1))
+    free = last_free[np.maximum(before, 0)]
+    ff = np.maximum(free, 0)
+    use = (before >= 0) & (free >= 0) & (ps[ff] >= sent_lo)
+    use &= np.searchsorted(marks, pe[ff]) == np.searchsorted(marks, hits["start"])
+    before = np.where(use, free, before)
     after = np.searchsorted(ps, hits["end"], side="left")
     ok = after < len(ps)
     aa = np.where(ok, after, 0)
@@ -154,10 +177,12 @@ def _window(b: Batch, lo: np.ndarray, hi: np.ndarray) -> pd.Series:
 
 def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray, lang: str
           ) -> dict[str, np.ndarray]:
-    """``negated``, ``hypothetical``, ``reported`` and ``passive`` for each hit (boolean arrays)."""
+    """``negated``, ``hypothetical``, ``reported``, ``passive``, ``by`` and ``heavy`` (heavy weapons named near
+    the cue) for each hit (boolean arrays)."""
     n = len(hits["start"])
     if n == 0:
-        return {k: np.zeros(0, dtype=bool) for k in ("negated", "hypothetical", "reported", "passive")}
+        return {k: np.zeros(0, dtype=bool) for k in ("negated", "hypothetical", "reported", "passive", "by",
+                                                     "heavy")}
     m_start = hits["m_start"]
     near = _window(b, np.maximum(m_start - 40, 0), m_start)
     negated = near.str.contains(_NEG[lang], regex=True).to_numpy(dtype=bool)
@@ -172,5 +197,6 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
     nxt_m = np.searchsorted(b.to_display, nxt, side="left")
     gap = _window(b, hits["m_end"], np.maximum(nxt_m, hits["m_end"]))
     by = gap.str.contains(_BY[lang], regex=True).to_numpy(dtype=bool) & (after >= 0)
+    heavy = _window(b, np.maximum(m_start - 60, sent_m), np.minimum(hits["m_end"] + 40, len(b.match)))
     return {"negated": negated, "hypothetical": hypothetical, "reported": reported, "passive": aux,
-            "by": by}
+            "by": by, "heavy": heavy.str.contains(_HEAVY[lang], regex=True).to_numpy(dtype=bool)}
