@@ -11,7 +11,7 @@ A cue file is a CSV with the columns ``cue, lang, event, mode, direction, note``
 - ``cue``: words, written naturally (accents, capitals, hamza): they are put in matching form on load
   (:func:`diplolib.normalize.matching.matching_form`) and matched as whole words. ``(a|b)`` is an optional
   part with alternatives, ``[a|b]`` a required choice; a cue expands to the list of its literal forms
-  (at most 256), which go into one Aho-Corasick automaton per language. Arabic cues also match after one
+  (at most 1024), which go into one Aho-Corasick automaton per language. Arabic cues also match after one
   attached proclitic (و ف ب ل) and the future prefix س (which marks the event hypothetical).
 - ``event``: a PLOVER type (:data:`PLOVER_TYPES`).
 - ``mode``: PLOVER's mode where it defines one (telephone, visit, meeting, …) or empty.
@@ -48,7 +48,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "C
 DIRECTIONS = ("active", "passive", "mutual")
 CUE_COLUMNS = ["cue", "lang", "event", "mode", "direction", "note"]
 LANGS = ("en", "fr", "ar")
-_MAX_FORMS = 256
+_MAX_FORMS = 1024
 _GROUP = re.compile(r"\(([^()\[\]]*)\)|\[([^()\[\]]*)\]")
 _ALLOWED = re.compile(r"^[\w\s'’\-().|\[\]]+$")
 _MODE = re.compile(r"^[a-z][a-z\-]*$")
@@ -64,8 +64,34 @@ def default_cue_paths() -> list[Path]:
     return [Path(str(root / f"cues_{lang}.csv")) for lang in LANGS]
 
 
+def _inflect(verb: str) -> list[str]:
+    """The regular English forms of a verb: base, -s, -ed, -ing ("accuse" -> accuses, accused, accusing)."""
+    v = verb
+    if v.endswith("e"):
+        return [v, v + "s", v + "d", v[:-1] + "ing"]
+    if v.endswith("y") and len(v) > 2 and v[-2] not in "aeiou":
+        return [v, v[:-1] + "ies", v[:-1] + "ied", v + "ing"]
+    plural = v + "es" if v.endswith(("s", "x", "z", "ch", "sh")) else v + "s"
+    return [v, plural, v + "ed", v + "ing"]
+
+
+def _inflected(text: str) -> str:
+    """``word~`` written as the choice of its regular English forms (bracketed unless inside a group)."""
+
+    def forms(m: re.Match) -> str:
+        before = text[:m.start()]
+        inside = before.count("[") + before.count("(") > before.count("]") + before.count(")")
+        alts = "|".join(_inflect(m.group(1)))
+        return alts if inside else f"[{alts}]"
+
+    return re.sub(r"(\w+)~", forms, text)
+
+
 def expand_cue(cue: str) -> list[str]:
     """The literal forms of a cue: ``"condemn(s|ed)"`` -> ``["condemn", "condemns", "condemned"]``.
+
+    ``word~`` stands for the regular English forms of a verb (``"accuse~ of"`` -> accuse of, accuses of,
+    accused of, accusing of); irregular forms are written out.
 
     Raises
     ------
@@ -75,6 +101,10 @@ def expand_cue(cue: str) -> list[str]:
     text = cue.strip()
     if not text:
         raise ValueError("empty cue: write the words of the cue")
+    if "~" in text:
+        if re.search(r"(?<!\w)~|~\w", text):
+            raise ValueError(f"cue {cue!r}: '~' follows a whole word, as in 'accuse~'")
+        text = _inflected(text)
     if not _ALLOWED.match(text):
         raise ValueError(f"cue {cue!r} has characters outside the syntax (words, spaces, '-', (a|b), [a|b])")
     pieces: list[list[str]] = []
