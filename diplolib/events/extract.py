@@ -12,6 +12,7 @@ from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
 from ..normalize.matching import matching_form
 from .lexicon import CueLexicon, load_cues
+from .markers import find_markers
 from .roles import actor_phrases, assign, flags
 from .scan import batch, scan_batch
 
@@ -95,6 +96,16 @@ def _reason(out: pd.DataFrame) -> pd.Series:
     return reason
 
 
+def _outside_actors(hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Drop cue hits inside an actor's name ("Free Syrian Army", "Defence Secretary")."""
+    if phrases.empty:
+        return hits
+    ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
+    i = np.searchsorted(ps, hits["start"], side="right") - 1
+    inside = (i >= 0) & (pe[np.maximum(i, 0)] > hits["start"])
+    return {k: v[~inside] for k, v in hits.items()}
+
+
 def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexicon, lang: str, *, text: str,
                      speaker: pd.Series | None, places: frozenset) -> pd.DataFrame:
     b = batch(sub[text].tolist())
@@ -105,8 +116,12 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     m = mentions[mentions["article_id"].isin(pos.index) & ~mentions["actor_id"].isin(places)]
     m = m.assign(doc=m["article_id"].map(pos).to_numpy())
     phrases = actor_phrases(b, m)
-    before, after, after2 = assign(b, hits, phrases)
-    fl = flags(b, hits, phrases, after, lang)
+    hits = _outside_actors(hits, phrases)
+    if len(hits["start"]) == 0:
+        return empty_events()
+    marks = find_markers(b.spaced, lang)
+    before, after, after2 = assign(b, hits, phrases, marks)
+    fl = flags(b, hits, phrases, after, marks, lang)
     cue_rows = lexicon.cues.iloc[hits["cue_row"]]
     direction = cue_rows["direction"].to_numpy()
     doc = hits["doc"]
@@ -226,6 +241,9 @@ def extract_events(
     return _typed(out.reset_index(drop=True))
 
 
+_OFFICES: dict[int, tuple[object, dict[str, str]]] = {}  # registry -> role phrase -> its state (built once)
+
+
 def _offices(mentions: pd.DataFrame, registry) -> pd.DataFrame:
     """Mentions with an unresolved role phrase ("British Defence Secretary" in 1990) standing for its state."""
     if "alias_kind" not in mentions.columns or "surface" not in mentions.columns:
@@ -233,9 +251,12 @@ def _offices(mentions: pd.DataFrame, registry) -> pd.DataFrame:
     unresolved = mentions["actor_id"].isna() & (mentions["alias_kind"] == "role_phrase")
     if not unresolved.any():
         return mentions
-    rp = registry.role_phrases
-    rp = rp[rp["of"].fillna("") != ""]
-    office = dict(zip(rp["phrase"].map(_norm), rp["of"], strict=True))
+    key = id(registry)
+    if key not in _OFFICES or _OFFICES[key][0] is not registry:
+        rp = registry.role_phrases
+        rp = rp[rp["of"].fillna("") != ""]
+        _OFFICES[key] = (registry, dict(zip(rp["phrase"].map(_norm), rp["of"], strict=True)))
+    office = _OFFICES[key][1]
     state = mentions.loc[unresolved, "surface"].map(_norm).map(office)
     out = mentions.copy()
     out.loc[state.index, "actor_id"] = state

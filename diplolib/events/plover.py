@@ -44,8 +44,13 @@ def _codes(actors: object) -> frozenset:
     return frozenset(a.get("code", "") for a in actors if isinstance(a, dict) and a.get("code"))
 
 
-def read_plover(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+def read_plover(path: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The PLOVER records at ``path`` (strict JSON list) as ``(articles, gold)``.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The records; by default ``plover_gsr_dev.json`` of the ``plover-gsr`` corpus (fetched if needed).
 
     Returns
     -------
@@ -54,6 +59,12 @@ def read_plover(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         dates are placeholders), ``split`` (:func:`split_of`); ``gold``: ``article_id``, ``event``, ``mode``,
         ``source``, ``target`` (frozensets of codes), ``split``.
     """
+    if path is None:
+        from .. import datasets
+
+        if not datasets.is_fetched("plover-gsr"):
+            datasets.fetch("plover-gsr")
+        path = datasets.path("plover-gsr") / "plover_gsr_dev.json"
     records = json.loads(Path(path).read_text("utf-8"))
     if not isinstance(records, list):
         raise ValueError(f"read_plover: {path} holds no list of records; pass plover_gsr_dev.json.")

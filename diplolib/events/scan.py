@@ -27,8 +27,13 @@ _BMP_WORD = np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
 _AR_PREFIXES = ("", "و", "ف", "ب", "ل", "س", "وس", "فس")
 
 
+_ASCII_WORD = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes([32] * 128)
+
+
 def _spaced(m: str) -> str:
     """``m`` with every character that is not a letter or digit replaced by a space (same length)."""
+    if m.isascii():
+        return m.encode("ascii").translate(_ASCII_WORD).decode("ascii")
     codes = np.frombuffer(m.encode("utf-32-le"), dtype=np.uint32).copy()
     if codes.size == 0:
         return m
@@ -48,7 +53,9 @@ class Batch:
     ``display`` and ``match`` are the joined strings; ``doc_base`` (display) and ``match_base`` (matching form)
     the offset where each article starts; ``to_display[k]`` the display offset of matching character ``k``
     (non-decreasing); ``sent_start``/``sent_end`` the global display spans of every sentence in order and
-    ``sent_index`` its index within its article (as :func:`diplolib.segment.sentence_spans` numbers them).
+    ``sent_index`` its index within its article (as :func:`diplolib.segment.sentence_spans` numbers them);
+    ``spaced`` the matching form with every character that is not a letter or digit made a space, framed by
+    two spaces (what the automata scan).
     """
 
     display: str
@@ -59,6 +66,7 @@ class Batch:
     sent_start: np.ndarray
     sent_end: np.ndarray
     sent_index: np.ndarray
+    spaced: str = ""
 
 
 def batch(texts: list[str]) -> Batch:
@@ -82,9 +90,11 @@ def batch(texts: list[str]) -> Batch:
         starts.extend(s + base for s, _ in spans)
         ends.extend(e + base for _, e in spans)
         index.extend(range(len(spans)))
+    match = _SEP.join(forms) + (_SEP if texts else "")
     return Batch(
         display=_SEP.join(texts) + (_SEP if texts else ""),
-        match=_SEP.join(forms) + (_SEP if texts else ""),
+        match=match,
+        spaced=" " + _SEP.join(map(_spaced, forms)) + (_SEP if texts else "") + " ",
         doc_base=doc_base,
         match_base=match_base,
         to_display=np.concatenate(maps) if maps else np.zeros(0, np.int64),
@@ -131,11 +141,10 @@ def scan_batch(b: Batch, lexicon: CueLexicon, lang: str) -> dict[str, np.ndarray
     empty["future"] = np.zeros(0, dtype=bool)
     if auto is None or not b.match:
         return empty
-    spaced = " " + _spaced(b.match) + " "
-    found = [(last, *value) for last, value in auto.iter(spaced)]
+    found = [(last, *value) for last, value in auto.iter(b.spaced)]
     if not found:
         return empty
-    arr = np.array([(f[0], f[1], f[2], f[3], f[4]) for f in found], dtype=np.int64)
+    arr = np.array(found, dtype=np.int64)
     last, row, size, plen, future = arr.T
     # spaced[i + 1] == match[i]; the word is " " + prefix + key + " ", its last character a space
     m_start = last - size + 2 + plen - 1
