@@ -20,6 +20,9 @@ __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events"]
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence", "start", "end", "cue", "event", "mode", "source", "target",
                  "negated", "hypothetical", "reported", "compound", "reason", "published"]
+#: PLOVER's material event types (cooperation and conflict): deeds, not words.
+_MATERIAL = ("COOPERATE", "AID", "RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
+             "FIGHT")
 _DTYPES = {"event_id": "string", "article_id": "string", "sentence": "int64", "start": "int64", "end": "int64",
            "cue": "string", "event": "string", "mode": "string", "source": "string", "target": "string",
            "negated": "bool", "hypothetical": "bool", "reported": "bool", "compound": "bool", "reason": "string"}
@@ -120,9 +123,10 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     if len(hits["start"]) == 0:
         return empty_events()
     marks = find_markers(b.spaced, lang)
-    before, after, after2 = assign(b, hits, phrases, marks)
-    fl = flags(b, hits, phrases, after, marks, lang)
     cue_rows = lexicon.cues.iloc[hits["cue_row"]]
+    material = cue_rows["event"].isin(_MATERIAL).to_numpy()
+    before, after, after2 = assign(b, hits, phrases, marks, material)
+    fl = flags(b, hits, phrases, after, marks, lang)
     direction = cue_rows["direction"].to_numpy()
     doc = hits["doc"]
     spk = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object)[doc] if speaker is not None

@@ -13,7 +13,9 @@ Rules (the documented choices of :func:`~diplolib.events.extract_events`):
   Israeli-occupied West Bank shunned work") when the clause has another before it -- and the target the one
   nearest after it. Clauses end at ``; :``, dashes and
   "but", "while", "whereas", "mais", "tandis que", "alors que", "بينما", "لكن". A passive ("was attacked by")
-  swaps them; a cue whose direction is ``passive`` is read that way always. In Arabic, where the verb often
+  swaps them; a cue whose direction is ``passive`` is read that way always. For material events a reporting
+  verb ends the clause of its speaker ("the Observatory said air strikes killed 20": no source); a verbal
+  event reported stays the speaker's ("Russia said Sudan must return …": Russia demands). In Arabic, where the verb often
   comes first ("أدانت فرنسا روسيا"), a cue with no actor before it takes the first actor after it as the
   source and the next one as the target.
 - **Mutual cues** ("X and Y met", "talks between X and Y") with one compound side and no other give one row
@@ -100,39 +102,50 @@ def _find_all(text: str, sub: str) -> list[int]:
     return out
 
 
-def _clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-    """Display offsets where a clause ends: ``; :`` and dashes, " - ", and the clause words of the markers."""
+def _clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, reported: bool) -> np.ndarray:
+    """Display offsets where a clause ends: ``; :`` and dashes, " - ", the clause words of the markers and, with
+    ``reported``, the end of a reporting verb ("said", "selon", "قال")."""
     punct = [p for mark in _CLAUSE for p in _find_all(b.match, mark)]
-    pos = np.concatenate([np.asarray(punct, dtype=np.int64), marks["clause"][0]])
+    pos = np.concatenate([np.asarray(punct, dtype=np.int64), marks["clause"][0],
+                          *([marks["reported"][1] - 1] if reported else [])])
     return np.sort(b.to_display[pos]) if len(pos) else pos
 
 
+def _same_clause(marks: np.ndarray, a: np.ndarray, z: np.ndarray) -> np.ndarray:
+    return np.searchsorted(marks, a) == np.searchsorted(marks, z)
+
+
 def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
-           marks: dict[str, tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+           marks: dict[str, tuple[np.ndarray, np.ndarray]], material: np.ndarray
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The nearest actor phrase before (``before``) and after (``after``) each hit, and the first phrase of the
     next group after that (``after2``, for Arabic verb-first clauses); ``-1`` when none.
 
-    A phrase counts when it lies in the hit's sentence with no clause boundary between it and the cue.
+    A phrase counts when it lies in the hit's sentence with no clause boundary between it and the cue. For a
+    material event (``material``: an attack, an arrest, aid) a reporting verb is a boundary on the source's side
+    too: in "the Observatory said air strikes killed 20" the Observatory is not the one who killed; a verbal
+    event reported ("Russia said Sudan must return …") stays the speaker's.
     """
     n = len(hits["start"])
     if n == 0 or phrases.empty:
         return np.full(n, -1), np.full(n, -1), np.full(n, -1)
     ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
-    marks = _clause_marks(b, marks)
+    said = _clause_marks(b, marks, reported=True)
+    marks = _clause_marks(b, marks, reported=False)
     sent_lo = b.sent_start[hits["sentence"]]
     sent_hi = b.sent_end[hits["sentence"]]
     before = np.searchsorted(pe, hits["start"], side="right") - 1
     ok = before >= 0
     bb = np.where(ok, before, 0)
     ok &= ps[bb] >= sent_lo
-    ok &= np.searchsorted(marks, pe[bb]) == np.searchsorted(marks, hits["start"])
+    ok &= _same_clause(marks, pe[bb], hits["start"]) & (~material | _same_clause(said, pe[bb], hits["start"]))
     before = np.where(ok, before, -1)
     # a subject is not the object of a preposition: take the last phrase before it that is not, if any
     last_free = np.maximum.accumulate(np.where(~phrases["governed"].to_numpy(), np.arange(len(ps)), -1))
     free = last_free[np.maximum(before, 0)]
     ff = np.maximum(free, 0)
     use = (before >= 0) & (free >= 0) & (ps[ff] >= sent_lo)
-    use &= np.searchsorted(marks, pe[ff]) == np.searchsorted(marks, hits["start"])
+    use &= _same_clause(marks, pe[ff], hits["start"]) & (~material | _same_clause(said, pe[ff], hits["start"]))
     before = np.where(use, free, before)
     after = np.searchsorted(ps, hits["end"], side="left")
     ok = after < len(ps)
