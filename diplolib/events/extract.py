@@ -11,7 +11,7 @@ import pandas as pd
 from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
 from ..normalize.matching import matching_form
-from .lexicon import CueLexicon, load_cues
+from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .markers import find_markers
 from .roles import actor_phrases, assign, flags
 from .scan import batch, scan_batch
@@ -23,6 +23,7 @@ EVENT_COLUMNS = ["event_id", "article_id", "sentence", "start", "end", "cue", "e
 #: PLOVER's material event types (cooperation and conflict): deeds, not words.
 _MATERIAL = ("COOPERATE", "AID", "RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
              "FIGHT")
+_PARTICIPLES = ("ed", "en", "struck", "hit", "shot", "led", "held", "fought", "sent", "made")
 _DTYPES = {"event_id": "string", "article_id": "string", "sentence": "int64", "start": "int64", "end": "int64",
            "cue": "string", "event": "string", "mode": "string", "source": "string", "target": "string",
            "negated": "bool", "hypothetical": "bool", "reported": "bool", "compound": "bool", "reason": "string"}
@@ -119,7 +120,8 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     m = mentions[mentions["article_id"].isin(pos.index) & ~mentions["actor_id"].isin(places)]
     m = m.assign(doc=m["article_id"].map(pos).to_numpy())
     phrases = actor_phrases(b, m)
-    hits = _outside_actors(hits, phrases)
+    real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
+    hits = _outside_actors({k: v[real] for k, v in hits.items()}, phrases)
     if len(hits["start"]) == 0:
         return empty_events()
     marks = find_markers(b.spaced, lang)
@@ -132,6 +134,9 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     spk = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object)[doc] if speaker is not None
            else np.full(len(doc), None, dtype=object))
     has_speaker = np.array([isinstance(x, str) and x != "" for x in spk], dtype=bool)
+    if lang == "en":  # "forces backed by Russia": a participle with its agent is passive without an auxiliary
+        forms = [b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(), strict=True)]
+        fl["passive"] = fl["passive"] | (fl["by"] & np.array([f.endswith(_PARTICIPLES) for f in forms], dtype=bool))
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
     table = pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],

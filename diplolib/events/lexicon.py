@@ -13,7 +13,9 @@ A cue file is a CSV with the columns ``cue, lang, event, mode, direction, note``
   part with alternatives, ``[a|b]`` a required choice; a cue expands to the list of its literal forms
   (at most 1024), which go into one Aho-Corasick automaton per language. Arabic cues also match after one
   attached proclitic (و ف ب ل) and the future prefix س (which marks the event hypothetical).
-- ``event``: a PLOVER type (:data:`PLOVER_TYPES`).
+- ``event``: a PLOVER type (:data:`PLOVER_TYPES`), or ``-`` for a false friend: a phrase matched only so that a
+  shorter cue inside it does not fire ("so-called" hides "called", "Associated Press" hides "press"); the
+  longest match wins, and a false friend gives no event.
 - ``mode``: PLOVER's mode where it defines one (telephone, visit, meeting, …) or empty.
 - ``direction``: ``active`` (source before the cue, target after; a passive "was attacked by" swaps them),
   ``passive`` (the cue itself is passive: "under attack from"; target before, source after) or ``mutual``
@@ -46,6 +48,9 @@ __all__ = ["PLOVER_TYPES", "DIRECTIONS", "CUE_COLUMNS", "CueFileError", "CueLexi
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "INVESTIGATE", "DEMAND",
                 "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT")
 DIRECTIONS = ("active", "passive", "mutual")
+#: The ``event`` of a false friend: a phrase matched so that a shorter cue inside it does not fire ("so-called",
+#: "Associated Press", "accord de retrait").
+NOT_AN_EVENT = "-"
 CUE_COLUMNS = ["cue", "lang", "event", "mode", "direction", "note"]
 LANGS = ("en", "fr", "ar")
 _MAX_FORMS = 1024
@@ -76,15 +81,21 @@ def _inflect(verb: str) -> list[str]:
 
 
 def _inflected(text: str) -> str:
-    """``word~`` written as the choice of its regular English forms (bracketed unless inside a group)."""
+    """``word~`` written out as the regular English forms of the verb: inside a group, each alternative holding
+    it becomes one alternative per form ("[step~ down|resign~]" -> "[step down|steps down|…|resign|…]");
+    outside, a required choice ("accuse~ of" -> "[accuse|accuses|accused|accusing] of")."""
 
-    def forms(m: re.Match) -> str:
-        before = text[:m.start()]
-        inside = before.count("[") + before.count("(") > before.count("]") + before.count(")")
-        alts = "|".join(_inflect(m.group(1)))
-        return alts if inside else f"[{alts}]"
+    def alternatives(alt: str) -> list[str]:
+        m = re.search(r"(\w+)~", alt)
+        if m is None:
+            return [alt]
+        return [x for f in _inflect(m.group(1)) for x in alternatives(alt[:m.start()] + f + alt[m.end():])]
 
-    return re.sub(r"(\w+)~", forms, text)
+    def group(m: re.Match) -> str:
+        return m.group(1) + "|".join(a for alt in m.group(2).split("|") for a in alternatives(alt)) + m.group(3)
+
+    text = re.sub(r"([\[(])([^\[\]()]*)([\])])", group, text)
+    return re.sub(r"(\w+)~", lambda m: "[" + "|".join(_inflect(m.group(1))) + "]", text)
 
 
 def expand_cue(cue: str) -> list[str]:
@@ -157,9 +168,11 @@ def _check_row(name: str, line: int, row: dict) -> list[str]:
     where = f"{name}:{line}"
     if row["lang"] not in LANGS:
         raise CueFileError(f"{where}: lang: {row['lang']!r} is not one of {list(LANGS)}")
-    if row["event"] not in PLOVER_TYPES:
+    if row["event"] == NOT_AN_EVENT:
+        row = {**row, "direction": row["direction"] or "active"}
+    elif row["event"] not in PLOVER_TYPES:
         raise CueFileError(f"{where}: event: {row['event']!r} is not a PLOVER type; use one of "
-                           f"{', '.join(PLOVER_TYPES)}")
+                           f"{', '.join(PLOVER_TYPES)}, or '-' for a false friend")
     if row["direction"] not in DIRECTIONS:
         raise CueFileError(f"{where}: direction: {row['direction']!r} is not one of {list(DIRECTIONS)}")
     if row["mode"] and not _MODE.match(row["mode"]):
