@@ -111,7 +111,7 @@ def _outside_actors(hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> dict[
 
 
 def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexicon, lang: str, *, text: str,
-                     speaker: pd.Series | None, places: frozenset) -> pd.DataFrame:
+                     speaker: pd.Series | None, places: frozenset, country: dict[str, str]) -> pd.DataFrame:
     b = batch(sub[text].tolist())
     hits = scan_batch(b, lexicon, lang)
     if len(hits["start"]) == 0:
@@ -119,7 +119,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     pos = pd.Series(np.arange(len(sub)), index=sub["article_id"].to_numpy())
     m = mentions[mentions["article_id"].isin(pos.index) & ~mentions["actor_id"].isin(places)]
     m = m.assign(doc=m["article_id"].map(pos).to_numpy())
-    phrases = actor_phrases(b, m)
+    phrases = actor_phrases(b, m, country)
     real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
     hits = _outside_actors({k: v[real] for k, v in hits.items()}, phrases)
     if len(hits["start"]) == 0:
@@ -231,6 +231,7 @@ def extract_events(
         registry = load_registry()
     reg = registry.registry if isinstance(registry, ActorMatcher) else registry
     places = frozenset(reg.actors.loc[reg.actors["kind"] == "place", "actor_id"])
+    country = dict(zip(reg.actors["actor_id"], reg.actors["country"].fillna(""), strict=True))
     if mentions is None:
         mentions = tag_actors(articles, registry=registry, text=text)
     check_columns(mentions, ["article_id", "actor_id", "start", "end"], func="extract_events", name="mentions",
@@ -241,7 +242,8 @@ def extract_events(
     for code, sub in articles.groupby(langs.fillna(""), sort=True):
         if code in lexicon.languages:
             parts.append(_language_events(sub, mentions, lexicon, code, text=text,
-                                          speaker=sub[speaker] if speaker else None, places=places))
+                                          speaker=sub[speaker] if speaker else None, places=places,
+                                          country=country))
     out = pd.concat([p for p in parts if len(p) or p is parts[0]], ignore_index=True)
     if reasons:
         out = pd.concat([out, _article_reasons(articles, out, mentions, langs, lexicon, text)], ignore_index=True)

@@ -3,7 +3,8 @@
 Rules (the documented choices of :func:`~diplolib.events.extract_events`):
 
 - **Actor phrases.** Mentions separated only by spaces form one actor phrase when they name the same actor,
-  one is unresolved, or the first is a demonym or role phrase ("US President" + "Donald Trump"), and so do a
+  one is unresolved, the first is a demonym or role phrase ("US President" + "Donald Trump"), or one is a
+  state and the other one of its people ("President of France Emmanuel Macron"), and so do a
   possessive and what it qualifies ("Russia's President Vladimir Putin"); the phrase
   stands for its last resolved mention. Places ("in Geneva", "the
   Britain-based") are not actors. Phrases joined by "and", "et", "و" or a comma form a compound group
@@ -44,7 +45,7 @@ _PREPOSITION = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
 _JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
 
-def actor_phrases(b: Batch, mentions: pd.DataFrame) -> pd.DataFrame:
+def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per actor phrase of the batch: ``gstart``, ``gend``, ``actor`` (``""`` when unresolved), ``group``,
     ``governed`` (a preposition comes just before it).
 
@@ -70,6 +71,9 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame) -> pd.DataFrame:
     gaps = [disp[e:s] if s >= e else "" for e, s in zip(gend[:-1], gstart[1:], strict=True)]
     # "US President" + "Donald Trump" is one actor; "فرنسا روسيا" (verb-first: France … Russia) is two
     same_actor = (actor[1:] == actor[:-1]) | (actor[1:] == "") | (actor[:-1] == "")
+    if country:  # "President of France Emmanuel Macron": a state and one of its people
+        home = np.array([country.get(a, "") for a in actor], dtype=object)
+        same_actor |= (home[1:] == home[:-1]) & (home[1:] != "") & ((home[1:] == actor[1:]) | (home[:-1] == actor[:-1]))
     qualifier = np.isin(kind[:-1], ["demonym", "role_phrase", "counterpart"])
     joined = np.array([not g.strip() or bool(_POSSESSIVE.fullmatch(g)) for g in gaps], dtype=bool)
     joined &= same_actor | qualifier | np.array([bool(_POSSESSIVE.fullmatch(g)) for g in gaps], dtype=bool)

@@ -20,6 +20,13 @@ def _phone(ev: pd.DataFrame) -> pd.DataFrame:
     return ev[keep].drop_duplicates(["article_id", "source", "target"])
 
 
+def _country(actor_ids: pd.Series, registry) -> pd.Series:
+    """The state of each actor: a state itself, a person or group its registry country."""
+    table = registry.actors.set_index("actor_id")
+    kind, country = table["kind"], table["country"]
+    return actor_ids.map(lambda a: a if kind.get(a) == "state" else (country.get(a) or pd.NA))
+
+
 def state_regions(states: pd.Series) -> pd.Series:
     """The region of each state id (ISO-3): the area of its first IANA time zone in CLDR (babel), as Africa,
     Americas, Asia, Europe or Oceania; Atlantic and Indian Ocean zones go to the continent of the state
@@ -49,14 +56,16 @@ def kremlin_putin_calls(*, n: int):
     ev = _phone(events.readout_events(calls, registry=registry))
     ev = ev[ev["source"] == _PUTIN]
     year = calls.set_index("article_id")["published"].dt.year.astype("Int64").astype("string")
-    counts = (ev.assign(year=ev["article_id"].map(year).to_numpy(), label=ev["target"].map(registry.label))
+    country = _country(ev["target"], registry)
+    label = dict(zip(registry.actors["actor_id"], registry.actors["label"], strict=True))
+    ev = ev.assign(year=ev["article_id"].map(year).to_numpy(), label=country.map(label).to_numpy())
+    counts = (ev.dropna(subset=["label"]).drop_duplicates(["article_id", "label"])
               .groupby(["label", "year"]).size().rename("calls").reset_index())
     top = counts.groupby("label")["calls"].sum().sort_values(ascending=False, kind="stable").index[:n].tolist()
     fig, ax = plt.subplots(figsize=(10, 7), layout="constrained")
     plots.plot_period_heatmap(counts, group="label", period="year", count="calls", order=top, ax=ax)
-    ax.set_title(f"Putin's telephone calls by counterpart and year: {ev['article_id'].nunique()} of "
-                 f"{len(calls)} Kremlin readouts give a Putin → counterpart event (top {n}; a state stands for a "
-                 "leader the registry lacks)")
+    ax.set_title(f"Putin's calls by the counterpart's country: CONSULT/telephone events of "
+                 f"{ev['article_id'].nunique()} of {len(calls)} Kremlin readouts (top {n})", loc="left")
     return fig, counts.sort_values(["label", "year"], kind="stable").reset_index(drop=True)
 
 
@@ -67,8 +76,7 @@ def wh_call_regions():
     calls = articles[articles["title"].str.contains(r"\bcalls? with\b", case=False, regex=True, na=False)]
     registry = actors.load_registry()
     ev = _phone(events.readout_events(calls, registry=registry))
-    table = registry.actors.set_index("actor_id")
-    state = ev["target"].map(lambda a: a if table["kind"].get(a) == "state" else table["country"].get(a))
+    state = _country(ev["target"], registry)
     ev = ev.assign(region=state_regions(state).fillna("organisation or unknown").to_numpy())
     ev = ev[state.fillna("") != "USA"]  # domestic calls (governors, senators) are not foreign counterparts
     year = calls.set_index("article_id")["published"].dt.year.astype("Int64").astype("string")
