@@ -13,7 +13,7 @@ from functools import lru_cache
 import ahocorasick
 import numpy as np
 
-__all__ = ["MARKERS", "SCANNED", "find_markers", "near_words", "phrases"]
+__all__ = ["MARKERS", "SCANNED", "ADJACENT", "adjacent", "find_markers", "near_words", "phrases"]
 
 #: class -> language -> words (matching form: lower case, no accents, apostrophes as spaces).
 MARKERS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -70,9 +70,11 @@ MARKERS: dict[str, dict[str, tuple[str, ...]]] = {
 _AR_PROCLITICS = ("", "و", "ف")
 
 
-#: Classes found by the automaton pass over the batch (all of them: a pass is cheaper than reading the words next
-#: to each cue in Python, measured on FA-KES; :func:`near_words` does that for one cue).
-SCANNED = tuple(MARKERS)
+#: Classes found by the automaton pass over the batch. The others (purpose, auxiliary, agent) are single frequent
+#: words ("to", "is", "by") that count only right next to the cue: :func:`adjacent` reads the word before or after
+#: each cue instead, which is cheaper than a pass that stops at every "to" of the batch.
+ADJACENT = ("purpose", "auxiliary", "agent")
+SCANNED = tuple(c for c in MARKERS if c not in ADJACENT)
 
 
 @lru_cache(maxsize=32)
@@ -91,6 +93,30 @@ def near_words(words: list[str], cls: str, lang: str, *, last: int) -> bool:
     tail = words[-last:]
     n = len(tail)
     return any(tuple(tail[i:j]) in found for i in range(n) for j in range(i + 1, min(n, i + 3) + 1))
+
+
+def adjacent(spaced: str, cue_start: list[int], cue_end: list[int], cls: str, lang: str, *, after: bool = False
+             ) -> list[bool]:
+    """Is the word right before each cue (right after it, with ``after``) a marker of ``cls``? Offsets are into
+    the matching form (``spaced[i + 1] == match[i]``); a punctuation mark in between means no (two spaces)."""
+    found = phrases(cls, lang)
+    firsts = {p[0] for p in found}
+    pairs = {p for p in found if len(p) == 2}
+    out = []
+    if after:
+        for e in cue_end:
+            j = spaced.find(" ", e + 2)
+            word = spaced[e + 2:j]
+            hit = (word,) in found
+            if not hit and word in firsts:
+                k = spaced.find(" ", j + 1)
+                hit = (word, spaced[j + 1:k]) in pairs
+            out.append(hit)
+        return out
+    for s in cue_start:
+        j = spaced.rfind(" ", 0, s)
+        out.append((spaced[j + 1:s],) in found)
+    return out
 
 
 @lru_cache(maxsize=8)

@@ -34,6 +34,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .markers import adjacent
 from .scan import Batch
 
 __all__ = ["actor_phrases", "assign", "flags"]
@@ -207,11 +208,17 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
     def near(cls: str, width: int) -> np.ndarray:
         return _before(marks[cls], edge, np.maximum(m_start - width, sent_m))
 
+    starts = m_start.tolist()
+
+    def word_before(cls: str) -> np.ndarray:
+        return np.array(adjacent(b.spaced, starts, [], cls, lang), dtype=bool) & (m_start > sent_m)
+
     return {
         "negated": near("negation", 20),
-        "hypothetical": near("intention", 14) | near("purpose", 1) | hits["future"],
+        "hypothetical": near("intention", 14) | word_before("purpose") | hits["future"],
         "reported": _before(marks["reported"], edge, sent_m),
-        "passive": near("auxiliary", 1),
-        "by": _starting(marks["agent"], m_end + 1, m_end + 1) & (after >= 0),
+        "passive": word_before("auxiliary"),
+        "by": np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool)
+        & (after >= 0),
         "heavy": _starting(marks["heavy"], np.maximum(m_start - 60, sent_m), m_end + 40),
     }
