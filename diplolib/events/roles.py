@@ -40,9 +40,9 @@ from .scan import Batch
 __all__ = ["actor_phrases", "assign", "flags"]
 
 _CLAUSE = (";", ":", "\u2014", "\u2013", " - ")  # found with str.find: far faster than a regex over the batch
-_PREPOSITION = re.compile(
-    r"(?:^|\s)(?:of|in|from|for|at|on|with|against|to|into|near|over|under|de|du|des|d|en|au|aux|dans|contre|"
-    r"pour|avec|sur|في|من|على|الى|عن|مع)\s+(?:the\s+|la\s+|le\s+|les\s+|l\s+)?$")
+_PREPOSITIONS = frozenset("""of in from for at on with against to into near over under de du des d en au aux dans contre
+    pour avec sur في من على الى عن مع""".split())
+_ARTICLES = frozenset({"the", "la", "le", "les", "l"})
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
 _JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
 
@@ -69,33 +69,51 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
         return pd.DataFrame({"gstart": gstart, "gend": gend, "actor": actor, "group": gstart,
                              "governed": np.zeros(0, dtype=bool)})
     disp = b.display
-    gaps = [disp[e:s] if s >= e else "" for e, s in zip(gend[:-1], gstart[1:], strict=True)]
+    # only short gaps can join two mentions ("US President" + "Donald Trump", "Russia's President …")
+    short = np.flatnonzero((gstart[1:] - gend[:-1]) <= 40)
+    gap_of = {int(i): disp[gend[i]:gstart[i + 1]] for i in short}
     # "US President" + "Donald Trump" is one actor; "فرنسا روسيا" (verb-first: France … Russia) is two
     same_actor = (actor[1:] == actor[:-1]) | (actor[1:] == "") | (actor[:-1] == "")
     if country:  # "President of France Emmanuel Macron": a state and one of its people
         home = np.array([country.get(a, "") for a in actor], dtype=object)
         same_actor |= (home[1:] == home[:-1]) & (home[1:] != "") & ((home[1:] == actor[1:]) | (home[:-1] == actor[:-1]))
     qualifier = np.isin(kind[:-1], ["demonym", "role_phrase", "counterpart"])
-    joined = np.array([not g.strip() or bool(_POSSESSIVE.fullmatch(g)) for g in gaps], dtype=bool)
-    joined &= same_actor | qualifier | np.array([bool(_POSSESSIVE.fullmatch(g)) for g in gaps], dtype=bool)
+    blank = np.zeros(len(gstart) - 1, dtype=bool)
+    possessive = np.zeros(len(gstart) - 1, dtype=bool)
+    for i, g in gap_of.items():
+        blank[i] = not g.strip()
+        possessive[i] = bool(_POSSESSIVE.fullmatch(g))
+    joined = (blank | possessive) & (same_actor | qualifier | possessive)
     sent = np.searchsorted(b.sent_start, gstart, side="right") - 1
     same = np.concatenate([[False], (sent[1:] == sent[:-1]) & (gstart[1:] >= gend[:-1])])
-    new_phrase = ~(same & np.concatenate([[False], joined]))
-    phrase = np.cumsum(new_phrase) - 1
-    df = pd.DataFrame({"phrase": phrase, "gstart": gstart, "gend": gend, "actor": actor})
-    # the phrase's actor: its last resolved mention
-    resolved = df[df["actor"] != ""].groupby("phrase")["actor"].last()
-    out = df.groupby("phrase").agg(gstart=("gstart", "min"), gend=("gend", "max"))
-    out["actor"] = resolved.reindex(out.index).fillna("").astype(object)
-    out = out.reset_index(drop=True)
+    firsts = np.flatnonzero(~(same & np.concatenate([[False], joined])))
+    # a phrase runs from its first mention to the last; it stands for its last resolved mention
+    last_resolved = np.maximum.reduceat(np.where(actor != "", np.arange(len(actor)), -1), firsts)
+    out = pd.DataFrame({"gstart": gstart[firsts], "gend": np.maximum.reduceat(gend, firsts),
+                        "actor": np.where(last_resolved >= 0, actor[np.maximum(last_resolved, 0)], "")})
+    out["actor"] = out["actor"].astype(object)
     ps, pe = out["gstart"].to_numpy(), out["gend"].to_numpy()
-    pgaps = [disp[e:s] for e, s in zip(pe[:-1], ps[1:], strict=True)]
-    linked = np.array([bool(_JOIN.fullmatch(g)) and bool(g.strip()) for g in pgaps], dtype=bool)
+    linked = np.zeros(max(len(ps) - 1, 0), dtype=bool)
+    for i in np.flatnonzero((ps[1:] - pe[:-1]) <= 12):
+        g = disp[pe[i]:ps[i + 1]]
+        linked[i] = bool(g.strip()) and bool(_JOIN.fullmatch(g))
     psent = np.searchsorted(b.sent_start, ps, side="right") - 1
     link = np.concatenate([[False], linked & (psent[1:] == psent[:-1])])
     out["group"] = np.cumsum(~link) - 1
-    lead = pd.Series([b.match[max(a - 14, 0):a] for a in np.searchsorted(b.to_display, ps).tolist()], dtype=object)
-    out["governed"] = lead.str.contains(_PREPOSITION, regex=True).to_numpy(dtype=bool)
+    out["governed"] = _governed(b.spaced, np.searchsorted(b.to_display, ps).tolist())
+    return out
+
+
+def _governed(spaced: str, starts: list[int]) -> np.ndarray:
+    """Is each phrase (matching-form offset) right after a preposition, maybe with an article between?"""
+    out = np.zeros(len(starts), dtype=bool)
+    for k, s in enumerate(starts):
+        j = spaced.rfind(" ", 0, s)
+        word = spaced[j + 1:s]
+        if word in _ARTICLES:
+            i = spaced.rfind(" ", 0, j)
+            word = spaced[i + 1:j]
+        out[k] = word in _PREPOSITIONS
     return out
 
 
