@@ -310,3 +310,13 @@ def test_events_read_by_hand_stay_right(matcher):
         want = set(zip(part["article_id"], part["start"], part["event"], part["source"], part["target"],
                        strict=True))
         assert want <= got, f"{corpus}: no longer found: {sorted(want - got)[:5]}"
+
+
+def test_attributive_cue_glued_to_its_actor(matcher):
+    arts = pd.DataFrame({"article_id": ["x", "y"], "lang": "en", "text": [
+        "US-backed Kurdish forces pressed ahead against Turkey.", "The Russian-backed Syrian Arab Army advanced."]})
+    ev = extract_events(arts, registry=matcher)
+    x = ev[(ev["article_id"] == "x") & (ev["event"] == "SUPPORT")].iloc[0]
+    assert (x["source"], x["target"], x["reason"]) == ("USA", "", "no-target")
+    y = ev[(ev["article_id"] == "y") & (ev["event"] == "SUPPORT")].iloc[0]
+    assert (y["source"], y["target"]) == ("RUS", "grp:saa")

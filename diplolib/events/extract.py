@@ -100,6 +100,23 @@ def _reason(out: pd.DataFrame) -> pd.Series:
     return reason
 
 
+def _attributive(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np.ndarray, after: np.ndarray,
+                 tgt: np.ndarray) -> np.ndarray:
+    """"US-backed Kurdish forces", "Saudi-led coalition": a cue glued by a hyphen to the actor before it qualifies the
+    noun after it; the target is that noun, so an actor only when one follows at once ("US-backed SDF")."""
+    if phrases.empty or len(tgt) == 0:
+        return tgt
+    disp, starts = b.display, hits["start"].tolist()
+    pe, ps = phrases["gend"].to_numpy(), phrases["gstart"].to_numpy()
+    glued = np.array([s > 0 and disp[s - 1] in "-\u2010\u2011" for s in starts], dtype=bool)
+    glued &= (before >= 0) & (pe[np.maximum(before, 0)] == hits["start"] - 1)
+    if not glued.any():
+        return tgt
+    at_once = np.array([a >= 0 and not disp[e:ps[a]].strip() for a, e in zip(after.tolist(), hits["end"].tolist(),
+                                                                            strict=True)], dtype=bool)
+    return np.where(glued & ~at_once, -1, tgt)
+
+
 def _outside_actors(hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> dict[str, np.ndarray]:
     """Drop cue hits inside an actor's name ("Free Syrian Army", "Defence Secretary")."""
     if phrases.empty:
@@ -138,6 +155,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         forms = [b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(), strict=True)]
         fl["passive"] = fl["passive"] | (fl["by"] & np.array([f.endswith(_PARTICIPLES) for f in forms], dtype=bool))
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
+    tgt = _attributive(b, hits, phrases, before, after, tgt)
     table = pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],

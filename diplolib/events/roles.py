@@ -19,6 +19,8 @@ Rules (the documented choices of :func:`~diplolib.events.extract_events`):
   event reported stays the speaker's ("Russia said Sudan must return …": Russia demands). In Arabic, where the verb often
   comes first ("أدانت فرنسا روسيا"), a cue with no actor before it takes the first actor after it as the
   source and the next one as the target.
+- **Attributive cues** glued by a hyphen to the actor before them ("US-backed Kurdish forces", "Saudi-led
+  coalition") take that actor as the source and a target only when an actor follows at once ("US-backed SDF").
 - **Mutual cues** ("X and Y met", "talks between X and Y") with one compound side and no other give one row
   for every ordered pair of its members.
 - **Flags**, read on the matching form just before the cue: ``negated`` (not, never, n't, ne/n', pas, jamais,
