@@ -320,3 +320,14 @@ def test_attributive_cue_glued_to_its_actor(matcher):
     assert (x["source"], x["target"], x["reason"]) == ("USA", "", "no-target")
     y = ev[(ev["article_id"] == "y") & (ev["event"] == "SUPPORT")].iloc[0]
     assert (y["source"], y["target"]) == ("RUS", "grp:saa")
+
+
+def test_intention_flags_in_french_and_arabic(matcher):
+    arts = pd.DataFrame({"article_id": ["fr1", "fr2", "ar"], "lang": ["fr", "fr", "ar"], "text": [
+        "La France a décidé de condamner la Russie.", "Le déploiement de troupes par la Turquie en Syrie.",
+        "وقد حثت فرنسا روسيا على الانسحاب."]})
+    ev = extract_events(arts, registry=matcher)
+    assert ev.loc[ev["cue"] == "condamner", "hypothetical"].tolist() == [True]
+    assert not ev.loc[ev["article_id"] == "fr2", "hypothetical"].any()
+    urged = ev[(ev["article_id"] == "ar") & (ev["event"] == "DEMAND")].iloc[0]
+    assert (urged["source"], urged["target"], urged["hypothetical"]) == ("FRA", "RUS", False)

@@ -31,9 +31,9 @@ MARKERS: dict[str, dict[str, tuple[str, ...]]] = {
                "wants to", "seeks to", "agreed to", "decided to"),
         "fr": ("va", "vont", "pourrait", "pourraient", "devrait", "devraient", "doit", "doivent", "compte",
                "menace de", "menacent de", "prevoit de", "entend", "veut", "souhaite"),
-        "ar": ("سوف", "قد", "يعتزم", "تعتزم", "يريد", "تريد"),
+        "ar": ("سوف", "يعتزم", "تعتزم", "يريد", "تريد"),  # not قد: before a past verb ("وقد أعلن") it is perfective
     },
-    "purpose": {  # just before the cue
+    "purpose": {  # just before the cue (in French, only before an infinitive: "de déploiement" is a noun)
         "en": ("to",),
         "fr": ("pour", "afin de", "de", "d"),
         "ar": ("ان", "لكي", "كي"),

@@ -206,6 +206,17 @@ def _starting(marks: tuple[np.ndarray, np.ndarray], lo: np.ndarray, hi: np.ndarr
     return (i < len(starts)) & (starts[np.minimum(i, len(starts) - 1)] <= hi)
 
 
+def _infinitive(b: Batch, hits: dict[str, np.ndarray], lang: str) -> np.ndarray:
+    """Could the cue be an infinitive? Always in English and Arabic ("to meet", "ان يلتقي"); in French only a form
+    ending in -er, -ir or -re ("de condamner", not "de déploiement")."""
+    if lang != "fr":
+        return np.ones(len(hits["m_start"]), dtype=bool)
+    m = b.match
+    return np.array([m[a:z].endswith(("er", "ir", "re")) for a, z in zip(hits["m_start"].tolist(),
+                                                                        hits["m_end"].tolist(), strict=True)],
+                    dtype=bool)
+
+
 def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
           marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str) -> dict[str, np.ndarray]:
     """``negated``, ``hypothetical``, ``reported``, ``passive``, ``by`` and ``heavy`` (heavy weapons named near
@@ -235,7 +246,8 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
 
     return {
         "negated": near("negation", 20),
-        "hypothetical": near("intention", 14) | word_before("purpose") | hits["future"],
+        "hypothetical": near("intention", 14) | (word_before("purpose") & _infinitive(b, hits, lang))
+        | hits["future"],
         "reported": _before(marks["reported"], edge, sent_m),
         "passive": word_before("auxiliary"),
         "by": np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool)
