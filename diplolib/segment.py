@@ -169,6 +169,7 @@ def sentences(articles: pd.DataFrame, *, text: str = "text") -> pd.DataFrame:
 # every code point for which str.isspace() (and so the regex \s and str.strip()) holds lies below U+3001
 _WHITESPACE = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
 _CHUNK_CHARS = 8_000_000  # characters joined at a time (the code points take 4 bytes each)
+_SEP_SENTENCE, _SEP_PARAGRAPH = "\n\x00", "\x00\x00"  # between joined texts, 2 characters each
 
 
 def _skip_forward(ws: np.ndarray, pos: np.ndarray, stop: np.ndarray) -> np.ndarray:
@@ -194,11 +195,13 @@ def _skip_back(ws: np.ndarray, end: np.ndarray, stop: np.ndarray) -> np.ndarray:
 
 
 def _sentence_bounds(joined: str, cp: np.ndarray, offs: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Sorted cut positions of the texts joined with "\n" (the rules of :func:`sentence_spans`).
+    """Sorted cut positions of the texts joined with ``_SEP_SENTENCE`` (the rules of :func:`sentence_spans`).
 
-    The "\n" separator changes no decision: a terminator followed by whitespace up to the end of its text is
-    followed by whitespace and a line break, the token before a dot stops at a line break as at the text's
-    start, and a newline run across a separator ends where the texts' own runs end or at a text boundary.
+    The separator, a line break and a NUL, changes no decision: a terminator followed by whitespace up to the end
+    of its text is followed by whitespace and a line break, as a cut asks; the NUL stops the other look-ahead
+    (whitespace, an opening quote, a capital) from reaching into the next text; the token before a dot stops at
+    the line break as at the text's start; a newline run ends where the text's own run ends or at the NUL (a
+    span outside every text, dropped).
     """
     found = np.array([m.span() for m in _END.finditer(joined)], dtype=np.int64).reshape(-1, 2)
     ms, me = found[:, 0], found[:, 1]
@@ -214,7 +217,7 @@ def _sentence_bounds(joined: str, cp: np.ndarray, offs: np.ndarray, ends: np.nda
 
 
 def _sentence_chunk(texts: list[str], offs: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    joined = "\n".join(texts)
+    joined = _SEP_SENTENCE.join(texts)
     cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     ws = np.isin(cp, _WHITESPACE)
     cuts = _sentence_bounds(joined, cp, offs, ends)
@@ -226,8 +229,8 @@ def _sentence_chunk(texts: list[str], offs: np.ndarray, ends: np.ndarray) -> tup
 
 
 def _paragraph_chunk(texts: list[str], offs: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Paragraphs of the texts joined with "\x00", which no paragraph break can match or cross."""
-    joined = "\x00".join(texts)
+    """Paragraphs of the texts joined with ``_SEP_PARAGRAPH`` (NULs), which no paragraph break matches."""
+    joined = _SEP_PARAGRAPH.join(texts)
     found = np.array([m.span() for m in _PARA.finditer(joined)], dtype=np.int64).reshape(-1, 2)
     starts = np.sort(np.concatenate([offs, found[:, 1]]))  # per text: its start, then each break's end
     stops = np.sort(np.concatenate([found[:, 0], ends]))  # each break's start, then the text's end
@@ -269,10 +272,12 @@ def segment_spans(texts: pd.Series | Sequence[str], *,
     pos, starts, stops = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
     first = 0
     while first < len(texts):
-        last = max(int(np.searchsorted(np.cumsum(lengths[first:] + 1), _CHUNK_CHARS, side="right")), 1) + first
-        offs = np.r_[0, np.cumsum(lengths[first:last] + 1)[:-1]].astype(np.int64)
+        last = max(int(np.searchsorted(np.cumsum(lengths[first:] + 2), _CHUNK_CHARS, side="right")), 1) + first
+        offs = np.r_[0, np.cumsum(lengths[first:last] + 2)[:-1]].astype(np.int64)
         a, b = cut(texts[first:last], offs, offs + lengths[first:last])
         t = np.searchsorted(offs, a, side="right") - 1
+        inside = a < offs[t] + lengths[first:last][t]  # not in the separator after text t
+        a, b, t = a[inside], b[inside], t[inside]
         pos.append(t + first)
         starts.append(a - offs[t])
         stops.append(b - offs[t])

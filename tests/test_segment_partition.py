@@ -55,7 +55,8 @@ def test_chunks_non_strings_and_locate(monkeypatch):
     monkeypatch.setattr(segment_mod, "_CHUNK_CHARS", 30)  # a few texts per joined chunk
     texts = ["Mr. Smith went to Washington. He met Gen. Jones!\n\nThen U.S. troops left… «Yes.» No?",
              None, "", "   ", "One line\nTwo line. Three", "ما هذا؟ هذا كتاب. نعم", float("nan"),
-             "A" * 70 + ". End.\n\n\n  Last  \n"]
+             "A" * 70 + ". End.\n\n\n  Last  \n",
+             "its agencies. '", "Next text. «", "Quoted start", "ends with a break\n\n", "\n\nStarts with one."]
     for unit in CUT:
         spans = assert_same_spans(texts, unit)
         rng = np.random.default_rng(0)
