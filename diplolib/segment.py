@@ -168,28 +168,36 @@ def sentences(articles: pd.DataFrame, *, text: str = "text") -> pd.DataFrame:
 
 # every code point for which str.isspace() (and so the regex \s and str.strip()) holds lies below U+3001
 _WHITESPACE = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+_IS_SPACE = np.zeros(0x3002, dtype=bool)  # looked up at min(code point, 0x3001): the last entry is False
+_IS_SPACE[_WHITESPACE] = True
+_IS_ASCII_ALNUM = np.array([chr(c).isascii() and chr(c).isalnum() for c in range(129)], dtype=bool)  # 128: False
 _CHUNK_CHARS = 8_000_000  # characters joined at a time (the code points take 4 bytes each)
 _SEP_SENTENCE, _SEP_PARAGRAPH = "\n\x00", "\x00\x00"  # between joined texts, 2 characters each
 
 
-def _skip_forward(ws: np.ndarray, pos: np.ndarray, stop: np.ndarray) -> np.ndarray:
+def _space(cp: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """Whether the code points at ``pos`` are whitespace (looked up where needed, not for the whole text)."""
+    return _IS_SPACE[np.minimum(cp[pos], 0x3001)]
+
+
+def _skip_forward(cp: np.ndarray, pos: np.ndarray, stop: np.ndarray) -> np.ndarray:
     """For each position, the first one at or after it (before ``stop``) not holding whitespace, else ``stop``."""
     pos = pos.copy()
     idx = np.arange(len(pos))
     while idx.size:
         idx = idx[pos[idx] < stop[idx]]
-        idx = idx[ws[pos[idx]]]
+        idx = idx[_space(cp, pos[idx])]
         pos[idx] += 1
     return pos
 
 
-def _skip_back(ws: np.ndarray, end: np.ndarray, stop: np.ndarray) -> np.ndarray:
+def _skip_back(cp: np.ndarray, end: np.ndarray, stop: np.ndarray) -> np.ndarray:
     """For each end, the end with its trailing whitespace removed (not below ``stop``)."""
     end = end.copy()
     idx = np.arange(len(end))
     while idx.size:
         idx = idx[end[idx] > stop[idx]]
-        idx = idx[ws[end[idx] - 1]]
+        idx = idx[_space(cp, end[idx] - 1)]
         end[idx] -= 1
     return end
 
@@ -208,22 +216,27 @@ def _sentence_bounds(joined: str, cp: np.ndarray, offs: np.ndarray, ends: np.nda
     ellipsis = me - ms >= 3
     ellipsis[ellipsis] = (cp[ms[ellipsis] + 1] == 46) & (cp[ms[ellipsis] + 2] == 46)
     check = np.flatnonzero((cp[ms] == 46) & ~ellipsis)  # a run starting with one "." may close an abbreviation
+    # _is_abbreviation's first test, vectorised: ASCII letters and digits all along the last characters
+    dots = ms[check]
+    before = np.maximum(dots[:, None] - np.arange(1, _LONGEST_ABBREVIATION + 1), 0)
+    word = (dots >= _LONGEST_ABBREVIATION) & _IS_ASCII_ALNUM[np.minimum(cp[before], 128)].all(axis=1)
+    check = check[~word]  # the others end a word longer than any abbreviation: a sentence end
     abbreviated = np.fromiter((_is_abbreviation(joined, int(ms[k])) for k in check), dtype=bool, count=len(check))
     keep = np.ones(len(ms), dtype=bool)
     keep[check[abbreviated]] = False
     newline = cp == 10
     runs = np.flatnonzero(newline & ~np.r_[newline[1:], False]) + 1  # ends of newline runs
-    return np.unique(np.concatenate([me[keep], runs, offs, ends]))
+    cuts = np.sort(np.concatenate([me[keep], runs, offs, ends]))
+    return cuts[np.r_[True, cuts[1:] != cuts[:-1]]]  # np.unique would hash first, slower here
 
 
 def _sentence_chunk(texts: list[str], offs: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     joined = _SEP_SENTENCE.join(texts)
     cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    ws = np.isin(cp, _WHITESPACE)
     cuts = _sentence_bounds(joined, cp, offs, ends)
     a, b = cuts[:-1], cuts[1:]
-    a = _skip_forward(ws, a, b)
-    b = _skip_back(ws, b, a)
+    a = _skip_forward(cp, a, b)
+    b = _skip_back(cp, b, a)
     keep = a < b
     return a[keep], b[keep]
 
@@ -234,10 +247,10 @@ def _paragraph_chunk(texts: list[str], offs: np.ndarray, ends: np.ndarray) -> tu
     found = np.array([m.span() for m in _PARA.finditer(joined)], dtype=np.int64).reshape(-1, 2)
     starts = np.sort(np.concatenate([offs, found[:, 1]]))  # per text: its start, then each break's end
     stops = np.sort(np.concatenate([found[:, 0], ends]))  # each break's start, then the text's end
-    ws = np.isin(np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), _WHITESPACE)
-    keep = _skip_forward(ws, starts, stops) < stops  # not blank
+    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    keep = _skip_forward(cp, starts, stops) < stops  # not blank
     last = np.isin(stops, ends)  # the last paragraph of a text ends where the stripped text ends
-    stops = np.where(last, _skip_back(ws, stops, starts), stops)
+    stops = np.where(last, _skip_back(cp, stops, starts), stops)
     return starts[keep], stops[keep]
 
 
