@@ -53,6 +53,8 @@ __all__ = [
     "resolve_duplicates",
     "representatives",
     "BAND_COLUMNS",
+    "minhash_bands",
+    "batch_token_ids",
 ]
 
 _N_PERM = 64
@@ -61,7 +63,7 @@ _BANDS, _ROWS = 16, 4
 _SEEDS = np.random.default_rng(20240229).integers(1, 2**63, size=_N_PERM, dtype=np.uint64)
 _M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 _C = np.uint64(0x9E3779B97F4A7C15)
-_SIG_CHUNK = 200_000  # shingles hashed by the 64 functions at a time (64 × chunk uint64 in memory)
+_SIG_CHUNK = 32_768  # shingles hashed by one of the 64 functions at a time (256 KB: stays in the cache)
 #: Columns of :func:`duplicate_signatures` holding the band hashes.
 BAND_COLUMNS: tuple[str, ...] = tuple(f"band_{b}" for b in range(_BANDS))
 
@@ -113,11 +115,67 @@ def _shingle_hashes(key: str, k: int, vocab: dict[str, int]) -> np.ndarray:
     return np.unique(_window_hashes(ids, np.arange(max(n, 0)), k))
 
 
-def _keys_and_tokens(texts, shingle: int, min_tokens: int):
-    keys = [duplicate_key(t) for t in texts]
-    tokens = [k.split() for k in keys]
-    eligible = np.fromiter((len(t) >= max(min_tokens, shingle) for t in tokens), dtype=bool, count=len(keys))
-    return keys, tokens, eligible
+def batch_token_ids(keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The token hashes of many keys at once: ``(ids of all tokens, in key order; tokens per key)``.
+
+    A key's tokens are ``key.split()`` (keys have single spaces, none leading or trailing). The tokens are
+    split and dictionary-encoded by pyarrow; each distinct token is hashed once with blake2b (as
+    :func:`_token_ids` does one token at a time), so the ids are the same.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(list(keys), type=pa.large_string())
+    split = pc.split_pattern(arr, " ")
+    lengths = pc.list_value_length(split).to_numpy(zero_copy_only=False).astype(np.int64)
+    empty = np.fromiter((not k for k in keys), dtype=bool, count=len(keys))
+    lengths[empty] = 0  # "".split() is [], "".split(" ") is [""]
+    flat = pc.list_flatten(pc.if_else(pa.array(empty), pa.scalar([], split.type), split))
+    encoded = pc.dictionary_encode(flat)
+    vocab = np.fromiter((int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest(), "little")
+                         for t in encoded.dictionary.to_pylist()), dtype=np.uint64, count=len(encoded.dictionary))
+    return vocab[encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)], lengths
+
+
+def minhash_bands(keys: Sequence[str], *, shingle: int = 5) -> np.ndarray:
+    """The 16 MinHash band hashes of each key (duplicate keys of bodies with at least ``shingle`` words).
+
+    A batch at once: token hashes from :func:`batch_token_ids`, the shingle hashes of all keys in one array,
+    then for each of the 64 hash functions the minimum over each key's shingles (``np.minimum.reduceat``),
+    ``_SIG_CHUNK`` shingles at a time so that the mixed values stay in the processor's cache.
+
+    Returns
+    -------
+    ndarray of uint64, shape (len(keys), 16)
+    """
+    if len(keys) == 0:
+        return np.zeros((0, _BANDS), dtype=np.uint64)
+    ids, lengths = batch_token_ids(keys)
+    if lengths.min() < shingle:
+        raise ValueError(f"minhash_bands: every key needs at least {shingle} words; filter short bodies first.")
+    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+    n_sh = lengths - shingle + 1
+    starts = np.repeat(offsets, n_sh) + (np.arange(n_sh.sum()) - np.repeat(np.cumsum(n_sh) - n_sh, n_sh))
+    hashes = _window_hashes(ids, starts, shingle)
+    sig = np.empty((len(keys), _N_PERM), dtype=np.uint64)
+    bounds = np.concatenate([[0], np.cumsum(n_sh)])
+    mixed = np.empty(min(int(bounds[-1]), _SIG_CHUNK) + max(int(n_sh.max(initial=0)), 1), dtype=np.uint64)
+    a = 0
+    while a < len(keys):  # keys whose shingles fit in one chunk (at least one key)
+        b = max(int(np.searchsorted(bounds, bounds[a] + _SIG_CHUNK, side="right")) - 1, a + 1)
+        lo, hi = bounds[a], bounds[b]
+        part = hashes[lo:hi]
+        buf = mixed[:hi - lo]
+        for k in range(_N_PERM):
+            np.bitwise_xor(part, _SEEDS[k], out=buf)
+            sig[a:b, k] = np.minimum.reduceat(_mix_inplace(buf), bounds[a:b] - lo)
+        a = b
+    band = sig.reshape(len(keys), _BANDS, _ROWS)
+    h = np.zeros((len(keys), _BANDS), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for r in range(_ROWS):
+            h = _mix(h ^ band[:, :, r]) + np.uint64(r + 1) * _C
+    return _mix(h)
 
 
 def duplicate_signatures(texts: pd.Series | Sequence[str], *, near: bool = True, shingle: int = 5,
@@ -142,38 +200,19 @@ def duplicate_signatures(texts: pd.Series | Sequence[str], *, near: bool = True,
         ``<NA>`` for an empty body), ``eligible`` (long enough for near duplicates), ``band_0`` …
         ``band_15`` (uint64 hash of each band of 4 MinHash values; 0 when not eligible or ``near=False``).
     """
-    keys, tokens, eligible = _keys_and_tokens(texts, shingle, min_tokens)
+    keys = [duplicate_key(t) for t in texts]
     n = len(keys)
+    n_tokens = np.fromiter((k.count(" ") + 1 if k else 0 for k in keys), dtype=np.int64, count=n)
+    eligible = n_tokens >= max(min_tokens, shingle)
     digest = [hashlib.blake2b(k.encode(), digest_size=16).hexdigest() if k else None for k in keys]
     bands = np.zeros((n, _BANDS), dtype=np.uint64)
     if near and eligible.any():
-        vocab: dict[str, int] = {}
         # bands depend on the key only: compute them once per distinct key, copy them to its other rows
         first: dict[str, int] = {}
         target = np.flatnonzero(eligible)
         source = np.array([first.setdefault(keys[i], i) for i in target], dtype=np.int64)
         rows = np.unique(source)
-        lengths = np.array([len(tokens[i]) for i in rows], dtype=np.int64)
-        ids = _token_ids([t for i in rows for t in tokens[i]], vocab)
-        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        n_sh = lengths - shingle + 1
-        starts = np.repeat(offsets, n_sh) + (np.arange(n_sh.sum()) - np.repeat(np.cumsum(n_sh) - n_sh, n_sh))
-        hashes = _window_hashes(ids, starts, shingle)
-        sig = np.empty((len(rows), _N_PERM), dtype=np.uint64)
-        bounds = np.concatenate([[0], np.cumsum(n_sh)])
-        a = 0
-        while a < len(rows):  # articles whose shingles fit in one chunk (at least one article)
-            b = max(int(np.searchsorted(bounds, bounds[a] + _SIG_CHUNK, side="right")) - 1, a + 1)
-            lo, hi = bounds[a], bounds[b]
-            mixed = _mix_inplace(hashes[None, lo:hi] ^ _SEEDS[:, None])
-            sig[a:b] = np.minimum.reduceat(mixed, bounds[a:b] - lo, axis=1).T
-            a = b
-        band = sig.reshape(len(rows), _BANDS, _ROWS)
-        h = np.zeros((len(rows), _BANDS), dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            for r in range(_ROWS):
-                h = _mix(h ^ band[:, :, r]) + np.uint64(r + 1) * _C
-        bands[rows] = _mix(h)
+        bands[rows] = minhash_bands([keys[i] for i in rows], shingle=shingle)
         bands[target] = bands[source]
     out = pd.DataFrame(bands, columns=list(BAND_COLUMNS))
     out.insert(0, "eligible", eligible)
