@@ -27,8 +27,9 @@ and every hit is checked and resolved in Python:
      something is, not what a state did;
    - a role phrase ("le chef de la diplomatie russe") becomes the holder of the
      role on the article's ``published`` date; without a date it stays
-     unresolved with ``reason="no-date"``, and ``"no-holder"`` when nobody held
-     the role that day;
+     unresolved with ``reason="no-date"``, ``"no-holder"`` when nobody held
+     the role that day, and ``"ambiguous"`` when two did (co-holders, or a
+     disputed office: roles whose note says "co-holder" or "disputed");
    - a counterpart phrase ("son homologue américain") takes the role that another
      person of the same sentence held that day, then its holder in the phrase's
      country; otherwise ``reason="counterpart"``.
@@ -180,6 +181,10 @@ class ActorMatcher:
         hits = [a for s, e, a in self._terms.get((role, of), ()) if s <= when and (e is None or when < e)]
         return hits[0] if len(hits) == 1 else None
 
+    def holders(self, role: str, of: str, when: pd.Timestamp) -> list[str]:
+        """Everyone holding ``role`` of ``of`` on ``when`` (two or more: co-holders or a disputed office)."""
+        return sorted({a for s, e, a in self._terms.get((role, of), ()) if s <= when and (e is None or when < e)})
+
     def roles_held(self, actor: str, when: pd.Timestamp) -> list[tuple[str, str]]:
         """``(role, of)`` pairs ``actor`` held on ``when``."""
         return [(r, o) for r, o, s, e in self._roles_of.get(actor, ()) if s <= when and (e is None or when < e)]
@@ -275,8 +280,10 @@ class ActorMatcher:
             return None, "role", "role_phrase", "no-context"
         if when is None:
             return None, "role", "role_phrase", "no-date"
-        actor = self.holder(e.role, e.of, when)
-        return (actor, "role", "role_phrase", None) if actor else (None, "role", "role_phrase", "no-holder")
+        held = self.holders(e.role, e.of, when)
+        if len(held) == 1:
+            return held[0], "role", "role_phrase", None
+        return None, "role", "role_phrase", "ambiguous" if held else "no-holder"
 
     def merge_counterparts(self, text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, object]]:
         """Join "son homologue" + "américain" into one counterpart hit whose country is the demonym's state."""

@@ -1,0 +1,153 @@
+"""Tests of the registry build: leaders-cia terms, validation, co-holders, and world role phrases."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from diplolib.actors import ActorMatcher, load_registry, tag_actors
+from diplolib.actors.build import _cut
+from diplolib.actors.leaders import TERM_COLUMNS, clean_name, leader_tables, person_aliases, read_terms
+from diplolib.actors.phrases import title_class
+from diplolib.actors.registry import GENERATED_DIR
+
+
+def _terms(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=TERM_COLUMNS)
+        w.writeheader()
+        for r in rows:
+            w.writerow({c: r.get(c, "") for c in TERM_COLUMNS})
+    return path
+
+
+def _term(**kw: str) -> dict[str, str]:
+    base = {"term_id": "t", "country_iso2": "XY", "role": "head_of_state", "listing": "primary",
+            "entity_type": "sovereign", "title": "President", "name": "Ann Smith", "surname_key": "SMITH",
+            "start_date": "2010-01-01", "first_seen": "2010-02-01", "last_seen": "2012-01-01"}
+    return {**dict.fromkeys(TERM_COLUMNS, ""), **base, **kw}
+
+
+@pytest.fixture(scope="module")
+def matcher() -> ActorMatcher:
+    return ActorMatcher(load_registry())
+
+
+def test_malformed_terms_are_reported_with_file_line_and_field(tmp_path):
+    path = _terms(tmp_path / "terms.csv", [
+        _term(),
+        _term(start_date="2015-13-45x"),
+        _term(start_date="2016-01-01", end_date="2014-01-01"),
+        _term(role="vice_president"),
+        _term(name=" "),
+    ])
+    rows, problems = read_terms(tmp_path)
+    assert len(rows) == 1
+    assert f"{path}:3: start_date: '2015-13-45x' is not a date" in problems[0]
+    assert problems[1] == f"{path}:4: end_date: 2014-01-01 is before start_date 2016-01-01"
+    assert problems[2].startswith(f"{path}:5: role: 'vice_president'")
+    assert problems[3].startswith(f"{path}:6: name: empty")
+
+
+def test_missing_column_and_missing_file_say_what_to_do(tmp_path):
+    (tmp_path / "terms.csv").write_text("term_id,name\nx,y\n", encoding="utf-8")
+    rows, problems = read_terms(tmp_path / "terms.csv")
+    assert rows == [] and any(p.endswith("country_iso2: required column missing") for p in problems)
+    with pytest.raises(FileNotFoundError, match="leaders-cia"):
+        read_terms(tmp_path / "nowhere")
+
+
+def test_terms_merge_respellings_cut_successions_and_keep_co_holders():
+    rows = [
+        _term(term_id="a", name="Muhammad bin Rashid Al-Maktum", surname_key="AL MAKTUM", last_seen="2013-01-01"),
+        _term(term_id="b", name="Muhammad bin Rashid Al-Maktoum", surname_key="AL MAKTOUM",
+              first_seen="2013-01-08", last_seen="2016-01-01", end_date=""),
+        _term(term_id="c", role="head_of_government", name="Kim Jong Il", surname_key="KIM",
+              start_date="2000-01-01", first_seen="2000-01-01", last_seen="2001-01-01", end_date="2003-01-01"),
+        _term(term_id="d", role="head_of_government", name="Kim Jong Un", surname_key="KIM",
+              start_date="2000-01-01", first_seen="2000-01-01", last_seen="2004-01-01"),
+        _term(term_id="e", role="head_of_government", name="Lee Nam", surname_key="LEE",
+              start_date="2002-01-01", first_seen="2004-06-01", last_seen="2005-01-01"),
+    ]
+    roles, people, offices = leader_tables([dict(r, line=str(i + 2)) for i, r in enumerate(rows)], {"XY": "XYZ"})
+    hos = [r for r in roles if r["role"] == "head_of_state"]
+    assert len(hos) == 1 and hos[0]["end"] == ""  # one person, re-spelled
+    names = {p["label"] for p in people.values()}
+    assert {"Kim Jong Il", "Kim Jong Un"} <= names  # same surname and start, different people
+    hog = {r["person_key"].split("|")[1]: r for r in roles if r["role"] == "head_of_government"}
+    assert "co-holder" in hog["kim_jong_il"]["note"] and "co-holder" in hog["kim_jong_un"]["note"]
+    assert hog["kim_jong_un"]["end"] == "2002-01-01"  # listed one after the other: cut at the successor's start
+    assert offices[("head_of_state", "XYZ")] == "President"
+
+
+def test_names_lose_honorifics_and_surnames_come_from_the_caps_tokens():
+    assert clean_name("Gen. Abdel Fattah al-Sisi, Jr") == "Abdel Fattah al-Sisi"
+    assert clean_name("Sheikh Tamim bin Hamad Al Thani") == "Tamim bin Hamad Al Thani"
+    assert clean_name("Kim Chong-il [defacto]") == "Kim Chong-il"
+    assert clean_name("Sindikubwabwo 8 April 1994") == ""
+    names, surname = person_aliases(["Vladimir Vladimirovich Putin"], "PUTIN")
+    assert names == ["Vladimir Vladimirovich Putin", "Vladimir Putin"] and surname == "Putin"
+    assert person_aliases(["Francis"], "FRANCIS")[0] == []  # a one-word name is not a safe alias
+
+
+def test_cut_removes_covered_dates():
+    assert _cut("2010-01-01", "", [("2012-01-01", "2014-01-01")]) == [("2010-01-01", "2012-01-01"),
+                                                                       ("2014-01-01", "")]
+    assert _cut("2010-01-01", "2011-01-01", [("2009-01-01", "")]) == []
+
+
+@pytest.mark.parametrize("title, cls", [("Transitional President Col.", "president"), ("Amir", "emir"),
+                                        ("Premier", "prime_minister"), ("Supreme Leader", "supreme_leader"),
+                                        ("King and Prime Minister", "monarch"), ("Governor", "")])
+def test_title_class(title, cls):
+    assert title_class(title) == cls
+
+
+def test_generated_files_are_marked_and_validate():
+    for table in ("actors", "aliases", "roles", "role_phrases"):
+        assert (GENERATED_DIR / f"{table}.csv").is_file()
+    reg = load_registry()
+    gen = reg.roles[reg.roles["origin"].str.contains("generated")]
+    assert len(gen) > 2000 and gen["source"].str.len().gt(0).all()
+    assert gen["source"].str.startswith("leaders-cia").any()
+    # every UN member has a head of state or government on 2024-01-01 except real vacancies
+    on = pd.Timestamp("2024-01-01")
+    live = reg.roles[(reg.roles["start"] <= on) & (reg.roles["end"].isna() | (reg.roles["end"] > on))]
+    states = set(reg.actors.loc[reg.actors["kind"] == "state", "actor_id"])
+    covered = set(live.loc[live["role"].isin(["head_of_state", "head_of_government"]), "of"])
+    assert len(states - covered) <= 3, sorted(states - covered)
+
+
+def test_co_holders_resolve_as_ambiguous_not_as_one_of_them(tmp_path):
+    folder = tmp_path / "user"
+    folder.mkdir()
+    (folder / "my_actors.csv").write_text(
+        "actor_id,label,kind,country\nper:co_a,Co A,person,AND\nper:co_b,Co B,person,AND\n", encoding="utf-8")
+    (folder / "my_roles.csv").write_text(
+        "actor_id,role,of,start,end,note\nper:co_a,co_prince,AND,2000-01-01,,co-holder\n"
+        "per:co_b,co_prince,AND,2001-01-01,,co-holder\n", encoding="utf-8")
+    (folder / "my_role_phrases.csv").write_text("phrase,lang,role,of\nthe Andorran co-prince,en,co_prince,AND\n",
+                                                encoding="utf-8")
+    m = ActorMatcher(load_registry(folder))
+    arts = pd.DataFrame({"article_id": [1, 2], "text": ["the Andorran co-prince said"] * 2,
+                         "published": ["2000-06-01", "2002-06-01"]})
+    out = tag_actors(arts, registry=m)
+    role = out[out["method"] == "role"]
+    assert list(role["actor_id"].fillna("")) == ["per:co_a", ""]
+    assert list(role["reason"].fillna("")) == ["", "ambiguous"]
+
+
+@pytest.mark.parametrize("date, text, expected", [
+    ("2022-05-01", "the Japanese prime minister", "per:fumio_kishida"),
+    ("2023-05-01", "le président ukrainien", "per:volodymyr_zelenskyy"),
+    ("2019-05-01", "الرئيس الكازاخستاني", "per:kasym_zhomart_tokayev"),
+    ("2016-02-01", "le roi de Jordanie", "per:abdullah_ii"),
+    ("2020-06-01", "أمير قطر", "per:tamim_bin_hamad_al_thani"),
+    ("2023-01-01", "Germany's chancellor", "per:olaf_scholz"),
+])
+def test_world_role_phrases_from_demonyms_names_and_titles(matcher, date, text, expected):
+    out = tag_actors(pd.DataFrame({"article_id": [1], "text": [text], "published": [date]}), registry=matcher)
+    assert list(out["actor_id"]) == [expected]
