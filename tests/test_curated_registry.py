@@ -49,6 +49,11 @@ ROLES = {
     "deputy_foreign_minister",
     "presidential_aide",
     "leader",
+    "commission_president",
+    "council_president",
+    "presidential_spokesperson",
+    "foreign_ministry_spokesperson",
+    "security_council_secretary",
 }
 ROLE_PATTERN = re.compile(r"^un_envoy_[a-z_]+$")
 ALIAS_KINDS = {"name", "short_name", "surname", "official_name", "acronym", "nickname", "former_name"}
