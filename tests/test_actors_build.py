@@ -142,8 +142,8 @@ def test_co_holders_resolve_as_ambiguous_not_as_one_of_them(tmp_path):
 
 @pytest.mark.parametrize("date, text, expected", [
     ("2022-05-01", "the Japanese prime minister", "per:fumio_kishida"),
-    ("2023-05-01", "le président ukrainien", "per:volodymyr_zelenskyy"),
-    ("2019-05-01", "الرئيس الكازاخستاني", "per:kasym_zhomart_tokayev"),
+    ("2023-05-01", "le président ukrainien", "per:volodymyr_zelensky"),
+    ("2019-05-01", "الرئيس الكازاخستاني", "per:kassym_jomart_tokayev"),
     ("2016-02-01", "le roi de Jordanie", "per:abdullah_ii"),
     ("2020-06-01", "أمير قطر", "per:tamim_bin_hamad_al_thani"),
     ("2023-01-01", "Germany's chancellor", "per:olaf_scholz"),

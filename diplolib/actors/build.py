@@ -76,7 +76,9 @@ def _curated(curated_dir: Path) -> dict[str, list[dict[str, str]]]:
     actors = []
     for r in _read(curated_dir / "people.csv") + _read(curated_dir / "organisations.csv"):
         actors.append(dict(r, kind=r.get("kind", "").replace("armed group", "armed_group")))
-    return {"actors": actors, "aliases": _read(curated_dir / "aliases.csv"), "roles": _read(curated_dir / "roles.csv")}
+    aliases = [dict(r, kind="short_name" if r.get("kind") == "surname" else r.get("kind", ""))
+               for r in _read(curated_dir / "aliases.csv")]  # a surname alone is a short name of the registry
+    return {"actors": actors, "aliases": aliases, "roles": _read(curated_dir / "roles.csv")}
 
 
 def _cut(start: str, end: str, covered: list[tuple[str, str]]) -> list[tuple[str, str]]:
