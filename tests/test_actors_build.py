@@ -151,3 +151,18 @@ def test_co_holders_resolve_as_ambiguous_not_as_one_of_them(tmp_path):
 def test_world_role_phrases_from_demonyms_names_and_titles(matcher, date, text, expected):
     out = tag_actors(pd.DataFrame({"article_id": [1], "text": [text], "published": [date]}), registry=matcher)
     assert list(out["actor_id"]) == [expected]
+
+
+@pytest.mark.parametrize("text", ["the Russian and Turkish presidents met", "les présidents russe et turc",
+                                  "الرئيسان الروسي والتركي", "the Russian, Iranian and Turkish presidents"])
+def test_coordinated_role_phrases_name_each_holder(matcher, text):
+    out = tag_actors(pd.DataFrame({"article_id": [1], "text": [text], "published": ["2019-03-01"]}),
+                     registry=matcher)
+    assert {"per:vladimir_putin", "per:recep_tayyip_erdogan"} <= set(out["actor_id"])
+    assert set(out["method"]) == {"role"}
+
+
+def test_coordinated_demonyms_without_an_office_stay_states(matcher):
+    out = tag_actors(pd.DataFrame({"article_id": [1], "text": ["Russian and Turkish troops"],
+                                   "published": ["2019-03-01"]}), registry=matcher)
+    assert list(out["actor_id"]) == ["RUS", "TUR"]

@@ -30,6 +30,9 @@ and every hit is checked and resolved in Python:
      unresolved with ``reason="no-date"``, ``"no-holder"`` when nobody held
      the role that day, and ``"ambiguous"`` when two did (co-holders, or a
      disputed office: roles whose note says "co-holder" or "disputed");
+   - a demonym coordinated with a role phrase ("the Russian and Turkish
+     presidents", "les présidents russe et turc") is that office of its own
+     state (:meth:`ActorMatcher.coordinate`);
    - a counterpart phrase ("son homologue américain") takes the role that another
      person of the same sentence held that day, then its holder in the phrase's
      country; otherwise ``reason="counterpart"``.
@@ -81,6 +84,7 @@ def _spaced(m: str) -> str:
     return codes.tobytes().decode("utf-32-le")
 # Prepositions after which a capital is the city, not its government ("à Bagdad", "talks in Geneva"); matched on
 # the matching form of the preceding characters (accents removed: "à" is "a").
+_COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)\s*$")
 _LOCATIVE = re.compile(r"(?:(?:^|\W)(?:a|au|aux|en|dans|vers|in|at|to|near|outside|around|via|في|الي)\s+|(?:^|\W)ب)$")
 
 
@@ -151,6 +155,14 @@ class ActorMatcher:
         self.kind_of = dict(zip(registry.actors["actor_id"], registry.actors["kind"], strict=True))
         self._generic = {k for k, es in self._entries.items()
                          if any(e.kind == "role_phrase" and not e.role and not e.of for e in es)}
+        self._role_keys = {k for k, es in self._entries.items() if any(e.kind == "role_phrase" and e.role for e in es)}
+        self._demonym_keys: dict[str, list[str]] = defaultdict(list)
+        for key, es in self._entries.items():
+            for e in es:
+                if e.kind == "demonym":
+                    self._demonym_keys[e.target].append(key)
+        for keys in self._demonym_keys.values():
+            keys.sort(key=len, reverse=True)  # "the russian side" before "russian"
         self._case_sensitive = {k for k, es in self._entries.items() if any(e.case_sensitive for e in es)}
         # keys whose resolution never depends on context: one actor, no role, no capital, not ambiguous
         self._plain: dict[str, tuple[str, str, str, None]] = {}
@@ -241,7 +253,9 @@ class ActorMatcher:
     def resolve(self, text: str, key: str, start: int, end: int, when: pd.Timestamp | None
                 ) -> tuple[str | None, str, str, str | None]:
         """``(actor_id or None, method, alias_kind, reason or None)`` for one hit."""
-        if isinstance(key, tuple):  # a merged counterpart phrase (see merge_counterparts)
+        if isinstance(key, tuple) and key[0] == "coord":  # a coordinated demonym (see coordinate)
+            key, start, end = key[1], -1, -1
+        elif isinstance(key, tuple):  # a merged counterpart phrase (see merge_counterparts)
             return None, "role", "counterpart", "counterpart"
         if text[end:end + 6].lower() in ("-based", " based"):
             # "the Britain-based Syrian Observatory", "UK-based": where something is, not the state acting
@@ -250,8 +264,8 @@ class ActorMatcher:
         plain = self._plain.get(key)
         if plain is not None:
             return plain
-        surface = text[start:end]
-        entries = [e for e in self._entries[key] if not e.case_sensitive or e.surface == surface]
+        surface = text[start:end] if start >= 0 else None
+        entries = [e for e in self._entries[key] if not e.case_sensitive or surface is None or e.surface == surface]
         role_entries = [e for e in entries if e.kind == "role_phrase"]
         alias_entries = [e for e in entries if e.kind != "role_phrase"]
         if alias_entries:
@@ -305,6 +319,44 @@ class ActorMatcher:
             out.append((s, e, key))
             i += 1
         return out
+
+    def coordinate(self, text: str, hits: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+        """Give a coordinated demonym the office of the role phrase next to it.
+
+        "the Russian and Turkish presidents", "les présidents russe et turc", "الرئيسان الروسي والتركي": the
+        demonym standing alone ("Russian", "turc", "التركي") is read as the phrase its neighbour would be with
+        that demonym ("Russian presidents", "présidents turc", "الرئيسان التركي"), when the registry has that
+        phrase, so that each state's holder is found. Chains ("Russian, Iranian and Turkish") work leftwards.
+        """
+        if len(hits) < 2 or not any(isinstance(k, str) and k in self._role_keys for *_, k in hits):
+            return hits
+        out = list(hits)
+        for i in range(len(out) - 2, -1, -1):  # demonym, then role phrase (English)
+            built = self._coordinated(text, out[i], out[i + 1], demonym_first=True)
+            if built:
+                out[i] = built
+        for i in range(1, len(out)):  # role phrase, then demonym (French, Arabic)
+            built = self._coordinated(text, out[i], out[i - 1], demonym_first=False)
+            if built:
+                out[i] = built
+        return out
+
+    def _coordinated(self, text: str, dem: tuple, role: tuple, *, demonym_first: bool) -> tuple | None:
+        gap = text[dem[1]:role[0]] if demonym_first else text[role[1]:dem[0]]
+        if not isinstance(dem[2], str) or not _COORD.match(gap):
+            return None
+        states = {e.target for e in self._entries.get(dem[2], ()) if e.kind == "demonym"}
+        phrase = role[2][1] if isinstance(role[2], tuple) and role[2][0] == "coord" else role[2]
+        if len(states) != 1 or not isinstance(phrase, str) or phrase not in self._role_keys:
+            return None
+        of = next(e.of for e in self._entries[phrase] if e.kind == "role_phrase")
+        for own in self._demonym_keys.get(of, ()):
+            padded = f" {phrase} "
+            if f" {own} " in padded:
+                key = padded.replace(f" {own} ", f" {dem[2]} ", 1).strip()
+                if key in self._role_keys:
+                    return dem[0], dem[1], ("coord", key)
+        return None
 
     def counterpart(self, key: object, surface: str, others: list[str], when: pd.Timestamp | None) -> str | None:
         """Resolve "his American counterpart": the role another person of the sentence held, in this country."""
@@ -392,7 +444,7 @@ def tag_actors(
     for aid, body, published in zip(articles["article_id"], articles[text], dates, strict=True):
         if not isinstance(body, str) or not body:
             continue
-        hits = matcher.merge_counterparts(body, matcher.scan(body))
+        hits = matcher.coordinate(body, matcher.merge_counterparts(body, matcher.scan(body)))
         if not hits:
             continue
         when = published
