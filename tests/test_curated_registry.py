@@ -54,6 +54,9 @@ ROLES = {
     "presidential_spokesperson",
     "foreign_ministry_spokesperson",
     "security_council_secretary",
+    "un_ambassador",
+    "intelligence_director",
+    "finance_minister",
 }
 ROLE_PATTERN = re.compile(r"^un_envoy_[a-z_]+$")
 ALIAS_KINDS = {"name", "short_name", "surname", "official_name", "acronym", "nickname", "former_name"}
