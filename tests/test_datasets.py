@@ -17,7 +17,8 @@ from diplolib import datasets, paths
 from diplolib.datasets import ChecksumError, FetchError, UnsafeArchiveError
 from diplolib.datasets._archive import unpack
 
-CATALOGUE_NAMES = {"fa-kes", "wikinews-fr", "kremlin-en", "wh-readouts", "re3d", "sib200", "ungdc", "sana-fr"}
+CATALOGUE_NAMES = {"fa-kes", "wikinews-fr", "kremlin-en", "wh-readouts", "re3d", "sib200", "ungdc", "sana-fr",
+                   "leaders-cia", "unpc-ar-fr-en", "wikinews-ar", "meae-fr", "plover-gsr"}
 
 
 def test_catalogue_lists_every_mirrored_corpus():
@@ -231,7 +232,8 @@ def test_corrupt_archive_in_the_cache_is_an_error(tmp_path):
 # --- inventory ---------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, n", [("fa-kes", 804), ("wikinews-fr", 100), ("wh-readouts", 1412), ("re3d", 90),
-                                     ("sib200", 3012), ("ungdc", 10952), ("kremlin-en", 7235)])
+                                     ("sib200", 3012), ("ungdc", 10952), ("kremlin-en", 7235),
+                                     ("unpc-ar-fr-en", 4389), ("wikinews-ar", 68), ("meae-fr", 48)])
 def test_inventory_counts_match_provenance(name, n, monkeypatch):
     from conftest import corpus_dir
 
@@ -241,3 +243,34 @@ def test_inventory_counts_match_provenance(name, n, monkeypatch):
     assert len(inv) == n
     assert list(inv.columns) == ["corpus", "document", "year"]
     assert inv["document"].is_unique
+
+
+# --- the corpora added for issues 12-16 -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, n, source, langs", [
+    ("unpc-ar-fr-en", 4389, "un", {"ar": 1463, "fr": 1463, "en": 1463}),
+    ("wikinews-ar", 68, "wikinews", {"ar": 68}),
+    ("meae-fr", 48, "meae", {"fr": 48}),
+])
+def test_new_jsonl_corpora_load_every_document(name, n, source, langs):
+    from conftest import corpus_dir
+
+    corpus_dir(name)
+    articles, errors = datasets.load(name, cache=False, fetch_missing=False)
+    assert len(articles) == n and errors.empty
+    assert set(articles["source"]) == {source}
+    assert articles["lang"].value_counts().to_dict() == langs
+    assert "provenance" in articles.columns  # the file's own "source" note, kept under another name
+    assert not {"text_diacritized", "title_diacritized"} & set(articles.columns)
+
+
+def test_parallel_sentences_are_aligned_triples():
+    from conftest import corpus_dir
+
+    corpus_dir("unpc-ar-fr-en")
+    triples = datasets.parallel_sentences("unpc-ar-fr-en", fetch_missing=False)
+    assert len(triples) == 8000 and triples["id"].is_unique
+    assert list(triples.columns) == ["id", "doc_id", "organ", "ar", "fr", "en"]
+    assert (triples[["ar", "fr", "en"]].apply(lambda c: c.str.len()) > 0).all().all()
+    with pytest.raises(ValueError, match="not a parallel corpus"):
+        datasets.parallel_sentences("fa-kes")

@@ -25,6 +25,7 @@ _NAMES = {
     "read_corpus": ".recipes",
     "recipe": ".recipes",
     "RECIPES": ".recipes",
+    "parallel_sentences": ".recipes",
     "catalogue": "._catalogue",
     "corpus": "._catalogue",
     "Corpus": "._catalogue",

@@ -62,6 +62,12 @@ def _lines(root: Path, pattern: str, header: bool) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["document", "year"])
 
 
+def _jsonl_years(file: Path) -> pd.DataFrame:
+    df = pd.read_json(file, lines=True, dtype=False)[["id", "date"]]
+    years = pd.to_numeric(df["date"].astype("string").str[:4], errors="coerce")
+    return pd.DataFrame({"document": df["id"].astype(str), "year": years})
+
+
 _READERS = {
     "fa-kes": _fa_kes,
     "kremlin-en": _kremlin,
@@ -71,6 +77,9 @@ _READERS = {
     "re3d": lambda r: _lines(r, "*/documents.json", header=False),
     "sib200": lambda r: _lines(r, "*/*.tsv", header=True),
     "sana-fr": lambda r: _by_file(r, "*.txt", lambda p: None),
+    "unpc-ar-fr-en": lambda r: _jsonl_years(r / "unpc_documents_long.jsonl"),
+    "wikinews-ar": lambda r: _jsonl_years(r / "ar_wikinews_farasa.jsonl"),
+    "meae-fr": lambda r: _jsonl_years(r / "fr_meae_declarations_2020.jsonl"),
 }
 
 

@@ -25,7 +25,16 @@ sib200        csv (TSV)    three languages × 1,004 sentences; ``index_id`` (par
                            ``split``; lang from the folder (fra_Latn → fr, arb_Arab → ar, eng_Latn → en)
 ungdc         filename     ``country``, ``session``, ``year``; ``published`` NA (see the filename reader)
 sana-fr       page         source "sana", lang "fr"
+unpc-ar-fr-en jsonl        the 4,389 pseudo-documents (1,463 UN documents × ar/fr/en); source "un", ``doc_id``
+                           joins the three versions; ``published`` is the year 2015 only. The sentence triples:
+                           :func:`parallel_sentences`
+wikinews-ar   jsonl        source "wikinews", lang "ar", no dates; ``category``; the diacritized copies dropped
+meae-fr       jsonl        source "meae" (French foreign ministry), lang "fr"; ``doc_type``, ``category``,
+                           ``topics``, ``source_line``
 ============  ===========  =============================================================================
+
+leaders-cia (a table of terms, read by :mod:`diplolib.actors`) and plover-gsr (coded sentences, read by
+:mod:`diplolib.events`) are not articles and have no recipe; :func:`diplolib.datasets.path` gives their folder.
 """
 
 from __future__ import annotations
@@ -39,7 +48,7 @@ import pandas as pd
 from ..readers import read_records
 from ._fetch import path
 
-__all__ = ["RECIPES", "recipe", "read_corpus"]
+__all__ = ["RECIPES", "recipe", "read_corpus", "parallel_sentences"]
 
 Recipe = Callable[..., tuple[pd.DataFrame, pd.DataFrame]]
 
@@ -142,3 +151,49 @@ def _ungdc(root: Path, **options):
 @recipe("sana-fr")
 def _sana_fr(root: Path, **options):
     return _read(root, root, options, format="page", include="*.txt", source="sana", lang="fr")
+
+
+def _jsonl_documents(root: Path, name: str, options: dict[str, Any], *, source: str, drop=(), **defaults):
+    """A JSON-lines corpus whose ``source`` field is a provenance note: kept as ``provenance``, source named."""
+    records, errors = _read(root / name, root, options, format="jsonl", **defaults)
+    records = records.drop(columns=[c for c in drop if c in records.columns])
+    if "source" in records.columns:
+        records = records.assign(provenance=records["source"], source=source)
+    return records, errors
+
+
+@recipe("unpc-ar-fr-en")
+def _unpc(root: Path, **options):
+    return _jsonl_documents(root, "unpc_documents_long.jsonl", options, source="un")
+
+
+@recipe("wikinews-ar")
+def _wikinews_ar(root: Path, **options):
+    return _jsonl_documents(root, "ar_wikinews_farasa.jsonl", options, source="wikinews", lang="ar",
+                            drop=("title_diacritized", "text_diacritized"))
+
+
+@recipe("meae-fr")
+def _meae_fr(root: Path, **options):
+    return _jsonl_documents(root, "fr_meae_declarations_2020.jsonl", options, source="meae", lang="fr")
+
+
+def parallel_sentences(name: str = "unpc-ar-fr-en", *, fetch_missing: bool = True) -> pd.DataFrame:
+    """The aligned sentences of a parallel corpus: one row per sentence, one text column per language.
+
+    Returns
+    -------
+    DataFrame
+        ``id`` (one aligned sentence), ``doc_id`` (the document it comes from), ``organ``, and one column per
+        language (``ar``, ``fr``, ``en``) holding that sentence's text.
+
+    Examples
+    --------
+    >>> triples = parallel_sentences("unpc-ar-fr-en")   # doctest: +SKIP
+    >>> triples[["en", "fr"]].head()                     # doctest: +SKIP
+    """
+    files = {"unpc-ar-fr-en": "unpc_parallel_sentences.jsonl"}
+    if name not in files:
+        raise ValueError(f"{name!r} is not a parallel corpus; the catalogue's parallel corpora: {sorted(files)}.")
+    table = pd.read_json(path(name, fetch_missing=fetch_missing) / files[name], lines=True, dtype=False)
+    return table[["id", "doc_id", "organ", "ar", "fr", "en"]].astype(str)
