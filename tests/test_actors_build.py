@@ -77,7 +77,7 @@ def test_terms_merge_respellings_cut_successions_and_keep_co_holders():
     assert len(hos) == 1 and hos[0]["end"] == ""  # one person, re-spelled
     names = {p["label"] for p in people.values()}
     assert {"Kim Jong Il", "Kim Jong Un"} <= names  # same surname and start, different people
-    hog = {r["person_key"].split("|")[1]: r for r in roles if r["role"] == "head_of_government"}
+    hog = {r["person_key"]: r for r in roles if r["role"] == "head_of_government"}
     assert "co-holder" in hog["kim_jong_il"]["note"] and "co-holder" in hog["kim_jong_un"]["note"]
     assert hog["kim_jong_un"]["end"] == "2002-01-01"  # listed one after the other: cut at the successor's start
     assert offices[("head_of_state", "XYZ")] == "President"
@@ -166,3 +166,39 @@ def test_coordinated_demonyms_without_an_office_stay_states(matcher):
     out = tag_actors(pd.DataFrame({"article_id": [1], "text": ["Russian and Turkish troops"],
                                    "published": ["2019-03-01"]}), registry=matcher)
     assert list(out["actor_id"]) == ["RUS", "TUR"]
+
+
+@pytest.mark.parametrize("date, text, expected", [
+    ("2017-03-01", "On 5 May 2015, the Council met.", []),
+    ("2017-03-01", "in May the talks resumed", []),
+    ("2017-03-01", "Prime Minister May said", ["per:theresa_may"]),
+    ("2024-03-01", "Il a séjourné deux jours.", []),
+    ("2024-03-01", "Stéphane Séjourné a dit", ["per:stephane_sejourne"]),
+    ("2022-10-01", "ترأس الاجتماع", []),
+    ("2022-10-01", "قالت ليز تراس", ["per:liz_truss"]),
+    ("2015-01-01", "البرامج القطرية", []),
+    ("2015-01-01", "قال جاك هولاند", []),
+    ("2015-01-01", "قال فرانسوا هولاند", ["per:francois_hollande"]),
+    ("2015-01-01", "ذكرت وكالة الصحافة الفرنسية", ["org:afp"]),
+    ("2015-01-01", "le Groupe de Minsk de l'OSCE", ["org:osce_minsk_group"]),
+    ("2015-01-01", "on Friday the minister left", []),
+])
+def test_common_words_are_not_actors(matcher, date, text, expected):
+    out = tag_actors(pd.DataFrame({"article_id": [1], "text": [text], "published": [date]}), registry=matcher)
+    assert list(out["actor_id"].dropna()) == expected
+
+
+def test_guards_are_generated_with_reasons_and_evidence():
+    reg = load_registry()
+    g = reg.guards.set_index(["alias", "lang"])
+    assert g.loc[("May", "en"), "rule"] == "month"
+    assert g.loc[("القطرية", "ar"), "rule"] == "block"
+    assert g.loc[("تراس", "ar"), "rule"] == "case" and "ترأس" in g.loc[("تراس", "ar"), "reason"]
+    assert reg.guards["reason"].str.len().gt(0).all() and reg.guards["evidence"].str.len().gt(0).all()
+
+
+def test_sweep_rules_on_a_small_registry():
+    from diplolib.actors.sweep import _inner_variant
+
+    assert _inner_variant("تراس", "ترأس")          # hamza inside the word: another word
+    assert not _inner_variant("إردوغان", "أردوغان")  # first letter only: a spelling of the same name

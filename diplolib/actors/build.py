@@ -15,8 +15,9 @@ One command, deterministic output, reviewable with ``git diff``:
 Precedence, where two sources speak of one office on one date: the hand-edited ``data/roles.csv`` first, then
 ``data/curated/roles.csv``, then the CIA terms, which are cut around the dates the first two cover (the CIA
 Factbook has a gap from December 2017 to November 2020 that the curated file fills). A piece of a cut CIA term
-shorter than 90 days is dropped: it is two sources disagreeing by weeks about one handover, not a tenure. A CIA holder is the same
-person as a registry actor when one of the CIA names is a name alias of exactly one actor of the same country.
+shorter than 90 days is dropped: it is two sources disagreeing by weeks about one handover, not a tenure. A CIA
+holder is the same person as a registry actor when one of the CIA names is a name alias of exactly one actor of the
+same country.
 A generated alias that another actor already owns (or that two generated people share) is left out and
 counted. Problems of the leaders file are printed as "file:line: field: message" and the rows left out
 (``--strict`` makes them an error).
@@ -34,7 +35,7 @@ from ..normalize.matching import matching_form
 from . import build_states
 from .leaders import leader_tables, person_aliases, read_terms, slug
 from .phrases import world_role_phrases
-from .registry import DATA_DIR, TABLES, load_registry
+from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
 
 __all__ = ["GENERATED_DIR", "CURATED_DIR", "default_leaders_dir", "build", "main"]
 
@@ -109,15 +110,16 @@ def _map_people(people: dict, hand: dict[str, list[dict[str, str]]]) -> dict[str
     out = {}
     for pkey, p in sorted(people.items()):
         names, _ = person_aliases(p["names"], p["surname_key"])
-        found = {a for n in names for a in owners.get(_key(n), ()) if country.get(a) == p["country"]}
+        found = {a for n in names for a in owners.get(_key(n), ())
+                 if country.get(a) == p["country"] or not p["country"]}
         if len(found) == 1:
             out[pkey] = next(iter(found))
             continue
         base = f"per:{slug(p['label'])}"
-        actor = base if base not in taken else f"{base}_{p['country'].lower()}"
+        actor = base if base not in taken else f"{base}_{(p['country'] or 'x').lower()}"
         n = 2
         while actor in taken:
-            actor, n = f"{base}_{p['country'].lower()}_{n}", n + 1
+            actor, n = f"{base}_{(p['country'] or 'x').lower()}_{n}", n + 1
         taken.add(actor)
         out[pkey] = actor
     return out
@@ -208,8 +210,7 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
         build_states.build()
     out = Path(out) if out is not None else GENERATED_DIR
     out.mkdir(parents=True, exist_ok=True)
-    load_registry(*[DATA_DIR / f"{t}.csv" for t in TABLES], include_default=False)  # the hand files validate
-    hand = {t: _read(DATA_DIR / f"{t}.csv") for t in TABLES}
+    hand = {t: _read(DATA_DIR / f"{t}.csv") for t in HAND_TABLES}
     cur = _curated(Path(curated) if curated is not None else CURATED_DIR)
     known = {r["actor_id"] for r in hand["actors"]}
     cur_actors = [r for r in cur["actors"] if r["actor_id"] not in known]

@@ -46,7 +46,7 @@ TERM_COLUMNS = ("term_id", "country_iso2", "role", "listing", "title", "name", "
 _ROLES = frozenset({"head_of_state", "head_of_government"})
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _HONORIFIC = re.compile(
-    r"^(?:(?:Dr|Gen|Lt|Col|Maj|Capt|Brig|Adm|Gov|Mr|Mrs|Ms|Sr|Prof|Rev|Cnsp)\.?|Sheikh|Shaykh|Sir|Dame|"
+    r"^(?:(?:\w+-)?Designate|(?:Dr|Gen|Lt|Col|Maj|Capt|Brig|Adm|Gov|Mr|Mrs|Ms|Sr|Prof|Rev|Cnsp)\.?|Sheikh|Shaykh|Sir|Dame|"
     r"General|Marshal|Field|Colonel|Cardinal|Monseigneur|Episcopal|Presidents?|Government|Territorial|"
     r"Assembly|Prime|Minister|Acting|Interim|Transitional|Premier|Chancellor|Emir|Amir|Sultan|Crown|"
     r"Prince|Princess)\s+")
@@ -238,7 +238,8 @@ def leader_tables(rows: list[dict[str, str]], iso3_of: dict[str, str]) -> tuple[
         ``person_key, role, of, start, end, note, source`` (``person_key`` groups the terms of one
         person: country and a spelling of the name; the build maps it to an ``actor_id``).
     people : list of dict
-        One per ``person_key``: ``label`` (latest spelling), ``country``, ``wikidata``, ``names`` (the
+        One per ``person_key``: ``label`` (latest spelling), ``country`` (the one state whose office they
+        held alone; empty for a monarch of several realms), ``wikidata``, ``names`` (the
         full-name aliases), ``surname``, ``term_ids``.
     offices : dict
         (role, of) → the CIA title of the latest holder ("President", "King", "Prime Minister").
@@ -247,16 +248,23 @@ def leader_tables(rows: list[dict[str, str]], iso3_of: dict[str, str]) -> tuple[
     for (role, of), terms in sorted(_terms_by_office(rows, iso3_of).items()):
         offices[(role, of)] = terms[-1]["title"]
         for t in terms:
-            slugs = [f"{of}|{slug(n)}" for n in t["names"]]
+            # one name of two words or more is one person across states (Charles III heads 15 realms; the
+            # French president is co-prince of Andorra); a one-word name only within its state
+            slugs = [slug(n) if len(n.split()) > 1 else f"{of}|{slug(n)}" for n in t["names"]]
             pkey = next((key_of[s] for s in slugs if s in key_of), slugs[0])
             key_of.update(dict.fromkeys(slugs, pkey))
-            p = people.setdefault(pkey, {"label": "", "country": of, "wikidata": "", "names": [],
+            p = people.setdefault(pkey, {"label": "", "countries": {}, "wikidata": "", "names": [],
                                          "surname_key": t["surname_key"], "term_ids": [], "last": ""})
             if t["start_date"] >= p["last"]:
                 p["label"], p["last"] = t["names"][0], t["start_date"]
             p["names"] = list(dict.fromkeys(p["names"] + t["names"]))
             p["wikidata"] = p["wikidata"] or t["wikidata_qid"]
             p["term_ids"].append(t["term_id"])
+            p["countries"].setdefault(of, set()).add("co-holder" in t["note"])
             roles.append({"person_key": pkey, "role": role, "of": of, "start": t["start_date"], "end": t["end"],
                           "note": t["note"], "source": f"leaders-cia {t['term_id']} (terms.csv:{t['line']})"})
+    for p in people.values():
+        own = sorted(c for c, shared in p["countries"].items() if False in shared)
+        p["country"] = own[0] if len(own) == 1 else (next(iter(p["countries"])) if len(p["countries"]) == 1 else "")
+        del p["countries"]
     return roles, people, offices

@@ -83,7 +83,8 @@ def _office_titles(offices: dict[tuple[str, str], str]) -> dict[str, dict[str, s
         roles = set(titles.values())
         if roles == {"head_of_state"} or of in LEADER_IS_PRESIDENT:
             titles["leader"] = "head_of_state"
-        elif any(titles.get(c) == "head_of_state" for c in ("monarch", "emir", "sultan")) and "head_of_government" in roles:
+        elif "head_of_government" in roles and any(titles.get(c) == "head_of_state" for c in ("monarch", "emir",
+                                                                                          "sultan")):
             titles["leader"] = "head_of_government"
         titles["foreign_minister"], titles["defence_minister"] = "foreign_minister", "defence_minister"
     return out
