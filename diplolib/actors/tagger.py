@@ -186,6 +186,10 @@ class ActorMatcher:
             if "\u0600" <= key[0] <= "\u06ff":  # one attached Arabic proclitic: "وروسيا"
                 for p in _PROCLITICS:
                     words[f" {p}{spaced} "].append((key, 1, len(spaced) + 3))
+                if spaced.startswith("ال"):  # li- + al- is written lil-: "للأمم المتحدة", "وللأمم المتحدة"
+                    words[f" لل{spaced[2:]} "].append((key, 0, len(spaced) + 2))
+                    for p in "وف":
+                        words[f" {p}لل{spaced[2:]} "].append((key, 1, len(spaced) + 3))
         self._automaton = ahocorasick.Automaton()
         for word, keys in words.items():
             self._automaton.add_word(word, tuple(keys))
