@@ -113,6 +113,7 @@ def _variants(name: str, lang: str) -> list[str]:
             more.append(v.replace("’", "'"))
     if lang == "ar":  # stored without short vowels: the tagger strips them from the text too
         more = [strip_harakat(v) for v in more]
+        more += [v.replace("ديموقراط", "ديمقراط") for v in more if "ديموقراط" in v]  # the UN's spelling
     seen: list[str] = []
     for v in more:
         v = re.sub(r"\s+", " ", v).strip()

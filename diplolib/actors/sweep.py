@@ -15,7 +15,10 @@ evidence. Three tests, run over every alias of the registry rather than a list o
    an acronym or official name) that matched five times or more and whose actor the other two languages of
    the same sentence confirm in under 30% of the matches is an ordinary word there (Arabic القطرية
    "national", English "Friday", "Major").
-4. **Arabic words with the letters of a name** (``rule="case"``: only the registry's exact spelling): a
+4. **Persons' one-word names that are frequent words** (``rule="block"``, Latin script): a person's
+   one-word alias whose lower-case form occurs 20 times or more in the sample corpora ("Note", "Rice")
+   names the person only in full.
+5. **Arabic words with the letters of a name** (``rule="case"``: only the registry's exact spelling): a
    one-word Arabic alias whose matching form (hamza and alif forms normalised) is shared by a more frequent
    word (wordfreq, Zipf ≥ 3) spelled differently after the first letter (ترأس "chairs" = تراس Truss).
 
@@ -109,6 +112,9 @@ def _rule(alias: str, lang: str, kind: str, cs: bool, stats: dict) -> tuple[str,
             and not latin_demonym:
         return ("block", "an ordinary word where it matched: the other languages of the sentence rarely name the actor",
                 f"{ok} of {total} matches confirmed in unpc-ar-fr-en")
+    if len(words) == 1 and lang != "ar" and stats["person"] and lower[key] >= 20:
+        return ("block", "a person's one-word name that is a frequent lower-case word: only the full name is safe",
+                f"{lower[key]} lower-case occurrences in the {lang} sample corpora")
     if len(words) != 1 or cs or kind in ("demonym", "acronym"):
         return "", "", ""
     if lang == "ar":
@@ -165,7 +171,9 @@ def sweep(registry: Registry, texts: dict[str, list[str]], confirmation: pd.Data
         every, lower, _ = word_counts(texts.get(lang, []))
         stats = {"every": every, "lower": lower, "variants": _spelling_variants(lang), "conf": conf.get(lang, {}),
                  "months": {matching_form(m) for m in MONTHS.get(lang, [])}}
-        for alias, cs, kind in zip(group["alias"], group["case_sensitive"], group["kind"], strict=True):
+        for alias, cs, kind, actor_kind in zip(group["alias"], group["case_sensitive"], group["kind"],
+                                               group["actor_kind"], strict=True):
+            stats["person"] = actor_kind == "person"
             rule, reason, evidence = _rule(alias, lang, kind, bool(cs), stats)
             if rule:
                 rows.setdefault((lang, alias), {"alias": alias, "lang": lang, "rule": rule, "reason": reason,

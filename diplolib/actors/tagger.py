@@ -28,7 +28,9 @@ and every hit is checked and resolved in Python:
      read as the place: the place actor when the registry has one, otherwise an
      unresolved mention with ``reason="place"``; so is any name followed by
      "-based" ("the Britain-based Syrian Observatory"), which says where
-     something is, not what a state did;
+     something is, not what a state did; a capital inside the name of an
+     instrument ("Stockholm Convention", "Plateforme d'action de Beijing",
+     "اتفاقية استكهولم") stays unresolved with ``reason="in-name"``;
    - a role phrase ("le chef de la diplomatie russe") becomes the holder of the
      role on the article's ``published`` date; without a date it stays
      unresolved with ``reason="no-date"``, ``"no-holder"`` when nobody held
@@ -91,6 +93,11 @@ def _spaced(m: str) -> str:
 _NUMBER_AFTER = re.compile(r"\s*,?\s*\d")
 _NUMBER_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th|er)?|\b(?:in|since|until|till|from|during|early|late|mid|last|next|"
                             r"this|en|depuis|début|fin|mi))[\s-]*$", re.IGNORECASE)
+_INSTRUMENT_AFTER = re.compile(r"[\s-]+(?:Convention|Declaration|Platform|Programme|Program|Protocol|Agreement|"
+                               r"Accords?|Principles|Process|Format|Document|Statute|Consensus|Plan|Rules)\b")
+_INSTRUMENT_BEFORE = re.compile(r"(?:\b(?:Convention|Déclaration|Plateforme|Programme|Protocole|Accords?|Statut|"
+                                r"Consensus|Plan|Processus|Format|Document|Règles|Principes)(?: d'action)? d[eu']\s?|"
+                                r"(?:اتفاقية|إعلان|منهاج عمل|برنامج عمل|بروتوكول|اتفاق|نظام|مبادئ|عملية|وثيقة)\s)$")
 _COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)\s*$")
 _LOCATIVE = re.compile(r"(?:(?:^|\W)(?:a|au|aux|en|dans|vers|in|at|to|near|outside|around|via|في|الي)\s+|(?:^|\W)ب)$")
 
@@ -162,6 +169,8 @@ class ActorMatcher:
         self.kind_of = dict(zip(registry.actors["actor_id"], registry.actors["kind"], strict=True))
         self._generic = {k for k, es in self._entries.items()
                          if any(e.kind == "role_phrase" and not e.role and not e.of for e in es)}
+        self._capital_keys = {k for k, es in self._entries.items()
+                              if any(e.kind == "capital" or e.target in place_ids for e in es)}
         self._role_keys = {k for k, es in self._entries.items() if any(e.kind == "role_phrase" and e.role for e in es)}
         self._demonym_keys: dict[str, list[str]] = defaultdict(list)
         for key, es in self._entries.items():
@@ -324,6 +333,8 @@ class ActorMatcher:
             # "the Britain-based Syrian Observatory", "UK-based": where something is, not the state acting
             place = self._place_of_key.get(key)
             return (place, "alias", "place", None) if place else (None, "alias", "location", "place")
+        if key in self._capital_keys and self._in_a_name(text, start, end):
+            return None, "alias", "capital", "in-name"
         plain = self._plain.get(key)
         if plain is not None:
             return plain
@@ -361,6 +372,11 @@ class ActorMatcher:
         if len(held) == 1:
             return held[0], "role", "role_phrase", None
         return None, "role", "role_phrase", "ambiguous" if held else "no-holder"
+
+    def _in_a_name(self, text: str, start: int, end: int) -> bool:
+        """A capital inside the name of an instrument or forum ("Stockholm Convention", "Plateforme d'action de
+        Beijing", "اتفاقية استكهولم"): the name of a text, not the state acting."""
+        return bool(_INSTRUMENT_AFTER.match(text, end) or _INSTRUMENT_BEFORE.search(text[max(0, start - 40):start]))
 
     def merge_counterparts(self, text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, object]]:
         """Join "son homologue" + "américain" into one counterpart hit whose country is the demonym's state."""
