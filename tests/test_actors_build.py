@@ -202,3 +202,18 @@ def test_sweep_rules_on_a_small_registry():
 
     assert _inner_variant("تراس", "ترأس")          # hamza inside the word: another word
     assert not _inner_variant("إردوغان", "أردوغان")  # first letter only: a spelling of the same name
+
+
+def test_held_out_role_probes_in_three_languages(matcher):
+    """57 (date, phrase) probes written before looking at the tagger's output (tests/data/role_probes_heldout.csv).
+
+    Measured when written: 55 of 57 (0.965); the misses were "le président du Burkina Faso" (a duplicate CIA
+    person) and "العاهل المغربي" (the title العاهل was not generated). The issue's target is 0.95.
+    """
+    probes = pd.read_csv(Path(__file__).parent / "data" / "role_probes_heldout.csv")
+    assert len(probes) >= 50 and set(probes["lang"]) == {"en", "fr", "ar"}
+    arts = pd.DataFrame({"article_id": range(len(probes)), "text": probes["phrase"], "published": probes["date"]})
+    out = tag_actors(arts, registry=matcher)
+    got = out[out["method"] == "role"].groupby("article_id")["actor_id"].first()
+    right = (probes.index.map(got) == probes["expected"]).mean()
+    assert right >= 0.95, right

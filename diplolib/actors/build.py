@@ -17,7 +17,7 @@ Precedence, where two sources speak of one office on one date: the hand-edited `
 Factbook has a gap from December 2017 to November 2020 that the curated file fills). A piece of a cut CIA term
 shorter than 90 days is dropped: it is two sources disagreeing by weeks about one handover, not a tenure. A CIA
 holder is the same person as a registry actor when one of the CIA names is a name alias of exactly one actor of the
-same country.
+same country, or else when exactly one person of that country has the CIA surname as a short name.
 A generated alias that another actor already owns (or that two generated people share) is left out and
 counted. Problems of the leaders file are printed as "file:line: field: message" and the rows left out
 (``--strict`` makes them an error).
@@ -106,12 +106,18 @@ def _map_people(people: dict, hand: dict[str, list[dict[str, str]]]) -> dict[str
     for r in hand["aliases"]:
         if r["kind"] in ("name", "official_name", "nickname", "former_name"):
             owners[_key(r["alias"])].add(r["actor_id"])
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for r in hand["aliases"]:
+        if r["kind"] in ("short_name", "surname") and r["actor_id"].startswith("per:"):
+            surnames[_key(r["alias"])].add(r["actor_id"])
     taken = set(country)
     out = {}
     for pkey, p in sorted(people.items()):
-        names, _ = person_aliases(p["names"], p["surname_key"])
+        names, surname = person_aliases(p["names"], p["surname_key"])
         found = {a for n in names for a in owners.get(_key(n), ())
                  if country.get(a) == p["country"] or not p["country"]}
+        if not found and surname:  # "Binyamin Netanyahu": the one curated person of that country with that surname
+            found = {a for a in surnames.get(_key(surname), ()) if country.get(a) == p["country"]}
         if len(found) == 1:
             out[pkey] = next(iter(found))
             continue
