@@ -217,3 +217,22 @@ def test_held_out_role_probes_in_three_languages(matcher):
     got = out[out["method"] == "role"].groupby("article_id")["actor_id"].first()
     right = (probes.index.map(got) == probes["expected"]).mean()
     assert right >= 0.95, right
+
+
+def test_context_roles_resolve_only_when_the_document_makes_the_country_certain(matcher):
+    arts = pd.DataFrame({
+        "article_id": [1, 2, 3, 4, 5, 6],
+        "text": ["The President spoke with Prime Minister Modi.", "Le président de la République a reçu le Premier ministre.",
+                 "The President said Russia and China agreed.", "قال رئيس الجمهورية إن سوريا", "The President Joe Biden spoke.",
+                 "The Prime Minister called."],
+        "published": ["2022-03-01"] * 6, "source": ["whitehouse", "meae", "x", "x", "whitehouse", "whitehouse"]})
+    out = tag_actors(arts, registry=matcher).set_index("surface")
+    assert out.loc["The President", "actor_id"].tolist()[0] == "per:joe_biden"
+    assert out.loc["Le président de la République", "alias_kind"] == "context:source"
+    assert out.loc["le Premier ministre", "actor_id"] == "per:jean_castex"
+    third = out[(out["alias_kind"] == "context_role") & (out["reason"] == "no-context")]
+    assert len(third) == 1  # two states named, no source: unresolved
+    assert out.loc["رئيس الجمهورية", "actor_id"] == "per:bashar_al_assad"
+    assert out.loc["رئيس الجمهورية", "alias_kind"] == "context:only-country"
+    assert "The President Joe Biden" not in out.index and (out.index == "Joe Biden").sum() == 1
+    assert out.loc["The Prime Minister", "reason"] == "no-office"  # no prime minister in the United States

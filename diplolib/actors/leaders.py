@@ -246,7 +246,7 @@ def leader_tables(rows: list[dict[str, str]], iso3_of: dict[str, str]) -> tuple[
     """
     roles, people, offices, key_of = [], {}, {}, {}
     for (role, of), terms in sorted(_terms_by_office(rows, iso3_of).items()):
-        offices[(role, of)] = terms[-1]["title"]
+        offices[(role, of)] = next((t["title"] for t in reversed(terms) if t["title"].strip()), "")
         for t in terms:
             # one name of two words or more is one person across states (Charles III heads 15 realms; the
             # French president is co-prince of Andorra); a one-word name only within its state

@@ -62,6 +62,7 @@ import pandas as pd
 
 from ..normalize.matching import aligned_matching_form, matching_form
 from ..segment import paragraph_spans, sentence_spans
+from .context import context_country
 from .registry import Registry, load_registry
 
 __all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS"]
@@ -167,6 +168,10 @@ class ActorMatcher:
             for start, end, actor in terms:
                 self._roles_of[actor].append((role, of, start, end))
         self.kind_of = dict(zip(registry.actors["actor_id"], registry.actors["kind"], strict=True))
+        self.country_of = dict(zip(registry.actors["actor_id"], registry.actors["country"], strict=True))
+        rp = registry.role_phrases
+        self.title_role = {(of, note[6:]): role for of, role, note in zip(rp["of"], rp["role"], rp["note"], strict=True)
+                           if note.startswith("title ") and of}
         self._generic = {k for k, es in self._entries.items()
                          if any(e.kind == "role_phrase" and not e.role and not e.of for e in es)}
         self._capital_keys = {k for k, es in self._entries.items()
@@ -365,7 +370,7 @@ class ActorMatcher:
         if not e.role:
             return None, "role", "counterpart", "counterpart"
         if not e.of:
-            return None, "role", "role_phrase", "no-context"
+            return None, "role", "context_role", "no-context"
         if when is None:
             return None, "role", "role_phrase", "no-date"
         held = self.holders(e.role, e.of, when)
@@ -377,6 +382,38 @@ class ActorMatcher:
         """A capital inside the name of an instrument or forum ("Stockholm Convention", "Plateforme d'action de
         Beijing", "اتفاقية استكهولم"): the name of a text, not the state acting."""
         return bool(_INSTRUMENT_AFTER.match(text, end) or _INSTRUMENT_BEFORE.search(text[max(0, start - 40):start]))
+
+    def resolve_context(self, text: str, hits: list, resolved: list, when: pd.Timestamp | None, source: object,
+                        dateline: object) -> tuple[list, list]:
+        """Resolve unqualified offices from the document's country (:mod:`diplolib.actors.context`)."""
+        states = {r[0] for r in resolved if r[0] and self.kind_of.get(r[0]) == "state"}
+        on_line = set()
+        if isinstance(dateline, str) and dateline:
+            for *_, key in self.scan(dateline):
+                for entry in self._entries.get(key, ()):
+                    state = entry.target if self.kind_of.get(entry.target) == "state" else self.country_of.get(
+                        entry.target, "")
+                    if state and entry.kind != "role_phrase":
+                        on_line.add(state)
+        country, signal = context_country(source, on_line, states)
+        out_hits, out = [], []
+        for i, ((s, e, key), r) in enumerate(zip(hits, resolved, strict=True)):
+            if r[2] == "context_role":
+                nxt = resolved[i + 1][0] if i + 1 < len(hits) else None
+                if nxt and self.kind_of.get(nxt) == "person" and hits[i + 1][0] - e <= 1:
+                    continue  # "the President Joe Biden", "الرئيس بشار الأسد": a title, not a second mention
+                cls = next(x.role for x in self._entries[key] if x.kind == "role_phrase")
+                role = self.title_role.get((country, cls)) if country else None
+                held = self.holders(role, country, when) if role and when is not None else []
+                if len(held) == 1:
+                    r = (held[0], "role", signal, None)
+                else:
+                    why = (signal if not country else "no-office" if not role else "no-date" if when is None
+                           else "ambiguous" if held else "no-holder")
+                    r = (None, "role", "context_role", why)
+            out_hits.append((s, e, key))
+            out.append(r)
+        return out, out_hits
 
     def merge_counterparts(self, text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, object]]:
         """Join "son homologue" + "américain" into one counterpart hit whose country is the demonym's state."""
@@ -520,7 +557,10 @@ def tag_actors(
         dates = [None] * len(articles)
     rows: list[tuple] = []
     kind_of = matcher.kind_of
-    for aid, body, published in zip(articles["article_id"], articles[text], dates, strict=True):
+    sources = articles["source"] if "source" in articles.columns else [None] * len(articles)
+    datelines = articles["dateline"] if "dateline" in articles.columns else [None] * len(articles)
+    for aid, body, published, source, dateline in zip(articles["article_id"], articles[text], dates, sources,
+                                                      datelines, strict=True):
         if not isinstance(body, str) or not body:
             continue
         hits = matcher.common_words(body, matcher.scan(body))
@@ -528,10 +568,12 @@ def tag_actors(
         if not hits:
             continue
         when = published
+        resolved = [matcher.resolve(body, key, s, e, when) for s, e, key in hits]
+        if any(r[2] == "context_role" for r in resolved):
+            resolved, hits = matcher.resolve_context(body, hits, resolved, when, source, dateline)
         starts = [h[0] for h in hits]
         sent_of = _locate(starts, sentence_spans(_through(body, max(starts))))
         para_of = _locate(starts, paragraph_spans(body))
-        resolved = [matcher.resolve(body, key, s, e, when) for s, e, key in hits]
         by_sentence: dict[int, list[str]] = defaultdict(list)
         for (actor, *_), si in zip(resolved, sent_of, strict=True):
             if actor and kind_of.get(actor) == "person":
