@@ -190,8 +190,10 @@ class ActorMatcher:
         for key, es in self._entries.items():
             targets = {e.target for e in es}
             kinds = sorted({e.kind for e in es})
+            # a case-sensitive key is plain too when every spelling names the same actor: scan has already kept
+            # only the hits whose surface one of them allows
             if (len(targets) == 1 and "" not in targets and "capital" not in kinds and "role_phrase" not in kinds
-                    and key not in self._readings and key not in self._case_sensitive):
+                    and key not in self._readings):
                 self._plain[key] = (next(iter(targets)), "alias", kinds[0], None)
         words: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
         for key in self._entries:
@@ -381,7 +383,13 @@ class ActorMatcher:
     def _in_a_name(self, text: str, start: int, end: int) -> bool:
         """A capital inside the name of an instrument or forum ("Stockholm Convention", "Plateforme d'action de
         Beijing", "اتفاقية استكهولم"): the name of a text, not the state acting."""
-        return bool(_INSTRUMENT_AFTER.match(text, end) or _INSTRUMENT_BEFORE.search(text[max(0, start - 40):start]))
+        after = text[end:end + 2]
+        if len(after) == 2 and after[0] in " -" and after[1].isupper() and _INSTRUMENT_AFTER.match(text, end):
+            return True
+        before = text[max(0, start - 40):start]
+        if not (before.endswith(("de ", "du ", "d'", "d’")) or "\u0600" <= before[-2:-1] <= "\u06ff"):
+            return False  # the cheap test first: most capitals follow neither "de" nor an Arabic word
+        return bool(_INSTRUMENT_BEFORE.search(before))
 
     def resolve_context(self, text: str, hits: list, resolved: list, when: pd.Timestamp | None, source: object,
                         dateline: object) -> tuple[list, list]:
