@@ -585,7 +585,7 @@ def test_fast_path_equals_exact_path_on_real_corpora(themes):
 
 
 def test_prefilter_anchors_are_in_every_match():
-    from diplolib.themes.cues import pattern_prefilter
+    from diplolib.themes.prefilter import pattern_prefilter
 
     d = load_themes()
     samples = {
