@@ -116,12 +116,8 @@ def _shingle_hashes(key: str, k: int, vocab: dict[str, int]) -> np.ndarray:
 
 
 def batch_token_ids(keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """The token hashes of many keys at once: ``(ids of all tokens, in key order; tokens per key)``.
-
-    A key's tokens are ``key.split()`` (keys have single spaces, none leading or trailing). The tokens are
-    split and dictionary-encoded by pyarrow; each distinct token is hashed once with blake2b (as
-    :func:`_token_ids` does one token at a time), so the ids are the same.
-    """
+    """``(ids of all tokens of the keys, in order; tokens per key)``: ``key.split()`` split and dictionary-encoded
+    by pyarrow (keys have single spaces), each distinct token hashed once with blake2b, as :func:`_token_ids`."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -164,10 +160,9 @@ def minhash_bands(keys: Sequence[str], *, shingle: int = 5) -> np.ndarray:
     while a < len(keys):  # keys whose shingles fit in one chunk (at least one key)
         b = max(int(np.searchsorted(bounds, bounds[a] + _SIG_CHUNK, side="right")) - 1, a + 1)
         lo, hi = bounds[a], bounds[b]
-        part = hashes[lo:hi]
         buf = mixed[:hi - lo]
         for k in range(_N_PERM):
-            np.bitwise_xor(part, _SEEDS[k], out=buf)
+            np.bitwise_xor(hashes[lo:hi], _SEEDS[k], out=buf)
             sig[a:b, k] = np.minimum.reduceat(_mix_inplace(buf), bounds[a:b] - lo)
         a = b
     band = sig.reshape(len(keys), _BANDS, _ROWS)
