@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import diplolib.normalize.duplicates as dup
+import diplolib.normalize.minhash as dup
 from diplolib import datasets
 from diplolib.normalize.duplicates import (
     BAND_COLUMNS,
@@ -27,10 +27,10 @@ from diplolib.normalize.duplicates import (
 
 def reference_bands(key: str, shingle: int = 5) -> np.ndarray:
     """One document at a time: its shingle hashes, the minimum of each of the 64 hash functions, the 16 bands."""
-    h = dup._shingle_hashes(key, shingle, {})
+    h = dup.shingle_hashes(key, shingle, {})
     sig = dup._mix(h[None, :] ^ dup._SEEDS[:, None]).min(axis=1)  # (64 functions, shingles) -> 64 minima
-    band = sig.reshape(dup._BANDS, dup._ROWS)
-    out = np.zeros(dup._BANDS, dtype=np.uint64)
+    band = sig.reshape(dup.BANDS, dup._ROWS)
+    out = np.zeros(dup.BANDS, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for r in range(dup._ROWS):
             out = dup._mix(out ^ band[:, r]) + np.uint64(r + 1) * dup._C
@@ -43,7 +43,7 @@ def reference_signatures(texts, min_tokens: int = 20, shingle: int = 5) -> pd.Da
         key = duplicate_key(t)
         eligible = len(key.split()) >= max(min_tokens, shingle)
         digest = dup.hashlib.blake2b(key.encode(), digest_size=16).hexdigest() if key else None
-        bands = reference_bands(key, shingle) if eligible else np.zeros(dup._BANDS, dtype=np.uint64)
+        bands = reference_bands(key, shingle) if eligible else np.zeros(dup.BANDS, dtype=np.uint64)
         rows.append((digest, eligible, *bands))
     out = pd.DataFrame(rows, columns=["key", "eligible", *BAND_COLUMNS])
     out["key"] = out["key"].astype("string")

@@ -137,7 +137,7 @@ def _prepare(mentions, window, by, period, kinds, actors, articles) -> tuple[pd.
     for c in by:
         keep &= df[c].notna()
     if period is not None:
-        df = df.assign(period=period_of(df["published"], period, func=func))
+        df = df.assign(period=period_of(df["published"], period, func=func, precision=df.get("published_precision")))
         keep &= df["period"].notna()
         by = [*by, "period"]
     return (df if keep.all() else df.loc[keep]), by, date_dtype
