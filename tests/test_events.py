@@ -81,8 +81,8 @@ def test_cue_file_without_a_column(tmp_path):
 
 def test_user_cue_file_adds_a_cue(tmp_path, matcher):
     path = tmp_path / "mine.csv"
-    path.write_text("cue,lang,event,mode,direction,note\nbesieg(es|ed),en,COERCE,,active,mine\n", "utf-8")
-    arts = pd.DataFrame({"article_id": ["x"], "lang": ["en"], "text": ["Turkey besieged Syria."]})
+    path.write_text("cue,lang,event,mode,direction,note\nencroach(es|ed) on,en,COERCE,,active,mine\n", "utf-8")
+    arts = pd.DataFrame({"article_id": ["x"], "lang": ["en"], "text": ["Turkey encroached on Syria."]})
     assert extract_events(arts, registry=matcher).empty
     ev = extract_events(arts, registry=matcher, cues=path)
     assert ev[["event", "source", "target"]].values.tolist() == [["COERCE", "TUR", "SYR"]]
