@@ -7,9 +7,11 @@ matches the matching form of a text.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..normalize.matching import matching_form
+from ..tokens import SUPPORTED_LANGS, stop_words_for
 
 __all__ = ["BOUNDARY", "cue_pattern", "pattern_prefilter"]
 
@@ -128,7 +130,30 @@ def cue_pattern(cue: str, lang: str) -> str:
     body = "".join(_join_optional_words(parts))
     _check_body(cue, body, mandatory, before_wild)
     prefix = _AR_PROCLITICS if lang in _PROCLITIC_LANGS else ""
-    return rf"{BOUNDARY}{prefix}(?:{body})(?!\w)"
+    pattern = rf"{BOUNDARY}{prefix}(?:{body})(?!\w)"
+    _check_breadth(cue, pattern, lang)
+    return pattern
+
+
+#: A cue matching at least this share of a language's common words (its stop words of 3 letters or more) is a
+#: catch-all ("[a|…|z][a|…|z][a|…|z]*" matches every word) and is refused, whatever syntax built it.
+MAX_COMMON_WORD_SHARE = 0.25
+
+
+@functools.lru_cache(maxsize=8)
+def _probe_words(lang: str) -> tuple[str, ...]:
+    langs = [lang] if lang in SUPPORTED_LANGS else list(SUPPORTED_LANGS)
+    return tuple(sorted({matching_form(w) for code in langs for w in stop_words_for(code) if len(w) >= 3}))
+
+
+def _check_breadth(cue: str, pattern: str, lang: str) -> None:
+    """Refuse a cue that matches a large share of the language's common words (:data:`MAX_COMMON_WORD_SHARE`)."""
+    words = _probe_words(lang)
+    compiled = re.compile(pattern)
+    hits = sum(1 for w in words if compiled.match(w))
+    if words and hits >= MAX_COMMON_WORD_SHARE * len(words):
+        raise ValueError(f"cue {cue!r} matches {hits} of {len(words)} common {lang} words: it would tag almost "
+                         "every text; write the words the theme is about")
 
 
 def _bracket(cue: str, text: str, i: int) -> tuple[str, int, int]:

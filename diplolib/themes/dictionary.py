@@ -215,6 +215,18 @@ def _parse_file(path: str, text: str) -> list[dict]:
     return entries
 
 
+def _read_theme_text(name: str, path: Path) -> str:
+    """The text of a theme file, or a :class:`ThemeFileError` naming the file and line of the first byte that
+    is not UTF-8."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ThemeFileError(f"{name}:{line}: byte {data[exc.start:exc.start + 1]!r} is not UTF-8 (the file is "
+                             "probably latin-1 or cp1252): save it as UTF-8 and load it again") from None
+
+
 def load_themes(*extra_paths: str | Path, include_default: bool = True) -> ThemeDictionary:
     """Load the theme dictionary, optionally extended or overridden by the user's files.
 
@@ -246,7 +258,7 @@ def load_themes(*extra_paths: str | Path, include_default: bool = True) -> Theme
         if not p.is_file():
             raise FileNotFoundError(f"theme file {str(p)!r} does not exist: check the path")
         name = p.name if p == default_themes_path() else str(p)
-        for entry in _parse_file(name, p.read_text(encoding="utf-8")):
+        for entry in _parse_file(name, _read_theme_text(name, p)):
             entry["file"] = name
             tid = entry["id"]
             if entry.get("extend"):
