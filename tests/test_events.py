@@ -81,8 +81,8 @@ def test_cue_file_without_a_column(tmp_path):
 
 def test_user_cue_file_adds_a_cue(tmp_path, matcher):
     path = tmp_path / "mine.csv"
-    path.write_text("cue,lang,event,mode,direction,note\nbesieg(es|ed),en,COERCE,,active,mine\n", "utf-8")
-    arts = pd.DataFrame({"article_id": ["x"], "lang": ["en"], "text": ["Turkey besieged Syria."]})
+    path.write_text("cue,lang,event,mode,direction,note\nencroach(es|ed) on,en,COERCE,,active,mine\n", "utf-8")
+    arts = pd.DataFrame({"article_id": ["x"], "lang": ["en"], "text": ["Turkey encroached on Syria."]})
     assert extract_events(arts, registry=matcher).empty
     ev = extract_events(arts, registry=matcher, cues=path)
     assert ev[["event", "source", "target"]].values.tolist() == [["COERCE", "TUR", "SYR"]]
@@ -185,10 +185,10 @@ def test_kremlin_readouts(matcher):
     ev = events.readout_events(arts, registry=matcher)
     check = events.readout_check(arts, ev, registry=matcher)
     assert len(check) == 648
-    named = check[check["resolved"]]
-    # 0.975 of the 482 titles naming a resolved foreign counterpart on the registry of this commit; the share of
-    # all 648 depends on the registry knowing the leaders of 2000-2008
-    assert named["ok"].mean() >= 0.95
+    # measured 0.980 of all 648 and 0.998 of the 636 titles naming a counterpart the registry resolves (issue 15's
+    # target: 0.97 of all)
+    assert check["ok"].mean() >= 0.97
+    assert check.loc[check["resolved"], "ok"].mean() >= 0.99
 
 
 def _toy_events() -> pd.DataFrame:

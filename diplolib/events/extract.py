@@ -16,7 +16,7 @@ from .markers import find_markers
 from .roles import actor_phrases, assign, flags
 from .scan import batch, scan_batch
 
-__all__ = ["extract_events", "EVENT_COLUMNS", "empty_events"]
+__all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states"]
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence", "start", "end", "cue", "event", "mode", "source", "target",
                  "negated", "hypothetical", "reported", "compound", "reason", "published"]
@@ -254,7 +254,7 @@ def extract_events(
         mentions = tag_actors(articles, registry=registry, text=text)
     check_columns(mentions, ["article_id", "actor_id", "start", "end"], func="extract_events", name="mentions",
                   fix="pass the mentions table from tag_actors() on the same articles and text column")
-    mentions = _offices(mentions, reg)
+    mentions = role_states(mentions, reg)
     langs = pd.Series(lang, index=articles.index) if lang is not None else articles["lang"]
     parts = [empty_events()]
     for code, sub in articles.groupby(langs.fillna(""), sort=True):
@@ -273,8 +273,9 @@ def extract_events(
 _OFFICES: dict[int, tuple[object, dict[str, str]]] = {}  # registry -> role phrase -> its state (built once)
 
 
-def _offices(mentions: pd.DataFrame, registry) -> pd.DataFrame:
-    """Mentions with an unresolved role phrase ("British Defence Secretary" in 1990) standing for its state."""
+def role_states(mentions: pd.DataFrame, registry) -> pd.DataFrame:
+    """Mentions with an unresolved role phrase ("British Defence Secretary" in 1990) standing for its state (a new
+    table; the others unchanged)."""
     if "alias_kind" not in mentions.columns or "surface" not in mentions.columns:
         return mentions
     unresolved = mentions["actor_id"].isna() & (mentions["alias_kind"] == "role_phrase")

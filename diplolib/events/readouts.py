@@ -17,7 +17,7 @@ import pandas as pd
 
 from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
-from .extract import extract_events
+from .extract import extract_events, role_states
 
 __all__ = ["ISSUERS", "readout_events", "issuer_leaders", "readout_check"]
 
@@ -90,7 +90,7 @@ def readout_events(articles: pd.DataFrame, *, registry=None, issuers: Mapping[st
 
 def readout_check(articles: pd.DataFrame, events: pd.DataFrame, *, registry=None,
                   issuers: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Did each telephone readout give a CONSULT/telephone event from the issuer's leader to the counterpart?
+    """Did each telephone readout give a CONSULT/telephone event between the issuer's leader and a counterpart?
 
     Parameters
     ----------
@@ -103,35 +103,36 @@ def readout_check(articles: pd.DataFrame, events: pd.DataFrame, *, registry=None
     -------
     DataFrame
         One row per readout: ``article_id``, ``title``, ``leader`` (the issuer's head of state that day),
-        ``named`` (actors the title names outside the issuing state: the counterparts, ``;``-joined),
-        ``source``, ``target`` (of the first CONSULT/telephone event), ``ok`` (source is the leader or an actor the
-        title names, and the target is one the title names), ``resolved`` (the title names a counterpart the
-        registry resolves at all).
+        ``named`` (the counterparts: actors the title names outside the issuer's side -- its leader that day,
+        the state, its people -- a state standing for a leader the registry lacks; ``;``-joined), ``source``,
+        ``target`` (of a CONSULT/telephone event between the two sides, else of the first one), ``ok`` (such an
+        event exists, in either direction), ``resolved`` (the title names a counterpart the registry resolves).
+        A call between two people of the issuing state (a minister, a governor) has no counterpart here.
     """
     matcher = _matcher(registry)
     leader = issuer_leaders(articles, registry=matcher, issuers=issuers)
     titles = pd.DataFrame({"article_id": articles["article_id"], "text": articles["title"],
                            "published": articles["published"]})
-    mentions = tag_actors(titles, registry=matcher).dropna(subset=["actor_id"])
+    mentions = role_states(tag_actors(titles, registry=matcher), matcher.registry).dropna(subset=["actor_id"])
     state = articles.set_index("article_id")["source"].map(dict(ISSUERS if issuers is None else issuers))
     named = {a: set(g) for a, g in mentions.groupby("article_id")["actor_id"]}
     phone = events[(events["event"] == "CONSULT") & (events["mode"] == "telephone") & (events["target"] != "")]
-    first = phone.drop_duplicates("article_id").set_index("article_id")
-    ids = articles["article_id"]
-    out = pd.DataFrame({"article_id": ids.to_numpy(), "title": articles["title"].to_numpy(),
-                        "leader": leader.to_numpy()})
-    names = [named.get(a, set()) for a in ids]
+    pairs = {a: list(zip(g["source"], g["target"], strict=True)) for a, g in phone.groupby("article_id")}
+    ids = articles["article_id"].tolist()
     table = matcher.registry.actors
     country = dict(zip(table["actor_id"], table["country"].fillna(""), strict=True))
-    own_state = [state.get(a) for a in ids]
-    # the counterparts: what the title names outside the issuing state (its leader, its people, itself)
-    others = [{x for x in n if x != st and country.get(x) != st} for n, st in zip(names, own_state, strict=True)]
-    out["named"] = [";".join(sorted(x)) for x in others]
-    out["source"] = ids.map(first["source"]).to_numpy() if len(first) else pd.NA
-    out["target"] = ids.map(first["target"]).to_numpy() if len(first) else pd.NA
-    src_ok = [isinstance(s, str) and (s == lead or s in n) for s, lead, n
-              in zip(out["source"], out["leader"], names, strict=True)]
-    tgt_ok = [isinstance(t, str) and t in o for t, o in zip(out["target"], others, strict=True)]
-    out["ok"] = np.array(src_ok) & np.array(tgt_ok)
-    out["resolved"] = [bool(o) for o in others]
-    return out
+    # the issuer's side: its leader, the state, and people of the state the title names ("National Security
+    # Advisor Jake Sullivan's Call with …"); the counterparts: everyone else the title names
+    own = [{lead, state.get(a)} | {x for x in named.get(a, ()) if country.get(x) == state.get(a)}
+           for a, lead in zip(ids, leader, strict=True)]
+    others = [named.get(a, set()) - o for a, o in zip(ids, own, strict=True)]
+    chosen, ok = [], []
+    for a, mine, counterparts in zip(ids, own, others, strict=True):
+        found = pairs.get(a, [])
+        good = [(s, t) for s, t in found if (s in mine and t in counterparts) or (t in mine and s in counterparts)]
+        chosen.append(good[0] if good else (found[0] if found else (pd.NA, pd.NA)))
+        ok.append(bool(good))
+    return pd.DataFrame({"article_id": ids, "title": articles["title"].to_numpy(), "leader": leader.to_numpy(),
+                         "named": [";".join(sorted(x)) for x in others],
+                         "source": [c[0] for c in chosen], "target": [c[1] for c in chosen], "ok": ok,
+                         "resolved": [bool(o) for o in others]})
