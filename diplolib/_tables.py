@@ -28,8 +28,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-__all__ = ["PERIODS", "PANDAS_FREQ", "as_list", "check_by", "check_columns", "check_option", "check_period",
-           "infer_period", "legacy_arguments", "period_of", "period_start"]
+__all__ = ["PERIODS", "PANDAS_FREQ", "NEEDED_PRECISION", "IMPRECISE",
+           "as_list", "check_by", "check_columns", "check_option", "check_period",
+           "infer_period", "legacy_arguments", "period_of", "period_start", "spreadsheet_safe"]
 
 #: The allowed values of every ``period=`` parameter: day, week (Monday to Sunday), month, quarter, year.
 PERIODS = ("D", "W", "M", "Q", "Y")
@@ -88,17 +89,47 @@ def _wall_clock(published: pd.Series) -> pd.Series:
     return published
 
 
-def period_of(published: pd.Series, period: str, *, func: str = "period_of") -> pd.Series:
+#: The coarsest ``published_precision`` each period can bin: a year-only date has no month, a month-only date no
+#: day (pandas reads "2015" as 2015-01-01, which a monthly count would put in January).
+NEEDED_PRECISION = {"D": "day", "W": "day", "M": "month", "Q": "month", "Y": "year"}
+IMPRECISE = ("report", "drop", "raise", "keep")
+_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def period_of(published: pd.Series, period: str, *, func: str = "period_of", precision: pd.Series | None = None,
+              imprecise: str = "report") -> pd.Series:
     """The period label of each date (``string`` dtype, ``<NA>`` without a date), cut in the stored time zone.
+
+    ``precision`` is the articles' ``published_precision`` (day, month, year; None: all dates taken as exact).
+    A date coarser than the period (a year-only date by month) is not binned as January: ``imprecise="report"``
+    (default) leaves it out (``<NA>``) with a warning that counts them, ``"drop"`` leaves it out silently,
+    ``"raise"`` raises ValueError, ``"keep"`` bins it at the start of its year or month.
 
     >>> s = pd.Series(pd.to_datetime(["2016-03-31 23:30", "2016-04-01 00:30"]).tz_localize("Asia/Damascus"))
     >>> period_of(s, "Q").tolist()
     ['2016Q1', '2016Q2']
     """
     check_option(period, PERIODS, func=func, name="period")
+    check_option(imprecise, IMPRECISE, func=func, name="imprecise")
     wall = _wall_clock(published)
     labels = wall.dt.to_period(PANDAS_FREQ[period]).astype("string")
-    return labels.where(wall.notna(), pd.NA).astype("string").rename("period")
+    labels = labels.where(wall.notna(), pd.NA).astype("string").rename("period")
+    if precision is None or imprecise == "keep":
+        return labels
+    rank = pd.Series(precision, index=labels.index).map(_RANK)
+    coarse = (rank > _RANK[NEEDED_PRECISION[period]]) & labels.notna()
+    if not coarse.any():
+        return labels
+    counts = pd.Series(precision, index=labels.index)[coarse].value_counts().to_dict()
+    what = ", ".join(f"{n} known only to the {p}" for p, n in sorted(counts.items()))
+    if imprecise == "raise":
+        raise ValueError(f"{func}: {int(coarse.sum())} date(s) are too coarse for period={period!r} ({what}); use a "
+                         "coarser period, or imprecise='drop' or 'keep'.")
+    if imprecise == "report":
+        warnings.warn(f"{func}: {int(coarse.sum())} date(s) are too coarse for period={period!r} ({what}) and are "
+                      "left out rather than put in the first month or day; pass imprecise='keep' to bin them at "
+                      "its start, or 'drop' to leave them out silently.", UserWarning, stacklevel=2)
+    return labels.mask(coarse, pd.NA)
 
 
 def period_start(labels: pd.Series, period: str) -> pd.Series:
@@ -173,3 +204,25 @@ def legacy_arguments(*positional: str, renamed: Mapping[str, str] | None = None)
 
 def _deprecated(what: str) -> None:
     warnings.warn(f"{what}; the old form stops working in the next release.", DeprecationWarning, stacklevel=3)
+
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+    are prefixed with ``'``, as OWASP advises against CSV (formula) injection; numbers and other cells unchanged.
+
+    Use it on every CSV diplolib writes for people to open (figure tables, ``diplolib load --out x.csv``): a title
+    ``=HYPERLINK("http://…")`` from a scraped page must stay text in Excel or LibreOffice.
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
+            values = out[col]
+            text = values.map(lambda v: isinstance(v, str))
+            risky = text & values.where(text, "").astype(str).str.startswith(FORMULA_STARTS)
+            if risky.any():
+                out[col] = values.mask(risky, "'" + values.where(risky, "").astype(str))
+    return out

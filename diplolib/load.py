@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from .normalize import normalize_articles
+from .normalize import STEPS, normalize_articles
 from .readers import read_records
 
 __all__ = ["LoadResult", "load_articles", "load_records", "to_articles", "concat_records", "read_dates",
@@ -77,6 +77,7 @@ def load_articles(
     published: Any = None,
     recursive: bool = True,
     progress: bool = False,
+    steps: Sequence[str] | None = None,
     **reader_options: Any,
 ) -> LoadResult:
     """Load articles from a file, a folder (recursively) or an archive (``.tar.xz``, ``.tar.gz``, ``.zip``).
@@ -92,7 +93,11 @@ def load_articles(
         any name registered with :func:`diplolib.readers.register_reader`); None picks by file extension.
     columns
         Record field → column (CSV) or key (JSON lines), e.g. ``{"title": "article_title", "text":
-        "article_content", "published": "date"}``.
+        "article_content", "published": "date"}``. A key that is not a field (``title``, ``text``, ``published``,
+        ``source``, ``url``, ``lang``, ``article_id``) raises ValueError at once; a column no row of a file has
+        is a "missing-column" error row for that file. ``{"article_id": "id"}`` takes the source's own ids as
+        ``article_id`` (further dispatches of a record ``<id>-<k>``, a repeated id ``<id>~<n>``); without it the
+        stable hash of ``origin`` is used.
     encoding
         The encoding of the files when known; by default UTF-8 (with or without BOM), UTF-16 by BOM, else
         detected (never assumed latin-1). Bytes invalid in it are "decode" errors.
@@ -104,6 +109,9 @@ def load_articles(
         Read sub-folders.
     progress
         Show a progress bar over files.
+    steps
+        The normalisation steps to run (:data:`diplolib.normalize.STEPS`, all by default), e.g.
+        ``[s for s in STEPS if s != "dateline"]`` to keep the first line of documents that are not dispatches.
     **reader_options
         Options of the readers: ``preset`` ("fa-kes"), ``sep``, ``date_format``, ``tz``, ``on_bad_date``
         ("error" or "keep"), ``encoding_errors`` ("strict" or "replace"), ``source``, ``lang``, ``pattern``
@@ -128,6 +136,10 @@ def load_articles(
     TypeError
         A reader option that no reader accepts.
     """
+    if steps is not None:
+        unknown = sorted(set(steps) - set(STEPS))
+        if unknown:
+            raise ValueError(f"load_articles: unknown step(s) {unknown}; choose among {list(STEPS)}.")
     records, errors = load_records(
         source,
         format=format,
@@ -137,7 +149,7 @@ def load_articles(
         progress=progress,
         **reader_options,
     )
-    return LoadResult(to_articles(records, published=published, tz=reader_options.get("tz")), errors)
+    return LoadResult(to_articles(records, published=published, tz=reader_options.get("tz"), steps=steps), errors)
 
 
 def to_articles(records: pd.DataFrame, *, published: Any = None, tz: str | None = None,
@@ -213,10 +225,18 @@ def tidy_metadata(articles: pd.DataFrame) -> pd.DataFrame:
 
     Readers keep a source's own metadata as it comes (YAML lists and timestamps, JSON values); one string
     column per field makes the table tidy, comparable across corpora and storable in Parquet unchanged.
+    A column whose every present value is a list (JSON ``category``, ``topics``) stays a list column (each list
+    of strings, missing values ``None``): the lists are what the source gives, not a joined string.
     """
     out = articles.copy()
     for col in out.columns:
-        if out[col].dtype == object:
+        if out[col].dtype != object:
+            continue
+        present = out[col].dropna()
+        if len(present) and all(isinstance(v, (list, tuple)) for v in present):
+            out[col] = [None if not isinstance(v, (list, tuple)) else [str(x) for x in v if x is not None]
+                        for v in out[col]]
+        else:
             out[col] = metadata_text(out[col])
     return out
 

@@ -40,3 +40,31 @@ def test_fetch_from_a_mirror(home, copy_corpus, capsys):
 def test_figures_list(capsys):
     assert main(["figures", "--list"]) == 0
     assert "corpus_years" in capsys.readouterr().out
+
+
+def test_load_writes_articles_and_the_error_report(tmp_path, capsys):
+    import pandas as pd
+
+    src = tmp_path / "corpus"
+    src.mkdir()
+    (src / "a.csv").write_text('body,when,title\n"The ministers met in Geneva to talk about aid.",2016-01-02,'
+                               '=HYPERLINK("x")\n,2016-01-03,empty\n', encoding="utf-8")
+    out = tmp_path / "out" / "articles.parquet"
+    status = main(["load", str(src), "--columns", "text=body", "published=when", "--out", str(out)])
+    assert status == 0
+    printed = capsys.readouterr().out
+    assert "1 articles, 1 load errors" in printed and "empty: 1" in printed
+    articles = pd.read_parquet(out)
+    assert len(articles) == 1 and str(articles.loc[0, "published"].date()) == "2016-01-02"
+    errors = pd.read_csv(tmp_path / "out" / "articles.errors.csv")
+    assert list(errors["error"]) == ["empty"]
+    csv_out = tmp_path / "articles.csv"
+    assert main(["load", str(src), "--columns", "text=body", "--out", str(csv_out)]) == 0
+    assert pd.read_csv(csv_out).loc[0, "title"] == "'=HYPERLINK(\"x\")"
+
+
+def test_load_reports_a_bad_mapping(tmp_path, capsys):
+    (tmp_path / "a.csv").write_text("text\nsome text here\n", encoding="utf-8")
+    assert main(["load", str(tmp_path), "--columns", "txt=text"]) == 2
+    assert "not record fields" in capsys.readouterr().err
+    assert main(["load", str(tmp_path), "--columns", "text"]) == 2

@@ -72,3 +72,17 @@ def test_legacy_arguments_keep_old_calls_for_one_release():
     with pytest.raises(TypeError, match="both freq= and period="), pytest.warns(DeprecationWarning):
         wrapped("m", articles="a", freq="M", period="Q")
     assert str(inspect.signature(wrapped)) == str(inspect.signature(_legacy_table))  # help() shows the new form
+
+
+def test_spreadsheet_safe_prefixes_formula_cells():
+    from diplolib._tables import spreadsheet_safe
+
+    frame = pd.DataFrame({"a": ["=1+1", "+33", "-x", "@SUM(A1)", "\tx", "ok", None], "n": [-1, 2, 3, 4, 5, 6, 7],
+                          "s": pd.array(["=cmd", "b", "c", "d", "e", "f", None], dtype="string")})
+    before = frame.copy()
+    safe = spreadsheet_safe(frame)
+    pd.testing.assert_frame_equal(frame, before)
+    assert safe["a"].tolist()[:6] == ["'=1+1", "'+33", "'-x", "'@SUM(A1)", "'\tx", "ok"]
+    assert safe["a"].isna().tolist()[-1]
+    assert safe["n"].tolist() == frame["n"].tolist()
+    assert safe.loc[0, "s"] == "'=cmd" and pd.isna(safe.loc[6, "s"])

@@ -58,7 +58,8 @@ def actor_counts(
                   fix="pass the mentions table from tag_actors()")
     meta = articles[["article_id", *keys]].copy()
     if period:
-        meta["period"] = period_of(articles["published"], period, func=func)
+        meta["period"] = period_of(articles["published"], period, func=func,
+                                   precision=articles.get("published_precision"))
         keys = [*keys, "period"]
     m = mentions.loc[mentions["actor_id"].notna(), ["article_id", "actor_id"]].merge(meta, on="article_id")
     grouped = m.groupby([*keys, "actor_id"], dropna=False)

@@ -256,6 +256,9 @@ def _collect_files(paths: list[Path], problems: list[str]) -> list[tuple[str, Pa
         if not path.exists():
             problems.append(f"{path}: path: no such file or folder")
         for f in sorted(path.glob("*.csv")) if path.is_dir() else [path] if path.is_file() else []:
+            if not f.is_file():
+                problems.append(f"{f}: file: a folder (or special file) named like a registry table; rename it")
+                continue
             table = _table_of(f)
             if table is None:
                 problems.append(f"{f}: file name: not a registry table; name it ending in {names}")
@@ -294,6 +297,10 @@ def _read(table: str, path: Path, problems: list[str]) -> list[dict[str, str]]:
             return rows
     except UnicodeDecodeError as exc:
         problems.append(f"{path}:?: encoding: not UTF-8 ({exc.reason}); save the file as UTF-8")
+        return []
+    except (csv.Error, OSError) as exc:  # a field over the csv module's size limit, an unreadable file
+        problems.append(f"{path}:?: file: cannot be read as CSV ({type(exc).__name__}: {exc}); a registry value "
+                        f"is a few words (at most {MAX_FIELD_CHARS} characters)")
         return []
 
 
@@ -335,6 +342,24 @@ def _check_rows(table: str, rows: list[dict[str, str]], problems: list[str]) -> 
                         problems.append(f"{o}: {c}: {r[c]!r} is not a date YYYY-MM-DD (or YYYY-MM, YYYY)")
             if len(dates) == 2 and dates["start"] > dates["end"]:
                 problems.append(f"{o}: end: {r['end']} is before start {r['start']}")
+
+
+#: The longest value a registry field may hold (an alias or a label is a few words).
+MAX_FIELD_CHARS = 500
+
+
+def _check_text_fields(rows: list[dict[str, str]], problems: list[str]) -> None:
+    """Values no registry field can hold: control characters (a NUL byte) and values longer than
+    :data:`MAX_FIELD_CHARS` (a 200,000-character alias would make every tagging pass crawl)."""
+    for r in rows:
+        for c, v in r.items():
+            if c == "origin" or not v:
+                continue
+            if len(v) > MAX_FIELD_CHARS:
+                problems.append(f"{r['origin']}: {c}: {len(v):,} characters, more than {MAX_FIELD_CHARS}; "
+                                "a registry value is a few words")
+            elif not v.isprintable() and any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in v):
+                problems.append(f"{r['origin']}: {c}: holds a control character (a NUL byte?); remove it")
 
 
 def _check_links(tables: dict[str, list[dict[str, str]]], problems: list[str]) -> None:
@@ -460,6 +485,7 @@ def load_registry(*extra_paths: str | Path, include_default: bool = True) -> Reg
     for table, path in files:
         rows = _read(table, path, problems)
         _check_rows(table, rows, problems)
+        _check_text_fields(rows, problems)
         tables[table] += rows
     _check_links(tables, problems)
     if problems:

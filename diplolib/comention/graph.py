@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+import os
+import re
+import tempfile
 from pathlib import Path
 from typing import Literal
 
@@ -60,8 +63,19 @@ def group_columns(edges: pd.DataFrame) -> list[str]:
     return [c for c in edges.columns if c not in std]
 
 
+#: Characters XML 1.0 cannot hold (C0 controls but tab, LF, CR; lone surrogates; U+FFFE, U+FFFF): a label
+#: holding one makes a GEXF file unreadable by ``networkx.read_gexf`` and lxml, and GraphML export fail.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(value: str) -> str:
+    """``value`` without the characters XML cannot hold (removed)."""
+    return _NOT_XML.sub("", value)
+
+
 def _plain(value):
-    """A GEXF/GraphML-safe Python value: no numpy scalars, no None/NA, timestamps as ISO text."""
+    """A GEXF/GraphML-safe Python value: no numpy scalars, no None/NA, timestamps as ISO text, text without
+    characters XML cannot hold."""
     if isinstance(value, (np.bool_, bool)):
         return bool(value)
     if isinstance(value, (np.integer, int)):
@@ -76,7 +90,7 @@ def _plain(value):
         or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value))
     ):
         return ""
-    return value if isinstance(value, str) else str(value)
+    return _xml_text(value if isinstance(value, str) else str(value))
 
 
 def to_graph(edges: pd.DataFrame, *, weight: str = "npmi", nodes: pd.DataFrame | None = None) -> nx.Graph:
@@ -288,14 +302,19 @@ def export_graph(
             f"export_graph: cannot tell the format of {path.name!r}; "
             "use a .gexf or .graphml suffix or format='gexf'|'graphml'."
         )
-    H = nx.Graph()
-    H.graph.update({k: _plain(v) for k, v in graph.graph.items()})
-    H.add_nodes_from((str(v), {k: _plain(x) for k, x in d.items()}) for v, d in graph.nodes(data=True))
-    H.add_edges_from(
-        (str(u), str(v), {k: _plain(x) for k, x in d.items()}) for u, v, d in graph.edges(data=True)
-    )
-    if fmt == "gexf":
-        nx.write_gexf(H, path)
-    else:
-        nx.write_graphml(H, path)
+    H = nx.DiGraph() if graph.is_directed() else nx.Graph()  # an event network keeps its direction
+    H.graph.update({_xml_text(str(k)): _plain(v) for k, v in graph.graph.items()})
+    H.add_nodes_from((_xml_text(str(v)), {_xml_text(str(k)): _plain(x) for k, x in d.items()})
+                     for v, d in graph.nodes(data=True))
+    H.add_edges_from((_xml_text(str(u)), _xml_text(str(v)), {_xml_text(str(k)): _plain(x) for k, x in d.items()})
+                     for u, v, d in graph.edges(data=True))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:  # written beside, then renamed: a failed export never leaves a partial or empty file under ``path``
+        (nx.write_gexf if fmt == "gexf" else nx.write_graphml)(H, tmp_name)
+        os.replace(tmp_name, path)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
     return path

@@ -5,11 +5,13 @@ components, links (symbolic or hard) that lead outside the target, device files
 and FIFOs are refused, and the archive is then not unpacked at all. The members
 are extracted into a temporary folder inside the target and moved into place only
 when the whole archive has been read without error. Nothing in an archive is
-ever executed.
+ever executed. An archive that would unpack to more than :func:`max_unpack_bytes` (declared member sizes) is
+refused before anything is written (an "archive bomb"); a truncated or damaged archive is a ValueError.
 """
 
 from __future__ import annotations
 
+import lzma
 import os
 import posixpath
 import shutil
@@ -17,9 +19,27 @@ import stat
 import tarfile
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
-__all__ = ["UnsafeArchiveError", "unpack"]
+__all__ = ["UnsafeArchiveError", "unpack", "DEFAULT_MAX_UNPACK_BYTES", "max_unpack_bytes"]
+
+#: Unpacked size above which an archive is refused; override with ``unpack(max_bytes=)`` or the
+#: ``DIPLOLIB_MAX_UNPACK_BYTES`` variable (the largest catalogue corpus unpacks to well under 1 GiB).
+DEFAULT_MAX_UNPACK_BYTES = 4 * 1024**3
+
+
+def max_unpack_bytes() -> int:
+    """The unpack cap: ``$DIPLOLIB_MAX_UNPACK_BYTES`` (read at call time) or the default."""
+    value = os.environ.get("DIPLOLIB_MAX_UNPACK_BYTES", "")
+    return int(value) if value.strip().isdigit() else DEFAULT_MAX_UNPACK_BYTES
+
+
+def _check_total(archive: Path, total: int, cap: int) -> None:
+    if total > cap:
+        raise UnsafeArchiveError(f"{archive.name}: the members add up to {total:,} bytes, more than the unpack cap "
+                                 f"of {cap:,}; refusing to unpack (an archive bomb?). If the archive is genuine, "
+                                 "raise the cap with DIPLOLIB_MAX_UNPACK_BYTES or unpack(max_bytes=).")
 
 
 class UnsafeArchiveError(ValueError):
@@ -70,7 +90,22 @@ def _check_zip(archive: Path, zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     return infos
 
 
-def unpack(archive: Path, target: Path) -> list[str]:
+def _extract(archive: Path, staging: Path, cap: int) -> list[str]:
+    """Check every member, then extract them all into ``staging``; the member names."""
+    if zipfile.is_zipfile(archive):
+        with zipfile.ZipFile(archive) as zf:
+            infos = _check_zip(archive, zf)
+            _check_total(archive, sum(i.file_size for i in infos), cap)
+            zf.extractall(staging)
+            return [i.filename for i in infos]
+    with tarfile.open(archive, mode="r:*") as tar:  # TarError: not an archive, or cut short (see unpack)
+        members = _check_tar(archive, tar)
+        _check_total(archive, sum(m.size for m in members if m.isfile()), cap)
+        tar.extractall(staging, members=members, filter="data")
+        return [m.name for m in members]
+
+
+def unpack(archive: Path, target: Path, *, max_bytes: int | None = None) -> list[str]:
     """Unpack ``archive`` into ``target`` after checking every member.
 
     Parameters
@@ -79,6 +114,8 @@ def unpack(archive: Path, target: Path) -> list[str]:
         A ``.tar``, ``.tar.gz``, ``.tar.xz``, ``.tar.bz2``, ``.tgz`` or ``.zip`` file.
     target : Path
         Folder the members land in (created if missing).
+    max_bytes : int, optional
+        Refuse archives whose members add up to more bytes (default :func:`max_unpack_bytes`).
 
     Returns
     -------
@@ -88,26 +125,24 @@ def unpack(archive: Path, target: Path) -> list[str]:
     Raises
     ------
     UnsafeArchiveError
-        A member is unsafe; nothing was written.
+        A member is unsafe (also a link chain leading outside the target), or the archive unpacks to more than
+        ``max_bytes``; nothing was written.
     ValueError
-        The file is not an archive diplolib can read.
+        The file is not an archive diplolib can read, or it is truncated or damaged; nothing was written.
     """
+    cap = max_unpack_bytes() if max_bytes is None else max_bytes
     target.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".unpack-", dir=target))
     try:
-        if zipfile.is_zipfile(archive):
-            with zipfile.ZipFile(archive) as zf:
-                names = [i.filename for i in _check_zip(archive, zf)]
-                zf.extractall(staging)
-        else:
-            try:
-                tar = tarfile.open(archive, mode="r:*")
-            except tarfile.TarError as exc:
-                raise ValueError(f"{archive}: not a tar or zip archive ({exc}).") from exc
-            with tar:
-                members = _check_tar(archive, tar)
-                names = [m.name for m in members]
-                tar.extractall(staging, members=members, filter="data")
+        try:
+            names = _extract(archive, staging, cap)
+        except UnsafeArchiveError:
+            raise
+        except tarfile.FilterError as exc:  # e.g. a chain of links that ends outside the target
+            raise UnsafeArchiveError(f"{archive.name}: {exc}; refusing to unpack.") from exc
+        except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError, zlib.error, lzma.LZMAError) as exc:
+            raise ValueError(f"{archive}: not a tar or zip archive, or truncated or damaged ({type(exc).__name__}: "
+                             f"{exc}); fetch it again (datasets.fetch(name, force=True)).") from exc
         for entry in staging.iterdir():
             dest = target / entry.name
             if dest.is_dir() and not dest.is_symlink():

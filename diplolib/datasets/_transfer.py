@@ -19,9 +19,19 @@ from typing import BinaryIO
 
 from tqdm import tqdm
 
-__all__ = ["FetchError", "ChecksumError", "sha256_file", "transfer"]
+__all__ = ["FetchError", "ChecksumError", "sha256_file", "transfer", "DEFAULT_MAX_DOWNLOAD_BYTES",
+           "max_download_bytes"]
 
 _CHUNK = 1 << 20
+#: A download larger than this stops with a FetchError (a server that sends no length would otherwise write
+#: until the disk is full); override with ``max_bytes=`` or the ``DIPLOLIB_MAX_DOWNLOAD_BYTES`` variable.
+DEFAULT_MAX_DOWNLOAD_BYTES = 8 * 1024**3
+
+
+def max_download_bytes() -> int:
+    """The download cap: ``$DIPLOLIB_MAX_DOWNLOAD_BYTES`` (read at call time) or the default."""
+    value = os.environ.get("DIPLOLIB_MAX_DOWNLOAD_BYTES", "")
+    return int(value) if value.strip().isdigit() else DEFAULT_MAX_DOWNLOAD_BYTES
 
 
 class FetchError(RuntimeError):
@@ -64,6 +74,7 @@ def transfer(
     hint: str,
     timeout: float = 60.0,
     progress: bool = True,
+    max_bytes: int | None = None,
 ) -> Path:
     """Copy ``location`` (URL or local path) to ``dest``, verifying its SHA-256.
 
@@ -83,6 +94,9 @@ def transfer(
         Seconds to wait for a connection or for the next bytes of a download.
     progress : bool
         Show a tqdm progress bar.
+    max_bytes : int, optional
+        Stop with a FetchError past this many bytes (default :func:`max_download_bytes`), whether or not the
+        server announces a length.
 
     Returns
     -------
@@ -102,6 +116,9 @@ def transfer(
     out = os.fdopen(fd, "wb")
     digest = hashlib.sha256()
     received = 0
+    cap = max_download_bytes() if max_bytes is None else max_bytes
+    too_big = (f"{corpus}: {location} is larger than the download cap of {cap:,} bytes; if it is genuine, "
+               "raise the cap with DIPLOLIB_MAX_DOWNLOAD_BYTES (or max_bytes=). The partial file was removed.")
     try:
         try:
             source, length = _open(location, timeout)
@@ -110,12 +127,17 @@ def transfer(
             raise FetchError(
                 f"{corpus}: cannot reach {location} ({reason}). {hint}"
             ) from exc
+        if length is not None and length > cap:
+            source.close()
+            raise FetchError(too_big)
         with source, out, tqdm(
             total=length, unit="B", unit_scale=True, desc=f"{corpus}: {dest.name}",
             disable=not progress, leave=False,
         ) as bar:
             try:
                 for chunk in iter(lambda: source.read(_CHUNK), b""):
+                    if received + len(chunk) > cap:
+                        raise FetchError(too_big)
                     out.write(chunk)
                     digest.update(chunk)
                     received += len(chunk)

@@ -26,6 +26,7 @@ from typing import Any
 import pandas as pd
 
 from .. import __version__, datasets, paths
+from .._tables import spreadsheet_safe
 
 __all__ = ["FIGURES", "FigureSpec", "figure", "build", "HOUSE_STYLE"]
 
@@ -84,7 +85,7 @@ def _png_bytes(fig) -> bytes:
 
 
 def _csv_bytes(data: pd.DataFrame) -> bytes:
-    return data.to_csv(index=False, lineterminator="\n", float_format="%.6g").encode("utf-8")
+    return spreadsheet_safe(data).to_csv(index=False, lineterminator="\n", float_format="%.6g").encode("utf-8")
 
 
 def _write_if_changed(path: Path, payload: bytes) -> None:
@@ -158,4 +159,4 @@ def build(names: Iterable[str] | None = None, *, out: Path | None = None, progre
 
 
 # The figure modules register themselves on import.
-from . import actors, articles, comention, corpora, themes, topics  # noqa: E402,F401
+from . import actors, articles, comention, corpora, events, themes, topics  # noqa: E402,F401

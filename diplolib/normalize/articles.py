@@ -24,6 +24,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..readers.base import meta_name
+from ..readers.common import date_precision
 from .dates import infer_dayfirst, parse_date, to_timestamp
 from .dispatch import (
     remove_boilerplate,
@@ -34,7 +36,7 @@ from .dispatch import (
     strip_repeated_title,
 )
 from .duplicates import flag_duplicates
-from .language import detect_language
+from .language import DEFAULT_LANGUAGES, detect_language
 from .matching import matching_form
 from .text import clean_text, count_replacement_chars
 
@@ -45,9 +47,10 @@ STEPS: tuple[str, ...] = ("clean", "boilerplate", "byline", "credits", "split", 
 #: Column order of the articles table; ``format`` and any extra metadata columns of the raw records follow.
 ARTICLE_COLUMNS: tuple[str, ...] = ("article_id", "source", "lang", "published", "title", "text", "byline",
                                     "dateline", "credits", "url", "origin", "duplicate_of", "text_match",
-                                    "n_replacement_chars")
+                                    "n_replacement_chars", "published_precision", "lang_mismatch")
 #: Columns of the raw records table (the readers' contract); others are kept as extra metadata.
-RAW_COLUMNS: tuple[str, ...] = ("origin", "source", "title", "text", "url", "published", "lang", "format")
+RAW_COLUMNS: tuple[str, ...] = ("origin", "source", "title", "text", "url", "published", "lang", "format",
+                                 "article_id", "published_precision")
 
 
 def _str(v: Any) -> str | None:
@@ -191,12 +194,39 @@ def normalize_articles(records: pd.DataFrame, *,
         n_seen = seen.get(origin, 0)
         seen[origin] = n_seen + 1
         id_base = origin if n_seen == 0 else f"{origin}\x1f{n_seen}"
-        for row in _record_articles(r, origin, id_base, on, dates, dayfirst.get(_origin_file(origin)), published,
-                                    tz):
+        given = _given_id(r.get("article_id"), seen)
+        for row in _record_articles(r, origin, given or id_base, on, dates, dayfirst.get(_origin_file(origin)),
+                                    published, tz, given_id=given is not None):
             rows.append(row)
             positions.append(pos)
-    return _articles_table(rows, positions, records[extras] if extras else None, on=on, tz=tz,
+    return _articles_table(rows, positions, _extra_frame(records, extras), on=on, tz=tz,
                            near_duplicates=near_duplicates)
+
+
+def _extra_frame(records: pd.DataFrame, extras: list[str]) -> pd.DataFrame | None:
+    """The extra metadata columns, a column named like one diplolib writes renamed ``meta_<name>``
+    (:func:`diplolib.readers.meta_name`), so it never collides with the articles table's own column."""
+    if not extras:
+        return None
+    frame = records.iloc[:, [i for i, c in enumerate(records.columns) if c not in RAW_COLUMNS]]
+    taken: set[str] = set()
+    names = []
+    for c in frame.columns:
+        names.append(meta_name(c, taken))
+        taken.add(names[-1])
+    return frame.set_axis(names, axis=1)
+
+
+def _given_id(value: Any, seen: dict[str, int]) -> str | None:
+    """The source's own id (``columns={"article_id": "id"}``) as a string, ``<id>~<n>`` for its n-th repeat (ids
+    stay unique); None when the record has none."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip():
+        return None
+    given = str(value).strip()
+    key = f"\x1eid:{given}"
+    n = seen.get(key, 0)
+    seen[key] = n + 1
+    return given if n == 0 else f"{given}~{n}"
 
 
 def _steps(records: pd.DataFrame, steps: Sequence[str] | None, split: bool) -> frozenset[str]:
@@ -225,8 +255,9 @@ def _dayfirst_by_file(recs: list[dict[str, Any]]) -> dict[str, bool | None]:
 
 
 def _record_articles(r: dict[str, Any], origin: str, id_base: str, on: frozenset[str], dates: _DateCache,
-                     dayfirst: bool | None, published: Any, tz: str) -> list[dict[str, Any]]:
-    """The article rows of one raw record (one per dispatch it holds)."""
+                     dayfirst: bool | None, published: Any, tz: str, *, given_id: bool = False) -> list[dict[str, Any]]:
+    """The article rows of one raw record (one per dispatch it holds); with ``given_id`` ``id_base`` is the
+    source's own id, used as is for the first dispatch and as ``<id>-<k>`` for the next ones."""
     raw_title, raw_text = _str(r.get("title")), _str(r.get("text")) or ""
     n_bad = count_replacement_chars(raw_title) + count_replacement_chars(raw_text)
     title = (clean_text(raw_title) or None) if "clean" in on and raw_title else raw_title
@@ -244,29 +275,51 @@ def _record_articles(r: dict[str, Any], origin: str, id_base: str, on: frozenset
     except (TypeError, ValueError):  # an unreadable date is unknown, not fatal
         meta_ts = None
     hint = _str(r.get("lang"))
+    given_precision = _str(r.get("published_precision"))
     rows = []
     for k, part in enumerate(parts):
-        ts = meta_ts
+        ts, precision = meta_ts, (given_precision or date_precision(meta_date)) if meta_ts is not None else None
         if ts is None and "dates" in on and part["dateline"]:
             ts = dates.parse(part["dateline"])
+            precision = "day" if ts is not None else None
         if ts is None:
             ts = _supplied_date(published, origin, tz)
-        if hint:
-            lang = hint.strip().lower()
-        elif "language" in on:
-            lang = detect_language(f"{part['title'] or ''}\n\n{part['text']}")
-        else:
-            lang = None
+            precision = _supplied_precision(published, origin) if ts is not None else None
+        lang, mismatch = _language(hint, part, on)
         rows.append({
-            "article_id": hashlib.sha1(f"{id_base}\x1f{k}".encode()).hexdigest()[:16],
+            "article_id": ((id_base if k == 0 else f"{id_base}-{k}") if given_id
+                           else hashlib.sha1(f"{id_base}\x1f{k}".encode()).hexdigest()[:16]),
             "source": _str(r.get("source")), "lang": lang, "published": ts,
             **part,
             "url": _str(r.get("url")), "origin": origin, "duplicate_of": None,
             "text_match": matching_form(part["text"]),
             "n_replacement_chars": n_bad if k == 0 else 0,
+            "published_precision": precision, "lang_mismatch": mismatch,
             "format": _str(r.get("format")),
         })
     return rows
+
+
+def _supplied_precision(published: Any, origin: str) -> str | None:
+    value = published.get(origin, published.get(_origin_file(origin))) if isinstance(published, Mapping) else published
+    return date_precision(value)
+
+
+def _language(hint: str | None, part: dict[str, Any], on: frozenset[str]) -> tuple[str | None, bool]:
+    """The article's ``lang`` (the source's field when it gives one, else detected) and whether the field
+    disagrees with what detection plainly finds (``lang_mismatch``: detection among fr/en/ar and the field's
+    language, not ``und``, and another language than the field's)."""
+    if "language" not in on:
+        return (hint.strip().lower() if hint else None), False
+    if not hint:
+        return detect_language(f"{part['title'] or ''}\n\n{part['text']}"), False
+    lang = hint.strip().lower()
+    code = lang.replace("_", "-").split("-", 1)[0]
+    if not (len(code) == 2 and code.isalpha()):
+        return lang, False
+    found = detect_language(f"{part['title'] or ''}\n\n{part['text']}",
+                            languages=tuple(dict.fromkeys((*DEFAULT_LANGUAGES, code))))
+    return lang, found not in ("und", code)
 
 
 def _articles_table(rows: list[dict[str, Any]], positions: list[int], extra: pd.DataFrame | None, *,
@@ -279,6 +332,8 @@ def _articles_table(rows: list[dict[str, Any]], positions: list[int], extra: pd.
                                                 dtype=object), utc=True).dt.tz_convert(tz).astype(
         f"datetime64[ns, {tz}]")
     out["n_replacement_chars"] = out["n_replacement_chars"].astype("int64")
+    out["published_precision"] = out["published_precision"].astype("string")
+    out["lang_mismatch"] = out["lang_mismatch"].astype("bool")
     for c in ("article_id", "source", "lang", "title", "text", "byline", "dateline", "credits", "url", "origin",
               "text_match", "format"):
         out[c] = out[c].astype("string")

@@ -25,6 +25,7 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 
+from ..readers.common import in_range
 from .matching import aligned_matching_form, matching_form
 
 __all__ = ["parse_date", "find_date", "match_date_prefix", "infer_dayfirst", "to_timestamp"]
@@ -87,7 +88,12 @@ def to_timestamp(value: object, *, tz: str = "UTC") -> pd.Timestamp | None:
     if isinstance(value, str):
         return parse_date(value, tz=tz)
     if isinstance(value, (pd.Timestamp, datetime, np.datetime64)):
-        ts = pd.Timestamp(value)
+        try:
+            ts = pd.Timestamp(value)
+        except (ValueError, OverflowError):
+            return None
+        if not in_range(ts):  # 0001-01-01, 9999-12-31: no date pandas can store in nanoseconds
+            return None
         return ts.tz_localize(tz) if ts.tzinfo is None else ts.tz_convert(tz)
     raise TypeError(f"Cannot read a date from {value!r} ({type(value).__name__}); pass a string or a Timestamp.")
 
@@ -114,7 +120,7 @@ def _build(g: dict[str, str | None], *, tz: str, dayfirst: bool | None) -> pd.Ti
         hour = int(g["hour"]) if g.get("hour") else 0
         minute = int(g["minute"]) if g.get("minute") else 0
         second = int(g["second"]) if g.get("second") else 0
-        if not 1000 <= year <= 2999:
+        if not 1678 <= year <= 2261:  # pandas' nanosecond range
             return None
         ts = pd.Timestamp(year=year, month=month, day=day, hour=hour, minute=minute, second=second)
     except (ValueError, KeyError, OverflowError):

@@ -125,11 +125,11 @@ _PLACE_DATELINES = [
     # MOSCOW (Reuters) -   |   Beirut (AFP) —
     re.compile(rf"(?P<dl>{_WORD}(?:[ ,]+{_WORD}){{0,3}}\s*\({_AG}\))\s*[-–—:]+\s*"),
     # Damas-SANA /   Damascus, SANA-   Aleppo SANA-Terrorist
-    re.compile(rf"(?P<dl>{_WORD}(?:[ -]{_WORD}){{0,3}}\s*[-,]?\s*SANA)\s*[-–—/]+\s*"),
-    # BEIRUT —   NEW YORK, Feb. 3 -
-    re.compile(rf"(?P<dl>[{_UP}][{_UP}'.-]{{2,}}(?: [{_UP}][{_UP}'.-]+){{0,2}}"
+    re.compile(rf"(?P<dl>(?:{_WORD}(?:[ -]{_WORD}){{0,3}}\s*[-,]?\s*)?SANA)\s*[-–—/]+\s*"),
+    # BEIRUT —   NEW YORK, Feb. 3 -   (a glued hyphen is a compound, not a separator: "ONU-Habitat" stays whole)
+    re.compile(rf"(?P<dl>[{_UP}][{_UP}'.]{{2,}}(?:-[{_UP}][{_UP}'.]+)*(?: [{_UP}][{_UP}'.-]+){{0,2}}"
                rf"(?:,\s*[{_UP}][a-z]{{2,4}}\.? \d{{1,2}})?)"
-               r"\s*(?:--?|–|—)\s*"),
+               r"\s*(?:--?(?!\w)|–|—)\s*"),
     # Moscou/Le ministre   (SANA French: "Place/Sentence")
     re.compile(rf"(?P<dl>{_WORD}(?:[ -]{_WORD}){{0,2}})\s?/\s?(?=[{_UP}\"«])"),
 ]
@@ -140,7 +140,13 @@ _HEADER_CREDIT = re.compile(rf"(?:State media\s+)?(?P<cr>{_AG})\s+(?=(?:mon|tue|
 _PRINT_TWEET = re.compile(r"\s*Print Tweet(?: Views \d+)?\s*")
 
 
+_SENTENCE_OPENER = re.compile(r"(?i)(?:le|on|in|en|depuis|since|au|dès)\s")
+
+
 def _date_prefix(text: str) -> tuple[str, str]:
+    """A leading date and the rest when the date opens a dispatch: on the first line with the text running on
+    (not alone on its line, a UN document's date), not by a comma continuing a sentence ("Le 5 mars 2015,
+    l'armée …", "On 3 May 2015, Russia …"; "22 août 2012, Espagne. -" is a dateline), not a span "date-date"."""
     end = date_prefix_end(text)
     if not end:
         return "", text
@@ -148,6 +154,12 @@ def _date_prefix(text: str) -> tuple[str, str]:
     rest = text[end:]
     rest = rest[_DATE_TAIL.match(rest).end():]
     rest = rest[_DATE_SEP.match(rest).end():]
+    between = text[end:len(text) - len(rest)]
+    if "\n" in between or (rest and not any(c.isspace() for c in between) and date_prefix_end(rest)):
+        return "", text  # a date alone on its line; a span "21 July 2014-22 July 2015"
+    comma_only = "," in between and not any(c in between for c in "-–—/:")
+    if comma_only and (rest[:1].islower() or _SENTENCE_OPENER.match(dl)):
+        return "", text  # "Le 5 mars 2015, l'armée …", "On 3 May 2015, Russia …": a sentence, not a dateline
     return dl, rest
 
 

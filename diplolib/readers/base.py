@@ -10,7 +10,8 @@ CSV or JSON-lines file becomes one error row and the other rows load.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,9 @@ import pandas as pd
 
 __all__ = [
     "RECORD_COLUMNS",
+    "RESERVED_COLUMNS",
+    "meta_name",
+    "scrub_text",
     "ERROR_COLUMNS",
     "ReadError",
     "Reader",
@@ -31,6 +35,14 @@ __all__ = [
 
 RECORD_COLUMNS = ["origin", "source", "title", "text", "url", "published", "lang", "format"]
 ERROR_COLUMNS = ["origin", "error", "message"]
+#: Column names diplolib itself writes (raw records, the articles table, the columns the readers and the
+#: normaliser add). A source's own metadata column or key with one of these names is kept as ``meta_<name>``
+#: (``meta_meta_<name>`` if that is taken too), so it never overwrites or collides with diplolib's column.
+RESERVED_COLUMNS = frozenset(RECORD_COLUMNS) | frozenset({
+    "article_id", "byline", "dateline", "credits", "duplicate_of", "text_match", "n_replacement_chars",
+    "published_raw", "published_precision", "lang_detected", "lang_mismatch",
+})
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: Records whose text is longer than this many characters become "too-large" errors (``max_text_chars=``).
 DEFAULT_MAX_TEXT_CHARS = 2_000_000
@@ -123,8 +135,37 @@ def reader_for(filename: str, format: str | None = None) -> Reader | None:
 
 
 def error_row(origin: str, code: str, message: str) -> dict:
-    """One error row."""
-    return {"origin": origin, "error": code, "message": message}
+    """One error row (text that cannot be written as UTF-8 scrubbed, see :func:`scrub_text`)."""
+    return {"origin": scrub_text(origin), "error": code, "message": scrub_text(message)}
+
+
+def scrub_text(value: Any) -> Any:
+    """``value`` with lone surrogates (a JSON ``"\\ud800"``, a file or archive-member name that is not UTF-8,
+    decoded by Python with ``surrogateescape``) replaced by U+FFFD, so that it can be written as UTF-8 and is
+    counted in ``n_replacement_chars``; lists are scrubbed item by item, other values returned unchanged."""
+    if isinstance(value, str):
+        if value.isascii():
+            return value
+        try:
+            value.encode("utf-8")
+            return value
+        except UnicodeEncodeError:
+            return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [scrub_text(v) for v in value]
+    return value
+
+
+def meta_name(key: Any, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """The column name of a source's metadata field ``key``: ``str(key)`` scrubbed, or ``meta_<key>`` when it
+    is one of :data:`RESERVED_COLUMNS` or already in ``taken`` (``meta_meta_<key>`` and so on if needed)."""
+    name = scrub_text(str(key))
+    if name not in RESERVED_COLUMNS and name not in taken:
+        return name
+    name = f"meta_{name}"
+    while name in RESERVED_COLUMNS or name in taken:
+        name = f"meta_{name}"
+    return name
 
 
 def make_record(
@@ -137,20 +178,26 @@ def make_record(
     url: Any = None,
     published: Any = None,
     lang: Any = None,
-    **extra: Any,
+    extra: Mapping[Any, Any] | None = None,
 ) -> dict:
-    """One record dict with the core keys first, then the extra metadata."""
+    """One record dict with the core keys first, then the extra metadata.
+
+    ``extra`` holds the source's own metadata; a key named like a diplolib column (:data:`RESERVED_COLUMNS`)
+    is kept as ``meta_<key>`` (:func:`meta_name`). Strings that cannot be written as UTF-8 are scrubbed
+    (:func:`scrub_text`).
+    """
     rec = {
-        "origin": origin,
-        "source": source if source is not None else "",
-        "title": title,
-        "text": text,
-        "url": url,
-        "published": published,
-        "lang": lang,
+        "origin": scrub_text(origin),
+        "source": scrub_text(source) if source is not None else "",
+        "title": scrub_text(title),
+        "text": scrub_text(text),
+        "url": scrub_text(url),
+        "published": scrub_text(published),
+        "lang": scrub_text(lang),
         "format": fmt,
     }
-    rec.update(extra)
+    for key, value in (extra or {}).items():
+        rec[meta_name(key, rec.keys())] = scrub_text(value)
     return rec
 
 

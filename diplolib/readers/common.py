@@ -11,7 +11,8 @@ import pandas as pd
 from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, make_record
 from .encoding import decode
 
-__all__ = ["read_text", "parse_metadata_date", "check_size", "paragraphs", "DateError", "dated", "finish_record"]
+__all__ = ["read_text", "parse_metadata_date", "check_size", "paragraphs", "DateError", "dated", "finish_record",
+           "in_range", "date_precision"]
 
 _NEWLINES = re.compile(r"\r\n?")
 
@@ -95,14 +96,60 @@ def parse_metadata_date(value: Any, *, date_format: str | None = None, tz: str =
             ) from None
     if pd.isna(stamp):
         return pd.NA
+    if not in_range(stamp):
+        raise DateError("bad-date", f"the date {str(value)!r} is outside the years diplolib can store "
+                                    f"({pd.Timestamp.min.year + 1}-{pd.Timestamp.max.year - 1}, pandas' nanosecond "
+                                    "range): it is probably a placeholder; fix it, or pass on_bad_date='keep'.")
     return stamp.tz_localize(tz) if stamp.tzinfo is None else stamp.tz_convert(tz)
 
 
+_MIN, _MAX = pd.Timestamp.min + pd.Timedelta(days=1), pd.Timestamp.max - pd.Timedelta(days=1)
+
+
+def in_range(stamp: Any) -> bool:
+    """True if the Timestamp ``stamp`` fits pandas' nanosecond range with a day to spare (so that any time zone
+    conversion fits too)."""
+    naive = stamp.tz_convert(None) if getattr(stamp, "tzinfo", None) is not None else stamp
+    try:
+        return bool(_MIN <= naive <= _MAX)
+    except (OverflowError, ValueError):
+        return False
+
+
+_MONTH_WORD = r"[^\W\d_]{3,}\.?"
+_YEAR_ONLY = re.compile(r"\s*\d{4}\s*")
+_MONTH_ONLY = re.compile(
+    rf"\s*(?:\d{{4}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{4}}|{_MONTH_WORD},?\s+\d{{4}}|\d{{4}}\s+{_MONTH_WORD})\s*"
+)
+
+
+def date_precision(raw: Any) -> str | None:
+    """How precise a date as the source wrote it is: ``"year"`` (``"2015"``), ``"month"`` (``"2015-03"``,
+    ``"mars 2015"``, ``"March 2015"``) or ``"day"`` (a day or a finer time, a Timestamp); None for no date.
+
+    pandas reads ``"2015"`` as 2015-01-01: without this, a monthly count would put every such article in
+    January (period functions of :mod:`diplolib._tables` read ``published_precision`` to refuse or report
+    them).
+    """
+    if raw is None or raw is pd.NA or (isinstance(raw, float) and raw != raw):
+        return None
+    if not isinstance(raw, str):
+        return "day"
+    if not raw.strip():
+        return None
+    if _YEAR_ONLY.fullmatch(raw):
+        return "year"
+    if _MONTH_ONLY.fullmatch(raw):
+        return "month"
+    return "day"
+
+
 def dated(record: dict, raw: Any, *, on_bad_date: str = "error", **kw: Any) -> dict:
-    """Set ``record["published"]`` from ``raw``; with ``on_bad_date="keep"`` a bad date becomes NA and
-    ``published_raw`` keeps the string."""
+    """Set ``record["published"]`` from ``raw`` and ``record["published_precision"]`` (:func:`date_precision`);
+    with ``on_bad_date="keep"`` a bad date becomes NA and ``published_raw`` keeps the string."""
     try:
         record["published"] = parse_metadata_date(raw, **kw)
+        record["published_precision"] = date_precision(raw) if record["published"] is not pd.NA else None
     except DateError:
         if on_bad_date != "keep":
             raise
@@ -138,5 +185,5 @@ def finish_record(
         "too-large" (:func:`check_size`) or "bad-date" (:func:`dated`, unless ``on_bad_date="keep"``).
     """
     check_size(text, max_text_chars)
-    record = make_record(origin, fmt, text=text, title=title, source=source, url=url, lang=lang, **(extra or {}))
+    record = make_record(origin, fmt, text=text, title=title, source=source, url=url, lang=lang, extra=extra)
     return dated(record, raw_date, on_bad_date=on_bad_date, date_format=date_format, tz=tz)

@@ -11,19 +11,20 @@ import csv
 import io
 import re
 import sys
+import warnings
 from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
 
-from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, error_row, make_record
-from .common import DateError, check_size, parse_metadata_date
+from .base import DEFAULT_MAX_TEXT_CHARS, RECORD_COLUMNS, ReadError, error_row, make_record
+from .common import DateError, check_size, date_precision, in_range, parse_metadata_date
 from .encoding import decode
 
-__all__ = ["read_csv", "CSV_PRESETS", "FIELDS"]
+__all__ = ["read_csv", "CSV_PRESETS", "FIELDS", "unique_header", "check_columns_option"]
 
-#: The record fields a column can be mapped to.
-FIELDS = ("title", "text", "published", "source", "url", "lang")
+#: The record fields a column can be mapped to (``article_id`` only on request: ``columns={"article_id": "id"}``).
+FIELDS = ("title", "text", "published", "source", "url", "lang", "article_id")
 
 #: Candidate column names tried (in order, case-insensitive) when ``columns=`` does not map a field.
 _GUESSES = {
@@ -33,6 +34,7 @@ _GUESSES = {
     "source": ("source", "outlet", "sourcename", "agency", "publisher"),
     "url": ("url", "link", "sourceurl", "source_url"),
     "lang": ("lang", "language"),
+    "article_id": (),  # never guessed: the stable id scheme is the default
 }
 
 #: Named option sets: ``load_articles(path, preset="fa-kes")``.
@@ -55,14 +57,52 @@ _INT = re.compile(r"-?\d{1,18}")
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
-def _mapping(header: list[str], columns: Mapping[str, str] | None, origin: str) -> dict[str, str]:
-    columns = dict(columns or {})
-    unknown = set(columns) - set(FIELDS)
+def check_columns_option(columns: Mapping[str, str] | None) -> dict[str, str]:
+    """``columns=`` as a dict, after checking that every key is a record field (:data:`FIELDS`) and every value a
+    column name.
+
+    Raises
+    ------
+    ValueError
+        An unknown field (``{"txt": "text"}``: the mapping goes field -> column), named with the fields there are.
+    """
+    if columns is None:
+        return {}
+    if not isinstance(columns, Mapping):
+        raise TypeError(f"columns= must be a mapping record field -> column name, e.g. {{'text': 'body'}}; got "
+                        f"{type(columns).__name__}.")
+    columns = dict(columns)
+    unknown = [k for k in columns if k not in FIELDS]
     if unknown:
-        raise ValueError(
-            f"columns={columns!r}: {sorted(unknown)} are not record fields; map any of {FIELDS} "
-            "to a column name, e.g. columns={'text': 'article_content'}."
-        )
+        hint = [k for k in unknown if k in columns.values() or columns[k] in FIELDS]
+        flip = (f" (the mapping goes field -> column: did you mean {{{columns[hint[0]]!r}: {hint[0]!r}}}?)"
+                if hint else "")
+        raise ValueError(f"columns={columns!r}: {unknown} are not record fields{flip}; the fields are "
+                         f"{list(FIELDS)}: map any of them to a column name, e.g. "
+                         "columns={'text': 'article_content'}.")
+    bad = [v for v in columns.values() if not isinstance(v, str) or not v]
+    if bad:
+        raise ValueError(f"columns={columns!r}: {bad} are not column names; give each field a column name string.")
+    return columns
+
+
+def unique_header(header: list[str]) -> list[str]:
+    """The header with repeated names made unique: the second ``x`` becomes ``x_2`` (``x_3``, ... if taken), so
+    that no column's data is dropped."""
+    out: list[str] = []
+    seen = set(header)
+    used: set[str] = set()
+    for name in header:
+        new, k = name, 2
+        while new in used or (new != name and new in seen):
+            new, k = f"{name}_{k}", k + 1
+        used.add(new)
+        out.append(new)
+    return out
+
+
+def _mapping(header: list[str], columns: Mapping[str, str] | None, origin: str) -> dict[str, str]:
+    columns = check_columns_option(columns)
     mapping = {}
     lower = {h.strip().lower(): h for h in header}
     for fld in FIELDS:
@@ -154,9 +194,10 @@ def read_csv(
         raise ReadError(
             "bad-row", f"the header row could not be read ({exc}): check the separator (sep=)."
         ) from None
+    header = unique_header(header)
     mapping = _mapping(header, columns, origin)
     records, errors = _rows(reader, header, mapping, origin, source=source, lang=lang, max_text_chars=max_text_chars)
-    _integer_columns(records, [h for h in header if h not in mapping.values()])
+    _integer_columns(records, [k for k in (records[0] if records else ()) if k not in RECORD_COLUMNS])
     if "published" in mapping and records:
         records, bad = _parse_dates(
             records, date_format=date_format, tz=tz, dayfirst=dayfirst, on_bad_date=on_bad_date
@@ -232,7 +273,7 @@ def _row_record(row: list[str], n: int, header: list[str], mapping: dict[str, st
     def field(name: str) -> str | None:
         return values[mapping[name]] or None if name in mapping else None
 
-    return make_record(
+    record = make_record(
         row_origin,
         "csv",
         text=body,
@@ -241,8 +282,11 @@ def _row_record(row: list[str], n: int, header: list[str], mapping: dict[str, st
         url=field("url"),
         published=field("published"),
         lang=field("lang") if "lang" in mapping else lang,
-        **{c: values[c] for c in extra_cols},
+        extra={c: values[c] for c in extra_cols},
     )
+    if "article_id" in mapping:
+        record["article_id"] = field("article_id")
+    return record
 
 
 def _integer_columns(records: list[dict], extra_cols: list[str]) -> None:
@@ -258,7 +302,12 @@ def _parse_dates(
     records: list[dict], *, date_format, tz, dayfirst, on_bad_date
 ) -> tuple[list[dict], list[dict]]:
     raw = pd.Series([r["published"] for r in records], dtype=object)
-    parsed = pd.to_datetime(raw, format=date_format, dayfirst=dayfirst, errors="coerce")
+    try:
+        with warnings.catch_warnings():  # "Could not infer format": each date is then read on its own, below
+            warnings.simplefilter("ignore", UserWarning)
+            parsed = pd.to_datetime(raw, format=date_format, dayfirst=dayfirst, errors="coerce")
+    except (ValueError, TypeError, OverflowError):  # "Mixed timezones detected" (winter and summer offsets)
+        parsed = pd.Series([pd.NaT] * len(raw), dtype=object)
     if isinstance(parsed.dtype, pd.DatetimeTZDtype):
         parsed = parsed.dt.tz_convert(tz)
     elif pd.api.types.is_datetime64_dtype(parsed.dtype):
@@ -267,9 +316,10 @@ def _parse_dates(
         parsed = pd.Series([pd.NaT] * len(raw), dtype=object)
     kept, errors = [], []
     for rec, value, stamp in zip(records, raw, parsed, strict=True):
+        rec["published_precision"] = date_precision(value)
         if value is None:
             rec["published"] = pd.NA
-        elif not pd.isna(stamp):
+        elif not pd.isna(stamp) and in_range(stamp):
             rec["published"] = stamp
         else:
             try:
@@ -278,6 +328,6 @@ def _parse_dates(
                 if on_bad_date != "keep":
                     errors.append(error_row(rec["origin"], exc.code, exc.message))
                     continue
-                rec["published"], rec["published_raw"] = pd.NA, value
+                rec["published"], rec["published_raw"], rec["published_precision"] = pd.NA, value, None
         kept.append(rec)
     return kept, errors

@@ -9,6 +9,7 @@ charset-normalizer (cp1252, cp1256 Arabic, ...). Latin-1 is never assumed.
 from __future__ import annotations
 
 import codecs
+import re
 from typing import Literal
 
 from .base import ReadError
@@ -66,6 +67,9 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 
 def _strict(data: bytes, encoding: str, how: str, errors: str) -> str:
+    if not _is_text_codec(encoding):
+        raise ReadError("decode", f"{encoding!r} is not a text encoding (it cannot decode a document): pass "
+                                  "encoding='utf-8', 'cp1252' or 'cp1256', or fix the file's declared charset.")
     try:
         return data.decode(encoding, errors)
     except UnicodeDecodeError as exc:
@@ -79,11 +83,29 @@ def _strict(data: bytes, encoding: str, how: str, errors: str) -> str:
             "encoding; pass encoding='...' if you know it, or encoding_errors='replace' to load it with "
             "U+FFFD in place of the bad bytes.",
         ) from None
+    except UnicodeError as exc:  # codecs such as punycode raise their own errors
+        raise ReadError("decode", f"the bytes cannot be decoded as {encoding} ({exc}): pass encoding='...' "
+                                  "(e.g. 'utf-8', 'cp1252', 'cp1256').") from None
     except LookupError:
         raise ReadError(
             "decode",
             f"unknown encoding {encoding!r}: pass a Python codec name such as 'utf-8', 'cp1252' or 'cp1256'.",
         ) from None
+
+
+#: Codecs that exist but do not decode documents: they raise on any input or turn bytes into something else.
+_NOT_DOCUMENT_CODECS = frozenset({"undefined", "punycode", "idna", "raw_unicode_escape", "unicode_escape",
+                                  "mbcs", "oem"})
+
+
+def _is_text_codec(encoding: str) -> bool:
+    """True unless ``encoding`` is a known codec that does not decode documents (unknown names are left to the
+    decoder, which reports them)."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        return True
+    return getattr(info, "_is_text_encoding", True) and info.name not in _NOT_DOCUMENT_CODECS
 
 
 def decode(
@@ -149,6 +171,8 @@ def decode(
             codecs.lookup(declared)
         except LookupError:
             declared = None
+        if declared and not _is_text_codec(declared):  # <meta charset="undefined">: the declaration is ignored
+            declared = None
     if declared and codecs.lookup(declared).name not in ("utf-8", "iso8859-1", "cp1252", "ascii"):
         return _strict(data, declared, "declared", encoding_errors)
     try:
@@ -169,9 +193,31 @@ def decode(
         )
     # French/English/Arabic corpora: on a near tie prefer Windows Western or Arabic over e.g. Central European
     for match in results:
-        if match.encoding in _PREFERRED and match.chaos <= best.chaos + 0.02:
+        if match.encoding in _PREFERRED and match.chaos <= best.chaos + 0.02 and _plausible(str(match)):
             return str(match)
-    return str(best)
+    if _plausible(str(best)):
+        return str(best)
+    # the detected encoding turns the odd bytes into letters of no language diplolib reads (Cyrillic, Greek,
+    # CJK...): the file is UTF-8 with a few damaged bytes; they become U+FFFD, counted in n_replacement_chars
+    return data.decode("utf-8", "replace")
+
+
+#: Non-ASCII characters a French or English text decoded right is made of: Latin-1 letters and signs (é, «),
+#: Œ œ Ÿ, typographic punctuation (’ — …) and the euro sign; Central European letters (ž, ĸ) are not.
+_PLAUSIBLE_LATIN = re.compile("[\u00a0-\u00ff\u0152\u0153\u0178\u2000-\u206f\u20ac]")
+#: Arabic letters count only in runs of two or more: an Arabic text is made of Arabic words, while a damaged
+#: byte read as cp1256 gives one Arabic letter glued to Latin ones ("Theے").
+_PLAUSIBLE_ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]{2,}")
+
+
+def _plausible(text: str) -> bool:
+    """True if at least 90 % of the non-ASCII characters of ``text`` belong to French, English or Arabic
+    writing (:data:`_PLAUSIBLE_LATIN`, :data:`_PLAUSIBLE_ARABIC`)."""
+    n_high = len(text) - len(text.encode("ascii", "ignore"))
+    if n_high == 0:
+        return True
+    n_ok = len(_PLAUSIBLE_LATIN.findall(text)) + sum(map(len, _PLAUSIBLE_ARABIC.findall(text)))
+    return n_ok >= 0.9 * n_high
 
 
 def _looks_like_damaged_utf8(data: bytes) -> bool:

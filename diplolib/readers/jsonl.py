@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, error_row
 from .common import finish_record, read_text
+from .delimited import check_columns_option
 
 __all__ = ["read_jsonl"]
 
@@ -25,6 +26,7 @@ _GUESSES = {
     "source": ("source", "sourceName", "outlet", "publisher"),
     "url": ("url", "sourceUrl", "source_url", "link"),
     "lang": ("lang", "language"),
+    "article_id": (),  # only on request: columns={"article_id": "id"}
 }
 
 
@@ -35,9 +37,16 @@ def _pick(obj: dict, field: str, columns: Mapping[str, str]) -> str | None:
 
 
 def _flat(value: Any) -> Any:
+    """A list of scalars stays a list (``category``, ``topics``); objects and nested lists become JSON text."""
+    if isinstance(value, list) and all(v is None or isinstance(v, (str, int, float, bool)) for v in value):
+        return value
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return value
+
+
+_TOO_DEEP = ("is nested too deeply to read (more levels than Python's recursion limit): it is not an "
+             "article record; repair or remove it.")
 
 
 def read_jsonl(
@@ -64,11 +73,13 @@ def read_jsonl(
 
     Returns
     -------
-    (records, errors). Origins are ``"<file>:line N"``. Nested values are kept as JSON strings.
+    (records, errors). Origins are ``"<file>:line N"``. Lists of scalars stay lists (one list column in
+    the articles table); objects and nested lists are kept as JSON strings.
     Error codes: "bad-json", "not-an-object", "missing-column", "empty", "too-large", "bad-date".
     """
-    columns = dict(columns or {})
+    columns = check_columns_option(columns)
     items, unit = _items(read_text(data, encoding=encoding, encoding_errors=encoding_errors))
+    _check_mapped_keys(items, columns)
     options = {"source": source, "lang": lang, "tz": tz, "date_format": date_format, "on_bad_date": on_bad_date,
                "max_text_chars": max_text_chars}
     records, errors = [], []
@@ -78,22 +89,53 @@ def read_jsonl(
             records.append(_record(where, unit, i, obj, exc, columns, **options))
         except ReadError as err:
             errors.append(error_row(where, err.code, err.message))
+        except RecursionError:
+            errors.append(error_row(where, "bad-json", f"{unit} {i} {_TOO_DEEP}"))
     return records, errors
 
 
-def _items(text: str) -> tuple[list[tuple[int, Any, json.JSONDecodeError | None]], str]:
+def _check_mapped_keys(items: list, columns: Mapping[str, str]) -> None:
+    """Raise a "missing-column" :class:`ReadError` when a key ``columns=`` maps is in none of the file's objects
+    (``{"published": "datee"}`` would otherwise load every date empty without a word)."""
+    keys: set[str] = set()
+    for _, obj, _ in items:
+        if isinstance(obj, dict):
+            keys.update(obj)
+    if not keys:
+        return
+    absent = {f: k for f, k in columns.items() if k not in keys}
+    if absent:
+        raise ReadError("missing-column", f"columns= maps {absent}, but no object of the file has that key; the "
+                                          f"keys are {sorted(keys)[:30]}: fix columns=.")
+
+
+def _is_json_lines(text: str) -> bool:
+    """True if ``text`` (starting with ``[``) is JSON lines whose first line is an array: the first line parses
+    (or is too deep to parse) on its own and more lines follow."""
+    first, sep, rest = text.partition("\n")
+    if not sep or not rest.strip():
+        return False
+    try:
+        json.loads(first)
+    except RecursionError:
+        return True
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+def _items(text: str) -> tuple[list[tuple[int, Any, Exception | None]], str]:
     """``(number, object, parse error)`` of each line (or item of a JSON array), and the unit's name."""
     stripped = text.lstrip()
-    if stripped.startswith("["):
+    if stripped.startswith("[") and not _is_json_lines(stripped):
         try:
             items = json.loads(stripped)
+        except RecursionError:
+            raise ReadError("bad-json", f"the JSON array {_TOO_DEEP}") from None
         except json.JSONDecodeError as exc:
-            raise ReadError(
-                "bad-json",
-                f"the file starts like a JSON array but does not parse ({exc}): repair it, "
-                "or write one JSON object per line.",
-            ) from None
-        return [(i, item, None) for i, item in enumerate(items, 1)], "item"
+            raise ReadError("bad-json", f"the file starts like a JSON array but does not parse ({exc}): repair it, "
+                                        "or write one JSON object per line.") from None
+        return [(i, item, None) for i, item in enumerate(items if isinstance(items, list) else [items], 1)], "item"
     lines = []
     for i, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -102,12 +144,16 @@ def _items(text: str) -> tuple[list[tuple[int, Any, json.JSONDecodeError | None]
             lines.append((i, json.loads(line), None))
         except json.JSONDecodeError as exc:
             lines.append((i, None, exc))
+        except RecursionError:
+            lines.append((i, None, RecursionError(_TOO_DEEP)))
     return lines, "line"
 
 
-def _record(where: str, unit: str, i: int, obj: Any, exc: json.JSONDecodeError | None, columns: Mapping[str, str],
+def _record(where: str, unit: str, i: int, obj: Any, exc: Exception | None, columns: Mapping[str, str],
             *, source: str, lang: str | None, **tail: Any) -> dict:
     """The record of one JSON object, or a :class:`ReadError` naming the line and what to do."""
+    if isinstance(exc, RecursionError):
+        raise ReadError("bad-json", f"{unit} {i} {exc}")
     if exc is not None:
         raise ReadError("bad-json", f"{unit} {i} is not valid JSON ({exc.msg} at column {exc.colno}): it is "
                                     "probably cut short; repair or remove that line.")
@@ -125,8 +171,11 @@ def _record(where: str, unit: str, i: int, obj: Any, exc: json.JSONDecodeError |
     found = {f: (obj.get(k) if k else None) for f, k in keys.items()}
     extra = {k: _flat(v) for k, v in obj.items() if k not in set(keys.values())}
     try:
-        return finish_record(where, "jsonl", text=body, title=found["title"], source=found["source"] or source,
-                             url=found["url"], lang=found["lang"] or lang, extra=extra, raw_date=found["published"],
-                             **tail)
+        record = finish_record(where, "jsonl", text=body, title=found["title"], source=found["source"] or source,
+                               url=found["url"], lang=found["lang"] or lang, extra=extra,
+                               raw_date=found["published"], **tail)
     except ReadError as err:
         raise ReadError(err.code, f"{unit} {i}: {err.message}") from None
+    if "article_id" in columns:
+        record["article_id"] = None if found["article_id"] is None else str(found["article_id"])
+    return record

@@ -17,15 +17,21 @@ import yaml
 from .base import DEFAULT_MAX_TEXT_CHARS, ReadError
 from .common import finish_record, read_text
 
-__all__ = ["read_markdown", "strip_markdown", "split_front_matter"]
+__all__ = ["read_markdown", "strip_markdown", "split_front_matter", "MAX_FRONT_MATTER_CHARS", "MAX_YAML_ALIASES"]
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _END = re.compile(r"^\s*\\?#{3}\s*$")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<(https?://[^>]+)>")
-_EMPH = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
+# Every pattern below runs in linear time on any line: a delimited span cannot contain its own opening
+# delimiter ([^\[\]], [^_], [^<>]), so a run of unclosed openers ("_a _a _a ...", "[[[[", "<a<a<a") fails at
+# the next opener instead of rescanning the rest of the line from each one (which took minutes on 100 KB).
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
+_EMPH = re.compile(
+    r"\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*|\*(?=\S)([^*]+?)(?<=\S)\*"
+    r"|(?<!\w)__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__(?!\w)|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)"
+)
 _CODE = re.compile(r"`([^`]*)`")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -36,7 +42,43 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'$])")
 _STRAY = re.compile(
     r"^[*_]{1,3}\s+|(?:(?<=\s)|^)(?<!\\)[*_]{1,3}(?=\S|$)|(?<=\S)(?<!\\)[*_]{1,3}(?=\s|$|[.,;:!?)])"
 )
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+#: Front matter longer than this many characters, or using more YAML aliases (``*name``) than this, is a
+#: "bad-front-matter" error: article metadata is a few lines, and a 439-byte "billion laughs" alias bomb
+#: otherwise expands to gigabytes.
+MAX_FRONT_MATTER_CHARS = 65_536
+MAX_YAML_ALIASES = 16
+
+
+class _LimitedLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses more than :data:`MAX_YAML_ALIASES` aliases."""
+
+    n_aliases = 0
+
+    def compose_node(self, parent, index):  # noqa: D102 - PyYAML's own hook
+        if self.check_event(yaml.AliasEvent):
+            self.n_aliases += 1
+            if self.n_aliases > MAX_YAML_ALIASES:
+                raise ReadError("bad-front-matter", f"the YAML front matter uses more than {MAX_YAML_ALIASES} "
+                                                    "aliases (*name): article metadata never needs them (this is "
+                                                    "how an 'alias bomb' explodes); write the values out.")
+        return super().compose_node(parent, index)
+
+
+def _safe_yaml(source: str) -> Any:
+    if len(source) > MAX_FRONT_MATTER_CHARS:
+        raise ReadError("bad-front-matter", f"the YAML front matter has {len(source):,} characters, more than "
+                                            f"{MAX_FRONT_MATTER_CHARS:,}: it is not article metadata; check the "
+                                            "'---' lines.")
+    loader = _LimitedLoader(source)
+    try:
+        return loader.get_single_data()
+    except RecursionError:
+        raise ReadError("bad-front-matter", "the YAML front matter is nested too deeply to read: fix it.") from None
+    finally:
+        loader.dispose()
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -51,7 +93,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
+        meta = _safe_yaml(match.group(1) or "") or {}
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 2}" if where is not None else ""
@@ -77,7 +119,7 @@ def _inline(line: str) -> str:
     line = _AUTOLINK.sub(r"\1", line)
     line = _CODE.sub(r"\1", line)
     for _ in range(2):
-        line = _EMPH.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(4), line)
+        line = _EMPH.sub(lambda m: next(g for g in m.groups() if g is not None), line)
     line = _STRAY.sub("", _HTML_TAG.sub("", line))
     return _ESCAPE.sub(r"\1", line)
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import fnmatch
 import io
 import os
+import posixpath
+import stat
 import tarfile
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -49,7 +51,7 @@ _LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 
 def _skipped(relpath: str) -> bool:
     """OS litter and hidden folders: skipped without a trace (see the module docstring)."""
-    parts = [p for p in relpath.replace("\\", "/").split("/") if p]
+    parts = [p for p in relpath.replace("\\", "/").split("/") if p and p not in (".", "..")]
     if any(p.startswith(".") or p == "__MACOSX" for p in parts[:-1]):
         return True
     name = parts[-1] if parts else ""
@@ -94,7 +96,7 @@ def iter_entries(
     walker = (
         os.walk(source)
         if recursive
-        else [(str(source), [], [p.name for p in source.iterdir() if p.is_file()])]
+        else [(str(source), [], [p.name for p in source.iterdir() if not p.is_dir()])]
     )
     for folder, dirs, files in walker:
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__MACOSX")
@@ -116,12 +118,33 @@ def _file_entries(path: Path, rel: str, include, archives: bool, top: bool) -> I
         try:
             with open(path, "rb") as handle:
                 yield from _archive_entries(handle, path.name, rel, include)
-        except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as exc:
+        except Exception as exc:  # truncated, corrupt (zlib.error, lzma.LZMAError, ...), not an archive
             yield _unreadable(rel, path.name, exc)
         return
     if not top and not is_included(rel, include):
         return
-    yield Entry(rel, path.name, path.stat().st_size, path.read_bytes)
+    try:
+        info = path.stat()  # follows a symbolic link: what matters is what would be read
+    except OSError as exc:
+        yield Entry(rel, path.name, 0, bytes, error=("unreadable", f"the file could not be opened "
+                                                                    f"({type(exc).__name__}: {exc}): a broken "
+                                                                    "link or no permission."))
+        return
+    if not stat.S_ISREG(info.st_mode):
+        yield Entry(rel, path.name, 0, bytes, error=_not_a_file(_KINDS.get(stat.S_IFMT(info.st_mode), "special file")))
+        return
+    yield Entry(rel, path.name, info.st_size, path.read_bytes)
+
+
+_KINDS = {stat.S_IFIFO: "named pipe (FIFO)", stat.S_IFCHR: "character device", stat.S_IFBLK: "block device",
+          stat.S_IFSOCK: "socket", stat.S_IFDIR: "folder", stat.S_IFLNK: "symbolic link"}
+
+
+def _not_a_file(kind: str) -> tuple[str, str]:
+    """The error of an entry that is not a regular file: only regular files are read (a pipe would hang the
+    load, a link to ``/dev/zero`` would never end)."""
+    return ("not-a-file", f"this is a {kind}, not a regular file, and was not read: copy the document it "
+                          "stands for into the folder as an ordinary file.")
 
 
 def _unreadable(origin: str, name: str, exc: BaseException) -> Entry:
@@ -136,13 +159,23 @@ def _archive_entries(handle, name: str, origin: str, include) -> Iterator[Entry]
     if name.lower().endswith(".zip"):
         with zipfile.ZipFile(handle) as zf:
             for info in sorted(zf.infolist(), key=lambda i: i.filename):
-                if info.is_dir() or _skipped(info.filename):
+                mname = _member_name(info.filename)
+                if info.is_dir() or _skipped(mname):
                     continue
-                yield from _member(origin, info.filename, info.file_size, lambda i=info: zf.read(i), include)
+                if stat.S_ISLNK(info.external_attr >> 16):
+                    if is_included(mname, include):
+                        yield Entry(f"{origin}!{mname}", mname.rsplit("/", 1)[-1], 0, bytes,
+                                    error=_not_a_file("symbolic link"))
+                    continue
+                yield from _member(origin, mname, info.file_size, lambda i=info: zf.read(i), include)
         return
     with tarfile.open(fileobj=handle, mode="r:*") as tf:
         for member in tf:  # streaming: members in archive order, each read before the next
-            if not member.isfile() or _skipped(member.name):
+            mname = _member_name(member.name)
+            if member.isdir() or _skipped(mname):
+                continue
+            if not member.isfile():
+                yield from _special_member(origin, mname, member, include)
                 continue
             data_holder: list[bytes] = []
 
@@ -152,7 +185,25 @@ def _archive_entries(handle, name: str, origin: str, include) -> Iterator[Entry]
                     holder.append(fobj.read() if fobj else b"")
                 return holder[0]
 
-            yield from _member(origin, member.name.removeprefix("./"), member.size, read, include)
+            yield from _member(origin, mname, member.size, read, include)
+
+
+def _member_name(name: str) -> str:
+    """An archive member's path without ``./`` prefixes, ``//`` or a leading ``/`` (``../`` is kept: the member is
+    only read, never written)."""
+    clean = posixpath.normpath(name.replace("\\", "/")).lstrip("/")
+    return "" if clean == "." else clean
+
+
+def _special_member(origin: str, member: str, info: tarfile.TarInfo, include) -> Iterator[Entry]:
+    """An error entry for a link, device or FIFO member of a tar archive (only regular members are read)."""
+    if not is_included(member, include):
+        return
+    kinds = {tarfile.SYMTYPE: f"symbolic link to {info.linkname!r}",
+             tarfile.LNKTYPE: f"hard link to {info.linkname!r}", tarfile.CHRTYPE: "character device",
+             tarfile.BLKTYPE: "block device", tarfile.FIFOTYPE: "named pipe (FIFO)"}
+    kind = kinds.get(info.type, f"special member (type {info.type!r})")
+    yield Entry(f"{origin}!{member}", member.rsplit("/", 1)[-1], 0, bytes, error=_not_a_file(kind))
 
 
 def _member(origin: str, member: str, size: int, read, include) -> Iterator[Entry]:
@@ -166,7 +217,7 @@ def _member(origin: str, member: str, size: int, read, include) -> Iterator[Entr
     if is_archive(mname):
         try:
             yield from _archive_entries(io.BytesIO(read()), mname, morigin, include)
-        except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as exc:
+        except Exception as exc:  # truncated, corrupt (zlib.error, lzma.LZMAError, ...), not an archive
             yield _unreadable(morigin, mname, exc)
         return
     if is_included(member, include):

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from .base import READERS, ReadError, error_row, errors_frame, reader_for, records_frame
+from .delimited import check_columns_option
 from .sources import iter_entries
 
 __all__ = ["read_records", "DEFAULT_MAX_FILE_BYTES"]
@@ -82,6 +83,8 @@ def read_records(
     if format is not None:
         reader_for("", format)  # raises ValueError for an unknown format
     _check_options(options, format)
+    if options.get("columns") is not None:
+        check_columns_option(options["columns"])  # a wrong mapping raises at once, not once per file
     patterns = [include] if isinstance(include, str) else include
     prefix = ""
     if root is not None:
@@ -127,3 +130,8 @@ def _read_entry(entry, origin: str, format: str | None, options: dict[str, Any],
         return reader.read(data, origin=origin, **kwargs)
     except ReadError as exc:
         return [], [error_row(origin, exc.code, exc.message)]
+    except Exception as exc:  # one file, one error row, whatever went wrong in its reader
+        return [], [error_row(origin, "reader-failed",
+                              f"the {reader.name} reader failed on this file ({type(exc).__name__}: "
+                              f"{str(exc)[:300]}): the file is malformed in a way diplolib does not recognise; "
+                              "check it, or report it with the file attached.")]

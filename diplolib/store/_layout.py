@@ -2,17 +2,26 @@
 
 Layout (hive style, readable by pyarrow, Dask, DuckDB and Spark)::
 
-    <store>/<table>/<key>=<value>/.../part-<chunk>.parquet
+    <store>/<table>/<key>=<value>/.../part-<chunk>@<generation>.parquet
+    <store>/<table>/_commits/<chunk>.json        # {"generation": ..., "files": [...]}: the chunk's commit marker
 
 Partition values are percent-encoded (``urllib.parse.quote``, which pyarrow's default
 ``segment_encoding="uri"`` decodes) and a missing value is written as
 ``__HIVE_DEFAULT_PARTITION__`` (pyarrow's and Hive's ``null_fallback``), which reads back
 as NA. Names starting with ``.`` or ``_`` are never data: temporary files and tables
 being deleted are hidden that way.
+
+A chunk is served only once committed: its files (one per partition, all of one *generation*, a hash of the
+chunk's content) are written first, then its commit marker names that generation, atomically. A writer
+killed mid-write leaves files of a generation no marker names, which readers skip and the next write of the
+chunk removes; a rewrite of a chunk spanning several partitions switches from the old files to the new ones
+at once. Files ``part-<chunk>.parquet`` without a generation (stores written before markers existed, or
+placed by hand) are served when their chunk has no marker.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -28,6 +37,10 @@ from .. import paths
 __all__ = [
     "NULL_PARTITION",
     "chunk_file",
+    "parse_file",
+    "commits",
+    "is_served",
+    "COMMITS",
     "chunk_name",
     "check_name",
     "data_files",
@@ -43,7 +56,8 @@ __all__ = [
 
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")
-_FILE = re.compile(r"part-(?P<chunk>[A-Za-z0-9][A-Za-z0-9_.-]*)\.parquet")
+_FILE = re.compile(r"part-(?P<chunk>[A-Za-z0-9][A-Za-z0-9_.-]*?)(?:@(?P<gen>[0-9a-f]{16}))?\.parquet")
+COMMITS = "_commits"
 
 
 def check_name(value: object, what: str) -> str:
@@ -67,9 +81,38 @@ def chunk_name(chunk: str | int) -> str:
     return check_name(chunk, "chunk")
 
 
-def chunk_file(chunk: str) -> str:
-    """File name of a chunk's rows in one partition folder."""
-    return f"part-{chunk}.parquet"
+def chunk_file(chunk: str, generation: str | None = None) -> str:
+    """File name of a chunk's rows in one partition folder (of one generation of the chunk)."""
+    return f"part-{chunk}.parquet" if generation is None else f"part-{chunk}@{generation}.parquet"
+
+
+def parse_file(name: str) -> tuple[str, str | None] | None:
+    """``(chunk, generation)`` of a data file name (generation None for a file without one), else None."""
+    m = _FILE.fullmatch(name)
+    return (m.group("chunk"), m.group("gen")) if m else None
+
+
+def commits(table_dir: Path) -> dict[str, str]:
+    """Chunk id -> committed generation, from the table's commit markers (unreadable markers skipped)."""
+    folder = table_dir / COMMITS
+    out: dict[str, str] = {}
+    if folder.is_dir():
+        for marker in folder.glob("*.json"):
+            try:
+                out[marker.stem] = json.loads(marker.read_text("utf-8"))["generation"]
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+    return out
+
+
+def is_served(name: str, committed: dict[str, str]) -> bool:
+    """True if the data file ``name`` belongs to its chunk's committed generation (or, for a file without a
+    generation, if its chunk has no marker)."""
+    parsed = parse_file(name)
+    if parsed is None:
+        return False
+    chunk, gen = parsed
+    return committed.get(chunk) == gen if gen is not None or chunk in committed else True
 
 
 def store_path(store: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None) -> Path:
@@ -115,15 +158,17 @@ def decode_value(text: str) -> str | None:
     return None if text == NULL_PARTITION else unquote(text)
 
 
-def iter_data_files(table_dir: Path) -> Iterator[Path]:
-    """Every chunk file of a table, sorted by partition folder then chunk id; hidden paths skipped."""
+def iter_data_files(table_dir: Path, *, committed_only: bool = True) -> Iterator[Path]:
+    """Every committed chunk file of a table (all chunk files with ``committed_only=False``), sorted by
+    partition folder then chunk id; hidden paths skipped."""
     if not table_dir.is_dir():
         return
+    committed = commits(table_dir)
     for dirpath, dirnames, filenames in os.walk(table_dir):
         dirnames.sort()
         dirnames[:] = [d for d in dirnames if not d.startswith((".", "_"))]
         for f in sorted(filenames):
-            if _FILE.fullmatch(f):
+            if is_served(f, committed) if committed_only else parse_file(f) is not None:
                 yield Path(dirpath) / f
 
 

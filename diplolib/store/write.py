@@ -2,17 +2,23 @@
 
 Every write is a *chunk* with an id given by the caller. Its rows are split by the
 partition columns (by default ``source`` and ``year``) and each piece is written to
-``<table>/source=<s>/year=<y>/part-<chunk>.parquet`` through a temporary hidden file
-renamed into place, so readers never see half a file. Writing the same chunk id again
-replaces that chunk's files (and removes those it no longer needs): retries are
-idempotent. Writers of different chunk ids never touch the same file and share no
+``<table>/source=<s>/year=<y>/part-<chunk>@<generation>.parquet`` through a temporary hidden file
+renamed into place, so readers never see half a file; then the chunk's commit marker
+(``<table>/_commits/<chunk>.json``) names the new generation, and only then are the chunk's
+older files removed, so readers never see half a chunk either (see :mod:`._layout`). Writing
+the same chunk id again replaces that chunk's files (and removes those it no longer needs);
+the generation is a hash of the chunk's content, so retries are idempotent, byte for byte.
+Leftovers of a killed writer (temporary files, uncommitted generations, tables half deleted)
+are removed by the next write. Writers of different chunk ids never touch the same file and share no
 metadata file, so Dask partitions can write in parallel without locks.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import shutil
 import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -24,12 +30,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ._layout import (
+    COMMITS,
     check_name,
     chunk_file,
     chunk_name,
     encode_value,
     existing_partitioning,
     iter_data_files,
+    parse_file,
     remove_tree,
     store_path,
     table_path,
@@ -136,9 +144,47 @@ def _write_atomic(table: pa.Table, target: Path, compression: str) -> int:
     return target.stat().st_size
 
 
-def _other_chunk_file(table_dir: Path, file_name: str) -> Path | None:
+def _other_chunk_file(table_dir: Path, chunk_id: str) -> Path | None:
     """One data file of the table from another chunk (first found), to check schemas against."""
-    return next((f for f in iter_data_files(table_dir) if f.name != file_name), None)
+    return next((f for f in iter_data_files(table_dir) if (parse_file(f.name) or ("",))[0] != chunk_id), None)
+
+
+def _generation(arrow: pa.Table, chunk_id: str, partition_by: tuple[str, ...]) -> str:
+    """A hash of the chunk's content: the same rows written again give the same file names and bytes."""
+    digest = hashlib.sha256(json.dumps([chunk_id, list(partition_by)]).encode())
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, arrow.schema) as writer:
+        writer.write_table(arrow)
+    digest.update(memoryview(sink.getvalue()))
+    return digest.hexdigest()[:16]
+
+
+def _commit(table_dir: Path, chunk_id: str, generation: str, files: list[str]) -> None:
+    """Write the chunk's commit marker atomically: from now on readers serve this generation."""
+    folder = table_dir / COMMITS
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / f"{chunk_id}.json"
+    tmp = folder / f".{chunk_id}.json.{uuid.uuid4().hex}.tmp"
+    try:
+        tmp.write_text(json.dumps({"generation": generation, "files": files}), encoding="utf-8")
+        os.replace(tmp, marker)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _remove_leftovers(table_dir: Path, chunk_id: str, written: set[Path], depth: int) -> None:
+    """After the commit: the chunk's other files (older generations, partitions it no longer has, uncommitted
+    files and temporary files of a killed writer of this chunk) and tables left half deleted."""
+    levels = "/".join(["*"] * depth)
+    for pattern in (f"part-{chunk_id}*.parquet", f".part-{chunk_id}*.tmp"):
+        for path in table_dir.glob(f"{levels}/{pattern}" if levels else pattern):
+            name = path.name.lstrip(".").split(".parquet", 1)[0] + ".parquet"
+            if path not in written and (parse_file(name) or ("",))[0] == chunk_id:
+                path.unlink(missing_ok=True)
+    for tmp in (table_dir / COMMITS).glob(f".{chunk_id}.json.*.tmp"):
+        tmp.unlink(missing_ok=True)
+    for half_deleted in table_dir.parent.glob(".deleting-*"):
+        shutil.rmtree(half_deleted, ignore_errors=True)
 
 
 def write_table(
@@ -228,8 +274,9 @@ def write_table(
     if mode == "overwrite":  # only once the new rows are known to be storable
         remove_tree(table_dir)
 
-    file_name = chunk_file(chunk_id)
-    other = _other_chunk_file(table_dir, file_name)
+    generation = _generation(arrow, chunk_id, partition_by)
+    file_name = chunk_file(chunk_id, generation)
+    other = _other_chunk_file(table_dir, chunk_id)
     if other is not None:
         check_compatible(arrow.schema, pq.read_schema(other), name, other.relative_to(base).as_posix())
 
@@ -248,12 +295,8 @@ def write_table(
         written.add(target)
         rows.append((name, chunk_id, str(folder), target.relative_to(base).as_posix(), n, nbytes))
 
-    # the chunk's files in partitions it no longer has (a retry with other data)
-    if table_dir.is_dir():
-        pattern = "/".join(["*"] * len(partition_by) + [file_name])
-        for stale in table_dir.glob(pattern):
-            if stale not in written and not any(p.startswith((".", "_")) for p in stale.relative_to(table_dir).parts):
-                stale.unlink(missing_ok=True)
+    _commit(table_dir, chunk_id, generation, sorted(t.relative_to(table_dir).as_posix() for t in written))
+    _remove_leftovers(table_dir, chunk_id, written, len(partition_by))
     out = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
     return out.astype({c: "string" for c in SUMMARY_COLUMNS[:4]} | {"rows": "int64", "bytes": "int64"})
 

@@ -151,7 +151,8 @@ def theme_prevalence(
     keys = list(by)
     undated = 0
     if period:
-        meta["period"] = period_of(articles["published"], period, func=fn)
+        meta["period"] = period_of(articles["published"], period, func=fn,
+                                   precision=articles.get("published_precision"))
         undated = int(meta["period"].isna().sum())
         meta = meta[meta["period"].notna()]
         keys.append("period")

@@ -144,7 +144,7 @@ def topics_over_time(
         meta = meta[["article_id"]].merge(keep, on="article_id", how="left")
     check_columns(meta, ["published", *by], func=func, name="the model's articles",
                   fix="fit on articles with publication dates, or pass articles= with the by= columns")
-    labels = period_of(meta["published"], period, func=func)
+    labels = period_of(meta["published"], period, func=func, precision=meta.get("published_precision"))
     parts = [labels, *(meta[c].astype(object) for c in by)]
     keys = pd.Series(list(zip(*parts, strict=True)), dtype=object).where(labels.notna().to_numpy(), None)
     table = topics_by(model, keys, name="_key", n_terms=n_terms)

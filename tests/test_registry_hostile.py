@@ -1,0 +1,25 @@
+"""Registry files that are hostile or simply wrong (issue 14): every problem is a RegistryError line, never a
+raw exception, and absurd values are refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplolib.actors.registry import RegistryError, load_registry
+
+ALIASES = "actor_id,alias,lang,kind\n"
+
+
+def test_folder_named_like_a_table_is_a_problem(tmp_path):
+    (tmp_path / "x_actors.csv").mkdir()
+    with pytest.raises(RegistryError, match="x_actors.csv: file: a folder"):
+        load_registry(tmp_path)
+
+
+@pytest.mark.parametrize("alias, what", [("Bashar\x00al-Assad", "my_aliases.csv:2: alias: holds a control"),
+                                         ("a" * 100_000, "my_aliases.csv:2: alias: 100,000 characters"),
+                                         ("a" * 200_000, "my_aliases.csv:\\?: file: cannot be read as CSV")])
+def test_absurd_alias_values_are_refused(tmp_path, alias, what):
+    (tmp_path / "my_aliases.csv").write_text(ALIASES + f"SYR,{alias},en,name\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match=what):
+        load_registry(tmp_path)
