@@ -245,6 +245,10 @@ def test_aliases_are_valid_and_name_one_actor(tables, known_ids):
                 problems.append(f"{where}: a surname alias must be case-sensitive")
             if r["lang"] == "ar" and not re.search(r"[\u0600-\u06ff]", r["alias"]):
                 problems.append(f"{where}: an Arabic alias without Arabic letters")
+            if r["lang"] == "ar" and re.search(r"[A-Za-z\u0400-\u04ff]", r["alias"]):
+                problems.append(f"{where}: an Arabic alias with Latin or Cyrillic letters")
+            if r["lang"] in ("en", "fr") and re.search(r"[\u0600-\u06ff\u0400-\u04ff]", r["alias"]):
+                problems.append(f"{where}: an {r['lang']} alias with Arabic or Cyrillic letters")
         key = (alias_key(r["alias"]), r["lang"])
         if key[0] in ambiguous:
             continue
