@@ -57,6 +57,9 @@ ROLES = {
     "un_ambassador",
     "intelligence_director",
     "finance_minister",
+    "vice_president",
+    "chief_of_general_staff",
+    "special_envoy",
 }
 ROLE_PATTERN = re.compile(r"^un_envoy_[a-z_]+$")
 ALIAS_KINDS = {"name", "short_name", "surname", "official_name", "acronym", "nickname", "former_name"}
