@@ -174,16 +174,7 @@ class ActorMatcher:
                            if note.startswith("title ") and of}
         self._generic = {k for k, es in self._entries.items()
                          if any(e.kind == "role_phrase" and not e.role and not e.of for e in es)}
-        self._capital_keys = {k for k, es in self._entries.items()
-                              if any(e.kind == "capital" or e.target in place_ids for e in es)}
-        self._role_keys = {k for k, es in self._entries.items() if any(e.kind == "role_phrase" and e.role for e in es)}
-        self._demonym_keys: dict[str, list[str]] = defaultdict(list)
-        for key, es in self._entries.items():
-            for e in es:
-                if e.kind == "demonym":
-                    self._demonym_keys[e.target].append(key)
-        for keys in self._demonym_keys.values():
-            keys.sort(key=len, reverse=True)  # "the russian side" before "russian"
+        self._index_keys(place_ids)
         self._case_sensitive = {k for k, es in self._entries.items() if any(e.case_sensitive for e in es)}
         # keys whose resolution never depends on context: one actor, no role, no capital, not ambiguous
         self._plain: dict[str, tuple[str, str, str, None]] = {}
@@ -211,6 +202,19 @@ class ActorMatcher:
             self._automaton.add_word(word, tuple(keys))
         if words:
             self._automaton.make_automaton()
+
+    def _index_keys(self, place_ids: set[str]) -> None:
+        """Keys by what the later steps ask of them: capitals and places, role phrases, each state's demonyms."""
+        self._capital_keys = {k for k, es in self._entries.items()
+                              if any(e.kind == "capital" or e.target in place_ids for e in es)}
+        self._role_keys = {k for k, es in self._entries.items() if any(e.kind == "role_phrase" and e.role for e in es)}
+        self._demonym_keys: dict[str, list[str]] = defaultdict(list)
+        for key, es in self._entries.items():
+            for e in es:
+                if e.kind == "demonym":
+                    self._demonym_keys[e.target].append(key)
+        for keys in self._demonym_keys.values():
+            keys.sort(key=len, reverse=True)  # "the russian side" before "russian"
 
     def _guarded(self, entries: dict[str, list[_Entry]], registry: Registry) -> dict[str, list[_Entry]]:
         """Apply the registry's guards (common words) and index first names and surnames for :meth:`scan`."""
