@@ -261,3 +261,12 @@ def test_held_out_documents_read_by_hand(matcher):
             expected = set(r.expected.split())
             tp, fp, fn = tp + len(got & expected), fp + len(got - expected), fn + len(expected - got)
     assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.75, (tp, fp, fn)
+
+
+def test_registry_coverage_counts_states_with_one_holder():
+    from diplolib.actors import registry_coverage
+
+    cov = registry_coverage(load_registry(), years=[2016, 2024])
+    assert list(cov.columns) == ["year", "role", "states", "shared", "n_states", "share", "label"]
+    assert (cov["n_states"] == 195).all() and (cov["states"] + cov["shared"] <= 195).all()
+    assert (cov["share"] > 0.95).all()  # leaders-cia and the curated files cover nearly every state

@@ -57,6 +57,9 @@ ROLES = {
     "un_ambassador",
     "intelligence_director",
     "finance_minister",
+    "vice_president",
+    "chief_of_general_staff",
+    "special_envoy",
 }
 ROLE_PATTERN = re.compile(r"^un_envoy_[a-z_]+$")
 ALIAS_KINDS = {"name", "short_name", "surname", "official_name", "acronym", "nickname", "former_name"}
@@ -245,6 +248,10 @@ def test_aliases_are_valid_and_name_one_actor(tables, known_ids):
                 problems.append(f"{where}: a surname alias must be case-sensitive")
             if r["lang"] == "ar" and not re.search(r"[\u0600-\u06ff]", r["alias"]):
                 problems.append(f"{where}: an Arabic alias without Arabic letters")
+            if r["lang"] == "ar" and re.search(r"[A-Za-z\u0400-\u04ff]", r["alias"]):
+                problems.append(f"{where}: an Arabic alias with Latin or Cyrillic letters")
+            if r["lang"] in ("en", "fr") and re.search(r"[\u0600-\u06ff\u0400-\u04ff]", r["alias"]):
+                problems.append(f"{where}: an {r['lang']} alias with Arabic or Cyrillic letters")
         key = (alias_key(r["alias"]), r["lang"])
         if key[0] in ambiguous:
             continue

@@ -5,6 +5,7 @@ See :mod:`diplolib.actors.registry` for what the data files hold and how to exte
 """
 
 from diplolib.actors.counts import actor_counts
+from diplolib.actors.coverage import registry_coverage
 from diplolib.actors.discover import add_provisional, suggest_actors
 from diplolib.actors.registry import Registry, RegistryError, load_registry
 from diplolib.actors.tagger import MENTION_COLUMNS, ActorMatcher, tag_actors
@@ -19,4 +20,5 @@ __all__ = [
     "actor_counts",
     "suggest_actors",
     "add_provisional",
+    "registry_coverage",
 ]

@@ -174,16 +174,7 @@ class ActorMatcher:
                            if note.startswith("title ") and of}
         self._generic = {k for k, es in self._entries.items()
                          if any(e.kind == "role_phrase" and not e.role and not e.of for e in es)}
-        self._capital_keys = {k for k, es in self._entries.items()
-                              if any(e.kind == "capital" or e.target in place_ids for e in es)}
-        self._role_keys = {k for k, es in self._entries.items() if any(e.kind == "role_phrase" and e.role for e in es)}
-        self._demonym_keys: dict[str, list[str]] = defaultdict(list)
-        for key, es in self._entries.items():
-            for e in es:
-                if e.kind == "demonym":
-                    self._demonym_keys[e.target].append(key)
-        for keys in self._demonym_keys.values():
-            keys.sort(key=len, reverse=True)  # "the russian side" before "russian"
+        self._index_keys(place_ids)
         self._case_sensitive = {k for k, es in self._entries.items() if any(e.case_sensitive for e in es)}
         # keys whose resolution never depends on context: one actor, no role, no capital, not ambiguous
         self._plain: dict[str, tuple[str, str, str, None]] = {}
@@ -212,6 +203,19 @@ class ActorMatcher:
         if words:
             self._automaton.make_automaton()
 
+    def _index_keys(self, place_ids: set[str]) -> None:
+        """Keys by what the later steps ask of them: capitals and places, role phrases, each state's demonyms."""
+        self._capital_keys = {k for k, es in self._entries.items()
+                              if any(e.kind == "capital" or e.target in place_ids for e in es)}
+        self._role_keys = {k for k, es in self._entries.items() if any(e.kind == "role_phrase" and e.role for e in es)}
+        self._demonym_keys: dict[str, list[str]] = defaultdict(list)
+        for key, es in self._entries.items():
+            for e in es:
+                if e.kind == "demonym":
+                    self._demonym_keys[e.target].append(key)
+        for keys in self._demonym_keys.values():
+            keys.sort(key=len, reverse=True)  # "the russian side" before "russian"
+
     def _guarded(self, entries: dict[str, list[_Entry]], registry: Registry) -> dict[str, list[_Entry]]:
         """Apply the registry's guards (common words) and index first names and surnames for :meth:`scan`."""
         rules: dict[str, set[str]] = defaultdict(set)
@@ -232,14 +236,17 @@ class ActorMatcher:
         al = registry.aliases
         self._first_names: dict[str, set[str]] = defaultdict(set)
         self._surnames: dict[str, set[str]] = defaultdict(set)
+        self._first_raw: set[str] = set()
         for actor, alias, kind in zip(al["actor_id"], al["alias"], al["kind"], strict=True):
             if actor not in persons:
                 continue
             words = _key(alias).split()
             if kind == "name" and len(words) > 1 and words[0] not in titles:
                 self._first_names[words[0]].add(actor)
+                self._first_raw.add(alias.split()[0].casefold())
             elif kind == "short_name" and words:
                 self._surnames[" ".join(words)].add(actor)
+        self._watched = frozenset(self._month_keys) | frozenset(self._surnames)
         return out
 
     def common_words(self, text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -249,7 +256,7 @@ class ActorMatcher:
         first name of someone else is not that person ("جاك هولاند" is not François Hollande).
         """
         months, surnames = self._month_keys, self._surnames
-        if not any(k in months or k in surnames for *_, k in hits):
+        if self._watched.isdisjoint([h[2] for h in hits]):
             return hits
         out = []
         for start, end, key in hits:
@@ -257,10 +264,11 @@ class ActorMatcher:
                     text[max(0, start - 10):start])):
                 continue
             if key in surnames and text[start - 1:start].isspace():
-                before = _key(text[max(0, start - 24):start]).split()
-                owners = self._first_names.get(before[-1]) if before else None
-                if owners and not owners & surnames[key]:
-                    continue
+                word = text[max(0, start - 24):start].split()[-1:]
+                if word and word[0].casefold() in self._first_raw:  # the cheap test first: most words are not names
+                    owners = self._first_names.get(_key(word[0]))
+                    if owners and not owners & surnames[key]:
+                        continue
             out.append((start, end, key))
         return out
 
@@ -452,7 +460,7 @@ class ActorMatcher:
         that demonym ("Russian presidents", "présidents turc", "الرئيسان التركي"), when the registry has that
         phrase, so that each state's holder is found. Chains ("Russian, Iranian and Turkish") work leftwards.
         """
-        if len(hits) < 2 or not any(isinstance(k, str) and k in self._role_keys for *_, k in hits):
+        if len(hits) < 2 or self._role_keys.isdisjoint([h[2] for h in hits]):
             return hits
         out = list(hits)
         for i in range(len(out) - 2, -1, -1):  # demonym, then role phrase (English)
@@ -466,8 +474,8 @@ class ActorMatcher:
         return out
 
     def _coordinated(self, text: str, dem: tuple, role: tuple, *, demonym_first: bool) -> tuple | None:
-        gap = text[dem[1]:role[0]] if demonym_first else text[role[1]:dem[0]]
-        if not isinstance(dem[2], str) or not _COORD.match(gap):
+        first, last = (dem[1], role[0]) if demonym_first else (role[1], dem[0])
+        if not 0 <= last - first <= 8 or not isinstance(dem[2], str) or not _COORD.match(text[first:last]):
             return None
         states = {e.target for e in self._entries.get(dem[2], ()) if e.kind == "demonym"}
         phrase = role[2][1] if isinstance(role[2], tuple) and role[2][0] == "coord" else role[2]
@@ -565,8 +573,8 @@ def tag_actors(
         dates = [None] * len(articles)
     rows: list[tuple] = []
     kind_of = matcher.kind_of
-    sources = articles["source"] if "source" in articles.columns else [None] * len(articles)
-    datelines = articles["dateline"] if "dateline" in articles.columns else [None] * len(articles)
+    sources = articles["source"].tolist() if "source" in articles.columns else [None] * len(articles)
+    datelines = articles["dateline"].tolist() if "dateline" in articles.columns else [None] * len(articles)
     for aid, body, published, source, dateline in zip(articles["article_id"], articles[text], dates, sources,
                                                       datelines, strict=True):
         if not isinstance(body, str) or not body:

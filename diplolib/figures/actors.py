@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 from .. import actors, datasets, plots
 from . import figure
 
-__all__ = ["fakes_actors_by_outlet", "fakes_actors_over_time"]
+__all__ = ["fakes_actors_by_outlet", "fakes_actors_over_time", "registry_coverage"]
 
 
 def _fakes_mentions():
@@ -38,3 +38,17 @@ def fakes_actors_over_time(*, period: str, n: int):
     plots.plot_actor_timeline(counts, actors=top, period="period", value="share", ax=ax, marker="o", markersize=3)
     ax.set_title(f"FA-KES: share of each quarter's articles naming the {n} most-mentioned actors")
     return fig, counts[counts["actor_id"].isin(top)].reset_index(drop=True)
+
+
+@figure("registry_coverage", inputs=["leaders-cia"], params={"first": 1995, "last": 2026})
+def registry_coverage(*, first: int, last: int):
+    """Share of the 195 states with exactly one recorded head of state and of government on 1 July of each year."""
+    coverage = actors.registry_coverage(actors.load_registry(), years=range(first, last + 1))
+    coverage["actor_id"] = coverage["role"]
+    fig, ax = plt.subplots(figsize=(9, 3.8), layout="constrained")
+    plots.plot_actor_timeline(coverage, actors=["head_of_state", "head_of_government"], period="year", value="share",
+                              ax=ax, marker="o", markersize=3)
+    ax.set_ylim(0, 1.02)
+    ax.set_ylabel("share of the 195 states")
+    ax.set_title("Actor registry: states with one recorded head of state / of government on 1 July")
+    return fig, coverage.drop(columns="actor_id")
