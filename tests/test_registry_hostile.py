@@ -23,3 +23,17 @@ def test_absurd_alias_values_are_refused(tmp_path, alias, what):
     (tmp_path / "my_aliases.csv").write_text(ALIASES + f"SYR,{alias},en,name\n", encoding="utf-8")
     with pytest.raises(RegistryError, match=what):
         load_registry(tmp_path)
+
+
+def test_reading_a_csv_leaves_the_csv_field_limit_as_it_was(tmp_path):
+    """The CSV reader raises csv's field limit for its own read only (a registry file keeps csv's default)."""
+    import csv
+
+    from diplolib.readers import read_records
+
+    before = csv.field_size_limit()
+    path = tmp_path / "big.csv"
+    path.write_text("title,text\nT," + "x" * 200_000 + "\n", "utf-8")
+    records, errors = read_records(path)
+    assert len(records) == 1 and errors.empty
+    assert csv.field_size_limit() == before

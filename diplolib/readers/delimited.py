@@ -54,7 +54,9 @@ CSV_PRESETS: dict[str, dict[str, Any]] = {
 
 _INT = re.compile(r"-?\d{1,18}")
 
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+#: csv's own field limit while a file is read (article bodies can exceed csv's default of 131,072 characters).
+#: Set for the read only and restored after it: importing or using diplolib leaves the csv module as it was.
+_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
 
 
 def check_columns_option(columns: Mapping[str, str] | None) -> dict[str, str]:
@@ -188,15 +190,21 @@ def read_csv(
         strict=True,
         quoting=csv.QUOTE_NONE if quoting == "none" else csv.QUOTE_MINIMAL,
     )
+    previous = csv.field_size_limit(_FIELD_LIMIT)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
+        csv.field_size_limit(previous)
         raise ReadError(
             "bad-row", f"the header row could not be read ({exc}): check the separator (sep=)."
         ) from None
-    header = unique_header(header)
-    mapping = _mapping(header, columns, origin)
-    records, errors = _rows(reader, header, mapping, origin, source=source, lang=lang, max_text_chars=max_text_chars)
+    try:
+        header = unique_header(header)
+        mapping = _mapping(header, columns, origin)
+        records, errors = _rows(reader, header, mapping, origin, source=source, lang=lang,
+                                max_text_chars=max_text_chars)
+    finally:
+        csv.field_size_limit(previous)
     _integer_columns(records, [k for k in (records[0] if records else ()) if k not in RECORD_COLUMNS])
     if "published" in mapping and records:
         records, bad = _parse_dates(
