@@ -15,6 +15,7 @@ _NAMES = {
     "actors": ".actors",
     "comention": ".comention",
     "datasets": ".datasets",
+    "events": ".events",
     "normalize": ".normalize",
     "paths": ".paths",
     "plots": ".plots",

@@ -8,18 +8,28 @@ closing quote or bracket) when what follows is a line break, or spaces and then 
 upper-case letter, a digit, an opening quote or an Arabic letter; and at every line
 break. A full stop after a known abbreviation ("M.", "Mr.", "N°.", "Gen.") or a
 single capital letter (initials, "U.S.") does not end a sentence.
+
+:func:`sentence_spans` and :func:`paragraph_spans` cut one text; :func:`segment_spans` cuts a whole partition
+in one pass and gives the same offsets (tested on every sample corpus and on random texts): the texts are joined
+with a separator the rules cannot cross, each regex runs once over the joined string, newline runs and the
+stripping of whitespace are done on a numpy array of the code points, and :func:`locate_spans` assigns offsets
+of many texts (e.g. the mentions of a partition) to their spans with one ``searchsorted``. This is how the
+tagger and the theme counts will number the sentences and paragraphs of a partition (issue 17), instead of a
+call per article.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["paragraph_spans", "sentence_spans", "split_sentences", "sentences", "locate", "ABBREVIATIONS"]
+__all__ = ["paragraph_spans", "sentence_spans", "split_sentences", "sentences", "locate", "ABBREVIATIONS",
+           "segment_spans", "locate_spans"]
 
 _PARA = re.compile(r"\n[ \t]*\n\s*")
 
@@ -154,3 +164,164 @@ def sentences(articles: pd.DataFrame, *, text: str = "text") -> pd.DataFrame:
             rows.append((aid, i, int(p), s, e, body[s:e]))
     return pd.DataFrame(rows, columns=["article_id", "sentence", "paragraph", "start", "end", "text"]).astype(
         {"sentence": "int64", "paragraph": "int64", "start": "int64", "end": "int64"})
+
+
+# every code point for which str.isspace() (and so the regex \s and str.strip()) holds lies below U+3001
+_WHITESPACE = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+_IS_SPACE = np.zeros(0x3002, dtype=bool)  # looked up at min(code point, 0x3001): the last entry is False
+_IS_SPACE[_WHITESPACE] = True
+_IS_ASCII_ALNUM = np.array([chr(c).isascii() and chr(c).isalnum() for c in range(129)], dtype=bool)  # 128: False
+_CHUNK_CHARS = 8_000_000  # characters joined at a time (the code points take 4 bytes each)
+_SEP_SENTENCE, _SEP_PARAGRAPH = "\n\x00", "\x00\x00"  # between joined texts, 2 characters each
+
+
+def _space(cp: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """Whether the code points at ``pos`` are whitespace (looked up where needed, not for the whole text)."""
+    return _IS_SPACE[np.minimum(cp[pos], 0x3001)]
+
+
+def _skip_forward(cp: np.ndarray, pos: np.ndarray, stop: np.ndarray) -> np.ndarray:
+    """For each position, the first one at or after it (before ``stop``) not holding whitespace, else ``stop``."""
+    pos = pos.copy()
+    idx = np.arange(len(pos))
+    while idx.size:
+        idx = idx[pos[idx] < stop[idx]]
+        idx = idx[_space(cp, pos[idx])]
+        pos[idx] += 1
+    return pos
+
+
+def _skip_back(cp: np.ndarray, end: np.ndarray, stop: np.ndarray) -> np.ndarray:
+    """For each end, the end with its trailing whitespace removed (not below ``stop``)."""
+    end = end.copy()
+    idx = np.arange(len(end))
+    while idx.size:
+        idx = idx[end[idx] > stop[idx]]
+        idx = idx[_space(cp, end[idx] - 1)]
+        end[idx] -= 1
+    return end
+
+
+def _sentence_bounds(joined: str, cp: np.ndarray, offs: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Sorted cut positions of the texts joined with ``_SEP_SENTENCE`` (the rules of :func:`sentence_spans`).
+
+    The separator, a line break and a NUL, changes no decision: a terminator followed by whitespace up to the end
+    of its text is followed by whitespace and a line break, as a cut asks; the NUL stops the other look-ahead
+    (whitespace, an opening quote, a capital) from reaching into the next text; the token before a dot stops at
+    the line break as at the text's start; a newline run ends where the text's own run ends or at the NUL (a
+    span outside every text, dropped).
+    """
+    found = np.array([m.span() for m in _END.finditer(joined)], dtype=np.int64).reshape(-1, 2)
+    ms, me = found[:, 0], found[:, 1]
+    ellipsis = me - ms >= 3
+    ellipsis[ellipsis] = (cp[ms[ellipsis] + 1] == 46) & (cp[ms[ellipsis] + 2] == 46)
+    check = np.flatnonzero((cp[ms] == 46) & ~ellipsis)  # a run starting with one "." may close an abbreviation
+    # _is_abbreviation's first test, vectorised: ASCII letters and digits all along the last characters
+    dots = ms[check]
+    before = np.maximum(dots[:, None] - np.arange(1, _LONGEST_ABBREVIATION + 1), 0)
+    word = (dots >= _LONGEST_ABBREVIATION) & _IS_ASCII_ALNUM[np.minimum(cp[before], 128)].all(axis=1)
+    check = check[~word]  # the others end a word longer than any abbreviation: a sentence end
+    abbreviated = np.fromiter((_is_abbreviation(joined, int(ms[k])) for k in check), dtype=bool, count=len(check))
+    keep = np.ones(len(ms), dtype=bool)
+    keep[check[abbreviated]] = False
+    newline = cp == 10
+    runs = np.flatnonzero(newline & ~np.r_[newline[1:], False]) + 1  # ends of newline runs
+    cuts = np.sort(np.concatenate([me[keep], runs, offs, ends]))
+    return cuts[np.r_[True, cuts[1:] != cuts[:-1]]]  # np.unique would hash first, slower here
+
+
+def _sentence_chunk(texts: list[str], offs: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    joined = _SEP_SENTENCE.join(texts)
+    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cuts = _sentence_bounds(joined, cp, offs, ends)
+    a, b = cuts[:-1], cuts[1:]
+    a = _skip_forward(cp, a, b)
+    b = _skip_back(cp, b, a)
+    keep = a < b
+    return a[keep], b[keep]
+
+
+def _paragraph_chunk(texts: list[str], offs: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Paragraphs of the texts joined with ``_SEP_PARAGRAPH`` (NULs), which no paragraph break matches."""
+    joined = _SEP_PARAGRAPH.join(texts)
+    found = np.array([m.span() for m in _PARA.finditer(joined)], dtype=np.int64).reshape(-1, 2)
+    starts = np.sort(np.concatenate([offs, found[:, 1]]))  # per text: its start, then each break's end
+    stops = np.sort(np.concatenate([found[:, 0], ends]))  # each break's start, then the text's end
+    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    keep = _skip_forward(cp, starts, stops) < stops  # not blank
+    last = np.isin(stops, ends)  # the last paragraph of a text ends where the stripped text ends
+    stops = np.where(last, _skip_back(cp, stops, starts), stops)
+    return starts[keep], stops[keep]
+
+
+def segment_spans(texts: pd.Series | Sequence[str], *,
+                  unit: Literal["sentence", "paragraph"] = "sentence") -> pd.DataFrame:
+    """The sentences (or paragraphs) of many texts at once, as :func:`sentence_spans` (:func:`paragraph_spans`).
+
+    Parameters
+    ----------
+    texts : Series or sequence of str
+        Display texts (a partition's ``text`` column); anything not a ``str`` counts as an empty text.
+    unit : {"sentence", "paragraph"}
+        What to cut.
+
+    Returns
+    -------
+    DataFrame
+        One row per span, in text order then span order: ``position`` (the text's position in ``texts``),
+        ``sentence`` (or ``paragraph``: the span's index within its text), ``start``, ``end`` (offsets into the
+        text), all int64; the spans of text ``k`` equal ``sentence_spans(texts[k])``.
+
+    Examples
+    --------
+    >>> segment_spans(["One. Two.", "Three"]).to_dict("list")  # doctest: +NORMALIZE_WHITESPACE
+    {'position': [0, 0, 1], 'sentence': [0, 1, 0], 'start': [0, 5, 0], 'end': [4, 9, 5]}
+    """
+    if unit not in ("sentence", "paragraph"):
+        raise ValueError(f"segment_spans: unit={unit!r}; use 'sentence' or 'paragraph'.")
+    texts = [t if isinstance(t, str) else "" for t in texts]
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    cut = _sentence_chunk if unit == "sentence" else _paragraph_chunk
+    pos, starts, stops = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    first = 0
+    while first < len(texts):
+        last = max(int(np.searchsorted(np.cumsum(lengths[first:] + 2), _CHUNK_CHARS, side="right")), 1) + first
+        offs = np.r_[0, np.cumsum(lengths[first:last] + 2)[:-1]].astype(np.int64)
+        a, b = cut(texts[first:last], offs, offs + lengths[first:last])
+        t = np.searchsorted(offs, a, side="right") - 1
+        inside = a < offs[t] + lengths[first:last][t]  # not in the separator after text t
+        a, b, t = a[inside], b[inside], t[inside]
+        pos.append(t + first)
+        starts.append(a - offs[t])
+        stops.append(b - offs[t])
+        first = last
+    position = np.concatenate(pos)
+    index = np.arange(len(position)) - np.searchsorted(position, position, side="left")
+    return pd.DataFrame({"position": position, unit: index, "start": np.concatenate(starts),
+                         "end": np.concatenate(stops)})
+
+
+def locate_spans(spans: pd.DataFrame, *, position: np.ndarray, offset: np.ndarray) -> np.ndarray:
+    """:func:`locate` for many texts at once: the index of the span holding each (text position, offset).
+
+    Parameters
+    ----------
+    spans : DataFrame
+        From :func:`segment_spans`.
+    position, offset : array of int
+        Text position and character offset of each thing to place (e.g. the mentions of a partition).
+
+    Returns
+    -------
+    ndarray of int64
+        The ``sentence`` (or ``paragraph``) index of the last span of that text starting at or before the
+        offset; -1 before the first span of the text (or for a text without spans).
+    """
+    unit = "sentence" if "sentence" in spans.columns else "paragraph"
+    pos, start = spans["position"].to_numpy(np.int64), spans["start"].to_numpy(np.int64)
+    position, offset = np.asarray(position, dtype=np.int64), np.asarray(offset, dtype=np.int64)
+    width = int(max(start.max(initial=0), offset.max(initial=0))) + 1
+    keys = pos * width + start
+    at = np.searchsorted(keys, position * width + offset, side="right") - 1
+    found = (at >= 0) & (pos[np.maximum(at, 0)] == position)
+    return np.where(found, spans[unit].to_numpy(np.int64)[np.maximum(at, 0)], -1)

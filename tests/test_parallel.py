@@ -178,6 +178,26 @@ def test_kremlin_subset_same_tables(client, tmp_path: Path) -> None:
                  encoding_errors="replace", max_files=15, by=["source", "lang"])
 
 
+def test_events_step_equals_the_pandas_path(client, tmp_path: Path) -> None:
+    from diplolib.events import extract_events
+
+    docs = _raw("wikinews-fr", "documents")
+    files = sorted(p for p in docs.rglob("*") if p.is_file())[:30]
+    for f in files:
+        dest = tmp_path / "docs" / f.relative_to(docs)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(f, dest)
+    options = {"format": "html", "source": "wikinews", "lang": "fr"}
+    articles, _ = load_articles(tmp_path / "docs", **options)
+    expected = extract_events(articles, tag_actors(articles))
+    res = run_pipeline(tmp_path / "docs", client=client, steps=("actors", "events"), max_files=6, **options)
+    assert len(res.partitions) >= 4
+    got = res.events.compute()
+    assert len(expected) > 20
+    pd.testing.assert_frame_equal(_sorted(got, ["event_id", "source", "target"]),
+                                  _sorted(expected, ["event_id", "source", "target"]))
+
+
 # ---------------------------------------------------------------------------------------- bad input
 def test_corrupt_files_become_error_rows(client, tmp_path: Path) -> None:
     folder = tmp_path / "mixed"

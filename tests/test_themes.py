@@ -40,8 +40,8 @@ def _hits_of(text, lang, themes):
 
 def test_shipped_dictionary_validates(themes):
     t, c = themes.themes, themes.cues
-    assert list(t.columns) == ["theme", "parent", "label", "description", "source"]
-    assert list(c.columns) == ["theme", "parent", "lang", "cue", "pattern", "kind", "source"]
+    assert list(t.columns) == ["theme", "parent", "label", "description", "source", "scope"]
+    assert list(c.columns) == ["theme", "parent", "lang", "cue", "pattern", "kind", "source", "near", "not_near", "window"]
     leaves = t[t["parent"].notna()]
     roots = set(t.loc[t["parent"].isna(), "theme"])
     assert 25 <= len(leaves) <= 45
@@ -585,7 +585,7 @@ def test_fast_path_equals_exact_path_on_real_corpora(themes):
 
 
 def test_prefilter_anchors_are_in_every_match():
-    from diplolib.themes.cues import pattern_prefilter
+    from diplolib.themes.prefilter import pattern_prefilter
 
     d = load_themes()
     samples = {

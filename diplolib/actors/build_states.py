@@ -113,6 +113,7 @@ def _variants(name: str, lang: str) -> list[str]:
             more.append(v.replace("’", "'"))
     if lang == "ar":  # stored without short vowels: the tagger strips them from the text too
         more = [strip_harakat(v) for v in more]
+        more += [v.replace("ديموقراط", "ديمقراط") for v in more if "ديموقراط" in v]  # the UN's spelling
     seen: list[str] = []
     for v in more:
         v = re.sub(r"\s+", " ", v).strip()
@@ -164,10 +165,13 @@ def _fr_plural(word: str) -> str:
 
 
 def _ar_forms(nisba: str) -> list[str]:
-    """Arabic nisba forms: indefinite and definite, masculine and feminine."""
+    """Arabic nisba forms: indefinite and definite, masculine and feminine, then the sound plurals
+    ("الفلسطينيون", "الفلسطينيين")."""
     words = nisba.split()
     fem = [w + "ة" for w in words]
-    return [nisba, " ".join("ال" + w for w in words), " ".join(fem), " ".join("ال" + w for w in fem)]
+    plural = [[w + end for w in words] for end in ("ون", "ين")]
+    return [nisba, " ".join("ال" + w for w in words), " ".join(fem), " ".join("ال" + w for w in fem)] + [
+        " ".join("ال" + w for w in p) for p in plural]
 
 
 def _demonym_rows(row: dict[str, str]) -> list[dict[str, str]]:
@@ -217,6 +221,23 @@ def capital_places() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     return actors, sorted(aliases, key=alias_sort_key)
 
 
+def _uninvert(text: str, lang: str) -> str:
+    """An ISO name in natural order: "Corée, République populaire démocratique de" → "République populaire
+    démocratique de Corée", "Syrienne, République arabe" → "République arabe syrienne"; the Arabic catalogue
+    gives the full name after the comma. "" for a shape not understood."""
+    sep = "، " if lang == "ar" else ", "
+    if sep not in text:
+        return text
+    head, tail = text.split(sep, 1)
+    if lang == "ar":
+        return tail
+    if tail.endswith(("d'", "d’")):
+        return tail + head
+    if re.search(r"\b(?:of|of the|de|du|des)$", tail, re.IGNORECASE):
+        return f"{tail} {head}"
+    return f"{tail} {head.lower()}" if lang == "fr" else ""
+
+
 def state_aliases() -> list[dict[str, str]]:
     """Alias rows of every state: generated names merged with the curated files, sorted."""
     import pycountry
@@ -238,9 +259,12 @@ def state_aliases() -> list[dict[str, str]]:
         for iso in filter(None, iso_names):
             for lang in LANGS:
                 text = iso if lang == "en" else catalogues[lang].gettext(iso)
-                if (lang != "en" and text == iso) or ", " in text or "، " in text:
-                    continue  # untranslated, or an inverted form like "Korea, Republic of"
-                text = re.sub(r"^(the |L'|L’|La |Le |Les )", "", text)
+                if lang != "en" and text == iso:
+                    continue  # untranslated
+                text = _uninvert(text, lang)  # "Korea, Republic of" -> "Republic of Korea" (the UN's form)
+                if not text:
+                    continue
+                text = re.sub(r"^(the |The |L'|L’|La |Le |Les |la |le |les )", "", text)
                 text = text[:1].upper() + text[1:]
                 for v in _variants(text, lang):
                     rows.append(

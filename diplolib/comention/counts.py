@@ -1,13 +1,13 @@
-"""Co-mention counts per window group: the sparse product behind :func:`~diplolib.comention.co_mentions`.
+"""Co-mention counts per window group: the pair counts behind :func:`~diplolib.comention.co_mentions`.
 
 A *window* is a sentence, a paragraph or a whole article. For each group of windows
-(all windows, or one outlet / language / period with ``by=`` and ``period=``) we build
-the 0/1 indicator ``X`` (actor × window, ``scipy.sparse`` CSR) and take **one** product
-``X @ X.T``: its upper triangle counts the windows holding both actors of a pair, the
-row sums of ``X`` the windows holding each actor. Windows holding a single actor hold
-no pair and are left out of the product (they still count in ``n_a`` and ``n_windows``).
-Groups are stacked as blocks of rows (one row per (group, actor)), so a single product
-serves every group and no count leaks between groups. The counts are exact.
+(all windows, or one outlet / language / period with ``by=`` and ``period=``) we count,
+for every pair of actors, the windows holding both, and for every actor the windows holding
+it. Groups are stacked as blocks of rows (one row per (group, actor)), so one pass serves
+every group and no count leaks between groups. The counts are exact: the pairs are listed
+window by window in numpy (:func:`~diplolib.comention.pairs.pair_counts`); the former path,
+one sparse product ``X @ X.T`` of the (actor × window) indicator, is kept as the reference
+(:func:`~diplolib.comention.pairs.pair_counts_product`) and gives the same tables.
 
 Counts of article-disjoint parts add up (:func:`sum_counts`), which is how the Dask path
 counts partitions separately and sums once.
@@ -20,17 +20,20 @@ from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from .._tables import as_list, check_by, check_columns, check_option, check_period, period_of
 from ..stats import MEASURES
-from .dates import first_last, to_ns
+from .dates import to_ns
+from .pairs import pair_counts, pair_counts_product
 
 __all__ = ["WINDOWS", "COUNT_COLUMNS", "CoMentionCounts", "comention_counts", "sum_counts", "with_article_columns"]
 
 WINDOWS = ("sentence", "paragraph", "article")
 #: Count columns of the edges table.
 COUNT_COLUMNS = ["n", "n_a", "n_b", "n_windows"]
+#: Count pairs by sorting and listing them in numpy (:func:`~diplolib.comention.pairs.pair_counts`); ``False``
+#: takes the reference path, the sparse product (the tests compare the two).
+_FAST = True
 
 
 def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -198,10 +201,10 @@ def comention_counts(
     if len(df) == 0:
         return _empty_counts(df, window, by, date_dtype)
     c = _codes(df, by, window)
-    Xt, paired, i, j, n, n_each = _pairs(c, min_count)
-    first = last = np.full(len(n), np.iinfo(np.int64).min)
-    if "published" in df.columns and len(n):
-        first, last = first_last(Xt, i, j, c.n_rows, c.win_codes, to_ns(df["published"]), c.n_win, paired)
+    pub_ns = to_ns(df["published"]) if "published" in df.columns else None
+    count = pair_counts if _FAST else pair_counts_product
+    i, j, n, first, last, n_each = count(c.win_codes, c.rows, n_win=c.n_win, row_group=c.row_group,
+                                         pub_ns=pub_ns, min_count=min_count)
     if by:
         first_rows = pd.Series(np.arange(len(c.group_codes))).groupby(c.group_codes, sort=True).first().to_numpy()
         windows = df[by].iloc[first_rows].reset_index(drop=True)
@@ -260,29 +263,6 @@ def _codes(df: pd.DataFrame, by: list[str], window: str) -> _Codes:
     row_actor = np.zeros(n_rows, dtype=np.int64)
     row_actor[rows] = actor_codes
     return _Codes(actor_labels, group_codes, n_groups, win_codes, n_win, rows, n_rows, row_group, row_actor)
-
-
-def _pairs(c: _Codes, min_count: int):
-    """The one sparse product: ``(Xt, paired windows, i, j, n, windows per row)``."""
-    # Xt: window x (group, actor) indicator; windows holding a single actor cannot hold a pair,
-    # so they count in n_a and n_windows but are left out of the product
-    Xt = sp.csr_matrix((np.ones(len(c.rows), dtype=np.int32), (c.win_codes, c.rows)), shape=(c.n_win, c.n_rows))
-    Xt.sum_duplicates()
-    Xt.data[:] = 1
-    n_each = np.bincount(Xt.indices, minlength=c.n_rows).astype(np.int64)
-    paired = np.flatnonzero(np.diff(Xt.indptr) >= 2)
-    if len(paired) < c.n_win:
-        Xt = Xt[paired]
-    X = Xt.T.tocsr()  # actor x window, CSR; with Xt also CSR the product converts nothing
-    upper = sp.triu(X @ Xt, k=1, format="csr")  # the one product; (i < j) <=> actor_a < actor_b
-    upper.sort_indices()
-    i = np.repeat(np.arange(c.n_rows), np.diff(upper.indptr))
-    j = upper.indices.astype(np.int64)
-    n = upper.data.astype(np.int64)
-    if min_count > 1:
-        keep = n >= min_count
-        i, j, n = i[keep], j[keep], n[keep]
-    return Xt, paired, i, j, n, n_each
 
 
 def _empty_counts(df: pd.DataFrame, window: str, by: list[str], date_dtype) -> CoMentionCounts:

@@ -302,7 +302,7 @@ def export_graph(
             f"export_graph: cannot tell the format of {path.name!r}; "
             "use a .gexf or .graphml suffix or format='gexf'|'graphml'."
         )
-    H = nx.Graph()
+    H = nx.DiGraph() if graph.is_directed() else nx.Graph()  # an event network keeps its direction
     H.graph.update({_xml_text(str(k)): _plain(v) for k, v in graph.graph.items()})
     H.add_nodes_from((_xml_text(str(v)), {_xml_text(str(k)): _plain(x) for k, x in d.items()})
                      for v, d in graph.nodes(data=True))

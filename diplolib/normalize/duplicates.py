@@ -53,71 +53,16 @@ __all__ = [
     "resolve_duplicates",
     "representatives",
     "BAND_COLUMNS",
+    "minhash_bands",
+    "batch_token_ids",
 ]
 
-_N_PERM = 64
-# 16 bands × 4 rows: a pair becomes a candidate with p = 1-(1-J^4)^16 (0.5 at J≈0.5, 0.9998 at J=0.8)
-_BANDS, _ROWS = 16, 4
-_SEEDS = np.random.default_rng(20240229).integers(1, 2**63, size=_N_PERM, dtype=np.uint64)
-_M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
-_C = np.uint64(0x9E3779B97F4A7C15)
-_SIG_CHUNK = 200_000  # shingles hashed by the 64 functions at a time (64 × chunk uint64 in memory)
-#: Columns of :func:`duplicate_signatures` holding the band hashes.
-BAND_COLUMNS: tuple[str, ...] = tuple(f"band_{b}" for b in range(_BANDS))
+from .minhash import BAND_COLUMNS, BANDS, batch_token_ids, minhash_bands, shingle_hashes  # noqa: F401
 
 
 def duplicate_key(text: str) -> str:
     """The form two bodies must share to be exact duplicates: matching form, whitespace collapsed."""
     return " ".join(matching_form(text).split()) if isinstance(text, str) else ""
-
-
-def _mix(x: np.ndarray) -> np.ndarray:
-    """splitmix64 finaliser (wrapping uint64 arithmetic): a fast, well-spread, deterministic hash."""
-    with np.errstate(over="ignore"):
-        x = (x ^ (x >> np.uint64(30))) * _M1
-        x = (x ^ (x >> np.uint64(27))) * _M2
-        return x ^ (x >> np.uint64(31))
-
-
-def _mix_inplace(x: np.ndarray) -> np.ndarray:
-    """:func:`_mix` computed in place on a large array (fewer temporaries; same values)."""
-    with np.errstate(over="ignore"):
-        x ^= x >> np.uint64(30)
-        x *= _M1
-        x ^= x >> np.uint64(27)
-        x *= _M2
-        x ^= x >> np.uint64(31)
-    return x
-
-
-def _token_ids(tokens: list[str], vocab: dict[str, int]) -> np.ndarray:
-    for t in tokens:
-        if t not in vocab:
-            vocab[t] = int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest(), "little")
-    return np.fromiter((vocab[t] for t in tokens), dtype=np.uint64, count=len(tokens))
-
-
-def _window_hashes(ids: np.ndarray, starts: np.ndarray, k: int) -> np.ndarray:
-    """Hash of the ``k`` tokens from each position of ``starts`` (position-dependent mix, wrapping sum)."""
-    h = np.zeros(len(starts), dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for j in range(k):
-            h = h + _mix(ids[starts + j] + np.uint64(j + 1) * _C)
-    return _mix(h)
-
-
-def _shingle_hashes(key: str, k: int, vocab: dict[str, int]) -> np.ndarray:
-    """Sorted unique 64-bit hashes of the word ``k``-grams of ``key`` (tokens hashed once with blake2b)."""
-    ids = _token_ids(key.split(), vocab)
-    n = len(ids) - k + 1
-    return np.unique(_window_hashes(ids, np.arange(max(n, 0)), k))
-
-
-def _keys_and_tokens(texts, shingle: int, min_tokens: int):
-    keys = [duplicate_key(t) for t in texts]
-    tokens = [k.split() for k in keys]
-    eligible = np.fromiter((len(t) >= max(min_tokens, shingle) for t in tokens), dtype=bool, count=len(keys))
-    return keys, tokens, eligible
 
 
 def duplicate_signatures(texts: pd.Series | Sequence[str], *, near: bool = True, shingle: int = 5,
@@ -142,38 +87,19 @@ def duplicate_signatures(texts: pd.Series | Sequence[str], *, near: bool = True,
         ``<NA>`` for an empty body), ``eligible`` (long enough for near duplicates), ``band_0`` …
         ``band_15`` (uint64 hash of each band of 4 MinHash values; 0 when not eligible or ``near=False``).
     """
-    keys, tokens, eligible = _keys_and_tokens(texts, shingle, min_tokens)
+    keys = [duplicate_key(t) for t in texts]
     n = len(keys)
+    n_tokens = np.fromiter((k.count(" ") + 1 if k else 0 for k in keys), dtype=np.int64, count=n)
+    eligible = n_tokens >= max(min_tokens, shingle)
     digest = [hashlib.blake2b(k.encode(), digest_size=16).hexdigest() if k else None for k in keys]
-    bands = np.zeros((n, _BANDS), dtype=np.uint64)
+    bands = np.zeros((n, BANDS), dtype=np.uint64)
     if near and eligible.any():
-        vocab: dict[str, int] = {}
         # bands depend on the key only: compute them once per distinct key, copy them to its other rows
         first: dict[str, int] = {}
         target = np.flatnonzero(eligible)
         source = np.array([first.setdefault(keys[i], i) for i in target], dtype=np.int64)
         rows = np.unique(source)
-        lengths = np.array([len(tokens[i]) for i in rows], dtype=np.int64)
-        ids = _token_ids([t for i in rows for t in tokens[i]], vocab)
-        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        n_sh = lengths - shingle + 1
-        starts = np.repeat(offsets, n_sh) + (np.arange(n_sh.sum()) - np.repeat(np.cumsum(n_sh) - n_sh, n_sh))
-        hashes = _window_hashes(ids, starts, shingle)
-        sig = np.empty((len(rows), _N_PERM), dtype=np.uint64)
-        bounds = np.concatenate([[0], np.cumsum(n_sh)])
-        a = 0
-        while a < len(rows):  # articles whose shingles fit in one chunk (at least one article)
-            b = max(int(np.searchsorted(bounds, bounds[a] + _SIG_CHUNK, side="right")) - 1, a + 1)
-            lo, hi = bounds[a], bounds[b]
-            mixed = _mix_inplace(hashes[None, lo:hi] ^ _SEEDS[:, None])
-            sig[a:b] = np.minimum.reduceat(mixed, bounds[a:b] - lo, axis=1).T
-            a = b
-        band = sig.reshape(len(rows), _BANDS, _ROWS)
-        h = np.zeros((len(rows), _BANDS), dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            for r in range(_ROWS):
-                h = _mix(h ^ band[:, :, r]) + np.uint64(r + 1) * _C
-        bands[rows] = _mix(h)
+        bands[rows] = minhash_bands([keys[i] for i in rows], shingle=shingle)
         bands[target] = bands[source]
     out = pd.DataFrame(bands, columns=list(BAND_COLUMNS))
     out.insert(0, "eligible", eligible)
@@ -235,7 +161,7 @@ def shingle_sets(texts: pd.Series | Sequence[str], *, positions: Sequence[int] |
     texts = list(texts)
     vocab: dict[str, int] = {}
     wanted = range(len(texts)) if positions is None else positions
-    return {int(i): _shingle_hashes(duplicate_key(texts[int(i)]), shingle, vocab) for i in wanted}
+    return {int(i): shingle_hashes(duplicate_key(texts[int(i)]), shingle, vocab) for i in wanted}
 
 
 def jaccard_pairs(candidates: pd.DataFrame, sets: Mapping[int, np.ndarray], *,

@@ -36,12 +36,12 @@ from ..load import resolve_published
 from ._cluster import PartitionError, connect
 from .plan import DEFAULT_PARTITION_SIZE, plan_partitions
 from .result import PipelineResult
-from .stages import Run, edges_stage, load_stage, store_stage, tag_stage, topics_stage
+from .stages import Run, edges_stage, events_stage, load_stage, store_stage, tag_stage, topics_stage
 
 __all__ = ["run_pipeline", "PipelineResult", "PartitionError", "PIPELINE_STEPS", "connect"]
 
 #: Steps of :func:`run_pipeline`; loading and normalising always run.
-PIPELINE_STEPS: tuple[str, ...] = ("actors", "themes", "edges", "topics")
+PIPELINE_STEPS: tuple[str, ...] = ("actors", "themes", "edges", "events", "topics")
 
 
 def run_pipeline(
@@ -49,7 +49,7 @@ def run_pipeline(
     *,
     client: Client | str | None = None,
     scheduler: str | None = None,
-    steps: Sequence[Literal["actors", "themes", "edges", "topics"]] = ("actors", "themes", "edges"),
+    steps: Sequence[Literal["actors", "themes", "edges", "events", "topics"]] = ("actors", "themes", "edges"),
     partition_size: int | str = DEFAULT_PARTITION_SIZE,
     max_files: int | None = None,
     retries: int = 2,
@@ -87,7 +87,8 @@ def run_pipeline(
     scheduler
         A scheduler address; same as ``client="tcp://host:8786"``.
     steps
-        Among :data:`PIPELINE_STEPS`; loading and normalising always run. ``edges`` needs ``actors``.
+        Among :data:`PIPELINE_STEPS`; loading and normalising always run. ``edges`` and ``events`` need
+        ``actors``.
     partition_size, max_files
         Bytes of input files (and at most this many files) per partition; see :func:`plan_partitions`.
     retries
@@ -132,8 +133,9 @@ def run_pipeline(
     unknown = [s for s in steps if s not in PIPELINE_STEPS]
     if unknown:
         raise ValueError(f"run_pipeline: unknown step(s) {unknown}; choose among {list(PIPELINE_STEPS)}.")
-    if "edges" in steps and "actors" not in steps:
-        raise ValueError("run_pipeline: the 'edges' step needs the 'actors' step; add 'actors' to steps.")
+    for step in ("edges", "events"):
+        if step in steps and "actors" not in steps:
+            raise ValueError(f"run_pipeline: the {step!r} step needs the 'actors' step; add 'actors' to steps.")
     if scheduler is not None and client is not None:
         raise ValueError("run_pipeline: give client= or scheduler=, not both.")
     parts, entry_errors = plan_partitions(sources, partition_size=partition_size, max_files=max_files,
@@ -156,6 +158,8 @@ def run_pipeline(
             store_stage(run, result, store)
         if "edges" in steps:
             edges_stage(run, result, window=window, by=by, period=period, min_count=min_count)
+        if "events" in steps:
+            events_stage(run, result, registry=registry)
         if "topics" in steps:
             topics_stage(run, result, n_topics=n_topics, topic_sample=topic_sample, topic_options=topic_options)
         return result

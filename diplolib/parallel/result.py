@@ -27,6 +27,8 @@ class PipelineResult:
         The mentions and theme-hits tables (None when the step was not run).
     edges : pandas DataFrame or None
         The edges table of :func:`diplolib.comention.co_mentions`.
+    events : dask DataFrame or None
+        The events table of :func:`diplolib.events.extract_events` (the ``events`` step).
     topics : dask DataFrame or None
         ``article_id``, ``topic``, ``weight`` of every article, from the model in ``topic_model``.
     topic_model : TopicModel or None
@@ -46,6 +48,7 @@ class PipelineResult:
     mentions: dd.DataFrame | None = None
     theme_hits: dd.DataFrame | None = None
     edges: pd.DataFrame | None = None
+    events: dd.DataFrame | None = None
     topics: dd.DataFrame | None = None
     topic_model: Any = None
     partitions: pd.DataFrame = field(default_factory=pd.DataFrame)

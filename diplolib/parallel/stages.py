@@ -2,7 +2,8 @@
 
 1. load + normalise (:func:`diplolib.load.load_records`, :func:`diplolib.load.to_articles` without its duplicates
    step), 2. duplicates corpus-wide (:mod:`diplolib.parallel.duplicates`), 3. actor and theme tagging through
-   ``map_partitions``, 3b. the corpus store, 4. co-mention counts per partition summed once, 5. topics fitted on a
+   ``map_partitions``, 3b. the corpus store, 4. co-mention counts per partition summed once, 4b. directed events
+   per partition (:func:`diplolib.events.extract_events` on its articles and mentions), 5. topics fitted on a
    sample and applied per partition. A :class:`Run` carries the cluster, the partitions and the timings.
 """
 
@@ -29,7 +30,7 @@ from .duplicates import corpus_duplicates
 from .plan import Partition
 from .result import PipelineResult
 
-__all__ = ["Run", "load_stage", "tag_stage", "store_stage", "edges_stage", "topics_stage"]
+__all__ = ["Run", "load_stage", "tag_stage", "store_stage", "edges_stage", "events_stage", "topics_stage"]
 
 
 def _schema(schemas: list[tuple[list[tuple[str, str]], int]]) -> list[tuple[str, str]]:
@@ -169,6 +170,19 @@ def edges_stage(run: Run, result: PipelineResult, *, window, by, period, min_cou
     check(futs, run.parts, "edges")
     result.edges = edges_from_counts(sum_counts(run.client.gather(futs)), min_count=min_count)
     run.lap("edges")
+
+
+def events_stage(run: Run, result: PipelineResult, *, registry) -> None:
+    """Stage 4b: directed events, each partition's articles with its own mentions (the pandas function)."""
+    token = "default" if registry is None else tokenize(registry)
+    sample = _meta_sample(run.meta)
+    mentions = tasks.tag_actors_partition(sample, registry=registry, token=token)
+    empty = tasks.events_partition(sample, mentions, registry=registry, token=token).iloc[:0]
+    reg = dask.delayed(registry) if registry is not None else None
+    parts = [dask.delayed(tasks.events_partition)(a, m, empty=empty, registry=reg, token=token)
+             for a, m in zip(result.articles.to_delayed(), result.mentions.to_delayed(), strict=True)]
+    result.events = run.keep(dd.from_delayed(parts, meta=empty, verify_meta=False), "events")
+    run.lap("events")
 
 
 def topics_stage(run: Run, result: PipelineResult, *, n_topics, topic_sample, topic_options) -> None:

@@ -182,3 +182,14 @@ def store_partition(
     if hits is not None:
         written.append(write_table(hits, "theme_hits", store=store, chunk=chunk, articles=keys))
     return pd.concat(written, ignore_index=True)
+
+
+def events_partition(articles: pd.DataFrame, mentions: pd.DataFrame, *, empty: pd.DataFrame | None = None,
+                     registry: Any = None, token: str = "default") -> pd.DataFrame:
+    """:func:`diplolib.events.extract_events` on one partition and its mentions, with the worker's cached matcher
+    (the same function as the pandas path: one automaton pass over the partition)."""
+    from ..events import extract_events
+
+    out = extract_events(articles, mentions, registry=_matcher(registry, token))
+    return empty if out.empty and empty is not None else out
+

@@ -26,6 +26,8 @@ _NAMES = {
     "plot_topic_heatmap": ".topics",
     "plot_topic_terms": ".topics",
     "plot_topics_over_time": ".topics",
+    "plot_event_network": ".events",
+    "plot_dyad_scores": ".events",
 }
 __getattr__, __dir__ = attach(__name__, _NAMES)
 __all__ = list(_NAMES)

@@ -1,4 +1,5 @@
-"""Themes: the theme dictionary, tagging, prevalence by time, outlet and actor, keyness, keyword in context."""
+"""Themes: the theme dictionary, tagging, prevalence by time, outlet and actor, keyness, keyword in context,
+agreement across the language versions of a parallel corpus."""
 
 from .._lazy import attach
 
@@ -20,6 +21,9 @@ _NAMES = {
     "precision_sample": ".evaluate",
     "precision": ".evaluate",
     "keyphrase_agreement": ".evaluate",
+    "parallel_themes": ".parallel",
+    "theme_agreement": ".parallel",
+    "theme_disagreements": ".parallel",
 }
 __getattr__, __dir__ = attach(__name__, _NAMES)
 __all__ = list(_NAMES)

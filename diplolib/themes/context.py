@@ -76,7 +76,7 @@ def kwic(
         for m in rx.finditer(match):
             if m.end() == m.start():
                 continue
-            start, end = index_map[m.start()], index_map[m.end()]
+            start, end = int(index_map[m.start()]), int(index_map[m.end()])
             while end > start and text[end - 1].isspace():
                 end -= 1
             rows.append(

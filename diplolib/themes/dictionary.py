@@ -33,7 +33,29 @@ Arabic diacritics removed, Arabic letter variants unified, apostrophes turned in
 * Arabic cues (``ar``) also match after the proclitics و ف ب ك ل and the article ال
   (``هدنة`` matches الهدنة, والهدنة, بالهدنة, للهدنة); a leading ال written in a cue is
   treated as that optional article (``الامم المتحدة`` also matches للامم المتحدة);
-* cues are written naturally (accents, capitals, hamza): they are put in matching form on load.
+* cues are written naturally (accents, capitals, hamza): they are put in matching form on load;
+* ``...`` standing as a word is a gap of 0 to 3 words (``...5``: up to 5), inside one clause
+  (punctuation stops it): ``fight ... terrorism`` matches "fight against international terrorism".
+
+Context.  A cue may be written as a mapping that names neighbours (cues themselves) which
+must (``near``) or must not (``not_near``) occur within ``window`` words (default 4) on
+either side of it, in the same sentence; a hit whose cue fails its context is dropped::
+
+    en: [killed, {cue: bodies, near: [dead, found, killed], not_near: [state, government]}]
+
+``#`` among the neighbours stands for any number (``{cue: resolution, near: ['#']}``).
+
+Scope.  ``scope: international`` marks a theme that needs two states or an international
+body (the UN Security Council, not Russia's own; a phone call between leaders, not with a
+governor).  When :func:`~diplolib.themes.tag_themes` is given the actor ``mentions``, a hit
+of such a theme is dropped if its sentence (with the one before) names two or more people and
+only actors of one and the same state (places aside); with fewer known people it stays.
+
+A theme's ``context`` gives neighbours for all its cues of a language (its ``not_near`` add up
+with a cue's own; a cue's own ``near`` and ``window`` win)::
+
+    context:
+      en: {not_near: [accident(s), crash(es)], window: 6}
 
 A later file overrides a theme of an earlier one with the same ``id`` (whole entry), unless
 the entry says ``extend: true`` (its cues and exclusions are added).
@@ -47,29 +69,27 @@ from importlib import resources
 from pathlib import Path
 
 import pandas as pd
-import pycountry
 import yaml
 
 from .cues import BOUNDARY, cue_pattern
+from .entries import ThemeFileError, cue_context, merge_context, node_error, scalar, theme_context, valid_lang
 
 __all__ = ["ThemeDictionary", "ThemeFileError", "load_themes", "cue_pattern", "default_themes_path"]
 
-_THEME_KEYS = {"id", "parent", "label", "description", "cues", "exclude", "extend"}
+_THEME_KEYS = {"id", "parent", "label", "description", "cues", "exclude", "extend", "scope", "context"}
+_SCOPES = ("any", "international")
 _TOP_KEYS = {"themes", "version", "description"}
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-class ThemeFileError(ValueError):
-    """A theme file is malformed; the message starts with ``file:line:``."""
+#: Columns of :attr:`ThemeDictionary.themes` and :attr:`ThemeDictionary.cues`.
+THEME_COLUMNS = ["theme", "parent", "label", "description", "source", "scope"]
+CUE_COLUMNS = ["theme", "parent", "lang", "cue", "pattern", "kind", "source", "near", "not_near", "window"]
 
 
 def default_themes_path() -> Path:
     """Path of the theme dictionary shipped with diplolib."""
     return Path(str(resources.files("diplolib.themes") / "data" / "themes.yaml"))
-
-
-def _valid_lang(code: object) -> bool:
-    return isinstance(code, str) and len(code) == 2 and pycountry.languages.get(alpha_2=code) is not None
 
 
 @dataclass(frozen=True)
@@ -80,10 +100,13 @@ class ThemeDictionary:
     ----------
     themes : pandas.DataFrame
         One row per theme: ``theme``, ``parent`` (``<NA>`` for top-level themes), ``label``,
-        ``description``, ``source`` (``file:line`` where it was defined).
+        ``description``, ``source`` (``file:line`` where it was defined), ``scope`` (``any`` or
+        ``international``).
     cues : pandas.DataFrame
         One row per cue: ``theme``, ``parent``, ``lang``, ``cue`` (as written), ``pattern``
-        (compiled regex source), ``kind`` (``include`` or ``exclude``), ``source``.
+        (compiled regex source), ``kind`` (``include`` or ``exclude``), ``source``, ``near`` and
+        ``not_near`` (regex sources of the context neighbours joined by ``|``, empty when none),
+        ``window`` (words each side; 0 without context).
     """
 
     themes: pd.DataFrame
@@ -128,31 +151,25 @@ class ThemeDictionary:
         return self._compiled[lang]
 
 
-def _err(path: str, node: yaml.Node, msg: str) -> ThemeFileError:
-    return ThemeFileError(f"{path}:{node.start_mark.line + 1}: {msg}")
-
-
-def _scalar(path: str, node: yaml.Node, what: str) -> str:
-    if not isinstance(node, yaml.ScalarNode):
-        raise _err(path, node, f"{what} must be a single value, not a list or mapping")
-    return str(node.value)
-
-
-def _cue_map(path: str, node: yaml.Node, key: str) -> list[tuple[str, str, yaml.Node]]:
+def _cue_map(path: str, node: yaml.Node, key: str) -> list[tuple[str, str, yaml.Node, dict | None]]:
     if not isinstance(node, yaml.MappingNode):
-        raise _err(path, node, f"'{key}' must map language codes to lists of cues, e.g. en: [truce(s)]")
+        raise node_error(path, node, f"'{key}' must map language codes to lists of cues, e.g. en: [truce(s)]")
     out = []
     for knode, vnode in node.value:
-        lang = _scalar(path, knode, "a language code")
-        if not _valid_lang(lang):
-            raise _err(
+        lang = scalar(path, knode, "a language code")
+        if not valid_lang(lang):
+            raise node_error(
                 path, knode, f"unknown language {lang!r} in '{key}': use an ISO 639-1 code such as en, fr, ar"
             )
         items = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
         for item in items:
             if isinstance(item, yaml.ScalarNode) and item.tag.endswith(":null"):
-                raise _err(path, item, "empty cue: remove it or write a word")
-            out.append((lang, _scalar(path, item, "a cue"), item))
+                raise node_error(path, item, "empty cue: remove it or write a word")
+            if isinstance(item, yaml.MappingNode):
+                cue, ctx = cue_context(path, lang, item, key)
+                out.append((lang, cue, item, ctx))
+            else:
+                out.append((lang, scalar(path, item, "a cue"), item, None))
     return out
 
 
@@ -166,51 +183,56 @@ def _parse_file(path: str, text: str) -> list[dict]:
     if root is None:
         raise ThemeFileError(f"{path}:1: empty theme file: add a 'themes:' list")
     if not isinstance(root, yaml.MappingNode):
-        raise _err(path, root, "a theme file is a mapping with a 'themes:' list")
+        raise node_error(path, root, "a theme file is a mapping with a 'themes:' list")
     themes_node = None
     for knode, vnode in root.value:
-        key = _scalar(path, knode, "a key")
+        key = scalar(path, knode, "a key")
         if key not in _TOP_KEYS:
-            raise _err(path, knode, f"unknown key {key!r}: expected one of {sorted(_TOP_KEYS)}")
+            raise node_error(path, knode, f"unknown key {key!r}: expected one of {sorted(_TOP_KEYS)}")
         if key == "themes":
             themes_node = vnode
     if not isinstance(themes_node, yaml.SequenceNode):
-        raise _err(path, themes_node or root, "'themes' must be a list of themes ('- id: ...')")
+        raise node_error(path, themes_node or root, "'themes' must be a list of themes ('- id: ...')")
     entries, seen = [], {}
     for tnode in themes_node.value:
         if not isinstance(tnode, yaml.MappingNode):
-            raise _err(path, tnode, "each theme is a mapping with at least 'id' and 'label'")
-        entry: dict = {"line": tnode.start_mark.line + 1, "cues": [], "exclude": [], "nodes": {}}
+            raise node_error(path, tnode, "each theme is a mapping with at least 'id' and 'label'")
+        entry: dict = {"line": tnode.start_mark.line + 1, "cues": [], "exclude": [], "context": {}, "nodes": {}}
         for knode, vnode in tnode.value:
-            key = _scalar(path, knode, "a key")
+            key = scalar(path, knode, "a key")
             if key not in _THEME_KEYS:
-                raise _err(path, knode, f"unknown theme key {key!r}: expected one of {sorted(_THEME_KEYS)}")
+                raise node_error(path, knode, f"unknown theme key {key!r}: expected one of {sorted(_THEME_KEYS)}")
             entry["nodes"][key] = vnode
             if key in ("cues", "exclude"):
                 entry[key] = _cue_map(path, vnode, key)
+            elif key == "context":
+                entry[key] = theme_context(path, vnode)
             elif key == "extend":
-                entry[key] = _scalar(path, vnode, key).lower() in ("true", "yes", "1")
+                entry[key] = scalar(path, vnode, key).lower() in ("true", "yes", "1")
             else:
-                val = _scalar(path, vnode, key)
+                val = scalar(path, vnode, key)
                 entry[key] = None if vnode.tag.endswith(":null") else val
         tid = entry.get("id")
         if not tid or not _ID_RE.match(tid):
-            raise _err(
+            raise node_error(
                 path, tnode, f"theme id {tid!r} missing or invalid: use lower-case letters, digits, '_'"
             )
         if tid in seen:
-            raise _err(
+            raise node_error(
                 path, tnode, f"duplicate theme id {tid!r} (first defined on line {seen[tid]}): rename one"
             )
         seen[tid] = entry["line"]
         if not entry.get("extend") and not entry.get("label"):
-            raise _err(path, tnode, f"theme {tid!r} has no 'label': add a short English label")
+            raise node_error(path, tnode, f"theme {tid!r} has no 'label': add a short English label")
+        if entry.get("scope") not in (None, *_SCOPES):
+            msg = f"theme {tid!r}: scope {entry['scope']!r}: use one of {_SCOPES}"
+            raise node_error(path, entry["nodes"]["scope"], msg)
         for kind in ("cues", "exclude"):
-            for lang, cue, node in entry[kind]:
+            for lang, cue, node, _ in entry[kind]:
                 try:
                     cue_pattern(cue, lang)
                 except ValueError as exc:
-                    raise _err(path, node, f"theme {tid!r}: {exc}") from None
+                    raise node_error(path, node, f"theme {tid!r}: {exc}") from None
         entries.append(entry)
     return entries
 
@@ -241,8 +263,8 @@ def load_themes(*extra_paths: str | Path, include_default: bool = True) -> Theme
     Returns
     -------
     ThemeDictionary
-        With ``themes`` (theme, parent, label, description, source) and ``cues``
-        (theme, parent, lang, cue, pattern, kind, source) tables.
+        With ``themes`` (theme, parent, label, description, source, scope) and ``cues``
+        (theme, parent, lang, cue, pattern, kind, source, near, not_near, window) tables.
 
     Raises
     ------
@@ -263,13 +285,15 @@ def load_themes(*extra_paths: str | Path, include_default: bool = True) -> Theme
             tid = entry["id"]
             if entry.get("extend"):
                 if tid not in merged:
-                    raise _err(
+                    raise node_error(
                         name, entry["nodes"].get("id"), f"'extend: true' but no theme {tid!r} to extend"
                     )
                 base = merged[tid]
                 base["cues"] = base["cues"] + [(*c, name) for c in entry["cues"]]
                 base["exclude"] = base["exclude"] + [(*c, name) for c in entry["exclude"]]
-                for key in ("label", "description", "parent"):
+                for lang, ctx in entry["context"].items():
+                    base["context"][lang] = merge_context(base["context"].get(lang), ctx)
+                for key in ("label", "description", "parent", "scope"):
                     if entry.get(key) is not None:
                         base[key] = entry[key]
                 continue
@@ -283,11 +307,11 @@ def load_themes(*extra_paths: str | Path, include_default: bool = True) -> Theme
         node = e["nodes"].get("parent")
         if parent == tid or parent not in merged:
             known = sorted(k for k, v in merged.items() if v.get("parent") is None)
-            raise _err(
+            raise node_error(
                 e["file"], node, f"theme {tid!r}: unknown parent {parent!r}; top-level themes are {known}"
             )
         if merged[parent].get("parent") is not None:
-            raise _err(
+            raise node_error(
                 e["file"], node, f"theme {tid!r}: parent {parent!r} is not top-level (two levels only)"
             )
     theme_rows, cue_rows = [], []
@@ -299,10 +323,12 @@ def load_themes(*extra_paths: str | Path, include_default: bool = True) -> Theme
                 "label": e.get("label") or tid,
                 "description": e.get("description") or "",
                 "source": f"{e['file']}:{e['line']}",
+                "scope": e.get("scope") or "any",
             }
         )
         for kind, key in (("include", "cues"), ("exclude", "exclude")):
-            for lang, cue, node, fname in e[key]:
+            for lang, cue, node, ctx, fname in e[key]:
+                ctx = merge_context(ctx, e["context"].get(lang)) if kind == "include" else {}
                 cue_rows.append(
                     {
                         "theme": tid,
@@ -312,10 +338,13 @@ def load_themes(*extra_paths: str | Path, include_default: bool = True) -> Theme
                         "pattern": cue_pattern(cue, lang),
                         "kind": kind,
                         "source": f"{fname}:{node.start_mark.line + 1}",
+                        "near": "|".join(ctx.get("near", [])),
+                        "not_near": "|".join(ctx.get("not_near", [])),
+                        "window": ctx.get("window", 0),
                     }
                 )
-    themes = pd.DataFrame(theme_rows, columns=["theme", "parent", "label", "description", "source"])
-    cues = pd.DataFrame(cue_rows, columns=["theme", "parent", "lang", "cue", "pattern", "kind", "source"])
+    themes = pd.DataFrame(theme_rows, columns=THEME_COLUMNS)
+    cues = pd.DataFrame(cue_rows, columns=CUE_COLUMNS).astype({"window": "int64"})
     for df in (themes, cues):
         df["parent"] = df["parent"].astype("string")
     return ThemeDictionary(themes=themes.reset_index(drop=True), cues=cues.reset_index(drop=True))

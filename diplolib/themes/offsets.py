@@ -9,18 +9,19 @@ inside the surface form instead of being cut off.
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..normalize.matching import aligned_matching_form
 
 __all__ = ["offset_map"]
 
 
-def offset_map(s: str) -> tuple[str, list[int]]:
-    """Matching form of ``s`` and ``index_map`` (``len(match) + 1`` offsets into ``s``).
+def offset_map(s: str) -> tuple[str, np.ndarray]:
+    """Matching form of ``s`` and ``index_map`` (``len(match) + 1`` offsets into ``s``, an int64 array).
 
     ``index_map[i]`` is the offset in ``s`` of the character that produced ``match[i]``;
-    the last entry is ``len(s)``.
+    the last entry is ``len(s)``. An array rather than a list: converting every offset of every
+    article to Python ints cost more than the few look-ups the taggers make.
     """
     match, idx = aligned_matching_form(s)
-    index_map = idx.tolist()
-    index_map.append(len(s) if isinstance(s, str) else 0)
-    return match, index_map
+    return match, np.append(idx.astype(np.int64, copy=False), len(s) if isinstance(s, str) else 0)

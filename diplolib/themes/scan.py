@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .cues import BOUNDARY, pattern_prefilter
+from .cues import BOUNDARY
+from .prefilter import pattern_prefilter
 
 __all__ = ["ScanIndex", "scan_index"]
 

@@ -13,6 +13,7 @@ from .._tables import check_columns, legacy_arguments
 from ..segment import sentence_spans
 from .dictionary import ThemeDictionary, load_themes
 from .offsets import offset_map
+from .rules import apply_scope, context_ok, context_rules
 from .scan import scan_index
 
 __all__ = ["tag_themes", "theme_scores", "HIT_COLUMNS"]
@@ -67,7 +68,7 @@ def _which_cue(cues: list[tuple[str, re.Pattern]], match: str, start: int, end: 
 
 def _hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a: int, b: int, cues) -> dict:
     """One hit: matching-form span ``[a, b)`` mapped back to the display text (trailing spaces trimmed)."""
-    start, end = index_map[a], index_map[b]
+    start, end = int(index_map[a]), int(index_map[b])
     while end > start and text[end - 1].isspace():
         end -= 1
     return {
@@ -90,6 +91,7 @@ def _tag_one_exact(article_id, lang: str, text: str, dictionary: ThemeDictionary
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
     cue_index = _cue_index(dictionary, lang)
+    rules = context_rules(dictionary, lang)
     rows = []
     for theme, parent, inc, exc in dictionary.compiled(lang):
         blocked = [(m.start(), m.end()) for m in exc.finditer(match)] if exc is not None else []
@@ -97,8 +99,11 @@ def _tag_one_exact(article_id, lang: str, text: str, dictionary: ThemeDictionary
             a, b = m.start(), m.end()
             if any(x < b and a < y for x, y in blocked):
                 continue
-            rows.append(_hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a, b,
-                                 cue_index.get(theme, [])))
+            row = _hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a, b,
+                           cue_index.get(theme, []))
+            rule = rules.get((theme, row["cue"])) if rules else None
+            if rule is None or context_ok(rule, match, a, b):
+                rows.append(row)
     return rows
 
 
@@ -111,9 +116,13 @@ def _tag_one(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> l
     if not found:
         return rows
     starts = [a for a, _ in sentence_spans(text)]
+    rules = context_rules(dictionary, lang)
     for theme, parent, matches, cues in found:
         for a, b in matches:
-            rows.append(_hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a, b, cues))
+            row = _hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a, b, cues)
+            rule = rules.get((theme, row["cue"])) if rules else None
+            if rule is None or context_ok(rule, match, a, b):
+                rows.append(row)
     return rows
 
 
@@ -128,13 +137,16 @@ def tag_themes(
     *,
     dictionary: ThemeDictionary | None = None,
     langs: Sequence[str] | None = None,
+    mentions: pd.DataFrame | None = None,
+    registry=None,
 ) -> pd.DataFrame:
     """Find the theme cues of the dictionary in each article.
 
     Cues are matched on the matching form of ``text`` (case-folded, accents and Arabic
     diacritics removed, letter variants unified) with word boundaries; Arabic cues also
     match after the proclitics و ف ب ك ل and the article ال. A hit overlapping an
-    exclusion pattern of the same theme is dropped. Offsets point into the display
+    exclusion pattern of the same theme is dropped, and so is a hit whose cue has a context
+    (``near``/``not_near`` neighbours) that the words around it do not satisfy. Offsets point into the display
     ``text`` (a ``text_match`` column, if present, is not used: the alignment is
     recomputed from ``text`` so that offsets are exact).
 
@@ -146,6 +158,14 @@ def tag_themes(
         From :func:`load_themes`; the shipped dictionary by default.
     langs : sequence of str, optional
         Only tag articles in these languages (default: every language of the dictionary).
+    mentions : pandas.DataFrame, optional
+        Actor mentions of the same articles (:func:`diplolib.actors.tag_actors`: ``article_id``,
+        ``actor_id``, ``sentence``). When given, hits of themes with ``scope: international``
+        (the UN Security Council, phone calls between leaders) are dropped from sentences whose
+        actors (two people or more) all belong to one state (see :mod:`diplolib.themes.rules`).
+    registry : Registry, optional
+        Gives each mentioned actor its state (default: the shipped actor registry); used with
+        ``mentions`` only.
 
     Returns
     -------
@@ -166,7 +186,12 @@ def tag_themes(
     both paths on real corpora; ``benchmarks/bench_themes.py`` times them).  The automaton
     and regexes are compiled on the first call per language and cached on the dictionary.
     """
-    return _tag(articles, dictionary, langs, _tag_one)
+    hits = _tag(articles, dictionary, langs, _tag_one)
+    if mentions is None:
+        return hits
+    check_columns(mentions, ["article_id", "actor_id", "sentence"], func="tag_themes", name="mentions",
+                  fix="pass the table of diplolib.actors.tag_actors() for the same articles")
+    return apply_scope(hits, mentions, dictionary if dictionary is not None else _default_dictionary(), registry)
 
 
 def _tag_themes_exact(

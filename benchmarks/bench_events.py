@@ -1,0 +1,78 @@
+"""Event extraction speed beside actor tagging, in the same run, on FA-KES × ``--repeat``.
+
+Corpus: the 804 FA-KES article bodies (cleaned with diplolib.normalize.clean_text), repeated ``--repeat`` times
+with distinct ids and their real dates, as in ``bench_actors.py``. ``tag_actors`` runs first (its mentions are the
+input of the events step: "with mentions given"), then ``extract_events`` on the same articles and mentions, in
+``--batch`` articles at a time (one automaton pass per batch; the whole corpus when 0). Both steps are
+single-threaded: MB/s is UTF-8 bytes of text per second of one core (``MB/s cpu`` per second of process CPU time,
+steadier on a shared machine).
+
+    .venv/bin/python benchmarks/bench_events.py --repeat 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+
+import pandas as pd
+
+from diplolib import datasets
+from diplolib.actors import ActorMatcher, load_registry, tag_actors
+from diplolib.events import extract_events, load_cues
+from diplolib.normalize.text import clean_text
+
+
+def corpus(repeat: int) -> pd.DataFrame:
+    raw = pd.read_csv(datasets.path("fa-kes") / "FA-KES-Dataset.csv", dtype=str, encoding="utf-8")
+    text = [clean_text(t) for t in raw["article_content"].fillna("")]
+    published = pd.to_datetime(raw["date"], format="%m/%d/%Y", errors="coerce", utc=True)
+    base = pd.DataFrame({"text": text, "published": published, "lang": "en"})
+    out = pd.concat([base] * repeat, ignore_index=True)
+    out.insert(0, "article_id", [f"a{i}" for i in range(len(out))])
+    return out
+
+
+def timed(fn):
+    t0, c0 = time.perf_counter(), time.process_time()
+    out = fn()
+    return out, time.perf_counter() - t0, time.process_time() - c0
+
+
+def row(name: str, size: float, seconds: float, cpu: float, rows: int) -> dict:
+    return {"step": name, "MB": round(size, 1), "seconds": round(seconds, 2), "MB/s": round(size / seconds, 1),
+            "MB/s cpu": round(size / cpu, 1), "rows": rows}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--batch", type=int, default=0, help="articles per extract_events call (0: all at once)")
+    args = parser.parse_args()
+    articles = corpus(args.repeat)
+    size = sum(len(t.encode("utf-8")) for t in articles["text"]) / 1e6
+    registry = load_registry()
+    matcher = ActorMatcher(registry)
+    lexicon = load_cues()
+    extract_events(articles.head(50), tag_actors(articles.head(50), registry=matcher), registry=matcher,
+                   cues=lexicon)  # warm-up: automata built once per lexicon and language
+    mentions, dt, cpu = timed(lambda: tag_actors(articles, registry=matcher))
+    rows = [row("tag_actors (the mentions)", size, dt, cpu, len(mentions))]
+    step = args.batch or len(articles)
+
+    def run():
+        parts = [extract_events(articles.iloc[i:i + step], mentions, registry=matcher, cues=lexicon)
+                 for i in range(0, len(articles), step)]
+        return pd.concat(parts, ignore_index=True)
+
+    events, dt, cpu = timed(run)
+    rows.append(row(f"extract_events, mentions given (batches of {step:,} articles)", size, dt, cpu, len(events)))
+    table = pd.DataFrame(rows)
+    print(f"FA-KES x {args.repeat}: {len(articles):,} articles, {size:.1f} MB; peak RSS "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
+    print(table.to_string(index=False))
+
+
+if __name__ == "__main__":
+    main()

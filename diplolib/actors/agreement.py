@@ -1,0 +1,108 @@
+"""Cross-lingual agreement of actor tagging on parallel sentences (``../shared/data/unpc-ar-fr-en``).
+
+The same sentence in Arabic, French and English names the same actors. :func:`crosslingual_agreement`
+tags every language of a table of parallel sentences and reports, for each ordered pair of languages, the
+share of the actors found in the first that are also found in the second (per sentence, summed over
+sentences). :func:`alias_confirmation` turns the same data around: for every alias that matched, how often
+its actor was also found in the other languages of the sentence; an alias that is rarely confirmed is a
+word that only looks like a name in its language (Arabic القطرية "national" ≠ Qatar), which the common-word
+sweep (:mod:`diplolib.actors.sweep`) reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import permutations
+
+import pandas as pd
+
+from .registry import Registry, load_registry
+from .tagger import ActorMatcher, tag_actors
+
+__all__ = ["parallel_mentions", "crosslingual_agreement", "alias_confirmation"]
+
+
+def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "fr", "ar"),
+                      registry: Registry | ActorMatcher | None = None, published: str = "2015-07-01",
+                      id_column: str = "id") -> pd.DataFrame:
+    """The mentions of every language column of ``triples`` (one row per sentence, one column per language).
+
+    Parameters
+    ----------
+    triples : DataFrame
+        ``id_column`` and one text column per language in ``langs``; a ``published`` column when present
+        dates role phrases, otherwise ``published`` (UNPC's sentences are all from 2015).
+    langs : sequence of str
+        The language columns.
+    registry : Registry or ActorMatcher, optional
+        Defaults to the built-in registry.
+
+    Returns
+    -------
+    DataFrame
+        The mentions table (:data:`~diplolib.actors.MENTION_COLUMNS`) with ``article_id`` the sentence id
+        and a ``lang`` column.
+    """
+    missing = [c for c in (id_column, *langs) if c not in triples.columns]
+    if missing:
+        raise ValueError(f"parallel_mentions: columns {missing} are missing; pass one text column per language")
+    matcher = registry if isinstance(registry, ActorMatcher) else ActorMatcher(
+        registry if registry is not None else load_registry())
+    dates = triples["published"] if "published" in triples.columns else published
+    frames = []
+    for lang in langs:
+        arts = pd.DataFrame({"article_id": triples[id_column], "text": triples[lang], "published": dates})
+        frames.append(tag_actors(arts, registry=matcher).assign(lang=lang))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _found(mentions: pd.DataFrame) -> pd.DataFrame:
+    hit = mentions[mentions["actor_id"].notna() & (mentions["actor_id"] != "")]
+    return hit[["article_id", "lang", "actor_id"]].drop_duplicates()
+
+
+def crosslingual_agreement(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Share of the actors found in one language that are found in the other, for every ordered pair.
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        From :func:`parallel_mentions` (``article_id`` = sentence, ``lang``, ``actor_id``).
+
+    Returns
+    -------
+    DataFrame
+        One row per ordered pair: ``source``, ``target``, ``n_source`` (sentence-actor pairs found in the
+        source language), ``n_both`` (of those, found in the target too), ``agreement`` (``n_both /
+        n_source``).
+    """
+    found = _found(mentions)
+    rows = []
+    for src, tgt in permutations(sorted(found["lang"].unique()), 2):
+        a = found[found["lang"] == src][["article_id", "actor_id"]]
+        b = found[found["lang"] == tgt][["article_id", "actor_id"]]
+        both = len(a.merge(b, on=["article_id", "actor_id"]))
+        rows.append({"source": src, "target": tgt, "n_source": len(a), "n_both": both,
+                     "agreement": both / len(a) if len(a) else float("nan")})
+    return pd.DataFrame(rows)
+
+
+def alias_confirmation(mentions: pd.DataFrame) -> pd.DataFrame:
+    """For each (language, matched alias, actor): matches and how many the other languages confirm.
+
+    Returns
+    -------
+    DataFrame
+        ``lang``, ``key`` (the surface case-folded), ``actor_id``, ``n`` (matches), ``confirmed`` (matches
+        whose actor is found in at least one other language of the same sentence), ``rate``.
+    """
+    found = _found(mentions)
+    others = found.rename(columns={"lang": "other"})
+    hit = mentions[mentions["actor_id"].notna() & (mentions["actor_id"] != "")].copy()
+    hit["key"] = hit["surface"].str.casefold()
+    pairs = hit.merge(others, on=["article_id", "actor_id"], how="left")
+    pairs["ok"] = pairs["other"].notna() & (pairs["other"] != pairs["lang"])
+    per = pairs.groupby(["lang", "key", "actor_id", "article_id", "start"], as_index=False)["ok"].any()
+    out = per.groupby(["lang", "key", "actor_id"], as_index=False).agg(n=("ok", "size"), confirmed=("ok", "sum"))
+    out["rate"] = out["confirmed"] / out["n"]
+    return out.sort_values(["lang", "n"], ascending=[True, False]).reset_index(drop=True)

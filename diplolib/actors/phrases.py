@@ -1,0 +1,191 @@
+"""Role phrases for every state and organisation office, in English, French and Arabic (generated).
+
+:func:`world_role_phrases` crosses each state's names and demonyms (``data/sources/state_demonyms.csv`` and
+the registry's name aliases) with the titles of its offices, taken from the CIA title of the latest holder
+(:func:`title_class`: "King" → monarch, "Amir" → emir, "Premier" → prime minister …), so that "the Jordanian
+king", "le roi de Jordanie" and "ملك الأردن" name the head of state of JOR, while "the Iranian president"
+names the head of government of IRN (its head of state is the Supreme Leader). Forms generated:
+
+- English: "{demonym} {Title}", its plural ("Turkish presidents", for "the Russian and Turkish presidents"),
+  "{name}'s {title}", "{Title} of {name}";
+- French: "{titre} {adjectif}" in masculine and feminine, the plural title with the singular or plural
+  adjective ("les présidents russe et turc"), and "{titre} de/du/de la/de l'/des/d' {nom}" (every article
+  form is generated; only the right one occurs in text);
+- Arabic: "{title} {nisba}" definite ("الرئيس التركي"), the dual ("الرئيسان الروسي والتركي"), and the
+  construct with the state's name ("رئيس تركيا", "ملك الأردن", "وزير خارجية فرنسا").
+
+Foreign and defence ministers get the possessive and "of" forms too (the demonym forms are templates of
+:mod:`~diplolib.actors.build_states`). Organisation offices (:data:`ORG_OFFICES`) get "{org} {Title}",
+"{Title} of the {org}" and their French and Arabic forms from the organisation's aliases. A phrase that the
+hand-edited ``role_phrases.csv`` already defines is left to it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+
+from .build_states import SOURCES_DIR
+
+__all__ = ["TITLES", "ORG_OFFICES", "title_class", "world_role_phrases"]
+
+#: title class -> (en singular, en plural, fr m, fr f, fr m plural, ar definite, ar dual, ar construct)
+TITLES: dict[str, tuple[str, ...]] = {
+    "president": ("President", "Presidents", "président", "présidente", "présidents", "الرئيس", "الرئيسان",
+                  "رئيس"),
+    "prime_minister": ("Prime Minister", "Prime Ministers", "Premier ministre", "Première ministre",
+                       "Premiers ministres", "رئيس الوزراء", "رئيسا الوزراء", "رئيس وزراء"),
+    "chancellor": ("Chancellor", "Chancellors", "chancelier", "chancelière", "chanceliers", "المستشار",
+                   "المستشاران", "مستشار"),
+    "monarch": ("King", "Kings", "roi", "reine", "rois", "الملك", "الملكان", "ملك"),
+    "emir": ("Emir", "Emirs", "émir", "émira", "émirs", "الأمير", "الأميران", "أمير"),
+    "sultan": ("Sultan", "Sultans", "sultan", "sultane", "sultans", "السلطان", "السلطانان", "سلطان"),
+    "supreme_leader": ("Supreme Leader", "Supreme Leaders", "Guide suprême", "Guide suprême", "Guides suprêmes",
+                       "المرشد الأعلى", "", "مرشد"),
+    "leader": ("leader", "leaders", "dirigeant", "dirigeante", "dirigeants", "الزعيم", "الزعيمان", "زعيم"),
+    "foreign_minister": ("Foreign Minister", "Foreign Ministers", "ministre des Affaires étrangères", "",
+                         "ministres des Affaires étrangères", "", "", "وزير خارجية"),
+    "defence_minister": ("Defence Minister", "Defence Ministers", "ministre de la Défense", "",
+                         "ministres de la Défense", "", "", "وزير دفاع"),
+}
+_CLASS_RULES = (("supreme leader", "supreme_leader"), ("chancellor", "chancellor"), ("king", "monarch"),
+                ("queen", "monarch"), ("sultan", "sultan"), ("emir", "emir"), ("amir", "emir"),
+                ("prime minister", "prime_minister"), ("premier", "prime_minister"), ("taoiseach", "prime_minister"),
+                ("president", "president"), ("chairman", "president"))
+#: states whose president leads (semi-presidential systems where a prime minister also sits): "the Russian
+#: leader" is the president there; elsewhere with a president and a prime minister "leader" is left unset
+LEADER_IS_PRESIDENT = frozenset("RUS FRA UKR EGY SYR DZA TUN KAZ BLR AZE UZB TKM TJK KGZ ARM BRA KOR TWN PRK "
+                                "SDN YEM IRQ LBN GEO MDA ROU POL LTU SEN CIV CMR".split())
+#: organisation office -> (en, fr, ar definite) titles; phrases are made with every alias of the ``of``
+ORG_OFFICES: dict[str, tuple[str, str, str]] = {
+    "secretary_general": ("Secretary-General", "secrétaire général", "الأمين العام"),
+    "president": ("President", "président", "رئيس"),
+    "commission_president": ("Commission President", "président de la Commission", "رئيس المفوضية"),
+    "chair": ("Chair", "président", "رئيس"),
+    "high_representative": ("High Representative", "haut représentant", "الممثل الأعلى"),
+}
+
+
+def title_class(title: str) -> str:
+    """The class of a CIA title ("Transitional President Col." → "president"; "" when none applies)."""
+    low = title.lower()
+    return next((cls for word, cls in _CLASS_RULES if re.search(rf"\b{word}\b", low)), "")
+
+
+def _office_titles(offices: dict[tuple[str, str], str]) -> dict[str, dict[str, str]]:
+    """state -> title class -> role: which office each title names in that state."""
+    out: dict[str, dict[str, str]] = {}
+    for (role, of), title in sorted(offices.items(), key=lambda kv: kv[0][0] != "head_of_state"):
+        cls = title_class(title)
+        if cls:
+            out.setdefault(of, {}).setdefault(cls, role)  # the head of state's title wins (USA: President)
+    for of, titles in out.items():
+        roles = set(titles.values())
+        if roles == {"head_of_state"} or of in LEADER_IS_PRESIDENT:
+            titles["leader"] = "head_of_state"
+        elif "head_of_government" in roles and any(titles.get(c) == "head_of_state" for c in ("monarch", "emir",
+                                                                                          "sultan")):
+            titles["leader"] = "head_of_government"
+        titles["foreign_minister"], titles["defence_minister"] = "foreign_minister", "defence_minister"
+    return out
+
+
+def _fr_of(name: str) -> list[str]:
+    """Every "de + article" form of a French name ("de la Turquie", "du Japon", "de l'Iran", "d'Israël")."""
+    if name[:1].lower() in "aeiouyéèêâîôûh":
+        return [f"de l'{name}", f"d'{name}"]
+    return [f"de la {name}", f"du {name}", f"des {name}", f"de {name}"]
+
+
+def _ar_lil(org: str) -> str:
+    """Arabic "of" with the preposition li-: "الأمم المتحدة" → "للأمم المتحدة"."""
+    return "لل" + org[2:] if org.startswith("ال") else "ل" + org
+
+
+def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]]) -> list[tuple[str, str]]:
+    en, en_pl, fr_m, fr_f, fr_pl, ar_def, ar_dual, ar_con = TITLES[cls]
+    out: list[tuple[str, str]] = []
+    for d in dem["en"]:
+        out += [("en", f"{d} {en}"), ("en", f"{d} {en_pl}")]
+    for n in names["en"]:
+        out += [("en", f"{n}'s {en}"), ("en", f"{en} of {n}"), ("en", f"{en} of the {n}")]
+    for m, f in dem["fr"]:
+        if cls in ("foreign_minister", "defence_minister"):
+            continue  # templates: "ministre russe des Affaires étrangères"
+        plural = m if m.endswith(("s", "x")) else m + "s"
+        out += [("fr", f"{fr_m} {m}"), ("fr", f"{fr_pl} {m}"), ("fr", f"{fr_pl} {plural}")]
+        if fr_f:
+            out.append(("fr", f"{fr_f} {f}"))
+    for n in names["fr"]:
+        out += [("fr", f"{t} {of}") for t in (fr_m, fr_f) if t for of in _fr_of(n)]
+    for adj in dem["ar"]:
+        if ar_def:
+            out.append(("ar", f"{ar_def} {adj}"))
+        if ar_dual:
+            out.append(("ar", f"{ar_dual} {adj}"))
+    for n in names["ar"]:
+        out.append(("ar", f"{ar_con} {n}"))
+    return out
+
+
+def _org_forms(office: tuple[str, str, str], names: dict[str, list[str]]) -> list[tuple[str, str]]:
+    en, fr, ar = office
+    out: list[tuple[str, str]] = []
+    for n in names["en"]:
+        out += [("en", f"{n} {en}"), ("en", f"{en} of the {n}"), ("en", f"{en} of {n}")]
+    for n in names["fr"]:
+        out += [("fr", f"{fr} {of}") for of in _fr_of(n)]
+    for n in names["ar"]:
+        out += [("ar", f"{ar} {_ar_lil(n)}")]
+        if ar.startswith("ال"):
+            out.append(("ar", f"{ar[2:]} {n}"))
+    return out
+
+
+def world_role_phrases(offices: dict[tuple[str, str], str], existing: list[dict[str, str]],
+                       aliases: list[dict[str, str]], roles: list[dict[str, str]] = ()) -> list[dict[str, str]]:
+    """Generated role-phrase rows (``source="generated"``) for every state office and organisation office.
+
+    Parameters
+    ----------
+    offices : dict
+        (role, state) → CIA title of the latest holder (from :func:`~diplolib.actors.leaders.leader_tables`).
+    existing : list of dict
+        Role phrases already defined by hand; a phrase they hold in a language is not generated again.
+    aliases : list of dict
+        Registry alias rows: the names of states and organisations.
+    roles : list of dict
+        Registry role rows: every organisation office held (``of`` starting with ``org:``) gets phrases.
+    """
+    split = lambda s: [v.strip() for v in s.split("|") if v.strip()]  # noqa: E731
+    with (SOURCES_DIR / "state_demonyms.csv").open(encoding="utf-8", newline="") as fh:
+        dem_rows = {r["actor_id"]: r for r in csv.DictReader(fh)}
+    names: dict[str, dict[str, list[str]]] = {}
+    for r in aliases:
+        if r["kind"] in ("name", "short_name", "acronym") and (r["actor_id"][:3].isupper() or
+                                                               r["actor_id"].startswith("org:")):
+            names.setdefault(r["actor_id"], {"en": [], "fr": [], "ar": []})[r["lang"]].append(r["alias"])
+    taken = {(" ".join(r["phrase"].casefold().split()), r["lang"]) for r in existing}
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+
+    def add(lang: str, phrase: str, role: str, of: str, note: str) -> None:
+        key = (" ".join(phrase.casefold().split()), lang)
+        if key not in taken and key not in rows:
+            rows[key] = {"phrase": phrase, "lang": lang, "role": role, "of": of, "case_sensitive": "false",
+                         "source": "generated", "note": note}
+
+    for of, titles in sorted(_office_titles(offices).items()):
+        d = dem_rows.get(of, {})
+        dem = {"en": split(d.get("en", "")),
+               "fr": list(zip(split(d.get("fr_m", "")), split(d.get("fr_f", "")), strict=False)),
+               "ar": ["ال" + " ال".join(n.split()) for n in split(d.get("ar", ""))]}
+        for cls, role in sorted(titles.items()):
+            for lang, phrase in _state_forms(cls, dem, names.get(of, {"en": [], "fr": [], "ar": []})):
+                add(lang, phrase, role, of, f"title {cls}")
+    org_offices = sorted({(r["role"], r["of"]) for r in roles if r["of"].startswith("org:")})
+    for role, of in org_offices:
+        office = ORG_OFFICES.get(role)
+        if office and of in names:
+            for lang, phrase in _org_forms(office, names[of]):
+                add(lang, phrase, role, of, "organisation office")
+    return sorted(rows.values(), key=lambda r: (r["of"], r["role"], r["lang"], r["phrase"]))

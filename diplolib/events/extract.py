@@ -1,0 +1,322 @@
+"""Directed events -- who did what to whom -- with the sentence behind each: :func:`extract_events`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .._tables import check_columns
+from ..actors import ActorMatcher, load_registry, tag_actors
+from ..normalize.matching import matching_form
+from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
+from .markers import find_markers
+from .roles import actor_phrases, assign, flags
+from .scan import batch, scan_batch
+
+__all__ = ["extract_events", "EVENT_COLUMNS", "empty_events"]
+
+EVENT_COLUMNS = ["event_id", "article_id", "sentence", "start", "end", "cue", "event", "mode", "source", "target",
+                 "negated", "hypothetical", "reported", "compound", "reason", "published"]
+#: PLOVER's material event types (cooperation and conflict): deeds, not words.
+_MATERIAL = ("COOPERATE", "AID", "RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
+             "FIGHT")
+_PARTICIPLES = ("ed", "en", "struck", "hit", "shot", "led", "held", "fought", "sent", "made")
+_DTYPES = {"event_id": "string", "article_id": "string", "sentence": "int64", "start": "int64", "end": "int64",
+           "cue": "string", "event": "string", "mode": "string", "source": "string", "target": "string",
+           "negated": "bool", "hypothetical": "bool", "reported": "bool", "compound": "bool", "reason": "string"}
+
+
+def empty_events() -> pd.DataFrame:
+    """The events table with no rows, typed."""
+    out = pd.DataFrame({c: pd.Series(dtype=t) for c, t in _DTYPES.items()})
+    out["published"] = pd.Series(dtype="datetime64[ns, UTC]")
+    return out[EVENT_COLUMNS]
+
+
+def _lexicon(cues) -> CueLexicon:
+    if cues is None:
+        return load_cues()
+    if isinstance(cues, CueLexicon):
+        return cues
+    if isinstance(cues, (str, Path)):
+        return load_cues(cues)
+    return load_cues(*cues)
+
+
+def _sides(direction: np.ndarray, fl: dict, before: np.ndarray, after: np.ndarray, after2: np.ndarray,
+           verb_first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Source and target phrase of each hit (``-1`` when none), passives swapped, verb-first clauses read."""
+    passive_cue = direction == "passive"
+    swapped = passive_cue | (fl["passive"] & fl["by"])
+    agentless = fl["passive"] & ~fl["by"] & ~passive_cue  # "Syria was attacked": the target only
+    vso = verb_first & (before < 0) & ~swapped & ~agentless
+    src = np.where(swapped | vso, after, np.where(agentless, -1, before))
+    tgt = np.where(vso, after2, np.where(swapped | agentless, before, after))
+    return src, tgt
+
+
+def _pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
+    """One row per (hit, source actor, target actor): compound groups expanded, mutual pairs formed."""
+    members = phrases.reset_index().rename(columns={"index": "phrase"})[["phrase", "group", "actor"]]
+    group_of = phrases["group"].to_numpy()
+    size = members.groupby("group").size()
+    hits = hits.assign(
+        src_group=np.where(hits["src"] >= 0, group_of[np.maximum(hits["src"], 0)] if len(group_of) else -1, -1),
+        tgt_group=np.where(hits["tgt"] >= 0, group_of[np.maximum(hits["tgt"], 0)] if len(group_of) else -1, -1))
+    n_src = hits["src_group"].map(size).fillna(0).astype(int)
+    n_tgt = hits["tgt_group"].map(size).fillna(0).astype(int)
+    mutual = (hits["direction"] == "mutual") & (
+        ((n_src >= 2) & (n_tgt == 0)) | ((n_tgt >= 2) & (n_src == 0)))
+    pair_group = np.where(n_src >= 2, hits["src_group"], hits["tgt_group"])
+    mut = hits[mutual].assign(pair_group=pair_group[mutual.to_numpy()])
+    a = mut.merge(members.rename(columns={"group": "pair_group", "actor": "source", "phrase": "p_src"}),
+                  on="pair_group")
+    a = a.merge(members.rename(columns={"group": "pair_group", "actor": "target", "phrase": "p_tgt"}),
+                on="pair_group")
+    a = a[a["p_src"] != a["p_tgt"]].assign(compound=True)
+    rest = hits[~mutual]
+    src = rest.merge(members.rename(columns={"group": "src_group", "actor": "source"})[["src_group", "source"]],
+                     on="src_group", how="left")
+    src["source"] = src["source"].where(src["src_group"] >= 0, src["speaker"])
+    both = src.merge(members.rename(columns={"group": "tgt_group", "actor": "target"})[["tgt_group", "target"]],
+                     on="tgt_group", how="left")
+    both["compound"] = (both["src_group"].map(size).fillna(0) > 1) | (both["tgt_group"].map(size).fillna(0) > 1)
+    out = pd.concat([a.drop(columns=["pair_group", "p_src", "p_tgt"]), both], ignore_index=True)
+    out["source"] = out["source"].fillna("").astype(object)
+    out["target"] = out["target"].fillna("").astype(object)
+    keep = (out["src_group"] >= 0) | (out["tgt_group"] >= 0) | (out["source"] != "")
+    return out[keep]
+
+
+def _reason(out: pd.DataFrame) -> pd.Series:
+    reason = pd.Series("", index=out.index, dtype=object)
+    reason[out["target"] == ""] = "no-target"
+    reason[out["source"] == ""] = "no-source"
+    unresolved = ((out["src_group"] >= 0) & (out["source"] == "")) | ((out["tgt_group"] >= 0) & (out["target"] == ""))
+    reason[unresolved] = "unresolved"
+    return reason
+
+
+def _attributive(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np.ndarray, after: np.ndarray,
+                 tgt: np.ndarray) -> np.ndarray:
+    """"US-backed Kurdish forces", "Saudi-led coalition": a cue glued by a hyphen to the actor before it qualifies the
+    noun after it; the target is that noun, so an actor only when one follows at once ("US-backed SDF")."""
+    if phrases.empty or len(tgt) == 0:
+        return tgt
+    disp, starts = b.display, hits["start"].tolist()
+    pe, ps = phrases["gend"].to_numpy(), phrases["gstart"].to_numpy()
+    glued = np.array([s > 0 and disp[s - 1] in "-\u2010\u2011" for s in starts], dtype=bool)
+    glued &= (before >= 0) & (pe[np.maximum(before, 0)] == hits["start"] - 1)
+    if not glued.any():
+        return tgt
+    at_once = np.array([a >= 0 and not disp[e:ps[a]].strip() for a, e in zip(after.tolist(), hits["end"].tolist(),
+                                                                            strict=True)], dtype=bool)
+    return np.where(glued & ~at_once, -1, tgt)
+
+
+def _outside_actors(hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Drop cue hits inside an actor's name ("Free Syrian Army", "Defence Secretary")."""
+    if phrases.empty:
+        return hits
+    ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
+    i = np.searchsorted(ps, hits["start"], side="right") - 1
+    inside = (i >= 0) & (pe[np.maximum(i, 0)] > hits["start"])
+    return {k: v[~inside] for k, v in hits.items()}
+
+
+def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexicon, lang: str, *, text: str,
+                     speaker: pd.Series | None, places: frozenset, country: dict[str, str]) -> pd.DataFrame:
+    b = batch(sub[text].tolist())
+    hits = scan_batch(b, lexicon, lang)
+    if len(hits["start"]) == 0:
+        return empty_events()
+    pos = pd.Series(np.arange(len(sub)), index=sub["article_id"].to_numpy())
+    m = mentions[mentions["article_id"].isin(pos.index) & ~mentions["actor_id"].isin(places)]
+    m = m.assign(doc=m["article_id"].map(pos).to_numpy())
+    phrases = actor_phrases(b, m, country)
+    real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
+    hits = _outside_actors({k: v[real] for k, v in hits.items()}, phrases)
+    if len(hits["start"]) == 0:
+        return empty_events()
+    marks = find_markers(b.spaced, lang)
+    cue_rows = lexicon.cues.iloc[hits["cue_row"]]
+    material = cue_rows["event"].isin(_MATERIAL).to_numpy()
+    before, after, after2 = assign(b, hits, phrases, marks, material)
+    fl = flags(b, hits, phrases, after, marks, lang)
+    direction = cue_rows["direction"].to_numpy()
+    doc = hits["doc"]
+    spk = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object)[doc] if speaker is not None
+           else np.full(len(doc), None, dtype=object))
+    has_speaker = np.array([isinstance(x, str) and x != "" for x in spk], dtype=bool)
+    if lang == "en":  # "forces backed by Russia": a participle with its agent is passive without an auxiliary
+        forms = [b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(), strict=True)]
+        fl["passive"] = fl["passive"] | (fl["by"] & np.array([f.endswith(_PARTICIPLES) for f in forms], dtype=bool))
+    src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
+    tgt = _attributive(b, hits, phrases, before, after, tgt)
+    table = pd.DataFrame({
+        "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
+        "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
+        "event": cue_rows["event"].to_numpy(), "mode": cue_rows["mode"].to_numpy(), "direction": direction,
+        "negated": fl["negated"], "hypothetical": fl["hypothetical"], "reported": fl["reported"],
+        "src": src, "tgt": tgt, "speaker": spk,
+        "has_speaker": has_speaker,
+    })
+    table["speaker"] = table["speaker"].where(table["has_speaker"] & (table["src"] < 0), None)
+    heavy = fl["heavy"] & np.isin(table["event"].to_numpy(), ["ASSAULT", "COERCE"])
+    table.loc[heavy, "event"] = "FIGHT"
+    table.loc[heavy, "mode"] = "heavy-weapons"
+    out = _pairs(table, phrases)
+    if out.empty:
+        return empty_events()
+    out["reason"] = _reason(out)
+    out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"
+    aid = sub["article_id"].to_numpy()[out["doc"].to_numpy()]
+    disp = b.display
+    base = b.doc_base[out["doc"].to_numpy()]
+    out["cue"] = [disp[s:e] for s, e in zip((out["start"] + base).tolist(), (out["end"] + base).tolist(),
+                                            strict=True)]
+    out["article_id"] = aid
+    out["event_id"] = [f"{a}:{s}" for a, s in zip(aid, out["start"].tolist(), strict=True)]
+    out["mode"] = out["mode"].replace("", pd.NA)
+    out["published"] = (sub["published"].to_numpy()[out["doc"].to_numpy()] if "published" in sub.columns
+                        else pd.NaT)
+    return out.sort_values(["doc", "start"], kind="stable")[EVENT_COLUMNS]
+
+
+def extract_events(
+    articles: pd.DataFrame,
+    mentions: pd.DataFrame | None = None,
+    *,
+    cues: CueLexicon | str | Path | list | None = None,
+    registry=None,
+    text: str = "text",
+    lang: str | None = None,
+    speaker: str | None = None,
+    reasons: bool = False,
+) -> pd.DataFrame:
+    """Directed events in the articles: one row per (event, source actor, target actor).
+
+    Parameters
+    ----------
+    articles : DataFrame
+        Needs ``article_id`` and ``text``; ``lang`` picks the cue lexicon of each article (or pass ``lang=``),
+        ``published`` is copied onto the events.
+    mentions : DataFrame, optional
+        The mentions of these articles from :func:`~diplolib.actors.tag_actors` (``article_id``, ``actor_id``,
+        ``start``, ``end``; ``alias_kind`` and ``reason`` when present). Tagged here (with ``registry``) when
+        omitted.
+    cues : CueLexicon, path or list of paths, optional
+        The cue lexicon: :func:`~diplolib.events.load_cues` (default), or the user's cue files added to it.
+    registry : Registry or ActorMatcher, optional
+        The actor registry (the built-in one by default): its places ("in Geneva") are not actors, and it tags
+        the actors when ``mentions`` is omitted.
+    text : str
+        Column holding the text to read (``"title"`` reads the titles; the mentions must then be the titles').
+    lang : str, optional
+        Language of every article, when ``articles`` has no ``lang`` column.
+    speaker : str, optional
+        Column of ``articles`` holding an actor id that is the source of a cue with no actor before it (the
+        issuer of a readout: "Telephone conversation with …" on the Kremlin's site is the Russian president's).
+    reasons : bool
+        Also give one row for each article without events, saying why in ``reason``: ``no-text``,
+        ``language`` (no cue lexicon for it), ``no-actors``, ``no-cue``.
+
+    Returns
+    -------
+    DataFrame
+        The events table, in text order (see the README, "Events"): ``event_id`` (``article_id:start``,
+        shared by the rows of one cue), ``article_id``, ``sentence``, ``start``, ``end`` (the cue's display
+        offsets), ``cue``, ``event`` (PLOVER type), ``mode``, ``source``, ``target`` (actor ids, ``""`` when
+        the text names none), ``negated``, ``hypothetical``, ``reported``, ``compound``, ``reason``
+        (``""``, ``no-source``, ``no-target``, ``unresolved``, ``self``: source and target are the same
+        actor, a domestic event) and ``published``. A cue with no actor in its clause gives no row. A role
+        phrase whose holder the registry does not know on the date ("British Defence Secretary" in 1990)
+        stands for its state. An attack or killing whose clause names heavy weapons (aircraft, tanks,
+        artillery, missiles, shelling, air strikes) is FIGHT with mode ``heavy-weapons``, as PLOVER codes it.
+    """
+    check_columns(articles, ["article_id", text], func="extract_events", name="articles",
+                  fix="pass the articles table from load_articles()")
+    if lang is None and "lang" not in articles.columns:
+        raise ValueError("extract_events: articles has no 'lang' column; pass lang='en', 'fr' or 'ar'.")
+    if speaker is not None:
+        check_columns(articles, [speaker], func="extract_events", name="articles",
+                      fix="name a column of actor ids with speaker=, or leave it out")
+    lexicon = _lexicon(cues)
+    if registry is None:
+        registry = load_registry()
+    reg = registry.registry if isinstance(registry, ActorMatcher) else registry
+    places = frozenset(reg.actors.loc[reg.actors["kind"] == "place", "actor_id"])
+    country = dict(zip(reg.actors["actor_id"], reg.actors["country"].fillna(""), strict=True))
+    if mentions is None:
+        mentions = tag_actors(articles, registry=registry, text=text)
+    check_columns(mentions, ["article_id", "actor_id", "start", "end"], func="extract_events", name="mentions",
+                  fix="pass the mentions table from tag_actors() on the same articles and text column")
+    mentions = _offices(mentions, reg)
+    langs = pd.Series(lang, index=articles.index) if lang is not None else articles["lang"]
+    parts = [empty_events()]
+    for code, sub in articles.groupby(langs.fillna(""), sort=True):
+        if code in lexicon.languages:
+            parts.append(_language_events(sub, mentions, lexicon, code, text=text,
+                                          speaker=sub[speaker] if speaker else None, places=places,
+                                          country=country))
+    out = pd.concat([p for p in parts if len(p) or p is parts[0]], ignore_index=True)
+    if reasons:
+        out = pd.concat([out, _article_reasons(articles, out, mentions, langs, lexicon, text)], ignore_index=True)
+    order = pd.Series(np.arange(len(articles)), index=articles["article_id"].to_numpy())
+    out = out.iloc[np.lexsort((out["start"].fillna(-1).to_numpy(), out["article_id"].map(order).to_numpy()))]
+    return _typed(out.reset_index(drop=True))
+
+
+_OFFICES: dict[int, tuple[object, dict[str, str]]] = {}  # registry -> role phrase -> its state (built once)
+
+
+def _offices(mentions: pd.DataFrame, registry) -> pd.DataFrame:
+    """Mentions with an unresolved role phrase ("British Defence Secretary" in 1990) standing for its state."""
+    if "alias_kind" not in mentions.columns or "surface" not in mentions.columns:
+        return mentions
+    unresolved = mentions["actor_id"].isna() & (mentions["alias_kind"] == "role_phrase")
+    if not unresolved.any():
+        return mentions
+    key = id(registry)
+    if key not in _OFFICES or _OFFICES[key][0] is not registry:
+        rp = registry.role_phrases
+        rp = rp[rp["of"].fillna("") != ""]
+        _OFFICES[key] = (registry, dict(zip(rp["phrase"].map(_norm), rp["of"], strict=True)))
+    office = _OFFICES[key][1]
+    state = mentions.loc[unresolved, "surface"].map(_norm).map(office)
+    out = mentions.copy()
+    out.loc[state.index, "actor_id"] = state
+    return out
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", matching_form(phrase)).split())
+
+
+def _typed(out: pd.DataFrame) -> pd.DataFrame:
+    out = out.astype({k: v for k, v in _DTYPES.items() if k not in ("sentence", "start", "end")})
+    for col in ("sentence", "start", "end"):
+        out[col] = out[col].astype("Int64") if out[col].isna().any() else out[col].astype("int64")
+    out["published"] = pd.to_datetime(out["published"], utc=True, errors="coerce") if len(out) else out["published"]
+    return out
+
+
+def _article_reasons(articles, events, mentions, langs, lexicon, text) -> pd.DataFrame:
+    """One row per article without events, with the reason."""
+    rest = articles[~articles["article_id"].isin(events["article_id"])]
+    body = rest[text]
+    reason = pd.Series("no-cue", index=rest.index, dtype=object)
+    reason[~rest["article_id"].isin(mentions.dropna(subset=["actor_id"])["article_id"])] = "no-actors"
+    reason[~langs.loc[rest.index].isin(lexicon.languages)] = "language"
+    reason[~body.map(lambda s: isinstance(s, str) and bool(s.strip()))] = "no-text"
+    out = pd.DataFrame({"article_id": rest["article_id"].to_numpy(), "reason": reason.to_numpy()})
+    for col in EVENT_COLUMNS:
+        if col not in out.columns:
+            out[col] = pd.NA
+    for col in ("negated", "hypothetical", "reported", "compound"):
+        out[col] = False
+    out["published"] = rest["published"].to_numpy() if "published" in rest.columns else pd.NaT
+    return out[EVENT_COLUMNS]

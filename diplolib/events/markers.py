@@ -1,0 +1,152 @@
+"""The words that qualify a cue -- negation, intention, reported speech, passive, heavy weapons, clause ends --
+found in the same one pass as the cues (an Aho-Corasick automaton over the spaced matching form).
+
+Each class is a list of words or phrases in matching form, per language; :func:`find_markers` returns, for each
+class, the sorted start and end offsets of its occurrences in the batch's matching form, so that a cue's flags
+are ``searchsorted`` look-ups (is there a negation ending within 20 characters before the cue?).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ahocorasick
+import numpy as np
+
+__all__ = ["MARKERS", "SCANNED", "ADJACENT", "adjacent", "find_markers", "near_words", "phrases"]
+
+#: class -> language -> words (matching form: lower case, no accents, apostrophes as spaces).
+MARKERS: dict[str, dict[str, tuple[str, ...]]] = {
+    "negation": {
+        "en": ("not", "never", "no longer", "neither", "nor", "refused to", "declined to", "failed to", "cannot",
+               "didn t", "doesn t", "don t", "won t", "wouldn t", "hasn t", "haven t", "hadn t", "isn t", "wasn t",
+               "aren t", "weren t", "can t", "couldn t"),
+        "fr": ("ne", "n", "pas", "jamais", "non", "sans", "refuse de", "a refuse de"),
+        "ar": ("لم", "لن", "لا", "ما", "ليس", "دون"),
+    },
+    "intention": {  # within a word of the cue
+        "en": ("will", "would", "could", "may", "might", "shall", "should", "plans to", "planned to", "plan to",
+               "intends to", "intend to", "expected to", "set to", "going to", "ready to", "threatened to",
+               "threatens to", "threaten to", "vowed to", "vows to", "pledged to", "promised to", "offered to",
+               "wants to", "seeks to", "agreed to", "decided to"),
+        "fr": ("va", "vont", "pourrait", "pourraient", "devrait", "devraient", "doit", "doivent", "compte",
+               "menace de", "menacent de", "prevoit de", "entend", "veut", "souhaite"),
+        "ar": ("سوف", "يعتزم", "تعتزم", "يريد", "تريد"),  # not قد: before a past verb ("وقد أعلن") it is perfective
+    },
+    "purpose": {  # just before the cue (in French, only before an infinitive: "de déploiement" is a noun)
+        "en": ("to",),
+        "fr": ("pour", "afin de", "de", "d"),
+        "ar": ("ان", "لكي", "كي"),
+    },
+    "reported": {
+        "en": ("said", "says", "say", "told", "stated", "claimed", "claims", "alleged", "according to",
+               "reported", "reportedly"),
+        "fr": ("dit", "a declare", "declare", "selon", "affirme", "a affirme", "a indique", "indique", "aurait"),
+        "ar": ("قال", "قالت", "يقول", "تقول", "ذكر", "ذكرت", "وفقا", "حسب", "افاد", "افادت", "زعم", "زعمت"),
+    },
+    "auxiliary": {
+        "en": ("was", "were", "been", "being", "is", "are", "be", "got", "get"),
+        "fr": ("ete", "est", "sont", "etait", "etaient", "sera", "seront"),
+        "ar": (),
+    },
+    "agent": {"en": ("by",), "fr": ("par", "par le", "par la", "par les", "par l"), "ar": ("من قبل",)},
+    "heavy": {
+        "en": ("aircraft", "warplane", "warplanes", "jet", "jets", "helicopter", "helicopters", "gunship",
+               "gunships", "tank", "tanks", "artillery", "missile", "missiles", "rocket", "rockets", "shell", "shells",
+               "airstrike", "airstrikes", "air strike", "air strikes", "air raid", "air raids", "drone", "drones",
+               "predator", "barrel bomb", "barrel bombs"),
+        "fr": ("avion", "avions", "aviation", "chasseurs", "helicoptere", "helicopteres", "char", "chars",
+               "artillerie", "missile", "missiles", "roquette", "roquettes", "obus", "frappe aerienne",
+               "frappes aeriennes", "raid aerien", "raids aeriens", "drone", "drones"),
+        "ar": ("طائرات", "الطائرات", "طائره", "الطيران", "مروحيات", "دبابات", "الدبابات", "المدفعيه", "صواريخ",
+               "قذائف", "غارات", "غاره", "براميل"),
+    },
+    "clause": {
+        "en": ("but", "while", "whereas"),
+        "fr": ("mais", "tandis que", "alors que"),
+        "ar": ("بينما", "لكن"),
+    },
+}
+_AR_PROCLITICS = ("", "و", "ف")
+
+
+#: Classes found by the automaton pass over the batch. The others (purpose, auxiliary, agent) are single frequent
+#: words ("to", "is", "by") that count only right next to the cue: :func:`adjacent` reads the word before or after
+#: each cue instead, which is cheaper than a pass that stops at every "to" of the batch.
+ADJACENT = ("purpose", "auxiliary", "agent")
+SCANNED = tuple(c for c in MARKERS if c not in ADJACENT)
+
+
+@lru_cache(maxsize=32)
+def phrases(cls: str, lang: str) -> frozenset[tuple[str, ...]]:
+    """The markers of a class and language as word tuples (Arabic ones also with a proclitic و or ف)."""
+    out = set()
+    for word in MARKERS[cls].get(lang, ()):
+        for p in _AR_PROCLITICS if lang == "ar" else ("",):
+            out.add(tuple(f"{p}{word}".split()))
+    return frozenset(out)
+
+
+def near_words(words: list[str], cls: str, lang: str, *, last: int) -> bool:
+    """Does a marker of ``cls`` occur among the ``last`` words of ``words`` (the words just before a cue)?"""
+    found = phrases(cls, lang)
+    tail = words[-last:]
+    n = len(tail)
+    return any(tuple(tail[i:j]) in found for i in range(n) for j in range(i + 1, min(n, i + 3) + 1))
+
+
+def adjacent(spaced: str, cue_start: list[int], cue_end: list[int], cls: str, lang: str, *, after: bool = False
+             ) -> list[bool]:
+    """Is the word right before each cue (right after it, with ``after``) a marker of ``cls``? Offsets are into
+    the matching form (``spaced[i + 1] == match[i]``); a punctuation mark in between means no (two spaces)."""
+    found = phrases(cls, lang)
+    firsts = {p[0] for p in found}
+    pairs = {p for p in found if len(p) == 2}
+    out = []
+    if after:
+        for e in cue_end:
+            j = spaced.find(" ", e + 2)
+            word = spaced[e + 2:j]
+            hit = (word,) in found
+            if not hit and word in firsts:
+                k = spaced.find(" ", j + 1)
+                hit = (word, spaced[j + 1:k]) in pairs
+            out.append(hit)
+        return out
+    for s in cue_start:
+        j = spaced.rfind(" ", 0, s)
+        out.append((spaced[j + 1:s],) in found)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _automaton(lang: str):
+    auto = ahocorasick.Automaton()
+    words: dict[str, set[str]] = {}
+    for cls, by_lang in ((c, MARKERS[c]) for c in SCANNED):
+        for word in by_lang.get(lang, ()):
+            for p in _AR_PROCLITICS if lang == "ar" else ("",):
+                words.setdefault(f" {p}{word} ", set()).add(cls)
+    for word, classes in words.items():
+        auto.add_word(word, (len(word), tuple(sorted(classes))))
+    auto.make_automaton()
+    return auto
+
+
+def find_markers(spaced: str, lang: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """``class -> (starts, ends)`` of the markers of ``lang`` in a spaced matching form (see :mod:`.scan`).
+
+    ``spaced`` is ``" " + spaced(match) + " "``; the offsets returned are into ``match`` (end exclusive), sorted by
+    end (and so by start: no two occurrences of one class end at the same place with different starts that
+    matter here).
+    """
+    found: dict[str, list[tuple[int, int]]] = {cls: [] for cls in SCANNED}
+    for last, (size, classes) in _automaton(lang).iter(spaced):
+        start, end = last - size + 1, last - 1  # spaced[i + 1] == match[i]: the word without its two spaces
+        for cls in classes:
+            found[cls].append((start, end))
+    out = {}
+    for cls, pairs in found.items():
+        arr = np.array(sorted(pairs, key=lambda p: p[1]), dtype=np.int64).reshape(-1, 2)
+        out[cls] = (arr[:, 0], arr[:, 1])
+    return out

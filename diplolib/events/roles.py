@@ -1,0 +1,256 @@
+"""Who is the source and who the target of a cue: actor phrases, clauses and flags, as array operations.
+
+Rules (the documented choices of :func:`~diplolib.events.extract_events`):
+
+- **Actor phrases.** Mentions separated only by spaces form one actor phrase when they name the same actor,
+  one is unresolved, the first is a demonym or role phrase ("US President" + "Donald Trump"), or one is a
+  state and the other one of its people ("President of France Emmanuel Macron"), and so do a
+  possessive and what it qualifies ("Russia's President Vladimir Putin"); the phrase
+  stands for its last resolved mention. Places ("in Geneva", "the
+  Britain-based") are not actors. Phrases joined by "and", "et", "و" or a comma form a compound group
+  ("Jordan and Britain").
+- **Source and target.** The source is the actor phrase (with its compound group) nearest before the cue in the
+  same sentence and clause -- skipping an actor governed by a preposition ("Palestinians of the
+  Israeli-occupied West Bank shunned work") when the clause has another before it -- and the target the one
+  nearest after it. Clauses end at ``; :``, dashes and
+  "but", "while", "whereas", "mais", "tandis que", "alors que", "بينما", "لكن". A passive ("was attacked by")
+  swaps them; a cue whose direction is ``passive`` is read that way always. For material events a reporting
+  verb ends the clause of its speaker ("the Observatory said air strikes killed 20": no source); a verbal
+  event reported stays the speaker's ("Russia said Sudan must return …": Russia demands). In Arabic, where the verb often
+  comes first ("أدانت فرنسا روسيا"), a cue with no actor before it takes the first actor after it as the
+  source and the next one as the target.
+- **Attributive cues** glued by a hyphen to the actor before them ("US-backed Kurdish forces", "Saudi-led
+  coalition") take that actor as the source and a target only when an actor follows at once ("US-backed SDF").
+- **Mutual cues** ("X and Y met", "talks between X and Y") with one compound side and no other give one row
+  for every ordered pair of its members.
+- **Flags**, read on the matching form just before the cue: ``negated`` (not, never, n't, ne/n', pas, jamais,
+  لم لن لا), ``hypothetical`` (will, would, could, may, might, to, threatened to, plans to; va, vont,
+  pourrait, devrait, menace de; سوف, قد, the prefix س) and ``reported`` (said, according to, claimed; a dit,
+  a déclaré, selon; قال, ذكر, وفقا, حسب, between the start of the sentence and the cue).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .markers import adjacent
+from .scan import Batch
+
+__all__ = ["actor_phrases", "assign", "flags"]
+
+_CLAUSE = (";", ":", "\u2014", "\u2013", " - ")  # found with str.find: far faster than a regex over the batch
+_PREPOSITIONS = frozenset("""of in from for at on with against to into near over under de du des d en au aux dans contre
+    pour avec sur في من على الى عن مع""".split())
+_ARTICLES = frozenset({"the", "la", "le", "les", "l"})
+_POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
+_JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
+
+def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per actor phrase of the batch: ``gstart``, ``gend``, ``actor`` (``""`` when unresolved), ``group``,
+    ``governed`` (a preposition comes just before it).
+
+    ``mentions`` needs ``doc`` (article position in the batch), ``start``, ``end``, ``actor_id`` and, when
+    present, ``alias_kind`` and ``reason`` (place readings are dropped).
+    """
+    m = mentions
+    if "alias_kind" in m.columns:
+        m = m[~m["alias_kind"].isin(["place", "location"])]
+    if "reason" in m.columns:
+        m = m[m["reason"].fillna("") != "place"]
+    gstart = (b.doc_base[m["doc"].to_numpy()] + m["start"].to_numpy()).astype(np.int64)
+    gend = (b.doc_base[m["doc"].to_numpy()] + m["end"].to_numpy()).astype(np.int64)
+    actor = m["actor_id"].astype("string").fillna("").to_numpy(dtype=object)
+    kind = (m["alias_kind"].astype("string").fillna("").to_numpy(dtype=object) if "alias_kind" in m.columns
+            else np.full(len(m), "", dtype=object))
+    order = np.argsort(gstart, kind="stable")
+    gstart, gend, actor, kind = gstart[order], gend[order], actor[order], kind[order]
+    if len(gstart) == 0:
+        return pd.DataFrame({"gstart": gstart, "gend": gend, "actor": actor, "group": gstart,
+                             "governed": np.zeros(0, dtype=bool)})
+    disp = b.display
+    # only short gaps can join two mentions ("US President" + "Donald Trump", "Russia's President …")
+    short = np.flatnonzero((gstart[1:] - gend[:-1]) <= 40)
+    gap_of = {int(i): disp[gend[i]:gstart[i + 1]] for i in short}
+    # "US President" + "Donald Trump" is one actor; "فرنسا روسيا" (verb-first: France … Russia) is two
+    same_actor = (actor[1:] == actor[:-1]) | (actor[1:] == "") | (actor[:-1] == "")
+    if country:  # "President of France Emmanuel Macron": a state and one of its people
+        home = np.array([country.get(a, "") for a in actor], dtype=object)
+        same_actor |= (home[1:] == home[:-1]) & (home[1:] != "") & ((home[1:] == actor[1:]) | (home[:-1] == actor[:-1]))
+    qualifier = np.isin(kind[:-1], ["demonym", "role_phrase", "counterpart"])
+    blank = np.zeros(len(gstart) - 1, dtype=bool)
+    possessive = np.zeros(len(gstart) - 1, dtype=bool)
+    for i, g in gap_of.items():
+        blank[i] = not g.strip()
+        possessive[i] = bool(_POSSESSIVE.fullmatch(g))
+    joined = (blank | possessive) & (same_actor | qualifier | possessive)
+    sent = np.searchsorted(b.sent_start, gstart, side="right") - 1
+    same = np.concatenate([[False], (sent[1:] == sent[:-1]) & (gstart[1:] >= gend[:-1])])
+    firsts = np.flatnonzero(~(same & np.concatenate([[False], joined])))
+    # a phrase runs from its first mention to the last; it stands for its last resolved mention
+    last_resolved = np.maximum.reduceat(np.where(actor != "", np.arange(len(actor)), -1), firsts)
+    out = pd.DataFrame({"gstart": gstart[firsts], "gend": np.maximum.reduceat(gend, firsts),
+                        "actor": np.where(last_resolved >= 0, actor[np.maximum(last_resolved, 0)], "")})
+    out["actor"] = out["actor"].astype(object)
+    ps, pe = out["gstart"].to_numpy(), out["gend"].to_numpy()
+    linked = np.zeros(max(len(ps) - 1, 0), dtype=bool)
+    for i in np.flatnonzero((ps[1:] - pe[:-1]) <= 12):
+        g = disp[pe[i]:ps[i + 1]]
+        linked[i] = bool(g.strip()) and bool(_JOIN.fullmatch(g))
+    psent = np.searchsorted(b.sent_start, ps, side="right") - 1
+    link = np.concatenate([[False], linked & (psent[1:] == psent[:-1])])
+    out["group"] = np.cumsum(~link) - 1
+    out["governed"] = _governed(b.spaced, np.searchsorted(b.to_display, ps).tolist())
+    return out
+
+
+def _governed(spaced: str, starts: list[int]) -> np.ndarray:
+    """Is each phrase (matching-form offset) right after a preposition, maybe with an article between?"""
+    out = np.zeros(len(starts), dtype=bool)
+    for k, s in enumerate(starts):
+        j = spaced.rfind(" ", 0, s)
+        word = spaced[j + 1:s]
+        if word in _ARTICLES:
+            i = spaced.rfind(" ", 0, j)
+            word = spaced[i + 1:j]
+        out[k] = word in _PREPOSITIONS
+    return out
+
+
+def _find_all(text: str, sub: str) -> list[int]:
+    out, i = [], text.find(sub)
+    while i != -1:
+        out.append(i)
+        i = text.find(sub, i + 1)
+    return out
+
+
+def _clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, reported: bool) -> np.ndarray:
+    """Display offsets where a clause ends: ``; :`` and dashes, " - ", the clause words of the markers and, with
+    ``reported``, the end of a reporting verb ("said", "selon", "قال")."""
+    punct = [p for mark in _CLAUSE for p in _find_all(b.match, mark)]
+    pos = np.concatenate([np.asarray(punct, dtype=np.int64), marks["clause"][0],
+                          *([marks["reported"][1] - 1] if reported else [])])
+    return np.sort(b.to_display[pos]) if len(pos) else pos
+
+
+def _same_clause(marks: np.ndarray, a: np.ndarray, z: np.ndarray) -> np.ndarray:
+    return np.searchsorted(marks, a) == np.searchsorted(marks, z)
+
+
+def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
+           marks: dict[str, tuple[np.ndarray, np.ndarray]], material: np.ndarray
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The nearest actor phrase before (``before``) and after (``after``) each hit, and the first phrase of the
+    next group after that (``after2``, for Arabic verb-first clauses); ``-1`` when none.
+
+    A phrase counts when it lies in the hit's sentence with no clause boundary between it and the cue. For a
+    material event (``material``: an attack, an arrest, aid) a reporting verb is a boundary on the source's side
+    too: in "the Observatory said air strikes killed 20" the Observatory is not the one who killed; a verbal
+    event reported ("Russia said Sudan must return …") stays the speaker's.
+    """
+    n = len(hits["start"])
+    if n == 0 or phrases.empty:
+        return np.full(n, -1), np.full(n, -1), np.full(n, -1)
+    ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
+    said = _clause_marks(b, marks, reported=True)
+    marks = _clause_marks(b, marks, reported=False)
+    sent_lo = b.sent_start[hits["sentence"]]
+    sent_hi = b.sent_end[hits["sentence"]]
+    before = np.searchsorted(pe, hits["start"], side="right") - 1
+    ok = before >= 0
+    bb = np.where(ok, before, 0)
+    ok &= ps[bb] >= sent_lo
+    ok &= _same_clause(marks, pe[bb], hits["start"]) & (~material | _same_clause(said, pe[bb], hits["start"]))
+    before = np.where(ok, before, -1)
+    # a subject is not the object of a preposition: take the last phrase before it that is not, if any
+    last_free = np.maximum.accumulate(np.where(~phrases["governed"].to_numpy(), np.arange(len(ps)), -1))
+    free = last_free[np.maximum(before, 0)]
+    ff = np.maximum(free, 0)
+    use = (before >= 0) & (free >= 0) & (ps[ff] >= sent_lo)
+    use &= _same_clause(marks, pe[ff], hits["start"]) & (~material | _same_clause(said, pe[ff], hits["start"]))
+    before = np.where(use, free, before)
+    after = np.searchsorted(ps, hits["end"], side="left")
+    ok = after < len(ps)
+    aa = np.where(ok, after, 0)
+    ok &= pe[aa] <= sent_hi
+    ok &= np.searchsorted(marks, hits["end"]) == np.searchsorted(marks, ps[aa])
+    after = np.where(ok, after, -1)
+    group = phrases["group"].to_numpy()
+    group_end = pd.Series(np.arange(len(group))).groupby(group).transform("max").to_numpy()
+    after2 = np.where(after >= 0, group_end[np.maximum(after, 0)] + 1, -1)
+    ok = (after2 >= 0) & (after2 < len(ps))
+    a2 = np.where(ok, after2, 0)
+    ok &= pe[a2] <= sent_hi
+    ok &= np.searchsorted(marks, hits["end"]) == np.searchsorted(marks, ps[a2])
+    return before, after, np.where(ok, after2, -1)
+
+
+def _before(marks: tuple[np.ndarray, np.ndarray], pos: np.ndarray, lo: np.ndarray) -> np.ndarray:
+    """Is there a marker ending in ``[lo, pos]`` (matching-form offsets)?"""
+    ends = marks[1]
+    if len(ends) == 0:
+        return np.zeros(len(pos), dtype=bool)
+    i = np.searchsorted(ends, pos, side="right") - 1
+    return (i >= 0) & (ends[np.maximum(i, 0)] >= lo)
+
+
+def _starting(marks: tuple[np.ndarray, np.ndarray], lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Is there a marker starting in ``[lo, hi]``?"""
+    starts = np.sort(marks[0])
+    if len(starts) == 0:
+        return np.zeros(len(lo), dtype=bool)
+    i = np.searchsorted(starts, lo, side="left")
+    return (i < len(starts)) & (starts[np.minimum(i, len(starts) - 1)] <= hi)
+
+
+def _infinitive(b: Batch, hits: dict[str, np.ndarray], lang: str) -> np.ndarray:
+    """Could the cue be an infinitive? Always in English and Arabic ("to meet", "ان يلتقي"); in French only a form
+    ending in -er, -ir or -re ("de condamner", not "de déploiement")."""
+    if lang != "fr":
+        return np.ones(len(hits["m_start"]), dtype=bool)
+    m = b.match
+    return np.array([m[a:z].endswith(("er", "ir", "re")) for a, z in zip(hits["m_start"].tolist(),
+                                                                        hits["m_end"].tolist(), strict=True)],
+                    dtype=bool)
+
+
+def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
+          marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str) -> dict[str, np.ndarray]:
+    """``negated``, ``hypothetical``, ``reported``, ``passive``, ``by`` and ``heavy`` (heavy weapons named near
+    the cue) for each hit (boolean arrays), from the markers of :func:`~diplolib.events.markers.find_markers`.
+
+    Windows, in characters of the matching form and never before the sentence: a negation ends within 20
+    characters before the cue, an intention within 14, a purpose word ("to", "pour", "ان") and a passive
+    auxiliary just before it (one space); reported speech anywhere before it in the sentence; the agent word
+    ("by", "par", "من قبل") just after it; heavy weapons from 60 characters before to 40 after.
+    """
+    n = len(hits["start"])
+    if n == 0:
+        return {k: np.zeros(0, dtype=bool) for k in ("negated", "hypothetical", "reported", "passive", "by",
+                                                     "heavy")}
+    m_start, m_end = hits["m_start"], hits["m_end"]
+    # the sentence's start in the matching form: the first matching character at or after the display start
+    sent_m = np.minimum(np.searchsorted(b.to_display, b.sent_start[hits["sentence"]], side="left"), m_start)
+    edge = m_start - 1  # a marker right before the cue ends one space before it
+
+    def near(cls: str, width: int) -> np.ndarray:
+        return _before(marks[cls], edge, np.maximum(m_start - width, sent_m))
+
+    starts = m_start.tolist()
+
+    def word_before(cls: str) -> np.ndarray:
+        return np.array(adjacent(b.spaced, starts, [], cls, lang), dtype=bool) & (m_start > sent_m)
+
+    return {
+        "negated": near("negation", 20),
+        "hypothetical": near("intention", 14) | (word_before("purpose") & _infinitive(b, hits, lang))
+        | hits["future"],
+        "reported": _before(marks["reported"], edge, sent_m),
+        "passive": word_before("auxiliary"),
+        "by": np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool)
+        & (after >= 0),
+        "heavy": _starting(marks["heavy"], np.maximum(m_start - 60, sent_m), m_end + 40),
+    }

@@ -1,0 +1,157 @@
+"""Themes on a parallel corpus: do the translations of a sentence get the same themes?
+
+:func:`theme_agreement` reports, per theme and per direction between two languages, the share of
+the sentences tagged with a theme in one language whose translation is tagged with it too;
+:func:`theme_disagreements` lists the sentences where they differ, side by side, to fix the cues
+of the language that misses (or over-fires). Made for the UNPC triples
+(``../shared/data/unpc-ar-fr-en/unpc_parallel_sentences.jsonl``: ``id``, ``ar``, ``fr``, ``en``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import permutations
+
+import pandas as pd
+
+from .._tables import check_columns
+from .dictionary import ThemeDictionary
+from .tagging import tag_themes
+
+__all__ = ["parallel_themes", "theme_agreement", "theme_disagreements"]
+
+_SEP = "\u241f"  # joins sentence id and language into an article id
+
+
+def _check(parallel: pd.DataFrame, langs: Sequence[str], id_column: str, func: str) -> None:
+    check_columns(parallel, [id_column, *langs], func=func, name="parallel",
+                  fix="pass one row per aligned sentence with an id column and one text column per language")
+    if len(set(langs)) < 2:
+        raise ValueError(f"langs={list(langs)!r}: give at least two different languages")
+    if parallel[id_column].duplicated().any():
+        raise ValueError(f"{func}: column {id_column!r} has duplicate ids; give each aligned row its own id")
+
+
+def parallel_themes(
+    parallel: pd.DataFrame,
+    *,
+    langs: Sequence[str] = ("en", "fr", "ar"),
+    id_column: str = "id",
+    dictionary: ThemeDictionary | None = None,
+) -> pd.DataFrame:
+    """Which themes each language version of each aligned row has.
+
+    Parameters
+    ----------
+    parallel : pandas.DataFrame
+        One row per aligned sentence (or document): ``id_column`` and one text column per language
+        in ``langs``; not modified.
+    langs : sequence of str, default ("en", "fr", "ar")
+        Language codes, also the names of the text columns.
+    id_column : str, default "id"
+        Column with a unique id per row.
+    dictionary : ThemeDictionary, optional
+        The shipped dictionary by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (id, lang, theme) found: ``id``, ``lang``, ``theme``, ``n`` (hits).
+    """
+    _check(parallel, langs, id_column, "parallel_themes")
+    ids = parallel[id_column].astype(str)
+    articles = pd.concat(
+        [pd.DataFrame({"article_id": ids + _SEP + lang, "lang": lang, "text": parallel[lang]}) for lang in langs],
+        ignore_index=True,
+    )
+    hits = tag_themes(articles, dictionary=dictionary)
+    hits = hits[hits["theme"].notna()]
+    parts = hits["article_id"].str.rsplit(_SEP, n=1, expand=True)
+    found = pd.DataFrame({"id": parts[0], "lang": parts[1], "theme": hits["theme"].astype(str)})
+    out = found.groupby(["id", "lang", "theme"], sort=True).size().rename("n").reset_index()
+    return out.astype({"n": "int64"})
+
+
+def _pairs(found: pd.DataFrame, langs: Sequence[str]) -> pd.DataFrame:
+    """(id, theme, source, target, in_target) for every theme found in a source version."""
+    present = set(zip(found["id"], found["lang"], found["theme"], strict=True))
+    rows = []
+    for src, tgt in permutations(langs, 2):
+        sub = found[found["lang"] == src]
+        hit = [(i, tgt, t) in present for i, t in zip(sub["id"], sub["theme"], strict=True)]
+        rows.append(pd.DataFrame({"id": sub["id"].to_numpy(), "theme": sub["theme"].to_numpy(),
+                                  "source": src, "target": tgt, "in_target": hit}))
+    return pd.concat(rows, ignore_index=True)
+
+
+def theme_agreement(
+    parallel: pd.DataFrame,
+    *,
+    langs: Sequence[str] = ("en", "fr", "ar"),
+    id_column: str = "id",
+    dictionary: ThemeDictionary | None = None,
+) -> pd.DataFrame:
+    """Per theme and direction, the share of a language's themes found in the translation too.
+
+    Parameters
+    ----------
+    parallel, langs, id_column, dictionary
+        As in :func:`parallel_themes`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``source``, ``target``, ``theme`` (``"(all)"`` for all themes pooled: of the (row, theme)
+        pairs found in ``source``, the share also found in ``target``), ``n_source`` (rows with the
+        theme in ``source``), ``n_both``, ``agreement`` (``n_both / n_source``), sorted by direction
+        then by ``n_source`` descending.
+    """
+    found = parallel_themes(parallel, langs=langs, id_column=id_column, dictionary=dictionary)
+    pairs = _pairs(found, langs)
+    per = pairs.groupby(["source", "target", "theme"], sort=False)["in_target"].agg(n_source="size", n_both="sum")
+    pooled = pairs.groupby(["source", "target"], sort=False)["in_target"].agg(n_source="size", n_both="sum")
+    pooled = pooled.assign(theme="(all)").set_index("theme", append=True)
+    out = pd.concat([pooled, per]).reset_index()
+    out["agreement"] = out["n_both"] / out["n_source"]
+    out["_all"] = out["theme"] != "(all)"
+    out = out.sort_values(["source", "target", "_all", "n_source", "theme"], ascending=[True, True, True, False, True],
+                          kind="stable")
+    return out.drop(columns="_all").astype({"n_source": "int64", "n_both": "int64"}).reset_index(drop=True)
+
+
+def theme_disagreements(
+    parallel: pd.DataFrame,
+    *,
+    source: str,
+    target: str,
+    theme: str | None = None,
+    id_column: str = "id",
+    dictionary: ThemeDictionary | None = None,
+) -> pd.DataFrame:
+    """The rows whose ``source`` version has a theme that their ``target`` version lacks, side by side.
+
+    Parameters
+    ----------
+    parallel, id_column, dictionary
+        As in :func:`parallel_themes`.
+    source, target : str
+        Languages (text columns) to compare.
+    theme : str, optional
+        Only this theme.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id``, ``theme``, ``source``, ``target``, ``source_text``, ``target_text``, one row per
+        (row, theme) missed in ``target``, sorted by theme and id.
+    """
+    found = parallel_themes(parallel, langs=(source, target), id_column=id_column, dictionary=dictionary)
+    pairs = _pairs(found, (source, target))
+    miss = pairs[(pairs["source"] == source) & ~pairs["in_target"]]
+    if theme is not None:
+        miss = miss[miss["theme"] == theme]
+    texts = parallel[[id_column, source, target]].astype({id_column: str})
+    texts = texts.rename(columns={id_column: "id", source: "source_text", target: "target_text"})
+    out = miss.drop(columns="in_target").merge(texts, on="id", how="left")
+    out = out.sort_values(["theme", "id"], kind="stable").reset_index(drop=True)
+    return out[["id", "theme", "source", "target", "source_text", "target_text"]]

@@ -1,0 +1,194 @@
+"""Literal anchors of a compiled cue: what the theme scan's Aho-Corasick prefilter looks for before any regex runs.
+
+:func:`pattern_prefilter` reads a cue's regular expression (as :func:`diplolib.themes.cues.cue_pattern` builds it)
+and returns literals one of which every match must contain, with where they may sit; :mod:`diplolib.themes.scan`
+runs the regexes only around those literals.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["Anchor", "pattern_prefilter"]
+
+_BASE_CHARS = re.compile(r"[\w\s\-\u2010-\u2013]")
+
+#: An anchor: a literal of the matching form; whether the regex requires a non-word character
+#: (or the text's edge) right before it (``word_start``) and right after it (``word_end``); and
+#: how many characters of a match may precede it, ``(lo, hi)``, ``hi`` None when unbounded.
+Anchor = tuple[str, bool, bool, int, "int | None"]
+
+
+def _is_word_assert(op, av, direction: int) -> bool:
+    from re import _constants as c
+
+    return op is c.ASSERT_NOT and av[0] == direction and list(av[1]) == [(c.IN, [(c.CATEGORY, c.CATEGORY_WORD)])]
+
+
+def _width(state, item) -> tuple[int, int | None]:
+    from re import _constants as c
+    from re import _parser
+
+    lo, hi = _parser.SubPattern(state, [item]).getwidth()
+    return lo, (hi if hi < c.MAXREPEAT else None)
+
+
+def _literals(op, av) -> list[str] | None:
+    """The strings an item can match if they are few and literal (a character, a small set of
+    characters, a small alternation of literal strings, an optional one of these), else None."""
+    from re import _constants as c
+
+    if op is c.LITERAL:
+        return [chr(av)]
+    if op is c.IN and 1 < len(av) <= 4 and all(o is c.LITERAL for o, _ in av):
+        return [chr(v) for _, v in av]
+    if op is c.BRANCH and len(av[1]) <= 8:
+        alts = [_seq_literals(alt) for alt in av[1]]
+        if all(a is not None for a in alts):
+            return [x for a in alts for x in a]
+    if op is c.SUBPATTERN and not av[1] and not av[2]:
+        return _seq_literals(av[3])
+    if op is c.MAX_REPEAT and av[0] == 0 and av[1] == 1:
+        inner = _seq_literals(av[2])
+        return None if inner is None else ["", *inner]
+    return None
+
+
+def _seq_literals(seq) -> list[str] | None:
+    out = [""]
+    for item in seq:
+        lits = _literals(*item)
+        if lits is None or len(out) * len(lits) > 8:
+            return None
+        out = [a + b for a in out for b in lits]
+    return out
+
+
+def _anchor_options(seq, after_boundary=False, before_boundary=False, offset=(0, 0)) -> list[frozenset]:
+    r"""Sets of anchors, each set such that every match of ``seq`` contains one of them.
+
+    A run of literal items is one anchor set (its variants: ``qa[ei]da`` gives qaeda and qaida).
+    ``after_boundary``/``before_boundary``: ``seq`` is preceded by ``(?<!\w)`` / followed by
+    ``(?!\w)``; ``offset``: characters of the match before ``seq``, ``(lo, hi)`` (hi None: unbounded).
+    """
+    from re import _constants as c
+
+    items = list(seq)
+    options: list[frozenset] = []
+    run: list[str] = []
+    run_start, run_offset = False, offset
+    boundary = after_boundary  # the current position is preceded by (?<!\w)
+
+    def flush(word_end: bool) -> None:
+        if run:
+            options.append(frozenset((v, run_start, word_end, *run_offset) for v in run))
+            run.clear()
+
+    for k, (op, av) in enumerate(items):
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        ends_at_boundary = _is_word_assert(*nxt, 1) if nxt is not None else before_boundary
+        lits = _literals(op, av)
+        if lits is not None and (run or "" not in lits) and len(run or [""]) * len(lits) <= 8:
+            if not run:
+                run_start, run_offset = boundary, offset
+                run.append("")
+            run[:] = [r + x for r in run for x in lits]
+            boundary = False
+            if ends_at_boundary:
+                flush(True)
+        else:
+            flush(False)
+            if _is_word_assert(op, av, -1):
+                boundary = True
+                continue
+            if op is c.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+                options.extend(_anchor_options(av[3], boundary, ends_at_boundary, offset))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                options.extend(_anchor_options(av[2], offset=offset if av[0] == av[1] == 1 else (0, None)))
+            elif op is c.BRANCH:
+                best = [_best(_anchor_options(alt, boundary, ends_at_boundary, offset)) for alt in av[1]]
+                if all(b is not None for b in best):
+                    options.append(frozenset().union(*best))
+            boundary = False
+        lo, hi = _width(seq.state, (op, av))
+        offset = (offset[0] + lo, None if hi is None or offset[1] is None else offset[1] + hi)
+    flush(before_boundary)
+    return options
+
+
+def _best(options: list[frozenset]) -> frozenset | None:
+    """The most selective set: literals of 3+ characters with a known position first, then the
+    longest shortest literal, the fewest literals, the most word edges."""
+    if not options:
+        return None
+
+    def key(s):
+        shortest = min(len(a[0]) for a in s)
+        bounded = all(a[4] is not None for a in s)
+        return (min(shortest, 3), bounded, shortest, -len(s), sum(a[1] + a[2] for a in s), sorted(s, key=str))
+
+    return max(options, key=key)
+
+
+def _extra_chars(seq) -> set[str] | None:
+    """Characters beyond ``[\\w\\s-]`` that a match of ``seq`` may contain (None: any)."""
+    from re import _constants as c
+
+    out: set[str] = set()
+
+    def char(ch: str) -> None:
+        if not _BASE_CHARS.match(ch):
+            out.add(ch)
+
+    for op, av in seq:
+        if op is c.LITERAL:
+            char(chr(av))
+        elif op is c.IN:
+            for op2, av2 in av:
+                if op2 is c.LITERAL:
+                    char(chr(av2))
+                elif op2 is c.RANGE and av2[1] - av2[0] < 256:
+                    for code in range(av2[0], av2[1] + 1):
+                        char(chr(code))
+                elif not (op2 is c.CATEGORY and av2 in (c.CATEGORY_WORD, c.CATEGORY_SPACE, c.CATEGORY_DIGIT)):
+                    return None
+        elif op is c.SUBPATTERN:
+            sub = _extra_chars(av[3])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            sub = _extra_chars(av[2])
+        elif op is c.BRANCH:
+            subs = [_extra_chars(alt) for alt in av[1]]
+            sub = None if any(s is None for s in subs) else set().union(*subs)
+        elif op is c.ASSERT_NOT and list(av[1]) == [(c.IN, [(c.CATEGORY, c.CATEGORY_WORD)])]:
+            continue  # (?<!\w) and (?!\w): a barrier is not a word character either
+        else:
+            return None  # other look-arounds, anchors, back-references, '.': no guarantee
+        if op in (c.SUBPATTERN, c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT, c.BRANCH):
+            if sub is None:
+                return None
+            out |= sub
+    return out
+
+
+def pattern_prefilter(pattern: str) -> tuple[frozenset[Anchor] | None, frozenset[str] | None]:
+    """Anchors and extra characters of a compiled cue (see the comment above).
+
+    Returns
+    -------
+    tuple
+        ``(anchors, extra)``: ``anchors`` is a set of ``(literal, word_start, word_end, lo, hi)``
+        such that every match of ``pattern`` contains at least one of the literals, preceded by a
+        non-word character (or the start of the text) if ``word_start``, followed by one (or the
+        end) if ``word_end``, starting ``lo`` to ``hi`` characters after the start of the match
+        (``hi`` None: unbounded); ``None`` when there is no such set;
+        ``extra`` the characters other than word characters, whitespace and hyphens/dashes that
+        a match may contain (``None``: unknown, so no character bounds a match).
+    """
+    from re import _constants as c
+    from re import _parser
+
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_VERBOSE):
+        return None, None
+    extra = _extra_chars(parsed)
+    return _best(_anchor_options(parsed)), (frozenset(extra) if extra is not None else None)

@@ -1,0 +1,142 @@
+"""Context and scope rules of the theme dictionary, applied to the hits of the tagger.
+
+* *context*: a cue written ``{cue: bodies, near: [...], not_near: [...], window: 4}`` fires only
+  when one of its ``near`` neighbours occurs within ``window`` words on either side of it (same
+  sentence) and none of its ``not_near`` neighbours does (:func:`context_rules`, :func:`context_ok`);
+* *scope*: a theme with ``scope: international`` needs two states or an international body; given
+  the actor mentions of the articles, its hits in sentences naming two or more people (with the sentence
+  before) and only actors of one state are dropped (:func:`apply_scope`).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .cues import BOUNDARY
+
+__all__ = ["context_rules", "context_ok", "apply_scope", "actor_countries"]
+
+_WORDS = re.compile(r"\w+")
+# A sentence or clause ends at . ! ? ؟ ; or a line break (a neighbour beyond it is not a neighbour).
+_STOP = re.compile(r"[.!?\u061f;\n]")
+_CHARS_PER_WORD = 25  # how far to look for ``window`` words (long Arabic and French words included)
+
+#: (near regex or None, not_near regex or None, window) of a cue with context.
+Rule = tuple["re.Pattern | None", "re.Pattern | None", int]
+
+
+def context_rules(dictionary, lang: str) -> dict[tuple[str, str], Rule]:
+    """``(theme, cue) -> (near, not_near, window)`` for the include cues of ``lang`` that carry context.
+
+    Built once per dictionary and language (cached on the dictionary).
+    """
+
+    def build() -> dict[tuple[str, str], Rule]:
+        cues = dictionary.cues
+        sub = cues[(cues["lang"] == lang) & (cues["kind"] == "include") & (cues["window"] > 0)]
+        out: dict[tuple[str, str], Rule] = {}
+        for theme, cue, near, not_near, window in sub[["theme", "cue", "near", "not_near", "window"]].itertuples(
+            index=False
+        ):
+            out[(theme, cue)] = (_alternation(near), _alternation(not_near), int(window))
+        return out
+
+    return dictionary.cached(("context_rules", lang), build)
+
+
+def _alternation(joined: str) -> re.Pattern | None:
+    """One regex for neighbour cues joined by ``|``, their shared look-behind taken out (much faster)."""
+    if not joined:
+        return None
+    bodies = sorted({p.removeprefix(BOUNDARY) for p in _split_top(joined)}, key=len, reverse=True)
+    return re.compile(BOUNDARY + "(?:" + "|".join(bodies) + ")")
+
+
+def _split_top(joined: str) -> list[str]:
+    """Split ``a|b|c`` on the ``|`` that are outside any group (each part is a compiled cue)."""
+    parts, depth, start, escaped = [], 0, 0, False
+    for i, ch in enumerate(joined):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(joined[start:i])
+            start = i + 1
+    parts.append(joined[start:])
+    return parts
+
+
+def _window(match: str, a: int, b: int, words: int) -> tuple[str, str]:
+    """The ``words`` words before ``match[a:b]`` and after it (space-separated), not crossing the end of a clause."""
+    reach = _CHARS_PER_WORD * words
+    left = _STOP.split(match[max(0, a - reach) : a])[-1].split()
+    right = _STOP.split(match[b : b + reach], maxsplit=1)[0].split()
+    return " ".join(left[-words:]), " ".join(right[:words])
+
+
+def context_ok(rule: Rule, match: str, a: int, b: int) -> bool:
+    """Whether the hit ``match[a:b]`` (matching form) satisfies its cue's context ``rule``."""
+    near, not_near, words = rule
+    left, right = _window(match, a, b, words)
+    both = left + " | " + right  # '|' is a barrier: no neighbour spans the hit
+    if not_near is not None and not_near.search(both):
+        return False
+    return near is None or near.search(both) is not None
+
+
+def actor_countries(registry=None) -> pd.DataFrame:
+    """``actor_id``, ``country`` (the state an actor belongs to; ``INTL`` for an international body), ``kind``.
+
+    States are their own country; people, places and national bodies carry theirs in the registry;
+    an organisation without a country (the UN, the EU, NATO...) is international. Actors without
+    any are left out.
+    """
+    if registry is None:
+        from ..actors import load_registry
+
+        registry = load_registry()
+    actors = registry.actors
+    country = actors["country"].where(actors["country"].astype(str) != "", None)
+    country = country.where(country.notna() | (actors["kind"] != "organisation"), "INTL")
+    country = country.where(actors["kind"] != "state", actors["actor_id"])
+    out = pd.DataFrame({"actor_id": actors["actor_id"].astype("string"), "country": country.astype("string"),
+                        "kind": actors["kind"].astype("string")})
+    return out[out["country"].notna()].reset_index(drop=True)
+
+
+def apply_scope(hits: pd.DataFrame, mentions: pd.DataFrame, dictionary, registry=None) -> pd.DataFrame:
+    """``hits`` without the hits of ``scope: international`` themes in single-state sentences.
+
+    A sentence is *domestic* when the actors mentioned in it and in the sentence before it (places
+    left aside) are all of one state, with no international body, and include two different people;
+    hits of international themes there are dropped. Both sides must be known: with one person only
+    ("On Russia's initiative, Putin had a telephone conversation with [someone the registry lacks]")
+    or none, the hits stay.
+    """
+    intl = set(dictionary.themes.loc[dictionary.themes["scope"] == "international", "theme"])
+    if not intl or hits.empty:
+        return hits
+    m = mentions[mentions["actor_id"].notna() & mentions["sentence"].notna()][["article_id", "actor_id", "sentence"]]
+    m = m.astype({"actor_id": "string"}).merge(actor_countries(registry), on="actor_id", how="inner")
+    m = m[m["kind"] != "place"]  # where it happens, not who takes part
+    m = m.assign(person=m["actor_id"].where(m["kind"] == "person"))
+    # a sentence is read with the one before it ("... had a phone call with the President of Israel.
+    # The conversation took place on Israel's initiative.")
+    m = pd.concat([m, m.assign(sentence=m["sentence"] + 1)], ignore_index=True)
+    by_sentence = m.groupby(["article_id", "sentence"], sort=False)
+    per = pd.DataFrame({"n": by_sentence["country"].nunique(), "actors": by_sentence["person"].nunique(),
+                        "intl": by_sentence["country"].agg(lambda c: bool((c == "INTL").any()))})
+    domestic = per[(per["n"] == 1) & (per["actors"] >= 2) & ~per["intl"]].reset_index()[["article_id", "sentence"]]
+    domestic["_domestic"] = True
+    key = hits[["article_id", "sentence"]].astype({"sentence": "Int64"})
+    domestic = domestic.astype({"sentence": "Int64"})
+    flag = key.merge(domestic, on=["article_id", "sentence"], how="left")["_domestic"].eq(True).to_numpy()
+    drop = flag & hits["theme"].isin(intl).to_numpy()
+    return hits[~drop].reset_index(drop=True)

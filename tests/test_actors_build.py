@@ -1,0 +1,263 @@
+"""Tests of the registry build: leaders-cia terms, validation, co-holders, and world role phrases."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from diplolib.actors import ActorMatcher, load_registry, tag_actors
+from diplolib.actors.build import _cut
+from diplolib.actors.leaders import TERM_COLUMNS, clean_name, leader_tables, person_aliases, read_terms
+from diplolib.actors.phrases import title_class
+from diplolib.actors.registry import GENERATED_DIR
+
+
+def _terms(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=TERM_COLUMNS)
+        w.writeheader()
+        for r in rows:
+            w.writerow({c: r.get(c, "") for c in TERM_COLUMNS})
+    return path
+
+
+def _term(**kw: str) -> dict[str, str]:
+    base = {"term_id": "t", "country_iso2": "XY", "role": "head_of_state", "listing": "primary",
+            "entity_type": "sovereign", "title": "President", "name": "Ann Smith", "surname_key": "SMITH",
+            "start_date": "2010-01-01", "first_seen": "2010-02-01", "last_seen": "2012-01-01"}
+    return {**dict.fromkeys(TERM_COLUMNS, ""), **base, **kw}
+
+
+@pytest.fixture(scope="module")
+def matcher() -> ActorMatcher:
+    return ActorMatcher(load_registry())
+
+
+def test_malformed_terms_are_reported_with_file_line_and_field(tmp_path):
+    path = _terms(tmp_path / "terms.csv", [
+        _term(),
+        _term(start_date="2015-13-45x"),
+        _term(start_date="2016-01-01", end_date="2014-01-01"),
+        _term(role="vice_president"),
+        _term(name=" "),
+    ])
+    rows, problems = read_terms(tmp_path)
+    assert len(rows) == 1
+    assert f"{path}:3: start_date: '2015-13-45x' is not a date" in problems[0]
+    assert problems[1] == f"{path}:4: end_date: 2014-01-01 is before start_date 2016-01-01"
+    assert problems[2].startswith(f"{path}:5: role: 'vice_president'")
+    assert problems[3].startswith(f"{path}:6: name: empty")
+
+
+def test_missing_column_and_missing_file_say_what_to_do(tmp_path):
+    (tmp_path / "terms.csv").write_text("term_id,name\nx,y\n", encoding="utf-8")
+    rows, problems = read_terms(tmp_path / "terms.csv")
+    assert rows == [] and any(p.endswith("country_iso2: required column missing") for p in problems)
+    with pytest.raises(FileNotFoundError, match="leaders-cia"):
+        read_terms(tmp_path / "nowhere")
+
+
+def test_terms_merge_respellings_cut_successions_and_keep_co_holders():
+    rows = [
+        _term(term_id="a", name="Muhammad bin Rashid Al-Maktum", surname_key="AL MAKTUM", last_seen="2013-01-01"),
+        _term(term_id="b", name="Muhammad bin Rashid Al-Maktoum", surname_key="AL MAKTOUM",
+              first_seen="2013-01-08", last_seen="2016-01-01", end_date=""),
+        _term(term_id="c", role="head_of_government", name="Kim Jong Il", surname_key="KIM",
+              start_date="2000-01-01", first_seen="2000-01-01", last_seen="2001-01-01", end_date="2003-01-01"),
+        _term(term_id="d", role="head_of_government", name="Kim Jong Un", surname_key="KIM",
+              start_date="2000-01-01", first_seen="2000-01-01", last_seen="2004-01-01"),
+        _term(term_id="e", role="head_of_government", name="Lee Nam", surname_key="LEE",
+              start_date="2002-01-01", first_seen="2004-06-01", last_seen="2005-01-01"),
+    ]
+    roles, people, offices = leader_tables([dict(r, line=str(i + 2)) for i, r in enumerate(rows)], {"XY": "XYZ"})
+    hos = [r for r in roles if r["role"] == "head_of_state"]
+    assert len(hos) == 1 and hos[0]["end"] == ""  # one person, re-spelled
+    names = {p["label"] for p in people.values()}
+    assert {"Kim Jong Il", "Kim Jong Un"} <= names  # same surname and start, different people
+    hog = {r["person_key"]: r for r in roles if r["role"] == "head_of_government"}
+    assert "co-holder" in hog["kim_jong_il"]["note"] and "co-holder" in hog["kim_jong_un"]["note"]
+    assert hog["kim_jong_un"]["end"] == "2002-01-01"  # listed one after the other: cut at the successor's start
+    assert offices[("head_of_state", "XYZ")] == "President"
+
+
+def test_names_lose_honorifics_and_surnames_come_from_the_caps_tokens():
+    assert clean_name("Gen. Abdel Fattah al-Sisi, Jr") == "Abdel Fattah al-Sisi"
+    assert clean_name("Sheikh Tamim bin Hamad Al Thani") == "Tamim bin Hamad Al Thani"
+    assert clean_name("Kim Chong-il [defacto]") == "Kim Chong-il"
+    assert clean_name("Sindikubwabwo 8 April 1994") == ""
+    names, surname = person_aliases(["Vladimir Vladimirovich Putin"], "PUTIN")
+    assert names == ["Vladimir Vladimirovich Putin", "Vladimir Putin"] and surname == "Putin"
+    assert person_aliases(["Francis"], "FRANCIS")[0] == []  # a one-word name is not a safe alias
+
+
+def test_cut_removes_covered_dates():
+    assert _cut("2010-01-01", "", [("2012-01-01", "2014-01-01")]) == [("2010-01-01", "2012-01-01"),
+                                                                       ("2014-01-01", "")]
+    assert _cut("2010-01-01", "2011-01-01", [("2009-01-01", "")]) == []
+
+
+@pytest.mark.parametrize("title, cls", [("Transitional President Col.", "president"), ("Amir", "emir"),
+                                        ("Premier", "prime_minister"), ("Supreme Leader", "supreme_leader"),
+                                        ("King and Prime Minister", "monarch"), ("Governor", "")])
+def test_title_class(title, cls):
+    assert title_class(title) == cls
+
+
+def test_generated_files_are_marked_and_validate():
+    for table in ("actors", "aliases", "roles", "role_phrases"):
+        assert (GENERATED_DIR / f"{table}.csv").is_file()
+    reg = load_registry()
+    gen = reg.roles[reg.roles["origin"].str.contains("generated")]
+    assert len(gen) > 2000 and gen["source"].str.len().gt(0).all()
+    assert gen["source"].str.startswith("leaders-cia").any()
+    # every UN member has a head of state or government on 2024-01-01 except real vacancies
+    on = pd.Timestamp("2024-01-01")
+    live = reg.roles[(reg.roles["start"] <= on) & (reg.roles["end"].isna() | (reg.roles["end"] > on))]
+    states = set(reg.actors.loc[reg.actors["kind"] == "state", "actor_id"])
+    covered = set(live.loc[live["role"].isin(["head_of_state", "head_of_government"]), "of"])
+    assert len(states - covered) <= 3, sorted(states - covered)
+
+
+def test_co_holders_resolve_as_ambiguous_not_as_one_of_them(tmp_path):
+    folder = tmp_path / "user"
+    folder.mkdir()
+    (folder / "my_actors.csv").write_text(
+        "actor_id,label,kind,country\nper:co_a,Co A,person,AND\nper:co_b,Co B,person,AND\n", encoding="utf-8")
+    (folder / "my_roles.csv").write_text(
+        "actor_id,role,of,start,end,note\nper:co_a,co_prince,AND,2000-01-01,,co-holder\n"
+        "per:co_b,co_prince,AND,2001-01-01,,co-holder\n", encoding="utf-8")
+    (folder / "my_role_phrases.csv").write_text("phrase,lang,role,of\nthe Andorran co-prince,en,co_prince,AND\n",
+                                                encoding="utf-8")
+    m = ActorMatcher(load_registry(folder))
+    arts = pd.DataFrame({"article_id": [1, 2], "text": ["the Andorran co-prince said"] * 2,
+                         "published": ["2000-06-01", "2002-06-01"]})
+    out = tag_actors(arts, registry=m)
+    role = out[out["method"] == "role"]
+    assert list(role["actor_id"].fillna("")) == ["per:co_a", ""]
+    assert list(role["reason"].fillna("")) == ["", "ambiguous"]
+
+
+@pytest.mark.parametrize("date, text, expected", [
+    ("2022-05-01", "the Japanese prime minister", "per:fumio_kishida"),
+    ("2023-05-01", "le président ukrainien", "per:volodymyr_zelensky"),
+    ("2019-05-01", "الرئيس الكازاخستاني", "per:kassym_jomart_tokayev"),
+    ("2016-02-01", "le roi de Jordanie", "per:abdullah_ii"),
+    ("2020-06-01", "أمير قطر", "per:tamim_bin_hamad_al_thani"),
+    ("2023-01-01", "Germany's chancellor", "per:olaf_scholz"),
+])
+def test_world_role_phrases_from_demonyms_names_and_titles(matcher, date, text, expected):
+    out = tag_actors(pd.DataFrame({"article_id": [1], "text": [text], "published": [date]}), registry=matcher)
+    assert list(out["actor_id"]) == [expected]
+
+
+@pytest.mark.parametrize("text", ["the Russian and Turkish presidents met", "les présidents russe et turc",
+                                  "الرئيسان الروسي والتركي", "the Russian, Iranian and Turkish presidents"])
+def test_coordinated_role_phrases_name_each_holder(matcher, text):
+    out = tag_actors(pd.DataFrame({"article_id": [1], "text": [text], "published": ["2019-03-01"]}),
+                     registry=matcher)
+    assert {"per:vladimir_putin", "per:recep_tayyip_erdogan"} <= set(out["actor_id"])
+    assert set(out["method"]) == {"role"}
+
+
+def test_coordinated_demonyms_without_an_office_stay_states(matcher):
+    out = tag_actors(pd.DataFrame({"article_id": [1], "text": ["Russian and Turkish troops"],
+                                   "published": ["2019-03-01"]}), registry=matcher)
+    assert list(out["actor_id"]) == ["RUS", "TUR"]
+
+
+@pytest.mark.parametrize("date, text, expected", [
+    ("2017-03-01", "On 5 May 2015, the Council met.", []),
+    ("2017-03-01", "in May the talks resumed", []),
+    ("2017-03-01", "Prime Minister May said", ["per:theresa_may"]),
+    ("2024-03-01", "Il a séjourné deux jours.", []),
+    ("2024-03-01", "Stéphane Séjourné a dit", ["per:stephane_sejourne"]),
+    ("2022-10-01", "ترأس الاجتماع", []),
+    ("2022-10-01", "قالت ليز تراس", ["per:liz_truss"]),
+    ("2015-01-01", "البرامج القطرية", []),
+    ("2015-01-01", "قال جاك هولاند", []),
+    ("2015-01-01", "قال فرانسوا هولاند", ["per:francois_hollande"]),
+    ("2015-01-01", "ذكرت وكالة الصحافة الفرنسية", ["org:afp"]),
+    ("2015-01-01", "le Groupe de Minsk de l'OSCE", ["org:osce_minsk_group"]),
+    ("2015-01-01", "on Friday the minister left", []),
+])
+def test_common_words_are_not_actors(matcher, date, text, expected):
+    out = tag_actors(pd.DataFrame({"article_id": [1], "text": [text], "published": [date]}), registry=matcher)
+    assert list(out["actor_id"].dropna()) == expected
+
+
+def test_guards_are_generated_with_reasons_and_evidence():
+    reg = load_registry()
+    g = reg.guards.set_index(["alias", "lang"])
+    assert g.loc[("May", "en"), "rule"] == "month"
+    assert g.loc[("القطرية", "ar"), "rule"] == "block"
+    assert g.loc[("تراس", "ar"), "rule"] == "case" and "ترأس" in g.loc[("تراس", "ar"), "reason"]
+    assert reg.guards["reason"].str.len().gt(0).all() and reg.guards["evidence"].str.len().gt(0).all()
+
+
+def test_sweep_rules_on_a_small_registry():
+    from diplolib.actors.sweep import _inner_variant
+
+    assert _inner_variant("تراس", "ترأس")          # hamza inside the word: another word
+    assert not _inner_variant("إردوغان", "أردوغان")  # first letter only: a spelling of the same name
+
+
+def test_held_out_role_probes_in_three_languages(matcher):
+    """57 (date, phrase) probes written before looking at the tagger's output (tests/data/role_probes_heldout.csv).
+
+    Measured when written: 55 of 57 (0.965); the misses were "le président du Burkina Faso" (a duplicate CIA
+    person) and "العاهل المغربي" (the title العاهل was not generated). The issue's target is 0.95.
+    """
+    probes = pd.read_csv(Path(__file__).parent / "data" / "role_probes_heldout.csv")
+    assert len(probes) >= 50 and set(probes["lang"]) == {"en", "fr", "ar"}
+    arts = pd.DataFrame({"article_id": range(len(probes)), "text": probes["phrase"], "published": probes["date"]})
+    out = tag_actors(arts, registry=matcher)
+    got = out[out["method"] == "role"].groupby("article_id")["actor_id"].first()
+    right = (probes.index.map(got) == probes["expected"]).mean()
+    assert right >= 0.95, right
+
+
+def test_context_roles_resolve_only_when_the_document_makes_the_country_certain(matcher):
+    arts = pd.DataFrame({
+        "article_id": [1, 2, 3, 4, 5, 6],
+        "text": ["The President spoke with Prime Minister Modi.", "Le président de la République a reçu le Premier ministre.",
+                 "The President said Russia and China agreed.", "قال رئيس الجمهورية إن سوريا", "The President Joe Biden spoke.",
+                 "The Prime Minister called."],
+        "published": ["2022-03-01"] * 6, "source": ["whitehouse", "meae", "x", "x", "whitehouse", "whitehouse"]})
+    out = tag_actors(arts, registry=matcher).set_index("surface")
+    assert out.loc["The President", "actor_id"].tolist()[0] == "per:joe_biden"
+    assert out.loc["Le président de la République", "alias_kind"] == "context:source"
+    assert out.loc["le Premier ministre", "actor_id"] == "per:jean_castex"
+    third = out[(out["alias_kind"] == "context_role") & (out["reason"] == "no-context")]
+    assert len(third) == 1  # two states named, no source: unresolved
+    assert out.loc["رئيس الجمهورية", "actor_id"] == "per:bashar_al_assad"
+    assert out.loc["رئيس الجمهورية", "alias_kind"] == "context:only-country"
+    assert "The President Joe Biden" not in out.index and (out.index == "Joe Biden").sum() == 1
+    assert out.loc["The Prime Minister", "reason"] == "no-office"  # no prime minister in the United States
+
+
+def test_held_out_documents_read_by_hand(matcher):
+    """Six documents of corpora never used for tuning (meae-fr, wikinews-ar), read by hand before tagging
+    (tests/data/heldout_documents.csv: the people, states, organisations and armed groups of each opening).
+
+    Measured when written: precision 0.968, recall 0.750 (30 right, 1 extra: Doha as Qatar in "محادثات الدوحة";
+    10 missed, 6 of them people or groups absent from the registry).
+    """
+    from diplolib.datasets.recipes import read_corpus
+
+    gold = pd.read_csv(Path(__file__).parent / "data" / "heldout_documents.csv")
+    tp = fp = fn = 0
+    for corpus, rows in gold.groupby("corpus"):
+        try:
+            arts, _ = read_corpus(corpus, fetch_missing=False)
+        except Exception as exc:  # noqa: BLE001 - any missing corpus skips, with the reason
+            pytest.skip(f"{corpus} not available: {exc}")
+        for r in rows.itertuples():
+            art = arts.iloc[[r.position]].assign(article_id=r.position)
+            art["text"] = art["text"].str[:r.chars]
+            got = {a for a in tag_actors(art, registry=matcher)["actor_id"].dropna() if matcher.kind_of.get(a) != "place"}
+            expected = set(r.expected.split())
+            tp, fp, fn = tp + len(got & expected), fp + len(got - expected), fn + len(expected - got)
+    assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.75, (tp, fp, fn)

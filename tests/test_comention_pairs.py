@@ -1,0 +1,115 @@
+"""The numpy pair listing of co-mentions (diplolib.comention.pairs) against the sparse product it replaced.
+
+Both paths must give identical arrays and identical edges tables, on random inputs, for every window, group
+and period option, with the dense-table and the sorted-keys counting and with tiny batches.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import diplolib.comention.counts as counts_mod
+import diplolib.comention.pairs as pairs_mod
+from diplolib.comention import co_mentions
+from diplolib.comention.pairs import pair_counts, pair_counts_product
+
+NAT = np.iinfo(np.int64).min
+
+
+def random_codes(seed: int, n_mentions: int, n_win: int, n_groups: int, rows_per_group: int, big: bool):
+    """Mentions as integer codes: windows in groups, rows numbered group by group, some windows very large."""
+    rng = np.random.default_rng(seed)
+    win_group = rng.integers(0, n_groups, n_win)
+    win = rng.integers(0, n_win, n_mentions)
+    if big:  # a few windows with many actors (the pairs of a window of size s are s(s-1)/2)
+        win[: n_mentions // 3] = rng.integers(0, 3, n_mentions // 3)
+    rows = win_group[win] * rows_per_group + rng.integers(0, rows_per_group, n_mentions)
+    row_group = np.repeat(np.arange(n_groups), rows_per_group)
+    pub = rng.integers(0, 10**17, n_win)[win]
+    pub[rng.random(n_mentions) < 0.2] = NAT  # undated mentions
+    return win.astype(np.int64), rows.astype(np.int64), row_group.astype(np.int64), pub
+
+
+def assert_same(a, b) -> None:
+    for name, x, y in zip(a._fields, a, b, strict=True):
+        np.testing.assert_array_equal(x, y, err_msg=name)
+        assert x.dtype == y.dtype == np.int64, name
+
+
+@pytest.mark.parametrize("dense_max, chunk", [(2**24, 8_000_000), (0, 8_000_000), (2**24, 7), (0, 3)])
+@pytest.mark.parametrize("seed", range(4))
+def test_pair_counts_equal_the_sparse_product(monkeypatch, seed, dense_max, chunk):
+    monkeypatch.setattr(pairs_mod, "_DENSE_MAX", dense_max)
+    monkeypatch.setattr(pairs_mod, "_PAIR_CHUNK", chunk)
+    win, rows, row_group, pub = random_codes(seed, 3_000, 400, 1 + seed % 3, 30 + 10 * seed, big=seed % 2 == 1)
+    for min_count in (1, 2, 5):
+        for dates in (pub, None, np.full(len(pub), NAT)):
+            kw = dict(n_win=400, row_group=row_group, pub_ns=dates, min_count=min_count)
+            fast, ref = pair_counts(win, rows, **kw), pair_counts_product(win, rows, **kw)
+            assert len(fast.n) > 0
+            assert_same(fast, ref)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    entries=st.lists(st.tuples(st.integers(0, 9), st.integers(0, 7), st.integers(-1, 5)), max_size=60),
+    n_groups=st.integers(1, 3),
+    dense=st.booleans(),
+)
+def test_pair_counts_random_small(entries, n_groups, dense):
+    """Any mentions (repeats, single-actor windows, no pairs at all) give the reference's arrays."""
+    per = 8
+    win = np.array([w for w, _, _ in entries], dtype=np.int64)
+    rows = np.array([(w % n_groups) * per + r for w, r, _ in entries], dtype=np.int64)  # a window sits in a group
+    pub = np.array([NAT if d < 0 else d * 10**15 for _, _, d in entries], dtype=np.int64)
+    row_group = np.repeat(np.arange(n_groups), per).astype(np.int64)
+    old = pairs_mod._DENSE_MAX
+    pairs_mod._DENSE_MAX = 2**24 if dense else 0
+    try:
+        kw = dict(n_win=10, row_group=row_group, pub_ns=pub)
+        assert_same(pair_counts(win, rows, **kw), pair_counts_product(win, rows, **kw))
+    finally:
+        pairs_mod._DENSE_MAX = old
+
+
+def random_mentions(seed: int, n_articles: int = 300, n_actors: int = 40) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    per = rng.poisson(5, n_articles) + 1
+    article = np.repeat(np.arange(n_articles), per)
+    actor = rng.choice(n_actors, size=article.size, p=(p := 1 / np.arange(1, n_actors + 1)) / p.sum())
+    ids = pd.Series([f"Q{a}" for a in actor], dtype=str).where(rng.random(article.size) > 0.05)
+    day = rng.integers(0, 3 * 365, n_articles)
+    return pd.DataFrame({
+        "article_id": pd.Series([f"art{a}" for a in article], dtype=str),
+        "actor_id": ids,
+        "sentence": rng.integers(0, 6, article.size),
+        "paragraph": rng.integers(0, 3, article.size),
+        "source": np.array(["sana", "tass", "reuters"])[article % 3],
+        "published": pd.Timestamp("2016-01-01", tz="UTC") + pd.to_timedelta(day[article], unit="D"),
+        "kind": np.array(["state", "person"])[actor % 2],
+    })
+
+
+@pytest.mark.parametrize("dense_max", [2**24, 0])
+@pytest.mark.parametrize("seed", range(3))
+def test_edges_tables_identical_on_both_paths(monkeypatch, seed, dense_max):
+    monkeypatch.setattr(pairs_mod, "_DENSE_MAX", dense_max)
+    m = random_mentions(seed)
+    options = [
+        dict(window="sentence"), dict(window="paragraph", by="source"), dict(window="article", period="M"),
+        dict(window="sentence", by=["source"], period="Y", min_count=2), dict(window="article", kinds="state"),
+    ]
+    for data in (m, m.drop(columns="published")):
+        for kw in options:
+            if "period" in kw and "published" not in data:
+                continue
+            monkeypatch.setattr(counts_mod, "_FAST", True)
+            fast = co_mentions(data, **kw)
+            monkeypatch.setattr(counts_mod, "_FAST", False)
+            ref = co_mentions(data, **kw)
+            assert len(fast) > 0
+            pd.testing.assert_frame_equal(fast, ref, check_exact=True)

@@ -1,0 +1,333 @@
+"""Directed events: cue files, the one-pass scan, source and target, flags, readouts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import corpus_dir
+
+from diplolib import actors, events
+from diplolib.events import CueFileError, expand_cue, extract_events, load_cues
+
+SAMPLE = pd.DataFrame({
+    "article_id": ["a", "b", "c", "d", "e"],
+    "lang": ["en", "en", "fr", "ar", "en"],
+    "published": pd.to_datetime(["2016-02-01"] * 5, utc=True),
+    "text": [
+        "Russian President Vladimir Putin had a telephone conversation with Recep Tayyip Erdogan. "
+        "Syria was attacked by Israel. Russia did not condemn Turkey.",
+        "Turkey threatened to attack Iraq. The United States and Russia met in Geneva.",
+        "La France a condamné la Russie. Le président russe Vladimir Poutine a eu un entretien téléphonique "
+        "avec Emmanuel Macron.",
+        "أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع الرئيس التركي رجب طيب أردوغان. وأدانت فرنسا روسيا.",
+        "",
+    ],
+})
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return actors.ActorMatcher(actors.load_registry())
+
+
+@pytest.fixture(scope="module")
+def sample_events(matcher):
+    mentions = actors.tag_actors(SAMPLE, registry=matcher)
+    return extract_events(SAMPLE, mentions, registry=matcher)
+
+
+def _one(ev, article, cue):
+    rows = ev[(ev["article_id"] == article) & (ev["cue"] == cue)]
+    assert len(rows) >= 1, f"no event for {cue!r} in {article}"
+    return rows
+
+
+def test_expand_cue():
+    assert expand_cue("condemn(s|ed)") == ["condemn", "condemns", "condemned"]
+    assert expand_cue("[met|meets] with") == ["met with", "meets with"]
+    with pytest.raises(ValueError, match="unbalanced"):
+        expand_cue("[met|meets with")
+
+
+def test_default_lexicon_has_three_languages_and_plover_types():
+    lex = load_cues()
+    assert lex.languages == ["ar", "en", "fr"]
+    assert set(lex.cues["event"]) <= {*events.PLOVER_TYPES, "-"}
+    assert lex.cues["origin"].str.match(r"diplolib/events/data/cues_(en|fr|ar)\.csv:\d+$").all()
+
+
+@pytest.mark.parametrize("row, field", [
+    ("bombard(s|ed),en,BOMB,,active,", "event"),
+    ("bombard(s|ed),en,ASSAULT,,sideways,", "direction"),
+    ("bombard(s|ed),xx,ASSAULT,,active,", "lang"),
+    ("bombard(s|ed,en,ASSAULT,,active,", "cue"),
+    ("bombard,en,ASSAULT,Heavy Weapons,active,", "mode"),
+])
+def test_malformed_cue_file_names_file_line_and_field(tmp_path, row, field):
+    path = tmp_path / "mine.csv"
+    path.write_text("cue,lang,event,mode,direction,note\nshell(s|ed),en,FIGHT,,active,\n" + row + "\n", "utf-8")
+    with pytest.raises(CueFileError, match=rf"mine\.csv:3: {field}:"):
+        load_cues(path)
+
+
+def test_cue_file_without_a_column(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("cue,lang,event\nshell,en,FIGHT\n", "utf-8")
+    with pytest.raises(CueFileError, match=r"mine\.csv:1: header: missing column\(s\) \['mode', 'direction', 'note'\]"):
+        load_cues(path)
+
+
+def test_user_cue_file_adds_a_cue(tmp_path, matcher):
+    path = tmp_path / "mine.csv"
+    path.write_text("cue,lang,event,mode,direction,note\nbesieg(es|ed),en,COERCE,,active,mine\n", "utf-8")
+    arts = pd.DataFrame({"article_id": ["x"], "lang": ["en"], "text": ["Turkey besieged Syria."]})
+    assert extract_events(arts, registry=matcher).empty
+    ev = extract_events(arts, registry=matcher, cues=path)
+    assert ev[["event", "source", "target"]].values.tolist() == [["COERCE", "TUR", "SYR"]]
+
+
+def test_telephone_readout_in_three_languages(sample_events):
+    for article, cue in [("a", "telephone conversation with"), ("c", "entretien téléphonique avec"),
+                         ("d", "اتصالا هاتفيا مع")]:
+        row = _one(sample_events, article, cue).iloc[0]
+        assert (row["event"], row["mode"]) == ("CONSULT", "telephone")
+        assert row["source"] == "per:vladimir_putin"
+        assert row["target"] in ("per:recep_tayyip_erdogan", "per:emmanuel_macron")
+
+
+def test_passive_is_swapped_and_negation_flagged(sample_events):
+    attacked = _one(sample_events, "a", "attacked").iloc[0]
+    assert (attacked["source"], attacked["target"]) == ("ISR", "SYR")
+    condemn = _one(sample_events, "a", "condemn").iloc[0]
+    assert (condemn["source"], condemn["target"], condemn["negated"]) == ("RUS", "TUR", True)
+    assert not attacked["negated"]
+
+
+def test_threat_is_hypothetical_and_compound_gives_pairs(sample_events):
+    attack = _one(sample_events, "b", "attack").iloc[0]
+    assert attack["hypothetical"] and (attack["source"], attack["target"]) == ("TUR", "IRQ")
+    met = _one(sample_events, "b", "met")
+    assert sorted(zip(met["source"], met["target"], strict=True)) == [("RUS", "USA"), ("USA", "RUS")]
+    assert met["compound"].all() and met["event_id"].nunique() == 1
+
+
+def test_arabic_verb_first_and_french(sample_events):
+    condemned = _one(sample_events, "d", "أدانت").iloc[0]
+    assert (condemned["event"], condemned["source"], condemned["target"]) == ("DISAPPROVE", "FRA", "RUS")
+    fr = _one(sample_events, "c", "a condamné").iloc[0]
+    assert (fr["source"], fr["target"]) == ("FRA", "RUS")
+
+
+def test_offsets_and_sentences_point_at_the_cue(sample_events):
+    text = SAMPLE.set_index("article_id")["text"]
+    for row in sample_events.itertuples():
+        assert text[row.article_id][row.start:row.end] == row.cue
+    assert list(sample_events.columns) == events.EVENT_COLUMNS
+    assert _one(sample_events, "a", "attacked")["sentence"].iloc[0] == 1
+
+
+def test_input_not_mutated(matcher):
+    arts = SAMPLE.copy()
+    mentions = actors.tag_actors(arts, registry=matcher)
+    before_a, before_m = arts.copy(), mentions.copy()
+    extract_events(arts, mentions, registry=matcher)
+    pd.testing.assert_frame_equal(arts, before_a)
+    pd.testing.assert_frame_equal(mentions, before_m)
+
+
+def test_bad_input_gives_typed_tables_or_reasons(matcher):
+    empty = extract_events(SAMPLE.iloc[:0], registry=matcher)
+    assert empty.empty and list(empty.columns) == events.EVENT_COLUMNS
+    assert str(empty["negated"].dtype) == "bool"
+    odd = SAMPLE.assign(lang=["de", "en", "en", "en", "en"])
+    out = extract_events(odd, registry=matcher, reasons=True)
+    reasons = out.drop_duplicates("article_id").set_index("article_id")["reason"]
+    assert reasons["a"] == "language" and reasons["e"] == "no-text"
+    with pytest.raises(ValueError, match="no 'lang' column"):
+        extract_events(SAMPLE.drop(columns="lang"), registry=matcher)
+    with pytest.raises(ValueError, match="lacks column"):
+        extract_events(SAMPLE, pd.DataFrame({"article_id": []}), registry=matcher)
+
+
+def test_one_batch_equals_article_by_article(matcher):
+    mentions = actors.tag_actors(SAMPLE, registry=matcher)
+    whole = extract_events(SAMPLE, mentions, registry=matcher)
+    parts = pd.concat([extract_events(SAMPLE.iloc[[i]], mentions, registry=matcher) for i in range(len(SAMPLE))],
+                      ignore_index=True)
+    pd.testing.assert_frame_equal(whole, parts)
+
+
+def test_fakes_offsets_and_batch_split(matcher):
+    from diplolib import datasets
+
+    corpus_dir("fa-kes")
+    arts, _ = datasets.load("fa-kes")
+    arts = arts.iloc[:200]
+    mentions = actors.tag_actors(arts, registry=matcher)
+    ev = extract_events(arts, mentions, registry=matcher)
+    assert len(ev) > 100
+    text = arts.set_index("article_id")["text"]
+    assert all(text[a][s:e] == c for a, s, e, c in zip(ev["article_id"], ev["start"], ev["end"], ev["cue"],
+                                                         strict=True))
+    halves = pd.concat([extract_events(arts.iloc[:100], mentions, registry=matcher),
+                        extract_events(arts.iloc[100:], mentions, registry=matcher)], ignore_index=True)
+    pd.testing.assert_frame_equal(ev, halves)
+
+
+def test_kremlin_readouts(matcher):
+    folder = corpus_dir("kremlin-en")
+    idx = pd.read_csv(folder / "index.derived.csv")
+    tel = idx[idx["telephone"].astype(bool)]
+    arts = pd.DataFrame({"article_id": tel["id"].astype(str), "title": tel["title"], "source": "kremlin",
+                         "lang": "en", "published": pd.to_datetime(tel["date"]).dt.tz_localize("Europe/Moscow")})
+    ev = events.readout_events(arts, registry=matcher)
+    check = events.readout_check(arts, ev, registry=matcher)
+    assert len(check) == 648
+    named = check[check["resolved"]]
+    # 0.975 of the 482 titles naming a resolved foreign counterpart on the registry of this commit; the share of
+    # all 648 depends on the registry knowing the leaders of 2000-2008
+    assert named["ok"].mean() >= 0.95
+
+
+def _toy_events() -> pd.DataFrame:
+    rows = [  # event_id, article, sentence, event, source, target, negated, hypothetical, published
+        ("a:1", "a", 0, "ASSAULT", "ISR", "SYR", False, False, "2016-02-01"),
+        ("a:9", "a", 1, "DISAPPROVE", "RUS", "TUR", True, False, "2016-02-01"),
+        ("b:1", "b", 0, "CONSULT", "USA", "RUS", False, False, "2016-05-01"),
+        ("b:1", "b", 0, "CONSULT", "RUS", "USA", False, False, "2016-05-01"),
+        ("b:7", "b", 1, "AID", "USA", "RUS", False, False, "2016-05-01"),
+        ("c:1", "c", 0, "THREATEN", "TUR", "SYR", False, False, "2017-01-01"),
+        ("c:5", "c", 0, "ASSAULT", "TUR", "SYR", False, True, "2017-01-01"),
+        ("d:1", "d", 0, "FIGHT", "SYR", "", False, False, "2017-03-01"),
+    ]
+    ev = pd.DataFrame(rows, columns=["event_id", "article_id", "sentence", "event", "source", "target", "negated",
+                                     "hypothetical", "published"])
+    return ev.assign(published=pd.to_datetime(ev["published"], utc=True))
+
+
+def test_dyad_counts_and_scores():
+    ev = _toy_events()
+    before = ev.copy()
+    counts = events.dyad_counts(ev, period="Y", event=False)
+    pd.testing.assert_frame_equal(ev, before)
+    got = {(r.period, r.source, r.target): r.events for r in counts.itertuples()}
+    # negated, hypothetical and target-less rows are not counted
+    assert got == {("2016", "ISR", "SYR"): 1, ("2016", "RUS", "USA"): 1, ("2016", "USA", "RUS"): 2,
+                   ("2017", "TUR", "SYR"): 1}
+    scores = events.dyad_scores(ev, period="Y").set_index(["period", "source", "target"])
+    assert scores.loc[("2016", "USA", "RUS"), "score"] == pytest.approx(1.5)  # CONSULT +1, AID +2
+    assert scores.loc[("2016", "ISR", "SYR"), "score"] == -2
+    assert scores.loc[("2017", "TUR", "SYR"), "score"] == -1
+    undirected = events.dyad_scores(ev, period=None, directed=False).set_index(["source", "target"])
+    assert undirected.loc[("RUS", "USA"), "events"] == 2
+    with pytest.raises(ValueError, match="reserved"):
+        events.dyad_counts(ev, by="source")
+
+
+def test_event_edges_carry_evidence_and_graph_keeps_direction(tmp_path):
+    from diplolib import comention
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "text": [
+        "Israel attacked Syria. Russia did not condemn Turkey.", "The US and Russia met. The US gave Russia aid.",
+        "Turkey threatened Syria.", "Syria fought."]})
+    edges = events.event_edges(_toy_events(), articles=articles)
+    row = edges.set_index(["actor_a", "actor_b"]).loc[("USA", "RUS")]
+    assert row["n"] == 2 and row["cooperation"] == 2 and row["evidence"] == (
+        "The US and Russia met. | The US gave Russia aid.")
+    assert ("RUS", "TUR") not in set(zip(edges["actor_a"], edges["actor_b"], strict=True))  # negated
+    graph = events.event_graph(edges)
+    assert graph.is_directed() and graph.has_edge("USA", "RUS") and graph.has_edge("RUS", "USA")
+    assert not graph.has_edge("SYR", "ISR")
+    import networkx as nx
+
+    back = nx.read_gexf(comention.export_graph(graph, tmp_path / "events.gexf"))
+    assert back.is_directed() and back.has_edge("ISR", "SYR") and not back.has_edge("SYR", "ISR")
+
+
+def test_plover_reading_and_scorer():
+    ev = pd.DataFrame({"article_id": ["r1", "r1", "r2", "r3"], "event": ["CONSULT", "ASSAULT", "AGREE", "AID"],
+                       "source": ["USA", "ISR", "RUS", "GBR"], "target": ["RUS", "PSE", "", "MOZ"],
+                       "negated": [False, False, True, False], "hypothetical": [True, True, False, False]})
+    read = events.plover_reading(ev)
+    assert read["event"].tolist() == ["AGREE", "THREATEN", "REJECT", "AID"]
+    gold = pd.DataFrame({"article_id": ["r1", "r2", "r3"], "event": ["AGREE", "REJECT", "AID"],
+                         "source": [frozenset({"USA"}), frozenset({"RUS"}), frozenset({"IGO"})],
+                         "target": [frozenset({"RUS"}), frozenset(), frozenset({"MOZ"})]})
+    actors_table = pd.DataFrame({"actor_id": ["USA", "RUS", "ISR", "PSE", "GBR", "MOZ"], "kind": "state",
+                                 "country": ["USA", "RUS", "ISR", "PSE", "GBR", "MOZ"]})
+    table, summary = events.score_plover(ev, gold, actors=actors_table)
+    assert summary["type_recall"] == 1.0
+    assert summary["type_precision"] == pytest.approx(3 / 4)  # r1 also gives THREATEN
+    assert summary["source_right"] == pytest.approx(2 / 3)  # r3: GBR is not the coded IGO
+    assert summary["target_right"] == 1.0
+    assert events.split_of("PLOVER-GSR01-AGREE-0001") in ("tune", "check")
+
+
+def test_plover_gold_tune_split(matcher):
+    corpus_dir("plover-gsr")
+    articles, gold = events.read_plover()
+    assert len(gold) == 158 and set(articles["split"]) == {"tune", "check"}
+    tune = articles[articles["split"] == "tune"]
+    ev = extract_events(tune, registry=matcher)
+    _, summary = events.score_plover(ev, gold[gold["split"] == "tune"], actors=matcher.registry.actors)
+    # measured on this commit: recall 0.857, first-event precision 0.864 on the tune part (see the README for the
+    # check part, which these cues were not written on)
+    assert summary["type_recall"] >= 0.8 and summary["first_precision"] >= 0.8
+
+
+def test_false_friend_hides_the_shorter_cue(matcher):
+    arts = pd.DataFrame({"article_id": ["x", "y"], "lang": "en", "text": [
+        "Turkey attacked the so-called Islamic State.", "Turkey called Iraq."]})
+    ev = extract_events(arts, registry=matcher)
+    assert ev.loc[ev["article_id"] == "x", "cue"].tolist() == ["attacked"]
+    assert ev.loc[ev["article_id"] == "y", "mode"].tolist() == ["telephone"]
+
+
+def test_reduced_passive_with_its_agent(matcher):
+    arts = pd.DataFrame({"article_id": ["x"], "lang": "en", "text": ["Kurdish forces of Iraq backed by Russia advanced."]})
+    row = extract_events(arts, registry=matcher).iloc[0]
+    assert (row["event"], row["source"], row["target"]) == ("SUPPORT", "RUS", "IRQ")
+
+
+PRECISION = Path(__file__).parent / "data" / "events_precision.csv"
+
+
+def test_events_read_by_hand_stay_right(matcher):
+    """tests/data/events_precision.csv: 105 events read by hand (FA-KES, MEAE French, Arabic Wikinews) on commit
+    1d999d3, verdicts and the kind of error; no corpus text. Those judged right must still come out."""
+    from diplolib import datasets
+
+    judged = pd.read_csv(PRECISION, dtype={"article_id": str})
+    assert len(judged) >= 100 and set(judged["verdict"]) == {"correct", "wrong", "direction"}
+    for corpus, part in judged[judged["verdict"] == "correct"].groupby("corpus"):
+        corpus_dir(corpus)
+        articles, _ = datasets.load(corpus)
+        articles = articles[articles["article_id"].isin(part["article_id"])]
+        ev = extract_events(articles, registry=matcher)
+        got = set(zip(ev["article_id"], ev["start"], ev["event"], ev["source"], ev["target"], strict=True))
+        want = set(zip(part["article_id"], part["start"], part["event"], part["source"], part["target"],
+                       strict=True))
+        assert want <= got, f"{corpus}: no longer found: {sorted(want - got)[:5]}"
+
+
+def test_attributive_cue_glued_to_its_actor(matcher):
+    arts = pd.DataFrame({"article_id": ["x", "y"], "lang": "en", "text": [
+        "US-backed Kurdish forces pressed ahead against Turkey.", "The Russian-backed Syrian Arab Army advanced."]})
+    ev = extract_events(arts, registry=matcher)
+    x = ev[(ev["article_id"] == "x") & (ev["event"] == "SUPPORT")].iloc[0]
+    assert (x["source"], x["target"], x["reason"]) == ("USA", "", "no-target")
+    y = ev[(ev["article_id"] == "y") & (ev["event"] == "SUPPORT")].iloc[0]
+    assert (y["source"], y["target"]) == ("RUS", "grp:saa")
+
+
+def test_intention_flags_in_french_and_arabic(matcher):
+    arts = pd.DataFrame({"article_id": ["fr1", "fr2", "ar"], "lang": ["fr", "fr", "ar"], "text": [
+        "La France a décidé de condamner la Russie.", "Le déploiement de troupes par la Turquie en Syrie.",
+        "وقد حثت فرنسا روسيا على الانسحاب."]})
+    ev = extract_events(arts, registry=matcher)
+    assert ev.loc[ev["cue"] == "condamner", "hypothetical"].tolist() == [True]
+    assert not ev.loc[ev["article_id"] == "fr2", "hypothetical"].any()
+    urged = ev[(ev["article_id"] == "ar") & (ev["event"] == "DEMAND")].iloc[0]
+    assert (urged["source"], urged["target"], urged["hypothetical"]) == ("FRA", "RUS", False)
