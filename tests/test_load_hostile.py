@@ -414,3 +414,18 @@ def test_json_list_fields_stay_lists(tmp_path):
     assert errors.empty
     assert articles.loc[0, "category"] == ["Politics", "Syria"] and articles.loc[1, "category"] == []
     assert articles.loc[0, "info"] == '{"a": 1}'
+
+
+def test_front_matter_text_key_is_kept_as_meta(tmp_path):
+    _write(tmp_path / "a.md", f"---\ntitle: T\ntext: a summary\n---\n{BODY}\n")
+    articles, errors = load_articles(tmp_path)
+    assert errors.empty and articles.loc[0, "meta_text"] == "a summary" and BODY in articles.loc[0, "text"]
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "utf-16le", "utf-32"])
+def test_html_declaring_utf16_without_utf16_bytes_is_read_as_utf8(tmp_path, charset):
+    html = (f"<html><head><meta charset='{charset}'><title>Réunion</title></head><body><article><p>{BODY} é</p>"
+            f"<p>{BODY}</p></article></body></html>")
+    _write(tmp_path / "a.html", html)
+    articles, errors = load_articles(tmp_path)
+    assert errors.empty and "Geneva" in articles.loc[0, "text"] and articles.loc[0, "title"] == "Réunion"

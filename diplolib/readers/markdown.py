@@ -200,7 +200,8 @@ def read_markdown(
         raise ReadError(
             "empty", "the markdown file has no body text after its front matter: remove it or fill it."
         )
-    extra = {str(k): _front_value(v) for k, v in meta.items() if k not in ("title", "url", "lang", "source", "text")}
+    # a front-matter "text" key is metadata like any other: kept (as meta_text, see make_record), never dropped
+    extra = {str(k): _front_value(v) for k, v in meta.items() if k not in ("title", "url", "lang", "source")}
     raw_date = next((meta[k] for k in date_keys if meta.get(k) not in (None, "")), None)
     record = finish_record(origin, "markdown", text=plain, title=meta.get("title"),
                            source=meta.get("source") or source, url=meta.get("source_url") or meta.get("url"),
