@@ -429,3 +429,10 @@ def test_html_declaring_utf16_without_utf16_bytes_is_read_as_utf8(tmp_path, char
     _write(tmp_path / "a.html", html)
     articles, errors = load_articles(tmp_path)
     assert errors.empty and "Geneva" in articles.loc[0, "text"] and articles.loc[0, "title"] == "Réunion"
+
+
+def test_json_integer_over_python_digit_limit_is_one_error_row(tmp_path):
+    _write(tmp_path / "a.jsonl", '{"text": "' + BODY + '", "n": ' + "9" * 5000 + "}\n" + json.dumps({"text": BODY})
+           + "\n")
+    articles, errors = load_articles(tmp_path)
+    assert len(articles) == 1 and list(errors["origin"]) == ["a.jsonl:line 1"] and errors.loc[0, "error"] == "bad-json"
