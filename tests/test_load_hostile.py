@@ -436,3 +436,12 @@ def test_json_integer_over_python_digit_limit_is_one_error_row(tmp_path):
            + "\n")
     articles, errors = load_articles(tmp_path)
     assert len(articles) == 1 and list(errors["origin"]) == ["a.jsonl:line 1"] and errors.loc[0, "error"] == "bad-json"
+
+
+@pytest.mark.parametrize("value", ["2016-13-45", "9" * 5000, "2016-01-01 25:61:00"])
+def test_front_matter_values_yaml_cannot_build(tmp_path, value):
+    _write(tmp_path / "a.md", f"---\ntitle: T\nwhen: {value}\n---\n{BODY}\n")
+    _write(tmp_path / "b.md", f"---\ntitle: T\n---\n{BODY}\n")
+    articles, errors = load_articles(tmp_path)
+    assert len(articles) + len(errors) == 2 and len(articles) >= 1
+    assert set(errors["error"]) <= {"bad-front-matter"}

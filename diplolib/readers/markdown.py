@@ -77,6 +77,9 @@ def _safe_yaml(source: str) -> Any:
         return loader.get_single_data()
     except RecursionError:
         raise ReadError("bad-front-matter", "the YAML front matter is nested too deeply to read: fix it.") from None
+    except (ValueError, OverflowError) as exc:  # a value YAML cannot build: "2016-13-45", a 5,000-digit integer
+        raise ReadError("bad-front-matter", f"the YAML front matter holds a value that cannot be read ({exc}): quote "
+                                            "it or fix it.") from None
     finally:
         loader.dispose()
 
