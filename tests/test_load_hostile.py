@@ -414,3 +414,34 @@ def test_json_list_fields_stay_lists(tmp_path):
     assert errors.empty
     assert articles.loc[0, "category"] == ["Politics", "Syria"] and articles.loc[1, "category"] == []
     assert articles.loc[0, "info"] == '{"a": 1}'
+
+
+def test_front_matter_text_key_is_kept_as_meta(tmp_path):
+    _write(tmp_path / "a.md", f"---\ntitle: T\ntext: a summary\n---\n{BODY}\n")
+    articles, errors = load_articles(tmp_path)
+    assert errors.empty and articles.loc[0, "meta_text"] == "a summary" and BODY in articles.loc[0, "text"]
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "utf-16le", "utf-32"])
+def test_html_declaring_utf16_without_utf16_bytes_is_read_as_utf8(tmp_path, charset):
+    html = (f"<html><head><meta charset='{charset}'><title>Réunion</title></head><body><article><p>{BODY} é</p>"
+            f"<p>{BODY}</p></article></body></html>")
+    _write(tmp_path / "a.html", html)
+    articles, errors = load_articles(tmp_path)
+    assert errors.empty and "Geneva" in articles.loc[0, "text"] and articles.loc[0, "title"] == "Réunion"
+
+
+def test_json_integer_over_python_digit_limit_is_one_error_row(tmp_path):
+    _write(tmp_path / "a.jsonl", '{"text": "' + BODY + '", "n": ' + "9" * 5000 + "}\n" + json.dumps({"text": BODY})
+           + "\n")
+    articles, errors = load_articles(tmp_path)
+    assert len(articles) == 1 and list(errors["origin"]) == ["a.jsonl:line 1"] and errors.loc[0, "error"] == "bad-json"
+
+
+@pytest.mark.parametrize("value", ["2016-13-45", "9" * 5000, "2016-01-01 25:61:00"])
+def test_front_matter_values_yaml_cannot_build(tmp_path, value):
+    _write(tmp_path / "a.md", f"---\ntitle: T\nwhen: {value}\n---\n{BODY}\n")
+    _write(tmp_path / "b.md", f"---\ntitle: T\n---\n{BODY}\n")
+    articles, errors = load_articles(tmp_path)
+    assert len(articles) + len(errors) == 2 and len(articles) >= 1
+    assert set(errors["error"]) <= {"bad-front-matter"}

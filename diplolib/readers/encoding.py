@@ -173,6 +173,8 @@ def decode(
             declared = None
         if declared and not _is_text_codec(declared):  # <meta charset="undefined">: the declaration is ignored
             declared = None
+        elif declared and codecs.lookup(declared).name.startswith(("utf-16", "utf-32")):
+            declared = "utf-8"  # bytes that reached here have no UTF-16/32 BOM or shape: the HTML standard's rule
     if declared and codecs.lookup(declared).name not in ("utf-8", "iso8859-1", "cp1252", "ascii"):
         return _strict(data, declared, "declared", encoding_errors)
     try:

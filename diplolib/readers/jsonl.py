@@ -119,7 +119,7 @@ def _is_json_lines(text: str) -> bool:
         json.loads(first)
     except RecursionError:
         return True
-    except json.JSONDecodeError:
+    except ValueError:
         return False
     return True
 
@@ -132,7 +132,7 @@ def _items(text: str) -> tuple[list[tuple[int, Any, Exception | None]], str]:
             items = json.loads(stripped)
         except RecursionError:
             raise ReadError("bad-json", f"the JSON array {_TOO_DEEP}") from None
-        except json.JSONDecodeError as exc:
+        except ValueError as exc:  # JSONDecodeError, or an integer of more than 4,300 digits
             raise ReadError("bad-json", f"the file starts like a JSON array but does not parse ({exc}): repair it, "
                                         "or write one JSON object per line.") from None
         return [(i, item, None) for i, item in enumerate(items if isinstance(items, list) else [items], 1)], "item"
@@ -142,10 +142,10 @@ def _items(text: str) -> tuple[list[tuple[int, Any, Exception | None]], str]:
             continue
         try:
             lines.append((i, json.loads(line), None))
-        except json.JSONDecodeError as exc:
-            lines.append((i, None, exc))
         except RecursionError:
             lines.append((i, None, RecursionError(_TOO_DEEP)))
+        except ValueError as exc:  # JSONDecodeError, or an integer of more than 4,300 digits
+            lines.append((i, None, exc))
     return lines, "line"
 
 
@@ -154,6 +154,8 @@ def _record(where: str, unit: str, i: int, obj: Any, exc: Exception | None, colu
     """The record of one JSON object, or a :class:`ReadError` naming the line and what to do."""
     if isinstance(exc, RecursionError):
         raise ReadError("bad-json", f"{unit} {i} {exc}")
+    if exc is not None and not isinstance(exc, json.JSONDecodeError):
+        raise ReadError("bad-json", f"{unit} {i} cannot be read ({exc}); repair or remove that line.")
     if exc is not None:
         raise ReadError("bad-json", f"{unit} {i} is not valid JSON ({exc.msg} at column {exc.colno}): it is "
                                     "probably cut short; repair or remove that line.")

@@ -77,6 +77,9 @@ def _safe_yaml(source: str) -> Any:
         return loader.get_single_data()
     except RecursionError:
         raise ReadError("bad-front-matter", "the YAML front matter is nested too deeply to read: fix it.") from None
+    except (ValueError, OverflowError) as exc:  # a value YAML cannot build: "2016-13-45", a 5,000-digit integer
+        raise ReadError("bad-front-matter", f"the YAML front matter holds a value that cannot be read ({exc}): quote "
+                                            "it or fix it.") from None
     finally:
         loader.dispose()
 
@@ -200,7 +203,8 @@ def read_markdown(
         raise ReadError(
             "empty", "the markdown file has no body text after its front matter: remove it or fill it."
         )
-    extra = {str(k): _front_value(v) for k, v in meta.items() if k not in ("title", "url", "lang", "source", "text")}
+    # a front-matter "text" key is metadata like any other: kept (as meta_text, see make_record), never dropped
+    extra = {str(k): _front_value(v) for k, v in meta.items() if k not in ("title", "url", "lang", "source")}
     raw_date = next((meta[k] for k in date_keys if meta.get(k) not in (None, "")), None)
     record = finish_record(origin, "markdown", text=plain, title=meta.get("title"),
                            source=meta.get("source") or source, url=meta.get("source_url") or meta.get("url"),
