@@ -18,10 +18,8 @@ def test_folder_named_like_a_table_is_a_problem(tmp_path):
 
 @pytest.mark.parametrize("alias, what", [("Bashar\x00al-Assad", "my_aliases.csv:2: alias: holds a control"),
                                          ("a" * 100_000, "my_aliases.csv:2: alias: 100,000 characters"),
-                                         # over the csv module's field limit unless a reader raised it earlier
-                                         # in the process (diplolib.readers.delimited does): refused either way
-                                         ("a" * 200_000, r"my_aliases.csv:(2: alias: 200,000 characters|\?: file: "
-                                                         "cannot be read as CSV)")])
+                                         # over the csv module's field limit (which the CSV reader restores)
+                                         ("a" * 200_000, "my_aliases.csv:\\?: file: cannot be read as CSV")])
 def test_absurd_alias_values_are_refused(tmp_path, alias, what):
     (tmp_path / "my_aliases.csv").write_text(ALIASES + f"SYR,{alias},en,name\n", encoding="utf-8")
     with pytest.raises(RegistryError, match=what):
