@@ -186,6 +186,10 @@ class ActorMatcher:
             if (len(targets) == 1 and "" not in targets and "capital" not in kinds and "role_phrase" not in kinds
                     and key not in self._readings):
                 self._plain[key] = (next(iter(targets)), "alias", kinds[0], None)
+        self._build_automaton()
+
+    def _build_automaton(self) -> None:
+        """One automaton over every key spaced as words, with one attached Arabic proclitic and li- + al-."""
         words: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
         for key in self._entries:
             spaced = _NONWORD.sub(" ", key)
