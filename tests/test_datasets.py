@@ -233,7 +233,8 @@ def test_corrupt_archive_in_the_cache_is_an_error(tmp_path):
 
 @pytest.mark.parametrize("name, n", [("fa-kes", 804), ("wikinews-fr", 100), ("wh-readouts", 1412), ("re3d", 90),
                                      ("sib200", 3012), ("ungdc", 10952), ("kremlin-en", 7235),
-                                     ("unpc-ar-fr-en", 4389), ("wikinews-ar", 68), ("meae-fr", 48)])
+                                     ("unpc-ar-fr-en", 4389), ("wikinews-ar", 68), ("meae-fr", 48),
+                                     ("plover-gsr", 158)])
 def test_inventory_counts_match_provenance(name, n, monkeypatch):
     from conftest import corpus_dir
 

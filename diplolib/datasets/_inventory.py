@@ -7,6 +7,7 @@ themselves is :func:`diplolib.load_articles`' job.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -80,6 +81,12 @@ _READERS = {
     "unpc-ar-fr-en": lambda r: _jsonl_years(r / "unpc_documents_long.jsonl"),
     "wikinews-ar": lambda r: _jsonl_years(r / "ar_wikinews_farasa.jsonl"),
     "meae-fr": lambda r: _jsonl_years(r / "fr_meae_declarations_2020.jsonl"),
+    # coded sentences whose dates are placeholders (2000-01-01): one row each, undated
+    "plover-gsr": lambda r: pd.DataFrame({"document": [str(x["id"]) for x in
+                                                       json.loads((r / "plover_gsr_dev.json").read_text("utf-8"))],
+                                          "year": None}),
+    # a table of terms of office, not documents
+    "leaders-cia": lambda r: pd.DataFrame({"document": pd.Series([], dtype=str), "year": None}),
 }
 
 
