@@ -1,0 +1,99 @@
+"""Topics across languages: parallel documents, version agreement, per-language max_df, shared-token weight,
+procedural words."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from diplolib.topics import TopicVectorizer
+from diplolib.topics.crosslingual import parallel_documents, version_agreement
+from diplolib.topics.procedural import procedural_words
+
+
+def _triples() -> pd.DataFrame:
+    return pd.DataFrame({
+        "id": ["s1", "s2", "s3"],
+        "doc_id": ["d2", "d1", "d2"],
+        "organ": ["GA", "SC", "GA"],
+        "ar": ["جملة أولى", "نص", "جملة ثانية"],
+        "fr": ["phrase une", "texte", "phrase deux"],
+        "en": ["sentence one", "text", "sentence two"],
+    })
+
+
+def test_parallel_documents_groups_sentences_in_order():
+    docs = parallel_documents(_triples(), langs=("ar", "fr", "en"))
+    assert docs["article_id"].tolist() == ["d1#ar", "d1#fr", "d1#en", "d2#ar", "d2#fr", "d2#en"]
+    d2 = docs.set_index("article_id")
+    assert d2.loc["d2#en", "text"] == "sentence one\nsentence two"
+    assert d2.loc["d2#ar", "text"] == "جملة أولى\nجملة ثانية"
+    assert d2.loc["d2#fr", "n_sentences"] == 2 and d2.loc["d1#fr", "organ"] == "SC"
+    with pytest.raises(ValueError, match="lacks column"):
+        parallel_documents(_triples().drop(columns="fr"))
+
+
+def test_version_agreement_counts_documents_whose_versions_share_a_topic():
+    docs = pd.DataFrame({"article_id": [f"d{i}#{lg}" for i in range(4) for lg in ("ar", "fr", "en")],
+                         "doc_id": [f"d{i}" for i in range(4) for _ in range(3)],
+                         "lang": ["ar", "fr", "en"] * 4})
+    # d0: all same; d1: fr=en only; d2: ar=fr only; d3: all different
+    topics = [0, 0, 0, 1, 2, 2, 3, 3, 4, 5, 6, 7]
+    table = version_agreement(pd.DataFrame({"article_id": docs["article_id"], "topic": topics}), docs)
+    share = table.set_index("langs")["share"]
+    assert share["ar+en+fr"] == pytest.approx(1 / 4)
+    assert share["en+fr"] == pytest.approx(2 / 4) and share["ar+fr"] == pytest.approx(2 / 4)
+    assert share["ar+en"] == pytest.approx(1 / 4)
+    assert (table["n_docs"] == 4).all()
+
+
+def _mixed() -> pd.DataFrame:
+    """30 English articles all saying 'agenda', 60 French ones; each story has an actor token."""
+    rows = []
+    for i in range(30):
+        rows.append({"lang": "en", "doc": f"agenda refugees{i % 3} camp{i % 5} @syr"})
+    for i in range(60):
+        rows.append({"lang": "fr", "doc": f"réfugiés{i % 3} camp{i % 5} frontière{i % 7}" + " @syr" * (i % 2)})
+    return pd.DataFrame(rows)
+
+
+def test_max_df_applies_within_each_language_but_never_to_shared_tokens():
+    X = _mixed()
+    # "agenda" is in every English article but in only a third of all of them; "@syr" in every English
+    # article and in two thirds of all
+    vec = TopicVectorizer(max_df=0.7, min_df=1).fit(X)
+    assert "agenda" not in vec.feature_names_
+    assert "@syr" in vec.feature_names_  # language-independent: the per-language rule spares it
+    assert "agenda" in TopicVectorizer(max_df=1.0, min_df=1).fit(X).feature_names_
+
+
+def test_shared_weight_scales_actor_and_theme_columns():
+    X = _mixed()
+    plain = TopicVectorizer(max_df=1.0, min_df=1, weighting="count").fit(X)
+    heavy = TopicVectorizer(max_df=1.0, min_df=1, weighting="count", shared_weight=3).fit(X)
+    a, b = plain.transform(X).toarray(), heavy.transform(X).toarray()
+    col = list(plain.feature_names_).index("@syr")
+    assert np.allclose(b[:, col], 3 * a[:, col])
+    words = [i for i, t in enumerate(plain.feature_names_) if t[0] not in "@#"]
+    assert np.allclose(a[:, words], b[:, words])
+    with pytest.raises(ValueError, match="shared_weight"):
+        TopicVectorizer(shared_weight=0).fit(X)
+
+
+@pytest.mark.parametrize("lang, text, gone, kept", [
+    ("en", "The Council will hold its meeting on Thursday under agenda item 5 on refugees",
+     {"thursday", "agenda", "meeting"}, {"refugee"}),
+    ("fr", "Point 68 de l'ordre du jour provisoire : réfugiés, séance du jeudi",
+     {"jeudi", "provisoire", "séance"}, {"réfugié"}),
+    ("ar", "البند 68 من جدول الأعمال المؤقت: اللاجئون، جلسة يوم الخميس",
+     {"الخميس", "خميس", "جدول", "مؤقت"}, set()),
+])
+def test_procedural_words_are_dropped(lang, text, gone, kept):
+    docs = pd.DataFrame({"lang": [lang] * 2, "doc": [text, text]})
+    with_words = set(TopicVectorizer(min_df=1, max_df=1.0).fit(docs).feature_names_)
+    without = set(TopicVectorizer(min_df=1, max_df=1.0, procedural=True).fit(docs).feature_names_)
+    assert gone & with_words, "the example must hold procedural words to drop"
+    assert not (gone & without)
+    assert kept <= without
+    assert "عقد" not in procedural_words("ar")  # also "contract" and "decade": a subject word
