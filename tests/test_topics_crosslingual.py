@@ -3,6 +3,8 @@ procedural words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -97,3 +99,50 @@ def test_procedural_words_are_dropped(lang, text, gone, kept):
     assert not (gone & without)
     assert kept <= without
     assert "عقد" not in procedural_words("ar")  # also "contract" and "decade": a subject word
+
+
+# --- the Arabic light stemmer ---------------------------------------------------------------
+
+_STEMS = Path(__file__).parent / "data" / "arabic_stems.tsv"
+
+
+@pytest.fixture(scope="module")
+def unpc():
+    from diplolib import datasets
+
+    return datasets.parallel_sentences("unpc-ar-fr-en")
+
+
+def test_arabic_stems_checked_by_hand(unpc):
+    """144 words read by hand (120 drawn at random from the UNPC words, 24 hard cases): no meaning changed."""
+    from diplolib.topics.arabic import known_words, light_stem
+
+    table = pd.read_csv(_STEMS, sep="\t", comment="#", dtype=str)
+    assert len(table) >= 100 and (table["sample"] != "curated").sum() >= 100
+    known = known_words(unpc["ar"])
+    got = table["word"].map(lambda w: light_stem(w, known))
+    wrong = table.assign(got=got)[got != table["stem"]]
+    assert wrong.empty, wrong.to_string()
+    assert "معرض" not in set(got) and "فضل" not in set(got)
+
+
+def test_arabic_stemmer_rules_without_a_corpus():
+    from diplolib.topics.arabic import arabic_words, display_forms, light_stem, stem_words
+
+    assert light_stem("والحكومة") == "حكومة" and light_stem("للحكومة") == "حكومة"
+    assert light_stem("وزير") == "وزير" and light_stem("الله") == "الله" and light_stem("والدين") == "والدين"
+    assert light_stem("بالستية", {"حكومة"}) == "بالستية"  # ستية is no word: بال stays
+    assert arabic_words("وَالحُكُومَةُ الإرهابية") == ["والحكومة", "الإرهابية"]  # diacritics gone, hamza kept
+    stems, forms = stem_words(["الإرهابية", "الإرهابية", "ارهابية"])
+    assert stems == ["إرهابية", "إرهابية", "ارهابية"]
+    assert display_forms(forms) == {"ارهابية": "إرهابية"}  # the feature is folded, the label shows the hamza
+
+
+def test_arabic_labels_keep_the_hamza_and_the_opposition():
+    texts = ["المعارضة السورية والمعارضة المسلحة في إدلب", "المعارضة في إدلب أفضل الحلول",
+             "معرض الكتاب في القاهرة", "معرض الفن في القاهرة"] * 3
+    docs = pd.DataFrame({"lang": "ar", "doc": texts})
+    vec = TopicVectorizer(min_df=1, max_df=1.0).fit(docs)
+    names = set(vec.feature_names_)
+    assert "معرض" in names and "معارضة" not in names and "المعارضة" in names  # no stem made them one
+    assert vec.display_forms_.get("ادلب") == "إدلب" and vec.display_forms_.get("افضل") == "أفضل"

@@ -313,11 +313,12 @@ class TopicModel(BaseEstimator):
     def _labels(self) -> pd.DataFrame:
         n_topics, terms = self.n_topics, self.topic_terms_
         names = actor_names(self.actor_labels)
+        display = getattr(self.pipeline_.named_steps["vectorize"], "display_forms_", {})
         counts = self.clusters_["topic"].value_counts().reindex(range(n_topics), fill_value=0)
         coh = self.coherence(10).set_index("topic")["npmi"].reindex(range(n_topics))
         return pd.DataFrame({
             "topic": list(range(n_topics)),
-            "label": [topic_label(terms[terms["topic"] == t], names) for t in range(n_topics)],
+            "label": [topic_label(terms[terms["topic"] == t], names, display=display) for t in range(n_topics)],
             "n_articles": counts.to_numpy(),
             "npmi": coh.to_numpy(),
         })

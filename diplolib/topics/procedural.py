@@ -55,10 +55,13 @@ PROCEDURAL = {lang: f"{_CALENDAR[lang]} {_PROCEDURE[lang]} {_LETTERS[lang]}".spl
 def procedural_words(lang: str) -> frozenset[str]:
     """The procedural words of ``lang`` folded like the tokens (empty for a language without a list).
 
-    In Arabic each word also counts without the article ال (the tokens may have lost it).
+    In Arabic each word also counts without the article ال, and with a one-letter proclitic (و ف ب ل ك) before
+    the word without its article ("لجلسة", "for a meeting"): the light stemmer strips only prefixes that end
+    with the article.
     """
     words = {fold(w, lang) for w in PROCEDURAL.get(lang, ())}
     words |= {w.replace("-", " ").split()[0] for w in words if "-" in w}
     if lang == "ar":
         words |= {w[2:] for w in words if w.startswith("ال") and len(w) > 4}
+        words |= {c + w for w in words if not w.startswith("ال") for c in "وفبلك"}
     return frozenset(words)

@@ -18,6 +18,7 @@ weights, ``transform`` returns a sparse matrix, so it sits in a ``Pipeline`` in 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from typing import Literal
 
@@ -30,6 +31,8 @@ from sklearn.preprocessing import normalize
 
 from .._tables import check_columns, legacy_arguments
 from ..tokens import fold, stop_words_for, tokenize
+from .arabic import arabic_tokens, display_forms, known_words
+from .weighting import frequent_in_a_language, idf_table, is_shared, weigh
 
 __all__ = ["TopicVectorizer", "actor_token", "documents"]
 
@@ -150,7 +153,9 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
     lang : str
         Language of ``X`` when it is a plain sequence of strings.
     lemmatize : bool
-        Lemmatise words with simplemma (default True: +0.04–0.08 NMI on sib200).
+        Lemmatise words with simplemma (default True: +0.04–0.08 NMI on sib200); Arabic words are
+        light-stemmed instead (:mod:`diplolib.topics.arabic`: the article and the clitics before it go,
+        meanings never change), and ``display_forms_`` maps each folded stem to its written form (hamza kept).
     ngram_range : tuple of int
         Word n-grams, e.g. ``(1, 2)``; n-grams never cross an actor token.
     min_df, max_df, max_features :
@@ -174,10 +179,10 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
         (weekdays, months, "agenda", "ordre du jour", "جلسة" …): they name when and where a text was
         issued, not what it is about.
 
-    With several languages, ``max_df`` also applies within each language: a word in more than ``max_df`` of
-    the articles of its own language is dropped, however rare it is in the whole corpus (in a corpus
-    a third English, "agenda" in 60% of the English articles is in only 20% of all). The actor and theme
-    tokens are not dropped by this rule.
+    With several languages, the document frequencies of words are also counted within each language
+    (:mod:`diplolib.topics.weighting`): a word in more than ``max_df`` of the articles of its own language is
+    dropped however rare it is in the whole corpus, and its idf is that of its language; the actor and theme
+    tokens keep their corpus-wide idf and are never dropped by this rule. With one language it is plain TF-IDF.
 
     Attributes
     ----------
@@ -220,7 +225,7 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
     def _token_lists(self, X) -> list[list[str]]:
         return list(self._iter_tokens(X))
 
-    def _iter_tokens(self, X):
+    def _iter_tokens(self, X, fitting: bool = False):
         """An iterator of one token list per document: the corpus's tokens are never all held at once."""
         if isinstance(X, pd.DataFrame):
             if "doc" not in X.columns:
@@ -236,12 +241,20 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
         keep = {fold(w, "en") for w in (self.keep_words or ())}
         stops = {lg: (stop_words_for(lg, missing=self.unknown_lang) | extra | self._procedural(lg)) - keep
                  for lg in dict.fromkeys(langs)}
-        return self._generate(docs, langs, stops)  # checks above run now, tokenising runs lazily
+        if fitting:  # Arabic stems: the corpus's words decide which prefixes go (topics/arabic.py)
+            arabic = [d for d, lg in zip(docs, langs, strict=False) if lg == "ar"]
+            self.arabic_known_ = known_words(arabic) if arabic and self.lemmatize else None
+            self._forms = Counter()
+        return self._generate(docs, langs, stops, self._forms if fitting else None)  # tokenising runs lazily
 
-    def _generate(self, docs: list[str], langs: list[str], stops: dict[str, frozenset[str]]):
+    def _generate(self, docs: list[str], langs: list[str], stops: dict[str, frozenset[str]], forms=None):
         lo, hi = self.ngram_range
+        known = getattr(self, "arabic_known_", None)
         for doc, lg in zip(docs, langs, strict=False):
-            toks = tokenize(doc, lg, stop_words=stops[lg], lemmatize=self.lemmatize)
+            if lg == "ar" and self.lemmatize:
+                toks = arabic_tokens(doc, stops[lg], known, forms)
+            else:
+                toks = tokenize(doc, lg, stop_words=stops[lg], lemmatize=self.lemmatize)
             if hi <= 1:
                 yield toks
                 continue
@@ -259,7 +272,7 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
         if isinstance(X, str):
             raise TypeError("TopicVectorizer: X must be a sequence of documents, not one string.")
         n = len(X)
-        lists = self._iter_tokens(X)
+        lists = self._iter_tokens(X, fitting=True)
         if n == 0:
             raise ValueError("TopicVectorizer: no documents to vectorise; pass at least one article.")
         min_df = self.min_df if not (isinstance(self.min_df, int) and n < 20) else 1
@@ -272,13 +285,13 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
             min_df=min_df,
             max_df=max_df,
             max_features=self.max_features,
-            use_idf=self.weighting == "tfidf",
+            use_idf=False,  # idf counted here, within each language (topics/weighting.py)
             norm=None,
             sublinear_tf=self.sublinear_tf,
             dtype=np.float64,
         )
         try:
-            X_out = self.vectorizer_.fit_transform(lists)
+            counts = self.vectorizer_.fit_transform(lists)
         except ValueError as err:
             raise ValueError(
                 f"TopicVectorizer: the vocabulary is empty after filtering ({err}). The texts may be "
@@ -286,8 +299,8 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
                 "min_df or raise max_df."
             ) from None
         names = self.vectorizer_.get_feature_names_out()
-        shared = np.array([t[:1] in ("@", "#") for t in names], dtype=bool)
-        keep = ~self._frequent_in_a_language(X_out, self._langs(X), max_df) | shared
+        shared, langs = is_shared(names), self._langs(X)
+        keep = ~frequent_in_a_language(counts, langs, max_df) | shared
         if not keep.any():
             raise ValueError("TopicVectorizer: every word is in more than max_df of its language's articles; "
                              "raise max_df.")
@@ -296,32 +309,21 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
         self.feature_names_ = names[keep]
         self.vocabulary_ = {t: i for i, t in enumerate(self.feature_names_)}
         self.n_features_out_ = len(self.feature_names_)
-        return self._finish(X_out)
+        counts = sparse.csr_matrix(counts)[:, self.columns_]
+        self.idf_ = idf_table(counts, langs, shared[keep]) if self.weighting == "tfidf" else None
+        self.display_forms_ = display_forms(self._forms)
+        del self._forms
+        return self._finish(counts, langs)
 
-    def _finish(self, X):
-        """The kept columns, the shared columns weighted, rows L2-normalised (TF-IDF)."""
-        X = sparse.csr_matrix(X)[:, self.columns_] @ sparse.diags(self.column_weights_)
-        return normalize(X) if self.weighting == "tfidf" else sparse.csr_matrix(X)
+    def _finish(self, counts, langs):
+        """Kept columns in, each row's language idf and the shared weight applied, rows L2-normalised (TF-IDF)."""
+        X = weigh(counts, langs, self.idf_, self.column_weights_)
+        return normalize(X) if self.weighting == "tfidf" else X
 
     def _langs(self, X) -> np.ndarray:
         if isinstance(X, pd.DataFrame) and "lang" in X.columns:
             return X["lang"].astype(str).to_numpy()
         return np.full(len(X), self.lang, dtype=object)
-
-    @staticmethod
-    def _frequent_in_a_language(X, langs: np.ndarray, max_df: int | float) -> np.ndarray:
-        """Columns in more than ``max_df`` (share, or count if an int) of the articles of some language."""
-        out = np.zeros(X.shape[1], dtype=bool)
-        if len(set(langs)) < 2:
-            return out  # one language: the vectoriser's own max_df already did it
-        B = sparse.csr_matrix(X, copy=True)
-        B.data = np.ones_like(B.data)
-        for lg in np.unique(langs):
-            rows = np.flatnonzero(langs == lg)
-            df = np.asarray(B[rows].sum(axis=0)).ravel()
-            limit = max_df if isinstance(max_df, (int, np.integer)) else max_df * len(rows)
-            out |= df > limit
-        return out
 
     def _procedural(self, lang: str) -> frozenset[str]:
         if not self.procedural:
@@ -333,7 +335,8 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
     def transform(self, X):
         if not hasattr(self, "vectorizer_"):
             raise ValueError("TopicVectorizer: call fit before transform.")
-        return self._finish(self.vectorizer_.transform(self._iter_tokens(X)))
+        counts = sparse.csr_matrix(self.vectorizer_.transform(self._iter_tokens(X)))[:, self.columns_]
+        return self._finish(counts, self._langs(X))
 
     def get_feature_names_out(self, input_features=None):
         return np.asarray(self.feature_names_, dtype=object)
