@@ -146,3 +146,29 @@ def test_arabic_labels_keep_the_hamza_and_the_opposition():
     names = set(vec.feature_names_)
     assert "معرض" in names and "معارضة" not in names and "المعارضة" in names  # no stem made them one
     assert vec.display_forms_.get("ادلب") == "إدلب" and vec.display_forms_.get("افضل") == "أفضل"
+
+
+# --- UNPC: the versions of a document share their main topic --------------------------------
+
+
+def test_unpc_versions_share_their_main_topic(unpc):
+    """Held-out check (the settings were tuned on the dev documents): on the 731 test documents in ar, fr, en,
+    the three versions of a document share their main topic at least 60% of the time (main: 0.08)."""
+    from diplolib import datasets
+    from diplolib.actors import tag_actors
+    from diplolib.themes import tag_themes
+    from diplolib.topics import fit_topics
+
+    split = pd.read_json(datasets.path("unpc-ar-fr-en") / "unpc_parallel_sentences.jsonl", lines=True,
+                         dtype=False)[["id", "split"]]
+    test = unpc.merge(split, on="id").query("split == 'test'")
+    docs = parallel_documents(test)
+    assert docs["doc_id"].nunique() == 731
+    model = fit_topics(docs, n_topics=12, mentions=tag_actors(docs), theme_hits=tag_themes(docs), random_state=0,
+                       shared_weight=4, max_df=0.1, procedural=True)
+    share = version_agreement(model.clusters_, docs).set_index("langs")["share"]
+    assert share["ar+en+fr"] >= 0.60
+    assert share.drop("ar+en+fr").min() >= 0.70  # every pair of languages
+    labels = " ".join(model.labels_["label"])
+    for procedural in ("provisoire", "thursday", "jeudi", "agenda", "ordre", "ساعة", "عقدها"):
+        assert procedural not in labels
