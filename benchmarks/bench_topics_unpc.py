@@ -59,7 +59,7 @@ def main() -> int:
                      "theme_hits": hits[hits["article_id"].isin(ids)]} if shared else {}
             start = time.process_time()
             model = fit_topics(part, n_topics=12, random_state=0, actor_labels=registry.actors, **extra, **params)
-            share = version_agreement(model.clusters_, part).set_index("langs")["share"]
+            share = version_agreement(model.clusters_, articles=part).set_index("langs")["share"]
             rows.append({"split": split, "setting": name, **share.round(3).to_dict(),
                          "cpu_s": round(time.process_time() - start, 1)})
             chosen[split] = model

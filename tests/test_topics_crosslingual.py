@@ -42,7 +42,7 @@ def test_version_agreement_counts_documents_whose_versions_share_a_topic():
                          "lang": ["ar", "fr", "en"] * 4})
     # d0: all same; d1: fr=en only; d2: ar=fr only; d3: all different
     topics = [0, 0, 0, 1, 2, 2, 3, 3, 4, 5, 6, 7]
-    table = version_agreement(pd.DataFrame({"article_id": docs["article_id"], "topic": topics}), docs)
+    table = version_agreement(pd.DataFrame({"article_id": docs["article_id"], "topic": topics}), articles=docs)
     share = table.set_index("langs")["share"]
     assert share["ar+en+fr"] == pytest.approx(1 / 4)
     assert share["en+fr"] == pytest.approx(2 / 4) and share["ar+fr"] == pytest.approx(2 / 4)
@@ -166,7 +166,7 @@ def test_unpc_versions_share_their_main_topic(unpc):
     assert docs["doc_id"].nunique() == 731
     model = fit_topics(docs, n_topics=12, mentions=tag_actors(docs), theme_hits=tag_themes(docs), random_state=0,
                        shared_weight=4, max_df=0.1, procedural=True)
-    share = version_agreement(model.clusters_, docs).set_index("langs")["share"]
+    share = version_agreement(model.clusters_, articles=docs).set_index("langs")["share"]
     assert share["ar+en+fr"] >= 0.60
     assert share.drop("ar+en+fr").min() >= 0.70  # every pair of languages
     labels = " ".join(model.labels_["label"])

@@ -68,7 +68,7 @@ def parallel_documents(
     return out.drop(columns="_order").reset_index(drop=True)
 
 
-def version_agreement(clusters: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def version_agreement(clusters: pd.DataFrame, *, articles: pd.DataFrame) -> pd.DataFrame:
     """How often the language versions of a document share their main topic.
 
     Parameters

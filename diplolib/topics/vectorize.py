@@ -172,8 +172,9 @@ class TopicVectorizer(TransformerMixin, BaseEstimator):
     shared_weight : float
         Weight of the language-independent ``@actor`` / ``#theme`` columns against the words (1 = as
         TF-IDF gives them). Raising it pulls the translations of one story into one topic: on the UNPC
-        documents in three languages, 3 took the share of documents whose versions share their main topic
-        from 0.16 to 0.71 (with ``max_df=0.1``; tune split, see notebook 04).
+        documents in three languages, ``shared_weight=4, max_df=0.1, procedural=True`` took the share of
+        documents whose versions share their main topic from 0.14 to 0.66 (dev documents, where it was tuned)
+        and from 0.14 to 0.73 (test documents; ``benchmarks/bench_topics_unpc.py``).
     procedural : bool
         Drop the calendar and meeting-procedure words of :data:`diplolib.topics.procedural.PROCEDURAL`
         (weekdays, months, "agenda", "ordre du jour", "جلسة" …): they name when and where a text was
