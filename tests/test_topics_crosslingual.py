@@ -172,3 +172,12 @@ def test_unpc_versions_share_their_main_topic(unpc):
     labels = " ".join(model.labels_["label"])
     for procedural in ("provisoire", "thursday", "jeudi", "agenda", "ordre", "ساعة", "عقدها"):
         assert procedural not in labels
+
+
+def test_unpc_figure_is_registered():
+    from diplolib import figures
+    from diplolib.figures import topics as topic_figures
+
+    spec = figures.FIGURES["unpc_topics_crosslingual"]
+    assert spec.fn.__module__ == topic_figures.__name__ and spec.inputs == ("unpc-ar-fr-en",)
+    assert spec.params == {"n_topics": 12, "random_state": 0}
