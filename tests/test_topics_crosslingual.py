@@ -181,3 +181,14 @@ def test_unpc_figure_is_registered():
     spec = figures.FIGURES["unpc_topics_crosslingual"]
     assert spec.fn.__module__ == topic_figures.__name__ and spec.inputs == ("unpc-ar-fr-en",)
     assert spec.params == {"n_topics": 12, "random_state": 0}
+
+
+def test_same_random_state_same_tables_with_the_cross_language_settings(unpc):
+    from diplolib.topics import fit_topics
+
+    docs = parallel_documents(unpc[unpc["doc_id"].isin(sorted(unpc["doc_id"].unique())[:80])])
+    fits = [fit_topics(docs, n_topics=4, random_state=0, shared_weight=4, max_df=0.1, procedural=True)
+            for _ in range(2)]
+    for table in ("clusters_", "topic_terms_", "labels_", "doc_topics_"):
+        pd.testing.assert_frame_equal(getattr(fits[0], table), getattr(fits[1], table))
+    assert fits[0].pipeline_.named_steps["vectorize"].display_forms_  # Arabic stems met their written forms
