@@ -72,9 +72,11 @@ def test_never_a_registry_name_nor_its_variant(matcher):
     ("He walked along Castello Road yesterday.", "place"),
     ("Officials visited the Rose Garden and the Roosevelt Room.", "ordinary-word"),
     ("The SANA agency said so.", "acronym"),
+    ("La Fondation Gaspard Quillfeather et la mosquée Sidi Yeyia ont ouvert.", "eponym"),
+    ("The secretary, Mr. Michael R. Pompeo, spoke.", "registry"),
 ])
 def test_ordinary_words_and_places_are_rejected_with_a_reason(matcher, text, reason):
-    lang = "fr" if "Mesdames" in text else "en"
+    lang = "fr" if "Mesdames" in text or "Fondation" in text else "en"
     cands = discovery_candidates(_arts(text, lang=lang), registry=matcher)
     person = cands[cands["kind"] == "person"]
     assert (person["reason"] != "").all()

@@ -22,6 +22,7 @@ from .name_rules import (
     AR_STOP,
     AR_TITLES,
     DATE_WORDS,
+    EPONYM_HEADS,
     HONORIFICS,
     ORG_HEADS,
     PARTICLES,
@@ -32,7 +33,7 @@ from .name_rules import (
     NameRules,
 )
 
-__all__ = ["latin_candidates", "arabic_candidates", "Candidate", "AR_MONTHS"]
+__all__ = ["latin_candidates", "arabic_candidates", "eponym", "Candidate", "AR_MONTHS"]
 
 Candidate = tuple[int, int, str, str, str, str]
 
@@ -91,6 +92,25 @@ def _split_names(tokens: list[tuple[int, int, str]], rules: NameRules) -> list[l
             parts.append([])
         parts[-1].append(tok)
     return [p for p in parts if p]
+
+
+def eponym(text: str, start: int) -> str:
+    """``"eponym"`` when the name at ``start`` names a thing after a person: it follows the head word of an
+    organisation, place or concept, with or without "de"/"of" ("Fondation Charles de Gaulle", "mosquée Sidi
+    Yeyia", "boson de Higgs", "test de Turing", "l'affaire Merah"); else ``""``."""
+    words = [_clean(w).casefold() for w in text[max(0, start - 40):start].replace("’", "'").split()]
+    if words and words[-1] in ("de", "du", "des", "of", "d'") or (words and words[-1].endswith("'")):
+        words = words[:-1]
+    if words and words[-1].split("'")[-1] in ORG_HEADS | PLACE_HEADS | EPONYM_HEADS:
+        return "eponym"
+    return ""
+
+
+def _incomplete(text: str, found: Candidate, covered_spans: list[tuple[int, int]]) -> str:
+    """``"registry"`` when the name runs on into a registry mention ("Michael R." before "Pompeo"): it is the
+    front of a name the registry knows."""
+    gap = re.match(r"[^\S\n]*", text[found[1]:]).end()
+    return "registry" if any(s == found[1] + gap for s, _ in covered_spans) else ""
 
 
 def _title_before(text: str, start: int, sent_start: int, rules: NameRules) -> str:
@@ -183,6 +203,9 @@ def latin_candidates(text: str, *, lang: str, rules: NameRules, covered_spans: l
                     found = _judge(part, lang=lang, rules=rules, ordinary=ordinary, sentence_first=first,
                                    title=_title_before(text, part[0][0], ss, rules), covered=covered,
                                    ner=ner_spans is not None)
+                    if found and not found[5] and found[3] == "person":
+                        why = eponym(text, found[0]) or _incomplete(text, found, covered_spans)
+                        found = (*found[:5], why) if why else found
                     if found:
                         out.append(found)
     return out

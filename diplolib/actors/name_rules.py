@@ -26,6 +26,8 @@ Rejections (any one, with the reason kept in the candidates table)
       in the corpus being read ("Heartbroken", "Mesdames") -- first names of the registry excepted;
     - ``acronym``: an all-capital word ("NATO", "SANA") is an organisation's or agency's name, not a person's;
     - ``organisation``: a head word of organisations ("Ministry", "Council", "Brigade", "Université");
+    - ``eponym``: the name follows the head word of an organisation, place or concept ("Fondation Charles de
+      Gaulle", "mosquée Sidi Yeyia", "boson de Higgs"): a thing named after a person;
     - ``one-word``: a single word, unless an honorific stands right before it ("Mr Finer", "M. Dupont").
 """
 
@@ -39,8 +41,8 @@ import pandas as pd
 
 from .registry import Registry
 
-__all__ = ["NameRules", "ORDINARY_ZIPF", "TITLES", "HONORIFICS", "ORG_HEADS", "PLACE_HEADS", "DATE_WORDS",
-           "AR_TITLES"]
+__all__ = ["NameRules", "ORDINARY_ZIPF", "TITLES", "HONORIFICS", "ORG_HEADS", "PLACE_HEADS", "EPONYM_HEADS",
+           "DATE_WORDS", "AR_TITLES"]
 
 #: Words at least this frequent (Zipf scale, wordfreq) are ordinary words of the language, not names.
 ORDINARY_ZIPF = 4.0
@@ -93,6 +95,11 @@ PLACE_HEADS = frozenset("road street avenue square boulevard bridge river lake m
                         "neighbourhood neighborhood camp crossing gate highway province governorate countryside "
                         "region territory oblast krai strait sea island islands "
                         "rue avenue place boulevard pont fleuve rivière lac mont vallée quartier camp province".split())
+
+#: Words after which a person's name names a thing ("boson de Higgs", "Turing test" reads the other way).
+EPONYM_HEADS = frozenset("boson test théorème theorem loi law prix prize award affaire affair case effet effect "
+                         "syndrome maladie disease doctrine plan prize fondation foundation rue avenue lycée collège "
+                         "école stade stadium hôpital aéroport mosquée mosque église church musée museum".split())
 
 DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays "

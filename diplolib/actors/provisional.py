@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..normalize.matching import matching_form
 from ..segment import locate, paragraph_spans, sentence_spans
-from .name_candidates import arabic_candidates, latin_candidates
+from .name_candidates import arabic_candidates, eponym, latin_candidates
 from .name_rules import ORDINARY_ZIPF, TITLES, NameRules
 from .registry import Registry, load_registry
 from .tagger import MENTION_COLUMNS, ActorMatcher, tag_actors
@@ -160,7 +160,7 @@ def _person_id(name: str, lang: str) -> str:
 def _surname_ok(body: str, start: int, surname: str, rules: NameRules) -> bool:
     """A lone surname counts as a reference when it is not an ordinary word and no other capitalised word
     (except a title) stands right before it ("John Stankey" is not a reference to Chris Stankey)."""
-    if rules.zipf(surname, "en") >= ORDINARY_ZIPF:
+    if rules.zipf(surname, "en") >= ORDINARY_ZIPF or eponym(body, start):
         return False
     before = _BEFORE.search(body[max(0, start - 40):start])
     if not before or not before.group(1)[0].isupper():
