@@ -45,6 +45,7 @@ _RUN = re.compile(rf"(?<![\w’'\-]){_CAP}(?:(?:[^\S\n]+|-)(?:{_PART}(?:[^\S\n]+
 _TRAILING = STOP_WORDS | PARTICLES | DATE_WORDS | TITLES | TITLE_COMPLEMENTS
 _TOKEN = re.compile(r"[^\s]+")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X|Jr\.?|Sr\.?)$")
+_AR_NOT_NAME = re.compile(r"^(?:[\u0621-\u064A]{2,}(?:ها|هم|هما|هن)|ل[يت][\u0621-\u064A]{3,})$")
 _AR_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
 AR_MONTHS = frozenset("يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون "
                       "شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين".split())
@@ -237,7 +238,12 @@ def arabic_candidates(text: str, *, rules: NameRules, covered_spans: list[tuple[
                 words[k][2], [w for _, _, w in words[j:k]], rules=rules):
             k += 1
             if words[k - 1][2].startswith("ال") and words[k - 2][2] not in AR_PARTICLES:
-                break  # a family name with the article ends the name ("أحمد الجربا")
+                # a family name with the article ends the name ("أحمد الجربا"), unless a rare word follows
+                # ("رجب الطيب أردوغان")
+                if k < len(words) and _joined(text, words, k) and not inside[k] and rules.zipf(words[k][2], "ar") \
+                        < 4.5 and not words[k][2].startswith("ال") and _ar_name_word(words[k][2], ["", ""], rules=rules):
+                    k += 1
+                break
         while k > j and words[k - 1][2] in AR_PARTICLES:
             k -= 1
         if sum(w not in AR_PARTICLES for _, _, w in words[j:k]) >= 2:
@@ -256,7 +262,7 @@ def _ar_name_word(word: str, before: list[str], *, rules: NameRules) -> bool:
     particle's compound ("عبد الرحمن السميط"); function words, verbs of saying and titles end the name."""
     first = not before
     after_particle = bool(before) and before[-1] in AR_PARTICLES
-    if word in AR_STOP or word in AR_TITLES:
+    if word in AR_STOP or word in AR_TITLES or _AR_NOT_NAME.match(word):
         return False
     if word in rules.first_names or word in AR_PARTICLES:
         return True
@@ -267,6 +273,8 @@ def _ar_name_word(word: str, before: list[str], *, rules: NameRules) -> bool:
         return not word.startswith("ال") and rules.zipf(word, "ar") < 3.5
     if after_particle:
         return True
+    if word.endswith("ا") and rules.zipf(word[:-1], "ar") >= 4:
+        return False  # a pronoun suffix (محلها), a verb after ل (ليضطلع), an accusative noun (ممثلا، منسقا)
     if word.startswith("ال") and not (before[-1] in rules.first_names or before[-2:-1] == ["عبد"]):
         return False
     return rules.zipf(word, "ar") < 4.5
@@ -285,7 +293,7 @@ def _ar_judge(words: list[tuple[int, int, str]], rules: NameRules, covered: Call
         return (start, end, name, "person", "title", "date-word")
     if covered(name):
         return (start, end, name, "person", "title", "registry")
-    if rules.known_person([w for w in bare if w not in AR_PARTICLES]):
+    if rules.known_person([w for w in bare if w not in AR_PARTICLES]) or rules.known_person(bare[:1]):
         return (start, end, name, "person", "title", "registry-surname")
     if any(w in rules.place_words or w.removeprefix("ال") in rules.place_words for w in bare):
         return (start, end, name, "person", "title", "place")

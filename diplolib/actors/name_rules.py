@@ -16,7 +16,8 @@ Evidence (one is enough)
 Rejections (any one, with the reason kept in the candidates table)
     - ``registry``: the name, or a part of the sentence it overlaps, is an alias the registry covers;
     - ``registry-surname``: a registry person under another spelling of the first name ("Vladimir Zelensky"
-      for Volodymyr Zelensky: same surname, same initial; or same first name and a surname one letter apart),
+      for Volodymyr Zelensky: same surname, same initial; same first name and a surname one letter apart; or
+      the same consonant skeletons in any script, "جون هوارد" for John Howard),
       or the lone surname of one ("Mr. Sullivan");
     - ``date-word``: a day or month name ("Tuesdays", "Mardi");
     - ``place``: a word of the name is a state, capital, place or demonym alias of the registry;
@@ -39,9 +40,10 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ..normalize.matching import matching_form
 from .registry import Registry
 
-__all__ = ["NameRules", "ORDINARY_ZIPF", "TITLES", "HONORIFICS", "ORG_HEADS", "PLACE_HEADS", "EPONYM_HEADS",
+__all__ = ["NameRules", "skeleton", "ORDINARY_ZIPF", "TITLES", "HONORIFICS", "ORG_HEADS", "PLACE_HEADS", "EPONYM_HEADS",
            "DATE_WORDS", "AR_TITLES"]
 
 #: Words at least this frequent (Zipf scale, wordfreq) are ordinary words of the language, not names.
@@ -136,6 +138,29 @@ AR_PARTICLES = frozenset("بن ابن بنت أبو ابو أبي عبد آل و
 _LATIN_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$", re.UNICODE)
 
 
+# Consonant classes shared by Latin and Arabic script, for comparing a name with the registry's across scripts
+# and spellings ("جون هوارد" and "John Howard", "Sassou N'Guesso" and "Sassou Nguesso"): vowels, h, w, y and the
+# Arabic long vowels, hamza and ʿayn are dropped; letters transliterated into one another share a class.
+_LATIN_DIGRAPHS = (("sh", "S"), ("ch", "S"), ("kh", "K"), ("gh", "K"), ("th", "T"), ("dh", "T"), ("ph", "F"))
+_CLASSES = {**dict.fromkeys("bp", "B"), **dict.fromkeys("fv", "F"), **dict.fromkeys("td", "T"),
+            **dict.fromkeys("szx", "S"), **dict.fromkeys("kqgjc", "K"), "l": "L", "r": "R", "m": "M", "n": "N",
+            **dict.fromkeys("بپ", "B"), **dict.fromkeys("فڤ", "F"), **dict.fromkeys("تطدضثذظ", "T"),
+            **dict.fromkeys("سصزشژ", "S"), **dict.fromkeys("كقغجخگ", "K"), "ل": "L", "ر": "R", "م": "M", "ن": "N"}
+
+
+def skeleton(word: str) -> str:
+    """The consonant skeleton of a word in Latin or Arabic script ("Howard" and "هوارد" → "RT")."""
+    w = matching_form(word)
+    for digraph, cls in _LATIN_DIGRAPHS:
+        w = w.replace(digraph, cls)  # the matching form is lower-case: the class letters cannot clash
+    out: list[str] = []
+    for ch in w:
+        cls = ch if ch in "BFTSKLRMN" else _CLASSES.get(ch, "")
+        if cls and (not out or out[-1] != cls):
+            out.append(cls)
+    return "".join(out)
+
+
 def _one_edit(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` differ by at most one substituted, inserted or deleted letter."""
     if abs(len(a) - len(b)) > 1:
@@ -178,10 +203,13 @@ class NameRules:
         self.place_words = frozenset(a.casefold() for a in placey["alias"] if len(a.split()) == 1)
         self.known_people = self._surnames(named)
         self.known_firsts: dict[str, set[str]] = {}
+        self.known_skeletons: set[tuple[str, str]] = set()
         for name in named.dropna():
             words = str(name).split()
             if len(words) >= 2:
                 self.known_firsts.setdefault(words[0].casefold(), set()).add(words[-1].casefold())
+                last = skeleton(words[-1])
+                self.known_skeletons.update((skeleton(w), last) for w in words[:-1])
 
     @staticmethod
     def _first_names(named: pd.Series) -> frozenset[str]:
@@ -211,7 +239,8 @@ class NameRules:
 
     def known_person(self, words: list[str]) -> bool:
         """A registry person under another spelling of the first name ("Vladimir Zelensky" for Volodymyr):
-        same surname, same initial; same first name and a surname one letter apart (باروزو for باروسو); or a
+        same surname, same initial; same first name and a surname one letter apart (باروزو for باروسو); the
+        same consonant skeletons of first name and surname in any script ("جون هوارد" for John Howard); or a
         lone surname of a registry person ("Mr. Sullivan")."""
         firsts = self.known_people.get(words[-1].casefold(), set())
         if len(words) == 1:
@@ -219,7 +248,10 @@ class NameRules:
         if words[0][:1].casefold() in firsts:
             return True
         last = words[-1].casefold()
-        return len(last) >= 4 and any(_one_edit(last, s) for s in self.known_firsts.get(words[0].casefold(), ()))
+        if len(last) >= 4 and any(_one_edit(last, s) for s in self.known_firsts.get(words[0].casefold(), ())):
+            return True
+        pair = (skeleton(words[0]), skeleton(words[-1]))
+        return len(pair[1]) >= 2 and len(pair[0]) + len(pair[1]) >= 4 and pair in self.known_skeletons
 
     def is_place(self, word: str) -> bool:
         """Whether the case-folded ``word`` (or it without a final "s": "Syrias", fa-kes' lost apostrophes) names
