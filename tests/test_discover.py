@@ -127,3 +127,17 @@ def test_input_is_not_mutated(matcher):
     before = arts.copy()
     discover_actors(arts, registry=matcher)
     pd.testing.assert_frame_equal(arts, before)
+
+
+def test_hard_wrapped_text_keeps_names_whole_and_lists_stay_apart(matcher):
+    wrapped = ("I thank his predecessor, Mr. Gaspard\nQuillfeather of the Netherlands, for his work and\nfor the "
+               "leadership he showed during\nthe session.")
+    listed = "Participants:\nJon Quillfeather\nMaria Vantorrel\n"
+    found = _found(discover_actors(_arts(wrapped, listed), registry=matcher))
+    assert found["surface"].tolist() == ["Gaspard\nQuillfeather", "Jon Quillfeather", "Maria Vantorrel"]
+    assert found["actor_id"].tolist()[0] == "prov:gaspard_quillfeather"
+
+
+def test_the_place_of_an_office_is_not_a_person(matcher):
+    cands = discovery_candidates(_arts("Le maire de Zubin Potok a parlé.", lang="fr"), registry=matcher)
+    assert cands["reason"].tolist() == ["place"]

@@ -38,7 +38,7 @@ __all__ = ["latin_candidates", "arabic_candidates", "eponym", "Candidate", "AR_M
 Candidate = tuple[int, int, str, str, str, str]
 
 _PART = r"(?:al|el|ad|as|ash|at|az|ez|es|ed|er|ar|an|bin|ben|ibn|bint|abu|abou|abd|abdel|abdul|de|du|des|la|le|da|" \
-        r"di|van|von|der|den|dos|das|del)"
+        r"di|do|van|von|der|den|dos|das|del)"
 _CAP = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\w|[A-ZÀ-ÖØ-Þ]\.?)"
 _RUN = re.compile(rf"(?<![\w’'\-]){_CAP}(?:(?:[^\S\n]+|-)(?:{_PART}(?:[^\S\n]+|-))?{_CAP})*",
                   re.UNICODE)
@@ -73,6 +73,19 @@ def _pieces(start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
+_GAP = re.compile(rf"\s*(?:{_PART}(?:\s+|-))?")
+_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def _unwrap(text: str) -> str:
+    """``text`` with its single line breaks as spaces (same length) when it is hard-wrapped: a third or more of
+    them fall inside a sentence (a lower-case letter follows), as in UN documents and speeches, where a name
+    runs across lines ("Mr. Harri\nHolkeri"). Lists of one name a line stay as they are."""
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    inside = sum(1 for b in breaks if text[b + 1:b + 2].islower())
+    return _BREAK.sub(" ", text) if breaks and inside >= len(breaks) / 3 else text
+
+
 def _headline(sentence: str) -> bool:
     """A title-case headline or byline ("US-Led Coalition Destroys ..."): capitals there say nothing of names."""
     words = [w for w in _TOKEN.findall(sentence) if len(w) > 3 and w[0].isalpha()]
@@ -89,7 +102,8 @@ def _split_names(tokens: list[tuple[int, int, str]], rules: NameRules) -> list[l
             parts.append([])
             continue
         current = parts[-1]
-        if low in rules.first_names and len([t for t in current if t[2].casefold() not in PARTICLES]) >= 2:
+        if low in rules.first_names and len([t for t in current if t[2].casefold().strip(".") not in PARTICLES | TITLES
+                                             ]) == 2:
             parts.append([])
         parts[-1].append(tok)
     return [p for p in parts if p]
@@ -110,7 +124,7 @@ def eponym(text: str, start: int) -> str:
 def _incomplete(text: str, found: Candidate, covered_spans: list[tuple[int, int]]) -> str:
     """``"registry"`` when the name runs on into a registry mention ("Michael R." before "Pompeo"): it is the
     front of a name the registry knows."""
-    gap = re.match(r"[^\S\n]*", text[found[1]:]).end()
+    gap = _GAP.match(text, found[1]).end() - found[1]
     return "registry" if any(s == found[1] + gap for s, _ in covered_spans) else ""
 
 
@@ -118,6 +132,9 @@ def _title_before(text: str, start: int, sent_start: int, rules: NameRules) -> s
     """``honorific`` right before ``start`` ("Mr. X"), ``title`` in the few words before it with only office
     words or demonyms in between ("le ministre des Affaires étrangères X"), else ``""``."""
     words = text[max(sent_start, start - 80):start].split()
+    if words and words[-1].casefold() in ("de", "du", "of") and any(
+            _clean(w).casefold().strip(".,") in TITLES for w in words[-6:-1]):
+        return "office-of"  # "le maire de Zubin Potok", "Governor of Hasakeh": the name is the office's place
     for n, word in enumerate(reversed(words[-6:])):
         low = _clean(word).casefold().strip(".,")
         if low in TITLES:
@@ -130,7 +147,7 @@ def _title_before(text: str, start: int, sent_start: int, rules: NameRules) -> s
 def _judge(tokens: list[tuple[int, int, str]], *, lang: str, rules: NameRules, ordinary: Callable[[str], bool],
            sentence_first: int, title: str, covered: Callable[[str], bool], ner: bool) -> Candidate | None:
     """Trim the tokens of one capitalised run and decide: a candidate with evidence, or with a rejection."""
-    honorific, title = title == "honorific", bool(title)
+    honorific, office_of, title = title == "honorific", title == "office-of", title not in ("", "office-of")
     while tokens:
         low = tokens[0][2].casefold().strip(".")
         if low in TITLES:
@@ -171,7 +188,7 @@ def _judge(tokens: list[tuple[int, int, str]], *, lang: str, rules: NameRules, o
         if len(core) < 2 or not rest or all(ordinary(w) or w.casefold() in TITLE_COMPLEMENTS for w in rest):
             return out("head-word", "ordinary-word")
         return out("head-word")
-    if any(rules.is_place(w) or w in PLACE_HEADS for w in lows):
+    if office_of or any(rules.is_place(w) or w in PLACE_HEADS for w in lows):
         return out(evidence, "place")
     if ordinary(core[0]) or all(ordinary(w) for w in core) or (not title and ordinary(core[-1])):
         return out(evidence, "ordinary-word")
@@ -187,6 +204,7 @@ def latin_candidates(text: str, *, lang: str, rules: NameRules, covered_spans: l
                      ner_spans: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Candidates of an English or French text (``ner_spans``: spaCy's PER/ORG spans instead of the runs)."""
     out: list[Candidate] = []
+    text = _unwrap(text)
     spans = sentence_spans(text)
     for ss, se in spans:
         if ner_spans is None:
@@ -240,8 +258,9 @@ def arabic_candidates(text: str, *, rules: NameRules, covered_spans: list[tuple[
             if words[k - 1][2].startswith("ال") and words[k - 2][2] not in AR_PARTICLES:
                 # a family name with the article ends the name ("أحمد الجربا"), unless a rare word follows
                 # ("رجب الطيب أردوغان")
-                if k < len(words) and _joined(text, words, k) and not inside[k] and rules.zipf(words[k][2], "ar") \
-                        < 4.5 and not words[k][2].startswith("ال") and _ar_name_word(words[k][2], ["", ""], rules=rules):
+                nxt = words[k][2] if k < len(words) else ""
+                if nxt and _joined(text, words, k) and not inside[k] and rules.zipf(nxt, "ar") < 4.5 \
+                        and not nxt.startswith("ال") and _ar_name_word(nxt, ["", ""], rules=rules):
                     k += 1
                 break
         while k > j and words[k - 1][2] in AR_PARTICLES:

@@ -117,7 +117,7 @@ STOP_WORDS = frozenset(
     "hier aujourd'hui demain puis ainsi enfin cher chère chers mesdames messieurs madame monsieur".split())
 
 PARTICLES = frozenset("al el ad as ash at az ez es ed er ar an bin ben ibn bint abu abou abd abdel abdul de du des "
-                      "la le da di van von der den ter dos das del y".split())
+                      "la le da di do van von der den ter dos das del y".split())
 
 # Arabic: titles that precede a name, words of the office between title and name, and words that end a name.
 AR_TITLES = frozenset(
