@@ -141,3 +141,18 @@ def test_hard_wrapped_text_keeps_names_whole_and_lists_stay_apart(matcher):
 def test_the_place_of_an_office_is_not_a_person(matcher):
     cands = discovery_candidates(_arts("Le maire de Zubin Potok a parlé.", lang="fr"), registry=matcher)
     assert cands["reason"].tolist() == ["place"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("La Banque mondiale et l'OMC.", "fr", ["org:world_bank", "org:wto"]),
+    ("OPEC and UNESCO met Médecins Sans Frontières.", "en", ["org:opec", "org:unesco", "org:msf"]),
+    ("Le Conseil de coopération du Golfe et le Groupe de Minsk.", "fr", ["org:gcc", "org:osce_minsk_group"]),
+    ("Jaish al-Islam, Faylaq al-Rahman and Ansar al-Haq.", "en",
+     ["grp:jaish_al_islam", "grp:faylaq_al_rahman", "grp:ansar_al_haq"]),
+    ("The Islam Army, the Khorasan Group, the Al-Nasr Army and the Mujahideen Army.", "en",
+     ["grp:jaish_al_islam", "grp:khorasan_group", "grp:jaysh_al_nasr", "grp:jaish_al_mujahideen"]),
+])
+def test_the_organisations_seen_are_in_the_registry_and_never_discovered(matcher, text, lang, expected):
+    out = discover_actors(_arts(text, lang=lang), registry=matcher)
+    assert out["actor_id"].dropna().tolist() == expected
+    assert not out["discovered"].any()
