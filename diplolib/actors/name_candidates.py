@@ -93,20 +93,21 @@ def _headline(sentence: str) -> bool:
 
 
 def _split_names(tokens: list[tuple[int, int, str]], rules: NameRules) -> list[list[tuple[int, int, str]]]:
-    """A run cut where a lower-case word stands, and before a first name that follows a two-word name
-    ("Youssef Diab Paula Astih" → two people in a byline)."""
+    """A run cut where a lower-case word stands, and before a first name that follows a two-word name and
+    starts another of two words or more ("Youssef Diab Paula Astih": two people in a byline; "Syed Yawar Ali"
+    stays whole)."""
     parts: list[list[tuple[int, int, str]]] = [[]]
     for tok in tokens:
-        low = tok[2].casefold()
-        if tok[2][0].islower() and low not in PARTICLES:
+        if tok[2][0].islower() and tok[2].casefold() not in PARTICLES:
             parts.append([])
-            continue
-        current = parts[-1]
-        if low in rules.first_names and len([t for t in current if t[2].casefold().strip(".") not in PARTICLES | TITLES
-                                             ]) == 2:
-            parts.append([])
-        parts[-1].append(tok)
-    return [p for p in parts if p]
+        else:
+            parts[-1].append(tok)
+    out = []
+    for part in filter(None, parts):
+        words = [i for i, t in enumerate(part) if t[2].casefold().strip(".") not in PARTICLES | TITLES]
+        cut = words[2] if len(words) >= 4 and part[words[2]][2].casefold() in rules.first_names else None
+        out.extend([part[:cut], part[cut:]] if cut else [part])
+    return out
 
 
 def eponym(text: str, start: int) -> str:

@@ -158,9 +158,10 @@ def _person_id(name: str, lang: str) -> str:
 
 
 def _surname_ok(body: str, start: int, surname: str, rules: NameRules) -> bool:
-    """A lone surname counts as a reference when it is not an ordinary word and no other capitalised word
+    """A lone surname counts as a reference when it is not an ordinary word nor a first name ("Khaled") and no
+    other capitalised word
     (except a title) stands right before it ("John Stankey" is not a reference to Chris Stankey)."""
-    if rules.zipf(surname, "en") >= ORDINARY_ZIPF or eponym(body, start):
+    if rules.zipf(surname, "en") >= ORDINARY_ZIPF or surname.casefold() in rules.first_names or eponym(body, start):
         return False
     before = _BEFORE.search(body[max(0, start - 40):start])
     if not before or not before.group(1)[0].isupper():
