@@ -133,6 +133,8 @@ def _title_before(text: str, start: int, sent_start: int, rules: NameRules) -> s
     """``honorific`` right before ``start`` ("Mr. X"), ``title`` in the few words before it with only office
     words or demonyms in between ("le ministre des Affaires étrangères X"), else ``""``."""
     words = text[max(sent_start, start - 80):start].split()
+    if len(words) >= 2 and words[-1].casefold() in ("the", "la", "le", "l'") and words[-2].casefold() in ("de", "of"):
+        words = words[:-1]  # "Chairman of the Government of the Autonomous Republic"
     if words and words[-1].casefold() in ("de", "du", "of") and any(
             _clean(w).casefold().strip(".,") in TITLES for w in words[-6:-1]):
         return "office-of"  # "le maire de Zubin Potok", "Governor of Hasakeh": the name is the office's place
@@ -140,8 +142,9 @@ def _title_before(text: str, start: int, sent_start: int, rules: NameRules) -> s
         low = _clean(word).casefold().strip(".,")
         if low in TITLES:
             return "honorific" if n == 0 and low in HONORIFICS else "title"
-        if not (low in TITLE_COMPLEMENTS or low in rules.place_words or word[:1].isupper()):
-            return ""
+        known = low in TITLE_COMPLEMENTS or low in rules.place_words
+        if not (known or word[:1].isupper()) or (word.endswith(",") and not known):
+            return ""  # another name and a comma end the title's reach ("Sheikh Jarrah, Beit Safafa")
     return ""
 
 
