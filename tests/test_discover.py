@@ -160,3 +160,12 @@ def test_the_organisations_seen_are_in_the_registry_and_never_discovered(matcher
     out = discover_actors(_arts(text, lang=lang), registry=matcher)
     assert out["actor_id"].dropna().tolist() == expected
     assert not out["discovered"].any()
+
+
+def test_spellings_of_one_name_share_an_id_and_different_names_do_not(matcher):
+    texts = ["Observatory director Rami Abdel Rahman said.", "Observatory chief Rami Abdulrahman said.",
+             "Observatory head Rami Abdul-Rahman said.", "Spokesman Ahmad Gharib spoke.", "Envoy Ahmad Jarba spoke."]
+    found = _found(discover_actors(_arts(*texts), registry=matcher))
+    ids = dict(zip(found["surface"], found["actor_id"], strict=True))
+    assert ids["Rami Abdel Rahman"] == ids["Rami Abdulrahman"] == ids["Rami Abdul-Rahman"]
+    assert ids["Ahmad Gharib"] != ids["Ahmad Jarba"]

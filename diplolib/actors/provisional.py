@@ -22,7 +22,7 @@ import pandas as pd
 from ..normalize.matching import matching_form
 from ..segment import locate, paragraph_spans, sentence_spans
 from .name_candidates import arabic_candidates, eponym, latin_candidates
-from .name_rules import ORDINARY_ZIPF, TITLES, NameRules
+from .name_rules import ORDINARY_ZIPF, TITLES, NameRules, skeleton
 from .registry import Registry, load_registry
 from .tagger import MENTION_COLUMNS, ActorMatcher, tag_actors
 
@@ -157,6 +157,18 @@ def _person_id(name: str, lang: str) -> str:
     return "prov:" + _slug(" ".join(words) if words and lang != "ar" else name)
 
 
+def _same_skeleton(ids: list[str], names: list[str]) -> list[str]:
+    """Ids of spellings of one name merged under the commonest: the same consonant skeleton of the whole name,
+    six classes or more ("Rami Abdel Rahman", "Rami Abdulrahman", "Rami Abdul Rahman")."""
+    keys = ["".join(skeleton(w) for w in n.split()) if len(n.split()) >= 2 else "" for n in names]
+    counts = Counter(ids)
+    best: dict[str, str] = {}
+    for key, pid in sorted(zip(keys, ids, strict=True), key=lambda kp: (-counts[kp[1]], kp[1])):
+        if len(key) >= 6:
+            best.setdefault(key, pid)
+    return [best.get(k, pid) if len(k) >= 6 else pid for k, pid in zip(keys, ids, strict=True)]
+
+
 def _surname_ok(body: str, start: int, surname: str, rules: NameRules) -> bool:
     """A lone surname counts as a reference when it is not an ordinary word nor a first name ("Khaled") and no
     other capitalised word
@@ -175,7 +187,7 @@ def _group(accepted: pd.DataFrame, bodies: dict, spans_of: dict, rules: NameRule
     full = accepted[accepted["name"].str.split().str.len() >= 2]
     surname_ids: dict[str, set[str]] = {}
     ids = [_person_id(n, lg) for n, lg in zip(accepted["name"], accepted["lang"], strict=True)]
-    accepted = accepted.assign(actor_id=ids)
+    accepted = accepted.assign(actor_id=_same_skeleton(ids, accepted["name"].tolist()))
     for name, lang, pid in zip(full["name"], full["lang"], accepted.loc[full.index, "actor_id"], strict=True):
         if lang != "ar" and full.loc[full["name"] == name, "kind"].iloc[0] == "person":
             surname_ids.setdefault(name.split()[-1], set()).add(pid)
