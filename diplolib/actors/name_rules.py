@@ -81,12 +81,11 @@ ORG_HEADS = frozenset(
     "news agency press times post tv television radio channel network court tribunal parliament assembly "
     "senate congress forces force guard guards police embassy consulate mission coalition alliance league "
     "federation centre center observatory authority board service services church mosque "
-    "summit conference forum program programme project initiative declaration treaty agreement accord "
     "ministère département conseil comité commission agence bureau armée brigade bataillon division régiment "
     "front mouvement parti union université école institut fondation association organisation groupe banque "
     "fonds société compagnie aéroport hôpital journal tribunal cour parlement assemblée sénat congrès forces "
     "garde police ambassade consulat mission coalition alliance ligue fédération centre observatoire autorité "
-    "église mosquée sommet conférence forum programme projet initiative déclaration traité accord "
+    "église mosquée "
     "liwa jaish jaysh harakat kataib katibat faylaq failaq jabhat ansar hizb".split())
 
 #: Titles after which a single word is a surname ("Mr Finer", "M. Dupont"); "Sheikh Maqsoud" is a district.
