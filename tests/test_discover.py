@@ -169,3 +169,14 @@ def test_spellings_of_one_name_share_an_id_and_different_names_do_not(matcher):
     ids = dict(zip(found["surface"], found["actor_id"], strict=True))
     assert ids["Rami Abdel Rahman"] == ids["Rami Abdulrahman"] == ids["Rami Abdul-Rahman"]
     assert ids["Ahmad Gharib"] != ids["Ahmad Jarba"]
+
+
+def test_suggest_actors_drops_the_ordinary_words_the_issue_saw(matcher):
+    from diplolib.actors import suggest_actors
+
+    arts = pd.DataFrame({"article_id": ["1", "2"], "lang": ["fr", "en"], "text": [
+        "Mesdames, Messieurs, la France soutient. Mesdames et Messieurs. Selon la France, Mesdames.",
+        "Heartbroken families wait. Tuesdays are busy. Heartbroken parents. On Tuesdays we meet Zahreddine. "
+        "Zahreddine left."]})
+    out = suggest_actors(arts, registry=matcher, method="rules", min_count=1)
+    assert out["name"].tolist() == ["Zahreddine"]
