@@ -104,8 +104,12 @@ def strip_harakat(text: str) -> str:
     return _HARAKAT.sub("", text)
 
 
-def _variants(name: str, lang: str) -> list[str]:
-    """A name and the obvious spelling variants of it, first the name itself."""
+def _variants(name: str, lang: str, hyphenated: bool = False) -> list[str]:
+    """A name and the obvious spelling variants of it, first the name itself.
+
+    ``hyphenated``: the English name has a hyphen (Guinea-Bissau), so a two-word Arabic name is also
+    written with a spaced hyphen as the UN does ("غينيا - بيساو").
+    """
     name = unicodedata.normalize("NFC", name).strip()
     out = [name]
     m = re.fullmatch(r"(.+?) \((.+)\)", name)
@@ -124,6 +128,10 @@ def _variants(name: str, lang: str) -> list[str]:
     if lang == "ar":  # stored without short vowels: the tagger strips them from the text too
         more = [strip_harakat(v) for v in more]
         more += [v.replace("ديموقراط", "ديمقراط") for v in more if "ديموقراط" in v]  # the UN's spelling
+        # ISO writes the conjunction apart ("لبريطانيا العظمى و أيرلندا الشمالية"); Arabic text joins it
+        more = [re.sub(r"(^| )و (?=\S)", r"\1و", v) for v in more]
+        # a hyphen written between spaces in the UN's text ("غينيا - بيساو")
+        more += [v.replace(" ", " - ") for v in more if hyphenated and v.count(" ") == 1]
     seen: list[str] = []
     for v in more:
         v = re.sub(r"\s+", " ", v).strip()
@@ -198,7 +206,8 @@ def state_aliases() -> list[dict[str, str]]:
     for code in codes:
         country = pycountry.countries.get(alpha_3=code)
         for lang in LANGS:
-            for v in _variants(territories[lang][country.alpha_2], lang):
+            hyphen = "-" in territories["en"][country.alpha_2]
+            for v in _variants(territories[lang][country.alpha_2], lang, hyphen):
                 rows.append({"actor_id": code, "alias": v, "lang": lang, "kind": "name", "source": "cldr"})
         iso_names = [country.name, getattr(country, "official_name", None)]
         for iso in filter(None, iso_names):

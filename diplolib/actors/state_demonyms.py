@@ -43,6 +43,8 @@ def demonym_rows(row: dict[str, str]) -> list[dict[str, str]]:
     split = lambda s: [v.strip() for v in s.split("|") if v.strip()]  # noqa: E731
     for dem in split(row["en"]):
         out += [("en", dem, "demonym"), ("en", f"the {dem} side", "demonym")]
+        if dem.endswith(("an", "i")) and " " not in dem:  # the people: "Palestinians", "Iraqis"
+            out.append(("en", dem + "s", "demonym"))
     for masc, fem in zip(split(row["fr_m"]), split(row["fr_f"]), strict=True):
         for form in dict.fromkeys([masc, fem, fr_plural(masc), fr_plural(fem)]):
             out.append(("fr", form, "demonym"))
