@@ -225,6 +225,9 @@ def person_aliases(names: list[str], surname_key: str) -> tuple[list[str], str]:
         first = name.split()[0]
         if sur and not name.startswith(sur) and first != sur:
             out.append(f"{first} {sur}")
+        nick = re.search(r'"([^"]+)"', name)  # Simon William "Bill" English: the name he goes by
+        if nick and sur:
+            out.append(f"{nick.group(1)} {sur}")
     out = [a for a in dict.fromkeys(out) if len(a.split()) > 1 or _ROMAN.match(a.split()[-1])]
     return out, surname
 

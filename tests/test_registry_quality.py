@@ -1,0 +1,79 @@
+"""Issue 12, registry quality: world-scale role probes, UN spellings, common words, parallel alias proposals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from diplolib.actors import ActorMatcher, load_registry, tag_actors
+from diplolib.actors.parallel_aliases import propose_aliases, split_half
+from diplolib.actors.sweep import _nisba_stem, _paradigms
+
+
+@pytest.fixture(scope="module")
+def matcher() -> ActorMatcher:
+    return ActorMatcher(load_registry())
+
+
+def _tag(matcher, texts, date="2015-06-01"):
+    arts = pd.DataFrame({"article_id": range(len(texts)), "text": texts, "published": date})
+    return tag_actors(arts, registry=matcher)
+
+
+def test_world_role_probes_in_three_languages(matcher):
+    """94 (date, phrase) probes of heads of state and government, foreign ministers and organisation offices
+    across all continents, 2016-2025 (tests/data/role_probes_world.csv), written before running the tagger
+    on them and not used to tune anything but the three organisation forms named in the file's history.
+    Measured when written: 91 of 94; after adding "{org}'s {title}", "foreign policy chief" and the European
+    Council's president: 94 of 94."""
+    probes = pd.read_csv(Path(__file__).parent / "data" / "role_probes_world.csv")
+    assert len(probes) >= 60 and set(probes["lang"]) == {"en", "fr", "ar"}
+    arts = pd.DataFrame({"article_id": range(len(probes)), "text": probes["phrase"], "published": probes["date"]})
+    out = tag_actors(arts, registry=matcher)
+    got = out[out["method"] == "role"].groupby("article_id")["actor_id"].first()
+    probes["ok"] = probes.index.map(got) == probes["expected"]
+    for lang, share in probes.groupby("lang")["ok"].mean().items():
+        assert share >= 0.95, (lang, share, probes[~probes["ok"]])
+
+
+def test_un_names_and_regions(matcher):
+    out = _tag(matcher, ["المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية", "بشأن ليبريا وشيلي",
+                         "in Africa, Asia and Latin America", "في أفريقيا وأمريكا اللاتينية",
+                         "la partie iraquienne", "Palestinians and Iraqis"])
+    by = out.groupby("article_id")["actor_id"].apply(list)
+    assert by[0] == ["GBR"]  # not Ireland inside the UK's official name
+    assert by[1] == ["LBR", "CHL"]
+    assert "USA" not in by[2] + by[3] and "place:latin_america" in by[2] and "place:latin_america" in by[3]
+    assert by[4] == ["IRQ"] and by[5] == ["PSE", "IRQ"]
+
+
+def test_common_words_stay_words(matcher):
+    out = _tag(matcher, ["The English text was adopted.", "مبادرة قطرية", "الموظفين القطريين", "Bill English said"],
+               date="2017-06-01")
+    assert set(out["article_id"]) == {3}
+    assert out["actor_id"].tolist() == ["per:simon_william_bill_english"]
+
+
+def test_nisba_paradigm_pools_the_evidence():
+    assert {_nisba_stem(k) for k in ("قطري", "قطريه", "القطري", "القطريين", "القطريون")} == {"قطر"}
+    assert _nisba_stem("الجانب القطري") == "الجانب القطري"
+    aliases = pd.DataFrame({"actor_id": ["QAT", "QAT", "QAT", "OMN"], "kind": ["demonym"] * 4,
+                            "alias": ["قطرية", "القطري", "الجانب القطري", "عماني"]})
+    pooled = _paradigms(aliases, {"قطريه": (4, 0), "القطري": (17, 1), "عماني": (3, 3)})
+    assert pooled["قطريه"] == pooled["القطري"] == (21, 1)
+    assert pooled["عماني"] == (3, 3) and "الجانب القطري" not in pooled
+
+
+def test_propose_aliases_finds_the_other_spelling():
+    triples = pd.DataFrame({"id": list("abcdef"), "en": ["Chile voted"] * 3 + ["Peru voted"] * 3,
+                            "ar": ["صوتت شيلي", "وشيلي أيضا", "شيلي وبيرو", "صوتت بيرو", "بيرو", "بيرو أيضا"]})
+    mentions = pd.DataFrame({"article_id": list("abcdef") + list("def"), "lang": ["en"] * 6 + ["ar"] * 3,
+                             "actor_id": ["CHL"] * 3 + ["PER"] * 6})
+    got = propose_aliases(triples, mentions, "en", "ar")
+    assert got["actor_id"].unique().tolist() == ["CHL"]  # Peru is found in both
+    assert got.iloc[0]["alias"] == "شيلي" and got.iloc[0]["count"] == 3  # "وشيلي" counted without its و
+    halves = split_half(pd.Series([f"id{i}" for i in range(200)]))
+    assert set(halves) == {"tune", "check"} and 60 < (halves == "tune").sum() < 140
+    assert split_half(pd.Series(["id7"])).iloc[0] == halves.iloc[7]
