@@ -77,3 +77,10 @@ def test_propose_aliases_finds_the_other_spelling():
     halves = split_half(pd.Series([f"id{i}" for i in range(200)]))
     assert set(halves) == {"tune", "check"} and 60 < (halves == "tune").sum() < 140
     assert split_half(pd.Series(["id7"])).iloc[0] == halves.iloc[7]
+
+
+def test_a_capital_opening_a_dateline_is_the_city(matcher):
+    out = _tag(matcher, ["Vienna, 18-22 May 2015", "فيينا، 9-17 آذار/مارس 2015", "Moscow said on 5 May", "Vienna, he said"])
+    by = out.groupby("article_id")["actor_id"].first()
+    assert by[0] == by[1] == "place:vienna"
+    assert by[2] == "RUS" and by[3] == "AUT"  # a metonym when no date follows
