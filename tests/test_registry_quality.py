@@ -84,3 +84,14 @@ def test_a_capital_opening_a_dateline_is_the_city(matcher):
     by = out.groupby("article_id")["actor_id"].first()
     assert by[0] == by[1] == "place:vienna"
     assert by[2] == "RUS" and by[3] == "AUT"  # a metonym when no date follows
+
+
+def test_relatives_of_one_surname_stay_two_people():
+    """The CIA build no longer merges an heir listed beside the holder (Kim Jong Il / Kim Jong Un), nor a holder
+    with the curated person of the same surname and country but another first name (Siim / Kaja Kallas)."""
+    reg = load_registry()
+    assert reg.holder("head_of_state", "PRK", "1996-01-01") == "per:kim_jong_il"
+    assert reg.holder("head_of_state", "PRK", "2016-01-01") == "per:kim_jong_un"
+    assert reg.holder("head_of_government", "EST", "2002-06-01") == "per:siim_kallas"
+    assert reg.holder("head_of_government", "EST", "2022-06-01") == "per:kaja_kallas"
+    assert reg.holder("head_of_state", "AZE", "2000-01-01") == "per:heydar_aliyev"

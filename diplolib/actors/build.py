@@ -110,6 +110,10 @@ def _map_people(people: dict, hand: dict[str, list[dict[str, str]]]) -> dict[str
     for r in hand["aliases"]:
         if r["kind"] in ("short_name", "surname") and r["actor_id"].startswith("per:"):
             surnames[_key(r["alias"])].add(r["actor_id"])
+    initials: dict[str, set[str]] = defaultdict(set)  # the first letters of each person's full names
+    for r in hand["aliases"]:
+        if r["kind"] in ("name", "nickname") and len(r["alias"].split()) > 1:
+            initials[r["actor_id"]].add(_key(r["alias"])[:1])
     taken = set(country)
     out = {}
     for pkey, p in sorted(people.items()):
@@ -117,7 +121,8 @@ def _map_people(people: dict, hand: dict[str, list[dict[str, str]]]) -> dict[str
         found = {a for n in names for a in owners.get(_key(n), ())
                  if country.get(a) == p["country"] or not p["country"]}
         if not found and surname:  # "Binyamin Netanyahu": the one curated person of that country with that surname
-            found = {a for a in surnames.get(_key(surname), ()) if country.get(a) == p["country"]}
+            found = {a for a in surnames.get(_key(surname), ()) if country.get(a) == p["country"]
+                     and initials.get(a, set()) & {_key(n)[:1] for n in names}}  # not Siim for Kaja Kallas
         if len(found) == 1:
             out[pkey] = next(iter(found))
             continue
