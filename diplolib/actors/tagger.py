@@ -105,7 +105,9 @@ _LOCATIVE = re.compile(r"(?:(?:^|\W)(?:a|au|aux|en|dans|vers|in|at|to|near|outsi
 
 
 def _key(alias: str) -> str:
-    return re.sub(r"\s+", " ", matching_form(alias).translate(_HYPHENS)).strip()
+    # a hyphen between spaces ("غينيا - بيساو") stays three characters wide, as in the spaced text
+    parts = re.split(r"\s+-\s+", matching_form(alias))
+    return "   ".join(re.sub(r"\s+", " ", p.translate(_HYPHENS)).strip() for p in parts).strip()
 
 
 @dataclass(frozen=True)
