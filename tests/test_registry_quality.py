@@ -96,3 +96,23 @@ def test_relatives_of_one_surname_stay_two_people():
     assert reg.holder("head_of_government", "EST", "2002-06-01") == "per:siim_kallas"
     assert reg.holder("head_of_government", "EST", "2022-06-01") == "per:kaja_kallas"
     assert reg.holder("head_of_state", "AZE", "2000-01-01") == "per:heydar_aliyev"
+
+
+def test_arabic_article_variants():
+    from diplolib.actors.article_variants import article_forms, article_variants
+
+    assert article_forms("Zor") == ["al", "el", "az", "ez"] and article_forms("Qaeda") == ["al", "el"]
+    rows = [{"actor_id": "place:deir_ez_zor", "alias": "Deir ez-Zor", "lang": "en", "kind": "name",
+             "case_sensitive": "false"},
+            {"actor_id": "grp:x", "alias": "Al-Qaeda", "lang": "en", "kind": "name", "case_sensitive": "false"},
+            {"actor_id": "grp:x", "alias": "al-Qaeda", "lang": "en", "kind": "name", "case_sensitive": "false"},
+            {"actor_id": "per:y", "alias": "Alice Smith", "lang": "en", "kind": "name", "case_sensitive": "false"},
+            {"actor_id": "grp:x", "alias": "القاعدة", "lang": "ar", "kind": "name", "case_sensitive": "false"}]
+    got = {(r["actor_id"], r["alias"]) for r in article_variants(rows)}
+    assert got == {("place:deir_ez_zor", "Deir al-Zor"), ("place:deir_ez_zor", "Deir el-Zor"),
+                   ("place:deir_ez_zor", "Deir az-Zor"), ("grp:x", "El-Qaeda")}
+
+
+def test_article_variants_reach_the_tagger(matcher):
+    out = _tag(matcher, ["les combattants du Front el-Nosra à Deir el-Zor"])
+    assert {"grp:nusra_front", "place:deir_ez_zor"} <= set(out["actor_id"])

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..normalize.matching import matching_form
 from . import build_states
+from .article_variants import article_variants
 from .leaders import leader_tables, person_aliases, read_terms, slug
 from .phrases import world_role_phrases
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
@@ -232,7 +233,8 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     gen, offices = _leader_rows(Path(leaders) if leaders is not None else default_leaders_dir(), merged, problems)
     first_names = {_key(n.split()[0]) for r in gen["actors"] + cur_actors if r["kind"] == "person"
                    for n in [r["label"]] if n}
-    aliases, dropped = _safe_aliases(gen["aliases"], merged, first_names)
+    variants = article_variants(merged["aliases"] + gen["aliases"])  # "Deir el-Zor" = "Deir ez-Zor"
+    aliases, dropped = _safe_aliases(gen["aliases"] + variants, merged, first_names)
     actors = cur_actors + gen["actors"]
     roles = merged["roles"][len(hand["roles"]):] + gen["roles"]
     all_aliases = cur["aliases"] + aliases
