@@ -116,3 +116,9 @@ def test_arabic_article_variants():
 def test_article_variants_reach_the_tagger(matcher):
     out = _tag(matcher, ["les combattants du Front el-Nosra à Deir el-Zor"])
     assert {"grp:nusra_front", "place:deir_ez_zor"} <= set(out["actor_id"])
+
+
+def test_names_by_label_reach_generated_people(matcher):
+    """data/sources/person_names.csv gives Arabic (and other) names to people whose id the build generates."""
+    out = _tag(matcher, ["قال معمر القذافي", "Muammar Gaddafi said"], date="2011-03-01")
+    assert out["actor_id"].tolist() == ["per:muammar_abu_minyar_al_qadhafi"] * 2

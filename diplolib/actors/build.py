@@ -233,6 +233,7 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     gen, offices = _leader_rows(Path(leaders) if leaders is not None else default_leaders_dir(), merged, problems)
     first_names = {_key(n.split()[0]) for r in gen["actors"] + cur_actors if r["kind"] == "person"
                    for n in [r["label"]] if n}
+    gen["aliases"] += _names_by_label(merged["actors"] + gen["actors"], problems)
     variants = article_variants(merged["aliases"] + gen["aliases"])  # "Deir el-Zor" = "Deir ez-Zor"
     aliases, dropped = _safe_aliases(gen["aliases"] + variants, merged, first_names)
     actors = cur_actors + gen["actors"]
@@ -246,6 +247,27 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     _write(out / "role_phrases.csv", "role_phrases", phrases, ("of", "role", "lang", "phrase"))
     return {"actors": len(actors), "aliases": len(all_aliases), "roles": len(roles),
             "role_phrases": len(phrases), "aliases_dropped": dropped, "problems": problems}
+
+
+def _names_by_label(actors: list[dict], problems: list[str]) -> list[dict]:
+    """Alias rows from ``data/sources/person_names.csv`` (``label, alias, lang, source, note``): names in other
+    languages and spellings of people whose id the build generates, found by their label (stable across builds,
+    unlike a generated id). A label that names no person, or two, is a problem."""
+    path = DATA_DIR / "sources" / "person_names.csv"
+    ids: dict[str, list[str]] = defaultdict(list)
+    for r in actors:
+        if r["kind"] == "person":
+            ids[r["label"]].append(r["actor_id"])
+    out = []
+    for line, r in enumerate(_read(path) if path.exists() else [], start=2):
+        found = ids.get(r["label"], [])
+        if len(found) != 1:
+            problems.append(f"{path.name}:{line}: label: {r['label']!r} names {len(found)} people; use a label of "
+                            "data/generated/actors.csv")
+            continue
+        out.append({"actor_id": found[0], "alias": r["alias"], "lang": r["lang"], "kind": "name",
+                    "case_sensitive": "false", "source": r["source"], "note": r.get("note", "")})
+    return out
 
 
 def _unclashed_roles(curated: list[dict], hand: list[dict]) -> list[dict]:
