@@ -11,6 +11,7 @@ import pandas as pd
 from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
 from ..normalize.matching import matching_form
+from .attribution import regroup, reporting_actors, speakers
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .markers import find_markers
 from .roles import actor_phrases, assign, flags
@@ -128,7 +129,8 @@ def _outside_actors(hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> dict[
 
 
 def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexicon, lang: str, *, text: str,
-                     speaker: pd.Series | None, places: frozenset, country: dict[str, str]) -> pd.DataFrame:
+                     speaker: pd.Series | None, places: frozenset, country: dict[str, str],
+                     reporters: frozenset = frozenset()) -> pd.DataFrame:
     b = batch(sub[text].tolist())
     hits = scan_batch(b, lexicon, lang)
     if len(hits["start"]) == 0:
@@ -136,12 +138,15 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     pos = pd.Series(np.arange(len(sub)), index=sub["article_id"].to_numpy())
     m = mentions[mentions["article_id"].isin(pos.index) & ~mentions["actor_id"].isin(places)]
     m = m.assign(doc=m["article_id"].map(pos).to_numpy())
-    phrases = actor_phrases(b, m, country)
     real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
+    phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
     hits = _outside_actors({k: v[real] for k, v in hits.items()}, phrases)
     if len(hits["start"]) == 0:
         return empty_events()
     marks = find_markers(b.spaced, lang)
+    phrases = phrases.assign(speaker=speakers(b, phrases, marks),
+                             reporter=phrases["actor"].isin(reporters).to_numpy())
+    phrases["group"] = regroup(phrases)
     cue_rows = lexicon.cues.iloc[hits["cue_row"]]
     material = cue_rows["event"].isin(_MATERIAL).to_numpy()
     before, after, after2 = assign(b, hits, phrases, marks, material)
@@ -261,7 +266,7 @@ def extract_events(
         if code in lexicon.languages:
             parts.append(_language_events(sub, mentions, lexicon, code, text=text,
                                           speaker=sub[speaker] if speaker else None, places=places,
-                                          country=country))
+                                          country=country, reporters=reporting_actors(reg.actors)))
     out = pd.concat([p for p in parts if len(p) or p is parts[0]], ignore_index=True)
     if reasons:
         out = pd.concat([out, _article_reasons(articles, out, mentions, langs, lexicon, text)], ignore_index=True)

@@ -61,6 +61,22 @@ MARKERS: dict[str, dict[str, tuple[str, ...]]] = {
         "ar": ("طائرات", "الطائرات", "طائره", "الطيران", "مروحيات", "دبابات", "الدبابات", "المدفعيه", "صواريخ",
                "قذائف", "غارات", "غاره", "براميل"),
     },
+    # the speaker of a report is the actor just before these ("AFP said", "l'OSDH a indique") ...
+    "speaker_after": {
+        "en": ("said", "says", "say", "told", "reported", "reports", "stated", "claimed", "claims", "added",
+               "quoted", "cited"),
+        "fr": ("a dit", "a declare", "a affirme", "a indique", "a precise", "a rapporte", "rapporte", "indique",
+               "affirme", "precise", "ont indique", "ont rapporte", "ont affirme"),
+        "ar": (),
+    },
+    # ... or just after these ("according to the Observatory", "told AFP", "a indique l'OSDH", "قال المرصد")
+    "speaker_before": {
+        "en": ("according to", "told", "quoted by", "cited by", "reported by", "said by", "quoting"),
+        "fr": ("selon", "d apres", "cite par", "a indique", "a declare", "a affirme", "a precise", "a rapporte",
+               "rapporte", "a dit", "indique", "affirme", "precise", "a annonce a", "a declare a"),
+        "ar": ("قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "نقل", "نقلت", "وفقا", "حسب", "بحسب", "حسبما",
+               "نقلا عن", "صرح", "اوضح", "اوضحت"),
+    },
     "clause": {
         "en": ("but", "while", "whereas"),
         "fr": ("mais", "tandis que", "alors que"),

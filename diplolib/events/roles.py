@@ -36,6 +36,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .attribution import skip
 from .markers import adjacent
 from .scan import Batch
 
@@ -48,12 +49,15 @@ _ARTICLES = frozenset({"the", "la", "le", "les", "l"})
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
 _JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
 
-def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | None = None) -> pd.DataFrame:
+def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | None = None,
+                  cues: np.ndarray | None = None) -> pd.DataFrame:
     """One row per actor phrase of the batch: ``gstart``, ``gend``, ``actor`` (``""`` when unresolved), ``group``,
     ``governed`` (a preposition comes just before it).
 
     ``mentions`` needs ``doc`` (article position in the batch), ``start``, ``end``, ``actor_id`` and, when
-    present, ``alias_kind`` and ``reason`` (place readings are dropped).
+    present, ``alias_kind`` and ``reason`` (place readings are dropped). ``cues``: sorted global display starts
+    of the cue hits; a phrase never spans one (in a title-case headline "Biden's Call With President Duda" the
+    possessive does not join Biden to Duda: the cue between them is the event).
     """
     m = mentions
     if "alias_kind" in m.columns:
@@ -86,6 +90,8 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
         blank[i] = not g.strip()
         possessive[i] = bool(_POSSESSIVE.fullmatch(g))
     joined = (blank | possessive) & (same_actor | qualifier | possessive)
+    if cues is not None and len(cues):
+        joined &= np.searchsorted(cues, gend[:-1]) == np.searchsorted(cues, gstart[1:])
     sent = np.searchsorted(b.sent_start, gstart, side="right") - 1
     same = np.concatenate([[False], (sent[1:] == sent[:-1]) & (gstart[1:] >= gend[:-1])])
     firsts = np.flatnonzero(~(same & np.concatenate([[False], joined])))
@@ -159,20 +165,28 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     marks = _clause_marks(b, marks, reported=False)
     sent_lo = b.sent_start[hits["sentence"]]
     sent_hi = b.sent_end[hits["sentence"]]
+    speaker = phrases["speaker"].to_numpy() if "speaker" in phrases.columns else np.zeros(len(ps), dtype=bool)
+    reporter = phrases["reporter"].to_numpy() if "reporter" in phrases.columns else np.zeros(len(ps), dtype=bool)
+    prev_party, _ = skip(speaker)  # material events: no speaker sources them
+    prev_verbal, _ = skip(speaker & reporter)  # verbal ones: a state or person speaking may; an agency never
+    _, next_party = skip(speaker)  # a speaker is never the target
     before = np.searchsorted(pe, hits["start"], side="right") - 1
+    bb = np.maximum(before, 0)
+    before = np.where(before >= 0, np.where(material, prev_party[bb], prev_verbal[bb]), -1)
     ok = before >= 0
     bb = np.where(ok, before, 0)
     ok &= ps[bb] >= sent_lo
     ok &= _same_clause(marks, pe[bb], hits["start"]) & (~material | _same_clause(said, pe[bb], hits["start"]))
     before = np.where(ok, before, -1)
     # a subject is not the object of a preposition: take the last phrase before it that is not, if any
-    last_free = np.maximum.accumulate(np.where(~phrases["governed"].to_numpy(), np.arange(len(ps)), -1))
+    last_free = np.maximum.accumulate(np.where(~phrases["governed"].to_numpy() & ~speaker, np.arange(len(ps)), -1))
     free = last_free[np.maximum(before, 0)]
     ff = np.maximum(free, 0)
     use = (before >= 0) & (free >= 0) & (ps[ff] >= sent_lo)
     use &= _same_clause(marks, pe[ff], hits["start"]) & (~material | _same_clause(said, pe[ff], hits["start"]))
     before = np.where(use, free, before)
     after = np.searchsorted(ps, hits["end"], side="left")
+    after = np.where(after < len(ps), next_party[np.minimum(after, len(ps) - 1)], len(ps))
     ok = after < len(ps)
     aa = np.where(ok, after, 0)
     ok &= pe[aa] <= sent_hi
@@ -181,6 +195,7 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     group = phrases["group"].to_numpy()
     group_end = pd.Series(np.arange(len(group))).groupby(group).transform("max").to_numpy()
     after2 = np.where(after >= 0, group_end[np.maximum(after, 0)] + 1, -1)
+    after2 = np.where((after2 >= 0) & (after2 < len(ps)), next_party[np.clip(after2, 0, len(ps) - 1)], after2)
     ok = (after2 >= 0) & (after2 < len(ps))
     a2 = np.where(ok, after2, 0)
     ok &= pe[a2] <= sent_hi

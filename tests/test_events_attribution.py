@@ -1,0 +1,69 @@
+"""Attribution: the speaker of a report (a news agency, a monitor, a state that says) and the parties of the event
+reported; speakers of headlines; title-case readouts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from diplolib import actors
+from diplolib.events import extract_events
+from diplolib.events.attribution import reporting_actors
+
+# (lang, sentence, cue, expected (source, target) rows of that cue)
+CASES = [
+    ("en", "Russian jets bombed Turkey's positions, AFP said.", "bombed", {("RUS", "TUR")}),
+    ("en", "According to the Syrian Observatory for Human Rights, Turkey attacked Kurdish fighters.", "attacked",
+     {("TUR", "")}),
+    ("en", "The Syrian Observatory for Human Rights told AFP that Turkey shelled Syria.", "shelled",
+     {("TUR", "SYR")}),
+    ("en", "Turkey condemned Russia, Lavrov said.", "condemned", {("TUR", "RUS")}),
+    ("en", "Putin met Erdogan and said Russia would support Turkey.", "met",
+     {("per:vladimir_putin", "per:recep_tayyip_erdogan")}),
+    ("en", "Turkey accused Russia of attacking Syria.", "attacking", {("RUS", "SYR")}),
+    ("en", "Syria was attacked by Israel.", "attacked", {("ISR", "SYR")}),
+    ("fr", "La Turquie a attaqué la Syrie, selon l'Agence France-Presse.", "a attaqué", {("TUR", "SYR")}),
+    ("ar", "قال المرصد السوري لحقوق الإنسان إن تركيا قصفت سوريا.", "قصفت", {("TUR", "SYR")}),
+    ("en", "Readout of President Biden's Call With President Andrzej Duda of Poland", "Call With",
+     {("per:joe_biden", "per:andrzej_duda")}),
+]
+# the reported event has no party on the reporter's side: no row at all, or no source, never the agency
+NO_REPORTER = [
+    ("en", "Air strikes killed 20 civilians in Aleppo, the Syrian Observatory for Human Rights said."),
+    ("en", "According to the Syrian Observatory for Human Rights, air strikes killed 20 people."),
+    ("fr", "Des frappes ont tué 20 civils à Alep, a indiqué l'OSDH."),
+    ("en", "Air strikes on Idlib killed 12 people, Agence France-Presse reported."),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return actors.ActorMatcher(actors.load_registry())
+
+
+def _events(rows, matcher):
+    arts = pd.DataFrame({"article_id": [f"s{i}" for i in range(len(rows))], "lang": [r[0] for r in rows],
+                         "text": [r[1] for r in rows],
+                         "published": pd.to_datetime(["2022-03-04"] * len(rows), utc=True)})
+    return extract_events(arts, registry=matcher)
+
+
+def test_speakers_are_not_parties(matcher):
+    ev = _events(CASES, matcher)
+    for i, (_, text, cue, want) in enumerate(CASES):
+        got = ev[(ev["article_id"] == f"s{i}") & (ev["cue"] == cue)]
+        assert set(zip(got["source"], got["target"], strict=True)) == want, text
+
+
+def test_reporters_never_source_or_target(matcher):
+    ev = _events(NO_REPORTER, matcher)
+    reporters = reporting_actors(matcher.registry.actors)
+    assert {"org:afp", "org:sohr"} <= reporters
+    assert not (ev["source"].isin(reporters) | ev["target"].isin(reporters)).any(), ev[["cue", "source", "target"]]
+
+
+def test_reporting_actors_are_reporting_organisations(matcher):
+    reporters = reporting_actors(matcher.registry.actors)
+    kind = matcher.registry.actors.set_index("actor_id")["kind"]
+    assert all(kind[a] == "organisation" for a in reporters)
+    assert "IAEA" not in reporters and not any("atomic" in a.lower() for a in reporters)
