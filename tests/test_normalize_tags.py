@@ -7,10 +7,10 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import corpus_dir
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import corpus_dir
 from diplolib.normalize.tags import split_tag_list, split_tag_lists
 
 CASES = [

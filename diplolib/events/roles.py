@@ -17,8 +17,9 @@ Rules (the documented choices of :func:`~diplolib.events.extract_events`):
   swaps them; a cue whose direction is ``passive`` is read that way always. For material events a reporting
   verb ends the clause of its speaker ("the Observatory said air strikes killed 20": no source); a verbal
   event reported stays the speaker's ("Russia said Sudan must return …": Russia demands); the speakers of
-  :mod:`~diplolib.events.attribution` are passed over. In Arabic, where the verb often comes first ("أدانت فرنسا روسيا"), a cue with no actor before it takes the first actor after it as the
-  source and the next one as the target.
+  :mod:`~diplolib.events.attribution` are passed over. In Arabic, where the verb often comes first
+  ("أدانت فرنسا روسيا"), a cue with no actor before it takes the first actor after it as the source and the
+  next one as the target.
 - **Attributive cues** glued by a hyphen to the actor before them ("US-backed Kurdish forces", "Saudi-led
   coalition") take that actor as the source and a target only when an actor follows at once ("US-backed SDF").
 - **Mutual cues** ("X and Y met", "talks between X and Y") with one compound side and no other give one row
