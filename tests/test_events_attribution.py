@@ -1,5 +1,5 @@
-"""Attribution: the speaker of a report (a news agency, a monitor, a state that says) and the parties of the event
-reported; speakers of headlines; title-case readouts."""
+"""Who is a party to an event: the speaker of a report (a news agency, a monitor, a state that says) is not;
+places, patron qualifiers and datelines are not; title-case readouts."""
 
 from __future__ import annotations
 
@@ -26,6 +26,16 @@ CASES = [
     ("ar", "قال المرصد السوري لحقوق الإنسان إن تركيا قصفت سوريا.", "قصفت", {("TUR", "SYR")}),
     ("en", "Readout of President Biden's Call With President Andrzej Duda of Poland", "Call With",
      {("per:joe_biden", "per:andrzej_duda")}),
+    # places, patrons and datelines are no parties (diplolib/events/locations.py)
+    ("en", "Russian air strikes killed 14 civilians in eastern Syria.", "killed", {("RUS", "")}),
+    ("en", "Government forces dropped barrel bombs in an attack on Turkey-backed opposition forces.", "attack",
+     set()),
+    ("en", "BEIRUT At least 15 people were killed in Israeli air strikes on Syria.", "air strikes on",
+     {("ISR", "SYR")}),
+    ("en", "US-led strikes on the northern Syrian province of Raqa killed 20 Islamic State jihadists.", "killed",
+     {("USA", "grp:isis")}),
+    ("en", "Turkey invaded Syria in 2016.", "invaded", {("TUR", "SYR")}),
+    ("fr", "La Turquie a attaqué la province syrienne d'Idleb.", "a attaqué", {("TUR", "")}),
 ]
 # the reported event has no party on the reporter's side: no row at all, or no source, never the agency
 NO_REPORTER = [

@@ -13,6 +13,7 @@ from ..actors import ActorMatcher, load_registry, tag_actors
 from ..normalize.matching import matching_form
 from .attribution import regroup, reporting_actors, speakers
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
+from .locations import not_parties
 from .markers import find_markers
 from .roles import actor_phrases, assign, flags
 from .scan import batch, scan_batch
@@ -144,8 +145,9 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     if len(hits["start"]) == 0:
         return empty_events()
     marks = find_markers(b.spaced, lang)
+    place, patron = not_parties(b, phrases, lang)
     phrases = phrases.assign(speaker=speakers(b, phrases, marks),
-                             reporter=phrases["actor"].isin(reporters).to_numpy())
+                             reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
     phrases["group"] = regroup(phrases)
     cue_rows = lexicon.cues.iloc[hits["cue_row"]]
     material = cue_rows["event"].isin(_MATERIAL).to_numpy()

@@ -74,7 +74,7 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
     gstart, gend, actor, kind = gstart[order], gend[order], actor[order], kind[order]
     if len(gstart) == 0:
         return pd.DataFrame({"gstart": gstart, "gend": gend, "actor": actor, "group": gstart,
-                             "governed": np.zeros(0, dtype=bool)})
+                             "governed": np.zeros(0, dtype=bool), "demonym": np.zeros(0, dtype=bool)})
     disp = b.display
     # only short gaps can join two mentions ("US President" + "Donald Trump", "Russia's President …")
     short = np.flatnonzero((gstart[1:] - gend[:-1]) <= 40)
@@ -87,10 +87,12 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
     qualifier = np.isin(kind[:-1], ["demonym", "role_phrase", "counterpart"])
     blank = np.zeros(len(gstart) - 1, dtype=bool)
     possessive = np.zeros(len(gstart) - 1, dtype=bool)
+    paren = np.zeros(len(gstart) - 1, dtype=bool)
     for i, g in gap_of.items():
         blank[i] = not g.strip()
         possessive[i] = bool(_POSSESSIVE.fullmatch(g))
-    joined = (blank | possessive) & (same_actor | qualifier | possessive)
+        paren[i] = g.strip() == "("  # "the Syrian Observatory for Human Rights (SOHR)": one phrase
+    joined = (blank | possessive | paren) & (same_actor | qualifier | possessive)
     if cues is not None and len(cues):
         joined &= np.searchsorted(cues, gend[:-1]) == np.searchsorted(cues, gstart[1:])
     sent = np.searchsorted(b.sent_start, gstart, side="right") - 1
@@ -101,6 +103,7 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
     out = pd.DataFrame({"gstart": gstart[firsts], "gend": np.maximum.reduceat(gend, firsts),
                         "actor": np.where(last_resolved >= 0, actor[np.maximum(last_resolved, 0)], "")})
     out["actor"] = out["actor"].astype(object)
+    out["demonym"] = kind[firsts] == "demonym"  # "Israeli air strikes": an adjective, never a place
     ps, pe = out["gstart"].to_numpy(), out["gend"].to_numpy()
     linked = np.zeros(max(len(ps) - 1, 0), dtype=bool)
     for i in np.flatnonzero((ps[1:] - pe[:-1]) <= 12):
@@ -166,11 +169,14 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     marks = _clause_marks(b, marks, reported=False)
     sent_lo = b.sent_start[hits["sentence"]]
     sent_hi = b.sent_end[hits["sentence"]]
-    speaker = phrases["speaker"].to_numpy() if "speaker" in phrases.columns else np.zeros(len(ps), dtype=bool)
-    reporter = phrases["reporter"].to_numpy() if "reporter" in phrases.columns else np.zeros(len(ps), dtype=bool)
-    prev_party, _ = skip(speaker)  # material events: no speaker sources them
-    prev_verbal, _ = skip(speaker & reporter)  # verbal ones: a state or person speaking may; an agency never
-    _, next_party = skip(speaker)  # a speaker is never the target
+    no = np.zeros(len(ps), dtype=bool)
+    speaker = phrases["speaker"].to_numpy() if "speaker" in phrases.columns else no
+    reporter = phrases["reporter"].to_numpy() if "reporter" in phrases.columns else no
+    place = phrases["place"].to_numpy() if "place" in phrases.columns else no  # places, datelines
+    patron = phrases["patron"].to_numpy() if "patron" in phrases.columns else no  # "Turkey-backed": not a target
+    prev_party, _ = skip(speaker | place)  # material events: no speaker sources them
+    prev_verbal, _ = skip((speaker & reporter) | place)  # verbal ones: a state or person speaking may; an agency not
+    _, next_party = skip(speaker | place | patron)  # a speaker is never the target
     before = np.searchsorted(pe, hits["start"], side="right") - 1
     bb = np.maximum(before, 0)
     before = np.where(before >= 0, np.where(material, prev_party[bb], prev_verbal[bb]), -1)
@@ -180,7 +186,8 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     ok &= _same_clause(marks, pe[bb], hits["start"]) & (~material | _same_clause(said, pe[bb], hits["start"]))
     before = np.where(ok, before, -1)
     # a subject is not the object of a preposition: take the last phrase before it that is not, if any
-    last_free = np.maximum.accumulate(np.where(~phrases["governed"].to_numpy() & ~speaker, np.arange(len(ps)), -1))
+    free_ok = ~phrases["governed"].to_numpy() & ~speaker & ~place
+    last_free = np.maximum.accumulate(np.where(free_ok, np.arange(len(ps)), -1))
     free = last_free[np.maximum(before, 0)]
     ff = np.maximum(free, 0)
     use = (before >= 0) & (free >= 0) & (ps[ff] >= sent_lo)

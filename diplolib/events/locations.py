@@ -1,0 +1,82 @@
+"""Actor phrases that are not parties to an event: places, qualifiers and datelines.
+
+A state's name is often a place ("air strikes in Syria", "the northern Syrian province of Raqqa", "la frontière
+turque"), a qualifier of another noun ("an attack on Turkey-backed opposition forces", "a US-formed group") or a
+dateline ("BEIRUT At least 15 people were killed …"). Read as the target, it makes the place or the patron the
+victim. Rules (applied by :func:`~diplolib.events.extract_events`; a place or a dateline is never a source or a
+target, a patron never a target):
+
+- **Locative**: a name (not a demonym nor a modifier: "in Israeli air strikes", "in US air strikes" are no
+  places) after "in", "inside", "into",
+  "across", "throughout", "near", "around", "within" (French "en", "dans"; Arabic "في"), maybe with an article
+  or a compass word between ("in eastern Syria").
+- **Place noun**: a demonym or state name followed by a place noun ("Syrian province", "Lebanon-Syria border",
+  "Syrian side") or, in French and Arabic, preceded by one ("la province syrienne", "الحدود التركية").
+- **Patron qualifier**: the phrase glued by a hyphen to "backed", "supported", "funded", "formed", "trained",
+  "allied", "held", "controlled", "based", "occupied", "sponsored" ("Turkey-backed forces"): the noun after it is
+  the party. ("US-led" stays: the coalition the US leads acts as the US.)
+- **Dateline**: a mention in capitals at the very start of an article ("BEIRUT", "MOSCOW").
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .scan import Batch
+
+__all__ = ["LOCATIVE", "PLACE_NOUNS", "PATRON", "not_parties"]
+
+LOCATIVE = {"en": frozenset("in inside into across throughout near around within".split()),
+            "fr": frozenset("en dans".split()), "ar": frozenset(["في"])}
+PLACE_NOUNS = {
+    "en": frozenset("""province provinces city cities town towns village villages border borders countryside capital
+        side territory territories region regions enclave coast desert frontier soil governorate district""".split()),
+    "fr": frozenset("""province ville villes village villages frontiere frontieres territoire campagne capitale cote
+        region sol cote""".split()),
+    "ar": frozenset("محافظه مدينه بلده قريه الحدود حدود الاراضي ريف العاصمه منطقه".split()),
+}
+PATRON = frozenset("backed supported funded formed trained allied held controlled based occupied sponsored".split())
+_ARTICLES = frozenset({"the", "a", "la", "le", "les", "l"})
+#: Words after a name that leave it a noun of its own ("in Syria on Tuesday"); any other lower-case word after it
+#: makes it a modifier ("in US air strikes").
+_FUNCTION = frozenset("""on in and or since last at to for with after before where which that as while by from over
+    during this the early late earlier is was has have had were are will would et depuis le la les pour de du des au
+    aux a ou qui dont mais ce cette""".split())
+_COMPASS = frozenset("""north south east west northern southern eastern western central northeastern northwestern
+    southeastern southwestern nord sud est ouest""".split())
+
+
+def _word_before(spaced: str, s: int) -> str:
+    j = spaced.rfind(" ", 0, s)
+    return spaced[j + 1:s]
+
+
+def not_parties(b: Batch, phrases: pd.DataFrame, lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(place, patron)``: is each actor phrase a place or dateline (never a party), a patron qualifier (never a
+    target)? See the module's rules."""
+    n = len(phrases)
+    place, patron = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    if n == 0:
+        return place, patron
+    gs, ge = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
+    ms = np.searchsorted(b.to_display, gs).tolist()  # matching-form offsets; spaced[i + 1] == match[i]
+    me = np.searchsorted(b.to_display, ge).tolist()
+    demonym = phrases["demonym"].to_numpy() if "demonym" in phrases.columns else np.zeros(n, dtype=bool)
+    spaced, disp = b.spaced, b.display
+    locative, nouns = LOCATIVE.get(lang, frozenset()), PLACE_NOUNS.get(lang, frozenset())
+    doc_start = b.doc_base[np.searchsorted(b.doc_base, gs, side="right") - 1].tolist()
+    for k, (s, e) in enumerate(zip(ms, me, strict=True)):
+        before, at = _word_before(spaced, s), s
+        while before in _ARTICLES or before in _COMPASS:  # "in the", "in eastern", "in north-western"
+            at -= len(before) + 1
+            before = _word_before(spaced, at)
+        j = spaced.find(" ", e + 2)
+        after = spaced[e + 2:j] if j > e + 1 else ""
+        head = disp[doc_start[k]:gs[k]]
+        modifier = after not in _FUNCTION and disp[ge[k]:ge[k] + 2].strip()[:1].islower()  # "in US air strikes"
+        place[k] = ((before in locative and not demonym[k] and not modifier)
+                    or (after in nouns if lang == "en" else _word_before(spaced, s) in nouns)
+                    or (not head.strip() and disp[gs[k]:ge[k]].isupper() and ge[k] - gs[k] >= 4))
+        patron[k] = disp[ge[k]:ge[k] + 1] in ("-", "\u2010", "\u2011") and after in PATRON
+    return place, patron
