@@ -13,8 +13,8 @@ from ..actors import ActorMatcher, load_registry, tag_actors
 from ..normalize.matching import matching_form
 from .attribution import regroup, reporting_actors, speakers
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
-from .locations import not_parties
-from .markers import find_markers
+from .locations import near_cues, not_parties
+from .markers import adjacent, find_markers
 from .roles import actor_phrases, assign, flags
 from .scan import batch, scan_batch
 
@@ -142,10 +142,16 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
     phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
     hits = _outside_actors({k: v[real] for k, v in hits.items()}, phrases)
+    if lang == "en":  # "the occupied territories", "a wounded soldier": a participle after a determiner qualifies
+        forms = [b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(), strict=True)]
+        participle = np.flatnonzero([f.endswith("ed") for f in forms])
+        adjective = np.zeros(len(forms), dtype=bool)
+        adjective[participle] = adjacent(b.spaced, hits["m_start"][participle].tolist(), [], "determiner", lang)
+        hits = {k: v[~adjective] for k, v in hits.items()}
     if len(hits["start"]) == 0:
         return empty_events()
     marks = find_markers(b.spaced, lang)
-    place, patron = not_parties(b, phrases, lang)
+    place, patron = not_parties(b, phrases, lang, near_cues(phrases, hits["start"], hits["end"]))
     phrases = phrases.assign(speaker=speakers(b, phrases, marks),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
     phrases["group"] = regroup(phrases)
@@ -294,7 +300,9 @@ def role_states(mentions: pd.DataFrame, registry) -> pd.DataFrame:
         rp = rp[rp["of"].fillna("") != ""]
         _OFFICES[key] = (registry, dict(zip(rp["phrase"].map(_norm), rp["of"], strict=True)))
     office = _OFFICES[key][1]
-    state = mentions.loc[unresolved, "surface"].map(_norm).map(office)
+    surfaces = mentions.loc[unresolved, "surface"]
+    norm = {x: _norm(x) for x in surfaces.unique()}  # a few hundred distinct phrases among thousands of mentions
+    state = surfaces.map(norm).map(office)
     out = mentions.copy()
     out.loc[state.index, "actor_id"] = state
     return out

@@ -25,7 +25,7 @@ import pandas as pd
 
 from .scan import Batch
 
-__all__ = ["LOCATIVE", "PLACE_NOUNS", "PATRON", "not_parties"]
+__all__ = ["LOCATIVE", "PLACE_NOUNS", "PATRON", "near_cues", "not_parties"]
 
 LOCATIVE = {"en": frozenset("in inside into across throughout near around within".split()),
             "fr": frozenset("en dans".split()), "ar": frozenset(["في"])}
@@ -52,31 +52,47 @@ def _word_before(spaced: str, s: int) -> str:
     return spaced[j + 1:s]
 
 
-def not_parties(b: Batch, phrases: pd.DataFrame, lang: str) -> tuple[np.ndarray, np.ndarray]:
+def near_cues(phrases: pd.DataFrame, starts: np.ndarray, ends: np.ndarray, *, reach: int = 4) -> np.ndarray:
+    """Indices of the phrases within ``reach`` phrases of a cue (before its start or after its end): the only ones
+    that can become a source or a target, so the only ones worth reading."""
+    n = len(phrases)
+    if n == 0 or len(starts) == 0:
+        return np.zeros(0, dtype=np.int64)
+    before = np.searchsorted(phrases["gend"].to_numpy(), starts, side="right") - 1
+    after = np.searchsorted(phrases["gstart"].to_numpy(), ends, side="left")
+    steps = np.arange(reach)
+    idx = np.concatenate([(before[:, None] - steps).ravel(), (after[:, None] + steps).ravel()])
+    return np.unique(idx[(idx >= 0) & (idx < n)])
+
+
+def not_parties(b: Batch, phrases: pd.DataFrame, lang: str, only: np.ndarray | None = None
+                ) -> tuple[np.ndarray, np.ndarray]:
     """``(place, patron)``: is each actor phrase a place or dateline (never a party), a patron qualifier (never a
-    target)? See the module's rules."""
+    target)? See the module's rules. ``only``: indices of the phrases to read (:func:`near_cues`); the others are
+    neither."""
     n = len(phrases)
     place, patron = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
     if n == 0:
         return place, patron
+    only = np.arange(n) if only is None else np.asarray(only, dtype=np.int64)
     gs, ge = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
-    ms = np.searchsorted(b.to_display, gs).tolist()  # matching-form offsets; spaced[i + 1] == match[i]
-    me = np.searchsorted(b.to_display, ge).tolist()
+    ms = np.searchsorted(b.to_display, gs[only]).tolist()  # matching-form offsets; spaced[i + 1] == match[i]
+    me = np.searchsorted(b.to_display, ge[only]).tolist()
     demonym = phrases["demonym"].to_numpy() if "demonym" in phrases.columns else np.zeros(n, dtype=bool)
     spaced, disp = b.spaced, b.display
     locative, nouns = LOCATIVE.get(lang, frozenset()), PLACE_NOUNS.get(lang, frozenset())
     doc_start = b.doc_base[np.searchsorted(b.doc_base, gs, side="right") - 1].tolist()
-    for k, (s, e) in enumerate(zip(ms, me, strict=True)):
+    for k, s, e in zip(only.tolist(), ms, me, strict=True):
         before, at = _word_before(spaced, s), s
         while before in _ARTICLES or before in _COMPASS:  # "in the", "in eastern", "in north-western"
             at -= len(before) + 1
             before = _word_before(spaced, at)
         j = spaced.find(" ", e + 2)
         after = spaced[e + 2:j] if j > e + 1 else ""
-        head = disp[doc_start[k]:gs[k]]
+        dateline = gs[k] - doc_start[k] <= 8 and not disp[doc_start[k]:gs[k]].strip()
         modifier = after not in _FUNCTION and disp[ge[k]:ge[k] + 2].strip()[:1].islower()  # "in US air strikes"
         place[k] = ((before in locative and not demonym[k] and not modifier)
                     or (after in nouns if lang == "en" else _word_before(spaced, s) in nouns)
-                    or (not head.strip() and disp[gs[k]:ge[k]].isupper() and ge[k] - gs[k] >= 4))
+                    or (dateline and disp[gs[k]:ge[k]].isupper() and ge[k] - gs[k] >= 4))
         patron[k] = disp[ge[k]:ge[k] + 1] in ("-", "\u2010", "\u2011") and after in PATRON
     return place, patron
