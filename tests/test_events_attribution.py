@@ -26,6 +26,10 @@ CASES = [
     ("ar", "قال المرصد السوري لحقوق الإنسان إن تركيا قصفت سوريا.", "قصفت", {("TUR", "SYR")}),
     ("en", "Readout of President Biden's Call With President Andrzej Duda of Poland", "Call With",
      {("per:joe_biden", "per:andrzej_duda")}),
+    # a self-report: the speaker's own act
+    ("en", "The Fijian rebels said they will release Prime Minister Mahendra Chaudhry.", "release",
+     {("FJI", "per:mahendra_chaudhry")}),
+    ("en", "Iraq said it would attack Kuwait.", "attack", {("IRQ", "KWT")}),
     # places, patrons and datelines are no parties (diplolib/events/locations.py)
     ("en", "Russian air strikes killed 14 civilians in eastern Syria.", "killed", {("RUS", "")}),
     ("en", "Government forces dropped barrel bombs in an attack on Turkey-backed opposition forces.", "attack",

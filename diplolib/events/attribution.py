@@ -12,6 +12,9 @@ is the *speaker* of the sentence. Rules (applied by :func:`~diplolib.events.extr
   apposition: the phrase stays a party.
 - **A speaker is never the target** of an event in its sentence, and never the source of a material event
   (an attack, aid, an arrest: "the Observatory said air strikes killed …" has no source).
+- **A self-report** ("the rebels said they will release …", "Iraq said it would allow …", "l'armée a indiqué
+  qu'elle avait frappé …"): a reporting verb followed by a subject pronoun reports the speaker's own act; the
+  speaker stays the source, of material events too.
 - **A reporting organisation** -- a news agency, newspaper, broadcaster or monitor (:func:`reporting_actors`:
   AFP, the Syrian Observatory, SANA, …) -- in a speaker position is never the source of any event: it reports,
   it does not condemn. A state or a person in a speaker position stays the source of a verbal event reported
@@ -27,7 +30,7 @@ import pandas as pd
 
 from .scan import Batch
 
-__all__ = ["REPORTING_ORGANISATION", "reporting_actors", "speakers", "skip", "regroup"]
+__all__ = ["REPORTING_ORGANISATION", "PRONOUNS", "reporting_actors", "self_reports", "speakers", "skip", "regroup"]
 
 #: What the label or note of an organisation says when it is a news agency, a newspaper, a broadcaster or a
 #: monitor that reports events rather than takes part in them.
@@ -36,6 +39,10 @@ REPORTING_ORGANISATION = re.compile(
     r"television|radio|newspaper|wire service)\b", re.IGNORECASE)
 _NOT_APPOSITION = frozenset("and or who which that whose it he she they et ou qui dont il elle ils elles و".split())
 _WORDS = 3
+#: Subject pronouns right after a reporting verb (maybe after "that"): the speaker reports its own act.
+PRONOUNS = {"en": frozenset("they it he she we".split()), "fr": frozenset("il elle ils elles nous".split()),
+            "ar": frozenset("انه انها انهم انهما".split())}
+_THAT = frozenset("that que qu".split())
 _CLAUSE_WORDS = frozenset("that que qu ان".split())  # "told AFP that Turkey …": the clause after is reported
 
 
@@ -45,6 +52,27 @@ def reporting_actors(actors: pd.DataFrame) -> frozenset:
     org = actors[actors["kind"] == "organisation"]
     text = org["label"].fillna("") + " " + (org["note"].fillna("") if "note" in org.columns else "")
     return frozenset(org.loc[text.str.contains(REPORTING_ORGANISATION), "actor_id"])
+
+
+def self_reports(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str
+                 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """``marks`` without the reporting verbs followed by a subject pronoun ("said they will", "a indiqué qu'il"):
+    those do not part the speaker from the act (a new dict; the ``reported`` flag still reads the original)."""
+    pronouns = PRONOUNS.get(lang, frozenset())
+    out = dict(marks)
+    spaced = b.spaced
+    for cls in ("reported", "speaker_after"):
+        starts, ends = marks[cls]
+        keep = np.ones(len(ends), dtype=bool)
+        for i, e in enumerate(ends.tolist()):
+            j = spaced.find(" ", e + 2)
+            word = spaced[e + 2:j]
+            if word in _THAT:
+                k = spaced.find(" ", j + 1)
+                word = spaced[j + 1:k]
+            keep[i] = word not in pronouns
+        out[cls] = (starts[keep], ends[keep])
+    return out
 
 
 def _gap_after(gap: str) -> bool:

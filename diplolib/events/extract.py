@@ -11,7 +11,7 @@ import pandas as pd
 from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
 from ..normalize.matching import matching_form
-from .attribution import regroup, reporting_actors, speakers
+from .attribution import regroup, reporting_actors, self_reports, speakers
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .locations import near_cues, not_parties
 from .markers import adjacent, find_markers
@@ -152,12 +152,13 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         return empty_events()
     marks = find_markers(b.spaced, lang)
     place, patron = not_parties(b, phrases, lang, near_cues(phrases, hits["start"], hits["end"]))
-    phrases = phrases.assign(speaker=speakers(b, phrases, marks),
+    own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
+    phrases = phrases.assign(speaker=speakers(b, phrases, own),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
     phrases["group"] = regroup(phrases)
     cue_rows = lexicon.cues.iloc[hits["cue_row"]]
     material = cue_rows["event"].isin(_MATERIAL).to_numpy()
-    before, after, after2 = assign(b, hits, phrases, marks, material)
+    before, after, after2 = assign(b, hits, phrases, own, material)
     fl = flags(b, hits, phrases, after, marks, lang)
     direction = cue_rows["direction"].to_numpy()
     doc = hits["doc"]
