@@ -75,24 +75,35 @@ def not_parties(b: Batch, phrases: pd.DataFrame, lang: str, only: np.ndarray | N
     if n == 0:
         return place, patron
     only = np.arange(n) if only is None else np.asarray(only, dtype=np.int64)
-    gs, ge = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
-    ms = np.searchsorted(b.to_display, gs[only]).tolist()  # matching-form offsets; spaced[i + 1] == match[i]
-    me = np.searchsorted(b.to_display, ge[only]).tolist()
-    demonym = phrases["demonym"].to_numpy() if "demonym" in phrases.columns else np.zeros(n, dtype=bool)
+    gs_all, ge_all = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
+    gs, ge = gs_all[only], ge_all[only]
+    ms = np.searchsorted(b.to_display, gs).tolist()  # matching-form offsets; spaced[i + 1] == match[i]
+    me = np.searchsorted(b.to_display, ge).tolist()
+    demonym = (phrases["demonym"].to_numpy()[only] if "demonym" in phrases.columns
+               else np.zeros(len(only), dtype=bool)).tolist()
+    head = (gs - b.doc_base[np.searchsorted(b.doc_base, gs, side="right") - 1]).tolist()
     spaced, disp = b.spaced, b.display
     locative, nouns = LOCATIVE.get(lang, frozenset()), PLACE_NOUNS.get(lang, frozenset())
-    doc_start = b.doc_base[np.searchsorted(b.doc_base, gs, side="right") - 1].tolist()
-    for k, s, e in zip(only.tolist(), ms, me, strict=True):
-        before, at = _word_before(spaced, s), s
-        while before in _ARTICLES or before in _COMPASS:  # "in the", "in eastern", "in north-western"
-            at -= len(before) + 1
-            before = _word_before(spaced, at)
+    skip = _ARTICLES | _COMPASS
+    hyphens = ("-", "\u2010", "\u2011")
+    out_place, out_patron = [], []
+    for s, e, a, z, dem, h in zip(ms, me, gs.tolist(), ge.tolist(), demonym, head, strict=True):
+        j = spaced.rfind(" ", 0, s)
+        before = first = spaced[j + 1:s]
+        while before in skip:  # "in the", "in eastern", "in north-western"
+            i = spaced.rfind(" ", 0, j)
+            before, j = spaced[i + 1:j], i
         j = spaced.find(" ", e + 2)
         after = spaced[e + 2:j] if j > e + 1 else ""
-        dateline = gs[k] - doc_start[k] <= 8 and not disp[doc_start[k]:gs[k]].strip()
-        modifier = after not in _FUNCTION and disp[ge[k]:ge[k] + 2].strip()[:1].islower()  # "in US air strikes"
-        place[k] = ((before in locative and not demonym[k] and not modifier)
-                    or (after in nouns if lang == "en" else _word_before(spaced, s) in nouns)
-                    or (dateline and disp[gs[k]:ge[k]].isupper() and ge[k] - gs[k] >= 4))
-        patron[k] = disp[ge[k]:ge[k] + 1] in ("-", "\u2010", "\u2011") and after in PATRON
+        is_place = False
+        if before in locative and not dem:  # not a modifier: "in US air strikes"
+            is_place = after in _FUNCTION or not disp[z:z + 2].strip()[:1].islower()
+        if not is_place:
+            is_place = (after in nouns) if lang == "en" else (first in nouns)
+        if not is_place and h <= 8 and z - a >= 4:  # a dateline: "BEIRUT" at the very start
+            is_place = disp[a:z].isupper() and not disp[a - h:a].strip()
+        out_place.append(is_place)
+        out_patron.append(after in PATRON and disp[z:z + 1] in hyphens)
+    place[only] = out_place
+    patron[only] = out_patron
     return place, patron
