@@ -81,3 +81,18 @@ def test_reporting_actors_are_reporting_organisations(matcher):
     kind = matcher.registry.actors.set_index("actor_id")["kind"]
     assert all(kind[a] == "organisation" for a in reporters)
     assert "IAEA" not in reporters and not any("atomic" in a.lower() for a in reporters)
+
+
+def test_embedded_events_are_flagged_and_left_out_of_plover(matcher):
+    from diplolib.events import plover_reading
+
+    rows = [("en", "Greece demanded that Germany refuse to recognize Macedonia."),
+            ("en", "Russia condemned the attack on Syria."),
+            ("en", "Russia attacked Syria. Turkey condemned Russia.")]
+    ev = _events(rows, matcher)
+    flag = dict(zip(zip(ev["article_id"], ev["cue"]), ev["embedded"]))
+    assert not flag[("s0", "demanded")]
+    assert flag[("s0", "refuse")] and flag[("s1", "attack")]
+    assert not flag[("s2", "attacked")] and not flag[("s2", "condemned")]  # another sentence: not embedded
+    kept = plover_reading(ev)
+    assert not kept["embedded"].any() and set(kept["article_id"]) == {"s0", "s1", "s2"}

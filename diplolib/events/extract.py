@@ -15,20 +15,22 @@ from .attribution import regroup, reporting_actors, self_reports, speakers
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .locations import near_cues, not_parties
 from .markers import adjacent, find_markers
+from .nesting import embedded
 from .roles import actor_phrases, assign, flags
 from .scan import batch, scan_batch
 
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states"]
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence", "start", "end", "cue", "event", "mode", "source", "target",
-                 "negated", "hypothetical", "reported", "compound", "reason", "published"]
+                 "negated", "hypothetical", "reported", "embedded", "compound", "reason", "published"]
 #: PLOVER's material event types (cooperation and conflict): deeds, not words.
 _MATERIAL = ("COOPERATE", "AID", "RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
              "FIGHT")
 _PARTICIPLES = ("ed", "en", "struck", "hit", "shot", "led", "held", "fought", "sent", "made")
 _DTYPES = {"event_id": "string", "article_id": "string", "sentence": "int64", "start": "int64", "end": "int64",
            "cue": "string", "event": "string", "mode": "string", "source": "string", "target": "string",
-           "negated": "bool", "hypothetical": "bool", "reported": "bool", "compound": "bool", "reason": "string"}
+           "negated": "bool", "hypothetical": "bool", "reported": "bool", "embedded": "bool", "compound": "bool",
+           "reason": "string"}
 
 
 def empty_events() -> pd.DataFrame:
@@ -175,6 +177,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
         "event": cue_rows["event"].to_numpy(), "mode": cue_rows["mode"].to_numpy(), "direction": direction,
         "negated": fl["negated"], "hypothetical": fl["hypothetical"], "reported": fl["reported"],
+        "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"].to_numpy()),
         "src": src, "tgt": tgt, "speaker": spk,
         "has_speaker": has_speaker,
     })
@@ -333,7 +336,7 @@ def _article_reasons(articles, events, mentions, langs, lexicon, text) -> pd.Dat
     for col in EVENT_COLUMNS:
         if col not in out.columns:
             out[col] = pd.NA
-    for col in ("negated", "hypothetical", "reported", "compound"):
+    for col in ("negated", "hypothetical", "reported", "embedded", "compound"):
         out[col] = False
     out["published"] = rest["published"].to_numpy() if "published" in rest.columns else pd.NaT
     return out[EVENT_COLUMNS]
