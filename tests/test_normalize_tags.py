@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import corpus_dir
-from diplolib.normalize.tags import split_tag_list, split_tag_lists
+from diplolib.normalize.tags import split_related_list, split_tag_list, split_tag_lists
 
 CASES = [
     # an opener (a capitalised function or number word) starts the body
@@ -60,6 +60,7 @@ def test_split_tag_lists_is_a_new_table():
     out = split_tag_lists(records)
     assert records["text"].tolist() == [CASES[0][0], "No tags."]
     assert out["tags"].tolist() == ["Syria Free Syrian Army Idlib", ""]
+    assert out["related"].tolist() == ["", ""]
 
 
 def test_fakes_tag_lists_leave_the_text():
@@ -73,3 +74,28 @@ def test_fakes_tag_lists_leave_the_text():
     assert not moved["text"].str.contains(r"\bTags\b").any()
     first = moved["text"].str.split("\n\n").str[1].str[:1]
     assert first.str.isupper().all()  # the body starts at a sentence
+
+
+@pytest.mark.parametrize(("text", "want", "related"), [
+    ("Raqqa fell. ... 91 Related US Mistakes Led to Catastrophe in Raqqa - Moscow Daesh Ambush Near Raqqa",
+     "Raqqa fell.", "US Mistakes Led to Catastrophe in Raqqa - Moscow Daesh Ambush Near Raqqa"),
+    # a body that goes on with sentences after "Related" keeps it (a leading list: its end cannot be told)
+    ("Views 729 Related IS claims attack on town Double bomb kills 31. Rescue workers said.", None, ""),
+    ("The 12 Related parties met. They agreed.", None, ""),
+    ("No list here.", None, ""),
+])
+def test_split_related_list(text, want, related):
+    got_text, got_related = split_related_list(text)
+    assert got_text == (text if want is None else want)
+    assert got_related == related
+
+
+def test_fakes_related_lists_leave_the_text():
+    from diplolib import datasets
+
+    corpus_dir("fa-kes")
+    articles, _ = datasets.load("fa-kes")
+    moved = articles[articles["related"] != ""]
+    assert len(moved) >= 18  # measured: 21 Sputnik bodies end with a list of related headlines
+    assert not moved["text"].str.contains(r"\d+ Related ").any()
+    assert moved["text"].str.rstrip().str[-1].isin(list(".!?\"”')")).mean() >= 0.9  # they end on a sentence

@@ -14,6 +14,10 @@ ends is read, in order of trust, from:
 3. **a full stop** ending a short list (at most 12 words: "Tags Nusra Front al-Qaeda Aleppo extremism war.").
 
 When none is found the text is left as it is (the list cannot be told from the body).
+
+A list of related headlines at the end ("… to liberate Raqqa. ... 91 Related US Mistakes Led to Catastrophe in Raqqa
+British Filmmaker Killed in Daesh Ambush …": a count, "Related", then title-case headlines with no full stop to
+the end of the text) is not a sentence either: :func:`split_related_list` moves it out.
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ import re
 
 import pandas as pd
 
-__all__ = ["split_tag_list", "split_tag_lists", "OPENERS"]
+__all__ = ["split_tag_list", "split_related_list", "split_tag_lists", "OPENERS"]
 
+_RELATED = re.compile(r"\s*(?:\.\.\.\s*)?\d+\s+Related\s+(?P<list>[^.!?]{10,1500})$")
 _TAGS = re.compile(r"(?<=[.!?\"”’'])\s+Tags\s+")
 _WORD = re.compile(r"[\w'’-]+")
 _TOKEN = re.compile(r"\S+")
@@ -84,8 +89,26 @@ def split_tag_list(text: str) -> tuple[str, str]:
     return text[:m.start()].rstrip() + "\n\n" + rest[end:].lstrip(), tags
 
 
+def split_related_list(text: str) -> tuple[str, str]:
+    """``(text without its trailing list of related headlines, the list)``; ``(text, "")`` when none.
+
+    Examples
+    --------
+    >>> split_related_list("Raqqa fell. ... 91 Related Airstrikes Kill 12 Civilians Near Raqqa Daesh Ambush")
+    ('Raqqa fell.', 'Airstrikes Kill 12 Civilians Near Raqqa Daesh Ambush')
+    """
+    if not isinstance(text, str) or "Related" not in text:
+        return text, ""
+    m = _RELATED.search(text, max(0, len(text) - 1600))
+    if m is None or m.start() == 0:
+        return text, ""
+    return text[:m.start()].rstrip(), m.group("list").strip()
+
+
 def split_tag_lists(records: pd.DataFrame, *, column: str = "text") -> pd.DataFrame:
-    """``records`` with the tag list of each ``column`` moved to a new ``tags`` column (``""`` when none).
-    A new table; ``records`` is not modified."""
+    """``records`` with the tag list of each ``column`` moved to a new ``tags`` column and its trailing list of
+    related headlines to ``related`` (``""`` when none). A new table; ``records`` is not modified."""
     pairs = [split_tag_list(t) for t in records[column].tolist()]
-    return records.assign(**{column: [p[0] for p in pairs], "tags": [p[1] for p in pairs]})
+    rel = [split_related_list(p[0]) for p in pairs]
+    return records.assign(**{column: [r[0] for r in rel], "tags": [p[1] for p in pairs],
+                             "related": [r[1] for r in rel]})
