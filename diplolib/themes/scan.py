@@ -136,9 +136,14 @@ def _find(rx: re.Pattern, alts: list[re.Pattern], match: str, barrier, anchors, 
     segments (between barrier characters) that hold an anchor, or the whole text without barrier.
     """
     if all(a[3] is not None for a in anchors):
-        starts = sorted({p for q, _, lo, hi, _ in anchors for p in range(max(q - hi, 0), q - lo + 1)})
+        places: set[int] = set()
+        for q, _, lo, hi, _ in anchors:
+            if lo == hi:
+                places.add(q - lo)
+            else:
+                places.update(range(max(q - hi, 0), q - lo + 1))
         spans, pos = [], 0
-        for p in starts:
+        for p in sorted(places):
             if p >= pos:
                 for alt in alts:
                     m = alt.match(match, p)
