@@ -33,7 +33,7 @@ _WORD = re.compile(r"\w").match
 class _ThemeScan:
     __slots__ = (
         "theme", "parent", "inc", "exc", "inc_bar", "exc_bar", "inc_all", "exc_all", "cues", "cue_all",
-        "inc_order", "exc_order", "exc_rx", "by_length",
+        "inc_rank", "exc_rank", "inc_rx", "exc_rx", "by_length",
     )
 
     def __init__(self, **kw):
@@ -104,16 +104,13 @@ class ScanIndex:
             if ts.inc_all:
                 found = [m.span() for m in ts.inc.finditer(match)]
             else:
-                alts = [ts.cues[ci][1] for ci in ts.inc_order if ci in present]
-                found = _find(ts.inc, alts, match, ts.inc_bar, inc_occ, runs)
+                found = _find(ts.inc, ts.inc_rx, ts.inc_rank, match, ts.inc_bar, inc_occ, runs)
             if not found:
                 continue
             if ts.exc_all:
                 blocked = [m.span() for m in ts.exc.finditer(match)]
             elif exc_occ is not None:
-                xpresent = frozenset().union(*(o[4] for o in exc_occ))
-                alts = [ts.exc_rx[ci] for ci in ts.exc_order if ci in xpresent]
-                blocked = _find(ts.exc, alts, match, ts.exc_bar, exc_occ, runs)
+                blocked = _find(ts.exc, ts.exc_rx, ts.exc_rank, match, ts.exc_bar, exc_occ, runs)
             else:
                 blocked = []
             if blocked:
@@ -124,29 +121,33 @@ class ScanIndex:
         return out
 
 
-def _find(rx: re.Pattern, alts: list[re.Pattern], match: str, barrier, anchors, runs) -> list[tuple[int, int]]:
-    """The spans of ``rx.finditer(match)``, found from anchor occurrences ``(start, end, lo, hi, _)``.
+def _find(rx: re.Pattern, compiled: list[re.Pattern], rank: dict[int, int], match: str, barrier, anchors,
+          runs) -> list[tuple[int, int]]:
+    """The spans of ``rx.finditer(match)``, found from anchor occurrences ``(start, end, lo, hi, cues)``.
 
-    ``rx`` is a theme's alternation ``(?<!\\w)(?:b1|b2|...)``; ``alts`` the compiled cues
-    ``(?<!\\w)b_i`` whose anchors occur, in the same order (the others cannot match here).  At
-    a position, ``rx`` matches like the first of them that matches there.  When every anchor
-    lies a bounded ``lo..hi`` characters into its match, a match can only start at
-    ``start - hi .. start - lo``: the alternatives are tried there, left to right, skipping
-    positions inside the last match, as ``finditer`` would.  Otherwise ``rx`` scans the
-    segments (between barrier characters) that hold an anchor, or the whole text without barrier.
+    ``rx`` is a theme's alternation ``(?<!\\w)(?:b1|b2|...)``; ``compiled[ci]`` the cue ``(?<!\\w)b_i`` alone,
+    ``rank[ci]`` the place of cue ``ci`` among the alternatives (a cue whose anchors do not occur cannot
+    match).  At a position, ``rx`` matches like the first of its alternatives
+    that matches there.  When every anchor lies a bounded ``lo..hi`` characters into its match, a match
+    can only start at ``start - hi .. start - lo``, and only a cue with an anchor occurrence placing it
+    there can match: those cues are tried there, in alternation order, left to right, skipping
+    positions inside the last match, as ``finditer`` would.  Otherwise ``rx`` scans the segments
+    (between barrier characters) that hold an anchor, or the whole text without barrier.
     """
     if all(a[3] is not None for a in anchors):
-        places: set[int] = set()
-        for q, _, lo, hi, _ in anchors:
-            if lo == hi:
-                places.add(q - lo)
-            else:
-                places.update(range(max(q - hi, 0), q - lo + 1))
+        places: dict[int, set[int]] = {}
+        for q, _, lo, hi, cis in anchors:
+            for p in (q - lo,) if lo == hi else range(max(q - hi, 0), q - lo + 1):
+                got = places.get(p)
+                if got is None:
+                    places[p] = set(cis)
+                else:
+                    got.update(cis)
         spans, pos = [], 0
         for p in sorted(places):
             if p >= pos:
-                for alt in alts:
-                    m = alt.match(match, p)
+                for ci in sorted(places[p], key=rank.__getitem__):
+                    m = compiled[ci].match(match, p)
                     if m is not None:
                         spans.append(m.span())
                         pos = m.end()
@@ -201,9 +202,10 @@ def _build_index(dictionary, lang: str) -> ScanIndex:
                     anchors.setdefault(lit, []).append((t, kind, ci, word_start, word_end, lo, hi))
         themes.append(
             _ThemeScan(
-                inc_order=_order(inc_rows["pattern"]),
-                exc_order=_order(exc_rows["pattern"]),
+                inc_rank=_rank(inc_rows["pattern"]),
+                exc_rank=_rank(exc_rows["pattern"]),
                 exc_rx=[re.compile(p) for p in exc_rows["pattern"]],
+                inc_rx=[re.compile(p) for p in inc_rows["pattern"]],
                 theme=theme,
                 parent=parent,
                 inc=inc,
@@ -220,8 +222,8 @@ def _build_index(dictionary, lang: str) -> ScanIndex:
     return ScanIndex(themes, anchors)
 
 
-def _order(patterns) -> list[int]:
-    """Cue indices in the order of the alternatives of :meth:`ThemeDictionary.compiled`
+def _rank(patterns) -> dict[int, int]:
+    """Cue index -> its place among the alternatives of :meth:`ThemeDictionary.compiled`
     (longest regex body first, stable)."""
     bodies = [(p.removeprefix(BOUNDARY), ci) for ci, p in enumerate(patterns)]
-    return [ci for _, ci in sorted(bodies, key=lambda x: len(x[0]), reverse=True)]
+    return {ci: r for r, (_, ci) in enumerate(sorted(bodies, key=lambda x: len(x[0]), reverse=True))}
