@@ -27,7 +27,7 @@ from .prefilter import pattern_prefilter
 __all__ = ["ScanIndex", "scan_index"]
 
 _BASE_CLASS = r"\w\s\-\u2010-\u2013"
-_WORD = re.compile(r"\w").match
+_NONWORD = re.compile(r"\W")
 
 
 class _ThemeScan:
@@ -51,16 +51,19 @@ class ScanIndex:
         self.automaton = None
         if anchors:
             self.automaton = ahocorasick.Automaton()
+            # the automaton reads the text with every non-word character made a space, padded with a space on
+            # each side: a literal that needs a word edge is looked up with a space there, so the automaton itself
+            # checks the edges. Its non-word characters are spaces too: it may then be found where the text has
+            # another non-word character (a superset of its places: the regexes decide).
+            keys: dict[str, tuple[int, int, dict[tuple, set[int]]]] = {}
             for lit, entries in anchors.items():
-                # group the cues sharing a literal: by word-edge flags, then by (theme, kind, lo, hi)
-                groups: dict[tuple[bool, bool], dict[tuple, list[int]]] = {}
                 for t, kind, ci, word_start, word_end, lo, hi in entries:
-                    groups.setdefault((word_start, word_end), {}).setdefault((2 * t + kind, lo, hi), []).append(ci)
-                value = tuple(
-                    (ws, we, tuple((key, lo, hi, frozenset(cis)) for (key, lo, hi), cis in g.items()))
-                    for (ws, we), g in groups.items()
-                )
-                self.automaton.add_word(lit, (len(lit), value))
+                    key = " " * word_start + _NONWORD.sub(" ", lit) + " " * word_end
+                    shift = len(key) - word_start  # automaton end in the padded text - shift = start in the text
+                    keys.setdefault(key, (shift, len(lit), {}))[2].setdefault((2 * t + kind, lo, hi), set()).add(ci)
+            for key, (shift, size, groups) in keys.items():
+                value = tuple((k, lo, hi, frozenset(cis)) for (k, lo, hi), cis in groups.items())
+                self.automaton.add_word(key, (shift, size - 1, value))
             self.automaton.make_automaton()
 
     def scan(self, match: str) -> list[tuple[str, object, list[tuple[int, int]], list]]:
@@ -73,27 +76,15 @@ class ScanIndex:
         # 2 * theme + kind (0 include, 1 exclude) -> [(start, end, lo, hi, cue indices)]
         occ: dict[int, list[tuple[int, int, int, int | None, frozenset]]] = {}
         if self.automaton is not None:
-            n = len(match)
-            for end, (size, groups) in self.automaton.iter(match):
-                start = end - size + 1
-                left = right = None
-                for word_start, word_end, entries in groups:
-                    if word_start:
-                        if left is None:
-                            left = start == 0 or _WORD(match, start - 1) is None
-                        if not left:
-                            continue
-                    if word_end:
-                        if right is None:
-                            right = end + 1 == n or _WORD(match, end + 1) is None
-                        if not right:
-                            continue
-                    for key, lo, hi, cis in entries:
-                        found = occ.get(key)
-                        if found is None:
-                            occ[key] = [(start, end, lo, hi, cis)]
-                        else:
-                            found.append((start, end, lo, hi, cis))
+            for e, (shift, size, entries) in self.automaton.iter(" " + _NONWORD.sub(" ", match) + " "):
+                start = e - shift
+                end = start + size
+                for key, lo, hi, cis in entries:
+                    found = occ.get(key)
+                    if found is None:
+                        occ[key] = [(start, end, lo, hi, cis)]
+                    else:
+                        found.append((start, end, lo, hi, cis))
         runs: dict[re.Pattern, tuple[list[int], list[int]]] = {}
         out = []
         for t, ts in enumerate(self.themes):
