@@ -43,10 +43,10 @@ def _matching(texts: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
     return forms, (np.concatenate(maps) if maps else _EMPTY), base
 
 
-def _spaced_joined(forms: list[str], starts: np.ndarray) -> str:
-    """``" " + " \\n ".join(forms) + " "`` with every character that is not a letter or digit a space, but the
-    line breaks between texts (at ``starts[1:] - 1``)."""
-    big = " " + " \x00 ".join(forms) + " "
+def _spaced_joined(forms: list[str] | None, starts: np.ndarray, big: str | None = None) -> str:
+    """``" " + " \\n ".join(forms) + " "`` (or ``big``, joined so already) with every character that is not a
+    letter or digit a space, but the line breaks between texts (at ``starts[1:] - 1``)."""
+    big = " " + " \x00 ".join(forms) + " " if big is None else big
     seps = starts[1:] - 1
     if big.isascii():
         codes = np.frombuffer(bytearray(big.encode("ascii").translate(_ASCII_SPACED)), dtype=np.uint8)
@@ -101,13 +101,18 @@ def _longest_first(g_first: np.ndarray, g_last: np.ndarray) -> np.ndarray:
     return order[keep]
 
 
-def scan_partition(matcher, texts: list[str]) -> Hits:
-    """The hits of :meth:`ActorMatcher.scan` in every text of ``texts`` (non-empty strings), as columns."""
-    if not matcher._entries or not texts:
-        return _EMPTY, _EMPTY, _EMPTY, _EMPTY
-    forms, maps, map_base = _matching(texts)
-    starts = np.r_[0, np.cumsum(np.fromiter(map(len, forms), dtype=np.int64, count=len(forms)) + 3)[:-1]]
-    big = _spaced_joined(forms, starts)
+def _scan_group(matcher, texts: list[str], ascii_only: bool) -> Hits:
+    """:func:`scan_partition` of texts that are all ASCII (one matching form of the joined text, offsets the
+    identity) or none of them (a matching form and offset map per text)."""
+    if ascii_only:  # the ASCII matching form is character-local but for elisions, which no separator completes
+        joined = matching_form(" " + " \x00 ".join(texts) + " ")
+        forms, maps, map_base = None, _EMPTY, np.full(len(texts), -1, dtype=np.int64)
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    else:
+        forms, maps, map_base = _matching(texts)
+        lengths = np.fromiter(map(len, forms), dtype=np.int64, count=len(forms))
+    starts = np.r_[0, np.cumsum(lengths + 3)[:-1]]
+    big = _spaced_joined(forms, starts, joined if ascii_only else None)
     g_first, g_last, kid = _raw_hits(matcher, big)
     pos = np.searchsorted(starts, g_first, side="right") - 1
     first, last = g_first - starts[pos] - 1, g_last - starts[pos] - 1  # indexes in the text's matching form
@@ -126,3 +131,22 @@ def scan_partition(matcher, texts: list[str]) -> Hits:
     ok = np.flatnonzero(ok)
     kept = ok[_longest_first(g_first[ok], g_last[ok])]  # in order of start
     return pos[kept], start[kept], end[kept], kid[kept]
+
+
+def scan_partition(matcher, texts: list[str]) -> Hits:
+    """The hits of :meth:`ActorMatcher.scan` in every text of ``texts`` (non-empty strings), as columns.
+
+    ASCII texts (most news copy in English) and the others are scanned as two joined strings: the first keeps
+    one byte per character and needs no offset map.
+    """
+    if not matcher._entries or not texts:
+        return _EMPTY, _EMPTY, _EMPTY, _EMPTY
+    plain = np.fromiter((t.isascii() for t in texts), dtype=bool, count=len(texts))
+    parts = []
+    for group in (np.flatnonzero(plain), np.flatnonzero(~plain)):
+        if len(group):
+            pos, start, end, kid = _scan_group(matcher, [texts[i] for i in group.tolist()], bool(plain[group[0]]))
+            parts.append((group[pos], start, end, kid))
+    pos, start, end, kid = (np.concatenate(c) for c in zip(*parts, strict=True))
+    order = np.lexsort((start, pos))
+    return pos[order], start[order], end[order], kid[order]

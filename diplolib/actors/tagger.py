@@ -58,7 +58,6 @@ gives the same table (tested on every sample corpus).
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -80,7 +79,7 @@ _key = key_form  # the name diplolib.actors.discover imports
 #: joined forms and hit columns take some 50-100 MB; larger chunks gain little.
 CHUNK_CHARS = 4_000_000
 
-_BASED = re.compile(r"[- ][bB][aA][sS][eE][dD]")  # what resolve's text[end:end + 6].lower() test accepts
+_BASED = frozenset(("-based", " based"))  # "the Britain-based Syrian Observatory": see MatcherRules.resolve
 
 
 class _Hits:
@@ -101,9 +100,10 @@ class _Hits:
         add = [np.array([r[c] for r in rows], dtype=np.int64) for c in range(3)]
         pos, start = np.concatenate([self.pos[keep], add[0]]), np.concatenate([self.start[keep], add[1]])
         order = np.lexsort((start, pos))
-        keys = np.concatenate([self.keys[keep], _objects([r[3] for r in rows])])[order]
-        return _Hits(pos[order], start[order], np.concatenate([self.end[keep], add[2]])[order], keys,
-                     _key_ids(matcher, keys))
+        added = _objects([r[3] for r in rows])
+        keys = np.concatenate([self.keys[keep], added])[order]
+        kid = np.concatenate([self.kid[keep], _key_ids(matcher, added)])[order]
+        return _Hits(pos[order], start[order], np.concatenate([self.end[keep], add[2]])[order], keys, kid)
 
     def rows(self, p: int) -> list[tuple]:
         at = self.of(p)
@@ -152,9 +152,8 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) 
     spelling), hits whose text around them matters one by one."""
     pos, start, end, kid = hits.pos, hits.start, hits.end, hits.kid
     n = len(kid)
-    width = int(end.max(initial=0)) + 8
-    based_at = [p * width + m.start() for p in np.unique(pos).tolist() for m in _BASED.finditer(texts[p])]
-    single = (kid < 0) | np.isin(pos * width + end, based_at)
+    based = [texts[p][e:e + 6].lower() in _BASED for p, e in zip(pos.tolist(), end.tolist(), strict=True)]
+    single = (kid < 0) | np.array(based, dtype=bool)
     single[kid >= 0] |= matcher._capital_mask[kid[kid >= 0]]
     out = [np.full(n, None, dtype=object) for _ in range(4)]
     is_plain = ~single & matcher._plain_mask[np.maximum(kid, 0)]
@@ -200,8 +199,9 @@ def _context(matcher: ActorMatcher, texts: list[str], hits: _Hits, resolved: lis
     pos = np.concatenate([hits.pos[keep], np.array(cols[0], dtype=np.int64)])
     start = np.concatenate([hits.start[keep], np.array(cols[1], dtype=np.int64)])
     order = np.lexsort((start, pos))
-    keys = np.concatenate([hits.keys[keep], _objects(list(cols[3]))])[order]
-    kid = _key_ids(matcher, keys)
+    added = _objects(list(cols[3]))
+    keys = np.concatenate([hits.keys[keep], added])[order]
+    kid = np.concatenate([hits.kid[keep], _key_ids(matcher, added)])[order]
     end = np.concatenate([hits.end[keep], np.array(cols[2], dtype=np.int64)])
     out = [np.concatenate([c[keep], _objects(list(cols[4 + j]))])[order] for j, c in enumerate(resolved)]
     return _Hits(pos[order], start[order], end[order], keys, kid), out
