@@ -56,8 +56,10 @@ demonyms, context roles, counterparts) run in Python on the few hits and article
 same methods as the per-article reference path (:func:`diplolib.actors.reference.tag_actors_reference`), which
 gives the same table (tested on every sample corpus).
 """
+
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -80,6 +82,7 @@ _key = key_form  # the name diplolib.actors.discover imports
 CHUNK_CHARS = 4_000_000
 
 _BASED = frozenset(("-based", " based"))  # "the Britain-based Syrian Observatory": see MatcherRules.resolve
+_BASED_WORD = re.compile(r"[bB][aA][sS][eE][dD]")  # the only spellings whose lower() is "based"
 
 
 class _Hits:
@@ -152,8 +155,12 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) 
     spelling), hits whose text around them matters one by one."""
     pos, start, end, kid = hits.pos, hits.start, hits.end, hits.kid
     n = len(kid)
-    based = [texts[p][e:e + 6].lower() in _BASED for p, e in zip(pos.tolist(), end.tolist(), strict=True)]
-    single = (kid < 0) | np.array(based, dtype=bool)
+    single = kid < 0
+    with_based = np.array([p for p in np.unique(pos).tolist() if _BASED_WORD.search(texts[p])], dtype=np.int64)
+    maybe = np.flatnonzero(np.isin(pos, with_based))  # hits in the few texts that hold "based" at all
+    single[maybe] |= np.array([texts[p][e:e + 6].lower() in _BASED for p, e in zip(pos[maybe].tolist(),
+                                                                                   end[maybe].tolist(), strict=True)],
+                              dtype=bool)
     single[kid >= 0] |= matcher._capital_mask[kid[kid >= 0]]
     out = [np.full(n, None, dtype=object) for _ in range(4)]
     is_plain = ~single & matcher._plain_mask[np.maximum(kid, 0)]
