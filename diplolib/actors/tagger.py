@@ -167,11 +167,11 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) 
     plain = np.flatnonzero(is_plain)
     out[0][plain], out[1][plain] = matcher._plain_actor[kid[plain]], "alias"
     out[2][plain] = matcher._plain_kind[kid[plain]]
-    for i in np.flatnonzero(single).tolist():
-        p = int(pos[i])
-        r = matcher.resolve(texts[p], hits.keys[i], int(start[i]), int(end[i]), whens[p])
-        for c in range(4):
-            out[c][i] = r[c]
+    one = np.flatnonzero(single)
+    results = [matcher.resolve(texts[p], k, s, e, whens[p]) for p, k, s, e in
+               zip(pos[one].tolist(), hits.keys[one].tolist(), start[one].tolist(), end[one].tolist(), strict=True)]
+    for c in range(4):
+        out[c][one] = _objects([r[c] for r in results])
     rest = np.flatnonzero(~single & ~is_plain)
     if len(rest):  # resolution depends on the key, the date and (case-sensitive keys) the spelling only
         day = pd.factorize(pd.Series([whens[p] for p in pos[rest].tolist()], dtype="datetime64[ns]"))[0] + 1
