@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -170,6 +171,8 @@ def sentences(articles: pd.DataFrame, *, text: str = "text") -> pd.DataFrame:
 _WHITESPACE = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
 _IS_SPACE = np.zeros(0x3002, dtype=bool)  # looked up at min(code point, 0x3001): the last entry is False
 _IS_SPACE[_WHITESPACE] = True
+_TERMINATORS = np.array([ord(c) for c in ".!?\u061f\u2026"], dtype=np.uint32)  # the first character class of _END
+_IS_TOKEN = np.array([chr(c).isalnum() or chr(c) in "_°º." for c in range(0x10000)], dtype=bool)
 _IS_ASCII_ALNUM = np.array([chr(c).isascii() and chr(c).isalnum() for c in range(129)], dtype=bool)  # 128: False
 _CHUNK_CHARS = 8_000_000  # characters joined at a time (the code points take 4 bytes each)
 _SEP_SENTENCE, _SEP_PARAGRAPH = "\n\x00", "\x00\x00"  # between joined texts, 2 characters each
@@ -202,6 +205,55 @@ def _skip_back(cp: np.ndarray, end: np.ndarray, stop: np.ndarray) -> np.ndarray:
     return end
 
 
+def _token_chars(codes: np.ndarray) -> np.ndarray:
+    """Whether each code point may belong to the token before a dot (``[\\w°º.]``: ``str.isalnum()``, "_", "°",
+    "º", ".")."""
+    out = _IS_TOKEN[np.minimum(codes, 0xFFFF)]
+    wide = codes > 0xFFFF
+    if wide.any():
+        out[wide] = [chr(c).isalnum() for c in codes[wide].tolist()]
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _token_is_abbreviation(token: str) -> bool:
+    """:func:`_is_abbreviation` for the token before a dot (the run of ``[\\w°º.]`` ending there)."""
+    tok = token.rstrip(".")
+    if not tok:
+        return False
+    if len(tok) == 1:
+        return tok.isalpha() and tok.isupper()
+    if "." in tok and _DOTTED.fullmatch(tok):
+        return True
+    return tok.casefold() in ABBREVIATIONS
+
+
+def _abbreviated(joined: str, cp: np.ndarray, dots: np.ndarray) -> np.ndarray:
+    """:func:`_is_abbreviation` at each of ``dots``: the token before each dot (at most 40 characters) found from
+    the code points at once, each distinct token classified once. (Its first test, a word longer than any
+    abbreviation, gives the same answer as the classification of that word.)"""
+    if not len(dots):
+        return np.zeros(0, dtype=bool)
+    before = dots[:, None] - np.arange(1, 41)
+    inside = _token_chars(cp[np.maximum(before, 0)]) & (before >= 0)
+    run = np.where(inside.all(axis=1), 40, np.argmin(inside, axis=1))
+    return np.fromiter((_token_is_abbreviation(joined[a:b]) for a, b in zip((dots - run).tolist(), dots.tolist(),
+                                                                            strict=True)),
+                       dtype=bool, count=len(dots))
+
+
+def _terminator_runs(joined: str, cp: np.ndarray) -> np.ndarray:
+    """The ``(start, end)`` of every match of ``_END.finditer(joined)``, found faster: a match starts with a
+    terminator, so the regex is tried only at the terminators (found in the code points), in order, skipping those
+    inside the previous match, as ``finditer`` does."""
+    match, spans, reach = _END.match, [], 0
+    for p in np.flatnonzero(np.isin(cp, _TERMINATORS)).tolist():
+        if p >= reach and (m := match(joined, p)):
+            spans.append(m.span())
+            reach = spans[-1][1]
+    return np.array(spans, dtype=np.int64).reshape(-1, 2)
+
+
 def _sentence_bounds(joined: str, cp: np.ndarray, offs: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """Sorted cut positions of the texts joined with ``_SEP_SENTENCE`` (the rules of :func:`sentence_spans`).
 
@@ -211,7 +263,7 @@ def _sentence_bounds(joined: str, cp: np.ndarray, offs: np.ndarray, ends: np.nda
     the line break as at the text's start; a newline run ends where the text's own run ends or at the NUL (a
     span outside every text, dropped).
     """
-    found = np.array([m.span() for m in _END.finditer(joined)], dtype=np.int64).reshape(-1, 2)
+    found = _terminator_runs(joined, cp)
     ms, me = found[:, 0], found[:, 1]
     ellipsis = me - ms >= 3
     ellipsis[ellipsis] = (cp[ms[ellipsis] + 1] == 46) & (cp[ms[ellipsis] + 2] == 46)
@@ -221,7 +273,7 @@ def _sentence_bounds(joined: str, cp: np.ndarray, offs: np.ndarray, ends: np.nda
     before = np.maximum(dots[:, None] - np.arange(1, _LONGEST_ABBREVIATION + 1), 0)
     word = (dots >= _LONGEST_ABBREVIATION) & _IS_ASCII_ALNUM[np.minimum(cp[before], 128)].all(axis=1)
     check = check[~word]  # the others end a word longer than any abbreviation: a sentence end
-    abbreviated = np.fromiter((_is_abbreviation(joined, int(ms[k])) for k in check), dtype=bool, count=len(check))
+    abbreviated = _abbreviated(joined, cp, ms[check])
     keep = np.ones(len(ms), dtype=bool)
     keep[check[abbreviated]] = False
     newline = cp == 10

@@ -45,490 +45,218 @@ and every hit is checked and resolved in Python:
 
 Unresolved mentions are kept, with an empty ``actor_id`` and the reason, so that
 nothing is lost and the analyst can review them.
+
+**How it runs.** :func:`tag_actors` works on a partition at a time, as columns: the matching forms of up to
+:data:`CHUNK_CHARS` characters of text are scanned in one automaton pass (:mod:`diplolib.actors.partition`),
+hits are assigned to articles with ``searchsorted``, plain aliases are resolved by array look-up, the other keys
+once per (key, date, spelling) and broadcast, sentences and paragraphs of the whole partition are cut in one pass
+(:func:`diplolib.segment.segment_spans`) and located with one ``searchsorted``, and the table is built from
+columns. The rules that look at one article's hits together (common words, counterpart phrases, coordinated
+demonyms, context roles, counterparts) run in Python on the few hits and articles that need them, through the
+same methods as the per-article reference path (:func:`diplolib.actors.reference.tag_actors_reference`), which
+gives the same table (tested on every sample corpus).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from operator import itemgetter
 
-import ahocorasick
 import numpy as np
 import pandas as pd
 
-from ..normalize.matching import aligned_matching_form, matching_form
-from ..segment import paragraph_spans, sentence_spans
-from .context import context_country
+from ..segment import locate_spans, segment_spans
+from .keys import key_form
+from .matcher import ActorMatcher
+from .partition import scan_partition
+from .reference import MENTION_COLUMNS, through_last, article_dates, mentions_frame
 from .registry import Registry, load_registry
 
-__all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS"]
+__all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS", "CHUNK_CHARS"]
 
-MENTION_COLUMNS = ["article_id", "actor_id", "start", "end", "surface", "sentence", "paragraph", "method",
-                   "alias_kind", "reason"]
+_key = key_form  # the name diplolib.actors.discover imports
 
-_BY_START_LONGEST = itemgetter(0, 1)
-_HYPHENS = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " "})
-_PROCLITICS = "وبلفك"
-_NONWORD = re.compile(r"[\W_]")
-_ASCII_WORD = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes([32] * 128)
-_BMP_WORD = np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
+#: Characters of text scanned together (one joined string, one automaton pass): about 4 MB of ASCII text, whose
+#: joined forms and hit columns take some 50-100 MB; larger chunks gain little.
+CHUNK_CHARS = 4_000_000
 
-
-def _spaced(m: str) -> str:
-    """``m`` with every character that is not a letter or digit replaced by a space (same length), fast."""
-    if m.isascii():
-        return m.encode("ascii").translate(_ASCII_WORD).decode("ascii")
-    codes = np.frombuffer(m.encode("utf-32-le"), dtype=np.uint32).copy()
-    bmp = codes < 0x10000
-    word = np.zeros(len(codes), dtype=bool)
-    word[bmp] = _BMP_WORD[codes[bmp]]
-    word[~bmp] = [chr(c).isalnum() for c in codes[~bmp]]
-    codes[~word] = 32
-    return codes.tobytes().decode("utf-32-le")
-# Prepositions after which a capital is the city, not its government ("à Bagdad", "talks in Geneva"); matched on
-# the matching form of the preceding characters (accents removed: "à" is "a").
-_NUMBER_AFTER = re.compile(r"\s*,?\s*\d")
-_NUMBER_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th|er)?|\b(?:in|since|until|till|from|during|early|late|mid|last|next|"
-                            r"this|en|depuis|début|fin|mi))[\s-]*$", re.IGNORECASE)
-_INSTRUMENT_AFTER = re.compile(r"[\s-]+(?:Convention|Declaration|Platform|Programme|Program|Protocol|Agreement|"
-                               r"Accords?|Principles|Process|Format|Document|Statute|Consensus|Plan|Rules)\b")
-_INSTRUMENT_BEFORE = re.compile(r"(?:\b(?:Convention|Déclaration|Plateforme|Programme|Protocole|Accords?|Statut|"
-                                r"Consensus|Plan|Processus|Format|Document|Règles|Principes)(?: d'action)? d[eu']\s?|"
-                                r"(?:اتفاقية|إعلان|منهاج عمل|برنامج عمل|بروتوكول|اتفاق|نظام|مبادئ|عملية|وثيقة)\s)$")
-_COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)\s*$")
-_DATELINE = re.compile(r"\s*[,،]\s*(?:le\s+)?\d")  # a capital opening the text before a date is where it was written
-_LOCATIVE = re.compile(r"(?:(?:^|\W)(?:a|au|aux|en|dans|vers|in|at|to|near|outside|around|via|في|الي)\s+|(?:^|\W)ب)$")
+_BASED = frozenset(("-based", " based"))  # "the Britain-based Syrian Observatory": see MatcherRules.resolve
+_BASED_WORD = re.compile(r"[bB][aA][sS][eE][dD]")  # the only spellings whose lower() is "based"
 
 
-def _key(alias: str) -> str:
-    # a hyphen between spaces ("غينيا - بيساو") stays three characters wide, as in the spaced text
-    parts = re.split(r"\s+-\s+", matching_form(alias))
-    return "   ".join(re.sub(r"\s+", " ", p.translate(_HYPHENS)).strip() for p in parts).strip()
+class _Hits:
+    """The hits of a chunk as columns: text position, display offsets, key (str or a rule's tuple), key id."""
+
+    def __init__(self, pos: np.ndarray, start: np.ndarray, end: np.ndarray, keys: np.ndarray, kid: np.ndarray):
+        self.pos, self.start, self.end, self.keys, self.kid = pos, start, end, keys, kid
+
+    def of(self, p: int) -> slice:
+        return slice(*np.searchsorted(self.pos, [p, p + 1]).tolist())
+
+    def replaced(self, new: dict[int, list[tuple]], matcher: ActorMatcher) -> _Hits:
+        """These hits with the hits of the texts in ``new`` replaced by ``new[position]`` (``(start, end, key)``)."""
+        if not new:
+            return self
+        keep = np.flatnonzero(~np.isin(self.pos, list(new)))
+        rows = [(p, s, e, k) for p, hits in new.items() for s, e, k in hits]
+        add = [np.array([r[c] for r in rows], dtype=np.int64) for c in range(3)]
+        pos, start = np.concatenate([self.pos[keep], add[0]]), np.concatenate([self.start[keep], add[1]])
+        order = np.lexsort((start, pos))
+        added = _objects([r[3] for r in rows])
+        keys = np.concatenate([self.keys[keep], added])[order]
+        kid = np.concatenate([self.kid[keep], _key_ids(matcher, added)])[order]
+        return _Hits(pos[order], start[order], np.concatenate([self.end[keep], add[2]])[order], keys, kid)
+
+    def rows(self, p: int) -> list[tuple]:
+        at = self.of(p)
+        return list(zip(self.start[at].tolist(), self.end[at].tolist(), self.keys[at].tolist(), strict=True))
 
 
-@dataclass(frozen=True)
-class _Entry:
-    target: str            # actor_id, or "" for a role phrase
-    kind: str              # alias kind, or "role_phrase"
-    surface: str           # the alias as written in the registry (for case-sensitive checks)
-    case_sensitive: bool
-    role: str = ""
-    of: str = ""
+def _objects(values: list) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 
 
-class ActorMatcher:
-    """The compiled automaton of a registry; reusable across many calls of :func:`tag_actors`.
-
-    Parameters
-    ----------
-    registry : Registry
-        From :func:`~diplolib.actors.load_registry`.
-    exclude_kinds : iterable of str
-        Alias kinds to leave out, e.g. ``("demonym", "capital")`` to count only names.
-    roles : bool
-        Match role phrases too.
-    """
-
-    def __init__(self, registry: Registry, *, exclude_kinds: Iterable[str] = (), roles: bool = True) -> None:
-        self.registry = registry
-        self.exclude_kinds = frozenset(exclude_kinds)
-        entries: dict[str, list[_Entry]] = defaultdict(list)
-        al = registry.aliases
-        for actor, alias, kind, cs in zip(al["actor_id"], al["alias"], al["kind"], al["case_sensitive"], strict=True):
-            if kind in self.exclude_kinds:
-                continue
-            key = _key(alias)
-            if key:
-                entries[key].append(_Entry(actor, kind, alias, bool(cs)))
-        if roles:
-            rp = registry.role_phrases
-            for phrase, role, of, cs in zip(rp["phrase"], rp["role"], rp["of"], rp["case_sensitive"], strict=True):
-                key = _key(phrase)
-                if key:
-                    entries[key].append(_Entry("", "role_phrase", phrase, bool(cs), role, of))
-        self._entries = self._guarded(entries, registry)
-        self._readings: dict[str, list[tuple[str, pd.Timestamp | None, pd.Timestamp | None]]] = defaultdict(list)
-        amb = registry.ambiguities
-        for alias, actor, start, end in zip(amb["alias"], amb["actor_id"], amb["start"], amb["end"], strict=True):
-            self._readings[_key(alias)].append((actor, None if pd.isna(start) else pd.Timestamp(start),
-                                                None if pd.isna(end) else pd.Timestamp(end)))
-        places = registry.actors.loc[registry.actors["kind"] == "place", "actor_id"]
-        place_ids = set(places)
-        self._place_of_key: dict[str, str] = {}
-        for actor, alias in zip(al["actor_id"], al["alias"], strict=True):
-            if actor in place_ids:
-                self._place_of_key.setdefault(_key(alias), actor)
-        self._terms: dict[tuple[str, str], list[tuple[pd.Timestamp, pd.Timestamp | None, str]]] = defaultdict(list)
-        for actor, role, of, start, end in registry.roles[["actor_id", "role", "of", "start", "end"]].itertuples(
-                index=False):
-            self._terms[(role, of)].append((start, None if pd.isna(end) else end, actor))
-        self._roles_of: dict[str, list[tuple[str, str, pd.Timestamp, pd.Timestamp | None]]] = defaultdict(list)
-        for (role, of), terms in self._terms.items():
-            for start, end, actor in terms:
-                self._roles_of[actor].append((role, of, start, end))
-        self.kind_of = dict(zip(registry.actors["actor_id"], registry.actors["kind"], strict=True))
-        self.country_of = dict(zip(registry.actors["actor_id"], registry.actors["country"], strict=True))
-        rp = registry.role_phrases
-        self.title_role = {(of, note[6:]): role for of, role, note in zip(rp["of"], rp["role"], rp["note"], strict=True)
-                           if note.startswith("title ") and of}
-        self._generic = {k for k, es in self._entries.items()
-                         if any(e.kind == "role_phrase" and not e.role and not e.of for e in es)}
-        self._index_keys(place_ids)
-        self._case_sensitive = {k for k, es in self._entries.items() if any(e.case_sensitive for e in es)}
-        # keys whose resolution never depends on context: one actor, no role, no capital, not ambiguous
-        self._plain: dict[str, tuple[str, str, str, None]] = {}
-        for key, es in self._entries.items():
-            targets = {e.target for e in es}
-            kinds = sorted({e.kind for e in es})
-            # a case-sensitive key is plain too when every spelling names the same actor: scan has already kept
-            # only the hits whose surface one of them allows
-            if (len(targets) == 1 and "" not in targets and "capital" not in kinds and "role_phrase" not in kinds
-                    and key not in self._readings):
-                self._plain[key] = (next(iter(targets)), "alias", kinds[0], None)
-        self._build_automaton()
-
-    def _build_automaton(self) -> None:
-        """One automaton over every key spaced as words, with one attached Arabic proclitic and li- + al-."""
-        words: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
-        for key in self._entries:
-            spaced = _NONWORD.sub(" ", key)
-            words[f" {spaced} "].append((key, 0, len(spaced) + 2))
-            if "\u0600" <= key[0] <= "\u06ff":  # one attached Arabic proclitic: "وروسيا"
-                for p in _PROCLITICS:
-                    words[f" {p}{spaced} "].append((key, 1, len(spaced) + 3))
-                if spaced.startswith("ال"):  # li- + al- is written lil-: "للأمم المتحدة", "وللأمم المتحدة"
-                    words[f" لل{spaced[2:]} "].append((key, 0, len(spaced) + 2))
-                    for p in "وف":
-                        words[f" {p}لل{spaced[2:]} "].append((key, 1, len(spaced) + 3))
-        self._automaton = ahocorasick.Automaton()
-        for word, keys in words.items():
-            self._automaton.add_word(word, tuple(keys))
-        if words:
-            self._automaton.make_automaton()
-
-    def _index_keys(self, place_ids: set[str]) -> None:
-        """Keys by what the later steps ask of them: capitals and places, role phrases, each state's demonyms."""
-        self._capital_keys = {k for k, es in self._entries.items()
-                              if any(e.kind == "capital" or e.target in place_ids for e in es)}
-        self._role_keys = {k for k, es in self._entries.items() if any(e.kind == "role_phrase" and e.role for e in es)}
-        self._demonym_keys: dict[str, list[str]] = defaultdict(list)
-        for key, es in self._entries.items():
-            for e in es:
-                if e.kind == "demonym":
-                    self._demonym_keys[e.target].append(key)
-        for keys in self._demonym_keys.values():
-            keys.sort(key=len, reverse=True)  # "the russian side" before "russian"
-
-    def _guarded(self, entries: dict[str, list[_Entry]], registry: Registry) -> dict[str, list[_Entry]]:
-        """Apply the registry's guards (common words) and index first names and surnames for :meth:`scan`."""
-        rules: dict[str, set[str]] = defaultdict(set)
-        for alias, rule in zip(registry.guards["alias"], registry.guards["rule"], strict=True):
-            rules[rule].add(_key(alias))
-        self._month_keys = frozenset(rules["month"])
-        out: dict[str, list[_Entry]] = {}
-        for key, es in entries.items():
-            if key in rules["block"]:
-                es = [e for e in es if e.kind == "role_phrase"]
-            if key in rules["case"]:
-                es = [e if e.kind == "role_phrase" else replace(e, case_sensitive=True) for e in es]
-            if es:
-                out[key] = es
-        persons = set(registry.actors.loc[registry.actors["kind"] == "person", "actor_id"])
-        # a word of a role phrase ("Minister", "President", "الرئيس") is a title, never someone's first name
-        titles = {w for p in registry.role_phrases["phrase"] for w in _key(p).split()}
-        al = registry.aliases
-        self._first_names: dict[str, set[str]] = defaultdict(set)
-        self._surnames: dict[str, set[str]] = defaultdict(set)
-        self._first_raw: set[str] = set()
-        for actor, alias, kind in zip(al["actor_id"], al["alias"], al["kind"], strict=True):
-            if actor not in persons:
-                continue
-            words = _key(alias).split()
-            if kind == "name" and len(words) > 1 and words[0] not in titles:
-                self._first_names[words[0]].add(actor)
-                self._first_raw.add(alias.split()[0].casefold())
-            elif kind == "short_name" and words:
-                self._surnames[" ".join(words)].add(actor)
-        self._watched = frozenset(self._month_keys) | frozenset(self._surnames)
-        return out
-
-    def common_words(self, text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """Drop hits that are ordinary words here: a month by a day, a year or "in"; another person's surname.
-
-        "May 2015", "1 May", "in May" are the month (guards with ``rule="month"``); a surname right after the
-        first name of someone else is not that person ("جاك هولاند" is not François Hollande).
-        """
-        months, surnames = self._month_keys, self._surnames
-        if self._watched.isdisjoint([h[2] for h in hits]):
-            return hits
-        out = []
-        for start, end, key in hits:
-            if key in months and (_NUMBER_AFTER.match(text, end) or _NUMBER_BEFORE.search(
-                    text[max(0, start - 10):start])):
-                continue
-            if key in surnames and text[start - 1:start].isspace():
-                word = text[max(0, start - 24):start].split()[-1:]
-                if word and word[0].casefold() in self._first_raw:  # the cheap test first: most words are not names
-                    owners = self._first_names.get(_key(word[0]))
-                    if owners and not owners & surnames[key]:
-                        continue
-            out.append((start, end, key))
-        return out
-
-    # -- role look-ups on a date (dictionary based: called once per role mention) ----------------------------
-    def holder(self, role: str, of: str, when: pd.Timestamp | None) -> str | None:
-        """Who held ``role`` of ``of`` on ``when`` (None if unknown date, vacancy or overlap)."""
-        if when is None:
-            return None
-        hits = [a for s, e, a in self._terms.get((role, of), ()) if s <= when and (e is None or when < e)]
-        return hits[0] if len(hits) == 1 else None
-
-    def holders(self, role: str, of: str, when: pd.Timestamp) -> list[str]:
-        """Everyone holding ``role`` of ``of`` on ``when`` (two or more: co-holders or a disputed office)."""
-        return sorted({a for s, e, a in self._terms.get((role, of), ()) if s <= when and (e is None or when < e)})
-
-    def roles_held(self, actor: str, when: pd.Timestamp) -> list[tuple[str, str]]:
-        """``(role, of)`` pairs ``actor`` held on ``when``."""
-        return [(r, o) for r, o, s, e in self._roles_of.get(actor, ()) if s <= when and (e is None or when < e)]
-
-    def candidates(self, key: str, when: pd.Timestamp | None) -> list[str]:
-        """Actors an ambiguous alias may name on ``when`` (all readings when the date is unknown)."""
-        out = set()
-        for actor, start, end in self._readings.get(key, ()):
-            if when is None or ((start is None or start <= when) and (end is None or when < end)):
-                out.add(actor)
-        return sorted(out)
-
-    # -- scanning -------------------------------------------------------------------------------------------
-    def scan(self, text: str) -> list[tuple[int, int, str]]:
-        """Non-overlapping hits ``(start, end, key)`` as display-text offsets, leftmost-longest.
-
-        The automaton holds every key as ``" " + key + " "`` over a copy of the matching form in which every
-        character that is not a letter or digit is a space (same length), with a space added at both ends:
-        a hit is then at word boundaries by construction, and no Python check runs on the many raw
-        substring hits ("us" in "because") that a plain scan would have to discard.
-        """
-        if not self._entries or not text:
-            return []
-        if text.isascii():  # the matching form is then one character for one: offsets are the identity
-            m, idx, identity = matching_form(text), None, True
-        else:
-            m, idx = aligned_matching_form(text)
-            identity = False
-        spaced = " " + _spaced(m) + " "
-        found = []
-        for last, keys in self._automaton.iter(spaced):
-            for key, shift, size in keys:
-                first = last - size + 1 + shift  # index in m: spaced[i + 1] == m[i]
-                found.append((first, 2 - last, key))  # last - 2 (the hit's last index in m), negated
-        if not found:
-            return []
-        found.sort(key=_BY_START_LONGEST)  # leftmost first, then longest (stable: ties keep scan order)
-        kept, reach = [], -1
-        entries_of, sensitive = self._entries, self._case_sensitive
-        for first, neg_last, key in found:
-            if first < reach:
-                continue
-            last = -neg_last
-            start, end = (first, last) if identity else (int(idx[first]), int(idx[last]))
-            end += 1
-            if key in sensitive:
-                surface = text[start:end]
-                if not any(not e.case_sensitive or e.surface == surface for e in entries_of[key]):
-                    continue
-            kept.append((start, end, key))
-            reach = last + 1
-        return kept
-
-    def resolve(self, text: str, key: str, start: int, end: int, when: pd.Timestamp | None
-                ) -> tuple[str | None, str, str, str | None]:
-        """``(actor_id or None, method, alias_kind, reason or None)`` for one hit."""
-        if isinstance(key, tuple) and key[0] == "coord":  # a coordinated demonym (see coordinate)
-            key, start, end = key[1], -1, -1
-        elif isinstance(key, tuple):  # a merged counterpart phrase (see merge_counterparts)
-            return None, "role", "counterpart", "counterpart"
-        if text[end:end + 6].lower() in ("-based", " based"):
-            # "the Britain-based Syrian Observatory", "UK-based": where something is, not the state acting
-            place = self._place_of_key.get(key)
-            return (place, "alias", "place", None) if place else (None, "alias", "location", "place")
-        if key in self._capital_keys and self._in_a_name(text, start, end):
-            return None, "alias", "capital", "in-name"
-        plain = self._plain.get(key)
-        if plain is not None:
-            return plain
-        surface = text[start:end] if start >= 0 else None
-        entries = [e for e in self._entries[key] if not e.case_sensitive or surface is None or e.surface == surface]
-        role_entries = [e for e in entries if e.kind == "role_phrase"]
-        alias_entries = [e for e in entries if e.kind != "role_phrase"]
-        if alias_entries:
-            kinds = {e.kind for e in alias_entries}
-            if "capital" in kinds:
-                places = sorted({e.target for e in alias_entries if self.kind_of.get(e.target) == "place"})
-                states = sorted({e.target for e in alias_entries if e.kind == "capital"})
-                dateline = start < 4 and not text[:start].strip() and _DATELINE.match(text, end)  # "Vienna, 9 May"
-                if dateline or _LOCATIVE.search(matching_form(text[max(0, start - 24):start])):
-                    return (places[0], "alias", "place", None) if places else (None, "alias", "capital", "place")
-                if len(states) == 1 and key not in self._readings:
-                    return states[0], "alias", "capital", None
-                alias_entries = [e for e in alias_entries if e.target not in places]
-                kinds = {e.kind for e in alias_entries}
-            kind = sorted(kinds)[0] if len(kinds) > 1 else next(iter(kinds))
-            actors = sorted({e.target for e in alias_entries})
-            if key in self._readings or len(actors) > 1:
-                candidates = self.candidates(key, when) if key in self._readings else actors
-                if len(candidates) == 1:
-                    return candidates[0], "alias", kind, None
-                return None, "alias", kind, "ambiguous"
-            return actors[0], "alias", kind, None
-        e = role_entries[0]
-        if not e.role:
-            return None, "role", "counterpart", "counterpart"
-        if not e.of:
-            return None, "role", "context_role", "no-context"
-        if when is None:
-            return None, "role", "role_phrase", "no-date"
-        held = self.holders(e.role, e.of, when)
-        if len(held) == 1:
-            return held[0], "role", "role_phrase", None
-        return None, "role", "role_phrase", "ambiguous" if held else "no-holder"
-
-    def _in_a_name(self, text: str, start: int, end: int) -> bool:
-        """A capital inside the name of an instrument or forum ("Stockholm Convention", "Plateforme d'action de
-        Beijing", "اتفاقية استكهولم"): the name of a text, not the state acting."""
-        after = text[end:end + 2]
-        if len(after) == 2 and after[0] in " -" and after[1].isupper() and _INSTRUMENT_AFTER.match(text, end):
-            return True
-        before = text[max(0, start - 40):start]
-        if not (before.endswith(("de ", "du ", "d'", "d’")) or "\u0600" <= before[-2:-1] <= "\u06ff"):
-            return False  # the cheap test first: most capitals follow neither "de" nor an Arabic word
-        return bool(_INSTRUMENT_BEFORE.search(before))
-
-    def resolve_context(self, text: str, hits: list, resolved: list, when: pd.Timestamp | None, source: object,
-                        dateline: object) -> tuple[list, list]:
-        """Resolve unqualified offices from the document's country (:mod:`diplolib.actors.context`)."""
-        states = {r[0] for r in resolved if r[0] and self.kind_of.get(r[0]) == "state"}
-        on_line = set()
-        if isinstance(dateline, str) and dateline:
-            for *_, key in self.scan(dateline):
-                for entry in self._entries.get(key, ()):
-                    state = entry.target if self.kind_of.get(entry.target) == "state" else self.country_of.get(
-                        entry.target, "")
-                    if state and entry.kind != "role_phrase":
-                        on_line.add(state)
-        country, signal = context_country(source, on_line, states)
-        out_hits, out = [], []
-        for i, ((s, e, key), r) in enumerate(zip(hits, resolved, strict=True)):
-            if r[2] == "context_role":
-                nxt = resolved[i + 1][0] if i + 1 < len(hits) else None
-                if nxt and self.kind_of.get(nxt) == "person" and hits[i + 1][0] - e <= 1:
-                    continue  # "the President Joe Biden", "الرئيس بشار الأسد": a title, not a second mention
-                cls = next(x.role for x in self._entries[key] if x.kind == "role_phrase")
-                role = self.title_role.get((country, cls)) if country else None
-                held = self.holders(role, country, when) if role and when is not None else []
-                if len(held) == 1:
-                    r = (held[0], "role", signal, None)
-                else:
-                    why = (signal if not country else "no-office" if not role else "no-date" if when is None
-                           else "ambiguous" if held else "no-holder")
-                    r = (None, "role", "context_role", why)
-            out_hits.append((s, e, key))
-            out.append(r)
-        return out, out_hits
-
-    def merge_counterparts(self, text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, object]]:
-        """Join "son homologue" + "américain" into one counterpart hit whose country is the demonym's state."""
-        if not any(h[2] in self._generic for h in hits):
-            return hits
-        out: list[tuple[int, int, object]] = []
-        i = 0
-        while i < len(hits):
-            s, e, key = hits[i]
-            entries = self._entries[key]
-            generic = any(x.kind == "role_phrase" and not x.role and not x.of for x in entries)
-            if generic and i + 1 < len(hits):
-                s2, e2, key2 = hits[i + 1]
-                states = {x.target for x in self._entries[key2] if x.kind == "demonym"}
-                if len(states) == 1 and s2 - e <= 1 and not text[e:s2].strip():
-                    out.append((s, e2, ("counterpart", next(iter(states)))))
-                    i += 2
-                    continue
-            out.append((s, e, key))
-            i += 1
-        return out
-
-    def coordinate(self, text: str, hits: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
-        """Give a coordinated demonym the office of the role phrase next to it.
-
-        "the Russian and Turkish presidents", "les présidents russe et turc", "الرئيسان الروسي والتركي": the
-        demonym standing alone ("Russian", "turc", "التركي") is read as the phrase its neighbour would be with
-        that demonym ("Russian presidents", "présidents turc", "الرئيسان التركي"), when the registry has that
-        phrase, so that each state's holder is found. Chains ("Russian, Iranian and Turkish") work leftwards.
-        """
-        if len(hits) < 2 or self._role_keys.isdisjoint([h[2] for h in hits]):
-            return hits
-        out = list(hits)
-        for i in range(len(out) - 2, -1, -1):  # demonym, then role phrase (English)
-            built = self._coordinated(text, out[i], out[i + 1], demonym_first=True)
-            if built:
-                out[i] = built
-        for i in range(1, len(out)):  # role phrase, then demonym (French, Arabic)
-            built = self._coordinated(text, out[i], out[i - 1], demonym_first=False)
-            if built:
-                out[i] = built
-        return out
-
-    def _coordinated(self, text: str, dem: tuple, role: tuple, *, demonym_first: bool) -> tuple | None:
-        first, last = (dem[1], role[0]) if demonym_first else (role[1], dem[0])
-        if not 0 <= last - first <= 8 or not isinstance(dem[2], str) or not _COORD.match(text[first:last]):
-            return None
-        states = {e.target for e in self._entries.get(dem[2], ()) if e.kind == "demonym"}
-        phrase = role[2][1] if isinstance(role[2], tuple) and role[2][0] == "coord" else role[2]
-        if len(states) != 1 or not isinstance(phrase, str) or phrase not in self._role_keys:
-            return None
-        of = next(e.of for e in self._entries[phrase] if e.kind == "role_phrase")
-        for own in self._demonym_keys.get(of, ()):
-            padded = f" {phrase} "
-            if f" {own} " in padded:
-                key = padded.replace(f" {own} ", f" {dem[2]} ", 1).strip()
-                if key in self._role_keys:
-                    return dem[0], dem[1], ("coord", key)
-        return None
-
-    def counterpart(self, key: object, surface: str, others: list[str], when: pd.Timestamp | None) -> str | None:
-        """Resolve "his American counterpart": the role another person of the sentence held, in this country."""
-        if when is None:
-            return None
-        countries = [key[1]] if isinstance(key, tuple) else [
-            e.of for e in self._entries[key] if e.kind == "role_phrase" and not e.role and e.of]
-        for of in countries:
-            if not of:
-                continue
-            for other in others:
-                for role, _of in self.roles_held(other, when):
-                    actor = self.holder(role, of, when)
-                    if actor and actor != other:
-                        return actor
-        return None
+def _key_ids(matcher: ActorMatcher, keys: np.ndarray) -> np.ndarray:
+    """The key id of each key; -1 for the tuples the rules make (counterpart phrases, coordinated demonyms)."""
+    ids = matcher.key_id
+    return np.array([ids[k] if isinstance(k, str) else -1 for k in keys.tolist()], dtype=np.int64)
 
 
-def _through(body: str, last: int) -> str:
-    """The part of ``body`` that decides the sentence index of offsets up to ``last``.
+def _scan(matcher: ActorMatcher, texts: list[str]) -> _Hits:
+    """The scan, the common-word rule and the rules that join or rewrite neighbouring hits."""
+    pos, start, end, kid = scan_partition(matcher, texts)
+    names = matcher._key_array
+    watched = np.flatnonzero(matcher._watched_mask[kid])
+    if len(watched):  # the common-word rule looks at each hit on its own
+        drop = [i for i, p, s, e, k in zip(watched.tolist(), pos[watched].tolist(), start[watched].tolist(),
+                                           end[watched].tolist(), kid[watched].tolist(), strict=True)
+                if not matcher.common_words(texts[p], [(s, e, names[k])])]
+        keep = np.ones(len(kid), dtype=bool)
+        keep[drop] = False
+        pos, start, end, kid = pos[keep], start[keep], end[keep], kid[keep]
+    hits = _Hits(pos, start, end, names[kid], kid)
+    # counterpart phrases ("son homologue" + "américain") and coordinated demonyms need a role phrase or a
+    # generic phrase with a neighbour at most 8 characters away: only those texts go through the methods
+    role = matcher._role_mask[kid] | matcher._generic_mask[kid]
+    near = (pos[1:] == pos[:-1]) & (start[1:] - end[:-1] <= 8) & (role[1:] | role[:-1])
+    todo = np.unique(np.r_[pos[matcher._generic_mask[kid]], pos[1:][near]])
+    new = {}
+    for p in todo.tolist():
+        body = texts[p]
+        new[p] = matcher.coordinate(body, matcher.merge_counterparts(body, hits.rows(p)))
+    return hits.replaced(new, matcher)
 
-    When ``body[last]`` is a letter or digit, the sentence boundaries before it do not depend on what follows
-    it (a boundary's look-ahead stops at the first such character), so the sentences of ``body[:last + 1]``
-    start where those of ``body`` do, and segmenting the tail after the last mention can be skipped.
-    """
-    return body[:last + 1] if last + 1 < len(body) and body[last].isalnum() else body
+
+def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) -> list[np.ndarray]:
+    """``actor, method, kind, reason`` of every hit: plain aliases by look-up, other keys once per (key, date,
+    spelling), hits whose text around them matters one by one."""
+    pos, start, end, kid = hits.pos, hits.start, hits.end, hits.kid
+    n = len(kid)
+    single = kid < 0
+    with_based = np.array([p for p in np.unique(pos).tolist() if _BASED_WORD.search(texts[p])], dtype=np.int64)
+    maybe = np.flatnonzero(np.isin(pos, with_based))  # hits in the few texts that hold "based" at all
+    single[maybe] |= np.array([texts[p][e:e + 6].lower() in _BASED for p, e in zip(pos[maybe].tolist(),
+                                                                                   end[maybe].tolist(), strict=True)],
+                              dtype=bool)
+    single[kid >= 0] |= matcher._capital_mask[kid[kid >= 0]]
+    out = [np.full(n, None, dtype=object) for _ in range(4)]
+    is_plain = ~single & matcher._plain_mask[np.maximum(kid, 0)]
+    plain = np.flatnonzero(is_plain)
+    out[0][plain], out[1][plain] = matcher._plain_actor[kid[plain]], "alias"
+    out[2][plain] = matcher._plain_kind[kid[plain]]
+    one = np.flatnonzero(single)
+    results = [matcher.resolve(texts[p], k, s, e, whens[p]) for p, k, s, e in
+               zip(pos[one].tolist(), hits.keys[one].tolist(), start[one].tolist(), end[one].tolist(), strict=True)]
+    for c in range(4):
+        out[c][one] = _objects([r[c] for r in results])
+    rest = np.flatnonzero(~single & ~is_plain)
+    if len(rest):  # resolution depends on the key, the date and (case-sensitive keys) the spelling only
+        day = pd.factorize(pd.Series([whens[p] for p in pos[rest].tolist()], dtype="datetime64[ns]"))[0] + 1
+        cs = matcher._cs_mask[kid[rest]]
+        spelled = [texts[p][s:e] if c else "" for p, s, e, c in zip(pos[rest].tolist(), start[rest].tolist(),
+                                                                     end[rest].tolist(), cs.tolist(), strict=True)]
+        spelling = pd.factorize(pd.Series(spelled, dtype=object))[0]
+        combo = (kid[rest] * (len(rest) + 1) + day) * (len(rest) + 1) + spelling
+        _, first, inverse = np.unique(combo, return_index=True, return_inverse=True)
+        results = [matcher.resolve(texts[p], hits.keys[i], int(start[i]), int(end[i]), whens[p])
+                   for i, p in zip(rest[first].tolist(), pos[rest[first]].tolist(), strict=True)]
+        for c in range(4):
+            out[c][rest] = _objects([r[c] for r in results])[inverse]
+    return out
 
 
-def _locate(starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
-    """:func:`diplolib.segment.locate` as a list of Python ints."""
-    firsts = [a for a, _ in spans]
-    return [bisect_right(firsts, s) - 1 for s in starts]
+def _context(matcher: ActorMatcher, texts: list[str], hits: _Hits, resolved: list[np.ndarray], whens: list,
+             sources: list, datelines: list) -> tuple[_Hits, list[np.ndarray]]:
+    """Unqualified offices ("the President") resolved from each document's country, in the texts that have one."""
+    todo = np.unique(hits.pos[resolved[2] == "context_role"]).tolist()
+    if not todo:
+        return hits, resolved
+    new, values = {}, {}
+    for p in todo:
+        at = hits.of(p)
+        rows = hits.rows(p)
+        res = list(zip(*(c[at].tolist() for c in resolved), strict=True))
+        values[p], new[p] = matcher.resolve_context(texts[p], rows, res, whens[p], sources[p], datelines[p])
+    keep = np.flatnonzero(~np.isin(hits.pos, todo))
+    rows = [(p, s, e, k, *r) for p in todo for (s, e, k), r in zip(new[p], values[p], strict=True)]
+    cols = list(zip(*rows, strict=True))
+    pos = np.concatenate([hits.pos[keep], np.array(cols[0], dtype=np.int64)])
+    start = np.concatenate([hits.start[keep], np.array(cols[1], dtype=np.int64)])
+    order = np.lexsort((start, pos))
+    added = _objects(list(cols[3]))
+    keys = np.concatenate([hits.keys[keep], added])[order]
+    kid = np.concatenate([hits.kid[keep], _key_ids(matcher, added)])[order]
+    end = np.concatenate([hits.end[keep], np.array(cols[2], dtype=np.int64)])
+    out = [np.concatenate([c[keep], _objects(list(cols[4 + j]))])[order] for j, c in enumerate(resolved)]
+    return _Hits(pos[order], start[order], end[order], keys, kid), out
+
+
+def _counterparts(matcher: ActorMatcher, texts: list[str], hits: _Hits, resolved: list[np.ndarray],
+                  sentence: np.ndarray, whens: list) -> None:
+    """"His American counterpart": the role another person of the same sentence held that day (in place)."""
+    todo = np.flatnonzero(resolved[3] == "counterpart")
+    if not len(todo):
+        return
+    actor = resolved[0]
+    person = np.array([a is not None and matcher.kind_of.get(a) == "person" for a in actor.tolist()], dtype=bool)
+    by_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for p, si, a in zip(hits.pos[person].tolist(), sentence[person].tolist(), actor[person].tolist(), strict=True):
+        by_sentence[(p, si)].append(a)
+    for i in todo.tolist():
+        p, s, e = int(hits.pos[i]), int(hits.start[i]), int(hits.end[i])
+        found = matcher.counterpart(hits.keys[i], texts[p][s:e], by_sentence.get((p, int(sentence[i])), []),
+                                    whens[p])
+        if found:
+            actor[i], resolved[3][i] = found, None
+
+
+def _tag_chunk(matcher: ActorMatcher, texts: list[str], whens: list, sources: list, datelines: list
+               ) -> tuple[_Hits, list[np.ndarray], np.ndarray, np.ndarray]:
+    hits = _scan(matcher, texts)
+    resolved = _resolve(matcher, texts, hits, whens)
+    hits, resolved = _context(matcher, texts, hits, resolved, whens, sources, datelines)
+    with_hits, at = np.unique(hits.pos, return_inverse=True)
+    ends = np.maximum.reduceat(hits.start, np.searchsorted(hits.pos, with_hits)) if len(with_hits) else []
+    through = [through_last(texts[p], int(last)) for p, last in zip(with_hits.tolist(), ends, strict=True)]
+    sentence = locate_spans(segment_spans(through), position=at, offset=hits.start)
+    paragraph = locate_spans(segment_spans([texts[p] for p in with_hits.tolist()], unit="paragraph"),
+                             position=at, offset=hits.start)
+    _counterparts(matcher, texts, hits, resolved, sentence, whens)
+    return hits, resolved, sentence, paragraph
+
+
+def _chunks(lengths: np.ndarray) -> list[slice]:
+    """Consecutive runs of texts of about :data:`CHUNK_CHARS` characters (at least one text each)."""
+    out, first, total = [], 0, np.cumsum(lengths)
+    while first < len(lengths):
+        before = total[first - 1] if first else 0
+        last = max(int(np.searchsorted(total, before + CHUNK_CHARS, side="right")), first + 1)
+        out.append(slice(first, last))
+        first = last
+    return out
 
 
 def tag_actors(
@@ -574,40 +302,29 @@ def tag_actors(
     else:
         matcher = ActorMatcher(registry if registry is not None else load_registry(),
                                exclude_kinds=exclude_kinds, roles=roles)
-    if "published" in articles.columns:
-        published = pd.to_datetime(articles["published"], errors="coerce", utc=True)
-        dates = [None if pd.isna(d) else d for d in published.dt.tz_localize(None).dt.normalize()]
-    else:
-        dates = [None] * len(articles)
-    rows: list[tuple] = []
-    kind_of = matcher.kind_of
+    dates = article_dates(articles)
+    bodies = articles[text].tolist()
+    valid = [i for i, body in enumerate(bodies) if isinstance(body, str) and body]
+    texts = [bodies[i] for i in valid]
+    whens = [dates[i] for i in valid]
     sources = articles["source"].tolist() if "source" in articles.columns else [None] * len(articles)
     datelines = articles["dateline"].tolist() if "dateline" in articles.columns else [None] * len(articles)
-    for aid, body, published, source, dateline in zip(articles["article_id"], articles[text], dates, sources,
-                                                      datelines, strict=True):
-        if not isinstance(body, str) or not body:
+    sources, datelines = [sources[i] for i in valid], [datelines[i] for i in valid]
+    ids = articles["article_id"].to_numpy()[np.array(valid, dtype=np.int64)]
+    parts = []
+    for part in _chunks(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))):
+        chunk = texts[part]
+        hits, resolved, sentence, paragraph = _tag_chunk(matcher, chunk, whens[part], sources[part], datelines[part])
+        if not len(hits.pos):
             continue
-        hits = matcher.common_words(body, matcher.scan(body))
-        hits = matcher.coordinate(body, matcher.merge_counterparts(body, hits))
-        if not hits:
-            continue
-        when = published
-        resolved = [matcher.resolve(body, key, s, e, when) for s, e, key in hits]
-        if any(r[2] == "context_role" for r in resolved):
-            resolved, hits = matcher.resolve_context(body, hits, resolved, when, source, dateline)
-        starts = [h[0] for h in hits]
-        sent_of = _locate(starts, sentence_spans(_through(body, max(starts))))
-        para_of = _locate(starts, paragraph_spans(body))
-        by_sentence: dict[int, list[str]] = defaultdict(list)
-        for (actor, *_), si in zip(resolved, sent_of, strict=True):
-            if actor and kind_of.get(actor) == "person":
-                by_sentence[si].append(actor)
-        for (s, e, key), (actor, method, kind, reason), si, pi in zip(hits, resolved, sent_of, para_of, strict=True):
-            if reason == "counterpart":
-                found = matcher.counterpart(key, body[s:e], by_sentence.get(si, []), when)
-                if found:
-                    actor, reason = found, None
-            rows.append((aid, actor, s, e, body[s:e], si, pi, method, kind, reason))
-    out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    return out.astype({"start": "int64", "end": "int64", "sentence": "int64", "paragraph": "int64",
-                       "actor_id": "string", "reason": "string"})
+        surface = [chunk[p][s:e] for p, s, e in zip(hits.pos.tolist(), hits.start.tolist(), hits.end.tolist(),
+                                                     strict=True)]
+        parts.append({"article_id": ids[part][hits.pos].tolist(), "actor_id": resolved[0].tolist(),
+                      "start": hits.start, "end": hits.end, "surface": surface, "sentence": sentence,
+                      "paragraph": paragraph, "method": resolved[1].tolist(), "alias_kind": resolved[2].tolist(),
+                      "reason": resolved[3].tolist()})
+    if not parts:
+        return mentions_frame(pd.DataFrame([], columns=MENTION_COLUMNS))
+    columns = {c: ([v for p in parts for v in p[c]] if isinstance(parts[0][c], list)
+                   else np.concatenate([p[c] for p in parts])) for c in MENTION_COLUMNS}
+    return mentions_frame(pd.DataFrame(columns))

@@ -1,0 +1,229 @@
+"""The rules that check and resolve the hits of the actor automaton (see :mod:`diplolib.actors.tagger`).
+
+:class:`MatcherRules` is the part of :class:`~diplolib.actors.matcher.ActorMatcher` that works on the hits of
+one text: common words, counterpart phrases, coordinated demonyms, the resolution of one hit, context roles.
+The partition path (:mod:`diplolib.actors.partition`) calls these same methods on the few hits and articles
+that need them and resolves the rest from columns.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..normalize.matching import matching_form
+from .context import context_country
+from .keys import key_form
+
+# Prepositions after which a capital is the city, not its government ("à Bagdad", "talks in Geneva"); matched on
+# the matching form of the preceding characters (accents removed: "à" is "a").
+_NUMBER_AFTER = re.compile(r"\s*,?\s*\d")
+_NUMBER_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th|er)?|\b(?:in|since|until|till|from|during|early|late|mid|last|next|"
+                            r"this|en|depuis|début|fin|mi))[\s-]*$", re.IGNORECASE)
+_INSTRUMENT_AFTER = re.compile(r"[\s-]+(?:Convention|Declaration|Platform|Programme|Program|Protocol|Agreement|"
+                               r"Accords?|Principles|Process|Format|Document|Statute|Consensus|Plan|Rules)\b")
+_INSTRUMENT_BEFORE = re.compile(r"(?:\b(?:Convention|Déclaration|Plateforme|Programme|Protocole|Accords?|Statut|"
+                                r"Consensus|Plan|Processus|Format|Document|Règles|Principes)(?: d'action)? d[eu']\s?|"
+                                r"(?:اتفاقية|إعلان|منهاج عمل|برنامج عمل|بروتوكول|اتفاق|نظام|مبادئ|عملية|وثيقة)\s)$")
+_COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)\s*$")
+_DATELINE = re.compile(r"\s*[,،]\s*(?:le\s+)?\d")  # a capital opening the text before a date is where it was written
+_LOCATIVE = re.compile(r"(?:(?:^|\W)(?:a|au|aux|en|dans|vers|in|at|to|near|outside|around|via|في|الي)\s+|(?:^|\W)ب)$")
+
+
+class MatcherRules:
+    """Checks and resolution of hits; mixed into :class:`~diplolib.actors.matcher.ActorMatcher`."""
+
+    def common_words(self, text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Drop hits that are ordinary words here: a month by a day, a year or "in"; another person's surname.
+
+        "May 2015", "1 May", "in May" are the month (guards with ``rule="month"``); a surname right after the
+        first name of someone else is not that person ("جاك هولاند" is not François Hollande).
+        """
+        months, surnames = self._month_keys, self._surnames
+        if self._watched.isdisjoint([h[2] for h in hits]):
+            return hits
+        out = []
+        for start, end, key in hits:
+            if key in months and (_NUMBER_AFTER.match(text, end) or _NUMBER_BEFORE.search(
+                    text[max(0, start - 10):start])):
+                continue
+            if key in surnames and text[start - 1:start].isspace():
+                word = text[max(0, start - 24):start].split()[-1:]
+                if word and word[0].casefold() in self._first_raw:  # the cheap test first: most words are not names
+                    owners = self._first_names.get(key_form(word[0]))
+                    if owners and not owners & surnames[key]:
+                        continue
+            out.append((start, end, key))
+        return out
+
+    def resolve(self, text: str, key: str, start: int, end: int, when: pd.Timestamp | None
+                ) -> tuple[str | None, str, str, str | None]:
+        """``(actor_id or None, method, alias_kind, reason or None)`` for one hit."""
+        if isinstance(key, tuple) and key[0] == "coord":  # a coordinated demonym (see coordinate)
+            key, start, end = key[1], -1, -1
+        elif isinstance(key, tuple):  # a merged counterpart phrase (see merge_counterparts)
+            return None, "role", "counterpart", "counterpart"
+        if text[end:end + 6].lower() in ("-based", " based"):
+            # "the Britain-based Syrian Observatory", "UK-based": where something is, not the state acting
+            place = self._place_of_key.get(key)
+            return (place, "alias", "place", None) if place else (None, "alias", "location", "place")
+        if key in self._capital_keys and self._in_a_name(text, start, end):
+            return None, "alias", "capital", "in-name"
+        plain = self._plain.get(key)
+        if plain is not None:
+            return plain
+        surface = text[start:end] if start >= 0 else None
+        entries = [e for e in self._entries[key] if not e.case_sensitive or surface is None or e.surface == surface]
+        role_entries = [e for e in entries if e.kind == "role_phrase"]
+        alias_entries = [e for e in entries if e.kind != "role_phrase"]
+        if alias_entries:
+            kinds = {e.kind for e in alias_entries}
+            if "capital" in kinds:
+                places = sorted({e.target for e in alias_entries if self.kind_of.get(e.target) == "place"})
+                states = sorted({e.target for e in alias_entries if e.kind == "capital"})
+                dateline = start < 4 and not text[:start].strip() and _DATELINE.match(text, end)  # "Vienna, 9 May"
+                if dateline or _LOCATIVE.search(matching_form(text[max(0, start - 24):start])):
+                    return (places[0], "alias", "place", None) if places else (None, "alias", "capital", "place")
+                if len(states) == 1 and key not in self._readings:
+                    return states[0], "alias", "capital", None
+                alias_entries = [e for e in alias_entries if e.target not in places]
+                kinds = {e.kind for e in alias_entries}
+            kind = sorted(kinds)[0] if len(kinds) > 1 else next(iter(kinds))
+            actors = sorted({e.target for e in alias_entries})
+            if key in self._readings or len(actors) > 1:
+                candidates = self.candidates(key, when) if key in self._readings else actors
+                if len(candidates) == 1:
+                    return candidates[0], "alias", kind, None
+                return None, "alias", kind, "ambiguous"
+            return actors[0], "alias", kind, None
+        e = role_entries[0]
+        if not e.role:
+            return None, "role", "counterpart", "counterpart"
+        if not e.of:
+            return None, "role", "context_role", "no-context"
+        if when is None:
+            return None, "role", "role_phrase", "no-date"
+        held = self.holders(e.role, e.of, when)
+        if len(held) == 1:
+            return held[0], "role", "role_phrase", None
+        return None, "role", "role_phrase", "ambiguous" if held else "no-holder"
+
+    def _in_a_name(self, text: str, start: int, end: int) -> bool:
+        """A capital inside the name of an instrument or forum ("Stockholm Convention", "Plateforme d'action de
+        Beijing", "اتفاقية استكهولم"): the name of a text, not the state acting."""
+        after = text[end:end + 2]
+        if len(after) == 2 and after[0] in " -" and after[1].isupper() and _INSTRUMENT_AFTER.match(text, end):
+            return True
+        before = text[max(0, start - 40):start]
+        if not (before.endswith(("de ", "du ", "d'", "d’")) or "\u0600" <= before[-2:-1] <= "\u06ff"):
+            return False  # the cheap test first: most capitals follow neither "de" nor an Arabic word
+        return bool(_INSTRUMENT_BEFORE.search(before))
+
+    def resolve_context(self, text: str, hits: list, resolved: list, when: pd.Timestamp | None, source: object,
+                        dateline: object) -> tuple[list, list]:
+        """Resolve unqualified offices from the document's country (:mod:`diplolib.actors.context`)."""
+        states = {r[0] for r in resolved if r[0] and self.kind_of.get(r[0]) == "state"}
+        on_line = set()
+        if isinstance(dateline, str) and dateline:
+            for *_, key in self.scan(dateline):
+                for entry in self._entries.get(key, ()):
+                    state = entry.target if self.kind_of.get(entry.target) == "state" else self.country_of.get(
+                        entry.target, "")
+                    if state and entry.kind != "role_phrase":
+                        on_line.add(state)
+        country, signal = context_country(source, on_line, states)
+        out_hits, out = [], []
+        for i, ((s, e, key), r) in enumerate(zip(hits, resolved, strict=True)):
+            if r[2] == "context_role":
+                nxt = resolved[i + 1][0] if i + 1 < len(hits) else None
+                if nxt and self.kind_of.get(nxt) == "person" and hits[i + 1][0] - e <= 1:
+                    continue  # "the President Joe Biden", "الرئيس بشار الأسد": a title, not a second mention
+                cls = next(x.role for x in self._entries[key] if x.kind == "role_phrase")
+                role = self.title_role.get((country, cls)) if country else None
+                held = self.holders(role, country, when) if role and when is not None else []
+                if len(held) == 1:
+                    r = (held[0], "role", signal, None)
+                else:
+                    why = (signal if not country else "no-office" if not role else "no-date" if when is None
+                           else "ambiguous" if held else "no-holder")
+                    r = (None, "role", "context_role", why)
+            out_hits.append((s, e, key))
+            out.append(r)
+        return out, out_hits
+
+    def merge_counterparts(self, text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, object]]:
+        """Join "son homologue" + "américain" into one counterpart hit whose country is the demonym's state."""
+        if not any(h[2] in self._generic for h in hits):
+            return hits
+        out: list[tuple[int, int, object]] = []
+        i = 0
+        while i < len(hits):
+            s, e, key = hits[i]
+            entries = self._entries[key]
+            generic = any(x.kind == "role_phrase" and not x.role and not x.of for x in entries)
+            if generic and i + 1 < len(hits):
+                s2, e2, key2 = hits[i + 1]
+                states = {x.target for x in self._entries[key2] if x.kind == "demonym"}
+                if len(states) == 1 and s2 - e <= 1 and not text[e:s2].strip():
+                    out.append((s, e2, ("counterpart", next(iter(states)))))
+                    i += 2
+                    continue
+            out.append((s, e, key))
+            i += 1
+        return out
+
+    def coordinate(self, text: str, hits: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+        """Give a coordinated demonym the office of the role phrase next to it.
+
+        "the Russian and Turkish presidents", "les présidents russe et turc", "الرئيسان الروسي والتركي": the
+        demonym standing alone ("Russian", "turc", "التركي") is read as the phrase its neighbour would be with
+        that demonym ("Russian presidents", "présidents turc", "الرئيسان التركي"), when the registry has that
+        phrase, so that each state's holder is found. Chains ("Russian, Iranian and Turkish") work leftwards.
+        """
+        if len(hits) < 2 or self._role_keys.isdisjoint([h[2] for h in hits]):
+            return hits
+        out = list(hits)
+        for i in range(len(out) - 2, -1, -1):  # demonym, then role phrase (English)
+            built = self._coordinated(text, out[i], out[i + 1], demonym_first=True)
+            if built:
+                out[i] = built
+        for i in range(1, len(out)):  # role phrase, then demonym (French, Arabic)
+            built = self._coordinated(text, out[i], out[i - 1], demonym_first=False)
+            if built:
+                out[i] = built
+        return out
+
+    def _coordinated(self, text: str, dem: tuple, role: tuple, *, demonym_first: bool) -> tuple | None:
+        first, last = (dem[1], role[0]) if demonym_first else (role[1], dem[0])
+        if not 0 <= last - first <= 8 or not isinstance(dem[2], str) or not _COORD.match(text[first:last]):
+            return None
+        states = {e.target for e in self._entries.get(dem[2], ()) if e.kind == "demonym"}
+        phrase = role[2][1] if isinstance(role[2], tuple) and role[2][0] == "coord" else role[2]
+        if len(states) != 1 or not isinstance(phrase, str) or phrase not in self._role_keys:
+            return None
+        of = next(e.of for e in self._entries[phrase] if e.kind == "role_phrase")
+        for own in self._demonym_keys.get(of, ()):
+            padded = f" {phrase} "
+            if f" {own} " in padded:
+                key = padded.replace(f" {own} ", f" {dem[2]} ", 1).strip()
+                if key in self._role_keys:
+                    return dem[0], dem[1], ("coord", key)
+        return None
+
+    def counterpart(self, key: object, surface: str, others: list[str], when: pd.Timestamp | None) -> str | None:
+        """Resolve "his American counterpart": the role another person of the sentence held, in this country."""
+        if when is None:
+            return None
+        countries = [key[1]] if isinstance(key, tuple) else [
+            e.of for e in self._entries[key] if e.kind == "role_phrase" and not e.role and e.of]
+        for of in countries:
+            if not of:
+                continue
+            for other in others:
+                for role, _of in self.roles_held(other, when):
+                    actor = self.holder(role, of, when)
+                    if actor and actor != other:
+                        return actor
+        return None
+

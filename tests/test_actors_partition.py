@@ -1,0 +1,91 @@
+"""tag_actors (a partition at a time, as columns) against the per-article reference path: identical tables.
+
+On the articles of every sample corpus, on random texts built from the pieces the rules look at (aliases that
+overlap, case-sensitive aliases, months, role phrases, counterparts, coordinated demonyms, Arabic proclitics,
+"-based", capitals in instrument names, NULs and line breaks), and across chunk boundaries.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import diplolib.actors.tagger as tagger_mod
+from diplolib import datasets
+from diplolib.actors import load_registry
+from diplolib.actors.matcher import ActorMatcher
+from diplolib.actors.partition import scan_partition
+from diplolib.actors.reference import tag_actors_reference
+from diplolib.actors.tagger import tag_actors
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return ActorMatcher(load_registry())
+
+
+def assert_same(articles: pd.DataFrame, matcher: ActorMatcher) -> pd.DataFrame:
+    got = tag_actors(articles, registry=matcher)
+    pd.testing.assert_frame_equal(got, tag_actors_reference(articles, matcher), check_exact=True)
+    return got
+
+
+PIECES = ["United States", "the United", "States", "US", "us", "UN", "WHO", "who", "May", "May 2015", "in May",
+          "Paris", "à Paris", "in Geneva", "Stockholm Convention", "Plateforme d'action de Beijing", "Britain-based",
+          "UK based", "President", "the President", "Barack Obama", "Obama", "Assad", "Bashar al-Assad",
+          "Jordan", "Washington", "the Russian and Turkish presidents", "les présidents russe et turc",
+          "son homologue américain", "his American counterpart", "Sergueï Lavrov", "le chef de la diplomatie russe",
+          "The Russian Foreign Minister", "وروسيا", "للأمم المتحدة", "الرئيس بشار الأسد", "جاك هولاند", "Daech",
+          "l’EI", "ISIL", "Straße", "É", ". ", ", ", " and ", " et ", " ", "\n\n", "\n", "\x00", "-", "'", "Mr. "]
+articles_strategy = st.lists(
+    st.tuples(st.lists(st.sampled_from(PIECES), max_size=14).map("".join),
+              st.sampled_from([None, "2009-03-01", "2012-06-15", "2016-02-12", "2023-05-01"]),
+              st.sampled_from([None, "whitehouse", "kremlin", "sana"])),
+    min_size=1, max_size=6)
+
+
+def _frame(rows) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": [f"a{i}" for i in range(len(rows))], "text": [r[0] for r in rows],
+                         "published": pd.to_datetime([r[1] for r in rows], utc=True),
+                         "source": [r[2] for r in rows]})
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=articles_strategy)
+def test_random_articles_same_mentions(matcher, rows):
+    assert_same(_frame(rows), matcher)
+
+
+def test_chunks_empty_texts_and_scan(matcher, monkeypatch):
+    monkeypatch.setattr(tagger_mod, "CHUNK_CHARS", 40)  # one or two texts per chunk
+    rows = [("Barack Obama met the President in Washington.", "2012-06-15", "whitehouse"), (None, None, None),
+            ("", None, None), ("وروسيا و للأمم المتحدة", "2016-02-12", None), ("x" * 100, None, None),
+            ("the Russian and Turkish presidents met in May 2015; May said", "2016-02-12", None),
+            ("son homologue américain, Sergueï Lavrov", "2016-02-12", "kremlin")]
+    articles = _frame(rows)
+    got = assert_same(articles, matcher)
+    assert {"a0", "a3", "a5", "a6"} <= set(got["article_id"])
+    assert (got["surface"] == [articles.loc[int(a[1:]), "text"][s:e] for a, s, e in
+                               zip(got["article_id"], got["start"], got["end"], strict=True)]).all()
+    texts = [t for t, *_ in rows if t]
+    pos, start, end, kid = scan_partition(matcher, texts)
+    expected = [(p, s, e, k) for p, t in enumerate(texts) for s, e, k in matcher.scan(t)]
+    assert list(zip(pos.tolist(), start.tolist(), end.tolist(), np.array(matcher.key_names)[kid].tolist(),
+                    strict=True)) == expected
+    assert tag_actors(articles.head(0), registry=matcher).columns.tolist() == got.columns.tolist()
+
+
+CORPORA = [pytest.param(name, marks=pytest.mark.slow) if name in ("ungdc", "kremlin-en") else name
+           for name in datasets.RECIPES]
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_every_sample_corpus_same_mentions(matcher, name):
+    if not datasets.is_fetched(name):
+        pytest.skip(f"corpus {name} is not in data/raw (run 'make data')")
+    articles, _ = datasets.load(name, fetch_missing=False)
+    got = assert_same(articles, matcher)
+    assert len(got) > 0 or articles["text"].dropna().str.len().sum() == 0
