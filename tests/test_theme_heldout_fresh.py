@@ -106,7 +106,7 @@ def test_recall_on_fresh_sentences_judged_before_tagging():
     found = []
     for base, part in gold.groupby("corpus"):
         arts = _articles(base)
-        assert (part["article_id"].map(dict(zip(arts["article_id"], arts["article_id"]))).map(_half) == 1).all()
+        assert part["article_id"].isin(arts["article_id"]).all() and (part["article_id"].map(_half) == 1).all()
         hits = tag_themes(arts[arts["article_id"].isin(part["article_id"])])
         for r in part.itertuples():
             inside = hits[(hits["article_id"] == r.article_id) & (hits["start"] >= r.start) & (hits["end"] <= r.end)]

@@ -1,6 +1,6 @@
 """The hand-read precision sample of theme hits still points at hits the tagger produces.
 
-``tests/data/theme_precision.csv`` holds 112 theme hits read one by one (fa-kes, wikinews-fr,
+``tests/data/theme_precision.csv`` holds 110 theme hits read one by one (fa-kes, wikinews-fr,
 wh-readouts) with a verdict each. It stores offsets, never corpus text: the sentences are
 looked up in the fetched corpora.
 """
