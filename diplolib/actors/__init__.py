@@ -7,6 +7,7 @@ See :mod:`diplolib.actors.registry` for what the data files hold and how to exte
 from diplolib.actors.counts import actor_counts
 from diplolib.actors.coverage import registry_coverage
 from diplolib.actors.discover import add_provisional, suggest_actors
+from diplolib.actors.provisional import discover_actors, discovery_candidates, provisional_actors
 from diplolib.actors.registry import Registry, RegistryError, load_registry
 from diplolib.actors.tagger import MENTION_COLUMNS, ActorMatcher, tag_actors
 
@@ -20,5 +21,8 @@ __all__ = [
     "actor_counts",
     "suggest_actors",
     "add_provisional",
+    "discover_actors",
+    "discovery_candidates",
+    "provisional_actors",
     "registry_coverage",
 ]

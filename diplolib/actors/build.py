@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..normalize.matching import matching_form
 from . import build_states
+from .article_variants import article_variants
 from .leaders import leader_tables, person_aliases, read_terms, slug
 from .phrases import world_role_phrases
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
@@ -110,6 +111,10 @@ def _map_people(people: dict, hand: dict[str, list[dict[str, str]]]) -> dict[str
     for r in hand["aliases"]:
         if r["kind"] in ("short_name", "surname") and r["actor_id"].startswith("per:"):
             surnames[_key(r["alias"])].add(r["actor_id"])
+    initials: dict[str, set[str]] = defaultdict(set)  # the first letters of each person's full names
+    for r in hand["aliases"]:
+        if r["kind"] in ("name", "nickname") and len(r["alias"].split()) > 1:
+            initials[r["actor_id"]].add(_key(r["alias"])[:1])
     taken = set(country)
     out = {}
     for pkey, p in sorted(people.items()):
@@ -117,7 +122,8 @@ def _map_people(people: dict, hand: dict[str, list[dict[str, str]]]) -> dict[str
         found = {a for n in names for a in owners.get(_key(n), ())
                  if country.get(a) == p["country"] or not p["country"]}
         if not found and surname:  # "Binyamin Netanyahu": the one curated person of that country with that surname
-            found = {a for a in surnames.get(_key(surname), ()) if country.get(a) == p["country"]}
+            found = {a for a in surnames.get(_key(surname), ()) if country.get(a) == p["country"]
+                     and initials.get(a, set()) & {_key(n)[:1] for n in names}}  # not Siim for Kaja Kallas
         if len(found) == 1:
             out[pkey] = next(iter(found))
             continue
@@ -227,7 +233,9 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     gen, offices = _leader_rows(Path(leaders) if leaders is not None else default_leaders_dir(), merged, problems)
     first_names = {_key(n.split()[0]) for r in gen["actors"] + cur_actors if r["kind"] == "person"
                    for n in [r["label"]] if n}
-    aliases, dropped = _safe_aliases(gen["aliases"], merged, first_names)
+    gen["aliases"] += _names_by_label(merged["actors"] + gen["actors"], problems)
+    variants = article_variants(merged["aliases"] + gen["aliases"])  # "Deir el-Zor" = "Deir ez-Zor"
+    aliases, dropped = _safe_aliases(gen["aliases"] + variants, merged, first_names)
     actors = cur_actors + gen["actors"]
     roles = merged["roles"][len(hand["roles"]):] + gen["roles"]
     all_aliases = cur["aliases"] + aliases
@@ -239,6 +247,27 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     _write(out / "role_phrases.csv", "role_phrases", phrases, ("of", "role", "lang", "phrase"))
     return {"actors": len(actors), "aliases": len(all_aliases), "roles": len(roles),
             "role_phrases": len(phrases), "aliases_dropped": dropped, "problems": problems}
+
+
+def _names_by_label(actors: list[dict], problems: list[str]) -> list[dict]:
+    """Alias rows from ``data/sources/person_names.csv`` (``label, alias, lang, source, note``): names in other
+    languages and spellings of people whose id the build generates, found by their label (stable across builds,
+    unlike a generated id). A label that names no person, or two, is a problem."""
+    path = DATA_DIR / "sources" / "person_names.csv"
+    ids: dict[str, list[str]] = defaultdict(list)
+    for r in actors:
+        if r["kind"] == "person":
+            ids[r["label"]].append(r["actor_id"])
+    out = []
+    for line, r in enumerate(_read(path) if path.exists() else [], start=2):
+        found = ids.get(r["label"], [])
+        if len(found) != 1:
+            problems.append(f"{path.name}:{line}: label: {r['label']!r} names {len(found)} people; use a label of "
+                            "data/generated/actors.csv")
+            continue
+        out.append({"actor_id": found[0], "alias": r["alias"], "lang": r["lang"], "kind": "name",
+                    "case_sensitive": "false", "source": r["source"], "note": r.get("note", "")})
+    return out
 
 
 def _unclashed_roles(curated: list[dict], hand: list[dict]) -> list[dict]:

@@ -50,6 +50,16 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .state_demonyms import (
+    ROLE_TEMPLATES,
+    alias_sort_key,
+    capital_places,
+    demonym_rows,
+    phrase_sort_key,
+    read_csv,
+    state_role_phrases,
+)
+
 __all__ = [
     "UN_MEMBERS",
     "UN_OBSERVERS",
@@ -63,7 +73,7 @@ __all__ = [
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-SOURCES_DIR = DATA_DIR / "sources"
+SOURCES_DIR = DATA_DIR / "sources"  # the same folder as state_demonyms.SOURCES_DIR
 
 UN_MEMBERS: tuple[str, ...] = tuple(
     """
@@ -94,8 +104,12 @@ def strip_harakat(text: str) -> str:
     return _HARAKAT.sub("", text)
 
 
-def _variants(name: str, lang: str) -> list[str]:
-    """A name and the obvious spelling variants of it, first the name itself."""
+def _variants(name: str, lang: str, hyphenated: bool = False) -> list[str]:
+    """A name and the obvious spelling variants of it, first the name itself.
+
+    ``hyphenated``: the English name has a hyphen (Guinea-Bissau), so a two-word Arabic name is also
+    written with a spaced hyphen as the UN does ("غينيا - بيساو").
+    """
     name = unicodedata.normalize("NFC", name).strip()
     out = [name]
     m = re.fullmatch(r"(.+?) \((.+)\)", name)
@@ -114,6 +128,10 @@ def _variants(name: str, lang: str) -> list[str]:
     if lang == "ar":  # stored without short vowels: the tagger strips them from the text too
         more = [strip_harakat(v) for v in more]
         more += [v.replace("ديموقراط", "ديمقراط") for v in more if "ديموقراط" in v]  # the UN's spelling
+        # ISO writes the conjunction apart ("لبريطانيا العظمى و أيرلندا الشمالية"); Arabic text joins it
+        more = [re.sub(r"(^| )و (?=\S)", r"\1و", v) for v in more]
+        # a hyphen written between spaces in the UN's text ("غينيا - بيساو")
+        more += [v.replace(" ", " - ") for v in more if hyphenated and v.count(" ") == 1]
     seen: list[str] = []
     for v in more:
         v = re.sub(r"\s+", " ", v).strip()
@@ -121,10 +139,6 @@ def _variants(name: str, lang: str) -> list[str]:
             seen.append(v)
     return seen
 
-
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
 
 
 def _write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
@@ -140,7 +154,7 @@ def state_actors() -> list[dict[str, str]]:
     from babel import Locale
 
     en = Locale("en").territories
-    overrides = {r["actor_id"]: r for r in _read_csv(SOURCES_DIR / "state_overrides.csv")}
+    overrides = {r["actor_id"]: r for r in read_csv(SOURCES_DIR / "state_overrides.csv")}
     import pycountry
 
     rows = []
@@ -158,67 +172,6 @@ def state_actors() -> list[dict[str, str]]:
             }
         )
     return rows
-
-
-def _fr_plural(word: str) -> str:
-    return word if word.endswith(("s", "x")) else word + "s"
-
-
-def _ar_forms(nisba: str) -> list[str]:
-    """Arabic nisba forms: indefinite and definite, masculine and feminine, then the sound plurals
-    ("الفلسطينيون", "الفلسطينيين")."""
-    words = nisba.split()
-    fem = [w + "ة" for w in words]
-    plural = [[w + end for w in words] for end in ("ون", "ين")]
-    return [nisba, " ".join("ال" + w for w in words), " ".join(fem), " ".join("ال" + w for w in fem)] + [
-        " ".join("ال" + w for w in p) for p in plural]
-
-
-def _demonym_rows(row: dict[str, str]) -> list[dict[str, str]]:
-    """Expand one compact ``state_demonyms.csv`` row into alias rows."""
-    out: list[tuple[str, str, str]] = []
-    split = lambda s: [v.strip() for v in s.split("|") if v.strip()]  # noqa: E731
-    for dem in split(row["en"]):
-        out += [("en", dem, "demonym"), ("en", f"the {dem} side", "demonym")]
-    for masc, fem in zip(split(row["fr_m"]), split(row["fr_f"]), strict=True):
-        for form in dict.fromkeys([masc, fem, _fr_plural(masc), _fr_plural(fem)]):
-            out.append(("fr", form, "demonym"))
-        out += [("fr", f"le côté {masc}", "demonym"), ("fr", f"la partie {fem}", "demonym")]
-    for nisba in split(row["ar"]):
-        forms = _ar_forms(nisba)
-        out += [("ar", form, "demonym") for form in forms]
-        out.append(("ar", "الجانب " + forms[1], "demonym"))
-    for lang in LANGS:
-        out += [(lang, cap, "capital") for cap in split(row[f"capital_{lang}"])]
-    return [
-        {"actor_id": row["actor_id"], "alias": a, "lang": lang, "kind": kind, "source": "demonyms"}
-        for lang, a, kind in out
-    ]
-
-
-def capital_places() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-    """Place actors for the capitals of ``state_demonyms.csv`` (``place:baghdad``), with their names.
-
-    A capital names two things: the state's government as a metonym ("Moscow said", alias kind
-    ``capital`` of RUS) and the city ("talks in Moscow"). The tagger reads it as the city after a
-    locative preposition and as the state otherwise; the registry accepts that pair of readings
-    without an ambiguity row.
-    """
-    actors, aliases = [], []
-    split = lambda s: [v.strip() for v in s.split("|") if v.strip()]  # noqa: E731
-    for row in _read_csv(SOURCES_DIR / "state_demonyms.csv"):
-        names = {lang: split(row[f"capital_{lang}"]) for lang in LANGS}
-        if not names["en"]:
-            continue
-        slug = re.sub(r"[^a-z0-9]+", "_", unicodedata.normalize("NFKD", names["en"][0]).encode("ascii", "ignore")
-                      .decode().lower()).strip("_")
-        place = f"place:{slug}"
-        actors.append({"actor_id": place, "label": names["en"][0], "kind": "place", "country": row["actor_id"],
-                       "note": f"capital of {row['actor_id']} (the city; the government is the capital alias "
-                               f"of {row['actor_id']})"})
-        aliases += [{"actor_id": place, "alias": a, "lang": lang, "kind": "name", "case_sensitive": "false",
-                     "source": "capitals"} for lang in LANGS for a in names[lang]]
-    return actors, sorted(aliases, key=alias_sort_key)
 
 
 def _uninvert(text: str, lang: str) -> str:
@@ -253,7 +206,8 @@ def state_aliases() -> list[dict[str, str]]:
     for code in codes:
         country = pycountry.countries.get(alpha_3=code)
         for lang in LANGS:
-            for v in _variants(territories[lang][country.alpha_2], lang):
+            hyphen = "-" in territories["en"][country.alpha_2]
+            for v in _variants(territories[lang][country.alpha_2], lang, hyphen):
                 rows.append({"actor_id": code, "alias": v, "lang": lang, "kind": "name", "source": "cldr"})
         iso_names = [country.name, getattr(country, "official_name", None)]
         for iso in filter(None, iso_names):
@@ -276,10 +230,10 @@ def state_aliases() -> list[dict[str, str]]:
                             "source": "iso3166",
                         }
                     )
-    for row in _read_csv(SOURCES_DIR / "state_demonyms.csv"):
-        rows += _demonym_rows(row)
+    for row in read_csv(SOURCES_DIR / "state_demonyms.csv"):
+        rows += demonym_rows(row)
     rows += [
-        dict(r, source=r.get("source") or "curated") for r in _read_csv(SOURCES_DIR / "state_aliases.csv")
+        dict(r, source=r.get("source") or "curated") for r in read_csv(SOURCES_DIR / "state_aliases.csv")
     ]
     best: dict[tuple[str, str, str], dict[str, str]] = {}
     for r in rows:
@@ -297,96 +251,6 @@ def state_aliases() -> list[dict[str, str]]:
     return sorted(best.values(), key=alias_sort_key)
 
 
-#: (lang, phrase template, role) expanded for every row of ``state_demonyms.csv``. Placeholders:
-#: ``{dem}`` English demonym, ``{m}``/``{f}`` French masculine/feminine, ``{adj}`` Arabic definite nisba.
-#: Role "counterpart" = an empty role (the same role as the other party); "president"/"pm" = the row's
-#: ``president_role``/``pm_role`` (no phrase when that is empty).
-ROLE_TEMPLATES: tuple[tuple[str, str, str], ...] = (
-    ("en", "{dem} Foreign Minister", "foreign_minister"),
-    ("en", "{dem} Defence Minister", "defence_minister"),
-    ("en", "{dem} Defense Minister", "defence_minister"),
-    ("en", "{dem} President", "president"),
-    ("en", "{dem} Prime Minister", "pm"),
-    ("en", "{dem} ambassador to the UN", "un_ambassador"),
-    ("en", "{dem} envoy to the UN", "un_ambassador"),
-    ("en", "{dem} UN ambassador", "un_ambassador"),
-    ("en", "{dem} counterpart", "counterpart"),
-    ("fr", "ministre {m} des Affaires étrangères", "foreign_minister"),
-    ("fr", "ministre {f} des Affaires étrangères", "foreign_minister"),
-    ("fr", "chef de la diplomatie {f}", "foreign_minister"),
-    ("fr", "cheffe de la diplomatie {f}", "foreign_minister"),
-    ("fr", "ministre {m} de la Défense", "defence_minister"),
-    ("fr", "ministre {f} de la Défense", "defence_minister"),
-    ("fr", "président {m}", "president"),
-    ("fr", "présidente {f}", "president"),
-    ("fr", "Premier ministre {m}", "pm"),
-    ("fr", "Première ministre {f}", "pm"),
-    ("fr", "ambassadeur {m} à l'ONU", "un_ambassador"),
-    ("fr", "ambassadrice {f} à l'ONU", "un_ambassador"),
-    ("fr", "représentant {m} à l'ONU", "un_ambassador"),
-    ("fr", "homologue {m}", "counterpart"),
-    ("fr", "homologue {f}", "counterpart"),
-    ("ar", "وزير الخارجية {adj}", "foreign_minister"),
-    ("ar", "وزيرة الخارجية {adj}", "foreign_minister"),
-    ("ar", "وزير الدفاع {adj}", "defence_minister"),
-    ("ar", "وزيرة الدفاع {adj}", "defence_minister"),
-    ("ar", "الرئيس {adj}", "president"),
-    ("ar", "رئيس الوزراء {adj}", "pm"),
-    ("ar", "رئيس الحكومة {adj}", "pm"),
-    ("ar", "المندوب {adj} لدى الأمم المتحدة", "un_ambassador"),
-    ("ar", "المندوب {adj} الدائم لدى الأمم المتحدة", "un_ambassador"),
-    ("ar", "نظيره {adj}", "counterpart"),
-    ("ar", "نظيرته {adj}", "counterpart"),
-    ("ar", "نظيرها {adj}", "counterpart"),
-)
-
-
-def state_role_phrases() -> list[dict[str, str]]:
-    """Role phrases generated from ``state_demonyms.csv`` with :data:`ROLE_TEMPLATES`, sorted.
-
-    "Russian Foreign Minister", "le chef de la diplomatie russe", "وزير الخارجية الروسي"
-    (foreign_minister of RUS); "the Iranian President" is head_of_government of IRN
-    because that row's ``president_role`` says so; "son homologue russe" has an
-    empty role (the same role as the other party). ``source`` is "template".
-    """
-    split = lambda s: [v.strip() for v in s.split("|") if v.strip()]  # noqa: E731
-    rows: dict[tuple[str, str], dict[str, str]] = {}
-    for row in _read_csv(SOURCES_DIR / "state_demonyms.csv"):
-        fills = [{"dem": d} for d in split(row["en"])]
-        fills += [{"m": m, "f": f} for m, f in zip(split(row["fr_m"]), split(row["fr_f"]), strict=True)]
-        fills += [{"adj": _ar_forms(n)[1]} for n in split(row["ar"])]
-        for lang, template, role in ROLE_TEMPLATES:
-            office = {"president": row["president_role"], "pm": row["pm_role"], "counterpart": ""}.get(
-                role, role
-            )
-            if not office and role != "counterpart":
-                continue  # no office with that title in this state
-            for fill in fills:
-                try:
-                    phrase = template.format(**fill)
-                except KeyError:
-                    continue  # a fill of another language
-                rows[(lang, phrase)] = {
-                    "phrase": phrase,
-                    "lang": lang,
-                    "role": office,
-                    "of": row["actor_id"],
-                    "case_sensitive": "false",
-                    "source": "template",
-                }
-    return sorted(rows.values(), key=phrase_sort_key)
-
-
-def phrase_sort_key(row: dict[str, str]) -> tuple[str, ...]:
-    """Sort order of ``role_phrases.csv``: the office (of, role), language, phrase."""
-    return (row["of"], row["role"], row["lang"], row["phrase"])
-
-
-def alias_sort_key(row: dict[str, str]) -> tuple[str, ...]:
-    """Sort order of ``aliases.csv``: actor, language, kind, alias."""
-    return (row["actor_id"], row["lang"], row["kind"], row["alias"])
-
-
 def build(data_dir: Path | None = None) -> tuple[int, int]:
     """Rewrite the state rows of ``actors.csv`` and ``aliases.csv`` in ``data_dir``.
 
@@ -400,20 +264,20 @@ def build(data_dir: Path | None = None) -> tuple[int, int]:
     states = state_actors() + places
     ids = {r["actor_id"] for r in states}
     actors_path, aliases_path = data_dir / "actors.csv", data_dir / "aliases.csv"
-    old_actors = _read_csv(actors_path) if actors_path.exists() else []
-    old_aliases = _read_csv(aliases_path) if aliases_path.exists() else []
+    old_actors = read_csv(actors_path) if actors_path.exists() else []
+    old_aliases = read_csv(aliases_path) if aliases_path.exists() else []
     actors = [r for r in old_actors if r["kind"] != "state" and r["actor_id"] not in ids] + states
     aliases = [r for r in old_aliases if r["actor_id"] not in ids]
     new_aliases = state_aliases() + place_aliases
     _write_csv(actors_path, ACTOR_COLUMNS, sorted(actors, key=lambda r: r["actor_id"]))
     _write_csv(aliases_path, ALIAS_COLUMNS, sorted(aliases + new_aliases, key=alias_sort_key))
     phrases_path = data_dir / "role_phrases.csv"
-    old_phrases = _read_csv(phrases_path) if phrases_path.exists() else []
+    old_phrases = read_csv(phrases_path) if phrases_path.exists() else []
     phrases = [r for r in old_phrases if r.get("source") != "template"] + state_role_phrases()
     _write_csv(phrases_path, PHRASE_COLUMNS, sorted(phrases, key=phrase_sort_key))
     roles_path = data_dir / "roles.csv"
     if roles_path.exists():  # keep the hand-written roles file in its sort order too
-        roles = _read_csv(roles_path)
+        roles = read_csv(roles_path)
         _write_csv(roles_path, ROLE_COLUMNS, sorted(roles, key=lambda r: (r["of"], r["role"], r["start"])))
     return len(states), len(new_aliases)
 

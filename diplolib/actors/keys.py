@@ -38,7 +38,9 @@ def spaced_form(m: str) -> str:
 
 
 def key_form(alias: str) -> str:
-    return re.sub(r"\s+", " ", matching_form(alias).translate(HYPHENS)).strip()
+    # a hyphen between spaces ("غينيا - بيساو") stays three characters wide, as in the spaced text
+    parts = re.split(r"\s+-\s+", matching_form(alias))
+    return "   ".join(re.sub(r"\s+", " ", p.translate(HYPHENS)).strip() for p in parts).strip()
 
 
 @dataclass(frozen=True)

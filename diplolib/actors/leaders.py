@@ -190,7 +190,10 @@ def _terms_by_office(rows: list[dict[str, str]], iso3_of: dict[str, str]) -> dic
                 or r["parse_flag"]
                 or not r["start_date"]):
             continue
-        names = [n for n in (clean_name(x) for x in [r["name"], *r["name_variants"].split("|")]) if n]
+        raw = [r["name"], *r["name_variants"].split("|")]
+        # a snapshot that lists the heir beside the holder ("Kim Jong Un [heir apparent]") names another person
+        heirs = {clean_name(x) for x in raw[1:] if re.search(r"\[\s*heir", x, re.IGNORECASE)}
+        names = [n for n in (clean_name(x) for x in raw) if n and n not in heirs - {clean_name(raw[0])}]
         if not names:
             continue
         uncertain = not r["end_date"] and r["end_source"] != "current_at_last_snapshot"
@@ -225,6 +228,9 @@ def person_aliases(names: list[str], surname_key: str) -> tuple[list[str], str]:
         first = name.split()[0]
         if sur and not name.startswith(sur) and first != sur:
             out.append(f"{first} {sur}")
+        nick = re.search(r'"([^"]+)"', name)  # Simon William "Bill" English: the name he goes by
+        if nick and sur:
+            out.append(f"{nick.group(1)} {sur}")
     out = [a for a in dict.fromkeys(out) if len(a.split()) > 1 or _ROMAN.match(a.split()[-1])]
     return out, surname
 

@@ -16,8 +16,9 @@ names the head of government of IRN (its head of state is the Supreme Leader). F
 
 Foreign and defence ministers get the possessive and "of" forms too (the demonym forms are templates of
 :mod:`~diplolib.actors.build_states`). Organisation offices (:data:`ORG_OFFICES`) get "{org} {Title}",
-"{Title} of the {org}" and their French and Arabic forms from the organisation's aliases. A phrase that the
-hand-edited ``role_phrases.csv`` already defines is left to it.
+"{Title} of the {org}", "{org}'s {Title}" and their French and Arabic forms from the organisation's aliases
+(:data:`ORG_OFFICE_MORE` adds other titles: "foreign policy chief"). A phrase that the hand-edited
+``role_phrases.csv`` already defines is left to it.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import re
 
 from .build_states import SOURCES_DIR
 
-__all__ = ["TITLES", "ORG_OFFICES", "title_class", "world_role_phrases"]
+__all__ = ["TITLES", "ORG_OFFICES", "ORG_OFFICE_MORE", "title_class", "world_role_phrases"]
 
 #: title class -> (en singular, en plural, fr m, fr f, fr m plural, ar definite, ar dual, ar construct)
 TITLES: dict[str, tuple[str, ...]] = {
@@ -63,6 +64,12 @@ ORG_OFFICES: dict[str, tuple[str, str, str]] = {
     "commission_president": ("Commission President", "président de la Commission", "رئيس المفوضية"),
     "chair": ("Chair", "président", "رئيس"),
     "high_representative": ("High Representative", "haut représentant", "الممثل الأعلى"),
+}
+#: more titles of an organisation office, made into phrases the same way ("the EU's foreign policy chief")
+ORG_OFFICE_MORE: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "high_representative": (("foreign policy chief", "chef de la diplomatie", "مسؤول السياسة الخارجية"),
+                            ("top diplomat", "haute représentante", "الممثلة العليا")),
+    "secretary_general": (("chief", "secrétaire générale", "الأمينة العامة"),),
 }
 
 
@@ -132,7 +139,8 @@ def _org_forms(office: tuple[str, str, str], names: dict[str, list[str]]) -> lis
     en, fr, ar = office
     out: list[tuple[str, str]] = []
     for n in names["en"]:
-        out += [("en", f"{n} {en}"), ("en", f"{en} of the {n}"), ("en", f"{en} of {n}")]
+        out += [("en", f"{n} {en}"), ("en", f"{en} of the {n}"), ("en", f"{en} of {n}"), ("en", f"{n}'s {en}"),
+                ("en", f"the {n}'s {en}")]
     for n in names["fr"]:
         out += [("fr", f"{fr} {of}") for of in _fr_of(n)]
     for n in names["ar"]:
@@ -186,6 +194,7 @@ def world_role_phrases(offices: dict[tuple[str, str], str], existing: list[dict[
     for role, of in org_offices:
         office = ORG_OFFICES.get(role)
         if office and of in names:
-            for lang, phrase in _org_forms(office, names[of]):
-                add(lang, phrase, role, of, "organisation office")
+            for title in (office, *ORG_OFFICE_MORE.get(role, ())):
+                for lang, phrase in _org_forms(title, names[of]):
+                    add(lang, phrase, role, of, "organisation office")
     return sorted(rows.values(), key=lambda r: (r["of"], r["role"], r["lang"], r["phrase"]))

@@ -27,6 +27,7 @@ _INSTRUMENT_BEFORE = re.compile(r"(?:\b(?:Convention|Déclaration|Plateforme|Pro
                                 r"Consensus|Plan|Processus|Format|Document|Règles|Principes)(?: d'action)? d[eu']\s?|"
                                 r"(?:اتفاقية|إعلان|منهاج عمل|برنامج عمل|بروتوكول|اتفاق|نظام|مبادئ|عملية|وثيقة)\s)$")
 _COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)\s*$")
+_DATELINE = re.compile(r"\s*[,،]\s*(?:le\s+)?\d")  # a capital opening the text before a date is where it was written
 _LOCATIVE = re.compile(r"(?:(?:^|\W)(?:a|au|aux|en|dans|vers|in|at|to|near|outside|around|via|في|الي)\s+|(?:^|\W)ب)$")
 
 
@@ -81,7 +82,8 @@ class MatcherRules:
             if "capital" in kinds:
                 places = sorted({e.target for e in alias_entries if self.kind_of.get(e.target) == "place"})
                 states = sorted({e.target for e in alias_entries if e.kind == "capital"})
-                if _LOCATIVE.search(matching_form(text[max(0, start - 24):start])):
+                dateline = start < 4 and not text[:start].strip() and _DATELINE.match(text, end)  # "Vienna, 9 May"
+                if dateline or _LOCATIVE.search(matching_form(text[max(0, start - 24):start])):
                     return (places[0], "alias", "place", None) if places else (None, "alias", "capital", "place")
                 if len(states) == 1 and key not in self._readings:
                     return states[0], "alias", "capital", None

@@ -12,12 +12,16 @@ evidence. Three tests, run over every alias of the registry rather than a list o
    registry writes it ("Séjourné").
 3. **Names that the parallel sentences do not confirm** (``rule="block"``): the UN sentence triples
    (``unpc-ar-fr-en``) are tagged in the three languages without guards; an alias of one or two words (not
-   an acronym or official name) that matched five times or more and whose actor the other two languages of
-   the same sentence confirm in under 30% of the matches is an ordinary word there (Arabic القطرية
-   "national", English "Friday", "Major").
+   an acronym, official name or a state's name) that matched four times or more and whose actor the other
+   two languages of the same sentence confirm in under 30% of the matches (tune half of the triples only)
+   is an ordinary word there (Arabic القطرية
+   "national", English "Friday", "Major"). An Arabic demonym is judged on its whole paradigm (the
+   matches of قطري, قطرية, القطري, القطرية, القطريين of one actor pooled), so that a rare form is blocked
+   with its frequent siblings.
 4. **Persons' one-word names that are frequent words** (``rule="block"``, Latin script): a person's
    one-word alias whose lower-case form occurs 20 times or more in the sample corpora ("Note", "Rice")
-   names the person only in full.
+   names the person only in full; so does one that is among the commonest words of its language (wordfreq
+   Zipf ≥ 5: "English", "Brown").
 5. **Arabic words with the letters of a name** (``rule="case"``: only the registry's exact spelling): a
    one-word Arabic alias whose matching form (hamza and alif forms normalised) is shared by a more frequent
    word (wordfreq, Zipf ≥ 3) spelled differently after the first letter (ترأس "chairs" = تراس Truss).
@@ -37,6 +41,7 @@ import pandas as pd
 
 from ..normalize.matching import matching_form
 from .agreement import alias_confirmation, parallel_mentions
+from .parallel_aliases import split_half
 from .registry import GENERATED_DIR, TABLES, Registry, load_registry
 
 __all__ = ["MONTHS", "sweep_corpora", "word_counts", "sweep", "main"]
@@ -98,6 +103,13 @@ def _spelling_variants(lang: str, top: int = 200_000) -> dict[str, list[tuple[st
     return out
 
 
+def _zipf(lang: str):
+    """wordfreq's Zipf frequency of a word of ``lang`` (a function of the word)."""
+    from wordfreq import zipf_frequency
+
+    return lambda word: zipf_frequency(word, lang)
+
+
 def _rule(alias: str, lang: str, kind: str, cs: bool, stats: dict) -> tuple[str, str, str]:
     """(rule, reason, evidence) for one alias, or three empty strings."""
     key = _key(alias)
@@ -106,15 +118,21 @@ def _rule(alias: str, lang: str, kind: str, cs: bool, stats: dict) -> tuple[str,
     if key in stats["months"]:
         return "month", "a month name: not an actor next to a day or a year", \
             f"{every[key]} occurrences in the {lang} sample corpora"
-    total, ok = conf.get(key, (0, 0))
+    total, ok = stats["paradigm"].get(key) if kind == "demonym" and key in stats["paradigm"] else conf.get(key, (0, 0))
     latin_demonym = kind == "demonym" and lang != "ar"  # "arméniens": English lacks the plural, not a word
-    if len(words) <= 2 and total >= 5 and ok < 0.3 * total and kind not in ("acronym", "official_name") \
+    state_name = stats.get("state") and kind in ("name", "short_name")  # a longer name cut short, not a word
+    if len(words) <= 2 and total >= 4 and ok < 0.3 * total and kind not in ("acronym", "official_name") \
+            and not state_name \
             and not latin_demonym:
         return ("block", "an ordinary word where it matched: the other languages of the sentence rarely name the actor",
                 f"{ok} of {total} matches confirmed in unpc-ar-fr-en")
     if len(words) == 1 and lang != "ar" and stats["person"] and lower[key] >= 20:
         return ("block", "a person's one-word name that is a frequent lower-case word: only the full name is safe",
                 f"{lower[key]} lower-case occurrences in the {lang} sample corpora")
+    zipf = stats["zipf"](alias.lower()) if len(words) == 1 and lang != "ar" and stats["person"] else 0.0
+    if zipf >= 5.0:  # "English" (Bill English), "Brown", "King": among the language's commonest words
+        return ("block", "a person's one-word name that is one of the language's very frequent words: "
+                "only the full name is safe", f"wordfreq Zipf {zipf:.2f} for {alias.lower()}")
     if len(words) != 1 or cs or kind in ("demonym", "acronym"):
         return "", "", ""
     if lang == "ar":
@@ -129,6 +147,37 @@ def _rule(alias: str, lang: str, kind: str, cs: bool, stats: dict) -> tuple[str,
         return ("case", "also an ordinary lower-case word: matched only capitalised as the registry writes it",
                 f"{lower[key]} of {every[key]} occurrences lower-case in the {lang} sample corpora")
     return "", "", ""
+
+
+_NISBA_ENDINGS = ("يين", "يون", "ية", "يه", "ي")  # ة is ه in the matching form
+
+
+def _nisba_stem(key: str) -> str:
+    """The stem of a one-word Arabic nisba form: القطريين, قطرية, القطري → قطر (other keys unchanged)."""
+    if " " in key:
+        return key
+    word = key[2:] if key.startswith("ال") else key
+    for end in _NISBA_ENDINGS:
+        if word.endswith(end) and len(word) > len(end) + 1:
+            return word[: -len(end)]
+    return key
+
+
+def _paradigms(aliases: pd.DataFrame, conf: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Arabic demonyms: each one-word form's key → the matches and confirmations pooled over every form of
+    the same actor with the same stem (قطري, قطرية, القطري, القطرية, القطريين: "country-level", not Qatar).
+    A rare form then inherits the evidence of its frequent siblings."""
+    dem = aliases[(aliases["kind"] == "demonym") & ~aliases["alias"].str.contains(" ")]
+    keys = dem["alias"].map(_key)
+    groups: dict[tuple[str, str], list[str]] = {}
+    for actor, key in zip(dem["actor_id"], keys, strict=True):
+        groups.setdefault((actor, _nisba_stem(key)), []).append(key)
+    out = {}
+    for members in groups.values():
+        pooled = [conf.get(k, (0, 0)) for k in set(members)]
+        total = (sum(n for n, _ in pooled), sum(ok for _, ok in pooled))
+        out.update({k: total for k in members})
+    return out
 
 
 _LETTER_FORMS = {"ا": "أإآ", "ه": "ة", "ي": "ى", "و": "ؤ"}
@@ -170,10 +219,12 @@ def sweep(registry: Registry, texts: dict[str, list[str]], confirmation: pd.Data
     for lang, group in al.groupby("lang"):
         every, lower, _ = word_counts(texts.get(lang, []))
         stats = {"every": every, "lower": lower, "variants": _spelling_variants(lang), "conf": conf.get(lang, {}),
-                 "months": {matching_form(m) for m in MONTHS.get(lang, [])}}
+                 "months": {matching_form(m) for m in MONTHS.get(lang, [])}, "zipf": _zipf(lang),
+                 "paradigm": _paradigms(group, conf.get(lang, {})) if lang == "ar" else {}}
         for alias, cs, kind, actor_kind in zip(group["alias"], group["case_sensitive"], group["kind"],
                                                group["actor_kind"], strict=True):
             stats["person"] = actor_kind == "person"
+            stats["state"] = actor_kind == "state"
             rule, reason, evidence = _rule(alias, lang, kind, bool(cs), stats)
             if rule:
                 rows.setdefault((lang, alias), {"alias": alias, "lang": lang, "rule": rule, "reason": reason,
@@ -189,6 +240,7 @@ def main() -> int:
     registry = load_registry()
     bare = replace(registry, guards=registry.guards.iloc[0:0])
     triples = parallel_sentences("unpc-ar-fr-en")
+    triples = triples[split_half(triples["id"]) == "tune"]  # the check half measures agreement
     confirmation = alias_confirmation(parallel_mentions(triples, registry=bare))
     guards = sweep(bare, sweep_corpora(), confirmation)
     path = GENERATED_DIR / "guards.csv"

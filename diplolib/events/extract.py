@@ -11,22 +11,26 @@ import pandas as pd
 from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
 from ..normalize.matching import matching_form
+from .attribution import regroup, reporting_actors, self_reports, speakers
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
-from .markers import find_markers
+from .locations import near_cues, not_parties
+from .markers import adjacent, find_markers
+from .nesting import embedded
 from .roles import actor_phrases, assign, flags
 from .scan import batch, scan_batch
 
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states"]
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence", "start", "end", "cue", "event", "mode", "source", "target",
-                 "negated", "hypothetical", "reported", "compound", "reason", "published"]
+                 "negated", "hypothetical", "reported", "embedded", "compound", "reason", "published"]
 #: PLOVER's material event types (cooperation and conflict): deeds, not words.
 _MATERIAL = ("COOPERATE", "AID", "RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
              "FIGHT")
 _PARTICIPLES = ("ed", "en", "struck", "hit", "shot", "led", "held", "fought", "sent", "made")
 _DTYPES = {"event_id": "string", "article_id": "string", "sentence": "int64", "start": "int64", "end": "int64",
            "cue": "string", "event": "string", "mode": "string", "source": "string", "target": "string",
-           "negated": "bool", "hypothetical": "bool", "reported": "bool", "compound": "bool", "reason": "string"}
+           "negated": "bool", "hypothetical": "bool", "reported": "bool", "embedded": "bool", "compound": "bool",
+           "reason": "string"}
 
 
 def empty_events() -> pd.DataFrame:
@@ -128,7 +132,8 @@ def _outside_actors(hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> dict[
 
 
 def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexicon, lang: str, *, text: str,
-                     speaker: pd.Series | None, places: frozenset, country: dict[str, str]) -> pd.DataFrame:
+                     speaker: pd.Series | None, places: frozenset, country: dict[str, str],
+                     reporters: frozenset = frozenset()) -> pd.DataFrame:
     b = batch(sub[text].tolist())
     hits = scan_batch(b, lexicon, lang)
     if len(hits["start"]) == 0:
@@ -136,15 +141,26 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     pos = pd.Series(np.arange(len(sub)), index=sub["article_id"].to_numpy())
     m = mentions[mentions["article_id"].isin(pos.index) & ~mentions["actor_id"].isin(places)]
     m = m.assign(doc=m["article_id"].map(pos).to_numpy())
-    phrases = actor_phrases(b, m, country)
     real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
+    phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
     hits = _outside_actors({k: v[real] for k, v in hits.items()}, phrases)
+    if lang == "en":  # "the occupied territories", "a wounded soldier": a participle after a determiner qualifies
+        forms = [b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(), strict=True)]
+        participle = np.flatnonzero([f.endswith("ed") for f in forms])
+        adjective = np.zeros(len(forms), dtype=bool)
+        adjective[participle] = adjacent(b.spaced, hits["m_start"][participle].tolist(), [], "determiner", lang)
+        hits = {k: v[~adjective] for k, v in hits.items()}
     if len(hits["start"]) == 0:
         return empty_events()
     marks = find_markers(b.spaced, lang)
+    place, patron = not_parties(b, phrases, lang, near_cues(phrases, hits["start"], hits["end"]))
+    own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
+    phrases = phrases.assign(speaker=speakers(b, phrases, own),
+                             reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
+    phrases["group"] = regroup(phrases)
     cue_rows = lexicon.cues.iloc[hits["cue_row"]]
     material = cue_rows["event"].isin(_MATERIAL).to_numpy()
-    before, after, after2 = assign(b, hits, phrases, marks, material)
+    before, after, after2 = assign(b, hits, phrases, own, material)
     fl = flags(b, hits, phrases, after, marks, lang)
     direction = cue_rows["direction"].to_numpy()
     doc = hits["doc"]
@@ -161,6 +177,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
         "event": cue_rows["event"].to_numpy(), "mode": cue_rows["mode"].to_numpy(), "direction": direction,
         "negated": fl["negated"], "hypothetical": fl["hypothetical"], "reported": fl["reported"],
+        "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"].to_numpy()),
         "src": src, "tgt": tgt, "speaker": spk,
         "has_speaker": has_speaker,
     })
@@ -261,7 +278,7 @@ def extract_events(
         if code in lexicon.languages:
             parts.append(_language_events(sub, mentions, lexicon, code, text=text,
                                           speaker=sub[speaker] if speaker else None, places=places,
-                                          country=country))
+                                          country=country, reporters=reporting_actors(reg.actors)))
     out = pd.concat([p for p in parts if len(p) or p is parts[0]], ignore_index=True)
     if reasons:
         out = pd.concat([out, _article_reasons(articles, out, mentions, langs, lexicon, text)], ignore_index=True)
@@ -287,7 +304,9 @@ def role_states(mentions: pd.DataFrame, registry) -> pd.DataFrame:
         rp = rp[rp["of"].fillna("") != ""]
         _OFFICES[key] = (registry, dict(zip(rp["phrase"].map(_norm), rp["of"], strict=True)))
     office = _OFFICES[key][1]
-    state = mentions.loc[unresolved, "surface"].map(_norm).map(office)
+    surfaces = mentions.loc[unresolved, "surface"]
+    norm = {x: _norm(x) for x in surfaces.unique()}  # a few hundred distinct phrases among thousands of mentions
+    state = surfaces.map(norm).map(office)
     out = mentions.copy()
     out.loc[state.index, "actor_id"] = state
     return out
@@ -317,7 +336,7 @@ def _article_reasons(articles, events, mentions, langs, lexicon, text) -> pd.Dat
     for col in EVENT_COLUMNS:
         if col not in out.columns:
             out[col] = pd.NA
-    for col in ("negated", "hypothetical", "reported", "compound"):
+    for col in ("negated", "hypothetical", "reported", "embedded", "compound"):
         out[col] = False
     out["published"] = rest["published"].to_numpy() if "published" in rest.columns else pd.NaT
     return out[EVENT_COLUMNS]

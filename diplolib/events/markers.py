@@ -20,7 +20,10 @@ MARKERS: dict[str, dict[str, tuple[str, ...]]] = {
     "negation": {
         "en": ("not", "never", "no longer", "neither", "nor", "refused to", "declined to", "failed to", "cannot",
                "didn t", "doesn t", "don t", "won t", "wouldn t", "hasn t", "haven t", "hadn t", "isn t", "wasn t",
-               "aren t", "weren t", "can t", "couldn t"),
+               "aren t", "weren t", "can t", "couldn t",
+               # the same with the apostrophe lost (FA-KES: "Turkey wont allow"), and a refusal noun
+               "didnt", "doesnt", "dont", "wont", "wouldnt", "hasnt", "havent", "hadnt", "isnt", "wasnt", "arent",
+               "werent", "couldnt", "refusal to"),
         "fr": ("ne", "n", "pas", "jamais", "non", "sans", "refuse de", "a refuse de"),
         "ar": ("لم", "لن", "لا", "ما", "ليس", "دون"),
     },
@@ -49,6 +52,9 @@ MARKERS: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("ete", "est", "sont", "etait", "etaient", "sera", "seront"),
         "ar": (),
     },
+    # just before a participle cue, a determiner makes it an adjective: "the occupied territories", "a wounded man"
+    "determiner": {"en": ("the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"),
+                   "fr": (), "ar": ()},
     "agent": {"en": ("by",), "fr": ("par", "par le", "par la", "par les", "par l"), "ar": ("من قبل",)},
     "heavy": {
         "en": ("aircraft", "warplane", "warplanes", "jet", "jets", "helicopter", "helicopters", "gunship",
@@ -60,6 +66,22 @@ MARKERS: dict[str, dict[str, tuple[str, ...]]] = {
                "frappes aeriennes", "raid aerien", "raids aeriens", "drone", "drones"),
         "ar": ("طائرات", "الطائرات", "طائره", "الطيران", "مروحيات", "دبابات", "الدبابات", "المدفعيه", "صواريخ",
                "قذائف", "غارات", "غاره", "براميل"),
+    },
+    # the speaker of a report is the actor just before these ("AFP said", "l'OSDH a indique") ...
+    "speaker_after": {
+        "en": ("said", "says", "say", "told", "reported", "reports", "stated", "claimed", "claims", "added",
+               "quoted", "cited"),
+        "fr": ("a dit", "a declare", "a affirme", "a indique", "a precise", "a rapporte", "rapporte", "indique",
+               "affirme", "precise", "ont indique", "ont rapporte", "ont affirme"),
+        "ar": (),
+    },
+    # ... or just after these ("according to the Observatory", "told AFP", "a indique l'OSDH", "قال المرصد")
+    "speaker_before": {
+        "en": ("according to", "told", "quoted by", "cited by", "reported by", "said by", "quoting"),
+        "fr": ("selon", "d apres", "cite par", "a indique", "a declare", "a affirme", "a precise", "a rapporte",
+               "rapporte", "a dit", "indique", "affirme", "precise", "a annonce a", "a declare a"),
+        "ar": ("قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "نقل", "نقلت", "وفقا", "حسب", "بحسب", "حسبما",
+               "نقلا عن", "صرح", "اوضح", "اوضحت"),
     },
     "clause": {
         "en": ("but", "while", "whereas"),
@@ -73,7 +95,7 @@ _AR_PROCLITICS = ("", "و", "ف")
 #: Classes found by the automaton pass over the batch. The others (purpose, auxiliary, agent) are single frequent
 #: words ("to", "is", "by") that count only right next to the cue: :func:`adjacent` reads the word before or after
 #: each cue instead, which is cheaper than a pass that stops at every "to" of the batch.
-ADJACENT = ("purpose", "auxiliary", "agent")
+ADJACENT = ("purpose", "auxiliary", "agent", "determiner")
 SCANNED = tuple(c for c in MARKERS if c not in ADJACENT)
 
 

@@ -86,11 +86,12 @@ def plover_reading(events: pd.DataFrame) -> pd.DataFrame:
 
     A hypothetical cooperative event ("will visit", "offered to negotiate") is AGREE, a hypothetical conflictual
     one ("threatened to shell") THREATEN; a negated cooperative event ("did not agree", "refused to meet") is
-    REJECT. Other rows are unchanged. A new table; ``events`` is not modified.
+    REJECT. Rows ``embedded`` in a governing event ("demanded that they *refuse* …") are left out: PLOVER codes
+    the governing one. Other rows are unchanged. A new table; ``events`` is not modified.
     """
     check_columns(events, ["event", "negated", "hypothetical"], func="plover_reading", name="events",
                   fix="pass the events table from extract_events()")
-    out = events.copy()
+    out = events[~events["embedded"].astype(bool)].copy() if "embedded" in events.columns else events.copy()
     coop = out["event"].isin(COOPERATIVE)
     hyp = out["hypothetical"].astype(bool) & ~out["negated"].astype(bool)
     out.loc[hyp & coop & (out["event"] != "AGREE"), "event"] = "AGREE"

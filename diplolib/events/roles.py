@@ -16,9 +16,10 @@ Rules (the documented choices of :func:`~diplolib.events.extract_events`):
   "but", "while", "whereas", "mais", "tandis que", "alors que", "بينما", "لكن". A passive ("was attacked by")
   swaps them; a cue whose direction is ``passive`` is read that way always. For material events a reporting
   verb ends the clause of its speaker ("the Observatory said air strikes killed 20": no source); a verbal
-  event reported stays the speaker's ("Russia said Sudan must return …": Russia demands). In Arabic, where the verb often
-  comes first ("أدانت فرنسا روسيا"), a cue with no actor before it takes the first actor after it as the
-  source and the next one as the target.
+  event reported stays the speaker's ("Russia said Sudan must return …": Russia demands); the speakers of
+  :mod:`~diplolib.events.attribution` are passed over. In Arabic, where the verb often comes first
+  ("أدانت فرنسا روسيا"), a cue with no actor before it takes the first actor after it as the source and the
+  next one as the target.
 - **Attributive cues** glued by a hyphen to the actor before them ("US-backed Kurdish forces", "Saudi-led
   coalition") take that actor as the source and a target only when an actor follows at once ("US-backed SDF").
 - **Mutual cues** ("X and Y met", "talks between X and Y") with one compound side and no other give one row
@@ -36,6 +37,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .attribution import skip
 from .markers import adjacent
 from .scan import Batch
 
@@ -48,12 +50,15 @@ _ARTICLES = frozenset({"the", "la", "le", "les", "l"})
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
 _JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
 
-def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | None = None) -> pd.DataFrame:
+def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | None = None,
+                  cues: np.ndarray | None = None) -> pd.DataFrame:
     """One row per actor phrase of the batch: ``gstart``, ``gend``, ``actor`` (``""`` when unresolved), ``group``,
     ``governed`` (a preposition comes just before it).
 
     ``mentions`` needs ``doc`` (article position in the batch), ``start``, ``end``, ``actor_id`` and, when
-    present, ``alias_kind`` and ``reason`` (place readings are dropped).
+    present, ``alias_kind`` and ``reason`` (place readings are dropped). ``cues``: sorted global display starts
+    of the cue hits; a phrase never spans one (in a title-case headline "Biden's Call With President Duda" the
+    possessive does not join Biden to Duda: the cue between them is the event).
     """
     m = mentions
     if "alias_kind" in m.columns:
@@ -69,7 +74,7 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
     gstart, gend, actor, kind = gstart[order], gend[order], actor[order], kind[order]
     if len(gstart) == 0:
         return pd.DataFrame({"gstart": gstart, "gend": gend, "actor": actor, "group": gstart,
-                             "governed": np.zeros(0, dtype=bool)})
+                             "governed": np.zeros(0, dtype=bool), "demonym": np.zeros(0, dtype=bool)})
     disp = b.display
     # only short gaps can join two mentions ("US President" + "Donald Trump", "Russia's President …")
     short = np.flatnonzero((gstart[1:] - gend[:-1]) <= 40)
@@ -82,10 +87,14 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
     qualifier = np.isin(kind[:-1], ["demonym", "role_phrase", "counterpart"])
     blank = np.zeros(len(gstart) - 1, dtype=bool)
     possessive = np.zeros(len(gstart) - 1, dtype=bool)
+    paren = np.zeros(len(gstart) - 1, dtype=bool)
     for i, g in gap_of.items():
         blank[i] = not g.strip()
         possessive[i] = bool(_POSSESSIVE.fullmatch(g))
-    joined = (blank | possessive) & (same_actor | qualifier | possessive)
+        paren[i] = g.strip() == "("  # "the Syrian Observatory for Human Rights (SOHR)": one phrase
+    joined = (blank | possessive | paren) & (same_actor | qualifier | possessive)
+    if cues is not None and len(cues):
+        joined &= np.searchsorted(cues, gend[:-1]) == np.searchsorted(cues, gstart[1:])
     sent = np.searchsorted(b.sent_start, gstart, side="right") - 1
     same = np.concatenate([[False], (sent[1:] == sent[:-1]) & (gstart[1:] >= gend[:-1])])
     firsts = np.flatnonzero(~(same & np.concatenate([[False], joined])))
@@ -94,6 +103,7 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
     out = pd.DataFrame({"gstart": gstart[firsts], "gend": np.maximum.reduceat(gend, firsts),
                         "actor": np.where(last_resolved >= 0, actor[np.maximum(last_resolved, 0)], "")})
     out["actor"] = out["actor"].astype(object)
+    out["demonym"] = kind[firsts] == "demonym"  # "Israeli air strikes": an adjective, never a place
     ps, pe = out["gstart"].to_numpy(), out["gend"].to_numpy()
     linked = np.zeros(max(len(ps) - 1, 0), dtype=bool)
     for i in np.flatnonzero((ps[1:] - pe[:-1]) <= 12):
@@ -159,20 +169,32 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     marks = _clause_marks(b, marks, reported=False)
     sent_lo = b.sent_start[hits["sentence"]]
     sent_hi = b.sent_end[hits["sentence"]]
+    no = np.zeros(len(ps), dtype=bool)
+    speaker = phrases["speaker"].to_numpy() if "speaker" in phrases.columns else no
+    reporter = phrases["reporter"].to_numpy() if "reporter" in phrases.columns else no
+    place = phrases["place"].to_numpy() if "place" in phrases.columns else no  # places, datelines
+    patron = phrases["patron"].to_numpy() if "patron" in phrases.columns else no  # "Turkey-backed": not a target
+    prev_party, _ = skip(speaker | place)  # material events: no speaker sources them
+    prev_verbal, _ = skip((speaker & reporter) | place)  # verbal ones: a state or person speaking may; an agency not
+    _, next_party = skip(speaker | place | patron)  # a speaker is never the target
     before = np.searchsorted(pe, hits["start"], side="right") - 1
+    bb = np.maximum(before, 0)
+    before = np.where(before >= 0, np.where(material, prev_party[bb], prev_verbal[bb]), -1)
     ok = before >= 0
     bb = np.where(ok, before, 0)
     ok &= ps[bb] >= sent_lo
     ok &= _same_clause(marks, pe[bb], hits["start"]) & (~material | _same_clause(said, pe[bb], hits["start"]))
     before = np.where(ok, before, -1)
     # a subject is not the object of a preposition: take the last phrase before it that is not, if any
-    last_free = np.maximum.accumulate(np.where(~phrases["governed"].to_numpy(), np.arange(len(ps)), -1))
+    free_ok = ~phrases["governed"].to_numpy() & ~speaker & ~place
+    last_free = np.maximum.accumulate(np.where(free_ok, np.arange(len(ps)), -1))
     free = last_free[np.maximum(before, 0)]
     ff = np.maximum(free, 0)
     use = (before >= 0) & (free >= 0) & (ps[ff] >= sent_lo)
     use &= _same_clause(marks, pe[ff], hits["start"]) & (~material | _same_clause(said, pe[ff], hits["start"]))
     before = np.where(use, free, before)
     after = np.searchsorted(ps, hits["end"], side="left")
+    after = np.where(after < len(ps), next_party[np.minimum(after, len(ps) - 1)], len(ps))
     ok = after < len(ps)
     aa = np.where(ok, after, 0)
     ok &= pe[aa] <= sent_hi
@@ -181,6 +203,7 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     group = phrases["group"].to_numpy()
     group_end = pd.Series(np.arange(len(group))).groupby(group).transform("max").to_numpy()
     after2 = np.where(after >= 0, group_end[np.maximum(after, 0)] + 1, -1)
+    after2 = np.where((after2 >= 0) & (after2 < len(ps)), next_party[np.clip(after2, 0, len(ps) - 1)], after2)
     ok = (after2 >= 0) & (after2 < len(ps))
     a2 = np.where(ok, after2, 0)
     ok &= pe[a2] <= sent_hi

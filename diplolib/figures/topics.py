@@ -1,4 +1,4 @@
-"""Figures of topic clusters: choosing k, the topics of FA-KES, their map, outlets, and sib200 across languages.
+"""Figures of topic clusters: choosing k, the topics of FA-KES, their map, outlets, sib200 and UNPC across languages.
 
 Every figure runs its numerical work on one thread (``threadpoolctl``, BLAS and OpenMP): NMF and
 t-SNE sum floating-point numbers in an order that depends on the number of threads, and the
@@ -24,6 +24,7 @@ __all__ = [
     "fakes_topic_map",
     "fakes_topics_by_outlet",
     "sib200_crosslingual",
+    "unpc_topics_crosslingual",
 ]
 
 
@@ -202,4 +203,62 @@ def sib200_crosslingual(*, n_topics: int, random_state: int):
     right.set_xlabel("ARI between the clusters of each sentence in en and in fr")
     right.set_title("en–fr agreement (same sentences)")
     fig.suptitle(f"sib200: {articles['index_id'].nunique()} sentences in en, fr and ar, {n_topics} topic labels")
+    return fig, table
+
+
+def _unpc_test_documents():
+    """The 731 test documents of UNPC in ar, fr and en (the split the settings were not tuned on), tagged."""
+    from ..topics.crosslingual import parallel_documents
+
+    triples = datasets.parallel_sentences("unpc-ar-fr-en")
+    split = pd.read_json(datasets.path("unpc-ar-fr-en") / "unpc_parallel_sentences.jsonl", lines=True,
+                         dtype=False)[["id", "split"]]
+    docs = parallel_documents(triples.merge(split, on="id").query("split == 'test'"))
+    registry = actors.load_registry()
+    return docs, actors.tag_actors(docs, registry=registry), themes.tag_themes(docs), registry
+
+
+@figure("unpc_topics_crosslingual", inputs=["unpc-ar-fr-en"], params={"n_topics": 12, "random_state": 0})
+def unpc_topics_crosslingual(*, n_topics: int, random_state: int):
+    """UNPC documents in ar, fr, en: how often a document's versions share their main topic; topics by language."""
+    from ..topics.crosslingual import version_agreement
+
+    docs, mentions, hits, registry = _unpc_test_documents()
+    settings = {"actor & theme ids": {}, "chosen: shared_weight=4, max_df=0.1, procedural": {
+        "shared_weight": 4, "max_df": 0.1, "procedural": True}}
+    rows, model = [], None
+    with _one_thread():
+        for name, params in settings.items():
+            model = topics.fit_topics(docs, n_topics=n_topics, mentions=mentions, theme_hits=hits,
+                                      actor_labels=registry.actors, random_state=random_state, **params)
+            rows.append(version_agreement(model.clusters_, articles=docs).assign(setting=name))
+    table = pd.concat(rows, ignore_index=True)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(14, 5.5), layout="constrained",
+                                      gridspec_kw={"width_ratios": [1, 1.6]})
+    wide = table.pivot(index="langs", columns="setting", values="share").reindex(
+        columns=list(settings)).loc[["ar+en+fr", "ar+en", "ar+fr", "en+fr"]]
+    x = np.arange(len(wide))
+    for i, name in enumerate(wide.columns):
+        bars = left.bar(x + (i - 0.5) * 0.38, wide[name], width=0.38, label=name, color=f"C{i}")
+        left.bar_label(bars, fmt="%.2f", fontsize=7)
+    left.set_xticks(x, wide.index.tolist())
+    left.set_ylim(0, 1)
+    left.set_ylabel("share of documents whose versions share their main topic")
+    left.set_title("versions in the same topic (k = %d)" % n_topics)
+    left.legend(fontsize="small", loc="upper right")
+    counts = model.clusters_.merge(docs[["article_id", "lang"]], on="article_id").groupby(
+        ["topic", "lang"]).size().unstack(fill_value=0).reindex(columns=["ar", "fr", "en"], fill_value=0)
+    image = right.imshow(counts.to_numpy().T, aspect="auto", cmap="Blues")
+    # matplotlib draws Arabic letters unjoined, left to right: the tick labels leave the Arabic words out
+    names = model.labels_.set_index("topic")["label"].str.replace(r"\s*·?\s*[\u0600-\u06FF]+(?=\s|$)", "",
+                                                                    regex=True)
+    right.set_xticks(np.arange(len(counts)), [_wrap(f"{t} · {names[t]}", 26) for t in counts.index], fontsize=6,
+                     rotation=90)
+    right.set_yticks(range(3), ["ar", "fr", "en"])
+    for (j, i), n in np.ndenumerate(counts.to_numpy()):
+        right.text(j, i, str(n), ha="center", va="center", fontsize=7,
+                   color="white" if n > counts.to_numpy().max() / 2 else "black")
+    right.set_title("documents per topic and language (chosen settings; labels without their Arabic words)")
+    fig.colorbar(image, ax=right, shrink=0.8, label="documents")
+    fig.suptitle(f"UNPC: {docs['doc_id'].nunique()} UN documents of 2015 (test split) in Arabic, French and English")
     return fig, table

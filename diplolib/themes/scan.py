@@ -27,13 +27,13 @@ from .prefilter import pattern_prefilter
 __all__ = ["ScanIndex", "scan_index"]
 
 _BASE_CLASS = r"\w\s\-\u2010-\u2013"
-_WORD = re.compile(r"\w").match
+_NONWORD = re.compile(r"\W")
 
 
 class _ThemeScan:
     __slots__ = (
         "theme", "parent", "inc", "exc", "inc_bar", "exc_bar", "inc_all", "exc_all", "cues", "cue_all",
-        "inc_order", "exc_order", "exc_rx", "by_length",
+        "inc_rank", "exc_rank", "inc_rx", "exc_rx", "by_length",
     )
 
     def __init__(self, **kw):
@@ -51,16 +51,19 @@ class ScanIndex:
         self.automaton = None
         if anchors:
             self.automaton = ahocorasick.Automaton()
+            # the automaton reads the text with every non-word character made a space, padded with a space on
+            # each side: a literal that needs a word edge is looked up with a space there, so the automaton itself
+            # checks the edges. Its non-word characters are spaces too: it may then be found where the text has
+            # another non-word character (a superset of its places: the regexes decide).
+            keys: dict[str, tuple[int, int, dict[tuple, set[int]]]] = {}
             for lit, entries in anchors.items():
-                # group the cues sharing a literal: by word-edge flags, then by (theme, kind, lo, hi)
-                groups: dict[tuple[bool, bool], dict[tuple, list[int]]] = {}
                 for t, kind, ci, word_start, word_end, lo, hi in entries:
-                    groups.setdefault((word_start, word_end), {}).setdefault((2 * t + kind, lo, hi), []).append(ci)
-                value = tuple(
-                    (ws, we, tuple((key, lo, hi, frozenset(cis)) for (key, lo, hi), cis in g.items()))
-                    for (ws, we), g in groups.items()
-                )
-                self.automaton.add_word(lit, (len(lit), value))
+                    key = " " * word_start + _NONWORD.sub(" ", lit) + " " * word_end
+                    shift = len(key) - word_start  # automaton end in the padded text - shift = start in the text
+                    keys.setdefault(key, (shift, len(lit), {}))[2].setdefault((2 * t + kind, lo, hi), set()).add(ci)
+            for key, (shift, size, groups) in keys.items():
+                value = tuple((k, lo, hi, frozenset(cis)) for (k, lo, hi), cis in groups.items())
+                self.automaton.add_word(key, (shift, size - 1, value))
             self.automaton.make_automaton()
 
     def scan(self, match: str) -> list[tuple[str, object, list[tuple[int, int]], list]]:
@@ -73,27 +76,15 @@ class ScanIndex:
         # 2 * theme + kind (0 include, 1 exclude) -> [(start, end, lo, hi, cue indices)]
         occ: dict[int, list[tuple[int, int, int, int | None, frozenset]]] = {}
         if self.automaton is not None:
-            n = len(match)
-            for end, (size, groups) in self.automaton.iter(match):
-                start = end - size + 1
-                left = right = None
-                for word_start, word_end, entries in groups:
-                    if word_start:
-                        if left is None:
-                            left = start == 0 or _WORD(match, start - 1) is None
-                        if not left:
-                            continue
-                    if word_end:
-                        if right is None:
-                            right = end + 1 == n or _WORD(match, end + 1) is None
-                        if not right:
-                            continue
-                    for key, lo, hi, cis in entries:
-                        found = occ.get(key)
-                        if found is None:
-                            occ[key] = [(start, end, lo, hi, cis)]
-                        else:
-                            found.append((start, end, lo, hi, cis))
+            for e, (shift, size, entries) in self.automaton.iter(" " + _NONWORD.sub(" ", match) + " "):
+                start = e - shift
+                end = start + size
+                for key, lo, hi, cis in entries:
+                    found = occ.get(key)
+                    if found is None:
+                        occ[key] = [(start, end, lo, hi, cis)]
+                    else:
+                        found.append((start, end, lo, hi, cis))
         runs: dict[re.Pattern, tuple[list[int], list[int]]] = {}
         out = []
         for t, ts in enumerate(self.themes):
@@ -104,16 +95,13 @@ class ScanIndex:
             if ts.inc_all:
                 found = [m.span() for m in ts.inc.finditer(match)]
             else:
-                alts = [ts.cues[ci][1] for ci in ts.inc_order if ci in present]
-                found = _find(ts.inc, alts, match, ts.inc_bar, inc_occ, runs)
+                found = _find(ts.inc, ts.inc_rx, ts.inc_rank, match, ts.inc_bar, inc_occ, runs)
             if not found:
                 continue
             if ts.exc_all:
                 blocked = [m.span() for m in ts.exc.finditer(match)]
             elif exc_occ is not None:
-                xpresent = frozenset().union(*(o[4] for o in exc_occ))
-                alts = [ts.exc_rx[ci] for ci in ts.exc_order if ci in xpresent]
-                blocked = _find(ts.exc, alts, match, ts.exc_bar, exc_occ, runs)
+                blocked = _find(ts.exc, ts.exc_rx, ts.exc_rank, match, ts.exc_bar, exc_occ, runs)
             else:
                 blocked = []
             if blocked:
@@ -124,24 +112,33 @@ class ScanIndex:
         return out
 
 
-def _find(rx: re.Pattern, alts: list[re.Pattern], match: str, barrier, anchors, runs) -> list[tuple[int, int]]:
-    """The spans of ``rx.finditer(match)``, found from anchor occurrences ``(start, end, lo, hi, _)``.
+def _find(rx: re.Pattern, compiled: list[re.Pattern], rank: dict[int, int], match: str, barrier, anchors,
+          runs) -> list[tuple[int, int]]:
+    """The spans of ``rx.finditer(match)``, found from anchor occurrences ``(start, end, lo, hi, cues)``.
 
-    ``rx`` is a theme's alternation ``(?<!\\w)(?:b1|b2|...)``; ``alts`` the compiled cues
-    ``(?<!\\w)b_i`` whose anchors occur, in the same order (the others cannot match here).  At
-    a position, ``rx`` matches like the first of them that matches there.  When every anchor
-    lies a bounded ``lo..hi`` characters into its match, a match can only start at
-    ``start - hi .. start - lo``: the alternatives are tried there, left to right, skipping
-    positions inside the last match, as ``finditer`` would.  Otherwise ``rx`` scans the
-    segments (between barrier characters) that hold an anchor, or the whole text without barrier.
+    ``rx`` is a theme's alternation ``(?<!\\w)(?:b1|b2|...)``; ``compiled[ci]`` the cue ``(?<!\\w)b_i`` alone,
+    ``rank[ci]`` the place of cue ``ci`` among the alternatives (a cue whose anchors do not occur cannot
+    match).  At a position, ``rx`` matches like the first of its alternatives
+    that matches there.  When every anchor lies a bounded ``lo..hi`` characters into its match, a match
+    can only start at ``start - hi .. start - lo``, and only a cue with an anchor occurrence placing it
+    there can match: those cues are tried there, in alternation order, left to right, skipping
+    positions inside the last match, as ``finditer`` would.  Otherwise ``rx`` scans the segments
+    (between barrier characters) that hold an anchor, or the whole text without barrier.
     """
     if all(a[3] is not None for a in anchors):
-        starts = sorted({p for q, _, lo, hi, _ in anchors for p in range(max(q - hi, 0), q - lo + 1)})
+        places: dict[int, set[int]] = {}
+        for q, _, lo, hi, cis in anchors:
+            for p in (q - lo,) if lo == hi else range(max(q - hi, 0), q - lo + 1):
+                got = places.get(p)
+                if got is None:
+                    places[p] = set(cis)
+                else:
+                    got.update(cis)
         spans, pos = [], 0
-        for p in starts:
+        for p in sorted(places):
             if p >= pos:
-                for alt in alts:
-                    m = alt.match(match, p)
+                for ci in sorted(places[p], key=rank.__getitem__):
+                    m = compiled[ci].match(match, p)
                     if m is not None:
                         spans.append(m.span())
                         pos = m.end()
@@ -196,9 +193,10 @@ def _build_index(dictionary, lang: str) -> ScanIndex:
                     anchors.setdefault(lit, []).append((t, kind, ci, word_start, word_end, lo, hi))
         themes.append(
             _ThemeScan(
-                inc_order=_order(inc_rows["pattern"]),
-                exc_order=_order(exc_rows["pattern"]),
+                inc_rank=_rank(inc_rows["pattern"]),
+                exc_rank=_rank(exc_rows["pattern"]),
                 exc_rx=[re.compile(p) for p in exc_rows["pattern"]],
+                inc_rx=[re.compile(p) for p in inc_rows["pattern"]],
                 theme=theme,
                 parent=parent,
                 inc=inc,
@@ -215,8 +213,8 @@ def _build_index(dictionary, lang: str) -> ScanIndex:
     return ScanIndex(themes, anchors)
 
 
-def _order(patterns) -> list[int]:
-    """Cue indices in the order of the alternatives of :meth:`ThemeDictionary.compiled`
+def _rank(patterns) -> dict[int, int]:
+    """Cue index -> its place among the alternatives of :meth:`ThemeDictionary.compiled`
     (longest regex body first, stable)."""
     bodies = [(p.removeprefix(BOUNDARY), ci) for ci, p in enumerate(patterns)]
-    return [ci for _, ci in sorted(bodies, key=lambda x: len(x[0]), reverse=True)]
+    return {ci: r for r, (_, ci) in enumerate(sorted(bodies, key=lambda x: len(x[0]), reverse=True))}

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from .._tables import check_columns, legacy_arguments
@@ -69,26 +70,16 @@ def _which_cue(cues: list[tuple[str, re.Pattern]], match: str, start: int, end: 
     return ""
 
 
-def _hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a: int, b: int, cues) -> dict:
+def _hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a: int, b: int, cues) -> tuple:
     """One hit: matching-form span ``[a, b)`` mapped back to the display text (trailing spaces trimmed)."""
     start, end = int(index_map[a]), int(index_map[b])
     while end > start and text[end - 1].isspace():
         end -= 1
-    return {
-        "article_id": article_id,
-        "lang": lang,
-        "theme": theme,
-        "parent": parent,
-        "start": start,
-        "end": end,
-        "surface": text[start:end],
-        "sentence": max(bisect_right(starts, start) - 1, 0),
-        "cue": _which_cue(cues, match, a, b),
-        "reason": pd.NA,
-    }
+    return (article_id, lang, theme, parent, start, end, text[start:end], max(bisect_right(starts, start) - 1, 0),
+            _which_cue(cues, match, a, b), pd.NA)
 
 
-def _tag_one_exact(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> list[dict]:
+def _tag_one_exact(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> list[tuple]:
     """The reference path: every theme's regex over the whole text (slow, kept to check the fast one)."""
     match, index_map = offset_map(text)
     spans = sentence_spans(text)
@@ -104,35 +95,50 @@ def _tag_one_exact(article_id, lang: str, text: str, dictionary: ThemeDictionary
                 continue
             row = _hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a, b,
                            cue_index.get(theme, []))
-            rule = rules.get((theme, row["cue"])) if rules else None
+            rule = rules.get((theme, row[8])) if rules else None
             if rule is None or context_ok(rule, match, a, b):
                 rows.append(row)
     return rows
 
 
-def _tag_one(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> list[dict]:
+def _tag_one(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> list[tuple]:
     """Same rows as :func:`_tag_one_exact`: only the themes and stretches of text holding an anchor
-    of one of their cues are scanned (see :func:`diplolib.themes.scan.scan_index`)."""
+    of one of their cues are scanned (see :func:`diplolib.themes.scan.scan_index`); the hits of an
+    article are then placed in the display text, and in their sentences, all at once (numpy)."""
     match, index_map = offset_map(text)
-    rows: list[dict] = []
     found = scan_index(dictionary, lang).scan(match)
     if not found:
-        return rows
-    starts = [a for a, _ in sentence_spans(text)]
+        return []
     rules = context_rules(dictionary, lang)
-    for theme, parent, matches, cues in found:
+    themes, parents, cues, aa, bb = [], [], [], [], []
+    for theme, parent, matches, candidates in found:
         for a, b in matches:
-            row = _hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a, b, cues)
-            rule = rules.get((theme, row["cue"])) if rules else None
+            cue = _which_cue(candidates, match, a, b)
+            rule = rules.get((theme, cue)) if rules else None
             if rule is None or context_ok(rule, match, a, b):
-                rows.append(row)
-    return rows
+                themes.append(theme)
+                parents.append(parent)
+                cues.append(cue)
+                aa.append(a)
+                bb.append(b)
+    if not aa:
+        return []
+    starts = index_map[aa].tolist()
+    ends = index_map[bb].tolist()
+    for i, (s, e) in enumerate(zip(starts, ends, strict=True)):  # trailing spaces: rare, trimmed one by one
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        ends[i] = e
+    first = np.fromiter((a for a, _ in sentence_spans(text)), dtype=np.int64)
+    sentence = np.maximum(np.searchsorted(first, starts, side="right") - 1, 0).tolist()
+    return [
+        (article_id, lang, t, p, s, e, text[s:e], k, c, pd.NA)
+        for t, p, s, e, k, c in zip(themes, parents, starts, ends, sentence, cues, strict=True)
+    ]
 
 
-def _untagged(article_id, lang, reason: str) -> dict:
-    row = dict.fromkeys(HIT_COLUMNS, pd.NA)
-    row.update(article_id=article_id, lang=lang, reason=reason)
-    return row
+def _untagged(article_id, lang, reason: str) -> tuple:
+    return (article_id, lang, *([pd.NA] * (len(HIT_COLUMNS) - 3)), reason)
 
 
 def tag_themes(
@@ -221,7 +227,7 @@ def _tag(articles, dictionary, langs, tag_one) -> pd.DataFrame:
             f"langs {unknown} have no cues in the dictionary (it has {sorted(available)}): "
             "add cues for them in a theme file or drop them from langs"
         )
-    rows: list[dict] = []
+    rows: list[tuple] = []
     for article_id, lang, text in articles[list(_REQUIRED)].itertuples(index=False):
         if pd.isna(lang) or lang not in available:
             rows.append(_untagged(article_id, lang, f"no cues for language {lang!r} in the theme dictionary"))
@@ -231,7 +237,7 @@ def _tag(articles, dictionary, langs, tag_one) -> pd.DataFrame:
             rows.append(_untagged(article_id, lang, "no text"))
         else:
             rows.extend(tag_one(article_id, lang, text, dictionary))
-    hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
+    hits = pd.DataFrame.from_records(rows, columns=HIT_COLUMNS) if rows else pd.DataFrame(columns=HIT_COLUMNS)
     for col in ("start", "end", "sentence"):
         hits[col] = hits[col].astype("Int64")
     for col in ("lang", "theme", "parent", "surface", "cue", "reason"):

@@ -19,6 +19,9 @@ _NAMES = {
     "cluster_agreement": ".evaluate",
     "pairwise_ari": ".evaluate",
     "embed_documents": ".embed",
+    "parallel_documents": ".crosslingual",
+    "version_agreement": ".crosslingual",
+    "light_stem": ".arabic",
 }
 __getattr__, __dir__ = attach(__name__, _NAMES)
 __all__ = list(_NAMES)

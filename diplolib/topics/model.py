@@ -112,6 +112,8 @@ class TopicModel(BaseEstimator):
         actor_labels: Mapping[str, str] | pd.DataFrame | None = None,
         max_iter: int = 400,
         batch_size: int = 1024,
+        shared_weight: float = 1.0,
+        procedural: bool = False,
     ):
         self.n_topics = n_topics
         self.method = method
@@ -132,6 +134,8 @@ class TopicModel(BaseEstimator):
         self.actor_labels = actor_labels
         self.max_iter = max_iter
         self.batch_size = batch_size
+        self.shared_weight = shared_weight
+        self.procedural = procedural
 
     def __getattr__(self, name: str):
         """The previous release's names of the fitted tables (``model.labels`` …), with a DeprecationWarning."""
@@ -185,13 +189,8 @@ class TopicModel(BaseEstimator):
         return self
 
     @legacy_arguments(renamed={"themes": "theme_hits"})
-    def transform(
-        self,
-        articles: pd.DataFrame,
-        *,
-        mentions: pd.DataFrame | None = None,
-        theme_hits: pd.DataFrame | None = None,
-    ) -> pd.DataFrame:
+    def transform(self, articles: pd.DataFrame, *, mentions: pd.DataFrame | None = None,
+                  theme_hits: pd.DataFrame | None = None) -> pd.DataFrame:
         """Topic weights of (new) articles under this fitted NMF or LDA model.
 
         The articles are turned into documents as at fitting time (:func:`~diplolib.topics.documents`,
@@ -264,6 +263,8 @@ class TopicModel(BaseEstimator):
             keep_words=self.keep_words,
             extra_stop_words=self.extra_stop_words,
             weighting="count" if self.method == "lda" else "tfidf",
+            shared_weight=self.shared_weight,
+            procedural=self.procedural,
         )
 
     def _fit_embeddings(self, articles, docs, vec, embeddings):
@@ -304,21 +305,20 @@ class TopicModel(BaseEstimator):
         pipe = Pipeline([("vectorize", vec), ("model", est)])
         X = vec.fit_transform(docs)
         if X.shape[1] < n_topics:
-            raise ValueError(
-                f"fit_topics: only {X.shape[1]} term(s) survive filtering for n_topics="
-                f"{n_topics}; lower n_topics or min_df, or add articles."
-            )
+            raise ValueError(f"fit_topics: only {X.shape[1]} term(s) survive filtering for n_topics={n_topics}; "
+                             "lower n_topics or min_df, or add articles.")
         W = est.fit_transform(X)
         return W, est.components_, X, pipe
 
     def _labels(self) -> pd.DataFrame:
         n_topics, terms = self.n_topics, self.topic_terms_
         names = actor_names(self.actor_labels)
+        display = getattr(self.pipeline_.named_steps["vectorize"], "display_forms_", {})
         counts = self.clusters_["topic"].value_counts().reindex(range(n_topics), fill_value=0)
         coh = self.coherence(10).set_index("topic")["npmi"].reindex(range(n_topics))
         return pd.DataFrame({
             "topic": list(range(n_topics)),
-            "label": [topic_label(terms[terms["topic"] == t], names) for t in range(n_topics)],
+            "label": [topic_label(terms[terms["topic"] == t], names, display=display) for t in range(n_topics)],
             "n_articles": counts.to_numpy(),
             "npmi": coh.to_numpy(),
         })
@@ -359,7 +359,8 @@ def fit_topics(
     random_state : int
         Seed of every random step; the same seed gives the same tables.
     lemmatize, ngram_range, min_df, max_df, max_features, unknown_lang, keep_words, extra_stop_words :
-        Passed to :class:`diplolib.topics.TopicVectorizer`.
+    shared_weight, procedural :
+        Passed to :class:`diplolib.topics.TopicVectorizer` (``max_df`` also applies within each language).
     title : bool
         Model the title with the text.
     n_terms : int

@@ -105,9 +105,22 @@ def actor_names(actor_labels: Mapping[str, str] | pd.DataFrame | None) -> dict[s
     return {actor_token(k): str(v) for k, v in actor_labels.items() if isinstance(k, str) and k.strip()}
 
 
-def topic_label(terms: pd.DataFrame, names: Mapping[str, str], n_words: int = 3) -> str:
-    words = terms.loc[terms["kind"] == "word", "term"].head(n_words).tolist()
-    actors = terms.loc[terms["kind"] == "actor", "term"].head(2).tolist()
-    actors = [names.get(a, a[1:]) for a in actors]
-    label = " · ".join(words) if words else " · ".join(terms["term"].head(n_words))
+def topic_label(terms: pd.DataFrame, names: Mapping[str, str], n_words: int = 3, *,
+                display: Mapping[str, str] | None = None) -> str:
+    """``themes: word · word · word — actor, actor`` from a topic's ranked terms.
+
+    Themes appear when one is among the topic's five heaviest terms (a topic held together by theme tokens,
+    as across languages), written as words ("#chemical_weapons" → "chemical weapons"); ``display`` maps a
+    term to the form to show (Arabic stems to their most frequent written form, hamza kept).
+    """
+    display = display or {}
+    kinds = terms["kind"].tolist()
+    words = [display.get(t, t) for t in terms.loc[terms["kind"] == "word", "term"].head(n_words)]
+    actors = [names.get(a, a[1:]) for a in terms.loc[terms["kind"] == "actor", "term"].head(2)]
+    themes = [t[1:].replace("_", " ") for t in terms.loc[terms["kind"] == "theme", "term"].head(2)]
+    if "theme" not in kinds[:5]:
+        themes = []
+    label = " · ".join(words) if words or themes else " · ".join(terms["term"].head(n_words))
+    if themes:
+        label = f"{', '.join(themes)}: {label}" if label else ", ".join(themes)
     return f"{label} — {', '.join(actors)}" if actors else label

@@ -1,0 +1,177 @@
+"""The compact ``data/sources/state_demonyms.csv`` expanded: demonym and capital aliases, capital places, and
+the role phrases templated for every state (:data:`ROLE_TEMPLATES`). Used by
+:mod:`diplolib.actors.build_states`, whose docstring describes the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from pathlib import Path
+
+__all__ = ["SOURCES_DIR", "ROLE_TEMPLATES", "read_csv", "fr_plural", "ar_forms", "demonym_rows", "capital_places",
+           "state_role_phrases", "phrase_sort_key", "alias_sort_key"]
+
+SOURCES_DIR = Path(__file__).resolve().parent / "data" / "sources"
+LANGS = ("en", "fr", "ar")
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+
+def fr_plural(word: str) -> str:
+    return word if word.endswith(("s", "x")) else word + "s"
+
+
+def ar_forms(nisba: str) -> list[str]:
+    """Arabic nisba forms: indefinite and definite, masculine and feminine, then the sound plurals
+    ("الفلسطينيون", "الفلسطينيين")."""
+    words = nisba.split()
+    fem = [w + "ة" for w in words]
+    plural = [[w + end for w in words] for end in ("ون", "ين")]
+    return [nisba, " ".join("ال" + w for w in words), " ".join(fem), " ".join("ال" + w for w in fem)] + [
+        " ".join("ال" + w for w in p) for p in plural]
+
+
+def demonym_rows(row: dict[str, str]) -> list[dict[str, str]]:
+    """Expand one compact ``state_demonyms.csv`` row into alias rows."""
+    out: list[tuple[str, str, str]] = []
+    split = lambda s: [v.strip() for v in s.split("|") if v.strip()]  # noqa: E731
+    for dem in split(row["en"]):
+        out += [("en", dem, "demonym"), ("en", f"the {dem} side", "demonym")]
+        if dem.endswith(("an", "i")) and " " not in dem:  # the people: "Palestinians", "Iraqis"
+            out.append(("en", dem + "s", "demonym"))
+    for masc, fem in zip(split(row["fr_m"]), split(row["fr_f"]), strict=True):
+        for form in dict.fromkeys([masc, fem, fr_plural(masc), fr_plural(fem)]):
+            out.append(("fr", form, "demonym"))
+        out += [("fr", f"le côté {masc}", "demonym"), ("fr", f"la partie {fem}", "demonym")]
+    for nisba in split(row["ar"]):
+        forms = ar_forms(nisba)
+        out += [("ar", form, "demonym") for form in forms]
+        out.append(("ar", "الجانب " + forms[1], "demonym"))
+    for lang in LANGS:
+        out += [(lang, cap, "capital") for cap in split(row[f"capital_{lang}"])]
+    return [
+        {"actor_id": row["actor_id"], "alias": a, "lang": lang, "kind": kind, "source": "demonyms"}
+        for lang, a, kind in out
+    ]
+
+
+def capital_places() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Place actors for the capitals of ``state_demonyms.csv`` (``place:baghdad``), with their names.
+
+    A capital names two things: the state's government as a metonym ("Moscow said", alias kind
+    ``capital`` of RUS) and the city ("talks in Moscow"). The tagger reads it as the city after a
+    locative preposition and as the state otherwise; the registry accepts that pair of readings
+    without an ambiguity row.
+    """
+    actors, aliases = [], []
+    split = lambda s: [v.strip() for v in s.split("|") if v.strip()]  # noqa: E731
+    for row in read_csv(SOURCES_DIR / "state_demonyms.csv"):
+        names = {lang: split(row[f"capital_{lang}"]) for lang in LANGS}
+        if not names["en"]:
+            continue
+        slug = re.sub(r"[^a-z0-9]+", "_", unicodedata.normalize("NFKD", names["en"][0]).encode("ascii", "ignore")
+                      .decode().lower()).strip("_")
+        place = f"place:{slug}"
+        actors.append({"actor_id": place, "label": names["en"][0], "kind": "place", "country": row["actor_id"],
+                       "note": f"capital of {row['actor_id']} (the city; the government is the capital alias "
+                               f"of {row['actor_id']})"})
+        aliases += [{"actor_id": place, "alias": a, "lang": lang, "kind": "name", "case_sensitive": "false",
+                     "source": "capitals"} for lang in LANGS for a in names[lang]]
+    return actors, sorted(aliases, key=alias_sort_key)
+
+
+
+#: (lang, phrase template, role) expanded for every row of ``state_demonyms.csv``. Placeholders:
+#: ``{dem}`` English demonym, ``{m}``/``{f}`` French masculine/feminine, ``{adj}`` Arabic definite nisba.
+#: Role "counterpart" = an empty role (the same role as the other party); "president"/"pm" = the row's
+#: ``president_role``/``pm_role`` (no phrase when that is empty).
+ROLE_TEMPLATES: tuple[tuple[str, str, str], ...] = (
+    ("en", "{dem} Foreign Minister", "foreign_minister"),
+    ("en", "{dem} Defence Minister", "defence_minister"),
+    ("en", "{dem} Defense Minister", "defence_minister"),
+    ("en", "{dem} President", "president"),
+    ("en", "{dem} Prime Minister", "pm"),
+    ("en", "{dem} ambassador to the UN", "un_ambassador"),
+    ("en", "{dem} envoy to the UN", "un_ambassador"),
+    ("en", "{dem} UN ambassador", "un_ambassador"),
+    ("en", "{dem} counterpart", "counterpart"),
+    ("fr", "ministre {m} des Affaires étrangères", "foreign_minister"),
+    ("fr", "ministre {f} des Affaires étrangères", "foreign_minister"),
+    ("fr", "chef de la diplomatie {f}", "foreign_minister"),
+    ("fr", "cheffe de la diplomatie {f}", "foreign_minister"),
+    ("fr", "ministre {m} de la Défense", "defence_minister"),
+    ("fr", "ministre {f} de la Défense", "defence_minister"),
+    ("fr", "président {m}", "president"),
+    ("fr", "présidente {f}", "president"),
+    ("fr", "Premier ministre {m}", "pm"),
+    ("fr", "Première ministre {f}", "pm"),
+    ("fr", "ambassadeur {m} à l'ONU", "un_ambassador"),
+    ("fr", "ambassadrice {f} à l'ONU", "un_ambassador"),
+    ("fr", "représentant {m} à l'ONU", "un_ambassador"),
+    ("fr", "homologue {m}", "counterpart"),
+    ("fr", "homologue {f}", "counterpart"),
+    ("ar", "وزير الخارجية {adj}", "foreign_minister"),
+    ("ar", "وزيرة الخارجية {adj}", "foreign_minister"),
+    ("ar", "وزير الدفاع {adj}", "defence_minister"),
+    ("ar", "وزيرة الدفاع {adj}", "defence_minister"),
+    ("ar", "الرئيس {adj}", "president"),
+    ("ar", "رئيس الوزراء {adj}", "pm"),
+    ("ar", "رئيس الحكومة {adj}", "pm"),
+    ("ar", "المندوب {adj} لدى الأمم المتحدة", "un_ambassador"),
+    ("ar", "المندوب {adj} الدائم لدى الأمم المتحدة", "un_ambassador"),
+    ("ar", "نظيره {adj}", "counterpart"),
+    ("ar", "نظيرته {adj}", "counterpart"),
+    ("ar", "نظيرها {adj}", "counterpart"),
+)
+
+
+def state_role_phrases() -> list[dict[str, str]]:
+    """Role phrases generated from ``state_demonyms.csv`` with :data:`ROLE_TEMPLATES`, sorted.
+
+    "Russian Foreign Minister", "le chef de la diplomatie russe", "وزير الخارجية الروسي"
+    (foreign_minister of RUS); "the Iranian President" is head_of_government of IRN
+    because that row's ``president_role`` says so; "son homologue russe" has an
+    empty role (the same role as the other party). ``source`` is "template".
+    """
+    split = lambda s: [v.strip() for v in s.split("|") if v.strip()]  # noqa: E731
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    for row in read_csv(SOURCES_DIR / "state_demonyms.csv"):
+        fills = [{"dem": d} for d in split(row["en"])]
+        fills += [{"m": m, "f": f} for m, f in zip(split(row["fr_m"]), split(row["fr_f"]), strict=True)]
+        fills += [{"adj": ar_forms(n)[1]} for n in split(row["ar"])]
+        for lang, template, role in ROLE_TEMPLATES:
+            office = {"president": row["president_role"], "pm": row["pm_role"], "counterpart": ""}.get(
+                role, role
+            )
+            if not office and role != "counterpart":
+                continue  # no office with that title in this state
+            for fill in fills:
+                try:
+                    phrase = template.format(**fill)
+                except KeyError:
+                    continue  # a fill of another language
+                rows[(lang, phrase)] = {
+                    "phrase": phrase,
+                    "lang": lang,
+                    "role": office,
+                    "of": row["actor_id"],
+                    "case_sensitive": "false",
+                    "source": "template",
+                }
+    return sorted(rows.values(), key=phrase_sort_key)
+
+
+def phrase_sort_key(row: dict[str, str]) -> tuple[str, ...]:
+    """Sort order of ``role_phrases.csv``: the office (of, role), language, phrase."""
+    return (row["of"], row["role"], row["lang"], row["phrase"])
+
+
+def alias_sort_key(row: dict[str, str]) -> tuple[str, ...]:
+    """Sort order of ``aliases.csv``: actor, language, kind, alias."""
+    return (row["actor_id"], row["lang"], row["kind"], row["alias"])

@@ -1,0 +1,98 @@
+"""Who is a party to an event: the speaker of a report (a news agency, a monitor, a state that says) is not;
+places, patron qualifiers and datelines are not; title-case readouts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from diplolib import actors
+from diplolib.events import extract_events
+from diplolib.events.attribution import reporting_actors
+
+# (lang, sentence, cue, expected (source, target) rows of that cue)
+CASES = [
+    ("en", "Russian jets bombed Turkey's positions, AFP said.", "bombed", {("RUS", "TUR")}),
+    ("en", "According to the Syrian Observatory for Human Rights, Turkey attacked Kurdish fighters.", "attacked",
+     {("TUR", "")}),
+    ("en", "The Syrian Observatory for Human Rights told AFP that Turkey shelled Syria.", "shelled",
+     {("TUR", "SYR")}),
+    ("en", "Turkey condemned Russia, Lavrov said.", "condemned", {("TUR", "RUS")}),
+    ("en", "Putin met Erdogan and said Russia would support Turkey.", "met",
+     {("per:vladimir_putin", "per:recep_tayyip_erdogan")}),
+    ("en", "Turkey accused Russia of attacking Syria.", "attacking", {("RUS", "SYR")}),
+    ("en", "Syria was attacked by Israel.", "attacked", {("ISR", "SYR")}),
+    ("fr", "La Turquie a attaqué la Syrie, selon l'Agence France-Presse.", "a attaqué", {("TUR", "SYR")}),
+    ("ar", "قال المرصد السوري لحقوق الإنسان إن تركيا قصفت سوريا.", "قصفت", {("TUR", "SYR")}),
+    ("en", "Readout of President Biden's Call With President Andrzej Duda of Poland", "Call With",
+     {("per:joe_biden", "per:andrzej_duda")}),
+    # a self-report: the speaker's own act
+    ("en", "The Fijian rebels said they will release Prime Minister Mahendra Chaudhry.", "release",
+     {("FJI", "per:mahendra_chaudhry")}),
+    ("en", "Iraq said it would attack Kuwait.", "attack", {("IRQ", "KWT")}),
+    # places, patrons and datelines are no parties (diplolib/events/locations.py)
+    ("en", "Russian air strikes killed 14 civilians in eastern Syria.", "killed", {("RUS", "")}),
+    ("en", "Government forces dropped barrel bombs in an attack on Turkey-backed opposition forces.", "attack",
+     set()),
+    ("en", "BEIRUT At least 15 people were killed in Israeli air strikes on Syria.", "air strikes on",
+     {("ISR", "SYR")}),
+    ("en", "US-led strikes on the northern Syrian province of Raqa killed 20 Islamic State jihadists.", "killed",
+     {("USA", "grp:isis")}),
+    ("en", "Turkey invaded Syria in 2016.", "invaded", {("TUR", "SYR")}),
+    ("fr", "La Turquie a attaqué la province syrienne d'Idleb.", "a attaqué", {("TUR", "")}),
+]
+# the reported event has no party on the reporter's side: no row at all, or no source, never the agency
+NO_REPORTER = [
+    ("en", "Air strikes killed 20 civilians in Aleppo, the Syrian Observatory for Human Rights said."),
+    ("en", "According to the Syrian Observatory for Human Rights, air strikes killed 20 people."),
+    ("fr", "Des frappes ont tué 20 civils à Alep, a indiqué l'OSDH."),
+    ("en", "Air strikes on Idlib killed 12 people, Agence France-Presse reported."),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return actors.ActorMatcher(actors.load_registry())
+
+
+def _events(rows, matcher):
+    arts = pd.DataFrame({"article_id": [f"s{i}" for i in range(len(rows))], "lang": [r[0] for r in rows],
+                         "text": [r[1] for r in rows],
+                         "published": pd.to_datetime(["2022-03-04"] * len(rows), utc=True)})
+    return extract_events(arts, registry=matcher)
+
+
+def test_speakers_are_not_parties(matcher):
+    ev = _events(CASES, matcher)
+    for i, (_, text, cue, want) in enumerate(CASES):
+        got = ev[(ev["article_id"] == f"s{i}") & (ev["cue"] == cue)]
+        assert set(zip(got["source"], got["target"], strict=True)) == want, text
+
+
+def test_reporters_never_source_or_target(matcher):
+    ev = _events(NO_REPORTER, matcher)
+    reporters = reporting_actors(matcher.registry.actors)
+    assert {"org:afp", "org:sohr"} <= reporters
+    assert not (ev["source"].isin(reporters) | ev["target"].isin(reporters)).any(), ev[["cue", "source", "target"]]
+
+
+def test_reporting_actors_are_reporting_organisations(matcher):
+    reporters = reporting_actors(matcher.registry.actors)
+    kind = matcher.registry.actors.set_index("actor_id")["kind"]
+    assert all(kind[a] == "organisation" for a in reporters)
+    assert "IAEA" not in reporters and not any("atomic" in a.lower() for a in reporters)
+
+
+def test_embedded_events_are_flagged_and_left_out_of_plover(matcher):
+    from diplolib.events import plover_reading
+
+    rows = [("en", "Greece demanded that Germany refuse to recognize Macedonia."),
+            ("en", "Russia condemned the attack on Syria."),
+            ("en", "Russia attacked Syria. Turkey condemned Russia.")]
+    ev = _events(rows, matcher)
+    flag = dict(zip(zip(ev["article_id"], ev["cue"]), ev["embedded"]))
+    assert not flag[("s0", "demanded")]
+    assert flag[("s0", "refuse")] and flag[("s1", "attack")]
+    assert not flag[("s2", "attacked")] and not flag[("s2", "condemned")]  # another sentence: not embedded
+    kept = plover_reading(ev)
+    assert not kept["embedded"].any() and set(kept["article_id"]) == {"s0", "s1", "s2"}

@@ -1,0 +1,124 @@
+"""Issue 12, registry quality: world-scale role probes, UN spellings, common words, parallel alias proposals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from diplolib.actors import ActorMatcher, load_registry, tag_actors
+from diplolib.actors.parallel_aliases import propose_aliases, split_half
+from diplolib.actors.sweep import _nisba_stem, _paradigms
+
+
+@pytest.fixture(scope="module")
+def matcher() -> ActorMatcher:
+    return ActorMatcher(load_registry())
+
+
+def _tag(matcher, texts, date="2015-06-01"):
+    arts = pd.DataFrame({"article_id": range(len(texts)), "text": texts, "published": date})
+    return tag_actors(arts, registry=matcher)
+
+
+def test_world_role_probes_in_three_languages(matcher):
+    """94 (date, phrase) probes of heads of state and government, foreign ministers and organisation offices
+    across all continents, 2016-2025 (tests/data/role_probes_world.csv), written before running the tagger
+    on them and not used to tune anything but the three organisation forms named in the file's history.
+    Measured when written: 91 of 94; after adding "{org}'s {title}", "foreign policy chief" and the European
+    Council's president: 94 of 94."""
+    probes = pd.read_csv(Path(__file__).parent / "data" / "role_probes_world.csv")
+    assert len(probes) >= 60 and set(probes["lang"]) == {"en", "fr", "ar"}
+    arts = pd.DataFrame({"article_id": range(len(probes)), "text": probes["phrase"], "published": probes["date"]})
+    out = tag_actors(arts, registry=matcher)
+    got = out[out["method"] == "role"].groupby("article_id")["actor_id"].first()
+    probes["ok"] = probes.index.map(got) == probes["expected"]
+    for lang, share in probes.groupby("lang")["ok"].mean().items():
+        assert share >= 0.95, (lang, share, probes[~probes["ok"]])
+
+
+def test_un_names_and_regions(matcher):
+    out = _tag(matcher, ["المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية", "بشأن ليبريا وشيلي",
+                         "in Africa, Asia and Latin America", "في أفريقيا وأمريكا اللاتينية",
+                         "la partie iraquienne", "Palestinians and Iraqis", "سلطات غينيا - بيساو وغينيا"])
+    by = out.groupby("article_id")["actor_id"].apply(list)
+    assert by[0] == ["GBR"]  # not Ireland inside the UK's official name
+    assert by[1] == ["LBR", "CHL"]
+    assert "USA" not in by[2] + by[3] and "place:latin_america" in by[2] and "place:latin_america" in by[3]
+    assert by[4] == ["IRQ"] and by[5] == ["PSE", "IRQ"]
+    assert by[6] == ["GNB", "GIN"]  # the UN's spaced hyphen: Guinea-Bissau, not Guinea
+
+
+def test_common_words_stay_words(matcher):
+    out = _tag(matcher, ["The English text was adopted.", "مبادرة قطرية", "الموظفين القطريين", "Bill English said"],
+               date="2017-06-01")
+    assert set(out["article_id"]) == {3}
+    assert out["actor_id"].tolist() == ["per:simon_william_bill_english"]
+
+
+def test_nisba_paradigm_pools_the_evidence():
+    assert {_nisba_stem(k) for k in ("قطري", "قطريه", "القطري", "القطريين", "القطريون")} == {"قطر"}
+    assert _nisba_stem("الجانب القطري") == "الجانب القطري"
+    aliases = pd.DataFrame({"actor_id": ["QAT", "QAT", "QAT", "OMN"], "kind": ["demonym"] * 4,
+                            "alias": ["قطرية", "القطري", "الجانب القطري", "عماني"]})
+    pooled = _paradigms(aliases, {"قطريه": (4, 0), "القطري": (17, 1), "عماني": (3, 3)})
+    assert pooled["قطريه"] == pooled["القطري"] == (21, 1)
+    assert pooled["عماني"] == (3, 3) and "الجانب القطري" not in pooled
+
+
+def test_propose_aliases_finds_the_other_spelling():
+    triples = pd.DataFrame({"id": list("abcdef"), "en": ["Chile voted"] * 3 + ["Peru voted"] * 3,
+                            "ar": ["صوتت شيلي", "وشيلي أيضا", "شيلي وبيرو", "صوتت بيرو", "بيرو", "بيرو أيضا"]})
+    mentions = pd.DataFrame({"article_id": list("abcdef") + list("def"), "lang": ["en"] * 6 + ["ar"] * 3,
+                             "actor_id": ["CHL"] * 3 + ["PER"] * 6})
+    got = propose_aliases(triples, mentions, "en", "ar")
+    assert got["actor_id"].unique().tolist() == ["CHL"]  # Peru is found in both
+    assert got.iloc[0]["alias"] == "شيلي" and got.iloc[0]["count"] == 3  # "وشيلي" counted without its و
+    halves = split_half(pd.Series([f"id{i}" for i in range(200)]))
+    assert set(halves) == {"tune", "check"} and 60 < (halves == "tune").sum() < 140
+    assert split_half(pd.Series(["id7"])).iloc[0] == halves.iloc[7]
+
+
+def test_a_capital_opening_a_dateline_is_the_city(matcher):
+    out = _tag(matcher, ["Vienna, 18-22 May 2015", "فيينا، 9-17 آذار/مارس 2015", "Moscow said on 5 May", "Vienna, he said"])
+    by = out.groupby("article_id")["actor_id"].first()
+    assert by[0] == by[1] == "place:vienna"
+    assert by[2] == "RUS" and by[3] == "AUT"  # a metonym when no date follows
+
+
+def test_relatives_of_one_surname_stay_two_people():
+    """The CIA build no longer merges an heir listed beside the holder (Kim Jong Il / Kim Jong Un), nor a holder
+    with the curated person of the same surname and country but another first name (Siim / Kaja Kallas)."""
+    reg = load_registry()
+    assert reg.holder("head_of_state", "PRK", "1996-01-01") == "per:kim_jong_il"
+    assert reg.holder("head_of_state", "PRK", "2016-01-01") == "per:kim_jong_un"
+    assert reg.holder("head_of_government", "EST", "2002-06-01") == "per:siim_kallas"
+    assert reg.holder("head_of_government", "EST", "2022-06-01") == "per:kaja_kallas"
+    assert reg.holder("head_of_state", "AZE", "2000-01-01") == "per:heydar_aliyev"
+
+
+def test_arabic_article_variants():
+    from diplolib.actors.article_variants import article_forms, article_variants
+
+    assert article_forms("Zor") == ["al", "el", "az", "ez"] and article_forms("Qaeda") == ["al", "el"]
+    rows = [{"actor_id": "place:deir_ez_zor", "alias": "Deir ez-Zor", "lang": "en", "kind": "name",
+             "case_sensitive": "false"},
+            {"actor_id": "grp:x", "alias": "Al-Qaeda", "lang": "en", "kind": "name", "case_sensitive": "false"},
+            {"actor_id": "grp:x", "alias": "al-Qaeda", "lang": "en", "kind": "name", "case_sensitive": "false"},
+            {"actor_id": "per:y", "alias": "Alice Smith", "lang": "en", "kind": "name", "case_sensitive": "false"},
+            {"actor_id": "grp:x", "alias": "القاعدة", "lang": "ar", "kind": "name", "case_sensitive": "false"}]
+    got = {(r["actor_id"], r["alias"]) for r in article_variants(rows)}
+    assert got == {("place:deir_ez_zor", "Deir al-Zor"), ("place:deir_ez_zor", "Deir el-Zor"),
+                   ("place:deir_ez_zor", "Deir az-Zor"), ("grp:x", "El-Qaeda")}
+
+
+def test_article_variants_reach_the_tagger(matcher):
+    out = _tag(matcher, ["les combattants du Front el-Nosra à Deir el-Zor"])
+    assert {"grp:nusra_front", "place:deir_ez_zor"} <= set(out["actor_id"])
+
+
+def test_names_by_label_reach_generated_people(matcher):
+    """data/sources/person_names.csv gives Arabic (and other) names to people whose id the build generates."""
+    out = _tag(matcher, ["قال معمر القذافي", "Muammar Gaddafi said"], date="2011-03-01")
+    assert out["actor_id"].tolist() == ["per:muammar_abu_minyar_al_qadhafi"] * 2
