@@ -36,8 +36,7 @@ LAYERS = [
 PRIVATE_IMPORTS_ALLOWED = {
     ("diplolib.actors.discover", "diplolib.actors.tagger", "_key"): "actors/ is being split by issue 12",
 }
-LONG_MODULES_ALLOWED = {
-}
+LONG_MODULES_ALLOWED: dict[str, str] = {}
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 80  # lines of code from ``def`` to the end, the docstring not counted
 HEAVY = ("sklearn", "scipy", "networkx", "spacy", "torch")
