@@ -16,7 +16,7 @@ import pandas as pd
 
 from .._tables import check_columns
 
-__all__ = ["parallel_documents", "version_agreement"]
+__all__ = ["parallel_documents", "version_agreement", "fit_split"]
 
 #: Joins the document id and the language into an article id (``2015/a/69/767#en``).
 SEP = "#"
@@ -99,3 +99,23 @@ def version_agreement(clusters: pd.DataFrame, *, articles: pd.DataFrame) -> pd.D
         rows.append({"langs": "+".join(group), "n_docs": len(sub), "share": float(same.mean()) if len(sub) else
                      float("nan")})
     return pd.DataFrame(rows, columns=["langs", "n_docs", "share"])
+
+
+def fit_split(docs: pd.DataFrame, split: str, *, mentions: pd.DataFrame, theme_hits: pd.DataFrame,
+              actor_labels: pd.DataFrame | None = None, n_topics: int = 12, random_state: int = 0, **settings):
+    """Fit topics on the documents of one ``split`` (e.g. UNPC's ``dev`` or ``test``) of a parallel corpus.
+
+    ``docs`` is :func:`parallel_documents`'s table with a ``split`` column; ``mentions`` and ``theme_hits`` may
+    cover every split (they are restricted to this one). Returns ``(part, fitted)``: the split's articles and the
+    fitted model, ready for :func:`version_agreement` (``fitted.clusters_``, ``articles=part``).
+    """
+    from .model import fit_topics
+
+    check_columns(docs, ["article_id", "split"], func="fit_split", name="docs",
+                  fix="pass parallel_documents() of sentences that carry a split column")
+    part = docs[docs["split"] == split].reset_index(drop=True)
+    ids = set(part["article_id"])
+    fitted = fit_topics(part, n_topics=n_topics, random_state=random_state, actor_labels=actor_labels,
+                        mentions=mentions[mentions["article_id"].isin(ids)],
+                        theme_hits=theme_hits[theme_hits["article_id"].isin(ids)], **settings)
+    return part, fitted
