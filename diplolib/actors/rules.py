@@ -16,6 +16,8 @@ from ..normalize.matching import matching_form
 from .context import context_country
 from .keys import key_form
 
+__all__ = ["MatcherRules"]
+
 # Prepositions after which a capital is the city, not its government ("à Bagdad", "talks in Geneva"); matched on
 # the matching form of the preceding characters (accents removed: "à" is "a").
 _NUMBER_AFTER = re.compile(r"\s*,?\s*\d")
