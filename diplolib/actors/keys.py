@@ -15,7 +15,7 @@ import numpy as np
 
 from ..normalize.matching import matching_form
 
-__all__ = ["key_form", "spaced_form", "Entry", "NONWORD", "PROCLITICS", "BMP_WORD", "HYPHENS"]
+__all__ = ["key_form", "spaced_form", "spaced_codes", "Entry", "NONWORD", "PROCLITICS", "BMP_WORD", "HYPHENS"]
 
 HYPHENS = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " "})
 PROCLITICS = "وبلفك"
@@ -28,13 +28,18 @@ def spaced_form(m: str) -> str:
     """``m`` with every character that is not a letter or digit replaced by a space (same length), fast."""
     if m.isascii():
         return m.encode("ascii").translate(_ASCII_WORD).decode("ascii")
+    return spaced_codes(m).tobytes().decode("utf-32-le")
+
+
+def spaced_codes(m: str) -> np.ndarray:
+    """The code points of ``m`` (a writable uint32 array) with every non-letter, non-digit set to a space."""
     codes = np.frombuffer(m.encode("utf-32-le"), dtype=np.uint32).copy()
     bmp = codes < 0x10000
     word = np.zeros(len(codes), dtype=bool)
     word[bmp] = BMP_WORD[codes[bmp]]
     word[~bmp] = [chr(c).isalnum() for c in codes[~bmp]]
     codes[~word] = 32
-    return codes.tobytes().decode("utf-32-le")
+    return codes
 
 
 def key_form(alias: str) -> str:

@@ -15,7 +15,7 @@ import itertools
 import numpy as np
 
 from ..normalize.matching import aligned_matching_form, matching_form
-from .keys import BMP_WORD
+from .keys import spaced_codes
 
 __all__ = ["scan_partition", "Hits"]
 
@@ -52,12 +52,7 @@ def _spaced_joined(forms: list[str] | None, starts: np.ndarray, big: str | None 
         codes = np.frombuffer(bytearray(big.encode("ascii").translate(_ASCII_SPACED)), dtype=np.uint8)
         codes[seps] = 10
         return codes.tobytes().decode("ascii")
-    codes = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32).copy()
-    bmp = codes < 0x10000
-    word = np.zeros(len(codes), dtype=bool)
-    word[bmp] = BMP_WORD[codes[bmp]]
-    word[~bmp] = [chr(c).isalnum() for c in codes[~bmp]]
-    codes[~word] = 32
+    codes = spaced_codes(big)
     codes[seps] = 10
     return codes.tobytes().decode("utf-32-le")
 
