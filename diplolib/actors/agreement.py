@@ -17,6 +17,7 @@ from itertools import permutations
 import pandas as pd
 
 from .registry import Registry, load_registry
+from .short_forms import resolve_short_forms
 from .tagger import ActorMatcher, tag_actors
 
 __all__ = ["parallel_mentions", "crosslingual_agreement", "alias_confirmation"]
@@ -24,7 +25,8 @@ __all__ = ["parallel_mentions", "crosslingual_agreement", "alias_confirmation"]
 
 def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "fr", "ar"),
                       registry: Registry | ActorMatcher | None = None, published: str = "2015-07-01",
-                      id_column: str = "id") -> pd.DataFrame:
+                      id_column: str = "id", short_forms: bool = True, document: str | None = "doc_id",
+                      un_text: bool | None = None) -> pd.DataFrame:
     """The mentions of every language column of ``triples`` (one row per sentence, one column per language).
 
     Parameters
@@ -36,6 +38,12 @@ def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "f
         The language columns.
     registry : Registry or ActorMatcher, optional
         Defaults to the built-in registry.
+    short_forms : bool
+        Also resolve the short forms of UN-system bodies ("the Council", "l'Organisation", "الوكالة") from
+        the document (:func:`~diplolib.actors.short_forms.resolve_short_forms`): the ``organ`` column (the
+        UN parallel corpus's issuing organ) is the source, sentences sharing ``document`` are one document.
+    un_text : bool, optional
+        The sentences are UN documents; by default, when ``triples`` has an ``organ`` column.
 
     Returns
     -------
@@ -52,7 +60,16 @@ def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "f
     frames = []
     for lang in langs:
         arts = pd.DataFrame({"article_id": triples[id_column], "text": triples[lang], "published": dates})
-        frames.append(tag_actors(arts, registry=matcher).assign(lang=lang))
+        found = tag_actors(arts, registry=matcher)
+        if short_forms:
+            if "organ" in triples.columns:
+                arts["source"] = triples["organ"]
+            doc = document if document in triples.columns else None
+            if doc:
+                arts[doc] = triples[doc]
+            found = resolve_short_forms(arts, found, registry=matcher, document=doc,
+                                        un_text="organ" in triples.columns if un_text is None else un_text)
+        frames.append(found.assign(lang=lang))
     return pd.concat(frames, ignore_index=True)
 
 

@@ -10,6 +10,8 @@ One command, deterministic output, reviewable with ``git diff``:
    - the hand-curated files of ``data/curated/`` (``people.csv``, ``organisations.csv``, ``aliases.csv``,
      ``roles.csv``, each row with a ``source``: a URL or citation),
    - the heads of state and of government of every state from ``leaders-cia`` (:mod:`~diplolib.actors.leaders`),
+   - the UN system's bodies, agencies and missions in three languages (``data/sources/un_system.csv``,
+     :mod:`~diplolib.actors.un_system`),
    - the world role phrases of :mod:`~diplolib.actors.phrases`.
 
 Precedence, where two sources speak of one office on one date: the hand-edited ``data/roles.csv`` first, then
@@ -37,6 +39,7 @@ from .article_variants import article_variants
 from .leaders import leader_tables, person_aliases, read_terms, slug
 from .phrases import world_role_phrases
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
+from .un_system import un_system_rows
 
 __all__ = ["GENERATED_DIR", "CURATED_DIR", "default_leaders_dir", "build", "main"]
 
@@ -226,6 +229,8 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     cur = _curated(Path(curated) if curated is not None else CURATED_DIR)
     known = {r["actor_id"] for r in hand["actors"]}
     cur_actors = [r for r in cur["actors"] if r["actor_id"] not in known]
+    un = un_system_rows(known | {r["actor_id"] for r in cur_actors})  # the UN system in three languages
+    cur_actors += un["actors"]
     merged = {"actors": hand["actors"] + cur_actors, "aliases": hand["aliases"] + cur["aliases"],
               "roles": hand["roles"] + _unclashed_roles(cur["roles"], hand["roles"]),
               "ambiguities": hand["ambiguities"]}
@@ -233,7 +238,7 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     gen, offices = _leader_rows(Path(leaders) if leaders is not None else default_leaders_dir(), merged, problems)
     first_names = {_key(n.split()[0]) for r in gen["actors"] + cur_actors if r["kind"] == "person"
                    for n in [r["label"]] if n}
-    gen["aliases"] += _names_by_label(merged["actors"] + gen["actors"], problems)
+    gen["aliases"] += _names_by_label(merged["actors"] + gen["actors"], problems) + un["aliases"]
     variants = article_variants(merged["aliases"] + gen["aliases"])  # "Deir el-Zor" = "Deir ez-Zor"
     aliases, dropped = _safe_aliases(gen["aliases"] + variants, merged, first_names)
     actors = cur_actors + gen["actors"]

@@ -1,0 +1,208 @@
+"""Short forms of organisations resolved from the document: "the Council", "l'Organisation", "الوكالة".
+
+UN texts name a body in full once and then by its generic noun ("the Council", "le Conseil", "المجلس"), or
+write an acronym in one language where another repeats the full name. The generic nouns of every body are in
+``data/sources/un_system.csv`` (:func:`~diplolib.actors.un_system.short_forms`). :func:`resolve_short_forms`
+finds them in the texts (a capitalised noun after the article in English and French, the noun with the article
+and its proclitics in Arabic; not when a qualifier follows: "the Council of Europe", "le Conseil
+d'administration", "المجلس التنفيذي") and resolves each with the first signal that gives one body (the new
+mention's ``alias_kind`` says which):
+
+1. ``context:source`` — the issuing body: the article's ``source`` (a UN organ: "Security Council") names one
+   body with that noun.
+2. ``context:named`` — a body with that noun is named in the same article before the short form (the nearest
+   wins), or else exactly one is named anywhere in the same document (``document`` column: the sentences
+   of one document share it).
+3. ``context:un-text`` — "the Organization" / "l'Organisation" / "المنظمة" is the United Nations in a UN text
+   (the source names a UN-system body, or the caller says the texts are UN documents).
+
+"The Secretary-General" / "le Secrétaire général" / "الأمين العام" without an organisation is the UN's
+Secretary-General on the article's date in a UN text (``context:un-text``). Anything else stays a row with an
+empty ``actor_id`` and ``reason`` "no-context" (no body with that noun in view), "ambiguous" (several) or
+"no-holder" (nobody held the office that day).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from ..segment import locate_spans, segment_spans
+from .reference import MENTION_COLUMNS, article_dates, mentions_frame
+from .registry import Registry, load_registry
+from .tagger import ActorMatcher, tag_actors
+from .un_system import read_un_system, short_forms
+
+__all__ = ["SECRETARY_GENERAL", "short_form_spans", "resolve_short_forms"]
+
+#: the unqualified Secretary-General in each language (a noun of its own: it names a person, not a body)
+SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général", "ar": "الأمين العام"}
+_APOS = "['’]"
+_EN_QUALIFIER = r"(?!\s+(?:of|on)\b)(?!['’]s\s+[A-Z])(?![\s-]+[A-Z])"
+_FR_QUALIFIER = (r"(?!\s+(?:de|des|du|pour|sur)\s+(?:la\s+|l['’])?[A-Z])(?!\s+d['’](?:administration|[A-Z]))"
+                 r"(?!\s+(?:chargée?|adjointe?|exécutif|spécial|spéciale|permanent|consultatif)\b)(?!\s+[A-Z])")
+_AR_QUALIFIERS = ("المعنية", "المعني", "التابعة", "التابع", "المشتركة", "المشترك", "الخاصة", "الخاص",
+                  "الفرعية", "الفرعي", "المخصصة", "المنشأة", "المساعد", "المساعدة", "الأعلى", "العليا", "السابق", "السابقة")
+_AR_QUALIFIER = (r"(?!\s+(?:%s)(?!\w))(?!\s+ال\w+(?:ي|ية|يين|يون)(?!\w))(?!\s+ل)" % "|".join(_AR_QUALIFIERS))
+
+
+_HYPHEN = "[-‐‑]"
+_SG_QUALIFIER = {"en": r"(?!\s+of\b)", "fr": r"(?!\s+(?:de|des|du)\s+(?:la\s+|l['’])?[A-Z])(?!\s+adjointe?\b)",
+                 "ar": r"(?!\s+(?:المساعد|السابق)(?!\w))(?!\s+ل)"}
+
+
+def _alt(words: set[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\-", _HYPHEN) for w in sorted(words, key=len, reverse=True))
+
+
+def _pattern(lang: str, nouns: set[str], qualifier: str) -> str:
+    if lang == "en":
+        return rf"(?<![\w-])(?:[Tt]he)\s+(?P<noun>{_alt(nouns)})(?![\w-]){qualifier}"
+    if lang == "fr":
+        return (rf"(?<!\w)(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u|[Dd]e la|[Àà] la|[Ll]{_APOS}|[Dd]e l{_APOS}|[Àà] l{_APOS})\s*"
+                rf"(?P<noun>{_alt(nouns)})(?![\w-]){qualifier}")
+    stems = {n[2:] for n in nouns if n.startswith("ال")}
+    return rf"(?<!\w)(?<!نائب\s)[وف]?(?:[بك]?ال|لل)(?P<noun>{_alt(stems)})(?!\w){qualifier}"
+
+
+@lru_cache(maxsize=2)
+def _patterns() -> dict[tuple[str, str], re.Pattern]:
+    """(language, "body" or "sg") → the pattern of its short forms."""
+    nouns: dict[str, set[str]] = {"en": set(), "fr": set(), "ar": set()}
+    for lang, noun in short_forms():
+        nouns[lang].add(noun)
+    body = {"en": _EN_QUALIFIER, "fr": _FR_QUALIFIER, "ar": _AR_QUALIFIER}
+    out = {}
+    for lang in nouns:
+        out[(lang, "body")] = re.compile(_pattern(lang, nouns[lang], body[lang]))
+        out[(lang, "sg")] = re.compile(_pattern(lang, {SECRETARY_GENERAL[lang]}, _SG_QUALIFIER[lang]))
+    return out
+
+
+def short_form_spans(texts: pd.Series) -> pd.DataFrame:
+    """Every short form of ``texts``: ``position`` (in ``texts``), ``lang``, ``noun`` (as the UN table writes
+    it: "Council", "Conseil", "المجلس"), ``start``, ``end`` (the noun with its article: "the Council")."""
+    rows = []
+    for (lang, what), pattern in _patterns().items():
+        for pos, text in enumerate(texts.tolist()):
+            if not isinstance(text, str):
+                continue
+            for m in pattern.finditer(text):
+                noun = SECRETARY_GENERAL[lang] if what == "sg" else (
+                    "ال" + m.group("noun") if lang == "ar" else m.group("noun"))
+                rows.append((pos, lang, noun, m.start(), m.end()))
+    return pd.DataFrame(rows, columns=["position", "lang", "noun", "start", "end"]).astype(
+        {"position": "int64", "start": "int64", "end": "int64"})
+
+
+def _source_bodies(sources: pd.Series, matcher: ActorMatcher) -> dict[str, set[str]]:
+    """source string → the actors it names ("Security Council" → {org:unsc})."""
+    uniq = pd.Series(sources.dropna().astype(str).unique())
+    if uniq.empty:
+        return {}
+    found = tag_actors(pd.DataFrame({"article_id": uniq.index, "text": uniq}), registry=matcher)
+    found = found[found["actor_id"].fillna("") != ""]
+    out = {s: set() for s in uniq}
+    for i, a in zip(found["article_id"], found["actor_id"], strict=True):
+        out[uniq[i]].add(a)
+    return out
+
+
+def _decide(noun: str, lang: str, before: list[str], in_doc: set[str], from_source: set[str], un_text: bool
+            ) -> tuple[str, str]:
+    """(actor or "", alias_kind or reason) for one short form of a body."""
+    cands = set(short_forms().get((lang, noun), ()))
+    hit = cands & from_source
+    if len(hit) == 1:
+        return next(iter(hit)), "context:source"
+    near = [a for a in before if a in cands]
+    if near:
+        return near[-1], "context:named"
+    hit = cands & in_doc
+    if len(hit) == 1:
+        return next(iter(hit)), "context:named"
+    if "org:un" in cands and un_text:
+        return "org:un", "context:un-text"
+    return "", ("ambiguous" if len(hit) > 1 else "no-context")
+
+
+def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
+                        registry: Registry | ActorMatcher | None = None, document: str | None = None,
+                        un_text: bool = False, text: str = "text") -> pd.DataFrame:
+    """``mentions`` plus a row for every short form of a UN-system body, resolved from the document.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        ``article_id`` and ``text``; ``published`` dates the Secretary-General; ``source`` (the issuing body
+        or outlet) is used when present.
+    mentions : DataFrame
+        :func:`~diplolib.actors.tag_actors` of ``articles``; a short form inside one of its spans is left out.
+    registry : Registry or ActorMatcher, optional
+        Defaults to the built-in registry.
+    document : str, optional
+        A column of ``articles`` grouping texts of one document (sentences of one UN document).
+    un_text : bool
+        The texts are UN documents (the UN parallel corpus) even where ``source`` does not say so.
+
+    Returns
+    -------
+    DataFrame
+        The mentions table with the new rows (``method="short_form"``), in article then text order.
+    """
+    for col in ("article_id", text):
+        if col not in articles.columns:
+            raise ValueError(f"resolve_short_forms: column {col!r} is missing; pass the articles given to tag_actors")
+    matcher = registry if isinstance(registry, ActorMatcher) else ActorMatcher(
+        registry if registry is not None else load_registry())
+    arts = articles.reset_index(drop=True)
+    spans = short_form_spans(arts[text])
+    if spans.empty:
+        return mentions
+    ids = arts["article_id"].to_numpy()[spans["position"].to_numpy()]
+    spans["article_id"] = ids
+    taken = mentions[["article_id", "start", "end"]].rename(columns={"start": "s", "end": "e"})
+    over = spans.reset_index().merge(taken, on="article_id")
+    over = over[(over["s"] < over["end"]) & (over["start"] < over["e"])]
+    spans = spans.drop(index=over["index"].unique()).reset_index(drop=True)
+    if spans.empty:
+        return mentions
+    sources = arts["source"] if "source" in arts.columns else pd.Series([None] * len(arts))
+    source_bodies = _source_bodies(sources, matcher)
+    un_bodies = {r["actor_id"] for r in read_un_system()}
+    hit = mentions[mentions["actor_id"].fillna("") != ""]
+    by_article = {a: g.sort_values("start")[["start", "actor_id"]].to_numpy().tolist()
+                  for a, g in hit.groupby("article_id", sort=False)}
+    doc_of = dict(zip(arts["article_id"], arts[document], strict=True)) if document else {}
+    in_doc: dict[object, set[str]] = {}
+    for a, g in hit.groupby("article_id", sort=False):
+        in_doc.setdefault(doc_of.get(a, a), set()).update(g["actor_id"])
+    dates = article_dates(arts)
+    rows = []
+    for r in spans.itertuples(index=False):
+        src = source_bodies.get(sources.iloc[r.position], set()) if isinstance(sources.iloc[r.position], str) \
+            else set()
+        is_un = un_text or bool(src & un_bodies)
+        if r.noun == SECRETARY_GENERAL[r.lang]:
+            holder = matcher.holder("secretary_general", "org:un", dates[r.position]) if is_un else None
+            actor, kind = (holder, "context:un-text") if holder else ("", "no-holder" if is_un else "no-context")
+        else:
+            before = [a for s, a in by_article.get(r.article_id, []) if s < r.start]
+            actor, kind = _decide(r.noun, r.lang, before, in_doc.get(doc_of.get(r.article_id, r.article_id), set()),
+                                  src, is_un)
+        rows.append({"article_id": r.article_id, "actor_id": actor, "start": r.start, "end": r.end,
+                     "surface": arts[text].iloc[r.position][r.start:r.end], "method": "short_form",
+                     "alias_kind": kind if actor else "short_form", "reason": "" if actor else kind,
+                     "position": r.position})
+    new = pd.DataFrame(rows)
+    new["sentence"] = locate_spans(segment_spans(arts[text]), position=new["position"].to_numpy(),
+                                   offset=new["start"].to_numpy())
+    new["paragraph"] = locate_spans(segment_spans(arts[text], unit="paragraph"),
+                                    position=new["position"].to_numpy(), offset=new["start"].to_numpy())
+    order = {a: i for i, a in enumerate(arts["article_id"])}
+    out = pd.concat([mentions, new[MENTION_COLUMNS]], ignore_index=True)
+    out = out.iloc[np.lexsort((out["start"].to_numpy(), out["article_id"].map(order).to_numpy()))]
+    return mentions_frame(out.reset_index(drop=True))

@@ -1,0 +1,87 @@
+"""The UN system in three languages: bodies, agencies, missions and offices with their names and acronyms.
+
+``data/sources/un_system.csv`` holds one row per body with its UN official names (UNTERM) in English, French
+and Arabic, the acronyms each language writes (``PNUE`` for ``UNEP``, ``ONUDI`` for ``UNIDO``, Arabic
+``اليونيدو``), the body it belongs to (``part_of``) and the generic noun its own documents use for it
+(``short_en``, ``short_fr``, ``short_ar``: "the Council", "le Conseil", "المجلس"). Several variants of a cell are
+separated by ``|``. :func:`un_system_rows` turns it into registry rows for :mod:`~diplolib.actors.build`
+(actors the registry lacks; every name and acronym as an alias, acronyms case-sensitive), and
+:func:`short_forms` gives the generic nouns to :mod:`~diplolib.actors.short_forms`, which resolves them from
+the document's context.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+from .registry import DATA_DIR
+
+__all__ = ["UN_SYSTEM_FILE", "LANGS", "read_un_system", "un_system_rows", "short_forms"]
+
+UN_SYSTEM_FILE = DATA_DIR / "sources" / "un_system.csv"
+LANGS = ("en", "fr", "ar")
+_REQUIRED = ("actor_id", "label", "part_of", "source", *LANGS, *(f"{lang}_acronym" for lang in LANGS),
+             *(f"short_{lang}" for lang in LANGS))
+
+
+def read_un_system(path: str | Path | None = None) -> list[dict[str, str]]:
+    """The rows of the UN-system table; a missing column or a row without an id, label or source raises.
+
+    Raises
+    ------
+    ValueError
+        "file:line: field: message" for the first problem found.
+    """
+    path = Path(path) if path is not None else UN_SYSTEM_FILE
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in _REQUIRED if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path.name}:1: header: columns {missing} are missing; the table needs {_REQUIRED}")
+        rows = [{k: (v or "").strip() for k, v in r.items() if k} for r in reader]
+    seen: set[str] = set()
+    for line, r in enumerate(rows, start=2):
+        for field in ("actor_id", "label", "source", "en"):
+            if not r[field]:
+                raise ValueError(f"{path.name}:{line}: {field}: empty; every body needs an id, label, source "
+                                 "and English name")
+        if r["actor_id"] in seen:
+            raise ValueError(f"{path.name}:{line}: actor_id: {r['actor_id']!r} appears twice")
+        seen.add(r["actor_id"])
+    return rows
+
+
+def un_system_rows(known: set[str], path: str | Path | None = None) -> dict[str, list[dict[str, str]]]:
+    """Registry rows from the table: ``actors`` (bodies not in ``known``) and ``aliases`` (every name, acronym).
+
+    Parameters
+    ----------
+    known : set of str
+        Actor ids the registry already has (their rows are kept; only their names are added).
+    """
+    actors, aliases = [], []
+    for r in read_un_system(path):
+        if r["actor_id"] not in known:
+            actors.append({"actor_id": r["actor_id"], "label": r["label"], "kind": "organisation",
+                           "part_of": r["part_of"], "source": r["source"], "note": "UN system table"})
+        for lang in LANGS:
+            for col, kind, case in ((lang, "name", "false"), (f"{lang}_acronym", "acronym", "true")):
+                for name in filter(None, r[col].split("|")):
+                    # an Arabic acronym is a transliterated word (اليونيدو): Arabic has no case to test
+                    aliases.append({"actor_id": r["actor_id"], "alias": name, "lang": lang, "kind": kind,
+                                    "case_sensitive": "false" if lang == "ar" else case,
+                                    "source": r["source"]})
+    return {"actors": actors, "aliases": aliases}
+
+
+@lru_cache(maxsize=4)
+def short_forms(path: str | None = None) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(language, generic noun) → the bodies whose documents call them so ("Council" → UNSC, ECOSOC, …)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for r in read_un_system(path):
+        for lang in LANGS:
+            for noun in filter(None, r[f"short_{lang}"].split("|")):
+                out.setdefault((lang, noun), []).append(r["actor_id"])
+    return {k: tuple(v) for k, v in out.items()}
