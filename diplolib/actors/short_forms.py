@@ -13,8 +13,9 @@ mention's ``alias_kind`` says which):
 2. ``context:named`` — a body with that noun is named in the same article before the short form (the nearest
    wins), or else exactly one is named anywhere in the same document (``document`` column: the sentences
    of one document share it).
-3. ``context:un-text`` — "the Organization" / "l'Organisation" / "المنظمة" is the United Nations in a UN text
-   (the source names a UN-system body, or the caller says the texts are UN documents).
+3. ``context:un-text`` — "the Organization" / "l'Organisation" is the United Nations in a UN text (the source
+   names a UN-system body, or the caller says the texts are UN documents). Not Arabic المنظمة: without a
+   capital letter it is any organisation, so it needs one of the first two signals.
 
 "The Secretary-General" / "le Secrétaire général" / "الأمين العام" without an organisation is the UN's
 Secretary-General on the article's date in a UN text (``context:un-text``). Anything else stays a row with an
@@ -45,7 +46,8 @@ _EN_QUALIFIER = r"(?!\s+(?:of|on)\b)(?!['’]s\s+[A-Z])(?![\s-]+[A-Z])"
 _FR_QUALIFIER = (r"(?!\s+(?:de|des|du|pour|sur)\s+(?:la\s+|l['’])?[A-Z])(?!\s+d['’](?:administration|[A-Z]))"
                  r"(?!\s+(?:chargée?|adjointe?|exécutif|spécial|spéciale|permanent|consultatif)\b)(?!\s+[A-Z])")
 _AR_QUALIFIERS = ("المعنية", "المعني", "التابعة", "التابع", "المشتركة", "المشترك", "الخاصة", "الخاص",
-                  "الفرعية", "الفرعي", "المخصصة", "المنشأة", "المساعد", "المساعدة", "الأعلى", "العليا", "السابق", "السابقة")
+                  "الفرعية", "الفرعي", "المخصصة", "المنشأة", "المساعد", "المساعدة", "الأعلى", "العليا", "السابق", "السابقة",
+                  "العام", "العامة")
 _AR_QUALIFIER = (r"(?!\s+(?:%s)(?!\w))(?!\s+ال\w+(?:ي|ية|يين|يون)(?!\w))(?!\s+ل)" % "|".join(_AR_QUALIFIERS))
 
 
@@ -124,7 +126,7 @@ def _decide(noun: str, lang: str, before: list[str], in_doc: set[str], from_sour
     hit = cands & in_doc
     if len(hit) == 1:
         return next(iter(hit)), "context:named"
-    if "org:un" in cands and un_text:
+    if "org:un" in cands and un_text and lang != "ar":  # Arabic has no capital: المنظمة is any organisation
         return "org:un", "context:un-text"
     return "", ("ambiguous" if len(hit) > 1 else "no-context")
 
