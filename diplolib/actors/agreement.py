@@ -57,20 +57,33 @@ def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "f
     matcher = registry if isinstance(registry, ActorMatcher) else ActorMatcher(
         registry if registry is not None else load_registry())
     dates = triples["published"] if "published" in triples.columns else published
-    frames = []
+    found = {}
     for lang in langs:
         arts = pd.DataFrame({"article_id": triples[id_column], "text": triples[lang], "published": dates})
-        found = tag_actors(arts, registry=matcher)
-        if short_forms:
+        found[lang] = (arts, tag_actors(arts, registry=matcher))
+    if short_forms:
+        named = _named_elsewhere(triples, found, id_column, document)
+        for lang, (arts, mentions) in found.items():
             if "organ" in triples.columns:
                 arts["source"] = triples["organ"]
-            doc = document if document in triples.columns else None
-            if doc:
-                arts[doc] = triples[doc]
-            found = resolve_short_forms(arts, found, registry=matcher, document=doc,
-                                        un_text="organ" in triples.columns if un_text is None else un_text)
-        frames.append(found.assign(lang=lang))
+            found[lang] = (arts, resolve_short_forms(
+                arts, mentions, registry=matcher, named=named,
+                un_text="organ" in triples.columns if un_text is None else un_text))
+    frames = [mentions.assign(lang=lang) for lang, (_, mentions) in found.items()]
     return pd.concat(frames, ignore_index=True)
+
+
+def _named_elsewhere(triples: pd.DataFrame, found: dict, id_column: str, document: str | None) -> dict:
+    """sentence id → the actors the other sentences of its document name, in any language."""
+    if not document or document not in triples.columns:
+        return {}
+    doc_of = triples.set_index(id_column)[document]
+    hits = pd.concat([m for _, m in found.values()], ignore_index=True)
+    hits = hits[hits["actor_id"].fillna("") != ""][["article_id", "actor_id"]].drop_duplicates()
+    hits["doc"] = hits["article_id"].map(doc_of)
+    pairs = hits.merge(hits[["doc", "article_id", "actor_id"]].rename(columns={"article_id": "sid"}), on="doc")
+    pairs = pairs[pairs["sid"] != pairs["article_id"]]
+    return {sid: set(g["actor_id_y"]) for sid, g in pairs.groupby("sid")}
 
 
 def _found(mentions: pd.DataFrame) -> pd.DataFrame:

@@ -12,7 +12,7 @@ mention's ``alias_kind`` says which):
    body with that noun.
 2. ``context:named`` — a body with that noun is named in the same article before the short form (the nearest
    wins), or else exactly one is named anywhere in the same document (``document`` column: the sentences
-   of one document share it).
+   of one document share it; ``named``: what the document's other sentences name in any language).
 3. ``context:un-text`` — "the Organization" / "l'Organisation" is the United Nations in a UN text (the source
    names a UN-system body, or the caller says the texts are UN documents). Not Arabic المنظمة: without a
    capital letter it is any organisation, so it needs one of the first two signals.
@@ -26,6 +26,7 @@ empty ``actor_id`` and ``reason`` "no-context" (no body with that noun in view),
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 
 import numpy as np
@@ -133,7 +134,7 @@ def _decide(noun: str, lang: str, before: list[str], in_doc: set[str], from_sour
 
 def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
                         registry: Registry | ActorMatcher | None = None, document: str | None = None,
-                        un_text: bool = False, text: str = "text") -> pd.DataFrame:
+                        un_text: bool = False, named: dict | None = None, text: str = "text") -> pd.DataFrame:
     """``mentions`` plus a row for every short form of a UN-system body, resolved from the document.
 
     Parameters
@@ -149,6 +150,9 @@ def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
         A column of ``articles`` grouping texts of one document (sentences of one UN document).
     un_text : bool
         The texts are UN documents (the UN parallel corpus) even where ``source`` does not say so.
+    named : dict, optional
+        ``article_id`` → actors named elsewhere in its document, in any language (the other sentences of a
+        parallel document: "the same sentence triple's document"); added to what ``document`` gives.
 
     Returns
     -------
@@ -176,12 +180,14 @@ def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
     source_bodies = _source_bodies(sources, matcher)
     un_bodies = {r["actor_id"] for r in read_un_system()}
     hit = mentions[mentions["actor_id"].fillna("") != ""]
-    by_article = {a: g.sort_values("start")[["start", "actor_id"]].to_numpy().tolist()
-                  for a, g in hit.groupby("article_id", sort=False)}
+    hit = hit[["article_id", "start", "actor_id"]].sort_values(["article_id", "start"], kind="stable")
+    by_article: dict[object, list] = defaultdict(list)
+    for a, s, x in zip(hit["article_id"].tolist(), hit["start"].tolist(), hit["actor_id"].tolist(), strict=True):
+        by_article[a].append((s, x))
     doc_of = dict(zip(arts["article_id"], arts[document], strict=True)) if document else {}
-    in_doc: dict[object, set[str]] = {}
-    for a, g in hit.groupby("article_id", sort=False):
-        in_doc.setdefault(doc_of.get(a, a), set()).update(g["actor_id"])
+    in_doc: dict[object, set[str]] = defaultdict(set)
+    for a, x in zip(hit["article_id"].tolist(), hit["actor_id"].tolist(), strict=True):
+        in_doc[doc_of.get(a, a)].add(x)
     dates = article_dates(arts)
     rows = []
     for r in spans.itertuples(index=False):
@@ -193,8 +199,8 @@ def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
             actor, kind = (holder, "context:un-text") if holder else ("", "no-holder" if is_un else "no-context")
         else:
             before = [a for s, a in by_article.get(r.article_id, []) if s < r.start]
-            actor, kind = _decide(r.noun, r.lang, before, in_doc.get(doc_of.get(r.article_id, r.article_id), set()),
-                                  src, is_un)
+            doc = in_doc.get(doc_of.get(r.article_id, r.article_id), set()) | (named or {}).get(r.article_id, set())
+            actor, kind = _decide(r.noun, r.lang, before, doc, src, is_un)
         rows.append({"article_id": r.article_id, "actor_id": actor, "start": r.start, "end": r.end,
                      "surface": arts[text].iloc[r.position][r.start:r.end], "method": "short_form",
                      "alias_kind": kind if actor else "short_form", "reason": "" if actor else kind,
