@@ -1,0 +1,88 @@
+"""Short forms of UN-system bodies resolved from the document, and the UN-system table they come from."""
+
+import pandas as pd
+import pytest
+
+from diplolib.actors import ActorMatcher, load_registry, tag_actors
+from diplolib.actors.short_forms import resolve_short_forms
+from diplolib.actors.un_system import read_un_system, short_forms, un_system_rows
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return ActorMatcher(load_registry())
+
+
+def _resolve(matcher, texts, **kw):
+    arts = pd.DataFrame({"article_id": range(len(texts)), "text": texts, "published": "2015-06-01"})
+    for k in ("source",):
+        if k in kw:
+            arts[k] = kw.pop(k)
+    found = resolve_short_forms(arts, tag_actors(arts, registry=matcher), registry=matcher, **kw)
+    return found[found["method"] == "short_form"]
+
+
+def test_acronyms_and_names_of_the_un_system_are_tagged_in_three_languages(matcher):
+    arts = pd.DataFrame({"article_id": [1, 2, 3], "text": [
+        "Le Directeur exécutif du PNUE et l'ONUDI ont signé.",
+        "UNEP and MINUSMA reported.",
+        "وافق المدير التنفيذي لبرنامج الأمم المتحدة للبيئة على ذلك."]})
+    found = tag_actors(arts, registry=matcher)
+    by = found.groupby("article_id")["actor_id"].apply(set)
+    assert {"org:unep", "org:unido"} <= by[1]
+    assert {"org:unep", "org:minusma"} <= by[2]
+    assert "org:unep" in by[3] and "org:un" not in by[3]  # the longer name wins over الأمم المتحدة
+
+
+def test_the_council_is_the_issuing_organ(matcher):
+    rows = _resolve(matcher, ["The Council expressed concern.", "Le Conseil se dit préoccupé."],
+                    source=["Security Council", "Economic and Social Council"])
+    assert rows["actor_id"].tolist() == ["org:unsc", "org:ecosoc"]
+    assert set(rows["alias_kind"]) == {"context:source"}
+
+
+def test_a_short_form_is_the_body_named_before_it(matcher):
+    rows = _resolve(matcher, ["The Human Rights Council met. Later the Council adopted a text.",
+                              "The Council adopted a text."])
+    assert rows["actor_id"].tolist()[0] == "org:unhrc"
+    assert rows["alias_kind"].tolist()[0] == "context:named"
+    assert rows["actor_id"].tolist()[1] == "" and rows["reason"].tolist()[1] == "no-context"
+
+
+def test_the_organization_is_the_un_only_in_a_un_text_and_not_from_arabic_alone(matcher):
+    texts = ["It was purchased by the Organization.", "اشترتها المنظمة."]
+    un = _resolve(matcher, texts, un_text=True)
+    assert un["actor_id"].tolist() == ["org:un", ""]  # المنظمة has no capital: any organisation
+    assert _resolve(matcher, texts[:1])["reason"].tolist() == ["no-context"]
+
+
+def test_the_secretary_general_is_the_holder_on_the_date_in_a_un_text(matcher):
+    rows = _resolve(matcher, ["Requests the Secretary-General to report.", "Prie le Secrétaire général de faire rapport.",
+                              "تطلب إلى الأمين العام أن يقدم تقريرا.", "the Deputy Secretary-General spoke"],
+                    un_text=True)
+    assert rows["actor_id"].tolist() == ["per:ban_ki_moon"] * 3
+
+
+def test_qualified_nouns_are_other_bodies(matcher):
+    rows = _resolve(matcher, ["The Council of Europe met.", "le Conseil d'administration a décidé.",
+                              "قرر المجلس التنفيذي ذلك.", "انعقد المؤتمر العام أمس."], un_text=True)
+    assert rows.empty
+
+
+def test_short_forms_inside_a_tagged_name_are_not_added(matcher):
+    rows = _resolve(matcher, ["the Security Council met"], un_text=True)
+    assert rows.empty
+
+
+def test_un_system_table_rows(tmp_path):
+    rows = read_un_system()
+    assert len(rows) >= 80 and all(r["source"] for r in rows)
+    built = un_system_rows(set())
+    acr = [a for a in built["aliases"] if a["kind"] == "acronym" and a["lang"] != "ar"]
+    assert acr and all(a["case_sensitive"] == "true" for a in acr)
+    assert "org:unsc" in short_forms()[("en", "Council")]
+    bad = tmp_path / "un.csv"
+    bad.write_text("actor_id,label,part_of,source,en,fr,ar,en_acronym,fr_acronym,ar_acronym,short_en,short_fr,short_ar\n"
+                   "org:x,X,,,Name,,,,,,,,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"un.csv:2: source"):
+        read_un_system(bad)
