@@ -14,8 +14,8 @@ mention's ``alias_kind`` says which):
    wins), or else exactly one is named anywhere in the same document (``document`` column: the sentences
    of one document share it; ``named``: what the document's other sentences name in any language).
 3. ``context:un-text`` — "the Organization" / "l'Organisation" is the United Nations in a UN text (the source
-   names a UN-system body, or the caller says the texts are UN documents). Not Arabic المنظمة: without a
-   capital letter it is any organisation, so it needs one of the first two signals.
+   names a UN-system body, or the caller says the texts are UN documents). Arabic المنظمة has no capital
+   letter to say it is a name: it is the UN only when the document also names the United Nations.
 
 "The Secretary-General" / "le Secrétaire général" / "الأمين العام" without an organisation is the UN's
 Secretary-General on the article's date in a UN text (``context:un-text``). Anything else stays a row with an
@@ -45,7 +45,11 @@ SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général", "
 _APOS = "['’]"
 _EN_QUALIFIER = r"(?!\s+(?:of|on)\b)(?!['’]s\s+[A-Z])(?![\s-]+[A-Z])"
 _FR_QUALIFIER = (r"(?!\s+(?:de|des|du|pour|sur)\s+(?:la\s+|l['’])?[A-Z])(?!\s+d['’](?:administration|[A-Z]))"
-                 r"(?!\s+(?:chargée?|adjointe?|exécutif|spécial|spéciale|permanent|consultatif)\b)(?!\s+[A-Z])")
+                 r"(?!\s+(?:chargée?|adjointe?|exécutif|spécial|spéciale|permanent|consultatif)\b)(?!\s+[A-Z])"
+                 # an adjective after the noun names another body: "l'Organisation internationale de la
+                 # Francophonie", "le Conseil supérieur de l'éducation", "le Conseil danois pour les réfugiés"
+                 r"(?!\s+(?:inter)?(?:nationa|mondia|régiona|fédéra|europé|africa|supérieur|suprême|économique)\w*)"
+                 r"(?!\s+\w{2,}(?:ois|ais|ien|ienne|aise|oise|ain|aine)s?\b)")
 _AR_QUALIFIERS = ("المعنية", "المعني", "التابعة", "التابع", "المشتركة", "المشترك", "الخاصة", "الخاص",
                   "الفرعية", "الفرعي", "المخصصة", "المنشأة", "المساعد", "المساعدة", "الأعلى", "العليا", "السابق", "السابقة",
                   "العام", "العامة")
@@ -127,8 +131,8 @@ def _decide(noun: str, lang: str, before: list[str], in_doc: set[str], from_sour
     hit = cands & in_doc
     if len(hit) == 1:
         return next(iter(hit)), "context:named"
-    if "org:un" in cands and un_text and lang != "ar":  # Arabic has no capital: المنظمة is any organisation
-        return "org:un", "context:un-text"
+    if "org:un" in cands and un_text and (lang != "ar" or "org:un" in in_doc):
+        return "org:un", "context:un-text"  # Arabic has no capital: المنظمة is the UN if the document names it
     return "", ("ambiguous" if len(hit) > 1 else "no-context")
 
 
