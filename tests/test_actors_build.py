@@ -171,6 +171,14 @@ def test_coordinated_demonyms_without_an_office_stay_states(matcher):
 @pytest.mark.parametrize("date, text, expected", [
     ("2017-03-01", "On 5 May 2015, the Council met.", []),
     ("2017-03-01", "in May the talks resumed", []),
+    ("2017-03-01", "postponed to the second week of May owing to", []),
+    ("2017-03-01", "elections to be held between May and August 2015", []),
+    ("2017-03-01", "Theresa May arrived. May said on Friday", ["per:theresa_may", "per:theresa_may"]),
+    ("2017-03-01", "May said on Friday", []),  # a month's name alone names the person only after her full name
+    ("2017-03-01", "a call with Mrs May", ["per:theresa_may"]),
+    ("2017-03-01", "May God give him health.", []),
+    ("2017-03-01", "set out in the May Executive Orders", []),
+    ("2017-03-01", "hosted in April and May.", []),
     ("2017-03-01", "Prime Minister May said", ["per:theresa_may"]),
     ("2024-03-01", "Il a séjourné deux jours.", []),
     ("2024-03-01", "Stéphane Séjourné a dit", ["per:stephane_sejourne"]),

@@ -22,7 +22,17 @@ __all__ = ["MatcherRules"]
 # the matching form of the preceding characters (accents removed: "à" is "a").
 _NUMBER_AFTER = re.compile(r"\s*,?\s*\d")
 _NUMBER_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th|er)?|\b(?:in|since|until|till|from|during|early|late|mid|last|next|"
-                            r"this|en|depuis|début|fin|mi))[\s-]*$", re.IGNORECASE)
+                            r"this|en|depuis|début|fin|mi|(?:week|weeks|end|month|beginning|middle|half|days?) of))"
+                            r"[\s-]*$", re.IGNORECASE)
+# "between May and August", "May to July": a month coordinated with another month is the month
+_MONTH_AFTER = re.compile(r"\s*(?:and|to|or|through|until|-|–|et|à)\s*(?:January|February|March|April|June|July|August|"
+                          r"September|October|November|December|janvier|février|mars|avril|juin|juillet|août|"
+                          r"septembre|octobre|novembre|décembre)\b")
+_OTHER_MONTH_BEFORE = re.compile(r"(?:\bthe|(?:January|February|March|April|June|July|August|September|October|"
+                                 r"November|December)\s*(?:and|or|to|through|-|–|,))\s*$")  # "April and May", "the May decrees"
+_TITLE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Miss|Mr|Dr|Minister|Premier|Madame|Mme)\.?\s+$")
+_MODAL_AFTER = re.compile(r"\s+(?:I|we|you|he|she|it|they|God|Allah|the|your|our|his|her|their|this|these|all|every|be|"
+                          r"there|peace)\b")  # "May God give him health", "May I, Mr President?": the verb
 _INSTRUMENT_AFTER = re.compile(r"[\s-]+(?:Convention|Declaration|Platform|Programme|Program|Protocol|Agreement|"
                                r"Accords?|Principles|Process|Format|Document|Statute|Consensus|Plan|Rules)\b")
 _INSTRUMENT_BEFORE = re.compile(r"(?:\b(?:Convention|Déclaration|Plateforme|Programme|Protocole|Accords?|Statut|"
@@ -36,6 +46,18 @@ _LOCATIVE = re.compile(r"(?:(?:^|\W)(?:a|au|aux|en|dans|vers|in|at|to|near|outsi
 class MatcherRules:
     """Checks and resolution of hits; mixed into :class:`~diplolib.actors.matcher.ActorMatcher`."""
 
+    def _named_in_full(self, key: str, text: str) -> bool:
+        """A person's one-word name that is also a month ("May") counts only in a text that names them in full
+        ("Theresa May"): otherwise it is the month or the verb ("May God give him health")."""
+        cache = self.__dict__.setdefault("_full_names", {})
+        if key not in cache:
+            people = {e.target for e in self._entries.get(key, ()) if self.kind_of.get(e.target) == "person"}
+            al = self.registry.aliases
+            names = al.loc[al["actor_id"].isin(people) & al["kind"].isin(["name", "nickname"]), "alias"]
+            names = sorted({n for n in names if " " in n.strip()}, key=len, reverse=True)
+            cache[key] = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE) if names else None
+        return cache[key] is None or bool(cache[key].search(text))
+
     def common_words(self, text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Drop hits that are ordinary words here: a month by a day, a year or "in"; another person's surname.
 
@@ -47,8 +69,12 @@ class MatcherRules:
             return hits
         out = []
         for start, end, key in hits:
-            if key in months and (_NUMBER_AFTER.match(text, end) or _NUMBER_BEFORE.search(
-                    text[max(0, start - 10):start])):
+            if key in months and (_NUMBER_AFTER.match(text, end) or _MONTH_AFTER.match(text, end)
+                                  or _MODAL_AFTER.match(text, end)
+                                  or _NUMBER_BEFORE.search(text[max(0, start - 16):start])
+                                  or _OTHER_MONTH_BEFORE.search(text[max(0, start - 16):start])
+                                  or not (_TITLE_BEFORE.search(text[max(0, start - 16):start])
+                                          or self._named_in_full(key, text))):
                 continue
             if key in surnames and text[start - 1:start].isspace():
                 word = text[max(0, start - 24):start].split()[-1:]
