@@ -180,3 +180,9 @@ def test_suggest_actors_drops_the_ordinary_words_the_issue_saw(matcher):
         "Zahreddine left."]})
     out = suggest_actors(arts, registry=matcher, method="rules", min_count=1)
     assert out["name"].tolist() == ["Zahreddine"]
+
+
+def test_arabic_title_after_a_tagged_name_is_its_apposition(matcher):
+    text = "وقال إن كولن باول وزير الخارجية السابق للولايات المتحدة افترى كذبة مطولة. والتقى الوزير جون كويلفيذر بالوفد."
+    found = _found(discover_actors(_arts(text, lang="ar"), registry=matcher))
+    assert found["surface"].tolist() == ["جون كويلفيذر"]  # the verb after the apposition is not a name

@@ -247,8 +247,8 @@ def arabic_candidates(text: str, *, rules: NameRules, covered_spans: list[tuple[
     out: list[Candidate] = []
     i = 0
     while i < len(words):
-        if _ar_bare(words[i][2]) not in AR_TITLES:
-            i += 1
+        if _ar_bare(words[i][2]) not in AR_TITLES or (i and inside[i - 1] and _joined(text, words, i)):
+            i += 1  # a title right after a tagged name is its apposition ("كولن باول وزير الخارجية السابق افترى")
             continue
         j, skipped = i + 1, 0
         while j < len(words) and skipped < 5 and _joined(text, words, j) and (
