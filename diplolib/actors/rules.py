@@ -37,7 +37,8 @@ _INSTRUMENT_AFTER = re.compile(r"[\s-]+(?:Convention|Declaration|Platform|Progra
                                r"Accords?|Principles|Process|Format|Document|Statute|Consensus|Plan|Rules)\b")
 _INSTRUMENT_BEFORE = re.compile(r"(?:\b(?:Convention|Déclaration|Plateforme|Programme|Protocole|Accords?|Statut|"
                                 r"Consensus|Plan|Processus|Format|Document|Règles|Principes)(?: d'action)? d[eu']\s?|"
-                                r"(?:اتفاقية|إعلان|منهاج عمل|برنامج عمل|بروتوكول|اتفاق|نظام|مبادئ|عملية|وثيقة)\s)$")
+                                r"(?:اتفاقية|إعلان|منهاج عمل|برنامج عمل|بروتوكول|اتفاق|نظام|مبادئ|عملية|وثيقة)\s)$",
+                                re.IGNORECASE)  # "les accords de Vienne" as "les Accords de Vienne"
 _COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)\s*$")
 _DATELINE = re.compile(r"\s*[,،]\s*(?:le\s+)?\d")  # a capital opening the text before a date is where it was written
 _LOCATIVE = re.compile(r"(?:(?:^|\W)(?:a|au|aux|en|dans|vers|in|at|to|near|outside|around|via|في|الي)\s+|(?:^|\W)ب)$")
