@@ -15,8 +15,8 @@ from .attribution import regroup, reporting_actors, self_reports, speakers
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .locations import near_cues, not_parties
 from .markers import adjacent, find_markers
-from .nesting import embedded
-from .roles import actor_phrases, assign, flags
+from .nesting import background, embedded
+from .roles import actor_phrases, assign, flags, place_sides
 from .scan import batch, scan_batch
 
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states"]
@@ -172,12 +172,17 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         fl["passive"] = fl["passive"] | (fl["by"] & np.array([f.endswith(_PARTICIPLES) for f in forms], dtype=bool))
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
     tgt = _attributive(b, hits, phrases, before, after, tgt)
+    place_src, place_tgt = place_sides(b, hits, phrases, own)  # PLOVER: a place stands for its state
+    place_tgt = np.where(direction == "mutual", -1, place_tgt)  # "X and Y agreed … in Kazakhstan": where they met
+    src, tgt = np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)
     table = pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
         "event": cue_rows["event"].to_numpy(), "mode": cue_rows["mode"].to_numpy(), "direction": direction,
         "negated": fl["negated"], "hypothetical": fl["hypothetical"], "reported": fl["reported"],
-        "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"].to_numpy()),
+        "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"].to_numpy())
+        | background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(np.searchsorted(
+            b.to_display, b.sent_start[hits["sentence"]]), hits["m_start"]), hits["sentence"], lang),
         "src": src, "tgt": tgt, "speaker": spk,
         "has_speaker": has_speaker,
     })
