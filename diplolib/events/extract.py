@@ -15,7 +15,7 @@ from .attribution import regroup, reporting_actors, self_reports, speakers
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .locations import near_cues, not_parties
 from .markers import adjacent, find_markers
-from .nesting import background, embedded
+from .nesting import background, embedded, promised_threats
 from .roles import actor_phrases, assign, flags, place_sides
 from .scan import batch, scan_batch
 
@@ -158,7 +158,10 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     phrases = phrases.assign(speaker=speakers(b, phrases, own),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
     phrases["group"] = regroup(phrases)
-    cue_rows = lexicon.cues.iloc[hits["cue_row"]]
+    cue_rows = lexicon.cues.iloc[hits["cue_row"]].copy()
+    cue_rows["event"] = promised_threats([b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(),
+                                                                       strict=True)],
+                                         cue_rows["event"].to_numpy(), hits["start"], hits["end"], hits["sentence"], lang)
     material = cue_rows["event"].isin(_MATERIAL).to_numpy()
     before, after, after2 = assign(b, hits, phrases, own, material)
     fl = flags(b, hits, phrases, after, marks, lang)

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "embedded", "background"]
+__all__ = ["GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "PROMISES", "CONFLICT", "embedded", "background",
+           "promised_threats"]
 
 #: Verbal event types whose cue takes another event as its content.
 GOVERNING = ("AGREE", "SUPPORT", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN")
@@ -105,4 +106,29 @@ def background(spaced: str, match: str, m_start: np.ndarray, m_end: np.ndarray, 
             head = spaced[int(sent_m[i]) + 1:a + 1].split()
             comma = match.find(",", z, int(m_start[i + 1]))
             out[i] = bool(head) and head[0] in adj and comma != -1 and "," not in match[int(sent_m[i]):a]
+    return out
+
+
+#: Stems of promise cues (matching form): a promise whose content is a conflict is a threat ("vowed to fight").
+PROMISES = {"en": ("vow", "pledg", "promis", "swor", "swear", "commit"),
+            "fr": ("promet", "a promis", "jure", "a jure", "s engage", "s est engage"),
+            "ar": ("تعهد", "يتعهد", "تتعهد", "وعد", "توعد", "يتوعد")}
+#: Types whose promise is a threat.
+CONFLICT = ("THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT")
+
+
+def promised_threats(forms: list[str], events: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                     sentences: np.ndarray, lang: str) -> np.ndarray:
+    """The event types with a promise of conflict read as THREATEN: an AGREE cue of :data:`PROMISES` ("vowed",
+    "a promis", "تعهد") followed in its sentence, within :data:`REACH` characters, by a cue of a type in
+    :data:`CONFLICT` ("vowed to fight on", "a promis de frapper") threatens; a promise to cooperate stays AGREE.
+    ``forms``: the cues' matching forms; hits sorted by start. A new array."""
+    out = np.asarray(events, dtype=object).copy()
+    stems = PROMISES.get(lang, ())
+    nxt = np.arange(1, len(out) + 1)
+    for i in np.flatnonzero(out[:-1] == "AGREE").tolist():
+        j = int(nxt[i])
+        if forms[i].startswith(stems) and sentences[j] == sentences[i] and starts[j] - ends[i] <= REACH \
+                and events[j] in CONFLICT:
+            out[i] = "THREATEN"
     return out

@@ -41,11 +41,12 @@ from .attribution import skip
 from .markers import adjacent
 from .scan import Batch
 
-__all__ = ["actor_phrases", "assign", "flags", "place_sides", "GROUP_NOUNS"]
+__all__ = ["actor_phrases", "assign", "flags", "place_sides", "GROUP_NOUNS", "REALISED"]
 
 _CLAUSE = (";", ":", "\u2014", "\u2013", " - ")  # found with str.find: far faster than a regex over the batch
 _PREPOSITIONS = frozenset("""of in from for at on with against to into near over under de du des d en au aux dans contre
-    pour avec sur في من على الى عن مع""".split())
+    pour avec sur في من على الى عن مع regarding concerning about toward towards concernant envers vis بشان حول
+    تجاه""".split())  # a topic ("Concernant la Libye, …") is no subject either
 _ARTICLES = frozenset({"the", "la", "le", "les", "l"})
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
 _JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
@@ -240,6 +241,25 @@ def _infinitive(b: Batch, hits: dict[str, np.ndarray], lang: str) -> np.ndarray:
                     dtype=bool)
 
 
+#: Verbs before "to" whose infinitive happened or was tried ("tried to assassinate", "continued to shell"):
+#: PLOVER codes the deed, not an intention.
+REALISED = {"en": frozenset("""tried try tries trying attempted attempt attempts attempting managed manage manages
+    continued continue continues continuing began begin begins beginning started start starts starting helped
+    went used""".split()),
+            "fr": frozenset("tente essaye continue continuent commence commencent".split()), "ar": frozenset()}
+
+
+def _realised(spaced: str, starts: list[int], lang: str) -> np.ndarray:
+    """Is the word two before each cue (before its "to") a verb of :data:`REALISED`? ``starts``: matching-form
+    offsets (``spaced[i + 1] == match[i]``)."""
+    verbs = REALISED.get(lang, frozenset())
+    out = np.zeros(len(starts), dtype=bool)
+    for k, s in enumerate(starts):
+        j = spaced.rfind(" ", 0, s)
+        out[k] = spaced[spaced.rfind(" ", 0, j) + 1:j] in verbs
+    return out
+
+
 def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
           marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str) -> dict[str, np.ndarray]:
     """``negated``, ``hypothetical``, ``reported``, ``passive``, ``by`` and ``heavy`` (heavy weapons named near
@@ -269,7 +289,8 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
 
     return {
         "negated": near("negation", 20),
-        "hypothetical": near("intention", 14) | (word_before("purpose") & _infinitive(b, hits, lang))
+        "hypothetical": near("intention", 14) | (word_before("purpose") & _infinitive(b, hits, lang)
+                                                 & ~_realised(b.spaced, starts, lang))
         | hits["future"],
         "reported": _before(marks["reported"], edge, sent_m),
         "passive": word_before("auxiliary"),
