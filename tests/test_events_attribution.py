@@ -42,7 +42,8 @@ CASES = [
     ("en", "Turkey invaded Syria in 2016.", "invaded", {("TUR", "SYR")}),
     ("fr", "La Turquie a attaqué la province syrienne d'Idleb.", "a attaqué", {("TUR", "SYR")}),
     ("en", "Turkey and Iran agreed on a ceasefire in Kazakhstan.", "agreed", {("TUR", "IRN"), ("IRN", "TUR")}),
-    ("en", "Rebels in Yemen shelled the town.", "shelled", {("YEM", "")}),
+    ("en", "Rebels in Yemen shelled the town.", "shelled", {("YEM", "YEM")}),  # within the state (sectors.domestic)
+    ("en", "US border patrol agents abused Mexican immigrants.", "abused", {("USA", "MEX")}),
     ("en", "Rebels shelled the town of Juba, killing 20 people in Sudan.", "shelled", {("", "SDN")}),
 ]
 # the reported event has no party on the reporter's side: no row at all, or no source, never the agency
@@ -128,3 +129,24 @@ def test_background_events_are_embedded(matcher):
         for cue in rest:
             if cue in flags:  # a cue with no actor in its clause gives no row
                 assert flags[cue], (text, cue, flags)
+
+
+SECTORS = [  # (lang, text, cue, {(source, source_sector, target, target_sector)})
+    ("en", "Syrian Kurdish forces attacked Syrian civilians.", "attacked", {("SYR", "REB", "SYR", "CIV")}),
+    ("en", "Russia condemned the Syrian opposition.", "condemned", {("RUS", "", "SYR", "OPP")}),
+    ("en", "Turkish troops attacked Iraq.", "attacked", {("TUR", "MIL", "IRQ", "")}),
+    ("en", "Rebels in Syria attacked Turkey.", "attacked", {("SYR", "REB", "TUR", "")}),
+    ("fr", "Les rebelles syriens ont attaqué des civils irakiens.", "attaqué", {("SYR", "REB", "IRQ", "CIV")}),
+    ("ar", "هاجمت المعارضة السورية المدنيين العراقيين", "هاجمت", {("SYR", "OPP", "IRQ", "CIV")}),
+    ("en", "Nigerian authorities arrested 52 members of the movement.", "arrested", {("NGA", "GOV", "NGA", "")}),
+]
+
+
+def test_a_state_named_through_its_people_has_a_sector(matcher):
+    """"Syrian civilians", "the Syrian opposition", "les rebelles syriens": the state's id with the sector of the
+    noun (events/sectors.py); the state itself has none; a part of a state with no target acts within it."""
+    ev = _events([(lang, text) for lang, text, _, _ in SECTORS], matcher)
+    for i, (_, text, cue, want) in enumerate(SECTORS):
+        got = ev[(ev["article_id"] == f"s{i}") & (ev["cue"] == cue)]
+        assert set(zip(got["source"], got["source_sector"], got["target"], got["target_sector"],
+                       strict=True)) == want, text

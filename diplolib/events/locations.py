@@ -11,7 +11,7 @@ target, a patron never a target):
   "across", "throughout", "near", "around", "within" (French "en", "dans"; Arabic "في"), maybe with an article
   or a compass word between ("in eastern Syria").
 - **Place noun**: a demonym or state name followed by a place noun ("Syrian province", "Lebanon-Syria border",
-  "Syrian side") or, in French and Arabic, preceded by one ("la province syrienne", "الحدود التركية").
+  "Syrian side"; not when a noun follows that the place noun qualifies: "US border patrol agents") or, in French and Arabic, preceded by one ("la province syrienne", "الحدود التركية").
 - **Patron qualifier**: the phrase glued by a hyphen to "backed", "supported", "funded", "formed", "trained",
   "allied", "held", "controlled", "based", "occupied", "sponsored" ("Turkey-backed forces"): the noun after it is
   the party. ("US-led" stays: the coalition the US leads acts as the US.)
@@ -98,8 +98,12 @@ def not_parties(b: Batch, phrases: pd.DataFrame, lang: str, only: np.ndarray | N
         is_place = False
         if before in locative and not dem:  # not a modifier: "in US air strikes"
             is_place = after in _FUNCTION or not disp[z:z + 2].strip()[:1].islower()
-        if not is_place:
-            is_place = (after in nouns) if lang == "en" else (first in nouns)
+        if not is_place and lang == "en" and after in nouns:  # "the Syrian border", not "US border patrol agents"
+            k = spaced.find(" ", j + 1)
+            then = spaced[j + 1:k] if k > j + 1 else ""
+            is_place = not then or then in _FUNCTION or then in nouns or then == "of"
+        elif not is_place and lang != "en":
+            is_place = first in nouns
         if not is_place and h <= 8 and z - a >= 4:  # a dateline: "BEIRUT" at the very start
             is_place = disp[a:z].isupper() and not disp[a - h:a].strip()
         out_place.append(is_place)

@@ -117,13 +117,15 @@ PROMISES = {"en": ("vow", "pledg", "promis", "swor", "swear", "commit"),
 CONFLICT = ("THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT")
 
 
-def promised_threats(forms: list[str], events: np.ndarray, starts: np.ndarray, ends: np.ndarray,
-                     sentences: np.ndarray, lang: str) -> np.ndarray:
+def promised_threats(match: str, hits: dict[str, np.ndarray], events: np.ndarray, lang: str) -> np.ndarray:
     """The event types with a promise of conflict read as THREATEN: an AGREE cue of :data:`PROMISES` ("vowed",
     "a promis", "تعهد") followed in its sentence, within :data:`REACH` characters, by a cue of a type in
     :data:`CONFLICT` ("vowed to fight on", "a promis de frapper") threatens; a promise to cooperate stays AGREE.
-    ``forms``: the cues' matching forms; hits sorted by start. A new array."""
+    ``match``: the batch's matching form; ``hits``: the cue hits (``m_start``, ``m_end``, ``start``, ``end``,
+    ``sentence``), sorted by start. A new array."""
     out = np.asarray(events, dtype=object).copy()
+    starts, ends, sentences = hits["start"], hits["end"], hits["sentence"]
+    forms = [match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(), strict=True)]
     stems = PROMISES.get(lang, ())
     nxt = np.arange(1, len(out) + 1)
     for i in np.flatnonzero(out[:-1] == "AGREE").tolist():
