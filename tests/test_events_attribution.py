@@ -42,6 +42,10 @@ CASES = [
     ("en", "Turkey invaded Syria in 2016.", "invaded", {("TUR", "SYR")}),
     ("fr", "La Turquie a attaqué la province syrienne d'Idleb.", "a attaqué", {("TUR", "SYR")}),
     ("en", "Turkey and Iran agreed on a ceasefire in Kazakhstan.", "agreed", {("TUR", "IRN"), ("IRN", "TUR")}),
+    # a modal demand: the one who must is the target, the speaker the source; "is opposed to" is no passive
+    ("en", "Russia said on Tuesday that Sudan must return the helicopter.", "must return", {("RUS", "SDN")}),
+    ("fr", "La France a déclaré que la Russie doit cesser ses frappes.", "doit cesser", {("FRA", "RUS")}),
+    ("en", "Israel is opposed to French mediation.", "opposed", {("ISR", "FRA")}),
     ("en", "Rebels in Yemen shelled the town.", "shelled", {("YEM", "YEM")}),  # within the state (sectors.domestic)
     ("en", "US border patrol agents abused Mexican immigrants.", "abused", {("USA", "MEX")}),
     ("en", "Rebels shelled the town of Juba, killing 20 people in Sudan.", "shelled", {("", "SDN")}),

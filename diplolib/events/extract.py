@@ -17,7 +17,7 @@ from .locations import near_cues, not_parties
 from .markers import adjacent, find_markers
 from .nesting import background, embedded, promised_threats
 from .sectors import domestic, phrase_sectors
-from .roles import actor_phrases, assign, flags, place_sides
+from .roles import actor_phrases, assign, flags, place_sides, speaker_before
 from .scan import batch, scan_batch
 
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states"]
@@ -180,6 +180,8 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         fl["passive"] = fl["passive"] | (fl["by"] & np.array([f.endswith(_PARTICIPLES) for f in forms], dtype=bool))
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
     tgt = _attributive(b, hits, phrases, before, after, tgt)
+    modal = direction == "modal"  # "Russia said Sudan must return …": Sudan the target, the speaker the source
+    src, tgt = np.where(modal, speaker_before(b, hits, phrases), src), np.where(modal, before, tgt)
     place_src, place_tgt = place_sides(b, hits, phrases, own)  # PLOVER: a place stands for its state
     place_tgt = np.where(direction == "mutual", -1, place_tgt)  # "X and Y agreed … in Kazakhstan": where they met
     src, tgt = np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)

@@ -41,7 +41,7 @@ from .attribution import skip
 from .markers import adjacent
 from .scan import Batch
 
-__all__ = ["actor_phrases", "assign", "flags", "place_sides", "GROUP_NOUNS", "REALISED"]
+__all__ = ["actor_phrases", "assign", "flags", "place_sides", "speaker_before", "GROUP_NOUNS", "REALISED"]
 
 _CLAUSE = (";", ":", "\u2014", "\u2013", " - ")  # found with str.find: far faster than a regex over the batch
 _PREPOSITIONS = frozenset("""of in from for at on with against to into near over under de du des d en au aux dans contre
@@ -260,6 +260,15 @@ def _realised(spaced: str, starts: list[int], lang: str) -> np.ndarray:
     return out
 
 
+def _adjective_to(b: Batch, starts: list[int], ends: list[int], lang: str) -> np.ndarray:
+    """"is committed to", "is opposed to": in English a participle with "to" after it is an adjective with its
+    complement, not a passive."""
+    if lang != "en":
+        return np.zeros(len(starts), dtype=bool)
+    to = np.array(adjacent(b.spaced, starts, ends, "purpose", lang, after=True), dtype=bool)
+    return to | np.array([b.match[a:z].endswith(" to") for a, z in zip(starts, ends, strict=True)], dtype=bool)
+
+
 def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
           marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str) -> dict[str, np.ndarray]:
     """``negated``, ``hypothetical``, ``reported``, ``passive``, ``by`` and ``heavy`` (heavy weapons named near
@@ -293,7 +302,7 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
                                                  & ~_realised(b.spaced, starts, lang))
         | hits["future"],
         "reported": _before(marks["reported"], edge, sent_m),
-        "passive": word_before("auxiliary"),
+        "passive": word_before("auxiliary") & ~_adjective_to(b, starts, m_end.tolist(), lang),
         "by": np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool)
         & (after >= 0),
         "heavy": _starting(marks["heavy"], np.maximum(m_start - 60, sent_m), m_end + 40),
@@ -356,3 +365,19 @@ def place_sides(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
                 break
         group[h] = len(words) >= 2 and words[-1] in _LOCALISING and words[-2] in GROUP_NOUNS
     return np.where(ok & group, idx[jj], -1), tgt
+
+
+def speaker_before(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> np.ndarray:
+    """The speaker phrase (of a reporting verb: "Russia said …") nearest before each hit in its sentence, ``-1``
+    when none: the source of a ``modal`` cue ("Russia said Sudan *must return* …")."""
+    n = len(hits["start"])
+    if n == 0 or phrases.empty or "speaker" not in phrases.columns:
+        return np.full(n, -1)
+    idx = np.flatnonzero(phrases["speaker"].to_numpy())
+    if len(idx) == 0:
+        return np.full(n, -1)
+    pe, ps = phrases["gend"].to_numpy()[idx], phrases["gstart"].to_numpy()[idx]
+    j = np.searchsorted(pe, hits["start"], side="right") - 1
+    jj = np.maximum(j, 0)
+    ok = (j >= 0) & (ps[jj] >= b.sent_start[hits["sentence"]])
+    return np.where(ok, idx[jj], -1)
