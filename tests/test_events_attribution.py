@@ -118,6 +118,8 @@ BACKGROUND = [  # (text, the main cue, the background cues): PLOVER codes the ma
     ("In a letter handed over to the United Nations, Iraq said it would allow inspectors.", "allow",
      ["handed over"]),
     ("Students in Indonesia staged demonstrations to demand reforms.", "staged", ["demand"]),
+    ("The Israeli army lifted on Friday a day-old blockade on Palestinian lorries.", "lifted", ["blockade"]),
+    ("Palestinians of the Israeli-occupied West Bank shunned work to protest.", "shunned work", ["occupied"]),
 ]
 
 

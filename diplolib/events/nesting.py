@@ -12,7 +12,9 @@ out, as PLOVER codes one event per sentence (the main verb's):
   to the UN *over two air raids*", "renewed negotiations *on an Israeli troop pullback*"), a cue in a relative or
   subordinate clause ("… Macedonia, *which is preparing an offensive*", "resigned *as the opposition threatened*",
   "Mubarak, *who has vowed*"), a participle of consequence after a comma ("shelled Juba, *killing* 20") and a
-  purpose infinitive ("staged demonstrations *to demand* reforms"); and a cue inside a fronted adjunct ("*In a
+  purpose infinitive ("staged demonstrations *to demand* reforms"), the head of the previous cue's object
+  ("lifted a day-old *blockade*", "cancelled a planned *visit*"), an attribute glued by a hyphen
+  ("Israeli-*occupied*"); and a cue inside a fronted adjunct ("*In a
   letter handed over to the UN*, Iraq said it would allow …") when a cue follows its comma. The word lists are
   :data:`ADJUNCT`, :data:`SUBORDINATE` and :data:`PURPOSE`, per language.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "PROMISES", "CONFLICT", "embedded", "background",
+__all__ = ["GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "DETERMINERS", "PROMISES", "CONFLICT", "embedded", "background",
            "promised_threats"]
 
 #: Verbal event types whose cue takes another event as its content.
@@ -75,6 +77,22 @@ def _subordinated(words: list[str], lang: str) -> bool:
     return k >= 0 and not any(w in _COORDINATION for w in tail[k + 1:])
 
 
+_HYPHENS = ("-", "\u2010", "\u2011")
+#: Determiners that open the object of the previous cue ("lifted *a* day-old blockade", "cancelled *a* planned
+#: visit"): an event noun there is what the previous event acts on.
+DETERMINERS = {"en": frozenset("a an the its their his her this that these those".split()),
+               "fr": frozenset("un une le la les l sa son ses leur leurs ce cette".split()), "ar": frozenset()}
+
+
+def _object(words: list[str], lang: str) -> bool:
+    """Are ``words`` (between the previous cue and this one) a determiner and at most :data:`_NP_WORDS` - 1
+    modifiers: the cue heads the previous cue's object?"""
+    dets = DETERMINERS.get(lang, frozenset())
+    if not words or len(words) > _NP_WORDS or any(w in _COORDINATION for w in words):
+        return False
+    return any(w in dets for w in words)
+
+
 def background(spaced: str, match: str, m_start: np.ndarray, m_end: np.ndarray, sent_m: np.ndarray,
                sentences: np.ndarray, lang: str) -> np.ndarray:
     """Is each cue hit (sorted by start) the background of another cue of its sentence?
@@ -97,11 +115,13 @@ def background(spaced: str, match: str, m_start: np.ndarray, m_end: np.ndarray, 
             words = spaced[int(m_end[i - 1]) + 1:a + 1].split()
             lead = match[max(int(sent_m[i]), int(m_end[i - 1])):a].rstrip()
             cue = match[a:z]
-            if _subordinated(words, lang) or (words and words[-1] in purpose):
+            if _subordinated(words, lang) or (words and words[-1] in purpose) or _object(words, lang):
                 out[i] = True
             elif lang == "en" and cue.endswith("ing") and (lead.endswith(",") or (words[-1:] == ["and"]
                                                                                   and out[i - 1])):
                 out[i] = True  # "shelled Juba, killing 20 people and arresting 12"
+        if match[a - 1:a] in _HYPHENS:  # "Israeli-occupied", "US-backed": an attribute of a noun, not the event
+            out[i] = True
         if same_next[i] and not out[i]:  # a fronted adjunct: "In a letter handed over to the UN, Iraq said …"
             head = spaced[int(sent_m[i]) + 1:a + 1].split()
             comma = match.find(",", z, int(m_start[i + 1]))

@@ -241,11 +241,12 @@ def _infinitive(b: Batch, hits: dict[str, np.ndarray], lang: str) -> np.ndarray:
                     dtype=bool)
 
 
-#: Verbs before "to" whose infinitive happened or was tried ("tried to assassinate", "continued to shell"):
+#: Verbs before "to" whose infinitive happened, was tried or ordered ("tried to assassinate", "continued to shell",
+#: "ordered La Prensa to suspend publication"):
 #: PLOVER codes the deed, not an intention.
 REALISED = {"en": frozenset("""tried try tries trying attempted attempt attempts attempting managed manage manages
     continued continue continues continuing began begin begins beginning started start starts starting helped
-    went used""".split()),
+    went used ordered orders order forced force forces compelled obliged""".split()),
             "fr": frozenset("tente essaye continue continuent commence commencent".split()), "ar": frozenset()}
 
 
