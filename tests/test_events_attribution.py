@@ -46,6 +46,11 @@ CASES = [
     ("en", "Russia said on Tuesday that Sudan must return the helicopter.", "must return", {("RUS", "SDN")}),
     ("fr", "La France a déclaré que la Russie doit cesser ses frappes.", "doit cesser", {("FRA", "RUS")}),
     ("en", "Israel is opposed to French mediation.", "opposed", {("ISR", "FRA")}),
+    # read by hand (seed 2026): a noun cue's agent is its source; Sputnik's "banned in Russia" is no event
+    ("en", "Turkey condemned the massacre carried out by Russian warplanes.", "massacre", {("RUS", "")}),
+    ("en", "The shelling was carried out by Daesh (banned in Russia).", "banned", set()),
+    ("en", "Russian airstrikes destroyed oil refining stations for ISIS.", "stations", set()),
+    ("en", "US and Russia agree to ceasefire in Syria.", "agree to ceasefire", {("USA", "RUS"), ("RUS", "USA")}),
     ("en", "Rebels in Yemen shelled the town.", "shelled", {("YEM", "YEM")}),  # within the state (sectors.domestic)
     ("en", "US border patrol agents abused Mexican immigrants.", "abused", {("USA", "MEX")}),
     ("en", "Rebels shelled the town of Juba, killing 20 people in Sudan.", "shelled", {("", "SDN")}),

@@ -11,13 +11,13 @@ import pandas as pd
 from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
 from ..normalize.matching import matching_form
-from .attribution import regroup, reporting_actors, self_reports, speakers
+from .attribution import regroup, reporting_actors, self_reports, speaker_before, speakers
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
-from .locations import near_cues, not_parties
+from .locations import near_cues, not_parties, place_sides
 from .markers import adjacent, find_markers
 from .nesting import background, embedded, promised_threats
 from .sectors import domestic, phrase_sectors
-from .roles import actor_phrases, assign, flags, place_sides, speaker_before
+from .roles import actor_phrases, assign, flags
 from .scan import batch, scan_batch
 
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states"]
@@ -61,7 +61,7 @@ def _sides(direction: np.ndarray, fl: dict, before: np.ndarray, after: np.ndarra
     vso = verb_first & (before < 0) & ~swapped & ~agentless
     src = np.where(swapped | vso, after, np.where(agentless, -1, before))
     tgt = np.where(vso, after2, np.where(swapped | agentless, before, after))
-    return src, tgt
+    return src, np.where(fl["nominal"] & ~passive_cue, -1, tgt)
 
 
 def _pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
@@ -183,7 +183,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     modal = direction == "modal"  # "Russia said Sudan must return …": Sudan the target, the speaker the source
     src, tgt = np.where(modal, speaker_before(b, hits, phrases), src), np.where(modal, before, tgt)
     place_src, place_tgt = place_sides(b, hits, phrases, own)  # PLOVER: a place stands for its state
-    place_tgt = np.where(direction == "mutual", -1, place_tgt)  # "X and Y agreed … in Kazakhstan": where they met
+    place_tgt = np.where((direction == "mutual") | fl["nominal"], -1, place_tgt)  # "X and Y agreed … in Kazakhstan": where they met
     src, tgt = np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)
     table = pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
@@ -194,7 +194,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         | background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(np.searchsorted(
             b.to_display, b.sent_start[hits["sentence"]]), hits["m_start"]), hits["sentence"], lang),
         "src": src, "tgt": tgt, "speaker": spk,
-        "has_speaker": has_speaker,
+        "has_speaker": has_speaker, "nominal": fl["nominal"],
     })
     table["speaker"] = table["speaker"].where(table["has_speaker"] & (table["src"] < 0), None)
     heavy = fl["heavy"] & np.isin(table["event"].to_numpy(), ["ASSAULT", "COERCE"])

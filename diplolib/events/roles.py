@@ -41,7 +41,7 @@ from .attribution import skip
 from .markers import adjacent
 from .scan import Batch
 
-__all__ = ["actor_phrases", "assign", "flags", "place_sides", "speaker_before", "GROUP_NOUNS", "REALISED"]
+__all__ = ["actor_phrases", "assign", "flags", "clause_marks", "same_clause", "REALISED", "AGENT_FILLERS"]
 
 _CLAUSE = (";", ":", "\u2014", "\u2013", " - ")  # found with str.find: far faster than a regex over the batch
 _PREPOSITIONS = frozenset("""of in from for at on with against to into near over under de du des d en au aux dans contre
@@ -138,7 +138,7 @@ def _find_all(text: str, sub: str) -> list[int]:
     return out
 
 
-def _clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, reported: bool) -> np.ndarray:
+def clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, reported: bool) -> np.ndarray:
     """Display offsets where a clause ends: ``; :`` and dashes, " - ", the clause words of the markers and, with
     ``reported``, the end of a reporting verb ("said", "selon", "قال")."""
     punct = [p for mark in _CLAUSE for p in _find_all(b.match, mark)]
@@ -147,7 +147,7 @@ def _clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, 
     return np.sort(b.to_display[pos]) if len(pos) else pos
 
 
-def _same_clause(marks: np.ndarray, a: np.ndarray, z: np.ndarray) -> np.ndarray:
+def same_clause(marks: np.ndarray, a: np.ndarray, z: np.ndarray) -> np.ndarray:
     return np.searchsorted(marks, a) == np.searchsorted(marks, z)
 
 
@@ -166,8 +166,8 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     if n == 0 or phrases.empty:
         return np.full(n, -1), np.full(n, -1), np.full(n, -1)
     ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
-    said = _clause_marks(b, marks, reported=True)
-    marks = _clause_marks(b, marks, reported=False)
+    said = clause_marks(b, marks, reported=True)
+    marks = clause_marks(b, marks, reported=False)
     sent_lo = b.sent_start[hits["sentence"]]
     sent_hi = b.sent_end[hits["sentence"]]
     no = np.zeros(len(ps), dtype=bool)
@@ -184,7 +184,7 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     ok = before >= 0
     bb = np.where(ok, before, 0)
     ok &= ps[bb] >= sent_lo
-    ok &= _same_clause(marks, pe[bb], hits["start"]) & (~material | _same_clause(said, pe[bb], hits["start"]))
+    ok &= same_clause(marks, pe[bb], hits["start"]) & (~material | same_clause(said, pe[bb], hits["start"]))
     before = np.where(ok, before, -1)
     # a subject is not the object of a preposition: take the last phrase before it that is not, if any
     free_ok = ~phrases["governed"].to_numpy() & ~speaker & ~place
@@ -192,7 +192,7 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     free = last_free[np.maximum(before, 0)]
     ff = np.maximum(free, 0)
     use = (before >= 0) & (free >= 0) & (ps[ff] >= sent_lo)
-    use &= _same_clause(marks, pe[ff], hits["start"]) & (~material | _same_clause(said, pe[ff], hits["start"]))
+    use &= same_clause(marks, pe[ff], hits["start"]) & (~material | same_clause(said, pe[ff], hits["start"]))
     before = np.where(use, free, before)
     after = np.searchsorted(ps, hits["end"], side="left")
     after = np.where(after < len(ps), next_party[np.minimum(after, len(ps) - 1)], len(ps))
@@ -261,6 +261,28 @@ def _realised(spaced: str, starts: list[int], lang: str) -> np.ndarray:
     return out
 
 
+#: Words between a noun cue and its agent: "the massacre *carried out* by", "an attack *attempt* by", "attacks
+#: *allegedly committed* by": the actor after "by" did it.
+AGENT_FILLERS = {"en": frozenset("""carried out committed perpetrated conducted launched staged allegedly reportedly
+    attempt attempts waged mounted claimed was were been being""".split()),
+                 "fr": frozenset("perpetre perpetree perpetres perpetrees commis commise commises mene menee menees "
+                                 "lance lancee lancees revendique revendiquee a ete est".split()), "ar": frozenset()}
+_AGENT_WORD = {"en": "by", "fr": "par"}
+
+
+def _agent_after(spaced: str, ends: list[int], lang: str) -> np.ndarray:
+    """Does "by" ("par") follow each cue after one to three words of :data:`AGENT_FILLERS`?"""
+    fill, word = AGENT_FILLERS.get(lang, frozenset()), _AGENT_WORD.get(lang)
+    out = np.zeros(len(ends), dtype=bool)
+    if word is None:
+        return out
+    for k, e in enumerate(ends):
+        words = spaced[e + 1:e + 48].split(" ")[1:5]  # a punctuation mark leaves an empty word: no agent
+        n = next((i for i, w in enumerate(words) if w not in fill), len(words))
+        out[k] = 1 <= n <= 3 and n < len(words) and words[n] == word
+    return out
+
+
 def _adjective_to(b: Batch, starts: list[int], ends: list[int], lang: str) -> np.ndarray:
     """"is committed to", "is opposed to": in English a participle with "to" after it is an adjective with its
     complement, not a passive."""
@@ -272,8 +294,9 @@ def _adjective_to(b: Batch, starts: list[int], ends: list[int], lang: str) -> np
 
 def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
           marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str) -> dict[str, np.ndarray]:
-    """``negated``, ``hypothetical``, ``reported``, ``passive``, ``by`` and ``heavy`` (heavy weapons named near
-    the cue) for each hit (boolean arrays), from the markers of :func:`~diplolib.events.markers.find_markers`.
+    """``negated``, ``hypothetical``, ``reported``, ``passive``, ``by``, ``nominal`` (a noun cue with its agent
+    after it: "the massacre carried out by") and ``heavy`` (heavy weapons named near the cue) for each hit
+    (boolean arrays), from the markers of :func:`~diplolib.events.markers.find_markers`.
 
     Windows, in characters of the matching form and never before the sentence: a negation ends within 20
     characters before the cue, an intention within 14, a purpose word ("to", "pour", "ان") and a passive
@@ -283,7 +306,7 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
     n = len(hits["start"])
     if n == 0:
         return {k: np.zeros(0, dtype=bool) for k in ("negated", "hypothetical", "reported", "passive", "by",
-                                                     "heavy")}
+                                                     "nominal", "heavy")}
     m_start, m_end = hits["m_start"], hits["m_end"]
     # the sentence's start in the matching form: the first matching character at or after the display start
     sent_m = np.minimum(np.searchsorted(b.to_display, b.sent_start[hits["sentence"]], side="left"), m_start)
@@ -293,6 +316,7 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
         return _before(marks[cls], edge, np.maximum(m_start - width, sent_m))
 
     starts = m_start.tolist()
+    agent = _agent_after(b.spaced, m_end.tolist(), lang)
 
     def word_before(cls: str) -> np.ndarray:
         return np.array(adjacent(b.spaced, starts, [], cls, lang), dtype=bool) & (m_start > sent_m)
@@ -303,82 +327,10 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
                                                  & ~_realised(b.spaced, starts, lang))
         | hits["future"],
         "reported": _before(marks["reported"], edge, sent_m),
-        "passive": word_before("auxiliary") & ~_adjective_to(b, starts, m_end.tolist(), lang),
-        "by": np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool)
+        "passive": (word_before("auxiliary") & ~_adjective_to(b, starts, m_end.tolist(), lang)) | (agent & (after >= 0)),
+        "by": (np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool) | agent)
         & (after >= 0),
+        "nominal": agent & (after >= 0),  # "condemned the massacre carried out by X": X the source, no target
         "heavy": _starting(marks["heavy"], np.maximum(m_start - 60, sent_m), m_end + 40),
     }
 
-
-#: Nouns of people that a place after "in" or "of" localises: "rebels in the Ivory Coast", "the government of
-#: Sindh province" act for the place's state, as PLOVER codes them.
-GROUP_NOUNS = frozenset("""rebels rebel groups group government governments authorities authority police forces
-    troops militants militias militia militiamen opposition students activists protesters protestors demonstrators
-    settlers farmers workers refugees residents officials leaders leadership army military insurgents guerrillas
-    fighters soldiers parliament court courts ministry people civilians villagers tribesmen gunmen
-    rebelles groupes gouvernement autorites forces troupes opposition manifestants habitants responsables armee
-    combattants soldats militaires""".split())
-#: Characters from a cue's end to the place that stands for its target.
-PLACE_REACH = 80
-_LOCALISING = frozenset("in of from inside within throughout en de du des dans".split())
-
-
-def place_sides(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
-                marks: dict[str, tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    """``(source, target)``: a place phrase standing for its state on each side of each hit, ``-1`` when none.
-
-    PLOVER codes the state of a place as the party where the text names none: the target of "shelled Juba",
-    "imposed a curfew in southeastern Turkey", "sought refuge in Germany" is that state (the place phrase nearest
-    after the cue in its sentence and clause, at most :data:`PLACE_REACH` characters on; not for a mutual cue,
-    where the place is where the parties met), and the source of "rebels in the Ivory Coast blocked …", "the
-    government of Sindh province ordered …" the state of a place that localises a noun of people
-    (:data:`GROUP_NOUNS`) before the cue. The extractor uses them only where no actor takes the role.
-    """
-    n = len(hits["start"])
-    none = np.full(n, -1)
-    if n == 0 or phrases.empty or "place" not in phrases.columns:
-        return none, none
-    place = phrases["place"].to_numpy() & (phrases["actor"].to_numpy() != "")
-    if "speaker" in phrases.columns:
-        place &= ~phrases["speaker"].to_numpy()
-    idx = np.flatnonzero(place)
-    if len(idx) == 0:
-        return none, none
-    ps, pe = phrases["gstart"].to_numpy()[idx], phrases["gend"].to_numpy()[idx]
-    clause = _clause_marks(b, marks, reported=False)
-    sent_lo, sent_hi = b.sent_start[hits["sentence"]], b.sent_end[hits["sentence"]]
-    k = np.searchsorted(ps, hits["end"], side="left")
-    kk = np.minimum(k, len(idx) - 1)
-    ok = (k < len(idx)) & (pe[kk] <= sent_hi) & _same_clause(clause, hits["end"], ps[kk])
-    ok &= ps[kk] - hits["end"] <= PLACE_REACH
-    tgt = np.where(ok, idx[kk], -1)
-    j = np.searchsorted(pe, hits["start"], side="right") - 1
-    jj = np.maximum(j, 0)
-    ok = (j >= 0) & (ps[jj] >= sent_lo) & _same_clause(clause, pe[jj], hits["start"])
-    starts = np.searchsorted(b.to_display, ps[jj]).tolist()
-    spaced = b.spaced
-    group = np.zeros(n, dtype=bool)
-    for h in np.flatnonzero(ok).tolist():
-        words = spaced[max(starts[h] - 60, 0):starts[h] + 1].split()[-6:]
-        while words and words[-1] not in _LOCALISING:  # "rebels in the Ivory Coast": back over the article
-            words.pop()
-            if len(words) < 2:
-                break
-        group[h] = len(words) >= 2 and words[-1] in _LOCALISING and words[-2] in GROUP_NOUNS
-    return np.where(ok & group, idx[jj], -1), tgt
-
-
-def speaker_before(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> np.ndarray:
-    """The speaker phrase (of a reporting verb: "Russia said …") nearest before each hit in its sentence, ``-1``
-    when none: the source of a ``modal`` cue ("Russia said Sudan *must return* …")."""
-    n = len(hits["start"])
-    if n == 0 or phrases.empty or "speaker" not in phrases.columns:
-        return np.full(n, -1)
-    idx = np.flatnonzero(phrases["speaker"].to_numpy())
-    if len(idx) == 0:
-        return np.full(n, -1)
-    pe, ps = phrases["gend"].to_numpy()[idx], phrases["gstart"].to_numpy()[idx]
-    j = np.searchsorted(pe, hits["start"], side="right") - 1
-    jj = np.maximum(j, 0)
-    ok = (j >= 0) & (ps[jj] >= b.sent_start[hits["sentence"]])
-    return np.where(ok, idx[jj], -1)

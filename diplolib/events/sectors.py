@@ -124,5 +124,7 @@ def domestic(events: pd.DataFrame) -> pd.DataFrame:
     out = events.copy()
     inside = (out["target"] == "") & (out["source"] != "") & (out["source_sector"] != "") \
         & out["event"].isin(DOMESTIC)
+    if "nominal" in out.columns:  # "the massacre carried out by Russian warplanes": the victims are not named
+        inside &= ~out["nominal"].astype(bool)
     out.loc[inside, "target"] = out.loc[inside, "source"]
     return out
