@@ -30,7 +30,8 @@ import pandas as pd
 
 from .scan import Batch
 
-__all__ = ["REPORTING_ORGANISATION", "PRONOUNS", "reporting_actors", "self_reports", "speakers", "skip", "regroup"]
+__all__ = ["REPORTING_ORGANISATION", "PRONOUNS", "reporting_actors", "self_reports", "speakers", "skip", "regroup",
+           "speaker_before"]
 
 #: What the label or note of an organisation says when it is a news agency, a newspaper, a broadcaster or a
 #: monitor that reports events rather than takes part in them.
@@ -141,3 +142,19 @@ def skip(excluded: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     prev = np.maximum.accumulate(np.where(~excluded, idx, -1)) if n else idx
     nxt = (np.minimum.accumulate(np.where(~excluded, idx, n)[::-1])[::-1]) if n else idx
     return prev, nxt
+
+
+def speaker_before(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> np.ndarray:
+    """The speaker phrase (of a reporting verb: "Russia said …") nearest before each hit in its sentence, ``-1``
+    when none: the source of a ``modal`` cue ("Russia said Sudan *must return* …")."""
+    n = len(hits["start"])
+    if n == 0 or phrases.empty or "speaker" not in phrases.columns:
+        return np.full(n, -1)
+    idx = np.flatnonzero(phrases["speaker"].to_numpy())
+    if len(idx) == 0:
+        return np.full(n, -1)
+    pe, ps = phrases["gend"].to_numpy()[idx], phrases["gstart"].to_numpy()[idx]
+    j = np.searchsorted(pe, hits["start"], side="right") - 1
+    jj = np.maximum(j, 0)
+    ok = (j >= 0) & (ps[jj] >= b.sent_start[hits["sentence"]])
+    return np.where(ok, idx[jj], -1)

@@ -11,24 +11,26 @@ import pandas as pd
 from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
 from ..normalize.matching import matching_form
-from .attribution import regroup, reporting_actors, self_reports, speakers
+from .attribution import regroup, reporting_actors, self_reports, speaker_before, speakers
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
-from .locations import near_cues, not_parties
+from .locations import near_cues, not_parties, place_sides
 from .markers import adjacent, find_markers
-from .nesting import embedded
+from .nesting import background, embedded, promised_threats
+from .sectors import domestic, phrase_sectors
 from .roles import actor_phrases, assign, flags
 from .scan import batch, scan_batch
 
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states"]
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence", "start", "end", "cue", "event", "mode", "source", "target",
-                 "negated", "hypothetical", "reported", "embedded", "compound", "reason", "published"]
+                 "source_sector", "target_sector", "negated", "hypothetical", "reported", "embedded", "compound", "reason", "published"]
 #: PLOVER's material event types (cooperation and conflict): deeds, not words.
 _MATERIAL = ("COOPERATE", "AID", "RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
              "FIGHT")
 _PARTICIPLES = ("ed", "en", "struck", "hit", "shot", "led", "held", "fought", "sent", "made")
 _DTYPES = {"event_id": "string", "article_id": "string", "sentence": "int64", "start": "int64", "end": "int64",
            "cue": "string", "event": "string", "mode": "string", "source": "string", "target": "string",
+           "source_sector": "string", "target_sector": "string",
            "negated": "bool", "hypothetical": "bool", "reported": "bool", "embedded": "bool", "compound": "bool",
            "reason": "string"}
 
@@ -59,12 +61,14 @@ def _sides(direction: np.ndarray, fl: dict, before: np.ndarray, after: np.ndarra
     vso = verb_first & (before < 0) & ~swapped & ~agentless
     src = np.where(swapped | vso, after, np.where(agentless, -1, before))
     tgt = np.where(vso, after2, np.where(swapped | agentless, before, after))
-    return src, tgt
+    return src, np.where(fl["nominal"] & ~passive_cue, -1, tgt)
 
 
 def _pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
     """One row per (hit, source actor, target actor): compound groups expanded, mutual pairs formed."""
-    members = phrases.reset_index().rename(columns={"index": "phrase"})[["phrase", "group", "actor"]]
+    if "sector" not in phrases.columns:
+        phrases = phrases.assign(sector="")
+    members = phrases.reset_index().rename(columns={"index": "phrase"})[["phrase", "group", "actor", "sector"]]
     group_of = phrases["group"].to_numpy()
     size = members.groupby("group").size()
     hits = hits.assign(
@@ -76,21 +80,23 @@ def _pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
         ((n_src >= 2) & (n_tgt == 0)) | ((n_tgt >= 2) & (n_src == 0)))
     pair_group = np.where(n_src >= 2, hits["src_group"], hits["tgt_group"])
     mut = hits[mutual].assign(pair_group=pair_group[mutual.to_numpy()])
-    a = mut.merge(members.rename(columns={"group": "pair_group", "actor": "source", "phrase": "p_src"}),
-                  on="pair_group")
-    a = a.merge(members.rename(columns={"group": "pair_group", "actor": "target", "phrase": "p_tgt"}),
-                on="pair_group")
+    a = mut.merge(members.rename(columns={"group": "pair_group", "actor": "source", "phrase": "p_src",
+                                          "sector": "source_sector"}), on="pair_group")
+    a = a.merge(members.rename(columns={"group": "pair_group", "actor": "target", "phrase": "p_tgt",
+                                        "sector": "target_sector"}), on="pair_group")
     a = a[a["p_src"] != a["p_tgt"]].assign(compound=True)
     rest = hits[~mutual]
-    src = rest.merge(members.rename(columns={"group": "src_group", "actor": "source"})[["src_group", "source"]],
-                     on="src_group", how="left")
+    src = rest.merge(members.rename(columns={"group": "src_group", "actor": "source", "sector": "source_sector"})[
+        ["src_group", "source", "source_sector"]], on="src_group", how="left")
     src["source"] = src["source"].where(src["src_group"] >= 0, src["speaker"])
-    both = src.merge(members.rename(columns={"group": "tgt_group", "actor": "target"})[["tgt_group", "target"]],
-                     on="tgt_group", how="left")
+    both = src.merge(members.rename(columns={"group": "tgt_group", "actor": "target", "sector": "target_sector"})[
+        ["tgt_group", "target", "target_sector"]], on="tgt_group", how="left")
     both["compound"] = (both["src_group"].map(size).fillna(0) > 1) | (both["tgt_group"].map(size).fillna(0) > 1)
     out = pd.concat([a.drop(columns=["pair_group", "p_src", "p_tgt"]), both], ignore_index=True)
     out["source"] = out["source"].fillna("").astype(object)
     out["target"] = out["target"].fillna("").astype(object)
+    out["source_sector"] = out["source_sector"].fillna("").astype(object)
+    out["target_sector"] = out["target_sector"].fillna("").astype(object)
     keep = (out["src_group"] >= 0) | (out["tgt_group"] >= 0) | (out["source"] != "")
     return out[keep]
 
@@ -158,7 +164,9 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     phrases = phrases.assign(speaker=speakers(b, phrases, own),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
     phrases["group"] = regroup(phrases)
-    cue_rows = lexicon.cues.iloc[hits["cue_row"]]
+    phrases["sector"] = phrase_sectors(b.display, phrases, country, lang)
+    cue_rows = lexicon.cues.iloc[hits["cue_row"]].copy()
+    cue_rows["event"] = promised_threats(b.match, hits, cue_rows["event"].to_numpy(), lang)
     material = cue_rows["event"].isin(_MATERIAL).to_numpy()
     before, after, after2 = assign(b, hits, phrases, own, material)
     fl = flags(b, hits, phrases, after, marks, lang)
@@ -172,14 +180,21 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         fl["passive"] = fl["passive"] | (fl["by"] & np.array([f.endswith(_PARTICIPLES) for f in forms], dtype=bool))
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
     tgt = _attributive(b, hits, phrases, before, after, tgt)
+    modal = direction == "modal"  # "Russia said Sudan must return …": Sudan the target, the speaker the source
+    src, tgt = np.where(modal, speaker_before(b, hits, phrases), src), np.where(modal, before, tgt)
+    place_src, place_tgt = place_sides(b, hits, phrases, own)  # PLOVER: a place stands for its state
+    place_tgt = np.where((direction == "mutual") | fl["nominal"], -1, place_tgt)  # "X and Y agreed … in Kazakhstan": where they met
+    src, tgt = np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)
     table = pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
         "event": cue_rows["event"].to_numpy(), "mode": cue_rows["mode"].to_numpy(), "direction": direction,
         "negated": fl["negated"], "hypothetical": fl["hypothetical"], "reported": fl["reported"],
-        "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"].to_numpy()),
+        "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"].to_numpy())
+        | background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(np.searchsorted(
+            b.to_display, b.sent_start[hits["sentence"]]), hits["m_start"]), hits["sentence"], lang),
         "src": src, "tgt": tgt, "speaker": spk,
-        "has_speaker": has_speaker,
+        "has_speaker": has_speaker, "nominal": fl["nominal"],
     })
     table["speaker"] = table["speaker"].where(table["has_speaker"] & (table["src"] < 0), None)
     heavy = fl["heavy"] & np.isin(table["event"].to_numpy(), ["ASSAULT", "COERCE"])
@@ -188,6 +203,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     out = _pairs(table, phrases)
     if out.empty:
         return empty_events()
+    out = domestic(out)  # "Sudanese rebels shelled Juba": within the state
     out["reason"] = _reason(out)
     out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"
     aid = sub["article_id"].to_numpy()[out["doc"].to_numpy()]

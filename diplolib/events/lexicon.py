@@ -18,8 +18,10 @@ A cue file is a CSV with the columns ``cue, lang, event, mode, direction, note``
   longest match wins, and a false friend gives no event.
 - ``mode``: PLOVER's mode where it defines one (telephone, visit, meeting, …) or empty.
 - ``direction``: ``active`` (source before the cue, target after; a passive "was attacked by" swaps them),
-  ``passive`` (the cue itself is passive: "under attack from"; target before, source after) or ``mutual``
-  (an exchange: "X and Y met" gives one row for each ordered pair of the compound actors).
+  ``passive`` (the cue itself is passive: "under attack from"; target before, source after), ``mutual``
+  (an exchange: "X and Y met" gives one row for each ordered pair of the compound actors) or ``modal`` (a demand
+  put as an obligation, "Russia said Sudan *must return* …": the actor before the cue is the target, the
+  speaker of the sentence's reporting verb the source).
 - ``note``: free text for the reviewer.
 
 A user adds cues or event types' cues with a file of their own, passed to :func:`load_cues` (or by path to
@@ -47,7 +49,7 @@ __all__ = ["PLOVER_TYPES", "DIRECTIONS", "CUE_COLUMNS", "CueFileError", "CueLexi
 #: The PLOVER event types an event may carry, from cooperation to conflict.
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "INVESTIGATE", "DEMAND",
                 "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT")
-DIRECTIONS = ("active", "passive", "mutual")
+DIRECTIONS = ("active", "passive", "mutual", "modal")
 #: The ``event`` of a false friend: a phrase matched so that a shorter cue inside it does not fire ("so-called",
 #: "Associated Press", "accord de retrait").
 NOT_AN_EVENT = "-"

@@ -11,7 +11,7 @@ target, a patron never a target):
   "across", "throughout", "near", "around", "within" (French "en", "dans"; Arabic "في"), maybe with an article
   or a compass word between ("in eastern Syria").
 - **Place noun**: a demonym or state name followed by a place noun ("Syrian province", "Lebanon-Syria border",
-  "Syrian side") or, in French and Arabic, preceded by one ("la province syrienne", "الحدود التركية").
+  "Syrian side"; not when a noun follows that the place noun qualifies: "US border patrol agents") or, in French and Arabic, preceded by one ("la province syrienne", "الحدود التركية").
 - **Patron qualifier**: the phrase glued by a hyphen to "backed", "supported", "funded", "formed", "trained",
   "allied", "held", "controlled", "based", "occupied", "sponsored" ("Turkey-backed forces"): the noun after it is
   the party. ("US-led" stays: the coalition the US leads acts as the US.)
@@ -23,9 +23,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .roles import clause_marks, same_clause
 from .scan import Batch
 
-__all__ = ["LOCATIVE", "PLACE_NOUNS", "PATRON", "near_cues", "not_parties"]
+__all__ = ["LOCATIVE", "PLACE_NOUNS", "PATRON", "GROUP_NOUNS", "PLACE_REACH", "near_cues", "not_parties", "place_sides"]
 
 LOCATIVE = {"en": frozenset("in inside into across throughout near around within".split()),
             "fr": frozenset("en dans".split()), "ar": frozenset(["في"])}
@@ -98,8 +99,12 @@ def not_parties(b: Batch, phrases: pd.DataFrame, lang: str, only: np.ndarray | N
         is_place = False
         if before in locative and not dem:  # not a modifier: "in US air strikes"
             is_place = after in _FUNCTION or not disp[z:z + 2].strip()[:1].islower()
-        if not is_place:
-            is_place = (after in nouns) if lang == "en" else (first in nouns)
+        if not is_place and lang == "en" and after in nouns:  # "the Syrian border", not "US border patrol agents"
+            k = spaced.find(" ", j + 1)
+            then = spaced[j + 1:k] if k > j + 1 else ""
+            is_place = not then or then in _FUNCTION or then in nouns or then == "of"
+        elif not is_place and lang != "en":
+            is_place = first in nouns
         if not is_place and h <= 8 and z - a >= 4:  # a dateline: "BEIRUT" at the very start
             is_place = disp[a:z].isupper() and not disp[a - h:a].strip()
         out_place.append(is_place)
@@ -107,3 +112,61 @@ def not_parties(b: Batch, phrases: pd.DataFrame, lang: str, only: np.ndarray | N
     place[only] = out_place
     patron[only] = out_patron
     return place, patron
+
+
+#: Nouns of people that a place after "in" or "of" localises: "rebels in the Ivory Coast", "the government of
+#: Sindh province" act for the place's state, as PLOVER codes them.
+GROUP_NOUNS = frozenset("""rebels rebel groups group government governments authorities authority police forces
+    troops militants militias militia militiamen opposition students activists protesters protestors demonstrators
+    settlers farmers workers refugees residents officials leaders leadership army military insurgents guerrillas
+    fighters soldiers parliament court courts ministry people civilians villagers tribesmen gunmen
+    rebelles groupes gouvernement autorites forces troupes opposition manifestants habitants responsables armee
+    combattants soldats militaires""".split())
+#: Characters from a cue's end to the place that stands for its target.
+PLACE_REACH = 80
+_LOCALISING = frozenset("in of from inside within throughout en de du des dans".split())
+
+
+def place_sides(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
+                marks: dict[str, tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """``(source, target)``: a place phrase standing for its state on each side of each hit, ``-1`` when none.
+
+    PLOVER codes the state of a place as the party where the text names none: the target of "shelled Juba",
+    "imposed a curfew in southeastern Turkey", "sought refuge in Germany" is that state (the place phrase nearest
+    after the cue in its sentence and clause, at most :data:`PLACE_REACH` characters on; not for a mutual cue,
+    where the place is where the parties met), and the source of "rebels in the Ivory Coast blocked …", "the
+    government of Sindh province ordered …" the state of a place that localises a noun of people
+    (:data:`GROUP_NOUNS`) before the cue. The extractor uses them only where no actor takes the role.
+    """
+    n = len(hits["start"])
+    none = np.full(n, -1)
+    if n == 0 or phrases.empty or "place" not in phrases.columns:
+        return none, none
+    place = phrases["place"].to_numpy() & (phrases["actor"].to_numpy() != "")
+    if "speaker" in phrases.columns:
+        place &= ~phrases["speaker"].to_numpy()
+    idx = np.flatnonzero(place)
+    if len(idx) == 0:
+        return none, none
+    ps, pe = phrases["gstart"].to_numpy()[idx], phrases["gend"].to_numpy()[idx]
+    clause = clause_marks(b, marks, reported=False)
+    sent_lo, sent_hi = b.sent_start[hits["sentence"]], b.sent_end[hits["sentence"]]
+    k = np.searchsorted(ps, hits["end"], side="left")
+    kk = np.minimum(k, len(idx) - 1)
+    ok = (k < len(idx)) & (pe[kk] <= sent_hi) & same_clause(clause, hits["end"], ps[kk])
+    ok &= ps[kk] - hits["end"] <= PLACE_REACH
+    tgt = np.where(ok, idx[kk], -1)
+    j = np.searchsorted(pe, hits["start"], side="right") - 1
+    jj = np.maximum(j, 0)
+    ok = (j >= 0) & (ps[jj] >= sent_lo) & same_clause(clause, pe[jj], hits["start"])
+    starts = np.searchsorted(b.to_display, ps[jj]).tolist()
+    spaced = b.spaced
+    group = np.zeros(n, dtype=bool)
+    for h in np.flatnonzero(ok).tolist():
+        words = spaced[max(starts[h] - 60, 0):starts[h] + 1].split()[-6:]
+        while words and words[-1] not in _LOCALISING:  # "rebels in the Ivory Coast": back over the article
+            words.pop()
+            if len(words) < 2:
+                break
+        group[h] = len(words) >= 2 and words[-1] in _LOCALISING and words[-2] in GROUP_NOUNS
+    return np.where(ok & group, idx[jj], -1), tgt

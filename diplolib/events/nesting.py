@@ -1,24 +1,55 @@
-"""Embedded events: the content of a demand, a refusal, a threat, a promise or a condemnation.
+"""Embedded and background events: what a sentence reports as its main event, and what it mentions around it.
 
-"Greece demanded that its partners *refuse* to recognize Macedonia", "Peru issued an ultimatum to Ecuador to halt
-*attacks*", "Russia threatened to stop *negotiations*", "Palestinians blamed Israel for the *bombing*": the second
-cue is what the first one is about. It is still an event of the table (the bombing did happen; a refusal may not
-have), and its row says ``embedded``: a cue that follows a verbal cue of the types in :data:`GOVERNING` in the same
-sentence, at most :data:`REACH` characters after it. PLOVER codes the governing event of such a sentence, so
-:func:`~diplolib.events.plover_reading` leaves the embedded rows out; an analysis that wants only what is said to
-have happened can do the same.
+Two classes of cue are not the main event of their sentence; both stay in the events table (the bombing did
+happen; a refusal may not have) with ``embedded`` true, and :func:`~diplolib.events.plover_reading` leaves them
+out, as PLOVER codes one event per sentence (the main verb's):
+
+- **Content of a verbal event**: "Greece demanded that its partners *refuse* to recognize Macedonia", "Russia
+  threatened to stop *negotiations*", "Palestinians blamed Israel for the *bombing*": a cue that follows a cue of
+  the types in :data:`GOVERNING` in the same sentence, at most :data:`REACH` characters after it.
+- **Background of another event** (:func:`background`), when an earlier cue of the same sentence is the main
+  one: a cue heading the object of an adjunct preposition ("imposed a curfew *after a demonstration*", "complained
+  to the UN *over two air raids*", "renewed negotiations *on an Israeli troop pullback*"), a cue in a relative or
+  subordinate clause ("… Macedonia, *which is preparing an offensive*", "resigned *as the opposition threatened*",
+  "Mubarak, *who has vowed*"), a participle of consequence after a comma ("shelled Juba, *killing* 20") and a
+  purpose infinitive ("staged demonstrations *to demand* reforms"), the head of the previous cue's object
+  ("lifted a day-old *blockade*", "cancelled a planned *visit*"), an attribute glued by a hyphen
+  ("Israeli-*occupied*"); and a cue inside a fronted adjunct ("*In a
+  letter handed over to the UN*, Iraq said it would allow …") when a cue follows its comma. The word lists are
+  :data:`ADJUNCT`, :data:`SUBORDINATE` and :data:`PURPOSE`, per language.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["GOVERNING", "REACH", "embedded"]
+__all__ = ["GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "DETERMINERS", "PROMISES", "CONFLICT", "embedded", "background",
+           "promised_threats"]
 
 #: Verbal event types whose cue takes another event as its content.
 GOVERNING = ("AGREE", "SUPPORT", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN")
 #: Characters from the end of the governing cue to the start of the embedded one.
 REACH = 100
+#: Prepositions whose object names a background event ("after a demonstration", "over the air raids"); the cue
+#: heads the object when at most :data:`_NP_WORDS` words (determiners, adjectives, numbers) lie between.
+ADJUNCT = {
+    "en": frozenset("""after following before during over amid amidst despite since for in on of about against
+        upon""".split()),
+    "fr": frozenset("apres avant pendant lors malgre depuis contre sur dans suite".split()),
+    "ar": frozenset("بعد قبل خلال اثر جراء بسبب رغم ضد عقب".split()),
+}
+_NP_WORDS = 4
+#: Words that open a relative or subordinate clause between the main cue and a later one.
+SUBORDINATE = {
+    "en": frozenset("""which who whom whose where when whenever while as because since until although though
+        whereas unless once after before""".split()),
+    "fr": frozenset("qui dont ou lorsque quand lequel laquelle lesquels lesquelles puisque parce".split()),
+    "ar": frozenset("الذي التي الذين اللذين اللتين عندما حين حينما بينما لان كما".split()),
+}
+#: A purpose infinitive's marker, just before the cue ("to demand", "pour exiger", "لكي").
+PURPOSE = {"en": frozenset({"to"}), "fr": frozenset({"pour"}), "ar": frozenset({"لكي", "كي"})}
+_COORDINATION = frozenset({"and", "then", "et", "puis", "و", "ثم"})
+_NOT_SUBORDINATE = {("as", "well"), ("such", "as"), ("as", "part"), ("so", "as")}
 
 
 def embedded(starts: np.ndarray, ends: np.ndarray, sentences: np.ndarray, events: np.ndarray) -> np.ndarray:
@@ -31,3 +62,95 @@ def embedded(starts: np.ndarray, ends: np.ndarray, sentences: np.ndarray, events
     prev = np.concatenate([[-1], last[:-1]])  # the governing cue strictly before each hit
     p = np.maximum(prev, 0)
     return (prev >= 0) & (sentences[p] == sentences) & (starts - ends[p] <= REACH)
+
+
+def _subordinated(words: list[str], lang: str) -> bool:
+    """Do ``words`` (between the previous cue and this one) open a clause or an adjunct this cue belongs to?"""
+    subs = SUBORDINATE.get(lang, frozenset())
+    for k, w in enumerate(words):
+        if w in subs and (w, words[k + 1] if k + 1 < len(words) else "") not in _NOT_SUBORDINATE and \
+                (words[k - 1] if k else "", w) not in _NOT_SUBORDINATE:
+            return True
+    tail = words[-(_NP_WORDS + 1):]
+    adj = ADJUNCT.get(lang, frozenset())
+    k = max((i for i, w in enumerate(tail) if w in adj), default=-1)
+    return k >= 0 and not any(w in _COORDINATION for w in tail[k + 1:])
+
+
+_HYPHENS = ("-", "\u2010", "\u2011")
+#: Determiners that open the object of the previous cue ("lifted *a* day-old blockade", "cancelled *a* planned
+#: visit"): an event noun there is what the previous event acts on.
+DETERMINERS = {"en": frozenset("a an the its their his her this that these those".split()),
+               "fr": frozenset("un une le la les l sa son ses leur leurs ce cette".split()), "ar": frozenset()}
+
+
+def _object(words: list[str], lang: str) -> bool:
+    """Are ``words`` (between the previous cue and this one) a determiner and at most :data:`_NP_WORDS` - 1
+    modifiers: the cue heads the previous cue's object?"""
+    dets = DETERMINERS.get(lang, frozenset())
+    if not words or len(words) > _NP_WORDS or any(w in _COORDINATION for w in words):
+        return False
+    return any(w in dets for w in words)
+
+
+def background(spaced: str, match: str, m_start: np.ndarray, m_end: np.ndarray, sent_m: np.ndarray,
+               sentences: np.ndarray, lang: str) -> np.ndarray:
+    """Is each cue hit (sorted by start) the background of another cue of its sentence?
+
+    ``spaced``/``match``: the batch's matching forms (``spaced[i + 1] == match[i]``); ``m_start``, ``m_end``: the
+    cues' matching-form offsets; ``sent_m``: the matching-form start of each hit's sentence; ``sentences``: global
+    sentence numbers.
+    """
+    n = len(m_start)
+    out = np.zeros(n, dtype=bool)
+    if n < 2:
+        return out
+    same_prev = np.concatenate([[False], sentences[1:] == sentences[:-1]])
+    same_next = np.concatenate([sentences[1:] == sentences[:-1], [False]])
+    purpose = PURPOSE.get(lang, frozenset())
+    adj = ADJUNCT.get(lang, frozenset()) | SUBORDINATE.get(lang, frozenset())
+    for i in np.flatnonzero(same_prev | same_next).tolist():
+        a, z = int(m_start[i]), int(m_end[i])
+        if same_prev[i]:
+            words = spaced[int(m_end[i - 1]) + 1:a + 1].split()
+            lead = match[max(int(sent_m[i]), int(m_end[i - 1])):a].rstrip()
+            cue = match[a:z]
+            if _subordinated(words, lang) or (words and words[-1] in purpose) or _object(words, lang):
+                out[i] = True
+            elif lang == "en" and cue.endswith("ing") and (lead.endswith(",") or (words[-1:] == ["and"]
+                                                                                  and out[i - 1])):
+                out[i] = True  # "shelled Juba, killing 20 people and arresting 12"
+        if match[a - 1:a] in _HYPHENS:  # "Israeli-occupied", "US-backed": an attribute of a noun, not the event
+            out[i] = True
+        if same_next[i] and not out[i]:  # a fronted adjunct: "In a letter handed over to the UN, Iraq said …"
+            head = spaced[int(sent_m[i]) + 1:a + 1].split()
+            comma = match.find(",", z, int(m_start[i + 1]))
+            out[i] = bool(head) and head[0] in adj and comma != -1 and "," not in match[int(sent_m[i]):a]
+    return out
+
+
+#: Stems of promise cues (matching form): a promise whose content is a conflict is a threat ("vowed to fight").
+PROMISES = {"en": ("vow", "pledg", "promis", "swor", "swear", "commit"),
+            "fr": ("promet", "a promis", "jure", "a jure", "s engage", "s est engage"),
+            "ar": ("تعهد", "يتعهد", "تتعهد", "وعد", "توعد", "يتوعد")}
+#: Types whose promise is a threat.
+CONFLICT = ("THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT")
+
+
+def promised_threats(match: str, hits: dict[str, np.ndarray], events: np.ndarray, lang: str) -> np.ndarray:
+    """The event types with a promise of conflict read as THREATEN: an AGREE cue of :data:`PROMISES` ("vowed",
+    "a promis", "تعهد") followed in its sentence, within :data:`REACH` characters, by a cue of a type in
+    :data:`CONFLICT` ("vowed to fight on", "a promis de frapper") threatens; a promise to cooperate stays AGREE.
+    ``match``: the batch's matching form; ``hits``: the cue hits (``m_start``, ``m_end``, ``start``, ``end``,
+    ``sentence``), sorted by start. A new array."""
+    out = np.asarray(events, dtype=object).copy()
+    starts, ends, sentences = hits["start"], hits["end"], hits["sentence"]
+    forms = [match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(), strict=True)]
+    stems = PROMISES.get(lang, ())
+    nxt = np.arange(1, len(out) + 1)
+    for i in np.flatnonzero(out[:-1] == "AGREE").tolist():
+        j = int(nxt[i])
+        if forms[i].startswith(stems) and sentences[j] == sentences[i] and starts[j] - ends[i] <= REACH \
+                and events[j] in CONFLICT:
+            out[i] = "THREATEN"
+    return out

@@ -41,11 +41,12 @@ from .attribution import skip
 from .markers import adjacent
 from .scan import Batch
 
-__all__ = ["actor_phrases", "assign", "flags"]
+__all__ = ["actor_phrases", "assign", "flags", "clause_marks", "same_clause", "REALISED", "AGENT_FILLERS"]
 
 _CLAUSE = (";", ":", "\u2014", "\u2013", " - ")  # found with str.find: far faster than a regex over the batch
 _PREPOSITIONS = frozenset("""of in from for at on with against to into near over under de du des d en au aux dans contre
-    pour avec sur في من على الى عن مع""".split())
+    pour avec sur في من على الى عن مع regarding concerning about toward towards concernant envers vis بشان حول
+    تجاه""".split())  # a topic ("Concernant la Libye, …") is no subject either
 _ARTICLES = frozenset({"the", "la", "le", "les", "l"})
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
 _JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
@@ -137,7 +138,7 @@ def _find_all(text: str, sub: str) -> list[int]:
     return out
 
 
-def _clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, reported: bool) -> np.ndarray:
+def clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, reported: bool) -> np.ndarray:
     """Display offsets where a clause ends: ``; :`` and dashes, " - ", the clause words of the markers and, with
     ``reported``, the end of a reporting verb ("said", "selon", "قال")."""
     punct = [p for mark in _CLAUSE for p in _find_all(b.match, mark)]
@@ -146,7 +147,7 @@ def _clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, 
     return np.sort(b.to_display[pos]) if len(pos) else pos
 
 
-def _same_clause(marks: np.ndarray, a: np.ndarray, z: np.ndarray) -> np.ndarray:
+def same_clause(marks: np.ndarray, a: np.ndarray, z: np.ndarray) -> np.ndarray:
     return np.searchsorted(marks, a) == np.searchsorted(marks, z)
 
 
@@ -165,8 +166,8 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     if n == 0 or phrases.empty:
         return np.full(n, -1), np.full(n, -1), np.full(n, -1)
     ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
-    said = _clause_marks(b, marks, reported=True)
-    marks = _clause_marks(b, marks, reported=False)
+    said = clause_marks(b, marks, reported=True)
+    marks = clause_marks(b, marks, reported=False)
     sent_lo = b.sent_start[hits["sentence"]]
     sent_hi = b.sent_end[hits["sentence"]]
     no = np.zeros(len(ps), dtype=bool)
@@ -183,7 +184,7 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     ok = before >= 0
     bb = np.where(ok, before, 0)
     ok &= ps[bb] >= sent_lo
-    ok &= _same_clause(marks, pe[bb], hits["start"]) & (~material | _same_clause(said, pe[bb], hits["start"]))
+    ok &= same_clause(marks, pe[bb], hits["start"]) & (~material | same_clause(said, pe[bb], hits["start"]))
     before = np.where(ok, before, -1)
     # a subject is not the object of a preposition: take the last phrase before it that is not, if any
     free_ok = ~phrases["governed"].to_numpy() & ~speaker & ~place
@@ -191,7 +192,7 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     free = last_free[np.maximum(before, 0)]
     ff = np.maximum(free, 0)
     use = (before >= 0) & (free >= 0) & (ps[ff] >= sent_lo)
-    use &= _same_clause(marks, pe[ff], hits["start"]) & (~material | _same_clause(said, pe[ff], hits["start"]))
+    use &= same_clause(marks, pe[ff], hits["start"]) & (~material | same_clause(said, pe[ff], hits["start"]))
     before = np.where(use, free, before)
     after = np.searchsorted(ps, hits["end"], side="left")
     after = np.where(after < len(ps), next_party[np.minimum(after, len(ps) - 1)], len(ps))
@@ -240,10 +241,62 @@ def _infinitive(b: Batch, hits: dict[str, np.ndarray], lang: str) -> np.ndarray:
                     dtype=bool)
 
 
+#: Verbs before "to" whose infinitive happened, was tried or ordered ("tried to assassinate", "continued to shell",
+#: "ordered La Prensa to suspend publication"):
+#: PLOVER codes the deed, not an intention.
+REALISED = {"en": frozenset("""tried try tries trying attempted attempt attempts attempting managed manage manages
+    continued continue continues continuing began begin begins beginning started start starts starting helped
+    went used ordered orders order forced force forces compelled obliged""".split()),
+            "fr": frozenset("tente essaye continue continuent commence commencent".split()), "ar": frozenset()}
+
+
+def _realised(spaced: str, starts: list[int], lang: str) -> np.ndarray:
+    """Is the word two before each cue (before its "to") a verb of :data:`REALISED`? ``starts``: matching-form
+    offsets (``spaced[i + 1] == match[i]``)."""
+    verbs = REALISED.get(lang, frozenset())
+    out = np.zeros(len(starts), dtype=bool)
+    for k, s in enumerate(starts):
+        j = spaced.rfind(" ", 0, s)
+        out[k] = spaced[spaced.rfind(" ", 0, j) + 1:j] in verbs
+    return out
+
+
+#: Words between a noun cue and its agent: "the massacre *carried out* by", "an attack *attempt* by", "attacks
+#: *allegedly committed* by": the actor after "by" did it.
+AGENT_FILLERS = {"en": frozenset("""carried out committed perpetrated conducted launched staged allegedly reportedly
+    attempt attempts waged mounted claimed was were been being""".split()),
+                 "fr": frozenset("perpetre perpetree perpetres perpetrees commis commise commises mene menee menees "
+                                 "lance lancee lancees revendique revendiquee a ete est".split()), "ar": frozenset()}
+_AGENT_WORD = {"en": "by", "fr": "par"}
+
+
+def _agent_after(spaced: str, ends: list[int], lang: str) -> np.ndarray:
+    """Does "by" ("par") follow each cue after one to three words of :data:`AGENT_FILLERS`?"""
+    fill, word = AGENT_FILLERS.get(lang, frozenset()), _AGENT_WORD.get(lang)
+    out = np.zeros(len(ends), dtype=bool)
+    if word is None:
+        return out
+    for k, e in enumerate(ends):
+        words = spaced[e + 1:e + 48].split(" ")[1:5]  # a punctuation mark leaves an empty word: no agent
+        n = next((i for i, w in enumerate(words) if w not in fill), len(words))
+        out[k] = 1 <= n <= 3 and n < len(words) and words[n] == word
+    return out
+
+
+def _adjective_to(b: Batch, starts: list[int], ends: list[int], lang: str) -> np.ndarray:
+    """"is committed to", "is opposed to": in English a participle with "to" after it is an adjective with its
+    complement, not a passive."""
+    if lang != "en":
+        return np.zeros(len(starts), dtype=bool)
+    to = np.array(adjacent(b.spaced, starts, ends, "purpose", lang, after=True), dtype=bool)
+    return to | np.array([b.match[a:z].endswith(" to") for a, z in zip(starts, ends, strict=True)], dtype=bool)
+
+
 def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
           marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str) -> dict[str, np.ndarray]:
-    """``negated``, ``hypothetical``, ``reported``, ``passive``, ``by`` and ``heavy`` (heavy weapons named near
-    the cue) for each hit (boolean arrays), from the markers of :func:`~diplolib.events.markers.find_markers`.
+    """``negated``, ``hypothetical``, ``reported``, ``passive``, ``by``, ``nominal`` (a noun cue with its agent
+    after it: "the massacre carried out by") and ``heavy`` (heavy weapons named near the cue) for each hit
+    (boolean arrays), from the markers of :func:`~diplolib.events.markers.find_markers`.
 
     Windows, in characters of the matching form and never before the sentence: a negation ends within 20
     characters before the cue, an intention within 14, a purpose word ("to", "pour", "ان") and a passive
@@ -253,7 +306,7 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
     n = len(hits["start"])
     if n == 0:
         return {k: np.zeros(0, dtype=bool) for k in ("negated", "hypothetical", "reported", "passive", "by",
-                                                     "heavy")}
+                                                     "nominal", "heavy")}
     m_start, m_end = hits["m_start"], hits["m_end"]
     # the sentence's start in the matching form: the first matching character at or after the display start
     sent_m = np.minimum(np.searchsorted(b.to_display, b.sent_start[hits["sentence"]], side="left"), m_start)
@@ -263,17 +316,21 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
         return _before(marks[cls], edge, np.maximum(m_start - width, sent_m))
 
     starts = m_start.tolist()
+    agent = _agent_after(b.spaced, m_end.tolist(), lang)
 
     def word_before(cls: str) -> np.ndarray:
         return np.array(adjacent(b.spaced, starts, [], cls, lang), dtype=bool) & (m_start > sent_m)
 
     return {
         "negated": near("negation", 20),
-        "hypothetical": near("intention", 14) | (word_before("purpose") & _infinitive(b, hits, lang))
+        "hypothetical": near("intention", 14) | (word_before("purpose") & _infinitive(b, hits, lang)
+                                                 & ~_realised(b.spaced, starts, lang))
         | hits["future"],
         "reported": _before(marks["reported"], edge, sent_m),
-        "passive": word_before("auxiliary"),
-        "by": np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool)
+        "passive": (word_before("auxiliary") & ~_adjective_to(b, starts, m_end.tolist(), lang)) | (agent & (after >= 0)),
+        "by": (np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool) | agent)
         & (after >= 0),
+        "nominal": agent & (after >= 0),  # "condemned the massacre carried out by X": X the source, no target
         "heavy": _starting(marks["heavy"], np.maximum(m_start - 60, sent_m), m_end + 40),
     }
+

@@ -1,0 +1,130 @@
+"""The sector of a state's actor phrase: "Syrian civilians", "les rebelles syriens", "المعارضة السورية".
+
+A demonym or a state's name that qualifies a noun of people names part of that state, not the state acting:
+"Syrian civilians" are victims, "the Syrian opposition" and "Syrian Kurdish forces" are not the government in
+Damascus. PLOVER codes such an actor as the state with a sector (``SYR`` + ``CIV``); the events table does the
+same: ``source``/``target`` stay the state's id, and ``source_sector``/``target_sector`` say which part of it
+(empty for the state itself or its leaders). Codes, after PLOVER's sectors:
+
+- ``GOV`` government, authorities, officials, regime, ministry, parliament, diplomats;
+- ``MIL`` army, military, forces, troops, soldiers, navy, warplanes, tanks;
+- ``COP`` police, security services;
+- ``REB`` rebels, insurgents, militants, guerrillas, fighters, jihadists, militias, gunmen, separatists -- and
+  forces qualified by a second, ethnic or party name ("Syrian Kurdish forces");
+- ``OPP`` opposition, dissidents, activists, protesters, demonstrators;
+- ``CIV`` civilians, people, citizens, residents, villagers, children, workers, students, journalists …;
+- ``REF`` refugees, migrants, displaced people.
+
+The noun is read right after the phrase in English ("Syrian civilians", up to two qualifying words between:
+"Syrian Kurdish forces", "Iraqi Shiite militias"), right before it in French and Arabic ("civils syriens",
+"المدنيين السوريين"), or before a localising "in"/"of" ("rebels in Syria", "the army of Syria"). A user of
+dyad counts between states can leave out the rows with a sector that is not ``GOV``, ``MIL`` or ``COP``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..normalize.matching import matching_form
+
+__all__ = ["SECTORS", "SECTOR_NOUNS", "DOMESTIC", "phrase_sectors", "domestic"]
+
+SECTORS = ("GOV", "MIL", "COP", "REB", "OPP", "CIV", "REF")
+_WORDS = {
+    "GOV": """government governments authorities authority officials official regime ministry parliament
+        administration leadership diplomats diplomat delegation cabinet gouvernement autorites responsables
+        regime ministere diplomates delegation حكومه الحكومه السلطات سلطات النظام المسؤولين مسؤولين الوزاره""",
+    "MIL": """army armies military forces force troops soldiers soldier navy warplanes warships jets tanks
+        artillery commandos paratroopers armee forces troupes soldats militaires aviation chars القوات قوات
+        الجيش جيش الجنود جنود الطيران""",
+    "COP": """police policemen intelligence gendarmes police policiers gendarmes الشرطه الامن""",
+    "REB": """rebels rebel insurgents insurgent militants militant guerrillas guerrilla fighters jihadists jihadist
+        militia militias militiamen gunmen separatists extremists terrorists islamists rebelles insurges
+        combattants jihadistes milices miliciens separatistes terroristes islamistes المسلحين مسلحين المتمردين
+        متمردين الفصائل فصائل المقاتلين مقاتلين الارهابيين الميليشيات ميليشيات""",
+    "OPP": """opposition dissidents dissident activists activist protesters protestors demonstrators opponents
+        opposition opposants militants manifestants dissidents المعارضه معارضه المحتجين المتظاهرين الناشطين""",
+    "CIV": """civilians civilian people citizens nationals residents villagers children women men workers
+        farmers students journalists journalist immigrants pilgrims fishermen hostages tourists families
+        victims civils population habitants enfants femmes ressortissants citoyens travailleurs etudiants
+        journalistes otages victimes المدنيين مدنيين المواطنين مواطنين السكان الاطفال اطفال النساء الصحفيين
+        الرهائن""",
+    "REF": """refugees refugee migrants migrant displaced asylum refugies migrants deplaces اللاجئين لاجئين
+        النازحين نازحين المهاجرين""",
+}
+#: Noun (matching form) -> sector code.
+SECTOR_NOUNS: dict[str, str] = {w: code for code, words in _WORDS.items() for w in words.split()}
+# "the opposition" is OPP in all three languages; "militants" in French is an activist (OPP) but in English a
+# fighter (REB): the English reading wins, both are not the state acting.
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_LOCALISING = frozenset("in of from inside throughout within de du des en dans".split())
+_ARTICLES = frozenset("the a an le la les l des".split())
+
+
+def _norm(word: str) -> str:
+    return matching_form(word).replace("'", "").replace("’", "")
+
+
+def _after(disp: str, z: int) -> str:
+    """Sector from the words after an English phrase ("Syrian civilians", "Syrian Kurdish forces")."""
+    span = re.sub(r"^['’]s?\b", "", re.split(r"[,.;:()\"“”]", disp[z:z + 48], maxsplit=1)[0])  # "Syria's"
+    qualified = False
+    for k, tok in enumerate(_TOKEN.findall(span)[:3]):
+        code = SECTOR_NOUNS.get(_norm(tok))
+        if code:
+            return "REB" if qualified and code in ("MIL", "GOV") else code
+        if not tok[:1].isupper() or k == 2:
+            return ""
+        qualified = True  # "Syrian Kurdish forces": a second name qualifies the noun
+    return ""
+
+
+def _before(disp: str, a: int, lang: str) -> str:
+    """Sector from the noun before the phrase: French and Arabic ("civils syriens"), or any language's localised
+    group ("rebels in Syria", "the army of Syria")."""
+    span = re.split(r"[,.;:()\"“”]", disp[max(a - 48, 0):a])[-1]
+    toks = [_norm(t) for t in _TOKEN.findall(span)]
+    if lang in ("fr", "ar") and toks:
+        code = SECTOR_NOUNS.get(toks[-1]) or (SECTOR_NOUNS.get(toks[-2]) if len(toks) > 1 else None)
+        if code:
+            return code
+    while toks and toks[-1] in _ARTICLES:
+        toks.pop()
+    if len(toks) >= 2 and toks[-1] in _LOCALISING:
+        return SECTOR_NOUNS.get(toks[-2], "")
+    return ""
+
+
+def phrase_sectors(disp: str, phrases: pd.DataFrame, country: dict[str, str], lang: str) -> np.ndarray:
+    """The sector code of each actor phrase (``""`` when none): only phrases standing for a state (an ``actor``
+    that is its own ``country``) have one. ``disp``: the batch's display text; ``phrases``: ``gstart``,
+    ``gend``, ``actor``."""
+    out = np.full(len(phrases), "", dtype=object)
+    states = np.array([a != "" and country.get(a) == a for a in phrases["actor"].tolist()], dtype=bool)
+    gs, ge = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
+    for i in np.flatnonzero(states).tolist():
+        a, z = int(gs[i]), int(ge[i])
+        code = _after(disp, z) if lang == "en" else ""
+        out[i] = code or _before(disp, a, lang)
+    return out
+
+
+#: Event types whose actor named as part of a state, with no target named, acts within that state.
+DOMESTIC = ("DEMAND", "PROTEST", "COERCE", "ASSAULT", "FIGHT")
+
+
+def domestic(events: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose source is part of a state (a sector) and whose target is empty get that state as the target
+    for the types of :data:`DOMESTIC`: "Sudanese rebels shelled Juba", "Nigerian authorities jailed 52 members of
+    MASSOB", "students throughout Indonesia staged demonstrations" are events within the state, as PLOVER codes
+    them (``reason`` ``self``). Needs ``source``, ``target``, ``source_sector``, ``event``; a new table."""
+    out = events.copy()
+    inside = (out["target"] == "") & (out["source"] != "") & (out["source_sector"] != "") \
+        & out["event"].isin(DOMESTIC)
+    if "nominal" in out.columns:  # "the massacre carried out by Russian warplanes": the victims are not named
+        inside &= ~out["nominal"].astype(bool)
+    out.loc[inside, "target"] = out.loc[inside, "source"]
+    return out
