@@ -14,12 +14,12 @@ from ..normalize.matching import matching_form
 from .attribution import regroup, reporting_actors, self_reports, speakers
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .locations import near_cues, not_parties
-from .markers import adjacent, find_markers
+from .markers import adjacent
 from .nesting import embedded
 from .roles import actor_phrases, assign, flags
-from .scan import batch, scan_batch
+from .scan import batch, scan
 
-__all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states"]
+__all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states", "norm_phrases"]
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence", "start", "end", "cue", "event", "mode", "source", "target",
                  "negated", "hypothetical", "reported", "embedded", "compound", "reason", "published"]
@@ -135,7 +135,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
                      speaker: pd.Series | None, places: frozenset, country: dict[str, str],
                      reporters: frozenset = frozenset()) -> pd.DataFrame:
     b = batch(sub[text].tolist())
-    hits = scan_batch(b, lexicon, lang)
+    hits, marks = scan(b, lexicon, lang)
     if len(hits["start"]) == 0:
         return empty_events()
     pos = pd.Series(np.arange(len(sub)), index=sub["article_id"].to_numpy())
@@ -152,7 +152,6 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         hits = {k: v[~adjective] for k, v in hits.items()}
     if len(hits["start"]) == 0:
         return empty_events()
-    marks = find_markers(b.spaced, lang)
     place, patron = not_parties(b, phrases, lang, near_cues(phrases, hits["start"], hits["end"]))
     own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
     phrases = phrases.assign(speaker=speakers(b, phrases, own),
@@ -302,10 +301,11 @@ def role_states(mentions: pd.DataFrame, registry) -> pd.DataFrame:
     if key not in _OFFICES or _OFFICES[key][0] is not registry:
         rp = registry.role_phrases
         rp = rp[rp["of"].fillna("") != ""]
-        _OFFICES[key] = (registry, dict(zip(rp["phrase"].map(_norm), rp["of"], strict=True)))
+        _OFFICES[key] = (registry, dict(zip(norm_phrases(rp["phrase"].tolist()), rp["of"], strict=True)))
     office = _OFFICES[key][1]
     surfaces = mentions.loc[unresolved, "surface"]
-    norm = {x: _norm(x) for x in surfaces.unique()}  # a few hundred distinct phrases among thousands of mentions
+    uniq = surfaces.unique().tolist()  # a few hundred distinct phrases among thousands of mentions
+    norm = dict(zip(uniq, norm_phrases(uniq), strict=True))
     state = surfaces.map(norm).map(office)
     out = mentions.copy()
     out.loc[state.index, "actor_id"] = state
@@ -314,6 +314,20 @@ def role_states(mentions: pd.DataFrame, registry) -> pd.DataFrame:
 
 def _norm(phrase: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", matching_form(phrase)).split())
+
+
+_NOT_WORD = re.compile(r"(?:[^\w\n]|_)+")
+
+
+def norm_phrases(phrases: list[str]) -> list[str]:
+    """``_norm`` of each phrase (its matching form, words joined by one space), computed on all of them joined by
+    line breaks at once: the matching form of the joined text is the forms joined (a line break folds to itself
+    and ends every word and elision), and a line break is never inside a run of other non-word characters. The
+    17,978 role phrases of the registry take one call instead of one each."""
+    if not phrases or any("\n" in p for p in phrases):
+        return [_norm(p) for p in phrases]
+    lines = _NOT_WORD.sub(" ", matching_form("\n".join(phrases))).split("\n")
+    return [" ".join(x.split()) for x in lines]
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
