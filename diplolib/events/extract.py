@@ -131,6 +131,24 @@ def _outside_actors(hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> dict[
     return {k: v[~inside] for k, v in hits.items()}
 
 
+def _batch_mentions(mentions: pd.DataFrame, ids: pd.Series, places: frozenset) -> pd.DataFrame:
+    """The mentions of the batch's articles that are not places, with ``doc``, the article's position in it."""
+    index = pd.Index(ids.to_numpy())
+    if not index.is_unique:  # the lookup below needs unique ids; the table-wide way says what is wrong
+        pos = pd.Series(np.arange(len(ids)), index=ids.to_numpy())
+        m = mentions[mentions["article_id"].isin(pos.index) & ~mentions["actor_id"].isin(places)]
+        return m.assign(doc=m["article_id"].map(pos).to_numpy())
+    doc = index.get_indexer(mentions["article_id"])
+    keep = (doc >= 0) & ~mentions["actor_id"].isin(places).to_numpy()
+    return mentions[keep].assign(doc=doc[keep])
+
+
+def _cue_columns(lexicon: CueLexicon) -> dict[str, np.ndarray]:
+    """``event``, ``mode`` and ``direction`` of the lexicon's cue rows as arrays (built once per lexicon)."""
+    return lexicon.cached(("columns",), lambda: {k: lexicon.cues[k].to_numpy() for k in ("event", "mode",
+                                                                                         "direction")})
+
+
 def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexicon, lang: str, *, text: str,
                      speaker: pd.Series | None, places: frozenset, country: dict[str, str],
                      reporters: frozenset = frozenset()) -> pd.DataFrame:
@@ -138,9 +156,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     hits, marks = scan(b, lexicon, lang)
     if len(hits["start"]) == 0:
         return empty_events()
-    pos = pd.Series(np.arange(len(sub)), index=sub["article_id"].to_numpy())
-    m = mentions[mentions["article_id"].isin(pos.index) & ~mentions["actor_id"].isin(places)]
-    m = m.assign(doc=m["article_id"].map(pos).to_numpy())
+    m = _batch_mentions(mentions, sub["article_id"], places)
     real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
     phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
     hits = _outside_actors({k: v[real] for k, v in hits.items()}, phrases)
@@ -157,11 +173,11 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     phrases = phrases.assign(speaker=speakers(b, phrases, own),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
     phrases["group"] = regroup(phrases)
-    cue_rows = lexicon.cues.iloc[hits["cue_row"]]
-    material = cue_rows["event"].isin(_MATERIAL).to_numpy()
+    cue_rows = {k: v[hits["cue_row"]] for k, v in _cue_columns(lexicon).items()}
+    material = np.isin(cue_rows["event"], _MATERIAL)
     before, after, after2 = assign(b, hits, phrases, own, material)
     fl = flags(b, hits, phrases, after, marks, lang)
-    direction = cue_rows["direction"].to_numpy()
+    direction = cue_rows["direction"]
     doc = hits["doc"]
     spk = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object)[doc] if speaker is not None
            else np.full(len(doc), None, dtype=object))
@@ -174,9 +190,9 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     table = pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
-        "event": cue_rows["event"].to_numpy(), "mode": cue_rows["mode"].to_numpy(), "direction": direction,
+        "event": cue_rows["event"], "mode": cue_rows["mode"], "direction": direction,
         "negated": fl["negated"], "hypothetical": fl["hypothetical"], "reported": fl["reported"],
-        "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"].to_numpy()),
+        "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"]),
         "src": src, "tgt": tgt, "speaker": spk,
         "has_speaker": has_speaker,
     })

@@ -123,23 +123,23 @@ def adjacent(spaced: str, cue_start: list[int], cue_end: list[int], cls: str, la
     """Is the word right before each cue (right after it, with ``after``) a marker of ``cls``? Offsets are into
     the matching form (``spaced[i + 1] == match[i]``); a punctuation mark in between means no (two spaces)."""
     found = phrases(cls, lang)
-    firsts = {p[0] for p in found}
-    pairs = {p for p in found if len(p) == 2}
-    out = []
     if after:
+        firsts = {p[0] for p in found}
+        singles = {p[0] for p in found if len(p) == 1}
+        pairs = {p for p in found if len(p) == 2}
+        out = []
         for e in cue_end:
             j = spaced.find(" ", e + 2)
             word = spaced[e + 2:j]
-            hit = (word,) in found
+            hit = word in singles
             if not hit and word in firsts:
                 k = spaced.find(" ", j + 1)
                 hit = (word, spaced[j + 1:k]) in pairs
             out.append(hit)
         return out
-    for s in cue_start:
-        j = spaced.rfind(" ", 0, s)
-        out.append((spaced[j + 1:s],) in found)
-    return out
+    singles = {p[0] for p in found if len(p) == 1}
+    rfind = spaced.rfind
+    return [spaced[rfind(" ", 0, s) + 1:s] in singles for s in cue_start]
 
 
 @lru_cache(maxsize=8)

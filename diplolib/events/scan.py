@@ -16,7 +16,7 @@ from itertools import chain
 import ahocorasick
 import numpy as np
 
-from ..normalize.matching import aligned_matching_form
+from ..normalize.matching import aligned_matching_form, matching_form
 from ..segment import segment_spans
 from .lexicon import CueLexicon
 from .markers import SCANNED, marker_spans, marker_words
@@ -97,22 +97,33 @@ def batch(texts: list[str]) -> Batch:
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + len(_SEP)
     doc_base = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
     ascii_ = np.fromiter((t.isascii() for t in texts), dtype=bool, count=len(texts))
-    forms, maps = [], []
+    chunks, forms, maps = [], [], []
     for first, stop in _runs(ascii_):
-        m, idx = aligned_matching_form(_SEP.join(texts[first:stop]) + _SEP)
-        forms.append(m)
-        maps.append(idx + doc_base[first] if first else idx)
-    match = "".join(forms)
-    to_display = np.concatenate(maps) if len(maps) > 1 else maps[0]
+        chunks.append(_SEP.join(texts[first:stop]) + _SEP)
+        if ascii_[first]:  # one character for one: the map is the identity, written below
+            forms.append(matching_form(chunks[-1]))
+            maps.append(None)
+        else:
+            m, idx = aligned_matching_form(chunks[-1])
+            forms.append(m)
+            maps.append(idx)
+    to_display = np.arange(sum(map(len, forms)), dtype=np.int64)  # one array, shifted in place run by run
+    at = 0
+    for first, form, idx in zip(np.cumsum([0, *map(len, chunks[:-1])]).tolist(), forms, maps, strict=True):
+        if idx is not None:
+            np.add(idx, first, out=to_display[at:at + len(form)])
+        elif first != at:
+            to_display[at:at + len(form)] += first - at
+        at += len(form)
     spans = segment_spans(texts)
     position = spans["position"].to_numpy(np.int64)
     return Batch(
-        display=_SEP.join(texts) + _SEP,
-        match=match,
-        spaced=" " + "".join(map(_spaced, forms)) + " ",
+        display="".join(chunks),
+        match="".join(forms),
+        spaced="".join([" ", *map(_spaced, forms), " "]),
         doc_base=doc_base,
-        match_base=np.searchsorted(to_display, doc_base).astype(np.int64),
-        to_display=to_display.astype(np.int64, copy=False),
+        match_base=np.searchsorted(to_display, doc_base),
+        to_display=to_display,
         sent_start=spans["start"].to_numpy(np.int64) + doc_base[position],
         sent_end=spans["end"].to_numpy(np.int64) + doc_base[position],
         sent_index=spans["sentence"].to_numpy(np.int64),
