@@ -22,7 +22,7 @@ from .scan import batch, scan
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states", "norm_phrases"]
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence", "start", "end", "cue", "event", "mode", "source", "target",
-                 "negated", "hypothetical", "reported", "embedded", "compound", "reason", "published"]
+                 "negated", "hypothetical", "reported", "embedded", "compound", "discovered", "reason", "published"]
 #: PLOVER's material event types (cooperation and conflict): deeds, not words.
 _MATERIAL = ("COOPERATE", "AID", "RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
              "FIGHT")
@@ -30,7 +30,7 @@ _PARTICIPLES = ("ed", "en", "struck", "hit", "shot", "led", "held", "fought", "s
 _DTYPES = {"event_id": "string", "article_id": "string", "sentence": "int64", "start": "int64", "end": "int64",
            "cue": "string", "event": "string", "mode": "string", "source": "string", "target": "string",
            "negated": "bool", "hypothetical": "bool", "reported": "bool", "embedded": "bool", "compound": "bool",
-           "reason": "string"}
+           "discovered": "bool", "reason": "string"}
 
 
 def empty_events() -> pd.DataFrame:
@@ -213,6 +213,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     out["article_id"] = aid
     out["event_id"] = [f"{a}:{s}" for a, s in zip(aid, out["start"].tolist(), strict=True)]
     out["mode"] = out["mode"].replace("", pd.NA)
+    out["discovered"] = False  # set by extract_events from the mentions
     out["published"] = (sub["published"].to_numpy()[out["doc"].to_numpy()] if "published" in sub.columns
                         else pd.NaT)
     return out.sort_values(["doc", "start"], kind="stable")[EVENT_COLUMNS]
@@ -262,7 +263,9 @@ def extract_events(
         The events table, in text order (see the README, "Events"): ``event_id`` (``article_id:start``,
         shared by the rows of one cue), ``article_id``, ``sentence``, ``start``, ``end`` (the cue's display
         offsets), ``cue``, ``event`` (PLOVER type), ``mode``, ``source``, ``target`` (actor ids, ``""`` when
-        the text names none), ``negated``, ``hypothetical``, ``reported``, ``compound``, ``reason``
+        the text names none), ``negated``, ``hypothetical``, ``reported``, ``compound``, ``discovered`` (the source or the target is an
+        actor the registry lacks: a ``discovered`` mention of :func:`~diplolib.actors.discover_actors` or a
+        readout's counterpart), ``reason``
         (``""``, ``no-source``, ``no-target``, ``unresolved``, ``self``: source and target are the same
         actor, a domestic event) and ``published``. A cue with no actor in its clause gives no row. A role
         phrase whose holder the registry does not know on the date ("British Defence Secretary" in 1990)
@@ -297,6 +300,9 @@ def extract_events(
     out = pd.concat([p for p in parts if len(p) or p is parts[0]], ignore_index=True)
     if reasons:
         out = pd.concat([out, _article_reasons(articles, out, mentions, langs, lexicon, text)], ignore_index=True)
+    if "discovered" in mentions.columns:  # an actor the registry lacks (discover_actors, a readout's counterpart)
+        found = mentions.loc[mentions["discovered"].fillna(False).astype(bool), "actor_id"].dropna().unique()
+        out["discovered"] = out["source"].isin(found) | out["target"].isin(found)
     order = pd.Series(np.arange(len(articles)), index=articles["article_id"].to_numpy())
     out = out.iloc[np.lexsort((out["start"].fillna(-1).to_numpy(), out["article_id"].map(order).to_numpy()))]
     return _typed(out.reset_index(drop=True))
@@ -366,7 +372,7 @@ def _article_reasons(articles, events, mentions, langs, lexicon, text) -> pd.Dat
     for col in EVENT_COLUMNS:
         if col not in out.columns:
             out[col] = pd.NA
-    for col in ("negated", "hypothetical", "reported", "embedded", "compound"):
+    for col in ("negated", "hypothetical", "reported", "embedded", "compound", "discovered"):
         out[col] = False
     out["published"] = rest["published"].to_numpy() if "published" in rest.columns else pd.NaT
     return out[EVENT_COLUMNS]
