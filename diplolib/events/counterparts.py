@@ -7,9 +7,10 @@ resolves no actor in that phrase, the counterpart is taken, in this order, from:
 0. nothing, when the phrase holds an actor the registry resolves (a place aside);
 1. **the discovered actors** of :func:`diplolib.actors.discover_actors` inside the phrase (ids ``prov:<slug>``);
 2. **a group**, when the head noun of the phrase (its last word before any "of …") is a collective noun of
-   :data:`GROUP_NOUNS` ("Allies and Partners", "European Leaders", "CARICOM Leaders", "Gulf Coast Governors",
-   "Members of the Mississippi Congressional Delegation"): one actor ``group:<slug of the phrase>``. A group the
-   registry has ("NATO Allies", "G7 Leaders") is resolved by the registry before this step;
+   :data:`GROUP_NOUNS` ("Allies and Partners", "European Leaders", "CARICOM Leaders", "Gulf Coast Governors"):
+   one actor ``group:<slug of the phrase>``; when a titled person comes first ("Governor Tate Reeves and Members
+   of the Mississippi Congressional Delegation") each part is read on its own. A group the registry has ("NATO
+   Allies", "G7 Leaders") is resolved by the registry before this step;
 3. **the names of the phrase**: each part between "and" or commas, without its titles ("Governor", "Senator",
    "His Holiness", :data:`diplolib.actors.name_rules.TITLES`), as ``prov:<slug of the name>`` ("Speaker Pelosi and
    Leader Schumer" → ``prov:pelosi``, ``prov:schumer``).
@@ -84,18 +85,27 @@ def _name(part: str) -> tuple[int, int]:
 def _parse(title: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """``(start, end, actor_id, kind)`` of the counterparts a phrase names (see the module's rules 2 and 3)."""
     phrase = title[start:end]
-    before_of = _OF.split(phrase, maxsplit=1)[0].split()
-    if before_of and before_of[-1].lower().strip(".,") in GROUP_NOUNS:
+    cuts = [0, *(x for m in _PARTS.finditer(phrase) for x in (m.start(), m.end())), len(phrase)]
+    parts = [(a, z) for a, z in zip(cuts[::2], cuts[1::2], strict=True) if z > a]
+    titled = [any(w.lower().strip(".,") in TITLES for w in phrase[a:z].split()) for a, z in parts]
+    if _group(phrase) and not any(titled[:-1]):  # "Allies and Partners", "Veteran and Military Family Organizations"
         return [(start, end, f"group:{_slug(phrase)}", "group")]
-    out, at = [], 0
-    for sep in [*_PARTS.finditer(phrase), None]:
-        stop = sep.start() if sep else len(phrase)
-        a, z = _name(phrase[at:stop])
-        if a >= 0:
-            name = phrase[at + a:at + z]
-            out.append((start + at + a, start + at + z, f"prov:{_slug(name)}", "person"))
-        at = sep.end() if sep else len(phrase)
+    out = []
+    for (a, z), has_title in zip(parts, titled, strict=True):
+        part = phrase[a:z]
+        if _group(part) and not has_title:  # "… and Members of the Mississippi Congressional Delegation"
+            out.append((start + a, start + z, f"group:{_slug(part)}", "group"))
+            continue
+        i, j = _name(part)
+        if i >= 0:
+            out.append((start + a + i, start + a + j, f"prov:{_slug(part[i:j])}", "person"))
     return out
+
+
+def _group(phrase: str) -> bool:
+    """Is the head noun of ``phrase`` (its last word before any "of …") a collective noun?"""
+    words = _OF.split(phrase, maxsplit=1)[0].split()
+    return bool(words) and words[-1].lower().strip(".,") in GROUP_NOUNS
 
 
 def title_counterparts(titles: pd.DataFrame, mentions: pd.DataFrame, *, registry) -> pd.DataFrame:

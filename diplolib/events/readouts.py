@@ -93,6 +93,16 @@ def _title_mentions(articles: pd.DataFrame, matcher: ActorMatcher, issuers: Mapp
                            "published": articles["published"],
                            "lang": articles["lang"] if "lang" in articles.columns else "en", "speaker": leader})
     mentions = title_counterparts(titles, tag_actors(titles, registry=matcher), registry=matcher)
+    # "Readout of the President's Call with …": an office without its country before the counterpart is the
+    # issuer's (the tagger leaves it unresolved, "no-context", as the titles carry no outlet)
+    first = counterpart_phrases(titles["text"])["start"].set_axis(titles["article_id"].to_numpy())
+    at = first.reindex(mentions["article_id"].to_numpy()).to_numpy()
+    office = ((mentions["alias_kind"] == "context_role") & mentions["actor_id"].isna()).to_numpy() & (
+        mentions["end"].to_numpy() <= at)
+    if office.any():
+        lead = leader.set_axis(titles["article_id"].to_numpy())
+        mentions = mentions.copy()
+        mentions.loc[office, "actor_id"] = lead.reindex(mentions.loc[office, "article_id"].to_numpy()).to_numpy()
     return titles, mentions
 
 
