@@ -62,33 +62,51 @@ def _sides(direction: np.ndarray, fl: dict, before: np.ndarray, after: np.ndarra
     return src, tgt
 
 
+def _ragged(counts: np.ndarray) -> np.ndarray:
+    """``0 … c-1`` for each count ``c``, concatenated."""
+    return np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+
+
 def _pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
-    """One row per (hit, source actor, target actor): compound groups expanded, mutual pairs formed."""
-    members = phrases.reset_index().rename(columns={"index": "phrase"})[["phrase", "group", "actor"]]
-    group_of = phrases["group"].to_numpy()
-    size = members.groupby("group").size()
-    hits = hits.assign(
-        src_group=np.where(hits["src"] >= 0, group_of[np.maximum(hits["src"], 0)] if len(group_of) else -1, -1),
-        tgt_group=np.where(hits["tgt"] >= 0, group_of[np.maximum(hits["tgt"], 0)] if len(group_of) else -1, -1))
-    n_src = hits["src_group"].map(size).fillna(0).astype(int)
-    n_tgt = hits["tgt_group"].map(size).fillna(0).astype(int)
-    mutual = (hits["direction"] == "mutual") & (
-        ((n_src >= 2) & (n_tgt == 0)) | ((n_tgt >= 2) & (n_src == 0)))
-    pair_group = np.where(n_src >= 2, hits["src_group"], hits["tgt_group"])
-    mut = hits[mutual].assign(pair_group=pair_group[mutual.to_numpy()])
-    a = mut.merge(members.rename(columns={"group": "pair_group", "actor": "source", "phrase": "p_src"}),
-                  on="pair_group")
-    a = a.merge(members.rename(columns={"group": "pair_group", "actor": "target", "phrase": "p_tgt"}),
-                on="pair_group")
-    a = a[a["p_src"] != a["p_tgt"]].assign(compound=True)
-    rest = hits[~mutual]
-    src = rest.merge(members.rename(columns={"group": "src_group", "actor": "source"})[["src_group", "source"]],
-                     on="src_group", how="left")
-    src["source"] = src["source"].where(src["src_group"] >= 0, src["speaker"])
-    both = src.merge(members.rename(columns={"group": "tgt_group", "actor": "target"})[["tgt_group", "target"]],
-                     on="tgt_group", how="left")
-    both["compound"] = (both["src_group"].map(size).fillna(0) > 1) | (both["tgt_group"].map(size).fillna(0) > 1)
-    out = pd.concat([a.drop(columns=["pair_group", "p_src", "p_tgt"]), both], ignore_index=True)
+    """One row per (hit, source actor, target actor): compound groups expanded, mutual pairs formed.
+
+    A group is a run of consecutive phrases (:func:`~diplolib.events.attribution.regroup`), so its members are
+    ``first[g] … first[g] + size[g] - 1`` and the rows are built by repeating hits, not by joining tables: a mutual
+    hit gives every ordered pair of two members of its one compound side; another hit every (source member, target
+    member), a side without a group giving one row (the speaker, or empty)."""
+    group = phrases["group"].to_numpy(np.int64)
+    actor = phrases["actor"].to_numpy(dtype=object)
+    size = np.bincount(group) if len(group) else np.zeros(0, np.int64)
+    first = np.searchsorted(group, np.arange(len(size)))
+    src, tgt = hits["src"].to_numpy(), hits["tgt"].to_numpy()
+    src_group = np.where(src >= 0, group[np.maximum(src, 0)] if len(group) else -1, -1)
+    tgt_group = np.where(tgt >= 0, group[np.maximum(tgt, 0)] if len(group) else -1, -1)
+    n_src = np.where(src_group >= 0, size[np.maximum(src_group, 0)] if len(size) else 0, 0)
+    n_tgt = np.where(tgt_group >= 0, size[np.maximum(tgt_group, 0)] if len(size) else 0, 0)
+    mutual = (hits["direction"].to_numpy() == "mutual") & (((n_src >= 2) & (n_tgt == 0)) | ((n_tgt >= 2) & (n_src == 0)))
+    pair_group = np.where(n_src >= 2, src_group, tgt_group)
+    hits = hits.assign(src_group=src_group, tgt_group=tgt_group)
+    mi = np.flatnonzero(mutual)
+    k = size[pair_group[mi]] if len(mi) else np.zeros(0, np.int64)
+    within = _ragged(k * k)
+    row, kk = np.repeat(mi, k * k), np.repeat(k, k * k)
+    base = np.repeat(first[pair_group[mi]] if len(mi) else mi, k * k)
+    p_src, p_tgt = base + within // np.maximum(kk, 1), base + within % np.maximum(kk, 1)
+    ok = p_src != p_tgt
+    a = hits.iloc[row[ok]].assign(source=actor[p_src[ok]], target=actor[p_tgt[ok]], compound=True)
+    ri = np.flatnonzero(~mutual)
+    ns, nt = np.maximum(n_src[ri], 1), np.maximum(n_tgt[ri], 1)
+    within = _ragged(ns * nt)
+    row, nt_row = np.repeat(ri, ns * nt), np.repeat(nt, ns * nt)
+    sg, tg = src_group[row], tgt_group[row]
+    s_member = np.where(sg >= 0, first[np.maximum(sg, 0)] if len(first) else 0, 0) + within // nt_row
+    t_member = np.where(tg >= 0, first[np.maximum(tg, 0)] if len(first) else 0, 0) + within % nt_row
+    none, speaker = np.full(len(row), None, dtype=object), hits["speaker"].to_numpy(dtype=object)[row]
+    both = hits.iloc[row].assign(
+        source=np.where(sg >= 0, actor[s_member] if len(actor) else none, speaker),
+        target=np.where(tg >= 0, actor[t_member] if len(actor) else none, none),
+        compound=(n_src[row] > 1) | (n_tgt[row] > 1))
+    out = pd.concat([a, both], ignore_index=True)
     out["source"] = out["source"].fillna("").astype(object)
     out["target"] = out["target"].fillna("").astype(object)
     keep = (out["src_group"] >= 0) | (out["tgt_group"] >= 0) | (out["source"] != "")
@@ -160,12 +178,15 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
     phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
     hits = _outside_actors({k: v[real] for k, v in hits.items()}, phrases)
-    if lang == "en":  # "the occupied territories", "a wounded soldier": a participle after a determiner qualifies
-        forms = [b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(), strict=True)]
-        participle = np.flatnonzero([f.endswith("ed") for f in forms])
+    if lang == "en":  # the cues' matching forms, filtered with the hits
+        forms = np.array([b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(),
+                                                       strict=True)], dtype=object)
+        # "the occupied territories", "a wounded soldier": a participle after a determiner qualifies
+        participle = np.flatnonzero([f.endswith("ed") for f in forms.tolist()])
         adjective = np.zeros(len(forms), dtype=bool)
         adjective[participle] = adjacent(b.spaced, hits["m_start"][participle].tolist(), [], "determiner", lang)
         hits = {k: v[~adjective] for k, v in hits.items()}
+        forms = forms[~adjective]
     if len(hits["start"]) == 0:
         return empty_events()
     place, patron = not_parties(b, phrases, lang, near_cues(phrases, hits["start"], hits["end"]))
@@ -179,12 +200,13 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     fl = flags(b, hits, phrases, after, marks, lang)
     direction = cue_rows["direction"]
     doc = hits["doc"]
-    spk = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object)[doc] if speaker is not None
-           else np.full(len(doc), None, dtype=object))
-    has_speaker = np.array([isinstance(x, str) and x != "" for x in spk], dtype=bool)
+    spk_doc = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object) if speaker is not None
+               else np.full(len(sub), None, dtype=object))
+    spk = spk_doc[doc]
+    has_speaker = np.array([isinstance(x, str) and x != "" for x in spk_doc.tolist()], dtype=bool)[doc]
     if lang == "en":  # "forces backed by Russia": a participle with its agent is passive without an auxiliary
-        forms = [b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(), strict=True)]
-        fl["passive"] = fl["passive"] | (fl["by"] & np.array([f.endswith(_PARTICIPLES) for f in forms], dtype=bool))
+        fl["passive"] = fl["passive"] | (fl["by"] & np.array([f.endswith(_PARTICIPLES) for f in forms.tolist()],
+                                                             dtype=bool))
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
     tgt = _attributive(b, hits, phrases, before, after, tgt)
     table = pd.DataFrame({
