@@ -90,3 +90,13 @@ def test_every_sample_corpus_same_spans(name):
     for unit in CUT:
         spans = assert_same_spans(texts, unit)
         assert len(spans) >= len(texts.dropna()) // 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=texts_strategy)
+def test_terminator_runs_are_the_regex_matches(texts):
+    """The vectorised sentence ends are ``_END.finditer`` on the joined texts, separators included."""
+    joined = segment_mod._SEP_SENTENCE.join(texts)
+    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    expected = [m.span() for m in segment_mod._END.finditer(joined)]
+    assert segment_mod._terminator_runs(joined, cp).tolist() == [list(x) for x in expected]

@@ -63,7 +63,9 @@ def near_cues(phrases: pd.DataFrame, starts: np.ndarray, ends: np.ndarray, *, re
     after = np.searchsorted(phrases["gstart"].to_numpy(), ends, side="left")
     steps = np.arange(reach)
     idx = np.concatenate([(before[:, None] - steps).ravel(), (after[:, None] + steps).ravel()])
-    return np.unique(idx[(idx >= 0) & (idx < n)])
+    near = np.zeros(n, dtype=bool)  # a mask, not np.unique: the same sorted indices without a sort or a hash
+    near[idx[(idx >= 0) & (idx < n)]] = True
+    return np.flatnonzero(near)
 
 
 def not_parties(b: Batch, phrases: pd.DataFrame, lang: str, only: np.ndarray | None = None

@@ -13,7 +13,8 @@ from functools import lru_cache
 import ahocorasick
 import numpy as np
 
-__all__ = ["MARKERS", "SCANNED", "ADJACENT", "adjacent", "find_markers", "near_words", "phrases"]
+__all__ = ["MARKERS", "SCANNED", "ADJACENT", "adjacent", "find_markers", "marker_spans", "marker_words",
+           "near_words", "phrases"]
 
 #: class -> language -> words (matching form: lower case, no accents, apostrophes as spaces).
 MARKERS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -122,37 +123,57 @@ def adjacent(spaced: str, cue_start: list[int], cue_end: list[int], cls: str, la
     """Is the word right before each cue (right after it, with ``after``) a marker of ``cls``? Offsets are into
     the matching form (``spaced[i + 1] == match[i]``); a punctuation mark in between means no (two spaces)."""
     found = phrases(cls, lang)
-    firsts = {p[0] for p in found}
-    pairs = {p for p in found if len(p) == 2}
-    out = []
     if after:
+        firsts = {p[0] for p in found}
+        singles = {p[0] for p in found if len(p) == 1}
+        pairs = {p for p in found if len(p) == 2}
+        out = []
         for e in cue_end:
             j = spaced.find(" ", e + 2)
             word = spaced[e + 2:j]
-            hit = (word,) in found
+            hit = word in singles
             if not hit and word in firsts:
                 k = spaced.find(" ", j + 1)
                 hit = (word, spaced[j + 1:k]) in pairs
             out.append(hit)
         return out
-    for s in cue_start:
-        j = spaced.rfind(" ", 0, s)
-        out.append((spaced[j + 1:s],) in found)
-    return out
+    singles = {p[0] for p in found if len(p) == 1}
+    rfind = spaced.rfind
+    return [spaced[rfind(" ", 0, s) + 1:s] in singles for s in cue_start]
 
 
 @lru_cache(maxsize=8)
-def _automaton(lang: str):
-    auto = ahocorasick.Automaton()
+def marker_words(lang: str) -> dict[str, tuple[str, ...]]:
+    """The words of the scanned classes as the automata hold them, ``" " + word + " "`` (Arabic ones also with a
+    proclitic و or ف) -> the classes listing them."""
     words: dict[str, set[str]] = {}
     for cls, by_lang in ((c, MARKERS[c]) for c in SCANNED):
         for word in by_lang.get(lang, ()):
             for p in _AR_PROCLITICS if lang == "ar" else ("",):
                 words.setdefault(f" {p}{word} ", set()).add(cls)
-    for word, classes in words.items():
-        auto.add_word(word, (len(word), tuple(sorted(classes))))
+    return {word: tuple(sorted(classes)) for word, classes in words.items()}
+
+
+@lru_cache(maxsize=8)
+def _automaton(lang: str):
+    auto = ahocorasick.Automaton()
+    for word, classes in marker_words(lang).items():
+        auto.add_word(word, (len(word), classes))
     auto.make_automaton()
     return auto
+
+
+def marker_spans(last: np.ndarray, size: np.ndarray, bits: np.ndarray) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """:func:`find_markers`'s table from the automaton's matches in the order it reports them (by end): the last
+    character ``last`` of each matched word in the spaced form, its ``size`` (with its two spaces) and ``bits``,
+    bit ``i`` set when the word is in class ``SCANNED[i]``."""
+    out = {}
+    for i, cls in enumerate(SCANNED):
+        sel = (bits >> i) & 1 == 1
+        start, end = last[sel] - size[sel] + 1, last[sel] - 1  # spaced[i + 1] == match[i]: without the spaces
+        order = np.argsort(end, kind="stable")
+        out[cls] = (start[order], end[order])
+    return out
 
 
 def find_markers(spaced: str, lang: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -160,15 +181,9 @@ def find_markers(spaced: str, lang: str) -> dict[str, tuple[np.ndarray, np.ndarr
 
     ``spaced`` is ``" " + spaced(match) + " "``; the offsets returned are into ``match`` (end exclusive), sorted by
     end (and so by start: no two occurrences of one class end at the same place with different starts that
-    matter here).
+    matter here). :func:`~diplolib.events.scan.scan` finds them in the same automaton pass as the cues.
     """
-    found: dict[str, list[tuple[int, int]]] = {cls: [] for cls in SCANNED}
-    for last, (size, classes) in _automaton(lang).iter(spaced):
-        start, end = last - size + 1, last - 1  # spaced[i + 1] == match[i]: the word without its two spaces
-        for cls in classes:
-            found[cls].append((start, end))
-    out = {}
-    for cls, pairs in found.items():
-        arr = np.array(sorted(pairs, key=lambda p: p[1]), dtype=np.int64).reshape(-1, 2)
-        out[cls] = (arr[:, 0], arr[:, 1])
-    return out
+    found = [(last, size, sum(1 << SCANNED.index(c) for c in classes))
+             for last, (size, classes) in _automaton(lang).iter(spaced)]
+    arr = np.array(found, dtype=np.int64).reshape(-1, 3)
+    return marker_spans(arr[:, 0], arr[:, 1], arr[:, 2])

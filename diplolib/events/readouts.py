@@ -16,6 +16,7 @@ import pandas as pd
 
 from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
+from .counterparts import counterpart_phrases, title_counterparts
 from .extract import extract_events, role_states
 
 __all__ = ["ISSUERS", "readout_events", "issuer_leaders", "readout_check"]
@@ -79,12 +80,30 @@ def readout_events(articles: pd.DataFrame, *, registry=None, issuers: Mapping[st
     check_columns(articles, ["article_id", "title", "source", "published"], func="readout_events",
                   name="articles", fix="pass the articles table from datasets.load('kremlin-en') or 'wh-readouts'")
     matcher = _matcher(registry)
+    titles, mentions = _title_mentions(articles, matcher, issuers)
+    return extract_events(titles, mentions, registry=matcher, speaker="speaker", cues=cues)
+
+
+def _title_mentions(articles: pd.DataFrame, matcher: ActorMatcher, issuers: Mapping[str, str] | None
+                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The titles as articles (the issuer's leader as ``speaker``) and their mentions, the counterparts the
+    registry lacks added (:func:`~diplolib.events.counterparts.title_counterparts`)."""
+    leader = issuer_leaders(articles, registry=matcher, issuers=issuers)
     titles = pd.DataFrame({"article_id": articles["article_id"], "text": articles["title"],
                            "published": articles["published"],
-                           "lang": articles["lang"] if "lang" in articles.columns else "en",
-                           "speaker": issuer_leaders(articles, registry=matcher, issuers=issuers)})
-    mentions = tag_actors(titles, registry=matcher)
-    return extract_events(titles, mentions, registry=matcher, speaker="speaker", cues=cues)
+                           "lang": articles["lang"] if "lang" in articles.columns else "en", "speaker": leader})
+    mentions = title_counterparts(titles, tag_actors(titles, registry=matcher), registry=matcher)
+    # "Readout of the President's Call with …": an office without its country before the counterpart is the
+    # issuer's (the tagger leaves it unresolved, "no-context", as the titles carry no outlet)
+    first = counterpart_phrases(titles["text"])["start"].set_axis(titles["article_id"].to_numpy())
+    at = first.reindex(mentions["article_id"].to_numpy()).to_numpy()
+    office = ((mentions["alias_kind"] == "context_role") & mentions["actor_id"].isna()).to_numpy() & (
+        mentions["end"].to_numpy() <= at)
+    if office.any():
+        lead = leader.set_axis(titles["article_id"].to_numpy())
+        mentions = mentions.copy()
+        mentions.loc[office, "actor_id"] = lead.reindex(mentions.loc[office, "article_id"].to_numpy()).to_numpy()
+    return titles, mentions
 
 
 def readout_check(articles: pd.DataFrame, events: pd.DataFrame, *, registry=None,
@@ -105,16 +124,23 @@ def readout_check(articles: pd.DataFrame, events: pd.DataFrame, *, registry=None
         ``named`` (the counterparts: actors the title names outside the issuer's side -- its leader that day,
         the state, its people -- a state standing for a leader the registry lacks; ``;``-joined), ``source``,
         ``target`` (of a CONSULT/telephone event between the two sides, else of the first one), ``ok`` (such an
-        event exists, in either direction), ``resolved`` (the title names a counterpart the registry resolves).
-        A call between two people of the issuing state (a minister, a governor) has no counterpart here.
+        event exists, in either direction), ``resolved`` (the title names a counterpart the registry resolves),
+        ``discovered`` (its only counterparts are ones the registry lacks: discovered people, groups, names read
+        off the title, :mod:`~diplolib.events.counterparts`). A person of the issuing state named after "call
+        with" (a governor, a minister) is a counterpart; one named before it is on the issuer's side.
     """
     matcher = _matcher(registry)
-    leader = issuer_leaders(articles, registry=matcher, issuers=issuers)
-    titles = pd.DataFrame({"article_id": articles["article_id"], "text": articles["title"],
-                           "published": articles["published"]})
-    mentions = role_states(tag_actors(titles, registry=matcher), matcher.registry).dropna(subset=["actor_id"])
+    titles, mentions = _title_mentions(articles, matcher, issuers)
+    leader = titles["speaker"]
+    mentions = role_states(mentions, matcher.registry).dropna(subset=["actor_id"])
     state = articles.set_index("article_id")["source"].map(dict(ISSUERS if issuers is None else issuers))
     named = {a: set(g) for a, g in mentions.groupby("article_id")["actor_id"]}
+    lacked = set(mentions.loc[mentions["discovered"], "actor_id"])
+    # the people of the issuing state the counterpart phrase names ("Call with Governor …") are counterparts
+    phrase = counterpart_phrases(titles["text"]).set_axis(titles["article_id"].to_numpy())
+    at = phrase.reindex(mentions["article_id"].to_numpy()).to_numpy()
+    inside = (mentions["start"].to_numpy() >= at[:, 0]) & (mentions["end"].to_numpy() <= at[:, 1]) & (at[:, 0] >= 0)
+    called = {a: set(g) for a, g in mentions[inside].groupby("article_id")["actor_id"]}
     phone = events[(events["event"] == "CONSULT") & (events["mode"] == "telephone") & (events["target"] != "")]
     pairs = {a: list(zip(g["source"], g["target"], strict=True)) for a, g in phone.groupby("article_id")}
     ids = articles["article_id"].tolist()
@@ -122,8 +148,8 @@ def readout_check(articles: pd.DataFrame, events: pd.DataFrame, *, registry=None
     country = dict(zip(table["actor_id"], table["country"].fillna(""), strict=True))
     # the issuer's side: its leader, the state, and people of the state the title names ("National Security
     # Advisor Jake Sullivan's Call with …"); the counterparts: everyone else the title names
-    own = [{lead, state.get(a)} | {x for x in named.get(a, ()) if country.get(x) == state.get(a)}
-           for a, lead in zip(ids, leader, strict=True)]
+    own = [{lead, state.get(a)} | {x for x in named.get(a, set()) - called.get(a, set())
+                                   if country.get(x) == state.get(a)} for a, lead in zip(ids, leader, strict=True)]
     others = [named.get(a, set()) - o for a, o in zip(ids, own, strict=True)]
     chosen, ok = [], []
     for a, mine, counterparts in zip(ids, own, others, strict=True):
@@ -134,4 +160,5 @@ def readout_check(articles: pd.DataFrame, events: pd.DataFrame, *, registry=None
     return pd.DataFrame({"article_id": ids, "title": articles["title"].to_numpy(), "leader": leader.to_numpy(),
                          "named": [";".join(sorted(x)) for x in others],
                          "source": [c[0] for c in chosen], "target": [c[1] for c in chosen], "ok": ok,
-                         "resolved": [bool(o) for o in others]})
+                         "resolved": [bool(o - lacked) for o in others],
+                         "discovered": [bool(o & lacked) and not (o - lacked) for o in others]})

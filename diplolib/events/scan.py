@@ -11,15 +11,17 @@ array operation (``searchsorted``, fancy indexing) on the hits.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 import ahocorasick
 import numpy as np
 
-from ..normalize.matching import aligned_matching_form
-from ..segment import sentence_spans
+from ..normalize.matching import aligned_matching_form, matching_form
+from ..segment import segment_spans
 from .lexicon import CueLexicon
+from .markers import SCANNED, marker_spans, marker_words
 
-__all__ = ["Batch", "batch", "scan_batch"]
+__all__ = ["Batch", "batch", "scan", "scan_batch"]
 
 _SEP = "   "
 _BMP_WORD = np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
@@ -69,43 +71,67 @@ class Batch:
     spaced: str = ""
 
 
+def _runs(ascii_: np.ndarray) -> list[tuple[int, int]]:
+    """``(first, stop)`` of each run of consecutive articles that are all ASCII or all not."""
+    cut = np.flatnonzero(ascii_[1:] != ascii_[:-1]) + 1
+    edges = np.concatenate([[0], cut, [len(ascii_)]]).tolist()
+    return list(zip(edges[:-1], edges[1:], strict=True))
+
+
 def batch(texts: list[str]) -> Batch:
-    """Join ``texts`` (strings; anything else counts as empty) into a :class:`Batch`."""
+    """Join ``texts`` (strings; anything else counts as empty) into a :class:`Batch`.
+
+    The matching form, its offset map and its spacing are computed per run of consecutive ASCII (or non-ASCII)
+    articles joined, not per article: :func:`~diplolib.normalize.matching.aligned_matching_form` of articles
+    joined by the separator equals their forms joined, since the separator is three spaces, which fold to
+    themselves and end every word, elision and accent sequence; an ASCII run takes its fast path (lower case,
+    the identity map). The sentences of every article come from one :func:`~diplolib.segment.segment_spans`
+    call (equal to :func:`~diplolib.segment.sentence_spans` per article). ``tests/test_events_batch.py`` compares
+    it with the article-by-article construction.
+    """
     texts = [t if isinstance(t, str) else "" for t in texts]
-    lengths = np.fromiter((len(t) + len(_SEP) for t in texts), dtype=np.int64, count=len(texts))
-    doc_base = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64) if texts else np.zeros(0, np.int64)
-    forms, maps, match_lengths = [], [], []
-    pad = np.arange(len(_SEP), dtype=np.int64)
-    for t, base in zip(texts, doc_base, strict=True):
-        m, idx = aligned_matching_form(t)
-        forms.append(m)
-        maps.append(idx + base)
-        maps.append(pad + base + len(t))  # the separator maps onto the display separator: sorted throughout
-        match_lengths.append(len(m) + len(_SEP))
-    match_base = (np.concatenate([[0], np.cumsum(match_lengths)[:-1]]).astype(np.int64) if texts
-                  else np.zeros(0, np.int64))
-    starts, ends, index = [], [], []
-    for t, base in zip(texts, doc_base, strict=True):
-        spans = sentence_spans(t) if t else []
-        starts.extend(s + base for s, _ in spans)
-        ends.extend(e + base for _, e in spans)
-        index.extend(range(len(spans)))
-    match = _SEP.join(forms) + (_SEP if texts else "")
+    if not texts:
+        empty = np.zeros(0, np.int64)
+        return Batch(display="", match="", spaced="  ", doc_base=empty, match_base=empty, to_display=empty,
+                     sent_start=empty, sent_end=empty, sent_index=empty)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + len(_SEP)
+    doc_base = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+    ascii_ = np.fromiter((t.isascii() for t in texts), dtype=bool, count=len(texts))
+    chunks, forms, maps = [], [], []
+    for first, stop in _runs(ascii_):
+        chunks.append(_SEP.join(texts[first:stop]) + _SEP)
+        if ascii_[first]:  # one character for one: the map is the identity, written below
+            forms.append(matching_form(chunks[-1]))
+            maps.append(None)
+        else:
+            m, idx = aligned_matching_form(chunks[-1])
+            forms.append(m)
+            maps.append(idx)
+    to_display = np.arange(sum(map(len, forms)), dtype=np.int64)  # one array, shifted in place run by run
+    at = 0
+    for first, form, idx in zip(np.cumsum([0, *map(len, chunks[:-1])]).tolist(), forms, maps, strict=True):
+        if idx is not None:
+            np.add(idx, first, out=to_display[at:at + len(form)])
+        elif first != at:
+            to_display[at:at + len(form)] += first - at
+        at += len(form)
+    spans = segment_spans(texts)
+    position = spans["position"].to_numpy(np.int64)
     return Batch(
-        display=_SEP.join(texts) + (_SEP if texts else ""),
-        match=match,
-        spaced=" " + _SEP.join(map(_spaced, forms)) + (_SEP if texts else "") + " ",
+        display="".join(chunks),
+        match="".join(forms),
+        spaced="".join([" ", *map(_spaced, forms), " "]),
         doc_base=doc_base,
-        match_base=match_base,
-        to_display=np.concatenate(maps) if maps else np.zeros(0, np.int64),
-        sent_start=np.asarray(starts, dtype=np.int64),
-        sent_end=np.asarray(ends, dtype=np.int64),
-        sent_index=np.asarray(index, dtype=np.int64),
+        match_base=np.searchsorted(to_display, doc_base),
+        to_display=to_display,
+        sent_start=spans["start"].to_numpy(np.int64) + doc_base[position],
+        sent_end=spans["end"].to_numpy(np.int64) + doc_base[position],
+        sent_index=spans["sentence"].to_numpy(np.int64),
     )
 
 
-def _automaton(lexicon: CueLexicon, lang: str):
-    """The automaton of one language: ``" " + prefix + key + " "`` -> ``(cue_row, size, prefix length, future)``."""
+def _cue_words(lexicon: CueLexicon, lang: str) -> dict[str, tuple[int, int, int, bool]]:
+    """The cue words of one language: ``" " + prefix + key + " "`` -> ``(cue_row, size, prefix length, future)``."""
     forms = lexicon.forms[lexicon.forms["lang"] == lang]
     prefixes = _AR_PREFIXES if lang == "ar" else ("",)
     words: dict[str, tuple] = {}
@@ -115,37 +141,65 @@ def _automaton(lexicon: CueLexicon, lang: str):
             # the first cue row listing a form wins; a prefixed reading never replaces a plain one
             if word not in words:
                 words[word] = (int(row), len(word), len(p), "س" in p)
-    if not words:
+    return words
+
+
+def _automaton(lexicon: CueLexicon, lang: str):
+    """One automaton for the cue words and the marker words of a language, and the table its values index:
+    ``word -> k``; row ``k`` of the table holds ``cue_row`` (-1 for a marker word only), ``size`` (the word's
+    length with its two spaces), ``plen`` (its Arabic prefix), ``future`` (the prefix is the future س) and
+    ``bits`` (bit ``i``: a marker of class ``SCANNED[i]``). ``None`` when the language has no cue."""
+    cues = _cue_words(lexicon, lang)
+    if not cues:
         return None
+    markers = marker_words(lang)
+    words = list(dict.fromkeys([*cues, *markers]))
+    table = {"cue_row": np.full(len(words), -1, dtype=np.int64), "size": np.zeros(len(words), dtype=np.int64),
+             "plen": np.zeros(len(words), dtype=np.int64), "future": np.zeros(len(words), dtype=bool),
+             "bits": np.zeros(len(words), dtype=np.int64)}
     auto = ahocorasick.Automaton()
-    for word, value in words.items():
-        auto.add_word(word, value)
+    for k, word in enumerate(words):
+        auto.add_word(word, k)
+        table["size"][k] = len(word)
+        if word in cues:
+            table["cue_row"][k], _, table["plen"][k], table["future"][k] = cues[word]
+        table["bits"][k] = sum(1 << SCANNED.index(c) for c in markers.get(word, ()))
     auto.make_automaton()
-    return auto
+    return auto, table
 
 
-def scan_batch(b: Batch, lexicon: CueLexicon, lang: str) -> dict[str, np.ndarray]:
-    """Cue hits of language ``lang`` in batch ``b``, leftmost-longest, as arrays.
-
-    Returns
-    -------
-    dict of numpy arrays
-        ``m_start``, ``m_end`` (matching-form offsets of the cue, end exclusive), ``start``, ``end`` (global
-        display offsets), ``cue_row`` (row of ``lexicon.cues``), ``future`` (an Arabic س prefix), ``doc``
-        (article position in the batch) and ``sentence`` (index of the sentence in the batch's sentence
-        arrays).
-    """
-    auto = lexicon.cached(("automaton", lang), lambda: _automaton(lexicon, lang))
+def _empty_hits() -> dict[str, np.ndarray]:
     empty = {k: np.zeros(0, dtype=np.int64) for k in ("m_start", "m_end", "start", "end", "cue_row", "doc",
                                                        "sentence")}
     empty["future"] = np.zeros(0, dtype=bool)
-    if auto is None or not b.match:
-        return empty
-    found = [(last, *value) for last, value in auto.iter(b.spaced)]
-    if not found:
-        return empty
-    arr = np.array(found, dtype=np.int64)
-    last, row, size, plen, future = arr.T
+    return empty
+
+
+def scan(b: Batch, lexicon: CueLexicon, lang: str
+         ) -> tuple[dict[str, np.ndarray], dict[str, tuple[np.ndarray, np.ndarray]]]:
+    """Cue hits and markers of language ``lang`` in batch ``b``, from one automaton pass over ``b.spaced``.
+
+    Returns
+    -------
+    (dict of numpy arrays, dict)
+        The hits, leftmost-longest: ``m_start``, ``m_end`` (matching-form offsets of the cue, end exclusive),
+        ``start``, ``end`` (global display offsets), ``cue_row`` (row of ``lexicon.cues``), ``future`` (an Arabic
+        س prefix), ``doc`` (article position in the batch) and ``sentence`` (index of the sentence in the batch's
+        sentence arrays); and the markers, as :func:`~diplolib.events.markers.find_markers` gives them (empty
+        arrays when the language has no cue).
+    """
+    built = lexicon.cached(("automaton", lang), lambda: _automaton(lexicon, lang))
+    if built is None or not b.match:
+        return _empty_hits(), marker_spans(*(np.zeros(0, dtype=np.int64),) * 3)
+    auto, table = built
+    found = np.fromiter(chain.from_iterable(auto.iter(b.spaced)), dtype=np.int64).reshape(-1, 2)
+    ends, k = found[:, 0], found[:, 1]
+    marks = marker_spans(ends, table["size"][k], table["bits"][k])
+    cue = table["cue_row"][k] >= 0
+    last, k = ends[cue], k[cue]
+    if len(last) == 0:
+        return _empty_hits(), marks
+    row, size, plen, future = table["cue_row"][k], table["size"][k], table["plen"][k], table["future"][k]
     # spaced[i + 1] == match[i]; the word is " " + prefix + key + " ", its last character a space
     m_start = last - size + 2 + plen - 1
     m_end = last - 1
@@ -160,5 +214,10 @@ def scan_batch(b: Batch, lexicon: CueLexicon, lang: str) -> dict[str, np.ndarray
     end = b.to_display[m_end - 1] + 1
     doc = np.searchsorted(b.doc_base, start, side="right") - 1
     sentence = np.searchsorted(b.sent_start, start, side="right") - 1
-    return {"m_start": m_start, "m_end": m_end, "start": start, "end": end, "cue_row": row, "future": future,
-            "doc": doc, "sentence": sentence}
+    return ({"m_start": m_start, "m_end": m_end, "start": start, "end": end, "cue_row": row, "future": future,
+             "doc": doc, "sentence": sentence}, marks)
+
+
+def scan_batch(b: Batch, lexicon: CueLexicon, lang: str) -> dict[str, np.ndarray]:
+    """The cue hits of :func:`scan` alone."""
+    return scan(b, lexicon, lang)[0]

@@ -1,0 +1,235 @@
+"""The events scan's fast paths against the code they replaced (kept here as the reference).
+
+``events.scan.batch`` joins a whole batch and computes its matching form, spacing and sentences at once;
+``_reference_batch`` below is the previous construction, one article at a time. Both must give the same arrays on
+in-code texts with the nasty cases (elisions at an article's start, characters that vanish or expand, non-BMP
+characters, empty and non-string texts) and on the sample corpora in English, French and Arabic. ``events.scan.scan``
+finds the cues and the markers in one automaton pass; ``_reference_scan`` is the previous two passes. The role
+phrases are normalised all at once (``extract.norm_phrases``) instead of one by one, and compound sides are
+expanded by repeating hits (``extract._pairs``) instead of joining tables. ``extract_events`` must give the same
+table with the reference paths.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import corpus_dir
+
+import ahocorasick
+
+from diplolib import actors, datasets
+from diplolib.events import extract, load_cues, markers, scan
+from diplolib.normalize.matching import aligned_matching_form
+from diplolib.segment import sentence_spans
+
+NASTY = [
+    "L’État islamique a attaqué Alep. Le président a condamné l'attaque.",
+    "d'abord",
+    "",
+    None,
+    "qu'il vienne. Straße « أحمد » ﬁn 😀 — U.S. forces struck. Mr. Smith said so…",
+    "\u0301\u0640accent first; then ـــ tatweel. ﻻ ligature. ١٢٣ digits.",
+    "jusqu'à l'aube\n\nNew paragraph? Yes!",
+    "   ",
+    "ALL ASCII text, `backtick` and 'quotes'.",
+    "Ⅻ ǅ İstanbul ΣΑΣ ﬀ",
+]
+
+
+def _reference_batch(texts: list[str]) -> scan.Batch:
+    """The construction before the fast path: each article's matching form, spacing and sentences on its own."""
+    sep = scan._SEP
+    texts = [t if isinstance(t, str) else "" for t in texts]
+    lengths = np.fromiter((len(t) + len(sep) for t in texts), dtype=np.int64, count=len(texts))
+    doc_base = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64) if texts else np.zeros(0, np.int64)
+    forms, maps, match_lengths = [], [], []
+    pad = np.arange(len(sep), dtype=np.int64)
+    for t, base in zip(texts, doc_base, strict=True):
+        m, idx = aligned_matching_form(t)
+        forms.append(m)
+        maps.append(idx + base)
+        maps.append(pad + base + len(t))
+        match_lengths.append(len(m) + len(sep))
+    match_base = (np.concatenate([[0], np.cumsum(match_lengths)[:-1]]).astype(np.int64) if texts
+                  else np.zeros(0, np.int64))
+    starts, ends, index = [], [], []
+    for t, base in zip(texts, doc_base, strict=True):
+        spans = sentence_spans(t) if t else []
+        starts.extend(s + base for s, _ in spans)
+        ends.extend(e + base for _, e in spans)
+        index.extend(range(len(spans)))
+    return scan.Batch(
+        display=sep.join(texts) + (sep if texts else ""),
+        match=sep.join(forms) + (sep if texts else ""),
+        spaced=" " + sep.join(map(scan._spaced, forms)) + (sep if texts else "") + " ",
+        doc_base=doc_base, match_base=match_base,
+        to_display=np.concatenate(maps) if maps else np.zeros(0, np.int64),
+        sent_start=np.asarray(starts, dtype=np.int64), sent_end=np.asarray(ends, dtype=np.int64),
+        sent_index=np.asarray(index, dtype=np.int64))
+
+
+def _reference_markers(spaced: str, lang: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The marker pass before it joined the cue pass: its own automaton, a list of pairs per class."""
+    auto = ahocorasick.Automaton()
+    words: dict[str, set[str]] = {}
+    for cls in markers.SCANNED:
+        for word in markers.MARKERS[cls].get(lang, ()):
+            for p in ("", "و", "ف") if lang == "ar" else ("",):
+                words.setdefault(f" {p}{word} ", set()).add(cls)
+    for word, classes in words.items():
+        auto.add_word(word, (len(word), tuple(sorted(classes))))
+    auto.make_automaton()
+    found: dict[str, list[tuple[int, int]]] = {cls: [] for cls in markers.SCANNED}
+    for last, (size, classes) in auto.iter(spaced):
+        for cls in classes:
+            found[cls].append((last - size + 1, last - 1))
+    out = {}
+    for cls, pairs in found.items():
+        arr = np.array(sorted(pairs, key=lambda p: p[1]), dtype=np.int64).reshape(-1, 2)
+        out[cls] = (arr[:, 0], arr[:, 1])
+    return out
+
+
+def _reference_cue_hits(b: scan.Batch, lexicon, lang: str) -> dict[str, np.ndarray]:
+    """The cue pass before it found the markers too: an automaton of the cue words alone, tuples as values."""
+    auto = ahocorasick.Automaton()
+    for word, value in scan._cue_words(lexicon, lang).items():
+        auto.add_word(word, value)
+    auto.make_automaton()
+    arr = np.array([(last, *value) for last, value in auto.iter(b.spaced)], dtype=np.int64).reshape(-1, 5)
+    last, row, size, plen, future = arr.T
+    m_start, m_end = last - size + 1 + plen, last - 1
+    lead = m_start - plen
+    order = np.lexsort((-(m_end - lead), lead))
+    lead, m_start, m_end, row, future = lead[order], m_start[order], m_end[order], row[order], future[order]
+    reach = np.maximum.accumulate(m_end)
+    keep = np.r_[True, lead[1:] >= reach[:-1]]
+    m_start, m_end, row, future = m_start[keep], m_end[keep], row[keep], future[keep].astype(bool)
+    start, end = b.to_display[m_start], b.to_display[m_end - 1] + 1
+    return {"m_start": m_start, "m_end": m_end, "start": start, "end": end, "cue_row": row, "future": future,
+            "doc": np.searchsorted(b.doc_base, start, side="right") - 1,
+            "sentence": np.searchsorted(b.sent_start, start, side="right") - 1}
+
+
+def _reference_scan(b: scan.Batch, lexicon, lang: str):
+    return _reference_cue_hits(b, lexicon, lang), _reference_markers(b.spaced, lang)
+
+
+def _reference_pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
+    """The expansion of compound sides before it repeated hits: table joins."""
+    members = phrases.reset_index().rename(columns={"index": "phrase"})[["phrase", "group", "actor"]]
+    group_of = phrases["group"].to_numpy()
+    size = members.groupby("group").size()
+    hits = hits.assign(
+        src_group=np.where(hits["src"] >= 0, group_of[np.maximum(hits["src"], 0)] if len(group_of) else -1, -1),
+        tgt_group=np.where(hits["tgt"] >= 0, group_of[np.maximum(hits["tgt"], 0)] if len(group_of) else -1, -1))
+    n_src = hits["src_group"].map(size).fillna(0).astype(int)
+    n_tgt = hits["tgt_group"].map(size).fillna(0).astype(int)
+    mutual = (hits["direction"] == "mutual") & (((n_src >= 2) & (n_tgt == 0)) | ((n_tgt >= 2) & (n_src == 0)))
+    pair_group = np.where(n_src >= 2, hits["src_group"], hits["tgt_group"])
+    mut = hits[mutual].assign(pair_group=pair_group[mutual.to_numpy()])
+    a = mut.merge(members.rename(columns={"group": "pair_group", "actor": "source", "phrase": "p_src"}),
+                  on="pair_group")
+    a = a.merge(members.rename(columns={"group": "pair_group", "actor": "target", "phrase": "p_tgt"}),
+                on="pair_group")
+    a = a[a["p_src"] != a["p_tgt"]].assign(compound=True)
+    src = hits[~mutual].merge(members.rename(columns={"group": "src_group", "actor": "source"})[
+        ["src_group", "source"]], on="src_group", how="left")
+    src["source"] = src["source"].where(src["src_group"] >= 0, src["speaker"])
+    both = src.merge(members.rename(columns={"group": "tgt_group", "actor": "target"})[["tgt_group", "target"]],
+                     on="tgt_group", how="left")
+    both["compound"] = (both["src_group"].map(size).fillna(0) > 1) | (both["tgt_group"].map(size).fillna(0) > 1)
+    out = pd.concat([a.drop(columns=["pair_group", "p_src", "p_tgt"]), both], ignore_index=True)
+    out["source"] = out["source"].fillna("").astype(object)
+    out["target"] = out["target"].fillna("").astype(object)
+    return out[(out["src_group"] >= 0) | (out["tgt_group"] >= 0) | (out["source"] != "")]
+
+
+def _assert_same_scan(fast, ref) -> None:
+    (hits, marks), (ref_hits, ref_marks) = fast, ref
+    assert hits.keys() == ref_hits.keys() and marks.keys() == ref_marks.keys()
+    for k in hits:
+        np.testing.assert_array_equal(hits[k], ref_hits[k], err_msg=k)
+    for cls in marks:
+        for got, want in zip(marks[cls], ref_marks[cls], strict=True):
+            np.testing.assert_array_equal(got, want, err_msg=cls)
+
+
+def _assert_same_batch(fast: scan.Batch, ref: scan.Batch) -> None:
+    for field in ("display", "match", "spaced"):
+        assert getattr(fast, field) == getattr(ref, field), field
+    for field in ("doc_base", "match_base", "to_display", "sent_start", "sent_end", "sent_index"):
+        np.testing.assert_array_equal(getattr(fast, field), getattr(ref, field), err_msg=field)
+        assert getattr(fast, field).dtype == np.int64, field
+
+
+@pytest.mark.parametrize("texts", [NASTY, NASTY[::-1], [], [""], [None, "x"], ["ß"], ["😀 d'un"]])
+def test_batch_equals_the_article_by_article_construction(texts):
+    _assert_same_batch(scan.batch(texts), _reference_batch(texts))
+
+
+def _corpus(name: str) -> pd.DataFrame:
+    if name == "sample":  # in-code sentences with compounds, mutual cues, passives, three languages
+        from test_events import SAMPLE
+        return SAMPLE
+    corpus_dir(name)
+    return datasets.load(name)[0]
+
+
+@pytest.mark.parametrize("name", ["fa-kes", "meae-fr", "wikinews-fr", "wikinews-ar"])
+def test_batch_equals_reference_on_sample_corpora(name):
+    texts = _corpus(name)["text"].tolist()
+    _assert_same_batch(scan.batch(texts), _reference_batch(texts))
+
+
+@pytest.mark.parametrize("name, lang", [("fa-kes", "en"), ("meae-fr", "fr"), ("wikinews-fr", "fr"),
+                                        ("wikinews-ar", "ar")])
+def test_one_pass_scan_equals_the_two_passes(name, lang):
+    b = scan.batch(_corpus(name)["text"].tolist())
+    lexicon = load_cues()
+    fast = scan.scan(b, lexicon, lang)
+    assert len(fast[0]["start"]) > 50 and len(fast[1]["reported"][0]) > 10
+    _assert_same_scan(fast, _reference_scan(b, lexicon, lang))
+    for cls, (starts, ends) in markers.find_markers(b.spaced, lang).items():
+        np.testing.assert_array_equal(starts, fast[1][cls][0], err_msg=cls)
+        np.testing.assert_array_equal(ends, fast[1][cls][1], err_msg=cls)
+
+
+def test_scan_of_nasty_texts_and_of_nothing():
+    lexicon = load_cues()
+    for lang in ("en", "fr", "ar"):
+        b = scan.batch(NASTY + ["Russia condemned Turkey. وأدانت فرنسا روسيا. La France a condamné la Russie."])
+        _assert_same_scan(scan.scan(b, lexicon, lang), _reference_scan(b, lexicon, lang))
+        hits, marks = scan.scan(scan.batch([]), lexicon, lang)
+        assert all(len(v) == 0 for v in hits.values()) and set(marks) == set(markers.SCANNED)
+
+
+def test_role_phrases_normalised_at_once_as_one_by_one():
+    phrases = actors.load_registry().role_phrases["phrase"].tolist()
+    phrases += ["L’ambassadeur d'Égypte", "  US_President  ", "وزير الخارجية", "Straße-Chef", "", "a\nb"]
+    assert extract.norm_phrases(phrases) == [extract._norm(p) for p in phrases]
+    assert extract.norm_phrases(phrases[:-1]) == [extract._norm(p) for p in phrases[:-1]]
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return actors.ActorMatcher(actors.load_registry())
+
+
+@pytest.mark.parametrize("name, rows", [("fa-kes", 400), ("meae-fr", None), ("wikinews-fr", None),
+                                        ("wikinews-ar", None), ("sample", None)])
+def test_events_identical_with_the_reference_paths(name, rows, matcher, monkeypatch):
+    arts = _corpus(name)
+    arts = arts.iloc[:rows] if rows else arts
+    mentions = actors.tag_actors(arts, registry=matcher)
+    fast = extract.extract_events(arts, mentions, registry=matcher)
+    monkeypatch.setattr(extract, "batch", _reference_batch)
+    monkeypatch.setattr(extract, "scan", _reference_scan)
+    monkeypatch.setattr(extract, "norm_phrases", lambda phrases: [extract._norm(p) for p in phrases])
+    monkeypatch.setattr(extract, "_pairs", _reference_pairs)
+    monkeypatch.setattr(extract, "_OFFICES", {})
+    ref = extract.extract_events(arts, mentions, registry=matcher)
+    assert len(ref) > (5 if name == "sample" else 20)
+    pd.testing.assert_frame_equal(fast, ref)
