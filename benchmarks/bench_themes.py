@@ -7,6 +7,12 @@ apart); the two hit tables must be identical, or the script stops. The machine i
 work, so the variants run interleaved, ``--rounds`` times each, and the best round is reported.
 
     .venv/bin/python benchmarks/bench_themes.py --repeat 3
+    git show main:diplolib/themes/data/themes.yaml > /tmp/themes_main.yaml
+    .venv/bin/python benchmarks/bench_themes.py --fast-only --against /tmp/themes_main.yaml --rounds 5
+
+``--against FILE`` also times the fast path with another theme file in place of the shipped one (e.g. the
+dictionary of the main branch), interleaved with it in the same process: a dictionary change's cost, measured
+against its reference in one run.
 
 Reports MB/s (UTF-8 bytes of ``text`` per second; wall clock and CPU time of this single-threaded
 process), articles/s and the number of hits.
@@ -50,30 +56,37 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds; the best is kept (default 3)")
     ap.add_argument("--fast-only", action="store_true",
                     help="time the fast path alone (more rounds in the same time on a loaded machine; no comparison)")
+    ap.add_argument("--against", metavar="FILE",
+                    help="a theme file (e.g. main's themes.yaml) timed on the fast path, interleaved with the shipped one")
     args = ap.parse_args()
     paths = {k: v for k, v in PATHS.items() if not args.fast_only or v is tag_themes}
+    dictionaries = {label: None for label in paths}  # None: the shipped dictionary
+    if args.against:
+        label = f"fast, theme file {args.against}"
+        paths[label] = tag_themes
+        dictionaries[label] = load_themes(args.against, include_default=False)
 
     articles = corpus(args.corpus, args.repeat)
     size = sum(len(t.encode("utf-8")) for t in articles["text"].dropna()) / 1e6
     _, w, c = timed(load_themes)
     print(f"load_themes: {w:.2f} s wall, {c:.2f} s CPU")
     dictionary = load_themes()
+    dictionaries = {label: d or dictionary for label, d in dictionaries.items()}
     warm = articles.head(5)
     for label, fn in paths.items():
-        _, w, c = timed(fn, warm, dictionary=dictionary)
+        _, w, c = timed(fn, warm, dictionary=dictionaries[label])
         print(f"first call (compiles its structures), {label}: {w:.2f} s wall, {c:.2f} s CPU")
 
     best: dict[str, tuple[float, float]] = {}
     tables: dict[str, pd.DataFrame] = {}
     for _ in range(args.rounds):
         for label, fn in paths.items():
-            hits, w, c = timed(fn, articles, dictionary=dictionary)
+            hits, w, c = timed(fn, articles, dictionary=dictionaries[label])
             tables[label] = hits
             bw, bc = best.get(label, (float("inf"), float("inf")))
             best[label] = (min(bw, w), min(bc, c))
-    if len(tables) == 2:
-        exact, fast = tables.values()
-        pd.testing.assert_frame_equal(fast, exact)
+    if not args.fast_only:
+        pd.testing.assert_frame_equal(tables[list(PATHS)[1]], tables[list(PATHS)[0]])
 
     rows = []
     for label, (w, c) in best.items():
@@ -92,11 +105,14 @@ def main() -> None:
             }
         )
     table = pd.DataFrame(rows)
-    same = "; outputs identical" if len(tables) == 2 else ""
+    same = "; exact and fast outputs identical" if not args.fast_only else ""
     print(f"\n{args.corpus} x {args.repeat}, best of {args.rounds} interleaved rounds{same}\n")
     print(table.to_markdown(index=False) if _has_tabulate() else table.to_string(index=False))
-    if len(tables) == 2:
+    if not args.fast_only:
         print(f"\nspeed-up (wall): {table['s wall'].iloc[0] / table['s wall'].iloc[1]:.1f}x")
+    if args.against:
+        ratio = table["s CPU"].iloc[-1] / table["s CPU"].iloc[-2]
+        print(f"shipped dictionary vs {args.against} (CPU, best rounds): {ratio:.2f}x the speed")
 
 
 def _has_tabulate() -> bool:

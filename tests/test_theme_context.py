@@ -106,6 +106,40 @@ def test_context_drops_misfires(lang, theme, text, themes):
     assert theme not in _themes_of(text, lang, themes)
 
 
+# the classes of the third round (issue 16): one example per class, true sense and false friend
+@pytest.mark.parametrize(
+    ("lang", "theme", "yes", "no"),
+    [
+        ("en", "aid", "Humanitarian aid reached the besieged town.", "The war caused immense humanitarian suffering."),
+        ("en", "siege", "Starvation was used as a weapon by the besieging forces.", "Millions face starvation after the drought."),
+        ("en", "chemical_weapons", "The barrel bombs released chlorine gas.", "Chlorine is added to the water supply."),
+        ("en", "clashes", "Heavy fighting broke out in Aleppo.", "We must do more to combat poverty and fight corruption."),
+        ("en", "energy", "They discussed energy supplies and oil prices.", "Sugar gives the body a burst of energy."),
+        ("en", "summit", "The leaders met at the G20 summit.", "The General Assembly held a high-level meeting on AIDS."),
+        ("en", "un_envoy", "The UN special envoy met the parties.", "He was the presidential envoy to the Volga Federal District."),
+        ("en", "agreement", "The two states signed a peace agreement.", "Facebook's deal to acquire WhatsApp, a takeover of the startup."),
+        ("en", "mediation", "Egypt offered to mediate between Hamas and Israel.", "Mediation between taxpayers and the tax office in court."),
+        ("fr", "mediation", "Un accord de cessez-le-feu sous l'égide de la Russie.", "Un programme d'action sous l'égide des Nations unies."),
+        ("fr", "evacuation", "Garantir un passage sûr aux civils qui quittent la ville.", "Deux nouveaux points de passage sur la ligne de contact."),
+        ("fr", "detainees", "Trois suspects ont été interpellés par la police.", "Le Premier ministre a interpellé les autorités européennes."),
+        ("fr", "ground_offensive", "La reprise de la ville par l'armée.", "La reprise de la croissance économique."),
+        ("ar", "elections", "أعلن المرشح للانتخابات الرئاسية برنامجه", "والعدد مرشح للزيادة هذا العام"),
+        ("ar", "diplomatic_relations", "استقبل الوزير سفير فرنسا", "يطلق اسم الفوتو سفير على الجزء المرئي من الشمس"),
+        ("ar", "detainees", "أفرجت الحكومة عن أسراهم", "الزواج والعلاقات الأسرية"),
+        ("ar", "shelling", "سقط صاروخ على حي سكني", "أطلق صاروخ يحمل قمرا صناعيا إلى الفضاء"),
+    ],
+)
+def test_third_round_classes(lang, theme, yes, no, themes):
+    assert theme in _themes_of(yes, lang, themes)
+    assert theme not in _themes_of(no, lang, themes)
+
+
+def test_alif_maqsura_cue_takes_pronouns_on_alif():
+    rx = re.compile(cue_pattern("اسرى", "ar"))
+    assert rx.search(matching_form("تبادل الأسرى")) and rx.search(matching_form("أسراهم"))
+    assert not rx.search(matching_form("العلاقات الأسرية"))
+
+
 def test_neighbours_do_not_cross_a_sentence(themes):
     # "found" is a neighbour of "bodies" only inside its sentence
     assert "casualties" not in _themes_of("Nothing was found. State bodies will meet.", "en", themes)

@@ -132,21 +132,25 @@ def cue_pattern(cue: str, lang: str) -> str:
     body = "".join(bodies)
     _check_body(cue, body, mandatory, before_wild)
     if lang in _PROCLITIC_LANGS and _SEP not in body and mandatory >= 4:
-        body = _with_enclitics(body)
+        body = _with_enclitics(body, maqsura=text.rstrip().endswith("\u0649"))
     pattern = rf"{BOUNDARY}{prefix}(?:{body})(?!\w)"
     _check_breadth(cue, pattern, lang)
     return pattern
 
 
-def _with_enclitics(body: str) -> str:
+def _with_enclitics(body: str, maqsura: bool = False) -> str:
     """A one-word Arabic cue also matches with a possessive or object pronoun attached (انتخابه "his
     election", زيارتها "her visit": the ta marbuta, ه in matching form, is then written ت).
 
     Only for cues of 4 letters or more: on shorter ones a proclitic and an enclitic together make
-    other words (و + زار + ه is وزاره, "ministry").
+    other words (و + زار + ه is وزاره, "ministry"). A cue written with a final alif maqsura (ى, ي in
+    matching form: اسرى "prisoners") takes the pronoun on an alif (اسراهم "their prisoners"): ى + ه would
+    be the adjective ending ية (الاسرية "of the family").
     """
     if body.endswith("\u0647") and not body.endswith("\\\u0647"):
         return body[:-1] + "(?:\u0647|\u062a" + _AR_ENCLITICS + ")"
+    if maqsura and body.endswith("\u064a"):
+        return body[:-1] + "(?:\u064a|\u0627" + _AR_ENCLITICS + ")"
     if body[-1:].isalpha():
         return body + _AR_ENCLITICS + "?"
     return body

@@ -76,8 +76,9 @@ def _split_top(joined: str) -> list[str]:
 def _window(match: str, a: int, b: int, words: int) -> tuple[str, str]:
     """The ``words`` words before ``match[a:b]`` and after it (space-separated), not crossing the end of a clause."""
     reach = _CHARS_PER_WORD * words
-    left = _STOP.split(match[max(0, a - reach) : a])[-1].split()
-    right = _STOP.split(match[b : b + reach], maxsplit=1)[0].split()
+    # punctuation standing alone (", qui ont lieu") is no word: it does not use up the window
+    left = [t for t in _STOP.split(match[max(0, a - reach) : a])[-1].split() if _WORDS.search(t)]
+    right = [t for t in _STOP.split(match[b : b + reach], maxsplit=1)[0].split() if _WORDS.search(t)]
     return " ".join(left[-words:]), " ".join(right[:words])
 
 
