@@ -40,7 +40,7 @@ from .language import DEFAULT_LANGUAGES, detect_language
 from .matching import matching_form
 from .text import clean_text, count_replacement_chars
 
-__all__ = ["normalize_articles", "STEPS", "ARTICLE_COLUMNS", "RAW_COLUMNS"]
+__all__ = ["normalize_articles", "STEPS", "ARTICLE_COLUMNS", "RAW_COLUMNS", "CHUNK_ROWS"]
 
 STEPS: tuple[str, ...] = ("clean", "boilerplate", "byline", "credits", "split", "dateline", "title", "dates",
                           "language", "duplicates")
@@ -51,6 +51,11 @@ ARTICLE_COLUMNS: tuple[str, ...] = ("article_id", "source", "lang", "published",
 #: Columns of the raw records table (the readers' contract); others are kept as extra metadata.
 RAW_COLUMNS: tuple[str, ...] = ("origin", "source", "title", "text", "url", "published", "lang", "format",
                                  "article_id", "published_precision")
+#: Raw records normalised at a time. The Python strings of a chunk's steps (cleaned text, parts, matching form:
+#: ~10 bytes per byte of text) live only while the chunk is processed; its articles are then Arrow-backed
+#: strings (~1 byte per byte of text, twice: ``text`` and ``text_match``). 5,000 news records of ~2.5 kB
+#: hold ~120 MB of such temporaries; the table is the same for any chunk size.
+CHUNK_ROWS = 5_000
 
 
 def _str(v: Any) -> str | None:
@@ -183,24 +188,33 @@ def normalize_articles(records: pd.DataFrame, *,
     """
     on = _steps(records, steps, split)
     extras = [c for c in records.columns if c not in RAW_COLUMNS]
-    recs = records.to_dict("records")
-    dayfirst = _dayfirst_by_file(recs) if "dates" in on and "published" in records.columns else {}
+    extra = _extra_frame(records, extras)
+    raw = records[[c for c in RAW_COLUMNS if c in records.columns]]  # what the steps read (not the extras)
+    dayfirst = _dayfirst_by_file(raw) if "dates" in on and "published" in raw.columns else {}
     dates = _DateCache(tz)
-    rows: list[dict[str, Any]] = []
-    positions: list[int] = []
     seen: dict[str, int] = {}
-    for pos, r in enumerate(recs):
-        origin = str(r["origin"]) if _str(r["origin"]) else f"row {pos}"
-        n_seen = seen.get(origin, 0)
-        seen[origin] = n_seen + 1
-        id_base = origin if n_seen == 0 else f"{origin}\x1f{n_seen}"
-        given = _given_id(r.get("article_id"), seen)
-        for row in _record_articles(r, origin, given or id_base, on, dates, dayfirst.get(_origin_file(origin)),
-                                    published, tz, given_id=given is not None):
-            rows.append(row)
-            positions.append(pos)
-    return _articles_table(rows, positions, _extra_frame(records, extras), on=on, tz=tz,
-                           near_duplicates=near_duplicates)
+    frames = []
+    for lo in range(0, max(len(raw), 1), CHUNK_ROWS):  # one chunk of records at a time: bounded memory
+        rows: list[dict[str, Any]] = []
+        positions: list[int] = []
+        for pos, r in enumerate(raw.iloc[lo:lo + CHUNK_ROWS].to_dict("records"), start=lo):
+            origin = str(r["origin"]) if _str(r["origin"]) else f"row {pos}"
+            n_seen = seen.get(origin, 0)
+            seen[origin] = n_seen + 1
+            id_base = origin if n_seen == 0 else f"{origin}\x1f{n_seen}"
+            given = _given_id(r.get("article_id"), seen)
+            for row in _record_articles(r, origin, given or id_base, on, dates,
+                                        dayfirst.get(_origin_file(origin)), published, tz,
+                                        given_id=given is not None):
+                rows.append(row)
+                positions.append(pos)
+        frames.append(_articles_frame(rows, positions, extra, tz=tz))
+        del rows
+    out = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    if "duplicates" in on and len(out):
+        out["duplicate_of"] = flag_duplicates(out, near=near_duplicates).to_numpy()
+    out["duplicate_of"] = out["duplicate_of"].astype("string")
+    return out
 
 
 def _extra_frame(records: pd.DataFrame, extras: list[str]) -> pd.DataFrame | None:
@@ -246,11 +260,11 @@ def _steps(records: pd.DataFrame, steps: Sequence[str] | None, split: bool) -> f
     return frozenset(on)
 
 
-def _dayfirst_by_file(recs: list[dict[str, Any]]) -> dict[str, bool | None]:
+def _dayfirst_by_file(raw: pd.DataFrame) -> dict[str, bool | None]:
     """Whether each file writes its dates day first (from all of its date strings)."""
     by_file: dict[str, list[Any]] = {}
-    for r in recs:
-        by_file.setdefault(_origin_file(str(r["origin"])), []).append(r.get("published"))
+    for origin, value in zip(raw["origin"].tolist(), raw["published"].tolist(), strict=True):
+        by_file.setdefault(_origin_file(str(origin)), []).append(value)
     return {f: infer_dayfirst(v) for f, v in by_file.items()}
 
 
@@ -322,9 +336,9 @@ def _language(hint: str | None, part: dict[str, Any], on: frozenset[str]) -> tup
     return lang, found not in ("und", code)
 
 
-def _articles_table(rows: list[dict[str, Any]], positions: list[int], extra: pd.DataFrame | None, *,
-                    on: frozenset[str], tz: str, near_duplicates: bool) -> pd.DataFrame:
-    """The articles table from the article rows: extra metadata, dtypes, duplicates."""
+def _articles_frame(rows: list[dict[str, Any]], positions: list[int], extra: pd.DataFrame | None, *,
+                    tz: str) -> pd.DataFrame:
+    """The articles table of one chunk of article rows: extra metadata, dtypes (duplicates come after)."""
     out = pd.DataFrame(rows, columns=[*ARTICLE_COLUMNS, "format"])
     if extra is not None:  # extra metadata kept as is, dtypes included
         out = pd.concat([out, extra.iloc[positions].reset_index(drop=True)], axis=1)
@@ -337,7 +351,4 @@ def _articles_table(rows: list[dict[str, Any]], positions: list[int], extra: pd.
     for c in ("article_id", "source", "lang", "title", "text", "byline", "dateline", "credits", "url", "origin",
               "text_match", "format"):
         out[c] = out[c].astype("string")
-    if "duplicates" in on and len(out):
-        out["duplicate_of"] = flag_duplicates(out, near=near_duplicates).to_numpy()
-    out["duplicate_of"] = out["duplicate_of"].astype("string")
     return out

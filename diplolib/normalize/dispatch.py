@@ -57,21 +57,60 @@ _TAIL_JUNK = re.compile("(?:" + "|".join(_TAIL_ALTERNATIVES) + r")\s*$")
 # Every alternative ends with one of its literals, then only whitespace: the right-stripped end of a body says
 # which alternatives can match at all. None: no search (the alternation would be tried at each of the last 800
 # positions); exactly one: search with that alternative alone, whose leftmost match is the alternation's.
+_SPUTNIK = "Community standardsDiscussion Comment via FacebookComment via Sputnik News"
+_REUTERS = "Our Standards:"
+
+
+def _before_literal(end: str, ends: tuple[str, ...]) -> int:
+    """Where a match of ``\\s*<literal>\\s*$`` can start: the whitespace run before the literal ``end`` ends with
+    (none of a group's literals ends another one of them)."""
+    literal = next(e for e in ends if end.endswith(e))
+    return len(end[: len(end) - len(literal)].rstrip())
+
+
+def _before_sputnik(end: str, ends: tuple[str, ...]) -> int:
+    """Sputnik's tail ends with its whole furniture literal; before it, only whitespace, one "...", numbers and a
+    "Tags …" run without a full stop: a match starts after the last "." that is not that "..." (or -1: none)."""
+    if not end.endswith(_SPUTNIK):
+        return -1
+    head = end[: len(end) - len(_SPUTNIK)]
+    dot = head.rfind(".")
+    if dot >= 2 and head[dot - 2: dot + 1] == "...":
+        return len(head[: dot - 2].rstrip())
+    return dot + 1
+
+
+def _before_reuters(end: str, ends: tuple[str, ...]) -> int:
+    """Reuters' "Our Standards: …" tail: a match starts in the whitespace run before its last "Our Standards:"."""
+    k = end.rfind(_REUTERS)
+    return -1 if k < 0 else len(end[:k].rstrip())
+
+
+# Each entry: the literals a stripped body must end with for the pattern to match at all, the pattern, and where
+# its match can start at the earliest (-1: it cannot match), so that the search does not start at each of the
+# last 800 positions. None: the earliest start is not narrowed.
 _TAIL_JUNK_BY_END = (
-    (("Sputnik News",), re.compile(f"(?:{_TAIL_ALTERNATIVES[0]})" + r"\s*$")),
-    (("Principles.",), re.compile(f"(?:{_TAIL_ALTERNATIVES[1]})" + r"\s*$")),
-    (("Read More", "Lire aussi"), re.compile(f"(?:{_TAIL_ALTERNATIVES[2]})" + r"\s*$")),
-    (("Read Also", "Check Also"), _TAIL_JUNK),  # the third and the fourth alternative
+    (("Sputnik News",), re.compile(f"(?:{_TAIL_ALTERNATIVES[0]})" + r"\s*$"), _before_sputnik),
+    (("Principles.",), re.compile(f"(?:{_TAIL_ALTERNATIVES[1]})" + r"\s*$"), _before_reuters),
+    (("Read More", "Lire aussi"), re.compile(f"(?:{_TAIL_ALTERNATIVES[2]})" + r"\s*$"), _before_literal),
+    (("Read Also", "Check Also"), _TAIL_JUNK, None),  # the third and the fourth alternative
     (("English Bulletin", "Twitter", "MoreImage", "Print Tweet", "Also"),
-     re.compile(f"(?:{_TAIL_ALTERNATIVES[3]})" + r"\s*$")),
+     re.compile(f"(?:{_TAIL_ALTERNATIVES[3]})" + r"\s*$"), _before_literal),
 )
 
 
-def _tail_junk_pattern(body: str) -> re.Pattern | None:
+def _tail_junk_pattern(body: str) -> tuple[re.Pattern, int] | None:
+    """The one pattern that can match the end of ``body`` and the first position where its match may start."""
     end = body.rstrip()
-    for ends, pattern in _TAIL_JUNK_BY_END:
+    cut = len(body) - 800 if len(body) > 800 else 0  # the junk is at the end: search the tail only
+    for ends, pattern, earliest in _TAIL_JUNK_BY_END:
         if end.endswith(ends):
-            return pattern
+            if earliest is not None:
+                start = earliest(end, ends)
+                if start < 0:
+                    return None
+                cut = max(cut, start)
+            return pattern, cut
     return None
 
 
@@ -109,10 +148,10 @@ def remove_boilerplate(text: str) -> str:
         out.append(p)
     body = "\n\n".join(out)
     for _ in range(4):
-        pattern = _tail_junk_pattern(body)
-        if pattern is None:
+        found = _tail_junk_pattern(body)
+        if found is None:
             break
-        cut = len(body) - 800 if len(body) > 800 else 0  # the junk is at the end: search the tail only
+        pattern, cut = found
         m = pattern.search(body, cut)
         if m is None:
             break

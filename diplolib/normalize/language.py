@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -28,7 +29,6 @@ __all__ = ["detect_language", "DEFAULT_LANGUAGES"]
 DEFAULT_LANGUAGES: tuple[str, ...] = ("fr", "en", "ar")
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-_LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 _FUNCTION_WORDS = {
     "fr": frozenset("le la les des du de un une et est sont dans pour par sur avec qui que au aux ne pas il elle "
@@ -38,11 +38,19 @@ _FUNCTION_WORDS = {
 }
 
 
-@lru_cache(maxsize=8)
-def _identifier(languages: tuple[str, ...] | None):
+@lru_cache(maxsize=1)
+def _base_identifier():
+    """py3langid's identifier over all its languages, loaded once per process (~0.65 s: an LZMA-packed model)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@lru_cache(maxsize=8)
+def _identifier(languages: tuple[str, ...] | None):
+    """An identifier restricted to ``languages``: a shallow copy of the base one (the model's arrays are shared,
+    only the per-language columns are re-sliced), so each set of candidates does not load the model again."""
+    ident = copy.copy(_base_identifier())
     if languages:
         unknown = sorted(set(languages) - set(ident.nb_classes))
         if unknown:
@@ -77,18 +85,23 @@ def detect_language(text: str, *, languages: Sequence[str] | None = DEFAULT_LANG
     if not isinstance(text, str):
         return "und"
     sample = text[:max_chars]
-    n_letters = len(_LETTER.findall(sample))
+    ascii_only = sample.isascii()
+    # the letters are the characters of the words (a word is a maximal run of letters): one scan for both;
+    # ASCII text is lower-cased in one call (ASCII casefold is lower) and holds no Arabic letter
+    words = _WORD.findall(sample.lower() if ascii_only else sample)
+    n_letters = sum(map(len, words))
     if n_letters < min_letters:
         return "und"
     langs = tuple(languages) if languages else None
     # mostly Arabic script and no other Arabic-script language among the candidates: Arabic
-    if (langs is not None and "ar" in langs and not set(langs) & {"fa", "ur", "ps", "ug", "ku"}
+    if (not ascii_only and langs is not None and "ar" in langs and not set(langs) & {"fa", "ur", "ps", "ug", "ku"}
             and len(_ARABIC.findall(sample)) > n_letters / 2):
         return "ar"
     if langs is None or {"fr", "en"} <= set(langs):
-        words = [w.casefold() for w in _WORD.findall(sample)]
-        fr = sum(w in _FUNCTION_WORDS["fr"] for w in words)
-        en = sum(w in _FUNCTION_WORDS["en"] for w in words)
+        if not ascii_only:
+            words = [w.casefold() for w in words]
+        fr = sum(map(_FUNCTION_WORDS["fr"].__contains__, words))
+        en = sum(map(_FUNCTION_WORDS["en"].__contains__, words))
         if max(fr, en) >= 5 and max(fr, en) >= 3 * min(fr, en):
             return "fr" if fr > en else "en"
     lang, prob = _identifier(langs).classify(sample)
