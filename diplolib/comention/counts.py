@@ -39,13 +39,24 @@ _FAST = True
 
 
 def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes following the string order of the unique values (NA -> -1)."""
-    codes, uniques = pd.factorize(values)
+    """Integer codes following the string order of the unique values (NA -> -1).
+
+    Arrow strings without nulls (the mentions' ``actor_id``) are dictionary-encoded by pyarrow directly,
+    skipping pandas' conversions of the codes; other columns go through ``pd.factorize``.
+    """
+    arr = pa.chunked_array(values.array.__arrow_array__()) if hasattr(values.array, "__arrow_array__") else None
+    if arr is not None and arr.null_count == 0 and (pa.types.is_string(arr.type) or
+                                                    pa.types.is_large_string(arr.type)):
+        encoded = pc.dictionary_encode(arr.combine_chunks())
+        codes = encoded.indices.to_numpy(zero_copy_only=False)
+        uniques = encoded.dictionary.to_numpy(zero_copy_only=False)
+    else:
+        codes, uniques = pd.factorize(values)
     labels = np.array([str(u) for u in uniques], dtype=object)
     order = np.argsort(labels.astype(str), kind="stable")
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
-    codes = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
+    codes = rank[codes] if codes.min(initial=0) >= 0 else np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
     return codes, labels[order]
 
 
