@@ -98,7 +98,7 @@ class _Hits:
         """These hits with the hits of the texts in ``new`` replaced by ``new[position]`` (``(start, end, key)``)."""
         if not new:
             return self
-        keep = np.flatnonzero(~np.isin(self.pos, list(new)))
+        keep = np.flatnonzero(~_marked(self.pos, list(new)))
         rows = [(p, s, e, k) for p, hits in new.items() for s, e, k in hits]
         add = [np.array([r[c] for r in rows], dtype=np.int64) for c in range(3)]
         pos, start = np.concatenate([self.pos[keep], add[0]]), np.concatenate([self.start[keep], add[1]])
@@ -111,6 +111,13 @@ class _Hits:
     def rows(self, p: int) -> list[tuple]:
         at = self.of(p)
         return list(zip(self.start[at].tolist(), self.end[at].tolist(), self.keys[at].tolist(), strict=True))
+
+
+def _marked(pos: np.ndarray, positions: list[int]) -> np.ndarray:
+    """Whether each of ``pos`` is one of ``positions`` (a look-up table: ``np.isin`` sorts both)."""
+    table = np.zeros(int(pos.max(initial=-1)) + 1 if len(pos) else 0, dtype=bool)
+    table[[p for p in positions if p < len(table)]] = True
+    return table[pos]
 
 
 def _objects(values: list) -> np.ndarray:
@@ -151,19 +158,36 @@ def _scan(matcher: ActorMatcher, texts: list[str]) -> _Hits:
 
 
 def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) -> list[np.ndarray]:
-    """``actor, method, kind, reason`` of every hit: plain aliases by look-up, other keys once per (key, date,
-    spelling), hits whose text around them matters one by one."""
+    """``actor, method, kind, reason`` of every hit: plain aliases by look-up, the others once per (key, date,
+    spelling, context flags) and broadcast, the rules' tuples one by one.
+
+    :meth:`~diplolib.actors.rules.MatcherRules.resolve` reads the text around a hit only through three tests:
+    "-based" after it, a capital inside an instrument's name, a capital read as the place (locative, dateline).
+    Each hit's answers are packed into flags, and one representative of each (key, date, spelling, flags)
+    is resolved: the same result for every hit of the group, by construction.
+    """
     pos, start, end, kid = hits.pos, hits.start, hits.end, hits.kid
     n = len(kid)
-    single = kid < 0
-    with_based = np.array([p for p in np.unique(pos).tolist() if _BASED_WORD.search(texts[p])], dtype=np.int64)
-    maybe = np.flatnonzero(np.isin(pos, with_based))  # hits in the few texts that hold "based" at all
-    single[maybe] |= np.array([texts[p][e:e + 6].lower() in _BASED for p, e in zip(pos[maybe].tolist(),
-                                                                                   end[maybe].tolist(), strict=True)],
-                              dtype=bool)
-    single[kid >= 0] |= matcher._capital_mask[kid[kid >= 0]]
+    single = kid < 0  # counterpart phrases and coordinated demonyms: resolved one by one
+    key_ok = np.maximum(kid, 0)
+    flags = np.zeros(n, dtype=np.int64)
+    has_based = np.zeros(len(texts), dtype=bool)
+    has_based[[p for p in np.unique(pos).tolist() if _BASED_WORD.search(texts[p])]] = True
+    maybe = np.flatnonzero(has_based[pos] & ~single)  # hits in the few texts that hold "based" at all
+    flags[maybe] |= np.array([texts[p][e:e + 6].lower() in _BASED for p, e in zip(pos[maybe].tolist(),
+                                                                                  end[maybe].tolist(), strict=True)],
+                             dtype=np.int64)
+    capital = np.flatnonzero(~single & matcher._capital_mask[key_ok] & (flags == 0))
+    place_test = ~matcher._plain_mask[kid[capital]]  # plain keys only need the in-name test
+    for i, p, s, e, t in zip(capital.tolist(), pos[capital].tolist(), start[capital].tolist(), end[capital].tolist(),
+                             place_test.tolist(), strict=True):
+        text = texts[p]
+        if matcher._in_a_name(text, s, e):
+            flags[i] = 2
+        elif t and matcher.as_place(text, s, e):
+            flags[i] = 4
     out = [np.full(n, None, dtype=object) for _ in range(4)]
-    is_plain = ~single & matcher._plain_mask[np.maximum(kid, 0)]
+    is_plain = ~single & matcher._plain_mask[key_ok] & (flags == 0)
     plain = np.flatnonzero(is_plain)
     out[0][plain], out[1][plain] = matcher._plain_actor[kid[plain]], "alias"
     out[2][plain] = matcher._plain_kind[kid[plain]]
@@ -173,13 +197,13 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) 
     for c in range(4):
         out[c][one] = _objects([r[c] for r in results])
     rest = np.flatnonzero(~single & ~is_plain)
-    if len(rest):  # resolution depends on the key, the date and (case-sensitive keys) the spelling only
+    if len(rest):  # resolution depends on the key, the date, (case-sensitive keys) the spelling and the flags
         day = pd.factorize(pd.Series([whens[p] for p in pos[rest].tolist()], dtype="datetime64[ns]"))[0] + 1
         cs = matcher._cs_mask[kid[rest]]
         spelled = [texts[p][s:e] if c else "" for p, s, e, c in zip(pos[rest].tolist(), start[rest].tolist(),
                                                                      end[rest].tolist(), cs.tolist(), strict=True)]
         spelling = pd.factorize(pd.Series(spelled, dtype=object))[0]
-        combo = (kid[rest] * (len(rest) + 1) + day) * (len(rest) + 1) + spelling
+        combo = ((kid[rest] * (len(rest) + 1) + day) * (len(rest) + 1) + spelling) * 8 + flags[rest]
         _, first, inverse = np.unique(combo, return_index=True, return_inverse=True)
         results = [matcher.resolve(texts[p], hits.keys[i], int(start[i]), int(end[i]), whens[p])
                    for i, p in zip(rest[first].tolist(), pos[rest[first]].tolist(), strict=True)]
@@ -200,7 +224,7 @@ def _context(matcher: ActorMatcher, texts: list[str], hits: _Hits, resolved: lis
         rows = hits.rows(p)
         res = list(zip(*(c[at].tolist() for c in resolved), strict=True))
         values[p], new[p] = matcher.resolve_context(texts[p], rows, res, whens[p], sources[p], datelines[p])
-    keep = np.flatnonzero(~np.isin(hits.pos, todo))
+    keep = np.flatnonzero(~_marked(hits.pos, todo))
     rows = [(p, s, e, k, *r) for p in todo for (s, e, k), r in zip(new[p], values[p], strict=True)]
     cols = list(zip(*rows, strict=True))
     pos = np.concatenate([hits.pos[keep], np.array(cols[0], dtype=np.int64)])
