@@ -192,11 +192,13 @@ class MatcherRules:
         if len(hits) < 2 or self._role_keys.isdisjoint([h[2] for h in hits]):
             return hits
         out = list(hits)
-        for i in range(len(out) - 2, -1, -1):  # demonym, then role phrase (English)
+        # only neighbours at most 8 characters apart can be coordinated; rewriting a hit keeps its offsets
+        near = [i for i in range(len(out) - 1) if 0 <= out[i + 1][0] - out[i][1] <= 8]
+        for i in reversed(near):  # demonym, then role phrase (English)
             built = self._coordinated(text, out[i], out[i + 1], demonym_first=True)
             if built:
                 out[i] = built
-        for i in range(1, len(out)):  # role phrase, then demonym (French, Arabic)
+        for i in (j + 1 for j in near):  # role phrase, then demonym (French, Arabic)
             built = self._coordinated(text, out[i], out[i - 1], demonym_first=False)
             if built:
                 out[i] = built

@@ -79,7 +79,7 @@ def _run_codes(values: pd.Series) -> tuple[np.ndarray, int]:
             arr = pa.chunked_array(values.array.__arrow_array__())
             change = pc.not_equal(arr[1:], arr[:-1]).to_numpy(zero_copy_only=False)
             starts = np.flatnonzero(np.r_[True, change])
-            distinct = pc.count_distinct(arr.take(starts)).as_py() == len(starts)
+            distinct = len(pc.unique(arr.take(starts))) == len(starts)  # count_distinct: 2.5x slower
         if distinct:
             return np.r_[0, np.cumsum(change)].astype(np.int64), len(starts)
     codes, uniques = pd.factorize(values)
