@@ -11,7 +11,10 @@ busy machine the CPU time is the better guide), peak traced memory
 article ids, with or without ``published`` (``first``/``last`` need a pass over the
 pairs of every window), and grouped by outlet. ``--baseline`` adds a pure-Python
 ``Counter`` over ``itertools.combinations`` of each article's actor set; a reference
-row times the sparse product alone (indicator built from ready codes).
+row times the sparse product alone (indicator built from ready codes). With numba installed (``diplolib[fast]``)
+dense counts take the compiled kernel; the row "numpy path" times the same call without it. The compiled kernel
+is cached on disk after its first compilation; the first call of a fresh install compiles it (a few seconds), which
+``--repeat`` (best of) leaves out.
 """
 
 from __future__ import annotations
@@ -120,6 +123,20 @@ def main() -> None:
         ),
         "int ids, sentence windows, first/last": lambda: co_mentions(m, window="sentence"),
     }
+    try:  # the numpy path, as without numba (diplolib[fast]); absent from older code
+        import diplolib.comention.pairs as pairs
+
+        if hasattr(pairs, "_COMPILED"):
+            def numpy_path():
+                pairs._COMPILED = False
+                try:
+                    return co_mentions(m.drop(columns="published"), window="article")
+                finally:
+                    pairs._COMPILED = True
+
+            variants["int ids, no dates, numpy path"] = numpy_path
+    except ImportError:
+        pass
     print(f"{'variant':34s} {'wall s':>8s} {'cpu s':>8s} {'peak MB':>9s} {'edges':>10s}")
     for name, fn in variants.items():
         t, c, edges = timed(fn, args.repeat)

@@ -89,3 +89,28 @@ def test_every_sample_corpus_same_mentions(matcher, name):
     articles, _ = datasets.load(name, fetch_missing=False)
     got = assert_same(articles, matcher)
     assert len(got) > 0 or articles["text"].dropna().str.len().sum() == 0
+
+
+@settings(max_examples=80, deadline=None)
+@given(texts=st.lists(st.lists(st.sampled_from(PIECES + ["de ", "du ", "d'", "d’", "Convention", " Convention",
+                                                          "-Protocol", "اتفاقية ", "x", "ɐ", "\U0001d400"]),
+                               max_size=10).map("".join), min_size=1, max_size=4))
+def test_in_a_name_candidates_hold_every_true_case(matcher, texts):
+    """The vectorised pre-test of _in_a_name never drops a position where the method says "in a name"."""
+    pos, start, end = (np.array(c, dtype=np.int64) for c in zip(*[(p, s, e) for p, t in enumerate(texts)
+                                                                   for s in range(len(t) + 1)
+                                                                   for e in range(s, min(len(t), s + 12) + 1)])) \
+        if any(texts) else (np.zeros(0, dtype=np.int64),) * 3
+    maybe = tagger_mod._maybe_in_a_name(texts, pos, start, end)
+    truth = np.array([matcher._in_a_name(texts[p], s, e) for p, s, e in zip(pos.tolist(), start.tolist(),
+                                                                           end.tolist(), strict=True)], dtype=bool)
+    assert not (truth & ~maybe).any()
+
+
+def test_in_a_name_candidates_on_instrument_names(matcher):
+    texts = ["the Stockholm Convention", "Plateforme d'action de Beijing", "اتفاقية استكهولم", "talks in Geneva"]
+    spans = [(0, 4, 13), (1, 23, 30), (2, 8, 16), (3, 9, 15)]
+    pos, start, end = (np.array(c, dtype=np.int64) for c in zip(*spans, strict=True))
+    truth = [matcher._in_a_name(texts[p], s, e) for p, s, e in spans]
+    assert truth == [True, True, True, False]
+    assert tagger_mod._maybe_in_a_name(texts, pos, start, end).tolist() == [True, True, True, False]

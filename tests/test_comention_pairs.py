@@ -1,4 +1,5 @@
-"""The numpy pair listing of co-mentions (diplolib.comention.pairs) against the sparse product it replaced.
+"""The numpy pair listing and the compiled kernel of co-mentions (diplolib.comention.pairs, .compiled) against
+the sparse product they replaced.
 
 Both paths must give identical arrays and identical edges tables, on random inputs, for every window, group
 and period option, with the dense-table and the sorted-keys counting and with tiny batches.
@@ -40,12 +41,20 @@ def assert_same(a, b) -> None:
         assert x.dtype == y.dtype == np.int64, name
 
 
-@pytest.mark.parametrize("dense_max, chunk", [(2**24, 8_000_000), (0, 8_000_000), (2**24, 7), (0, 3)])
+@pytest.mark.parametrize("dense_max, chunk, compiled", [(2**24, 8_000_000, True), (2**24, 8_000_000, False),
+                                                       (0, 8_000_000, True), (2**24, 7, False), (0, 3, False)])
 @pytest.mark.parametrize("seed", range(4))
-def test_pair_counts_equal_the_sparse_product(monkeypatch, seed, dense_max, chunk):
+@pytest.mark.parametrize("ordered", [False, True])
+def test_pair_counts_equal_the_sparse_product(monkeypatch, seed, dense_max, chunk, compiled, ordered):
+    """The numpy listing (dense table or sorted keys, any batch size) and, with numba, the compiled kernel
+    (mentions in any order, or window by window as tag_actors writes them) give the reference's arrays."""
     monkeypatch.setattr(pairs_mod, "_DENSE_MAX", dense_max)
     monkeypatch.setattr(pairs_mod, "_PAIR_CHUNK", chunk)
+    monkeypatch.setattr(pairs_mod, "_COMPILED", compiled)
     win, rows, row_group, pub = random_codes(seed, 3_000, 400, 1 + seed % 3, 30 + 10 * seed, big=seed % 2 == 1)
+    if ordered:
+        order = np.argsort(win, kind="stable")
+        win, rows, pub = win[order], rows[order], pub[order]
     for min_count in (1, 2, 5):
         for dates in (pub, None, np.full(len(pub), NAT)):
             kw = dict(n_win=400, row_group=row_group, pub_ns=dates, min_count=min_count)
@@ -67,13 +76,50 @@ def test_pair_counts_random_small(entries, n_groups, dense):
     rows = np.array([(w % n_groups) * per + r for w, r, _ in entries], dtype=np.int64)  # a window sits in a group
     pub = np.array([NAT if d < 0 else d * 10**15 for _, _, d in entries], dtype=np.int64)
     row_group = np.repeat(np.arange(n_groups), per).astype(np.int64)
-    old = pairs_mod._DENSE_MAX
+    old = pairs_mod._DENSE_MAX, pairs_mod._COMPILED
     pairs_mod._DENSE_MAX = 2**24 if dense else 0
     try:
         kw = dict(n_win=10, row_group=row_group, pub_ns=pub)
-        assert_same(pair_counts(win, rows, **kw), pair_counts_product(win, rows, **kw))
+        ref = pair_counts_product(win, rows, **kw)
+        for compiled in (True, False):
+            pairs_mod._COMPILED = compiled
+            assert_same(pair_counts(win, rows, **kw), ref)
     finally:
-        pairs_mod._DENSE_MAX = old
+        pairs_mod._DENSE_MAX, pairs_mod._COMPILED = old
+
+
+def test_compiled_kernel_is_used_when_numba_is_installed(monkeypatch):
+    """With numba the dense counts come from the kernel (so the tests above compare it); without, numpy's."""
+    pytest.importorskip("numba")
+    from diplolib.comention import compiled
+
+    assert compiled.compiled_available()
+    calls = []
+    real = pairs_mod.count_windows
+    monkeypatch.setattr(pairs_mod, "count_windows", lambda *a, **k: calls.append(1) or real(*a, **k))
+    win, rows, row_group, pub = random_codes(0, 500, 50, 1, 20, big=False)
+    assert_same(pair_counts(win, rows, n_win=50, row_group=row_group, pub_ns=pub),
+                pair_counts_product(win, rows, n_win=50, row_group=row_group, pub_ns=pub))
+    assert calls == [1]
+
+
+@pytest.mark.parametrize("values", [
+    pd.Series([3, 3, 1, 1, 1, 7, 2]),                      # runs, not sorted
+    pd.Series([1, 1, 2, 3, 3, 3]),                         # sorted
+    pd.Series([1, 2, 1, 3]),                               # 1 comes back: not one run each
+    pd.Series(["b", "b", "a", "c", "c"], dtype=str),
+    pd.Series(["b", "a", "b"], dtype=str),
+    pd.Series(["x", "x", "y"], dtype="string[pyarrow]"),
+    pd.Series(["x", "y", "x"], dtype=object),
+    pd.Series([5]),
+    pd.Series([], dtype=np.int64),
+])
+def test_run_codes_number_values_as_factorize_does(values):
+    """The article codes from runs of equal neighbours are pandas' codes (numbered by first appearance)."""
+    codes, n = counts_mod._run_codes(values)
+    expected, uniques = pd.factorize(values)
+    np.testing.assert_array_equal(codes, expected)
+    assert codes.dtype == np.int64 and n == len(uniques)
 
 
 def random_mentions(seed: int, n_articles: int = 300, n_actors: int = 40) -> pd.DataFrame:

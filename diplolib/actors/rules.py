@@ -111,8 +111,7 @@ class MatcherRules:
             if "capital" in kinds:
                 places = sorted({e.target for e in alias_entries if self.kind_of.get(e.target) == "place"})
                 states = sorted({e.target for e in alias_entries if e.kind == "capital"})
-                dateline = start < 4 and not text[:start].strip() and _DATELINE.match(text, end)  # "Vienna, 9 May"
-                if dateline or _LOCATIVE.search(matching_form(text[max(0, start - 24):start])):
+                if self.as_place(text, start, end):
                     return (places[0], "alias", "place", None) if places else (None, "alias", "capital", "place")
                 if len(states) == 1 and key not in self._readings:
                     return states[0], "alias", "capital", None
@@ -137,6 +136,13 @@ class MatcherRules:
         if len(held) == 1:
             return held[0], "role", "role_phrase", None
         return None, "role", "role_phrase", "ambiguous" if held else "no-holder"
+
+    @staticmethod
+    def as_place(text: str, start: int, end: int) -> bool:
+        """A capital read as the city: after a locative preposition ("à Bagdad", "in Geneva"), or opening the
+        text before a date, where the dispatch was written ("Vienna, 9 May")."""
+        dateline = start < 4 and not text[:start].strip() and _DATELINE.match(text, end)
+        return bool(dateline or _LOCATIVE.search(matching_form(text[max(0, start - 24):start])))
 
     def _in_a_name(self, text: str, start: int, end: int) -> bool:
         """A capital inside the name of an instrument or forum ("Stockholm Convention", "Plateforme d'action de
@@ -213,11 +219,13 @@ class MatcherRules:
         if len(hits) < 2 or self._role_keys.isdisjoint([h[2] for h in hits]):
             return hits
         out = list(hits)
-        for i in range(len(out) - 2, -1, -1):  # demonym, then role phrase (English)
+        # only neighbours at most 8 characters apart can be coordinated; rewriting a hit keeps its offsets
+        near = [i for i in range(len(out) - 1) if 0 <= out[i + 1][0] - out[i][1] <= 8]
+        for i in reversed(near):  # demonym, then role phrase (English)
             built = self._coordinated(text, out[i], out[i + 1], demonym_first=True)
             if built:
                 out[i] = built
-        for i in range(1, len(out)):  # role phrase, then demonym (French, Arabic)
+        for i in (j + 1 for j in near):  # role phrase, then demonym (French, Arabic)
             built = self._coordinated(text, out[i], out[i - 1], demonym_first=False)
             if built:
                 out[i] = built

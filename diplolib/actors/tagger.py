@@ -59,6 +59,7 @@ gives the same table (tested on every sample corpus).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -82,6 +83,7 @@ _key = key_form  # the name diplolib.actors.discover imports
 CHUNK_CHARS = 4_000_000
 
 _BASED = frozenset(("-based", " based"))  # "the Britain-based Syrian Observatory": see MatcherRules.resolve
+_IS_UPPER = np.array([chr(c).isupper() for c in range(0x10000)], dtype=bool)
 _BASED_WORD = re.compile(r"[bB][aA][sS][eE][dD]")  # the only spellings whose lower() is "based"
 
 
@@ -98,7 +100,7 @@ class _Hits:
         """These hits with the hits of the texts in ``new`` replaced by ``new[position]`` (``(start, end, key)``)."""
         if not new:
             return self
-        keep = np.flatnonzero(~np.isin(self.pos, list(new)))
+        keep = np.flatnonzero(~_marked(self.pos, list(new)))
         rows = [(p, s, e, k) for p, hits in new.items() for s, e, k in hits]
         add = [np.array([r[c] for r in rows], dtype=np.int64) for c in range(3)]
         pos, start = np.concatenate([self.pos[keep], add[0]]), np.concatenate([self.start[keep], add[1]])
@@ -111,6 +113,13 @@ class _Hits:
     def rows(self, p: int) -> list[tuple]:
         at = self.of(p)
         return list(zip(self.start[at].tolist(), self.end[at].tolist(), self.keys[at].tolist(), strict=True))
+
+
+def _marked(pos: np.ndarray, positions: list[int]) -> np.ndarray:
+    """Whether each of ``pos`` is one of ``positions`` (a look-up table: ``np.isin`` sorts both)."""
+    table = np.zeros(int(pos.max(initial=-1)) + 1 if len(pos) else 0, dtype=bool)
+    table[[p for p in positions if p < len(table)]] = True
+    return table[pos]
 
 
 def _objects(values: list) -> np.ndarray:
@@ -150,20 +159,67 @@ def _scan(matcher: ActorMatcher, texts: list[str]) -> _Hits:
     return hits.replaced(new, matcher)
 
 
+def _maybe_in_a_name(texts: list[str], pos: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The hits for which :meth:`~diplolib.actors.rules.MatcherRules._in_a_name` can be true, from the code points
+    of the texts: a space or hyphen then a capital letter after the hit, or "de ", "du ", "d'", "d’" or an Arabic
+    letter just before it (the method's own first tests, vectorised; the others are certainly not in a name)."""
+    if not len(pos):
+        return np.zeros(0, dtype=bool)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    base = np.r_[0, np.cumsum(lengths + 1)[:-1]]
+    cp = np.frombuffer(("\x00".join(texts) + "\x00\x00").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    at, before = base[pos] + end, base[pos] + start
+
+    def char(i: np.ndarray, ok: np.ndarray) -> np.ndarray:
+        return np.where(ok, cp[np.where(ok, i, 0)], 0)
+
+    room = end + 2 <= lengths[pos]
+    nxt = char(at + 1, room)
+    upper = np.where(nxt < 0x10000, _IS_UPPER[np.minimum(nxt, 0xFFFF)], True)  # beyond the BMP: ask the method
+    after = room & ((char(at, room) == 32) | (char(at, room) == 45)) & upper
+    c1, c2, c3 = (char(before - k, start >= k) for k in (1, 2, 3))
+    de_du = (c1 == 32) & ((c2 == 101) | (c2 == 117)) & (c3 == 100)
+    elided = ((c1 == 39) | (c1 == 0x2019)) & (c2 == 100)
+    arabic = (start >= 2) & (c2 >= 0x600) & (c2 <= 0x6FF)
+    return after | de_du | elided | arabic
+
+
 def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) -> list[np.ndarray]:
-    """``actor, method, kind, reason`` of every hit: plain aliases by look-up, other keys once per (key, date,
-    spelling), hits whose text around them matters one by one."""
+    """``actor, method, kind, reason`` of every hit: plain aliases by look-up, the others once per (key, date,
+    spelling, context flags) and broadcast, the rules' tuples one by one.
+
+    :meth:`~diplolib.actors.rules.MatcherRules.resolve` reads the text around a hit only through three tests:
+    "-based" after it, a capital inside an instrument's name, a capital read as the place (locative, dateline).
+    Each hit's answers are packed into flags, and one representative of each (key, date, spelling, flags)
+    is resolved: the same result for every hit of the group, by construction.
+    """
     pos, start, end, kid = hits.pos, hits.start, hits.end, hits.kid
     n = len(kid)
-    single = kid < 0
-    with_based = np.array([p for p in np.unique(pos).tolist() if _BASED_WORD.search(texts[p])], dtype=np.int64)
-    maybe = np.flatnonzero(np.isin(pos, with_based))  # hits in the few texts that hold "based" at all
-    single[maybe] |= np.array([texts[p][e:e + 6].lower() in _BASED for p, e in zip(pos[maybe].tolist(),
-                                                                                   end[maybe].tolist(), strict=True)],
-                              dtype=bool)
-    single[kid >= 0] |= matcher._capital_mask[kid[kid >= 0]]
+    single = kid < 0  # counterpart phrases and coordinated demonyms: resolved one by one
+    key_ok = np.maximum(kid, 0)
+    flags = np.zeros(n, dtype=np.int64)
+    has_based = np.zeros(len(texts), dtype=bool)
+    # no character but A B D E S lowercases to a, b, d, e, s: "based" in the lowered text is a superset
+    has_based[[p for p in np.unique(pos).tolist() if "based" in texts[p].lower() and _BASED_WORD.search(texts[p])]] \
+        = True
+    maybe = np.flatnonzero(has_based[pos] & ~single)  # hits in the few texts that hold "based" at all
+    flags[maybe] |= np.array([texts[p][e:e + 6].lower() in _BASED for p, e in zip(pos[maybe].tolist(),
+                                                                                  end[maybe].tolist(), strict=True)],
+                             dtype=np.int64)
+    capital = np.flatnonzero(~single & matcher._capital_mask[key_ok] & (flags == 0))
+    named = _maybe_in_a_name(texts, pos[capital], start[capital], end[capital])
+    place_test = ~matcher._plain_mask[kid[capital]]  # plain keys only need the in-name test
+    ask = named | place_test
+    capital, named, place_test = capital[ask], named[ask], place_test[ask]
+    for i, p, s, e, t, m in zip(capital.tolist(), pos[capital].tolist(), start[capital].tolist(),
+                                end[capital].tolist(), place_test.tolist(), named.tolist(), strict=True):
+        text = texts[p]
+        if m and matcher._in_a_name(text, s, e):
+            flags[i] = 2
+        elif t and matcher.as_place(text, s, e):
+            flags[i] = 4
     out = [np.full(n, None, dtype=object) for _ in range(4)]
-    is_plain = ~single & matcher._plain_mask[np.maximum(kid, 0)]
+    is_plain = ~single & matcher._plain_mask[key_ok] & (flags == 0)
     plain = np.flatnonzero(is_plain)
     out[0][plain], out[1][plain] = matcher._plain_actor[kid[plain]], "alias"
     out[2][plain] = matcher._plain_kind[kid[plain]]
@@ -173,13 +229,13 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) 
     for c in range(4):
         out[c][one] = _objects([r[c] for r in results])
     rest = np.flatnonzero(~single & ~is_plain)
-    if len(rest):  # resolution depends on the key, the date and (case-sensitive keys) the spelling only
-        day = pd.factorize(pd.Series([whens[p] for p in pos[rest].tolist()], dtype="datetime64[ns]"))[0] + 1
+    if len(rest):  # resolution depends on the key, the date, (case-sensitive keys) the spelling and the flags
+        day = (pd.factorize(pd.Series(whens, dtype="datetime64[ns]"))[0] + 1)[pos[rest]]
         cs = matcher._cs_mask[kid[rest]]
         spelled = [texts[p][s:e] if c else "" for p, s, e, c in zip(pos[rest].tolist(), start[rest].tolist(),
                                                                      end[rest].tolist(), cs.tolist(), strict=True)]
         spelling = pd.factorize(pd.Series(spelled, dtype=object))[0]
-        combo = (kid[rest] * (len(rest) + 1) + day) * (len(rest) + 1) + spelling
+        combo = ((kid[rest] * (len(rest) + 1) + day) * (len(rest) + 1) + spelling) * 8 + flags[rest]
         _, first, inverse = np.unique(combo, return_index=True, return_inverse=True)
         results = [matcher.resolve(texts[p], hits.keys[i], int(start[i]), int(end[i]), whens[p])
                    for i, p in zip(rest[first].tolist(), pos[rest[first]].tolist(), strict=True)]
@@ -200,7 +256,7 @@ def _context(matcher: ActorMatcher, texts: list[str], hits: _Hits, resolved: lis
         rows = hits.rows(p)
         res = list(zip(*(c[at].tolist() for c in resolved), strict=True))
         values[p], new[p] = matcher.resolve_context(texts[p], rows, res, whens[p], sources[p], datelines[p])
-    keep = np.flatnonzero(~np.isin(hits.pos, todo))
+    keep = np.flatnonzero(~_marked(hits.pos, todo))
     rows = [(p, s, e, k, *r) for p in todo for (s, e, k), r in zip(new[p], values[p], strict=True)]
     cols = list(zip(*rows, strict=True))
     pos = np.concatenate([hits.pos[keep], np.array(cols[0], dtype=np.int64)])
@@ -221,7 +277,8 @@ def _counterparts(matcher: ActorMatcher, texts: list[str], hits: _Hits, resolved
     if not len(todo):
         return
     actor = resolved[0]
-    person = np.array([a is not None and matcher.kind_of.get(a) == "person" for a in actor.tolist()], dtype=bool)
+    codes, uniques = pd.factorize(actor)  # None -> -1
+    person = np.r_[np.array([matcher.kind_of.get(a) == "person" for a in uniques], dtype=bool), False][codes]
     by_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)
     for p, si, a in zip(hits.pos[person].tolist(), sentence[person].tolist(), actor[person].tolist(), strict=True):
         by_sentence[(p, si)].append(a)
@@ -325,6 +382,6 @@ def tag_actors(
                       "reason": resolved[3].tolist()})
     if not parts:
         return mentions_frame(pd.DataFrame([], columns=MENTION_COLUMNS))
-    columns = {c: ([v for p in parts for v in p[c]] if isinstance(parts[0][c], list)
+    columns = {c: (list(itertools.chain.from_iterable(p[c] for p in parts)) if isinstance(parts[0][c], list)
                    else np.concatenate([p[c] for p in parts])) for c in MENTION_COLUMNS}
     return mentions_frame(pd.DataFrame(columns))

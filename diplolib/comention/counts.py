@@ -20,6 +20,8 @@ from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .._tables import as_list, check_by, check_columns, check_option, check_period, period_of
 from ..stats import MEASURES
@@ -37,14 +39,51 @@ _FAST = True
 
 
 def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes following the string order of the unique values (NA -> -1)."""
-    codes, uniques = pd.factorize(values)
+    """Integer codes following the string order of the unique values (NA -> -1).
+
+    Arrow strings without nulls (the mentions' ``actor_id``) are dictionary-encoded by pyarrow directly,
+    skipping pandas' conversions of the codes; other columns go through ``pd.factorize``.
+    """
+    arr = pa.chunked_array(values.array.__arrow_array__()) if hasattr(values.array, "__arrow_array__") else None
+    if arr is not None and arr.null_count == 0 and (pa.types.is_string(arr.type) or
+                                                    pa.types.is_large_string(arr.type)):
+        encoded = pc.dictionary_encode(arr.combine_chunks())
+        codes = encoded.indices.to_numpy(zero_copy_only=False)
+        uniques = encoded.dictionary.to_numpy(zero_copy_only=False)
+    else:
+        codes, uniques = pd.factorize(values)
     labels = np.array([str(u) for u in uniques], dtype=object)
     order = np.argsort(labels.astype(str), kind="stable")
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
-    codes = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
+    codes = rank[codes] if codes.min(initial=0) >= 0 else np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
     return codes, labels[order]
+
+
+def _run_codes(values: pd.Series) -> tuple[np.ndarray, int]:
+    """Integer codes of ``values`` (no missing values) and their number, numbered by first appearance.
+
+    Mentions come article by article (``tag_actors`` writes them so): when every value's rows are one run,
+    the codes are the run numbers, found by comparing neighbours, with no hash table over every row; the
+    runs' values are checked distinct. Otherwise, or for object columns, ``pd.factorize``.
+    """
+    n = len(values)
+    numeric = isinstance(values.dtype, np.dtype) and values.dtype.kind in "iub"
+    if n > 1 and (numeric or hasattr(values.array, "__arrow_array__")):
+        if numeric:
+            a = values.to_numpy()
+            change = a[1:] != a[:-1]
+            starts = np.flatnonzero(np.r_[True, change])
+            distinct = bool((a[1:] >= a[:-1]).all()) or pd.Series(a[starts]).is_unique
+        else:
+            arr = pa.chunked_array(values.array.__arrow_array__())
+            change = pc.not_equal(arr[1:], arr[:-1]).to_numpy(zero_copy_only=False)
+            starts = np.flatnonzero(np.r_[True, change])
+            distinct = len(pc.unique(arr.take(starts))) == len(starts)  # count_distinct: 2.5x slower
+        if distinct:
+            return np.r_[0, np.cumsum(change)].astype(np.int64), len(starts)
+    codes, uniques = pd.factorize(values)
+    return codes.astype(np.int64), len(uniques)
 
 
 def _combine(codes: list[np.ndarray], sizes: list[int]) -> tuple[np.ndarray, int]:
@@ -244,15 +283,14 @@ def _codes(df: pd.DataFrame, by: list[str], window: str) -> _Codes:
         group_codes, n_groups = _combine([p[0] for p in parts], [len(p[1]) for p in parts])
     else:
         group_codes, n_groups = np.zeros(len(df), dtype=np.int64), 1
-    unit = [pd.factorize(df["article_id"])]
+    unit = [_run_codes(df["article_id"])]
     if window != "article":
-        unit.append(pd.factorize(df[window]))
+        codes, uniques = pd.factorize(df[window])
+        unit.append((codes, len(uniques)))
     if n_groups == 1 and len(unit) == 1:  # article windows, one group: the codes are the windows
-        win_codes, n_win = unit[0][0].astype(np.int64), len(unit[0][1])
+        win_codes, n_win = unit[0]
     else:
-        win_codes, n_win = _combine(
-            [group_codes] + [u[0] for u in unit], [n_groups] + [len(u[1]) for u in unit]
-        )
+        win_codes, n_win = _combine([group_codes] + [u[0] for u in unit], [n_groups] + [u[1] for u in unit])
     # rows of X: one per (group, actor), ordered by group then actor label
     if n_groups == 1:
         rows, n_rows = actor_codes, n_act
