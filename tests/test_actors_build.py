@@ -285,3 +285,18 @@ def test_registry_coverage_counts_states_with_one_holder():
     assert list(cov.columns) == ["year", "role", "states", "shared", "n_states", "share", "label"]
     assert (cov["n_states"] == 195).all() and (cov["states"] + cov["shared"] <= 195).all()
     assert (cov["share"] > 0.95).all()  # leaders-cia and the curated files cover nearly every state
+
+
+def test_usual_short_first_names_are_aliases(matcher):
+    from diplolib.actors.nicknames import nickname_aliases
+
+    out = tag_actors(pd.DataFrame({"article_id": [1], "text": ["Bill Clinton met Joe Kabila."],
+                                   "published": ["2000-03-01"]}), registry=matcher)
+    assert out["surface"].tolist() == ["Bill Clinton", "Joe Kabila"]
+    assert out["actor_id"].tolist() == ["per:william_jefferson_clinton", "per:joseph_kabila"]
+    rows = [{"actor_id": "p:a", "alias": "Alexander De Croo", "lang": "en", "kind": "name"},
+            {"actor_id": "p:a", "alias": "De Croo", "lang": "en", "kind": "short_name"},
+            {"actor_id": "p:b", "alias": "Elizabeth II", "lang": "en", "kind": "name"},
+            {"actor_id": "p:c", "alias": "William Jefferson Clinton", "lang": "en", "kind": "name"}]
+    made = {r["alias"] for r in nickname_aliases(rows, {"p:a", "p:b", "p:c"})}
+    assert made == {"Alex De Croo"}  # "Liz II" is not a name; three words without a surname alias are skipped
