@@ -37,6 +37,7 @@ from ..normalize.matching import matching_form
 from . import build_states
 from .article_variants import article_variants
 from .leaders import leader_tables, person_aliases, read_terms, slug
+from .nicknames import nickname_aliases
 from .phrases import world_role_phrases
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
 from .un_system import un_system_rows
@@ -239,6 +240,8 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     first_names = {_key(n.split()[0]) for r in gen["actors"] + cur_actors if r["kind"] == "person"
                    for n in [r["label"]] if n}
     gen["aliases"] += _names_by_label(merged["actors"] + gen["actors"], problems) + un["aliases"]
+    people = {r["actor_id"] for r in merged["actors"] + gen["actors"] if r["kind"] == "person"}
+    gen["aliases"] += nickname_aliases(merged["aliases"] + gen["aliases"], people)  # "Bill Clinton"
     variants = article_variants(merged["aliases"] + gen["aliases"])  # "Deir el-Zor" = "Deir ez-Zor"
     aliases, dropped = _safe_aliases(gen["aliases"] + variants, merged, first_names)
     actors = cur_actors + gen["actors"]

@@ -36,9 +36,6 @@ TITLES: dict[str, tuple[str, ...]] = {
                   "رئيس"),
     "prime_minister": ("Prime Minister", "Prime Ministers", "Premier ministre", "Première ministre",
                        "Premiers ministres", "رئيس الوزراء", "رئيسا الوزراء", "رئيس وزراء"),
-    "head_of_government": ("Head of Government", "Heads of Government", "chef du gouvernement",
-                           "cheffe du gouvernement", "chefs du gouvernement", "رئيس الحكومة", "رئيسا الحكومة",
-                           "رئيس حكومة"),
     "chancellor": ("Chancellor", "Chancellors", "chancelier", "chancelière", "chanceliers", "المستشار",
                    "المستشاران", "مستشار"),
     "monarch": ("King", "Kings", "roi", "reine", "rois", "الملك", "الملكان", "ملك"),
@@ -96,8 +93,6 @@ def _office_titles(offices: dict[tuple[str, str], str]) -> dict[str, dict[str, s
         elif "head_of_government" in roles and any(titles.get(c) == "head_of_state" for c in ("monarch", "emir",
                                                                                           "sultan")):
             titles["leader"] = "head_of_government"
-        if "head_of_government" in roles:  # every state's head of government is also called so ("le chef
-            titles["head_of_government"] = "head_of_government"  # du gouvernement tunisien", "رئيس الحكومة")
         titles["foreign_minister"], titles["defence_minister"] = "foreign_minister", "defence_minister"
     return out
 
