@@ -164,7 +164,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     phrases = phrases.assign(speaker=speakers(b, phrases, own),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
     phrases["group"] = regroup(phrases)
-    phrases["sector"] = phrase_sectors(b.display, phrases, country, lang)
+    phrases["sector"] = phrase_sectors(b.display, phrases, country, lang, near_cues(phrases, hits["start"], hits["end"]))
     cue_rows = lexicon.cues.iloc[hits["cue_row"]].copy()
     cue_rows["event"] = promised_threats(b.match, hits, cue_rows["event"].to_numpy(), lang)
     material = cue_rows["event"].isin(_MATERIAL).to_numpy()

@@ -277,6 +277,9 @@ def _agent_after(spaced: str, ends: list[int], lang: str) -> np.ndarray:
     if word is None:
         return out
     for k, e in enumerate(ends):
+        j = spaced.find(" ", e + 2)
+        if spaced[e + 2:j] not in fill:  # most cues: no filler word after them
+            continue
         words = spaced[e + 1:e + 48].split(" ")[1:5]  # a punctuation mark leaves an empty word: no agent
         n = next((i for i, w in enumerate(words) if w not in fill), len(words))
         out[k] = 1 <= n <= 3 and n < len(words) and words[n] == word
