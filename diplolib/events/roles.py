@@ -49,6 +49,7 @@ _PREPOSITIONS = frozenset("""of in from for at on with against to into near over
     تجاه""".split())  # a topic ("Concernant la Libye, …") is no subject either
 _ARTICLES = frozenset({"the", "la", "le", "les", "l"})
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
+_DEMONYM_GAP = 20  # characters between a demonym and the noun cue it qualifies ("Israeli overnight air raids")
 _JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
 
 def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | None = None,
@@ -115,6 +116,12 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
     out["group"] = np.cumsum(~link) - 1
     out["governed"] = _governed(b.spaced, np.searchsorted(b.to_display, ps).tolist())
     return out
+
+
+def _qualifies(gap: str) -> bool:
+    """Is ``gap`` (between a demonym and a cue) only lower-case words ("Israeli *overnight* air raids"), with no
+    punctuation, hyphen or name between?"""
+    return not gap.startswith(("-", "\u2010", "\u2011")) and not any(c in ",;:()" or c.isupper() for c in gap)
 
 
 def _governed(spaced: str, starts: list[int]) -> np.ndarray:
@@ -193,6 +200,13 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     ff = np.maximum(free, 0)
     use = (before >= 0) & (free >= 0) & (ps[ff] >= sent_lo)
     use &= same_clause(marks, pe[ff], hits["start"]) & (~material | same_clause(said, pe[ff], hits["start"]))
+    if "demonym" in phrases.columns:  # "killed in *Israeli* overnight air raids": the demonym of a noun cue acts
+        bb = np.maximum(before, 0)
+        gap = hits["start"] - pe[bb]
+        adjacent_demonym = (before >= 0) & phrases["demonym"].to_numpy()[bb] & (gap >= 0) & (gap <= _DEMONYM_GAP)
+        adjacent_demonym &= np.array([_qualifies(b.display[e:h]) for e, h in zip(pe[bb].tolist(), hits["start"].tolist(),
+                                                                             strict=True)], dtype=bool)
+        use &= ~adjacent_demonym
     before = np.where(use, free, before)
     after = np.searchsorted(ps, hits["end"], side="left")
     after = np.where(after < len(ps), next_party[np.minimum(after, len(ps) - 1)], len(ps))
