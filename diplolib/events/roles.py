@@ -204,8 +204,8 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
         bb = np.maximum(before, 0)
         gap = hits["start"] - pe[bb]
         adjacent_demonym = (before >= 0) & phrases["demonym"].to_numpy()[bb] & (gap >= 0) & (gap <= _DEMONYM_GAP)
-        adjacent_demonym &= np.array([_qualifies(b.display[e:h]) for e, h in zip(pe[bb].tolist(), hits["start"].tolist(),
-                                                                             strict=True)], dtype=bool)
+        for k in np.flatnonzero(adjacent_demonym).tolist():  # only short gaps are read
+            adjacent_demonym[k] = _qualifies(b.display[int(pe[bb[k]]):int(hits["start"][k])])
         use &= ~adjacent_demonym
     before = np.where(use, free, before)
     after = np.searchsorted(ps, hits["end"], side="left")
