@@ -16,14 +16,15 @@ from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .locations import near_cues, not_parties, place_sides
 from .markers import adjacent, find_markers
 from .nesting import background, embedded, promised_threats
-from .sectors import domestic, phrase_sectors
 from .roles import actor_phrases, assign, flags
 from .scan import batch, scan_batch
+from .sectors import domestic, phrase_sectors
 
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states"]
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence", "start", "end", "cue", "event", "mode", "source", "target",
-                 "source_sector", "target_sector", "negated", "hypothetical", "reported", "embedded", "compound", "reason", "published"]
+                 "source_sector", "target_sector", "negated", "hypothetical", "reported", "embedded", "compound",
+                 "reason", "published"]
 #: PLOVER's material event types (cooperation and conflict): deeds, not words.
 _MATERIAL = ("COOPERATE", "AID", "RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
              "FIGHT")
@@ -164,7 +165,8 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     phrases = phrases.assign(speaker=speakers(b, phrases, own),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
     phrases["group"] = regroup(phrases)
-    phrases["sector"] = phrase_sectors(b.display, phrases, country, lang, near_cues(phrases, hits["start"], hits["end"]))
+    phrases["sector"] = phrase_sectors(b.display, phrases, country, lang,
+                                       near_cues(phrases, hits["start"], hits["end"]))
     cue_rows = lexicon.cues.iloc[hits["cue_row"]].copy()
     cue_rows["event"] = promised_threats(b.match, hits, cue_rows["event"].to_numpy(), lang)
     material = cue_rows["event"].isin(_MATERIAL).to_numpy()
@@ -183,7 +185,8 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     modal = direction == "modal"  # "Russia said Sudan must return …": Sudan the target, the speaker the source
     src, tgt = np.where(modal, speaker_before(b, hits, phrases), src), np.where(modal, before, tgt)
     place_src, place_tgt = place_sides(b, hits, phrases, own)  # PLOVER: a place stands for its state
-    place_tgt = np.where((direction == "mutual") | fl["nominal"], -1, place_tgt)  # "X and Y agreed … in Kazakhstan": where they met
+    # "X and Y agreed … in Kazakhstan": where they met; "the massacre carried out by X": no victim named
+    place_tgt = np.where((direction == "mutual") | fl["nominal"], -1, place_tgt)
     src, tgt = np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)
     table = pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],

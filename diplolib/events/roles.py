@@ -344,7 +344,8 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
                                                  & ~_realised(b.spaced, starts, lang))
         | hits["future"],
         "reported": _before(marks["reported"], edge, sent_m),
-        "passive": (word_before("auxiliary") & ~_adjective_to(b, starts, m_end.tolist(), lang)) | (agent & (after >= 0)),
+        "passive": (word_before("auxiliary") & ~_adjective_to(b, starts, m_end.tolist(), lang))
+        | (agent & (after >= 0)),
         "by": (np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool) | agent)
         & (after >= 0),
         "nominal": agent & (after >= 0),  # "condemned the massacre carried out by X": X the source, no target
