@@ -128,6 +128,18 @@ def _attributive(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: 
     return np.where(glued & ~at_once, -1, tgt)
 
 
+def _modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own: dict, direction: np.ndarray,
+                      fl: dict, before: np.ndarray, src: np.ndarray, tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A ``modal`` cue's sides ("Russia said Sudan must return …": Sudan the target, the speaker the source), then
+    a place for its state where no actor takes a side (PLOVER's coding; ``locations.place_sides``)."""
+    modal = direction == "modal"
+    src, tgt = np.where(modal, speaker_before(b, hits, phrases), src), np.where(modal, before, tgt)
+    place_src, place_tgt = place_sides(b, hits, phrases, own)
+    # "X and Y agreed … in Kazakhstan": where they met; "the massacre carried out by X": no victim named
+    place_tgt = np.where((direction == "mutual") | fl["nominal"], -1, place_tgt)
+    return np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)
+
+
 def _outside_actors(hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> dict[str, np.ndarray]:
     """Drop cue hits inside an actor's name ("Free Syrian Army", "Defence Secretary")."""
     if phrases.empty:
@@ -182,12 +194,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         fl["passive"] = fl["passive"] | (fl["by"] & np.array([f.endswith(_PARTICIPLES) for f in forms], dtype=bool))
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
     tgt = _attributive(b, hits, phrases, before, after, tgt)
-    modal = direction == "modal"  # "Russia said Sudan must return …": Sudan the target, the speaker the source
-    src, tgt = np.where(modal, speaker_before(b, hits, phrases), src), np.where(modal, before, tgt)
-    place_src, place_tgt = place_sides(b, hits, phrases, own)  # PLOVER: a place stands for its state
-    # "X and Y agreed … in Kazakhstan": where they met; "the massacre carried out by X": no victim named
-    place_tgt = np.where((direction == "mutual") | fl["nominal"], -1, place_tgt)
-    src, tgt = np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)
+    src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt)
     table = pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
