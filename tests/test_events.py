@@ -336,3 +336,19 @@ def test_intention_flags_in_french_and_arabic(matcher):
     assert not ev.loc[ev["article_id"] == "fr2", "hypothetical"].any()
     urged = ev[(ev["article_id"] == "ar") & (ev["event"] == "DEMAND")].iloc[0]
     assert (urged["source"], urged["target"], urged["hypothetical"]) == ("FRA", "RUS", False)
+
+
+def test_read_plover_reads_src_tar_compounds_as_counterparts(tmp_path):
+    """PLOVER's records code "(SRC/TAR: Jordan) and (SRC/TAR: Britain) have agreed" in ``source`` only: they are
+    each other's counterparts, so the gold target holds them too; a record without SRC/TAR keeps its target."""
+    import json
+
+    records = [{"id": "a", "event": "AGREE", "text": "Jordan and Britain have agreed.",
+                "source": [{"code": "JOR"}, {"code": "GBR"}], "target": "",
+                "textInfo": {"markup": "(SRC/TAR: Jordan) and (SRC/TAR: Britain) have (EVT: agreed)."}},
+               {"id": "b", "event": "DEMAND", "text": "Russia demanded.", "source": [{"code": "RUS"}], "target": "",
+                "textInfo": {"markup": "(SRC: Russia) (EVT: demanded)."}}]
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(records), "utf-8")
+    _, gold = events.read_plover(path)
+    assert gold["target"].tolist() == [frozenset({"JOR", "GBR"}), frozenset()]

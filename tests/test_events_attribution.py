@@ -51,6 +51,8 @@ CASES = [
     ("en", "The shelling was carried out by Daesh (banned in Russia).", "banned", set()),
     ("en", "Russian airstrikes destroyed oil refining stations for ISIS.", "stations", set()),
     ("en", "US and Russia agree to ceasefire in Syria.", "agree to ceasefire", {("USA", "RUS"), ("RUS", "USA")}),
+    ("en", "Ten Syrian soldiers were killed in Israeli overnight air raids on positions.", "air raids on",
+     {("ISR", "")}),  # the demonym of a noun cue is its actor, even after "in"
     ("en", "Rebels in Yemen shelled the town.", "shelled", {("YEM", "YEM")}),  # within the state (sectors.domestic)
     ("en", "US border patrol agents abused Mexican immigrants.", "abused", {("USA", "MEX")}),
     ("en", "Rebels shelled the town of Juba, killing 20 people in Sudan.", "shelled", {("", "SDN")}),

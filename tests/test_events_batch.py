@@ -118,8 +118,10 @@ def _reference_scan(b: scan.Batch, lexicon, lang: str):
 
 
 def _reference_pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
-    """The expansion of compound sides before it repeated hits: table joins."""
-    members = phrases.reset_index().rename(columns={"index": "phrase"})[["phrase", "group", "actor"]]
+    """The expansion of compound sides before it repeated hits: table joins (sectors carried with the actors)."""
+    if "sector" not in phrases.columns:
+        phrases = phrases.assign(sector="")
+    members = phrases.reset_index().rename(columns={"index": "phrase"})[["phrase", "group", "actor", "sector"]]
     group_of = phrases["group"].to_numpy()
     size = members.groupby("group").size()
     hits = hits.assign(
@@ -130,20 +132,21 @@ def _reference_pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
     mutual = (hits["direction"] == "mutual") & (((n_src >= 2) & (n_tgt == 0)) | ((n_tgt >= 2) & (n_src == 0)))
     pair_group = np.where(n_src >= 2, hits["src_group"], hits["tgt_group"])
     mut = hits[mutual].assign(pair_group=pair_group[mutual.to_numpy()])
-    a = mut.merge(members.rename(columns={"group": "pair_group", "actor": "source", "phrase": "p_src"}),
-                  on="pair_group")
-    a = a.merge(members.rename(columns={"group": "pair_group", "actor": "target", "phrase": "p_tgt"}),
-                on="pair_group")
+    a = mut.merge(members.rename(columns={"group": "pair_group", "actor": "source", "phrase": "p_src",
+                                          "sector": "source_sector"}), on="pair_group")
+    a = a.merge(members.rename(columns={"group": "pair_group", "actor": "target", "phrase": "p_tgt",
+                                        "sector": "target_sector"}), on="pair_group")
     a = a[a["p_src"] != a["p_tgt"]].assign(compound=True)
-    src = hits[~mutual].merge(members.rename(columns={"group": "src_group", "actor": "source"})[
-        ["src_group", "source"]], on="src_group", how="left")
+    src = hits[~mutual].merge(members.rename(columns={"group": "src_group", "actor": "source",
+                                                      "sector": "source_sector"})[
+        ["src_group", "source", "source_sector"]], on="src_group", how="left")
     src["source"] = src["source"].where(src["src_group"] >= 0, src["speaker"])
-    both = src.merge(members.rename(columns={"group": "tgt_group", "actor": "target"})[["tgt_group", "target"]],
-                     on="tgt_group", how="left")
+    both = src.merge(members.rename(columns={"group": "tgt_group", "actor": "target", "sector": "target_sector"})[
+        ["tgt_group", "target", "target_sector"]], on="tgt_group", how="left")
     both["compound"] = (both["src_group"].map(size).fillna(0) > 1) | (both["tgt_group"].map(size).fillna(0) > 1)
     out = pd.concat([a.drop(columns=["pair_group", "p_src", "p_tgt"]), both], ignore_index=True)
-    out["source"] = out["source"].fillna("").astype(object)
-    out["target"] = out["target"].fillna("").astype(object)
+    for column in ("source", "target", "source_sector", "target_sector"):
+        out[column] = out[column].fillna("").astype(object)
     return out[(out["src_group"] >= 0) | (out["tgt_group"] >= 0) | (out["source"] != "")]
 
 

@@ -16,9 +16,10 @@ from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .locations import near_cues, not_parties, place_sides
 from .markers import adjacent
 from .nesting import background, embedded, promised_threats
-from .sectors import domestic, phrase_sectors
+from .pairs import pairs as _pairs
 from .roles import actor_phrases, assign, flags
 from .scan import batch, scan
+from .sectors import domestic, phrase_sectors
 
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states", "norm_phrases"]
 
@@ -65,64 +66,6 @@ def _sides(direction: np.ndarray, fl: dict, before: np.ndarray, after: np.ndarra
     return src, np.where(fl["nominal"] & ~passive_cue, -1, tgt)
 
 
-def _ragged(counts: np.ndarray) -> np.ndarray:
-    """``0 … c-1`` for each count ``c``, concatenated."""
-    return np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-
-
-def _pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
-    """One row per (hit, source actor, target actor): compound groups expanded, mutual pairs formed.
-
-    A group is a run of consecutive phrases (:func:`~diplolib.events.attribution.regroup`), so its members are
-    ``first[g] … first[g] + size[g] - 1`` and the rows are built by repeating hits, not by joining tables: a mutual
-    hit gives every ordered pair of two members of its one compound side; another hit every (source member, target
-    member), a side without a group giving one row (the speaker, or empty)."""
-    group = phrases["group"].to_numpy(np.int64)
-    actor = phrases["actor"].to_numpy(dtype=object)
-    sector = (phrases["sector"].fillna("").to_numpy(dtype=object) if "sector" in phrases.columns
-              else np.full(len(phrases), "", dtype=object))
-    size = np.bincount(group) if len(group) else np.zeros(0, np.int64)
-    first = np.searchsorted(group, np.arange(len(size)))
-    src, tgt = hits["src"].to_numpy(), hits["tgt"].to_numpy()
-    src_group = np.where(src >= 0, group[np.maximum(src, 0)] if len(group) else -1, -1)
-    tgt_group = np.where(tgt >= 0, group[np.maximum(tgt, 0)] if len(group) else -1, -1)
-    n_src = np.where(src_group >= 0, size[np.maximum(src_group, 0)] if len(size) else 0, 0)
-    n_tgt = np.where(tgt_group >= 0, size[np.maximum(tgt_group, 0)] if len(size) else 0, 0)
-    mutual = (hits["direction"].to_numpy() == "mutual") & (((n_src >= 2) & (n_tgt == 0)) | ((n_tgt >= 2) & (n_src == 0)))
-    pair_group = np.where(n_src >= 2, src_group, tgt_group)
-    hits = hits.assign(src_group=src_group, tgt_group=tgt_group)
-    mi = np.flatnonzero(mutual)
-    k = size[pair_group[mi]] if len(mi) else np.zeros(0, np.int64)
-    within = _ragged(k * k)
-    row, kk = np.repeat(mi, k * k), np.repeat(k, k * k)
-    base = np.repeat(first[pair_group[mi]] if len(mi) else mi, k * k)
-    p_src, p_tgt = base + within // np.maximum(kk, 1), base + within % np.maximum(kk, 1)
-    ok = p_src != p_tgt
-    a = hits.iloc[row[ok]].assign(source=actor[p_src[ok]], target=actor[p_tgt[ok]], source_sector=sector[p_src[ok]],
-                                  target_sector=sector[p_tgt[ok]], compound=True)
-    ri = np.flatnonzero(~mutual)
-    ns, nt = np.maximum(n_src[ri], 1), np.maximum(n_tgt[ri], 1)
-    within = _ragged(ns * nt)
-    row, nt_row = np.repeat(ri, ns * nt), np.repeat(nt, ns * nt)
-    sg, tg = src_group[row], tgt_group[row]
-    s_member = np.where(sg >= 0, first[np.maximum(sg, 0)] if len(first) else 0, 0) + within // nt_row
-    t_member = np.where(tg >= 0, first[np.maximum(tg, 0)] if len(first) else 0, 0) + within % nt_row
-    none, speaker = np.full(len(row), None, dtype=object), hits["speaker"].to_numpy(dtype=object)[row]
-    both = hits.iloc[row].assign(
-        source=np.where(sg >= 0, actor[s_member] if len(actor) else none, speaker),
-        target=np.where(tg >= 0, actor[t_member] if len(actor) else none, none),
-        source_sector=np.where(sg >= 0, sector[s_member] if len(sector) else none, none),
-        target_sector=np.where(tg >= 0, sector[t_member] if len(sector) else none, none),
-        compound=(n_src[row] > 1) | (n_tgt[row] > 1))
-    out = pd.concat([a, both], ignore_index=True)
-    out["source"] = out["source"].fillna("").astype(object)
-    out["target"] = out["target"].fillna("").astype(object)
-    out["source_sector"] = out["source_sector"].fillna("").astype(object)
-    out["target_sector"] = out["target_sector"].fillna("").astype(object)
-    keep = (out["src_group"] >= 0) | (out["tgt_group"] >= 0) | (out["source"] != "")
-    return out[keep]
-
-
 def _reason(out: pd.DataFrame) -> pd.Series:
     reason = pd.Series("", index=out.index, dtype=object)
     reason[out["target"] == ""] = "no-target"
@@ -147,6 +90,18 @@ def _attributive(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: 
     at_once = np.array([a >= 0 and not disp[e:ps[a]].strip() for a, e in zip(after.tolist(), hits["end"].tolist(),
                                                                             strict=True)], dtype=bool)
     return np.where(glued & ~at_once, -1, tgt)
+
+
+def _modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own: dict, direction: np.ndarray,
+                      fl: dict, before: np.ndarray, src: np.ndarray, tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A ``modal`` cue's sides ("Russia said Sudan must return …": Sudan the target, the speaker the source), then
+    a place for its state where no actor takes a side (PLOVER's coding; ``locations.place_sides``)."""
+    modal = direction == "modal"
+    src, tgt = np.where(modal, speaker_before(b, hits, phrases), src), np.where(modal, before, tgt)
+    place_src, place_tgt = place_sides(b, hits, phrases, own)
+    # "X and Y agreed … in Kazakhstan": where they met; "the massacre carried out by X": no victim named
+    place_tgt = np.where((direction == "mutual") | fl["nominal"], -1, place_tgt)
+    return np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)
 
 
 def _outside_actors(hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -204,7 +159,8 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     phrases = phrases.assign(speaker=speakers(b, phrases, own),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
     phrases["group"] = regroup(phrases)
-    phrases["sector"] = phrase_sectors(b.display, phrases, country, lang)
+    phrases["sector"] = phrase_sectors(b.display, phrases, country, lang,
+                                       near_cues(phrases, hits["start"], hits["end"]))
     cue_rows = {k: v[hits["cue_row"]] for k, v in _cue_columns(lexicon).items()}
     cue_rows["event"] = promised_threats(b.match, hits, cue_rows["event"], lang)
     material = np.isin(cue_rows["event"], _MATERIAL)
@@ -221,11 +177,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
                                                              dtype=bool))
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
     tgt = _attributive(b, hits, phrases, before, after, tgt)
-    modal = direction == "modal"  # "Russia said Sudan must return …": Sudan the target, the speaker the source
-    src, tgt = np.where(modal, speaker_before(b, hits, phrases), src), np.where(modal, before, tgt)
-    place_src, place_tgt = place_sides(b, hits, phrases, own)  # PLOVER: a place stands for its state
-    place_tgt = np.where((direction == "mutual") | fl["nominal"], -1, place_tgt)  # "X and Y agreed … in Kazakhstan": where they met
-    src, tgt = np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)
+    src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt)
     table = pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],

@@ -11,7 +11,8 @@ target, a patron never a target):
   "across", "throughout", "near", "around", "within" (French "en", "dans"; Arabic "في"), maybe with an article
   or a compass word between ("in eastern Syria").
 - **Place noun**: a demonym or state name followed by a place noun ("Syrian province", "Lebanon-Syria border",
-  "Syrian side"; not when a noun follows that the place noun qualifies: "US border patrol agents") or, in French and Arabic, preceded by one ("la province syrienne", "الحدود التركية").
+  "Syrian side"; not when a noun follows that the place noun qualifies: "US border patrol agents") or, in French
+  and Arabic, preceded by one ("la province syrienne", "الحدود التركية").
 - **Patron qualifier**: the phrase glued by a hyphen to "backed", "supported", "funded", "formed", "trained",
   "allied", "held", "controlled", "based", "occupied", "sponsored" ("Turkey-backed forces"): the noun after it is
   the party. ("US-led" stays: the coalition the US leads acts as the US.)

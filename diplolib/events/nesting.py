@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "DETERMINERS", "PROMISES", "CONFLICT", "embedded", "background",
+__all__ = ["GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "DETERMINERS", "PROMISES", "CONFLICT", "embedded",
+           "background",
            "promised_threats"]
 
 #: Verbal event types whose cue takes another event as its content.
@@ -39,6 +40,7 @@ ADJUNCT = {
     "ar": frozenset("بعد قبل خلال اثر جراء بسبب رغم ضد عقب".split()),
 }
 _NP_WORDS = 4
+_WINDOW = 240  # characters before a cue read for the words that subordinate it
 #: Words that open a relative or subordinate clause between the main cue and a later one.
 SUBORDINATE = {
     "en": frozenset("""which who whom whose where when whenever while as because since until although though
@@ -109,23 +111,25 @@ def background(spaced: str, match: str, m_start: np.ndarray, m_end: np.ndarray, 
     same_next = np.concatenate([sentences[1:] == sentences[:-1], [False]])
     purpose = PURPOSE.get(lang, frozenset())
     adj = ADJUNCT.get(lang, frozenset()) | SUBORDINATE.get(lang, frozenset())
+    ms, me, sm = m_start.tolist(), m_end.tolist(), sent_m.tolist()
+    prev, nxt = same_prev.tolist(), same_next.tolist()
+    flag = [False] * n
     for i in np.flatnonzero(same_prev | same_next).tolist():
-        a, z = int(m_start[i]), int(m_end[i])
-        if same_prev[i]:
-            words = spaced[int(m_end[i - 1]) + 1:a + 1].split()
-            lead = match[max(int(sent_m[i]), int(m_end[i - 1])):a].rstrip()
-            cue = match[a:z]
+        a, z = ms[i], me[i]
+        if prev[i]:
+            words = spaced[max(me[i - 1], a - _WINDOW) + 1:a + 1].split()
             if _subordinated(words, lang) or (words and words[-1] in purpose) or _object(words, lang):
-                out[i] = True
-            elif lang == "en" and cue.endswith("ing") and (lead.endswith(",") or (words[-1:] == ["and"]
-                                                                                  and out[i - 1])):
-                out[i] = True  # "shelled Juba, killing 20 people and arresting 12"
+                flag[i] = True
+            elif lang == "en" and match.endswith("ing", a, z) and (
+                    match[max(sm[i], me[i - 1]):a].rstrip().endswith(",") or (words[-1:] == ["and"] and flag[i - 1])):
+                flag[i] = True  # "shelled Juba, killing 20 people and arresting 12"
         if match[a - 1:a] in _HYPHENS:  # "Israeli-occupied", "US-backed": an attribute of a noun, not the event
-            out[i] = True
-        if same_next[i] and not out[i]:  # a fronted adjunct: "In a letter handed over to the UN, Iraq said …"
-            head = spaced[int(sent_m[i]) + 1:a + 1].split()
-            comma = match.find(",", z, int(m_start[i + 1]))
-            out[i] = bool(head) and head[0] in adj and comma != -1 and "," not in match[int(sent_m[i]):a]
+            flag[i] = True
+        if nxt[i] and not flag[i]:  # a fronted adjunct: "In a letter handed over to the UN, Iraq said …"
+            head = spaced[sm[i] + 1:min(sm[i] + 24, a + 1)].split()[:1]
+            flag[i] = bool(head) and head[0] in adj and match.find(",", z, ms[i + 1]) != -1 \
+                and match.find(",", sm[i], a) == -1
+    out[:] = flag
     return out
 
 

@@ -44,6 +44,13 @@ def _codes(actors: object) -> frozenset:
     return frozenset(a.get("code", "") for a in actors if isinstance(a, dict) and a.get("code"))
 
 
+def _mutual(record: dict) -> bool:
+    """Does the record mark its actors ``SRC/TAR`` ("(SRC/TAR: Jordan) and (SRC/TAR: Britain) have agreed")? They
+    are each other's counterparts: coded in ``source`` only, they are the target too."""
+    info = record.get("textInfo")
+    return isinstance(info, dict) and "SRC/TAR" in str(info.get("markup", ""))
+
+
 def read_plover(path: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The PLOVER records at ``path`` (strict JSON list) as ``(articles, gold)``.
 
@@ -57,7 +64,8 @@ def read_plover(path: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFr
     (DataFrame, DataFrame)
         ``articles``: ``article_id`` (the record id), ``lang``, ``text``, ``published`` (NaT: the records'
         dates are placeholders), ``split`` (:func:`split_of`); ``gold``: ``article_id``, ``event``, ``mode``,
-        ``source``, ``target`` (frozensets of codes), ``split``.
+        ``source``, ``target`` (frozensets of codes; the actors marked ``SRC/TAR``, each other's counterparts,
+        are both), ``split``.
     """
     if path is None:
         from .. import datasets
@@ -77,7 +85,8 @@ def read_plover(path: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFr
     gold = pd.DataFrame({"article_id": ids, "event": [r.get("event", "") for r in records],
                          "mode": [r.get("mode", "") or "" for r in records],
                          "source": [_codes(r.get("source")) for r in records],
-                         "target": [_codes(r.get("target")) for r in records], "split": split})
+                         "target": [_codes(r.get("target")) or (_codes(r.get("source")) if _mutual(r) else frozenset())
+                                    for r in records], "split": split})
     return articles, gold
 
 

@@ -49,6 +49,7 @@ _PREPOSITIONS = frozenset("""of in from for at on with against to into near over
     تجاه""".split())  # a topic ("Concernant la Libye, …") is no subject either
 _ARTICLES = frozenset({"the", "la", "le", "les", "l"})
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
+_DEMONYM_GAP = 20  # characters between a demonym and the noun cue it qualifies ("Israeli overnight air raids")
 _JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
 
 def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | None = None,
@@ -115,6 +116,12 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
     out["group"] = np.cumsum(~link) - 1
     out["governed"] = _governed(b.spaced, np.searchsorted(b.to_display, ps).tolist())
     return out
+
+
+def _qualifies(gap: str) -> bool:
+    """Is ``gap`` (between a demonym and a cue) only lower-case words ("Israeli *overnight* air raids"), with no
+    punctuation, hyphen or name between?"""
+    return not gap.startswith(("-", "\u2010", "\u2011")) and not any(c in ",;:()" or c.isupper() for c in gap)
 
 
 def _governed(spaced: str, starts: list[int]) -> np.ndarray:
@@ -193,6 +200,13 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     ff = np.maximum(free, 0)
     use = (before >= 0) & (free >= 0) & (ps[ff] >= sent_lo)
     use &= same_clause(marks, pe[ff], hits["start"]) & (~material | same_clause(said, pe[ff], hits["start"]))
+    if "demonym" in phrases.columns:  # "killed in *Israeli* overnight air raids": the demonym of a noun cue acts
+        bb = np.maximum(before, 0)
+        gap = hits["start"] - pe[bb]
+        adjacent_demonym = (before >= 0) & phrases["demonym"].to_numpy()[bb] & (gap >= 0) & (gap <= _DEMONYM_GAP)
+        for k in np.flatnonzero(adjacent_demonym).tolist():  # only short gaps are read
+            adjacent_demonym[k] = _qualifies(b.display[int(pe[bb[k]]):int(hits["start"][k])])
+        use &= ~adjacent_demonym
     before = np.where(use, free, before)
     after = np.searchsorted(ps, hits["end"], side="left")
     after = np.where(after < len(ps), next_party[np.minimum(after, len(ps) - 1)], len(ps))
@@ -277,6 +291,9 @@ def _agent_after(spaced: str, ends: list[int], lang: str) -> np.ndarray:
     if word is None:
         return out
     for k, e in enumerate(ends):
+        j = spaced.find(" ", e + 2)
+        if spaced[e + 2:j] not in fill:  # most cues: no filler word after them
+            continue
         words = spaced[e + 1:e + 48].split(" ")[1:5]  # a punctuation mark leaves an empty word: no agent
         n = next((i for i, w in enumerate(words) if w not in fill), len(words))
         out[k] = 1 <= n <= 3 and n < len(words) and words[n] == word
@@ -327,7 +344,8 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
                                                  & ~_realised(b.spaced, starts, lang))
         | hits["future"],
         "reported": _before(marks["reported"], edge, sent_m),
-        "passive": (word_before("auxiliary") & ~_adjective_to(b, starts, m_end.tolist(), lang)) | (agent & (after >= 0)),
+        "passive": (word_before("auxiliary") & ~_adjective_to(b, starts, m_end.tolist(), lang))
+        | (agent & (after >= 0)),
         "by": (np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool) | agent)
         & (after >= 0),
         "nominal": agent & (after >= 0),  # "condemned the massacre carried out by X": X the source, no target

@@ -24,6 +24,7 @@ dyad counts between states can leave out the rows with a sector that is not ``GO
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -64,6 +65,7 @@ _LOCALISING = frozenset("in of from inside throughout within de du des en dans".
 _ARTICLES = frozenset("the a an le la les l des".split())
 
 
+@lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     return matching_form(word).replace("'", "").replace("’", "")
 
@@ -73,7 +75,7 @@ def _after(disp: str, z: int) -> str:
     span = re.sub(r"^['’]s?\b", "", re.split(r"[,.;:()\"“”]", disp[z:z + 48], maxsplit=1)[0])  # "Syria's"
     qualified = False
     for k, tok in enumerate(_TOKEN.findall(span)[:3]):
-        code = SECTOR_NOUNS.get(_norm(tok))
+        code = SECTOR_NOUNS.get(tok.lower().replace("'", "").replace("’", ""))  # English: no accents to fold
         if code:
             return "REB" if qualified and code in ("MIL", "GOV") else code
         if not tok[:1].isupper() or k == 2:
@@ -86,7 +88,7 @@ def _before(disp: str, a: int, lang: str) -> str:
     """Sector from the noun before the phrase: French and Arabic ("civils syriens"), or any language's localised
     group ("rebels in Syria", "the army of Syria")."""
     span = re.split(r"[,.;:()\"“”]", disp[max(a - 48, 0):a])[-1]
-    toks = [_norm(t) for t in _TOKEN.findall(span)]
+    toks = [_norm(t) for t in _TOKEN.findall(span)[-4:]]
     if lang in ("fr", "ar") and toks:
         code = SECTOR_NOUNS.get(toks[-1]) or (SECTOR_NOUNS.get(toks[-2]) if len(toks) > 1 else None)
         if code:
@@ -98,12 +100,15 @@ def _before(disp: str, a: int, lang: str) -> str:
     return ""
 
 
-def phrase_sectors(disp: str, phrases: pd.DataFrame, country: dict[str, str], lang: str) -> np.ndarray:
+def phrase_sectors(disp: str, phrases: pd.DataFrame, country: dict[str, str], lang: str,
+                   only: np.ndarray | None = None) -> np.ndarray:
     """The sector code of each actor phrase (``""`` when none): only phrases standing for a state (an ``actor``
     that is its own ``country``) have one. ``disp``: the batch's display text; ``phrases``: ``gstart``,
-    ``gend``, ``actor``."""
+    ``gend``, ``actor``; ``only``: indices of the phrases to read (those near a cue), the others get none."""
     out = np.full(len(phrases), "", dtype=object)
-    states = np.array([a != "" and country.get(a) == a for a in phrases["actor"].tolist()], dtype=bool)
+    near = np.zeros(len(phrases), dtype=bool)
+    near[np.arange(len(phrases)) if only is None else np.asarray(only, dtype=np.int64)] = True
+    states = near & np.array([a != "" and country.get(a) == a for a in phrases["actor"].tolist()], dtype=bool)
     gs, ge = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
     for i in np.flatnonzero(states).tolist():
         a, z = int(gs[i]), int(ge[i])
