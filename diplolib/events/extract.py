@@ -338,15 +338,15 @@ def role_states(mentions: pd.DataFrame, registry) -> pd.DataFrame:
     table; the others unchanged)."""
     if "alias_kind" not in mentions.columns or "surface" not in mentions.columns:
         return mentions
-    unresolved = mentions["actor_id"].isna() & (mentions["alias_kind"] == "role_phrase")
-    if not unresolved.any():
-        return mentions
-    key = id(registry)
+    key = id(registry)  # the table of offices is built once per registry and process, at its first use
     if key not in _OFFICES or _OFFICES[key][0] is not registry:
         rp = registry.role_phrases
         rp = rp[rp["of"].fillna("") != ""]
         _OFFICES[key] = (registry, dict(zip(norm_phrases(rp["phrase"].tolist()), rp["of"], strict=True)))
     office = _OFFICES[key][1]
+    unresolved = mentions["actor_id"].isna() & (mentions["alias_kind"] == "role_phrase")
+    if not unresolved.any():
+        return mentions
     surfaces = mentions.loc[unresolved, "surface"]
     uniq = surfaces.unique().tolist()  # a few hundred distinct phrases among thousands of mentions
     norm = dict(zip(uniq, norm_phrases(uniq), strict=True))
