@@ -128,15 +128,14 @@ def _attributive(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: 
     noun after it; the target is that noun, so an actor only when one follows at once ("US-backed SDF")."""
     if phrases.empty or len(tgt) == 0:
         return tgt
-    disp, starts = b.display, hits["start"].tolist()
+    disp, start = b.display, hits["start"]
     pe, ps = phrases["gend"].to_numpy(), phrases["gstart"].to_numpy()
-    glued = np.array([s > 0 and disp[s - 1] in "-\u2010\u2011" for s in starts], dtype=bool)
-    glued &= (before >= 0) & (pe[np.maximum(before, 0)] == hits["start"] - 1)
-    if not glued.any():
+    near = np.flatnonzero((before >= 0) & (pe[np.maximum(before, 0)] == start - 1) & (start > 0))  # then the text
+    glued = near[[disp[s - 1] in "-\u2010\u2011" for s in start[near].tolist()]]
+    if not len(glued):
         return tgt
-    at_once = np.array([a >= 0 and not disp[e:ps[a]].strip() for a, e in zip(after.tolist(), hits["end"].tolist(),
-                                                                            strict=True)], dtype=bool)
-    return np.where(glued & ~at_once, -1, tgt)
+    far = [a < 0 or bool(disp[e:ps[a]].strip()) for a, e in zip(after[glued], hits["end"][glued], strict=True)]
+    return np.where(np.isin(np.arange(len(tgt)), glued[far]), -1, tgt)
 
 
 def _outside_actors(hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> dict[str, np.ndarray]:
