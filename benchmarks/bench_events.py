@@ -71,7 +71,7 @@ def main() -> None:
     for k in range(args.rounds):
         mentions, dt, cpu = timed(lambda: tag_actors(articles, registry=matcher))
         tag = row("tag_actors (the mentions)", size, dt, cpu, len(mentions))
-        events, dt, cpu = timed(lambda: run(mentions))
+        events, dt, cpu = timed(lambda mentions=mentions: run(mentions))
         ev = row(f"extract_events, mentions given (batches of {step:,} articles)", size, dt, cpu, len(events))
         ratio = round(ev["MB/s cpu"] / tag["MB/s cpu"], 2)
         rows += [{"round": k + 1, **tag, "events/tagging": ""}, {"round": k + 1, **ev, "events/tagging": ratio}]

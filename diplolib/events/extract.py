@@ -83,7 +83,8 @@ def _pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
     tgt_group = np.where(tgt >= 0, group[np.maximum(tgt, 0)] if len(group) else -1, -1)
     n_src = np.where(src_group >= 0, size[np.maximum(src_group, 0)] if len(size) else 0, 0)
     n_tgt = np.where(tgt_group >= 0, size[np.maximum(tgt_group, 0)] if len(size) else 0, 0)
-    mutual = (hits["direction"].to_numpy() == "mutual") & (((n_src >= 2) & (n_tgt == 0)) | ((n_tgt >= 2) & (n_src == 0)))
+    one_side = ((n_src >= 2) & (n_tgt == 0)) | ((n_tgt >= 2) & (n_src == 0))
+    mutual = (hits["direction"].to_numpy() == "mutual") & one_side
     pair_group = np.where(n_src >= 2, src_group, tgt_group)
     hits = hits.assign(src_group=src_group, tgt_group=tgt_group)
     mi = np.flatnonzero(mutual)
@@ -284,9 +285,9 @@ def extract_events(
         The events table, in text order (see the README, "Events"): ``event_id`` (``article_id:start``,
         shared by the rows of one cue), ``article_id``, ``sentence``, ``start``, ``end`` (the cue's display
         offsets), ``cue``, ``event`` (PLOVER type), ``mode``, ``source``, ``target`` (actor ids, ``""`` when
-        the text names none), ``negated``, ``hypothetical``, ``reported``, ``compound``, ``discovered`` (the source or the target is an
-        actor the registry lacks: a ``discovered`` mention of :func:`~diplolib.actors.discover_actors` or a
-        readout's counterpart), ``reason``
+        the text names none), ``negated``, ``hypothetical``, ``reported``, ``compound``, ``discovered``
+        (the source or the target is an actor the registry lacks: a ``discovered`` mention of
+        :func:`~diplolib.actors.discover_actors` or a readout's counterpart), ``reason``
         (``""``, ``no-source``, ``no-target``, ``unresolved``, ``self``: source and target are the same
         actor, a domestic event) and ``published``. A cue with no actor in its clause gives no row. A role
         phrase whose holder the registry does not know on the date ("British Defence Secretary" in 1990)
