@@ -12,13 +12,12 @@ table with the reference paths.
 
 from __future__ import annotations
 
+import ahocorasick
 import numpy as np
 import pandas as pd
 import pytest
+
 from conftest import corpus_dir
-
-import ahocorasick
-
 from diplolib import actors, datasets
 from diplolib.events import extract, load_cues, markers, scan
 from diplolib.normalize.matching import aligned_matching_form

@@ -6,8 +6,8 @@ import hashlib
 
 import pandas as pd
 import pytest
-from conftest import corpus_dir
 
+from conftest import corpus_dir
 from diplolib import actors, datasets, events
 from diplolib.events.counterparts import counterpart_phrases
 

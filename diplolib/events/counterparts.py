@@ -4,7 +4,8 @@ A readout title names its counterpart after "call(s) with" or "conversation(s) w
 Biden's Call with Governor Greg Abbott of Texas", "Telephone conversation with Aman Tuleyev"). When the registry
 resolves no actor in that phrase, the counterpart is taken, in this order, from:
 
-0. nothing, when the phrase holds an actor the registry resolves (a place aside);
+0. nothing, when the phrase holds an actor the registry resolves (a place aside; a role phrase whose holder it
+   does not know on the date stands for its state, as in :func:`~diplolib.events.extract_events`);
 1. **the discovered actors** of :func:`diplolib.actors.discover_actors` inside the phrase (ids ``prov:<slug>``);
 2. **a group**, when the head noun of the phrase (its last word before any "of …") is a collective noun of
    :data:`GROUP_NOUNS` ("Allies and Partners", "European Leaders", "CARICOM Leaders", "Gulf Coast Governors"):
@@ -30,6 +31,7 @@ import pandas as pd
 from ..actors import discover_actors
 from ..actors.name_rules import TITLES
 from ..normalize.matching import matching_form
+from .extract import role_states
 
 __all__ = ["GROUP_NOUNS", "counterpart_phrases", "title_counterparts"]
 
@@ -131,7 +133,8 @@ def title_counterparts(titles: pd.DataFrame, mentions: pd.DataFrame, *, registry
     pos = dict(zip(titles["article_id"], range(len(titles)), strict=True))
     at = base["article_id"].map(pos).to_numpy()
     places = set(registry.registry.actors.loc[registry.registry.actors["kind"] == "place", "actor_id"])
-    resolved = (base["actor_id"].notna() & ~base["actor_id"].isin(places)).to_numpy()  # "New York Governor …"
+    ids = role_states(base, registry.registry)["actor_id"]  # "Georgian President …" in 2003 stands for Georgia
+    resolved = (ids.notna() & ~ids.isin(places)).to_numpy()  # a place is no counterpart: "New York Governor …"
     inside = resolved & (base["start"].to_numpy() >= phrase[at, 0]) & (base["end"].to_numpy() <= phrase[at, 1])
     # a phrase holding an actor the registry resolves names a known counterpart (or, "Sharon initiated a call
     # with President Putin", the issuer's side: the counterpart is elsewhere); never a second, provisional id

@@ -81,15 +81,14 @@ def _attributive(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: 
     noun after it; the target is that noun, so an actor only when one follows at once ("US-backed SDF")."""
     if phrases.empty or len(tgt) == 0:
         return tgt
-    disp, starts = b.display, hits["start"].tolist()
+    disp, start = b.display, hits["start"]
     pe, ps = phrases["gend"].to_numpy(), phrases["gstart"].to_numpy()
-    glued = np.array([s > 0 and disp[s - 1] in "-\u2010\u2011" for s in starts], dtype=bool)
-    glued &= (before >= 0) & (pe[np.maximum(before, 0)] == hits["start"] - 1)
-    if not glued.any():
+    near = np.flatnonzero((before >= 0) & (pe[np.maximum(before, 0)] == start - 1) & (start > 0))  # then the text
+    glued = near[[disp[s - 1] in "-\u2010\u2011" for s in start[near].tolist()]]
+    if not len(glued):
         return tgt
-    at_once = np.array([a >= 0 and not disp[e:ps[a]].strip() for a, e in zip(after.tolist(), hits["end"].tolist(),
-                                                                            strict=True)], dtype=bool)
-    return np.where(glued & ~at_once, -1, tgt)
+    far = [a < 0 or bool(disp[e:ps[a]].strip()) for a, e in zip(after[glued], hits["end"][glued], strict=True)]
+    return np.where(np.isin(np.arange(len(tgt)), glued[far]), -1, tgt)
 
 
 def _modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own: dict, direction: np.ndarray,
@@ -257,9 +256,9 @@ def extract_events(
         The events table, in text order (see the README, "Events"): ``event_id`` (``article_id:start``,
         shared by the rows of one cue), ``article_id``, ``sentence``, ``start``, ``end`` (the cue's display
         offsets), ``cue``, ``event`` (PLOVER type), ``mode``, ``source``, ``target`` (actor ids, ``""`` when
-        the text names none), ``negated``, ``hypothetical``, ``reported``, ``compound``, ``discovered`` (the source or the target is an
-        actor the registry lacks: a ``discovered`` mention of :func:`~diplolib.actors.discover_actors` or a
-        readout's counterpart), ``reason``
+        the text names none), ``negated``, ``hypothetical``, ``reported``, ``compound``, ``discovered``
+        (the source or the target is an actor the registry lacks: a ``discovered`` mention of
+        :func:`~diplolib.actors.discover_actors` or a readout's counterpart), ``reason``
         (``""``, ``no-source``, ``no-target``, ``unresolved``, ``self``: source and target are the same
         actor, a domestic event) and ``published``. A cue with no actor in its clause gives no row. A role
         phrase whose holder the registry does not know on the date ("British Defence Secretary" in 1990)
@@ -310,15 +309,15 @@ def role_states(mentions: pd.DataFrame, registry) -> pd.DataFrame:
     table; the others unchanged)."""
     if "alias_kind" not in mentions.columns or "surface" not in mentions.columns:
         return mentions
-    unresolved = mentions["actor_id"].isna() & (mentions["alias_kind"] == "role_phrase")
-    if not unresolved.any():
-        return mentions
-    key = id(registry)
+    key = id(registry)  # the table of offices is built once per registry and process, at its first use
     if key not in _OFFICES or _OFFICES[key][0] is not registry:
         rp = registry.role_phrases
         rp = rp[rp["of"].fillna("") != ""]
         _OFFICES[key] = (registry, dict(zip(norm_phrases(rp["phrase"].tolist()), rp["of"], strict=True)))
     office = _OFFICES[key][1]
+    unresolved = mentions["actor_id"].isna() & (mentions["alias_kind"] == "role_phrase")
+    if not unresolved.any():
+        return mentions
     surfaces = mentions.loc[unresolved, "surface"]
     uniq = surfaces.unique().tolist()  # a few hundred distinct phrases among thousands of mentions
     norm = dict(zip(uniq, norm_phrases(uniq), strict=True))

@@ -14,9 +14,10 @@ _PUTIN = "per:vladimir_putin"
 
 
 def _phone(ev: pd.DataFrame) -> pd.DataFrame:
-    """CONSULT/telephone events with both sides, not negated, one row per (readout, source, target)."""
+    """CONSULT/telephone events with both sides, not negated, one row per (readout, source, target); the sides
+    the registry knows only (a discovered or title-read counterpart has no country to place it)."""
     keep = ((ev["event"] == "CONSULT") & (ev["mode"] == "telephone") & (ev["target"] != "") & (ev["source"] != "")
-            & ~ev["negated"] & ~ev["hypothetical"])
+            & ~ev["negated"] & ~ev["hypothetical"] & ~ev["discovered"])
     return ev[keep].drop_duplicates(["article_id", "source", "target"])
 
 
