@@ -57,7 +57,8 @@ def main() -> None:
     ap.add_argument("--fast-only", action="store_true",
                     help="time the fast path alone (more rounds in the same time on a loaded machine; no comparison)")
     ap.add_argument("--against", metavar="FILE",
-                    help="a theme file (e.g. main's themes.yaml) timed on the fast path, interleaved with the shipped one")
+                    help="a theme file (e.g. main's themes.yaml) timed on the fast path, interleaved with the "
+                         "shipped one")
     args = ap.parse_args()
     paths = {k: v for k, v in PATHS.items() if not args.fast_only or v is tag_themes}
     dictionaries = {label: None for label in paths}  # None: the shipped dictionary

@@ -76,10 +76,20 @@ def _split_top(joined: str) -> list[str]:
 def _window(match: str, a: int, b: int, words: int) -> tuple[str, str]:
     """The ``words`` words before ``match[a:b]`` and after it (space-separated), not crossing the end of a clause."""
     reach = _CHARS_PER_WORD * words
-    # punctuation standing alone (", qui ont lieu") is no word: it does not use up the window
-    left = [t for t in _STOP.split(match[max(0, a - reach) : a])[-1].split() if _WORDS.search(t)]
-    right = [t for t in _STOP.split(match[b : b + reach], maxsplit=1)[0].split() if _WORDS.search(t)]
-    return " ".join(left[-words:]), " ".join(right[:words])
+    before = _STOP.split(match[max(0, a - reach) : a])[-1].split()
+    after = _STOP.split(match[b : b + reach], maxsplit=1)[0].split()
+    left, right = before[-words:], after[:words]
+    # punctuation standing alone (", qui ont lieu") is no word: it does not use up the window (rare: checked
+    # on the words kept, the others filtered only then)
+    if not all(map(_is_word, left)):
+        left = [t for t in before if _is_word(t)][-words:]
+    if not all(map(_is_word, right)):
+        right = [t for t in after if _is_word(t)][:words]
+    return " ".join(left), " ".join(right)
+
+
+def _is_word(token: str) -> bool:
+    return token[0].isalnum() or token[-1].isalnum() or _WORDS.search(token) is not None
 
 
 def context_ok(rule: Rule, match: str, a: int, b: int) -> bool:
