@@ -99,7 +99,8 @@ def test_in_a_name_candidates_hold_every_true_case(matcher, texts):
     """The vectorised pre-test of _in_a_name never drops a position where the method says "in a name"."""
     pos, start, end = (np.array(c, dtype=np.int64) for c in zip(*[(p, s, e) for p, t in enumerate(texts)
                                                                    for s in range(len(t) + 1)
-                                                                   for e in range(s, min(len(t), s + 12) + 1)])) \
+                                                                   for e in range(s, min(len(t), s + 12) + 1)],
+                                                                 strict=True)) \
         if any(texts) else (np.zeros(0, dtype=np.int64),) * 3
     maybe = tagger_mod._maybe_in_a_name(texts, pos, start, end)
     truth = np.array([matcher._in_a_name(texts[p], s, e) for p, s, e in zip(pos.tolist(), start.tolist(),

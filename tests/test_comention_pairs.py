@@ -21,6 +21,12 @@ from diplolib.comention.pairs import pair_counts, pair_counts_product
 NAT = np.iinfo(np.int64).min
 
 
+@pytest.fixture(autouse=True)
+def _kernel_for_small_inputs(monkeypatch):
+    """The compiled kernel serves a million mentions and more; here it must serve the small random inputs too."""
+    monkeypatch.setattr(pairs_mod, "_COMPILED_MIN", 0)
+
+
 def random_codes(seed: int, n_mentions: int, n_win: int, n_groups: int, rows_per_group: int, big: bool):
     """Mentions as integer codes: windows in groups, rows numbered group by group, some windows very large."""
     rng = np.random.default_rng(seed)
@@ -100,6 +106,9 @@ def test_compiled_kernel_is_used_when_numba_is_installed(monkeypatch):
     win, rows, row_group, pub = random_codes(0, 500, 50, 1, 20, big=False)
     assert_same(pair_counts(win, rows, n_win=50, row_group=row_group, pub_ns=pub),
                 pair_counts_product(win, rows, n_win=50, row_group=row_group, pub_ns=pub))
+    assert calls == [1]
+    monkeypatch.setattr(pairs_mod, "_COMPILED_MIN", 501)  # below the threshold: numpy, numba not even imported
+    pair_counts(win, rows, n_win=50, row_group=row_group, pub_ns=pub)
     assert calls == [1]
 
 

@@ -1,8 +1,8 @@
 """The keys of the actor automaton: an alias or role phrase in matching form, spaced as words.
 
 :func:`key_form` is the matching form of an alias with hyphens as spaces and whitespace collapsed;
-:func:`spaced_form` turns every character that is not a letter or digit into a space (same length), so that the automaton's words
-``" key "`` only match at word boundaries. Shared by :mod:`diplolib.actors.matcher` (one article) and
+:func:`spaced_form` turns every character that is not a letter or digit into a space (same length), so that the
+automaton's words ``" key "`` only match at word boundaries. Shared by :mod:`diplolib.actors.matcher` (one article) and
 :mod:`diplolib.actors.partition` (a whole partition).
 """
 

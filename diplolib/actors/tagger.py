@@ -49,7 +49,8 @@ nothing is lost and the analyst can review them.
 **How it runs.** :func:`tag_actors` works on a partition at a time, as columns: the matching forms of up to
 :data:`CHUNK_CHARS` characters of text are scanned in one automaton pass (:mod:`diplolib.actors.partition`),
 hits are assigned to articles with ``searchsorted``, plain aliases are resolved by array look-up, the other keys
-once per (key, date, spelling) and broadcast, sentences and paragraphs of the whole partition are cut in one pass
+once per (key, date, spelling, context flags: "-based", in an instrument's name, read as the place) and
+broadcast, sentences and paragraphs of the whole partition are cut in one pass
 (:func:`diplolib.segment.segment_spans`) and located with one ``searchsorted``, and the table is built from
 columns. The rules that look at one article's hits together (common words, counterpart phrases, coordinated
 demonyms, context roles, counterparts) run in Python on the few hits and articles that need them, through the
@@ -71,7 +72,7 @@ from ..segment import locate_spans, segment_spans
 from .keys import key_form
 from .matcher import ActorMatcher
 from .partition import scan_partition
-from .reference import MENTION_COLUMNS, through_last, article_dates, mentions_frame
+from .reference import MENTION_COLUMNS, article_dates, mentions_frame, through_last
 from .registry import Registry, load_registry
 
 __all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS", "CHUNK_CHARS"]

@@ -7,10 +7,12 @@ are collected in a small buffer (a row is new when the last window it was seen i
 of distinct rows ``i < j`` adds one to its cell of the group's square (``base[i] + j``), with the window's
 earliest and latest date folded into the cell's ``first``/``last``.
 Only the dense case is compiled (every group's square within ``_DENSE_MAX`` cells, 2,000 actors in one group
-fit): :func:`~diplolib.comention.pairs.pair_counts` takes its numpy path otherwise, or when numba is missing.
+fit) of a million mentions or more: :func:`~diplolib.comention.pairs.pair_counts` takes its numpy path otherwise,
+or when numba is missing.
 
 numba is an optional dependency (``pip install diplolib[fast]``): it is imported on the first call, not with
-diplolib, and the kernel is cached on disk after its first compilation (about a second).
+diplolib, and the kernel is cached on disk after its first compilation (measured: 2.3 s of CPU for the import
+and the compilation, 0.7 s for the import and the cached kernel).
 """
 
 from __future__ import annotations

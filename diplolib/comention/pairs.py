@@ -13,7 +13,8 @@ pairs with one fancy index per size (``np.triu_indices``); each pair gets a key 
 ``_DENSE_MAX`` cells the keys are counted with ``np.bincount`` and the dates folded with ``np.minimum.at``
 into dense tables; otherwise the keys are sorted and reduced. Windows are taken ``_PAIR_CHUNK`` pairs at a time.
 
-With numba installed (``diplolib[fast]``), the dense case runs as one compiled pass over the mentions instead
+With numba installed (``diplolib[fast]``), the dense case of a million mentions or more (``_COMPILED_MIN``: below,
+numba's import costs more than it saves) runs as one compiled pass over the mentions instead
 (:mod:`diplolib.comention.compiled`, no sort at all), giving the same arrays.
 
 :func:`pair_counts_product` is the former path, kept as the reference the tests compare against: the
@@ -37,6 +38,9 @@ _NAT, _BIG = np.iinfo(np.int64).min, np.iinfo(np.int64).max
 #: Count dense tables with the compiled kernel (:mod:`diplolib.comention.compiled`) when numba is installed;
 #: ``False`` takes the numpy path (the tests compare the two).
 _COMPILED = True
+#: Fewest mentions for which the kernel is used: importing numba and loading the cached kernel costs ~0.7 s of
+#: CPU once per process (a first compilation ~2.3 s), more than the numpy path takes below a million mentions.
+_COMPILED_MIN = 1_000_000
 
 
 class PairCounts(NamedTuple):
@@ -147,7 +151,7 @@ def pair_counts(win_codes: np.ndarray, rows: np.ndarray, *, n_win: int, row_grou
     n_rows = len(row_group)
     base, n_cells = _cell_bases(row_group)
     dense = n_cells <= _DENSE_MAX
-    if dense and _COMPILED and compiled_available():
+    if dense and _COMPILED and len(rows) >= _COMPILED_MIN and compiled_available():
         count, lo, hi, n_each = count_windows(win_codes, rows, pub_ns, n_win=n_win, base=base, n_cells=n_cells,
                                               n_rows=n_rows)
         keys = np.flatnonzero(count)
