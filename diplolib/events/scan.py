@@ -11,6 +11,7 @@ array operation (``searchsorted``, fancy indexing) on the hits.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 
 import ahocorasick
@@ -20,6 +21,7 @@ from ..normalize.matching import aligned_matching_form, matching_form
 from ..segment import segment_spans
 from .lexicon import CueLexicon
 from .markers import SCANNED, marker_spans, marker_words
+from .words import codes_of, space_positions
 
 __all__ = ["Batch", "batch", "scan", "scan_batch"]
 
@@ -69,6 +71,16 @@ class Batch:
     sent_end: np.ndarray
     sent_index: np.ndarray
     spaced: str = ""
+
+    @cached_property
+    def codes(self) -> np.ndarray:
+        """The code points of ``display`` (:func:`~diplolib.events.words.codes_of`), computed at the first use."""
+        return codes_of(self.display)
+
+    @cached_property
+    def spaces(self) -> np.ndarray:
+        """Sorted offsets of the spaces of ``spaced``, computed at the first use."""
+        return space_positions(self.spaced)
 
 
 def _runs(ascii_: np.ndarray) -> list[tuple[int, int]]:
