@@ -125,6 +125,16 @@ def _batch_mentions(mentions: pd.DataFrame, ids: pd.Series, places: frozenset) -
     return mentions[keep].assign(doc=doc[keep])
 
 
+def _side_members(phrases: pd.DataFrame, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
+    """Indices of the phrases in the compound group of a hit's source or target: the only ones whose sector can
+    reach the events table (``pairs`` reads no other)."""
+    group = phrases["group"].to_numpy(np.int64)
+    used = np.zeros(int(group.max()) + 1 if len(group) else 0, dtype=bool)
+    for side in (src, tgt):
+        used[group[side[side >= 0]]] = True
+    return np.flatnonzero(used[group]) if len(group) else np.zeros(0, dtype=np.int64)
+
+
 def _cue_columns(lexicon: CueLexicon) -> dict[str, np.ndarray]:
     """``event``, ``mode`` and ``direction`` of the lexicon's cue rows as arrays (built once per lexicon)."""
     return lexicon.cached(("columns",), lambda: {k: lexicon.cues[k].to_numpy() for k in ("event", "mode",
@@ -153,13 +163,12 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         forms = forms[~adjective]
     if len(hits["start"]) == 0:
         return empty_events()
-    place, patron = not_parties(b, phrases, lang, near_cues(phrases, hits["start"], hits["end"]))
+    near = near_cues(phrases, hits["start"], hits["end"])  # the phrases that can take a side
+    place, patron = not_parties(b, phrases, lang, near)
     own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
     phrases = phrases.assign(speaker=speakers(b, phrases, own),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
     phrases["group"] = regroup(phrases)
-    phrases["sector"] = phrase_sectors(b.display, phrases, country, lang,
-                                       near_cues(phrases, hits["start"], hits["end"]))
     cue_rows = {k: v[hits["cue_row"]] for k, v in _cue_columns(lexicon).items()}
     cue_rows["event"] = promised_threats(b.match, hits, cue_rows["event"], lang)
     material = np.isin(cue_rows["event"], _MATERIAL)
@@ -177,6 +186,9 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
     tgt = _attributive(b, hits, phrases, before, after, tgt)
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt)
+    # a phrase's sector is read only where a row can show it: the members of the groups that take a side
+    phrases["sector"] = phrase_sectors(b.display, phrases, country, lang,
+                                       np.intersect1d(near, _side_members(phrases, src, tgt)), codes=b.codes)
     table = pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
@@ -198,6 +210,11 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     out = domestic(out)  # "Sudanese rebels shelled Juba": within the state
     out["reason"] = _reason(out)
     out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"
+    return _finish(out, sub, b)
+
+
+def _finish(out: pd.DataFrame, sub: pd.DataFrame, b) -> pd.DataFrame:
+    """The event rows of one language with their article, cue text, id and date, in text order."""
     aid = sub["article_id"].to_numpy()[out["doc"].to_numpy()]
     disp = b.display
     base = b.doc_base[out["doc"].to_numpy()]
