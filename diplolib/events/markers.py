@@ -13,6 +13,8 @@ from functools import lru_cache
 import ahocorasick
 import numpy as np
 
+from .words import space_positions, word_after, word_before
+
 __all__ = ["MARKERS", "SCANNED", "ADJACENT", "adjacent", "find_markers", "marker_spans", "marker_words",
            "near_words", "phrases"]
 
@@ -121,25 +123,24 @@ def near_words(words: list[str], cls: str, lang: str, *, last: int) -> bool:
 def adjacent(spaced: str, cue_start: list[int], cue_end: list[int], cls: str, lang: str, *, after: bool = False
              ) -> list[bool]:
     """Is the word right before each cue (right after it, with ``after``) a marker of ``cls``? Offsets are into
-    the matching form (``spaced[i + 1] == match[i]``); a punctuation mark in between means no (two spaces)."""
+    the matching form (``spaced[i + 1] == match[i]``); a punctuation mark in between means no (two spaces). The
+    words of all cues are read at once (:mod:`~diplolib.events.words`)."""
     found = phrases(cls, lang)
-    if after:
-        firsts = {p[0] for p in found}
-        singles = {p[0] for p in found if len(p) == 1}
-        pairs = {p for p in found if len(p) == 2}
-        out = []
-        for e in cue_end:
-            j = spaced.find(" ", e + 2)
-            word = spaced[e + 2:j]
-            hit = word in singles
-            if not hit and word in firsts:
-                k = spaced.find(" ", j + 1)
-                hit = (word, spaced[j + 1:k]) in pairs
-            out.append(hit)
-        return out
+    spaces = space_positions(spaced)
     singles = {p[0] for p in found if len(p) == 1}
-    rfind = spaced.rfind
-    return [spaced[rfind(" ", 0, s) + 1:s] in singles for s in cue_start]
+    if not after:
+        return [w in singles for w in word_before(spaced, spaces, np.asarray(cue_start, dtype=np.int64))]
+    firsts = {p[0] for p in found}
+    pairs = {p for p in found if len(p) == 2}
+    ends = np.asarray(cue_end, dtype=np.int64) + 2
+    words = word_after(spaced, spaces, ends)
+    out = [w in singles for w in words]
+    if pairs:
+        for k, (e, word) in enumerate(zip(ends.tolist(), words, strict=True)):
+            if not out[k] and word in firsts:
+                j = spaced.find(" ", e)
+                out[k] = (word, spaced[j + 1:spaced.find(" ", j + 1)]) in pairs
+    return out
 
 
 @lru_cache(maxsize=8)

@@ -78,6 +78,28 @@ class Batch:
         return codes_of(self.display)
 
     @cached_property
+    def _runs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``to_display`` as runs where it climbs by one (``to_display[k] = k + d``): each run's first index, first
+        value and length. An ASCII article is one run; a character folded away or expanded starts another."""
+        td = self.to_display
+        step = np.flatnonzero(td[1:] - td[:-1] != 1) + 1
+        first = np.concatenate([[0], step]).astype(np.int64)
+        return first, td[first], np.diff(np.append(first, len(td)))
+
+    def match_offsets(self, display: np.ndarray) -> np.ndarray:
+        """``np.searchsorted(self.to_display, display)``: the matching-form offset of each display offset (the
+        number of entries of ``to_display`` below it), computed from the runs of the map (a few per non-ASCII
+        article) instead of a search of the whole map (15 million entries for FA-KES x 10: a cache miss at every
+        probe)."""
+        x = np.asarray(display, dtype=np.int64)
+        if len(x) == 0 or len(self.to_display) == 0:
+            return np.searchsorted(self.to_display, x)
+        first, value, length = self._runs
+        j = np.searchsorted(value, x, side="left") - 1  # the last run starting below x: all before it count
+        jj = np.maximum(j, 0)
+        return np.where(j >= 0, first[jj] + np.clip(x - value[jj], 0, length[jj]), 0)
+
+    @cached_property
     def spaces(self) -> np.ndarray:
         """Sorted offsets of the spaces of ``spaced``, computed at the first use."""
         return space_positions(self.spaced)

@@ -17,7 +17,8 @@ from functools import lru_cache
 import numpy as np
 
 __all__ = ["LETTER", "WORD", "JOIN", "SPLIT", "SPACE", "UPPER", "char_classes", "codes_of", "space_positions",
-           "word_before", "word_after", "windows", "tokens_after", "tokens_before", "spans_text"]
+           "spaced_codes", "char_table", "prev_space", "next_space", "word_before", "word_after", "windows",
+           "tokens_after", "tokens_before", "spans_text"]
 
 #: Bits of :func:`char_classes`: a letter for ``re``'s ``[^\W\d_]``, a word character (``\w``), a token joiner
 #: (``' ’ -``), a splitter (``, . ; : ( ) " “ ”``), white space (``\s``, as ``str.strip`` strips) and upper case
@@ -73,26 +74,62 @@ def codes_of(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
+_SPACED: list = [None, None, None]  # the last spaced form asked for, its code points and its space offsets
+
+
+def _spaced_arrays(spaced: str) -> tuple[np.ndarray, np.ndarray]:
+    """Code points and space offsets of a spaced matching form (the last form's kept, held so that its identity
+    stays valid: the rules of one batch ask for the same one many times)."""
+    if _SPACED[0] is not spaced:
+        codes = codes_of(spaced)
+        _SPACED[:] = [spaced, codes, np.flatnonzero(codes == 32)]
+    return _SPACED[1], _SPACED[2]
+
+
 def space_positions(spaced: str) -> np.ndarray:
     """Sorted offsets of the spaces of a spaced matching form."""
-    return np.flatnonzero(codes_of(spaced) == 32)
+    return _spaced_arrays(spaced)[1]
+
+
+def spaced_codes(spaced: str) -> np.ndarray:
+    """The code points of a spaced matching form (:func:`codes_of`)."""
+    return _spaced_arrays(spaced)[0]
+
+
+@lru_cache(maxsize=16)
+def char_table(pattern: str, flags: int = 0) -> np.ndarray:
+    """Does each code point of the Basic Multilingual Plane match the one-character regex ``pattern``? One entry
+    more, false, for the padding of :func:`windows`; index it with ``np.minimum(codes, 0x10000)`` (characters
+    beyond the plane read as padding: callers that may meet them check those apart)."""
+    out = np.zeros(0x10001, dtype=bool)
+    for m in re.finditer(pattern, "".join(map(chr, range(0x10000))), flags):
+        out[m.start()] = True
+    return out
+
+
+def prev_space(spaces: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """``spaced.rfind(" ", 0, p)`` for each ``p`` >= 0 of ``pos`` (``-1`` when none)."""
+    i = np.searchsorted(spaces, pos, side="left") - 1
+    return np.where(i >= 0, spaces[np.maximum(i, 0)] if len(spaces) else -1, -1)
+
+
+def next_space(spaces: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """``spaced.find(" ", p)`` for each ``p`` >= 0 of ``pos`` (``-1`` when none)."""
+    i = np.searchsorted(spaces, pos, side="left")
+    return np.where(i < len(spaces), spaces[np.minimum(i, len(spaces) - 1)] if len(spaces) else -1, -1)
 
 
 def word_before(spaced: str, spaces: np.ndarray, starts: np.ndarray) -> list[str]:
-    """``spaced[spaced.rfind(" ", 0, s) + 1:s]`` for each ``s`` of ``starts``: the word ending at ``s``."""
+    """``spaced[spaced.rfind(" ", 0, s) + 1:s]`` for each ``s`` >= 0 of ``starts``: the word ending at ``s``."""
     starts = np.asarray(starts, dtype=np.int64)
-    i = np.searchsorted(spaces, starts, side="left") - 1
-    j = np.where(i >= 0, spaces[np.maximum(i, 0)] if len(spaces) else -1, -1) + 1
-    return [spaced[a:z] for a, z in zip(j.tolist(), starts.tolist(), strict=True)]
+    return [spaced[a:z] for a, z in zip((prev_space(spaces, starts) + 1).tolist(), starts.tolist(), strict=True)]
 
 
 def word_after(spaced: str, spaces: np.ndarray, starts: np.ndarray) -> list[str]:
-    """``spaced[s:spaced.find(" ", s)]`` for each ``s`` of ``starts`` (to the last character but one when no
+    """``spaced[s:spaced.find(" ", s)]`` for each ``s`` >= 0 of ``starts`` (to the last character but one when no
     space follows, as that slice gives): the word starting at ``s``."""
     starts = np.asarray(starts, dtype=np.int64)
-    i = np.searchsorted(spaces, starts, side="left")
-    j = np.where(i < len(spaces), spaces[np.minimum(i, len(spaces) - 1)] if len(spaces) else -1, -1)
-    return [spaced[a:z] for a, z in zip(starts.tolist(), j.tolist(), strict=True)]
+    return [spaced[a:z] for a, z in zip(starts.tolist(), next_space(spaces, starts).tolist(), strict=True)]
 
 
 def windows(codes: np.ndarray, starts: np.ndarray, width: int) -> np.ndarray:
