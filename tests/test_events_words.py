@@ -154,3 +154,128 @@ def test_phrase_sectors_on_random_texts(registry):
     for lang in ("en", "fr", "ar"):
         np.testing.assert_array_equal(sectors.phrase_sectors(disp, phrases, country, lang),
                                       reference_phrase_sectors(disp, phrases, country, lang))
+
+
+@pytest.mark.parametrize("name", ["nasty", "fa-kes", "wikinews-ar", "wikinews-fr"])
+def test_match_offsets_equal_the_search_of_the_map(name):
+    from test_events_batch import NASTY
+    texts = NASTY * 3 if name == "nasty" else (corpus_dir(name) and datasets.load(name)[0]["text"].tolist())
+    b = batch(texts)
+    rng = np.random.default_rng(0)
+    for x in (np.arange(len(b.display) + 3), rng.integers(0, len(b.display) + 1, 5000), np.zeros(0, np.int64)):
+        np.testing.assert_array_equal(b.match_offsets(x), np.searchsorted(b.to_display, x))
+    if name == "nasty":
+        assert len(b._runs[0]) > 3  # the map has folded and expanded characters
+
+
+# --- the word rules of roles.py: the per-offset loops before the array rewrite ---------------------------------
+
+def _ref_governed(spaced, starts):
+    from diplolib.events.roles import _ARTICLES, _PREPOSITIONS
+    out = np.zeros(len(starts), dtype=bool)
+    for k, s in enumerate(starts):
+        j = spaced.rfind(" ", 0, s)
+        word = spaced[j + 1:s]
+        if word in _ARTICLES:
+            i = spaced.rfind(" ", 0, j)
+            word = spaced[i + 1:j]
+        out[k] = word in _PREPOSITIONS
+    return out
+
+
+def _ref_realised(spaced, starts, lang):
+    from diplolib.events.roles import REALISED
+    verbs = REALISED.get(lang, frozenset())
+    out = np.zeros(len(starts), dtype=bool)
+    for k, s in enumerate(starts):
+        j = spaced.rfind(" ", 0, s)
+        out[k] = spaced[spaced.rfind(" ", 0, j) + 1:j] in verbs
+    return out
+
+
+def _ref_agent_after(spaced, ends, lang):
+    from diplolib.events.roles import _AGENT_WORD, AGENT_FILLERS
+    fill, word = AGENT_FILLERS.get(lang, frozenset()), _AGENT_WORD.get(lang)
+    out = np.zeros(len(ends), dtype=bool)
+    if word is None:
+        return out
+    for k, e in enumerate(ends):
+        j = spaced.find(" ", e + 2)
+        if spaced[e + 2:j] not in fill:
+            continue
+        words = spaced[e + 1:e + 48].split(" ")[1:5]
+        n = next((i for i, w in enumerate(words) if w not in fill), len(words))
+        out[k] = 1 <= n <= 3 and n < len(words) and words[n] == word
+    return out
+
+
+def _ref_adjacent(spaced, cue_start, cue_end, cls, lang, *, after=False):
+    from diplolib.events.markers import phrases
+    found = phrases(cls, lang)
+    singles = {p[0] for p in found if len(p) == 1}
+    if after:
+        firsts, pairs, out = {p[0] for p in found}, {p for p in found if len(p) == 2}, []
+        for e in cue_end:
+            j = spaced.find(" ", e + 2)
+            word = spaced[e + 2:j]
+            hit = word in singles
+            if not hit and word in firsts:
+                hit = (word, spaced[j + 1:spaced.find(" ", j + 1)]) in pairs
+            out.append(hit)
+        return out
+    return [spaced[spaced.rfind(" ", 0, s) + 1:s] in singles for s in cue_start]
+
+
+def _ref_gaps(disp, a, z, width):
+    from diplolib.events.roles import _POSSESSIVE
+    blank, possessive, paren = (np.zeros(len(a), dtype=bool) for _ in range(3))
+    for i in np.flatnonzero(z - a <= width).tolist():
+        g = disp[a[i]:z[i]]
+        blank[i], possessive[i], paren[i] = not g.strip(), bool(_POSSESSIVE.fullmatch(g)), g.strip() == "("
+    return blank, possessive, paren
+
+
+def _ref_joins(disp, a, z):
+    from diplolib.events.roles import _JOIN
+    out = np.zeros(len(a), dtype=bool)
+    for i in np.flatnonzero(z - a <= 12).tolist():
+        g = disp[a[i]:z[i]]
+        out[i] = bool(g.strip()) and bool(_JOIN.fullmatch(g))
+    return out
+
+
+@pytest.mark.parametrize("name, lang", [("fa-kes", "en"), ("meae-fr", "fr"), ("wikinews-ar", "ar"), ("nasty", "en")])
+def test_word_rules_equal_the_per_offset_loops(name, lang, registry):
+    from diplolib.events import load_cues, markers, roles
+    from diplolib.events.scan import scan
+    if name == "nasty":
+        from test_events_batch import NASTY
+        arts = pd.DataFrame({"article_id": [f"n{i}" for i in range(len(NASTY))], "text": NASTY, "lang": "en"})
+        arts = pd.concat([arts, pd.DataFrame({"article_id": ["x"], "lang": "en", "text": [
+            "Attacks by Russia 's forces ( SOHR ) and ,Turkey & Iran tried to attack. It is opposed to it."]})])
+    else:
+        corpus_dir(name)
+        arts = datasets.load(name)[0].iloc[:800]
+    b, phrases, _ = _phrases(arts, registry)
+    hits = scan(b, load_cues(), lang)[0]
+    ms, me = hits["m_start"].tolist(), hits["m_end"].tolist()
+    starts = b.match_offsets(phrases["gstart"].to_numpy()).tolist()
+    np.testing.assert_array_equal(roles._governed(b.spaced, starts), _ref_governed(b.spaced, starts))
+    np.testing.assert_array_equal(roles._realised(b.spaced, ms, lang), _ref_realised(b.spaced, ms, lang))
+    for la in ("en", "fr"):
+        np.testing.assert_array_equal(roles._agent_after(b.spaced, me, la), _ref_agent_after(b.spaced, me, la))
+    for cls in markers.ADJACENT:
+        assert markers.adjacent(b.spaced, ms, me, cls, lang) == _ref_adjacent(b.spaced, ms, me, cls, lang)
+        assert markers.adjacent(b.spaced, ms, me, cls, lang, after=True) == _ref_adjacent(
+            b.spaced, ms, me, cls, lang, after=True)
+    to = np.array(_ref_adjacent(b.spaced, ms, me, "purpose", "en", after=True), dtype=bool)
+    to |= np.array([b.match[x:y].endswith(" to") for x, y in zip(ms, me, strict=True)], dtype=bool)
+    np.testing.assert_array_equal(roles._adjective_to(b, ms, me, "en"), to)
+    m = actors.tag_actors(arts, registry=actors.ActorMatcher(registry))
+    m = extract._batch_mentions(m, arts["article_id"], frozenset())
+    gs = np.sort((b.doc_base[m["doc"].to_numpy()] + m["start"].to_numpy()).astype(np.int64))
+    ge = np.sort((b.doc_base[m["doc"].to_numpy()] + m["end"].to_numpy()).astype(np.int64))
+    for a, z in ((ge[:-1], gs[1:]), (gs[:-1], gs[1:] + 3), (ge[:-1], ge[:-1] + 13)):
+        for got, want in zip(roles.gaps(b, a, z, 40), _ref_gaps(b.display, a, z, 40), strict=True):
+            np.testing.assert_array_equal(got, want)
+        np.testing.assert_array_equal(roles.joins(b, a, z), _ref_joins(b.display, a, z))

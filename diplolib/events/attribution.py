@@ -101,8 +101,8 @@ def speakers(b: Batch, phrases: pd.DataFrame, marks: dict[str, tuple[np.ndarray,
     out = np.zeros(n, dtype=bool)
     if n == 0:
         return out
-    ms = np.searchsorted(b.to_display, phrases["gstart"].to_numpy())  # matching-form offsets of the phrases
-    me = np.searchsorted(b.to_display, phrases["gend"].to_numpy())
+    ms = b.match_offsets(phrases["gstart"].to_numpy())  # matching-form offsets of the phrases
+    me = b.match_offsets(phrases["gend"].to_numpy())
     match = b.match
     # the phrase next to the verb only: no other phrase between them ("told AFP that Turkey shelled …")
     next_start = np.append(ms[1:], np.iinfo(np.int64).max)

@@ -81,8 +81,8 @@ def not_parties(b: Batch, phrases: pd.DataFrame, lang: str, only: np.ndarray | N
     only = np.arange(n) if only is None else np.asarray(only, dtype=np.int64)
     gs_all, ge_all = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
     gs, ge = gs_all[only], ge_all[only]
-    ms = np.searchsorted(b.to_display, gs).tolist()  # matching-form offsets; spaced[i + 1] == match[i]
-    me = np.searchsorted(b.to_display, ge).tolist()
+    ms = b.match_offsets(gs).tolist()  # matching-form offsets; spaced[i + 1] == match[i]
+    me = b.match_offsets(ge).tolist()
     demonym = (phrases["demonym"].to_numpy()[only] if "demonym" in phrases.columns
                else np.zeros(len(only), dtype=bool)).tolist()
     head = (gs - b.doc_base[np.searchsorted(b.doc_base, gs, side="right") - 1]).tolist()
@@ -162,7 +162,7 @@ def place_sides(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     j = np.searchsorted(pe, hits["start"], side="right") - 1
     jj = np.maximum(j, 0)
     ok = (j >= 0) & (ps[jj] >= sent_lo) & same_clause(clause, pe[jj], hits["start"])
-    starts = np.searchsorted(b.to_display, ps[jj]).tolist()
+    starts = b.match_offsets(ps[jj]).tolist()
     spaced = b.spaced
     group = np.zeros(n, dtype=bool)
     for h in np.flatnonzero(ok).tolist():
