@@ -20,6 +20,7 @@ from .pairs import pairs as _pairs
 from .roles import actor_phrases, assign, flags
 from .scan import batch, scan
 from .sectors import domestic, phrase_sectors
+from .words import spaced_codes
 
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states", "norm_phrases"]
 
@@ -135,6 +136,25 @@ def _side_members(phrases: pd.DataFrame, src: np.ndarray, tgt: np.ndarray) -> np
     return np.flatnonzero(used[group]) if len(group) else np.zeros(0, dtype=np.int64)
 
 
+def _ends_with(b, m_start: np.ndarray, m_end: np.ndarray, suffix: str) -> np.ndarray:
+    """``match[a:z].endswith(suffix)`` for the matching-form span of each cue (``suffix`` letters or digits), read
+    on the code points of the spaced form, which holds them where the matching form does."""
+    codes = spaced_codes(b.spaced)
+    out = m_end - m_start >= len(suffix)
+    for k, c in enumerate(reversed(suffix)):  # match[m_end - 1 - k] is spaced[m_end - k]
+        out &= codes[np.maximum(m_end - k, 0)] == ord(c)
+    return out
+
+
+def _may_have_sides(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, speaking: np.ndarray) -> np.ndarray:
+    """The hits that can give a row: in a sentence holding an actor phrase (every side -- the actor before or
+    after, a place for its state, a speaker -- lies in the cue's sentence), or in an article with a speaker.
+    The others are left out before the rules read them (the phrases near them were marked before)."""
+    has = np.zeros(len(b.sent_start) + 1, dtype=bool)
+    has[np.searchsorted(b.sent_start, phrases["gstart"].to_numpy(), side="right") - 1] = True  # -1: the last
+    return has[np.maximum(hits["sentence"], 0)] | (hits["sentence"] < 0) | speaking[hits["doc"]]
+
+
 def _cue_columns(lexicon: CueLexicon) -> dict[str, np.ndarray]:
     """``event``, ``mode`` and ``direction`` of the lexicon's cue rows as arrays (built once per lexicon)."""
     return lexicon.cached(("columns",), lambda: {k: lexicon.cues[k].to_numpy() for k in ("event", "mode",
@@ -152,18 +172,21 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
     phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
     hits = _outside_actors({k: v[real] for k, v in hits.items()}, phrases)
-    if lang == "en":  # the cues' matching forms, filtered with the hits
-        forms = np.array([b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(),
-                                                       strict=True)], dtype=object)
-        # "the occupied territories", "a wounded soldier": a participle after a determiner qualifies
-        participle = np.flatnonzero([f.endswith("ed") for f in forms.tolist()])
-        adjective = np.zeros(len(forms), dtype=bool)
+    if lang == "en":  # "the occupied territories", "a wounded soldier": a participle after a determiner qualifies
+        participle = np.flatnonzero(_ends_with(b, hits["m_start"], hits["m_end"], "ed"))
+        adjective = np.zeros(len(hits["start"]), dtype=bool)
         adjective[participle] = adjacent(b.spaced, hits["m_start"][participle].tolist(), [], "determiner", lang)
         hits = {k: v[~adjective] for k, v in hits.items()}
-        forms = forms[~adjective]
+    near = near_cues(phrases, hits["start"], hits["end"])  # the phrases that can take a side
+    spk_doc = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object) if speaker is not None
+               else np.full(len(sub), None, dtype=object))
+    speaking = np.array([isinstance(x, str) and x != "" for x in spk_doc.tolist()], dtype=bool)
+    hits = {k: v[_may_have_sides(b, hits, phrases, speaking)] for k, v in hits.items()}
     if len(hits["start"]) == 0:
         return empty_events()
-    near = near_cues(phrases, hits["start"], hits["end"])  # the phrases that can take a side
+    if lang == "en":  # the cues' matching forms
+        forms = np.array([b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(),
+                                                       strict=True)], dtype=object)
     place, patron = not_parties(b, phrases, lang, near)
     own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
     phrases = phrases.assign(speaker=speakers(b, phrases, own),
@@ -176,10 +199,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     fl = flags(b, hits, phrases, after, marks, lang)
     direction = cue_rows["direction"]
     doc = hits["doc"]
-    spk_doc = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object) if speaker is not None
-               else np.full(len(sub), None, dtype=object))
-    spk = spk_doc[doc]
-    has_speaker = np.array([isinstance(x, str) and x != "" for x in spk_doc.tolist()], dtype=bool)[doc]
+    spk, has_speaker = spk_doc[doc], speaking[doc]
     if lang == "en":  # "forces backed by Russia": a participle with its agent is passive without an auxiliary
         fl["passive"] = fl["passive"] | (fl["by"] & np.array([f.endswith(_PARTICIPLES) for f in forms.tolist()],
                                                              dtype=bool))

@@ -18,7 +18,7 @@ import numpy as np
 
 __all__ = ["LETTER", "WORD", "JOIN", "SPLIT", "SPACE", "UPPER", "char_classes", "codes_of", "space_positions",
            "spaced_codes", "char_table", "prev_space", "next_space", "word_before", "word_after", "windows",
-           "tokens_after", "tokens_before", "spans_text"]
+           "tokens_after", "tokens_before", "spans_text", "words_in"]
 
 #: Bits of :func:`char_classes`: a letter for ``re``'s ``[^\W\d_]``, a word character (``\w``), a token joiner
 #: (``' ’ -``), a splitter (``, . ; : ( ) " “ ”``), white space (``\s``, as ``str.strip`` strips) and upper case
@@ -130,6 +130,66 @@ def word_after(spaced: str, spaces: np.ndarray, starts: np.ndarray) -> list[str]
     space follows, as that slice gives): the word starting at ``s``."""
     starts = np.asarray(starts, dtype=np.int64)
     return [spaced[a:z] for a, z in zip(starts.tolist(), next_space(spaces, starts).tolist(), strict=True)]
+
+
+_P = 0x9E3779B97F4A7C15  # odd: the powers stay distinct modulo 2**64
+_MASK = (1 << 64) - 1
+
+
+@lru_cache(maxsize=4)
+def _powers(n: int) -> np.ndarray:
+    return np.array([pow(_P, i, 1 << 64) for i in range(n)], dtype=np.uint64)
+
+
+def _key(word: str) -> int:
+    """The key :func:`words_in` computes for a word on the arrays, with Python integers."""
+    h = sum((ord(c) + 1) * pow(_P, i, 1 << 64) for i, c in enumerate(word)) & _MASK
+    return h ^ ((len(word) * 0x2545F4914F6CDD1D) & _MASK)
+
+
+@lru_cache(maxsize=64)
+def _keys(words: frozenset) -> np.ndarray:
+    return np.array(sorted({_key(w) for w in words}), dtype=np.uint64)
+
+
+def words_in(spaced: str, positions: np.ndarray, words: frozenset, *, after: bool = False) -> np.ndarray:
+    """Is the word ending at each offset (``spaced[spaced.rfind(" ", 0, p) + 1:p]``, for ``p`` >= 0) -- or, with
+    ``after``, starting there (``spaced[p:spaced.find(" ", p)]``) -- one of ``words``?
+
+    Without a string per offset: a window of code points as long as the longest word plus one is read at every
+    offset, the word's characters hashed (a polynomial modulo 2**64, with its length) and looked up among the
+    keys of ``words``; the few offsets whose key is found are checked on the strings, so the answer is exact.
+    """
+    words = frozenset(words)
+    pos = np.asarray(positions, dtype=np.int64)
+    out = np.zeros(len(pos), dtype=bool)
+    if not words or not len(pos):
+        return out
+    width = max(map(len, words)) + 1
+    codes = spaced_codes(spaced)
+    col = np.arange(width)
+    if after:
+        w = windows(codes, pos, width)
+        stop = np.where(((w == 32) | (w == _PAD)).any(axis=1), np.argmax((w == 32) | (w == _PAD), axis=1), width)
+        spaces = space_positions(spaced)
+        unsure = np.flatnonzero(pos > (spaces[-1] if len(spaces) else -1))  # no space after: the slice to -1
+        take = col < stop[:, None]
+        index = np.broadcast_to(col, w.shape)
+    else:
+        w = windows(codes, pos - width, width)  # before offset 0: padding, where rfind stops too
+        edge = (w == 32) | (w == _PAD)
+        last = np.where(edge.any(axis=1), width - 1 - np.argmax(edge[:, ::-1], axis=1), -1)
+        unsure = np.zeros(0, dtype=np.int64)
+        take = (col > last[:, None]) & (last[:, None] >= 0)  # no space in the window: longer than every word
+        index = col - last[:, None] - 1
+    pw = _powers(width)[np.clip(index, 0, width - 1)]
+    h = ((w.astype(np.uint64) + np.uint64(1)) * pw * take).sum(axis=1, dtype=np.uint64)
+    h ^= take.sum(axis=1).astype(np.uint64) * np.uint64(0x2545F4914F6CDD1D)
+    cand = np.union1d(np.flatnonzero(np.isin(h, _keys(words))), unsure)
+    spaces = space_positions(spaced)
+    found = (word_after if after else word_before)(spaced, spaces, pos[cand])
+    out[cand] = [x in words for x in found]
+    return out
 
 
 def windows(codes: np.ndarray, starts: np.ndarray, width: int) -> np.ndarray:
