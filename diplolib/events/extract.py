@@ -12,6 +12,7 @@ from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
 from ..normalize.matching import matching_form
 from .attribution import regroup, reporting_actors, self_reports, speaker_before, speakers
+from .hits import ends_with, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .locations import near_cues, not_parties, place_sides
 from .markers import adjacent
@@ -20,7 +21,6 @@ from .pairs import pairs as _pairs
 from .roles import actor_phrases, assign, flags
 from .scan import batch, scan
 from .sectors import domestic, phrase_sectors
-from .words import spaced_codes
 
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states", "norm_phrases"]
 
@@ -104,16 +104,6 @@ def _modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own
     return np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)
 
 
-def _outside_actors(hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> dict[str, np.ndarray]:
-    """Drop cue hits inside an actor's name ("Free Syrian Army", "Defence Secretary")."""
-    if phrases.empty:
-        return hits
-    ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
-    i = np.searchsorted(ps, hits["start"], side="right") - 1
-    inside = (i >= 0) & (pe[np.maximum(i, 0)] > hits["start"])
-    return {k: v[~inside] for k, v in hits.items()}
-
-
 def _batch_mentions(mentions: pd.DataFrame, ids: pd.Series, places: frozenset) -> pd.DataFrame:
     """The mentions of the batch's articles that are not places, with ``doc``, the article's position in it."""
     index = pd.Index(ids.to_numpy())
@@ -124,35 +114,6 @@ def _batch_mentions(mentions: pd.DataFrame, ids: pd.Series, places: frozenset) -
     doc = index.get_indexer(mentions["article_id"])
     keep = (doc >= 0) & ~mentions["actor_id"].isin(places).to_numpy()
     return mentions[keep].assign(doc=doc[keep])
-
-
-def _side_members(phrases: pd.DataFrame, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
-    """Indices of the phrases in the compound group of a hit's source or target: the only ones whose sector can
-    reach the events table (``pairs`` reads no other)."""
-    group = phrases["group"].to_numpy(np.int64)
-    used = np.zeros(int(group.max()) + 1 if len(group) else 0, dtype=bool)
-    for side in (src, tgt):
-        used[group[side[side >= 0]]] = True
-    return np.flatnonzero(used[group]) if len(group) else np.zeros(0, dtype=np.int64)
-
-
-def _ends_with(b, m_start: np.ndarray, m_end: np.ndarray, suffix: str) -> np.ndarray:
-    """``match[a:z].endswith(suffix)`` for the matching-form span of each cue (``suffix`` letters or digits), read
-    on the code points of the spaced form, which holds them where the matching form does."""
-    codes = spaced_codes(b.spaced)
-    out = m_end - m_start >= len(suffix)
-    for k, c in enumerate(reversed(suffix)):  # match[m_end - 1 - k] is spaced[m_end - k]
-        out &= codes[np.maximum(m_end - k, 0)] == ord(c)
-    return out
-
-
-def _may_have_sides(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, speaking: np.ndarray) -> np.ndarray:
-    """The hits that can give a row: in a sentence holding an actor phrase (every side -- the actor before or
-    after, a place for its state, a speaker -- lies in the cue's sentence), or in an article with a speaker.
-    The others are left out before the rules read them (the phrases near them were marked before)."""
-    has = np.zeros(len(b.sent_start) + 1, dtype=bool)
-    has[np.searchsorted(b.sent_start, phrases["gstart"].to_numpy(), side="right") - 1] = True  # -1: the last
-    return has[np.maximum(hits["sentence"], 0)] | (hits["sentence"] < 0) | speaking[hits["doc"]]
 
 
 def _cue_columns(lexicon: CueLexicon) -> dict[str, np.ndarray]:
@@ -171,9 +132,9 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     m = _batch_mentions(mentions, sub["article_id"], places)
     real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
     phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
-    hits = _outside_actors({k: v[real] for k, v in hits.items()}, phrases)
+    hits = outside_actors({k: v[real] for k, v in hits.items()}, phrases)
     if lang == "en":  # "the occupied territories", "a wounded soldier": a participle after a determiner qualifies
-        participle = np.flatnonzero(_ends_with(b, hits["m_start"], hits["m_end"], "ed"))
+        participle = np.flatnonzero(ends_with(b, hits["m_start"], hits["m_end"], "ed"))
         adjective = np.zeros(len(hits["start"]), dtype=bool)
         adjective[participle] = adjacent(b.spaced, hits["m_start"][participle].tolist(), [], "determiner", lang)
         hits = {k: v[~adjective] for k, v in hits.items()}
@@ -181,7 +142,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     spk_doc = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object) if speaker is not None
                else np.full(len(sub), None, dtype=object))
     speaking = np.array([isinstance(x, str) and x != "" for x in spk_doc.tolist()], dtype=bool)
-    hits = {k: v[_may_have_sides(b, hits, phrases, speaking)] for k, v in hits.items()}
+    hits = {k: v[may_have_sides(b, hits, phrases, speaking)] for k, v in hits.items()}
     if len(hits["start"]) == 0:
         return empty_events()
     if lang == "en":  # the cues' matching forms
@@ -208,7 +169,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt)
     # a phrase's sector is read only where a row can show it: the members of the groups that take a side
     phrases["sector"] = phrase_sectors(b.display, phrases, country, lang,
-                                       np.intersect1d(near, _side_members(phrases, src, tgt)), codes=b.codes)
+                                       np.intersect1d(near, side_members(phrases, src, tgt)), codes=b.codes)
     table = pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
