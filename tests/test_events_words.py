@@ -15,6 +15,7 @@ import pytest
 from conftest import corpus_dir
 from diplolib import actors, datasets
 from diplolib.events import extract, sectors, words
+from diplolib.events import locations as L
 from diplolib.events.roles import actor_phrases
 from diplolib.events.scan import batch
 
@@ -279,3 +280,65 @@ def test_word_rules_equal_the_per_offset_loops(name, lang, registry):
         for got, want in zip(roles.gaps(b, a, z, 40), _ref_gaps(b.display, a, z, 40), strict=True):
             np.testing.assert_array_equal(got, want)
         np.testing.assert_array_equal(roles.joins(b, a, z), _ref_joins(b.display, a, z))
+
+
+# --- places and patrons: the per-phrase loop before the array rewrite -------------------------------------------
+
+def _ref_not_parties(b, phrases, lang, only=None):
+    """``(place, patron)``: is each actor phrase a place or dateline (never a party), a patron qualifier (never a
+    target)? See the module's rules. ``only``: indices of the phrases to read (:func:`near_cues`); the others are
+    neither."""
+    n = len(phrases)
+    place, patron = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    if n == 0:
+        return place, patron
+    only = np.arange(n) if only is None else np.asarray(only, dtype=np.int64)
+    gs_all, ge_all = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
+    gs, ge = gs_all[only], ge_all[only]
+    ms = b.match_offsets(gs).tolist()  # matching-form offsets; spaced[i + 1] == match[i]
+    me = b.match_offsets(ge).tolist()
+    demonym = (phrases["demonym"].to_numpy()[only] if "demonym" in phrases.columns
+               else np.zeros(len(only), dtype=bool)).tolist()
+    head = (gs - b.doc_base[np.searchsorted(b.doc_base, gs, side="right") - 1]).tolist()
+    spaced, disp = b.spaced, b.display
+    locative, nouns = L.LOCATIVE.get(lang, frozenset()), L.PLACE_NOUNS.get(lang, frozenset())
+    skip = L._ARTICLES | L._COMPASS
+    hyphens = ("-", "\u2010", "\u2011")
+    out_place, out_patron = [], []
+    for s, e, a, z, dem, h in zip(ms, me, gs.tolist(), ge.tolist(), demonym, head, strict=True):
+        j = spaced.rfind(" ", 0, s)
+        before = first = spaced[j + 1:s]
+        while before in skip:  # "in the", "in eastern", "in north-western"
+            i = spaced.rfind(" ", 0, j)
+            before, j = spaced[i + 1:j], i
+        j = spaced.find(" ", e + 2)
+        after = spaced[e + 2:j] if j > e + 1 else ""
+        is_place = False
+        if before in locative and not dem:  # not a modifier: "in US air strikes"
+            is_place = after in L._FUNCTION or not disp[z:z + 2].strip()[:1].islower()
+        if not is_place and lang == "en" and after in nouns:  # "the Syrian border", not "US border patrol agents"
+            k = spaced.find(" ", j + 1)
+            then = spaced[j + 1:k] if k > j + 1 else ""
+            is_place = not then or then in L._FUNCTION or then in nouns or then == "of"
+        elif not is_place and lang != "en":
+            is_place = first in nouns
+        if not is_place and h <= 8 and z - a >= 4:  # a dateline: "BEIRUT" at the very start
+            is_place = disp[a:z].isupper() and not disp[a - h:a].strip()
+        out_place.append(is_place)
+        out_patron.append(after in L.PATRON and disp[z:z + 1] in hyphens)
+    place[only] = out_place
+    patron[only] = out_patron
+    return place, patron
+
+
+
+@pytest.mark.parametrize("name, lang", [("fa-kes", "en"), ("meae-fr", "fr"), ("wikinews-ar", "ar")])
+def test_not_parties_equal_the_per_phrase_loop(name, lang, registry):
+    from diplolib.events import locations
+    corpus_dir(name)
+    b, phrases, _ = _phrases(datasets.load(name)[0].iloc[:800], registry)
+    for la in {lang, "en"}:
+        got, want = locations.not_parties(b, phrases, la), _ref_not_parties(b, phrases, la)
+        np.testing.assert_array_equal(got[0], want[0])
+        np.testing.assert_array_equal(got[1], want[1])
+        assert la != lang or got[0].sum() > 3
