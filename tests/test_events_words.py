@@ -342,3 +342,29 @@ def test_not_parties_equal_the_per_phrase_loop(name, lang, registry):
         np.testing.assert_array_equal(got[0], want[0])
         np.testing.assert_array_equal(got[1], want[1])
         assert la != lang or got[0].sum() > 3
+
+
+# --- background cues: the clause test before the C-level set tests ---------------------------------------------
+
+def _ref_subordinated(words, lang):
+    from diplolib.events import nesting
+    subs = nesting.SUBORDINATE.get(lang, frozenset())
+    for k, w in enumerate(words):
+        if w in subs and (w, words[k + 1] if k + 1 < len(words) else "") not in nesting._NOT_SUBORDINATE and \
+                (words[k - 1] if k else "", w) not in nesting._NOT_SUBORDINATE:
+            return True
+    tail = words[-(nesting._NP_WORDS + 1):]
+    adj = nesting.ADJUNCT.get(lang, frozenset())
+    k = max((i for i, w in enumerate(tail) if w in adj), default=-1)
+    return k >= 0 and not any(w in nesting._COORDINATION for w in tail[k + 1:])
+
+
+def test_subordinated_equals_the_reference_on_random_word_lists():
+    from diplolib.events import nesting
+    rng = random.Random(3)
+    vocab = ["as", "well", "such", "part", "so", "which", "after", "and", "then", "the", "attack", "in", "of", "qui",
+             "et", "apres", "بعد", "و", "الذي", "x"]
+    for _ in range(5000):
+        words = [rng.choice(vocab) for _ in range(rng.randint(0, 9))]
+        for lang in ("en", "fr", "ar"):
+            assert nesting._subordinated(words, lang) == _ref_subordinated(words, lang), (words, lang)
