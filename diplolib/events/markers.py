@@ -13,7 +13,7 @@ from functools import lru_cache
 import ahocorasick
 import numpy as np
 
-from .words import space_positions, word_after, word_before
+from .words import words_in
 
 __all__ = ["MARKERS", "SCANNED", "ADJACENT", "adjacent", "find_markers", "marker_spans", "marker_words",
            "near_words", "phrases"]
@@ -126,21 +126,18 @@ def adjacent(spaced: str, cue_start: list[int], cue_end: list[int], cls: str, la
     the matching form (``spaced[i + 1] == match[i]``); a punctuation mark in between means no (two spaces). The
     words of all cues are read at once (:mod:`~diplolib.events.words`)."""
     found = phrases(cls, lang)
-    spaces = space_positions(spaced)
-    singles = {p[0] for p in found if len(p) == 1}
+    singles = frozenset(p[0] for p in found if len(p) == 1)
     if not after:
-        return [w in singles for w in word_before(spaced, spaces, np.asarray(cue_start, dtype=np.int64))]
-    firsts = {p[0] for p in found}
+        return words_in(spaced, np.asarray(cue_start, dtype=np.int64), singles).tolist()
     pairs = {p for p in found if len(p) == 2}
     ends = np.asarray(cue_end, dtype=np.int64) + 2
-    words = word_after(spaced, spaces, ends)
-    out = [w in singles for w in words]
-    if pairs:
-        for k, (e, word) in enumerate(zip(ends.tolist(), words, strict=True)):
-            if not out[k] and word in firsts:
-                j = spaced.find(" ", e)
-                out[k] = (word, spaced[j + 1:spaced.find(" ", j + 1)]) in pairs
-    return out
+    out = words_in(spaced, ends, singles, after=True)
+    firsts = frozenset(p[0] for p in pairs)
+    for k in np.flatnonzero(~out & words_in(spaced, ends, firsts, after=True)).tolist():
+        e = int(ends[k])
+        j = spaced.find(" ", e)
+        out[k] = (spaced[e:j], spaced[j + 1:spaced.find(" ", j + 1)]) in pairs
+    return out.tolist()
 
 
 @lru_cache(maxsize=8)
