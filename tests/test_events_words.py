@@ -368,3 +368,34 @@ def test_subordinated_equals_the_reference_on_random_word_lists():
         words = [rng.choice(vocab) for _ in range(rng.randint(0, 9))]
         for lang in ("en", "fr", "ar"):
             assert nesting._subordinated(words, lang) == _ref_subordinated(words, lang), (words, lang)
+
+
+def _ref_self_reports(b, marks, lang):
+    from diplolib.events.attribution import _THAT, PRONOUNS
+    pronouns, out, spaced = PRONOUNS.get(lang, frozenset()), dict(marks), b.spaced
+    for cls in ("reported", "speaker_after"):
+        starts, ends = marks[cls]
+        keep = np.ones(len(ends), dtype=bool)
+        for i, e in enumerate(ends.tolist()):
+            j = spaced.find(" ", e + 2)
+            word = spaced[e + 2:j]
+            if word in _THAT:
+                word = spaced[j + 1:spaced.find(" ", j + 1)]
+            keep[i] = word not in pronouns
+        out[cls] = (starts[keep], ends[keep])
+    return out
+
+
+@pytest.mark.parametrize("name, lang", [("fa-kes", "en"), ("meae-fr", "fr"), ("wikinews-ar", "ar")])
+def test_self_reports_equal_the_per_verb_loop(name, lang):
+    from diplolib.events import load_cues
+    from diplolib.events.attribution import self_reports
+    from diplolib.events.scan import scan
+    corpus_dir(name)
+    b = batch(datasets.load(name)[0]["text"].tolist())
+    marks = scan(b, load_cues(), lang)[1]
+    got, want = self_reports(b, marks, lang), _ref_self_reports(b, marks, lang)
+    assert len(got["reported"][0]) < len(marks["reported"][0]) or lang == "ar"
+    for cls in want:
+        for x, y in zip(got[cls], want[cls], strict=True):
+            np.testing.assert_array_equal(x, y)
