@@ -68,10 +68,14 @@ def char_classes(codes: np.ndarray) -> np.ndarray:
 
 
 def codes_of(text: str) -> np.ndarray:
-    """The code points of ``text`` as an array (one byte each when it is ASCII)."""
+    """The code points of ``text`` as an array (one byte each when it is ASCII, two when all are in the Basic
+    Multilingual Plane)."""
     if text.isascii():
         return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    data = text.encode("utf-16-le", "surrogatepass")
+    if len(data) == 2 * len(text):  # every character in the Basic Multilingual Plane: two bytes each
+        return np.frombuffer(data, dtype=np.uint16)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 _SPACED: list = [None, None, None]  # the last spaced form asked for, its code points and its space offsets
