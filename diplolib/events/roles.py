@@ -48,8 +48,7 @@ from .words import (
     space_positions,
     spaced_codes,
     windows,
-    word_after,
-    word_before,
+    words_in,
 )
 
 __all__ = ["actor_phrases", "assign", "flags", "clause_marks", "same_clause", "REALISED", "AGENT_FILLERS"]
@@ -168,10 +167,14 @@ def _governed(spaced: str, starts: list[int]) -> np.ndarray:
     """Is each phrase (matching-form offset) right after a preposition, maybe with an article between?"""
     spaces = space_positions(spaced)
     starts = np.asarray(starts, dtype=np.int64)
-    word = np.array(word_before(spaced, spaces, starts), dtype=object)
-    art = np.flatnonzero([w in _ARTICLES for w in word.tolist()])  # "of the": the word before the article
-    word[art] = word_before(spaced, spaces, prev_space(spaces, starts[art]))
-    return np.array([w in _PREPOSITIONS for w in word.tolist()], dtype=bool)
+    at = starts.copy()
+    art = np.flatnonzero(words_in(spaced, starts, _ARTICLES))  # "of the": the word before the article
+    at[art] = prev_space(spaces, starts[art])
+    out = words_in(spaced, np.maximum(at, 0), _PREPOSITIONS)
+    for k in art[at[art] < 0].tolist():  # no space before the article: rfind's negative end
+        j = spaced.rfind(" ", 0, int(starts[k]))
+        out[k] = spaced[spaced.rfind(" ", 0, j) + 1:j] in _PREPOSITIONS
+    return out
 
 
 def _find_all(text: str, sub: str) -> list[int]:
@@ -309,7 +312,7 @@ def _realised(spaced: str, starts: list[int], lang: str) -> np.ndarray:
     j = prev_space(spaces, np.asarray(starts, dtype=np.int64))
     out = np.zeros(len(j), dtype=bool)
     ok = np.flatnonzero(j >= 0)
-    out[ok] = [w in verbs for w in word_before(spaced, spaces, j[ok])]
+    out[ok] = words_in(spaced, j[ok], verbs)
     for k in np.flatnonzero(j < 0).tolist():  # no space before the cue
         out[k] = spaced[spaced.rfind(" ", 0, -1) + 1:-1] in verbs
     return out
@@ -330,8 +333,8 @@ def _agent_after(spaced: str, ends: list[int], lang: str) -> np.ndarray:
     out = np.zeros(len(ends), dtype=bool)
     if word is None:
         return out
-    after = word_after(spaced, space_positions(spaced), np.asarray(ends, dtype=np.int64) + 2)
-    for k in [k for k, w in enumerate(after) if w in fill]:  # most cues: no filler word after them
+    filler = words_in(spaced, np.asarray(ends, dtype=np.int64) + 2, fill, after=True)
+    for k in np.flatnonzero(filler).tolist():  # most cues: no filler word after them
         e = ends[k]
         words = spaced[e + 1:e + 48].split(" ")[1:5]  # a punctuation mark leaves an empty word: no agent
         n = next((i for i, w in enumerate(words) if w not in fill), len(words))
