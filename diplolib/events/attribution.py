@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .scan import Batch
+from .words import next_space, space_positions, words_in
 
 __all__ = ["REPORTING_ORGANISATION", "PRONOUNS", "reporting_actors", "self_reports", "speakers", "skip", "regroup",
            "speaker_before"]
@@ -62,16 +63,13 @@ def self_reports(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], lang
     pronouns = PRONOUNS.get(lang, frozenset())
     out = dict(marks)
     spaced = b.spaced
+    spaces = space_positions(spaced)
     for cls in ("reported", "speaker_after"):
         starts, ends = marks[cls]
-        keep = np.ones(len(ends), dtype=bool)
-        for i, e in enumerate(ends.tolist()):
-            j = spaced.find(" ", e + 2)
-            word = spaced[e + 2:j]
-            if word in _THAT:
-                k = spaced.find(" ", j + 1)
-                word = spaced[j + 1:k]
-            keep[i] = word not in pronouns
+        at = ends + 2  # the word after the verb, or after its "that" (the words of all verbs read at once)
+        that = np.flatnonzero(words_in(spaced, at, _THAT, after=True))
+        at[that] = next_space(spaces, at[that]) + 1
+        keep = ~words_in(spaced, at, pronouns, after=True)
         out[cls] = (starts[keep], ends[keep])
     return out
 
@@ -101,8 +99,8 @@ def speakers(b: Batch, phrases: pd.DataFrame, marks: dict[str, tuple[np.ndarray,
     out = np.zeros(n, dtype=bool)
     if n == 0:
         return out
-    ms = np.searchsorted(b.to_display, phrases["gstart"].to_numpy())  # matching-form offsets of the phrases
-    me = np.searchsorted(b.to_display, phrases["gend"].to_numpy())
+    ms = b.match_offsets(phrases["gstart"].to_numpy())  # matching-form offsets of the phrases
+    me = b.match_offsets(phrases["gend"].to_numpy())
     match = b.match
     # the phrase next to the verb only: no other phrase between them ("told AFP that Turkey shelled …")
     next_start = np.append(ms[1:], np.iinfo(np.int64).max)

@@ -12,6 +12,7 @@ from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
 from ..normalize.matching import matching_form
 from .attribution import regroup, reporting_actors, self_reports, speaker_before, speakers
+from .hits import ends_with, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .locations import near_cues, not_parties, place_sides
 from .markers import adjacent
@@ -103,16 +104,6 @@ def _modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own
     return np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)
 
 
-def _outside_actors(hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> dict[str, np.ndarray]:
-    """Drop cue hits inside an actor's name ("Free Syrian Army", "Defence Secretary")."""
-    if phrases.empty:
-        return hits
-    ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
-    i = np.searchsorted(ps, hits["start"], side="right") - 1
-    inside = (i >= 0) & (pe[np.maximum(i, 0)] > hits["start"])
-    return {k: v[~inside] for k, v in hits.items()}
-
-
 def _batch_mentions(mentions: pd.DataFrame, ids: pd.Series, places: frozenset) -> pd.DataFrame:
     """The mentions of the batch's articles that are not places, with ``doc``, the article's position in it."""
     index = pd.Index(ids.to_numpy())
@@ -141,25 +132,27 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     m = _batch_mentions(mentions, sub["article_id"], places)
     real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
     phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
-    hits = _outside_actors({k: v[real] for k, v in hits.items()}, phrases)
-    if lang == "en":  # the cues' matching forms, filtered with the hits
-        forms = np.array([b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(),
-                                                       strict=True)], dtype=object)
-        # "the occupied territories", "a wounded soldier": a participle after a determiner qualifies
-        participle = np.flatnonzero([f.endswith("ed") for f in forms.tolist()])
-        adjective = np.zeros(len(forms), dtype=bool)
+    hits = outside_actors({k: v[real] for k, v in hits.items()}, phrases)
+    if lang == "en":  # "the occupied territories", "a wounded soldier": a participle after a determiner qualifies
+        participle = np.flatnonzero(ends_with(b, hits["m_start"], hits["m_end"], "ed"))
+        adjective = np.zeros(len(hits["start"]), dtype=bool)
         adjective[participle] = adjacent(b.spaced, hits["m_start"][participle].tolist(), [], "determiner", lang)
         hits = {k: v[~adjective] for k, v in hits.items()}
-        forms = forms[~adjective]
+    near = near_cues(phrases, hits["start"], hits["end"])  # the phrases that can take a side
+    spk_doc = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object) if speaker is not None
+               else np.full(len(sub), None, dtype=object))
+    speaking = np.array([isinstance(x, str) and x != "" for x in spk_doc.tolist()], dtype=bool)
+    hits = {k: v[may_have_sides(b, hits, phrases, speaking)] for k, v in hits.items()}
     if len(hits["start"]) == 0:
         return empty_events()
-    place, patron = not_parties(b, phrases, lang, near_cues(phrases, hits["start"], hits["end"]))
+    if lang == "en":  # the cues' matching forms
+        forms = np.array([b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(),
+                                                       strict=True)], dtype=object)
+    place, patron = not_parties(b, phrases, lang, near)
     own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
     phrases = phrases.assign(speaker=speakers(b, phrases, own),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
     phrases["group"] = regroup(phrases)
-    phrases["sector"] = phrase_sectors(b.display, phrases, country, lang,
-                                       near_cues(phrases, hits["start"], hits["end"]))
     cue_rows = {k: v[hits["cue_row"]] for k, v in _cue_columns(lexicon).items()}
     cue_rows["event"] = promised_threats(b.match, hits, cue_rows["event"], lang)
     material = np.isin(cue_rows["event"], _MATERIAL)
@@ -167,24 +160,24 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     fl = flags(b, hits, phrases, after, marks, lang)
     direction = cue_rows["direction"]
     doc = hits["doc"]
-    spk_doc = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object) if speaker is not None
-               else np.full(len(sub), None, dtype=object))
-    spk = spk_doc[doc]
-    has_speaker = np.array([isinstance(x, str) and x != "" for x in spk_doc.tolist()], dtype=bool)[doc]
+    spk, has_speaker = spk_doc[doc], speaking[doc]
     if lang == "en":  # "forces backed by Russia": a participle with its agent is passive without an auxiliary
         fl["passive"] = fl["passive"] | (fl["by"] & np.array([f.endswith(_PARTICIPLES) for f in forms.tolist()],
                                                              dtype=bool))
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
     tgt = _attributive(b, hits, phrases, before, after, tgt)
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt)
+    # a phrase's sector is read only where a row can show it: the members of the groups that take a side
+    phrases["sector"] = phrase_sectors(b.display, phrases, country, lang,
+                                       np.intersect1d(near, side_members(phrases, src, tgt)), codes=b.codes)
     table = pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
         "event": cue_rows["event"], "mode": cue_rows["mode"], "direction": direction,
         "negated": fl["negated"], "hypothetical": fl["hypothetical"], "reported": fl["reported"],
         "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"])
-        | background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(np.searchsorted(
-            b.to_display, b.sent_start[hits["sentence"]]), hits["m_start"]), hits["sentence"], lang),
+        | background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(b.match_offsets(
+            b.sent_start[hits["sentence"]]), hits["m_start"]), hits["sentence"], lang),
         "src": src, "tgt": tgt, "speaker": spk,
         "has_speaker": has_speaker, "nominal": fl["nominal"],
     })
@@ -198,6 +191,11 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     out = domestic(out)  # "Sudanese rebels shelled Juba": within the state
     out["reason"] = _reason(out)
     out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"
+    return _finish(out, sub, b)
+
+
+def _finish(out: pd.DataFrame, sub: pd.DataFrame, b) -> pd.DataFrame:
+    """The event rows of one language with their article, cue text, id and date, in text order."""
     aid = sub["article_id"].to_numpy()[out["doc"].to_numpy()]
     disp = b.display
     base = b.doc_base[out["doc"].to_numpy()]

@@ -26,6 +26,7 @@ import pandas as pd
 
 from .roles import clause_marks, same_clause
 from .scan import Batch
+from .words import next_space, prev_space, space_positions, word_after, word_before
 
 __all__ = ["LOCATIVE", "PLACE_NOUNS", "PATRON", "GROUP_NOUNS", "PLACE_REACH", "near_cues", "not_parties", "place_sides"]
 
@@ -79,42 +80,60 @@ def not_parties(b: Batch, phrases: pd.DataFrame, lang: str, only: np.ndarray | N
     if n == 0:
         return place, patron
     only = np.arange(n) if only is None else np.asarray(only, dtype=np.int64)
-    gs_all, ge_all = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
-    gs, ge = gs_all[only], ge_all[only]
-    ms = np.searchsorted(b.to_display, gs).tolist()  # matching-form offsets; spaced[i + 1] == match[i]
-    me = np.searchsorted(b.to_display, ge).tolist()
+    gs, ge = phrases["gstart"].to_numpy()[only], phrases["gend"].to_numpy()[only]
+    ms, me = b.match_offsets(gs), b.match_offsets(ge)  # matching-form offsets; spaced[i + 1] == match[i]
     demonym = (phrases["demonym"].to_numpy()[only] if "demonym" in phrases.columns
-               else np.zeros(len(only), dtype=bool)).tolist()
-    head = (gs - b.doc_base[np.searchsorted(b.doc_base, gs, side="right") - 1]).tolist()
+               else np.zeros(len(only), dtype=bool))
+    head = gs - b.doc_base[np.searchsorted(b.doc_base, gs, side="right") - 1]
     spaced, disp = b.spaced, b.display
+    first, before = _word_skipping(spaced, ms, _ARTICLES | _COMPASS)  # "in the", "in eastern", "in north-western"
+    j = next_space(space_positions(spaced), me + 2)
+    after = np.array(word_after(spaced, space_positions(spaced), me + 2), dtype=object)
+    after[j <= me + 1] = ""
     locative, nouns = LOCATIVE.get(lang, frozenset()), PLACE_NOUNS.get(lang, frozenset())
-    skip = _ARTICLES | _COMPASS
-    hyphens = ("-", "\u2010", "\u2011")
-    out_place, out_patron = [], []
-    for s, e, a, z, dem, h in zip(ms, me, gs.tolist(), ge.tolist(), demonym, head, strict=True):
-        j = spaced.rfind(" ", 0, s)
-        before = first = spaced[j + 1:s]
-        while before in skip:  # "in the", "in eastern", "in north-western"
-            i = spaced.rfind(" ", 0, j)
-            before, j = spaced[i + 1:j], i
-        j = spaced.find(" ", e + 2)
-        after = spaced[e + 2:j] if j > e + 1 else ""
-        is_place = False
-        if before in locative and not dem:  # not a modifier: "in US air strikes"
-            is_place = after in _FUNCTION or not disp[z:z + 2].strip()[:1].islower()
-        if not is_place and lang == "en" and after in nouns:  # "the Syrian border", not "US border patrol agents"
-            k = spaced.find(" ", j + 1)
-            then = spaced[j + 1:k] if k > j + 1 else ""
-            is_place = not then or then in _FUNCTION or then in nouns or then == "of"
-        elif not is_place and lang != "en":
-            is_place = first in nouns
-        if not is_place and h <= 8 and z - a >= 4:  # a dateline: "BEIRUT" at the very start
-            is_place = disp[a:z].isupper() and not disp[a - h:a].strip()
-        out_place.append(is_place)
-        out_patron.append(after in PATRON and disp[z:z + 1] in hyphens)
-    place[only] = out_place
-    patron[only] = out_patron
+    is_place = np.zeros(len(only), dtype=bool)
+    for k in np.flatnonzero(_member(before, locative) & ~demonym).tolist():  # not a modifier: "in US air strikes"
+        z = int(ge[k])
+        is_place[k] = after[k] in _FUNCTION or not disp[z:z + 2].strip()[:1].islower()
+    if lang == "en":  # "the Syrian border", not "US border patrol agents"
+        for k in np.flatnonzero(~is_place & _member(after, nouns)).tolist():
+            i = spaced.find(" ", int(j[k]) + 1)
+            then = spaced[j[k] + 1:i] if i > j[k] + 1 else ""
+            is_place[k] = not then or then in _FUNCTION or then in nouns or then == "of"
+    else:
+        is_place |= _member(first, nouns)
+    for k in np.flatnonzero(~is_place & (head <= 8) & (ge - gs >= 4)).tolist():  # a dateline: "BEIRUT" at the start
+        a, z, h = int(gs[k]), int(ge[k]), int(head[k])
+        is_place[k] = disp[a:z].isupper() and not disp[a - h:a].strip()
+    pat = np.flatnonzero(_member(after, PATRON))
+    place[only] = is_place
+    patron[only[pat]] = [disp[z:z + 1] in ("-", "\u2010", "\u2011") for z in ge[pat].tolist()]
     return place, patron
+
+
+def _member(words: np.ndarray, allowed: frozenset) -> np.ndarray:
+    return np.array([w in allowed for w in words.tolist()], dtype=bool)
+
+
+def _word_skipping(spaced: str, starts: np.ndarray, skip: frozenset) -> tuple[np.ndarray, np.ndarray]:
+    """The word before each offset of ``starts`` and the first word before it that is not in ``skip`` (the
+    words of all offsets read at once, :mod:`~diplolib.events.words`)."""
+    spaces = space_positions(spaced)
+    j = prev_space(spaces, starts)
+    first = np.array(word_before(spaced, spaces, starts), dtype=object)
+    before = first.copy()
+    rows = np.flatnonzero(_member(first, skip))
+    while len(rows):
+        at = j[rows]
+        if (at < 0).any():  # no space before: rfind's negative end, read one by one
+            for k in rows[at < 0].tolist():
+                i = spaced.rfind(" ", 0, int(j[k]))
+                before[k], j[k] = spaced[i + 1:j[k]], i
+            rows, at = rows[at >= 0], at[at >= 0]
+        before[rows] = word_before(spaced, spaces, at)
+        j[rows] = prev_space(spaces, at)
+        rows = rows[_member(before[rows], skip)]
+    return first, before
 
 
 #: Nouns of people that a place after "in" or "of" localises: "rebels in the Ivory Coast", "the government of
@@ -162,7 +181,7 @@ def place_sides(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     j = np.searchsorted(pe, hits["start"], side="right") - 1
     jj = np.maximum(j, 0)
     ok = (j >= 0) & (ps[jj] >= sent_lo) & same_clause(clause, pe[jj], hits["start"])
-    starts = np.searchsorted(b.to_display, ps[jj]).tolist()
+    starts = b.match_offsets(ps[jj]).tolist()
     spaced = b.spaced
     group = np.zeros(n, dtype=bool)
     for h in np.flatnonzero(ok).tolist():

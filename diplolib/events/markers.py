@@ -13,6 +13,8 @@ from functools import lru_cache
 import ahocorasick
 import numpy as np
 
+from .words import words_in
+
 __all__ = ["MARKERS", "SCANNED", "ADJACENT", "adjacent", "find_markers", "marker_spans", "marker_words",
            "near_words", "phrases"]
 
@@ -121,25 +123,21 @@ def near_words(words: list[str], cls: str, lang: str, *, last: int) -> bool:
 def adjacent(spaced: str, cue_start: list[int], cue_end: list[int], cls: str, lang: str, *, after: bool = False
              ) -> list[bool]:
     """Is the word right before each cue (right after it, with ``after``) a marker of ``cls``? Offsets are into
-    the matching form (``spaced[i + 1] == match[i]``); a punctuation mark in between means no (two spaces)."""
+    the matching form (``spaced[i + 1] == match[i]``); a punctuation mark in between means no (two spaces). The
+    words of all cues are read at once (:mod:`~diplolib.events.words`)."""
     found = phrases(cls, lang)
-    if after:
-        firsts = {p[0] for p in found}
-        singles = {p[0] for p in found if len(p) == 1}
-        pairs = {p for p in found if len(p) == 2}
-        out = []
-        for e in cue_end:
-            j = spaced.find(" ", e + 2)
-            word = spaced[e + 2:j]
-            hit = word in singles
-            if not hit and word in firsts:
-                k = spaced.find(" ", j + 1)
-                hit = (word, spaced[j + 1:k]) in pairs
-            out.append(hit)
-        return out
-    singles = {p[0] for p in found if len(p) == 1}
-    rfind = spaced.rfind
-    return [spaced[rfind(" ", 0, s) + 1:s] in singles for s in cue_start]
+    singles = frozenset(p[0] for p in found if len(p) == 1)
+    if not after:
+        return words_in(spaced, np.asarray(cue_start, dtype=np.int64), singles).tolist()
+    pairs = {p for p in found if len(p) == 2}
+    ends = np.asarray(cue_end, dtype=np.int64) + 2
+    out = words_in(spaced, ends, singles, after=True)
+    firsts = frozenset(p[0] for p in pairs)
+    for k in np.flatnonzero(~out & words_in(spaced, ends, firsts, after=True)).tolist():
+        e = int(ends[k])
+        j = spaced.find(" ", e)
+        out[k] = (spaced[e:j], spaced[j + 1:spaced.find(" ", j + 1)]) in pairs
+    return out.tolist()
 
 
 @lru_cache(maxsize=8)

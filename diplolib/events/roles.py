@@ -40,6 +40,16 @@ import pandas as pd
 from .attribution import skip
 from .markers import adjacent
 from .scan import Batch
+from .words import (
+    SPACE,
+    char_classes,
+    char_table,
+    prev_space,
+    space_positions,
+    spaced_codes,
+    windows,
+    words_in,
+)
 
 __all__ = ["actor_phrases", "assign", "flags", "clause_marks", "same_clause", "REALISED", "AGENT_FILLERS"]
 
@@ -51,6 +61,7 @@ _ARTICLES = frozenset({"the", "la", "le", "les", "l"})
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
 _DEMONYM_GAP = 20  # characters between a demonym and the noun cue it qualifies ("Israeli overnight air raids")
 _JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
+_JOIN_CHARS = r"[\s,&وandet]"  # every character a _JOIN match can hold (with re.IGNORECASE)
 
 def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | None = None,
                   cues: np.ndarray | None = None) -> pd.DataFrame:
@@ -77,23 +88,16 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
     if len(gstart) == 0:
         return pd.DataFrame({"gstart": gstart, "gend": gend, "actor": actor, "group": gstart,
                              "governed": np.zeros(0, dtype=bool), "demonym": np.zeros(0, dtype=bool)})
-    disp = b.display
-    # only short gaps can join two mentions ("US President" + "Donald Trump", "Russia's President …")
-    short = np.flatnonzero((gstart[1:] - gend[:-1]) <= 40)
-    gap_of = {int(i): disp[gend[i]:gstart[i + 1]] for i in short}
     # "US President" + "Donald Trump" is one actor; "فرنسا روسيا" (verb-first: France … Russia) is two
     same_actor = (actor[1:] == actor[:-1]) | (actor[1:] == "") | (actor[:-1] == "")
     if country:  # "President of France Emmanuel Macron": a state and one of its people
-        home = np.array([country.get(a, "") for a in actor], dtype=object)
+        ids, uniq = pd.factorize(actor)
+        home = np.array([country.get(a, "") for a in uniq.tolist()] + [""], dtype=object)[ids]
         same_actor |= (home[1:] == home[:-1]) & (home[1:] != "") & ((home[1:] == actor[1:]) | (home[:-1] == actor[:-1]))
     qualifier = np.isin(kind[:-1], ["demonym", "role_phrase", "counterpart"])
-    blank = np.zeros(len(gstart) - 1, dtype=bool)
-    possessive = np.zeros(len(gstart) - 1, dtype=bool)
-    paren = np.zeros(len(gstart) - 1, dtype=bool)
-    for i, g in gap_of.items():
-        blank[i] = not g.strip()
-        possessive[i] = bool(_POSSESSIVE.fullmatch(g))
-        paren[i] = g.strip() == "("  # "the Syrian Observatory for Human Rights (SOHR)": one phrase
+    # only short gaps can join two mentions ("US President" + "Donald Trump", "Russia's President …"): a blank
+    # gap, a possessive ("Russia's President …") or "(" ("the Syrian Observatory for Human Rights (SOHR)")
+    blank, possessive, paren = gaps(b, gend[:-1], gstart[1:], 40)
     joined = (blank | possessive | paren) & (same_actor | qualifier | possessive)
     if cues is not None and len(cues):
         joined &= np.searchsorted(cues, gend[:-1]) == np.searchsorted(cues, gstart[1:])
@@ -107,14 +111,49 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
     out["actor"] = out["actor"].astype(object)
     out["demonym"] = kind[firsts] == "demonym"  # "Israeli air strikes": an adjective, never a place
     ps, pe = out["gstart"].to_numpy(), out["gend"].to_numpy()
-    linked = np.zeros(max(len(ps) - 1, 0), dtype=bool)
-    for i in np.flatnonzero((ps[1:] - pe[:-1]) <= 12):
-        g = disp[pe[i]:ps[i + 1]]
-        linked[i] = bool(g.strip()) and bool(_JOIN.fullmatch(g))
+    linked = joins(b, pe[:-1], ps[1:])
     psent = np.searchsorted(b.sent_start, ps, side="right") - 1
     link = np.concatenate([[False], linked & (psent[1:] == psent[:-1])])
     out["group"] = np.cumsum(~link) - 1
-    out["governed"] = _governed(b.spaced, np.searchsorted(b.to_display, ps).tolist())
+    out["governed"] = _governed(b.spaced, b.match_offsets(ps).tolist())
+    return out
+
+
+def gaps(b: Batch, a: np.ndarray, z: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(blank, possessive, paren)`` of each gap ``display[a:z]`` at most ``width`` long (all false for longer
+    ones): only white space (or nothing), a possessive (:data:`_POSSESSIVE`), an opening bracket between white
+    space. Read for all gaps at once on the code points; the regex runs on the gaps starting with an apostrophe."""
+    n = len(a)
+    length = np.minimum(z, len(b.display)) - np.minimum(a, len(b.display))  # as the slice clips
+    short = np.flatnonzero(z - a <= width)
+    blank, possessive, paren = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    w = windows(b.codes, a[short], width)
+    solid = ((char_classes(w) & SPACE) == 0) & (np.arange(width) < length[short, None])  # not white space
+    count = solid.sum(axis=1)
+    blank[short] = count == 0
+    first = w[np.arange(len(short)), np.argmax(solid, axis=1)] if len(short) else w[:, 0]
+    paren[short] = (count == 1) & (first == ord("("))
+    apos = short[(length[short] > 0) & np.isin(w[:, 0], [ord("'"), ord("’")])]
+    disp = b.display
+    possessive[apos] = [bool(_POSSESSIVE.fullmatch(disp[i:j])) for i, j in zip(a[apos].tolist(), z[apos].tolist(),
+                                                                                strict=True)]
+    return blank, possessive, paren
+
+
+def joins(b: Batch, a: np.ndarray, z: np.ndarray) -> np.ndarray:
+    """Does each gap ``display[a:z]`` (at most 12 characters) join two phrases into a compound group: not blank,
+    and all of it :data:`_JOIN` ("and", "et", "و", a comma, "&")? The regex runs only on the gaps made of its
+    characters."""
+    out = np.zeros(len(a), dtype=bool)
+    short = np.flatnonzero(z - a <= 12)
+    length = np.minimum(z, len(b.display)) - np.minimum(a, len(b.display))  # as the slice clips
+    w = windows(b.codes, a[short], 12)
+    inside = np.arange(12) < length[short, None]
+    fits = (char_table(_JOIN_CHARS, re.IGNORECASE)[np.minimum(w, 0x10000)] | ~inside).all(axis=1)
+    solid = (((char_classes(w) & SPACE) == 0) & inside).any(axis=1)
+    cand = short[fits & solid]
+    disp = b.display
+    out[cand] = [bool(_JOIN.fullmatch(disp[i:j])) for i, j in zip(a[cand].tolist(), z[cand].tolist(), strict=True)]
     return out
 
 
@@ -126,14 +165,15 @@ def _qualifies(gap: str) -> bool:
 
 def _governed(spaced: str, starts: list[int]) -> np.ndarray:
     """Is each phrase (matching-form offset) right after a preposition, maybe with an article between?"""
-    out = np.zeros(len(starts), dtype=bool)
-    for k, s in enumerate(starts):
-        j = spaced.rfind(" ", 0, s)
-        word = spaced[j + 1:s]
-        if word in _ARTICLES:
-            i = spaced.rfind(" ", 0, j)
-            word = spaced[i + 1:j]
-        out[k] = word in _PREPOSITIONS
+    spaces = space_positions(spaced)
+    starts = np.asarray(starts, dtype=np.int64)
+    at = starts.copy()
+    art = np.flatnonzero(words_in(spaced, starts, _ARTICLES))  # "of the": the word before the article
+    at[art] = prev_space(spaces, starts[art])
+    out = words_in(spaced, np.maximum(at, 0), _PREPOSITIONS)
+    for k in art[at[art] < 0].tolist():  # no space before the article: rfind's negative end
+        j = spaced.rfind(" ", 0, int(starts[k]))
+        out[k] = spaced[spaced.rfind(" ", 0, j) + 1:j] in _PREPOSITIONS
     return out
 
 
@@ -268,10 +308,13 @@ def _realised(spaced: str, starts: list[int], lang: str) -> np.ndarray:
     """Is the word two before each cue (before its "to") a verb of :data:`REALISED`? ``starts``: matching-form
     offsets (``spaced[i + 1] == match[i]``)."""
     verbs = REALISED.get(lang, frozenset())
-    out = np.zeros(len(starts), dtype=bool)
-    for k, s in enumerate(starts):
-        j = spaced.rfind(" ", 0, s)
-        out[k] = spaced[spaced.rfind(" ", 0, j) + 1:j] in verbs
+    spaces = space_positions(spaced)
+    j = prev_space(spaces, np.asarray(starts, dtype=np.int64))
+    out = np.zeros(len(j), dtype=bool)
+    ok = np.flatnonzero(j >= 0)
+    out[ok] = words_in(spaced, j[ok], verbs)
+    for k in np.flatnonzero(j < 0).tolist():  # no space before the cue
+        out[k] = spaced[spaced.rfind(" ", 0, -1) + 1:-1] in verbs
     return out
 
 
@@ -290,10 +333,9 @@ def _agent_after(spaced: str, ends: list[int], lang: str) -> np.ndarray:
     out = np.zeros(len(ends), dtype=bool)
     if word is None:
         return out
-    for k, e in enumerate(ends):
-        j = spaced.find(" ", e + 2)
-        if spaced[e + 2:j] not in fill:  # most cues: no filler word after them
-            continue
+    filler = words_in(spaced, np.asarray(ends, dtype=np.int64) + 2, fill, after=True)
+    for k in np.flatnonzero(filler).tolist():  # most cues: no filler word after them
+        e = ends[k]
         words = spaced[e + 1:e + 48].split(" ")[1:5]  # a punctuation mark leaves an empty word: no agent
         n = next((i for i, w in enumerate(words) if w not in fill), len(words))
         out[k] = 1 <= n <= 3 and n < len(words) and words[n] == word
@@ -306,7 +348,14 @@ def _adjective_to(b: Batch, starts: list[int], ends: list[int], lang: str) -> np
     if lang != "en":
         return np.zeros(len(starts), dtype=bool)
     to = np.array(adjacent(b.spaced, starts, ends, "purpose", lang, after=True), dtype=bool)
-    return to | np.array([b.match[a:z].endswith(" to") for a, z in zip(starts, ends, strict=True)], dtype=bool)
+    # the cue itself ends in " to": its spaced form ends in "to" after a space (spaced[i + 1] == match[i])
+    z = np.asarray(ends, dtype=np.int64)
+    codes = spaced_codes(b.spaced)
+    cand = np.flatnonzero((z - np.asarray(starts, dtype=np.int64) >= 3) & (codes[z - 1] == ord("t"))
+                          & (codes[z] == ord("o")) & (codes[z - 2] == 32)) if len(z) else z
+    to[cand] |= np.array([b.match[a:e].endswith(" to") for a, e in zip(np.asarray(starts)[cand].tolist(),
+                                                                        z[cand].tolist(), strict=True)], dtype=bool)
+    return to
 
 
 def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
@@ -326,7 +375,7 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
                                                      "nominal", "heavy")}
     m_start, m_end = hits["m_start"], hits["m_end"]
     # the sentence's start in the matching form: the first matching character at or after the display start
-    sent_m = np.minimum(np.searchsorted(b.to_display, b.sent_start[hits["sentence"]], side="left"), m_start)
+    sent_m = np.minimum(b.match_offsets(b.sent_start[hits["sentence"]]), m_start)
     edge = m_start - 1  # a marker right before the cue ends one space before it
 
     def near(cls: str, width: int) -> np.ndarray:

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..normalize.matching import matching_form
+from .words import codes_of, spans_text, tokens_after, tokens_before
 
 __all__ = ["SECTORS", "SECTOR_NOUNS", "DOMESTIC", "phrase_sectors", "domestic"]
 
@@ -70,25 +71,30 @@ def _norm(word: str) -> str:
     return matching_form(word).replace("'", "").replace("’", "")
 
 
-def _after(disp: str, z: int) -> str:
-    """Sector from the words after an English phrase ("Syrian civilians", "Syrian Kurdish forces")."""
-    span = re.sub(r"^['’]s?\b", "", re.split(r"[,.;:()\"“”]", disp[z:z + 48], maxsplit=1)[0])  # "Syria's"
-    qualified = False
-    for k, tok in enumerate(_TOKEN.findall(span)[:3]):
-        code = SECTOR_NOUNS.get(tok.lower().replace("'", "").replace("’", ""))  # English: no accents to fold
-        if code:
-            return "REB" if qualified and code in ("MIL", "GOV") else code
-        if not tok[:1].isupper() or k == 2:
-            return ""
-        qualified = True  # "Syrian Kurdish forces": a second name qualifies the noun
-    return ""
+def _after(tokens: list[list[str]]) -> list[str]:
+    """Sector from the words after each English phrase ("Syrian civilians", "Syrian Kurdish forces"): ``tokens``,
+    the first three tokens after each phrase (a column per token, ``""`` where there are fewer)."""
+    out = [""] * len(tokens[0])
+    alive, qualified = list(range(len(out))), set()
+    for k, column in enumerate(tokens):
+        rest = []
+        for r in alive:
+            tok = column[r]
+            if not tok:
+                continue
+            code = SECTOR_NOUNS.get(tok.lower().replace("'", "").replace("’", ""))  # English: no accents to fold
+            if code:
+                out[r] = "REB" if r in qualified and code in ("MIL", "GOV") else code
+            elif tok[:1].isupper() and k < 2:
+                qualified.add(r)  # "Syrian Kurdish forces": a second name qualifies the noun
+                rest.append(r)
+        alive = rest
+    return out
 
 
-def _before(disp: str, a: int, lang: str) -> str:
-    """Sector from the noun before the phrase: French and Arabic ("civils syriens"), or any language's localised
-    group ("rebels in Syria", "the army of Syria")."""
-    span = re.split(r"[,.;:()\"“”]", disp[max(a - 48, 0):a])[-1]
-    toks = [_norm(t) for t in _TOKEN.findall(span)[-4:]]
+def _before(toks: list[str], lang: str) -> str:
+    """Sector from the noun before the phrase (``toks``: its last four tokens before it, normalised): French and
+    Arabic ("civils syriens"), or any language's localised group ("rebels in Syria", "the army of Syria")."""
     if lang in ("fr", "ar") and toks:
         code = SECTOR_NOUNS.get(toks[-1]) or (SECTOR_NOUNS.get(toks[-2]) if len(toks) > 1 else None)
         if code:
@@ -101,19 +107,39 @@ def _before(disp: str, a: int, lang: str) -> str:
 
 
 def phrase_sectors(disp: str, phrases: pd.DataFrame, country: dict[str, str], lang: str,
-                   only: np.ndarray | None = None) -> np.ndarray:
+                   only: np.ndarray | None = None, *, codes: np.ndarray | None = None) -> np.ndarray:
     """The sector code of each actor phrase (``""`` when none): only phrases standing for a state (an ``actor``
-    that is its own ``country``) have one. ``disp``: the batch's display text; ``phrases``: ``gstart``,
-    ``gend``, ``actor``; ``only``: indices of the phrases to read (those near a cue), the others get none."""
+    that is its own ``country``) have one. ``disp``: the batch's display text (``codes``: its code points, from
+    :func:`~diplolib.events.words.codes_of`); ``phrases``: ``gstart``, ``gend``, ``actor``; ``only``: indices of
+    the phrases to read (those near a cue), the others get none.
+
+    The words around the phrases are the tokens of :data:`_TOKEN` in the 48 characters after the phrase (to the
+    first punctuation mark, a possessive "'s" dropped) and before it (from the last punctuation mark), found for
+    all phrases at once (:func:`~diplolib.events.words.tokens_after`, ``tokens_before``)."""
     out = np.full(len(phrases), "", dtype=object)
     near = np.zeros(len(phrases), dtype=bool)
     near[np.arange(len(phrases)) if only is None else np.asarray(only, dtype=np.int64)] = True
-    states = near & np.array([a != "" and country.get(a) == a for a in phrases["actor"].tolist()], dtype=bool)
-    gs, ge = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
-    for i in np.flatnonzero(states).tolist():
-        a, z = int(gs[i]), int(ge[i])
-        code = _after(disp, z) if lang == "en" else ""
-        out[i] = code or _before(disp, a, lang)
+    actor = phrases["actor"].to_numpy(dtype=object)
+    cand = np.flatnonzero(near)
+    idx = cand[[a != "" and country.get(a) == a for a in actor[cand].tolist()]]
+    if len(idx) == 0:
+        return out
+    codes = codes_of(disp) if codes is None else codes
+    if lang == "en":
+        a, z = tokens_after(codes, phrases["gend"].to_numpy()[idx], width=48, k=3)
+        found = np.array(_after([spans_text(disp, a[:, k], z[:, k]) for k in range(3)]), dtype=object)
+        out[idx] = found
+        idx = idx[found == ""]
+    a, z = tokens_before(codes, phrases["gstart"].to_numpy()[idx], width=48, k=4)
+    last = [_norm(t) for t in spans_text(disp, a[:, 3], z[:, 3])]
+    # the noun before ("civils syriens") in French and Arabic; in English only "in"/"of" (maybe with an article)
+    keep = (np.ones(len(idx), dtype=bool) if lang in ("fr", "ar")
+            else np.array([t in _LOCALISING or t in _ARTICLES for t in last], dtype=bool))
+    rows = np.flatnonzero(keep)
+    n_toks = (a[rows] >= 0).sum(axis=1).tolist()  # the missing tokens come first
+    columns = [[_norm(t) for t in spans_text(disp, a[rows, k], z[rows, k])] for k in range(4)]
+    for r, n, toks in zip(rows.tolist(), n_toks, zip(*columns, strict=True), strict=True):
+        out[idx[r]] = _before(list(toks[4 - n:]), lang)
     return out
 
 

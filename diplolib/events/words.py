@@ -1,0 +1,276 @@
+"""Words around many offsets of a batch at once: the array primitives the event rules read their context with.
+
+The rules of :mod:`~diplolib.events.roles`, :mod:`~diplolib.events.locations`, :mod:`~diplolib.events.sectors`
+… look at the word just before or after a cue or an actor phrase. Done one offset at a time (``str.rfind``, a
+regex on a slice) that is a Python loop over every hit and phrase of the batch; here it is a ``searchsorted``
+over the sorted space positions of the spaced matching form (:func:`word_before`, :func:`word_after`), and a
+gather of fixed-width windows of the display text's code points classified by one lookup table
+(:func:`char_classes`, :func:`tokens_after`, :func:`tokens_before`). Each primitive states the per-offset code
+it equals; ``tests/test_events_words.py`` compares them on random texts and on every sample corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+__all__ = ["LETTER", "WORD", "JOIN", "SPLIT", "SPACE", "UPPER", "char_classes", "codes_of", "space_positions",
+           "spaced_codes", "char_table", "prev_space", "next_space", "word_before", "word_after", "windows",
+           "tokens_after", "tokens_before", "spans_text", "words_in"]
+
+#: Bits of :func:`char_classes`: a letter for ``re``'s ``[^\W\d_]``, a word character (``\w``), a token joiner
+#: (``' ’ -``), a splitter (``, . ; : ( ) " “ ”``), white space (``\s``, as ``str.strip`` strips) and upper case
+#: (``str.isupper``).
+LETTER, WORD, JOIN, SPLIT, SPACE, UPPER = 1, 2, 4, 8, 16, 32
+_JOINERS = "'’-"
+_SPLITTERS = ',.;:()"“”'
+_PAD = 0x110000  # beyond Unicode: the class of a position outside the text (no bit set)
+
+
+def _classes_of(chars: str) -> np.ndarray:
+    """The class bits of each character of ``chars``, computed with ``re`` and ``str`` themselves."""
+    out = np.zeros(len(chars), dtype=np.uint8)
+    for bit, pattern in ((LETTER, r"[^\W\d_]"), (WORD, r"\w"), (SPACE, r"\s")):
+        for m in re.finditer(pattern, chars):
+            out[m.start()] |= bit
+    for k, c in enumerate(chars):
+        if c in _JOINERS:
+            out[k] |= JOIN
+        if c in _SPLITTERS:
+            out[k] |= SPLIT
+        if c.isupper():
+            out[k] |= UPPER
+    return out
+
+
+@lru_cache(maxsize=1)
+def _bmp_table() -> np.ndarray:
+    """Class bits of every code point of the Basic Multilingual Plane, plus a last entry for padding."""
+    chars = "".join(map(chr, range(0x10000)))
+    return np.append(_classes_of(chars), np.uint8(0))
+
+
+def char_classes(codes: np.ndarray) -> np.ndarray:
+    """Class bits (:data:`LETTER`, …) of each code point of ``codes``; ``0`` for the padding value."""
+    codes = np.asarray(codes)
+    table = _bmp_table()
+    if codes.dtype == np.uint8:
+        return table[codes]
+    small = codes < 0x10000
+    out = table[np.where(small, codes, 0x10000)]
+    if not small.all():
+        flat, codes_flat = out.reshape(-1), codes.reshape(-1)
+        far = np.flatnonzero(~small.reshape(-1) & (codes_flat != _PAD))
+        flat[far] = _classes_of("".join(map(chr, codes_flat[far].tolist())))
+    return out
+
+
+def codes_of(text: str) -> np.ndarray:
+    """The code points of ``text`` as an array (one byte each when it is ASCII, two when all are in the Basic
+    Multilingual Plane)."""
+    if text.isascii():
+        return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    data = text.encode("utf-16-le", "surrogatepass")
+    if len(data) == 2 * len(text):  # every character in the Basic Multilingual Plane: two bytes each
+        return np.frombuffer(data, dtype=np.uint16)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+_SPACED: list = [None, None, None]  # the last spaced form asked for, its code points and its space offsets
+
+
+def _spaced_arrays(spaced: str) -> tuple[np.ndarray, np.ndarray]:
+    """Code points and space offsets of a spaced matching form (the last form's kept, held so that its identity
+    stays valid: the rules of one batch ask for the same one many times)."""
+    if _SPACED[0] is not spaced:
+        codes = codes_of(spaced)
+        _SPACED[:] = [spaced, codes, np.flatnonzero(codes == 32)]
+    return _SPACED[1], _SPACED[2]
+
+
+def space_positions(spaced: str) -> np.ndarray:
+    """Sorted offsets of the spaces of a spaced matching form."""
+    return _spaced_arrays(spaced)[1]
+
+
+def spaced_codes(spaced: str) -> np.ndarray:
+    """The code points of a spaced matching form (:func:`codes_of`)."""
+    return _spaced_arrays(spaced)[0]
+
+
+@lru_cache(maxsize=16)
+def char_table(pattern: str, flags: int = 0) -> np.ndarray:
+    """Does each code point of the Basic Multilingual Plane match the one-character regex ``pattern``? One entry
+    more, false, for the padding of :func:`windows`; index it with ``np.minimum(codes, 0x10000)`` (characters
+    beyond the plane read as padding: callers that may meet them check those apart)."""
+    out = np.zeros(0x10001, dtype=bool)
+    for m in re.finditer(pattern, "".join(map(chr, range(0x10000))), flags):
+        out[m.start()] = True
+    return out
+
+
+def prev_space(spaces: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """``spaced.rfind(" ", 0, p)`` for each ``p`` >= 0 of ``pos`` (``-1`` when none)."""
+    i = np.searchsorted(spaces, pos, side="left") - 1
+    return np.where(i >= 0, spaces[np.maximum(i, 0)] if len(spaces) else -1, -1)
+
+
+def next_space(spaces: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """``spaced.find(" ", p)`` for each ``p`` >= 0 of ``pos`` (``-1`` when none)."""
+    i = np.searchsorted(spaces, pos, side="left")
+    return np.where(i < len(spaces), spaces[np.minimum(i, len(spaces) - 1)] if len(spaces) else -1, -1)
+
+
+def word_before(spaced: str, spaces: np.ndarray, starts: np.ndarray) -> list[str]:
+    """``spaced[spaced.rfind(" ", 0, s) + 1:s]`` for each ``s`` >= 0 of ``starts``: the word ending at ``s``."""
+    starts = np.asarray(starts, dtype=np.int64)
+    return [spaced[a:z] for a, z in zip((prev_space(spaces, starts) + 1).tolist(), starts.tolist(), strict=True)]
+
+
+def word_after(spaced: str, spaces: np.ndarray, starts: np.ndarray) -> list[str]:
+    """``spaced[s:spaced.find(" ", s)]`` for each ``s`` >= 0 of ``starts`` (to the last character but one when no
+    space follows, as that slice gives): the word starting at ``s``."""
+    starts = np.asarray(starts, dtype=np.int64)
+    return [spaced[a:z] for a, z in zip(starts.tolist(), next_space(spaces, starts).tolist(), strict=True)]
+
+
+_P = 0x9E3779B97F4A7C15  # odd: the powers stay distinct modulo 2**64
+_MASK = (1 << 64) - 1
+
+
+@lru_cache(maxsize=4)
+def _powers(n: int) -> np.ndarray:
+    return np.array([pow(_P, i, 1 << 64) for i in range(n)], dtype=np.uint64)
+
+
+def _key(word: str) -> int:
+    """The key :func:`words_in` computes for a word on the arrays, with Python integers."""
+    h = sum((ord(c) + 1) * pow(_P, i, 1 << 64) for i, c in enumerate(word)) & _MASK
+    return h ^ ((len(word) * 0x2545F4914F6CDD1D) & _MASK)
+
+
+@lru_cache(maxsize=64)
+def _keys(words: frozenset) -> np.ndarray:
+    return np.array(sorted({_key(w) for w in words}), dtype=np.uint64)
+
+
+def words_in(spaced: str, positions: np.ndarray, words: frozenset, *, after: bool = False) -> np.ndarray:
+    """Is the word ending at each offset (``spaced[spaced.rfind(" ", 0, p) + 1:p]``, for ``p`` >= 0) -- or, with
+    ``after``, starting there (``spaced[p:spaced.find(" ", p)]``) -- one of ``words``?
+
+    Without a string per offset: a window of code points as long as the longest word plus one is read at every
+    offset, the word's characters hashed (a polynomial modulo 2**64, with its length) and looked up among the
+    keys of ``words``; the few offsets whose key is found are checked on the strings, so the answer is exact.
+    """
+    words = frozenset(words)
+    pos = np.asarray(positions, dtype=np.int64)
+    out = np.zeros(len(pos), dtype=bool)
+    if not words or not len(pos):
+        return out
+    width = max(map(len, words)) + 1
+    codes = spaced_codes(spaced)
+    col = np.arange(width)
+    if after:
+        w = windows(codes, pos, width)
+        stop = np.where(((w == 32) | (w == _PAD)).any(axis=1), np.argmax((w == 32) | (w == _PAD), axis=1), width)
+        spaces = space_positions(spaced)
+        unsure = np.flatnonzero(pos > (spaces[-1] if len(spaces) else -1))  # no space after: the slice to -1
+        take = col < stop[:, None]
+        index = np.broadcast_to(col, w.shape)
+    else:
+        w = windows(codes, pos - width, width)  # before offset 0: padding, where rfind stops too
+        edge = (w == 32) | (w == _PAD)
+        last = np.where(edge.any(axis=1), width - 1 - np.argmax(edge[:, ::-1], axis=1), -1)
+        unsure = np.zeros(0, dtype=np.int64)
+        take = (col > last[:, None]) & (last[:, None] >= 0)  # no space in the window: longer than every word
+        index = col - last[:, None] - 1
+    pw = _powers(width)[np.clip(index, 0, width - 1)]
+    h = ((w.astype(np.uint64) + np.uint64(1)) * pw * take).sum(axis=1, dtype=np.uint64)
+    h ^= take.sum(axis=1).astype(np.uint64) * np.uint64(0x2545F4914F6CDD1D)
+    cand = np.union1d(np.flatnonzero(np.isin(h, _keys(words))), unsure)
+    spaces = space_positions(spaced)
+    found = (word_after if after else word_before)(spaced, spaces, pos[cand])
+    out[cand] = [x in words for x in found]
+    return out
+
+
+def windows(codes: np.ndarray, starts: np.ndarray, width: int) -> np.ndarray:
+    """``codes[s:s + width]`` for each ``s`` of ``starts`` as the rows of one array, positions outside the text
+    set to a padding value whose class is ``0``."""
+    pos = np.asarray(starts, dtype=np.int64)[:, None] + np.arange(width)
+    inside = (pos >= 0) & (pos < len(codes))
+    out = np.full(pos.shape, _PAD, dtype=np.uint32)
+    out[inside] = codes[pos[inside]]
+    return out
+
+
+def _token_mask(cls: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Characters of the tokens of ``[^\\W\\d_]+(?:['’-][^\\W\\d_]+)*`` in each row: a letter, or a joiner between
+    two letters, all within ``valid`` (the span the regex reads)."""
+    letter = ((cls & LETTER) > 0) & valid
+    join = ((cls & JOIN) > 0) & valid
+    prev = np.zeros_like(letter)
+    prev[:, 1:] = letter[:, :-1]
+    nxt = np.zeros_like(letter)
+    nxt[:, :-1] = letter[:, 1:]
+    return letter | (join & prev & nxt)
+
+
+def _runs(mask: np.ndarray, k: int, *, last: bool) -> tuple[np.ndarray, np.ndarray]:
+    """``(start, end)`` columns of the first (``last``: the last) ``k`` runs of true in each row, ``-1`` where a
+    row has fewer."""
+    n, width = mask.shape
+    padded = np.zeros((n, width + 2), dtype=bool)
+    padded[:, 1:-1] = mask
+    edge = np.diff(padded.view(np.int8), axis=1)
+    rs, cs = np.nonzero(edge == 1)  # row-major: in order within each row
+    _, ce = np.nonzero(edge == -1)
+    count = np.bincount(rs, minlength=n)
+    first = np.cumsum(count) - count
+    rank = np.arange(len(rs)) - first[rs]
+    if last:
+        rank = count[rs] - 1 - rank  # 0 for the last run of its row
+    keep = rank < k
+    starts, ends = np.full((n, k), -1, dtype=np.int64), np.full((n, k), -1, dtype=np.int64)
+    col = (k - 1 - rank[keep]) if last else rank[keep]  # the last runs kept in text order
+    starts[rs[keep], col] = cs[keep]
+    ends[rs[keep], col] = ce[keep]
+    return starts, ends
+
+
+def tokens_after(codes: np.ndarray, starts: np.ndarray, *, width: int = 48, k: int = 3
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The first ``k`` tokens of ``re.sub(r"^['’]s?\\b", "", re.split(SPLIT, text[s:s + width], maxsplit=1)[0])``
+    for each ``s`` (``SPLIT`` the class of ``, . ; : ( ) " “ ”``; tokens ``[^\\W\\d_]+(?:['’-][^\\W\\d_]+)*``),
+    as text offsets ``(start, end)`` of shape ``(n, k)``, ``-1`` where there are fewer. ``width`` >= 3."""
+    starts = np.asarray(starts, dtype=np.int64)
+    w = windows(codes, starts, width)
+    cls = char_classes(w)
+    span = (np.cumsum((cls & SPLIT) > 0, axis=1) == 0) & (w != _PAD)  # the text before the first splitter
+    # "'s" at the start is dropped when no word character follows it in the span (the regex's \b)
+    drop = np.isin(w[:, 0], [ord("'"), ord("’")]) & (w[:, 1] == ord("s")) & ~(span[:, 2] & ((cls[:, 2] & WORD) > 0))
+    span[drop, :2] = False
+    a, z = _runs(_token_mask(cls, span), k, last=False)
+    return np.where(a >= 0, a + starts[:, None], -1), np.where(z >= 0, z + starts[:, None], -1)
+
+
+def tokens_before(codes: np.ndarray, ends: np.ndarray, *, width: int = 48, k: int = 4
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """The last ``k`` tokens of ``re.split(SPLIT, text[max(e - width, 0):e])[-1]`` for each ``e`` (see
+    :func:`tokens_after`), as text offsets ``(start, end)`` of shape ``(n, k)`` in text order, ``-1`` where
+    there are fewer (the missing ones first)."""
+    first = np.asarray(ends, dtype=np.int64) - width
+    w = windows(codes, first, width)
+    cls = char_classes(w)
+    split = (cls & SPLIT) > 0
+    span = (np.cumsum(split[:, ::-1], axis=1)[:, ::-1] == 0) & (w != _PAD)  # after the last splitter
+    a, z = _runs(_token_mask(cls, span), k, last=True)
+    return np.where(a >= 0, a + first[:, None], -1), np.where(z >= 0, z + first[:, None], -1)
+
+
+def spans_text(text: str, starts: np.ndarray, ends: np.ndarray) -> list[str]:
+    """``text[a:z]`` for each pair (``""`` where ``a`` is ``-1``)."""
+    return [text[a:z] if a >= 0 else "" for a, z in zip(np.asarray(starts).tolist(), np.asarray(ends).tolist(),
+                                                          strict=True)]

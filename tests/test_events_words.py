@@ -1,0 +1,401 @@
+"""The array primitives of ``events.words`` and the rules rewritten on them, against the per-offset code they
+replaced (kept here as the reference): random texts over a pool of nasty characters (apostrophes, hyphens,
+digits, underscores, accents, combining marks, final sigma, ligatures, Arabic, non-BMP), and every phrase of the
+sample corpora in English, French and Arabic."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import corpus_dir
+from diplolib import actors, datasets
+from diplolib.events import extract, sectors, words
+from diplolib.events import locations as L
+from diplolib.events.roles import actor_phrases
+from diplolib.events.scan import batch
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SPLIT = r"[,.;:()\"“”]"
+POOL = list("ab sS'’-_1é,.;:()\"“”ĀΣς İ\u0301x\tZ\n") + ["😀", "ﬁ", "²", "و", "ا", "ـ", "\u00a0"]
+
+
+def _random_texts(seed: int, n: int = 200) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(POOL) for _ in range(rng.randint(0, 160))) for _ in range(n)]
+
+
+def _ref_tokens_after(t: str, s: int) -> list[tuple[int, int]]:
+    part = re.split(_SPLIT, t[s:s + 48], maxsplit=1)[0]
+    span = re.sub(r"^['’]s?\b", "", part)
+    off = s + len(part) - len(span)
+    return [(m.start() + off, m.end() + off) for m in _TOKEN.finditer(span)][:3]
+
+
+def _ref_tokens_before(t: str, e: int) -> list[tuple[int, int]]:
+    span = re.split(_SPLIT, t[max(e - 48, 0):e])[-1]
+    return [(m.start() + e - len(span), m.end() + e - len(span)) for m in _TOKEN.finditer(span)][-4:]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_tokens_around_offsets_equal_the_regex(seed):
+    rng = random.Random(seed)
+    for t in _random_texts(seed):
+        codes = words.codes_of(t)
+        pos = np.array([rng.randint(0, len(t)) for _ in range(20)], dtype=np.int64)
+        a, z = words.tokens_after(codes, pos)
+        for i, s in enumerate(pos.tolist()):
+            assert [(x, y) for x, y in zip(a[i], z[i], strict=True) if x >= 0] == _ref_tokens_after(t, s), (t, s)
+        a, z = words.tokens_before(codes, pos)
+        for i, e in enumerate(pos.tolist()):
+            assert [(x, y) for x, y in zip(a[i], z[i], strict=True) if x >= 0] == _ref_tokens_before(t, e), (t, e)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_words_around_offsets_equal_rfind_and_find(seed):
+    rng = random.Random(seed)
+    for t in _random_texts(seed):
+        spaced = " " + re.sub(r"[^\w]|_", " ", t) + "   "
+        spaces = words.space_positions(spaced)
+        pos = [rng.randint(0, len(spaced)) for _ in range(20)]
+        assert words.word_before(spaced, spaces, np.array(pos)) == [spaced[spaced.rfind(" ", 0, s) + 1:s] for s in pos]
+        assert words.word_after(spaced, spaces, np.array(pos)) == [spaced[s:spaced.find(" ", s)] for s in pos]
+
+
+def test_char_classes_of_every_code_point_agree_with_re_and_str():
+    chars = [chr(c) for c in range(0, 0x10000, 7)] + ["😀", "𝐀", "𝟏"]
+    cls = words.char_classes(np.array([ord(c) for c in chars], dtype=np.uint32))
+    for c, bits in zip(chars, cls.tolist(), strict=True):
+        assert bool(bits & words.LETTER) == bool(re.match(r"[^\W\d_]", c)), repr(c)
+        assert bool(bits & words.WORD) == bool(re.match(r"\w", c)), repr(c)
+        assert bool(bits & words.UPPER) == c.isupper(), repr(c)
+
+
+# --- the sectors of actor phrases: the per-phrase code before the array rewrite --------------------------------
+
+def _ref_after(disp: str, z: int) -> str:
+    span = re.sub(r"^['’]s?\b", "", re.split(r"[,.;:()\"“”]", disp[z:z + 48], maxsplit=1)[0])
+    qualified = False
+    for k, tok in enumerate(_TOKEN.findall(span)[:3]):
+        code = sectors.SECTOR_NOUNS.get(tok.lower().replace("'", "").replace("’", ""))
+        if code:
+            return "REB" if qualified and code in ("MIL", "GOV") else code
+        if not tok[:1].isupper() or k == 2:
+            return ""
+        qualified = True
+    return ""
+
+
+def _ref_before(disp: str, a: int, lang: str) -> str:
+    span = re.split(r"[,.;:()\"“”]", disp[max(a - 48, 0):a])[-1]
+    toks = [sectors._norm(t) for t in _TOKEN.findall(span)[-4:]]
+    if lang in ("fr", "ar") and toks:
+        code = sectors.SECTOR_NOUNS.get(toks[-1]) or (sectors.SECTOR_NOUNS.get(toks[-2]) if len(toks) > 1 else None)
+        if code:
+            return code
+    while toks and toks[-1] in sectors._ARTICLES:
+        toks.pop()
+    if len(toks) >= 2 and toks[-1] in sectors._LOCALISING:
+        return sectors.SECTOR_NOUNS.get(toks[-2], "")
+    return ""
+
+
+def reference_phrase_sectors(disp, phrases, country, lang, only=None, **_):
+    out = np.full(len(phrases), "", dtype=object)
+    near = np.zeros(len(phrases), dtype=bool)
+    near[np.arange(len(phrases)) if only is None else np.asarray(only, dtype=np.int64)] = True
+    states = near & np.array([a != "" and country.get(a) == a for a in phrases["actor"].tolist()], dtype=bool)
+    gs, ge = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
+    for i in np.flatnonzero(states).tolist():
+        code = _ref_after(disp, int(ge[i])) if lang == "en" else ""
+        out[i] = code or _ref_before(disp, int(gs[i]), lang)
+    return out
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return actors.load_registry()
+
+
+def _phrases(arts: pd.DataFrame, registry) -> tuple:
+    b = batch(arts["text"].tolist())
+    mentions = actors.tag_actors(arts, registry=actors.ActorMatcher(registry))
+    m = extract._batch_mentions(mentions, arts["article_id"], frozenset())
+    country = dict(zip(registry.actors["actor_id"], registry.actors["country"].fillna(""), strict=True))
+    return b, actor_phrases(b, m, country), country
+
+
+@pytest.mark.parametrize("name, lang", [("fa-kes", "en"), ("meae-fr", "fr"), ("wikinews-fr", "fr"),
+                                        ("wikinews-ar", "ar"), ("kremlin-en", "en")])
+def test_phrase_sectors_equal_the_per_phrase_code(name, lang, registry):
+    corpus_dir(name)
+    arts = datasets.load(name)[0].iloc[:1500]
+    b, phrases, country = _phrases(arts, registry)
+    for la in {lang, "en", "fr"}:
+        got = sectors.phrase_sectors(b.display, phrases, country, la, codes=b.codes)
+        want = reference_phrase_sectors(b.display, phrases, country, la)
+        np.testing.assert_array_equal(got, want)
+        assert la != lang or (got != "").sum() > 0
+
+
+def test_phrase_sectors_on_random_texts(registry):
+    country = dict(zip(registry.actors["actor_id"], registry.actors["country"].fillna(""), strict=True))
+    states = [a for a, c in country.items() if a == c][:5]
+    rng = random.Random(7)
+    texts = [t + rng.choice([" civilians", "'s forces", " Kurdish forces", " in", " of the", "s rebels"])
+             for t in _random_texts(11, 100)]
+    disp = "".join(texts)
+    ends = np.cumsum([len(t) for t in texts])
+    phrases = pd.DataFrame({"gstart": np.maximum(ends - 7, 0), "gend": np.maximum(ends - 3, 0),
+                            "actor": [rng.choice(states) for _ in texts]})
+    for lang in ("en", "fr", "ar"):
+        np.testing.assert_array_equal(sectors.phrase_sectors(disp, phrases, country, lang),
+                                      reference_phrase_sectors(disp, phrases, country, lang))
+
+
+@pytest.mark.parametrize("name", ["nasty", "fa-kes", "wikinews-ar", "wikinews-fr"])
+def test_match_offsets_equal_the_search_of_the_map(name):
+    from test_events_batch import NASTY
+    texts = NASTY * 3 if name == "nasty" else (corpus_dir(name) and datasets.load(name)[0]["text"].tolist())
+    b = batch(texts)
+    rng = np.random.default_rng(0)
+    for x in (np.arange(len(b.display) + 3), rng.integers(0, len(b.display) + 1, 5000), np.zeros(0, np.int64)):
+        np.testing.assert_array_equal(b.match_offsets(x), np.searchsorted(b.to_display, x))
+    if name == "nasty":
+        assert len(b._runs[0]) > 3  # the map has folded and expanded characters
+
+
+# --- the word rules of roles.py: the per-offset loops before the array rewrite ---------------------------------
+
+def _ref_governed(spaced, starts):
+    from diplolib.events.roles import _ARTICLES, _PREPOSITIONS
+    out = np.zeros(len(starts), dtype=bool)
+    for k, s in enumerate(starts):
+        j = spaced.rfind(" ", 0, s)
+        word = spaced[j + 1:s]
+        if word in _ARTICLES:
+            i = spaced.rfind(" ", 0, j)
+            word = spaced[i + 1:j]
+        out[k] = word in _PREPOSITIONS
+    return out
+
+
+def _ref_realised(spaced, starts, lang):
+    from diplolib.events.roles import REALISED
+    verbs = REALISED.get(lang, frozenset())
+    out = np.zeros(len(starts), dtype=bool)
+    for k, s in enumerate(starts):
+        j = spaced.rfind(" ", 0, s)
+        out[k] = spaced[spaced.rfind(" ", 0, j) + 1:j] in verbs
+    return out
+
+
+def _ref_agent_after(spaced, ends, lang):
+    from diplolib.events.roles import _AGENT_WORD, AGENT_FILLERS
+    fill, word = AGENT_FILLERS.get(lang, frozenset()), _AGENT_WORD.get(lang)
+    out = np.zeros(len(ends), dtype=bool)
+    if word is None:
+        return out
+    for k, e in enumerate(ends):
+        j = spaced.find(" ", e + 2)
+        if spaced[e + 2:j] not in fill:
+            continue
+        words = spaced[e + 1:e + 48].split(" ")[1:5]
+        n = next((i for i, w in enumerate(words) if w not in fill), len(words))
+        out[k] = 1 <= n <= 3 and n < len(words) and words[n] == word
+    return out
+
+
+def _ref_adjacent(spaced, cue_start, cue_end, cls, lang, *, after=False):
+    from diplolib.events.markers import phrases
+    found = phrases(cls, lang)
+    singles = {p[0] for p in found if len(p) == 1}
+    if after:
+        firsts, pairs, out = {p[0] for p in found}, {p for p in found if len(p) == 2}, []
+        for e in cue_end:
+            j = spaced.find(" ", e + 2)
+            word = spaced[e + 2:j]
+            hit = word in singles
+            if not hit and word in firsts:
+                hit = (word, spaced[j + 1:spaced.find(" ", j + 1)]) in pairs
+            out.append(hit)
+        return out
+    return [spaced[spaced.rfind(" ", 0, s) + 1:s] in singles for s in cue_start]
+
+
+def _ref_gaps(disp, a, z, width):
+    from diplolib.events.roles import _POSSESSIVE
+    blank, possessive, paren = (np.zeros(len(a), dtype=bool) for _ in range(3))
+    for i in np.flatnonzero(z - a <= width).tolist():
+        g = disp[a[i]:z[i]]
+        blank[i], possessive[i], paren[i] = not g.strip(), bool(_POSSESSIVE.fullmatch(g)), g.strip() == "("
+    return blank, possessive, paren
+
+
+def _ref_joins(disp, a, z):
+    from diplolib.events.roles import _JOIN
+    out = np.zeros(len(a), dtype=bool)
+    for i in np.flatnonzero(z - a <= 12).tolist():
+        g = disp[a[i]:z[i]]
+        out[i] = bool(g.strip()) and bool(_JOIN.fullmatch(g))
+    return out
+
+
+@pytest.mark.parametrize("name, lang", [("fa-kes", "en"), ("meae-fr", "fr"), ("wikinews-ar", "ar"), ("nasty", "en")])
+def test_word_rules_equal_the_per_offset_loops(name, lang, registry):
+    from diplolib.events import load_cues, markers, roles
+    from diplolib.events.scan import scan
+    if name == "nasty":
+        from test_events_batch import NASTY
+        arts = pd.DataFrame({"article_id": [f"n{i}" for i in range(len(NASTY))], "text": NASTY, "lang": "en"})
+        arts = pd.concat([arts, pd.DataFrame({"article_id": ["x"], "lang": "en", "text": [
+            "Attacks by Russia 's forces ( SOHR ) and ,Turkey & Iran tried to attack. It is opposed to it."]})])
+    else:
+        corpus_dir(name)
+        arts = datasets.load(name)[0].iloc[:800]
+    b, phrases, _ = _phrases(arts, registry)
+    hits = scan(b, load_cues(), lang)[0]
+    ms, me = hits["m_start"].tolist(), hits["m_end"].tolist()
+    starts = b.match_offsets(phrases["gstart"].to_numpy()).tolist()
+    np.testing.assert_array_equal(roles._governed(b.spaced, starts), _ref_governed(b.spaced, starts))
+    np.testing.assert_array_equal(roles._realised(b.spaced, ms, lang), _ref_realised(b.spaced, ms, lang))
+    for la in ("en", "fr"):
+        np.testing.assert_array_equal(roles._agent_after(b.spaced, me, la), _ref_agent_after(b.spaced, me, la))
+    for cls in markers.ADJACENT:
+        assert markers.adjacent(b.spaced, ms, me, cls, lang) == _ref_adjacent(b.spaced, ms, me, cls, lang)
+        assert markers.adjacent(b.spaced, ms, me, cls, lang, after=True) == _ref_adjacent(
+            b.spaced, ms, me, cls, lang, after=True)
+    to = np.array(_ref_adjacent(b.spaced, ms, me, "purpose", "en", after=True), dtype=bool)
+    to |= np.array([b.match[x:y].endswith(" to") for x, y in zip(ms, me, strict=True)], dtype=bool)
+    np.testing.assert_array_equal(roles._adjective_to(b, ms, me, "en"), to)
+    m = actors.tag_actors(arts, registry=actors.ActorMatcher(registry))
+    m = extract._batch_mentions(m, arts["article_id"], frozenset())
+    gs = np.sort((b.doc_base[m["doc"].to_numpy()] + m["start"].to_numpy()).astype(np.int64))
+    ge = np.sort((b.doc_base[m["doc"].to_numpy()] + m["end"].to_numpy()).astype(np.int64))
+    for a, z in ((ge[:-1], gs[1:]), (gs[:-1], gs[1:] + 3), (ge[:-1], ge[:-1] + 13)):
+        for got, want in zip(roles.gaps(b, a, z, 40), _ref_gaps(b.display, a, z, 40), strict=True):
+            np.testing.assert_array_equal(got, want)
+        np.testing.assert_array_equal(roles.joins(b, a, z), _ref_joins(b.display, a, z))
+
+
+# --- places and patrons: the per-phrase loop before the array rewrite -------------------------------------------
+
+def _ref_not_parties(b, phrases, lang, only=None):
+    """``(place, patron)``: is each actor phrase a place or dateline (never a party), a patron qualifier (never a
+    target)? See the module's rules. ``only``: indices of the phrases to read (:func:`near_cues`); the others are
+    neither."""
+    n = len(phrases)
+    place, patron = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    if n == 0:
+        return place, patron
+    only = np.arange(n) if only is None else np.asarray(only, dtype=np.int64)
+    gs_all, ge_all = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
+    gs, ge = gs_all[only], ge_all[only]
+    ms = b.match_offsets(gs).tolist()  # matching-form offsets; spaced[i + 1] == match[i]
+    me = b.match_offsets(ge).tolist()
+    demonym = (phrases["demonym"].to_numpy()[only] if "demonym" in phrases.columns
+               else np.zeros(len(only), dtype=bool)).tolist()
+    head = (gs - b.doc_base[np.searchsorted(b.doc_base, gs, side="right") - 1]).tolist()
+    spaced, disp = b.spaced, b.display
+    locative, nouns = L.LOCATIVE.get(lang, frozenset()), L.PLACE_NOUNS.get(lang, frozenset())
+    skip = L._ARTICLES | L._COMPASS
+    hyphens = ("-", "\u2010", "\u2011")
+    out_place, out_patron = [], []
+    for s, e, a, z, dem, h in zip(ms, me, gs.tolist(), ge.tolist(), demonym, head, strict=True):
+        j = spaced.rfind(" ", 0, s)
+        before = first = spaced[j + 1:s]
+        while before in skip:  # "in the", "in eastern", "in north-western"
+            i = spaced.rfind(" ", 0, j)
+            before, j = spaced[i + 1:j], i
+        j = spaced.find(" ", e + 2)
+        after = spaced[e + 2:j] if j > e + 1 else ""
+        is_place = False
+        if before in locative and not dem:  # not a modifier: "in US air strikes"
+            is_place = after in L._FUNCTION or not disp[z:z + 2].strip()[:1].islower()
+        if not is_place and lang == "en" and after in nouns:  # "the Syrian border", not "US border patrol agents"
+            k = spaced.find(" ", j + 1)
+            then = spaced[j + 1:k] if k > j + 1 else ""
+            is_place = not then or then in L._FUNCTION or then in nouns or then == "of"
+        elif not is_place and lang != "en":
+            is_place = first in nouns
+        if not is_place and h <= 8 and z - a >= 4:  # a dateline: "BEIRUT" at the very start
+            is_place = disp[a:z].isupper() and not disp[a - h:a].strip()
+        out_place.append(is_place)
+        out_patron.append(after in L.PATRON and disp[z:z + 1] in hyphens)
+    place[only] = out_place
+    patron[only] = out_patron
+    return place, patron
+
+
+
+@pytest.mark.parametrize("name, lang", [("fa-kes", "en"), ("meae-fr", "fr"), ("wikinews-ar", "ar")])
+def test_not_parties_equal_the_per_phrase_loop(name, lang, registry):
+    from diplolib.events import locations
+    corpus_dir(name)
+    b, phrases, _ = _phrases(datasets.load(name)[0].iloc[:800], registry)
+    for la in {lang, "en"}:
+        got, want = locations.not_parties(b, phrases, la), _ref_not_parties(b, phrases, la)
+        np.testing.assert_array_equal(got[0], want[0])
+        np.testing.assert_array_equal(got[1], want[1])
+        assert la != lang or got[0].sum() > 3
+
+
+# --- background cues: the clause test before the C-level set tests ---------------------------------------------
+
+def _ref_subordinated(words, lang):
+    from diplolib.events import nesting
+    subs = nesting.SUBORDINATE.get(lang, frozenset())
+    for k, w in enumerate(words):
+        if w in subs and (w, words[k + 1] if k + 1 < len(words) else "") not in nesting._NOT_SUBORDINATE and \
+                (words[k - 1] if k else "", w) not in nesting._NOT_SUBORDINATE:
+            return True
+    tail = words[-(nesting._NP_WORDS + 1):]
+    adj = nesting.ADJUNCT.get(lang, frozenset())
+    k = max((i for i, w in enumerate(tail) if w in adj), default=-1)
+    return k >= 0 and not any(w in nesting._COORDINATION for w in tail[k + 1:])
+
+
+def test_subordinated_equals_the_reference_on_random_word_lists():
+    from diplolib.events import nesting
+    rng = random.Random(3)
+    vocab = ["as", "well", "such", "part", "so", "which", "after", "and", "then", "the", "attack", "in", "of", "qui",
+             "et", "apres", "بعد", "و", "الذي", "x"]
+    for _ in range(5000):
+        words = [rng.choice(vocab) for _ in range(rng.randint(0, 9))]
+        for lang in ("en", "fr", "ar"):
+            assert nesting._subordinated(words, lang) == _ref_subordinated(words, lang), (words, lang)
+
+
+def _ref_self_reports(b, marks, lang):
+    from diplolib.events.attribution import _THAT, PRONOUNS
+    pronouns, out, spaced = PRONOUNS.get(lang, frozenset()), dict(marks), b.spaced
+    for cls in ("reported", "speaker_after"):
+        starts, ends = marks[cls]
+        keep = np.ones(len(ends), dtype=bool)
+        for i, e in enumerate(ends.tolist()):
+            j = spaced.find(" ", e + 2)
+            word = spaced[e + 2:j]
+            if word in _THAT:
+                word = spaced[j + 1:spaced.find(" ", j + 1)]
+            keep[i] = word not in pronouns
+        out[cls] = (starts[keep], ends[keep])
+    return out
+
+
+@pytest.mark.parametrize("name, lang", [("fa-kes", "en"), ("meae-fr", "fr"), ("wikinews-ar", "ar")])
+def test_self_reports_equal_the_per_verb_loop(name, lang):
+    from diplolib.events import load_cues
+    from diplolib.events.attribution import self_reports
+    from diplolib.events.scan import scan
+    corpus_dir(name)
+    b = batch(datasets.load(name)[0]["text"].tolist())
+    marks = scan(b, load_cues(), lang)[1]
+    got, want = self_reports(b, marks, lang), _ref_self_reports(b, marks, lang)
+    assert len(got["reported"][0]) < len(marks["reported"][0]) or lang == "ar"
+    for cls in want:
+        for x, y in zip(got[cls], want[cls], strict=True):
+            np.testing.assert_array_equal(x, y)
