@@ -116,3 +116,11 @@ def test_subject_pronouns_are_the_body_whose_voice_the_text_is(matcher):
     assert voiced["article_id"].tolist() == [1, 2] and set(voiced["actor_id"]) == {"org:unsc"}
     plain = resolve_short_forms(arts.drop(columns="voice"), tag_actors(arts, registry=matcher), registry=matcher)
     assert (plain["alias_kind"] != "context:voice").all()  # no voice column: pronouns are left alone
+
+
+def test_a_french_noun_followed_by_de_and_a_noun_is_another_body_but_not_before_an_infinitive(matcher):
+    rows = _resolve(matcher, ["Il demande au Conseil de lever l'interdiction.",
+                              "Le Conseil de mise en œuvre de la paix a lancé des appels.",
+                              "le Président en exercice de l'Organisation pour la sécurité a parlé."],
+                    source=["Security Council"] * 3, un_text=True)
+    assert rows["article_id"].tolist() == [0] and rows["actor_id"].tolist() == ["org:unsc"]

@@ -52,8 +52,12 @@ __all__ = ["SECRETARY_GENERAL", "UN_VOICE", "VOICE_SERIES", "document_voice", "s
 #: the unqualified Secretary-General in each language (a noun of its own: it names a person, not a body)
 SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général", "ar": "الأمين العام"}
 _APOS = "['’]"
-_EN_QUALIFIER = r"(?!\s+(?:of|on)\b)(?!['’]s\s+[A-Z])(?![\s-]+[A-Z])"
-_FR_QUALIFIER = (r"(?!\s+(?:de|des|du|pour|sur)\s+(?:la\s+|l['’])?[A-Z])(?!\s+d['’](?:administration|[A-Z]))"
+_EN_QUALIFIER = r"(?!\s+(?:of|on|for)\b)(?!['’]s\s+[A-Z])(?![\s-]+[A-Z])"
+# "de" + a noun names another body ("le Conseil de mise en œuvre de la paix", "l'Organisation de libération de la
+# Palestine", "l'Organisation pour la sécurité …"); "de" + an infinitive is the body itself ("prie le Conseil de lever")
+_FR_INFINITIVE = r"[^\W\d_]+(?:er|ir|re|oir)\b"
+_FR_QUALIFIER = (rf"(?!\s+(?:de|des|du|pour|sur)\s+(?:la\s+|les\s+|l['’])?(?!{_FR_INFINITIVE})[^\W\d_])"
+                 r"(?!\s+d['’](?:administration|[A-Z]))"
                  r"(?!\s+(?:chargée?|adjointe?|exécutif|spécial|spéciale|permanent|consultatif)\b)(?!\s+[A-Z])"
                  # an adjective after the noun names another body: "l'Organisation internationale de la
                  # Francophonie", "le Conseil supérieur de l'éducation", "le Conseil danois pour les réfugiés"
