@@ -132,6 +132,9 @@ def test_territories_named_after_a_state_are_places_not_the_state():
     arts = pd.DataFrame({"article_id": [1, 2, 3], "published": "2015-07-01",
                          "text": ["تشغل بولينيزيا الفرنسية حيزا بحريا شاسعا.", "La Polynésie française a voté.",
                                   "the British Virgin Islands and French Guiana"]})
+    rif = tag_actors(pd.DataFrame({"article_id": [1, 2], "published": "2015-07-01",
+                                   "text": ["شهدت منطقة الزبداني في ريف دمشق أعمال قتال.", "Fighting in Rif Dimashq."]}))
+    assert set(rif["actor_id"]) == {"place:rif_dimashq"}  # the governorate, not Damascus as the state
     found = tag_actors(arts)
     assert "FRA" not in set(found["actor_id"]) and "GBR" not in set(found["actor_id"])
     assert {"place:french_polynesia", "place:british_virgin_islands", "place:french_guiana"} <= set(found["actor_id"])
