@@ -247,7 +247,7 @@ def test_context_roles_resolve_only_when_the_document_makes_the_country_certain(
 
 
 def test_held_out_documents_read_by_hand(matcher):
-    """Twelve documents of corpora never used for tuning (meae-fr, wikinews-ar), read by hand before tagging
+    """Twenty-four documents of corpora never used for tuning (meae-fr, wikinews-ar, …), read by hand before tagging
     (tests/data/heldout_documents.csv: the people, states, organisations and armed groups of each opening).
 
     Measured when written: first six, precision 0.968, recall 0.750 (30 right, 1 extra: Doha as Qatar in
@@ -259,10 +259,21 @@ def test_held_out_documents_read_by_hand(matcher):
     gouvernement" for every state was tried and left out: 13% slower tagging). All twelve: 0.966 / 0.836 after
     the Arabic names of Tunisia's leaders (Ben Ali, Jebali) were added (document 25; Nabil Karoui, who held no
     office, is left to discovery).
+
+    Round 3 (tests/data/heldout_documents_round3.csv): twelve more openings drawn at random from wikinews-fr,
+    kremlin-en, wh-readouts, meae-fr and wikinews-ar, the gold written before tagging them (people, states,
+    international organisations and armed groups; domestic parties, courts, media and companies left out). As
+    written: people, states and armed groups P 0.920 R 0.605 F1 0.730 (all kinds 0.931 / 0.587); after the
+    classes of misses they showed were fixed (a no-break space inside "The\u00a0President" of every Kremlin
+    text; regional organisations and the armed groups of the Security Council's African agenda): 0.929 / 0.684 /
+    0.788 (all kinds 0.943 / 0.717); the twelve people still missed are people outside diplomacy (journalists,
+    footballers, a CEO, Malian protesters) absent from the registry.
     """
     from diplolib.datasets.recipes import read_corpus
 
-    gold = pd.read_csv(Path(__file__).parent / "data" / "heldout_documents.csv")
+    gold = pd.concat([pd.read_csv(Path(__file__).parent / "data" / name) for name in
+                      ("heldout_documents.csv", "heldout_documents_round3.csv")], ignore_index=True)
+    gold["expected"] = gold["expected"].fillna("")  # a document that names no actor: anything tagged is extra
     tp = fp = fn = 0
     for corpus, rows in gold.groupby("corpus"):
         try:

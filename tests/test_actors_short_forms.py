@@ -86,3 +86,41 @@ def test_un_system_table_rows(tmp_path):
                    "org:x,X,,,Name,,,,,,,,\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"un.csv:2: source"):
         read_un_system(bad)
+
+
+def test_arabic_organization_is_the_un_in_the_un_organs_own_documents_but_not_as_an_adjective(matcher):
+    texts = ["وذكرت الدول أنه ينبغي إصلاح المنظمة وأجهزتها.", "ينبغي مكافحة الجريمة المنظمة عبر الحدود.",
+             "وحيث أن الوكالة هي المنظمة الوحيدة.", "وتعمل المنظمة مع المجتمعات المحلية."]
+    rows = _resolve(matcher, texts, un_text=True,
+                    source=["General Assembly", "General Assembly", "General Assembly", "Committee on NGOs"])
+    got = dict(zip(rows["article_id"], rows["actor_id"], strict=True))
+    assert got[0] == "org:un"
+    assert got.get(1, "") == "" and got.get(2, "") == ""  # "organised" crime; a predicate after هي
+    assert got[3] == ""  # an NGO's report: "the organization" is the NGO
+
+
+def test_a_presidential_statement_speaks_in_the_councils_voice():
+    from diplolib.actors.short_forms import document_voice
+
+    voice = document_voice(pd.Series(["2015/s/prst/2015/1", "S/PRST/2015/3", "2015/a/res/69/1", "2015/s/2015/17"]))
+    assert voice.tolist() == ["Security Council", "Security Council", "General Assembly", None]
+
+
+def test_subject_pronouns_are_the_body_whose_voice_the_text_is(matcher):
+    arts = pd.DataFrame({"article_id": [1, 2, 3, 4], "published": "2015-06-01", "voice": "Security Council",
+                         "text": ["Il souligne que toutes les parties doivent agir.", "It urges all parties to act.",
+                                  "Il est essentiel que les parties agissent.", "It is essential that they act."]})
+    arts.loc[3, "voice"] = "Security Council"
+    found = resolve_short_forms(arts, tag_actors(arts, registry=matcher), registry=matcher, voice="voice")
+    voiced = found[found["alias_kind"] == "context:voice"]
+    assert voiced["article_id"].tolist() == [1, 2] and set(voiced["actor_id"]) == {"org:unsc"}
+    plain = resolve_short_forms(arts.drop(columns="voice"), tag_actors(arts, registry=matcher), registry=matcher)
+    assert (plain["alias_kind"] != "context:voice").all()  # no voice column: pronouns are left alone
+
+
+def test_a_french_noun_followed_by_de_and_a_noun_is_another_body_but_not_before_an_infinitive(matcher):
+    rows = _resolve(matcher, ["Il demande au Conseil de lever l'interdiction.",
+                              "Le Conseil de mise en œuvre de la paix a lancé des appels.",
+                              "le Président en exercice de l'Organisation pour la sécurité a parlé."],
+                    source=["Security Council"] * 3, un_text=True)
+    assert rows["article_id"].tolist() == [0] and rows["actor_id"].tolist() == ["org:unsc"]

@@ -122,3 +122,19 @@ def test_names_by_label_reach_generated_people(matcher):
     """data/sources/person_names.csv gives Arabic (and other) names to people whose id the build generates."""
     out = _tag(matcher, ["قال معمر القذافي", "Muammar Gaddafi said"], date="2011-03-01")
     assert out["actor_id"].tolist() == ["per:muammar_abu_minyar_al_qadhafi"] * 2
+
+
+def test_territories_named_after_a_state_are_places_not_the_state():
+    import pandas as pd
+
+    from diplolib.actors import tag_actors
+
+    arts = pd.DataFrame({"article_id": [1, 2, 3], "published": "2015-07-01",
+                         "text": ["تشغل بولينيزيا الفرنسية حيزا بحريا شاسعا.", "La Polynésie française a voté.",
+                                  "the British Virgin Islands and French Guiana"]})
+    rif = tag_actors(pd.DataFrame({"article_id": [1, 2], "published": "2015-07-01",
+                                   "text": ["شهدت منطقة الزبداني في ريف دمشق أعمال قتال.", "Fighting in Rif Dimashq."]}))
+    assert set(rif["actor_id"]) == {"place:rif_dimashq"}  # the governorate, not Damascus as the state
+    found = tag_actors(arts)
+    assert "FRA" not in set(found["actor_id"]) and "GBR" not in set(found["actor_id"])
+    assert {"place:french_polynesia", "place:british_virgin_islands", "place:french_guiana"} <= set(found["actor_id"])

@@ -17,7 +17,7 @@ from itertools import permutations
 import pandas as pd
 
 from .registry import Registry, load_registry
-from .short_forms import resolve_short_forms
+from .short_forms import document_voice, resolve_short_forms
 from .tagger import ActorMatcher, tag_actors
 
 __all__ = ["parallel_mentions", "crosslingual_agreement", "alias_confirmation"]
@@ -41,7 +41,9 @@ def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "f
     short_forms : bool
         Also resolve the short forms of UN-system bodies ("the Council", "l'Organisation", "الوكالة") from
         the document (:func:`~diplolib.actors.short_forms.resolve_short_forms`): the ``organ`` column (the
-        UN parallel corpus's issuing organ) is the source, sentences sharing ``document`` are one document.
+        UN parallel corpus's issuing organ) is the source, sentences sharing ``document`` are one document, and
+        the document's symbol (``document``) says when the text is in an organ's voice (a presidential
+        statement: :func:`~diplolib.actors.short_forms.document_voice`).
     un_text : bool, optional
         The sentences are UN documents; by default, when ``triples`` has an ``organ`` column.
 
@@ -66,8 +68,10 @@ def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "f
         for lang, (arts, mentions) in found.items():
             if "organ" in triples.columns:
                 arts["source"] = triples["organ"]
+            if document and document in triples.columns:
+                arts["voice"] = document_voice(triples[document]).to_numpy()
             found[lang] = (arts, resolve_short_forms(
-                arts, mentions, registry=matcher, named=named,
+                arts, mentions, registry=matcher, named=named, voice="voice",
                 un_text="organ" in triples.columns if un_text is None else un_text))
     frames = [mentions.assign(lang=lang) for lang, (_, mentions) in found.items()]
     return pd.concat(frames, ignore_index=True)

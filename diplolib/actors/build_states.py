@@ -54,6 +54,7 @@ from .state_demonyms import (
     ROLE_TEMPLATES,
     alias_sort_key,
     capital_places,
+    territory_places,
     demonym_rows,
     phrase_sort_key,
     read_csv,
@@ -260,15 +261,20 @@ def build(data_dir: Path | None = None) -> tuple[int, int]:
         The number of state actor rows and state alias rows written.
     """
     data_dir = Path(data_dir) if data_dir is not None else DATA_DIR
+    import pycountry
+
     places, place_aliases = capital_places()
-    states = state_actors() + places
+    state_rows, state_alias_rows = state_actors(), state_aliases()
+    alpha2 = {c.alpha_2 for c in pycountry.countries if c.alpha_3 in {r["actor_id"] for r in state_rows}}
+    territories, territory_aliases = territory_places(state_alias_rows, alpha2 | {"XK", "PS", "VA"})
+    states = state_rows + places + territories
     ids = {r["actor_id"] for r in states}
     actors_path, aliases_path = data_dir / "actors.csv", data_dir / "aliases.csv"
     old_actors = read_csv(actors_path) if actors_path.exists() else []
     old_aliases = read_csv(aliases_path) if aliases_path.exists() else []
     actors = [r for r in old_actors if r["kind"] != "state" and r["actor_id"] not in ids] + states
     aliases = [r for r in old_aliases if r["actor_id"] not in ids]
-    new_aliases = state_aliases() + place_aliases
+    new_aliases = state_alias_rows + place_aliases + territory_aliases
     _write_csv(actors_path, ACTOR_COLUMNS, sorted(actors, key=lambda r: r["actor_id"]))
     _write_csv(aliases_path, ALIAS_COLUMNS, sorted(aliases + new_aliases, key=alias_sort_key))
     phrases_path = data_dir / "role_phrases.csv"

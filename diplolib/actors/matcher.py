@@ -246,7 +246,7 @@ class ActorMatcher(MatcherRules):
             start, end = (first, last) if identity else (int(idx[first]), int(idx[last]))
             end += 1
             if key in sensitive:
-                surface = text[start:end]
+                surface = text[start:end].replace("\xa0", " ")  # a no-break space is a space
                 if not any(not e.case_sensitive or e.surface == surface for e in entries_of[key]):
                     continue
             kept.append((start, end, key))

@@ -121,7 +121,7 @@ def _scan_group(matcher, texts: list[str], ascii_only: bool) -> Hits:
     allowed = matcher._allowed_surfaces
     for i, p, s, e, k in zip(sensitive.tolist(), pos[sensitive].tolist(), start[sensitive].tolist(),
                              end[sensitive].tolist(), kid[sensitive].tolist(), strict=True):
-        if texts[p][s:e] not in allowed[k]:
+        if texts[p][s:e].replace("\xa0", " ") not in allowed[k]:  # a no-break space is a space
             ok[i] = False
     ok = np.flatnonzero(ok)
     kept = ok[_longest_first(g_first[ok], g_last[ok])]  # in order of start

@@ -102,7 +102,7 @@ class MatcherRules:
         plain = self._plain.get(key)
         if plain is not None:
             return plain
-        surface = text[start:end] if start >= 0 else None
+        surface = text[start:end].replace("\xa0", " ") if start >= 0 else None  # no-break space = space
         entries = [e for e in self._entries[key] if not e.case_sensitive or surface is None or e.surface == surface]
         role_entries = [e for e in entries if e.kind == "role_phrase"]
         alias_entries = [e for e in entries if e.kind != "role_phrase"]

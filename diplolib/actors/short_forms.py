@@ -15,7 +15,16 @@ mention's ``alias_kind`` says which):
    of one document share it; ``named``: what the document's other sentences name in any language).
 3. ``context:un-text`` — "the Organization" / "l'Organisation" is the United Nations in a UN text (the source
    names a UN-system body, or the caller says the texts are UN documents). Arabic المنظمة has no capital
-   letter to say it is a name: it is the UN only when the document also names the United Nations.
+   letter to say it is a name, and is also the adjective "organised" (الجريمة المنظمة) and any body's "the
+   organization" (an NGO's report, a fund's board): it is the UN when the document also names the United
+   Nations, or when the source is the UN itself or one of the organs whose documents speak of the UN as "the
+   Organization" (:data:`UN_VOICE`: General Assembly, Security Council, Secretariat) and the word before it is
+   not a definite noun or pronoun (then it is an adjective or a predicate: "الجريمة المنظمة", "هي المنظمة").
+
+A text written in a body's own voice (``voice`` column: a Security Council presidential statement is the
+Council speaking, "Il souligne …", "It urges …"; :func:`document_voice` reads it from UN document symbols)
+makes a subject pronoun at the start of a sentence that body (``context:voice``), except the impersonal
+uses ("Il est …", "Il convient …", "It is …"). Arabic repeats the noun (المجلس) and needs no such rule.
 
 "The Secretary-General" / "le Secrétaire général" / "الأمين العام" without an organisation is the UN's
 Secretary-General on the article's date in a UN text (``context:un-text``). Anything else stays a row with an
@@ -38,13 +47,17 @@ from .registry import Registry, load_registry
 from .tagger import ActorMatcher, tag_actors
 from .un_system import read_un_system, short_forms
 
-__all__ = ["SECRETARY_GENERAL", "short_form_spans", "resolve_short_forms"]
+__all__ = ["SECRETARY_GENERAL", "UN_VOICE", "VOICE_SERIES", "document_voice", "short_form_spans", "resolve_short_forms"]
 
 #: the unqualified Secretary-General in each language (a noun of its own: it names a person, not a body)
 SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général", "ar": "الأمين العام"}
 _APOS = "['’]"
-_EN_QUALIFIER = r"(?!\s+(?:of|on)\b)(?!['’]s\s+[A-Z])(?![\s-]+[A-Z])"
-_FR_QUALIFIER = (r"(?!\s+(?:de|des|du|pour|sur)\s+(?:la\s+|l['’])?[A-Z])(?!\s+d['’](?:administration|[A-Z]))"
+_EN_QUALIFIER = r"(?!\s+(?:of|on|for)\b)(?!['’]s\s+[A-Z])(?![\s-]+[A-Z])"
+# "de" + a noun names another body ("le Conseil de mise en œuvre de la paix", "l'Organisation de libération de la
+# Palestine", "l'Organisation pour la sécurité …"); "de" + an infinitive is the body itself ("prie le Conseil de lever")
+_FR_INFINITIVE = r"[^\W\d_]+(?:er|ir|re|oir)\b"
+_FR_QUALIFIER = (rf"(?!\s+(?:de|des|du|pour|sur)\s+(?:la\s+|les\s+|l['’])?(?!{_FR_INFINITIVE})[^\W\d_])"
+                 r"(?!\s+d['’](?:administration|[A-Z]))"
                  r"(?!\s+(?:chargée?|adjointe?|exécutif|spécial|spéciale|permanent|consultatif)\b)(?!\s+[A-Z])"
                  # an adjective after the noun names another body: "l'Organisation internationale de la
                  # Francophonie", "le Conseil supérieur de l'éducation", "le Conseil danois pour les réfugiés"
@@ -55,6 +68,21 @@ _AR_QUALIFIERS = ("المعنية", "المعني", "التابعة", "التا�
                   "العام", "العامة")
 _AR_QUALIFIER = (r"(?!\s+(?:%s)(?!\w))(?!\s+ال\w+(?:ي|ية|يين|يون)(?!\w))(?!\s+ل)" % "|".join(_AR_QUALIFIERS))
 
+
+#: bodies whose documents call the United Nations "the Organization" (المنظمة with no other body in view)
+UN_VOICE = frozenset({"org:un", "org:unga", "org:unsc", "org:un_secretariat"})
+#: UN document series written in an organ's own voice (its resolutions, decisions and presidential statements),
+#: as (pattern on the symbol or ODS path, case-folded, the organ's name)
+VOICE_SERIES = ((r"^(?:\d{4}/)?s/prst/", "Security Council"), (r"^(?:\d{4}/)?s/res/", "Security Council"),
+                (r"^(?:\d{4}/)?a/hrc/res/", "Human Rights Council"), (r"^(?:\d{4}/)?a/res/", "General Assembly"),
+                (r"^(?:\d{4}/)?e/res/", "Economic and Social Council"))
+_IMPERSONAL = {"en": r"(?:is|was|would|will|should|could|may|might|has\s+been|had\s+been|remains|seems|appears)\b",
+               "fr": r"(?:y|est|était|sera|serait|importe|convient|faut|faudrait|s['’]agit|reste|semble|apparaît|"
+                     r"ressort|existe|n['’]y|a\s+été|avait\s+été)\b"}
+_VOICE_PRONOUN = {lang: re.compile(rf"(?:^|(?<=[.;!?]\s))(?:\d+[.)]\s+)?(?P<noun>{pro})\s+(?!{_IMPERSONAL[lang]})"
+                                   r"(?=[^\W\d_])")
+                  for lang, pro in (("en", "It"), ("fr", "Il|Elle"))}
+_AR_DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:[وف]?(?:ال|لل|بال)\w+|هي|هو|وهي|وهو)\s+$")
 
 _HYPHEN = "[-‐‑]"
 _SG_QUALIFIER = {"en": r"(?!\s+of\b)", "fr": r"(?!\s+(?:de|des|du)\s+(?:la\s+|l['’])?[A-Z])(?!\s+adjointe?\b)",
@@ -105,6 +133,27 @@ def short_form_spans(texts: pd.Series) -> pd.DataFrame:
         {"position": "int64", "start": "int64", "end": "int64"})
 
 
+def document_voice(symbols: pd.Series) -> pd.Series:
+    """The organ in whose voice each document is written, from its UN symbol or ODS path ("S/PRST/2015/1",
+    "2015/s/prst/2015/1" → "Security Council"; :data:`VOICE_SERIES`), else None."""
+    folded = symbols.astype("string").str.casefold()
+    out = pd.Series([None] * len(symbols), index=symbols.index, dtype="object")
+    for pattern, organ in reversed(VOICE_SERIES):  # the first pattern of the table wins
+        out[folded.str.contains(pattern, regex=True).fillna(False).to_numpy()] = organ
+    return out
+
+
+def _voice_spans(texts: pd.Series, voices: pd.Series) -> list[tuple[int, str, int, int, str]]:
+    """(position, lang, start, end, voice) of the sentence-initial subject pronouns of texts with a voice."""
+    rows = []
+    for pos, (text, voice) in enumerate(zip(texts.tolist(), voices.tolist(), strict=True)):
+        if not (isinstance(text, str) and isinstance(voice, str)):
+            continue
+        for lang, pattern in _VOICE_PRONOUN.items():
+            rows += [(pos, lang, m.start("noun"), m.end("noun"), voice) for m in pattern.finditer(text)]
+    return rows
+
+
 def _source_bodies(sources: pd.Series, matcher: ActorMatcher) -> dict[str, set[str]]:
     """source string → the actors it names ("Security Council" → {org:unsc})."""
     uniq = pd.Series(sources.dropna().astype(str).unique())
@@ -118,8 +167,8 @@ def _source_bodies(sources: pd.Series, matcher: ActorMatcher) -> dict[str, set[s
     return out
 
 
-def _decide(noun: str, lang: str, before: list[str], in_doc: set[str], from_source: set[str], un_text: bool
-            ) -> tuple[str, str]:
+def _decide(noun: str, lang: str, before: list[str], in_doc: set[str], from_source: set[str], un_text: bool,
+            definite_before: bool = False) -> tuple[str, str]:
     """(actor or "", alias_kind or reason) for one short form of a body."""
     cands = set(short_forms().get((lang, noun), ()))
     hit = cands & from_source
@@ -131,14 +180,16 @@ def _decide(noun: str, lang: str, before: list[str], in_doc: set[str], from_sour
     hit = cands & in_doc
     if len(hit) == 1:
         return next(iter(hit)), "context:named"
-    if "org:un" in cands and un_text and (lang != "ar" or "org:un" in in_doc):
-        return "org:un", "context:un-text"  # Arabic has no capital: المنظمة is the UN if the document names it
+    if "org:un" in cands and un_text and (lang != "ar" or "org:un" in in_doc or (
+            from_source & UN_VOICE and not hit and not definite_before)):
+        return "org:un", "context:un-text"  # Arabic has no capital: المنظمة needs the document or the organ
     return "", ("ambiguous" if len(hit) > 1 else "no-context")
 
 
 def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
                         registry: Registry | ActorMatcher | None = None, document: str | None = None,
-                        un_text: bool = False, named: dict | None = None, text: str = "text") -> pd.DataFrame:
+                        un_text: bool = False, named: dict | None = None, text: str = "text",
+                        voice: str | None = None) -> pd.DataFrame:
     """``mentions`` plus a row for every short form of a UN-system body, resolved from the document.
 
     Parameters
@@ -157,6 +208,9 @@ def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
     named : dict, optional
         ``article_id`` → actors named elsewhere in its document, in any language (the other sentences of a
         parallel document: "the same sentence triple's document"); added to what ``document`` gives.
+    voice : str, optional
+        A column of ``articles`` naming the body in whose voice the text is written ("Security Council" for a
+        presidential statement; :func:`document_voice`): its sentence-initial subject pronouns are that body.
 
     Returns
     -------
@@ -170,18 +224,41 @@ def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
         registry if registry is not None else load_registry())
     arts = articles.reset_index(drop=True)
     spans = short_form_spans(arts[text])
+    if voice is not None and voice in arts.columns:
+        pronouns = pd.DataFrame(_voice_spans(arts[text], arts[voice]),
+                                columns=["position", "lang", "start", "end", "voice"]).assign(noun=_VOICE)
+        spans = pd.concat([spans, pronouns], ignore_index=True) if len(pronouns) else spans
     if spans.empty:
         return mentions
-    ids = arts["article_id"].to_numpy()[spans["position"].to_numpy()]
-    spans["article_id"] = ids
+    spans["article_id"] = arts["article_id"].to_numpy()[spans["position"].to_numpy()]
     taken = mentions[["article_id", "start", "end"]].rename(columns={"start": "s", "end": "e"})
     over = spans.reset_index().merge(taken, on="article_id")
     over = over[(over["s"] < over["end"]) & (over["start"] < over["e"])]
     spans = spans.drop(index=over["index"].unique()).reset_index(drop=True)
     if spans.empty:
         return mentions
+    rows = _rows(spans, arts, mentions, matcher, document=document, un_text=un_text, named=named or {},
+                 text=text)
+    new = pd.DataFrame(rows)
+    new["sentence"] = locate_spans(segment_spans(arts[text]), position=new["position"].to_numpy(),
+                                   offset=new["start"].to_numpy())
+    new["paragraph"] = locate_spans(segment_spans(arts[text], unit="paragraph"),
+                                    position=new["position"].to_numpy(), offset=new["start"].to_numpy())
+    order = {a: i for i, a in enumerate(arts["article_id"])}
+    out = pd.concat([mentions, new[MENTION_COLUMNS]], ignore_index=True)
+    out = out.iloc[np.lexsort((out["start"].to_numpy(), out["article_id"].map(order).to_numpy()))]
+    return mentions_frame(out.reset_index(drop=True))
+
+
+_VOICE = "<voice>"
+
+
+def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, matcher: ActorMatcher, *,
+          document: str | None, un_text: bool, named: dict, text: str) -> list[dict]:
+    """One mention row per short form of ``spans``, resolved by the signals of the module docstring."""
     sources = arts["source"] if "source" in arts.columns else pd.Series([None] * len(arts))
     source_bodies = _source_bodies(sources, matcher)
+    voice_bodies = _source_bodies(spans["voice"], matcher) if "voice" in spans.columns else {}
     un_bodies = {r["actor_id"] for r in read_un_system()}
     hit = mentions[mentions["actor_id"].fillna("") != ""]
     hit = hit[["article_id", "start", "actor_id"]].sort_values(["article_id", "start"], kind="stable")
@@ -193,28 +270,26 @@ def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
     for a, x in zip(hit["article_id"].tolist(), hit["actor_id"].tolist(), strict=True):
         in_doc[doc_of.get(a, a)].add(x)
     dates = article_dates(arts)
+    texts = arts[text].tolist()
     rows = []
     for r in spans.itertuples(index=False):
         src = source_bodies.get(sources.iloc[r.position], set()) if isinstance(sources.iloc[r.position], str) \
             else set()
         is_un = un_text or bool(src & un_bodies)
-        if r.noun == SECRETARY_GENERAL[r.lang]:
+        if r.noun == _VOICE:
+            bodies = voice_bodies.get(r.voice, set())
+            actor, kind = (next(iter(bodies)), "context:voice") if len(bodies) == 1 else (
+                "", "ambiguous" if bodies else "no-context")
+        elif r.noun == SECRETARY_GENERAL[r.lang]:
             holder = matcher.holder("secretary_general", "org:un", dates[r.position]) if is_un else None
             actor, kind = (holder, "context:un-text") if holder else ("", "no-holder" if is_un else "no-context")
         else:
             before = [a for s, a in by_article.get(r.article_id, []) if s < r.start]
-            doc = in_doc.get(doc_of.get(r.article_id, r.article_id), set()) | (named or {}).get(r.article_id, set())
-            actor, kind = _decide(r.noun, r.lang, before, doc, src, is_un)
+            doc = in_doc.get(doc_of.get(r.article_id, r.article_id), set()) | named.get(r.article_id, set())
+            definite = r.lang == "ar" and bool(_AR_DEFINITE_BEFORE.search(texts[r.position][:r.start]))
+            actor, kind = _decide(r.noun, r.lang, before, doc, src, is_un, definite)
         rows.append({"article_id": r.article_id, "actor_id": actor, "start": r.start, "end": r.end,
-                     "surface": arts[text].iloc[r.position][r.start:r.end], "method": "short_form",
+                     "surface": texts[r.position][r.start:r.end], "method": "short_form",
                      "alias_kind": kind if actor else "short_form", "reason": "" if actor else kind,
                      "position": r.position})
-    new = pd.DataFrame(rows)
-    new["sentence"] = locate_spans(segment_spans(arts[text]), position=new["position"].to_numpy(),
-                                   offset=new["start"].to_numpy())
-    new["paragraph"] = locate_spans(segment_spans(arts[text], unit="paragraph"),
-                                    position=new["position"].to_numpy(), offset=new["start"].to_numpy())
-    order = {a: i for i, a in enumerate(arts["article_id"])}
-    out = pd.concat([mentions, new[MENTION_COLUMNS]], ignore_index=True)
-    out = out.iloc[np.lexsort((out["start"].to_numpy(), out["article_id"].map(order).to_numpy()))]
-    return mentions_frame(out.reset_index(drop=True))
+    return rows

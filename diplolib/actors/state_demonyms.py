@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 
 __all__ = ["SOURCES_DIR", "ROLE_TEMPLATES", "read_csv", "fr_plural", "ar_forms", "demonym_rows", "capital_places",
-           "state_role_phrases", "phrase_sort_key", "alias_sort_key"]
+           "territory_places", "state_role_phrases", "phrase_sort_key", "alias_sort_key"]
 
 SOURCES_DIR = Path(__file__).resolve().parent / "data" / "sources"
 LANGS = ("en", "fr", "ar")
@@ -86,6 +86,38 @@ def capital_places() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     return actors, sorted(aliases, key=alias_sort_key)
 
 
+
+def territory_places(state_aliases: list[dict[str, str]], states: set[str]) -> tuple[list[dict[str, str]],
+                                                                                  list[dict[str, str]]]:
+    """Place actors for the CLDR territories whose name holds a state's name or demonym ("French Polynesia",
+    "بولينيزيا الفرنسية", "Îles Vierges britanniques", "Caribbean Netherlands").
+
+    Such a name is a place of its own; without it the longest match stops at the demonym and tags the state
+    ("الفرنسية" → France). Found by a sweep: every two-letter CLDR region that is not a state of the registry
+    (``states``, ISO alpha-2) and whose English, French or Arabic name contains, as whole words, a name or
+    demonym of ``state_aliases``.
+    """
+    from babel import Locale
+
+    names = {lang: Locale(lang).territories for lang in LANGS}
+    words = {lang: {_folded(r["alias"]) for r in state_aliases if r["lang"] == lang
+                    and r["kind"] in ("name", "demonym") and " " not in r["alias"].strip()} for lang in LANGS}
+    actors, aliases = [], []
+    for code in sorted(c for c in names["en"] if len(c) == 2 and c.isalpha() and c not in states):
+        held = {lang: [w for w in _folded(names[lang].get(code, "")).split() if w in words[lang]] for lang in LANGS}
+        if not any(held.values()) or " " not in names["en"][code].strip():
+            continue  # a one-word territory name ("Guadeloupe") never holds a demonym
+        slug = re.sub(r"[^a-z0-9]+", "_", _folded(names["en"][code])).strip("_")
+        actors.append({"actor_id": f"place:{slug}", "label": names["en"][code], "kind": "place", "country": "",
+                       "note": f"territory {code} (CLDR); its name holds {sorted({w for v in held.values() for w in v})}"})
+        aliases += [{"actor_id": f"place:{slug}", "alias": names[lang][code].replace("’", "'"), "lang": lang,
+                     "kind": "name", "case_sensitive": "false", "source": "cldr"} for lang in LANGS if names[lang].get(code)]
+    return actors, sorted(aliases, key=alias_sort_key)
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower() if text.isascii() or \
+        not re.search("[\u0600-\u06ff]", text) else text
 
 #: (lang, phrase template, role) expanded for every row of ``state_demonyms.csv``. Placeholders:
 #: ``{dem}`` English demonym, ``{m}``/``{f}`` French masculine/feminine, ``{adj}`` Arabic definite nisba.
