@@ -188,6 +188,60 @@ def test_user_file_context_and_theme_context(tmp_path):
     assert found("The floods came.") == {"floods"}
 
 
+def test_named_lists_of_neighbours(tmp_path):
+    """``lists:`` names a class of senses once; ``$name`` among the neighbours stands for its words in the cue's
+    language, in a cue's own context and in a theme's; a later file uses the lists of the files before it."""
+    path = _write(
+        tmp_path,
+        """
+        lists:
+          sport: {en: [player(s), match(es)], fr: [joueur(s)]}
+        themes:
+          - id: deal
+            label: Deals
+            cues:
+              en: [{cue: deal(s), not_near: [$sport, hotel(s)], window: 4}]
+              fr: [accord(s)]
+            context:
+              fr: {not_near: [$sport]}
+        """,
+    )
+    extra = _write(tmp_path, "themes:\n  - id: pact\n    label: Pacts\n    cues:\n      en: [{cue: pact(s), not_near: [$sport]}]\n",
+                   name="extra.yaml")
+    d = load_themes(path, extra, include_default=False)
+
+    def found(text, lang="en"):
+        return set(tag_themes(_articles(("a", lang, text)), dictionary=d)["surface"].dropna())
+
+    assert found("The two states signed a deal.") == {"deal"}
+    assert found("The player signed a deal.") == set()
+    assert found("A deal with the hotels.") == set()
+    assert found("The players and the pact.") == set()
+    assert found("The pact of two states.") == {"pact"}
+    assert found("Un accord entre deux joueurs.", "fr") == set()
+    assert found("Un accord entre deux États.", "fr") == {"accord"}
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "words"),
+    [
+        ("themes:\n  - id: a\n    label: A\n    cues:\n      en: [{cue: ab, near: [$nope]}]\n", 5, "no list 'nope'"),
+        ("lists:\n  Sport: {en: [ab]}\nthemes: []\n", 2, "list name"),
+        ("lists:\n  sport: {en: [ab]}\n  sport: {fr: [ab]}\nthemes: []\n", 3, "already defined"),
+        ("lists:\n  sport: [ab]\nthemes: []\n", 2, "maps language codes"),
+        ("lists:\n  sport: {xx: [ab]}\nthemes: []\n", 2, "unknown language"),
+        ("lists:\n  sport: {en: ['*']}\nthemes: []\n", 2, "list 'sport'"),
+    ],
+)
+def test_malformed_lists_report_file_and_line(tmp_path, body, line, words):
+    path = _write(tmp_path, body)
+    with pytest.raises(ThemeFileError) as err:
+        load_themes(path, include_default=False)
+    msg = str(err.value)
+    assert msg.startswith(f"{path}:{line}:"), msg
+    assert words in msg
+
+
 @pytest.mark.parametrize(
     ("body", "line", "words"),
     [
