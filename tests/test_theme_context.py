@@ -304,3 +304,38 @@ def test_scope_international_drops_single_state_sentences(themes):
 def test_scope_needs_mention_columns(themes):
     with pytest.raises(ValueError, match="mentions"):
         tag_themes(_articles(("a", "en", "war")), dictionary=themes, mentions=pd.DataFrame({"x": [1]}))
+
+
+# ---------------------------------------------------------------- senses by class (issue 16, fourth round)
+
+_SENSES = [
+    # (text, lang, theme, expected): a class the shipped dictionary tells apart, with its diplomatic sense beside it
+    ("The striker signed a new deal with the club.", "en", "agreement", False),
+    ("Ukraine and Russia signed a deal on grain exports.", "en", "agreement", True),
+    ("Les candidats au baccalauréat connaîtront leurs résultats.", "fr", "elections", False),
+    ("Le candidat de l'opposition a remporté l'élection présidentielle.", "fr", "elections", True),
+    ("Royal Dutch Shell signed the contract.", "en", "shelling", False),
+    ("Tanks shelled the town overnight.", "en", "shelling", True),
+    ("وقعت الدولة على معاهدة حظر الأسلحة النووية.", "ar", "arms_embargo", False),
+    ("فرض مجلس الأمن حظر توريد الأسلحة على ليبيا.", "ar", "arms_embargo", True),
+    ("The arms embargo on Libya was renewed.", "en", "economic_sanctions", False),
+    ("The arms embargo on Libya was renewed.", "en", "arms_embargo", True),
+    ("Le maintien de la paix et de la sécurité internationales incombe au Conseil.", "fr", "peacekeeping", False),
+    ("Les opérations de maintien de la paix au Mali ont été prolongées.", "fr", "peacekeeping", True),
+    ("Migratory birds cross the strait in spring.", "en", "refugees", False),
+    ("Le terrorisme sous toutes ses formes et manifestations doit être combattu.", "fr", "protests", False),
+    ("Des manifestations contre le gouvernement ont eu lieu à Alger.", "fr", "protests", True),
+    ("The driver was injured in a collision during the race.", "en", "casualties", False),
+    ("Three civilians were injured in the shelling.", "en", "casualties", True),
+    ("عاد إلى الفندق بعد زيارة المتحف والحدائق.", "ar", "visit", False),
+    ("أجرى وزير الخارجية زيارة رسمية إلى موسكو.", "ar", "visit", True),
+    ("Alonso a fait le plein de carburant pendant la course automobile.", "fr", "energy", False),
+    ("Touch the socket and the electricity gives you a shock.", "en", "energy", False),
+    ("The war will not end soon, the minister warned.", "en", "conflict", True),
+    ("توفي بعد صراع طويل مع المرض.", "ar", "conflict", False),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "theme", "expected"), _SENSES)
+def test_senses_by_class(themes, text, lang, theme, expected):
+    assert (theme in _themes_of(text, lang, themes)) is expected
