@@ -188,6 +188,60 @@ def test_user_file_context_and_theme_context(tmp_path):
     assert found("The floods came.") == {"floods"}
 
 
+def test_named_lists_of_neighbours(tmp_path):
+    """``lists:`` names a class of senses once; ``$name`` among the neighbours stands for its words in the cue's
+    language, in a cue's own context and in a theme's; a later file uses the lists of the files before it."""
+    path = _write(
+        tmp_path,
+        """
+        lists:
+          sport: {en: [player(s), match(es)], fr: [joueur(s)]}
+        themes:
+          - id: deal
+            label: Deals
+            cues:
+              en: [{cue: deal(s), not_near: [$sport, hotel(s)], window: 4}]
+              fr: [accord(s)]
+            context:
+              fr: {not_near: [$sport]}
+        """,
+    )
+    extra = _write(tmp_path, "themes:\n  - id: pact\n    label: Pacts\n    cues:\n      en: [{cue: pact(s), not_near: [$sport]}]\n",
+                   name="extra.yaml")
+    d = load_themes(path, extra, include_default=False)
+
+    def found(text, lang="en"):
+        return set(tag_themes(_articles(("a", lang, text)), dictionary=d)["surface"].dropna())
+
+    assert found("The two states signed a deal.") == {"deal"}
+    assert found("The player signed a deal.") == set()
+    assert found("A deal with the hotels.") == set()
+    assert found("The players and the pact.") == set()
+    assert found("The pact of two states.") == {"pact"}
+    assert found("Un accord entre deux joueurs.", "fr") == set()
+    assert found("Un accord entre deux États.", "fr") == {"accord"}
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "words"),
+    [
+        ("themes:\n  - id: a\n    label: A\n    cues:\n      en: [{cue: ab, near: [$nope]}]\n", 5, "no list 'nope'"),
+        ("lists:\n  Sport: {en: [ab]}\nthemes: []\n", 2, "list name"),
+        ("lists:\n  sport: {en: [ab]}\n  sport: {fr: [ab]}\nthemes: []\n", 3, "already defined"),
+        ("lists:\n  sport: [ab]\nthemes: []\n", 2, "maps language codes"),
+        ("lists:\n  sport: {xx: [ab]}\nthemes: []\n", 2, "unknown language"),
+        ("lists:\n  sport: {en: ['*']}\nthemes: []\n", 2, "list 'sport'"),
+    ],
+)
+def test_malformed_lists_report_file_and_line(tmp_path, body, line, words):
+    path = _write(tmp_path, body)
+    with pytest.raises(ThemeFileError) as err:
+        load_themes(path, include_default=False)
+    msg = str(err.value)
+    assert msg.startswith(f"{path}:{line}:"), msg
+    assert words in msg
+
+
 @pytest.mark.parametrize(
     ("body", "line", "words"),
     [
@@ -250,3 +304,38 @@ def test_scope_international_drops_single_state_sentences(themes):
 def test_scope_needs_mention_columns(themes):
     with pytest.raises(ValueError, match="mentions"):
         tag_themes(_articles(("a", "en", "war")), dictionary=themes, mentions=pd.DataFrame({"x": [1]}))
+
+
+# ---------------------------------------------------------------- senses by class (issue 16, fourth round)
+
+_SENSES = [
+    # (text, lang, theme, expected): a class the shipped dictionary tells apart, with its diplomatic sense beside it
+    ("The striker signed a new deal with the club.", "en", "agreement", False),
+    ("Ukraine and Russia signed a deal on grain exports.", "en", "agreement", True),
+    ("Les candidats au baccalauréat connaîtront leurs résultats.", "fr", "elections", False),
+    ("Le candidat de l'opposition a remporté l'élection présidentielle.", "fr", "elections", True),
+    ("Royal Dutch Shell signed the contract.", "en", "shelling", False),
+    ("Tanks shelled the town overnight.", "en", "shelling", True),
+    ("وقعت الدولة على معاهدة حظر الأسلحة النووية.", "ar", "arms_embargo", False),
+    ("فرض مجلس الأمن حظر توريد الأسلحة على ليبيا.", "ar", "arms_embargo", True),
+    ("The arms embargo on Libya was renewed.", "en", "economic_sanctions", False),
+    ("The arms embargo on Libya was renewed.", "en", "arms_embargo", True),
+    ("Le maintien de la paix et de la sécurité internationales incombe au Conseil.", "fr", "peacekeeping", False),
+    ("Les opérations de maintien de la paix au Mali ont été prolongées.", "fr", "peacekeeping", True),
+    ("Migratory birds cross the strait in spring.", "en", "refugees", False),
+    ("Le terrorisme sous toutes ses formes et manifestations doit être combattu.", "fr", "protests", False),
+    ("Des manifestations contre le gouvernement ont eu lieu à Alger.", "fr", "protests", True),
+    ("The driver was injured in a collision during the race.", "en", "casualties", False),
+    ("Three civilians were injured in the shelling.", "en", "casualties", True),
+    ("عاد إلى الفندق بعد زيارة المتحف والحدائق.", "ar", "visit", False),
+    ("أجرى وزير الخارجية زيارة رسمية إلى موسكو.", "ar", "visit", True),
+    ("Alonso a fait le plein de carburant pendant la course automobile.", "fr", "energy", False),
+    ("Touch the socket and the electricity gives you a shock.", "en", "energy", False),
+    ("The war will not end soon, the minister warned.", "en", "conflict", True),
+    ("توفي بعد صراع طويل مع المرض.", "ar", "conflict", False),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "theme", "expected"), _SENSES)
+def test_senses_by_class(themes, text, lang, theme, expected):
+    assert (theme in _themes_of(text, lang, themes)) is expected

@@ -43,7 +43,15 @@ either side of it, in the same sentence; a hit whose cue fails its context is dr
 
     en: [killed, {cue: bodies, near: [dead, found, killed], not_near: [state, government]}]
 
-``#`` among the neighbours stands for any number (``{cue: resolution, near: ['#']}``).
+``#`` among the neighbours stands for any number (``{cue: resolution, near: ['#']}``), and
+``$name`` for a named list of words given once at the top of the file (a class of senses that
+several themes share: sport, tourism, illness...)::
+
+    lists:
+      sport: {en: [player(s), match(es), tournament(s)], fr: [joueur(s), match, tournoi(s)]}
+    ...
+      context:
+        en: {not_near: [$sport, accident(s)], window: 8}
 
 Scope.  ``scope: international`` marks a theme that needs two states or an international
 body (the UN Security Council, not Russia's own; a phone call between leaders, not with a
@@ -72,13 +80,15 @@ import pandas as pd
 import yaml
 
 from .cues import BOUNDARY, cue_pattern
-from .entries import ThemeFileError, cue_context, merge_context, node_error, scalar, theme_context, valid_lang
+from .entries import (
+    ThemeFileError, cue_context, merge_context, node_error, scalar, theme_context, valid_lang, word_lists,
+)
 
 __all__ = ["ThemeDictionary", "ThemeFileError", "load_themes", "cue_pattern", "default_themes_path"]
 
 _THEME_KEYS = {"id", "parent", "label", "description", "cues", "exclude", "extend", "scope", "context"}
 _SCOPES = ("any", "international")
-_TOP_KEYS = {"themes", "version", "description"}
+_TOP_KEYS = {"themes", "version", "description", "lists"}
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -151,7 +161,7 @@ class ThemeDictionary:
         return self._compiled[lang]
 
 
-def _cue_map(path: str, node: yaml.Node, key: str) -> list[tuple[str, str, yaml.Node, dict | None]]:
+def _cue_map(path: str, node: yaml.Node, key: str, lists: dict) -> list[tuple[str, str, yaml.Node, dict | None]]:
     if not isinstance(node, yaml.MappingNode):
         raise node_error(path, node, f"'{key}' must map language codes to lists of cues, e.g. en: [truce(s)]")
     out = []
@@ -166,14 +176,14 @@ def _cue_map(path: str, node: yaml.Node, key: str) -> list[tuple[str, str, yaml.
             if isinstance(item, yaml.ScalarNode) and item.tag.endswith(":null"):
                 raise node_error(path, item, "empty cue: remove it or write a word")
             if isinstance(item, yaml.MappingNode):
-                cue, ctx = cue_context(path, lang, item, key)
+                cue, ctx = cue_context(path, lang, item, key, lists=lists)
                 out.append((lang, cue, item, ctx))
             else:
                 out.append((lang, scalar(path, item, "a cue"), item, None))
     return out
 
 
-def _parse_file(path: str, text: str) -> list[dict]:
+def _parse_file(path: str, text: str, lists: dict) -> list[dict]:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -191,6 +201,8 @@ def _parse_file(path: str, text: str) -> list[dict]:
             raise node_error(path, knode, f"unknown key {key!r}: expected one of {sorted(_TOP_KEYS)}")
         if key == "themes":
             themes_node = vnode
+        elif key == "lists":
+            word_lists(path, vnode, lists)
     if not isinstance(themes_node, yaml.SequenceNode):
         raise node_error(path, themes_node or root, "'themes' must be a list of themes ('- id: ...')")
     entries, seen = [], {}
@@ -204,9 +216,9 @@ def _parse_file(path: str, text: str) -> list[dict]:
                 raise node_error(path, knode, f"unknown theme key {key!r}: expected one of {sorted(_THEME_KEYS)}")
             entry["nodes"][key] = vnode
             if key in ("cues", "exclude"):
-                entry[key] = _cue_map(path, vnode, key)
+                entry[key] = _cue_map(path, vnode, key, lists)
             elif key == "context":
-                entry[key] = theme_context(path, vnode)
+                entry[key] = theme_context(path, vnode, lists)
             elif key == "extend":
                 entry[key] = scalar(path, vnode, key).lower() in ("true", "yes", "1")
             else:
@@ -276,11 +288,12 @@ def load_themes(*extra_paths: str | Path, include_default: bool = True) -> Theme
     if not paths:
         raise ValueError("no theme file: pass a path or keep include_default=True")
     merged: dict[str, dict] = {}
+    lists: dict[str, dict[str, list[str]]] = {}  # named neighbour lists, shared by the files in order
     for p in paths:
         if not p.is_file():
             raise FileNotFoundError(f"theme file {str(p)!r} does not exist: check the path")
         name = p.name if p == default_themes_path() else str(p)
-        for entry in _parse_file(name, _read_theme_text(name, p)):
+        for entry in _parse_file(name, _read_theme_text(name, p), lists):
             entry["file"] = name
             tid = entry["id"]
             if entry.get("extend"):

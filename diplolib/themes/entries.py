@@ -5,6 +5,8 @@ See :mod:`diplolib.themes.dictionary` for the file format.
 
 from __future__ import annotations
 
+import re
+
 import pycountry
 import yaml
 
@@ -12,12 +14,13 @@ from .cues import cue_pattern
 
 __all__ = [
     "ThemeFileError", "DEFAULT_WINDOW", "NUMBER", "cue_context", "merge_context", "node_error", "scalar",
-    "theme_context", "valid_lang",
+    "theme_context", "valid_lang", "word_lists",
 ]
 
 _CONTEXT_KEYS = {"cue", "near", "not_near", "window"}
 #: What ``#`` stands for among the neighbours of a cue: a number.
 NUMBER = r"(?<!\w)\d+(?!\w)"
+_LIST_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 #: Words on each side of a cue that its ``near``/``not_near`` neighbours may be found in, by default.
 DEFAULT_WINDOW = 4
 
@@ -40,15 +43,48 @@ def scalar(path: str, node: yaml.Node, what: str) -> str:
     return str(node.value)
 
 
+def word_lists(path: str, node: yaml.Node, lists: dict[str, dict[str, list[str]]]) -> None:
+    """Add the ``lists:`` of a theme file to ``lists`` (name -> language -> compiled neighbour cues).
+
+    A list names a class of senses once (``sport: {en: [player(s), match(es)], fr: [...]}``); a cue or a theme's
+    context refers to it among its neighbours as ``$sport``. A file can use the lists of the files loaded before
+    it (the shipped ones: ``sport``, ``tourism``, ``culture``, ``illness``, ``accident``), not redefine them.
+    """
+    if not isinstance(node, yaml.MappingNode):
+        raise node_error(path, node, "'lists' maps names to {language: [words]}, e.g. sport: {en: [player(s)]}")
+    for knode, vnode in node.value:
+        name = scalar(path, knode, "a list name")
+        if not _LIST_NAME.match(name):
+            raise node_error(path, knode, f"list name {name!r}: use lower-case letters, digits and '_'")
+        if name in lists:
+            raise node_error(path, knode, f"list {name!r} is already defined (by this or an earlier theme file): "
+                             "give your list another name")
+        if not isinstance(vnode, yaml.MappingNode):
+            raise node_error(path, vnode, f"list {name!r} maps language codes to words: {name}: {{en: [word]}}")
+        for lnode, wnode in vnode.value:
+            lang = scalar(path, lnode, "a language code")
+            if not valid_lang(lang):
+                raise node_error(path, lnode, f"unknown language {lang!r} in list {name!r}: use a code such as en")
+            items = wnode.value if isinstance(wnode, yaml.SequenceNode) else [wnode]
+            words = lists.setdefault(name, {}).setdefault(lang, [])
+            for item in items:
+                try:
+                    words.append(cue_pattern(scalar(path, item, f"a word of list {name!r}"), lang))
+                except ValueError as exc:
+                    raise node_error(path, item, f"list {name!r}: {exc}") from None
+
+
 def cue_context(
-    path: str, lang: str, node: yaml.MappingNode, key: str, *, theme_level: bool = False
+    path: str, lang: str, node: yaml.MappingNode, key: str, *, theme_level: bool = False,
+    lists: dict[str, dict[str, list[str]]] | None = None,
 ) -> tuple[str, dict]:
     """A cue written as a mapping: ``{cue: bodies, near: [dead, found], not_near: [state], window: 4}``
-    (``theme_level``: a theme's ``context`` for one language, without ``cue``)."""
+    (``theme_level``: a theme's ``context`` for one language, without ``cue``). ``$name`` among the
+    neighbours stands for the words of the named list (see :func:`word_lists`) in ``lang``."""
     if key != "cues":
         raise node_error(path, node, f"'{key}' takes plain cues; context (near/not_near) is for 'cues' only")
     ctx: dict = {"near": [], "not_near": [], "window": DEFAULT_WINDOW}
-    cue = None
+    cue, named = None, False
     for knode, vnode in node.value:
         k = scalar(path, knode, "a key")
         if k not in _CONTEXT_KEYS or (theme_level and k == "cue"):
@@ -68,18 +104,26 @@ def cue_context(
                 if word == "#":  # any number: "resolution 2254", "القرار 1701"
                     ctx[k].append(NUMBER)
                     continue
+                if word.startswith("$"):  # a named list of neighbours
+                    if word[1:] not in (lists or {}):
+                        known = sorted(lists or {})
+                        raise node_error(path, item, f"'{k}': no list {word[1:]!r} (lists defined: {known}); define "
+                                         "it under 'lists:' at the top of the file")
+                    ctx[k].extend(p for p in lists[word[1:]].get(lang, []) if p not in ctx[k])
+                    named = True
+                    continue
                 try:
                     ctx[k].append(cue_pattern(word, lang))
                 except ValueError as exc:
                     raise node_error(path, item, f"'{k}': {exc}") from None
     if cue is None and not theme_level:
         raise node_error(path, node, "a cue with context needs 'cue:', e.g. {cue: bodies, near: [dead, found]}")
-    if not ctx["near"] and not ctx["not_near"]:
+    if not ctx["near"] and not ctx["not_near"] and not named:
         raise node_error(path, node, f"cue {cue!r}: give 'near' or 'not_near' (or write the cue as plain text)")
     return cue or "", ctx
 
 
-def theme_context(path: str, node: yaml.Node) -> dict[str, dict]:
+def theme_context(path: str, node: yaml.Node, lists: dict | None = None) -> dict[str, dict]:
     """``context:`` of a theme: language -> ``{near: [...], not_near: [...], window: n}`` for all its cues."""
     if not isinstance(node, yaml.MappingNode):
         raise node_error(path, node, "'context' maps language codes to {near: [...], not_near: [...], window: n}")
@@ -90,7 +134,7 @@ def theme_context(path: str, node: yaml.Node) -> dict[str, dict]:
             raise node_error(path, knode, f"unknown language {lang!r} in 'context': use an ISO 639-1 code such as en")
         if not isinstance(vnode, yaml.MappingNode):
             raise node_error(path, vnode, "a theme's context is a mapping: {not_near: [...], window: 6}")
-        out[lang] = cue_context(path, lang, vnode, "cues", theme_level=True)[1]
+        out[lang] = cue_context(path, lang, vnode, "cues", theme_level=True, lists=lists)[1]
     return out
 
 
