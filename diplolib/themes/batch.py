@@ -50,7 +50,7 @@ def _bmp_table(name: str) -> np.ndarray:
 
 _TESTS = {"word": lambda c: c.isalnum() or c == "_", "space": str.isspace}
 _OBJECT = ("theme", "parent", "surface", "cue")
-_ASCII_SPACED = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
+_ASCII_SPACED = bytes(c if c < 128 and (chr(c).isalnum() or c in (0, 95)) else 32 for c in range(256))  # NUL kept
 
 
 def _codes(s: str) -> np.ndarray:
@@ -60,6 +60,7 @@ def _codes(s: str) -> np.ndarray:
 def _lookup(name: str, codes: np.ndarray) -> np.ndarray:
     """The test ``name`` of :data:`_TESTS` at each code point."""
     test = _TESTS[name]
+    codes = codes.astype(np.uint32, copy=False)
     out = _bmp_table(name)[np.minimum(codes, 0xFFFF)]
     wide = np.flatnonzero(codes > 0xFFFF)
     if len(wide):
@@ -154,15 +155,20 @@ class _Joined:
         n = len(self.at)
         s_at = self.at + 2 * np.arange(n)
         if self.match.isascii():
-            codes = np.frombuffer(self.match.encode("ascii").translate(_ASCII_SPACED), dtype=np.uint8)
+            spaced = self.match.encode("ascii").translate(_ASCII_SPACED).decode("ascii")
         else:
-            codes = self._match_codes().copy()
-            codes[~_lookup("word", codes)] = 32
-        big = np.full(len(codes) + 2 * n, 32, dtype=codes.dtype)
+            codes = self._match_codes().copy()  # not ASCII: uint32
+            codes[~_lookup("word", codes) & (codes != 0)] = 32
+            spaced = codes.tobytes().decode("utf-32-le", "surrogatepass")
+        if spaced.count("\x00") == n - 1:  # the NULs are the separators: one string operation
+            return " " + spaced.replace("\x00", " \n ") + " ", s_at
+        spaced = spaced.replace("\x00", " ")  # a text holds a NUL (a non-word character: a space)
+        codes = np.frombuffer(spaced.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        big = np.full(len(codes) + 2 * n, 32, dtype=np.uint32)
         owner = np.repeat(np.arange(n), self.end - self.at + 1)[:len(codes)]  # each text and the NUL after it
         big[np.arange(len(codes)) + 2 * owner + 1] = codes
         big[s_at[1:] - 1] = 10
-        return big.tobytes().decode("ascii" if codes.dtype == np.uint8 else "utf-32-le", "surrogatepass"), s_at
+        return big.tobytes().decode("utf-32-le", "surrogatepass"), s_at
 
     def word_before(self, p: np.ndarray) -> np.ndarray:
         """Whether the character before each position of ``match`` is a word character."""
@@ -171,8 +177,10 @@ class _Joined:
         return out & (p > 0)
 
     def _match_codes(self) -> np.ndarray:
+        """The code points of ``match`` (one byte each when it is ASCII)."""
         if not hasattr(self, "_mc"):
-            self._mc = _codes(self.match)
+            self._mc = (np.frombuffer(self.match.encode("ascii"), dtype=np.uint8) if self.match.isascii()
+                        else _codes(self.match))
         return self._mc
 
 
@@ -334,7 +342,7 @@ def _chunk(ix: _Index, joined: _Joined, rules) -> dict[str, list]:
     base = joined.raw_at[k]
     todo = np.flatnonzero(end > start)
     while len(todo):  # trailing whitespace trimmed, as text[end - 1].isspace()
-        todo = todo[_lookup("space", raw[base[todo] + end[todo] - 1].astype(np.uint32))]
+        todo = todo[_lookup("space", raw[base[todo] + end[todo] - 1])]
         end[todo] -= 1
         todo = todo[end[todo] > start[todo]]
     reach = np.zeros(len(joined.texts), dtype=np.int64)
