@@ -10,6 +10,11 @@ work, so the variants run interleaved, ``--rounds`` times each, and the best rou
     git show main:diplolib/themes/data/themes.yaml > /tmp/themes_main.yaml
     .venv/bin/python benchmarks/bench_themes.py --fast-only --against /tmp/themes_main.yaml --rounds 5
 
+``--per-article`` also times the per-article fast path that ``tag_themes`` used before it tagged a partition at a
+time (kept as its reference), interleaved, and checks that both give the same table::
+
+    .venv/bin/python benchmarks/bench_themes.py --fast-only --per-article --repeat 3 --rounds 3
+
 ``--against FILE`` also times the fast path with another theme file in place of the shipped one (e.g. the
 dictionary of the main branch), interleaved with it in the same process: a dictionary change's cost, measured
 against its reference in one run.
@@ -34,6 +39,8 @@ PATHS = {
     "fast (Aho-Corasick anchors, then cue regexes at candidate starts)": tag_themes,
 }
 
+PER_ARTICLE = "per article (automaton pass per article; the partition path's reference)"
+
 
 def corpus(name: str, repeat: int) -> pd.DataFrame:
     articles, _ = datasets.load(name)
@@ -56,11 +63,21 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds; the best is kept (default 3)")
     ap.add_argument("--fast-only", action="store_true",
                     help="time the fast path alone (more rounds in the same time on a loaded machine; no comparison)")
+    ap.add_argument("--per-article", action="store_true",
+                    help="also time the per-article fast path (one automaton pass per article; the reference of the "
+                         "partition path tag_themes now takes), interleaved, and check both tables are identical")
     ap.add_argument("--against", metavar="FILE",
                     help="a theme file (e.g. main's themes.yaml) timed on the fast path, interleaved with the "
                          "shipped one")
     args = ap.parse_args()
     paths = {k: v for k, v in PATHS.items() if not args.fast_only or v is tag_themes}
+    if args.per_article:
+        try:
+            from diplolib.themes.tagging import _tag, _tag_one
+
+            paths[PER_ARTICLE] = lambda a, dictionary: _tag(a, dictionary, None, _tag_one)
+        except ImportError:
+            print("--per-article: this code has no per-article path apart (tag_themes is it)")
     dictionaries = {label: None for label in paths}  # None: the shipped dictionary
     if args.against:
         label = f"fast, theme file {args.against}"
@@ -88,6 +105,8 @@ def main() -> None:
             best[label] = (min(bw, w), min(bc, c))
     if not args.fast_only:
         pd.testing.assert_frame_equal(tables[list(PATHS)[1]], tables[list(PATHS)[0]])
+    if PER_ARTICLE in tables:
+        pd.testing.assert_frame_equal(tables[list(PATHS)[1]], tables[PER_ARTICLE])
 
     rows = []
     for label, (w, c) in best.items():
@@ -111,8 +130,11 @@ def main() -> None:
     print(table.to_markdown(index=False) if _has_tabulate() else table.to_string(index=False))
     if not args.fast_only:
         print(f"\nspeed-up (wall): {table['s wall'].iloc[0] / table['s wall'].iloc[1]:.1f}x")
+    if PER_ARTICLE in best:
+        print(f"tag_themes vs the per-article path (CPU, best rounds, same run): "
+              f"{best[PER_ARTICLE][1] / best[list(PATHS)[1]][1]:.2f}x the speed; identical tables")
     if args.against:
-        ratio = table["s CPU"].iloc[-1] / table["s CPU"].iloc[-2]
+        ratio = best[f"fast, theme file {args.against}"][1] / best[list(PATHS)[1]][1]
         print(f"shipped dictionary vs {args.against} (CPU, best rounds): {ratio:.2f}x the speed")
 
 

@@ -726,3 +726,23 @@ def test_exact_counts_on_real_tagged_fakes():
         want = {k: v[:4] for k, v in brute_force(mentions, window).items()}
         assert got == want
         assert edges["npmi"].between(-1, 1).all() and (edges["g2"] >= 0).all()
+
+
+def test_association_measures_in_blocks_equal_one_pass():
+    """The measures computed block by block (cache-sized) are the same bits as in one pass over every pair,
+    edge cells included (n = 0, n = N, a or b = N)."""
+    from diplolib import stats
+
+    rng = np.random.default_rng(7)
+    size = 3 * stats.BLOCK + 123
+    N = rng.integers(1, 300, size)
+    a, b = rng.integers(0, N + 1), rng.integers(0, N + 1)
+    n = rng.integers(0, np.minimum(a, b) + 1)
+    n[:50], a[50:100], b[100:150] = 0, N[50:100], N[100:150]
+    n[150:200] = a[150:200] = b[150:200] = N[150:200]
+    blocked = stats.association_measures(n, a, b, N)
+    whole = stats._measures(*(x.astype(np.float64) for x in (n, a, b, N)))
+    assert list(blocked) == stats.MEASURES
+    for name in stats.MEASURES:
+        assert blocked[name].shape == (size,)
+        assert np.array_equal(blocked[name].view(np.int64), whole[name].view(np.int64)), name

@@ -72,7 +72,7 @@ from ..segment import locate_spans, segment_spans
 from .keys import key_form
 from .matcher import ActorMatcher
 from .partition import scan_partition
-from .reference import MENTION_COLUMNS, article_dates, mentions_frame, through_last
+from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_column, through_last
 from .registry import Registry, load_registry
 
 __all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS", "CHUNK_CHARS"]
@@ -385,4 +385,6 @@ def tag_actors(
         return mentions_frame(pd.DataFrame([], columns=MENTION_COLUMNS))
     columns = {c: (list(itertools.chain.from_iterable(p[c] for p in parts)) if isinstance(parts[0][c], list)
                    else np.concatenate([p[c] for p in parts])) for c in MENTION_COLUMNS}
+    for c in ("actor_id", "surface", "method", "alias_kind", "reason"):  # str or None: Arrow builds them
+        columns[c] = string_column(columns[c])
     return mentions_frame(pd.DataFrame(columns))

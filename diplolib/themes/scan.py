@@ -24,7 +24,7 @@ from bisect import bisect_right
 from .cues import BOUNDARY
 from .prefilter import pattern_prefilter
 
-__all__ = ["ScanIndex", "scan_index"]
+__all__ = ["ScanIndex", "scan_index", "find_spans", "which_cue"]
 
 _BASE_CLASS = r"\w\s\-\u2010-\u2013"
 _NONWORD = re.compile(r"\W")
@@ -95,13 +95,13 @@ class ScanIndex:
             if ts.inc_all:
                 found = [m.span() for m in ts.inc.finditer(match)]
             else:
-                found = _find(ts.inc, ts.inc_rx, ts.inc_rank, match, ts.inc_bar, inc_occ, runs)
+                found = find_spans(ts.inc, ts.inc_rx, ts.inc_rank, match, ts.inc_bar, inc_occ, runs)
             if not found:
                 continue
             if ts.exc_all:
                 blocked = [m.span() for m in ts.exc.finditer(match)]
             elif exc_occ is not None:
-                blocked = _find(ts.exc, ts.exc_rx, ts.exc_rank, match, ts.exc_bar, exc_occ, runs)
+                blocked = find_spans(ts.exc, ts.exc_rx, ts.exc_rank, match, ts.exc_bar, exc_occ, runs)
             else:
                 blocked = []
             if blocked:
@@ -112,7 +112,7 @@ class ScanIndex:
         return out
 
 
-def _find(rx: re.Pattern, compiled: list[re.Pattern], rank: dict[int, int], match: str, barrier, anchors,
+def find_spans(rx: re.Pattern, compiled: list[re.Pattern], rank: dict[int, int], match: str, barrier, anchors,
           runs) -> list[tuple[int, int]]:
     """The spans of ``rx.finditer(match)``, found from anchor occurrences ``(start, end, lo, hi, cues)``.
 
@@ -159,6 +159,18 @@ def _find(rx: re.Pattern, compiled: list[re.Pattern], rank: dict[int, int], matc
         i = bisect_right(starts, q) - 1
         segments.add((ends[i] if i >= 0 else 0, starts[i + 1] if i + 1 < n else last))
     return [m.span() for lo, hi in sorted(segments) for m in rx.finditer(match, lo, hi)]
+
+
+def which_cue(cues: list[tuple[str, re.Pattern]], match: str, start: int, end: int) -> str:
+    """The longest cue (the first in dictionary order among equals) matching exactly ``match[start:end]``.
+
+    ``cues`` come longest first (stable), so the first exact match is the answer.
+    """
+    for cue, rx in cues:
+        m = rx.match(match, start)
+        if m and m.end() == end:
+            return cue
+    return ""
 
 
 def scan_index(dictionary, lang: str) -> ScanIndex:

@@ -12,10 +12,11 @@ import pandas as pd
 
 from .._tables import check_columns, legacy_arguments
 from ..segment import sentence_spans
+from .batch import tag_texts
 from .dictionary import ThemeDictionary, load_themes
 from .offsets import offset_map
 from .rules import apply_scope, context_ok, context_rules
-from .scan import scan_index
+from .scan import scan_index, which_cue
 
 __all__ = ["tag_themes", "theme_scores", "HIT_COLUMNS"]
 
@@ -58,25 +59,13 @@ def _cue_index(dictionary: ThemeDictionary, lang: str) -> dict[str, list[tuple[s
     return dictionary.cached(("cue_index", lang), build)
 
 
-def _which_cue(cues: list[tuple[str, re.Pattern]], match: str, start: int, end: int) -> str:
-    """The longest cue (the first in dictionary order among equals) matching exactly ``match[start:end]``.
-
-    ``cues`` come longest first (stable), so the first exact match is the answer.
-    """
-    for cue, rx in cues:
-        m = rx.match(match, start)
-        if m and m.end() == end:
-            return cue
-    return ""
-
-
 def _hit_row(article_id, lang, theme, parent, text, match, index_map, starts, a: int, b: int, cues) -> tuple:
     """One hit: matching-form span ``[a, b)`` mapped back to the display text (trailing spaces trimmed)."""
     start, end = int(index_map[a]), int(index_map[b])
     while end > start and text[end - 1].isspace():
         end -= 1
     return (article_id, lang, theme, parent, start, end, text[start:end], max(bisect_right(starts, start) - 1, 0),
-            _which_cue(cues, match, a, b), pd.NA)
+            which_cue(cues, match, a, b), pd.NA)
 
 
 def _tag_one_exact(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> list[tuple]:
@@ -113,7 +102,7 @@ def _tag_one(article_id, lang: str, text: str, dictionary: ThemeDictionary) -> l
     themes, parents, cues, aa, bb = [], [], [], [], []
     for theme, parent, matches, candidates in found:
         for a, b in matches:
-            cue = _which_cue(candidates, match, a, b)
+            cue = which_cue(candidates, match, a, b)
             rule = rules.get((theme, cue)) if rules else None
             if rule is None or context_ok(rule, match, a, b):
                 themes.append(theme)
@@ -195,7 +184,7 @@ def tag_themes(
     both paths on real corpora; ``benchmarks/bench_themes.py`` times them).  The automaton
     and regexes are compiled on the first call per language and cached on the dictionary.
     """
-    hits = _tag(articles, dictionary, langs, _tag_one)
+    hits = _tag(articles, dictionary, langs, None)
     if mentions is None:
         return hits
     check_columns(mentions, ["article_id", "actor_id", "sentence"], func="tag_themes", name="mentions",
@@ -228,16 +217,27 @@ def _tag(articles, dictionary, langs, tag_one) -> pd.DataFrame:
             "add cues for them in a theme file or drop them from langs"
         )
     rows: list[tuple] = []
-    for article_id, lang, text in articles[list(_REQUIRED)].itertuples(index=False):
+    batch: dict[str, list[int]] = {}  # the batch path (tag_one None): positions of the articles to tag, by language
+    table = articles[list(_REQUIRED)]
+    for i, (article_id, lang, text) in enumerate(table.itertuples(index=False)):
         if pd.isna(lang) or lang not in available:
             rows.append(_untagged(article_id, lang, f"no cues for language {lang!r} in the theme dictionary"))
         elif lang not in selected:
             rows.append(_untagged(article_id, lang, f"language {lang!r} not in langs"))
         elif not isinstance(text, str) or not text.strip():
             rows.append(_untagged(article_id, lang, "no text"))
+        elif tag_one is None:
+            batch.setdefault(lang, []).append(i)
+            continue
         else:
             rows.extend(tag_one(article_id, lang, text, dictionary))
-    hits = pd.DataFrame.from_records(rows, columns=HIT_COLUMNS) if rows else pd.DataFrame(columns=HIT_COLUMNS)
+            continue
+        if tag_one is None:
+            batch.setdefault(None, []).append(i)  # where the untagged row goes
+    if tag_one is None:
+        hits = _batch_table(table, rows, batch.pop(None, []), batch, dictionary)
+    else:
+        hits = pd.DataFrame.from_records(rows, columns=HIT_COLUMNS) if rows else pd.DataFrame(columns=HIT_COLUMNS)
     for col in ("start", "end", "sentence"):
         hits[col] = hits[col].astype("Int64")
     for col in ("lang", "theme", "parent", "surface", "cue", "reason"):
@@ -246,6 +246,31 @@ def _tag(articles, dictionary, langs, tag_one) -> pd.DataFrame:
     hits["_o"] = hits["article_id"].map(order)
     hits = hits.sort_values(["_o", "start", "end", "theme"], kind="stable", na_position="first")
     return hits.drop(columns="_o").reset_index(drop=True)
+
+
+def _batch_table(table: pd.DataFrame, untagged: list[tuple], where_untagged: list[int],
+                 batch: dict[str, list[int]], dictionary: ThemeDictionary) -> pd.DataFrame:
+    """The rows of the untagged articles (at positions ``where_untagged``) and the hits of :func:`tag_texts` for
+    the articles of each language (their positions in ``batch``), as columns in article order: the table
+    ``pd.DataFrame.from_records`` makes of the per-article path's rows."""
+    ids, texts = table["article_id"].tolist(), table["text"].tolist()
+    cols = {c: [] for c in HIT_COLUMNS}
+    at: list[int] = list(where_untagged)
+    for c, values in zip(HIT_COLUMNS, zip(*untagged, strict=True), strict=False):
+        cols[c].extend(values)
+    for lang, where in batch.items():
+        h = tag_texts([texts[i] for i in where], lang, dictionary)
+        pos = [where[p] for p in h["position"].tolist()]
+        at += pos
+        cols["article_id"] += [ids[i] for i in pos]
+        cols["lang"] += [lang] * len(pos)
+        for c in ("theme", "parent", "start", "end", "surface", "sentence", "cue"):
+            cols[c] += h[c].tolist()
+        cols["reason"] += [pd.NA] * len(pos)
+    if not at:
+        return pd.DataFrame(columns=HIT_COLUMNS)
+    order = np.argsort(np.array(at, dtype=np.int64), kind="stable")
+    return pd.DataFrame({c: [v[i] for i in order.tolist()] for c, v in cols.items()}, columns=HIT_COLUMNS)
 
 
 @legacy_arguments("articles")

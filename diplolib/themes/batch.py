@@ -1,0 +1,396 @@
+r"""Theme tagging a partition at a time: one automaton pass over the joined matching form of many texts.
+
+:func:`tag_texts` gives the hits of :func:`diplolib.themes.tagging._tag_one` (the per-article fast path, kept as
+the reference: ``tests/test_themes_batch.py`` compares both on every sample corpus) for many texts of one language:
+
+* the matching forms of the texts are joined with a NUL between them. A NUL is no word character, no whitespace
+  and no hyphen, so no cue matches across it, and the look-arounds ``(?<!\w)``/``(?!\w)`` see at a text's edge
+  what they see at the end of a string: a regex tried at a position of the joined string gives the match it gives
+  in the text alone. ASCII texts (one character of matching form per character) get one matching form for all;
+  the others one each, with their offset maps;
+* the anchors of every cue (:mod:`diplolib.themes.scan`) are found in one automaton pass over the spaced joined
+  form; each anchor occurrence is assigned to its text with ``searchsorted`` and expanded to the places where a
+  match may start, all at once; places preceded by a word character are dropped (every cue starts with
+  ``(?<!\w)``, which fails there) before any regex runs;
+* each theme's places are tried left to right over all texts at once, in the theme's alternation order, as
+  ``finditer`` would (a match never crosses a NUL, so one text's match never hides the next text's places); a
+  text where an anchor of the theme has no bounded position takes the per-text path of the scan instead;
+* the cue of each hit is the one that matched unless a longer cue among the candidates matches the same span
+  (only those are tried); exclusions, context rules, display offsets and sentences follow as columns
+  (sentences of each text cut up to its last hit, which leaves the earlier sentence starts unchanged).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+
+import numpy as np
+import pandas as pd
+
+from ..normalize.matching import aligned_matching_form, matching_form
+from ..segment import locate_spans, segment_spans
+from .cues import BOUNDARY
+from .rules import context_ok, context_rules
+from .scan import find_spans, scan_index, which_cue
+
+__all__ = ["tag_texts", "CHUNK_CHARS"]
+
+#: Characters of matching form joined at a time (bounds the joined strings and their code-point arrays).
+CHUNK_CHARS = 4_000_000
+_E = np.zeros(0, dtype=np.int64)
+
+
+@functools.lru_cache(maxsize=2)
+def _bmp_table(name: str) -> np.ndarray:
+    """``\\w`` of str patterns (``isalnum()`` or "_") or ``isspace()`` for every BMP code point (built once)."""
+    test = _TESTS[name]
+    return np.array([test(chr(c)) for c in range(0x10000)], dtype=bool)
+
+
+_TESTS = {"word": lambda c: c.isalnum() or c == "_", "space": str.isspace}
+_OBJECT = ("theme", "parent", "surface", "cue")
+_ASCII_SPACED = bytes(c if c < 128 and (chr(c).isalnum() or c in (0, 95)) else 32 for c in range(256))  # NUL kept
+
+
+def _codes(s: str) -> np.ndarray:
+    return np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _lookup(name: str, codes: np.ndarray) -> np.ndarray:
+    """The test ``name`` of :data:`_TESTS` at each code point."""
+    test = _TESTS[name]
+    codes = codes.astype(np.uint32, copy=False)
+    out = _bmp_table(name)[np.minimum(codes, 0xFFFF)]
+    wide = np.flatnonzero(codes > 0xFFFF)
+    if len(wide):
+        out[wide] = [test(chr(c)) for c in codes[wide].tolist()]
+    return out
+
+
+class _Index:
+    """The automaton of a :class:`~diplolib.themes.scan.ScanIndex` with integer values, its entries as flat arrays
+    (a word's entries from ``first[w]`` to ``first[w + 1]``), and per theme the order in which cues are read."""
+
+    def __init__(self, scan):
+        import ahocorasick
+
+        self.scan = scan
+        self.automaton = None
+        shift, size, first, tk, lo, hi, cis = [], [], [0], [], [], [], []
+        sets: dict[frozenset, int] = {}
+        if scan.automaton is not None:
+            self.automaton = ahocorasick.Automaton()
+            for w, (key, (s, z, entries)) in enumerate(scan.automaton.items()):
+                self.automaton.add_word(key, w)
+                shift.append(s)
+                size.append(z)
+                for k, a, b, members in entries:
+                    tk.append(k)
+                    lo.append(a)
+                    hi.append(-1 if b is None else b)
+                    cis.append(sets.setdefault(members, len(sets)))
+                first.append(len(tk))
+            self.automaton.make_automaton()
+        self.shift, self.size, self.first = (np.array(x, dtype=np.int64) for x in (shift, size, first))
+        self.tk, self.lo, self.hi, self.cis = (np.array(x, dtype=np.int64) for x in (tk, lo, hi, cis))
+        members = list(sets)
+        self.sets = [frozenset(m) for m in members]
+        self.set_first = np.r_[0, np.cumsum([len(m) for m in members])].astype(np.int64)
+        self.set_members = np.array([c for m in members for c in sorted(m)], dtype=np.int64)
+        self.boundary, self.earlier, self.ranks = [], [], []
+        for ts in scan.themes:
+            self.ranks.append([np.array([r[c] for c in range(len(r))], dtype=np.int64)
+                               for r in (ts.inc_rank, ts.exc_rank)])
+            self.boundary.append(all(rx.pattern.startswith(BOUNDARY) for rx in (*ts.inc_rx, *ts.exc_rx)))
+            place = {ci: r for r, ci in enumerate(ts.by_length)}
+            self.earlier.append([ts.by_length[:place[ci]] for ci in range(len(ts.cues))])
+
+
+def _index(dictionary, lang: str) -> _Index:
+    return dictionary.cached(("batch_index", lang), lambda: _Index(scan_index(dictionary, lang)))
+
+
+class _Joined:
+    """Texts of one chunk: the matching forms joined with NULs (``match``, texts starting at ``at``), the display
+    texts joined the same way (``raw`` at ``raw_at``), the offset maps of non-ASCII texts (``maps``, each with a
+    last entry, the text's length, at ``map_at``; -1 for ASCII texts) and the spaced form the automaton reads."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.raw = "\x00".join(texts)
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        self.raw_at = np.r_[0, np.cumsum(lengths + 1)[:-1]].astype(np.int64)
+        ascii_ = np.fromiter((t.isascii() for t in texts), dtype=bool, count=len(texts))
+        if ascii_.all():  # the ASCII matching form is one character for one (elisions: a space for the apostrophe)
+            self.match, self.at, self.maps, self.map_at = matching_form(self.raw), self.raw_at, _E, np.full(
+                len(texts), -1, dtype=np.int64)
+            self.forms = None
+        else:
+            self.forms, maps, self.map_at, where = [], [], np.full(len(texts), -1, dtype=np.int64), 0
+            for i, t in enumerate(texts):
+                m, idx = aligned_matching_form(t)
+                self.forms.append(m)
+                maps.append(np.append(idx.astype(np.int64, copy=False), len(t)))
+                self.map_at[i] = where
+                where += len(idx) + 1
+            self.maps = np.concatenate(maps) if maps else _E
+            self.match = "\x00".join(self.forms)
+            flen = np.fromiter(map(len, self.forms), dtype=np.int64, count=len(texts))
+            self.at = np.r_[0, np.cumsum(flen + 1)[:-1]].astype(np.int64)
+        self.end = np.r_[self.at[1:] - 1, len(self.match)].astype(np.int64)
+        self._form_cache: dict[int, str] = {}
+
+    def form(self, k: int) -> str:
+        """The matching form of text ``k``."""
+        if self.forms is not None:
+            return self.forms[k]
+        if k not in self._form_cache:
+            self._form_cache[k] = self.match[self.at[k]:self.end[k]]
+        return self._form_cache[k]
+
+    def spaced(self) -> tuple[str, np.ndarray]:
+        """``" " + form + " "`` of every text, joined with line breaks, every non-word character a space (what
+        the scan's automaton reads for one text), and where each text's block starts."""
+        n = len(self.at)
+        s_at = self.at + 2 * np.arange(n)
+        if self.match.isascii():
+            spaced = self.match.encode("ascii").translate(_ASCII_SPACED).decode("ascii")
+        else:
+            codes = self._match_codes().copy()  # not ASCII: uint32
+            codes[~_lookup("word", codes) & (codes != 0)] = 32
+            spaced = codes.tobytes().decode("utf-32-le", "surrogatepass")
+        if spaced.count("\x00") == n - 1:  # the NULs are the separators: one string operation
+            return " " + spaced.replace("\x00", " \n ") + " ", s_at
+        spaced = spaced.replace("\x00", " ")  # a text holds a NUL (a non-word character: a space)
+        codes = np.frombuffer(spaced.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        big = np.full(len(codes) + 2 * n, 32, dtype=np.uint32)
+        owner = np.repeat(np.arange(n), self.end - self.at + 1)[:len(codes)]  # each text and the NUL after it
+        big[np.arange(len(codes)) + 2 * owner + 1] = codes
+        big[s_at[1:] - 1] = 10
+        return big.tobytes().decode("utf-32-le", "surrogatepass"), s_at
+
+    def word_before(self, p: np.ndarray) -> np.ndarray:
+        """Whether the character before each position of ``match`` is a word character."""
+        prev = np.maximum(p - 1, 0)
+        out = _lookup("word", self._match_codes()[prev])
+        return out & (p > 0)
+
+    def _match_codes(self) -> np.ndarray:
+        """The code points of ``match`` (one byte each when it is ASCII)."""
+        if not hasattr(self, "_mc"):
+            self._mc = (np.frombuffer(self.match.encode("ascii"), dtype=np.uint8) if self.match.isascii()
+                        else _codes(self.match))
+        return self._mc
+
+
+def _occurrences(ix: _Index, joined: _Joined) -> tuple[np.ndarray, ...]:
+    """Every anchor occurrence, expanded to its entries and sorted by (theme-kind, text, scan order): text ``k``,
+    anchor start and last index ``q``, ``qe`` (in the text's matching form), ``tk``, ``lo``, ``hi`` (-1: none) and
+    cue set."""
+    if ix.automaton is None:
+        return (_E,) * 7
+    big, s_at = joined.spaced()
+    found = np.fromiter(itertools.chain.from_iterable(ix.automaton.iter(big)), dtype=np.int64)
+    ends, wids = found[0::2], found[1::2]
+    counts = ix.first[wids + 1] - ix.first[wids]
+    rep = np.repeat(np.arange(len(wids)), counts)
+    entry = ix.first[wids][rep] + np.arange(len(rep)) - np.repeat(np.cumsum(counts) - counts, counts)
+    e, w = ends[rep], wids[rep]
+    k = np.searchsorted(s_at, e, side="right") - 1
+    q = e - ix.shift[w] - s_at[k]
+    qe = q + ix.size[w]
+    tk = ix.tk[entry]
+    order = np.lexsort((np.arange(len(tk)), k, tk))
+    return tuple(a[order] for a in (k, q, qe, tk, ix.lo[entry], ix.hi[entry], ix.cis[entry]))
+
+
+def _bounded_spans(ix: _Index, joined: _Joined, t: int, kind: int, occ) -> list[tuple[int, int, int]]:
+    """``find_spans`` of theme ``t`` over every text at once, for anchors that all have a bounded position:
+    ``(start, end, cue)`` in the joined matching form, text by text, left to right."""
+    k, q, lo, hi, cis = occ
+    ts = ix.scan.themes[t]
+    compiled = ts.inc_rx if kind == 0 else ts.exc_rx
+    p_lo = np.maximum(q - hi, 0)
+    n = np.maximum(q - lo - p_lo + 1, 0)
+    rep = np.repeat(np.arange(len(q)), n)
+    p = p_lo[rep] + np.arange(len(rep)) - np.repeat(np.cumsum(n) - n, n) + joined.at[k[rep]]
+    if ix.boundary[t]:
+        ok = ~joined.word_before(p)
+        p, rep = p[ok], rep[ok]
+    sets = cis[rep]
+    m = ix.set_first[sets + 1] - ix.set_first[sets]
+    rep2 = np.repeat(np.arange(len(p)), m)
+    ci = ix.set_members[ix.set_first[sets][rep2] + np.arange(len(rep2)) - np.repeat(np.cumsum(m) - m, m)]
+    p = p[rep2]
+    if not len(p):
+        return []
+    order = np.lexsort((ix.ranks[t][kind][ci], p))
+    p, ci = p[order], ci[order]
+    keep = np.flatnonzero(np.r_[True, (p[1:] != p[:-1]) | (ci[1:] != ci[:-1])])
+    p, ci = p[keep].tolist(), ci[keep].tolist()
+    group = np.r_[0, np.flatnonzero(np.diff(p)) + 1, len(p)].tolist()  # the cues tried at each place
+    spans, pos, text = [], 0, joined.match
+    earlier, cues, cue_all = ix.earlier[t], ts.cues, ts.cue_all
+    for g in range(len(group) - 1):
+        at = p[group[g]]
+        if at < pos:
+            continue
+        for j in range(group[g], group[g + 1]):
+            c = ci[j]
+            hit = compiled[c].match(text, at)
+            if hit is not None:
+                pos = hit.end()
+                if kind == 0 and earlier[c]:  # which_cue: a longer cue with an anchor here may match the same span
+                    others = ci[group[g]:group[g + 1]]
+                    for i in earlier[c]:
+                        if i in others or cue_all[i]:
+                            m = cues[i][1].match(text, at)
+                            if m is not None and m.end() == pos:
+                                c = i
+                                break
+                spans.append((at, pos, c))
+                break
+    return spans
+
+
+def _spans(ix: _Index, joined: _Joined, t: int, kind: int, occ, texts: np.ndarray | None) -> list:
+    """``(start, end, cue or -1)`` of theme ``t``'s include (``kind`` 0) or exclusion regex in the joined form:
+    the texts ``texts`` (all of them for None) scanned whole when an anchor-less cue asks for it, else the texts
+    holding anchors (``occ``: their occurrences), by :func:`_bounded_spans` or per text by ``find_spans``."""
+    ts = ix.scan.themes[t]
+    rx, every = (ts.inc, ts.inc_all) if kind == 0 else (ts.exc, ts.exc_all)
+    if every:
+        todo = range(len(joined.at)) if texts is None else texts.tolist()
+        return [(m.start(), m.end(), -1) for i in todo
+                for m in rx.finditer(joined.match, joined.at[i], joined.end[i])]
+    k, q, qe, lo, hi, cis = occ
+    if texts is not None:
+        keep = np.isin(k, texts)
+        k, q, qe, lo, hi, cis = (a[keep] for a in occ)
+    if not len(k):
+        return []
+    unbounded = np.zeros(len(joined.at), dtype=bool)
+    unbounded[k[hi < 0]] = True
+    bounded = ~unbounded[k]
+    out = _bounded_spans(ix, joined, t, kind, (k[bounded], q[bounded], lo[bounded], hi[bounded], cis[bounded]))
+    compiled, rank, bar = (ts.inc_rx, ts.inc_rank, ts.inc_bar) if kind == 0 else (ts.exc_rx, ts.exc_rank, ts.exc_bar)
+    for i in np.flatnonzero(unbounded).tolist():
+        sel = np.flatnonzero(k == i)
+        anchors = [(a, b, x, None if y < 0 else y, ix.sets[s]) for a, b, x, y, s in
+                   zip(q[sel].tolist(), qe[sel].tolist(), lo[sel].tolist(), hi[sel].tolist(), cis[sel].tolist(),
+                       strict=True)]
+        base = int(joined.at[i])
+        out += [(a + base, b + base, -1) for a, b in find_spans(rx, compiled, rank, joined.form(i), bar, anchors, {})]
+    out.sort(key=lambda s: s[0])
+    return out
+
+
+def _theme_hits(ix: _Index, joined: _Joined, t: int, occ, rules) -> tuple[np.ndarray, ...] | None:
+    """Text, start, end (in the text's matching form) and cue index of theme ``t``'s hits, exclusions and
+    context applied, in text order."""
+    ts = ix.scan.themes[t]
+    k, q, qe, tk, lo, hi, cis = occ
+    inc = slice(*np.searchsorted(tk, [2 * t, 2 * t + 1]))
+    exc = slice(*np.searchsorted(tk, [2 * t + 1, 2 * t + 2]))
+    if inc.start == inc.stop and not ts.inc_all:
+        return None
+    found = _spans(ix, joined, t, 0, tuple(a[inc] for a in (k, q, qe, lo, hi, cis)), None)
+    if not found:
+        return None
+    a, b, ci = (np.array(x, dtype=np.int64) for x in zip(*found, strict=True))
+    fk = np.searchsorted(joined.at, a, side="right") - 1
+    if ts.exc_all or exc.start < exc.stop:
+        blocked = _spans(ix, joined, t, 1, tuple(x[exc] for x in (k, q, qe, lo, hi, cis)), np.unique(fk))
+        if blocked:
+            x, y = np.array([s[0] for s in blocked]), np.array([s[1] for s in blocked])
+            i = np.searchsorted(y, a, side="right")
+            hit = i < len(x)
+            hit[hit] = x[i[hit]] < b[hit]
+            a, b, ci, fk = a[~hit], b[~hit], ci[~hit], fk[~hit]
+    for j in np.flatnonzero(ci < 0).tolist():  # found without a cue (whole-text scans): which_cue of the text
+        lo_, hi_ = np.searchsorted(k[inc], [fk[j], fk[j] + 1])
+        got = frozenset().union(*(ix.sets[s] for s in set(cis[inc][lo_:hi_].tolist())))
+        name = which_cue([ts.cues[i] for i in ts.by_length if i in got or ts.cue_all[i]], joined.match, a[j], b[j])
+        ci[j] = next((i for i, (c, _) in enumerate(ts.cues) if c == name), len(ts.cues))  # "": the last, blank
+    base = joined.at[fk]
+    a, b = a - base, b - base
+    with_rule = np.array([(ts.theme, c) in rules for c, _ in ts.cues] + [False], dtype=bool)[ci]
+    keep = np.ones(len(a), dtype=bool)
+    for j in np.flatnonzero(with_rule).tolist():
+        keep[j] = context_ok(rules[(ts.theme, ts.cues[ci[j]][0])], joined.form(int(fk[j])), int(a[j]), int(b[j]))
+    return fk[keep], a[keep], b[keep], ci[keep]
+
+
+def _chunk(ix: _Index, joined: _Joined, rules) -> dict[str, list]:
+    """The hits of one chunk of texts, in the order of the per-article path (text, theme, start)."""
+    occ = _occurrences(ix, joined)
+    themes = ix.scan.themes
+    parts = [(t, got) for t in range(len(themes)) if (got := _theme_hits(ix, joined, t, occ, rules)) is not None]
+    if not parts:
+        return {}
+    k, a, b, ci = (np.concatenate(x) for x in zip(*(g for _, g in parts), strict=True))
+    t = np.repeat([p[0] for p in parts], [len(g[0]) for _, g in parts]).astype(np.int64)
+    order = np.lexsort((a, t, k))  # each theme's hits are in text order: the per-article path's order
+    k, a, b, ci, t = k[order], a[order], b[order], ci[order], t[order]
+    names = [[c for c, _ in ts.cues] + [""] for ts in themes]
+    mapped = joined.map_at[k] >= 0
+    start, end = a.copy(), b.copy()
+    start[mapped] = joined.maps[joined.map_at[k[mapped]] + a[mapped]]
+    end[mapped] = joined.maps[joined.map_at[k[mapped]] + b[mapped]]
+    raw = _codes(joined.raw) if not joined.raw.isascii() else np.frombuffer(joined.raw.encode("ascii"), np.uint8)
+    base = joined.raw_at[k]
+    todo = np.flatnonzero(end > start)
+    while len(todo):  # trailing whitespace trimmed, as text[end - 1].isspace()
+        todo = todo[_lookup("space", raw[base[todo] + end[todo] - 1])]
+        end[todo] -= 1
+        todo = todo[end[todo] > start[todo]]
+    reach = np.zeros(len(joined.texts), dtype=np.int64)
+    np.maximum.at(reach, k, end)
+    cut = [joined.texts[i][:r] for i, r in enumerate(reach.tolist())]
+    sentence = np.maximum(locate_spans(segment_spans(cut), position=k, offset=start), 0)
+    surface = [joined.raw[s:e] for s, e in zip((base + start).tolist(), (base + end).tolist(), strict=True)]
+    return {"position": k.tolist(), "theme": [themes[i].theme for i in t.tolist()],
+            "parent": [themes[i].parent for i in t.tolist()], "start": start.tolist(), "end": end.tolist(),
+            "surface": surface, "sentence": sentence.tolist(),
+            "cue": [names[x][y] for x, y in zip(t.tolist(), ci.tolist(), strict=True)]}
+
+
+def tag_texts(texts: list[str], lang: str, dictionary) -> pd.DataFrame:
+    """The theme hits of many texts of one language, as the per-article fast path finds them, in its order.
+
+    Parameters
+    ----------
+    texts : list of str
+        Display texts (non-blank).
+    lang : str
+        Their language (one with cues in ``dictionary``).
+    dictionary : ThemeDictionary
+        From :func:`diplolib.themes.load_themes`.
+
+    Returns
+    -------
+    DataFrame
+        One row per hit, by text, then theme (dictionary order), then start: ``position`` (index in ``texts``),
+        ``theme``, ``parent``, ``start``, ``end``, ``surface``, ``sentence``, ``cue``.
+    """
+    ix = _index(dictionary, lang)
+    rules = context_rules(dictionary, lang)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    parts, first = [], 0
+    while first < len(texts):
+        last = max(int(np.searchsorted(np.cumsum(lengths[first:] + 1), CHUNK_CHARS, side="right")), 1) + first
+        plain = np.fromiter((t.isascii() for t in texts[first:last]), dtype=bool, count=last - first)
+        for group in (np.flatnonzero(plain), np.flatnonzero(~plain)):
+            if len(group):
+                got = _chunk(ix, _Joined([texts[first + i] for i in group.tolist()]), rules)
+                if got:
+                    got["position"] = (group[got["position"]] + first).tolist()
+                    parts.append(pd.DataFrame({c: pd.Series(v, dtype=object if c in _OBJECT else np.int64)
+                                               for c, v in got.items()}))
+        first = last
+    columns = ["position", "theme", "parent", "start", "end", "surface", "sentence", "cue"]
+    if not parts:
+        return pd.DataFrame({c: pd.Series([], dtype=object if c in _OBJECT else np.int64) for c in columns})
+    out = pd.concat(parts, ignore_index=True)
+    return out.iloc[np.argsort(out["position"].to_numpy(), kind="stable")].reset_index(drop=True)
