@@ -26,19 +26,10 @@ import pandas as pd
 
 from ..readers.base import meta_name
 from ..readers.common import date_precision
+from .bodies import Body, chunk_bodies
 from .dates import infer_dayfirst, parse_date, to_timestamp
-from .dispatch import (
-    remove_boilerplate,
-    split_byline,
-    split_credits,
-    split_dispatches,
-    split_header,
-    strip_repeated_title,
-)
 from .duplicates import flag_duplicates
 from .language import DEFAULT_LANGUAGES, detect_language
-from .matching import matching_form
-from .text import clean_text, count_replacement_chars
 
 __all__ = ["normalize_articles", "STEPS", "ARTICLE_COLUMNS", "RAW_COLUMNS", "CHUNK_ROWS"]
 
@@ -113,37 +104,6 @@ class _DateCache:
             return out
 
 
-def _split_record(title: str | None, text: str, on: frozenset[str]) -> list[dict[str, Any]]:
-    """The article-level steps on one cleaned record: a list of dicts (title, text, byline, dateline, credits)."""
-    if "boilerplate" in on:
-        text = remove_boilerplate(text)
-    page_by = page_cr = ""
-    if "byline" in on:
-        text, page_by = split_byline(text)
-    if "credits" in on:
-        text, page_cr = split_credits(text)
-        if "byline" in on and not page_by:  # "… - REUTERS" may close the text after a byline line
-            text, page_by = split_byline(text)
-    parts = split_dispatches(text, title) if "split" in on else [(title, text)]
-    out = []
-    for k, (t, body) in enumerate(parts):
-        own_by = own_cr = head_cr = dateline = ""
-        if k < len(parts) - 1:  # the last dispatch's tail was read at page level
-            if "byline" in on:
-                body, own_by = split_byline(body)
-            if "credits" in on:
-                body, own_cr = split_credits(body)
-        title_for_header = t if "title" in on else None
-        if "dateline" in on:
-            dateline, head_cr, body = split_header(body, title_for_header)
-        elif title_for_header:
-            body = strip_repeated_title(body, title_for_header)
-        # a page-level byline or credit (the page's editors, its agency) applies to every dispatch of the page
-        out.append({"title": t, "text": body.strip(), "byline": own_by or page_by or None,
-                    "dateline": dateline or None, "credits": own_cr or head_cr or page_cr or None})
-    return out
-
-
 def normalize_articles(records: pd.DataFrame, *,
                        published: str | pd.Timestamp | Mapping[str, str | pd.Timestamp] | None = None,
                        tz: str = "UTC", split: bool = True, near_duplicates: bool = True,
@@ -195,21 +155,28 @@ def normalize_articles(records: pd.DataFrame, *,
     seen: dict[str, int] = {}
     frames = []
     for lo in range(0, max(len(raw), 1), CHUNK_ROWS):  # one chunk of records at a time: bounded memory
+        chunk = raw.iloc[lo:lo + CHUNK_ROWS].to_dict("records")
+        # the text steps once per distinct (title, text) of the chunk, cleaners and matching form over the chunk
+        codes, bodies = chunk_bodies([r.get("title") for r in chunk], [r["text"] for r in chunk], on)
+        langs: dict[tuple[int, str | None], list[tuple[str | None, bool]]] = {}
         rows: list[dict[str, Any]] = []
         positions: list[int] = []
-        for pos, r in enumerate(raw.iloc[lo:lo + CHUNK_ROWS].to_dict("records"), start=lo):
+        for pos, (r, code) in enumerate(zip(chunk, codes, strict=True), start=lo):
             origin = str(r["origin"]) if _str(r["origin"]) else f"row {pos}"
             n_seen = seen.get(origin, 0)
             seen[origin] = n_seen + 1
             id_base = origin if n_seen == 0 else f"{origin}\x1f{n_seen}"
             given = _given_id(r.get("article_id"), seen)
-            for row in _record_articles(r, origin, given or id_base, on, dates,
+            hint = _str(r.get("lang"))
+            if (code, hint) not in langs:
+                langs[code, hint] = [_language(hint, part, on) for part in bodies[code].parts]
+            for row in _record_articles(r, origin, given or id_base, bodies[code], langs[code, hint], on, dates,
                                         dayfirst.get(_origin_file(origin)), published, tz,
                                         given_id=given is not None):
                 rows.append(row)
                 positions.append(pos)
         frames.append(_articles_frame(rows, positions, extra, tz=tz))
-        del rows
+        del rows, chunk, bodies
     out = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     if "duplicates" in on and len(out):
         out["duplicate_of"] = flag_duplicates(out, near=near_duplicates).to_numpy()
@@ -268,18 +235,12 @@ def _dayfirst_by_file(raw: pd.DataFrame) -> dict[str, bool | None]:
     return {f: infer_dayfirst(v) for f, v in by_file.items()}
 
 
-def _record_articles(r: dict[str, Any], origin: str, id_base: str, on: frozenset[str], dates: _DateCache,
-                     dayfirst: bool | None, published: Any, tz: str, *, given_id: bool = False) -> list[dict[str, Any]]:
-    """The article rows of one raw record (one per dispatch it holds); with ``given_id`` ``id_base`` is the
-    source's own id, used as is for the first dispatch and as ``<id>-<k>`` for the next ones."""
-    raw_title, raw_text = _str(r.get("title")), _str(r.get("text")) or ""
-    n_bad = count_replacement_chars(raw_title) + count_replacement_chars(raw_text)
-    title = (clean_text(raw_title) or None) if "clean" in on and raw_title else raw_title
-    text = clean_text(raw_text) if "clean" in on else raw_text
-    try:
-        parts = _split_record(title, text, on)
-    except Exception:  # batch work never crashes on one record: keep it whole
-        parts = [{"title": title, "text": text, "byline": None, "dateline": None, "credits": None}]
+def _record_articles(r: dict[str, Any], origin: str, id_base: str, body: Body, langs: list[tuple[str | None, bool]],
+                     on: frozenset[str], dates: _DateCache, dayfirst: bool | None, published: Any, tz: str, *,
+                     given_id: bool = False) -> list[dict[str, Any]]:
+    """The article rows of one raw record (one per dispatch of its ``body``, with their languages ``langs``);
+    with ``given_id`` ``id_base`` is the source's own id, used as is for the first dispatch and as ``<id>-<k>``
+    for the next ones."""
     meta_date = r.get("published")
     try:
         if isinstance(meta_date, str):
@@ -288,10 +249,9 @@ def _record_articles(r: dict[str, Any], origin: str, id_base: str, on: frozenset
             meta_ts = dates.convert(meta_date)
     except (TypeError, ValueError):  # an unreadable date is unknown, not fatal
         meta_ts = None
-    hint = _str(r.get("lang"))
     given_precision = _str(r.get("published_precision"))
     rows = []
-    for k, part in enumerate(parts):
+    for k, part in enumerate(body.parts):
         ts, precision = meta_ts, (given_precision or date_precision(meta_date)) if meta_ts is not None else None
         if ts is None and "dates" in on and part["dateline"]:
             ts = dates.parse(part["dateline"])
@@ -299,15 +259,14 @@ def _record_articles(r: dict[str, Any], origin: str, id_base: str, on: frozenset
         if ts is None:
             ts = _supplied_date(published, origin, tz)
             precision = _supplied_precision(published, origin) if ts is not None else None
-        lang, mismatch = _language(hint, part, on)
+        lang, mismatch = langs[k]
         rows.append({
             "article_id": ((id_base if k == 0 else f"{id_base}-{k}") if given_id
                            else hashlib.sha1(f"{id_base}\x1f{k}".encode()).hexdigest()[:16]),
             "source": _str(r.get("source")), "lang": lang, "published": ts,
             **part,
             "url": _str(r.get("url")), "origin": origin, "duplicate_of": None,
-            "text_match": matching_form(part["text"]),
-            "n_replacement_chars": n_bad if k == 0 else 0,
+            "n_replacement_chars": body.n_bad if k == 0 else 0,
             "published_precision": precision, "lang_mismatch": mismatch,
             "format": _str(r.get("format")),
         })

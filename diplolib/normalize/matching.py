@@ -30,7 +30,7 @@ import numpy as np
 
 from ._charmap import CharMap
 
-__all__ = ["matching_form", "aligned_matching_form", "ELISIONS"]
+__all__ = ["matching_form", "joined_matching_form", "aligned_matching_form", "ELISIONS"]
 
 ELISIONS = ("l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu")
 
@@ -95,6 +95,21 @@ def matching_form(s: str) -> str:
     if not isinstance(s, str):
         return ""
     return _split_elisions(_fold(s))
+
+
+def joined_matching_form(s: str, is_ascii: bool) -> str:
+    """:func:`matching_form` of texts joined by a separator character (``is_ascii``: all of them ASCII).
+
+    The separator must be a character no step touches and that is not ``\\w`` (for ASCII text ASCII
+    punctuation other than the apostrophe and backquote, else a private-use character):
+    :func:`diplolib.normalize.columnar.matching_forms` splits the result on it.
+    """
+    if is_ascii:
+        s = s.lower()
+        s = s.replace("`", "'") if "`" in s else s
+    else:
+        s = _fold_map()(unicodedata.normalize("NFD", s.casefold()))
+    return _split_elisions(s)
 
 
 @lru_cache(maxsize=65536)

@@ -36,6 +36,7 @@ __all__ = [
     "count_replacement_chars",
     "make_pipeline",
     "clean_text",
+    "joined_clean_text",
     "REPLACEMENT_CHAR",
 ]
 
@@ -206,3 +207,34 @@ def clean_text(s: str) -> str:
             # itself produce a target (U+1FEF → "`"), hence the second pass.
             s = _all_map()(unicodedata.normalize("NFC", s))
     return normalize_whitespace(s)
+
+
+def joined_clean_text(s: str, is_ascii: bool) -> str:
+    """:func:`clean_text` of texts joined by a separator character, but not stripped (strip each piece).
+
+    The separator must be a character no step touches (for ASCII text, ``is_ascii``, ASCII punctuation other
+    than the backquote; else a private-use character); :func:`diplolib.normalize.columnar.clean_texts` splits
+    the result on it. After the collapse of space runs every run is one space, so the spaces around a newline
+    (``" *\\n *"`` of :func:`normalize_whitespace`) are one before and one after it: two ``str.replace``.
+    """
+    if "\r" in s:
+        s = s.replace("\r\n", "\n")
+    if is_ascii:
+        b = s.encode("ascii")
+        b2 = b.translate(_ASCII_BYTES_TABLE, _ASCII_BYTES_DELETE)
+        s = b2.decode("ascii") if b2 != b else s
+    else:
+        if "\u00ab" in s or "\u00bb" in s:
+            s = _GUILLEMET_SPACE.sub(r"\1\2", s)
+        if "\u2029" in s:
+            s = s.replace("\u2029", "\n\n")
+        s = _all_map()(s)
+        if not unicodedata.is_normalized("NFC", s):
+            s = _all_map()(unicodedata.normalize("NFC", s))
+    if "  " in s:
+        s = _MULTI_SPACE.sub(" ", s)
+    if "\n" in s:
+        s = s.replace(" \n", "\n").replace("\n ", "\n")
+        if "\n\n\n" in s:
+            s = _MANY_NL.sub("\n\n", s)
+    return s
