@@ -44,6 +44,10 @@ _WORDS = 3
 PRONOUNS = {"en": frozenset("they it he she we".split()), "fr": frozenset("il elle ils elles nous".split()),
             "ar": frozenset("انه انها انهم انهما".split())}
 _THAT = frozenset("that que qu".split())
+#: Words of time between a reporting verb and its pronoun ("said *on Friday* they would blockade Paris").
+_TIME = frozenset("""on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier
+    later last late this week month in a statement lundi mardi mercredi jeudi vendredi samedi dimanche hier
+    aujourd hui""".split())
 _CLAUSE_WORDS = frozenset("that que qu ان".split())  # "told AFP that Turkey …": the clause after is reported
 
 
@@ -68,6 +72,11 @@ def self_reports(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], lang
         for i, e in enumerate(ends.tolist()):
             j = spaced.find(" ", e + 2)
             word = spaced[e + 2:j]
+            for _ in range(3):  # "said on Friday they would …"
+                if word not in _TIME:
+                    break
+                k = spaced.find(" ", j + 1)
+                word, j = spaced[j + 1:k], k
             if word in _THAT:
                 k = spaced.find(" ", j + 1)
                 word = spaced[j + 1:k]

@@ -163,7 +163,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     cue_rows = {k: v[hits["cue_row"]] for k, v in _cue_columns(lexicon).items()}
     cue_rows["event"] = promised_threats(b.match, hits, cue_rows["event"], lang)
     material = np.isin(cue_rows["event"], _MATERIAL)
-    before, after, after2 = assign(b, hits, phrases, own, material)
+    before, after, after2 = assign(b, hits, phrases, own, material, lang, cue_rows["event"])
     fl = flags(b, hits, phrases, after, marks, lang)
     direction = cue_rows["direction"]
     doc = hits["doc"]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .roles import clause_marks, same_clause
+from .clauses import clause_marks, same_clause
 from .scan import Batch
 
 __all__ = ["LOCATIVE", "PLACE_NOUNS", "PATRON", "GROUP_NOUNS", "PLACE_REACH", "near_cues", "not_parties", "place_sides"]

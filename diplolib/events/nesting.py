@@ -25,7 +25,7 @@ import numpy as np
 
 __all__ = ["GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "DETERMINERS", "PROMISES", "CONFLICT", "embedded",
            "background",
-           "promised_threats"]
+           "promised_threats", "peacekeeping", "PEACEKEEPING", "PEACEKEEPING_TYPES"]
 
 #: Verbal event types whose cue takes another event as its content.
 GOVERNING = ("AGREE", "SUPPORT", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN")
@@ -41,12 +41,16 @@ ADJUNCT = {
 }
 _NP_WORDS = 4
 _WINDOW = 240  # characters before a cue read for the words that subordinate it
-#: Words that open a relative or subordinate clause between the main cue and a later one.
+#: Words that open a relative or subordinate clause between the main cue and a later one, or the content of a
+#: reporting participle ("staged rallies against Abbas, *saying* he must resign").
 SUBORDINATE = {
     "en": frozenset("""which who whom whose where when whenever while as because since until although though
-        whereas unless once after before""".split()),
-    "fr": frozenset("qui dont ou lorsque quand lequel laquelle lesquels lesquelles puisque parce".split()),
-    "ar": frozenset("الذي التي الذين اللذين اللتين عندما حين حينما بينما لان كما".split()),
+        whereas unless once after before if saying adding claiming insisting arguing stating noting
+        explaining""".split()),
+    "fr": frozenset("""qui dont ou lorsque quand lequel laquelle lesquels lesquelles puisque parce si affirmant
+        ajoutant estimant declarant soulignant""".split()),
+    "ar": frozenset("""الذي التي الذين اللذين اللتين عندما حين حينما بينما لان كما اذا لو مضيفا مشيرا مؤكدا
+        قائلا""".split()),
 }
 #: A purpose infinitive's marker, just before the cue ("to demand", "pour exiger", "لكي").
 PURPOSE = {"en": frozenset({"to"}), "fr": frozenset({"pour"}), "ar": frozenset({"لكي", "كي"})}
@@ -157,4 +161,34 @@ def promised_threats(match: str, hits: dict[str, np.ndarray], events: np.ndarray
         if forms[i].startswith(stems) and sentences[j] == sentences[i] and starts[j] - ends[i] <= REACH \
                 and events[j] in CONFLICT:
             out[i] = "THREATEN"
+    return peacekeeping(match, hits, out, lang)
+
+
+#: Words of peacekeeping (matching form): peacekeepers sent are aid, withdrawn a sanction (PLOVER's AID and
+#: SANCTION codes reduce to what is given or taken away).
+PEACEKEEPING = {"en": ("peacekeep", "peace-keep", "peace keep", "blue helmets"),
+                "fr": ("maintien de la paix", "casques bleus", "soldats de la paix"),
+                "ar": ("حفظ السلام", "القبعات الزرق")}
+#: How a cue's type reads with peacekeepers near it: arriving or deployed is AID, withdrawn is SANCTION.
+PEACEKEEPING_TYPES = {"CONSULT": "AID", "MOBILIZE": "AID", "RETREAT": "SANCTION"}
+_PK_BEFORE, _PK_AFTER = 60, 40
+
+
+def peacekeeping(match: str, hits: dict[str, np.ndarray], events: np.ndarray, lang: str) -> np.ndarray:
+    """The event types with peacekeepers read as PLOVER codes them: a visit, arrival or deployment
+    (CONSULT, MOBILIZE) of peacekeepers named within :data:`_PK_BEFORE` characters before the cue or
+    :data:`_PK_AFTER` after it in its sentence is AID ("NATO peacekeeping troops have arrived in Bosnia"), their
+    withdrawal (RETREAT) SANCTION ("UN peacekeepers were shipped out of Gorazde"). A new array."""
+    out = np.asarray(events, dtype=object).copy()
+    words = PEACEKEEPING.get(lang, ())
+    if not words or not any(w in match for w in words):
+        return out
+    for i in np.flatnonzero(np.isin(out, list(PEACEKEEPING_TYPES))).tolist():
+        a, z = int(hits["m_start"][i]), int(hits["m_end"][i])
+        lo, hi = max(a - _PK_BEFORE, 0), z + _PK_AFTER
+        left, right = match[lo:a], match[a:hi]  # the cue itself may name them ("withdrew its peacekeepers")
+        left = left[left.rfind(". ") + 1:]  # within the sentence
+        right = right[:right.find(". ")] if ". " in right else right
+        if any(w in left or w in right for w in words):
+            out[i] = PEACEKEEPING_TYPES[out[i]]
     return out

@@ -38,12 +38,12 @@ import numpy as np
 import pandas as pd
 
 from .attribution import skip
+from .clauses import REACTIVE, clause_marks, forward_marks, same_clause
 from .markers import adjacent
 from .scan import Batch
 
 __all__ = ["actor_phrases", "assign", "flags", "clause_marks", "same_clause", "REALISED", "AGENT_FILLERS"]
 
-_CLAUSE = (";", ":", "\u2014", "\u2013", " - ")  # found with str.find: far faster than a regex over the batch
 _PREPOSITIONS = frozenset("""of in from for at on with against to into near over under de du des d en au aux dans contre
     pour avec sur في من على الى عن مع regarding concerning about toward towards concernant envers vis بشان حول
     تجاه""".split())  # a topic ("Concernant la Libye, …") is no subject either
@@ -137,30 +137,9 @@ def _governed(spaced: str, starts: list[int]) -> np.ndarray:
     return out
 
 
-def _find_all(text: str, sub: str) -> list[int]:
-    out, i = [], text.find(sub)
-    while i != -1:
-        out.append(i)
-        i = text.find(sub, i + 1)
-    return out
-
-
-def clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, reported: bool) -> np.ndarray:
-    """Display offsets where a clause ends: ``; :`` and dashes, " - ", the clause words of the markers and, with
-    ``reported``, the end of a reporting verb ("said", "selon", "قال")."""
-    punct = [p for mark in _CLAUSE for p in _find_all(b.match, mark)]
-    pos = np.concatenate([np.asarray(punct, dtype=np.int64), marks["clause"][0],
-                          *([marks["reported"][1] - 1] if reported else [])])
-    return np.sort(b.to_display[pos]) if len(pos) else pos
-
-
-def same_clause(marks: np.ndarray, a: np.ndarray, z: np.ndarray) -> np.ndarray:
-    return np.searchsorted(marks, a) == np.searchsorted(marks, z)
-
-
 def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
-           marks: dict[str, tuple[np.ndarray, np.ndarray]], material: np.ndarray
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+           marks: dict[str, tuple[np.ndarray, np.ndarray]], material: np.ndarray, lang: str = "",
+           events: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The nearest actor phrase before (``before``) and after (``after``) each hit, and the first phrase of the
     next group after that (``after2``, for Arabic verb-first clauses); ``-1`` when none.
 
@@ -174,7 +153,14 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
         return np.full(n, -1), np.full(n, -1), np.full(n, -1)
     ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
     said = clause_marks(b, marks, reported=True)
+    ahead = clause_marks(b, marks, reported=False, forward=forward_marks(b, lang))  # for the target
+    firm = clause_marks(b, marks, reported=False, forward=forward_marks(b, lang, firm=True))  # ... of a reaction
     marks = clause_marks(b, marks, reported=False)
+    reactive = np.isin(events, REACTIVE) if events is not None else np.zeros(n, dtype=bool)
+
+    def one_clause(a: np.ndarray, z: np.ndarray) -> np.ndarray:  # the target's clause: see FORWARD
+        return np.where(reactive, same_clause(firm, a, z), same_clause(ahead, a, z))
+
     sent_lo = b.sent_start[hits["sentence"]]
     sent_hi = b.sent_end[hits["sentence"]]
     no = np.zeros(len(ps), dtype=bool)
@@ -213,7 +199,14 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     ok = after < len(ps)
     aa = np.where(ok, after, 0)
     ok &= pe[aa] <= sent_hi
-    ok &= np.searchsorted(marks, hits["end"]) == np.searchsorted(marks, ps[aa])
+    within = ok & one_clause(hits["end"], ps[aa])
+    # past a subordinate clause only when the cue's own clause names no actor and no place (then the place
+    # stands for the target: "eased measures *in Montenegro* as authorities in Croatia …")
+    k = np.minimum(np.searchsorted(ps, hits["end"], side="left"), len(ps) - 1)
+    first_place = np.where(k < len(ps), _next_flag(place)[k], len(ps))
+    fp = np.minimum(first_place, len(ps) - 1)
+    place_here = (first_place < len(ps)) & (pe[fp] <= sent_hi) & one_clause(hits["end"], ps[fp])
+    ok &= within | (~place_here & same_clause(marks, hits["end"], ps[aa]))
     after = np.where(ok, after, -1)
     group = phrases["group"].to_numpy()
     group_end = pd.Series(np.arange(len(group))).groupby(group).transform("max").to_numpy()
@@ -222,8 +215,14 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     ok = (after2 >= 0) & (after2 < len(ps))
     a2 = np.where(ok, after2, 0)
     ok &= pe[a2] <= sent_hi
-    ok &= np.searchsorted(marks, hits["end"]) == np.searchsorted(marks, ps[a2])
+    ok &= one_clause(hits["end"], ps[a2])
     return before, after, np.where(ok, after2, -1)
+
+
+def _next_flag(flag: np.ndarray) -> np.ndarray:
+    """For each position, the first index at or after it where ``flag`` is true (``len(flag)`` when none)."""
+    idx = np.where(flag, np.arange(len(flag)), len(flag))
+    return np.minimum.accumulate(idx[::-1])[::-1] if len(flag) else idx
 
 
 def _before(marks: tuple[np.ndarray, np.ndarray], pos: np.ndarray, lo: np.ndarray) -> np.ndarray:
@@ -264,14 +263,24 @@ REALISED = {"en": frozenset("""tried try tries trying attempted attempt attempts
             "fr": frozenset("tente essaye continue continuent commence commencent".split()), "ar": frozenset()}
 
 
+_REALISED_REACH = 6  # words back from "to" to the verb ("ordered the opposition newspaper La Prensa to suspend")
+
+
 def _realised(spaced: str, starts: list[int], lang: str) -> np.ndarray:
-    """Is the word two before each cue (before its "to") a verb of :data:`REALISED`? ``starts``: matching-form
-    offsets (``spaced[i + 1] == match[i]``)."""
+    """Is there a verb of :data:`REALISED` among the :data:`_REALISED_REACH` words before each cue's "to", with no
+    punctuation between ("tried to", "ordered La Prensa to")? ``starts``: matching-form offsets
+    (``spaced[i + 1] == match[i]``)."""
     verbs = REALISED.get(lang, frozenset())
     out = np.zeros(len(starts), dtype=bool)
+    if not verbs:
+        return out
     for k, s in enumerate(starts):
         j = spaced.rfind(" ", 0, s)
-        out[k] = spaced[spaced.rfind(" ", 0, j) + 1:j] in verbs
+        head = spaced[max(0, j - 12 * _REALISED_REACH):j]
+        words = head.split(" ")[-_REALISED_REACH:]
+        if "" in words:  # a punctuation mark (two spaces): only the words after it
+            words = words[len(words) - words[::-1].index(""):]
+        out[k] = any(w in verbs for w in words)
     return out
 
 
@@ -338,13 +347,16 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
     def word_before(cls: str) -> np.ndarray:
         return np.array(adjacent(b.spaced, starts, [], cls, lang), dtype=bool) & (m_start > sent_m)
 
+    # "has been sharing", "is providing": a progressive, not a passive
+    progressive = np.array([b.match[a:z].split(" ", 1)[0].endswith("ing") for a, z in zip(starts, m_end.tolist(),
+                                                                                          strict=True)], dtype=bool)
     return {
         "negated": near("negation", 20),
         "hypothetical": near("intention", 14) | (word_before("purpose") & _infinitive(b, hits, lang)
                                                  & ~_realised(b.spaced, starts, lang))
         | hits["future"],
         "reported": _before(marks["reported"], edge, sent_m),
-        "passive": (word_before("auxiliary") & ~_adjective_to(b, starts, m_end.tolist(), lang))
+        "passive": (word_before("auxiliary") & ~_adjective_to(b, starts, m_end.tolist(), lang) & ~progressive)
         | (agent & (after >= 0)),
         "by": (np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool) | agent)
         & (after >= 0),

@@ -1,0 +1,73 @@
+"""Class rules of round 3: the target's clause (events/clauses.py), generated English inflections
+(events/lexicon.py), progressives, realised orders, peacekeepers and reporting participles."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from diplolib import actors
+from diplolib.events import expand_cue, extract_events, plover_reading
+from diplolib.events.lexicon import _inflect
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return actors.ActorMatcher(actors.load_registry())
+
+
+def _rows(text: str, matcher, lang: str = "en") -> pd.DataFrame:
+    arts = pd.DataFrame({"article_id": ["x"], "lang": [lang], "text": [text]})
+    return extract_events(arts, registry=matcher)
+
+
+@pytest.mark.parametrize(("verb", "forms"), [
+    ("ban", {"banned", "banning", "bans"}), ("fight", {"fought", "fighting"}), ("agree", {"agreed", "agreeing"}),
+    ("withdraw", {"withdrew", "withdrawn"}), ("deny", {"denied", "denies"}), ("seek", {"sought"}),
+])
+def test_inflections_are_generated(verb, forms):
+    assert forms <= set(_inflect(verb))
+    assert "foughted" not in _inflect("fight") and "agreeed" not in _inflect("agree")
+    assert forms <= set(expand_cue(f"{verb}~"))
+
+
+def test_target_not_past_a_subordinate_clause(matcher):
+    """The target of "released" is not in the "as" clause; the place of the cue's own clause stands for it."""
+    ev = _rows("Russia released prisoners in Syria as Turkey attacked Iraq.", matcher)
+    eased = ev[ev["cue"].str.startswith("released")]
+    assert set(eased["target"]) == {"SYR"} and set(eased["source"]) == {"RUS"}
+    attacked = ev[ev["cue"] == "attacked"]
+    assert set(zip(attacked["source"], attacked["target"], strict=True)) == {("TUR", "IRQ")}
+
+
+def test_a_threat_is_aimed_at_its_condition(matcher):
+    ev = _rows("Israel threatened to ban voting in the election if Hamas took part.", matcher)
+    threat = ev[ev["event"] == "THREATEN"]
+    assert set(threat["source"]) == {"ISR"} and set(threat["target"]) == {"grp:hamas"}
+
+
+def test_a_progressive_is_no_passive(matcher):
+    ev = _rows("Afghanistan has been sharing intelligence with Pakistan.", matcher)
+    row = ev[ev["event"] == "COOPERATE"].iloc[0]
+    assert (row["source"], row["target"]) == ("AFG", "PAK")
+
+
+def test_an_order_with_its_object_happened(matcher):
+    ev = _rows("Nicaragua ordered the newspaper La Prensa to suspend publication.", matcher)
+    row = ev[ev["event"] == "COERCE"].iloc[0]
+    assert not row["hypothetical"]
+
+
+def test_peacekeepers_are_aid_and_their_withdrawal_a_sanction(matcher):
+    arrived = _rows("The NATO peacekeeping troops have arrived in Bosnia.", matcher)
+    assert set(arrived["event"]) == {"AID"}
+    left = _rows("The alliance said NATO withdrew its peacekeepers from Bosnia.", matcher)
+    assert set(left["event"]) == {"SANCTION"}
+    plain = _rows("The alliance said NATO withdrew its troops from Bosnia.", matcher)
+    assert set(plain["event"]) == {"RETREAT"}
+
+
+def test_the_content_of_a_reporting_participle_is_background(matcher):
+    ev = _rows("Palestinian activists staged rallies against Israel, saying it must withdraw.", matcher)
+    kept = plover_reading(ev)
+    assert set(kept["event"]) == {"PROTEST"} and ev.loc[ev["cue"].str.contains("withdraw"), "embedded"].all()
