@@ -71,3 +71,22 @@ def test_the_content_of_a_reporting_participle_is_background(matcher):
     ev = _rows("Palestinian activists staged rallies against Israel, saying it must withdraw.", matcher)
     kept = plover_reading(ev)
     assert set(kept["event"]) == {"PROTEST"} and ev.loc[ev["cue"].str.contains("withdraw"), "embedded"].all()
+
+
+@pytest.mark.parametrize(("lang", "text", "main", "inner"), [
+    ("en", "Israel, which has vowed to stay in Lebanon, rejected the offer of Syria.", "rejected", "vowed to"),
+    ("fr", "La France, qui a soutenu l'Allemagne, a condamné la Russie.", "a condamné", "a soutenu"),
+])
+def test_a_relative_clause_between_subject_and_verb(matcher, lang, text, main, inner):
+    """The verb after ", which …," has the antecedent as its source and is the main event; the cue inside the
+    relative clause is its background and takes no target after the closing comma."""
+    ev = _rows(text, matcher, lang)
+    row = ev[ev["cue"] == main].iloc[0]
+    assert not row["embedded"] and row["source"] == ("ISR" if lang == "en" else "FRA")
+    rel = ev[ev["cue"] == inner].iloc[0]
+    assert rel["embedded"] and rel["target"] != ("SYR" if lang == "en" else "RUS")
+
+
+def test_police_dispersing_protesters_coerce(matcher):
+    ev = _rows("Egyptian police opened fire to disperse demonstrators in Cairo, killing one person.", matcher)
+    assert set(plover_reading(ev)["event"]) == {"COERCE"}

@@ -17,7 +17,8 @@ import numpy as np
 
 from .scan import Batch
 
-__all__ = ["FORWARD", "FIRM", "REACTIVE", "clause_marks", "forward_marks", "same_clause"]
+__all__ = ["FORWARD", "FIRM", "REACTIVE", "clause_marks", "forward_marks", "relative_antecedent", "relative_ends",
+           "same_clause"]
 
 _CLAUSE = (";", ":", "\u2014", "\u2013", " - ")  # found with str.find: far faster than a regex over the batch
 
@@ -57,9 +58,27 @@ _FORWARD_RE = {(lang, firm): re.compile(" (?:" + "|".join(re.escape(w) for w in 
                for firm, table in ((False, FORWARD), (True, FIRM)) for lang, words in table.items()}
 
 
+#: A relative clause set off by commas ("Ariel Sharon, *who has vowed not to return the Golan to Syria*,
+#: rejected …"): the subject of the verb after it is its antecedent, not an actor inside it.
+_RELATIVE = re.compile(r",\s*(?:who|which|whom|whose|qui|dont|lequel|laquelle|lesquels|lesquelles)\b",
+                       re.IGNORECASE)
+
+
+def relative_ends(match: str) -> list[int]:
+    """Offsets of the commas that close a relative clause set off by commas (", who …,")."""
+    out = []
+    for m in _RELATIVE.finditer(match):
+        c = match.find(",", m.end())
+        stop = match.find(". ", m.end())
+        if c != -1 and (stop == -1 or c < stop):
+            out.append(c)
+    return out
+
+
 def forward_marks(b: Batch, lang: str, *, firm: bool = False) -> np.ndarray:
     """Matching-form offsets of the words of :data:`FORWARD` (:data:`FIRM` with ``firm``) in the batch (one
-    regular-expression pass)."""
+    regular-expression pass), and of the commas closing a relative clause (:func:`relative_ends`: the target of a
+    cue inside it is not after it)."""
     rx = _FORWARD_RE.get((lang, firm))
     if rx is None:
         return np.zeros(0, dtype=np.int64)
@@ -70,7 +89,7 @@ def forward_marks(b: Batch, lang: str, *, firm: bool = False) -> np.ndarray:
         if _NOT_FORWARD.match(spaced, i + 1) or _NOT_FORWARD.match(spaced, max(0, spaced.rfind(" ", 0, i) + 1)):
             continue
         pos.append(i)
-    return np.asarray(pos, dtype=np.int64)
+    return np.asarray(pos + relative_ends(b.match), dtype=np.int64)
 
 
 def clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, reported: bool,
@@ -87,3 +106,31 @@ def clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, r
 
 def same_clause(marks: np.ndarray, a: np.ndarray, z: np.ndarray) -> np.ndarray:
     return np.searchsorted(marks, a) == np.searchsorted(marks, z)
+
+
+def relative_antecedent(display: str, starts: np.ndarray, sent_lo: np.ndarray, ps: np.ndarray, pe: np.ndarray,
+                        before: np.ndarray, prev: tuple[np.ndarray, np.ndarray], material: np.ndarray
+                        ) -> np.ndarray:
+    """The source phrase of each cue with a relative clause between it and its subject skipped.
+
+    ``starts``: the cues' display starts; ``sent_lo``: their sentences' starts; ``ps``/``pe``: the actor
+    phrases' spans; ``before``: the phrase chosen so far (``-1`` none); ``prev``: for each phrase, the last one at
+    or before it that may be the source of a verbal event, and of a material one (``attribution.skip``);
+    ``material``: is each cue a material event. When ``before`` lies inside ", who … ," closed
+    before the cue, the antecedent (the last such phrase ending before the comma) is taken. A new array.
+    """
+    rel = np.array([m.start() for m in _RELATIVE.finditer(display)], dtype=np.int64)
+    if len(rel) == 0 or len(before) == 0:
+        return before
+    i = np.searchsorted(rel, starts) - 1
+    r = rel[np.maximum(i, 0)]
+    cand = np.flatnonzero((i >= 0) & (before >= 0) & (r >= sent_lo) & (ps[np.maximum(before, 0)] > r))
+    out = before.copy()
+    for k in cand.tolist():
+        a, s = int(r[k]), int(starts[k])
+        if display.find(",", a + 1, s) == -1:  # the cue is inside the relative clause: its subject is the antecedent
+            continue
+        j = int(np.searchsorted(pe, a, side="right")) - 1
+        j = int(prev[int(material[k])][j]) if j >= 0 else -1
+        out[k] = j if j >= 0 and ps[j] >= sent_lo[k] else -1
+    return out

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .clauses import relative_ends
+
 __all__ = ["GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "DETERMINERS", "PROMISES", "CONFLICT", "embedded",
            "background",
            "promised_threats", "peacekeeping", "PEACEKEEPING", "PEACEKEEPING_TYPES"]
@@ -58,8 +60,11 @@ _COORDINATION = frozenset({"and", "then", "et", "puis", "و", "ثم"})
 _NOT_SUBORDINATE = {("as", "well"), ("such", "as"), ("as", "part"), ("so", "as")}
 
 
-def embedded(starts: np.ndarray, ends: np.ndarray, sentences: np.ndarray, events: np.ndarray) -> np.ndarray:
-    """Is each cue hit (sorted by start; ``sentences`` global sentence numbers) embedded in a governing cue?"""
+def embedded(starts: np.ndarray, ends: np.ndarray, sentences: np.ndarray, events: np.ndarray,
+             display: str | None = None) -> np.ndarray:
+    """Is each cue hit (sorted by start; ``sentences`` global sentence numbers) embedded in a governing cue? With
+    ``display`` (the batch's display text), a cue after the comma that closes a relative clause holding the
+    governing cue is not ("Israel, which has *vowed* to stay, *rejected* the offer")."""
     n = len(starts)
     if n == 0:
         return np.zeros(0, dtype=bool)
@@ -67,7 +72,13 @@ def embedded(starts: np.ndarray, ends: np.ndarray, sentences: np.ndarray, events
     last = np.maximum.accumulate(np.where(np.isin(events, GOVERNING), idx, -1))
     prev = np.concatenate([[-1], last[:-1]])  # the governing cue strictly before each hit
     p = np.maximum(prev, 0)
-    return (prev >= 0) & (sentences[p] == sentences) & (starts - ends[p] <= REACH)
+    out = (prev >= 0) & (sentences[p] == sentences) & (starts - ends[p] <= REACH)
+    if display is not None and out.any():
+        closes = np.asarray(relative_ends(display), dtype=np.int64)
+        if len(closes):
+            k = np.searchsorted(closes, starts) - 1  # the last closing comma before the cue
+            out &= ~((k >= 0) & (closes[np.maximum(k, 0)] >= ends[p]))
+    return out
 
 
 def _subordinated(words: list[str], lang: str) -> bool:
@@ -121,7 +132,10 @@ def background(spaced: str, match: str, m_start: np.ndarray, m_end: np.ndarray, 
     for i in np.flatnonzero(same_prev | same_next).tolist():
         a, z = ms[i], me[i]
         if prev[i]:
-            words = spaced[max(me[i - 1], a - _WINDOW) + 1:a + 1].split()
+            lo = max(me[i - 1], a - _WINDOW)
+            # after the comma closing a relative clause: "Israel, which has vowed to stay, *rejected* …"
+            closed = [c + sm[i] for c in relative_ends(match[sm[i]:a]) if c + sm[i] >= lo]
+            words = spaced[(closed[-1] + 1 if closed else lo) + 1:a + 1].split()
             if _subordinated(words, lang) or (words and words[-1] in purpose) or _object(words, lang):
                 flag[i] = True
             elif lang == "en" and match.endswith("ing", a, z) and (
@@ -129,6 +143,9 @@ def background(spaced: str, match: str, m_start: np.ndarray, m_end: np.ndarray, 
                 flag[i] = True  # "shelled Juba, killing 20 people and arresting 12"
         if match[a - 1:a] in _HYPHENS:  # "Israeli-occupied", "US-backed": an attribute of a noun, not the event
             flag[i] = True
+        if nxt[i] and not flag[i]:  # inside a relative clause closed before the next cue ("Israel, which has *vowed*
+            # to stay, rejected …"): that cue is the main one
+            flag[i] = any(sm[i] + c >= z for c in relative_ends(match[sm[i]:ms[i + 1]]))
         if nxt[i] and not flag[i]:  # a fronted adjunct: "In a letter handed over to the UN, Iraq said …"
             head = spaced[sm[i] + 1:min(sm[i] + 24, a + 1)].split()[:1]
             flag[i] = bool(head) and head[0] in adj and match.find(",", z, ms[i + 1]) != -1 \

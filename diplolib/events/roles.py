@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .attribution import skip
-from .clauses import REACTIVE, clause_marks, forward_marks, same_clause
+from .clauses import REACTIVE, clause_marks, forward_marks, relative_antecedent, same_clause
 from .markers import adjacent
 from .scan import Batch
 
@@ -194,6 +194,8 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
             adjacent_demonym[k] = _qualifies(b.display[int(pe[bb[k]]):int(hits["start"][k])])
         use &= ~adjacent_demonym
     before = np.where(use, free, before)
+    before = relative_antecedent(b.display, hits["start"], sent_lo, ps, pe, before, (prev_verbal, prev_party),
+                                 material)
     after = np.searchsorted(ps, hits["end"], side="left")
     after = np.where(after < len(ps), next_party[np.minimum(after, len(ps) - 1)], len(ps))
     ok = after < len(ps)
