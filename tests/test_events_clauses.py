@@ -90,3 +90,9 @@ def test_a_relative_clause_between_subject_and_verb(matcher, lang, text, main, i
 def test_police_dispersing_protesters_coerce(matcher):
     ev = _rows("Egyptian police opened fire to disperse demonstrators in Cairo, killing one person.", matcher)
     assert set(plover_reading(ev)["event"]) == {"COERCE"}
+
+
+def test_a_participle_after_a_comma_is_the_main_subjects(matcher):
+    ev = _rows("Saudi Arabia said Iran ignores the crisis, urging Qatar to act.", matcher)
+    urging = ev[ev["cue"] == "urging"].iloc[0]
+    assert urging["source"] == "SAU"

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .attribution import skip
-from .clauses import REACTIVE, clause_marks, forward_marks, relative_antecedent, same_clause
+from .clauses import REACTIVE, clause_marks, forward_marks, participle_subject, relative_antecedent, same_clause
 from .markers import adjacent
 from .scan import Batch
 
@@ -196,6 +196,8 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     before = np.where(use, free, before)
     before = relative_antecedent(b.display, hits["start"], sent_lo, ps, pe, before, (prev_verbal, prev_party),
                                  material)
+    first = _main_subject(ps, sent_lo, ~phrases["governed"].to_numpy() & ~place, speaker, reporter, material)
+    before = participle_subject(b.display, hits["start"], hits["end"], sent_lo, ps, before, first, lang)
     after = np.searchsorted(ps, hits["end"], side="left")
     after = np.where(after < len(ps), next_party[np.minimum(after, len(ps) - 1)], len(ps))
     ok = after < len(ps)
@@ -219,6 +221,16 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     ok &= pe[a2] <= sent_hi
     ok &= one_clause(hits["end"], ps[a2])
     return before, after, np.where(ok, after2, -1)
+
+
+def _main_subject(ps: np.ndarray, sent_lo: np.ndarray, free: np.ndarray, speaker: np.ndarray, reporter: np.ndarray,
+                  material: np.ndarray) -> np.ndarray:
+    """For each cue, the first phrase of its sentence that may be its source: not governed by a preposition nor a
+    place (``free``), not a speaker for a material event, not a reporting organisation for a verbal one (``-1``
+    when none): the subject of the main clause ("The Coalition said …, *urging* it")."""
+    k = np.minimum(np.searchsorted(ps, sent_lo), len(ps) - 1)
+    first = np.where(material, _next_flag(free & ~speaker)[k], _next_flag(free & ~(speaker & reporter))[k])
+    return np.where((first < len(ps)) & (ps[np.minimum(first, len(ps) - 1)] >= sent_lo), first, -1)
 
 
 def _next_flag(flag: np.ndarray) -> np.ndarray:
