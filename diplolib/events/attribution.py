@@ -45,6 +45,10 @@ _WORDS = 3
 PRONOUNS = {"en": frozenset("they it he she we".split()), "fr": frozenset("il elle ils elles nous".split()),
             "ar": frozenset("انه انها انهم انهما".split())}
 _THAT = frozenset("that que qu".split())
+#: Words of time between a reporting verb and its pronoun ("said *on Friday* they would blockade Paris").
+_TIME = frozenset("""on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier
+    later last late this week month in a statement lundi mardi mercredi jeudi vendredi samedi dimanche hier
+    aujourd hui""".split())
 _CLAUSE_WORDS = frozenset("that que qu ان".split())  # "told AFP that Turkey …": the clause after is reported
 
 
@@ -66,7 +70,12 @@ def self_reports(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], lang
     spaces = space_positions(spaced)
     for cls in ("reported", "speaker_after"):
         starts, ends = marks[cls]
-        at = ends + 2  # the word after the verb, or after its "that" (the words of all verbs read at once)
+        at = ends + 2  # the word after the verb; the words of all verbs read at once
+        for _ in range(3):  # "said on Friday they would …": up to three time words skipped
+            time = np.flatnonzero(words_in(spaced, at, _TIME, after=True))
+            if not len(time):
+                break
+            at[time] = next_space(spaces, at[time]) + 1
         that = np.flatnonzero(words_in(spaced, at, _THAT, after=True))
         at[that] = next_space(spaces, at[that]) + 1
         keep = ~words_in(spaced, at, pronouns, after=True)

@@ -12,13 +12,14 @@ from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
 from ..normalize.matching import matching_form
 from .attribution import regroup, reporting_actors, self_reports, speaker_before, speakers
+from .cue_flags import flags
 from .hits import ends_with, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .locations import near_cues, not_parties, place_sides
 from .markers import adjacent
 from .nesting import background, embedded, promised_threats
 from .pairs import pairs as _pairs
-from .roles import actor_phrases, assign, flags
+from .roles import actor_phrases, assign
 from .scan import batch, scan
 from .sectors import domestic, phrase_sectors
 
@@ -156,7 +157,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     cue_rows = {k: v[hits["cue_row"]] for k, v in _cue_columns(lexicon).items()}
     cue_rows["event"] = promised_threats(b.match, hits, cue_rows["event"], lang)
     material = np.isin(cue_rows["event"], _MATERIAL)
-    before, after, after2 = assign(b, hits, phrases, own, material)
+    before, after, after2 = assign(b, hits, phrases, own, material, lang, cue_rows["event"])
     fl = flags(b, hits, phrases, after, marks, lang)
     direction = cue_rows["direction"]
     doc = hits["doc"]
@@ -175,7 +176,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
         "event": cue_rows["event"], "mode": cue_rows["mode"], "direction": direction,
         "negated": fl["negated"], "hypothetical": fl["hypothetical"], "reported": fl["reported"],
-        "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"])
+        "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"], b.display)
         | background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(b.match_offsets(
             b.sent_start[hits["sentence"]]), hits["m_start"]), hits["sentence"], lang),
         "src": src, "tgt": tgt, "speaker": spk,

@@ -71,15 +71,47 @@ def default_cue_paths() -> list[Path]:
     return [Path(str(root / f"cues_{lang}.csv")) for lang in LANGS]
 
 
+#: Irregular English verbs of the event vocabulary: base -> past, past participle (``word~`` writes them out).
+IRREGULAR = {
+    "bring": ("brought", "brought"), "break": ("broke", "broken"), "buy": ("bought", "bought"),
+    "cut": ("cut", "cut"), "fight": ("fought", "fought"), "fly": ("flew", "flown"), "forbid": ("forbade", "forbidden"),
+    "freeze": ("froze", "frozen"), "give": ("gave", "given"), "hit": ("hit", "hit"), "hold": ("held", "held"),
+    "lay": ("laid", "laid"), "lead": ("led", "led"), "lend": ("lent", "lent"), "meet": ("met", "met"),
+    "overthrow": ("overthrew", "overthrown"), "pay": ("paid", "paid"), "put": ("put", "put"),
+    "rebuild": ("rebuilt", "rebuilt"), "rise": ("rose", "risen"), "seek": ("sought", "sought"),
+    "sell": ("sold", "sold"), "send": ("sent", "sent"), "set": ("set", "set"), "shoot": ("shot", "shot"),
+    "shut": ("shut", "shut"), "speak": ("spoke", "spoken"), "spend": ("spent", "spent"),
+    "strike": ("struck", "struck"), "swear": ("swore", "sworn"), "take": ("took", "taken"),
+    "tell": ("told", "told"), "throw": ("threw", "thrown"), "undertake": ("undertook", "undertaken"),
+    "uphold": ("upheld", "upheld"), "withdraw": ("withdrew", "withdrawn"), "withhold": ("withheld", "withheld"),
+    "beat": ("beat", "beaten"), "bid": ("bid", "bid"), "blow": ("blew", "blown"), "draw": ("drew", "drawn"),
+    "drive": ("drove", "driven"), "forgive": ("forgave", "forgiven"), "go": ("went", "gone"),
+    "keep": ("kept", "kept"), "make": ("made", "made"), "run": ("ran", "run"), "stand": ("stood", "stood"),
+    "win": ("won", "won"), "shake": ("shook", "shaken"), "come": ("came", "come"), "bear": ("bore", "borne"),
+    "leave": ("left", "left"),
+}
+_VOWELS = "aeiou"
+
+
 def _inflect(verb: str) -> list[str]:
-    """The regular English forms of a verb: base, -s, -ed, -ing ("accuse" -> accuses, accused, accusing)."""
+    """The English forms of a verb: base, -s, past, past participle, -ing ("accuse" -> accuses, accused, accusing;
+    "ban" -> bans, banned, banning; "fight" -> fights, fought, fighting, from :data:`IRREGULAR`)."""
     v = verb
-    if v.endswith("e"):
-        return [v, v + "s", v + "d", v[:-1] + "ing"]
-    if v.endswith("y") and len(v) > 2 and v[-2] not in "aeiou":
-        return [v, v[:-1] + "ies", v[:-1] + "ied", v + "ing"]
-    plural = v + "es" if v.endswith(("s", "x", "z", "ch", "sh")) else v + "s"
-    return [v, plural, v + "ed", v + "ing"]
+    if v.endswith("e"):  # "agree" -> agreed, agreeing; "accuse" -> accused, accusing
+        forms = [v, v + "s", v + "d", v + "ing" if v.endswith(("ee", "ye", "oe")) else v[:-1] + "ing"]
+    elif v.endswith("y") and len(v) > 2 and v[-2] not in _VOWELS:
+        forms = [v, v[:-1] + "ies", v[:-1] + "ied", v + "ing"]
+    else:
+        plural = v + "es" if v.endswith(("s", "x", "z", "ch", "sh", "o")) else v + "s"
+        forms = [v, plural, v + "ed", v + "ing"]
+        # a final consonant after one vowel doubles ("ban" -> banned, "stop" -> stopping); forms that do not
+        # double ("visit" -> visited) are kept too: a form that is no word matches nothing
+        if len(v) >= 3 and v[-1] not in _VOWELS + "wxy" and v[-2] in _VOWELS and v[-3] not in _VOWELS:
+            forms += [v + v[-1] + "ed", v + v[-1] + "ing"]
+    if v in IRREGULAR:
+        past, participle = IRREGULAR[v]
+        forms = [f for f in forms if not f.endswith("ed") or f in (past, participle)] + [past, participle]
+    return list(dict.fromkeys(forms))
 
 
 def _inflected(text: str) -> str:

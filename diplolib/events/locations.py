@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .roles import clause_marks, same_clause
+from .clauses import clause_marks, same_clause
 from .scan import Batch
 from .words import next_space, prev_space, space_positions, word_after, word_before
 

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from .clauses import relative_ends
+
 __all__ = ["GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "DETERMINERS", "PROMISES", "CONFLICT", "embedded",
            "background",
-           "promised_threats"]
+           "promised_threats", "peacekeeping", "PEACEKEEPING", "PEACEKEEPING_TYPES"]
 
 #: Verbal event types whose cue takes another event as its content.
 GOVERNING = ("AGREE", "SUPPORT", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN")
@@ -41,12 +43,16 @@ ADJUNCT = {
 }
 _NP_WORDS = 4
 _WINDOW = 240  # characters before a cue read for the words that subordinate it
-#: Words that open a relative or subordinate clause between the main cue and a later one.
+#: Words that open a relative or subordinate clause between the main cue and a later one, or the content of a
+#: reporting participle ("staged rallies against Abbas, *saying* he must resign").
 SUBORDINATE = {
     "en": frozenset("""which who whom whose where when whenever while as because since until although though
-        whereas unless once after before""".split()),
-    "fr": frozenset("qui dont ou lorsque quand lequel laquelle lesquels lesquelles puisque parce".split()),
-    "ar": frozenset("الذي التي الذين اللذين اللتين عندما حين حينما بينما لان كما".split()),
+        whereas unless once after before if saying adding claiming insisting arguing stating noting
+        explaining""".split()),
+    "fr": frozenset("""qui dont ou lorsque quand lequel laquelle lesquels lesquelles puisque parce si affirmant
+        ajoutant estimant declarant soulignant""".split()),
+    "ar": frozenset("""الذي التي الذين اللذين اللتين عندما حين حينما بينما لان كما اذا لو مضيفا مشيرا مؤكدا
+        قائلا""".split()),
 }
 #: A purpose infinitive's marker, just before the cue ("to demand", "pour exiger", "لكي").
 PURPOSE = {"en": frozenset({"to"}), "fr": frozenset({"pour"}), "ar": frozenset({"لكي", "كي"})}
@@ -54,8 +60,11 @@ _COORDINATION = frozenset({"and", "then", "et", "puis", "و", "ثم"})
 _NOT_SUBORDINATE = {("as", "well"), ("such", "as"), ("as", "part"), ("so", "as")}
 
 
-def embedded(starts: np.ndarray, ends: np.ndarray, sentences: np.ndarray, events: np.ndarray) -> np.ndarray:
-    """Is each cue hit (sorted by start; ``sentences`` global sentence numbers) embedded in a governing cue?"""
+def embedded(starts: np.ndarray, ends: np.ndarray, sentences: np.ndarray, events: np.ndarray,
+             display: str | None = None) -> np.ndarray:
+    """Is each cue hit (sorted by start; ``sentences`` global sentence numbers) embedded in a governing cue? With
+    ``display`` (the batch's display text), a cue after the comma that closes a relative clause holding the
+    governing cue is not ("Israel, which has *vowed* to stay, *rejected* the offer")."""
     n = len(starts)
     if n == 0:
         return np.zeros(0, dtype=bool)
@@ -63,7 +72,13 @@ def embedded(starts: np.ndarray, ends: np.ndarray, sentences: np.ndarray, events
     last = np.maximum.accumulate(np.where(np.isin(events, GOVERNING), idx, -1))
     prev = np.concatenate([[-1], last[:-1]])  # the governing cue strictly before each hit
     p = np.maximum(prev, 0)
-    return (prev >= 0) & (sentences[p] == sentences) & (starts - ends[p] <= REACH)
+    out = (prev >= 0) & (sentences[p] == sentences) & (starts - ends[p] <= REACH)
+    if display is not None and out.any():
+        closes = np.asarray(relative_ends(display), dtype=np.int64)
+        if len(closes):
+            k = np.searchsorted(closes, starts) - 1  # the last closing comma before the cue
+            out &= ~((k >= 0) & (closes[np.maximum(k, 0)] >= ends[p]))
+    return out
 
 
 def _subordinated(words: list[str], lang: str) -> bool:
@@ -119,7 +134,10 @@ def background(spaced: str, match: str, m_start: np.ndarray, m_end: np.ndarray, 
     for i in np.flatnonzero(same_prev | same_next).tolist():
         a, z = ms[i], me[i]
         if prev[i]:
-            words = spaced[max(me[i - 1], a - _WINDOW) + 1:a + 1].split()
+            lo = max(me[i - 1], a - _WINDOW)
+            # after the comma closing a relative clause: "Israel, which has vowed to stay, *rejected* …"
+            closed = [c + sm[i] for c in relative_ends(match[sm[i]:a]) if c + sm[i] >= lo]
+            words = spaced[(closed[-1] + 1 if closed else lo) + 1:a + 1].split()
             if _subordinated(words, lang) or (words and words[-1] in purpose) or _object(words, lang):
                 flag[i] = True
             elif lang == "en" and match.endswith("ing", a, z) and (
@@ -127,6 +145,9 @@ def background(spaced: str, match: str, m_start: np.ndarray, m_end: np.ndarray, 
                 flag[i] = True  # "shelled Juba, killing 20 people and arresting 12"
         if match[a - 1:a] in _HYPHENS:  # "Israeli-occupied", "US-backed": an attribute of a noun, not the event
             flag[i] = True
+        if nxt[i] and not flag[i]:  # inside a relative clause closed before the next cue ("Israel, which has *vowed*
+            # to stay, rejected …"): that cue is the main one
+            flag[i] = any(sm[i] + c >= z for c in relative_ends(match[sm[i]:ms[i + 1]]))
         if nxt[i] and not flag[i]:  # a fronted adjunct: "In a letter handed over to the UN, Iraq said …"
             head = spaced[sm[i] + 1:min(sm[i] + 24, a + 1)].split()[:1]
             flag[i] = bool(head) and head[0] in adj and match.find(",", z, ms[i + 1]) != -1 \
@@ -159,4 +180,34 @@ def promised_threats(match: str, hits: dict[str, np.ndarray], events: np.ndarray
         if forms[i].startswith(stems) and sentences[j] == sentences[i] and starts[j] - ends[i] <= REACH \
                 and events[j] in CONFLICT:
             out[i] = "THREATEN"
+    return peacekeeping(match, hits, out, lang)
+
+
+#: Words of peacekeeping (matching form): peacekeepers sent are aid, withdrawn a sanction (PLOVER's AID and
+#: SANCTION codes reduce to what is given or taken away).
+PEACEKEEPING = {"en": ("peacekeep", "peace-keep", "peace keep", "blue helmets"),
+                "fr": ("maintien de la paix", "casques bleus", "soldats de la paix"),
+                "ar": ("حفظ السلام", "القبعات الزرق")}
+#: How a cue's type reads with peacekeepers near it: arriving or deployed is AID, withdrawn is SANCTION.
+PEACEKEEPING_TYPES = {"CONSULT": "AID", "MOBILIZE": "AID", "RETREAT": "SANCTION"}
+_PK_BEFORE, _PK_AFTER = 60, 40
+
+
+def peacekeeping(match: str, hits: dict[str, np.ndarray], events: np.ndarray, lang: str) -> np.ndarray:
+    """The event types with peacekeepers read as PLOVER codes them: a visit, arrival or deployment
+    (CONSULT, MOBILIZE) of peacekeepers named within :data:`_PK_BEFORE` characters before the cue or
+    :data:`_PK_AFTER` after it in its sentence is AID ("NATO peacekeeping troops have arrived in Bosnia"), their
+    withdrawal (RETREAT) SANCTION ("UN peacekeepers were shipped out of Gorazde"). A new array."""
+    out = np.asarray(events, dtype=object).copy()
+    words = PEACEKEEPING.get(lang, ())
+    if not words or not any(w in match for w in words):
+        return out
+    for i in np.flatnonzero(np.isin(out, list(PEACEKEEPING_TYPES))).tolist():
+        a, z = int(hits["m_start"][i]), int(hits["m_end"][i])
+        lo, hi = max(a - _PK_BEFORE, 0), z + _PK_AFTER
+        left, right = match[lo:a], match[a:hi]  # the cue itself may name them ("withdrew its peacekeepers")
+        left = left[left.rfind(". ") + 1:]  # within the sentence
+        right = right[:right.find(". ")] if ". " in right else right
+        if any(w in left or w in right for w in words):
+            out[i] = PEACEKEEPING_TYPES[out[i]]
     return out

@@ -30,7 +30,8 @@ def pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
     tgt_group = np.where(tgt >= 0, group[np.maximum(tgt, 0)] if len(group) else -1, -1)
     n_src = np.where(src_group >= 0, size[np.maximum(src_group, 0)] if len(size) else 0, 0)
     n_tgt = np.where(tgt_group >= 0, size[np.maximum(tgt_group, 0)] if len(size) else 0, 0)
-    mutual = (hits["direction"].to_numpy() == "mutual") & (((n_src >= 2) & (n_tgt == 0)) | ((n_tgt >= 2) & (n_src == 0)))
+    one_side = ((n_src >= 2) & (n_tgt == 0)) | ((n_tgt >= 2) & (n_src == 0))
+    mutual = (hits["direction"].to_numpy() == "mutual") & one_side
     pair_group = np.where(n_src >= 2, src_group, tgt_group)
     hits = hits.assign(src_group=src_group, tgt_group=tgt_group)
     mi = np.flatnonzero(mutual)

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .attribution import skip
-from .markers import adjacent
+from .clauses import REACTIVE, clause_marks, forward_marks, participle_subject, relative_antecedent, same_clause
 from .scan import Batch
 from .words import (
     SPACE,
@@ -46,14 +46,12 @@ from .words import (
     char_table,
     prev_space,
     space_positions,
-    spaced_codes,
     windows,
     words_in,
 )
 
-__all__ = ["actor_phrases", "assign", "flags", "clause_marks", "same_clause", "REALISED", "AGENT_FILLERS"]
+__all__ = ["actor_phrases", "assign", "clause_marks", "same_clause"]
 
-_CLAUSE = (";", ":", "\u2014", "\u2013", " - ")  # found with str.find: far faster than a regex over the batch
 _PREPOSITIONS = frozenset("""of in from for at on with against to into near over under de du des d en au aux dans contre
     pour avec sur في من على الى عن مع regarding concerning about toward towards concernant envers vis بشان حول
     تجاه""".split())  # a topic ("Concernant la Libye, …") is no subject either
@@ -177,30 +175,9 @@ def _governed(spaced: str, starts: list[int]) -> np.ndarray:
     return out
 
 
-def _find_all(text: str, sub: str) -> list[int]:
-    out, i = [], text.find(sub)
-    while i != -1:
-        out.append(i)
-        i = text.find(sub, i + 1)
-    return out
-
-
-def clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, reported: bool) -> np.ndarray:
-    """Display offsets where a clause ends: ``; :`` and dashes, " - ", the clause words of the markers and, with
-    ``reported``, the end of a reporting verb ("said", "selon", "قال")."""
-    punct = [p for mark in _CLAUSE for p in _find_all(b.match, mark)]
-    pos = np.concatenate([np.asarray(punct, dtype=np.int64), marks["clause"][0],
-                          *([marks["reported"][1] - 1] if reported else [])])
-    return np.sort(b.to_display[pos]) if len(pos) else pos
-
-
-def same_clause(marks: np.ndarray, a: np.ndarray, z: np.ndarray) -> np.ndarray:
-    return np.searchsorted(marks, a) == np.searchsorted(marks, z)
-
-
 def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
-           marks: dict[str, tuple[np.ndarray, np.ndarray]], material: np.ndarray
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+           marks: dict[str, tuple[np.ndarray, np.ndarray]], material: np.ndarray, lang: str = "",
+           events: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The nearest actor phrase before (``before``) and after (``after``) each hit, and the first phrase of the
     next group after that (``after2``, for Arabic verb-first clauses); ``-1`` when none.
 
@@ -214,7 +191,14 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
         return np.full(n, -1), np.full(n, -1), np.full(n, -1)
     ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
     said = clause_marks(b, marks, reported=True)
+    ahead = clause_marks(b, marks, reported=False, forward=forward_marks(b, lang))  # for the target
+    firm = clause_marks(b, marks, reported=False, forward=forward_marks(b, lang, firm=True))  # ... of a reaction
     marks = clause_marks(b, marks, reported=False)
+    reactive = np.isin(events, REACTIVE) if events is not None else np.zeros(n, dtype=bool)
+
+    def one_clause(a: np.ndarray, z: np.ndarray) -> np.ndarray:  # the target's clause: see FORWARD
+        return np.where(reactive, same_clause(firm, a, z), same_clause(ahead, a, z))
+
     sent_lo = b.sent_start[hits["sentence"]]
     sent_hi = b.sent_end[hits["sentence"]]
     no = np.zeros(len(ps), dtype=bool)
@@ -248,12 +232,23 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
             adjacent_demonym[k] = _qualifies(b.display[int(pe[bb[k]]):int(hits["start"][k])])
         use &= ~adjacent_demonym
     before = np.where(use, free, before)
+    before = relative_antecedent(b.display, hits["start"], sent_lo, ps, pe, before, (prev_verbal, prev_party),
+                                 material)
+    first = _main_subject(ps, sent_lo, ~phrases["governed"].to_numpy() & ~place, speaker, reporter, material)
+    before = participle_subject(b.display, hits["start"], hits["end"], sent_lo, ps, before, first, lang)
     after = np.searchsorted(ps, hits["end"], side="left")
     after = np.where(after < len(ps), next_party[np.minimum(after, len(ps) - 1)], len(ps))
     ok = after < len(ps)
     aa = np.where(ok, after, 0)
     ok &= pe[aa] <= sent_hi
-    ok &= np.searchsorted(marks, hits["end"]) == np.searchsorted(marks, ps[aa])
+    within = ok & one_clause(hits["end"], ps[aa])
+    # past a subordinate clause only when the cue's own clause names no actor and no place (then the place
+    # stands for the target: "eased measures *in Montenegro* as authorities in Croatia …")
+    k = np.minimum(np.searchsorted(ps, hits["end"], side="left"), len(ps) - 1)
+    first_place = np.where(k < len(ps), _next_flag(place)[k], len(ps))
+    fp = np.minimum(first_place, len(ps) - 1)
+    place_here = (first_place < len(ps)) & (pe[fp] <= sent_hi) & one_clause(hits["end"], ps[fp])
+    ok &= within | (~place_here & same_clause(marks, hits["end"], ps[aa]))
     after = np.where(ok, after, -1)
     group = phrases["group"].to_numpy()
     group_end = pd.Series(np.arange(len(group))).groupby(group).transform("max").to_numpy()
@@ -262,142 +257,21 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     ok = (after2 >= 0) & (after2 < len(ps))
     a2 = np.where(ok, after2, 0)
     ok &= pe[a2] <= sent_hi
-    ok &= np.searchsorted(marks, hits["end"]) == np.searchsorted(marks, ps[a2])
+    ok &= one_clause(hits["end"], ps[a2])
     return before, after, np.where(ok, after2, -1)
 
 
-def _before(marks: tuple[np.ndarray, np.ndarray], pos: np.ndarray, lo: np.ndarray) -> np.ndarray:
-    """Is there a marker ending in ``[lo, pos]`` (matching-form offsets)?"""
-    ends = marks[1]
-    if len(ends) == 0:
-        return np.zeros(len(pos), dtype=bool)
-    i = np.searchsorted(ends, pos, side="right") - 1
-    return (i >= 0) & (ends[np.maximum(i, 0)] >= lo)
+def _main_subject(ps: np.ndarray, sent_lo: np.ndarray, free: np.ndarray, speaker: np.ndarray, reporter: np.ndarray,
+                  material: np.ndarray) -> np.ndarray:
+    """For each cue, the first phrase of its sentence that may be its source: not governed by a preposition nor a
+    place (``free``), not a speaker for a material event, not a reporting organisation for a verbal one (``-1``
+    when none): the subject of the main clause ("The Coalition said …, *urging* it")."""
+    k = np.minimum(np.searchsorted(ps, sent_lo), len(ps) - 1)
+    first = np.where(material, _next_flag(free & ~speaker)[k], _next_flag(free & ~(speaker & reporter))[k])
+    return np.where((first < len(ps)) & (ps[np.minimum(first, len(ps) - 1)] >= sent_lo), first, -1)
 
 
-def _starting(marks: tuple[np.ndarray, np.ndarray], lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """Is there a marker starting in ``[lo, hi]``?"""
-    starts = np.sort(marks[0])
-    if len(starts) == 0:
-        return np.zeros(len(lo), dtype=bool)
-    i = np.searchsorted(starts, lo, side="left")
-    return (i < len(starts)) & (starts[np.minimum(i, len(starts) - 1)] <= hi)
-
-
-def _infinitive(b: Batch, hits: dict[str, np.ndarray], lang: str) -> np.ndarray:
-    """Could the cue be an infinitive? Always in English and Arabic ("to meet", "ان يلتقي"); in French only a form
-    ending in -er, -ir or -re ("de condamner", not "de déploiement")."""
-    if lang != "fr":
-        return np.ones(len(hits["m_start"]), dtype=bool)
-    m = b.match
-    return np.array([m[a:z].endswith(("er", "ir", "re")) for a, z in zip(hits["m_start"].tolist(),
-                                                                        hits["m_end"].tolist(), strict=True)],
-                    dtype=bool)
-
-
-#: Verbs before "to" whose infinitive happened, was tried or ordered ("tried to assassinate", "continued to shell",
-#: "ordered La Prensa to suspend publication"):
-#: PLOVER codes the deed, not an intention.
-REALISED = {"en": frozenset("""tried try tries trying attempted attempt attempts attempting managed manage manages
-    continued continue continues continuing began begin begins beginning started start starts starting helped
-    went used ordered orders order forced force forces compelled obliged""".split()),
-            "fr": frozenset("tente essaye continue continuent commence commencent".split()), "ar": frozenset()}
-
-
-def _realised(spaced: str, starts: list[int], lang: str) -> np.ndarray:
-    """Is the word two before each cue (before its "to") a verb of :data:`REALISED`? ``starts``: matching-form
-    offsets (``spaced[i + 1] == match[i]``)."""
-    verbs = REALISED.get(lang, frozenset())
-    spaces = space_positions(spaced)
-    j = prev_space(spaces, np.asarray(starts, dtype=np.int64))
-    out = np.zeros(len(j), dtype=bool)
-    ok = np.flatnonzero(j >= 0)
-    out[ok] = words_in(spaced, j[ok], verbs)
-    for k in np.flatnonzero(j < 0).tolist():  # no space before the cue
-        out[k] = spaced[spaced.rfind(" ", 0, -1) + 1:-1] in verbs
-    return out
-
-
-#: Words between a noun cue and its agent: "the massacre *carried out* by", "an attack *attempt* by", "attacks
-#: *allegedly committed* by": the actor after "by" did it.
-AGENT_FILLERS = {"en": frozenset("""carried out committed perpetrated conducted launched staged allegedly reportedly
-    attempt attempts waged mounted claimed was were been being""".split()),
-                 "fr": frozenset("perpetre perpetree perpetres perpetrees commis commise commises mene menee menees "
-                                 "lance lancee lancees revendique revendiquee a ete est".split()), "ar": frozenset()}
-_AGENT_WORD = {"en": "by", "fr": "par"}
-
-
-def _agent_after(spaced: str, ends: list[int], lang: str) -> np.ndarray:
-    """Does "by" ("par") follow each cue after one to three words of :data:`AGENT_FILLERS`?"""
-    fill, word = AGENT_FILLERS.get(lang, frozenset()), _AGENT_WORD.get(lang)
-    out = np.zeros(len(ends), dtype=bool)
-    if word is None:
-        return out
-    filler = words_in(spaced, np.asarray(ends, dtype=np.int64) + 2, fill, after=True)
-    for k in np.flatnonzero(filler).tolist():  # most cues: no filler word after them
-        e = ends[k]
-        words = spaced[e + 1:e + 48].split(" ")[1:5]  # a punctuation mark leaves an empty word: no agent
-        n = next((i for i, w in enumerate(words) if w not in fill), len(words))
-        out[k] = 1 <= n <= 3 and n < len(words) and words[n] == word
-    return out
-
-
-def _adjective_to(b: Batch, starts: list[int], ends: list[int], lang: str) -> np.ndarray:
-    """"is committed to", "is opposed to": in English a participle with "to" after it is an adjective with its
-    complement, not a passive."""
-    if lang != "en":
-        return np.zeros(len(starts), dtype=bool)
-    to = np.array(adjacent(b.spaced, starts, ends, "purpose", lang, after=True), dtype=bool)
-    # the cue itself ends in " to": its spaced form ends in "to" after a space (spaced[i + 1] == match[i])
-    z = np.asarray(ends, dtype=np.int64)
-    codes = spaced_codes(b.spaced)
-    cand = np.flatnonzero((z - np.asarray(starts, dtype=np.int64) >= 3) & (codes[z - 1] == ord("t"))
-                          & (codes[z] == ord("o")) & (codes[z - 2] == 32)) if len(z) else z
-    to[cand] |= np.array([b.match[a:e].endswith(" to") for a, e in zip(np.asarray(starts)[cand].tolist(),
-                                                                        z[cand].tolist(), strict=True)], dtype=bool)
-    return to
-
-
-def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
-          marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str) -> dict[str, np.ndarray]:
-    """``negated``, ``hypothetical``, ``reported``, ``passive``, ``by``, ``nominal`` (a noun cue with its agent
-    after it: "the massacre carried out by") and ``heavy`` (heavy weapons named near the cue) for each hit
-    (boolean arrays), from the markers of :func:`~diplolib.events.markers.find_markers`.
-
-    Windows, in characters of the matching form and never before the sentence: a negation ends within 20
-    characters before the cue, an intention within 14, a purpose word ("to", "pour", "ان") and a passive
-    auxiliary just before it (one space); reported speech anywhere before it in the sentence; the agent word
-    ("by", "par", "من قبل") just after it; heavy weapons from 60 characters before to 40 after.
-    """
-    n = len(hits["start"])
-    if n == 0:
-        return {k: np.zeros(0, dtype=bool) for k in ("negated", "hypothetical", "reported", "passive", "by",
-                                                     "nominal", "heavy")}
-    m_start, m_end = hits["m_start"], hits["m_end"]
-    # the sentence's start in the matching form: the first matching character at or after the display start
-    sent_m = np.minimum(b.match_offsets(b.sent_start[hits["sentence"]]), m_start)
-    edge = m_start - 1  # a marker right before the cue ends one space before it
-
-    def near(cls: str, width: int) -> np.ndarray:
-        return _before(marks[cls], edge, np.maximum(m_start - width, sent_m))
-
-    starts = m_start.tolist()
-    agent = _agent_after(b.spaced, m_end.tolist(), lang)
-
-    def word_before(cls: str) -> np.ndarray:
-        return np.array(adjacent(b.spaced, starts, [], cls, lang), dtype=bool) & (m_start > sent_m)
-
-    return {
-        "negated": near("negation", 20),
-        "hypothetical": near("intention", 14) | (word_before("purpose") & _infinitive(b, hits, lang)
-                                                 & ~_realised(b.spaced, starts, lang))
-        | hits["future"],
-        "reported": _before(marks["reported"], edge, sent_m),
-        "passive": (word_before("auxiliary") & ~_adjective_to(b, starts, m_end.tolist(), lang))
-        | (agent & (after >= 0)),
-        "by": (np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool) | agent)
-        & (after >= 0),
-        "nominal": agent & (after >= 0),  # "condemned the massacre carried out by X": X the source, no target
-        "heavy": _starting(marks["heavy"], np.maximum(m_start - 60, sent_m), m_end + 40),
-    }
-
+def _next_flag(flag: np.ndarray) -> np.ndarray:
+    """For each position, the first index at or after it where ``flag`` is true (``len(flag)`` when none)."""
+    idx = np.where(flag, np.arange(len(flag)), len(flag))
+    return np.minimum.accumulate(idx[::-1])[::-1] if len(flag) else idx

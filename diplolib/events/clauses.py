@@ -1,0 +1,162 @@
+"""Clauses as array look-ups: where a clause ends, for the search of a cue's source and target.
+
+A clause ends at ``; :``, dashes, " - " and the clause words of the markers ("but", "while", "mais", "بينما");
+for a material event a reporting verb ends its speaker's clause too (:func:`clause_marks`). The target of a cue is
+not looked for past a word that opens a subordinate or relative clause or an adjunct (:data:`FORWARD`, found by
+:func:`forward_marks` in one regular-expression pass): "Serbia eased emergency measures in Montenegro *as*
+authorities in Croatia cracked down" does not make Croatia the target; for a reaction (:data:`REACTIVE`) only the
+relative words of :data:`FIRM` end that search, as PLOVER takes the target of a threat or demand from its
+condition or cause ("Israel threatened to ban voting *if Hamas* ran").
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from .scan import Batch
+
+__all__ = ["FORWARD", "FIRM", "REACTIVE", "PARTICIPLE_ENDINGS", "clause_marks", "forward_marks", "participle_subject",
+           "relative_antecedent", "relative_ends",
+           "same_clause"]
+
+_CLAUSE = (";", ":", "\u2014", "\u2013", " - ")  # found with str.find: far faster than a regex over the batch
+
+
+def _find_all(text: str, sub: str) -> list[int]:
+    out, i = [], text.find(sub)
+    while i != -1:
+        out.append(i)
+        i = text.find(sub, i + 1)
+    return out
+
+
+#: Words that open a subordinate or relative clause, or an adjunct: the target of a cue is never found past one
+#: ("Serbia eased emergency measures in Montenegro *as* authorities in Croatia cracked down": not Croatia).
+#: The source is still looked for before them: in "Macedonia, which is preparing an offensive", Macedonia
+#: prepares.
+#: For a reaction (:data:`REACTIVE`: a threat, a demand, a sanction …) the condition or the cause names the target
+#: when the main clause does not ("Israel threatened to ban voting *if Hamas* ran"; "troops on alert *after*
+#: Palestinian unrest"; "the army withdrew *as* they faced a counter-offensive led by Al Nusra"): there only the
+#: relative words and reporting participles of :data:`FIRM` end the search. "after", "before", "since" are left
+#: out: mostly prepositions of time.
+FORWARD = {
+    "en": ("as", "which", "who", "whom", "whose", "where", "when", "whenever", "because", "although", "though",
+           "unless", "if", "saying", "adding", "claiming"),
+    "fr": ("qui", "dont", "lorsque", "quand", "lequel", "laquelle", "lesquels", "lesquelles", "puisque", "parce",
+           "si", "apres que", "avant que", "affirmant", "ajoutant"),
+    "ar": ("الذي", "التي", "الذين", "عندما", "حين", "حينما", "لان", "اذا", "بعد ان", "قبل ان"),
+}
+#: "as" that opens no clause: "as well as", "such as", "as part of", "as of", "so as", "as a(n) …", "known as".
+FIRM = {"en": ("which", "who", "whom", "whose", "where", "saying", "adding", "claiming"),
+        "fr": ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "affirmant", "ajoutant"),
+        "ar": ("الذي", "التي", "الذين")}
+REACTIVE = ("DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "SUPPORT", "RETREAT")
+_NOT_FORWARD = re.compile(r"(?:such|well|so|known|same|referred to|described|seen|regarded|designated) as |"
+                          r"as (?:well|part|of|a|an|long as|soon as|far as)(?= )")
+_FORWARD_RE = {(lang, firm): re.compile(" (?:" + "|".join(re.escape(w) for w in words) + ")(?= )")
+               for firm, table in ((False, FORWARD), (True, FIRM)) for lang, words in table.items()}
+
+
+#: A relative clause set off by commas ("Ariel Sharon, *who has vowed not to return the Golan to Syria*,
+#: rejected …"): the subject of the verb after it is its antecedent, not an actor inside it.
+_RELATIVE = re.compile(r",\s*(?:who|which|whom|whose|qui|dont|lequel|laquelle|lesquels|lesquelles)\b",
+                       re.IGNORECASE)
+
+
+def relative_ends(match: str) -> list[int]:
+    """Offsets of the commas that close a relative clause set off by commas (", who …,")."""
+    out = []
+    for m in _RELATIVE.finditer(match):
+        c = match.find(",", m.end())
+        stop = match.find(". ", m.end())
+        if c != -1 and (stop == -1 or c < stop):
+            out.append(c)
+    return out
+
+
+def forward_marks(b: Batch, lang: str, *, firm: bool = False) -> np.ndarray:
+    """Matching-form offsets of the words of :data:`FORWARD` (:data:`FIRM` with ``firm``) in the batch (one
+    regular-expression pass), and of the commas closing a relative clause (:func:`relative_ends`: the target of a
+    cue inside it is not after it)."""
+    rx = _FORWARD_RE.get((lang, firm))
+    if rx is None:
+        return np.zeros(0, dtype=np.int64)
+    spaced = b.spaced
+    pos = []
+    for m in rx.finditer(spaced):
+        i = m.start()  # spaced[i] is the space before the word; the word starts at match offset i
+        if _NOT_FORWARD.match(spaced, i + 1) or _NOT_FORWARD.match(spaced, max(0, spaced.rfind(" ", 0, i) + 1)):
+            continue
+        pos.append(i)
+    return np.asarray(pos + relative_ends(b.match), dtype=np.int64)
+
+
+def clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, reported: bool,
+                 forward: np.ndarray | None = None) -> np.ndarray:
+    """Display offsets where a clause ends: ``; :`` and dashes, " - ", the clause words of the markers and, with
+    ``reported``, the end of a reporting verb ("said", "selon", "قال"); with ``forward`` (matching-form offsets
+    of :func:`forward_marks`), the words opening a subordinate clause too."""
+    punct = [p for mark in _CLAUSE for p in _find_all(b.match, mark)]
+    pos = np.concatenate([np.asarray(punct, dtype=np.int64), marks["clause"][0],
+                          *([marks["reported"][1] - 1] if reported else []),
+                          *([forward] if forward is not None else [])])
+    return np.sort(b.to_display[pos]) if len(pos) else pos
+
+
+def same_clause(marks: np.ndarray, a: np.ndarray, z: np.ndarray) -> np.ndarray:
+    return np.searchsorted(marks, a) == np.searchsorted(marks, z)
+
+
+def relative_antecedent(display: str, starts: np.ndarray, sent_lo: np.ndarray, ps: np.ndarray, pe: np.ndarray,
+                        before: np.ndarray, prev: tuple[np.ndarray, np.ndarray], material: np.ndarray
+                        ) -> np.ndarray:
+    """The source phrase of each cue with a relative clause between it and its subject skipped.
+
+    ``starts``: the cues' display starts; ``sent_lo``: their sentences' starts; ``ps``/``pe``: the actor
+    phrases' spans; ``before``: the phrase chosen so far (``-1`` none); ``prev``: for each phrase, the last one at
+    or before it that may be the source of a verbal event, and of a material one (``attribution.skip``);
+    ``material``: is each cue a material event. When ``before`` lies inside ", who … ," closed
+    before the cue, the antecedent (the last such phrase ending before the comma) is taken. A new array.
+    """
+    rel = np.array([m.start() for m in _RELATIVE.finditer(display)], dtype=np.int64)
+    if len(rel) == 0 or len(before) == 0:
+        return before
+    i = np.searchsorted(rel, starts) - 1
+    r = rel[np.maximum(i, 0)]
+    cand = np.flatnonzero((i >= 0) & (before >= 0) & (r >= sent_lo) & (ps[np.maximum(before, 0)] > r))
+    out = before.copy()
+    for k in cand.tolist():
+        a, s = int(r[k]), int(starts[k])
+        if display.find(",", a + 1, s) == -1:  # the cue is inside the relative clause: its subject is the antecedent
+            continue
+        j = int(np.searchsorted(pe, a, side="right")) - 1
+        j = int(prev[int(material[k])][j]) if j >= 0 else -1
+        out[k] = j if j >= 0 and ps[j] >= sent_lo[k] else -1
+    return out
+
+
+#: Endings of a participle that opens an adjunct after a comma ("…, *urging* it to act", "…, *accusant* Moscou").
+PARTICIPLE_ENDINGS = {"en": ("ing",), "fr": ("ant",), "ar": ()}
+
+
+def participle_subject(display: str, starts: np.ndarray, ends: np.ndarray, sent_lo: np.ndarray, ps: np.ndarray,
+                       before: np.ndarray, first_free: np.ndarray, lang: str) -> np.ndarray:
+    """The source of each cue with a participle after a comma read as the subject of its sentence's main clause:
+    in "The Coalition said the UN ignores the crisis, *urging* it to act" the Coalition urges, not the UN.
+
+    ``first_free``: for each cue, the first actor phrase of its sentence that may be its source (``-1`` none).
+    Other cues keep ``before``. A new array."""
+    endings = PARTICIPLE_ENDINGS.get(lang, ())
+    out = before.copy()
+    if not endings or len(starts) == 0:
+        return out
+    for k in np.flatnonzero(first_free >= 0).tolist():
+        s = int(starts[k])
+        if display[max(s - 2, 0):s] != ", " or s - 2 < sent_lo[k]:
+            continue
+        word = display[s:int(ends[k])].split(" ", 1)[0].lower()
+        if word.endswith(endings) and ps[first_free[k]] < s:
+            out[k] = first_free[k]
+    return out

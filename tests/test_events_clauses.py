@@ -1,0 +1,98 @@
+"""Class rules of round 3: the target's clause (events/clauses.py), generated English inflections
+(events/lexicon.py), progressives, realised orders, peacekeepers and reporting participles."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from diplolib import actors
+from diplolib.events import expand_cue, extract_events, plover_reading
+from diplolib.events.lexicon import _inflect
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return actors.ActorMatcher(actors.load_registry())
+
+
+def _rows(text: str, matcher, lang: str = "en") -> pd.DataFrame:
+    arts = pd.DataFrame({"article_id": ["x"], "lang": [lang], "text": [text]})
+    return extract_events(arts, registry=matcher)
+
+
+@pytest.mark.parametrize(("verb", "forms"), [
+    ("ban", {"banned", "banning", "bans"}), ("fight", {"fought", "fighting"}), ("agree", {"agreed", "agreeing"}),
+    ("withdraw", {"withdrew", "withdrawn"}), ("deny", {"denied", "denies"}), ("seek", {"sought"}),
+])
+def test_inflections_are_generated(verb, forms):
+    assert forms <= set(_inflect(verb))
+    assert "foughted" not in _inflect("fight") and "agreeed" not in _inflect("agree")
+    assert forms <= set(expand_cue(f"{verb}~"))
+
+
+def test_target_not_past_a_subordinate_clause(matcher):
+    """The target of "released" is not in the "as" clause; the place of the cue's own clause stands for it."""
+    ev = _rows("Russia released prisoners in Syria as Turkey attacked Iraq.", matcher)
+    eased = ev[ev["cue"].str.startswith("released")]
+    assert set(eased["target"]) == {"SYR"} and set(eased["source"]) == {"RUS"}
+    attacked = ev[ev["cue"] == "attacked"]
+    assert set(zip(attacked["source"], attacked["target"], strict=True)) == {("TUR", "IRQ")}
+
+
+def test_a_threat_is_aimed_at_its_condition(matcher):
+    ev = _rows("Israel threatened to ban voting in the election if Hamas took part.", matcher)
+    threat = ev[ev["event"] == "THREATEN"]
+    assert set(threat["source"]) == {"ISR"} and set(threat["target"]) == {"grp:hamas"}
+
+
+def test_a_progressive_is_no_passive(matcher):
+    ev = _rows("Afghanistan has been sharing intelligence with Pakistan.", matcher)
+    row = ev[ev["event"] == "COOPERATE"].iloc[0]
+    assert (row["source"], row["target"]) == ("AFG", "PAK")
+
+
+def test_an_order_with_its_object_happened(matcher):
+    ev = _rows("Nicaragua ordered the newspaper La Prensa to suspend publication.", matcher)
+    row = ev[ev["event"] == "COERCE"].iloc[0]
+    assert not row["hypothetical"]
+
+
+def test_peacekeepers_are_aid_and_their_withdrawal_a_sanction(matcher):
+    arrived = _rows("The NATO peacekeeping troops have arrived in Bosnia.", matcher)
+    assert set(arrived["event"]) == {"AID"}
+    left = _rows("The alliance said NATO withdrew its peacekeepers from Bosnia.", matcher)
+    assert set(left["event"]) == {"SANCTION"}
+    plain = _rows("The alliance said NATO withdrew its troops from Bosnia.", matcher)
+    assert set(plain["event"]) == {"RETREAT"}
+
+
+def test_the_content_of_a_reporting_participle_is_background(matcher):
+    ev = _rows("Palestinian activists staged rallies against Israel, saying it must withdraw.", matcher)
+    kept = plover_reading(ev)
+    assert set(kept["event"]) == {"PROTEST"} and ev.loc[ev["cue"].str.contains("withdraw"), "embedded"].all()
+
+
+@pytest.mark.parametrize(("lang", "text", "main", "inner"), [
+    ("en", "Israel, which has vowed to stay in Lebanon, rejected the offer of Syria.", "rejected", "vowed to"),
+    ("fr", "La France, qui a soutenu l'Allemagne, a condamné la Russie.", "a condamné", "a soutenu"),
+])
+def test_a_relative_clause_between_subject_and_verb(matcher, lang, text, main, inner):
+    """The verb after ", which …," has the antecedent as its source and is the main event; the cue inside the
+    relative clause is its background and takes no target after the closing comma."""
+    ev = _rows(text, matcher, lang)
+    row = ev[ev["cue"] == main].iloc[0]
+    assert not row["embedded"] and row["source"] == ("ISR" if lang == "en" else "FRA")
+    rel = ev[ev["cue"] == inner].iloc[0]
+    assert rel["embedded"] and rel["target"] != ("SYR" if lang == "en" else "RUS")
+
+
+def test_police_dispersing_protesters_coerce(matcher):
+    ev = _rows("Egyptian police opened fire to disperse demonstrators in Cairo, killing one person.", matcher)
+    assert set(plover_reading(ev)["event"]) == {"COERCE"}
+
+
+def test_a_participle_after_a_comma_is_the_main_subjects(matcher):
+    ev = _rows("Saudi Arabia said Iran ignores the crisis, urging Qatar to act.", matcher)
+    urging = ev[ev["cue"] == "urging"].iloc[0]
+    assert urging["source"] == "SAU"
