@@ -346,10 +346,13 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
     by_next = np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool)
     agent |= by_next & ~aux & ~np.array([f.rsplit(" ", 1)[-1].endswith(PARTICIPLES) for f in forms], dtype=bool) \
         & (lang == "en")
+    purpose = word_before("purpose")
+    realised = np.zeros(n, dtype=bool)  # read only where "to" comes before the cue
+    at = np.flatnonzero(purpose)
+    realised[at] = _realised(b.spaced, [starts[i] for i in at.tolist()], lang)
     return {
         "negated": near("negation", 20),
-        "hypothetical": near("intention", 14) | (word_before("purpose") & _infinitive(b, hits, lang)
-                                                 & ~_realised(b.spaced, starts, lang))
+        "hypothetical": near("intention", 14) | (purpose & _infinitive(b, hits, lang) & ~realised)
         | hits["future"],
         "reported": _before(marks["reported"], edge, sent_m),
         "passive": (aux & ~_adjective_to(b, starts, m_end.tolist(), lang) & ~progressive)
