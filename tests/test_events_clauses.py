@@ -96,3 +96,16 @@ def test_a_participle_after_a_comma_is_the_main_subjects(matcher):
     ev = _rows("Saudi Arabia said Iran ignores the crisis, urging Qatar to act.", matcher)
     urging = ev[ev["cue"] == "urging"].iloc[0]
     assert urging["source"] == "SAU"
+
+
+@pytest.mark.parametrize(("text", "cue", "pair"), [
+    ("Syria has been widely accused by Turkey of dragging its feet.", "accused", ("TUR", "SYR")),
+    ("Many fighters were killed in strikes by the US-led coalition.", "strikes", ("USA", "")),
+    ("Syria was attacked by Israel.", "attacked", ("ISR", "SYR")),
+])
+def test_agents_after_by(matcher, text, cue, pair):
+    """An adverb between the auxiliary and the participle keeps the passive; a noun cue's agent right after it
+    ("strikes by X") is its source; a verb's passive is read as before."""
+    row = _rows(text, matcher)
+    row = row[row["cue"] == cue].iloc[0]
+    assert (row["source"], row["target"]) == pair

@@ -185,7 +185,7 @@ def _ref_governed(spaced, starts):
 
 
 def _ref_agent_after(spaced, ends, lang):
-    from diplolib.events.cue_flags import _AGENT_WORD, AGENT_FILLERS
+    from diplolib.events.agents import _AGENT_WORD, AGENT_FILLERS
     fill, word = AGENT_FILLERS.get(lang, frozenset()), _AGENT_WORD.get(lang)
     out = np.zeros(len(ends), dtype=bool)
     if word is None:
@@ -237,7 +237,7 @@ def _ref_joins(disp, a, z):
 
 @pytest.mark.parametrize("name, lang", [("fa-kes", "en"), ("meae-fr", "fr"), ("wikinews-ar", "ar"), ("nasty", "en")])
 def test_word_rules_equal_the_per_offset_loops(name, lang, registry):
-    from diplolib.events import cue_flags, load_cues, markers, roles
+    from diplolib.events import agents, cue_flags, load_cues, markers, roles
     from diplolib.events.scan import scan
     if name == "nasty":
         from test_events_batch import NASTY
@@ -253,7 +253,7 @@ def test_word_rules_equal_the_per_offset_loops(name, lang, registry):
     starts = b.match_offsets(phrases["gstart"].to_numpy()).tolist()
     np.testing.assert_array_equal(roles._governed(b.spaced, starts), _ref_governed(b.spaced, starts))
     for la in ("en", "fr"):
-        np.testing.assert_array_equal(cue_flags._agent_after(b.spaced, me, la), _ref_agent_after(b.spaced, me, la))
+        np.testing.assert_array_equal(agents.agent_after(b.spaced, me, la), _ref_agent_after(b.spaced, me, la))
     for cls in markers.ADJACENT:
         assert markers.adjacent(b.spaced, ms, me, cls, lang) == _ref_adjacent(b.spaced, ms, me, cls, lang)
         assert markers.adjacent(b.spaced, ms, me, cls, lang, after=True) == _ref_adjacent(

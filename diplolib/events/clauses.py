@@ -65,14 +65,18 @@ _RELATIVE = re.compile(r",\s*(?:who|which|whom|whose|qui|dont|lequel|laquelle|le
                        re.IGNORECASE)
 
 
-def relative_ends(match: str) -> list[int]:
-    """Offsets of the commas that close a relative clause set off by commas (", who …,")."""
-    out = []
+def relative_ends(match: str, *, opens: bool = False) -> list[int] | tuple[np.ndarray, np.ndarray]:
+    """Offsets of the commas that close a relative clause set off by commas (", who …,"); with ``opens``, the
+    arrays of the clauses' opening commas and closing commas."""
+    starts, out = [], []
     for m in _RELATIVE.finditer(match):
         c = match.find(",", m.end())
         stop = match.find(". ", m.end())
         if c != -1 and (stop == -1 or c < stop):
+            starts.append(m.start())
             out.append(c)
+    if opens:
+        return np.asarray(starts, dtype=np.int64), np.asarray(out, dtype=np.int64)
     return out
 
 

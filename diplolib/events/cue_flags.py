@@ -6,11 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .agents import PARTICIPLES, adverb_after_auxiliary, agent_after
 from .markers import adjacent
 from .scan import Batch
-from .words import spaced_codes, words_in
+from .words import spaced_codes
 
-__all__ = ["flags", "REALISED", "AGENT_FILLERS"]
+__all__ = ["flags", "REALISED"]
 
 
 def _before(marks: tuple[np.ndarray, np.ndarray], pos: np.ndarray, lo: np.ndarray) -> np.ndarray:
@@ -72,30 +73,6 @@ def _realised(spaced: str, starts: list[int], lang: str) -> np.ndarray:
     return out
 
 
-#: Words between a noun cue and its agent: "the massacre *carried out* by", "an attack *attempt* by", "attacks
-#: *allegedly committed* by": the actor after "by" did it.
-AGENT_FILLERS = {"en": frozenset("""carried out committed perpetrated conducted launched staged allegedly reportedly
-    attempt attempts waged mounted claimed was were been being""".split()),
-                 "fr": frozenset("perpetre perpetree perpetres perpetrees commis commise commises mene menee menees "
-                                 "lance lancee lancees revendique revendiquee a ete est".split()), "ar": frozenset()}
-_AGENT_WORD = {"en": "by", "fr": "par"}
-
-
-def _agent_after(spaced: str, ends: list[int], lang: str) -> np.ndarray:
-    """Does "by" ("par") follow each cue after one to three words of :data:`AGENT_FILLERS`?"""
-    fill, word = AGENT_FILLERS.get(lang, frozenset()), _AGENT_WORD.get(lang)
-    out = np.zeros(len(ends), dtype=bool)
-    if word is None:
-        return out
-    filler = words_in(spaced, np.asarray(ends, dtype=np.int64) + 2, fill, after=True)
-    for k in np.flatnonzero(filler).tolist():  # most cues: no filler word after them
-        e = ends[k]
-        words = spaced[e + 1:e + 48].split(" ")[1:5]  # a punctuation mark leaves an empty word: no agent
-        n = next((i for i, w in enumerate(words) if w not in fill), len(words))
-        out[k] = 1 <= n <= 3 and n < len(words) and words[n] == word
-    return out
-
-
 def _adjective_to(b: Batch, starts: list[int], ends: list[int], lang: str) -> np.ndarray:
     """"is committed to", "is opposed to": in English a participle with "to" after it is an adjective with its
     complement, not a passive."""
@@ -136,24 +113,32 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
         return _before(marks[cls], edge, np.maximum(m_start - width, sent_m))
 
     starts = m_start.tolist()
-    agent = _agent_after(b.spaced, m_end.tolist(), lang)
+    agent = agent_after(b.spaced, m_end.tolist(), lang)
 
     def word_before(cls: str) -> np.ndarray:
         return np.array(adjacent(b.spaced, starts, [], cls, lang), dtype=bool) & (m_start > sent_m)
 
     # "has been sharing", "is providing": a progressive, not a passive
-    progressive = np.array([b.match[a:z].split(" ", 1)[0].endswith("ing") for a, z in zip(starts, m_end.tolist(),
-                                                                                          strict=True)], dtype=bool)
+    forms = [b.match[a:z] for a, z in zip(starts, m_end.tolist(), strict=True)]
+    progressive = np.array([f.split(" ", 1)[0].endswith("ing") for f in forms], dtype=bool)
+    aux = word_before("auxiliary") | adverb_after_auxiliary(b.spaced, starts, lang)  # "has been widely accused"
+    # an English noun with its agent right after it ("strikes by the US-led coalition"): the agent is the source;
+    # a participle ("forces backed by Russia") or a passive verb is read as before
+    by_next = np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool)
+    agent |= by_next & ~aux & ~np.array([f.rsplit(" ", 1)[-1].endswith(PARTICIPLES) for f in forms], dtype=bool) \
+        & (lang == "en")
+    purpose = word_before("purpose")
+    realised = np.zeros(n, dtype=bool)  # read only where "to" comes before the cue
+    at = np.flatnonzero(purpose)
+    realised[at] = _realised(b.spaced, [starts[i] for i in at.tolist()], lang)
     return {
         "negated": near("negation", 20),
-        "hypothetical": near("intention", 14) | (word_before("purpose") & _infinitive(b, hits, lang)
-                                                 & ~_realised(b.spaced, starts, lang))
+        "hypothetical": near("intention", 14) | (purpose & _infinitive(b, hits, lang) & ~realised)
         | hits["future"],
         "reported": _before(marks["reported"], edge, sent_m),
-        "passive": (word_before("auxiliary") & ~_adjective_to(b, starts, m_end.tolist(), lang) & ~progressive)
+        "passive": (aux & ~_adjective_to(b, starts, m_end.tolist(), lang) & ~progressive)
         | (agent & (after >= 0)),
-        "by": (np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool) | agent)
-        & (after >= 0),
+        "by": (by_next | agent) & (after >= 0),
         "nominal": agent & (after >= 0),  # "condemned the massacre carried out by X": X the source, no target
         "heavy": _starting(marks["heavy"], np.maximum(m_start - 60, sent_m), m_end + 40),
     }
