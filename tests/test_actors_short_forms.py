@@ -124,3 +124,15 @@ def test_a_french_noun_followed_by_de_and_a_noun_is_another_body_but_not_before_
                               "le Président en exercice de l'Organisation pour la sécurité a parlé."],
                     source=["Security Council"] * 3, un_text=True)
     assert rows["article_id"].tolist() == [0] and rows["actor_id"].tolist() == ["org:unsc"]
+
+
+def test_a_short_form_after_another_body_with_that_noun_is_that_body_not_the_issuing_organ(matcher):
+    rows = _resolve(matcher, ["Le Président a écrit au Conseil de coopération du Golfe; la conférence se tiendra sous "
+                              "les auspices du secrétariat général du Conseil.",
+                              "Conformément au Traité relatif à l'Union économique eurasienne, l'Union est ouverte.",
+                              "The Council expressed concern."],
+                    source=["Security Council"] * 3, un_text=True)
+    got = dict(zip(rows["article_id"], zip(rows["actor_id"], rows["reason"], strict=True), strict=True))
+    assert got[0] == ("org:gcc", "")
+    assert got[1] == ("org:eaeu", "")
+    assert got[2] == ("org:unsc", "")

@@ -261,10 +261,14 @@ def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, match
     voice_bodies = _source_bodies(spans["voice"], matcher) if "voice" in spans.columns else {}
     un_bodies = {r["actor_id"] for r in read_un_system()}
     hit = mentions[mentions["actor_id"].fillna("") != ""]
-    hit = hit[["article_id", "start", "actor_id"]].sort_values(["article_id", "start"], kind="stable")
+    hit = hit[["article_id", "start", "end", "actor_id"]].sort_values(["article_id", "start"], kind="stable")
     by_article: dict[object, list] = defaultdict(list)
-    for a, s, x in zip(hit["article_id"].tolist(), hit["start"].tolist(), hit["actor_id"].tolist(), strict=True):
-        by_article[a].append((s, x))
+    for a, s, e, x in zip(hit["article_id"].tolist(), hit["start"].tolist(), hit["end"].tolist(),
+                          hit["actor_id"].tolist(), strict=True):
+        by_article[a].append((s, e, x))
+    own: dict[object, list] = defaultdict(list)  # the short forms themselves
+    for a, st, en in zip(spans["article_id"].tolist(), spans["start"].tolist(), spans["end"].tolist(), strict=True):
+        own[a].append((st, en))
     doc_of = dict(zip(arts["article_id"], arts[document], strict=True)) if document else {}
     in_doc: dict[object, set[str]] = defaultdict(set)
     for a, x in zip(hit["article_id"].tolist(), hit["actor_id"].tolist(), strict=True):
@@ -284,12 +288,34 @@ def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, match
             holder = matcher.holder("secretary_general", "org:un", dates[r.position]) if is_un else None
             actor, kind = (holder, "context:un-text") if holder else ("", "no-holder" if is_un else "no-context")
         else:
-            before = [a for s, a in by_article.get(r.article_id, []) if s < r.start]
+            mentions_here = by_article.get(r.article_id, [])
+            before = [a for st, _, a in mentions_here if st < r.start]
+            other = _other_body_before(texts[r.position], r.start, r.lang, r.noun, mentions_here,
+                                       own.get(r.article_id, []), matcher.kind_of)
             doc = in_doc.get(doc_of.get(r.article_id, r.article_id), set()) | named.get(r.article_id, set())
             definite = r.lang == "ar" and bool(_AR_DEFINITE_BEFORE.search(texts[r.position][:r.start]))
-            actor, kind = _decide(r.noun, r.lang, before, doc, src, is_un, definite)
+            actor, kind = other if other else _decide(r.noun, r.lang, before, doc, src, is_un, definite)
         rows.append({"article_id": r.article_id, "actor_id": actor, "start": r.start, "end": r.end,
                      "surface": texts[r.position][r.start:r.end], "method": "short_form",
                      "alias_kind": kind if actor else "short_form", "reason": "" if actor else kind,
                      "position": r.position})
     return rows
+
+
+def _other_body_before(text: str, start: int, lang: str, noun: str, mentions: list, own: list,
+                       kind_of: dict) -> tuple[str, str] | None:
+    """The body that the nearest earlier use of the same noun names, when that use is inside a tagged name.
+
+    "le Conseil de coopération du Golfe … du Conseil" is the GCC and "l'Union économique eurasienne … l'Union" the
+    Eurasian Economic Union, whatever the issuing organ (``context:named``). None when the nearest earlier use
+    (other than an earlier short form) is in no organisation's name: the other signals decide.
+    """
+    head = noun[2:] if lang == "ar" and noun.startswith("ال") else noun.split()[0]
+    pattern = (rf"(?<!\w)[وفبلك]*(?:ال|لل)?(?P<h>{re.escape(head)})(?!\w)" if lang == "ar"
+               else rf"(?<![\w-])(?P<h>{re.escape(head)})(?![\w-])")  # capitalised as a name, in en and fr
+    uses = [m.start("h") for m in re.finditer(pattern, text[:start])]
+    uses = [u for u in uses if not any(st <= u < en for st, en in own)]  # an earlier "the Council" is no other body
+    if not uses:
+        return None
+    inside = [x for st, en, x in mentions if st <= uses[-1] < en and kind_of.get(x) in ("organisation", "armed_group")]
+    return (inside[0], "context:named") if inside else None
