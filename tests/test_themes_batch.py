@@ -94,3 +94,24 @@ def test_every_sample_corpus_same_hits(name):
     articles, _ = datasets.load(name, fetch_missing=False)
     got = assert_same(articles)
     assert len(got) > 0
+
+
+@pytest.mark.parametrize("cue, lang, words", [
+    ("civil war(s)", "en", "civil war"), ("war(s)", "en", ""), ("cease-fire", "en", ""),
+    ("Syrian Network for Human Rights", "en", "syrian network for human rights"), ("peace ... talks", "en", ""), ("regime change", "en", "regime change"),
+    ("هدنة", "ar", ""), ("cessez-le-feu", "fr", ""), ("[military|arms] package(s)", "en", ""),
+])
+def test_first_words_of_a_cue(cue, lang, words):
+    """The words every match of a cue starts with, as the spaced form reads them (several words, or nothing)."""
+    import re
+
+    from diplolib.themes.cues import cue_pattern
+    from diplolib.themes.prefilter import first_words
+
+    pattern = cue_pattern(cue, lang)
+    got = first_words(pattern)
+    assert (got if " " in got else "") == words
+    if words:  # every match, spaced and its runs of spaces made one, starts with them
+        for text in (words.replace(" ", "  "), words.replace(" ", " - "), words.replace(" ", "\n")):
+            m = re.compile(pattern).match(text)
+            assert m is not None and re.sub(r"\s+", " ", re.sub(r"\W", " ", m.group())).startswith(words)

@@ -11,7 +11,9 @@ the reference: ``tests/test_themes_batch.py`` compares both on every sample corp
 * the anchors of every cue (:mod:`diplolib.themes.scan`) are found in one automaton pass over the spaced joined
   form; each anchor occurrence is assigned to its text with ``searchsorted`` and expanded to the places where a
   match may start, all at once; places preceded by a word character are dropped (every cue starts with
-  ``(?<!\w)``, which fails there) before any regex runs;
+  ``(?<!\w)``, which fails there), and so are the places of a cue that starts with several words
+  (:func:`~diplolib.themes.prefilter.first_words`: "civil war") where the spaced form, its runs of spaces made one,
+  does not read those words, before any regex runs;
 * each theme's places are tried left to right over all texts at once, in the theme's alternation order, as
   ``finditer`` would (a match never crosses a NUL, so one text's match never hides the next text's places); a
   text where an anchor of the theme has no bounded position takes the per-text path of the scan instead;
@@ -22,15 +24,15 @@ the reference: ``tests/test_themes_batch.py`` compares both on every sample corp
 
 from __future__ import annotations
 
-import functools
 import itertools
 
 import numpy as np
 import pandas as pd
 
-from ..normalize.matching import aligned_matching_form, matching_form
 from ..segment import locate_spans, segment_spans
 from .cues import BOUNDARY
+from .joined import JoinedTexts, char_test, code_points
+from .prefilter import first_words
 from .rules import context_ok, context_rules
 from .scan import find_spans, scan_index, which_cue
 
@@ -39,33 +41,7 @@ __all__ = ["tag_texts", "CHUNK_CHARS"]
 #: Characters of matching form joined at a time (bounds the joined strings and their code-point arrays).
 CHUNK_CHARS = 4_000_000
 _E = np.zeros(0, dtype=np.int64)
-
-
-@functools.lru_cache(maxsize=2)
-def _bmp_table(name: str) -> np.ndarray:
-    """``\\w`` of str patterns (``isalnum()`` or "_") or ``isspace()`` for every BMP code point (built once)."""
-    test = _TESTS[name]
-    return np.array([test(chr(c)) for c in range(0x10000)], dtype=bool)
-
-
-_TESTS = {"word": lambda c: c.isalnum() or c == "_", "space": str.isspace}
 _OBJECT = ("theme", "parent", "surface", "cue")
-_ASCII_SPACED = bytes(c if c < 128 and (chr(c).isalnum() or c in (0, 95)) else 32 for c in range(256))  # NUL kept
-
-
-def _codes(s: str) -> np.ndarray:
-    return np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-
-
-def _lookup(name: str, codes: np.ndarray) -> np.ndarray:
-    """The test ``name`` of :data:`_TESTS` at each code point."""
-    test = _TESTS[name]
-    codes = codes.astype(np.uint32, copy=False)
-    out = _bmp_table(name)[np.minimum(codes, 0xFFFF)]
-    wide = np.flatnonzero(codes > 0xFFFF)
-    if len(wide):
-        out[wide] = [test(chr(c)) for c in codes[wide].tolist()]
-    return out
 
 
 class _Index:
@@ -98,8 +74,10 @@ class _Index:
         self.sets = [frozenset(m) for m in members]
         self.set_first = np.r_[0, np.cumsum([len(m) for m in members])].astype(np.int64)
         self.set_members = np.array([c for m in members for c in sorted(m)], dtype=np.int64)
-        self.boundary, self.earlier, self.ranks = [], [], []
+        self.boundary, self.earlier, self.ranks, self.phrases = [], [], [], []
         for ts in scan.themes:
+            self.phrases.append([{ci: ph for ci, rx in enumerate(compiled) if " " in (ph := first_words(rx.pattern))}
+                                 for compiled in (ts.inc_rx, ts.exc_rx)])
             self.ranks.append([np.array([r[c] for c in range(len(r))], dtype=np.int64)
                                for r in (ts.inc_rank, ts.exc_rank)])
             self.boundary.append(all(rx.pattern.startswith(BOUNDARY) for rx in (*ts.inc_rx, *ts.exc_rx)))
@@ -111,80 +89,7 @@ def _index(dictionary, lang: str) -> _Index:
     return dictionary.cached(("batch_index", lang), lambda: _Index(scan_index(dictionary, lang)))
 
 
-class _Joined:
-    """Texts of one chunk: the matching forms joined with NULs (``match``, texts starting at ``at``), the display
-    texts joined the same way (``raw`` at ``raw_at``), the offset maps of non-ASCII texts (``maps``, each with a
-    last entry, the text's length, at ``map_at``; -1 for ASCII texts) and the spaced form the automaton reads."""
-
-    def __init__(self, texts: list[str]):
-        self.texts = texts
-        self.raw = "\x00".join(texts)
-        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-        self.raw_at = np.r_[0, np.cumsum(lengths + 1)[:-1]].astype(np.int64)
-        ascii_ = np.fromiter((t.isascii() for t in texts), dtype=bool, count=len(texts))
-        if ascii_.all():  # the ASCII matching form is one character for one (elisions: a space for the apostrophe)
-            self.match, self.at, self.maps, self.map_at = matching_form(self.raw), self.raw_at, _E, np.full(
-                len(texts), -1, dtype=np.int64)
-            self.forms = None
-        else:
-            self.forms, maps, self.map_at, where = [], [], np.full(len(texts), -1, dtype=np.int64), 0
-            for i, t in enumerate(texts):
-                m, idx = aligned_matching_form(t)
-                self.forms.append(m)
-                maps.append(np.append(idx.astype(np.int64, copy=False), len(t)))
-                self.map_at[i] = where
-                where += len(idx) + 1
-            self.maps = np.concatenate(maps) if maps else _E
-            self.match = "\x00".join(self.forms)
-            flen = np.fromiter(map(len, self.forms), dtype=np.int64, count=len(texts))
-            self.at = np.r_[0, np.cumsum(flen + 1)[:-1]].astype(np.int64)
-        self.end = np.r_[self.at[1:] - 1, len(self.match)].astype(np.int64)
-        self._form_cache: dict[int, str] = {}
-
-    def form(self, k: int) -> str:
-        """The matching form of text ``k``."""
-        if self.forms is not None:
-            return self.forms[k]
-        if k not in self._form_cache:
-            self._form_cache[k] = self.match[self.at[k]:self.end[k]]
-        return self._form_cache[k]
-
-    def spaced(self) -> tuple[str, np.ndarray]:
-        """``" " + form + " "`` of every text, joined with line breaks, every non-word character a space (what
-        the scan's automaton reads for one text), and where each text's block starts."""
-        n = len(self.at)
-        s_at = self.at + 2 * np.arange(n)
-        if self.match.isascii():
-            spaced = self.match.encode("ascii").translate(_ASCII_SPACED).decode("ascii")
-        else:
-            codes = self._match_codes().copy()  # not ASCII: uint32
-            codes[~_lookup("word", codes) & (codes != 0)] = 32
-            spaced = codes.tobytes().decode("utf-32-le", "surrogatepass")
-        if spaced.count("\x00") == n - 1:  # the NULs are the separators: one string operation
-            return " " + spaced.replace("\x00", " \n ") + " ", s_at
-        spaced = spaced.replace("\x00", " ")  # a text holds a NUL (a non-word character: a space)
-        codes = np.frombuffer(spaced.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        big = np.full(len(codes) + 2 * n, 32, dtype=np.uint32)
-        owner = np.repeat(np.arange(n), self.end - self.at + 1)[:len(codes)]  # each text and the NUL after it
-        big[np.arange(len(codes)) + 2 * owner + 1] = codes
-        big[s_at[1:] - 1] = 10
-        return big.tobytes().decode("utf-32-le", "surrogatepass"), s_at
-
-    def word_before(self, p: np.ndarray) -> np.ndarray:
-        """Whether the character before each position of ``match`` is a word character."""
-        prev = np.maximum(p - 1, 0)
-        out = _lookup("word", self._match_codes()[prev])
-        return out & (p > 0)
-
-    def _match_codes(self) -> np.ndarray:
-        """The code points of ``match`` (one byte each when it is ASCII)."""
-        if not hasattr(self, "_mc"):
-            self._mc = (np.frombuffer(self.match.encode("ascii"), dtype=np.uint8) if self.match.isascii()
-                        else _codes(self.match))
-        return self._mc
-
-
-def _occurrences(ix: _Index, joined: _Joined) -> tuple[np.ndarray, ...]:
+def _occurrences(ix: _Index, joined: JoinedTexts) -> tuple[np.ndarray, ...]:
     """Every anchor occurrence, expanded to its entries and sorted by (theme-kind, text, scan order): text ``k``,
     anchor start and last index ``q``, ``qe`` (in the text's matching form), ``tk``, ``lo``, ``hi`` (-1: none) and
     cue set."""
@@ -205,7 +110,7 @@ def _occurrences(ix: _Index, joined: _Joined) -> tuple[np.ndarray, ...]:
     return tuple(a[order] for a in (k, q, qe, tk, ix.lo[entry], ix.hi[entry], ix.cis[entry]))
 
 
-def _bounded_spans(ix: _Index, joined: _Joined, t: int, kind: int, occ) -> list[tuple[int, int, int]]:
+def _bounded_spans(ix: _Index, joined: JoinedTexts, t: int, kind: int, occ) -> list[tuple[int, int, int]]:
     """``find_spans`` of theme ``t`` over every text at once, for anchors that all have a bounded position:
     ``(start, end, cue)`` in the joined matching form, text by text, left to right."""
     k, q, lo, hi, cis = occ
@@ -223,6 +128,12 @@ def _bounded_spans(ix: _Index, joined: _Joined, t: int, kind: int, occ) -> list[
     rep2 = np.repeat(np.arange(len(p)), m)
     ci = ix.set_members[ix.set_first[sets][rep2] + np.arange(len(rep2)) - np.repeat(np.cumsum(m) - m, m)]
     p = p[rep2]
+    phrases = ix.phrases[t][kind]
+    for c in (np.unique(ci).tolist() if phrases else ()):  # a cue's first words, as the spaced form reads them
+        if c in phrases:
+            at = np.flatnonzero(ci == c)
+            drop = at[~joined.starts_with(p[at], phrases[c])]
+            p, ci = np.delete(p, drop), np.delete(ci, drop)
     if not len(p):
         return []
     order = np.lexsort((ix.ranks[t][kind][ci], p))
@@ -254,7 +165,7 @@ def _bounded_spans(ix: _Index, joined: _Joined, t: int, kind: int, occ) -> list[
     return spans
 
 
-def _spans(ix: _Index, joined: _Joined, t: int, kind: int, occ, texts: np.ndarray | None) -> list:
+def _spans(ix: _Index, joined: JoinedTexts, t: int, kind: int, occ, texts: np.ndarray | None) -> list:
     """``(start, end, cue or -1)`` of theme ``t``'s include (``kind`` 0) or exclusion regex in the joined form:
     the texts ``texts`` (all of them for None) scanned whole when an anchor-less cue asks for it, else the texts
     holding anchors (``occ``: their occurrences), by :func:`_bounded_spans` or per text by ``find_spans``."""
@@ -286,7 +197,7 @@ def _spans(ix: _Index, joined: _Joined, t: int, kind: int, occ, texts: np.ndarra
     return out
 
 
-def _theme_hits(ix: _Index, joined: _Joined, t: int, occ, rules) -> tuple[np.ndarray, ...] | None:
+def _theme_hits(ix: _Index, joined: JoinedTexts, t: int, occ, rules) -> tuple[np.ndarray, ...] | None:
     """Text, start, end (in the text's matching form) and cue index of theme ``t``'s hits, exclusions and
     context applied, in text order."""
     ts = ix.scan.themes[t]
@@ -322,7 +233,7 @@ def _theme_hits(ix: _Index, joined: _Joined, t: int, occ, rules) -> tuple[np.nda
     return fk[keep], a[keep], b[keep], ci[keep]
 
 
-def _chunk(ix: _Index, joined: _Joined, rules) -> dict[str, list]:
+def _chunk(ix: _Index, joined: JoinedTexts, rules) -> dict[str, list]:
     """The hits of one chunk of texts, in the order of the per-article path (text, theme, start)."""
     occ = _occurrences(ix, joined)
     themes = ix.scan.themes
@@ -338,11 +249,11 @@ def _chunk(ix: _Index, joined: _Joined, rules) -> dict[str, list]:
     start, end = a.copy(), b.copy()
     start[mapped] = joined.maps[joined.map_at[k[mapped]] + a[mapped]]
     end[mapped] = joined.maps[joined.map_at[k[mapped]] + b[mapped]]
-    raw = _codes(joined.raw) if not joined.raw.isascii() else np.frombuffer(joined.raw.encode("ascii"), np.uint8)
+    raw = code_points(joined.raw) if not joined.raw.isascii() else np.frombuffer(joined.raw.encode("ascii"), np.uint8)
     base = joined.raw_at[k]
     todo = np.flatnonzero(end > start)
     while len(todo):  # trailing whitespace trimmed, as text[end - 1].isspace()
-        todo = todo[_lookup("space", raw[base[todo] + end[todo] - 1])]
+        todo = todo[char_test("space", raw[base[todo] + end[todo] - 1])]
         end[todo] -= 1
         todo = todo[end[todo] > start[todo]]
     reach = np.zeros(len(joined.texts), dtype=np.int64)
@@ -383,7 +294,7 @@ def tag_texts(texts: list[str], lang: str, dictionary) -> pd.DataFrame:
         plain = np.fromiter((t.isascii() for t in texts[first:last]), dtype=bool, count=last - first)
         for group in (np.flatnonzero(plain), np.flatnonzero(~plain)):
             if len(group):
-                got = _chunk(ix, _Joined([texts[first + i] for i in group.tolist()]), rules)
+                got = _chunk(ix, JoinedTexts([texts[first + i] for i in group.tolist()]), rules)
                 if got:
                     got["position"] = (group[got["position"]] + first).tolist()
                     parts.append(pd.DataFrame({c: pd.Series(v, dtype=object if c in _OBJECT else np.int64)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Anchor", "pattern_prefilter"]
+__all__ = ["Anchor", "pattern_prefilter", "first_words"]
 
 _BASE_CHARS = re.compile(r"[\w\s\-\u2010-\u2013]")
 
@@ -192,3 +192,43 @@ def pattern_prefilter(pattern: str) -> tuple[frozenset[Anchor] | None, frozenset
         return None, None
     extra = _extra_chars(parsed)
     return _best(_anchor_options(parsed)), (frozenset(extra) if extra is not None else None)
+
+
+def first_words(pattern: str) -> str:
+    r"""The words every match of a cue regex starts with, as the spaced form (non-word characters as spaces, a run
+    of them as one) reads them: ``(?<!\w)civil[\s\-‐-–]+war(?:s)?(?!\w)`` gives ``"civil war"``. Read
+    off the parsed regex: word characters given literally, and runs of one or more separators (characters that
+    are not word characters), up to the first other item; ``""`` when there is none."""
+    from re import _constants as c
+    from re import _parser
+
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_VERBOSE):
+        return ""
+    out = ""
+    for op, av in parsed[1:] if len(parsed) and parsed[0][0] is c.ASSERT_NOT and parsed[0][1][0] == -1 else ():
+        if op is c.LITERAL and _is_word(chr(av)):
+            out += chr(av)
+        elif (op is c.MAX_REPEAT and av[0] >= 1 and out and not out.endswith(" ") and len(av[2]) == 1
+              and av[2][0][0] is c.IN and all(_nonword_item(*x) for x in av[2][0][1])):
+            out += " "
+        else:
+            break
+    return out.rstrip()
+
+
+def _nonword_item(op, av) -> bool:
+    """An item of a character set that holds only non-word characters (whitespace, a literal, a small range)."""
+    from re import _constants as c
+
+    if op is c.CATEGORY:
+        return av is c.CATEGORY_SPACE
+    if op is c.LITERAL:
+        return not _is_word(chr(av))
+    if op is c.RANGE:
+        return av[1] - av[0] < 256 and not any(_is_word(chr(x)) for x in range(av[0], av[1] + 1))
+    return False
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
