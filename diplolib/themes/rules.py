@@ -19,6 +19,8 @@ from .cues import BOUNDARY
 __all__ = ["context_rules", "context_ok", "apply_scope", "actor_countries"]
 
 _WORDS = re.compile(r"\w+")
+# a token without any word character, standing alone between spaces
+_LONE = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 # A sentence or clause ends at . ! ? ؟ ; or a line break (a neighbour beyond it is not a neighbour).
 _STOP = re.compile(r"[.!?\u061f;\n]")
 _CHARS_PER_WORD = 25  # how far to look for ``window`` words (long Arabic and French words included)
@@ -78,14 +80,14 @@ def _window(match: str, a: int, b: int, words: int) -> tuple[str, str]:
     reach = _CHARS_PER_WORD * words
     before = _STOP.split(match[max(0, a - reach) : a])[-1].split()
     after = _STOP.split(match[b : b + reach], maxsplit=1)[0].split()
-    left, right = before[-words:], after[:words]
-    # punctuation standing alone (", qui ont lieu") is no word: it does not use up the window (rare: checked
-    # on the words kept, the others filtered only then)
-    if not all(map(_is_word, left)):
-        left = [t for t in before if _is_word(t)][-words:]
-    if not all(map(_is_word, right)):
-        right = [t for t in after if _is_word(t)][:words]
-    return " ".join(left), " ".join(right)
+    left, right = " ".join(before[-words:]), " ".join(after[:words])
+    # punctuation standing alone (", qui ont lieu") is no word: it does not use up the window (rare: one regex
+    # over the words kept finds it, the tokens are filtered only then)
+    if _LONE.search(left):
+        left = " ".join([t for t in before if _is_word(t)][-words:])
+    if _LONE.search(right):
+        right = " ".join([t for t in after if _is_word(t)][:words])
+    return left, right
 
 
 def _is_word(token: str) -> bool:
