@@ -14,7 +14,7 @@ import re
 
 import pandas as pd
 
-from .cues import BOUNDARY
+from .cues import AR_PROCLITICS, BOUNDARY
 
 __all__ = ["context_rules", "context_ok", "apply_scope", "actor_countries"]
 
@@ -49,10 +49,14 @@ def context_rules(dictionary, lang: str) -> dict[tuple[str, str], Rule]:
 
 
 def _alternation(joined: str) -> re.Pattern | None:
-    """One regex for neighbour cues joined by ``|``, their shared look-behind taken out (much faster)."""
+    """One regex for neighbour cues joined by ``|``, their shared look-behind taken out (much faster), and the
+    Arabic proclitics every Arabic cue starts with too: ``P(?:A|B)`` matches where ``PA|PB`` does (only whether a
+    neighbour occurs is asked), and tries ``P`` once per position instead of once per neighbour (~15x faster)."""
     if not joined:
         return None
     bodies = sorted({p.removeprefix(BOUNDARY) for p in _split_top(joined)}, key=len, reverse=True)
+    if len(bodies) > 1 and all(b.startswith(AR_PROCLITICS) for b in bodies):
+        return re.compile(BOUNDARY + AR_PROCLITICS + "(?:" + "|".join(b[len(AR_PROCLITICS):] for b in bodies) + ")")
     return re.compile(BOUNDARY + "(?:" + "|".join(bodies) + ")")
 
 
