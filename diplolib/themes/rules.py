@@ -56,8 +56,27 @@ def _alternation(joined: str) -> re.Pattern | None:
         return None
     bodies = sorted({p.removeprefix(BOUNDARY) for p in _split_top(joined)}, key=len, reverse=True)
     if len(bodies) > 1 and all(b.startswith(AR_PROCLITICS) for b in bodies):
-        return re.compile(BOUNDARY + AR_PROCLITICS + "(?:" + "|".join(b[len(AR_PROCLITICS):] for b in bodies) + ")")
-    return re.compile(BOUNDARY + "(?:" + "|".join(bodies) + ")")
+        return re.compile(BOUNDARY + AR_PROCLITICS + "(?:" + "|".join(_by_first_letter(
+            [b[len(AR_PROCLITICS):] for b in bodies])) + ")")
+    return re.compile(BOUNDARY + "(?:" + "|".join(_by_first_letter(bodies)) + ")")
+
+
+_END = r")(?!\w)"
+
+
+def _by_first_letter(bodies: list[str]) -> list[str]:
+    """Neighbour cues ``(?:word...)(?!\\w)`` grouped by their first letter: ``w(?:ar|ounded)(?!\\w)`` matches where
+    ``war`` or ``wounded`` does, and a position whose letter starts no neighbour fails at once (~2x faster on a
+    list of ~90 words). Cues that do not start with a plain letter stay as they are."""
+    groups: dict[str, list[str]] = {}
+    other = []
+    for b in bodies:
+        inner = b[3:-len(_END)] if b.startswith("(?:") and b.endswith(_END) else ""
+        if inner[:1].isalnum() and inner[1:2] not in ("", "?", "*", "+", "{"):
+            groups.setdefault(inner[0], []).append(inner[1:])
+        else:
+            other.append(b)
+    return [first + "(?:" + "|".join(rests) + _END for first, rests in groups.items()] + other
 
 
 def _split_top(joined: str) -> list[str]:
