@@ -13,7 +13,7 @@ import re
 from ..normalize.matching import matching_form
 from ..tokens import SUPPORTED_LANGS, stop_words_for
 
-__all__ = ["BOUNDARY", "DEFAULT_GAP", "cue_pattern"]
+__all__ = ["AR_PROCLITICS", "BOUNDARY", "DEFAULT_GAP", "cue_pattern"]
 
 _FORBIDDEN = set("{}^$+?\\")
 _SEP = r"[\s\-\u2010-\u2013]+"  # spaces, hyphens and dashes
@@ -22,6 +22,8 @@ _PROCLITIC_LANGS = {"ar"}
 _AR_ARTICLE = "(?:\u0627\u0644)?"
 # pronouns attached to a noun or verb: ه ها هم هما كم كما نا (him/his, her, them, both, you, us)
 _AR_ENCLITICS = "(?:\u0647\u0645\u0627|\u0643\u0645\u0627|\u0647\u0627|\u0647\u0645|\u0643\u0645|\u0646\u0627|\u0647)"
+#: What every compiled Arabic cue starts with after :data:`BOUNDARY`: the optional proclitics and article.
+AR_PROCLITICS = _AR_PROCLITICS
 #: The look-behind that starts every compiled cue: no word character before the match.
 BOUNDARY = r"(?<!\w)"
 #: Words a gap ``...`` allows between the two parts of a cue when it gives no number (``...2``).

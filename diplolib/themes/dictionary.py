@@ -81,7 +81,14 @@ import yaml
 
 from .cues import BOUNDARY, cue_pattern
 from .entries import (
-    ThemeFileError, cue_context, merge_context, node_error, scalar, theme_context, valid_lang, word_lists,
+    ThemeFileError,
+    cue_context,
+    merge_context,
+    node_error,
+    scalar,
+    theme_context,
+    valid_lang,
+    word_lists,
 )
 
 __all__ = ["ThemeDictionary", "ThemeFileError", "load_themes", "cue_pattern", "default_themes_path"]

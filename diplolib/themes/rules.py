@@ -14,11 +14,13 @@ import re
 
 import pandas as pd
 
-from .cues import BOUNDARY
+from .cues import AR_PROCLITICS, BOUNDARY
 
 __all__ = ["context_rules", "context_ok", "apply_scope", "actor_countries"]
 
 _WORDS = re.compile(r"\w+")
+# a token without any word character, standing alone between spaces
+_LONE = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 # A sentence or clause ends at . ! ? ؟ ; or a line break (a neighbour beyond it is not a neighbour).
 _STOP = re.compile(r"[.!?\u061f;\n]")
 _CHARS_PER_WORD = 25  # how far to look for ``window`` words (long Arabic and French words included)
@@ -47,11 +49,34 @@ def context_rules(dictionary, lang: str) -> dict[tuple[str, str], Rule]:
 
 
 def _alternation(joined: str) -> re.Pattern | None:
-    """One regex for neighbour cues joined by ``|``, their shared look-behind taken out (much faster)."""
+    """One regex for neighbour cues joined by ``|``, their shared look-behind taken out (much faster), and the
+    Arabic proclitics every Arabic cue starts with too: ``P(?:A|B)`` matches where ``PA|PB`` does (only whether a
+    neighbour occurs is asked), and tries ``P`` once per position instead of once per neighbour (~15x faster)."""
     if not joined:
         return None
     bodies = sorted({p.removeprefix(BOUNDARY) for p in _split_top(joined)}, key=len, reverse=True)
-    return re.compile(BOUNDARY + "(?:" + "|".join(bodies) + ")")
+    if len(bodies) > 1 and all(b.startswith(AR_PROCLITICS) for b in bodies):
+        return re.compile(BOUNDARY + AR_PROCLITICS + "(?:" + "|".join(_by_first_letter(
+            [b[len(AR_PROCLITICS):] for b in bodies])) + ")")
+    return re.compile(BOUNDARY + "(?:" + "|".join(_by_first_letter(bodies)) + ")")
+
+
+_END = r")(?!\w)"
+
+
+def _by_first_letter(bodies: list[str]) -> list[str]:
+    """Neighbour cues ``(?:word...)(?!\\w)`` grouped by their first letter: ``w(?:ar|ounded)(?!\\w)`` matches where
+    ``war`` or ``wounded`` does, and a position whose letter starts no neighbour fails at once (~2x faster on a
+    list of ~90 words). Cues that do not start with a plain letter stay as they are."""
+    groups: dict[str, list[str]] = {}
+    other = []
+    for b in bodies:
+        inner = b[3:-len(_END)] if b.startswith("(?:") and b.endswith(_END) else ""
+        if inner[:1].isalnum() and inner[1:2] not in ("", "?", "*", "+", "{"):
+            groups.setdefault(inner[0], []).append(inner[1:])
+        else:
+            other.append(b)
+    return [first + "(?:" + "|".join(rests) + _END for first, rests in groups.items()] + other
 
 
 def _split_top(joined: str) -> list[str]:
@@ -78,14 +103,14 @@ def _window(match: str, a: int, b: int, words: int) -> tuple[str, str]:
     reach = _CHARS_PER_WORD * words
     before = _STOP.split(match[max(0, a - reach) : a])[-1].split()
     after = _STOP.split(match[b : b + reach], maxsplit=1)[0].split()
-    left, right = before[-words:], after[:words]
-    # punctuation standing alone (", qui ont lieu") is no word: it does not use up the window (rare: checked
-    # on the words kept, the others filtered only then)
-    if not all(map(_is_word, left)):
-        left = [t for t in before if _is_word(t)][-words:]
-    if not all(map(_is_word, right)):
-        right = [t for t in after if _is_word(t)][:words]
-    return " ".join(left), " ".join(right)
+    left, right = " ".join(before[-words:]), " ".join(after[:words])
+    # punctuation standing alone (", qui ont lieu") is no word: it does not use up the window (rare: one regex
+    # over the words kept finds it, the tokens are filtered only then)
+    if _LONE.search(left):
+        left = " ".join([t for t in before if _is_word(t)][-words:])
+    if _LONE.search(right):
+        right = " ".join([t for t in after if _is_word(t)][:words])
+    return left, right
 
 
 def _is_word(token: str) -> bool:
