@@ -242,6 +242,7 @@ def _reference_rules(monkeypatch) -> None:
     """The rules rewritten on arrays in issue 15's third round, replaced by the per-offset code they replaced
     (``test_events_words.py``): every hit read, sectors of every phrase near a cue, match offsets searched."""
     import test_events_words as ref
+
     from diplolib.events import nesting, roles
     monkeypatch.setattr(scan.Batch, "match_offsets", lambda self, x: np.searchsorted(self.to_display, x))
     monkeypatch.setattr(extract, "may_have_sides", lambda b, hits, phrases, speaking: np.ones(len(hits["start"]),
