@@ -40,16 +40,7 @@ import pandas as pd
 from .attribution import skip
 from .markers import adjacent
 from .scan import Batch
-from .words import (
-    SPACE,
-    char_classes,
-    char_table,
-    prev_space,
-    space_positions,
-    spaced_codes,
-    windows,
-    words_in,
-)
+from .words import SPACE, char_classes, char_table, prev_space, space_positions, spaced_codes, windows, words_in
 
 __all__ = ["actor_phrases", "assign", "flags", "clause_marks", "same_clause", "REALISED", "AGENT_FILLERS"]
 
