@@ -10,11 +10,16 @@ ratio of each round (events MB/s cpu / tagging MB/s cpu): on a shared machine, r
 once per process (the automata, the registry's table of offices) is built by a warm-up call before the timing.
 
     .venv/bin/python benchmarks/bench_events.py --repeat 10 --rounds 3
+
+``--steps`` then times each function ``extract_events`` calls from ``diplolib.events.extract`` (CPU seconds of one
+call, the functions wrapped in place), to see where the time goes.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
+import inspect
 import resource
 import time
 
@@ -22,7 +27,7 @@ import pandas as pd
 
 from diplolib import datasets
 from diplolib.actors import ActorMatcher, load_registry, tag_actors
-from diplolib.events import extract_events, load_cues
+from diplolib.events import extract, extract_events, load_cues
 from diplolib.normalize.text import clean_text
 
 
@@ -47,11 +52,39 @@ def row(name: str, size: float, seconds: float, cpu: float, rows: int) -> dict:
             "MB/s cpu": round(size / cpu, 1), "rows": rows}
 
 
+def steps(articles: pd.DataFrame, mentions: pd.DataFrame, **kw) -> pd.Series:
+    """CPU seconds of each function ``extract_events`` calls from ``events.extract`` (each wrapped in place for one
+    call; nested ones count in both), and of the call itself (``total``)."""
+    spent: collections.Counter = collections.Counter()
+    names = [n for n, f in vars(extract).items() if inspect.isfunction(f) and f.__module__.startswith("diplolib")
+             and n not in ("extract_events", "_language_events", "empty_events")]
+    saved = {n: getattr(extract, n) for n in names}
+
+    def wrap(name, fn):
+        def timed_fn(*a, **k):
+            c0 = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[name] += time.process_time() - c0
+        return timed_fn
+
+    try:
+        for n in names:
+            setattr(extract, n, wrap(n, saved[n]))
+        _, _, cpu = timed(lambda: extract_events(articles, mentions, **kw))
+    finally:
+        for n, f in saved.items():
+            setattr(extract, n, f)
+    return pd.Series({"total": cpu, **spent}).sort_values(ascending=False).round(3)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--batch", type=int, default=0, help="articles per extract_events call (0: all at once)")
     parser.add_argument("--rounds", type=int, default=1, help="time both steps this many times, one after the other")
+    parser.add_argument("--steps", action="store_true", help="then the CPU seconds of each step of one events call")
     args = parser.parse_args()
     articles = corpus(args.repeat)
     size = sum(len(t.encode("utf-8")) for t in articles["text"]) / 1e6
@@ -79,6 +112,8 @@ def main() -> None:
     print(f"FA-KES x {args.repeat}: {len(articles):,} articles, {size:.1f} MB; peak RSS "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
     print(table.to_string(index=False))
+    if args.steps:
+        print(steps(articles, mentions, registry=matcher, cues=lexicon).to_string())
 
 
 if __name__ == "__main__":

@@ -232,6 +232,32 @@ def test_events_identical_with_the_reference_paths(name, rows, matcher, monkeypa
     monkeypatch.setattr(extract, "norm_phrases", lambda phrases: [extract._norm(p) for p in phrases])
     monkeypatch.setattr(extract, "_pairs", _reference_pairs)
     monkeypatch.setattr(extract, "_OFFICES", {})
+    _reference_rules(monkeypatch)
     ref = extract.extract_events(arts, mentions, registry=matcher)
     assert len(ref) > (5 if name == "sample" else 20)
     pd.testing.assert_frame_equal(fast, ref)
+
+
+def _reference_rules(monkeypatch) -> None:
+    """The rules rewritten on arrays in issue 15's third round, replaced by the per-offset code they replaced
+    (``test_events_words.py``): every hit read, sectors of every phrase near a cue, match offsets searched."""
+    import test_events_words as ref
+
+    from diplolib.events import cue_flags, nesting, roles
+    monkeypatch.setattr(scan.Batch, "match_offsets", lambda self, x: np.searchsorted(self.to_display, x))
+    monkeypatch.setattr(extract, "may_have_sides", lambda b, hits, phrases, speaking: np.ones(len(hits["start"]),
+                                                                                             dtype=bool))
+    monkeypatch.setattr(extract, "side_members", lambda phrases, src, tgt: np.arange(len(phrases)))
+    monkeypatch.setattr(extract, "ends_with", lambda b, ms, me, suffix: np.array(
+        [b.match[a:z].endswith(suffix) for a, z in zip(ms.tolist(), me.tolist(), strict=True)], dtype=bool))
+    monkeypatch.setattr(extract, "phrase_sectors", ref.reference_phrase_sectors)
+    monkeypatch.setattr(extract, "not_parties", ref._ref_not_parties)
+    monkeypatch.setattr(extract, "self_reports", ref._ref_self_reports)
+    monkeypatch.setattr(extract, "adjacent", ref._ref_adjacent)
+    monkeypatch.setattr(cue_flags, "adjacent", ref._ref_adjacent)
+    monkeypatch.setattr(nesting, "_subordinated", ref._ref_subordinated)
+    monkeypatch.setattr(roles, "_governed", ref._ref_governed)
+    monkeypatch.setattr(cue_flags, "agent_after", ref._ref_agent_after)
+    monkeypatch.setattr(roles, "gaps", lambda b, a, z, width: ref._ref_gaps(b.display, a, z, width))
+    monkeypatch.setattr(roles, "joins", lambda b, a, z: ref._ref_joins(b.display, a, z))
+

@@ -127,8 +127,9 @@ def adjacent(spaced: str, cue_start: list[int], cue_end: list[int], cls: str, la
     words of all cues are read at once (:mod:`~diplolib.events.words`)."""
     found = phrases(cls, lang)
     singles = frozenset(p[0] for p in found if len(p) == 1)
-    if not after:
-        return words_in(spaced, np.asarray(cue_start, dtype=np.int64), singles).tolist()
+    if not after:  # str.rfind per cue: as fast as the array look-up for one word
+        rfind = spaced.rfind
+        return [spaced[rfind(" ", 0, s) + 1:s] in singles for s in cue_start]
     pairs = {p for p in found if len(p) == 2}
     ends = np.asarray(cue_end, dtype=np.int64) + 2
     out = words_in(spaced, ends, singles, after=True)
