@@ -40,6 +40,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from .columnar import duplicate_keys
 from .matching import matching_form
 
 __all__ = [
@@ -93,7 +94,7 @@ def duplicate_signatures(texts: pd.Series | Sequence[str], *, near: bool = True,
         ``<NA>`` for an empty body), ``eligible`` (long enough for near duplicates), ``band_0`` …
         ``band_15`` (uint64 hash of each band of 4 MinHash values; 0 when not eligible or ``near=False``).
     """
-    keys = [duplicate_key(t) for t in texts]
+    keys = duplicate_keys(list(texts))  # duplicate_key of each text, over the concatenated texts
     n = len(keys)
     n_tokens = np.fromiter((k.count(" ") + 1 if k else 0 for k in keys), dtype=np.int64, count=n)
     eligible = n_tokens >= max(min_tokens, shingle)
@@ -168,7 +169,7 @@ def shingle_sets(texts: pd.Series | Sequence[str], *, positions: Sequence[int] |
     # only the wanted bodies become Python strings (a column of a million bodies is never copied whole)
     bodies = texts.iloc[wanted].tolist() if isinstance(texts, pd.Series) else [texts[i] for i in wanted]
     vocab: dict[str, int] = {}
-    return {i: shingle_hashes(duplicate_key(t), shingle, vocab) for i, t in zip(wanted, bodies, strict=True)}
+    return {i: shingle_hashes(k, shingle, vocab) for i, k in zip(wanted, duplicate_keys(bodies), strict=True)}
 
 
 def jaccard_pairs(candidates: pd.DataFrame, sets: Mapping[int, np.ndarray], *,
