@@ -64,6 +64,12 @@ NO_REPORTER = [
     ("fr", "Des frappes ont tué 20 civils à Alep, a indiqué l'OSDH."),
     ("en", "Air strikes on Idlib killed 12 people, Agence France-Presse reported."),
 ]
+# an agency or monitor named as the object of a deed is no side of it (the other side stays)
+REPORTER_OBJECT = [
+    ("en", "Syrian troops attacked AFP journalists and rebels in Aleppo on Sunday."),
+    ("en", "Turkish jets bombed the Syrian Observatory for Human Rights near Afrin."),
+    ("fr", "L'armée syrienne a attaqué l'OSDH à Homs."),
+]
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +96,15 @@ def test_reporters_never_source_or_target(matcher):
     reporters = reporting_actors(matcher.registry.actors)
     assert {"org:afp", "org:sohr"} <= reporters
     assert not (ev["source"].isin(reporters) | ev["target"].isin(reporters)).any(), ev[["cue", "source", "target"]]
+
+
+def test_reporters_are_no_side_of_material_events(matcher):
+    ev = _events(REPORTER_OBJECT, matcher)
+    reporters = reporting_actors(matcher.registry.actors)
+    assert not (ev["source"].isin(reporters) | ev["target"].isin(reporters)).any(), ev[["cue", "source", "target"]]
+    assert set(ev.loc[ev["event"].isin(["ASSAULT", "FIGHT"]), "source"]) >= {"SYR", "TUR"}
+    # not turned into an event within the attacker's own state either
+    assert not ((ev["source"] == ev["target"]) & (ev["source"] != "")).any(), ev[["cue", "source", "target"]]
 
 
 def test_reporting_actors_are_reporting_organisations(matcher):

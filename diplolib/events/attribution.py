@@ -18,7 +18,9 @@ is the *speaker* of the sentence. Rules (applied by :func:`~diplolib.events.extr
 - **A reporting organisation** -- a news agency, newspaper, broadcaster or monitor (:func:`reporting_actors`:
   AFP, the Syrian Observatory, SANA, …) -- in a speaker position is never the source of any event: it reports,
   it does not condemn. A state or a person in a speaker position stays the source of a verbal event reported
-  ("Russia said Sudan must return …": Russia demands).
+  ("Russia said Sudan must return …": Russia demands). Nor is it a party, source or target, of a material
+  event wherever it stands ("… killed 20 in Syria, AFP" is no attack on AFP): it reports deeds, it does not do
+  them; the rare attack on a newsroom is left without that side rather than counted as war on an agency.
 """
 
 from __future__ import annotations

@@ -93,6 +93,21 @@ def _attributive(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: 
     return np.where(np.isin(np.arange(len(tgt)), glued[far]), -1, tgt)
 
 
+def _without_reporters(events: pd.DataFrame, reporters: frozenset) -> pd.DataFrame:
+    """Agencies and monitors report deeds, they do not do them or suffer them: a reporting organisation is no
+    side of a material event (:mod:`~diplolib.events.attribution`); a row left with no side is dropped."""
+    material = events["event"].isin(_MATERIAL).to_numpy()
+    out = events
+    for side in ("source", "target"):
+        gone = material & out[side].isin(reporters).to_numpy()
+        if gone.any():
+            out = out.copy() if out is events else out
+            out.loc[gone, side] = ""
+            if f"{side}_sector" in out.columns:
+                out.loc[gone, f"{side}_sector"] = ""
+    return out[(out["source"] != "") | (out["target"] != "")] if out is not events else out
+
+
 def _modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own: dict, direction: np.ndarray,
                       fl: dict, before: np.ndarray, src: np.ndarray, tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """A ``modal`` cue's sides ("Russia said Sudan must return …": Sudan the target, the speaker the source), then
@@ -190,6 +205,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     if out.empty:
         return empty_events()
     out = domestic(out)  # "Sudanese rebels shelled Juba": within the state
+    out = _without_reporters(out, reporters)
     out["reason"] = _reason(out)
     out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"
     return _finish(out, sub, b)
