@@ -189,9 +189,15 @@ def clean_text(s: str) -> str:
     """
     if not isinstance(s, str):
         return ""
+    return normalize_whitespace(_clean_characters(s, s.isascii()))
+
+
+def _clean_characters(s: str, is_ascii: bool) -> str:
+    """The character steps of :func:`clean_text` (line ends, removed and mapped characters, NFC), shared with
+    :func:`joined_clean_text`; white space is left to the caller."""
     if "\r" in s:
         s = s.replace("\r\n", "\n")
-    if s.isascii():
+    if is_ascii:
         b = s.encode("ascii")
         b2 = b.translate(_ASCII_BYTES_TABLE, _ASCII_BYTES_DELETE)
         if b2 != b:
@@ -206,7 +212,7 @@ def clean_text(s: str) -> str:
             # after the removals (a dropped zero-width char can leave a decomposed pair); NFC can
             # itself produce a target (U+1FEF → "`"), hence the second pass.
             s = _all_map()(unicodedata.normalize("NFC", s))
-    return normalize_whitespace(s)
+    return s
 
 
 def joined_clean_text(s: str, is_ascii: bool) -> str:
@@ -217,20 +223,7 @@ def joined_clean_text(s: str, is_ascii: bool) -> str:
     the result on it. After the collapse of space runs every run is one space, so the spaces around a newline
     (``" *\\n *"`` of :func:`normalize_whitespace`) are one before and one after it: two ``str.replace``.
     """
-    if "\r" in s:
-        s = s.replace("\r\n", "\n")
-    if is_ascii:
-        b = s.encode("ascii")
-        b2 = b.translate(_ASCII_BYTES_TABLE, _ASCII_BYTES_DELETE)
-        s = b2.decode("ascii") if b2 != b else s
-    else:
-        if "\u00ab" in s or "\u00bb" in s:
-            s = _GUILLEMET_SPACE.sub(r"\1\2", s)
-        if "\u2029" in s:
-            s = s.replace("\u2029", "\n\n")
-        s = _all_map()(s)
-        if not unicodedata.is_normalized("NFC", s):
-            s = _all_map()(unicodedata.normalize("NFC", s))
+    s = _clean_characters(s, is_ascii)
     if "  " in s:
         s = _MULTI_SPACE.sub(" ", s)
     if "\n" in s:
