@@ -43,11 +43,16 @@ data: $(STAMP)
 figures: data
 	$(BIN)/python -m diplolib.figures
 
+# The suite runs on up to four worker processes (pytest-xdist; TEST_JOBS=0 runs it in this one), a test file per
+# worker so that a module's fixtures are built once.
+TEST_JOBS ?= auto
+PYTEST_PARALLEL = -n $(TEST_JOBS) --maxprocesses=4 --dist loadfile
+
 test: data
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL)
 
 test-fast: data
-	$(BIN)/python -m pytest -m "not slow and not notebooks"
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL) -m "not slow and not notebooks"
 
 notebooks: export MPLBACKEND := $(INLINE)
 notebooks: data

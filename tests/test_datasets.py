@@ -275,3 +275,20 @@ def test_parallel_sentences_are_aligned_triples():
     assert (triples[["ar", "fr", "en"]].apply(lambda c: c.str.len()) > 0).all().all()
     with pytest.raises(ValueError, match="not a parallel corpus"):
         datasets.parallel_sentences("fa-kes")
+
+
+def test_cache_files_are_replaced_whole_or_not_at_all(tmp_path):
+    """A writer that fails half-way leaves the previous cache file intact and no temporary file behind."""
+    from diplolib.datasets._load import _write_atomically
+
+    target = tmp_path / "articles.parquet"
+    _write_atomically(tmp_path, target.name, lambda f: Path(f).write_bytes(b"old, whole"))
+
+    def crash(f):
+        Path(f).write_bytes(b"new, half")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        _write_atomically(tmp_path, target.name, crash)
+    assert target.read_bytes() == b"old, whole"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.parquet"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,21 @@ def _code_digest() -> str:
 
 def _read(folder: Path) -> LoadResult:
     return LoadResult(pd.read_parquet(folder / "articles.parquet"), pd.read_parquet(folder / "errors.parquet"))
+
+
+def _write_atomically(folder: Path, name: str, write) -> None:
+    """Write ``folder/name`` through a temporary file renamed into place: a reader never sees half a file.
+
+    Two processes loading the same corpus at once (two notebooks, parallel test workers) each write whole files;
+    the last rename wins and both are the same tables, since the cache key fixes data, code and options.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, folder / name)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def load(name: str, *, cache: bool = True, fetch_missing: bool = True, published: Any = None,
@@ -76,8 +93,8 @@ def load(name: str, *, cache: bool = True, fetch_missing: bool = True, published
     if cache:
         folder.mkdir(parents=True, exist_ok=True)
         stamp.unlink(missing_ok=True)
-        result.articles.to_parquet(folder / "articles.parquet", index=False)
-        result.errors.to_parquet(folder / "errors.parquet", index=False)
-        stamp.write_text(key + "\n", "utf-8")
+        _write_atomically(folder, "articles.parquet", lambda f: result.articles.to_parquet(f, index=False))
+        _write_atomically(folder, "errors.parquet", lambda f: result.errors.to_parquet(f, index=False))
+        _write_atomically(folder, stamp.name, lambda f: Path(f).write_text(key + "\n", "utf-8"))
         result = _read(folder)
     return result
