@@ -33,16 +33,16 @@ def _to_array(values: np.ndarray) -> array:
     return out
 
 
-def unpacked_model(packed: Path, folder: Path | None = None) -> bytes:
-    """The ``.npz`` bytes of the LZMA-packed model ``packed``: read from ``folder`` (default
-    ``data/processed/_models``) when unpacked there before, else unpacked and written there (atomically)."""
+def unpacked_model(packed: Path, folder: Path | None = None) -> Path | io.BytesIO:
+    """The ``.npz`` of the LZMA-packed model ``packed``: its file in ``folder`` (default
+    ``data/processed/_models``), unpacked and written there (atomically) the first time; the unpacked bytes in
+    memory where the folder cannot be written. Reading the file member by member keeps the whole unpacked model
+    (68 MB) from being resident at once."""
     data = packed.read_bytes()
     folder = paths.processed_dir("_models") if folder is None else folder
     target = folder / f"py3langid-{hashlib.sha1(data).hexdigest()[:16]}.npz"
-    try:
-        return target.read_bytes()
-    except OSError:
-        pass
+    if target.is_file():
+        return target
     raw = lzma.decompress(data)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -51,8 +51,8 @@ def unpacked_model(packed: Path, folder: Path | None = None) -> bytes:
         os.chmod(tmp.name, 0o644)
         os.replace(tmp.name, target)
     except OSError:  # a read-only data folder: unpacked in memory each time
-        pass
-    return raw
+        return io.BytesIO(raw)
+    return target
 
 
 def load_identifier(*, norm_probs: bool = True, folder: Path | None = None):
@@ -60,7 +60,7 @@ def load_identifier(*, norm_probs: bool = True, folder: Path | None = None):
     unpacked model of :func:`unpacked_model`."""
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    with np.load(io.BytesIO(unpacked_model(MODEL_DIR / MODEL_FILE, folder)), allow_pickle=False) as data:
+    with np.load(unpacked_model(MODEL_DIR / MODEL_FILE, folder), allow_pickle=False) as data:
         if not {"nextmove_row", "out_feat"} <= set(data.files):  # a model layout this module does not know
             return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=norm_probs)
         ptc, pc, classes = data["ptc"], data["pc"], data["classes"].tolist()
