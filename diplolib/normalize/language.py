@@ -40,10 +40,11 @@ _FUNCTION_WORDS = {
 
 @lru_cache(maxsize=1)
 def _base_identifier():
-    """py3langid's identifier over all its languages, loaded once per process (~0.65 s: an LZMA-packed model)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's identifier over all its languages, loaded once per process (its model unpacked once per
+    machine: :mod:`diplolib.normalize.langid_model`)."""
+    from .langid_model import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier(norm_probs=True)
 
 
 @lru_cache(maxsize=8)

@@ -22,6 +22,7 @@ the source's own metadata as further columns. Errors table: ``origin``, ``error`
 from __future__ import annotations
 
 from .base import ERROR_COLUMNS, READERS, RECORD_COLUMNS, Reader, ReadError, reader_for, register_reader
+from .csv_table import read_csv_table
 from .delimited import CSV_PRESETS, read_csv
 from .filename import read_filename
 from .html import read_html
@@ -44,7 +45,9 @@ __all__ = [
 
 # The built-in readers register themselves here, so that read_records knows them whichever module is imported.
 register_reader("page", read_page, extensions=(".txt", ".text"))
-register_reader("csv", read_csv, extensions=(".csv", ".tsv", ".tab"))
+# the csv reader: pyarrow and columns on well-formed files, read_csv (row by row, the reference) on any other
+register_reader("csv", read_csv_table, extensions=(".csv", ".tsv", ".tab"),
+                description=(read_csv.__doc__ or "").strip().split("\n")[0])
 register_reader("html", read_html, extensions=(".html", ".htm", ".xhtml"))
 register_reader("markdown", read_markdown, extensions=(".md", ".markdown"))
 register_reader("jsonl", read_jsonl, extensions=(".jsonl", ".ndjson", ".json"))

@@ -4,7 +4,9 @@ A reader is a function ``read(data: bytes, *, origin: str, **options) -> (record
 bytes of one file (or archive member) and returns a list of record dicts (keys of :data:`RECORD_COLUMNS`
 plus the source's own metadata) and a list of error dicts (keys of :data:`ERROR_COLUMNS`). A problem with
 the whole file is raised as :class:`ReadError` and becomes one error row; a problem with one row of a
-CSV or JSON-lines file becomes one error row and the other rows load.
+CSV or JSON-lines file becomes one error row and the other rows load. A reader may return its records as a
+table instead of dicts (:func:`columns_frame`, what :func:`records_frame` makes of the dicts), as the ``csv``
+reader does for well-formed files.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ __all__ = [
     "reader_for",
     "error_row",
     "records_frame",
+    "columns_frame",
     "errors_frame",
 ]
 
@@ -214,11 +217,21 @@ def records_frame(records: list[dict]) -> pd.DataFrame:
             if key not in extra:
                 extra[key] = None
     columns = RECORD_COLUMNS + [k for k in extra if k not in RECORD_COLUMNS]
+    return columns_frame({col: [rec.get(col) for rec in records] for col in columns}, columns)
+
+
+def columns_frame(values_of: Mapping[str, list], order: list[str]) -> pd.DataFrame:
+    """The records table of column value lists (:func:`records_frame`'s rules for each column): the columns of
+    ``order`` first (an empty column where missing), then the others of ``values_of`` in their order.
+    ``published`` may be a ready ``datetime64[tz]`` Series (what :func:`_published_column` makes of Timestamps of
+    one time zone)."""
+    n = len(next(iter(values_of.values()), []))
+    columns = list(order) + [k for k in values_of if k not in order]
     data: dict[str, pd.Series] = {}
     for col in columns:
-        values = [rec.get(col) for rec in records]
-        if col == "published":
-            data[col] = _published_column(values)
+        values = values_of[col] if col in values_of else [None] * n
+        if col == "published":  # a reader may give it as a datetime64[tz] Series already (the csv table)
+            data[col] = values if isinstance(values, pd.Series) else _published_column(values)
             continue
         if (
             col not in RECORD_COLUMNS
@@ -227,7 +240,7 @@ def records_frame(records: list[dict]) -> pd.DataFrame:
         ):
             data[col] = pd.Series(values)
             continue
-        data[col] = pd.Series([pd.NA if _missing(v) else v for v in values], dtype=object)
+        data[col] = pd.Series([v if isinstance(v, str) or not _missing(v) else pd.NA for v in values], dtype=object)
     return pd.DataFrame(data, columns=columns)
 
 

@@ -12,7 +12,7 @@ from .base import DEFAULT_MAX_TEXT_CHARS, ReadError, make_record
 from .encoding import decode
 
 __all__ = ["read_text", "parse_metadata_date", "check_size", "paragraphs", "DateError", "dated", "finish_record",
-           "in_range", "date_precision"]
+           "in_range", "date_precision", "STAMP_MIN", "STAMP_MAX"]
 
 _NEWLINES = re.compile(r"\r\n?")
 
@@ -103,7 +103,8 @@ def parse_metadata_date(value: Any, *, date_format: str | None = None, tz: str =
     return stamp.tz_localize(tz) if stamp.tzinfo is None else stamp.tz_convert(tz)
 
 
-_MIN, _MAX = pd.Timestamp.min + pd.Timedelta(days=1), pd.Timestamp.max - pd.Timedelta(days=1)
+#: The Timestamps :func:`in_range` accepts: pandas' nanosecond range with a day to spare.
+STAMP_MIN, STAMP_MAX = pd.Timestamp.min + pd.Timedelta(days=1), pd.Timestamp.max - pd.Timedelta(days=1)
 
 
 def in_range(stamp: Any) -> bool:
@@ -111,7 +112,7 @@ def in_range(stamp: Any) -> bool:
     conversion fits too)."""
     naive = stamp.tz_convert(None) if getattr(stamp, "tzinfo", None) is not None else stamp
     try:
-        return bool(_MIN <= naive <= _MAX)
+        return bool(STAMP_MIN <= naive <= STAMP_MAX)
     except (OverflowError, ValueError):
         return False
 

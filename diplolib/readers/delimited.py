@@ -21,7 +21,8 @@ from .base import DEFAULT_MAX_TEXT_CHARS, RECORD_COLUMNS, ReadError, error_row, 
 from .common import DateError, check_size, date_precision, in_range, parse_metadata_date
 from .encoding import decode
 
-__all__ = ["read_csv", "CSV_PRESETS", "FIELDS", "unique_header", "check_columns_option"]
+__all__ = ["read_csv", "CSV_PRESETS", "FIELDS", "unique_header", "check_columns_option", "column_mapping",
+           "preset_options", "INTEGER_FIELD", "FIELD_LIMIT"]
 
 #: The record fields a column can be mapped to (``article_id`` only on request: ``columns={"article_id": "id"}``).
 FIELDS = ("title", "text", "published", "source", "url", "lang", "article_id")
@@ -52,11 +53,12 @@ CSV_PRESETS: dict[str, dict[str, Any]] = {
     "sib200": {"columns": {"text": "text"}, "sep": "\t", "quoting": "none"},
 }
 
-_INT = re.compile(r"-?\d{1,18}")
+#: A metadata value read as an integer (a column of only such values becomes an int column).
+INTEGER_FIELD = re.compile(r"-?\d{1,18}")
 
 #: csv's own field limit while a file is read (article bodies can exceed csv's default of 131,072 characters).
 #: Set for the read only and restored after it: importing or using diplolib leaves the csv module as it was.
-_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
+FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
 
 
 def check_columns_option(columns: Mapping[str, str] | None) -> dict[str, str]:
@@ -103,7 +105,7 @@ def unique_header(header: list[str]) -> list[str]:
     return out
 
 
-def _mapping(header: list[str], columns: Mapping[str, str] | None, origin: str) -> dict[str, str]:
+def column_mapping(header: list[str], columns: Mapping[str, str] | None, origin: str) -> dict[str, str]:
     columns = check_columns_option(columns)
     mapping = {}
     lower = {h.strip().lower(): h for h in header}
@@ -178,7 +180,7 @@ def read_csv(
     "too-large", "bad-date".
     """
     if preset is not None:
-        columns, sep, quoting, date_format, lang = _preset(preset, columns, sep, quoting, date_format, lang)
+        columns, sep, quoting, date_format, lang = preset_options(preset, columns, sep, quoting, date_format, lang)
     name = origin.rsplit("!", 1)[-1].lower()
     if sep is None:
         sep = "\t" if name.endswith((".tsv", ".tab")) else ","
@@ -190,7 +192,7 @@ def read_csv(
         strict=True,
         quoting=csv.QUOTE_NONE if quoting == "none" else csv.QUOTE_MINIMAL,
     )
-    previous = csv.field_size_limit(_FIELD_LIMIT)
+    previous = csv.field_size_limit(FIELD_LIMIT)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
@@ -200,7 +202,7 @@ def read_csv(
         ) from None
     try:
         header = unique_header(header)
-        mapping = _mapping(header, columns, origin)
+        mapping = column_mapping(header, columns, origin)
         records, errors = _rows(reader, header, mapping, origin, source=source, lang=lang,
                                 max_text_chars=max_text_chars)
     finally:
@@ -214,7 +216,7 @@ def read_csv(
     return records, errors
 
 
-def _preset(preset: str, columns, sep, quoting, date_format, lang) -> tuple:
+def preset_options(preset: str, columns, sep, quoting, date_format, lang) -> tuple:
     """The options of ``preset``, where the caller did not give them."""
     if preset not in CSV_PRESETS:
         raise ValueError(f"unknown preset {preset!r}; known: {sorted(CSV_PRESETS)}.")
@@ -301,7 +303,7 @@ def _integer_columns(records: list[dict], extra_cols: list[str]) -> None:
     """Metadata columns whose every value is an integer (ids, labels) become ints, in place."""
     for col in extra_cols:
         values = [r[col] for r in records]
-        if values and all(_INT.fullmatch(v) for v in values):
+        if values and all(INTEGER_FIELD.fullmatch(v) for v in values):
             for r, v in zip(records, values, strict=True):
                 r[col] = int(v)
 

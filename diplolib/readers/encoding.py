@@ -138,7 +138,7 @@ def decode(
     ReadError
         code "empty", "binary", "nul-bytes" or "decode", with a message saying what to do.
     """
-    if not data.strip():
+    if not data or data.isspace():  # (not data.strip(), without copying the file)
         raise ReadError("empty", "the file is empty (or only whitespace): remove it or fetch it again.")
     binary = sniff_binary(data)
     if binary:

@@ -96,13 +96,26 @@ def read_records(
         from tqdm.auto import tqdm
 
         entries = tqdm(entries, desc=f"reading {path.name}", unit="file")
-    records: list[dict] = []
+    parts: list[pd.DataFrame | list[dict]] = []
     errors: list[dict] = []
     for entry in entries:
         recs, errs = _read_entry(entry, prefix + entry.origin, format, options, max_file_bytes)
-        records.extend(recs)
+        if len(recs):
+            parts.append(recs)
         errors.extend(errs)
-    return records_frame(records), errors_frame(errors)
+    return _records_table(parts), errors_frame(errors)
+
+
+def _records_table(parts: list[pd.DataFrame | list[dict]]) -> pd.DataFrame:
+    """The records of every file as one table. A reader may give its records as a table already (the ``csv``
+    reader on a well-formed file): alone, it is the result; with other files, its rows become record dicts again
+    (every row of such a table has every key) and the whole goes through :func:`records_frame`."""
+    if len(parts) == 1 and isinstance(parts[0], pd.DataFrame):
+        return parts[0]
+    records: list[dict] = []
+    for part in parts:
+        records.extend(part.to_dict("records") if isinstance(part, pd.DataFrame) else part)
+    return records_frame(records)
 
 
 def _read_entry(entry, origin: str, format: str | None, options: dict[str, Any],

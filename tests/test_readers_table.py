@@ -1,0 +1,126 @@
+"""The columnar ``csv`` reader (readers/csv_table.py) gives exactly what the row-by-row reference gives.
+
+``read_csv`` (readers/delimited.py) documents what each row becomes; ``read_csv_table`` takes pyarrow and columns
+on well-formed files and hands any other file to ``read_csv``. Every case compares the records table
+(``records_frame`` of the reference's dicts) and the error rows exactly, and says which path it expects, so that
+a file that should take the columnar path cannot pass by quietly falling back.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from diplolib import paths
+from diplolib.readers import csv_table as ct
+from diplolib.readers import read_records
+from diplolib.readers.base import records_frame
+from diplolib.readers.delimited import read_csv
+
+HEAD = b"id,title,content,date,format,title\n"
+
+# (name, bytes, options, columnar path expected)
+CASES = [
+    ("plain", HEAD + b'1,A,"Body one, with a comma",2020-01-02,x,t\n2,,"Two ""quoted"" words",2020-02-03,y,u\n',
+     {"columns": {"text": "content"}}, True),
+    ("crlf-and-cr-in-field", b'id,text\r\n1,"line one\r\nline two\rthree"\r\n2,plain\r\n', {}, True),
+    ("bare-cr-line-ends", b"id,text\r1,one\r2,two\r", {}, True),
+    ("blank-lines", b"id,text\n\n1,one\n\r\n2,two\n\n", {}, True),
+    ("empty-and-large", b'id,text\n1,""\n2,"   "\n3,short\n4,much longer than ten\n', {"max_text_chars": 10}, True),
+    ("integers", b"n,m,text\n1,-5,a\n2,x,b\n03,7,c\n", {}, True),
+    ("header-only", b"id,text\n", {}, True),
+    ("quoted-header-newline", b'"i\nd",text\n1,a\n', {}, True),
+    ("semicolon", b"id;text;date\n1;un;01/02/2020\n2;deux;\n", {"sep": ";", "date_format": "%d/%m/%Y"}, True),
+    ("dates-bad-error", b"text,date\na,2020-01-01\nb,not a date\nc,1500-01-01\nd,2021-05\ne,2019\n", {}, True),
+    ("dates-offsets", b"text,date\na,2020-01-01T10:00:00+02:00\nb,2020-07-01T10:00:00-05:00\nc,\n",
+     {"tz": "Europe/Paris"}, True),
+    ("dates-all-good-tz", b"text,date\na,2020-01-01\nb,2020-07-01 10:00\n", {"tz": "Asia/Damascus"}, True),
+    ("dates-bad-keep", b"text,date\na,2020-01-01\nb,not a date\n", {"on_bad_date": "keep"}, False),
+    ("article-id", b"id,text\n7,a\n8,b\n", {"columns": {"article_id": "id"}}, False),
+    ("stray-quote", b'id,text\n1,say "hi" now\n2,b\n', {}, False),
+    ("after-closing-quote", b'id,text\n1,"a"b\n2,c\n', {}, False),
+    ("unterminated", b'id,text\n1,"never closed\n2,c\n', {}, False),
+    ("short-and-long-rows", b"id,text,x\n1,a\n2,b,c,d\n3,c,e\n", {}, False),
+    ("whitespace-line", b"id,text\n1,a\n   \n2,b\n", {}, False),
+    ("leading-blank-line", b"\nid,text\n1,a\n", {}, False),
+    ("space-before-quote", b'id,text\n1, "a"\n', {}, False),
+    ("width-one", b'text\none\n\n""\n  \ntwo\n', {}, True),
+    ("tsv-quoting-none", b'id\ttext\n1\tsay "hi\n2\t"b"\n', {"sep": "\t", "quoting": "none"}, True),
+    ("bom-and-accents", "\ufeffid,text\n1,café «été»\n".encode(), {}, True),
+    ("cp1252", "id,text\n1,caf\u00e9 na\u00efve d\u00e9j\u00e0 \u00e9t\u00e9 \u00e0 No\u00ebl\n".encode("cp1252"),
+     {}, True),
+    ("nul-replace", b"id,text\n1,a\x00b\n", {"encoding_errors": "replace"}, True),
+    ("nul-strict", b"id,text\n1,a\x00b\n", {}, False),
+    ("no-text-column", b"id,x\n1,a\n", {}, False),
+    ("fa-kes-preset-row", b"unit_id,article_title,article_content,source,date,location,labels\r\n"
+                          b'1,T,"Body, text",src,04/05/2017,Idlib,1\r\n2,U,Other,src,13/45/2017,Homs,0\r\n',
+     {"preset": "fa-kes"}, True),
+]
+
+
+def _reference(data: bytes, **options) -> tuple[pd.DataFrame | None, list | str]:
+    try:
+        records, errors = read_csv(data, origin="f.csv", **options)
+    except Exception as exc:  # the walk turns it into one error row; both paths must raise the same
+        return None, f"{type(exc).__name__}: {exc}"
+    return records_frame(records), errors
+
+
+def _columnar(data: bytes, **options) -> tuple[pd.DataFrame | None, list | str, bool]:
+    try:
+        records, errors = ct.read_csv_table(data, origin="f.csv", **options)
+    except Exception as exc:
+        return None, f"{type(exc).__name__}: {exc}", False
+    fast = isinstance(records, pd.DataFrame)
+    return (records if fast else records_frame(records)), errors, fast
+
+
+@pytest.mark.parametrize("name,data,options,fast", CASES, ids=[c[0] for c in CASES])
+def test_columnar_reader_gives_the_reference_table(name, data, options, fast):
+    ref_table, ref_errors = _reference(data, **options)
+    table, errors, took_fast = _columnar(data, **options)
+    assert took_fast is fast, f"{name}: columnar path {'not ' if fast else ''}expected"
+    assert errors == ref_errors
+    if ref_table is not None:
+        pd.testing.assert_frame_equal(table, ref_table, check_exact=True)
+        assert list(table.dtypes) == list(ref_table.dtypes)
+
+
+def test_sample_corpora_take_the_columnar_path_with_the_reference_table():
+    """FA-KES (804 rows, both with its preset and with guessed columns) and SIB-200's TSV files: the two sample
+    corpora the csv reader serves; each is read whole by both paths."""
+    fakes = paths.raw_dir("fa-kes") / "FA-KES-Dataset.csv"
+    files = [(fakes, {"preset": "fa-kes"}), (fakes, {"preset": "fa-kes", "tz": "Asia/Damascus"}),
+             (fakes, {"columns": {"text": "article_content"}})]
+    files += [(f, {"preset": "sib200"}) for f in sorted(paths.raw_dir("sib200").rglob("*.tsv"))[:3]]
+    for path, options in files:
+        data = path.read_bytes()
+        ref_table, ref_errors = _reference(data, **options)
+        table, errors, fast = _columnar(data, **options)
+        assert fast, path.name
+        assert len(table) > 90 and errors == ref_errors
+        pd.testing.assert_frame_equal(table, ref_table, check_exact=True)
+
+
+def test_a_folder_of_csv_and_other_files_reads_as_with_the_reference_reader(tmp_path, monkeypatch):
+    """Tables from the columnar path go back to record dicts when other files are read with them: the records
+    table of the folder is the one the reference reader gives."""
+    (tmp_path / "a.csv").write_bytes(CASES[0][1])
+    (tmp_path / "b.csv").write_bytes(b"text,date,extra\none,2020-01-01,5\ntwo,2020-01-02,6\n")
+    (tmp_path / "c.csv").write_bytes(b'id,text\n1,"a"b\n2,fine\n')
+    (tmp_path / "d.txt").write_text("Headline\n\nA page of text.\n", encoding="utf-8")
+    single = tmp_path / "b.csv"
+    got = [read_records(tmp_path), read_records(single)]
+    monkeypatch.setattr(ct, "_columnar", lambda data, origin, opts: None)
+    want = [read_records(tmp_path), read_records(single)]
+    for (records, errors), (ref_records, ref_errors) in zip(got, want, strict=True):
+        pd.testing.assert_frame_equal(records, ref_records, check_exact=True)
+        pd.testing.assert_frame_equal(errors, ref_errors, check_exact=True)
+
+
+def test_well_formed_tells_quoted_fields_from_stray_quotes():
+    assert ct.well_formed(b'a,"b ""c"", d"\r\n"",e\n', ",", "minimal")
+    assert not ct.well_formed(b'a,b"c\n', ",", "minimal")
+    assert not ct.well_formed(b'a,"b"c\n', ",", "minimal")
+    assert not ct.well_formed(b'a,"b\n', ",", "minimal")
+    assert ct.well_formed(b'a\tb"c\n', "\t", "none")
