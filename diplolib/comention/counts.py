@@ -249,9 +249,12 @@ def comention_counts(
         windows = df[by].iloc[first_rows].reset_index(drop=True)
     else:
         windows = pd.DataFrame(index=range(c.n_groups))
-    win_group = np.zeros(c.n_win, dtype=np.int64)
-    win_group[c.win_codes] = c.group_codes
-    windows["n_windows"] = np.bincount(win_group, minlength=c.n_groups).astype(np.int64)
+    if c.n_groups == 1:
+        windows["n_windows"] = np.array([c.n_win], dtype=np.int64)
+    else:
+        win_group = np.zeros(c.n_win, dtype=np.int64)
+        win_group[c.win_codes] = c.group_codes
+        windows["n_windows"] = np.bincount(win_group, minlength=c.n_groups).astype(np.int64)
     labels_s = pd.Series(c.actor_labels, dtype=str)  # take() on the 1-per-actor labels: no per-row str objects
     actor_table = windows[by].take(c.row_group).reset_index(drop=True)
     actor_table["actor_id"] = labels_s.take(c.row_actor).reset_index(drop=True)
@@ -290,16 +293,18 @@ def _codes(df: pd.DataFrame, by: list[str], window: str) -> _Codes:
     if n_groups == 1 and len(unit) == 1:  # article windows, one group: the codes are the windows
         win_codes, n_win = unit[0]
     else:
-        win_codes, n_win = _combine([group_codes] + [u[0] for u in unit], [n_groups] + [u[1] for u in unit])
+        lead = ([group_codes], [n_groups]) if n_groups > 1 else ([], [])  # one group: no codes to combine
+        win_codes, n_win = _combine(lead[0] + [u[0] for u in unit], lead[1] + [u[1] for u in unit])
     # rows of X: one per (group, actor), ordered by group then actor label
-    if n_groups == 1:
+    if n_groups == 1:  # the rows are the actors (no scatter over every mention)
         rows, n_rows = actor_codes, n_act
+        row_group, row_actor = np.zeros(n_rows, dtype=np.int64), np.arange(n_rows, dtype=np.int64)
     else:
         rows, n_rows = _compress(group_codes * n_act + actor_codes, n_groups * n_act)
-    row_group = np.zeros(n_rows, dtype=np.int64)
-    row_group[rows] = group_codes
-    row_actor = np.zeros(n_rows, dtype=np.int64)
-    row_actor[rows] = actor_codes
+        row_group = np.zeros(n_rows, dtype=np.int64)
+        row_group[rows] = group_codes
+        row_actor = np.zeros(n_rows, dtype=np.int64)
+        row_actor[rows] = actor_codes
     return _Codes(actor_labels, group_codes, n_groups, win_codes, n_win, rows, n_rows, row_group, row_actor)
 
 
