@@ -40,6 +40,8 @@ def main() -> None:
     ap.add_argument("code", help="folder holding the other diplolib/ (e.g. an export of main)")
     ap.add_argument("--articles", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--only", action="append", default=None, metavar="TEXT",
+                    help="run only the variants whose name contains TEXT (repeatable)")
     args = ap.parse_args()
     other = load_other(args.code)
     m = synthetic(args.articles, 2_000)
@@ -47,10 +49,14 @@ def main() -> None:
     cases = {
         "int ids, no dates": (m.drop(columns="published"), dict(window="article")),
         "str ids, no dates": (m_str.drop(columns="published"), dict(window="article")),
+        "int ids, categorical actors, no dates": (m.drop(columns="published").astype({"actor_id": "category"}),
+                                                  dict(window="article")),
         "int ids, first/last": (m, dict(window="article")),
         "int ids, by=source, no dates": (m.drop(columns="published"), dict(window="article", by="source")),
         "int ids, sentence windows, first/last": (m, dict(window="sentence")),
     }
+    if args.only:
+        cases = {k: v for k, v in cases.items() if any(o in k for o in args.only)}
     print(f"{'variant':40s} {'other cpu s':>12s} {'this tree':>10s} {'ratio':>6s}")
     for name, (data, kw) in cases.items():
         best = {"other": float("inf"), "this": float("inf")}

@@ -42,7 +42,8 @@ def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes following the string order of the unique values (NA -> -1).
 
     Arrow strings without nulls (the mentions' ``actor_id``) are dictionary-encoded by pyarrow directly,
-    skipping pandas' conversions of the codes; other columns go through ``pd.factorize``.
+    skipping pandas' conversions of the codes; categorical columns keep their codes (the categories no row uses
+    dropped); other columns go through ``pd.factorize``.
     """
     arr = pa.chunked_array(values.array.__arrow_array__()) if hasattr(values.array, "__arrow_array__") else None
     if arr is not None and arr.null_count == 0 and (pa.types.is_string(arr.type) or
@@ -50,6 +51,12 @@ def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         encoded = pc.dictionary_encode(arr.combine_chunks())
         codes = encoded.indices.to_numpy(zero_copy_only=False)
         uniques = encoded.dictionary.to_numpy(zero_copy_only=False)
+    elif isinstance(values.dtype, pd.CategoricalDtype):  # already codes: no hashing, only the used categories
+        codes = values.cat.codes.to_numpy().astype(np.int64)
+        used = np.bincount(codes[codes >= 0], minlength=len(values.cat.categories)) > 0
+        remap = np.where(used, np.cumsum(used) - 1, -1)
+        codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
+        uniques = values.cat.categories.to_numpy()[used]
     else:
         codes, uniques = pd.factorize(values)
     labels = np.array([str(u) for u in uniques], dtype=object)
