@@ -187,3 +187,19 @@ def test_categorical_actor_ids_give_the_same_edges():
     cat = m.assign(actor_id=m["actor_id"].astype(pd.CategoricalDtype(sorted({*m["actor_id"].dropna(), "Q999"}))))
     for kw in (dict(window="sentence"), dict(window="article", by="source")):
         pd.testing.assert_frame_equal(co_mentions(cat, **kw), co_mentions(m, **kw), check_exact=True)
+
+
+@pytest.mark.parametrize("values, distinct", [
+    (["a1", "a2", "a10", "a11", "b1"], True),      # increasing by (length, bytes): no hash table needed
+    (["b", "a", "c"], True),                       # distinct, in no such order: pc.unique
+    (["a1", "a10", "a2"], True),
+    (["a1", "a2", "a1"], False),
+    (["x", "x"], False),
+    (["é", "ab", "ab"], False),                    # two bytes each: equal lengths, then equal bytes
+    (["z", "é", "aa"], True),
+    ([], True),
+])
+def test_distinct_strings(values, distinct):
+    import pyarrow as pa
+
+    assert counts_mod._distinct_strings(pa.array(values, type=pa.large_string())) is distinct

@@ -86,11 +86,24 @@ def _run_codes(values: pd.Series) -> tuple[np.ndarray, int]:
             arr = pa.chunked_array(values.array.__arrow_array__())
             change = pc.not_equal(arr[1:], arr[:-1]).to_numpy(zero_copy_only=False)
             starts = np.flatnonzero(np.r_[True, change])
-            distinct = len(pc.unique(arr.take(starts))) == len(starts)  # count_distinct: 2.5x slower
+            distinct = _distinct_strings(arr.take(starts).combine_chunks())
         if distinct:
             return np.r_[0, np.cumsum(change)].astype(np.int64), len(starts)
     codes, uniques = pd.factorize(values)
     return codes.astype(np.int64), len(uniques)
+
+
+def _distinct_strings(values: pa.Array) -> bool:
+    """Whether the strings (no nulls) are distinct: strictly increasing in (length, bytes) order proves it without
+    a hash table (ids numbered "a1", "a2", ..., "a10" or sorted ids, one comparison of neighbours); otherwise
+    ``pc.unique`` (``pc.count_distinct`` is 2.5x slower)."""
+    if len(values) > 1:
+        size = pc.binary_length(values).to_numpy(zero_copy_only=False)
+        longer = size[1:] > size[:-1]
+        if (longer | (size[1:] == size[:-1])).all() and (
+                longer | pc.greater(values[1:], values[:-1]).to_numpy(zero_copy_only=False)).all():
+            return True
+    return len(pc.unique(values)) == len(values)
 
 
 def _combine(codes: list[np.ndarray], sizes: list[int]) -> tuple[np.ndarray, int]:
