@@ -108,6 +108,9 @@ def main() -> None:
     ap.add_argument("--actors", type=int, default=2_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--baseline", action="store_true", help="also time a pure-Python Counter")
+    ap.add_argument("--only", action="append", default=None, metavar="TEXT",
+                    help="time only the variants whose name contains TEXT (repeatable), e.g. --only 'no dates'")
+    ap.add_argument("--no-peak", action="store_true", help="skip the tracemalloc run of each variant")
     args = ap.parse_args()
 
     m = synthetic(args.articles, args.actors)
@@ -137,10 +140,13 @@ def main() -> None:
             variants["int ids, no dates, numpy path"] = numpy_path
     except ImportError:
         pass
+    if args.only:
+        variants = {k: v for k, v in variants.items() if any(o in k for o in args.only)}
     print(f"{'variant':34s} {'wall s':>8s} {'cpu s':>8s} {'peak MB':>9s} {'edges':>10s}")
     for name, fn in variants.items():
         t, c, edges = timed(fn, args.repeat)
-        print(f"{name:34s} {t:8.2f} {c:8.2f} {peak_mb(fn):9.0f} {len(edges):10,d}")
+        peak = f"{peak_mb(fn):9.0f}" if not args.no_peak else f"{'-':>9s}"
+        print(f"{name:34s} {t:8.2f} {c:8.2f} {peak} {len(edges):10,d}")
     t, c, upper = timed(product_only(m), args.repeat)
     print(f"{'reference: X @ X.T only':34s} {t:8.2f} {c:8.2f} {'':>9s} {upper.nnz:10,d}")
     if args.baseline:

@@ -168,3 +168,38 @@ def test_edges_tables_identical_on_both_paths(monkeypatch, seed, dense_max):
             ref = co_mentions(data, **kw)
             assert len(fast) > 0
             pd.testing.assert_frame_equal(fast, ref, check_exact=True)
+
+
+@pytest.mark.parametrize("dtype", [str, "category", object])
+def test_sorted_codes_of_any_dtype_are_the_string_order(dtype):
+    """Actor ids as strings, categories (with unused categories and NA) or objects get the same codes: the rank
+    of each id in string order among the ids present (NA -> -1)."""
+    values = pd.Series(["Q7", "Q10", None, "Q7", "Q2", "Q10"], dtype=object)
+    series = values.astype(pd.CategoricalDtype(["Q99", "Q7", "Q2", "Q10", "Q0"])) if dtype == "category" \
+        else values.astype(dtype) if dtype is str else values
+    codes, labels = counts_mod._sorted_codes(series)
+    assert list(labels) == ["Q10", "Q2", "Q7"]
+    np.testing.assert_array_equal(codes, [2, 0, -1, 2, 1, 0])
+
+
+def test_categorical_actor_ids_give_the_same_edges():
+    m = random_mentions(7)
+    cat = m.assign(actor_id=m["actor_id"].astype(pd.CategoricalDtype(sorted({*m["actor_id"].dropna(), "Q999"}))))
+    for kw in (dict(window="sentence"), dict(window="article", by="source")):
+        pd.testing.assert_frame_equal(co_mentions(cat, **kw), co_mentions(m, **kw), check_exact=True)
+
+
+@pytest.mark.parametrize("values, distinct", [
+    (["a1", "a2", "a10", "a11", "b1"], True),      # increasing by (length, bytes): no hash table needed
+    (["b", "a", "c"], True),                       # distinct, in no such order: pc.unique
+    (["a1", "a10", "a2"], True),
+    (["a1", "a2", "a1"], False),
+    (["x", "x"], False),
+    (["é", "ab", "ab"], False),                    # two bytes each: equal lengths, then equal bytes
+    (["z", "é", "aa"], True),
+    ([], True),
+])
+def test_distinct_strings(values, distinct):
+    import pyarrow as pa
+
+    assert counts_mod._distinct_strings(pa.array(values, type=pa.large_string())) is distinct
