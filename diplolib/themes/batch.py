@@ -33,8 +33,9 @@ from ..segment import locate_spans, segment_spans
 from .cues import BOUNDARY
 from .joined import JoinedTexts, char_test, code_points
 from .prefilter import first_words
-from .rules import context_ok, context_rules
+from .rules import context_rules
 from .scan import find_spans, scan_index, which_cue
+from .windows import context_keep
 
 __all__ = ["tag_texts", "CHUNK_CHARS"]
 
@@ -226,10 +227,12 @@ def _theme_hits(ix: _Index, joined: JoinedTexts, t: int, occ, rules) -> tuple[np
         ci[j] = next((i for i, (c, _) in enumerate(ts.cues) if c == name), len(ts.cues))  # "": the last, blank
     base = joined.at[fk]
     a, b = a - base, b - base
-    with_rule = np.array([(ts.theme, c) in rules for c, _ in ts.cues] + [False], dtype=bool)[ci]
+    rule_of_cue = [rules.get((ts.theme, c)) for c, _ in ts.cues] + [None]
+    with_rule = np.flatnonzero(np.array([r is not None for r in rule_of_cue], dtype=bool)[ci])
     keep = np.ones(len(a), dtype=bool)
-    for j in np.flatnonzero(with_rule).tolist():
-        keep[j] = context_ok(rules[(ts.theme, ts.cues[ci[j]][0])], joined.form(int(fk[j])), int(a[j]), int(b[j]))
+    if len(with_rule):  # the context rules of all these hits at once (windows from the token offsets)
+        w = with_rule
+        keep[w] = context_keep(joined, fk[w], a[w] + base[w], b[w] + base[w], ci[w], rule_of_cue)
     return fk[keep], a[keep], b[keep], ci[keep]
 
 
