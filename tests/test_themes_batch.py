@@ -115,3 +115,32 @@ def test_first_words_of_a_cue(cue, lang, words):
         for text in (words.replace(" ", "  "), words.replace(" ", " - "), words.replace(" ", "\n")):
             m = re.compile(pattern).match(text)
             assert m is not None and re.sub(r"\s+", " ", re.sub(r"\W", " ", m.group())).startswith(words)
+
+
+ONE_WORD_CUES = [("war(s)", "en", True), ("negotiat*", "en", True), ("civil war(s)", "en", False),
+                 ("cease-fire", "en", False), ("peace ... talks", "en", False), ("هدنة", "ar", True),
+                 ("cessez-le-feu", "fr", False), ("u.n.", "en", False), ("mediat(e|es|ed|ion)", "en", True),
+                 ("[military|arms] package(s)", "en", False), ("انتخاب", "ar", True)]
+
+
+@pytest.mark.parametrize("cue, lang, expected", ONE_WORD_CUES)
+def test_one_word_cue(cue, lang, expected):
+    """A one-word cue matches at a place after a non-word character exactly when it matches the whole word
+    there (what the batch tagger decides once per distinct word): checked at every place of a text of its forms."""
+    import re
+
+    from diplolib.themes.cues import cue_pattern
+    from diplolib.themes.prefilter import one_word
+
+    pattern = cue_pattern(cue, lang)
+    assert one_word(pattern) is expected
+    if expected:
+        rx = re.compile(pattern)
+        text = "wars war-war warx _war négociations negotiations negotiate mediated mediator هدنة والهدنة هدنته " \
+               "انتخابه الانتخاب انتخابات 2war war2 war_ war"
+        for p in range(len(text)):
+            if p and re.match(r"\w", text[p - 1]):
+                continue
+            end = re.compile(r"\w*").match(text, p).end()
+            m = rx.match(text, p)
+            assert (m.span() if m else None) == ((p, end) if rx.fullmatch(text[p:end]) else None)
