@@ -32,7 +32,7 @@ import pandas as pd
 from ..segment import locate_spans, segment_spans
 from .cues import BOUNDARY
 from .joined import JoinedTexts, char_test, code_points
-from .prefilter import first_words, one_word
+from .prefilter import first_words, word_count
 from .rules import context_rules
 from .scan import find_spans, scan_index, which_cue
 from .windows import context_keep
@@ -75,15 +75,15 @@ class _Index:
         self.sets = [frozenset(m) for m in members]
         self.set_first = np.r_[0, np.cumsum([len(m) for m in members])].astype(np.int64)
         self.set_members = np.array([c for m in members for c in sorted(m)], dtype=np.int64)
-        self.boundary, self.earlier, self.ranks, self.phrases, self.one_word = [], [], [], [], []
+        self.boundary, self.earlier, self.ranks, self.phrases, self.words_in = [], [], [], [], []
         self.earlier_all: list[list[bool]] = []  # whether a longer cue than each needs no anchor
-        self.words: dict[tuple[int, int, int], dict[str, bool]] = {}  # one-word cue verdicts by word
+        self.words: dict[tuple[int, int, int], dict[str, bool]] = {}  # verdicts of cues of whole words, by stretch
         for ts in scan.themes:
             self.phrases.append([{ci: ph for ci, rx in enumerate(compiled) if " " in (ph := first_words(rx.pattern))}
                                  for compiled in (ts.inc_rx, ts.exc_rx)])
             self.ranks.append([np.array([r[c] for c in range(len(r))], dtype=np.int64)
                                for r in (ts.inc_rank, ts.exc_rank)])
-            self.one_word.append([np.array([one_word(rx.pattern) for rx in compiled] + [False], dtype=bool)
+            self.words_in.append([np.array([word_count(rx.pattern) for rx in compiled] + [0], dtype=np.int64)
                                   for compiled in (ts.inc_rx, ts.exc_rx)])
             self.boundary.append(all(rx.pattern.startswith(BOUNDARY) for rx in (*ts.inc_rx, *ts.exc_rx)))
             place = {ci: r for r, ci in enumerate(ts.by_length)}
@@ -149,14 +149,19 @@ def _bounded_spans(ix: _Index, joined: JoinedTexts, t: int, kind: int, occ) -> l
 
 
 def _word_verdicts(ix: _Index, joined: JoinedTexts, t: int, kind: int, p: np.ndarray, ci: np.ndarray):
-    """For each candidate (place ``p``, cue ``ci``): 1 or 0 where a one-word cue (:func:`~diplolib.themes.prefilter.
-    one_word`) matches there or not, -1 where its regex must tell; and where the word at each place ends.
+    """For each candidate (place ``p``, cue ``ci``): 1 or 0 where a cue of ``n`` whole words (:func:`~diplolib.
+    themes.prefilter.word_count`) matches there or not, -1 where its regex must tell; and where the ``n`` words
+    from each place end (the end of its match, if any; the end of the word there for the other rows).
 
-    A one-word cue matches at a place (preceded by no word character) iff it matches the whole word there, so
-    each distinct word is tried once per cue (``ix.words`` keeps the verdicts across chunks)."""
+    Such a cue matches at a place (preceded by no word character) iff it matches the whole stretch of its ``n``
+    words there, so each distinct stretch is tried once per cue (``ix.words`` keeps the verdicts across chunks)."""
     state = np.full(len(p), -1, dtype=np.int8)
+    n = ix.words_in[t][kind][ci] if ix.boundary[t] else np.zeros(len(p), dtype=np.int64)
     ends = joined.word_end(p)
-    rows = np.flatnonzero(ix.one_word[t][kind][ci]) if ix.boundary[t] else _E
+    for more in range(2, int(n.max(initial=0)) + 1):  # the next word's end, for cues of that many words or more
+        far = np.flatnonzero(n >= more)
+        ends[far] = joined.word_end(joined.next_word(ends[far]))
+    rows = np.flatnonzero(n > 0)
     if not len(rows):
         return state, ends
     compiled = ix.scan.themes[t].inc_rx if kind == 0 else ix.scan.themes[t].exc_rx

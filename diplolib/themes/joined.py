@@ -136,6 +136,13 @@ class JoinedTexts:
             self._nonword = np.r_[np.flatnonzero(~char_test("word", self._match_codes())), len(self.match)]
         return self._nonword[np.searchsorted(self._nonword, p)]
 
+    def next_word(self, p: np.ndarray) -> np.ndarray:
+        """The first position at or after each ``p`` whose character is a word character (``len(match)``: none)."""
+        if not hasattr(self, "_word_starts"):
+            word = char_test("word", self._match_codes())
+            self._word_starts = np.r_[np.flatnonzero(word & np.r_[True, ~word[:-1]]), len(self.match)]
+        return self._word_starts[np.searchsorted(self._word_starts, p)]
+
     def _match_codes(self) -> np.ndarray:
         """The code points of ``match`` (one byte each when it is ASCII)."""
         if not hasattr(self, "_mc"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Anchor", "pattern_prefilter", "first_words", "one_word"]
+__all__ = ["Anchor", "pattern_prefilter", "first_words", "one_word", "word_count"]
 
 _BASE_CHARS = re.compile(r"[\w\s\-\u2010-\u2013]")
 
@@ -235,19 +235,39 @@ def _is_word(ch: str) -> bool:
 
 
 def one_word(pattern: str) -> bool:
-    r"""Whether every match of ``pattern`` is one whole word: it reads ``(?<!\w)X(?!\w)`` where ``X`` can only
-    match word characters. Then a match at a position preceded by a non-word character can only end where the
-    word starting there ends, and there is one iff ``X`` matches that whole word: ``rx.fullmatch(word)`` decides
-    it, for every occurrence of the same word at once (:mod:`diplolib.themes.batch`)."""
+    r"""Whether every match of ``pattern`` is one whole word (:func:`word_count` 1)."""
+    return word_count(pattern) == 1
+
+
+def word_count(pattern: str) -> int:
+    r"""``n`` when ``pattern`` reads ``(?<!\w)X1 S X2 S ... Xn(?!\w)``: each ``Xi`` matches only word characters
+    and never the empty string, each ``S`` one or more characters of a class of non-word characters (the
+    separators of :mod:`diplolib.themes.cues`); else 0.
+
+    Then a match at a position preceded by a non-word character can only be the ``n`` words starting there with
+    what stands between them (each ``Xi`` must take a whole word, each ``S`` all of the gap to the next word), and
+    there is one iff the regex matches that whole stretch: ``rx.fullmatch(stretch)`` decides it, once for every
+    occurrence of the same stretch (:mod:`diplolib.themes.batch`)."""
     from re import _constants as c
     from re import _parser
 
     parsed = _parser.parse(pattern)
     if parsed.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_VERBOSE) or len(parsed) < 3:
-        return False
+        return 0
     items = list(parsed)
-    return (_is_word_assert(*items[0], -1) and _is_word_assert(*items[-1], 1)
-            and _word_chars_only(items[1:-1]))
+    if not (_is_word_assert(*items[0], -1) and _is_word_assert(*items[-1], 1)):
+        return 0
+    words: list[list] = [[]]
+    for op, av in items[1:-1]:
+        if (op is c.MAX_REPEAT and av[0] >= 1 and av[1] == c.MAXREPEAT and len(av[2]) == 1
+                and av[2][0][0] is c.IN and all(_nonword_item(*x) for x in av[2][0][1])):
+            words.append([])
+        else:
+            words[-1].append((op, av))
+    for seq in words:
+        if not seq or not _word_chars_only(seq) or _parser.SubPattern(parsed.state, seq).getwidth()[0] == 0:
+            return 0
+    return len(words)
 
 
 def _word_chars_only(seq) -> bool:
