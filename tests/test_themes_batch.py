@@ -115,3 +115,41 @@ def test_first_words_of_a_cue(cue, lang, words):
         for text in (words.replace(" ", "  "), words.replace(" ", " - "), words.replace(" ", "\n")):
             m = re.compile(pattern).match(text)
             assert m is not None and re.sub(r"\s+", " ", re.sub(r"\W", " ", m.group())).startswith(words)
+
+
+WORD_COUNT_CUES = [("war(s)", "en", 1), ("negotiat*", "en", 1), ("civil war(s)", "en", 2), ("cease-fire", "en", 0),
+                   ("peace ... talks", "en", 0), ("هدنة", "ar", 1), ("cessez-le-feu", "fr", 0), ("u.n.", "en", 0),
+                   ("mediat(e|es|ed|ion)", "en", 1), ("[military|arms] package(s)", "en", 2), ("انتخاب", "ar", 1),
+                   ("وقف إطلاق النار", "ar", 3), ("[heads of state|summit]", "en", 0), ("war crime(s)", "en", 2),
+                   ("Syrian Network for Human Rights", "en", 5)]
+
+
+@pytest.mark.parametrize("cue, lang, expected", WORD_COUNT_CUES)
+def test_word_count_of_a_cue(cue, lang, expected):
+    """A cue of n whole words matches at a place after a non-word character exactly when it matches the stretch of
+    the n words there with what stands between them (what the batch tagger decides once per distinct stretch):
+    checked at every place of a text of its forms, separators of every kind and other punctuation between them."""
+    import re
+
+    from diplolib.themes.cues import cue_pattern
+    from diplolib.themes.prefilter import one_word, word_count
+
+    pattern = cue_pattern(cue, lang)
+    assert word_count(pattern) == expected
+    assert one_word(pattern) is (expected == 1)
+    if expected:
+        rx = re.compile(pattern)
+        text = ("wars war-war warx _war négociations negotiate mediated mediator هدنة والهدنة هدنته انتخابه "
+                "civil war civil  wars civil-war civil, war civil\nwar civil war_ military package arms - packages "
+                "war crimes war—crimes وقف اطلاق النار ووقف  إطلاق النار syrian network for human rights civil \x00war "
+                "2war war2 war_ war")
+        word = re.compile(r"\w+")
+        for p in range(len(text)):
+            if p and re.match(r"\w", text[p - 1]):
+                continue
+            end, at = p, p
+            for _ in range(expected):
+                m = word.search(text, at)
+                end = at = m.end() if m else len(text)
+            m = rx.match(text, p)
+            assert (m.span() if m else None) == ((p, end) if rx.fullmatch(text[p:end]) else None)

@@ -32,9 +32,10 @@ import pandas as pd
 from ..segment import locate_spans, segment_spans
 from .cues import BOUNDARY
 from .joined import JoinedTexts, char_test, code_points
-from .prefilter import first_words
-from .rules import context_ok, context_rules
+from .prefilter import first_words, word_count
+from .rules import context_rules
 from .scan import find_spans, scan_index, which_cue
+from .windows import context_keep
 
 __all__ = ["tag_texts", "CHUNK_CHARS"]
 
@@ -74,15 +75,20 @@ class _Index:
         self.sets = [frozenset(m) for m in members]
         self.set_first = np.r_[0, np.cumsum([len(m) for m in members])].astype(np.int64)
         self.set_members = np.array([c for m in members for c in sorted(m)], dtype=np.int64)
-        self.boundary, self.earlier, self.ranks, self.phrases = [], [], [], []
+        self.boundary, self.earlier, self.ranks, self.phrases, self.words_in = [], [], [], [], []
+        self.earlier_all: list[list[bool]] = []  # whether a longer cue than each needs no anchor
+        self.words: dict[tuple[int, int, int], dict[str, bool]] = {}  # verdicts of cues of whole words, by stretch
         for ts in scan.themes:
             self.phrases.append([{ci: ph for ci, rx in enumerate(compiled) if " " in (ph := first_words(rx.pattern))}
                                  for compiled in (ts.inc_rx, ts.exc_rx)])
             self.ranks.append([np.array([r[c] for c in range(len(r))], dtype=np.int64)
                                for r in (ts.inc_rank, ts.exc_rank)])
+            self.words_in.append([np.array([word_count(rx.pattern) for rx in compiled] + [0], dtype=np.int64)
+                                  for compiled in (ts.inc_rx, ts.exc_rx)])
             self.boundary.append(all(rx.pattern.startswith(BOUNDARY) for rx in (*ts.inc_rx, *ts.exc_rx)))
             place = {ci: r for r, ci in enumerate(ts.by_length)}
             self.earlier.append([ts.by_length[:place[ci]] for ci in range(len(ts.cues))])
+            self.earlier_all.append([any(ts.cue_all[i] for i in e) for e in self.earlier[-1]])
 
 
 def _index(dictionary, lang: str) -> _Index:
@@ -114,8 +120,6 @@ def _bounded_spans(ix: _Index, joined: JoinedTexts, t: int, kind: int, occ) -> l
     """``find_spans`` of theme ``t`` over every text at once, for anchors that all have a bounded position:
     ``(start, end, cue)`` in the joined matching form, text by text, left to right."""
     k, q, lo, hi, cis = occ
-    ts = ix.scan.themes[t]
-    compiled = ts.inc_rx if kind == 0 else ts.exc_rx
     p_lo = np.maximum(q - hi, 0)
     n = np.maximum(q - lo - p_lo + 1, 0)
     rep = np.repeat(np.arange(len(q)), n)
@@ -139,30 +143,94 @@ def _bounded_spans(ix: _Index, joined: JoinedTexts, t: int, kind: int, occ) -> l
     order = np.lexsort((ix.ranks[t][kind][ci], p))
     p, ci = p[order], ci[order]
     keep = np.flatnonzero(np.r_[True, (p[1:] != p[:-1]) | (ci[1:] != ci[:-1])])
-    p, ci = p[keep].tolist(), ci[keep].tolist()
-    group = np.r_[0, np.flatnonzero(np.diff(p)) + 1, len(p)].tolist()  # the cues tried at each place
-    spans, pos, text = [], 0, joined.match
-    earlier, cues, cue_all = ix.earlier[t], ts.cues, ts.cue_all
-    for g in range(len(group) - 1):
-        at = p[group[g]]
+    p, ci = p[keep], ci[keep]
+    state, ends = _word_verdicts(ix, joined, t, kind, p, ci)
+    return _select(ix, joined, t, kind, p, ci, state, ends)
+
+
+def _word_verdicts(ix: _Index, joined: JoinedTexts, t: int, kind: int, p: np.ndarray, ci: np.ndarray):
+    """For each candidate (place ``p``, cue ``ci``): 1 or 0 where a cue of ``n`` whole words (:func:`~diplolib.
+    themes.prefilter.word_count`) matches there or not, -1 where its regex must tell; and where the ``n`` words
+    from each place end (the end of its match, if any; the end of the word there for the other rows).
+
+    Such a cue matches at a place (preceded by no word character) iff it matches the whole stretch of its ``n``
+    words there, so each distinct stretch is tried once per cue (``ix.words`` keeps the verdicts across chunks)."""
+    state = np.full(len(p), -1, dtype=np.int8)
+    n = ix.words_in[t][kind][ci] if ix.boundary[t] else np.zeros(len(p), dtype=np.int64)
+    ends = joined.word_end(p)
+    for more in range(2, int(n.max(initial=0)) + 1):  # the next word's end, for cues of that many words or more
+        far = np.flatnonzero(n >= more)
+        ends[far] = joined.word_end(joined.next_word(ends[far]))
+    rows = np.flatnonzero(n > 0)
+    if not len(rows):
+        return state, ends
+    compiled = ix.scan.themes[t].inc_rx if kind == 0 else ix.scan.themes[t].exc_rx
+    rows = rows[np.argsort(ci[rows], kind="stable")]
+    cut = np.r_[0, np.flatnonzero(np.diff(ci[rows])) + 1, len(rows)].tolist()
+    text, got = joined.match, np.empty(len(rows), dtype=np.int8)
+    for g in range(len(cut) - 1):
+        c = int(ci[rows[cut[g]]])
+        cache, rx = ix.words.setdefault((t, kind, c), {}), compiled[c]
+        if len(cache) > 100_000:  # bounded memory on a stream of texts
+            cache.clear()
+        sel = rows[cut[g]:cut[g + 1]]
+        got[cut[g]:cut[g + 1]] = [cache[w] if w in cache else cache.setdefault(w, rx.fullmatch(w) is not None)
+                                  for w in map(text.__getitem__, map(slice, p[sel].tolist(), ends[sel].tolist()))]
+    state[rows] = got
+    return state, ends
+
+
+def _select(ix: _Index, joined: JoinedTexts, t: int, kind: int, p, ci, state, ends) -> list[tuple[int, int, int]]:
+    """As ``finditer``: at each place (left to right, those inside the last match skipped) the first cue in
+    alternation order that matches (known by its word, else its regex); the cue of a hit as ``which_cue`` names it
+    (a longer cue with an anchor here may match the same span)."""
+    new = np.r_[True, p[1:] != p[:-1]]
+    gid = np.cumsum(new) - 1
+    last = np.r_[np.flatnonzero(new)[1:], len(p)][gid].tolist()  # the end of each row's place
+    live = np.flatnonzero(state != 0)
+    first = live[np.r_[True, gid[live][1:] != gid[live][:-1]]].tolist() if len(live) else []
+    start = np.flatnonzero(new)[gid].tolist()
+    compiled = ix.scan.themes[t].inc_rx if kind == 0 else ix.scan.themes[t].exc_rx
+    P, C, S, E = p.tolist(), ci.tolist(), state.tolist(), ends.tolist()
+    spans, pos, text, earlier, any_all = [], 0, joined.match, ix.earlier[t], ix.earlier_all[t]
+    for j in first:
+        at = P[j]
         if at < pos:
             continue
-        for j in range(group[g], group[g + 1]):
-            c = ci[j]
-            hit = compiled[c].match(text, at)
-            if hit is not None:
-                pos = hit.end()
-                if kind == 0 and earlier[c]:  # which_cue: a longer cue with an anchor here may match the same span
-                    others = ci[group[g]:group[g + 1]]
-                    for i in earlier[c]:
-                        if i in others or cue_all[i]:
-                            m = cues[i][1].match(text, at)
-                            if m is not None and m.end() == pos:
-                                c = i
-                                break
-                spans.append((at, pos, c))
+        c = -1
+        for r in range(j, last[j]):
+            if S[r] == 1:
+                c, end = C[r], E[r]
                 break
+            if S[r] < 0 and (hit := compiled[C[r]].match(text, at)) is not None:
+                c, end = C[r], hit.end()
+                break
+        if c < 0:
+            continue
+        pos = end
+        if kind == 0 and (last[j] - start[j] > 1 or any_all[c]) and earlier[c]:  # other cues may name it
+            c = _longest_cue(ix, t, text, at, end, c, C[start[j]:last[j]], S[start[j]:last[j]], E[start[j]:last[j]])
+        spans.append((at, end, c))
     return spans
+
+
+def _longest_cue(ix: _Index, t: int, text: str, at: int, end: int, c: int, cues, states, ends) -> int:
+    """``which_cue``: the first cue longer than ``c`` (``ix.earlier``) that has an anchor at ``at`` (``cues`` of
+    the place, with their word verdicts ``states`` and word ends) or needs none, and matches ``text[at:end]``."""
+    ts = ix.scan.themes[t]
+    for i in ix.earlier[t][c]:
+        if i in cues:
+            r = cues.index(i)
+            if states[r] >= 0:
+                if states[r] == 1 and ends[r] == end:
+                    return i
+                continue
+        elif not ts.cue_all[i]:
+            continue
+        m = ts.cues[i][1].match(text, at)
+        if m is not None and m.end() == end:
+            return i
+    return c
 
 
 def _spans(ix: _Index, joined: JoinedTexts, t: int, kind: int, occ, texts: np.ndarray | None) -> list:
@@ -226,10 +294,12 @@ def _theme_hits(ix: _Index, joined: JoinedTexts, t: int, occ, rules) -> tuple[np
         ci[j] = next((i for i, (c, _) in enumerate(ts.cues) if c == name), len(ts.cues))  # "": the last, blank
     base = joined.at[fk]
     a, b = a - base, b - base
-    with_rule = np.array([(ts.theme, c) in rules for c, _ in ts.cues] + [False], dtype=bool)[ci]
+    rule_of_cue = [rules.get((ts.theme, c)) for c, _ in ts.cues] + [None]
+    with_rule = np.flatnonzero(np.array([r is not None for r in rule_of_cue], dtype=bool)[ci])
     keep = np.ones(len(a), dtype=bool)
-    for j in np.flatnonzero(with_rule).tolist():
-        keep[j] = context_ok(rules[(ts.theme, ts.cues[ci[j]][0])], joined.form(int(fk[j])), int(a[j]), int(b[j]))
+    if len(with_rule):  # the context rules of all these hits at once (windows from the token offsets)
+        w = with_rule
+        keep[w] = context_keep(joined, fk[w], a[w] + base[w], b[w] + base[w], ci[w], rule_of_cue)
     return fk[keep], a[keep], b[keep], ci[keep]
 
 

@@ -35,6 +35,8 @@ def code_points(s: str) -> np.ndarray:
 def char_test(name: str, codes: np.ndarray) -> np.ndarray:
     """The test ``name`` of :data:`_TESTS` at each code point."""
     test = _TESTS[name]
+    if codes.dtype == np.uint8:  # ASCII
+        return _bmp_table(name)[:256][codes]
     codes = codes.astype(np.uint32, copy=False)
     out = _bmp_table(name)[np.minimum(codes, 0xFFFF)]
     wide = np.flatnonzero(codes > 0xFFFF)
@@ -126,6 +128,20 @@ class JoinedTexts:
         prev = np.maximum(p - 1, 0)
         out = char_test("word", self._match_codes()[prev])
         return out & (p > 0)
+
+    def word_end(self, p: np.ndarray) -> np.ndarray:
+        """Where the run of word characters of ``match`` starting at each position ``p`` ends (``p`` itself when
+        ``match[p]`` is no word character)."""
+        if not hasattr(self, "_nonword"):
+            self._nonword = np.r_[np.flatnonzero(~char_test("word", self._match_codes())), len(self.match)]
+        return self._nonword[np.searchsorted(self._nonword, p)]
+
+    def next_word(self, p: np.ndarray) -> np.ndarray:
+        """The first position at or after each ``p`` whose character is a word character (``len(match)``: none)."""
+        if not hasattr(self, "_word_starts"):
+            word = char_test("word", self._match_codes())
+            self._word_starts = np.r_[np.flatnonzero(word & np.r_[True, ~word[:-1]]), len(self.match)]
+        return self._word_starts[np.searchsorted(self._word_starts, p)]
 
     def _match_codes(self) -> np.ndarray:
         """The code points of ``match`` (one byte each when it is ASCII)."""

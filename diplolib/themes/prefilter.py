@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Anchor", "pattern_prefilter", "first_words"]
+__all__ = ["Anchor", "pattern_prefilter", "first_words", "one_word", "word_count"]
 
 _BASE_CHARS = re.compile(r"[\w\s\-\u2010-\u2013]")
 
@@ -232,3 +232,74 @@ def _nonword_item(op, av) -> bool:
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
+
+
+def one_word(pattern: str) -> bool:
+    r"""Whether every match of ``pattern`` is one whole word (:func:`word_count` 1)."""
+    return word_count(pattern) == 1
+
+
+def word_count(pattern: str) -> int:
+    r"""``n`` when ``pattern`` reads ``(?<!\w)X1 S X2 S ... Xn(?!\w)``: each ``Xi`` matches only word characters
+    and never the empty string, each ``S`` one or more characters of a class of non-word characters (the
+    separators of :mod:`diplolib.themes.cues`); else 0.
+
+    Then a match at a position preceded by a non-word character can only be the ``n`` words starting there with
+    what stands between them (each ``Xi`` must take a whole word, each ``S`` all of the gap to the next word), and
+    there is one iff the regex matches that whole stretch: ``rx.fullmatch(stretch)`` decides it, once for every
+    occurrence of the same stretch (:mod:`diplolib.themes.batch`)."""
+    from re import _constants as c
+    from re import _parser
+
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_VERBOSE) or len(parsed) < 3:
+        return 0
+    items = list(parsed)
+    if not (_is_word_assert(*items[0], -1) and _is_word_assert(*items[-1], 1)):
+        return 0
+    words: list[list] = [[]]
+    for op, av in items[1:-1]:
+        if (op is c.MAX_REPEAT and av[0] >= 1 and av[1] == c.MAXREPEAT and len(av[2]) == 1
+                and av[2][0][0] is c.IN and all(_nonword_item(*x) for x in av[2][0][1])):
+            words.append([])
+        else:
+            words[-1].append((op, av))
+    for seq in words:
+        if not seq or not _word_chars_only(seq) or _parser.SubPattern(parsed.state, seq).getwidth()[0] == 0:
+            return 0
+    return len(words)
+
+
+def _word_chars_only(seq) -> bool:
+    """Whether ``seq`` (parsed items) can only match word characters."""
+    from re import _constants as c
+
+    for op, av in seq:
+        if op is c.LITERAL:
+            ok = _is_word(chr(av))
+        elif op is c.IN:
+            ok = all(_word_item(*x) for x in av)
+        elif op is c.SUBPATTERN:
+            ok = not av[1] and not av[2] and _word_chars_only(av[3])
+        elif op is c.BRANCH:
+            ok = all(_word_chars_only(alt) for alt in av[1])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            ok = _word_chars_only(av[2])
+        else:
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+def _word_item(op, av) -> bool:
+    """An item of a character set that holds only word characters (no negation)."""
+    from re import _constants as c
+
+    if op is c.CATEGORY:
+        return av in (c.CATEGORY_WORD, c.CATEGORY_DIGIT)
+    if op is c.LITERAL:
+        return _is_word(chr(av))
+    if op is c.RANGE:
+        return av[1] - av[0] < 1024 and all(_is_word(chr(x)) for x in range(av[0], av[1] + 1))
+    return False

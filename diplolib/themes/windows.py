@@ -1,0 +1,111 @@
+"""The context rules of many theme hits at once: their word windows from the token offsets of the joined text.
+
+:func:`diplolib.themes.rules.context_ok` reads the words around one hit (``rules._window``: the ``window`` words
+before and after it, within ``_CHARS_PER_WORD`` characters a word, not across the end of a clause) and searches its
+neighbour regexes there. :func:`context_keep` gives the same verdicts for every hit of a chunk of joined texts
+(:class:`~diplolib.themes.joined.JoinedTexts`) with the window bounds computed as columns:
+
+* the clause ends (``rules._STOP``), the starts of whitespace-separated tokens and their ends are found once per
+  chunk, over the code points of the joined matching form;
+* a hit's left window starts at the latest of: ``reach`` characters before it, its text's start, the character after
+  the last clause end before it, the start of the ``window``-th token before it (``searchsorted``); its right window
+  ends at the earliest of the mirror bounds. The tokens between, joined by one space, are the words ``_window``
+  keeps;
+* a window holding punctuation standing alone (``rules._LONE``, rare: one regex over all windows finds them) is read
+  again by ``rules._window`` itself (lone punctuation does not use up the window, so it reaches further);
+* the neighbour regexes then run on each window, as ``context_ok`` runs them.
+
+The semantics stay in :mod:`diplolib.themes.rules` (its private helpers are read from there, not copied):
+``tests/test_themes_windows.py`` compares :func:`context_keep` with ``context_ok`` on random texts.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+from . import rules as _rules
+from .joined import JoinedTexts, char_test
+
+__all__ = ["context_keep"]
+
+_FAR = np.iinfo(np.int64).max // 4
+
+
+@functools.lru_cache(maxsize=4)
+def _stop_table(pattern: str) -> np.ndarray:
+    """Whether each BMP code point is a clause end (``rules._STOP``, a one-character class)."""
+    rx = _rules._STOP
+    return np.array([rx.fullmatch(chr(c)) is not None for c in range(0x10000)], dtype=bool)
+
+
+def _stops(codes: np.ndarray) -> np.ndarray:
+    table = _stop_table(_rules._STOP.pattern)
+    codes = codes.astype(np.uint32, copy=False)
+    out = table[np.minimum(codes, 0xFFFF)]
+    wide = np.flatnonzero(codes > 0xFFFF)
+    if len(wide):
+        out[wide] = [_rules._STOP.fullmatch(chr(c)) is not None for c in codes[wide].tolist()]
+    return out
+
+
+def _layout(joined: JoinedTexts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Clause ends, token starts and token ends (exclusive) of the joined matching form (cached on ``joined``)."""
+    if getattr(joined, "_layout", None) is None:
+        codes = joined._match_codes()
+        space = char_test("space", codes)
+        nonspace = ~space
+        starts = np.flatnonzero(nonspace & np.r_[True, space[:-1]])
+        ends = np.flatnonzero(nonspace & np.r_[space[1:], True]) + 1
+        joined._layout = (np.r_[-1, np.flatnonzero(_stops(codes)), _FAR], np.r_[-1, starts], np.r_[ends, _FAR])
+    return joined._layout
+
+
+def _bounds(joined: JoinedTexts, k: np.ndarray, a: np.ndarray, b: np.ndarray, words: np.ndarray):
+    """``[left, a)`` and ``[b, right)``: the stretches of the joined form whose tokens are the hit's window."""
+    stops, starts, ends = _layout(joined)  # padded: -1 and _FAR at the ends (a text with no clause end)
+    reach = _rules._CHARS_PER_WORD * words
+    lo = np.maximum(a - reach, joined.at[k])
+    lo = np.maximum(lo, stops[np.searchsorted(stops, a) - 1] + 1)  # after the last clause end before the hit
+    i = np.maximum(np.searchsorted(starts, a) - words, 0)  # the window-th token start before the hit (-1: none)
+    left = np.maximum(lo, starts[i])
+    hi = np.minimum(b + reach, joined.end[k])
+    hi = np.minimum(hi, stops[np.searchsorted(stops, b)])  # the first clause end from the hit's end
+    i = np.minimum(np.searchsorted(ends, b, side="right") + words - 1, len(ends) - 1)  # the window-th token end
+    right = np.minimum(hi, ends[i])
+    return left, right
+
+
+def _lone(parts: list[str]) -> np.ndarray:
+    """Indices of the strings of ``parts`` that hold punctuation standing alone (one regex over all of them)."""
+    text = "\n".join(parts)  # a line break is whitespace: a token never crosses it, each side sees an edge
+    found = [m.start() for m in _rules._LONE.finditer(text)]
+    if not found:
+        return np.zeros(0, dtype=np.int64)
+    first = np.r_[0, np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) + 1)[:-1]]
+    return np.unique(np.searchsorted(first, found, side="right") - 1)
+
+
+def context_keep(joined: JoinedTexts, k: np.ndarray, a: np.ndarray, b: np.ndarray, rule_of: np.ndarray,
+                 rules: list) -> np.ndarray:
+    """Whether each hit ``joined.match[a:b]`` (joined coordinates, in text ``k``) satisfies the context rule
+    ``rules[rule_of]`` (a :data:`~diplolib.themes.rules.Rule`): ``context_ok`` of every hit, as one boolean array."""
+    if not len(a):
+        return np.zeros(0, dtype=bool)
+    words = np.array([r[2] if r is not None else 0 for r in rules], dtype=np.int64)[rule_of]
+    left, right = _bounds(joined, k, a, b, words)
+    text = joined.match
+    lefts = [" ".join(text[x:y].split()) for x, y in zip(left.tolist(), a.tolist(), strict=True)]
+    rights = [" ".join(text[x:y].split()) for x, y in zip(b.tolist(), right.tolist(), strict=True)]
+    for j in np.union1d(_lone(lefts), _lone(rights)).tolist():  # the window reaches past lone punctuation
+        base = int(joined.at[k[j]])
+        lefts[j], rights[j] = _rules._window(joined.form(int(k[j])), int(a[j]) - base, int(b[j]) - base,
+                                             int(words[j]))
+    keep = np.empty(len(a), dtype=bool)
+    for j, (r, x, y) in enumerate(zip(rule_of.tolist(), lefts, rights, strict=True)):
+        near, not_near, _ = rules[r]
+        both = x + " | " + y  # as context_ok: '|' is a barrier, no neighbour spans the hit
+        keep[j] = (not_near is None or not_near.search(both) is None) and (near is None or
+                                                                          near.search(both) is not None)
+    return keep
