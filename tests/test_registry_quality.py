@@ -138,3 +138,18 @@ def test_territories_named_after_a_state_are_places_not_the_state():
     found = tag_actors(arts)
     assert "FRA" not in set(found["actor_id"]) and "GBR" not in set(found["actor_id"])
     assert {"place:french_polynesia", "place:british_virgin_islands", "place:french_guiana"} <= set(found["actor_id"])
+
+
+def test_a_language_is_not_an_actor(matcher):
+    """Language phrases generated from CLDR (diplolib/actors/languages.py) hide the demonym that is also the
+    language's name, and a demonym coordinated with one is a language too; "in French Guiana", "France" and
+    "the French government" stay what they were."""
+    out = _tag(matcher, ["available in English, French and Spanish.", "French-speaking States met in French Guiana.",
+                         "en anglais, en espagnol et en français", "يجيدون اللغة الفرنسية",
+                         "باللغات الإنكليزية والفرنسية والإسبانية", "للدول الناطقة بالفرنسية",
+                         "France said the French government would reply.", "la langue française"])
+    lang = out[out["reason"] == "language"]
+    assert (lang["actor_id"].isna() & (lang["alias_kind"] == "language")).all()
+    found = out[out["actor_id"].notna()].groupby("article_id")["actor_id"].apply(list).to_dict()
+    assert found == {1: ["place:french_guiana"], 6: ["FRA", "FRA"]}
+    assert set(lang["article_id"]) == {0, 1, 2, 3, 4, 5, 7} and (lang["article_id"] == 4).sum() == 3

@@ -12,7 +12,9 @@ One command, deterministic output, reviewable with ``git diff``:
    - the heads of state and of government of every state from ``leaders-cia`` (:mod:`~diplolib.actors.leaders`),
    - the UN system's bodies, agencies and missions in three languages (``data/sources/un_system.csv``,
      :mod:`~diplolib.actors.un_system`),
-   - the world role phrases of :mod:`~diplolib.actors.phrases`.
+   - the world role phrases of :mod:`~diplolib.actors.phrases`, and the language phrases ("in French",
+     "اللغة الفرنسية": no actor) of :mod:`~diplolib.actors.languages`, the instruments and seas named after a
+     city or state ("the Minsk agreements", "the South China Sea") of :mod:`~diplolib.actors.place_phrases`.
 
 Precedence, where two sources speak of one office on one date: the hand-edited ``data/roles.csv`` first, then
 ``data/curated/roles.csv``, then the CIA terms, which are cut around the dates the first two cover (the CIA
@@ -36,9 +38,12 @@ from pathlib import Path
 from ..normalize.matching import matching_form
 from . import build_states
 from .article_variants import article_variants
+from .languages import language_phrases
 from .leaders import leader_tables, person_aliases, read_terms, slug
 from .nicknames import nickname_aliases
 from .phrases import world_role_phrases
+from .place_phrases import feature_phrases, instrument_phrases
+from .possessives import possessive_aliases
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
 from .un_system import un_system_rows
 
@@ -243,12 +248,20 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     people = {r["actor_id"] for r in merged["actors"] + gen["actors"] if r["kind"] == "person"}
     gen["aliases"] += nickname_aliases(merged["aliases"] + gen["aliases"], people)  # "Bill Clinton"
     variants = article_variants(merged["aliases"] + gen["aliases"])  # "Deir el-Zor" = "Deir ez-Zor"
+    amb = {r["alias"].casefold() for r in hand["ambiguities"]}
+    variants += possessive_aliases(merged["aliases"] + gen["aliases"], amb)  # "Syrias government" (no apostrophe)
     aliases, dropped = _safe_aliases(gen["aliases"] + variants, merged, first_names)
     actors = cur_actors + gen["actors"]
     roles = merged["roles"][len(hand["roles"]):] + gen["roles"]
     all_aliases = cur["aliases"] + aliases
     phrases = world_role_phrases(offices, hand["role_phrases"], hand["aliases"] + cur["aliases"], roles=roles
                                  + hand["roles"])
+    # every word of a role phrase is a title to the tagger, never a first name: no phrase opens with one
+    firsts = first_names | {_key(r["label"].split()[0]) for r in hand["actors"] if r["kind"] == "person" and r["label"]}
+    phrases += language_phrases(hand["aliases"], firsts)  # "in French", "اللغة الفرنسية": a language, not the state
+    places = {r["actor_id"] for r in actors + hand["actors"] if r["kind"] == "place"}
+    phrases += instrument_phrases(hand["aliases"] + cur["aliases"], places, firsts)  # "the Minsk agreements"
+    phrases += feature_phrases(hand["aliases"], firsts)  # "the South China Sea", "بحر الصين الجنوبي"
     _write(out / "actors.csv", "actors", actors, ("actor_id",))
     _write(out / "aliases.csv", "aliases", all_aliases, ("actor_id", "lang", "kind", "alias"))
     _write(out / "roles.csv", "roles", roles, ("of", "role", "start", "actor_id"))

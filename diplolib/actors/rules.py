@@ -33,14 +33,28 @@ _OTHER_MONTH_BEFORE = re.compile(r"(?:\bthe|(?:January|February|March|April|June
 _TITLE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Miss|Mr|Dr|Minister|Premier|Madame|Mme)\.?\s+$")
 _MODAL_AFTER = re.compile(r"\s+(?:I|we|you|he|she|it|they|God|Allah|the|your|our|his|her|their|this|these|all|every|be|"
                           r"there|peace)\b")  # "May God give him health", "May I, Mr President?": the verb
+# a capital naming an instrument, a meeting or a negotiation is part of that name, in each language alike ("Vienna
+# Conference" / "Conférence de Vienne" / "مؤتمر فيينا"; "Madrid Plan" / "Plan d'action international de Madrid" /
+# "خطة عمل مدريد"; "les accords de Minsk" / "اتفاقات مينسك"; "Doha Development Agenda" / "خطة الدوحة الإنمائية";
+# "pourparlers d'Alger"; an airport: "مطار مقديشو الدولي"). English needs a capital letter after the name (the
+# tagger's vectorised pre-test): "the Minsk agreements" stays Belarus.
 _INSTRUMENT_AFTER = re.compile(r"[\s-]+(?:Convention|Declaration|Platform|Programme|Program|Protocol|Agreement|"
-                               r"Accords?|Principles|Process|Format|Document|Statute|Consensus|Plan|Rules)\b")
-_INSTRUMENT_BEFORE = re.compile(r"(?:\b(?:Convention|Déclaration|Plateforme|Programme|Protocole|Accords?|Statut|"
-                                r"Consensus|Plan|Processus|Format|Document|Règles|Principes)(?: d'action)? d[eu']\s?|"
-                                r"(?:اتفاقية|إعلان|منهاج عمل|برنامج عمل|بروتوكول|اتفاق|نظام|مبادئ|عملية|وثيقة)\s)$",
+                               r"Accords?|Principles|Process|Format|Document|Statute|Consensus|Plan|Rules|Conference|"
+                               r"Summit|Agenda|Development|Talks|Round|Forum|Initiative|Communiqu[ée]|Framework|"
+                               r"Commitments?|Conventions|Agreements|Declarations|Action|Airport|International Airport|"
+                               r"Club)\b")
+_INSTRUMENT_BEFORE = re.compile(r"(?:\b(?:Conventions?|Déclaration|Plateforme|Programme|Protocole|Accords?|Statut|"
+                                r"Consensus|Plan|Processus|Format|Document|Règles|Principes|Conférence|Sommet|"
+                                r"pourparlers|négociations|Cycle|Forum|Initiative|Communiqué|Club|aéroport|Agenda|"
+                                r"engagements?)(?: d'action)?(?:\s+[a-zà-ÿ'-]+){0,3}? d[eu']\s?"
+                                r"(?:[A-ZÀ-Ý][\w'-]*(?:,|\s+et)\s+d[eu']\s?)*|"
+                                r"(?:اتفاقية|إعلان|منهاج عمل|برنامج عمل|بروتوكول|اتفاق|نظام|مبادئ|عملية|وثيقة|مؤتمر|"
+                                r"خطة عمل|خطة|مطار|اتفاقات|اتفاقيات|محادثات|مفاوضات|قمة|منتدى|جولة|مبادرة|بيان|"
+                                r"إعلان)\s)$",
                                 re.IGNORECASE)  # "les accords de Vienne" as "les Accords de Vienne"
 _COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)\s*$")
 _DATELINE = re.compile(r"\s*[,،]\s*(?:le\s+)?\d")  # a capital opening the text before a date is where it was written
+_PAREN_PLACE = re.compile(r"\s*[,،]\s*\d")  # "(Astana, 11 et 12 mars)"; "(Mexico)" alone is often a nationality
 _LOCATIVE = re.compile(r"(?:(?:^|\W)(?:a|au|aux|en|dans|vers|in|at|to|near|outside|around|via|في|الي)\s+|(?:^|\W)ب)$")
 
 
@@ -126,6 +140,12 @@ class MatcherRules:
                 return None, "alias", kind, "ambiguous"
             return actors[0], "alias", kind, None
         e = role_entries[0]
+        if e.role == "language":  # "en français", "اللغة الفرنسية": a language, not an actor
+            return None, "alias", "language", "language"
+        if e.role == "instrument":  # "the Minsk agreements": a text or meeting named after a city
+            return None, "alias", "capital", "in-name"
+        if e.role == "feature":  # "the South China Sea": a place named after the state
+            return None, "alias", "location", "place"
         if not e.role:
             return None, "role", "counterpart", "counterpart"
         if not e.of:
@@ -140,9 +160,12 @@ class MatcherRules:
     @staticmethod
     def as_place(text: str, start: int, end: int) -> bool:
         """A capital read as the city: after a locative preposition ("à Bagdad", "in Geneva"), or opening the
-        text before a date, where the dispatch was written ("Vienna, 9 May")."""
+        text before a date, where the dispatch was written ("Vienna, 9 May"), or before a date in parentheses,
+        where a meeting was held ("(Astana, 11 et 12 mars)")."""
         dateline = start < 4 and not text[:start].strip() and _DATELINE.match(text, end)
-        return bool(dateline or _LOCATIVE.search(matching_form(text[max(0, start - 24):start])))
+        if dateline or (text[start - 1:start] == "(" and _PAREN_PLACE.match(text, end)):
+            return True
+        return bool(_LOCATIVE.search(matching_form(text[max(0, start - 24):start])))
 
     def _in_a_name(self, text: str, start: int, end: int) -> bool:
         """A capital inside the name of an instrument or forum ("Stockholm Convention", "Plateforme d'action de
@@ -150,7 +173,7 @@ class MatcherRules:
         after = text[end:end + 2]
         if len(after) == 2 and after[0] in " -" and after[1].isupper() and _INSTRUMENT_AFTER.match(text, end):
             return True
-        before = text[max(0, start - 40):start]
+        before = text[max(0, start - 70):start]
         if not (before.endswith(("de ", "du ", "d'", "d’")) or "\u0600" <= before[-2:-1] <= "\u06ff"):
             return False  # the cheap test first: most capitals follow neither "de" nor an Arabic word
         return bool(_INSTRUMENT_BEFORE.search(before))
@@ -239,7 +262,11 @@ class MatcherRules:
         phrase = role[2][1] if isinstance(role[2], tuple) and role[2][0] == "coord" else role[2]
         if len(states) != 1 or not isinstance(phrase, str) or phrase not in self._role_keys:
             return None
-        of = next(e.of for e in self._entries[phrase] if e.kind == "role_phrase")
+        entry = next(e for e in self._entries[phrase] if e.kind == "role_phrase")
+        if entry.role == "language":  # "in English, French and Spanish", "اللغات الإنكليزية والفرنسية"
+            own = self._language_keys().get(next(iter(states)))
+            return (dem[0], dem[1], ("coord", own)) if own else None
+        of = entry.of
         for own in self._demonym_keys.get(of, ()):
             padded = f" {phrase} "
             if f" {own} " in padded:
@@ -247,6 +274,13 @@ class MatcherRules:
                 if key in self._role_keys:
                     return dem[0], dem[1], ("coord", key)
         return None
+
+    def _language_keys(self) -> dict[str, str]:
+        """state -> a language phrase key of the language named by its demonym (built once)."""
+        if "_lang_keys" not in self.__dict__:
+            self._lang_keys = {e.of: k for k, es in sorted(self._entries.items()) for e in es
+                               if e.kind == "role_phrase" and e.role == "language" and e.of}
+        return self._lang_keys
 
     def counterpart(self, key: object, surface: str, others: list[str], when: pd.Timestamp | None) -> str | None:
         """Resolve "his American counterpart": the role another person of the sentence held, in this country."""
