@@ -115,8 +115,11 @@ def clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, r
     """Display offsets where a clause ends: ``; :`` and dashes, " - ", the clause words of the markers and, with
     ``reported``, the end of a reporting verb ("said", "selon", "قال"); with ``forward`` (matching-form offsets
     of :func:`forward_marks`), the words opening a subordinate clause too."""
-    punct = [p for mark in _CLAUSE for p in _find_all(b.match, mark)]
-    pos = np.concatenate([np.asarray(punct, dtype=np.int64), marks["clause"][0],
+    punct = b.__dict__.get("_clause_punct")  # the same for every call on a batch: found once
+    if punct is None:
+        punct = b.__dict__["_clause_punct"] = np.asarray([p for mark in _CLAUSE for p in _find_all(b.match, mark)],
+                                                         dtype=np.int64)
+    pos = np.concatenate([punct, marks["clause"][0],
                           *([marks["reported"][1] - 1] if reported else []),
                           *([forward] if forward is not None else [])])
     return np.sort(b.to_display[pos]) if len(pos) else pos
