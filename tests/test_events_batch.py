@@ -260,4 +260,12 @@ def _reference_rules(monkeypatch) -> None:
     monkeypatch.setattr(cue_flags, "agent_after", ref._ref_agent_after)
     monkeypatch.setattr(roles, "gaps", lambda b, a, z, width: ref._ref_gaps(b.display, a, z, width))
     monkeypatch.setattr(roles, "joins", lambda b, a, z: ref._ref_joins(b.display, a, z))
+    # issue 15's fourth speed round (test_events_reference4.py)
+    import test_events_reference4 as ref4
+
+    from diplolib.events import locations
+    monkeypatch.setattr(roles, "forward_marks", ref4._ref_forward_marks)
+    monkeypatch.setattr(roles, "clause_marks", ref4._ref_clause_marks)
+    monkeypatch.setattr(locations, "clause_marks", ref4._ref_clause_marks)
+    monkeypatch.setattr(extract, "background", ref4._ref_background)
 
