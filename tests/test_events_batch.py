@@ -19,7 +19,7 @@ import pytest
 
 from conftest import corpus_dir
 from diplolib import actors, datasets
-from diplolib.events import extract, load_cues, markers, scan
+from diplolib.events import clauses, extract, load_cues, markers, scan
 from diplolib.normalize.matching import aligned_matching_form
 from diplolib.segment import sentence_spans
 
@@ -74,7 +74,7 @@ def _reference_markers(spaced: str, lang: str) -> dict[str, tuple[np.ndarray, np
     auto = ahocorasick.Automaton()
     words: dict[str, set[str]] = {}
     for cls in markers.SCANNED:
-        for word in markers.MARKERS[cls].get(lang, ()):
+        for word in markers.MARKERS[cls].get(lang, ()) if cls not in markers.CLAUSE_WORDS else ():
             for p in ("", "و", "ف") if lang == "ar" else ("",):
                 words.setdefault(f" {p}{word} ", set()).add(cls)
     for word, classes in words.items():
@@ -84,6 +84,9 @@ def _reference_markers(spaced: str, lang: str) -> dict[str, tuple[np.ndarray, np
     for last, (size, classes) in auto.iter(spaced):
         for cls in classes:
             found[cls].append((last - size + 1, last - 1))
+    for cls, firm in zip(markers.CLAUSE_WORDS, (False, True), strict=True):  # the regex forward_marks ran before
+        rx = clauses._FORWARD_RE.get((lang, firm))
+        found[cls] = [(m.start(), m.end() - 1) for m in rx.finditer(spaced)] if rx else []
     out = {}
     for cls, pairs in found.items():
         arr = np.array(sorted(pairs, key=lambda p: p[1]), dtype=np.int64).reshape(-1, 2)
