@@ -80,33 +80,33 @@ def relative_ends(match: str, *, opens: bool = False) -> list[int] | tuple[np.nd
     return out
 
 
-def forward_marks(b: Batch, lang: str, *, firm: bool = False) -> np.ndarray:
-    """Matching-form offsets of the words of :data:`FORWARD` (:data:`FIRM` with ``firm``) in the batch (one
-    regular-expression pass), and of the commas closing a relative clause (:func:`relative_ends`: the target of a
-    cue inside it is not after it).
+def forward_marks(b: Batch, lang: str, *, firm: bool = False,
+                  marks: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> np.ndarray:
+    """Matching-form offsets of the words of :data:`FORWARD` (:data:`FIRM` with ``firm``) in the batch, and of the
+    commas closing a relative clause (:func:`relative_ends`: the target of a cue inside it is not after it).
 
-    One pass of the :data:`FORWARD` expression serves both (every word of :data:`FIRM` is in :data:`FORWARD`), kept
-    on the batch. Only "as" is read against :data:`_NOT_FORWARD`: its every reading ("such as", "as well", …) has
-    "as" as the word found or the word after the one before it."""
+    The words are those the cue scan found (``marks["forward"]``, ``marks["firm"]``: the classes of
+    :data:`~diplolib.events.markers.CLAUSE_WORDS`), or found by one pass of a regular expression without ``marks``;
+    kept on the batch. Only "as" is read against :data:`_NOT_FORWARD`: its every reading ("such as", "as well",
+    …) has "as" as the word found or the word after the one before it."""
     if (lang, firm) not in _FORWARD_RE:
         return np.zeros(0, dtype=np.int64)
     cache = b.__dict__.setdefault("_forward_marks", {})
     if lang not in cache:
         spaced = b.spaced
-        pos, words = [], []
-        for m in _FORWARD_RE[(lang, False)].finditer(spaced):
-            i = m.start()  # spaced[i] is the space before the word; the word starts at match offset i
-            if m.end() - i == 3 and spaced[i + 1:i + 3] == "as" and (
-                    _NOT_FORWARD.match(spaced, i + 1)
-                    or _NOT_FORWARD.match(spaced, max(0, spaced.rfind(" ", 0, i) + 1))):
-                continue
-            pos.append(i)
-            words.append(m.group()[1:])
-        firm_words = frozenset(FIRM.get(lang, ()))
+        if marks is not None and "forward" in marks:
+            pos, firm_pos = np.sort(marks["forward"][0]).tolist(), np.sort(marks["firm"][0]).tolist()
+        else:
+            found = [(m.start(), m.group()[1:]) for m in _FORWARD_RE[(lang, False)].finditer(spaced)]
+            firm_words = frozenset(FIRM.get(lang, ()))
+            pos, firm_pos = [i for i, _ in found], [i for i, w in found if w in firm_words]
+
+        def clause(i: int) -> bool:  # spaced[i] is the space before the word; the word starts at match offset i
+            return not (spaced.startswith("as ", i + 1) and (
+                _NOT_FORWARD.match(spaced, i + 1) or _NOT_FORWARD.match(spaced, max(0, spaced.rfind(" ", 0, i) + 1))))
+
         closes = relative_ends(b.match)
-        cache[lang] = (np.asarray(pos + closes, dtype=np.int64),
-                       np.asarray([p for p, w in zip(pos, words, strict=True) if w in firm_words] + closes,
-                                  dtype=np.int64))
+        cache[lang] = tuple(np.asarray([i for i in p if clause(i)] + closes, dtype=np.int64) for p in (pos, firm_pos))
     return cache[lang][int(firm)]
 
 
