@@ -1,11 +1,12 @@
 """The events rules rewritten in issue 15's fourth speed round, against the code they replaced (kept here as the
-reference): ``clauses.forward_marks`` (one pass for both word lists, "as" alone read against its non-clause
-uses), ``clauses.clause_marks`` (punctuation found once per batch) and ``nesting.background`` (the relative
+reference): ``clauses.forward_marks`` (the words found by the cue scan's automaton, or one regex pass for both word
+lists; "as" alone read against its non-clause uses), ``clauses.clause_marks`` (punctuation found once per batch) and ``nesting.background`` (the relative
 clauses before every cue found with one ``searchsorted``). ``test_events_batch.py`` swaps them in for the whole
 pipeline; here each is compared on its own, on the sample corpora in the three languages and on random texts."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import numpy as np
@@ -17,9 +18,9 @@ from diplolib.events import clauses, load_cues, nesting
 from diplolib.events.scan import batch, scan
 
 
-def _ref_forward_marks(b, lang, *, firm=False):
+def _ref_forward_marks(b, lang, *, firm=False, marks=None):
     """``clauses.forward_marks`` before: one regular-expression pass per word list, every word read against
-    ``_NOT_FORWARD``."""
+    ``_NOT_FORWARD`` (``marks`` unread)."""
     rx = clauses._FORWARD_RE.get((lang, firm))
     if rx is None:
         return np.zeros(0, dtype=np.int64)
@@ -122,13 +123,19 @@ def batches():
 
 
 def test_forward_marks_equal_the_two_passes(batches):
+    """From the regular expression and from the words of the cue scan (each on a fresh copy of the batch: the
+    result is kept on it), for every language's lists on every batch."""
+    lexicon = load_cues()
     for name, lang, b in batches:
         for other in ("en", "fr", "ar", "xx"):
+            marks = scan(b, lexicon, other)[1] if other != "xx" else None
             for firm in (False, True):
-                np.testing.assert_array_equal(clauses.forward_marks(b, other, firm=firm),
-                                              _ref_forward_marks(b, other, firm=firm), err_msg=(name, other, firm))
+                want = _ref_forward_marks(b, other, firm=firm)
+                for kw in ({}, {"marks": marks}):
+                    np.testing.assert_array_equal(clauses.forward_marks(dataclasses.replace(b), other, firm=firm, **kw),
+                                                  want, err_msg=(name, other, firm, kw.keys()))
         if not name.startswith("random"):
-            assert len(clauses.forward_marks(b, lang)) > len(clauses.forward_marks(b, lang, firm=True)) > 10
+            assert len(_ref_forward_marks(b, lang)) > len(_ref_forward_marks(b, lang, firm=True)) > 10
 
 
 def test_clause_marks_and_background_equal_the_reference(batches):
