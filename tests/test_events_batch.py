@@ -168,6 +168,9 @@ def _assert_same_batch(fast: scan.Batch, ref: scan.Batch) -> None:
     for field in ("doc_base", "match_base", "to_display", "sent_start", "sent_end", "sent_index"):
         np.testing.assert_array_equal(getattr(fast, field), getattr(ref, field), err_msg=field)
         assert getattr(fast, field).dtype == np.int64, field
+    if len(ref.to_display):  # the runs of the map batch() gives equal those found from the map's steps
+        for got, want in zip(fast._runs, ref._runs, strict=True):
+            np.testing.assert_array_equal(got, want)
 
 
 @pytest.mark.parametrize("texts", [NASTY, NASTY[::-1], [], [""], [None, "x"], ["ß"], ["😀 d'un"]])

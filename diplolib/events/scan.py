@@ -71,6 +71,7 @@ class Batch:
     sent_end: np.ndarray
     sent_index: np.ndarray
     spaced: str = ""
+    run_starts: np.ndarray | None = None
 
     @cached_property
     def codes(self) -> np.ndarray:
@@ -82,8 +83,10 @@ class Batch:
         """``to_display`` as runs where it climbs by one (``to_display[k] = k + d``): each run's first index, first
         value and length. An ASCII article is one run; a character folded away or expanded starts another."""
         td = self.to_display
-        step = np.flatnonzero(td[1:] - td[:-1] != 1) + 1
-        first = np.concatenate([[0], step]).astype(np.int64)
+        if self.run_starts is not None:  # given by batch(), which knows where they can be
+            first = self.run_starts
+        else:
+            first = np.concatenate([[0], np.flatnonzero(td[1:] - td[:-1] != 1) + 1]).astype(np.int64)
         return first, td[first], np.diff(np.append(first, len(td)))
 
     def match_offsets(self, display: np.ndarray) -> np.ndarray:
@@ -142,13 +145,18 @@ def batch(texts: list[str]) -> Batch:
             forms.append(m)
             maps.append(idx)
     to_display = np.arange(sum(map(len, forms)), dtype=np.int64)  # one array, shifted in place run by run
-    at = 0
+    at, steps = 0, []
     for first, form, idx in zip(np.cumsum([0, *map(len, chunks[:-1])]).tolist(), forms, maps, strict=True):
         if idx is not None:
             np.add(idx, first, out=to_display[at:at + len(form)])
+            steps.append(np.flatnonzero(idx[1:] - idx[:-1] != 1) + at + 1)
         elif first != at:
             to_display[at:at + len(form)] += first - at
+        if at and len(form) and to_display[at] - to_display[at - 1] != 1:
+            steps.append(np.array([at], dtype=np.int64))
         at += len(form)
+    # where the map does not climb by one (Batch._runs): inside the non-ASCII runs and at the joins only
+    run_starts = np.concatenate([np.zeros(1, np.int64), *steps]).astype(np.int64)
     spans = segment_spans(texts)
     position = spans["position"].to_numpy(np.int64)
     return Batch(
@@ -161,6 +169,7 @@ def batch(texts: list[str]) -> Batch:
         sent_start=spans["start"].to_numpy(np.int64) + doc_base[position],
         sent_end=spans["end"].to_numpy(np.int64) + doc_base[position],
         sent_index=spans["sentence"].to_numpy(np.int64),
+        run_starts=np.sort(run_starts) if len(to_display) else None,
     )
 
 
