@@ -69,8 +69,9 @@ def _reference_batch(texts: list[str]) -> scan.Batch:
         sent_index=np.asarray(index, dtype=np.int64))
 
 
-def _reference_markers(spaced: str, lang: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """The marker pass before it joined the cue pass: its own automaton, a list of pairs per class."""
+def _reference_markers(spaced: str, lang: str, clause: bool = False) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The marker pass before it joined the cue pass: its own automaton, a list of pairs per class; with ``clause``,
+    the words of clauses.FORWARD and FIRM as the regex of forward_marks found them before the scan did."""
     auto = ahocorasick.Automaton()
     words: dict[str, set[str]] = {}
     for cls in markers.SCANNED:
@@ -80,11 +81,12 @@ def _reference_markers(spaced: str, lang: str) -> dict[str, tuple[np.ndarray, np
     for word, classes in words.items():
         auto.add_word(word, (len(word), tuple(sorted(classes))))
     auto.make_automaton()
-    found: dict[str, list[tuple[int, int]]] = {cls: [] for cls in markers.SCANNED}
+    found: dict[str, list[tuple[int, int]]] = {cls: [] for cls in markers.SCANNED
+                                               if clause or cls not in markers.CLAUSE_WORDS}
     for last, (size, classes) in auto.iter(spaced):
         for cls in classes:
             found[cls].append((last - size + 1, last - 1))
-    for cls, firm in zip(markers.CLAUSE_WORDS, (False, True), strict=True):  # the regex forward_marks ran before
+    for cls, firm in zip(markers.CLAUSE_WORDS, (False, True), strict=True) if clause else ():
         rx = clauses._FORWARD_RE.get((lang, firm))
         found[cls] = [(m.start(), m.end() - 1) for m in rx.finditer(spaced)] if rx else []
     out = {}
@@ -115,8 +117,8 @@ def _reference_cue_hits(b: scan.Batch, lexicon, lang: str) -> dict[str, np.ndarr
             "sentence": np.searchsorted(b.sent_start, start, side="right") - 1}
 
 
-def _reference_scan(b: scan.Batch, lexicon, lang: str):
-    return _reference_cue_hits(b, lexicon, lang), _reference_markers(b.spaced, lang)
+def _reference_scan(b: scan.Batch, lexicon, lang: str, clause_words=None):
+    return _reference_cue_hits(b, lexicon, lang), _reference_markers(b.spaced, lang, clause_words is not None)
 
 
 def _reference_pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
@@ -200,7 +202,13 @@ def test_one_pass_scan_equals_the_two_passes(name, lang):
     fast = scan.scan(b, lexicon, lang)
     assert len(fast[0]["start"]) > 50 and len(fast[1]["reported"][0]) > 10
     _assert_same_scan(fast, _reference_scan(b, lexicon, lang))
+    words = {"forward": clauses.FORWARD[lang], "firm": clauses.FIRM[lang]}  # the clause words too, as extract asks
+    with_clauses = scan.scan(b, lexicon, lang, words)
+    assert len(with_clauses[1]["forward"][0]) > len(with_clauses[1]["firm"][0]) > 0
+    _assert_same_scan(with_clauses, _reference_scan(b, lexicon, lang, words))
     for cls, (starts, ends) in markers.find_markers(b.spaced, lang).items():
+        if cls in markers.CLAUSE_WORDS:
+            continue
         np.testing.assert_array_equal(starts, fast[1][cls][0], err_msg=cls)
         np.testing.assert_array_equal(ends, fast[1][cls][1], err_msg=cls)
 
@@ -211,7 +219,7 @@ def test_scan_of_nasty_texts_and_of_nothing():
         b = scan.batch(NASTY + ["Russia condemned Turkey. وأدانت فرنسا روسيا. La France a condamné la Russie."])
         _assert_same_scan(scan.scan(b, lexicon, lang), _reference_scan(b, lexicon, lang))
         hits, marks = scan.scan(scan.batch([]), lexicon, lang)
-        assert all(len(v) == 0 for v in hits.values()) and set(marks) == set(markers.SCANNED)
+        assert all(len(v) == 0 for v in hits.values()) and set(marks) == set(markers.SCANNED) - set(markers.CLAUSE_WORDS)
 
 
 def test_role_phrases_normalised_at_once_as_one_by_one():

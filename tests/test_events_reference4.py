@@ -128,7 +128,8 @@ def test_forward_marks_equal_the_two_passes(batches):
     lexicon = load_cues()
     for name, lang, b in batches:
         for other in ("en", "fr", "ar", "xx"):
-            marks = scan(b, lexicon, other)[1] if other != "xx" else None
+            marks = (scan(b, lexicon, other, {"forward": clauses.FORWARD[other], "firm": clauses.FIRM[other]})[1]
+                     if other != "xx" else None)
             for firm in (False, True):
                 want = _ref_forward_marks(b, other, firm=firm)
                 for kw in ({}, {"marks": marks}):

@@ -99,9 +99,10 @@ _AR_PROCLITICS = ("", "و", "ف")
 #: words ("to", "is", "by") that count only right next to the cue: :func:`adjacent` reads the word before or after
 #: each cue instead, which is cheaper than a pass that stops at every "to" of the batch.
 ADJACENT = ("purpose", "auxiliary", "agent", "determiner")
-#: Classes whose words are the clause lists of :mod:`~diplolib.events.clauses` (``FORWARD``: the words that open a
-#: subordinate clause; ``FIRM``: those that end the search for a reaction's target), found in the same pass for
-#: :func:`~diplolib.events.clauses.forward_marks`; as written, no Arabic proclitic.
+#: Classes whose words the caller of :func:`~diplolib.events.scan.scan` gives: the clause lists of
+#: :mod:`~diplolib.events.clauses` (``FORWARD``: the words that open a subordinate clause; ``FIRM``: those that end
+#: the search for a reaction's target), found in the same pass for :func:`~diplolib.events.clauses.forward_marks`;
+#: as written, no Arabic proclitic.
 CLAUSE_WORDS = ("forward", "firm")
 SCANNED = tuple(c for c in MARKERS if c not in ADJACENT) + CLAUSE_WORDS
 
@@ -149,16 +150,11 @@ def adjacent(spaced: str, cue_start: list[int], cue_end: list[int], cls: str, la
 def marker_words(lang: str) -> dict[str, tuple[str, ...]]:
     """The words of the scanned classes as the automata hold them, ``" " + word + " "`` (Arabic ones also with a
     proclitic و or ف) -> the classes listing them."""
-    from .clauses import FIRM, FORWARD  # here: clauses imports the batch of .scan, which imports this module
-
     words: dict[str, set[str]] = {}
     for cls, by_lang in ((c, MARKERS[c]) for c in SCANNED if c in MARKERS):
         for word in by_lang.get(lang, ()):
             for p in _AR_PROCLITICS if lang == "ar" else ("",):
                 words.setdefault(f" {p}{word} ", set()).add(cls)
-    for cls, by_lang in zip(CLAUSE_WORDS, (FORWARD, FIRM), strict=True):
-        for word in by_lang.get(lang, ()):
-            words.setdefault(f" {word} ", set()).add(cls)
     return {word: tuple(sorted(classes)) for word, classes in words.items()}
 
 

@@ -20,7 +20,7 @@ import numpy as np
 from ..normalize.matching import aligned_matching_form, matching_form
 from ..segment import segment_spans
 from .lexicon import CueLexicon
-from .markers import SCANNED, marker_spans, marker_words
+from .markers import CLAUSE_WORDS, SCANNED, marker_spans, marker_words
 from .words import codes_of, space_positions
 
 __all__ = ["Batch", "batch", "scan", "scan_batch"]
@@ -187,15 +187,19 @@ def _cue_words(lexicon: CueLexicon, lang: str) -> dict[str, tuple[int, int, int,
     return words
 
 
-def _automaton(lexicon: CueLexicon, lang: str):
+def _automaton(lexicon: CueLexicon, lang: str, clause_words: tuple = ()):
     """One automaton for the cue words and the marker words of a language, and the table its values index:
     ``word -> k``; row ``k`` of the table holds ``cue_row`` (-1 for a marker word only), ``size`` (the word's
     length with its two spaces), ``plen`` (its Arabic prefix), ``future`` (the prefix is the future س) and
-    ``bits`` (bit ``i``: a marker of class ``SCANNED[i]``). ``None`` when the language has no cue."""
+    ``bits`` (bit ``i``: a marker of class ``SCANNED[i]``). ``None`` when the language has no cue.
+    ``clause_words``: ``(class, words)`` pairs of the classes of ``CLAUSE_WORDS``, found as written."""
     cues = _cue_words(lexicon, lang)
     if not cues:
         return None
-    markers = marker_words(lang)
+    markers = dict(marker_words(lang))
+    for cls, extra in clause_words:
+        for word in extra:
+            markers[f" {word} "] = (*markers.get(f" {word} ", ()), cls)
     words = list(dict.fromkeys([*cues, *markers]))
     table = {"cue_row": np.full(len(words), -1, dtype=np.int64), "size": np.zeros(len(words), dtype=np.int64),
              "plen": np.zeros(len(words), dtype=np.int64), "future": np.zeros(len(words), dtype=bool),
@@ -218,9 +222,11 @@ def _empty_hits() -> dict[str, np.ndarray]:
     return empty
 
 
-def scan(b: Batch, lexicon: CueLexicon, lang: str
+def scan(b: Batch, lexicon: CueLexicon, lang: str, clause_words: dict[str, tuple[str, ...]] | None = None
          ) -> tuple[dict[str, np.ndarray], dict[str, tuple[np.ndarray, np.ndarray]]]:
-    """Cue hits and markers of language ``lang`` in batch ``b``, from one automaton pass over ``b.spaced``.
+    """Cue hits and markers of language ``lang`` in batch ``b``, from one automaton pass over ``b.spaced``;
+    with ``clause_words`` (class of :data:`~diplolib.events.markers.CLAUSE_WORDS` -> words of ``lang``), those
+    words too, as the markers of their class (the marks have no such class without it).
 
     Returns
     -------
@@ -231,13 +237,16 @@ def scan(b: Batch, lexicon: CueLexicon, lang: str
         sentence arrays); and the markers, as :func:`~diplolib.events.markers.find_markers` gives them (empty
         arrays when the language has no cue).
     """
-    built = lexicon.cached(("automaton", lang), lambda: _automaton(lexicon, lang))
+    extra = tuple((cls, tuple(clause_words[cls])) for cls in CLAUSE_WORDS) if clause_words is not None else ()
+    built = lexicon.cached(("automaton", lang, extra), lambda: _automaton(lexicon, lang, extra))
     if built is None or not b.match:
-        return _empty_hits(), marker_spans(*(np.zeros(0, dtype=np.int64),) * 3)
+        marks = marker_spans(*(np.zeros(0, dtype=np.int64),) * 3)
+        return _empty_hits(), {c: v for c, v in marks.items() if extra or c not in CLAUSE_WORDS}
     auto, table = built
     found = np.fromiter(chain.from_iterable(auto.iter(b.spaced)), dtype=np.int64).reshape(-1, 2)
     ends, k = found[:, 0], found[:, 1]
     marks = marker_spans(ends, table["size"][k], table["bits"][k])
+    marks = {c: v for c, v in marks.items() if extra or c not in CLAUSE_WORDS}
     cue = table["cue_row"][k] >= 0
     last, k = ends[cue], k[cue]
     if len(last) == 0:
