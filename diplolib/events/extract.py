@@ -123,7 +123,10 @@ def _modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own
 
 
 def _batch_mentions(mentions: pd.DataFrame, ids: pd.Series, places: frozenset) -> pd.DataFrame:
-    """The mentions of the batch's articles that are not places, with ``doc``, the article's position in it."""
+    """The mentions of the batch's articles that are not places, with ``doc``, the article's position in it; only
+    the columns that :func:`~diplolib.events.roles.actor_phrases` reads (the rows are taken from fewer arrays)."""
+    mentions = mentions[[c for c in mentions.columns if c in ("article_id", "actor_id", "start", "end", "alias_kind",
+                                                              "reason")]]
     index = pd.Index(ids.to_numpy())
     if not index.is_unique:  # the lookup below needs unique ids; the table-wide way says what is wrong
         pos = pd.Series(np.arange(len(ids)), index=ids.to_numpy())
