@@ -19,7 +19,7 @@ import pytest
 
 from conftest import corpus_dir
 from diplolib import actors, datasets
-from diplolib.events import extract, load_cues, markers, scan
+from diplolib.events import clauses, extract, load_cues, markers, scan
 from diplolib.normalize.matching import aligned_matching_form
 from diplolib.segment import sentence_spans
 
@@ -69,21 +69,26 @@ def _reference_batch(texts: list[str]) -> scan.Batch:
         sent_index=np.asarray(index, dtype=np.int64))
 
 
-def _reference_markers(spaced: str, lang: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """The marker pass before it joined the cue pass: its own automaton, a list of pairs per class."""
+def _reference_markers(spaced: str, lang: str, clause: bool = False) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The marker pass before it joined the cue pass: its own automaton, a list of pairs per class; with ``clause``,
+    the words of clauses.FORWARD and FIRM as the regex of forward_marks found them before the scan did."""
     auto = ahocorasick.Automaton()
     words: dict[str, set[str]] = {}
     for cls in markers.SCANNED:
-        for word in markers.MARKERS[cls].get(lang, ()):
+        for word in markers.MARKERS[cls].get(lang, ()) if cls not in markers.CLAUSE_WORDS else ():
             for p in ("", "و", "ف") if lang == "ar" else ("",):
                 words.setdefault(f" {p}{word} ", set()).add(cls)
     for word, classes in words.items():
         auto.add_word(word, (len(word), tuple(sorted(classes))))
     auto.make_automaton()
-    found: dict[str, list[tuple[int, int]]] = {cls: [] for cls in markers.SCANNED}
+    found: dict[str, list[tuple[int, int]]] = {cls: [] for cls in markers.SCANNED
+                                               if clause or cls not in markers.CLAUSE_WORDS}
     for last, (size, classes) in auto.iter(spaced):
         for cls in classes:
             found[cls].append((last - size + 1, last - 1))
+    for cls, firm in zip(markers.CLAUSE_WORDS, (False, True), strict=True) if clause else ():
+        rx = clauses._FORWARD_RE.get((lang, firm))
+        found[cls] = [(m.start(), m.end() - 1) for m in rx.finditer(spaced)] if rx else []
     out = {}
     for cls, pairs in found.items():
         arr = np.array(sorted(pairs, key=lambda p: p[1]), dtype=np.int64).reshape(-1, 2)
@@ -112,8 +117,8 @@ def _reference_cue_hits(b: scan.Batch, lexicon, lang: str) -> dict[str, np.ndarr
             "sentence": np.searchsorted(b.sent_start, start, side="right") - 1}
 
 
-def _reference_scan(b: scan.Batch, lexicon, lang: str):
-    return _reference_cue_hits(b, lexicon, lang), _reference_markers(b.spaced, lang)
+def _reference_scan(b: scan.Batch, lexicon, lang: str, clause_words=None):
+    return _reference_cue_hits(b, lexicon, lang), _reference_markers(b.spaced, lang, clause_words is not None)
 
 
 def _reference_pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
@@ -165,6 +170,9 @@ def _assert_same_batch(fast: scan.Batch, ref: scan.Batch) -> None:
     for field in ("doc_base", "match_base", "to_display", "sent_start", "sent_end", "sent_index"):
         np.testing.assert_array_equal(getattr(fast, field), getattr(ref, field), err_msg=field)
         assert getattr(fast, field).dtype == np.int64, field
+    if len(ref.to_display):  # the runs of the map batch() gives equal those found from the map's steps
+        for got, want in zip(fast._runs, ref._runs, strict=True):
+            np.testing.assert_array_equal(got, want)
 
 
 @pytest.mark.parametrize("texts", [NASTY, NASTY[::-1], [], [""], [None, "x"], ["ß"], ["😀 d'un"]])
@@ -194,7 +202,13 @@ def test_one_pass_scan_equals_the_two_passes(name, lang):
     fast = scan.scan(b, lexicon, lang)
     assert len(fast[0]["start"]) > 50 and len(fast[1]["reported"][0]) > 10
     _assert_same_scan(fast, _reference_scan(b, lexicon, lang))
+    words = {"forward": clauses.FORWARD[lang], "firm": clauses.FIRM[lang]}  # the clause words too, as extract asks
+    with_clauses = scan.scan(b, lexicon, lang, words)
+    assert len(with_clauses[1]["forward"][0]) > len(with_clauses[1]["firm"][0]) > 0
+    _assert_same_scan(with_clauses, _reference_scan(b, lexicon, lang, words))
     for cls, (starts, ends) in markers.find_markers(b.spaced, lang).items():
+        if cls in markers.CLAUSE_WORDS:
+            continue
         np.testing.assert_array_equal(starts, fast[1][cls][0], err_msg=cls)
         np.testing.assert_array_equal(ends, fast[1][cls][1], err_msg=cls)
 
@@ -205,7 +219,7 @@ def test_scan_of_nasty_texts_and_of_nothing():
         b = scan.batch(NASTY + ["Russia condemned Turkey. وأدانت فرنسا روسيا. La France a condamné la Russie."])
         _assert_same_scan(scan.scan(b, lexicon, lang), _reference_scan(b, lexicon, lang))
         hits, marks = scan.scan(scan.batch([]), lexicon, lang)
-        assert all(len(v) == 0 for v in hits.values()) and set(marks) == set(markers.SCANNED)
+        assert all(len(v) == 0 for v in hits.values()) and set(marks) == set(markers.SCANNED) - set(markers.CLAUSE_WORDS)
 
 
 def test_role_phrases_normalised_at_once_as_one_by_one():
@@ -260,4 +274,12 @@ def _reference_rules(monkeypatch) -> None:
     monkeypatch.setattr(cue_flags, "agent_after", ref._ref_agent_after)
     monkeypatch.setattr(roles, "gaps", lambda b, a, z, width: ref._ref_gaps(b.display, a, z, width))
     monkeypatch.setattr(roles, "joins", lambda b, a, z: ref._ref_joins(b.display, a, z))
+    # issue 15's fourth speed round (test_events_reference4.py)
+    import test_events_reference4 as ref4
+
+    from diplolib.events import locations
+    monkeypatch.setattr(roles, "forward_marks", ref4._ref_forward_marks)
+    monkeypatch.setattr(roles, "clause_marks", ref4._ref_clause_marks)
+    monkeypatch.setattr(locations, "clause_marks", ref4._ref_clause_marks)
+    monkeypatch.setattr(extract, "background", ref4._ref_background)
 

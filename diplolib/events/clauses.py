@@ -80,21 +80,34 @@ def relative_ends(match: str, *, opens: bool = False) -> list[int] | tuple[np.nd
     return out
 
 
-def forward_marks(b: Batch, lang: str, *, firm: bool = False) -> np.ndarray:
-    """Matching-form offsets of the words of :data:`FORWARD` (:data:`FIRM` with ``firm``) in the batch (one
-    regular-expression pass), and of the commas closing a relative clause (:func:`relative_ends`: the target of a
-    cue inside it is not after it)."""
-    rx = _FORWARD_RE.get((lang, firm))
-    if rx is None:
+def forward_marks(b: Batch, lang: str, *, firm: bool = False,
+                  marks: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> np.ndarray:
+    """Matching-form offsets of the words of :data:`FORWARD` (:data:`FIRM` with ``firm``) in the batch, and of the
+    commas closing a relative clause (:func:`relative_ends`: the target of a cue inside it is not after it).
+
+    The words are those the cue scan found (``marks["forward"]``, ``marks["firm"]``: the classes of
+    :data:`~diplolib.events.markers.CLAUSE_WORDS`), or found by one pass of a regular expression without ``marks``;
+    kept on the batch. Only "as" is read against :data:`_NOT_FORWARD`: its every reading ("such as", "as well",
+    …) has "as" as the word found or the word after the one before it."""
+    if (lang, firm) not in _FORWARD_RE:
         return np.zeros(0, dtype=np.int64)
-    spaced = b.spaced
-    pos = []
-    for m in rx.finditer(spaced):
-        i = m.start()  # spaced[i] is the space before the word; the word starts at match offset i
-        if _NOT_FORWARD.match(spaced, i + 1) or _NOT_FORWARD.match(spaced, max(0, spaced.rfind(" ", 0, i) + 1)):
-            continue
-        pos.append(i)
-    return np.asarray(pos + relative_ends(b.match), dtype=np.int64)
+    cache = b.__dict__.setdefault("_forward_marks", {})
+    if lang not in cache:
+        spaced = b.spaced
+        if marks is not None and "forward" in marks:
+            pos, firm_pos = np.sort(marks["forward"][0]).tolist(), np.sort(marks["firm"][0]).tolist()
+        else:
+            found = [(m.start(), m.group()[1:]) for m in _FORWARD_RE[(lang, False)].finditer(spaced)]
+            firm_words = frozenset(FIRM.get(lang, ()))
+            pos, firm_pos = [i for i, _ in found], [i for i, w in found if w in firm_words]
+
+        def clause(i: int) -> bool:  # spaced[i] is the space before the word; the word starts at match offset i
+            return not (spaced.startswith("as ", i + 1) and (
+                _NOT_FORWARD.match(spaced, i + 1) or _NOT_FORWARD.match(spaced, max(0, spaced.rfind(" ", 0, i) + 1))))
+
+        closes = relative_ends(b.match)
+        cache[lang] = tuple(np.asarray([i for i in p if clause(i)] + closes, dtype=np.int64) for p in (pos, firm_pos))
+    return cache[lang][int(firm)]
 
 
 def clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, reported: bool,
@@ -102,8 +115,11 @@ def clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, r
     """Display offsets where a clause ends: ``; :`` and dashes, " - ", the clause words of the markers and, with
     ``reported``, the end of a reporting verb ("said", "selon", "قال"); with ``forward`` (matching-form offsets
     of :func:`forward_marks`), the words opening a subordinate clause too."""
-    punct = [p for mark in _CLAUSE for p in _find_all(b.match, mark)]
-    pos = np.concatenate([np.asarray(punct, dtype=np.int64), marks["clause"][0],
+    punct = b.__dict__.get("_clause_punct")  # the same for every call on a batch: found once
+    if punct is None:
+        punct = b.__dict__["_clause_punct"] = np.asarray([p for mark in _CLAUSE for p in _find_all(b.match, mark)],
+                                                         dtype=np.int64)
+    pos = np.concatenate([punct, marks["clause"][0],
                           *([marks["reported"][1] - 1] if reported else []),
                           *([forward] if forward is not None else [])])
     return np.sort(b.to_display[pos]) if len(pos) else pos

@@ -12,6 +12,8 @@ from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
 from ..normalize.matching import matching_form
 from .attribution import regroup, reporting_actors, self_reports, speaker_before, speakers
+from .clauses import FIRM, FORWARD
+from .columns import as_strings, with_objects
 from .cue_flags import flags
 from .hits import ends_with, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
@@ -121,7 +123,10 @@ def _modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own
 
 
 def _batch_mentions(mentions: pd.DataFrame, ids: pd.Series, places: frozenset) -> pd.DataFrame:
-    """The mentions of the batch's articles that are not places, with ``doc``, the article's position in it."""
+    """The mentions of the batch's articles that are not places, with ``doc``, the article's position in it; only
+    the columns that :func:`~diplolib.events.roles.actor_phrases` reads (the rows are taken from fewer arrays)."""
+    mentions = mentions[[c for c in mentions.columns if c in ("article_id", "actor_id", "start", "end", "alias_kind",
+                                                              "reason")]]
     index = pd.Index(ids.to_numpy())
     if not index.is_unique:  # the lookup below needs unique ids; the table-wide way says what is wrong
         pos = pd.Series(np.arange(len(ids)), index=ids.to_numpy())
@@ -142,7 +147,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
                      speaker: pd.Series | None, places: frozenset, country: dict[str, str],
                      reporters: frozenset = frozenset()) -> pd.DataFrame:
     b = batch(sub[text].tolist())
-    hits, marks = scan(b, lexicon, lang)
+    hits, marks = scan(b, lexicon, lang, {"forward": FORWARD.get(lang, ()), "firm": FIRM.get(lang, ())})
     if len(hits["start"]) == 0:
         return empty_events()
     m = _batch_mentions(mentions, sub["article_id"], places)
@@ -186,17 +191,15 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     # a phrase's sector is read only where a row can show it: the members of the groups that take a side
     phrases["sector"] = phrase_sectors(b.display, phrases, country, lang,
                                        np.intersect1d(near, side_members(phrases, src, tgt)), codes=b.codes)
-    table = pd.DataFrame({
+    table = with_objects(pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
-        "event": cue_rows["event"], "mode": cue_rows["mode"], "direction": direction,
         "negated": fl["negated"], "hypothetical": fl["hypothetical"], "reported": fl["reported"],
         "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"], b.display)
         | background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(b.match_offsets(
             b.sent_start[hits["sentence"]]), hits["m_start"]), hits["sentence"], lang),
-        "src": src, "tgt": tgt, "speaker": spk,
-        "has_speaker": has_speaker, "nominal": fl["nominal"],
-    })
+        "src": src, "tgt": tgt, "has_speaker": has_speaker, "nominal": fl["nominal"],
+    }), event=cue_rows["event"], mode=cue_rows["mode"], direction=direction, speaker=spk)
     table["speaker"] = table["speaker"].where(table["has_speaker"] & (table["src"] < 0), None)
     heavy = fl["heavy"] & np.isin(table["event"].to_numpy(), ["ASSAULT", "COERCE"])
     table.loc[heavy, "event"] = "FIGHT"
@@ -216,10 +219,9 @@ def _finish(out: pd.DataFrame, sub: pd.DataFrame, b) -> pd.DataFrame:
     aid = sub["article_id"].to_numpy()[out["doc"].to_numpy()]
     disp = b.display
     base = b.doc_base[out["doc"].to_numpy()]
-    out["cue"] = [disp[s:e] for s, e in zip((out["start"] + base).tolist(), (out["end"] + base).tolist(),
-                                            strict=True)]
-    out["article_id"] = aid
-    out["event_id"] = [f"{a}:{s}" for a, s in zip(aid, out["start"].tolist(), strict=True)]
+    out = with_objects(out, cue=[disp[s:e] for s, e in zip((out["start"] + base).tolist(),
+                                                           (out["end"] + base).tolist(), strict=True)],
+                       article_id=aid, event_id=[f"{a}:{s}" for a, s in zip(aid, out["start"].tolist(), strict=True)])
     out["mode"] = out["mode"].replace("", pd.NA)
     out["discovered"] = False  # set by extract_events from the mentions
     out["published"] = (sub["published"].to_numpy()[out["doc"].to_numpy()] if "published" in sub.columns
@@ -361,7 +363,9 @@ def norm_phrases(phrases: list[str]) -> list[str]:
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
-    out = out.astype({k: v for k, v in _DTYPES.items() if k not in ("sentence", "start", "end")})
+    out = out.astype({k: v for k, v in _DTYPES.items() if k not in ("sentence", "start", "end") and v != "string"})
+    for col in (k for k, v in _DTYPES.items() if v == "string"):
+        out[col] = as_strings(out[col])
     for col in ("sentence", "start", "end"):
         out[col] = out[col].astype("Int64") if out[col].isna().any() else out[col].astype("int64")
     out["published"] = pd.to_datetime(out["published"], utc=True, errors="coerce") if len(out) else out["published"]

@@ -15,7 +15,7 @@ import numpy as np
 
 from .words import words_in
 
-__all__ = ["MARKERS", "SCANNED", "ADJACENT", "adjacent", "find_markers", "marker_spans", "marker_words",
+__all__ = ["MARKERS", "SCANNED", "ADJACENT", "CLAUSE_WORDS", "adjacent", "find_markers", "marker_spans", "marker_words",
            "near_words", "phrases"]
 
 #: class -> language -> words (matching form: lower case, no accents, apostrophes as spaces).
@@ -99,7 +99,12 @@ _AR_PROCLITICS = ("", "و", "ف")
 #: words ("to", "is", "by") that count only right next to the cue: :func:`adjacent` reads the word before or after
 #: each cue instead, which is cheaper than a pass that stops at every "to" of the batch.
 ADJACENT = ("purpose", "auxiliary", "agent", "determiner")
-SCANNED = tuple(c for c in MARKERS if c not in ADJACENT)
+#: Classes whose words the caller of :func:`~diplolib.events.scan.scan` gives: the clause lists of
+#: :mod:`~diplolib.events.clauses` (``FORWARD``: the words that open a subordinate clause; ``FIRM``: those that end
+#: the search for a reaction's target), found in the same pass for :func:`~diplolib.events.clauses.forward_marks`;
+#: as written, no Arabic proclitic.
+CLAUSE_WORDS = ("forward", "firm")
+SCANNED = tuple(c for c in MARKERS if c not in ADJACENT) + CLAUSE_WORDS
 
 
 @lru_cache(maxsize=32)
@@ -146,7 +151,7 @@ def marker_words(lang: str) -> dict[str, tuple[str, ...]]:
     """The words of the scanned classes as the automata hold them, ``" " + word + " "`` (Arabic ones also with a
     proclitic و or ف) -> the classes listing them."""
     words: dict[str, set[str]] = {}
-    for cls, by_lang in ((c, MARKERS[c]) for c in SCANNED):
+    for cls, by_lang in ((c, MARKERS[c]) for c in SCANNED if c in MARKERS):
         for word in by_lang.get(lang, ()):
             for p in _AR_PROCLITICS if lang == "ar" else ("",):
                 words.setdefault(f" {p}{word} ", set()).add(cls)

@@ -132,14 +132,17 @@ def background(spaced: str, match: str, m_start: np.ndarray, m_end: np.ndarray, 
     prev, nxt = same_prev.tolist(), same_next.tolist()
     flag = [False] * n
     r_open, r_close = relative_ends(match, opens=True)
+    # the last relative clause closed before each cue (and before the next one), for all cues at once
+    last_close = (np.searchsorted(r_close, m_start) - 1).tolist()
+    r_open, r_close = r_open.tolist(), r_close.tolist()
     for i in np.flatnonzero(same_prev | same_next).tolist():
         a, z = ms[i], me[i]
         if prev[i]:
             lo = max(me[i - 1], a - _WINDOW)
             # after the comma closing a relative clause: "Israel, which has vowed to stay, *rejected* …"
-            k = int(np.searchsorted(r_close, a)) - 1
+            k = last_close[i]
             closed = k >= 0 and r_close[k] >= lo and r_open[k] >= sm[i]
-            words = spaced[(int(r_close[k]) + 1 if closed else lo) + 1:a + 1].split()
+            words = spaced[(r_close[k] + 1 if closed else lo) + 1:a + 1].split()
             if _subordinated(words, lang) or (words and words[-1] in purpose) or _object(words, lang):
                 flag[i] = True
             elif lang == "en" and match.endswith("ing", a, z) and (
@@ -149,7 +152,7 @@ def background(spaced: str, match: str, m_start: np.ndarray, m_end: np.ndarray, 
             flag[i] = True
         if nxt[i] and not flag[i]:  # inside a relative clause closed before the next cue ("Israel, which has *vowed*
             # to stay, rejected …"): that cue is the main one
-            k = int(np.searchsorted(r_close, ms[i + 1])) - 1  # the last clause closed before the next cue
+            k = last_close[i + 1]  # the last clause closed before the next cue
             flag[i] = k >= 0 and r_close[k] >= z and r_open[k] >= sm[i]
         if nxt[i] and not flag[i]:  # a fronted adjunct: "In a letter handed over to the UN, Iraq said …"
             head = spaced[sm[i] + 1:min(sm[i] + 24, a + 1)].split()[:1]

@@ -4,6 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .columns import with_objects
+
 __all__ = ["pairs"]
 
 
@@ -41,8 +43,8 @@ def pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
     base = np.repeat(first[pair_group[mi]] if len(mi) else mi, k * k)
     p_src, p_tgt = base + within // np.maximum(kk, 1), base + within % np.maximum(kk, 1)
     ok = p_src != p_tgt
-    a = hits.iloc[row[ok]].assign(source=actor[p_src[ok]], target=actor[p_tgt[ok]], source_sector=sector[p_src[ok]],
-                                  target_sector=sector[p_tgt[ok]], compound=True)
+    a = with_objects(hits.iloc[row[ok]], source=actor[p_src[ok]], target=actor[p_tgt[ok]],
+                     source_sector=sector[p_src[ok]], target_sector=sector[p_tgt[ok]]).assign(compound=True)
     ri = np.flatnonzero(~mutual)
     ns, nt = np.maximum(n_src[ri], 1), np.maximum(n_tgt[ri], 1)
     within = _ragged(ns * nt)
@@ -51,12 +53,12 @@ def pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
     s_member = np.where(sg >= 0, first[np.maximum(sg, 0)] if len(first) else 0, 0) + within // nt_row
     t_member = np.where(tg >= 0, first[np.maximum(tg, 0)] if len(first) else 0, 0) + within % nt_row
     none, speaker = np.full(len(row), None, dtype=object), hits["speaker"].to_numpy(dtype=object)[row]
-    both = hits.iloc[row].assign(
-        source=np.where(sg >= 0, actor[s_member] if len(actor) else none, speaker),
+    both = with_objects(
+        hits.iloc[row], source=np.where(sg >= 0, actor[s_member] if len(actor) else none, speaker),
         target=np.where(tg >= 0, actor[t_member] if len(actor) else none, none),
         source_sector=np.where(sg >= 0, sector[s_member] if len(sector) else none, none),
         target_sector=np.where(tg >= 0, sector[t_member] if len(sector) else none, none),
-        compound=(n_src[row] > 1) | (n_tgt[row] > 1))
+    ).assign(compound=(n_src[row] > 1) | (n_tgt[row] > 1))
     out = pd.concat([a, both], ignore_index=True)
     out["source"] = out["source"].fillna("").astype(object)
     out["target"] = out["target"].fillna("").astype(object)

@@ -184,8 +184,8 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
         return np.full(n, -1), np.full(n, -1), np.full(n, -1)
     ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
     said = clause_marks(b, marks, reported=True)
-    ahead = clause_marks(b, marks, reported=False, forward=forward_marks(b, lang))  # for the target
-    firm = clause_marks(b, marks, reported=False, forward=forward_marks(b, lang, firm=True))  # ... of a reaction
+    ahead = clause_marks(b, marks, reported=False, forward=forward_marks(b, lang, marks=marks))  # for the target
+    firm = clause_marks(b, marks, reported=False, forward=forward_marks(b, lang, firm=True, marks=marks))  # reaction
     marks = clause_marks(b, marks, reported=False)
     reactive = np.isin(events, REACTIVE) if events is not None else np.zeros(n, dtype=bool)
 

@@ -20,7 +20,7 @@ import numpy as np
 from ..normalize.matching import aligned_matching_form, matching_form
 from ..segment import segment_spans
 from .lexicon import CueLexicon
-from .markers import SCANNED, marker_spans, marker_words
+from .markers import CLAUSE_WORDS, SCANNED, marker_spans, marker_words
 from .words import codes_of, space_positions
 
 __all__ = ["Batch", "batch", "scan", "scan_batch"]
@@ -71,6 +71,7 @@ class Batch:
     sent_end: np.ndarray
     sent_index: np.ndarray
     spaced: str = ""
+    run_starts: np.ndarray | None = None
 
     @cached_property
     def codes(self) -> np.ndarray:
@@ -82,8 +83,10 @@ class Batch:
         """``to_display`` as runs where it climbs by one (``to_display[k] = k + d``): each run's first index, first
         value and length. An ASCII article is one run; a character folded away or expanded starts another."""
         td = self.to_display
-        step = np.flatnonzero(td[1:] - td[:-1] != 1) + 1
-        first = np.concatenate([[0], step]).astype(np.int64)
+        if self.run_starts is not None:  # given by batch(), which knows where they can be
+            first = self.run_starts
+        else:
+            first = np.concatenate([[0], np.flatnonzero(td[1:] - td[:-1] != 1) + 1]).astype(np.int64)
         return first, td[first], np.diff(np.append(first, len(td)))
 
     def match_offsets(self, display: np.ndarray) -> np.ndarray:
@@ -142,13 +145,18 @@ def batch(texts: list[str]) -> Batch:
             forms.append(m)
             maps.append(idx)
     to_display = np.arange(sum(map(len, forms)), dtype=np.int64)  # one array, shifted in place run by run
-    at = 0
+    at, steps = 0, []
     for first, form, idx in zip(np.cumsum([0, *map(len, chunks[:-1])]).tolist(), forms, maps, strict=True):
         if idx is not None:
             np.add(idx, first, out=to_display[at:at + len(form)])
+            steps.append(np.flatnonzero(idx[1:] - idx[:-1] != 1) + at + 1)
         elif first != at:
             to_display[at:at + len(form)] += first - at
+        if at and len(form) and to_display[at] - to_display[at - 1] != 1:
+            steps.append(np.array([at], dtype=np.int64))
         at += len(form)
+    # where the map does not climb by one (Batch._runs): inside the non-ASCII runs and at the joins only
+    run_starts = np.concatenate([np.zeros(1, np.int64), *steps]).astype(np.int64)
     spans = segment_spans(texts)
     position = spans["position"].to_numpy(np.int64)
     return Batch(
@@ -161,6 +169,7 @@ def batch(texts: list[str]) -> Batch:
         sent_start=spans["start"].to_numpy(np.int64) + doc_base[position],
         sent_end=spans["end"].to_numpy(np.int64) + doc_base[position],
         sent_index=spans["sentence"].to_numpy(np.int64),
+        run_starts=np.sort(run_starts) if len(to_display) else None,
     )
 
 
@@ -178,15 +187,19 @@ def _cue_words(lexicon: CueLexicon, lang: str) -> dict[str, tuple[int, int, int,
     return words
 
 
-def _automaton(lexicon: CueLexicon, lang: str):
+def _automaton(lexicon: CueLexicon, lang: str, clause_words: tuple = ()):
     """One automaton for the cue words and the marker words of a language, and the table its values index:
     ``word -> k``; row ``k`` of the table holds ``cue_row`` (-1 for a marker word only), ``size`` (the word's
     length with its two spaces), ``plen`` (its Arabic prefix), ``future`` (the prefix is the future س) and
-    ``bits`` (bit ``i``: a marker of class ``SCANNED[i]``). ``None`` when the language has no cue."""
+    ``bits`` (bit ``i``: a marker of class ``SCANNED[i]``). ``None`` when the language has no cue.
+    ``clause_words``: ``(class, words)`` pairs of the classes of ``CLAUSE_WORDS``, found as written."""
     cues = _cue_words(lexicon, lang)
     if not cues:
         return None
-    markers = marker_words(lang)
+    markers = dict(marker_words(lang))
+    for cls, extra in clause_words:
+        for word in extra:
+            markers[f" {word} "] = (*markers.get(f" {word} ", ()), cls)
     words = list(dict.fromkeys([*cues, *markers]))
     table = {"cue_row": np.full(len(words), -1, dtype=np.int64), "size": np.zeros(len(words), dtype=np.int64),
              "plen": np.zeros(len(words), dtype=np.int64), "future": np.zeros(len(words), dtype=bool),
@@ -209,9 +222,11 @@ def _empty_hits() -> dict[str, np.ndarray]:
     return empty
 
 
-def scan(b: Batch, lexicon: CueLexicon, lang: str
+def scan(b: Batch, lexicon: CueLexicon, lang: str, clause_words: dict[str, tuple[str, ...]] | None = None
          ) -> tuple[dict[str, np.ndarray], dict[str, tuple[np.ndarray, np.ndarray]]]:
-    """Cue hits and markers of language ``lang`` in batch ``b``, from one automaton pass over ``b.spaced``.
+    """Cue hits and markers of language ``lang`` in batch ``b``, from one automaton pass over ``b.spaced``;
+    with ``clause_words`` (class of :data:`~diplolib.events.markers.CLAUSE_WORDS` -> words of ``lang``), those
+    words too, as the markers of their class (the marks have no such class without it).
 
     Returns
     -------
@@ -222,13 +237,16 @@ def scan(b: Batch, lexicon: CueLexicon, lang: str
         sentence arrays); and the markers, as :func:`~diplolib.events.markers.find_markers` gives them (empty
         arrays when the language has no cue).
     """
-    built = lexicon.cached(("automaton", lang), lambda: _automaton(lexicon, lang))
+    extra = tuple((cls, tuple(clause_words[cls])) for cls in CLAUSE_WORDS) if clause_words is not None else ()
+    built = lexicon.cached(("automaton", lang, extra), lambda: _automaton(lexicon, lang, extra))
     if built is None or not b.match:
-        return _empty_hits(), marker_spans(*(np.zeros(0, dtype=np.int64),) * 3)
+        marks = marker_spans(*(np.zeros(0, dtype=np.int64),) * 3)
+        return _empty_hits(), {c: v for c, v in marks.items() if extra or c not in CLAUSE_WORDS}
     auto, table = built
     found = np.fromiter(chain.from_iterable(auto.iter(b.spaced)), dtype=np.int64).reshape(-1, 2)
     ends, k = found[:, 0], found[:, 1]
     marks = marker_spans(ends, table["size"][k], table["bits"][k])
+    marks = {c: v for c, v in marks.items() if extra or c not in CLAUSE_WORDS}
     cue = table["cue_row"][k] >= 0
     last, k = ends[cue], k[cue]
     if len(last) == 0:
