@@ -21,7 +21,7 @@ from .nesting import background, embedded, promised_threats
 from .pairs import pairs as _pairs
 from .roles import actor_phrases, assign
 from .scan import batch, scan
-from .sectors import domestic, organ_attacks, phrase_sectors
+from .sectors import domestic, organ_attacks, phrase_sectors, without_self_pairs
 
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states", "norm_phrases"]
 
@@ -211,7 +211,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         return empty_events()
     where = (article_states(b, _batch_mentions(mentions, sub["article_id"], frozenset()), places, country, phrases)
              if organ_attacks(out).any() else None)  # "Russian warplanes struck": where the article is
-    out = domestic(out, where)  # "Sudanese rebels shelled Juba": within the state
+    out = without_self_pairs(domestic(out, where))  # "Sudanese rebels shelled Juba": within the state
     out = _without_reporters(out, reporters)
     out["reason"] = _reason(out)
     out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"

@@ -32,7 +32,8 @@ import pandas as pd
 from ..normalize.matching import matching_form
 from .words import codes_of, spans_text, tokens_after, tokens_before
 
-__all__ = ["SECTORS", "SECTOR_NOUNS", "DOMESTIC", "STATE_ORGANS", "phrase_sectors", "domestic", "organ_attacks"]
+__all__ = ["SECTORS", "SECTOR_NOUNS", "DOMESTIC", "STATE_ORGANS", "phrase_sectors", "domestic", "organ_attacks",
+           "without_self_pairs"]
 
 SECTORS = ("GOV", "MIL", "COP", "REB", "OPP", "CIV", "REF")
 _WORDS = {
@@ -182,4 +183,22 @@ def domestic(events: pd.DataFrame, where: np.ndarray | None = None) -> pd.DataFr
     out.loc[inside, "target"] = out.loc[inside, "source"]
     if where is not None and organ.any():
         out.loc[organ, "target"] = np.asarray(where, dtype=object)[out.loc[organ, "doc"].to_numpy(dtype=np.int64)]
+    return out
+
+
+def without_self_pairs(events: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a compound that pair an actor with itself with no sector on either side ("Kerry and Lavrov to
+    meet …" read with "Kerry will meet" as Kerry -> Kerry; "les gouvernements français et colombien" as France ->
+    France) dropped where their cue keeps another row, else their target emptied: a compound names several
+    parties, and a state acting within itself is told by a sector (:func:`domestic`). Needs ``doc``, ``start``,
+    ``source``, ``target``, ``compound`` and the sectors; a new table (the same one when nothing changes)."""
+    self_pair = events["compound"].astype(bool) & (events["source"] == events["target"]) \
+        & (events["source"] != "") & (events["source_sector"] == "") & (events["target_sector"] == "")
+    if not self_pair.any():
+        return events
+    key = events["doc"].astype(np.int64) * (1 << 32) + events["start"].astype(np.int64)
+    others = key[~self_pair].unique()
+    drop = self_pair & key.isin(others)
+    out = events[~drop].copy()
+    out.loc[self_pair[~drop], "target"] = ""
     return out
