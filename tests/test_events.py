@@ -295,15 +295,18 @@ def test_reduced_passive_with_its_agent(matcher):
 PRECISION = Path(__file__).parent / "data" / "events_precision.csv"
 PRECISION_2026 = Path(__file__).parent / "data" / "events_precision_2026.csv"
 PRECISION_2027 = Path(__file__).parent / "data" / "events_precision_2027.csv"
+PRECISION_2028 = Path(__file__).parent / "data" / "events_precision_2028.csv"
 
 
-@pytest.mark.parametrize("path", [PRECISION, PRECISION_2026, PRECISION_2027], ids=["seed15", "seed2026", "seed2027"])
+@pytest.mark.parametrize("path", [PRECISION, PRECISION_2026, PRECISION_2027, PRECISION_2028],
+                         ids=["seed15", "seed2026", "seed2027", "seed2028"])
 def test_events_read_by_hand_stay_right(matcher, path):
     """tests/data/events_precision.csv: 115 events read by hand (70 FA-KES, 30 MEAE French, 15 Arabic Wikinews;
     a random sample, seed 15, of the events with a source and a target) on commit ffd2cde;
     tests/data/events_precision_2026.csv: 109 more (60 FA-KES, 30 MEAE French, all 19 of Arabic Wikinews; seed
     2026) on commit a19c59d (sectors, background and place rules), with the sectors; events_precision_2027.csv:
-    101 more (60 FA-KES, 25 MEAE French, all 16 of Arabic Wikinews; seed 2027) on commit a8e8756. Verdicts and
+    101 more (60 FA-KES, 25 MEAE French, all 16 of Arabic Wikinews; seed 2027) on commit a8e8756;
+    events_precision_2028.csv: 101 more (same shares, seed 2028) on round 4's rules. Verdicts and
     the kind of error; no corpus text. Those judged right must still come out."""
     from diplolib import datasets
 

@@ -43,7 +43,8 @@ CASES = [
     ("fr", "La Turquie a attaqué la province syrienne d'Idleb.", "a attaqué", {("TUR", "SYR")}),
     ("en", "Turkey and Iran agreed on a ceasefire in Kazakhstan.", "agreed", {("TUR", "IRN"), ("IRN", "TUR")}),
     # a modal demand: the one who must is the target, the speaker the source; "is opposed to" is no passive
-    ("en", "Russia said on Tuesday that Sudan must return the helicopter.", "must return", {("RUS", "SDN")}),
+    ("en", "Russia said on Tuesday that Sudan must return the helicopter.", "must", {("RUS", "SDN")}),
+    ("en", "Britain said the rebels should drop their demands.", "should", {("GBR", "")}),  # any verb after it
     ("fr", "La France a déclaré que la Russie doit cesser ses frappes.", "doit cesser", {("FRA", "RUS")}),
     ("en", "Israel is opposed to French mediation.", "opposed", {("ISR", "FRA")}),
     # read by hand (seed 2026): a noun cue's agent is its source; Sputnik's "banned in Russia" is no event
@@ -56,6 +57,17 @@ CASES = [
     ("en", "Rebels in Yemen shelled the town.", "shelled", {("YEM", "YEM")}),  # within the state (sectors.domestic)
     ("en", "US border patrol agents abused Mexican immigrants.", "abused", {("USA", "MEX")}),
     ("en", "Rebels shelled the town of Juba, killing 20 people in Sudan.", "shelled", {("", "SDN")}),
+    # a state's organ that attacks with no target named (round 4): the state where the article places its
+    # events, else no target -- never its own state by default (sectors.domestic, locations.article_states)
+    ("en", "Russian warplanes struck on Monday.", "struck", {("RUS", "")}),
+    ("en", "Russian warplanes struck on Monday. Rebels said the raids hit Aleppo and Daraa.", "struck",
+     {("RUS", "SYR")}),
+    ("en", "Syrian forces struck on Monday. The raids hit Aleppo.", "struck", {("SYR", "SYR")}),
+    ("en", "Syrian police arrested dozens on Monday.", "arrested", {("SYR", "SYR")}),  # coercion stays domestic
+    ("en", "U.S. border patrol agents abused Mexican immigrants.", "abused", {("USA", "MEX")}),  # no dateline
+    # a passive with no agent: the place's state did what a state does there (arrests), not the killing
+    ("en", "Two French journalists were arrested in Turkey on Monday.", "arrested", {("TUR", "FRA")}),
+    ("en", "Two French journalists were killed in Turkey on Monday.", "killed", {("", "FRA")}),
 ]
 # the reported event has no party on the reporter's side: no row at all, or no source, never the agency
 NO_REPORTER = [

@@ -312,7 +312,9 @@ def _ref_not_parties(b, phrases, lang, only=None):
         elif not is_place and lang != "en":
             is_place = first in nouns
         if not is_place and h <= 8 and z - a >= 4:  # a dateline: "BEIRUT" at the very start
-            is_place = disp[a:z].isupper() and not disp[a - h:a].strip()
+            nxt = disp[z:z + 3].strip()[:1]  # not "U.S. border patrol agents" (round 4)
+            is_place = disp[a:z].isupper() and "." not in disp[a:z] and not nxt.islower() \
+                and not disp[a - h:a].strip()
         out_place.append(is_place)
         out_patron.append(after in L.PATRON and disp[z:z + 1] in hyphens)
     place[only] = out_place

@@ -17,13 +17,13 @@ from .columns import as_strings, with_objects
 from .cue_flags import flags
 from .hits import ends_with, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
-from .locations import near_cues, not_parties, place_sides
+from .locations import article_states, near_cues, not_parties, place_agent, place_sides
 from .markers import adjacent
 from .nesting import background, embedded, promised_threats
 from .pairs import pairs as _pairs
 from .roles import actor_phrases, assign
 from .scan import batch, scan
-from .sectors import domestic, phrase_sectors
+from .sectors import domestic, organ_attacks, phrase_sectors, without_self_pairs
 
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states", "norm_phrases"]
 
@@ -111,14 +111,19 @@ def _without_reporters(events: pd.DataFrame, reporters: frozenset) -> pd.DataFra
 
 
 def _modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own: dict, direction: np.ndarray,
-                      fl: dict, before: np.ndarray, src: np.ndarray, tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                      fl: dict, before: np.ndarray, src: np.ndarray, tgt: np.ndarray,
+                      event: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """A ``modal`` cue's sides ("Russia said Sudan must return …": Sudan the target, the speaker the source), then
-    a place for its state where no actor takes a side (PLOVER's coding; ``locations.place_sides``)."""
+    a place for its state where no actor takes a side (PLOVER's coding; ``locations.place_sides``); the place
+    after a passive with no agent is the source of what a state does (:data:`_STATE_ACTS`)."""
     modal = direction == "modal"
-    src, tgt = np.where(modal, speaker_before(b, hits, phrases), src), np.where(modal, before, tgt)
+    speaker = speaker_before(b, hits, phrases)  # "Britain said the rebels should …": no target but the rebels
+    src, tgt = np.where(modal, speaker, src), np.where(modal, np.where(before == speaker, -1, before), tgt)
     place_src, place_tgt = place_sides(b, hits, phrases, own)
     # "X and Y agreed … in Kazakhstan": where they met; "the massacre carried out by X": no victim named
     place_tgt = np.where((direction == "mutual") | fl["nominal"], -1, place_tgt)
+    src, place_tgt = place_agent(((direction == "active") & fl["passive"]) | (direction == "passive"), event, src,
+                                 tgt, place_tgt)
     return np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)
 
 
@@ -187,7 +192,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
                                                              dtype=bool))
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
     tgt = _attributive(b, hits, phrases, before, after, tgt)
-    src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt)
+    src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"])
     # a phrase's sector is read only where a row can show it: the members of the groups that take a side
     phrases["sector"] = phrase_sectors(b.display, phrases, country, lang,
                                        np.intersect1d(near, side_members(phrases, src, tgt)), codes=b.codes)
@@ -207,7 +212,9 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     out = _pairs(table, phrases)
     if out.empty:
         return empty_events()
-    out = domestic(out)  # "Sudanese rebels shelled Juba": within the state
+    where = (article_states(b, _batch_mentions(mentions, sub["article_id"], frozenset()), places, country, phrases)
+             if organ_attacks(out).any() else None)  # "Russian warplanes struck": where the article is
+    out = without_self_pairs(domestic(out, where))  # "Sudanese rebels shelled Juba": within the state
     out = _without_reporters(out, reporters)
     out["reason"] = _reason(out)
     out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"

@@ -16,7 +16,8 @@ target, a patron never a target):
 - **Patron qualifier**: the phrase glued by a hyphen to "backed", "supported", "funded", "formed", "trained",
   "allied", "held", "controlled", "based", "occupied", "sponsored" ("Turkey-backed forces"): the noun after it is
   the party. ("US-led" stays: the coalition the US leads acts as the US.)
-- **Dateline**: a mention in capitals at the very start of an article ("BEIRUT", "MOSCOW").
+- **Dateline**: a mention in capitals at the very start of an article ("BEIRUT", "MOSCOW"); not an abbreviation
+  with full stops nor a name before a lowercase word ("U.S. border patrol agents").
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from .clauses import clause_marks, same_clause
 from .scan import Batch
 from .words import next_space, prev_space, space_positions, word_after, word_before
 
-__all__ = ["LOCATIVE", "PLACE_NOUNS", "PATRON", "GROUP_NOUNS", "PLACE_REACH", "near_cues", "not_parties", "place_sides"]
+__all__ = ["LOCATIVE", "PLACE_NOUNS", "PATRON", "GROUP_NOUNS", "PLACE_REACH", "near_cues", "not_parties", "place_sides",
+           "article_states", "STATE_ACTS", "place_agent"]
 
 LOCATIVE = {"en": frozenset("in inside into across throughout near around within".split()),
             "fr": frozenset("en dans".split()), "ar": frozenset(["في"])}
@@ -104,7 +106,10 @@ def not_parties(b: Batch, phrases: pd.DataFrame, lang: str, only: np.ndarray | N
         is_place |= _member(first, nouns)
     for k in np.flatnonzero(~is_place & (head <= 8) & (ge - gs >= 4)).tolist():  # a dateline: "BEIRUT" at the start
         a, z, h = int(gs[k]), int(ge[k]), int(head[k])
-        is_place[k] = disp[a:z].isupper() and not disp[a - h:a].strip()
+        # an abbreviation ("U.S. border patrol agents") or a name qualifying a lowercase noun is no dateline
+        nxt = disp[z:z + 3].strip()[:1]
+        is_place[k] = disp[a:z].isupper() and "." not in disp[a:z] and not nxt.islower() \
+            and not disp[a - h:a].strip()
     pat = np.flatnonzero(_member(after, PATRON))
     place[only] = is_place
     patron[only[pat]] = [disp[z:z + 1] in ("-", "\u2010", "\u2011") for z in ge[pat].tolist()]
@@ -192,3 +197,47 @@ def place_sides(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
                 break
         group[h] = len(words) >= 2 and words[-1] in _LOCALISING and words[-2] in GROUP_NOUNS
     return np.where(ok & group, idx[jj], -1), tgt
+
+
+def article_states(b: Batch, mentions: pd.DataFrame, places: frozenset, country: dict[str, str],
+                   phrases: pd.DataFrame) -> np.ndarray:
+    """The state where each article of the batch places its events (``""`` when it names no place): the state
+    named most often by its place mentions (a city of the registry: "Aleppo", "Daraa") and by its state names read
+    as places ("in Syria", ``phrases["place"]``); a dateline at the article's very start ("BEIRUT …", where the
+    reporter is) does not count, ties go to the first named. ``mentions``: the batch's mentions with ``doc``."""
+    n_docs = len(b.doc_base)
+    m = mentions[mentions["actor_id"].isin(places).to_numpy() & (mentions["start"].to_numpy() > 1)]
+    docs = [m["doc"].to_numpy(dtype=np.int64)]
+    states = [m["actor_id"].map(country).fillna("").to_numpy(dtype=object)]
+    starts = [m["start"].to_numpy(dtype=np.int64)]
+    if len(phrases) and "place" in phrases.columns:
+        p = phrases[phrases["place"].to_numpy() & (phrases["actor"].to_numpy() != "")]
+        pdoc = np.searchsorted(b.doc_base, p["gstart"].to_numpy(), side="right") - 1
+        docs.append(pdoc)
+        states.append(p["actor"].map(country).fillna("").to_numpy(dtype=object))
+        starts.append(p["gstart"].to_numpy() - b.doc_base[pdoc])
+    named = pd.DataFrame({"doc": np.concatenate(docs), "state": np.concatenate(states),
+                          "start": np.concatenate(starts)})
+    named = named[(named["state"] != "") & (named["start"] > 1)]
+    out = np.full(n_docs, "", dtype=object)
+    if named.empty:
+        return out
+    counts = named.groupby(["doc", "state"], sort=False).agg(n=("start", "size"), first=("start", "min"))
+    best = counts.reset_index().sort_values(["doc", "n", "first"], ascending=[True, False, True])
+    best = best.drop_duplicates("doc")
+    out[best["doc"].to_numpy(dtype=np.int64)] = best["state"].to_numpy(dtype=object)
+    return out
+
+
+#: Types a state does to people in its territory: a passive with no agent ("was arrested in Turkey", "has been
+#: put under investigation in Italy") has the state of the place as its source, as PLOVER codes it ("were
+#: killed in Turkey" does not: the place of a killing is not its author).
+STATE_ACTS = ("COERCE", "INVESTIGATE", "DISAPPROVE")
+
+
+def place_agent(passive: np.ndarray, event: np.ndarray, src: np.ndarray, tgt: np.ndarray,
+                place_tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(src, place_tgt)`` with the place after a passive cue of :data:`STATE_ACTS` that names no agent taken
+    as its source (phrase indices, ``-1`` for none; ``place_tgt`` from :func:`place_sides`, then no target)."""
+    by_state = passive & (src < 0) & (place_tgt >= 0) & (place_tgt != tgt) & np.isin(event, STATE_ACTS)
+    return np.where(by_state, place_tgt, src), np.where(by_state, -1, place_tgt)

@@ -32,7 +32,8 @@ import pandas as pd
 from ..normalize.matching import matching_form
 from .words import codes_of, spans_text, tokens_after, tokens_before
 
-__all__ = ["SECTORS", "SECTOR_NOUNS", "DOMESTIC", "phrase_sectors", "domestic"]
+__all__ = ["SECTORS", "SECTOR_NOUNS", "DOMESTIC", "STATE_ORGANS", "phrase_sectors", "domestic", "organ_attacks",
+           "without_self_pairs"]
 
 SECTORS = ("GOV", "MIL", "COP", "REB", "OPP", "CIV", "REF")
 _WORDS = {
@@ -145,17 +146,59 @@ def phrase_sectors(disp: str, phrases: pd.DataFrame, country: dict[str, str], la
 
 #: Event types whose actor named as part of a state, with no target named, acts within that state.
 DOMESTIC = ("DEMAND", "PROTEST", "COERCE", "ASSAULT", "FIGHT")
+#: Sectors that are the state's own organs: they act within their state by coercing, demanding or protesting
+#: there (police arrests, a curfew). Their attacks and fights with no target named are not domestic by default:
+#: "Russian warplanes struck" names no victim, and a state's armed forces strike abroad as often as at home; the
+#: victims are the state where the article places its events (``where``), else the target stays empty.
+STATE_ORGANS = ("GOV", "MIL", "COP")
+_ORGAN_DOMESTIC = ("DEMAND", "PROTEST", "COERCE")
 
 
-def domestic(events: pd.DataFrame) -> pd.DataFrame:
+def _untargeted(events: pd.DataFrame) -> pd.Series:
+    inside = (events["target"] == "") & (events["source"] != "") & (events["source_sector"] != "") \
+        & events["event"].isin(DOMESTIC)
+    if "nominal" in events.columns:  # "the massacre carried out by Russian warplanes": the victims are not named
+        inside &= ~events["nominal"].astype(bool)
+    return inside
+
+
+def organ_attacks(events: pd.DataFrame) -> pd.Series:
+    """Rows where a state's organ (:data:`STATE_ORGANS`) attacks or fights with no target named."""
+    return _untargeted(events) & events["source_sector"].isin(STATE_ORGANS) \
+        & ~events["event"].isin(_ORGAN_DOMESTIC)
+
+
+def domestic(events: pd.DataFrame, where: np.ndarray | None = None) -> pd.DataFrame:
     """Rows whose source is part of a state (a sector) and whose target is empty get that state as the target
     for the types of :data:`DOMESTIC`: "Sudanese rebels shelled Juba", "Nigerian authorities jailed 52 members of
     MASSOB", "students throughout Indonesia staged demonstrations" are events within the state, as PLOVER codes
-    them (``reason`` ``self``). Needs ``source``, ``target``, ``source_sector``, ``event``; a new table."""
+    them (``reason`` ``self``). A state's organ (:data:`STATE_ORGANS`) that attacks or fights with no target named
+    gets the state where its article places the events (``where``, one state per ``doc``:
+    :func:`~diplolib.events.locations.article_states`; "Syrian forces killed 18 civilians" in an article on
+    Aleppo is within Syria, "Russian warplanes struck" in one on Idlib is against Syria), else no target. Needs
+    ``source``, ``target``, ``source_sector``, ``event`` (and ``doc`` with ``where``); a new table."""
     out = events.copy()
-    inside = (out["target"] == "") & (out["source"] != "") & (out["source_sector"] != "") \
-        & out["event"].isin(DOMESTIC)
-    if "nominal" in out.columns:  # "the massacre carried out by Russian warplanes": the victims are not named
-        inside &= ~out["nominal"].astype(bool)
+    organ = organ_attacks(out)
+    inside = _untargeted(out) & ~organ
     out.loc[inside, "target"] = out.loc[inside, "source"]
+    if where is not None and organ.any():
+        out.loc[organ, "target"] = np.asarray(where, dtype=object)[out.loc[organ, "doc"].to_numpy(dtype=np.int64)]
+    return out
+
+
+def without_self_pairs(events: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a compound that pair an actor with itself with no sector on either side ("Kerry and Lavrov to
+    meet …" read with "Kerry will meet" as Kerry -> Kerry; "les gouvernements français et colombien" as France ->
+    France) dropped where their cue keeps another row, else their target emptied: a compound names several
+    parties, and a state acting within itself is told by a sector (:func:`domestic`). Needs ``doc``, ``start``,
+    ``source``, ``target``, ``compound`` and the sectors; a new table (the same one when nothing changes)."""
+    self_pair = events["compound"].astype(bool) & (events["source"] == events["target"]) \
+        & (events["source"] != "") & (events["source_sector"] == "") & (events["target_sector"] == "")
+    if not self_pair.any():
+        return events
+    key = events["doc"].astype(np.int64) * (1 << 32) + events["start"].astype(np.int64)
+    others = key[~self_pair].unique()
+    drop = self_pair & key.isin(others)
+    out = events[~drop].copy()
+    out.loc[self_pair[~drop], "target"] = ""
     return out
