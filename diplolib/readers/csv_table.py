@@ -117,12 +117,13 @@ def _columnar(data: bytes, origin: str, opts: dict[str, Any]) -> tuple[pd.DataFr
 def _parse(raw: bytes, sep: str, quoting: str) -> tuple[list[list[str]], list[list[str]]] | None:
     """(header row, data columns) read by pyarrow, or None where the reference reader must read the file.
 
-    A file starting with a line end is left to the reference (``csv`` reads an empty header there, pyarrow
-    skips the empty line); on a well-formed file the first row pyarrow reads is the header ``csv`` reads."""
+    A file of 2 GB or more (pyarrow's block size is 32-bit) and a file starting with a line end (``csv`` reads an
+    empty header there, pyarrow skips the empty line) are left to the reference; on a well-formed file the first
+    row pyarrow reads is the header ``csv`` reads."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    if raw[:1] in (b"\r", b"\n") or not well_formed(raw, sep, quoting):
+    if len(raw) >= 2**31 - 1 or raw[:1] in (b"\r", b"\n") or not well_formed(raw, sep, quoting):
         return None
     first = raw[:raw.find(b"\n") + 1 or len(raw)]  # the header's width, when its fields hold no line end
     width = _header_width(first, raw, sep, quoting)
