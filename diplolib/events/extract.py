@@ -194,8 +194,8 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     tgt = _attributive(b, hits, phrases, before, after, tgt)
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"])
     # a phrase's sector is read only where a row can show it: the members of the groups that take a side
-    phrases["sector"] = phrase_sectors(b.display, phrases, country, lang,
-                                       np.intersect1d(near, side_members(phrases, src, tgt)), codes=b.codes)
+    phrases = with_objects(phrases, sector=phrase_sectors(b.display, phrases, country, lang, np.intersect1d(
+        near, side_members(phrases, src, tgt)), codes=b.codes))
     table = with_objects(pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],

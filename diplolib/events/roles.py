@@ -96,9 +96,9 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
     firsts = np.flatnonzero(~(same & np.concatenate([[False], joined])))
     # a phrase runs from its first mention to the last; it stands for its last resolved mention
     last_resolved = np.maximum.reduceat(np.where(actor != "", np.arange(len(actor)), -1), firsts)
-    out = pd.DataFrame({"gstart": gstart[firsts], "gend": np.maximum.reduceat(gend, firsts),
-                        "actor": np.where(last_resolved >= 0, actor[np.maximum(last_resolved, 0)], "")})
-    out["actor"] = out["actor"].astype(object)
+    out = pd.DataFrame({"gstart": gstart[firsts], "gend": np.maximum.reduceat(gend, firsts),  # "actor": object,
+                        "actor": pd.Series(np.where(last_resolved >= 0, actor[np.maximum(last_resolved, 0)], ""),
+                                           dtype=object)})  # not inferred as str and cast back
     out["demonym"] = kind[firsts] == "demonym"  # "Israeli air strikes": an adjective, never a place
     ps, pe = out["gstart"].to_numpy(), out["gend"].to_numpy()
     linked = joins(b, pe[:-1], ps[1:])
