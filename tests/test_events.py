@@ -292,6 +292,20 @@ def test_reduced_passive_with_its_agent(matcher):
     assert (row["event"], row["source"], row["target"]) == ("SUPPORT", "RUS", "IRQ")
 
 
+def test_titles_between_two_phrases_make_a_compound(matcher):
+    """The title of either side may stand in the join ("X's embattled leader and former President Y"); a
+    possessive whose head is no title ("Syria's army and ...") joins nothing."""
+    arts = pd.DataFrame({"article_id": ["x", "y", "z"], "lang": "en", "published": pd.Timestamp("2017-04-05", tz="UTC"),
+                         "text": ["Trump blamed Syria's embattled leader and former President Barack Obama.",
+                                  "Britain condemned Russia's foreign minister and President Putin.",
+                                  "Trump blamed Syria's army and its allies, said President Barack Obama."]})
+    ev = extract_events(arts, registry=matcher)
+    assert set(ev.loc[ev["article_id"] == "x", "target"]) == {"SYR", "per:barack_obama"}
+    assert ev.loc[ev["article_id"] == "x", "compound"].all()
+    assert "per:vladimir_putin" in set(ev.loc[ev["article_id"] == "y", "target"])
+    assert set(ev.loc[(ev["article_id"] == "z") & (ev["cue"] == "blamed"), "target"]) == {"SYR"}
+
+
 PRECISION = Path(__file__).parent / "data" / "events_precision.csv"
 PRECISION_2026 = Path(__file__).parent / "data" / "events_precision_2026.csv"
 PRECISION_2027 = Path(__file__).parent / "data" / "events_precision_2027.csv"

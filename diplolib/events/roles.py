@@ -8,7 +8,8 @@ Rules (the documented choices of :func:`~diplolib.events.extract_events`):
   possessive and what it qualifies ("Russia's President Vladimir Putin"); the phrase
   stands for its last resolved mention. Places ("in Geneva", "the
   Britain-based") are not actors. Phrases joined by "and", "et", "و" or a comma form a compound group
-  ("Jordan and Britain").
+  ("Jordan and Britain"), and so do phrases whose titles stand between them ("Syria's embattled leader and
+  former President Barack Obama").
 - **Source and target.** The source is the actor phrase (with its compound group) nearest before the cue in the
   same sentence and clause -- skipping an actor governed by a preposition ("Palestinians of the
   Israeli-occupied West Bank shunned work") when the clause has another before it -- and the target the one
@@ -37,6 +38,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..actors.name_rules import TITLES
 from .attribution import skip
 from .clauses import REACTIVE, clause_marks, forward_marks, participle_subject, relative_antecedent, same_clause
 from .scan import Batch
@@ -52,6 +54,13 @@ _POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's Pre
 _DEMONYM_GAP = 20  # characters between a demonym and the noun cue it qualifies ("Israeli overnight air raids")
 _JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
 _JOIN_CHARS = r"[\s,&وandet]"  # every character a _JOIN match can hold (with re.IGNORECASE)
+_TITLE = "|".join(sorted((re.escape(t) for t in TITLES if len(t) > 2), key=len, reverse=True))
+#: a join that holds the title of either side: "Syria's embattled leader and former President Barack Obama",
+#: "Russia's foreign minister and President Putin", "la France et le président Tebboune" -- the first side a
+#: possessive (or nothing) and at most two lower-case words before its title, the second side's title before it
+_TITLED_JOIN = re.compile(
+    rf"(?:(?:['’]s|s)?(?:\s+[a-z][a-z-]*){{0,2}}?\s+(?i:{_TITLE})s?)?\s*,?\s*(?:and|et|&|و)\s+"
+    rf"(?:(?:the|le|la|l')\s*)?(?:(?i:former|then|late|ancien|ancienne|ex)-?\s+)?(?:(?i:{_TITLE})\s+){{0,3}}")
 
 def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | None = None,
                   cues: np.ndarray | None = None) -> pd.DataFrame:
@@ -101,7 +110,7 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
                                            dtype=object)})  # not inferred as str and cast back
     out["demonym"] = kind[firsts] == "demonym"  # "Israeli air strikes": an adjective, never a place
     ps, pe = out["gstart"].to_numpy(), out["gend"].to_numpy()
-    linked = joins(b, pe[:-1], ps[1:])
+    linked = joins(b, pe[:-1], ps[1:]) | titled_joins(b, pe[:-1], ps[1:])
     psent = np.searchsorted(b.sent_start, ps, side="right") - 1
     link = np.concatenate([[False], linked & (psent[1:] == psent[:-1])])
     out["group"] = np.cumsum(~link) - 1
@@ -144,6 +153,19 @@ def joins(b: Batch, a: np.ndarray, z: np.ndarray) -> np.ndarray:
     cand = short[fits & solid]
     disp = b.display
     out[cand] = [bool(_JOIN.fullmatch(disp[i:j])) for i, j in zip(a[cand].tolist(), z[cand].tolist(), strict=True)]
+    return out
+
+
+def titled_joins(b: Batch, a: np.ndarray, z: np.ndarray, width: int = 60) -> np.ndarray:
+    """Does each gap ``display[a:z]`` (13 to ``width`` characters, the short ones are :func:`joins`') join two
+    phrases whose titles stand in it (:data:`_TITLED_JOIN`)? The regex runs only on the gaps that hold a
+    conjunction between spaces."""
+    out = np.zeros(len(a), dtype=bool)
+    cand = np.flatnonzero((z - a > 12) & (z - a <= width))
+    disp = b.display
+    gaps_ = [disp[i:j] for i, j in zip(a[cand].tolist(), z[cand].tolist(), strict=True)]
+    out[cand] = [any(c in g for c in (" and ", " et ", " و", " & ")) and bool(_TITLED_JOIN.fullmatch(g))
+                 for g in gaps_]
     return out
 
 
