@@ -247,7 +247,7 @@ def test_context_roles_resolve_only_when_the_document_makes_the_country_certain(
 
 
 def test_held_out_documents_read_by_hand(matcher):
-    """Twenty-four documents of corpora never used for tuning (meae-fr, wikinews-ar, …), read by hand before tagging
+    """Thirty-one documents of corpora never used for tuning (meae-fr, wikinews-ar, …), read by hand before tagging
     (tests/data/heldout_documents.csv: the people, states, organisations and armed groups of each opening).
 
     Measured when written: first six, precision 0.968, recall 0.750 (30 right, 1 extra: Doha as Qatar in
@@ -268,11 +268,20 @@ def test_held_out_documents_read_by_hand(matcher):
     text; regional organisations and the armed groups of the Security Council's African agenda): 0.929 / 0.684 /
     0.788 (all kinds 0.943 / 0.717); the twelve people still missed are people outside diplomacy (journalists,
     footballers, a CEO, Malian protesters) absent from the registry.
+
+    Round 4 (tests/data/heldout_documents_round4.csv): seven openings drawn at random (seed 20261204) from
+    kremlin-en, wh-readouts, fa-kes (2), meae-fr, wikinews-ar and wikinews-fr, gold committed before tagging.
+    People, states and armed groups as written: P 0.895 R 0.739 F1 0.810 (two gold ids then spelled the registry's
+    way, same people: 0.947 / 0.783 / 0.857); after the classes they showed were fixed in general ("the South
+    China Sea" read as China: seas named after a state are places; "Syrias government" without its apostrophe):
+    1.000 / 0.826 / 0.905. Still missed: Salva Kiir, Riek Machar and Hilde Johnson in Arabic (no Arabic name in
+    the registry), Ahmed Shafik (absent), the UN inside "Secrétaire général des Nations unies" (the role phrase).
     """
     from diplolib.datasets.recipes import read_corpus
 
     gold = pd.concat([pd.read_csv(Path(__file__).parent / "data" / name) for name in
-                      ("heldout_documents.csv", "heldout_documents_round3.csv")], ignore_index=True)
+                      ("heldout_documents.csv", "heldout_documents_round3.csv",
+                       "heldout_documents_round4.csv")], ignore_index=True)
     gold["expected"] = gold["expected"].fillna("")  # a document that names no actor: anything tagged is extra
     tp = fp = fn = 0
     for corpus, rows in gold.groupby("corpus"):

@@ -153,3 +153,18 @@ def test_a_language_is_not_an_actor(matcher):
     found = out[out["actor_id"].notna()].groupby("article_id")["actor_id"].apply(list).to_dict()
     assert found == {1: ["place:french_guiana"], 6: ["FRA", "FRA"]}
     assert set(lang["article_id"]) == {0, 1, 2, 3, 4, 5, 7} and (lang["article_id"] == 4).sum() == 3
+
+
+def test_names_of_texts_meetings_and_seas_are_not_the_state(matcher):
+    """A capital naming a meeting, plan or negotiation is in-name in all three languages (rules.py and
+    place_phrases.instrument_phrases for English heads in lower case); a sea named after a state is a place
+    (place_phrases.feature_phrases); "Syrias" without its apostrophe is Syria (possessives.py)."""
+    out = _tag(matcher, ["the Vienna Conference", "la Conférence de Vienne", "بمؤتمر فيينا", "the Minsk agreements",
+                         "les accords de Minsk", "وفقا لاتفاقات مينسك", "Plan d'action international de Madrid",
+                         "in the South China Sea", "la mer de Chine méridionale", "في بحر الصين الجنوبي",
+                         "Syrias government run TV", "(Astana, 11 et 12 mars)", "Moscow and Vienna said",
+                         "la France et Damas"])
+    found = out[out["actor_id"].notna()].groupby("article_id")["actor_id"].apply(list).to_dict()
+    assert found == {10: ["SYR"], 11: ["place:astana"], 12: ["RUS", "AUT"], 13: ["FRA", "SYR"]}
+    reasons = out.groupby("article_id")["reason"].first()
+    assert (reasons[list(range(7))] == "in-name").all() and (reasons[[7, 8, 9]] == "place").all()
