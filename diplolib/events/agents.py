@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .words import words_in
+from .words import words_ending_at, words_in
 
 __all__ = ["AGENT_FILLERS", "PARTICIPLES", "agent_after", "adverb_after_auxiliary"]
 
@@ -46,10 +46,9 @@ def adverb_after_auxiliary(spaced: str, starts: list[int], lang: str) -> np.ndar
     out = np.zeros(len(starts), dtype=bool)
     if not aux:
         return out
-    for k, s in enumerate(starts):
-        j = spaced.rfind(" ", 0, s)
-        word = spaced[j + 1:s]  # spaced[s] is the space before the cue
-        if word.endswith(suffix) and len(word) > 4:
-            i = spaced.rfind(" ", 0, j)
-            out[k] = spaced[i + 1:j] in aux
+    words, js = words_ending_at(spaced, starts)  # spaced[s] is the space before the cue
+    for k in [k for k, word in enumerate(words) if word.endswith(suffix) and len(word) > 4]:
+        j = js[k]
+        i = spaced.rfind(" ", 0, j)
+        out[k] = spaced[i + 1:j] in aux
     return out

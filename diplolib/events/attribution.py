@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .scan import Batch
-from .words import next_space, space_positions, words_in
+from .words import UPPER, char_classes, next_space, space_positions, words_in
 
 __all__ = ["REPORTING_ORGANISATION", "PRONOUNS", "reporting_actors", "self_reports", "speakers", "skip", "regroup",
            "speaker_before"]
@@ -122,7 +122,7 @@ def speakers(b: Batch, phrases: pd.DataFrame, marks: dict[str, tuple[np.ndarray,
         nxt = starts[np.minimum(i, len(starts) - 1)]
         cand = np.flatnonzero((i < len(starts)) & (nxt - me <= 80) & (nxt <= next_start))
         # a capitalised "Said" is a name ("Haitham bin Tariq Al Said"), not a verb
-        cand = cand[[not b.display[b.to_display[nxt[k]]].isupper() for k in cand.tolist()]]
+        cand = cand[(char_classes(b.codes[b.to_display[nxt[cand]]]) & UPPER) == 0]  # str.isupper, all at once
         out[cand] = [_gap_after(match[me[k]:nxt[k]]) for k in cand.tolist()]
     ends = marks["speaker_before"][1]
     if len(ends):

@@ -18,7 +18,7 @@ import numpy as np
 
 __all__ = ["LETTER", "WORD", "JOIN", "SPLIT", "SPACE", "UPPER", "char_classes", "codes_of", "space_positions",
            "spaced_codes", "char_table", "prev_space", "next_space", "word_before", "word_after", "windows",
-           "tokens_after", "tokens_before", "spans_text", "words_in"]
+           "tokens_after", "tokens_before", "spans_text", "words_in", "words_ending_at"]
 
 #: Bits of :func:`char_classes`: a letter for ``re``'s ``[^\W\d_]``, a word character (``\w``), a token joiner
 #: (``' ’ -``), a splitter (``, . ; : ( ) " “ ”``), white space (``\s``, as ``str.strip`` strips) and upper case
@@ -129,6 +129,24 @@ def word_before(spaced: str, spaces: np.ndarray, starts: np.ndarray) -> list[str
     return [spaced[a:z] for a, z in zip((prev_space(spaces, starts) + 1).tolist(), starts.tolist(), strict=True)]
 
 
+_ENDING: list = [None, None, None]  # the last (spaced form, offsets) asked of words_ending_at, and its answer
+
+
+def words_ending_at(spaced: str, starts) -> tuple[list[str], list[int]]:
+    """``(spaced[j + 1:s], j)`` with ``j = spaced.rfind(" ", 0, s)`` for each ``s`` of ``starts``: the word ending
+    at each offset and the space before it. The rules of one batch ask it of the same cue starts several times
+    (the auxiliary, the purpose word, the adverb before each cue): the last answer is kept (with the form, so that
+    its identity stays valid) and given again for the same form and offsets."""
+    key = np.asarray(starts, dtype=np.int64)
+    if _ENDING[0] is spaced and np.array_equal(_ENDING[1], key):
+        return _ENDING[2]
+    rfind = spaced.rfind
+    js = [rfind(" ", 0, s) for s in key.tolist()]
+    out = ([spaced[j + 1:s] for j, s in zip(js, key.tolist(), strict=True)], js)
+    _ENDING[:] = [spaced, key, out]
+    return out
+
+
 def word_after(spaced: str, spaces: np.ndarray, starts: np.ndarray) -> list[str]:
     """``spaced[s:spaced.find(" ", s)]`` for each ``s`` >= 0 of ``starts`` (to the last character but one when no
     space follows, as that slice gives): the word starting at ``s``."""
@@ -200,9 +218,12 @@ def windows(codes: np.ndarray, starts: np.ndarray, width: int) -> np.ndarray:
     """``codes[s:s + width]`` for each ``s`` of ``starts`` as the rows of one array, positions outside the text
     set to a padding value whose class is ``0``."""
     pos = np.asarray(starts, dtype=np.int64)[:, None] + np.arange(width)
-    inside = (pos >= 0) & (pos < len(codes))
-    out = np.full(pos.shape, _PAD, dtype=np.uint32)
-    out[inside] = codes[pos[inside]]
+    n = len(codes)
+    if n == 0:
+        return np.full(pos.shape, _PAD, dtype=np.uint32)
+    # a gather of clipped positions, then the few outside padded: faster than gathering through a boolean mask
+    out = codes.take(np.clip(pos, 0, n - 1)).astype(np.uint32)
+    out[(pos < 0) | (pos >= n)] = _PAD
     return out
 
 
