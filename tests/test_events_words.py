@@ -157,6 +157,64 @@ def test_phrase_sectors_on_random_texts(registry):
                                       reference_phrase_sectors(disp, phrases, country, lang))
 
 
+def test_words_ending_at_equal_rfind_and_keep_no_stale_answer():
+    """The last answer is given again only for the same form and the same offsets: another form, other offsets or
+    the same offsets in a new array of other values each get their own words."""
+    rng = random.Random(7)
+    forms = [" " + re.sub(r"[^\w]|_", " ", t) + "   " for t in _random_texts(7, 40)]
+    for spaced in forms:
+        for _ in range(3):
+            pos = [rng.randint(0, len(spaced)) for _ in range(rng.randint(0, 12))]
+            want = ([spaced[spaced.rfind(" ", 0, s) + 1:s] for s in pos], [spaced.rfind(" ", 0, s) for s in pos])
+            assert words.words_ending_at(spaced, pos) == want
+            assert words.words_ending_at(spaced, np.array(pos, dtype=np.int64)) == want  # the kept answer
+    a, b = " alpha beta gamma ", " delta epsilon zeta "  # the same offsets in two forms of one length
+    assert words.words_ending_at(a, [6, 11])[0] == ["alpha", "beta"]
+    assert words.words_ending_at(b, [6, 11])[0] == ["delta", "epsi"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_windows_equal_the_slices_padded(seed):
+    rng = np.random.default_rng(seed)
+    for dtype, top in ((np.uint8, 128), (np.uint16, 0x10000), (np.uint32, 0x110000)):
+        codes = rng.integers(0, top, int(rng.integers(0, 60)), dtype=np.int64).astype(dtype)
+        starts = rng.integers(-20, len(codes) + 20, 50)
+        got = words.windows(codes, starts, 9)
+        assert got.dtype == np.uint32 and got.shape == (50, 9)
+        for row, s in zip(got, starts.tolist(), strict=True):
+            want = [int(codes[p]) if 0 <= p < len(codes) else words._PAD for p in range(s, s + 9)]
+            assert row.tolist() == want
+
+
+def test_titled_joins_equal_the_regex_on_every_gap():
+    """The conjunction prefilter (occurrence offsets and ``searchsorted``) keeps every gap the regex joins: the
+    answer on all the gaps between the phrases of two corpora equals the regex run on every gap."""
+    from diplolib.events.roles import _TITLED_JOIN, titled_joins
+    for name in ("fa-kes", "wikinews-fr"):
+        if not corpus_dir(name):
+            continue
+        texts = datasets.load(name)[0]["text"].tolist()[:150]
+        b = batch(texts)
+        rng = np.random.default_rng(1)
+        # gaps at random, and gaps from a few characters before a conjunction to the space after one of the
+        # next words (some end inside it, some hold titles after it: "and President ", "et le ministre ")
+        a, z = list(rng.integers(0, len(b.display), 4000)), list(rng.integers(0, 70, 4000))
+        z = [x + y for x, y in zip(a, z)]
+        for m in re.finditer(r" (?:and|et) ", b.display):
+            ends = [m.end()]
+            for _ in range(4):
+                ends.append(b.display.find(" ", ends[-1] + 1) + 1)
+            for e in ends:
+                a += [m.start(), max(m.start() - int(rng.integers(1, 12)), 0)]
+                z += [e, e]
+        a, z = np.array(a, dtype=np.int64), np.array(z, dtype=np.int64)
+        z[:5] = len(b.display) + 3  # beyond the end: the slice clips
+        want = [13 <= z_ - a_ <= 60 and any(c in b.display[a_:z_] for c in (" and ", " et ", " و", " & "))
+                and bool(_TITLED_JOIN.fullmatch(b.display[a_:z_])) for a_, z_ in zip(a.tolist(), z.tolist())]
+        assert sum(want) > 0  # some gaps are joins: the prefilter is put to the test
+        assert titled_joins(b, a, z).tolist() == want
+
+
 @pytest.mark.parametrize("name", ["nasty", "fa-kes", "wikinews-ar", "wikinews-fr"])
 def test_match_offsets_equal_the_search_of_the_map(name):
     from test_events_batch import NASTY
