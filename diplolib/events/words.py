@@ -129,7 +129,8 @@ def word_before(spaced: str, spaces: np.ndarray, starts: np.ndarray) -> list[str
     return [spaced[a:z] for a, z in zip((prev_space(spaces, starts) + 1).tolist(), starts.tolist(), strict=True)]
 
 
-_ENDING: list = [None, None, None]  # the last (spaced form, offsets) asked of words_ending_at, and its answer
+_ENDING: list = [(None, None, None)]  # the last (spaced form, offsets, answer) of words_ending_at, one tuple: read
+# and replaced whole, so that threads running batches at once never mix two batches' entries
 
 
 def words_ending_at(spaced: str, starts) -> tuple[list[str], list[int]]:
@@ -138,12 +139,13 @@ def words_ending_at(spaced: str, starts) -> tuple[list[str], list[int]]:
     (the auxiliary, the purpose word, the adverb before each cue): the last answer is kept (with the form, so that
     its identity stays valid) and given again for the same form and offsets."""
     key = np.asarray(starts, dtype=np.int64)
-    if _ENDING[0] is spaced and np.array_equal(_ENDING[1], key):
-        return _ENDING[2]
+    kept_form, kept_key, kept = _ENDING[0]
+    if kept_form is spaced and np.array_equal(kept_key, key):
+        return kept
     rfind = spaced.rfind
     js = [rfind(" ", 0, s) for s in key.tolist()]
     out = ([spaced[j + 1:s] for j, s in zip(js, key.tolist(), strict=True)], js)
-    _ENDING[:] = [spaced, key, out]
+    _ENDING[0] = (spaced, key.copy(), out)
     return out
 
 
