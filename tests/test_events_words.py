@@ -187,8 +187,8 @@ def test_windows_equal_the_slices_padded(seed):
 
 
 def test_titled_joins_equal_the_regex_on_every_gap():
-    """The conjunction prefilter (occurrence offsets and ``searchsorted``) keeps every gap the regex joins: the
-    answer on all the gaps between the phrases of two corpora equals the regex run on every gap."""
+    """The conjunction test before the regex keeps every gap the regex joins: the answer on random gaps and on
+    gaps around every "and"/"et" of two corpora equals the regex run on every gap."""
     from diplolib.events.roles import _TITLED_JOIN, titled_joins
     for name in ("fa-kes", "wikinews-fr"):
         if not corpus_dir(name):

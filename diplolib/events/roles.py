@@ -163,36 +163,10 @@ def titled_joins(b: Batch, a: np.ndarray, z: np.ndarray, width: int = 60) -> np.
     out = np.zeros(len(a), dtype=bool)
     cand = np.flatnonzero((z - a > 12) & (z - a <= width))
     disp = b.display
-    # ``c in display[i:j]``: an occurrence of ``c`` starts in ``[i, j - len(c)]`` (all occurrences, found once per
-    # batch); the regex reads only the gaps holding one
-    held = np.zeros(len(cand), dtype=bool)
-    ca, cz = a[cand], np.minimum(z[cand], len(disp))
-    for c, at in _conjunctions(b).items():
-        k = np.searchsorted(at, ca, side="left")
-        held |= (k < len(at)) & (at[np.minimum(k, len(at) - 1)] <= cz - len(c)) if len(at) else False
-    cand = cand[held]
-    out[cand] = [bool(_TITLED_JOIN.fullmatch(disp[i:j])) for i, j in zip(a[cand].tolist(), z[cand].tolist(),
-                                                                            strict=True)]
+    gaps_ = [disp[i:j] for i, j in zip(a[cand].tolist(), z[cand].tolist(), strict=True)]
+    out[cand] = [any(c in g for c in (" and ", " et ", " و", " & ")) and bool(_TITLED_JOIN.fullmatch(g))
+                 for g in gaps_]
     return out
-
-
-_CONJUNCTIONS = (" and ", " et ", " و", " & ")
-
-
-def _conjunctions(b: Batch) -> dict[str, np.ndarray]:
-    """Sorted display offsets of every occurrence of each conjunction of :data:`_CONJUNCTIONS` (overlapping ones
-    too), found once per batch."""
-    found = b.__dict__.get("_conjunctions")
-    if found is None:
-        disp, found = b.display, {}
-        for c in _CONJUNCTIONS:
-            at, i = [], disp.find(c)
-            while i != -1:
-                at.append(i)
-                i = disp.find(c, i + 1)
-            found[c] = np.asarray(at, dtype=np.int64)
-        b.__dict__["_conjunctions"] = found
-    return found
 
 
 def _qualifies(gap: str) -> bool:
