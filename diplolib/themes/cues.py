@@ -183,6 +183,7 @@ def _piece(cue: str, text: str, lang: str) -> tuple[str, int, int | None]:
         ch = text[i]
         if ch in "()[]*-" or ch.isspace():
             if buf:
+                _possessive(parts, buf, lang)
                 src, n = _literal(buf, lang, inner=bool(parts) and parts[-1] == _SEP)
                 parts.append(src)
                 mandatory += n
@@ -209,10 +210,17 @@ def _piece(cue: str, text: str, lang: str) -> tuple[str, int, int | None]:
             buf += ch
         i += 1
     if buf:
+        _possessive(parts, buf, lang)
         src, n = _literal(buf, lang, inner=bool(parts) and parts[-1] == _SEP)
         parts.append(src)
         mandatory += n
     return "".join(_join_optional_words(parts)), mandatory, before_wild
+
+
+def _possessive(parts: list[str], word: str, lang: str) -> None:
+    """Before a lone English ``s`` that follows a word ("women s rights"), the separator may be an apostrophe."""
+    if lang in _POSSESSIVE_LANGS and word == "s" and len(parts) >= 2 and parts[-1] == _SEP:
+        parts[-1] = _POSSESSIVE
 
 
 #: A cue matching at least this share of a language's common words (its stop words of 3 letters or more) is a
