@@ -17,6 +17,20 @@ __all__ = ["AR_PROCLITICS", "BOUNDARY", "DEFAULT_GAP", "cue_pattern"]
 
 _FORBIDDEN = set("{}^$+?\\")
 _SEP = r"[\s\-\u2010-\u2013]+"  # spaces, hyphens and dashes
+# An English possessive is written with a space in a cue ("women s rights", "russia s"): the matching form keeps
+# the apostrophe of "women's" (only French elisions become spaces), so before a lone "s" either one matches.
+_POSSESSIVE_LANGS = {"en"}
+_POSSESSIVE = "(?:'|" + _SEP + ")"
+
+
+def _join_words(words: list[str], lang: str) -> str:
+    """``words`` escaped and joined by separators; in English a lone ``s`` also follows an apostrophe."""
+    if lang not in _POSSESSIVE_LANGS or "s" not in words[1:]:
+        return _SEP.join(re.escape(w) for w in words)
+    out = re.escape(words[0]) if words else ""
+    for w in words[1:]:
+        out += (_POSSESSIVE if w == "s" else _SEP) + re.escape(w)
+    return out
 _AR_PROCLITICS = "(?:[\u0648\u0641]?(?:[\u0628\u0643\u0644]?\u0627\u0644|\u0644\u0644|[\u0628\u0643\u0644])?)"
 _PROCLITIC_LANGS = {"ar"}
 _AR_ARTICLE = "(?:\u0627\u0644)?"
@@ -43,7 +57,7 @@ def _literal(text: str, lang: str = "", inner: bool = False) -> tuple[str, int]:
     if lang in _PROCLITIC_LANGS:
         src = _SEP.join(_AR_ARTICLE + _ar_bare(w) if k or inner else re.escape(w) for k, w in enumerate(words))
     else:
-        src = _SEP.join(re.escape(w) for w in words)
+        src = _join_words(words, lang)
     if norm[:1].isspace() and words:
         src = _SEP + src
     if norm[-1:].isspace() and words:
@@ -169,12 +183,13 @@ def _piece(cue: str, text: str, lang: str) -> tuple[str, int, int | None]:
         ch = text[i]
         if ch in "()[]*-" or ch.isspace():
             if buf:
+                _possessive(parts, buf, lang)
                 src, n = _literal(buf, lang, inner=bool(parts) and parts[-1] == _SEP)
                 parts.append(src)
                 mandatory += n
                 buf = ""
         if ch in "([":
-            group, extra, i = _bracket(cue, text, i)
+            group, extra, i = _bracket(cue, text, i, lang)
             parts.append(group)
             mandatory += extra
             continue
@@ -195,10 +210,17 @@ def _piece(cue: str, text: str, lang: str) -> tuple[str, int, int | None]:
             buf += ch
         i += 1
     if buf:
+        _possessive(parts, buf, lang)
         src, n = _literal(buf, lang, inner=bool(parts) and parts[-1] == _SEP)
         parts.append(src)
         mandatory += n
     return "".join(_join_optional_words(parts)), mandatory, before_wild
+
+
+def _possessive(parts: list[str], word: str, lang: str) -> None:
+    """Before a lone English ``s`` that follows a word ("women s rights"), the separator may be an apostrophe."""
+    if lang in _POSSESSIVE_LANGS and word == "s" and len(parts) >= 2 and parts[-1] == _SEP:
+        parts[-1] = _POSSESSIVE
 
 
 #: A cue matching at least this share of a language's common words (its stop words of 3 letters or more) is a
@@ -222,7 +244,7 @@ def _check_breadth(cue: str, pattern: str, lang: str) -> None:
                          "every text; write the words the theme is about")
 
 
-def _bracket(cue: str, text: str, i: int) -> tuple[str, int, int]:
+def _bracket(cue: str, text: str, i: int, lang: str = "") -> tuple[str, int, int]:
     """The regex of the ``(…)`` (optional) or ``[…]`` (required) group at ``text[i]``, the word characters it
     makes mandatory, and the position after it."""
     ch = text[i]
@@ -236,7 +258,7 @@ def _bracket(cue: str, text: str, i: int) -> tuple[str, int, int]:
     alts = sorted({a for a in alts if a}, key=len, reverse=True)
     if not alts:
         raise ValueError(f"cue {cue!r}: empty {ch + close!r}: remove it")
-    group = "(?:" + "|".join(_SEP.join(map(re.escape, a.split())) for a in alts) + ")"
+    group = "(?:" + "|".join(_join_words(a.split(), lang) for a in alts) + ")"
     if ch == "(":
         return group + "?", 0, j + 1
     return group, min(sum(c.isalnum() for c in a) for a in alts), j + 1
