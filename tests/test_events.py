@@ -310,18 +310,23 @@ PRECISION = Path(__file__).parent / "data" / "events_precision.csv"
 PRECISION_2026 = Path(__file__).parent / "data" / "events_precision_2026.csv"
 PRECISION_2027 = Path(__file__).parent / "data" / "events_precision_2027.csv"
 PRECISION_2028 = Path(__file__).parent / "data" / "events_precision_2028.csv"
+PRECISION_2029 = Path(__file__).parent / "data" / "events_precision_2029.csv"
+PRECISION_2030 = Path(__file__).parent / "data" / "events_precision_2030.csv"
 
 
-@pytest.mark.parametrize("path", [PRECISION, PRECISION_2026, PRECISION_2027, PRECISION_2028],
-                         ids=["seed15", "seed2026", "seed2027", "seed2028"])
+@pytest.mark.parametrize("path", [PRECISION, PRECISION_2026, PRECISION_2027, PRECISION_2028, PRECISION_2029,
+                                  PRECISION_2030],
+                         ids=["seed15", "seed2026", "seed2027", "seed2028", "seed2029", "seed2030"])
 def test_events_read_by_hand_stay_right(matcher, path):
     """tests/data/events_precision.csv: 115 events read by hand (70 FA-KES, 30 MEAE French, 15 Arabic Wikinews;
     a random sample, seed 15, of the events with a source and a target) on commit ffd2cde;
     tests/data/events_precision_2026.csv: 109 more (60 FA-KES, 30 MEAE French, all 19 of Arabic Wikinews; seed
     2026) on commit a19c59d (sectors, background and place rules), with the sectors; events_precision_2027.csv:
     101 more (60 FA-KES, 25 MEAE French, all 16 of Arabic Wikinews; seed 2027) on commit a8e8756;
-    events_precision_2028.csv: 101 more (same shares, seed 2028) on round 4's rules. Verdicts and
-    the kind of error; no corpus text. Those judged right must still come out."""
+    events_precision_2028.csv: 101 more (same shares, seed 2028) on round 4's rules; events_precision_2029.csv:
+    101 more (same shares, seed 2029) on main after round 4 (f9c42f0); events_precision_2030.csv: 103 never
+    read before (FA-KES 70, Wikinews French 17 of 17, the Arabic side of unpc-ar-fr-en 16; seed 2030) on
+    0e97c6d. Verdicts and the kind of error; no corpus text. Those judged right must still come out."""
     from diplolib import datasets
 
     judged = pd.read_csv(path, dtype={"article_id": str})
@@ -332,6 +337,12 @@ def test_events_read_by_hand_stay_right(matcher, path):
         articles = articles[articles["article_id"].isin(part["article_id"])]
         ev = extract_events(articles, registry=matcher)
         got = set(zip(ev["article_id"], ev["start"], ev["event"], ev["source"], ev["target"], strict=True))
+        # an attack or killing re-typed FIGHT by the heavy-weapons rule (round 5 reads the weapons of the source's
+        # own phrase too: "Russian jets launched multiple airstrikes ... killing eight") is the same event
+        heavy = ev[ev["mode"].fillna("") == "heavy-weapons"]
+        for kind in ("ASSAULT", "COERCE"):
+            got |= set(zip(heavy["article_id"], heavy["start"], [kind] * len(heavy), heavy["source"],
+                           heavy["target"], strict=True))
         want = set(zip(part["article_id"], part["start"], part["event"], part["source"], part["target"],
                        strict=True))
         assert want <= got, f"{corpus}: no longer found: {sorted(want - got)[:5]}"

@@ -11,7 +11,7 @@ from .markers import adjacent
 from .scan import Batch
 from .words import spaced_codes
 
-__all__ = ["flags", "REALISED"]
+__all__ = ["flags", "REALISED", "heavy_between"]
 
 
 def _before(marks: tuple[np.ndarray, np.ndarray], pos: np.ndarray, lo: np.ndarray) -> np.ndarray:
@@ -30,6 +30,11 @@ def _starting(marks: tuple[np.ndarray, np.ndarray], lo: np.ndarray, hi: np.ndarr
         return np.zeros(len(lo), dtype=bool)
     i = np.searchsorted(starts, lo, side="left")
     return (i < len(starts)) & (starts[np.minimum(i, len(starts) - 1)] <= hi)
+
+
+def heavy_between(marks: dict[str, tuple[np.ndarray, np.ndarray]], lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Does a heavy-weapons marker start in ``[lo, hi]`` (matching-form offsets)?"""
+    return _starting(marks["heavy"], lo, hi)
 
 
 def _infinitive(b: Batch, hits: dict[str, np.ndarray], lang: str) -> np.ndarray:

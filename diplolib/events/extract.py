@@ -14,7 +14,8 @@ from ..normalize.matching import matching_form
 from .attribution import regroup, reporting_actors, self_reports, speaker_before, speakers
 from .clauses import FIRM, FORWARD
 from .columns import as_strings, with_objects
-from .cue_flags import flags
+from .cue_flags import flags, heavy_between
+from .governed import governed_nouns
 from .hits import ends_with, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .locations import article_states, near_cues, not_parties, place_agent, place_sides
@@ -93,6 +94,31 @@ def _attributive(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: 
         return tgt
     far = [a < 0 or bool(disp[e:ps[a]].strip()) for a, e in zip(after[glued], hits["end"][glued], strict=True)]
     return np.where(np.isin(np.arange(len(tgt)), glued[far]), -1, tgt)
+
+
+def _governed(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, material: np.ndarray, before: np.ndarray,
+              src: np.ndarray, lang: str) -> np.ndarray:
+    """No source from the clause for a material noun cue governed by a preposition ("outrage at attacks in Syria",
+    "la condamnation des attentats"): :mod:`~diplolib.events.governed`."""
+    read = np.flatnonzero(material & (src >= 0) & (src == before))
+    if not len(read):
+        return src
+    lo = b.match_offsets(phrases["gend"].to_numpy()[src[read]])
+    first = [b.match[a:z].split(" ", 1)[0] for a, z in zip(hits["m_start"][read].tolist(),
+                                                            hits["m_end"][read].tolist(), strict=True)]
+    gone = read[governed_nouns(b.spaced, hits["m_start"][read], first, lo, lang)]
+    out = src.copy()
+    out[gone] = -1
+    return out
+
+
+def _heavy_subject(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, marks: dict, before: np.ndarray,
+                   src: np.ndarray) -> np.ndarray:
+    """Heavy weapons named between the source phrase and the cue, however far: the subject's noun ("Syrian
+    government air strikes on opposition-held neighborhoods of the divided second city of Aleppo killed")."""
+    subj = (src >= 0) & (src == before)
+    lo = b.match_offsets(phrases["gend"].to_numpy()[np.maximum(src, 0)]) if len(phrases) else np.zeros(len(src), int)
+    return subj & heavy_between(marks, lo, hits["m_start"])
 
 
 def _without_reporters(events: pd.DataFrame, reporters: frozenset) -> pd.DataFrame:
@@ -192,6 +218,8 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
                                                              dtype=bool))
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
     tgt = _attributive(b, hits, phrases, before, after, tgt)
+    src = _governed(b, hits, phrases, material, before, src, lang)
+    fl["heavy"] = fl["heavy"] | _heavy_subject(b, hits, phrases, marks, before, src)
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"])
     # a phrase's sector is read only where a row can show it: the members of the groups that take a side
     phrases = with_objects(phrases, sector=phrase_sectors(b.display, phrases, country, lang, np.intersect1d(
