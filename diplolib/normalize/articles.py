@@ -216,6 +216,8 @@ def _steps(records: pd.DataFrame, steps: Sequence[str] | None, split: bool) -> f
 
 def _dayfirst_by_file(raw: pd.DataFrame) -> dict[str, bool | None]:
     """Whether each file writes its dates day first (from all of its date strings)."""
+    if isinstance(raw["published"].dtype, (np.dtypes.DateTime64DType, pd.DatetimeTZDtype)):
+        return {}  # no date strings (a reader parsed them): no file shows an order, every file reads None
     by_file: dict[str, list[Any]] = {}
     for origin, value in zip(raw["origin"].tolist(), raw["published"].tolist(), strict=True):
         by_file.setdefault(_origin_file(str(origin)), []).append(value)
