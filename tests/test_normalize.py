@@ -418,3 +418,23 @@ def test_near_duplicate_pairs_deterministic_and_thresholded() -> None:
 def test_flag_duplicates_needs_columns() -> None:
     with pytest.raises(ValueError, match="article_id"):
         flag_duplicates(pd.DataFrame({"text": ["a"]}))
+
+
+@pytest.mark.parametrize(("text", "title", "expected"), [
+    ("Stra\u00dfe gesperrt heute. Der Text", "STRASSE gesperrt heute", "Der Text"),  # first word equal once folded
+    ("...Syria attack kills 10. More", "Syria attack kills 10", "More"),  # three characters before the title
+    ("....Syria attack kills 10. More", "Syria attack kills 10", "....Syria attack kills 10. More"),  # four: kept
+    ("Syria attack kills 10 More text", "Syria attack kills 10 - Region - World", "More text"),  # suffix dropped
+    ("- Syria attack kills 10. More", "- Syria attack kills 10", "More"),  # the title's first word after a dash
+    ("Syrian attack kills 10. More", "Syria attack kills 10", "Syrian attack kills 10. More"),  # first word differs
+    ("", "A b c", ""), ("x", "... ,", "x"),  # no text; a title without words
+])
+def test_strip_repeated_title_first_word_check(text, title, expected):
+    """The first-word test that runs before the title's words are listed decides as the word-by-word loop."""
+    assert strip_repeated_title(text, title) == expected
+
+
+def test_split_dispatches_one_paragraph_and_unsplit_pages_whole():
+    long = "Le ministre a rappel\u00e9 la position de son pays sur la crise syrienne et a appel\u00e9 \u00e0 la reprise."
+    for text in (long, f"{long}\n\n{long}", f"{long}\n\n\n\n{long}", "", "\n\n"):
+        assert split_dispatches(text, "T") == [("T", text)]

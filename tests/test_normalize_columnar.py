@@ -102,3 +102,65 @@ def test_chunk_bodies_once_per_distinct_pair():
     assert [b.parts[0]["text"] for b in bodies] == ["a", "a", "b\ufffd", ""]
     assert [b.n_bad for b in bodies] == [0, 0, 1, 0]
     assert [b.parts[0]["title"] for b in bodies] == ["T", None, "T", None]
+
+
+def _hostile_records() -> pd.DataFrame:
+    """Records exercising every per-record rule of the articles table: missing and repeated origins, the source's
+    own ids (repeated, blank, NA), metadata dates as strings, Timestamps, NA and junk, given precisions, ``lang``
+    hints, datelines, several dispatches per page, U+FFFD, extra metadata."""
+    body = "Damas-SANA / Le ministre a dit : oui.\n\nM.A./ H.S."
+    long = ("Le ministre a rappel\u00e9 la position de son pays sur la crise syrienne et a appel\u00e9 \u00e0 la "
+            "reprise rapide du dialogue.")
+    two = f"{long}\n\nLe pr\u00e9sident re\u00e7oit une d\u00e9l\u00e9gation parlementaire\n\nDamas-SANA / {long}"
+    texts = [body, two, "Short \ufffd text.", body, "", None, two, "Moscow, 12 June 2014 - Text.", body, "x"]
+    n = len(texts)
+    return pd.DataFrame({
+        "origin": ["a.txt", "b.csv:row1", None, "a.txt", "", "b.csv:row2", "b.csv:row1", float("nan"), "c", "c"],
+        "source": ["sana", None, "afp", "sana", "", "x", None, "y", "z", "z"],
+        "title": ["Titre", None, "T\ufffd", "Titre", None, "", "Other", "Moscow", float("nan"), "x"],
+        "text": texts,
+        "url": [None, "http://x", None, "u", "u", None, None, "", "v", "v"],
+        "published": ["2015-03-02", None, "2015", "02/03/2015", "junk", pd.Timestamp("2014-06-12", tz="UTC"),
+                      float("nan"), "mars 2015", pd.Timestamp("2020-01-01 10:00"), "2015-03-02"],
+        "lang": ["fr", None, "EN", "fr", None, "ar-SY", "de_CH", None, "fr", "fr"],
+        "article_id": ["id1", None, " ", "id1", pd.NA, "id2", "id1", None, "id3", "id3"],
+        "published_precision": [None, None, "month", "", None, "day", None, None, "year", None],
+        "extra": list(range(n)),
+    })
+
+
+@pytest.mark.parametrize("steps", [None, ("clean", "split", "dateline"), ("clean",)])
+@pytest.mark.parametrize("published", [None, "2001-02-03", {"b.csv": "1999-12-31", "a.txt": "15 mars 2001"}])
+def test_columns_table_equals_row_by_row_hostile(steps, published, monkeypatch):
+    records = _hostile_records()
+    fast = normalize_articles(records, steps=steps, published=published, tz="Asia/Damascus")
+    monkeypatch.setattr(articles_mod, "_chunk_table", articles_mod._chunk_table_reference)
+    reference = normalize_articles(records, steps=steps, published=published, tz="Asia/Damascus")
+    pd.testing.assert_frame_equal(fast, reference, check_exact=True)
+    if steps is None or "split" in steps:
+        assert len(fast) == len(records) + 2  # two pages gave two dispatches each
+    assert fast["published"].notna().sum() >= (4 if steps is None or published else 2)  # Timestamps need no step
+
+
+@pytest.mark.parametrize("name", [*TABLE_CORPORA, "sib200"])
+def test_columns_table_equals_row_by_row(name, monkeypatch):
+    records = _records(name)
+    records = pd.concat([records, records.iloc[::-1]], ignore_index=True)  # ids of repeated origins
+    monkeypatch.setattr(articles_mod, "CHUNK_ROWS", 997)  # several chunks: ids and dates across chunks
+    fast = normalize_articles(records)
+    monkeypatch.setattr(articles_mod, "_chunk_table", articles_mod._chunk_table_reference)
+    reference = normalize_articles(records)
+    pd.testing.assert_frame_equal(fast, reference, check_exact=True)
+
+
+def test_columns_table_datetime_column_equals_row_by_row(monkeypatch):
+    """A ``published`` column of datetimes (the CSV reader's) is converted once per distinct value."""
+    records = _records("fa-kes").iloc[:300].reset_index(drop=True)
+    stamps = pd.to_datetime(pd.Series(["2013-05-01 00:00", None, "2016-02-29 23:30"] * 100), utc=True)
+    records["published"] = stamps.dt.tz_convert("Europe/Paris")
+    fast = normalize_articles(records, tz="Asia/Damascus")
+    monkeypatch.setattr(articles_mod, "_chunk_table", articles_mod._chunk_table_reference)
+    reference = normalize_articles(records, tz="Asia/Damascus")
+    pd.testing.assert_frame_equal(fast, reference, check_exact=True)
+    given = stamps.notna().to_numpy()  # the others fall back to the body's dateline, when it has one
+    assert (fast["published"][given] == stamps[given]).all() and given.sum() == 200

@@ -22,6 +22,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..readers.base import meta_name
@@ -155,28 +156,14 @@ def normalize_articles(records: pd.DataFrame, *,
     seen: dict[str, int] = {}
     frames = []
     for lo in range(0, max(len(raw), 1), CHUNK_ROWS):  # one chunk of records at a time: bounded memory
-        chunk = raw.iloc[lo:lo + CHUNK_ROWS].to_dict("records")
+        part = raw.iloc[lo:lo + CHUNK_ROWS]
+        cols = {c: part[c].tolist() for c in part.columns}
+        n = len(part)
         # the text steps once per distinct (title, text) of the chunk, cleaners and matching form over the chunk
-        codes, bodies = chunk_bodies([r.get("title") for r in chunk], [r["text"] for r in chunk], on)
-        langs: dict[tuple[int, str | None], list[tuple[str | None, bool]]] = {}
-        rows: list[dict[str, Any]] = []
-        positions: list[int] = []
-        for pos, (r, code) in enumerate(zip(chunk, codes, strict=True), start=lo):
-            origin = str(r["origin"]) if _str(r["origin"]) else f"row {pos}"
-            n_seen = seen.get(origin, 0)
-            seen[origin] = n_seen + 1
-            id_base = origin if n_seen == 0 else f"{origin}\x1f{n_seen}"
-            given = _given_id(r.get("article_id"), seen)
-            hint = _str(r.get("lang"))
-            if (code, hint) not in langs:
-                langs[code, hint] = [_language(hint, part, on) for part in bodies[code].parts]
-            for row in _record_articles(r, origin, given or id_base, bodies[code], langs[code, hint], on, dates,
-                                        dayfirst.get(_origin_file(origin)), published, tz,
-                                        given_id=given is not None):
-                rows.append(row)
-                positions.append(pos)
-        frames.append(_articles_frame(rows, positions, extra, tz=tz))
-        del rows, chunk, bodies
+        codes, bodies = chunk_bodies(cols.get("title", [None] * n), cols["text"], on)
+        frames.append(_chunk_table(cols, n, lo, codes, bodies, extra, on, dates, dayfirst, published, tz, seen,
+                                   part["published"] if "published" in part.columns else None))
+        del cols, bodies
     out = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     if "duplicates" in on and len(out):
         out["duplicate_of"] = flag_duplicates(out, near=near_duplicates).to_numpy()
@@ -229,10 +216,200 @@ def _steps(records: pd.DataFrame, steps: Sequence[str] | None, split: bool) -> f
 
 def _dayfirst_by_file(raw: pd.DataFrame) -> dict[str, bool | None]:
     """Whether each file writes its dates day first (from all of its date strings)."""
+    if isinstance(raw["published"].dtype, (np.dtypes.DateTime64DType, pd.DatetimeTZDtype)):
+        return {}  # no date strings (a reader parsed them): no file shows an order, every file reads None
     by_file: dict[str, list[Any]] = {}
     for origin, value in zip(raw["origin"].tolist(), raw["published"].tolist(), strict=True):
         by_file.setdefault(_origin_file(str(origin)), []).append(value)
     return {f: infer_dayfirst(v) for f, v in by_file.items()}
+
+
+def _column(cols: dict[str, list[Any]], name: str, n: int) -> list[Any]:
+    """A raw column of the chunk as a list (all None when the records have no such column)."""
+    return cols[name] if name in cols else [None] * n
+
+
+def _record_keys(cols: dict[str, list[Any]], n: int, lo: int, seen: dict[str, int]) -> tuple[list[str], list[str],
+                                                                                           list[bool]]:
+    """Each record's ``origin`` (``row <i>`` when it has none), the base of its articles' ids and whether that base
+    is the source's own id; ``seen`` counts the origins and given ids met so far (across chunks)."""
+    origins = [str(o) if isinstance(o, str) and o else f"row {pos}"
+               for pos, o in enumerate(cols["origin"], start=lo)]
+    bases, given_flags = [], []
+    given_ids = cols.get("article_id")
+    for i, origin in enumerate(origins):
+        n_seen = seen.get(origin, 0)
+        seen[origin] = n_seen + 1
+        given = _given_id(given_ids[i], seen) if given_ids is not None else None
+        bases.append(given or (origin if n_seen == 0 else f"{origin}\x1f{n_seen}"))
+        given_flags.append(given is not None)
+    return origins, bases, given_flags
+
+
+def _meta_dates(cols: dict[str, list[Any]], n: int, origins: list[str], on: frozenset[str], dates: _DateCache,
+                dayfirst: dict[str, bool | None], column: pd.Series | None = None
+                ) -> tuple[list[pd.Timestamp | None], list[str | None]]:
+    """Each record's metadata date and its precision, a date string parsed once per distinct (string, day-first
+    reading of its file); a datetime ``column`` (the chunk's ``published``) converted once per distinct value."""
+    meta = _column(cols, "published", n)
+    if column is not None and isinstance(column.dtype, (np.dtypes.DateTime64DType, pd.DatetimeTZDtype)):
+        codes, uniques = pd.factorize(column, use_na_sentinel=True)
+        converted = []
+        for value in uniques:
+            try:
+                converted.append(dates.convert(value))
+            except (TypeError, ValueError):
+                converted.append(None)
+        given = _column(cols, "published_precision", n)
+        stamps = [converted[c] if c >= 0 else None for c in codes.tolist()]
+        return stamps, [(g if isinstance(g, str) and g else "day") if ts is not None else None
+                        for ts, g in zip(stamps, given, strict=True)]
+    given = _column(cols, "published_precision", n)
+    firsts = [dayfirst.get(_origin_file(o)) for o in origins] if dayfirst else [None] * n
+    memo: dict[tuple[str, bool | None], tuple[pd.Timestamp | None, str | None]] = {}
+    stamps: list[pd.Timestamp | None] = []
+    precisions: list[str | None] = []
+    for value, first, given_precision in zip(meta, firsts, given, strict=True):
+        if value is None:
+            stamps.append(None)
+            precisions.append(None)
+            continue
+        if isinstance(value, str):
+            key = (value, first)
+            if key not in memo:
+                try:
+                    ts = dates.parse(value, first) if "dates" in on else None
+                except (TypeError, ValueError):  # an unreadable date is unknown, not fatal
+                    ts = None
+                memo[key] = (ts, date_precision(value) if ts is not None else None)
+            ts, precision = memo[key]
+        else:
+            try:
+                ts = dates.convert(value)
+            except (TypeError, ValueError):
+                ts = None
+            precision = date_precision(value) if ts is not None else None
+        stamps.append(ts)
+        precisions.append((given_precision if isinstance(given_precision, str) and given_precision else precision)
+                          if ts is not None else None)
+    return stamps, precisions
+
+
+def _chunk_table(cols: dict[str, list[Any]], n: int, lo: int, codes: list[int], bodies: list[Body],
+                 extra: pd.DataFrame | None, on: frozenset[str], dates: _DateCache, dayfirst: dict[str, bool | None],
+                 published: Any, tz: str, seen: dict[str, int],
+                 published_column: pd.Series | None = None) -> pd.DataFrame:
+    """The articles table of one chunk of raw records (columns ``cols``, first position ``lo``), built column by
+    column: the fields of the dispatches are taken from the distinct bodies with one index array, the record
+    fields with another, languages once per distinct (body, ``lang`` hint), dates once per distinct string.
+    Same table as :func:`_chunk_table_reference` (the record-by-record definition; tested)."""
+    origins, bases, given_flags = _record_keys(cols, n, lo, seen)
+    n_parts = np.fromiter((len(b.parts) for b in bodies), np.int64, len(bodies))
+    code = np.asarray(codes, dtype=np.int64)
+    per_record = n_parts[code]
+    rec = np.repeat(np.arange(n), per_record)  # the record of each article
+    if not len(rec):
+        return _articles_frame([], [], extra, tz=tz)
+    k = np.arange(len(rec)) - (np.cumsum(per_record) - per_record)[rec]  # the article's rank in its record
+    flat = (np.cumsum(n_parts) - n_parts)[code][rec] + k  # its dispatch among those of the distinct bodies
+    parts = [p for b in bodies for p in b.parts]
+    # languages once per distinct (body, hint)
+    hints = [_str(h) for h in _column(cols, "lang", n)]
+    pair_index: dict[tuple[int, str | None], int] = {}
+    pair_start: list[int] = []
+    pair_of: list[int] = []
+    found: list[tuple[str | None, bool]] = []
+    for c, hint in zip(codes, hints, strict=True):
+        j = pair_index.get((c, hint))
+        if j is None:
+            j = pair_index[c, hint] = len(pair_start)
+            pair_start.append(len(found))
+            found.extend(_language(hint, p, on) for p in bodies[c].parts)
+        pair_of.append(j)
+    lang_at = np.asarray(pair_start, dtype=np.int64)[np.asarray(pair_of, dtype=np.int64)][rec] + k
+    # dates: the record's metadata date, else the dispatch's dateline, else the date supplied by the caller
+    meta_ts, meta_precision = _meta_dates(cols, n, origins, on, dates, dayfirst, published_column)
+    recs, ks = rec.tolist(), k.tolist()
+    stamps = [meta_ts[r] for r in recs]
+    precisions = [meta_precision[r] for r in recs]
+    supplied: dict[str, tuple[pd.Timestamp | None, str | None]] = {}
+    for i in [i for i, t in enumerate(stamps) if t is None]:
+        ts, precision = None, None
+        dateline = parts[flat[i]]["dateline"]
+        if "dates" in on and dateline:
+            ts = dates.parse(dateline)
+            precision = "day" if ts is not None else None
+        if ts is None:
+            origin = origins[recs[i]]
+            if origin not in supplied:
+                value = _supplied_date(published, origin, tz)
+                supplied[origin] = (value, _supplied_precision(published, origin) if value is not None else None)
+            ts, precision = supplied[origin]
+        stamps[i], precisions[i] = ts, precision
+    distinct: dict[pd.Timestamp | None, int] = {}
+    stamp_at = np.fromiter((distinct.setdefault(t, len(distinct)) for t in stamps), np.int64, len(stamps))
+    moments = pd.to_datetime(pd.Series([t if t is not None else pd.NaT for t in distinct], dtype=object),
+                             utc=True).dt.tz_convert(tz).astype(f"datetime64[ns, {tz}]").array.take(stamp_at)
+    ids = [((bases[r] if kk == 0 else f"{bases[r]}-{kk}") if given_flags[r]
+            else hashlib.sha1(f"{bases[r]}\x1f{kk}".encode()).hexdigest()[:16]) for r, kk in zip(recs, ks)]
+
+    one_per_record = bool((per_record == 1).all())
+    distinct_parts = len(flat) == len(parts) and bool((flat == np.arange(len(flat))).all())
+
+    def by_record(values: list[Any]) -> pd.api.extensions.ExtensionArray:
+        column = pd.array(values, dtype="string")
+        return column if one_per_record else column.take(rec)
+
+    def by_part(field: str) -> pd.api.extensions.ExtensionArray:
+        column = pd.array([p[field] for p in parts], dtype="string")
+        return column if distinct_parts else column.take(flat)
+
+    n_bad = np.asarray([b.n_bad for b in bodies], dtype=np.int64)[code][rec]
+    out = pd.DataFrame({
+        "article_id": pd.array(ids, dtype="string"),
+        "source": by_record([_str(v) for v in _column(cols, "source", n)]),
+        "lang": pd.array([f[0] for f in found], dtype="string").take(lang_at),
+        "published": moments,
+        "title": by_part("title"), "text": by_part("text"), "byline": by_part("byline"),
+        "dateline": by_part("dateline"), "credits": by_part("credits"),
+        "url": by_record([_str(v) for v in _column(cols, "url", n)]),
+        "origin": by_record(origins),
+        "duplicate_of": np.full(len(rec), None, dtype=object),
+        "text_match": by_part("text_match"),
+        "n_replacement_chars": np.where(k == 0, n_bad, 0).astype("int64"),
+        "published_precision": pd.array(precisions, dtype="string"),
+        "lang_mismatch": np.asarray([f[1] for f in found], dtype=bool)[lang_at],
+        "format": by_record([_str(v) for v in _column(cols, "format", n)]),
+    })
+    if extra is not None:  # extra metadata kept as is, dtypes included
+        out = pd.concat([out, extra.iloc[lo + rec].reset_index(drop=True)], axis=1)
+    return out
+
+
+def _chunk_table_reference(cols: dict[str, list[Any]], n: int, lo: int, codes: list[int], bodies: list[Body],
+                           extra: pd.DataFrame | None, on: frozenset[str], dates: _DateCache,
+                           dayfirst: dict[str, bool | None], published: Any, tz: str,
+                           seen: dict[str, int], published_column: pd.Series | None = None) -> pd.DataFrame:
+    """:func:`_chunk_table` record by record: one dict per article row (the definition the columns must keep)."""
+    names = list(cols)
+    langs: dict[tuple[int, str | None], list[tuple[str | None, bool]]] = {}
+    rows: list[dict[str, Any]] = []
+    positions: list[int] = []
+    for pos, (values, code) in enumerate(zip(zip(*cols.values(), strict=True), codes, strict=True), start=lo):
+        r = dict(zip(names, values, strict=True))
+        origin = str(r["origin"]) if _str(r["origin"]) else f"row {pos}"
+        n_seen = seen.get(origin, 0)
+        seen[origin] = n_seen + 1
+        id_base = origin if n_seen == 0 else f"{origin}\x1f{n_seen}"
+        given = _given_id(r.get("article_id"), seen)
+        hint = _str(r.get("lang"))
+        if (code, hint) not in langs:
+            langs[code, hint] = [_language(hint, part, on) for part in bodies[code].parts]
+        for row in _record_articles(r, origin, given or id_base, bodies[code], langs[code, hint], on, dates,
+                                    dayfirst.get(_origin_file(origin)), published, tz, given_id=given is not None):
+            rows.append(row)
+            positions.append(pos)
+    return _articles_frame(rows, positions, extra, tz=tz)
 
 
 def _record_articles(r: dict[str, Any], origin: str, id_base: str, body: Body, langs: list[tuple[str | None, bool]],

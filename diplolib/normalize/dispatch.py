@@ -141,6 +141,12 @@ def strip_repeated_title(text: str, title: str) -> str:
     """
     if not isinstance(title, str) or not text:
         return text
+    # every candidate form starts with the title's first word, which must open the text (after ≤ 3 characters):
+    # tested before the title's words are listed (titles are distinct, so caching them does not help)
+    first, title_first = _WORDS.search(text), _WORDS.search(title)
+    if (first is None or first.start() > 3 or title_first is None
+            or first.group().casefold() != title_first.group().casefold()):
+        return text
     for words in _title_words(title):
         end = 0
         for n, m in enumerate(_WORDS.finditer(text)):
@@ -281,8 +287,10 @@ _TRANSITION = re.compile(r"(?i)(?:sur un autre plan|par ailleurs|d'autre part|da
 
 
 def _is_headline(p: str) -> bool:
+    if len(p) > 220:  # before splitting the paragraph into words (most paragraphs are long)
+        return False
     words = p.split()
-    return (4 <= len(words) <= 30 and len(p) <= 220 and p[0].isupper() and "\n" not in p
+    return (4 <= len(words) <= 30 and p[0].isupper() and "\n" not in p
             and not p.rstrip("\"'»”)]").endswith(_NO_HEADLINE_END) and _BYLINE_PARA.fullmatch(p) is None
             and _SENTENCE_BREAK.search(p) is None)
 
@@ -305,14 +313,17 @@ def split_dispatches(text: str, title: str | None = None) -> list[tuple[str | No
     headings and Kremlin transcript headings are thus not split. The first pair
     carries ``title``.
     """
+    if "\n\n" not in text:  # one paragraph: nothing to split
+        return [(title, text)]
     paras = text.split("\n\n")
     title_key = f" {matching_form(title).strip()} " if isinstance(title, str) and title.strip() else None
     out: list[tuple[str | None, str]] = []
     cur_title, cur = title, []
     for i, p in enumerate(paras):
         nxt = paras[i + 1] if i + 1 < len(paras) else ""
-        if (cur and _is_headline(p) and cur[-1].endswith(_SENT_END) and any(len(c) >= 100 for c in cur)
-                and len(nxt) >= 80 and nxt.endswith(_SENT_END)
+        # the cheap tests first (the conditions are pure: their order does not change the decision)
+        if (cur and cur[-1].endswith(_SENT_END) and len(nxt) >= 80 and nxt.endswith(_SENT_END) and _is_headline(p)
+                and any(len(c) >= 100 for c in cur)
                 and (title_key is None or title_key not in f" {matching_form(p)} ")
                 and (_TRANSITION.match(nxt) or split_dateline(nxt)[0]
                      or _BYLINE_PARA.fullmatch(cur[-1]) is not None)):
@@ -320,5 +331,7 @@ def split_dispatches(text: str, title: str | None = None) -> list[tuple[str | No
             cur_title, cur = p, []
             continue
         cur.append(p)
+    if not out:  # no split: the page is one dispatch
+        return [(title, text)]
     out.append((cur_title, "\n\n".join(cur)))
     return out
