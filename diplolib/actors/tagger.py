@@ -61,17 +61,18 @@ gives the same table (tested on every sample corpus).
 from __future__ import annotations
 
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..segment import locate_spans, segment_spans
 from .keys import key_form
 from .matcher import ActorMatcher
 from .partition import scan_partition
+from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place, surfaces
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_column, through_last
 from .registry import Registry, load_registry
 
@@ -83,9 +84,6 @@ _key = key_form  # the name diplolib.actors.discover imports
 #: joined forms and hit columns take some 50-100 MB; larger chunks gain little.
 CHUNK_CHARS = 4_000_000
 
-_BASED = frozenset(("-based", " based"))  # "the Britain-based Syrian Observatory": see MatcherRules.resolve
-_IS_UPPER = np.array([chr(c).isupper() for c in range(0x10000)], dtype=bool)
-_BASED_WORD = re.compile(r"[bB][aA][sS][eE][dD]")  # the only spellings whose lower() is "based"
 
 
 class _Hits:
@@ -161,28 +159,8 @@ def _scan(matcher: ActorMatcher, texts: list[str]) -> _Hits:
 
 
 def _maybe_in_a_name(texts: list[str], pos: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """The hits for which :meth:`~diplolib.actors.rules.MatcherRules._in_a_name` can be true, from the code points
-    of the texts: a space or hyphen then a capital letter after the hit, or "de ", "du ", "d'", "d’" or an Arabic
-    letter just before it (the method's own first tests, vectorised; the others are certainly not in a name)."""
-    if not len(pos):
-        return np.zeros(0, dtype=bool)
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    base = np.r_[0, np.cumsum(lengths + 1)[:-1]]
-    cp = np.frombuffer(("\x00".join(texts) + "\x00\x00").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    at, before = base[pos] + end, base[pos] + start
-
-    def char(i: np.ndarray, ok: np.ndarray) -> np.ndarray:
-        return np.where(ok, cp[np.where(ok, i, 0)], 0)
-
-    room = end + 2 <= lengths[pos]
-    nxt = char(at + 1, room)
-    upper = np.where(nxt < 0x10000, _IS_UPPER[np.minimum(nxt, 0xFFFF)], True)  # beyond the BMP: ask the method
-    after = room & ((char(at, room) == 32) | (char(at, room) == 45)) & upper
-    c1, c2, c3 = (char(before - k, start >= k) for k in (1, 2, 3))
-    de_du = (c1 == 32) & ((c2 == 101) | (c2 == 117)) & (c3 == 100)
-    elided = ((c1 == 39) | (c1 == 0x2019)) & (c2 == 100)
-    arabic = (start >= 2) & (c2 >= 0x600) & (c2 <= 0x6FF)
-    return after | de_du | elided | arabic
+    """:func:`diplolib.actors.pretests.maybe_in_a_name` of a list of texts."""
+    return maybe_in_a_name(ChunkCodes(texts), pos, start, end)
 
 
 def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) -> list[np.ndarray]:
@@ -198,18 +176,14 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) 
     n = len(kid)
     single = kid < 0  # counterpart phrases and coordinated demonyms: resolved one by one
     key_ok = np.maximum(kid, 0)
-    flags = np.zeros(n, dtype=np.int64)
-    has_based = np.zeros(len(texts), dtype=bool)
-    # no character but A B D E S lowercases to a, b, d, e, s: "based" in the lowered text is a superset
-    has_based[[p for p in np.unique(pos).tolist() if "based" in texts[p].lower() and _BASED_WORD.search(texts[p])]] \
-        = True
-    maybe = np.flatnonzero(has_based[pos] & ~single)  # hits in the few texts that hold "based" at all
-    flags[maybe] |= np.array([texts[p][e:e + 6].lower() in _BASED for p, e in zip(pos[maybe].tolist(),
-                                                                                  end[maybe].tolist(), strict=True)],
-                             dtype=np.int64)
+    codes = ChunkCodes(texts)
+    # "-based" after the hit (flag 1), exactly from the code points
+    flags = np.where(~single, based_after(codes, pos, end), False).astype(np.int64)
     capital = np.flatnonzero(~single & matcher._capital_mask[key_ok] & (flags == 0))
-    named = _maybe_in_a_name(texts, pos[capital], start[capital], end[capital])
-    place_test = ~matcher._plain_mask[kid[capital]]  # plain keys only need the in-name test
+    named = maybe_in_a_name(codes, pos[capital], start[capital], end[capital])
+    # plain keys only need the in-name test; the place test runs where the pre-test cannot rule it out
+    place_test = ~matcher._plain_mask[kid[capital]]
+    place_test[place_test] = maybe_place(codes, pos[capital[place_test]], start[capital[place_test]])
     ask = named | place_test
     capital, named, place_test = capital[ask], named[ask], place_test[ask]
     for i, p, s, e, t, m in zip(capital.tolist(), pos[capital].tolist(), start[capital].tolist(),
@@ -233,8 +207,10 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) 
     if len(rest):  # resolution depends on the key, the date, (case-sensitive keys) the spelling and the flags
         day = (pd.factorize(pd.Series(whens, dtype="datetime64[ns]"))[0] + 1)[pos[rest]]
         cs = matcher._cs_mask[kid[rest]]
-        spelled = [texts[p][s:e] if c else "" for p, s, e, c in zip(pos[rest].tolist(), start[rest].tolist(),
-                                                                     end[rest].tolist(), cs.tolist(), strict=True)]
+        spelled = np.full(len(rest), "", dtype=object)
+        sens = rest[cs]
+        spelled[cs] = [texts[p][s:e] for p, s, e in zip(pos[sens].tolist(), start[sens].tolist(), end[sens].tolist(),
+                                                         strict=True)]
         spelling = pd.factorize(pd.Series(spelled, dtype=object))[0]
         combo = ((kid[rest] * (len(rest) + 1) + day) * (len(rest) + 1) + spelling) * 8 + flags[rest]
         _, first, inverse = np.unique(combo, return_index=True, return_inverse=True)
@@ -375,8 +351,11 @@ def tag_actors(
         hits, resolved, sentence, paragraph = _tag_chunk(matcher, chunk, whens[part], sources[part], datelines[part])
         if not len(hits.pos):
             continue
-        surface = [chunk[p][s:e] for p, s, e in zip(hits.pos.tolist(), hits.start.tolist(), hits.end.tolist(),
-                                                     strict=True)]
+        surface = surfaces(chunk, hits.pos, hits.start, hits.end)  # Arrow, cut from the chunk's UTF-8 bytes
+        if surface is None:  # overlapping hits or lone surrogates: one slice per hit
+            surface = pa.array([chunk[p][s:e] for p, s, e in zip(hits.pos.tolist(), hits.start.tolist(),
+                                                                  hits.end.tolist(), strict=True)],
+                               type=pa.large_string())
         parts.append({"article_id": ids[part][hits.pos].tolist(), "actor_id": resolved[0].tolist(),
                       "start": hits.start, "end": hits.end, "surface": surface, "sentence": sentence,
                       "paragraph": paragraph, "method": resolved[1].tolist(), "alias_kind": resolved[2].tolist(),
@@ -384,7 +363,10 @@ def tag_actors(
     if not parts:
         return mentions_frame(pd.DataFrame([], columns=MENTION_COLUMNS))
     columns = {c: (list(itertools.chain.from_iterable(p[c] for p in parts)) if isinstance(parts[0][c], list)
-                   else np.concatenate([p[c] for p in parts])) for c in MENTION_COLUMNS}
-    for c in ("actor_id", "surface", "method", "alias_kind", "reason"):  # str or None: Arrow builds them
+                   else np.concatenate([p[c] for p in parts])) for c in MENTION_COLUMNS if c != "surface"}
+    for c in ("actor_id", "method", "alias_kind", "reason"):  # str or None: Arrow builds them
         columns[c] = string_column(columns[c])
+    columns["surface"] = pd.array(pa.concat_arrays([p["surface"] for p in parts]),
+                                  dtype=pd.StringDtype("pyarrow", na_value=np.nan))  # as string_column makes it
+    columns = {c: columns[c] for c in MENTION_COLUMNS}
     return mentions_frame(pd.DataFrame(columns))
