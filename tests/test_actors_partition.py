@@ -158,23 +158,3 @@ def test_based_after_is_the_slice_test(texts):
     pos, end = (np.array(c, dtype=np.int64) for c in zip(*spans, strict=True))
     got = based_after(ChunkCodes(texts), pos, end)
     assert got.tolist() == [texts[p][e:e + 6].lower() in ("-based", " based") for p, e in spans]
-
-
-@settings(max_examples=60, deadline=None)
-@given(texts=st.lists(st.text(alphabet="ab é\U0001d400ش", max_size=20), min_size=1, max_size=4),
-       data=st.data())
-def test_surfaces_are_the_slices(texts, data):
-    from diplolib.actors.pretests import surfaces
-
-    spans = []
-    for p, t in enumerate(texts):  # non-overlapping spans in order, as the tagger's hits are
-        at = 0
-        while at < len(t):
-            s = data.draw(st.integers(at, len(t)))
-            e = data.draw(st.integers(s, len(t)))
-            spans.append((p, s, e))
-            at = e + 1
-    if not spans:
-        return
-    pos, start, end = (np.array(c, dtype=np.int64) for c in zip(*spans, strict=True))
-    assert surfaces(texts, pos, start, end).to_pylist() == [texts[p][s:e] for p, s, e in spans]

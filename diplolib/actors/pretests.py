@@ -12,9 +12,8 @@ random texts built from the pieces the rules look at.
 from __future__ import annotations
 
 import numpy as np
-import pyarrow as pa
 
-__all__ = ["ChunkCodes", "based_after", "maybe_in_a_name", "maybe_place", "surfaces"]
+__all__ = ["ChunkCodes", "based_after", "maybe_in_a_name", "maybe_place"]
 
 _IS_UPPER = np.array([chr(c).isupper() for c in range(0x10000)], dtype=bool)
 _ASCII_SPACE = np.array([chr(c).isspace() for c in range(128)] + [False], dtype=bool)  # 128: not ASCII
@@ -123,29 +122,3 @@ def maybe_place(codes: ChunkCodes, pos: np.ndarray, start: np.ndarray) -> np.nda
     word = short & np.isin(code, _LOCATIVE_CODES)
     paren = cp[:, 0] == 40
     return (start < 4) | paren | unsure | word
-
-
-def surfaces(texts: list[str], pos: np.ndarray, start: np.ndarray, end: np.ndarray) -> pa.Array | None:
-    """``texts[p][s:e]`` of every hit as one Arrow ``large_string`` array, cut from the UTF-8 bytes of the joined
-    texts by offsets (no Python string per hit); None when the hits overlap or a text cannot be encoded (lone
-    surrogates), where the caller slices in Python."""
-    if not len(pos):
-        return pa.array([], type=pa.large_string())
-    joined = "".join(texts)
-    try:
-        data = joined.encode("utf-8")
-    except UnicodeEncodeError:
-        return None
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    base = np.r_[0, np.cumsum(lengths)[:-1]].astype(np.int64)
-    first, last = base[pos] + start, base[pos] + end
-    if len(data) != len(joined):  # a character's UTF-8 bytes: 1 to 4; offsets shift by the extra ones before it
-        cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-        extra = np.r_[0, np.cumsum((cp >= 0x80).astype(np.int64) + (cp >= 0x800) + (cp >= 0x10000))]
-        first, last = first + extra[first], last + extra[last]
-    bounds = np.empty(2 * len(pos), dtype=np.int64)
-    bounds[0::2], bounds[1::2] = first, last
-    if (np.diff(bounds) < 0).any():
-        return None
-    arr = pa.LargeStringArray.from_buffers(len(bounds) - 1, pa.py_buffer(bounds), pa.py_buffer(data))
-    return arr.take(pa.array(np.arange(0, len(bounds) - 1, 2)))

@@ -72,7 +72,7 @@ from ..segment import locate_spans, segment_spans
 from .keys import key_form
 from .matcher import ActorMatcher
 from .partition import scan_partition
-from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place, surfaces
+from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_column, through_last
 from .registry import Registry, load_registry
 
@@ -153,8 +153,16 @@ def _scan(matcher: ActorMatcher, texts: list[str]) -> _Hits:
     todo = np.unique(np.r_[pos[matcher._generic_mask[kid]], pos[1:][near]])
     new = {}
     for p in todo.tolist():
-        body = texts[p]
-        new[p] = matcher.coordinate(body, matcher.merge_counterparts(body, hits.rows(p)))
+        body, at = texts[p], hits.of(p)
+        old = hits.rows(p)
+        got = matcher.coordinate(body, matcher.merge_counterparts(body, old))
+        if len(got) != len(old) or any(a[:2] != b[:2] for a, b in zip(got, old, strict=True)):
+            new[p] = got  # a counterpart phrase merged two hits: the columns are rebuilt
+            continue
+        for i, (a, b) in enumerate(zip(got, old, strict=True)):  # a coordinated demonym: same offsets, new key
+            if a[2] != b[2]:
+                hits.keys[at.start + i] = a[2]
+                hits.kid[at.start + i] = matcher.key_id[a[2]] if isinstance(a[2], str) else -1
     return hits.replaced(new, matcher)
 
 
@@ -282,6 +290,15 @@ def _tag_chunk(matcher: ActorMatcher, texts: list[str], whens: list, sources: li
     return hits, resolved, sentence, paragraph
 
 
+def _id_column(ids: np.ndarray, at: np.ndarray):
+    """``ids[at]`` as the column ``pd.DataFrame`` infers from that list: string ids taken by Arrow from the distinct
+    articles (one Python string per article, not per mention), other ids as the list itself."""
+    if len(ids) and all(isinstance(i, str) for i in ids.tolist()):
+        return pd.array(pa.array(ids, type=pa.large_string()).take(pa.array(at)),
+                        dtype=pd.StringDtype("pyarrow", na_value=np.nan))  # as string_column builds it
+    return ids[at].tolist()
+
+
 def _chunks(lengths: np.ndarray) -> list[slice]:
     """Consecutive runs of texts of about :data:`CHUNK_CHARS` characters (at least one text each)."""
     out, first, total = [], 0, np.cumsum(lengths)
@@ -351,22 +368,17 @@ def tag_actors(
         hits, resolved, sentence, paragraph = _tag_chunk(matcher, chunk, whens[part], sources[part], datelines[part])
         if not len(hits.pos):
             continue
-        surface = surfaces(chunk, hits.pos, hits.start, hits.end)  # Arrow, cut from the chunk's UTF-8 bytes
-        if surface is None:  # overlapping hits or lone surrogates: one slice per hit
-            surface = pa.array([chunk[p][s:e] for p, s, e in zip(hits.pos.tolist(), hits.start.tolist(),
-                                                                  hits.end.tolist(), strict=True)],
-                               type=pa.large_string())
-        parts.append({"article_id": ids[part][hits.pos].tolist(), "actor_id": resolved[0].tolist(),
+        surface = [chunk[p][s:e] for p, s, e in zip(hits.pos.tolist(), hits.start.tolist(), hits.end.tolist(),
+                                                     strict=True)]
+        parts.append({"article_id": np.arange(len(ids))[part][hits.pos], "actor_id": resolved[0].tolist(),
                       "start": hits.start, "end": hits.end, "surface": surface, "sentence": sentence,
                       "paragraph": paragraph, "method": resolved[1].tolist(), "alias_kind": resolved[2].tolist(),
                       "reason": resolved[3].tolist()})
     if not parts:
         return mentions_frame(pd.DataFrame([], columns=MENTION_COLUMNS))
     columns = {c: (list(itertools.chain.from_iterable(p[c] for p in parts)) if isinstance(parts[0][c], list)
-                   else np.concatenate([p[c] for p in parts])) for c in MENTION_COLUMNS if c != "surface"}
-    for c in ("actor_id", "method", "alias_kind", "reason"):  # str or None: Arrow builds them
+                   else np.concatenate([p[c] for p in parts])) for c in MENTION_COLUMNS}
+    for c in ("actor_id", "surface", "method", "alias_kind", "reason"):  # str or None: Arrow builds them
         columns[c] = string_column(columns[c])
-    columns["surface"] = pd.array(pa.concat_arrays([p["surface"] for p in parts]),
-                                  dtype=pd.StringDtype("pyarrow", na_value=np.nan))  # as string_column makes it
-    columns = {c: columns[c] for c in MENTION_COLUMNS}
+    columns["article_id"] = _id_column(ids, columns["article_id"])
     return mentions_frame(pd.DataFrame(columns))
