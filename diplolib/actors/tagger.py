@@ -171,6 +171,28 @@ def _maybe_in_a_name(texts: list[str], pos: np.ndarray, start: np.ndarray, end: 
     return maybe_in_a_name(ChunkCodes(texts), pos, start, end)
 
 
+def _date_buckets(matcher: ActorMatcher, whens: list) -> np.ndarray:
+    """A number for each date such that two dates with the same number resolve every key alike: 0 for no date,
+    else one more than the count of registry dates (starts and ends of roles and of ambiguous readings) at or
+    before it. :meth:`~diplolib.actors.rules.MatcherRules.resolve` reads the date only through ``candidates`` and
+    ``holders``, whose intervals ``[start, end)`` all change membership at those dates, so the resolution of a
+    (key, spelling, context) is the same all along a bucket: one is computed per bucket, not per day."""
+    days = pd.Series(whens, dtype="datetime64[ns]").to_numpy()
+    bounds = matcher.__dict__.get("_date_bounds")
+    if bounds is None:
+        dates = {d for terms in matcher._terms.values() for t in terms for d in t[:2] if d is not None}
+        dates |= {d for readings in matcher._readings.values() for r in readings for d in r[1:] if d is not None}
+        try:
+            bounds = np.sort(pd.to_datetime(pd.Series(sorted(dates), dtype=object)).to_numpy(dtype="datetime64[ns]"))
+        except (OverflowError, ValueError, pd.errors.OutOfBoundsDatetime):
+            bounds = False  # a date beyond the ns range: fall back to one bucket per day
+        bounds = bounds[~np.isnat(bounds)] if bounds is not False else False
+        matcher._date_bounds = bounds
+    if bounds is False:
+        return pd.factorize(pd.Series(whens, dtype="datetime64[ns]"))[0] + 1
+    return np.where(np.isnat(days), 0, np.searchsorted(bounds, days, side="right") + 1)
+
+
 def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) -> list[np.ndarray]:
     """``actor, method, kind, reason`` of every hit: plain aliases by look-up, the others once per (key, date,
     spelling, context flags) and broadcast, the rules' tuples one by one.
@@ -213,7 +235,7 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) 
         out[c][one] = _objects([r[c] for r in results])
     rest = np.flatnonzero(~single & ~is_plain)
     if len(rest):  # resolution depends on the key, the date, (case-sensitive keys) the spelling and the flags
-        day = (pd.factorize(pd.Series(whens, dtype="datetime64[ns]"))[0] + 1)[pos[rest]]
+        day = pd.factorize(_date_buckets(matcher, whens)[pos[rest]])[0]  # below len(rest): a radix of the combo
         cs = matcher._cs_mask[kid[rest]]
         spelled = np.full(len(rest), "", dtype=object)
         sens = rest[cs]
