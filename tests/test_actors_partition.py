@@ -115,3 +115,46 @@ def test_in_a_name_candidates_on_instrument_names(matcher):
     truth = [matcher._in_a_name(texts[p], s, e) for p, s, e in spans]
     assert truth == [True, True, True, False]
     assert tagger_mod._maybe_in_a_name(texts, pos, start, end).tolist() == [True, True, True, False]
+
+
+_PLACE_PIECES = ["in ", "In  ", "a ", "à ", "au ", "aux ", "to\t", "near ", "outside ", "via ", "main ", "again ",
+                 "(", "( ", "في ", "الي ", "ب", "\xa0", "_in ", "1in ", "l'", "d’", "`", "Geneva", "x", "é",
+                 "e\u0301", "İ", "ß", "\U0001d400", " ", "\x1c", ", 9 May", "Vienna, 9", "\n"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(texts=st.lists(st.lists(st.sampled_from(_PLACE_PIECES), max_size=12).map("".join), min_size=1, max_size=4))
+def test_place_candidates_hold_every_true_case(matcher, texts):
+    """The vectorised pre-test of as_place never drops a position where the method reads a place."""
+    from diplolib.actors.pretests import ChunkCodes, maybe_place
+
+    spans = [(p, s, e) for p, t in enumerate(texts) for s in range(len(t) + 1) for e in range(s, min(len(t), s + 6) + 1)]
+    pos, start, end = (np.array(c, dtype=np.int64) for c in zip(*spans, strict=True))
+    maybe = maybe_place(ChunkCodes(texts), pos, start)
+    truth = np.array([matcher.as_place(texts[p], s, e) for p, s, e in spans], dtype=bool)
+    assert not (truth & ~maybe).any()
+
+
+def test_place_candidates_skip_most_capitals(matcher):
+    """The pre-test answers for the usual cases itself: a capital after an article or a verb is not asked."""
+    from diplolib.actors.pretests import ChunkCodes, maybe_place
+
+    texts = ["talks in Geneva", "the Damascus government", "said Baghdad", "a Bagdad", "held in the capital, Kabul",
+             "xyz again Moscow"]
+    spans = [(0, 9, 15), (1, 4, 12), (2, 5, 12), (3, 2, 8), (4, 21, 26), (5, 10, 16)]
+    pos, start, _ = (np.array(c, dtype=np.int64) for c in zip(*spans, strict=True))
+    assert maybe_place(ChunkCodes(texts), pos, start).tolist() == [True, False, False, True, False, False]
+    assert [matcher.as_place(texts[p], s, e) for p, s, e in spans] == [True, False, False, True, False, False]
+
+
+@settings(max_examples=80, deadline=None)
+@given(texts=st.lists(st.lists(st.sampled_from(["-based", " based", " BASED", "-Based", "based", " base", "-", " ",
+                                                "Syria", "İ", "\U0001d400", "x"]), max_size=8).map("".join),
+                      min_size=1, max_size=4))
+def test_based_after_is_the_slice_test(texts):
+    from diplolib.actors.pretests import ChunkCodes, based_after
+
+    spans = [(p, e) for p, t in enumerate(texts) for e in range(len(t) + 1)]
+    pos, end = (np.array(c, dtype=np.int64) for c in zip(*spans, strict=True))
+    got = based_after(ChunkCodes(texts), pos, end)
+    assert got.tolist() == [texts[p][e:e + 6].lower() in ("-based", " based") for p, e in spans]

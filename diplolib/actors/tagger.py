@@ -61,17 +61,18 @@ gives the same table (tested on every sample corpus).
 from __future__ import annotations
 
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..segment import locate_spans, segment_spans
 from .keys import key_form
 from .matcher import ActorMatcher
 from .partition import scan_partition
+from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_column, through_last
 from .registry import Registry, load_registry
 
@@ -83,9 +84,6 @@ _key = key_form  # the name diplolib.actors.discover imports
 #: joined forms and hit columns take some 50-100 MB; larger chunks gain little.
 CHUNK_CHARS = 4_000_000
 
-_BASED = frozenset(("-based", " based"))  # "the Britain-based Syrian Observatory": see MatcherRules.resolve
-_IS_UPPER = np.array([chr(c).isupper() for c in range(0x10000)], dtype=bool)
-_BASED_WORD = re.compile(r"[bB][aA][sS][eE][dD]")  # the only spellings whose lower() is "based"
 
 
 class _Hits:
@@ -155,34 +153,44 @@ def _scan(matcher: ActorMatcher, texts: list[str]) -> _Hits:
     todo = np.unique(np.r_[pos[matcher._generic_mask[kid]], pos[1:][near]])
     new = {}
     for p in todo.tolist():
-        body = texts[p]
-        new[p] = matcher.coordinate(body, matcher.merge_counterparts(body, hits.rows(p)))
+        body, at = texts[p], hits.of(p)
+        old = hits.rows(p)
+        got = matcher.coordinate(body, matcher.merge_counterparts(body, old))
+        if len(got) != len(old) or any(a[:2] != b[:2] for a, b in zip(got, old, strict=True)):
+            new[p] = got  # a counterpart phrase merged two hits: the columns are rebuilt
+            continue
+        for i, (a, b) in enumerate(zip(got, old, strict=True)):  # a coordinated demonym: same offsets, new key
+            if a[2] != b[2]:
+                hits.keys[at.start + i] = a[2]
+                hits.kid[at.start + i] = matcher.key_id[a[2]] if isinstance(a[2], str) else -1
     return hits.replaced(new, matcher)
 
 
 def _maybe_in_a_name(texts: list[str], pos: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """The hits for which :meth:`~diplolib.actors.rules.MatcherRules._in_a_name` can be true, from the code points
-    of the texts: a space or hyphen then a capital letter after the hit, or "de ", "du ", "d'", "d’" or an Arabic
-    letter just before it (the method's own first tests, vectorised; the others are certainly not in a name)."""
-    if not len(pos):
-        return np.zeros(0, dtype=bool)
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    base = np.r_[0, np.cumsum(lengths + 1)[:-1]]
-    cp = np.frombuffer(("\x00".join(texts) + "\x00\x00").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    at, before = base[pos] + end, base[pos] + start
+    """:func:`diplolib.actors.pretests.maybe_in_a_name` of a list of texts."""
+    return maybe_in_a_name(ChunkCodes(texts), pos, start, end)
 
-    def char(i: np.ndarray, ok: np.ndarray) -> np.ndarray:
-        return np.where(ok, cp[np.where(ok, i, 0)], 0)
 
-    room = end + 2 <= lengths[pos]
-    nxt = char(at + 1, room)
-    upper = np.where(nxt < 0x10000, _IS_UPPER[np.minimum(nxt, 0xFFFF)], True)  # beyond the BMP: ask the method
-    after = room & ((char(at, room) == 32) | (char(at, room) == 45)) & upper
-    c1, c2, c3 = (char(before - k, start >= k) for k in (1, 2, 3))
-    de_du = (c1 == 32) & ((c2 == 101) | (c2 == 117)) & (c3 == 100)
-    elided = ((c1 == 39) | (c1 == 0x2019)) & (c2 == 100)
-    arabic = (start >= 2) & (c2 >= 0x600) & (c2 <= 0x6FF)
-    return after | de_du | elided | arabic
+def _date_buckets(matcher: ActorMatcher, whens: list) -> np.ndarray:
+    """A number for each date such that two dates with the same number resolve every key alike: 0 for no date,
+    else one more than the count of registry dates (starts and ends of roles and of ambiguous readings) at or
+    before it. :meth:`~diplolib.actors.rules.MatcherRules.resolve` reads the date only through ``candidates`` and
+    ``holders``, whose intervals ``[start, end)`` all change membership at those dates, so the resolution of a
+    (key, spelling, context) is the same all along a bucket: one is computed per bucket, not per day."""
+    days = pd.Series(whens, dtype="datetime64[ns]").to_numpy()
+    bounds = matcher.__dict__.get("_date_bounds")
+    if bounds is None:
+        dates = {d for terms in matcher._terms.values() for t in terms for d in t[:2] if d is not None}
+        dates |= {d for readings in matcher._readings.values() for r in readings for d in r[1:] if d is not None}
+        try:
+            bounds = np.sort(pd.to_datetime(pd.Series(sorted(dates), dtype=object)).to_numpy(dtype="datetime64[ns]"))
+        except (OverflowError, ValueError, pd.errors.OutOfBoundsDatetime):
+            bounds = False  # a date beyond the ns range: fall back to one bucket per day
+        bounds = bounds[~np.isnat(bounds)] if bounds is not False else False
+        matcher._date_bounds = bounds
+    if bounds is False:
+        return pd.factorize(pd.Series(whens, dtype="datetime64[ns]"))[0] + 1
+    return np.where(np.isnat(days), 0, np.searchsorted(bounds, days, side="right") + 1)
 
 
 def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) -> list[np.ndarray]:
@@ -198,18 +206,14 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) 
     n = len(kid)
     single = kid < 0  # counterpart phrases and coordinated demonyms: resolved one by one
     key_ok = np.maximum(kid, 0)
-    flags = np.zeros(n, dtype=np.int64)
-    has_based = np.zeros(len(texts), dtype=bool)
-    # no character but A B D E S lowercases to a, b, d, e, s: "based" in the lowered text is a superset
-    has_based[[p for p in np.unique(pos).tolist() if "based" in texts[p].lower() and _BASED_WORD.search(texts[p])]] \
-        = True
-    maybe = np.flatnonzero(has_based[pos] & ~single)  # hits in the few texts that hold "based" at all
-    flags[maybe] |= np.array([texts[p][e:e + 6].lower() in _BASED for p, e in zip(pos[maybe].tolist(),
-                                                                                  end[maybe].tolist(), strict=True)],
-                             dtype=np.int64)
+    codes = ChunkCodes(texts)
+    # "-based" after the hit (flag 1), exactly from the code points
+    flags = np.where(~single, based_after(codes, pos, end), False).astype(np.int64)
     capital = np.flatnonzero(~single & matcher._capital_mask[key_ok] & (flags == 0))
-    named = _maybe_in_a_name(texts, pos[capital], start[capital], end[capital])
-    place_test = ~matcher._plain_mask[kid[capital]]  # plain keys only need the in-name test
+    named = maybe_in_a_name(codes, pos[capital], start[capital], end[capital])
+    # plain keys only need the in-name test; the place test runs where the pre-test cannot rule it out
+    place_test = ~matcher._plain_mask[kid[capital]]
+    place_test[place_test] = maybe_place(codes, pos[capital[place_test]], start[capital[place_test]])
     ask = named | place_test
     capital, named, place_test = capital[ask], named[ask], place_test[ask]
     for i, p, s, e, t, m in zip(capital.tolist(), pos[capital].tolist(), start[capital].tolist(),
@@ -231,10 +235,12 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) 
         out[c][one] = _objects([r[c] for r in results])
     rest = np.flatnonzero(~single & ~is_plain)
     if len(rest):  # resolution depends on the key, the date, (case-sensitive keys) the spelling and the flags
-        day = (pd.factorize(pd.Series(whens, dtype="datetime64[ns]"))[0] + 1)[pos[rest]]
+        day = pd.factorize(_date_buckets(matcher, whens)[pos[rest]])[0]  # below len(rest): a radix of the combo
         cs = matcher._cs_mask[kid[rest]]
-        spelled = [texts[p][s:e] if c else "" for p, s, e, c in zip(pos[rest].tolist(), start[rest].tolist(),
-                                                                     end[rest].tolist(), cs.tolist(), strict=True)]
+        spelled = np.full(len(rest), "", dtype=object)
+        sens = rest[cs]
+        spelled[cs] = [texts[p][s:e] for p, s, e in zip(pos[sens].tolist(), start[sens].tolist(), end[sens].tolist(),
+                                                         strict=True)]
         spelling = pd.factorize(pd.Series(spelled, dtype=object))[0]
         combo = ((kid[rest] * (len(rest) + 1) + day) * (len(rest) + 1) + spelling) * 8 + flags[rest]
         _, first, inverse = np.unique(combo, return_index=True, return_inverse=True)
@@ -304,6 +310,15 @@ def _tag_chunk(matcher: ActorMatcher, texts: list[str], whens: list, sources: li
                              position=at, offset=hits.start)
     _counterparts(matcher, texts, hits, resolved, sentence, whens)
     return hits, resolved, sentence, paragraph
+
+
+def _id_column(ids: np.ndarray, at: np.ndarray):
+    """``ids[at]`` as the column ``pd.DataFrame`` infers from that list: string ids taken by Arrow from the distinct
+    articles (one Python string per article, not per mention), other ids as the list itself."""
+    if len(ids) and all(isinstance(i, str) for i in ids.tolist()):
+        return pd.array(pa.array(ids, type=pa.large_string()).take(pa.array(at)),
+                        dtype=pd.StringDtype("pyarrow", na_value=np.nan))  # as string_column builds it
+    return ids[at].tolist()
 
 
 def _chunks(lengths: np.ndarray) -> list[slice]:
@@ -377,7 +392,7 @@ def tag_actors(
             continue
         surface = [chunk[p][s:e] for p, s, e in zip(hits.pos.tolist(), hits.start.tolist(), hits.end.tolist(),
                                                      strict=True)]
-        parts.append({"article_id": ids[part][hits.pos].tolist(), "actor_id": resolved[0].tolist(),
+        parts.append({"article_id": np.arange(len(ids))[part][hits.pos], "actor_id": resolved[0].tolist(),
                       "start": hits.start, "end": hits.end, "surface": surface, "sentence": sentence,
                       "paragraph": paragraph, "method": resolved[1].tolist(), "alias_kind": resolved[2].tolist(),
                       "reason": resolved[3].tolist()})
@@ -387,4 +402,5 @@ def tag_actors(
                    else np.concatenate([p[c] for p in parts])) for c in MENTION_COLUMNS}
     for c in ("actor_id", "surface", "method", "alias_kind", "reason"):  # str or None: Arrow builds them
         columns[c] = string_column(columns[c])
+    columns["article_id"] = _id_column(ids, columns["article_id"])
     return mentions_frame(pd.DataFrame(columns))
