@@ -181,6 +181,15 @@ def test_record_metadata_lang_date_and_extras() -> None:
     assert art.loc[1, "text"] == "" and art.loc[1, "text_match"] == ""
 
 
+def test_lang_hint_the_identifier_does_not_know_is_kept() -> None:
+    # "xx" is no language py3langid knows: the hint is kept as given, every record stays a row, no mismatch
+    text = "Le ministre des Affaires \u00e9trang\u00e8res a re\u00e7u son homologue \u00e0 Paris pour parler de la Syrie."
+    raw = _raw(text=[text, text, text], lang=["xx_1", "zz", "fr"])
+    art = normalize_articles(raw)
+    assert art["lang"].tolist() == ["xx_1", "zz", "fr"]
+    assert not art["lang_mismatch"].any()
+
+
 def test_ambiguous_numeric_date_is_not_guessed() -> None:
     raw = _raw(text=["a", "b"], published=["4/5/2017", "6/7/2017"])
     assert normalize_articles(raw)["published"].isna().all()

@@ -30,7 +30,7 @@ from ..readers.common import date_precision
 from .bodies import Body, chunk_bodies
 from .dates import infer_dayfirst, parse_date, to_timestamp
 from .duplicates import flag_duplicates
-from .language import DEFAULT_LANGUAGES, detect_language
+from .language import DEFAULT_LANGUAGES, detect_language, known_languages
 
 __all__ = ["normalize_articles", "STEPS", "ARTICLE_COLUMNS", "RAW_COLUMNS", "CHUNK_ROWS"]
 
@@ -465,7 +465,9 @@ def _language(hint: str | None, part: dict[str, Any], on: frozenset[str]) -> tup
         return detect_language(f"{part['title'] or ''}\n\n{part['text']}"), False
     lang = hint.strip().lower()
     code = lang.replace("_", "-").split("-", 1)[0]
-    if not (len(code) == 2 and code.isalpha()):
+    # a hint in no language the identifier knows ("xx", "zz-1") is kept as the source gives it: detection
+    # cannot say whether the text is in it, so no mismatch is reported
+    if not (len(code) == 2 and code.isalpha()) or code not in known_languages():
         return lang, False
     found = detect_language(f"{part['title'] or ''}\n\n{part['text']}",
                             languages=tuple(dict.fromkeys((*DEFAULT_LANGUAGES, code))))

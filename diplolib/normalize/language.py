@@ -60,6 +60,11 @@ def _identifier(languages: tuple[str, ...] | None):
     return ident
 
 
+def known_languages() -> frozenset[str]:
+    """The ISO 639-1 codes the language identifier knows (py3langid's 97 languages)."""
+    return frozenset(_base_identifier().nb_classes)
+
+
 def detect_language(text: str, *, languages: Sequence[str] | None = DEFAULT_LANGUAGES,
                     min_letters: int = 12, min_prob: float = 0.5, max_chars: int = 300) -> str:
     """The language of ``text`` as an ISO 639-1 code, or ``"und"``.
