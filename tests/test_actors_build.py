@@ -320,3 +320,32 @@ def test_usual_short_first_names_are_aliases(matcher):
             {"actor_id": "p:c", "alias": "William Jefferson Clinton", "lang": "en", "kind": "name"}]
     made = {r["alias"] for r in nickname_aliases(rows, {"p:a", "p:b", "p:c"})}
     assert made == {"Alex De Croo"}  # "Liz II" is not a name; three words without a surname alias are skipped
+
+
+def test_suspect_row_confirmed_by_its_wikidata_label_is_kept(tmp_path):
+    """A row marked suspect ("John Magufuli, Dr": an honorific left in the name) is kept when its Wikidata label
+    holds every word of its surname key, under the label's name; not when the label names someone else."""
+    rows, problems = read_terms(_terms(tmp_path / "terms.csv", [
+        _term(term_id="a", name="John Magufuli, Dr", surname_key="MAGUFULI", parse_flag="suspect",
+              wikidata_label_en="John Magufuli", country_iso2="TZ"),
+        _term(term_id="b", role="head_of_government", name="Muhammad Bin Salman bin Abd al-Aziz Al Saud",
+              surname_key="MUHAMMAD BIN SALMAN", parse_flag="suspect", wikidata_label_en="Salman of Saudi Arabia",
+              country_iso2="SA")]))
+    assert not problems
+    roles, people, _ = leader_tables(rows, {"TZ": "TZA", "SA": "SAU"})
+    assert [(r["role"], r["of"]) for r in roles] == [("head_of_state", "TZA")]
+    assert [p["label"] for p in people.values()] == ["John Magufuli"]
+
+
+def test_role_phrases_women_in_arabic_and_official_names_in_french(matcher):
+    arts = pd.DataFrame({"article_id": range(4), "published": ["2022-06-01", "2021-06-01", "2023-06-01",
+                                                               "2023-06-01"], "text": [
+        "رئيسة الوزراء السويدية", "المستشارة الألمانية", "le président de la République démocratique du Congo",
+        "le Président de la République de Corée"]})
+    out = tag_actors(arts, registry=matcher)
+    got = out[out["method"] == "role"].groupby("article_id")["actor_id"].first()
+    assert got.to_dict() == {0: "per:magdalena_andersson", 1: "per:angela_merkel", 2: "per:felix_tshisekedi",
+                             3: "per:yoon_suk_yeol"}
+    # a queen beside a king is his consort: no feminine monarch phrase
+    assert tag_actors(pd.DataFrame({"article_id": [0], "published": ["2020-06-01"], "text": ["الملكة الأردنية"]}),
+                      registry=matcher)["actor_id"].dropna().eq("per:abdullah_ii").sum() == 0

@@ -44,6 +44,7 @@ from .nicknames import nickname_aliases
 from .phrases import world_role_phrases
 from .place_phrases import feature_phrases, instrument_phrases
 from .possessives import possessive_aliases
+from .transliterate import CYRILLIC_STATES, arabic_forms, french_forms, french_spelling
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
 from .un_system import un_system_rows
 
@@ -182,6 +183,16 @@ def _leader_rows(leaders: Path, hand: dict, problems: list[str]) -> tuple[dict[s
             if surname:
                 aliases.append({"actor_id": actor, "alias": surname, "lang": lang, "kind": "short_name",
                                 "case_sensitive": "true", "source": "leaders-cia", "note": "surname alone"})
+        aliases += [{"actor_id": actor, "alias": f, "lang": "fr", "kind": "name", "case_sensitive": "false",
+                     "source": "rule:transliterate", "note": "French spelling of a Cyrillic name"}
+                    for n in names for f in french_forms(n, p["country"])]
+        fr_surname = french_spelling(surname) if surname and p["country"] in CYRILLIC_STATES else surname
+        if fr_surname != surname:  # "Loukachenko" alone, as French news writes him
+            aliases.append({"actor_id": actor, "alias": fr_surname, "lang": "fr", "kind": "short_name",
+                            "case_sensitive": "true", "source": "rule:transliterate", "note": "surname alone"})
+        aliases += [{"actor_id": actor, "alias": f, "lang": "ar", "kind": "name", "case_sensitive": "false",
+                     "source": "rule:transliterate", "note": f"generated from {n}"}
+                    for n in names for f in arabic_forms(n)]
     return {"actors": actors, "aliases": aliases, "roles": out_roles}, offices
 
 
@@ -245,6 +256,7 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     first_names = {_key(n.split()[0]) for r in gen["actors"] + cur_actors if r["kind"] == "person"
                    for n in [r["label"]] if n}
     gen["aliases"] += _names_by_label(merged["actors"] + gen["actors"], problems) + un["aliases"]
+    gen["aliases"] = _written_names_first(gen["aliases"], merged["aliases"])
     people = {r["actor_id"] for r in merged["actors"] + gen["actors"] if r["kind"] == "person"}
     gen["aliases"] += nickname_aliases(merged["aliases"] + gen["aliases"], people)  # "Bill Clinton"
     variants = article_variants(merged["aliases"] + gen["aliases"])  # "Deir el-Zor" = "Deir ez-Zor"
@@ -268,6 +280,14 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     _write(out / "role_phrases.csv", "role_phrases", phrases, ("of", "role", "lang", "phrase"))
     return {"actors": len(actors), "aliases": len(all_aliases), "roles": len(roles),
             "role_phrases": len(phrases), "aliases_dropped": dropped, "problems": problems}
+
+
+def _written_names_first(generated: list[dict], hand: list[dict]) -> list[dict]:
+    """Generated transliterations only for people with no written Arabic (French) name: a name written by a
+    person (hand, curated, ``person_names.csv``) is the spelling the press uses; the rules only fill a gap."""
+    written = {(r["actor_id"], r["lang"]) for r in hand + generated
+               if r.get("source") != "rule:transliterate" and r.get("kind") == "name" and r["lang"] in ("ar",)}
+    return [r for r in generated if r.get("source") != "rule:transliterate" or (r["actor_id"], r["lang"]) not in written]
 
 
 def _names_by_label(actors: list[dict], problems: list[str]) -> list[dict]:

@@ -8,7 +8,8 @@ with its reason:
 - **Rows used.** UN members and sovereign entities (not the crown dependencies filed under GB),
   ``listing == "primary"`` (the actual head; vice-presidents and governors-general are
   left out), states of :data:`~diplolib.actors.build_states.UN_MEMBERS` and the two observers, a start
-  date, and no ``parse_flag`` (the 58 rows marked ``suspect`` hold parser debris as names).
+  date, and no ``parse_flag`` (the 58 rows marked ``suspect`` hold parser debris as names), unless the row's
+  Wikidata label holds its whole surname key: then the label is the name (Tanzania's John Magufuli).
 - **One person, one term.** The CIA re-spells names ("Al-Maktum", "Al-Maktoum"); the parser then opens a
   new term with the *same* "since" date. Consecutive terms of one office with the same start date are
   therefore one term (names kept as variants).
@@ -42,7 +43,7 @@ __all__ = ["TERM_COLUMNS", "read_terms", "leader_tables", "person_aliases", "slu
 #: columns of ``terms.csv`` the build needs
 TERM_COLUMNS = ("term_id", "country_iso2", "role", "listing", "title", "name", "name_variants", "surname_key",
                 "start_date", "end_date", "end_source", "first_seen", "last_seen", "first_absent",
-                "wikidata_qid", "parse_flag", "entity_type", "un_member")
+                "wikidata_qid", "wikidata_label_en", "parse_flag", "entity_type", "un_member")
 _ROLES = frozenset({"head_of_state", "head_of_government"})
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _HONORIFIC = re.compile(
@@ -182,15 +183,26 @@ def _resolve_overlaps(terms: list[dict[str, str]]) -> list[dict[str, str]]:
     return terms
 
 
+def _confirmed_by_wikidata(r: dict[str, str]) -> bool:
+    """A row marked ``suspect`` (debris in the name: "John Magufuli, Dr") whose Wikidata label holds every word of
+    its surname key names that person: the label is an independent reading of the same term ("John Magufuli";
+    not "Salman of Saudi Arabia" for MUHAMMAD BIN SALMAN)."""
+    label = r.get("wikidata_label_en", "").casefold().split()
+    key = r.get("surname_key", "").casefold().split()
+    return bool(label and key) and all(k in label for k in key)
+
+
 def _terms_by_office(rows: list[dict[str, str]], iso3_of: dict[str, str]) -> dict[tuple[str, str], list[dict]]:
     offices: dict[tuple[str, str], list[dict]] = {}
     for r in rows:
         of = iso3_of.get(r["country_iso2"])
         if (not of or (r["entity_type"] != "sovereign" and r["un_member"] != "1") or r["listing"] != "primary"
-                or r["parse_flag"]
+                or (r["parse_flag"] and not _confirmed_by_wikidata(r))
                 or not r["start_date"]):
             continue
         raw = [r["name"], *r["name_variants"].split("|")]
+        if r["parse_flag"]:  # the debris is in the name; the Wikidata label that confirmed it is the clean name
+            raw = [r["wikidata_label_en"]]
         # a snapshot that lists the heir beside the holder ("Kim Jong Un [heir apparent]") names another person
         heirs = {clean_name(x) for x in raw[1:] if re.search(r"\[\s*heir", x, re.IGNORECASE)}
         names = [n for n in (clean_name(x) for x in raw) if n and n not in heirs - {clean_name(raw[0])}]

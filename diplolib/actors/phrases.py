@@ -12,7 +12,8 @@ names the head of government of IRN (its head of state is the Supreme Leader). F
   adjective ("les présidents russe et turc"), and "{titre} de/du/de la/de l'/des/d' {nom}" (every article
   form is generated; only the right one occurs in text);
 - Arabic: "{title} {nisba}" definite ("الرئيس التركي"), the dual ("الرئيسان الروسي والتركي"), and the
-  construct with the state's name ("رئيس تركيا", "ملك الأردن", "وزير خارجية فرنسا").
+  construct with the state's name ("رئيس تركيا", "ملك الأردن", "وزير خارجية فرنسا"), and their feminine
+  (:data:`AR_FEMININE`: "رئيسة الوزراء السويدية", "رئيسة وزراء السويد").
 
 Foreign and defence ministers get the possessive and "of" forms too (the demonym forms are templates of
 :mod:`~diplolib.actors.build_states`). Organisation offices (:data:`ORG_OFFICES`) get "{org} {Title}",
@@ -48,6 +49,13 @@ TITLES: dict[str, tuple[str, ...]] = {
                          "ministres des Affaires étrangères", "", "", "وزير خارجية"),
     "defence_minister": ("Defence Minister", "Defence Ministers", "ministre de la Défense", "",
                          "ministres de la Défense", "", "", "وزير دفاع"),
+}
+#: title class -> Arabic feminine (definite, construct). Not the monarch: "الملكة الأردنية" is the king's consort
+#: (a reigning queen is rare and named); not "leader"/"emir"/"sultan" (no woman has held them)
+AR_FEMININE: dict[str, tuple[str, str]] = {
+    "president": ("الرئيسة", "رئيسة"), "prime_minister": ("رئيسة الوزراء", "رئيسة وزراء"),
+    "chancellor": ("المستشارة", "مستشارة"), "foreign_minister": ("وزيرة الخارجية", "وزيرة خارجية"),
+    "defence_minister": ("وزيرة الدفاع", "وزيرة دفاع"),
 }
 _CLASS_RULES = (("supreme leader", "supreme_leader"), ("chancellor", "chancellor"), ("king", "monarch"),
                 ("queen", "monarch"), ("sultan", "sultan"), ("emir", "emir"), ("amir", "emir"),
@@ -125,6 +133,9 @@ def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]]) ->
             out.append(("fr", f"{fr_f} {f}"))
     for n in names["fr"]:
         out += [("fr", f"{t} {of}") for t in (fr_m, fr_f) if t for of in _fr_of(n)]
+        if n.startswith("République"):  # "le président de la République de Corée": with its article, so that
+            # the context role "le président de la République", which starts earlier, does not take it
+            out += [("fr", f"{art} {t} de la {n}") for art, t in (("le", fr_m), ("la", fr_f)) if t]
     for adj in dem["ar"]:
         if ar_def:
             out.append(("ar", f"{ar_def} {adj}"))
@@ -132,7 +143,16 @@ def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]]) ->
             out.append(("ar", f"{ar_dual} {adj}"))
     for n in names["ar"]:
         out.append(("ar", f"{ar_con} {n}"))
+    fem = AR_FEMININE.get(cls)
+    if fem:  # "رئيسة الوزراء السويدية", "رئيسة وزراء السويد": women in office, and the nisba agrees
+        out += [("ar", f"{fem[0]} {_ar_feminine(adj)}") for adj in dem["ar"]]
+        out += [("ar", f"{fem[1]} {n}") for n in names["ar"]]
     return out
+
+
+def _ar_feminine(nisba: str) -> str:
+    """The feminine of a definite Arabic nisba, word by word: "الكوري الجنوبي" → "الكورية الجنوبية"."""
+    return " ".join(w + "ة" if w.endswith("ي") else w for w in nisba.split())
 
 
 def _org_forms(office: tuple[str, str, str], names: dict[str, list[str]]) -> list[tuple[str, str]]:
@@ -170,7 +190,9 @@ def world_role_phrases(offices: dict[tuple[str, str], str], existing: list[dict[
         dem_rows = {r["actor_id"]: r for r in csv.DictReader(fh)}
     names: dict[str, dict[str, list[str]]] = {}
     for r in aliases:
-        if r["kind"] in ("name", "short_name", "acronym") and (r["actor_id"][:3].isupper() or
+        # official names too: UN texts write "le Président de la République démocratique du Congo", "رئيس
+        # جمهورية إيران الإسلامية", where a shorter context role ("le président de la République") would win
+        if r["kind"] in ("name", "short_name", "acronym", "official_name") and (r["actor_id"][:3].isupper() or
                                                                r["actor_id"].startswith("org:")):
             names.setdefault(r["actor_id"], {"en": [], "fr": [], "ar": []})[r["lang"]].append(r["alias"])
     taken = {(" ".join(r["phrase"].casefold().split()), r["lang"]) for r in existing}
