@@ -70,14 +70,21 @@ def fakes_ego_russia(*, actor: str, window: str, min_count: int, max_nodes: int)
 
 @figure("kremlin_calls_by_year", inputs=["kremlin-en"], params={"n": 25})
 def kremlin_calls_by_year(*, n: int):
-    """Kremlin telephone readouts by counterpart country (the state named in the title) and year."""
+    """Kremlin telephone readouts by counterpart country (the state named in the title, or the country of the
+    person named) and year."""
     articles, _ = datasets.load("kremlin-en")
     calls = articles[articles["telephone"].astype("boolean").fillna(False)]
     titles = calls[["article_id", "title", "published"]].rename(columns={"title": "text"})
     registry = actors.load_registry()
     mentions = actors.tag_actors(titles, registry=registry)
-    kind = mentions["actor_id"].map(registry.actors.set_index("actor_id")["kind"])
-    states = mentions[(kind == "state") & (mentions["actor_id"] != "RUS")].drop_duplicates(["article_id", "actor_id"])
+    # the counterpart's country: a state named in the title, or the country of the person named ("President of
+    # China Xi Jinping" is one person mention, the role phrase included)
+    info = registry.actors.set_index("actor_id")
+    kind = mentions["actor_id"].map(info["kind"])
+    country = mentions["actor_id"].where(kind == "state", mentions["actor_id"].map(info["country"]).where(
+        kind == "person"))
+    states = (mentions.assign(actor_id=country)[country.notna() & (country != "") & (country != "RUS")]
+              .drop_duplicates(["article_id", "actor_id"]))
     year = calls.set_index("article_id")["published"].dt.year.astype("Int64").astype("string")
     counts = (states.assign(year=states["article_id"].map(year), label=states["actor_id"].map(registry.label))
               .groupby(["label", "year"]).size().rename("calls").reset_index())
