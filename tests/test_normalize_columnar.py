@@ -11,6 +11,7 @@ import diplolib.normalize.articles as articles_mod
 import diplolib.normalize.columnar as columnar_mod
 from diplolib import datasets
 from diplolib.normalize import normalize_articles
+from diplolib.normalize.articles_reference import chunk_table_reference
 from diplolib.normalize.bodies import Body, chunk_bodies, split_record
 from diplolib.normalize.columnar import clean_texts, duplicate_keys, matching_forms
 from diplolib.normalize.duplicates import duplicate_key
@@ -134,7 +135,7 @@ def _hostile_records() -> pd.DataFrame:
 def test_columns_table_equals_row_by_row_hostile(steps, published, monkeypatch):
     records = _hostile_records()
     fast = normalize_articles(records, steps=steps, published=published, tz="Asia/Damascus")
-    monkeypatch.setattr(articles_mod, "_chunk_table", articles_mod._chunk_table_reference)
+    monkeypatch.setattr(articles_mod, "_chunk_table", chunk_table_reference)
     reference = normalize_articles(records, steps=steps, published=published, tz="Asia/Damascus")
     pd.testing.assert_frame_equal(fast, reference, check_exact=True)
     if steps is None or "split" in steps:
@@ -148,7 +149,7 @@ def test_columns_table_equals_row_by_row(name, monkeypatch):
     records = pd.concat([records, records.iloc[::-1]], ignore_index=True)  # ids of repeated origins
     monkeypatch.setattr(articles_mod, "CHUNK_ROWS", 997)  # several chunks: ids and dates across chunks
     fast = normalize_articles(records)
-    monkeypatch.setattr(articles_mod, "_chunk_table", articles_mod._chunk_table_reference)
+    monkeypatch.setattr(articles_mod, "_chunk_table", chunk_table_reference)
     reference = normalize_articles(records)
     pd.testing.assert_frame_equal(fast, reference, check_exact=True)
 
@@ -159,7 +160,7 @@ def test_columns_table_datetime_column_equals_row_by_row(monkeypatch):
     stamps = pd.to_datetime(pd.Series(["2013-05-01 00:00", None, "2016-02-29 23:30"] * 100), utc=True)
     records["published"] = stamps.dt.tz_convert("Europe/Paris")
     fast = normalize_articles(records, tz="Asia/Damascus")
-    monkeypatch.setattr(articles_mod, "_chunk_table", articles_mod._chunk_table_reference)
+    monkeypatch.setattr(articles_mod, "_chunk_table", chunk_table_reference)
     reference = normalize_articles(records, tz="Asia/Damascus")
     pd.testing.assert_frame_equal(fast, reference, check_exact=True)
     given = stamps.notna().to_numpy()  # the others fall back to the body's dateline, when it has one

@@ -26,9 +26,8 @@ import numpy as np
 import pandas as pd
 
 from ..readers.base import meta_name
-from ..readers.common import date_precision
+from .article_dates import DateCache, chunk_dates, dayfirst_by_file, meta_dates
 from .bodies import Body, chunk_bodies
-from .dates import infer_dayfirst, parse_date, to_timestamp
 from .duplicates import flag_duplicates
 from .language import DEFAULT_LANGUAGES, detect_language, known_languages
 
@@ -50,59 +49,9 @@ RAW_COLUMNS: tuple[str, ...] = ("origin", "source", "title", "text", "url", "pub
 CHUNK_ROWS = 5_000
 
 
-def _str(v: Any) -> str | None:
+def text_or_none(v: Any) -> str | None:
+    """``v`` when it is a string, else None (NA, NaN, numbers)."""
     return v if isinstance(v, str) else None
-
-
-def _origin_file(origin: str) -> str:
-    return origin.split(":row", 1)[0]
-
-
-def _supplied_date(published: Any, origin: str, tz: str) -> pd.Timestamp | None:
-    if published is None:
-        return None
-    if isinstance(published, Mapping):
-        value = published.get(origin, published.get(_origin_file(origin)))
-        return to_timestamp(value, tz=tz) if value is not None else None
-    return to_timestamp(published, tz=tz)
-
-
-class _DateCache:
-    """Memoised :func:`parse_date` and :func:`to_timestamp` for one call of :func:`normalize_articles`.
-
-    Corpora repeat the same date strings and metadata dates across many records; a Timestamp is immutable, so
-    the parsed value can be shared. Keys include the value's type (a naive and an aware Timestamp, or a
-    ``datetime`` and a ``Timestamp``, never share an entry).
-    """
-
-    def __init__(self, tz: str) -> None:
-        self.tz = tz
-        self._parsed: dict[tuple[str, bool | None], pd.Timestamp | None] = {}
-        self._converted: dict[tuple[type, Any], pd.Timestamp | None] = {}
-
-    def parse(self, s: str, dayfirst: bool | None = None) -> pd.Timestamp | None:
-        key = (s, dayfirst)
-        try:
-            return self._parsed[key]
-        except KeyError:
-            value = self._parsed[key] = parse_date(s, tz=self.tz, dayfirst=dayfirst)
-            return value
-
-    def convert(self, value: Any) -> pd.Timestamp | None:
-        if value is None:
-            return None
-        if isinstance(value, str):
-            return self.parse(value)
-        try:
-            key = (type(value), value, getattr(value, "tzinfo", None))
-            hash(key)
-        except TypeError:
-            return to_timestamp(value, tz=self.tz)
-        try:
-            return self._converted[key]
-        except KeyError:
-            out = self._converted[key] = to_timestamp(value, tz=self.tz)
-            return out
 
 
 def normalize_articles(records: pd.DataFrame, *,
@@ -151,8 +100,8 @@ def normalize_articles(records: pd.DataFrame, *,
     extras = [c for c in records.columns if c not in RAW_COLUMNS]
     extra = _extra_frame(records, extras)
     raw = records[[c for c in RAW_COLUMNS if c in records.columns]]  # what the steps read (not the extras)
-    dayfirst = _dayfirst_by_file(raw) if "dates" in on and "published" in raw.columns else {}
-    dates = _DateCache(tz)
+    dayfirst = dayfirst_by_file(raw) if "dates" in on and "published" in raw.columns else {}
+    dates = DateCache(tz)
     seen: dict[str, int] = {}
     frames = []
     for lo in range(0, max(len(raw), 1), CHUNK_ROWS):  # one chunk of records at a time: bounded memory
@@ -185,7 +134,7 @@ def _extra_frame(records: pd.DataFrame, extras: list[str]) -> pd.DataFrame | Non
     return frame.set_axis(names, axis=1)
 
 
-def _given_id(value: Any, seen: dict[str, int]) -> str | None:
+def given_article_id(value: Any, seen: dict[str, int]) -> str | None:
     """The source's own id (``columns={"article_id": "id"}``) as a string, ``<id>~<n>`` for its n-th repeat (ids
     stay unique); None when the record has none."""
     if value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip():
@@ -214,16 +163,6 @@ def _steps(records: pd.DataFrame, steps: Sequence[str] | None, split: bool) -> f
     return frozenset(on)
 
 
-def _dayfirst_by_file(raw: pd.DataFrame) -> dict[str, bool | None]:
-    """Whether each file writes its dates day first (from all of its date strings)."""
-    if isinstance(raw["published"].dtype, (np.dtypes.DateTime64DType, pd.DatetimeTZDtype)):
-        return {}  # no date strings (a reader parsed them): no file shows an order, every file reads None
-    by_file: dict[str, list[Any]] = {}
-    for origin, value in zip(raw["origin"].tolist(), raw["published"].tolist(), strict=True):
-        by_file.setdefault(_origin_file(str(origin)), []).append(value)
-    return {f: infer_dayfirst(v) for f, v in by_file.items()}
-
-
 def _column(cols: dict[str, list[Any]], name: str, n: int) -> list[Any]:
     """A raw column of the chunk as a list (all None when the records have no such column)."""
     return cols[name] if name in cols else [None] * n
@@ -240,118 +179,32 @@ def _record_keys(cols: dict[str, list[Any]], n: int, lo: int, seen: dict[str, in
     for i, origin in enumerate(origins):
         n_seen = seen.get(origin, 0)
         seen[origin] = n_seen + 1
-        given = _given_id(given_ids[i], seen) if given_ids is not None else None
+        given = given_article_id(given_ids[i], seen) if given_ids is not None else None
         bases.append(given or (origin if n_seen == 0 else f"{origin}\x1f{n_seen}"))
         given_flags.append(given is not None)
     return origins, bases, given_flags
 
 
-def _meta_dates(cols: dict[str, list[Any]], n: int, origins: list[str], on: frozenset[str], dates: _DateCache,
-                dayfirst: dict[str, bool | None], column: pd.Series | None = None
-                ) -> tuple[list[pd.Timestamp | None], list[str | None]]:
-    """Each record's metadata date and its precision, a date string parsed once per distinct (string, day-first
-    reading of its file); a datetime ``column`` (the chunk's ``published``) converted once per distinct value."""
-    meta = _column(cols, "published", n)
-    if column is not None and isinstance(column.dtype, (np.dtypes.DateTime64DType, pd.DatetimeTZDtype)):
-        codes, uniques = pd.factorize(column, use_na_sentinel=True)
-        converted = []
-        for value in uniques:
-            try:
-                converted.append(dates.convert(value))
-            except (TypeError, ValueError):
-                converted.append(None)
-        given = _column(cols, "published_precision", n)
-        stamps = [converted[c] if c >= 0 else None for c in codes.tolist()]
-        return stamps, [(g if isinstance(g, str) and g else "day") if ts is not None else None
-                        for ts, g in zip(stamps, given, strict=True)]
-    given = _column(cols, "published_precision", n)
-    firsts = [dayfirst.get(_origin_file(o)) for o in origins] if dayfirst else [None] * n
-    memo: dict[tuple[str, bool | None], tuple[pd.Timestamp | None, str | None]] = {}
-    stamps: list[pd.Timestamp | None] = []
-    precisions: list[str | None] = []
-    for value, first, given_precision in zip(meta, firsts, given, strict=True):
-        if value is None:
-            stamps.append(None)
-            precisions.append(None)
-            continue
-        if isinstance(value, str):
-            key = (value, first)
-            if key not in memo:
-                try:
-                    ts = dates.parse(value, first) if "dates" in on else None
-                except (TypeError, ValueError):  # an unreadable date is unknown, not fatal
-                    ts = None
-                memo[key] = (ts, date_precision(value) if ts is not None else None)
-            ts, precision = memo[key]
-        else:
-            try:
-                ts = dates.convert(value)
-            except (TypeError, ValueError):
-                ts = None
-            precision = date_precision(value) if ts is not None else None
-        stamps.append(ts)
-        precisions.append((given_precision if isinstance(given_precision, str) and given_precision else precision)
-                          if ts is not None else None)
-    return stamps, precisions
-
-
 def _chunk_table(cols: dict[str, list[Any]], n: int, lo: int, codes: list[int], bodies: list[Body],
-                 extra: pd.DataFrame | None, on: frozenset[str], dates: _DateCache, dayfirst: dict[str, bool | None],
+                 extra: pd.DataFrame | None, on: frozenset[str], dates: DateCache, dayfirst: dict[str, bool | None],
                  published: Any, tz: str, seen: dict[str, int],
                  published_column: pd.Series | None = None) -> pd.DataFrame:
     """The articles table of one chunk of raw records (columns ``cols``, first position ``lo``), built column by
     column: the fields of the dispatches are taken from the distinct bodies with one index array, the record
     fields with another, languages once per distinct (body, ``lang`` hint), dates once per distinct string.
-    Same table as :func:`_chunk_table_reference` (the record-by-record definition; tested)."""
+    Same table as :func:`~diplolib.normalize.articles_reference.chunk_table_reference` (the record-by-record
+    definition; tested)."""
     origins, bases, given_flags = _record_keys(cols, n, lo, seen)
-    n_parts = np.fromiter((len(b.parts) for b in bodies), np.int64, len(bodies))
-    code = np.asarray(codes, dtype=np.int64)
-    per_record = n_parts[code]
-    rec = np.repeat(np.arange(n), per_record)  # the record of each article
+    code, per_record, rec, k, flat = _article_index(codes, bodies, n)
     if not len(rec):
-        return _articles_frame([], [], extra, tz=tz)
-    k = np.arange(len(rec)) - (np.cumsum(per_record) - per_record)[rec]  # the article's rank in its record
-    flat = (np.cumsum(n_parts) - n_parts)[code][rec] + k  # its dispatch among those of the distinct bodies
+        return articles_frame([], [], extra, tz=tz)
     parts = [p for b in bodies for p in b.parts]
-    # languages once per distinct (body, hint)
-    hints = [_str(h) for h in _column(cols, "lang", n)]
-    pair_index: dict[tuple[int, str | None], int] = {}
-    pair_start: list[int] = []
-    pair_of: list[int] = []
-    found: list[tuple[str | None, bool]] = []
-    for c, hint in zip(codes, hints, strict=True):
-        j = pair_index.get((c, hint))
-        if j is None:
-            j = pair_index[c, hint] = len(pair_start)
-            pair_start.append(len(found))
-            found.extend(_language(hint, p, on) for p in bodies[c].parts)
-        pair_of.append(j)
-    lang_at = np.asarray(pair_start, dtype=np.int64)[np.asarray(pair_of, dtype=np.int64)][rec] + k
+    found, lang_at = _languages(codes, [text_or_none(h) for h in _column(cols, "lang", n)], bodies, on, rec, k)
     # dates: the record's metadata date, else the dispatch's dateline, else the date supplied by the caller
-    meta_ts, meta_precision = _meta_dates(cols, n, origins, on, dates, dayfirst, published_column)
+    meta_ts, meta_precision = meta_dates(cols, n, origins, on, dates, dayfirst, published_column)
     recs, ks = rec.tolist(), k.tolist()
-    stamps = [meta_ts[r] for r in recs]
-    precisions = [meta_precision[r] for r in recs]
-    supplied: dict[str, tuple[pd.Timestamp | None, str | None]] = {}
-    for i in [i for i, t in enumerate(stamps) if t is None]:
-        ts, precision = None, None
-        dateline = parts[flat[i]]["dateline"]
-        if "dates" in on and dateline:
-            ts = dates.parse(dateline)
-            precision = "day" if ts is not None else None
-        if ts is None:
-            origin = origins[recs[i]]
-            if origin not in supplied:
-                value = _supplied_date(published, origin, tz)
-                supplied[origin] = (value, _supplied_precision(published, origin) if value is not None else None)
-            ts, precision = supplied[origin]
-        stamps[i], precisions[i] = ts, precision
-    distinct: dict[pd.Timestamp | None, int] = {}
-    stamp_at = np.fromiter((distinct.setdefault(t, len(distinct)) for t in stamps), np.int64, len(stamps))
-    moments = pd.to_datetime(pd.Series([t if t is not None else pd.NaT for t in distinct], dtype=object),
-                             utc=True).dt.tz_convert(tz).astype(f"datetime64[ns, {tz}]").array.take(stamp_at)
-    ids = [((bases[r] if kk == 0 else f"{bases[r]}-{kk}") if given_flags[r]
-            else hashlib.sha1(f"{bases[r]}\x1f{kk}".encode()).hexdigest()[:16]) for r, kk in zip(recs, ks)]
+    moments, precisions = chunk_dates(meta_ts, meta_precision, recs, flat, parts, origins, on, dates, published, tz)
+    ids = _article_ids(bases, given_flags, recs, ks)
 
     one_per_record = bool((per_record == 1).all())
     distinct_parts = len(flat) == len(parts) and bool((flat == np.arange(len(flat))).all())
@@ -367,95 +220,67 @@ def _chunk_table(cols: dict[str, list[Any]], n: int, lo: int, codes: list[int], 
     n_bad = np.asarray([b.n_bad for b in bodies], dtype=np.int64)[code][rec]
     out = pd.DataFrame({
         "article_id": pd.array(ids, dtype="string"),
-        "source": by_record([_str(v) for v in _column(cols, "source", n)]),
+        "source": by_record([text_or_none(v) for v in _column(cols, "source", n)]),
         "lang": pd.array([f[0] for f in found], dtype="string").take(lang_at),
         "published": moments,
         "title": by_part("title"), "text": by_part("text"), "byline": by_part("byline"),
         "dateline": by_part("dateline"), "credits": by_part("credits"),
-        "url": by_record([_str(v) for v in _column(cols, "url", n)]),
+        "url": by_record([text_or_none(v) for v in _column(cols, "url", n)]),
         "origin": by_record(origins),
         "duplicate_of": np.full(len(rec), None, dtype=object),
         "text_match": by_part("text_match"),
         "n_replacement_chars": np.where(k == 0, n_bad, 0).astype("int64"),
         "published_precision": pd.array(precisions, dtype="string"),
         "lang_mismatch": np.asarray([f[1] for f in found], dtype=bool)[lang_at],
-        "format": by_record([_str(v) for v in _column(cols, "format", n)]),
+        "format": by_record([text_or_none(v) for v in _column(cols, "format", n)]),
     })
     if extra is not None:  # extra metadata kept as is, dtypes included
         out = pd.concat([out, extra.iloc[lo + rec].reset_index(drop=True)], axis=1)
     return out
 
 
-def _chunk_table_reference(cols: dict[str, list[Any]], n: int, lo: int, codes: list[int], bodies: list[Body],
-                           extra: pd.DataFrame | None, on: frozenset[str], dates: _DateCache,
-                           dayfirst: dict[str, bool | None], published: Any, tz: str,
-                           seen: dict[str, int], published_column: pd.Series | None = None) -> pd.DataFrame:
-    """:func:`_chunk_table` record by record: one dict per article row (the definition the columns must keep)."""
-    names = list(cols)
-    langs: dict[tuple[int, str | None], list[tuple[str | None, bool]]] = {}
-    rows: list[dict[str, Any]] = []
-    positions: list[int] = []
-    for pos, (values, code) in enumerate(zip(zip(*cols.values(), strict=True), codes, strict=True), start=lo):
-        r = dict(zip(names, values, strict=True))
-        origin = str(r["origin"]) if _str(r["origin"]) else f"row {pos}"
-        n_seen = seen.get(origin, 0)
-        seen[origin] = n_seen + 1
-        id_base = origin if n_seen == 0 else f"{origin}\x1f{n_seen}"
-        given = _given_id(r.get("article_id"), seen)
-        hint = _str(r.get("lang"))
-        if (code, hint) not in langs:
-            langs[code, hint] = [_language(hint, part, on) for part in bodies[code].parts]
-        for row in _record_articles(r, origin, given or id_base, bodies[code], langs[code, hint], on, dates,
-                                    dayfirst.get(_origin_file(origin)), published, tz, given_id=given is not None):
-            rows.append(row)
-            positions.append(pos)
-    return _articles_frame(rows, positions, extra, tz=tz)
+def _article_index(codes: list[int], bodies: list[Body], n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                           np.ndarray, np.ndarray]:
+    """Where the articles of a chunk come from: the distinct body of each record (``code``), the number of articles
+    of each record (``per_record``) and, for each article, its record (``rec``), its rank in that record (``k``)
+    and its dispatch among those of the distinct bodies (``flat``)."""
+    n_parts = np.fromiter((len(b.parts) for b in bodies), np.int64, len(bodies))
+    code = np.asarray(codes, dtype=np.int64)
+    per_record = n_parts[code]
+    rec = np.repeat(np.arange(n), per_record)  # the record of each article
+    k = np.arange(len(rec)) - (np.cumsum(per_record) - per_record)[rec]  # the article's rank in its record
+    flat = (np.cumsum(n_parts) - n_parts)[code][rec] + k  # its dispatch among those of the distinct bodies
+    return code, per_record, rec, k, flat
 
 
-def _record_articles(r: dict[str, Any], origin: str, id_base: str, body: Body, langs: list[tuple[str | None, bool]],
-                     on: frozenset[str], dates: _DateCache, dayfirst: bool | None, published: Any, tz: str, *,
-                     given_id: bool = False) -> list[dict[str, Any]]:
-    """The article rows of one raw record (one per dispatch of its ``body``, with their languages ``langs``);
-    with ``given_id`` ``id_base`` is the source's own id, used as is for the first dispatch and as ``<id>-<k>``
-    for the next ones."""
-    meta_date = r.get("published")
-    try:
-        if isinstance(meta_date, str):
-            meta_ts = dates.parse(meta_date, dayfirst) if "dates" in on else None
-        else:
-            meta_ts = dates.convert(meta_date)
-    except (TypeError, ValueError):  # an unreadable date is unknown, not fatal
-        meta_ts = None
-    given_precision = _str(r.get("published_precision"))
-    rows = []
-    for k, part in enumerate(body.parts):
-        ts, precision = meta_ts, (given_precision or date_precision(meta_date)) if meta_ts is not None else None
-        if ts is None and "dates" in on and part["dateline"]:
-            ts = dates.parse(part["dateline"])
-            precision = "day" if ts is not None else None
-        if ts is None:
-            ts = _supplied_date(published, origin, tz)
-            precision = _supplied_precision(published, origin) if ts is not None else None
-        lang, mismatch = langs[k]
-        rows.append({
-            "article_id": ((id_base if k == 0 else f"{id_base}-{k}") if given_id
-                           else hashlib.sha1(f"{id_base}\x1f{k}".encode()).hexdigest()[:16]),
-            "source": _str(r.get("source")), "lang": lang, "published": ts,
-            **part,
-            "url": _str(r.get("url")), "origin": origin, "duplicate_of": None,
-            "n_replacement_chars": body.n_bad if k == 0 else 0,
-            "published_precision": precision, "lang_mismatch": mismatch,
-            "format": _str(r.get("format")),
-        })
-    return rows
+def _languages(codes: list[int], hints: list[str | None], bodies: list[Body], on: frozenset[str], rec: np.ndarray,
+               k: np.ndarray) -> tuple[list[tuple[str | None, bool]], np.ndarray]:
+    """The (``lang``, ``lang_mismatch``) pairs found once per distinct (body, ``lang`` hint) of the chunk's
+    records, and the position of each article's pair among them."""
+    pair_index: dict[tuple[int, str | None], int] = {}
+    pair_start: list[int] = []
+    pair_of: list[int] = []
+    found: list[tuple[str | None, bool]] = []
+    for c, hint in zip(codes, hints, strict=True):
+        j = pair_index.get((c, hint))
+        if j is None:
+            j = pair_index[c, hint] = len(pair_start)
+            pair_start.append(len(found))
+            found.extend(article_language(hint, p, on) for p in bodies[c].parts)
+        pair_of.append(j)
+    lang_at = np.asarray(pair_start, dtype=np.int64)[np.asarray(pair_of, dtype=np.int64)][rec] + k
+    return found, lang_at
 
 
-def _supplied_precision(published: Any, origin: str) -> str | None:
-    value = published.get(origin, published.get(_origin_file(origin))) if isinstance(published, Mapping) else published
-    return date_precision(value)
+def _article_ids(bases: list[str], given_flags: list[bool], recs: list[int], ks: list[int]) -> list[str]:
+    """Each article's id: the source's own id of its record (``<id>-<k>`` after the first dispatch), else 16 hex
+    digits of a hash of its record's id base and its rank ``k``."""
+    return [((bases[r] if kk == 0 else f"{bases[r]}-{kk}") if given_flags[r]
+             else hashlib.sha1(f"{bases[r]}\x1f{kk}".encode()).hexdigest()[:16])
+            for r, kk in zip(recs, ks, strict=True)]
 
 
-def _language(hint: str | None, part: dict[str, Any], on: frozenset[str]) -> tuple[str | None, bool]:
+def article_language(hint: str | None, part: dict[str, Any], on: frozenset[str]) -> tuple[str | None, bool]:
     """The article's ``lang`` (the source's field when it gives one, else detected) and whether the field
     disagrees with what detection plainly finds (``lang_mismatch``: detection among fr/en/ar and the field's
     language, not ``und``, and another language than the field's)."""
@@ -474,7 +299,7 @@ def _language(hint: str | None, part: dict[str, Any], on: frozenset[str]) -> tup
     return lang, found not in ("und", code)
 
 
-def _articles_frame(rows: list[dict[str, Any]], positions: list[int], extra: pd.DataFrame | None, *,
+def articles_frame(rows: list[dict[str, Any]], positions: list[int], extra: pd.DataFrame | None, *,
                     tz: str) -> pd.DataFrame:
     """The articles table of one chunk of article rows: extra metadata, dtypes (duplicates come after)."""
     out = pd.DataFrame(rows, columns=[*ARTICLE_COLUMNS, "format"])
