@@ -11,20 +11,24 @@ import pandas as pd
 from .._tables import check_columns
 from ..actors import ActorMatcher, load_registry, tag_actors
 from ..normalize.matching import matching_form
-from .attribution import regroup, reporting_actors, self_reports, speaker_before, speakers
+from .attribution import regroup, reporting_actors, self_reports, speakers
 from .clauses import FIRM, FORWARD
 from .columns import as_strings, with_objects
-from .cue_flags import flags, heavy_between
-from .governed import governed_nouns
+from .cue_flags import flags
 from .hits import ends_with, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
-from .locations import article_states, near_cues, not_parties, place_agent, place_sides
+from .locations import article_states, near_cues, not_parties
 from .markers import adjacent
 from .nesting import background, embedded, promised_threats
 from .pairs import pairs as _pairs
 from .roles import actor_phrases, assign
 from .scan import batch, scan
 from .sectors import domestic, organ_attacks, phrase_sectors, without_self_pairs
+from .sides import attributive as _attributive
+from .sides import clause_sides as _sides
+from .sides import governed_source as _governed
+from .sides import heavy_subject as _heavy_subject
+from .sides import modal_and_places as _modal_and_places
 
 __all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states", "norm_phrases"]
 
@@ -59,18 +63,6 @@ def _lexicon(cues) -> CueLexicon:
     return load_cues(*cues)
 
 
-def _sides(direction: np.ndarray, fl: dict, before: np.ndarray, after: np.ndarray, after2: np.ndarray,
-           verb_first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Source and target phrase of each hit (``-1`` when none), passives swapped, verb-first clauses read."""
-    passive_cue = direction == "passive"
-    swapped = passive_cue | (fl["passive"] & fl["by"])
-    agentless = fl["passive"] & ~fl["by"] & ~passive_cue  # "Syria was attacked": the target only
-    vso = verb_first & (before < 0) & ~swapped & ~agentless
-    src = np.where(swapped | vso, after, np.where(agentless, -1, before))
-    tgt = np.where(vso, after2, np.where(swapped | agentless, before, after))
-    return src, np.where(fl["nominal"] & ~passive_cue, -1, tgt)
-
-
 def _reason(out: pd.DataFrame) -> pd.Series:
     reason = pd.Series("", index=out.index, dtype=object)
     reason[out["target"] == ""] = "no-target"
@@ -78,47 +70,6 @@ def _reason(out: pd.DataFrame) -> pd.Series:
     unresolved = ((out["src_group"] >= 0) & (out["source"] == "")) | ((out["tgt_group"] >= 0) & (out["target"] == ""))
     reason[unresolved] = "unresolved"
     return reason
-
-
-def _attributive(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np.ndarray, after: np.ndarray,
-                 tgt: np.ndarray) -> np.ndarray:
-    """"US-backed Kurdish forces", "Saudi-led coalition": a cue glued by a hyphen to the actor before it qualifies the
-    noun after it; the target is that noun, so an actor only when one follows at once ("US-backed SDF")."""
-    if phrases.empty or len(tgt) == 0:
-        return tgt
-    disp, start = b.display, hits["start"]
-    pe, ps = phrases["gend"].to_numpy(), phrases["gstart"].to_numpy()
-    near = np.flatnonzero((before >= 0) & (pe[np.maximum(before, 0)] == start - 1) & (start > 0))  # then the text
-    glued = near[[disp[s - 1] in "-\u2010\u2011" for s in start[near].tolist()]]
-    if not len(glued):
-        return tgt
-    far = [a < 0 or bool(disp[e:ps[a]].strip()) for a, e in zip(after[glued], hits["end"][glued], strict=True)]
-    return np.where(np.isin(np.arange(len(tgt)), glued[far]), -1, tgt)
-
-
-def _governed(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, material: np.ndarray, before: np.ndarray,
-              src: np.ndarray, lang: str) -> np.ndarray:
-    """No source from the clause for a material noun cue governed by a preposition ("outrage at attacks in Syria",
-    "la condamnation des attentats"): :mod:`~diplolib.events.governed`."""
-    read = np.flatnonzero(material & (src >= 0) & (src == before))
-    if not len(read):
-        return src
-    lo = b.match_offsets(phrases["gend"].to_numpy()[src[read]])
-    first = [b.match[a:z].split(" ", 1)[0] for a, z in zip(hits["m_start"][read].tolist(),
-                                                            hits["m_end"][read].tolist(), strict=True)]
-    gone = read[governed_nouns(b.spaced, hits["m_start"][read], first, lo, lang)]
-    out = src.copy()
-    out[gone] = -1
-    return out
-
-
-def _heavy_subject(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, marks: dict, before: np.ndarray,
-                   src: np.ndarray) -> np.ndarray:
-    """Heavy weapons named between the source phrase and the cue, however far: the subject's noun ("Syrian
-    government air strikes on opposition-held neighborhoods of the divided second city of Aleppo killed")."""
-    subj = (src >= 0) & (src == before)
-    lo = b.match_offsets(phrases["gend"].to_numpy()[np.maximum(src, 0)]) if len(phrases) else np.zeros(len(src), int)
-    return subj & heavy_between(marks, lo, hits["m_start"])
 
 
 def _without_reporters(events: pd.DataFrame, reporters: frozenset) -> pd.DataFrame:
@@ -134,23 +85,6 @@ def _without_reporters(events: pd.DataFrame, reporters: frozenset) -> pd.DataFra
             if f"{side}_sector" in out.columns:
                 out.loc[gone, f"{side}_sector"] = ""
     return out[(out["source"] != "") | (out["target"] != "")] if out is not events else out
-
-
-def _modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own: dict, direction: np.ndarray,
-                      fl: dict, before: np.ndarray, src: np.ndarray, tgt: np.ndarray,
-                      event: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """A ``modal`` cue's sides ("Russia said Sudan must return …": Sudan the target, the speaker the source), then
-    a place for its state where no actor takes a side (PLOVER's coding; ``locations.place_sides``); the place
-    after a passive with no agent is the source of what a state does (:data:`_STATE_ACTS`)."""
-    modal = direction == "modal"
-    speaker = speaker_before(b, hits, phrases)  # "Britain said the rebels should …": no target but the rebels
-    src, tgt = np.where(modal, speaker, src), np.where(modal, np.where(before == speaker, -1, before), tgt)
-    place_src, place_tgt = place_sides(b, hits, phrases, own)
-    # "X and Y agreed … in Kazakhstan": where they met; "the massacre carried out by X": no victim named
-    place_tgt = np.where((direction == "mutual") | fl["nominal"], -1, place_tgt)
-    src, place_tgt = place_agent(((direction == "active") & fl["passive"]) | (direction == "passive"), event, src,
-                                 tgt, place_tgt)
-    return np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)
 
 
 def _batch_mentions(mentions: pd.DataFrame, ids: pd.Series, places: frozenset) -> pd.DataFrame:
