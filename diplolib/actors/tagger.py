@@ -48,7 +48,8 @@ nothing is lost and the analyst can review them.
 
 **How it runs.** :func:`tag_actors` works on a partition at a time, as columns: the matching forms of up to
 :data:`CHUNK_CHARS` characters of text are scanned in one automaton pass (:mod:`diplolib.actors.partition`),
-hits are assigned to articles with ``searchsorted``, plain aliases are resolved by array look-up, the other keys
+hits are assigned to articles with ``searchsorted`` (held as columns:
+:class:`diplolib.actors.hit_columns.Hits`), plain aliases are resolved by array look-up, the other keys
 once per (key, date, spelling, context flags: "-based", in an instrument's name, read as the place) and
 broadcast, sentences and paragraphs of the whole partition are cut in one pass
 (:func:`diplolib.segment.segment_spans`) and located with one ``searchsorted``, and the table is built from
@@ -69,6 +70,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..segment import locate_spans, segment_spans
+from .hit_columns import Hits, key_ids, marked, object_array
 from .keys import key_form
 from .matcher import ActorMatcher
 from .partition import scan_partition
@@ -86,54 +88,7 @@ CHUNK_CHARS = 4_000_000
 
 
 
-class _Hits:
-    """The hits of a chunk as columns: text position, display offsets, key (str or a rule's tuple), key id."""
-
-    def __init__(self, pos: np.ndarray, start: np.ndarray, end: np.ndarray, keys: np.ndarray, kid: np.ndarray):
-        self.pos, self.start, self.end, self.keys, self.kid = pos, start, end, keys, kid
-
-    def of(self, p: int) -> slice:
-        return slice(*np.searchsorted(self.pos, [p, p + 1]).tolist())
-
-    def replaced(self, new: dict[int, list[tuple]], matcher: ActorMatcher) -> _Hits:
-        """These hits with the hits of the texts in ``new`` replaced by ``new[position]`` (``(start, end, key)``)."""
-        if not new:
-            return self
-        keep = np.flatnonzero(~_marked(self.pos, list(new)))
-        rows = [(p, s, e, k) for p, hits in new.items() for s, e, k in hits]
-        add = [np.array([r[c] for r in rows], dtype=np.int64) for c in range(3)]
-        pos, start = np.concatenate([self.pos[keep], add[0]]), np.concatenate([self.start[keep], add[1]])
-        order = np.lexsort((start, pos))
-        added = _objects([r[3] for r in rows])
-        keys = np.concatenate([self.keys[keep], added])[order]
-        kid = np.concatenate([self.kid[keep], _key_ids(matcher, added)])[order]
-        return _Hits(pos[order], start[order], np.concatenate([self.end[keep], add[2]])[order], keys, kid)
-
-    def rows(self, p: int) -> list[tuple]:
-        at = self.of(p)
-        return list(zip(self.start[at].tolist(), self.end[at].tolist(), self.keys[at].tolist(), strict=True))
-
-
-def _marked(pos: np.ndarray, positions: list[int]) -> np.ndarray:
-    """Whether each of ``pos`` is one of ``positions`` (a look-up table: ``np.isin`` sorts both)."""
-    table = np.zeros(int(pos.max(initial=-1)) + 1 if len(pos) else 0, dtype=bool)
-    table[[p for p in positions if p < len(table)]] = True
-    return table[pos]
-
-
-def _objects(values: list) -> np.ndarray:
-    out = np.empty(len(values), dtype=object)
-    out[:] = values
-    return out
-
-
-def _key_ids(matcher: ActorMatcher, keys: np.ndarray) -> np.ndarray:
-    """The key id of each key; -1 for the tuples the rules make (counterpart phrases, coordinated demonyms)."""
-    ids = matcher.key_id
-    return np.array([ids[k] if isinstance(k, str) else -1 for k in keys.tolist()], dtype=np.int64)
-
-
-def _scan(matcher: ActorMatcher, texts: list[str]) -> _Hits:
+def _scan(matcher: ActorMatcher, texts: list[str]) -> Hits:
     """The scan, the common-word rule and the rules that join or rewrite neighbouring hits."""
     pos, start, end, kid = scan_partition(matcher, texts)
     names = matcher._key_array
@@ -145,7 +100,7 @@ def _scan(matcher: ActorMatcher, texts: list[str]) -> _Hits:
         keep = np.ones(len(kid), dtype=bool)
         keep[drop] = False
         pos, start, end, kid = pos[keep], start[keep], end[keep], kid[keep]
-    hits = _Hits(pos, start, end, names[kid], kid)
+    hits = Hits(pos, start, end, names[kid], kid)
     # counterpart phrases ("son homologue" + "américain") and coordinated demonyms need a role phrase or a
     # generic phrase with a neighbour at most 8 characters away: only those texts go through the methods
     role = matcher._role_mask[kid] | matcher._generic_mask[kid]
@@ -193,7 +148,7 @@ def _date_buckets(matcher: ActorMatcher, whens: list) -> np.ndarray:
     return np.where(np.isnat(days), 0, np.searchsorted(bounds, days, side="right") + 1)
 
 
-def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) -> list[np.ndarray]:
+def _resolve(matcher: ActorMatcher, texts: list[str], hits: Hits, whens: list) -> list[np.ndarray]:
     """``actor, method, kind, reason`` of every hit: plain aliases by look-up, the others once per (key, date,
     spelling, context flags) and broadcast, the rules' tuples one by one.
 
@@ -232,7 +187,7 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) 
     results = [matcher.resolve(texts[p], k, s, e, whens[p]) for p, k, s, e in
                zip(pos[one].tolist(), hits.keys[one].tolist(), start[one].tolist(), end[one].tolist(), strict=True)]
     for c in range(4):
-        out[c][one] = _objects([r[c] for r in results])
+        out[c][one] = object_array([r[c] for r in results])
     rest = np.flatnonzero(~single & ~is_plain)
     if len(rest):  # resolution depends on the key, the date, (case-sensitive keys) the spelling and the flags
         day = pd.factorize(_date_buckets(matcher, whens)[pos[rest]])[0]  # below len(rest): a radix of the combo
@@ -247,12 +202,12 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: _Hits, whens: list) 
         results = [matcher.resolve(texts[p], hits.keys[i], int(start[i]), int(end[i]), whens[p])
                    for i, p in zip(rest[first].tolist(), pos[rest[first]].tolist(), strict=True)]
         for c in range(4):
-            out[c][rest] = _objects([r[c] for r in results])[inverse]
+            out[c][rest] = object_array([r[c] for r in results])[inverse]
     return out
 
 
-def _context(matcher: ActorMatcher, texts: list[str], hits: _Hits, resolved: list[np.ndarray], whens: list,
-             sources: list, datelines: list) -> tuple[_Hits, list[np.ndarray]]:
+def _context(matcher: ActorMatcher, texts: list[str], hits: Hits, resolved: list[np.ndarray], whens: list,
+             sources: list, datelines: list) -> tuple[Hits, list[np.ndarray]]:
     """Unqualified offices ("the President") resolved from each document's country, in the texts that have one."""
     todo = np.unique(hits.pos[resolved[2] == "context_role"]).tolist()
     if not todo:
@@ -263,21 +218,21 @@ def _context(matcher: ActorMatcher, texts: list[str], hits: _Hits, resolved: lis
         rows = hits.rows(p)
         res = list(zip(*(c[at].tolist() for c in resolved), strict=True))
         values[p], new[p] = matcher.resolve_context(texts[p], rows, res, whens[p], sources[p], datelines[p])
-    keep = np.flatnonzero(~_marked(hits.pos, todo))
+    keep = np.flatnonzero(~marked(hits.pos, todo))
     rows = [(p, s, e, k, *r) for p in todo for (s, e, k), r in zip(new[p], values[p], strict=True)]
     cols = list(zip(*rows, strict=True))
     pos = np.concatenate([hits.pos[keep], np.array(cols[0], dtype=np.int64)])
     start = np.concatenate([hits.start[keep], np.array(cols[1], dtype=np.int64)])
     order = np.lexsort((start, pos))
-    added = _objects(list(cols[3]))
+    added = object_array(list(cols[3]))
     keys = np.concatenate([hits.keys[keep], added])[order]
-    kid = np.concatenate([hits.kid[keep], _key_ids(matcher, added)])[order]
+    kid = np.concatenate([hits.kid[keep], key_ids(matcher, added)])[order]
     end = np.concatenate([hits.end[keep], np.array(cols[2], dtype=np.int64)])
-    out = [np.concatenate([c[keep], _objects(list(cols[4 + j]))])[order] for j, c in enumerate(resolved)]
-    return _Hits(pos[order], start[order], end[order], keys, kid), out
+    out = [np.concatenate([c[keep], object_array(list(cols[4 + j]))])[order] for j, c in enumerate(resolved)]
+    return Hits(pos[order], start[order], end[order], keys, kid), out
 
 
-def _counterparts(matcher: ActorMatcher, texts: list[str], hits: _Hits, resolved: list[np.ndarray],
+def _counterparts(matcher: ActorMatcher, texts: list[str], hits: Hits, resolved: list[np.ndarray],
                   sentence: np.ndarray, whens: list) -> None:
     """"His American counterpart": the role another person of the same sentence held that day (in place)."""
     todo = np.flatnonzero(resolved[3] == "counterpart")
@@ -298,7 +253,7 @@ def _counterparts(matcher: ActorMatcher, texts: list[str], hits: _Hits, resolved
 
 
 def _tag_chunk(matcher: ActorMatcher, texts: list[str], whens: list, sources: list, datelines: list
-               ) -> tuple[_Hits, list[np.ndarray], np.ndarray, np.ndarray]:
+               ) -> tuple[Hits, list[np.ndarray], np.ndarray, np.ndarray]:
     hits = _scan(matcher, texts)
     resolved = _resolve(matcher, texts, hits, whens)
     hits, resolved = _context(matcher, texts, hits, resolved, whens, sources, datelines)
