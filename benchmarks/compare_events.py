@@ -8,18 +8,17 @@
 ``dump`` loads each corpus of :data:`CORPORA` that is fetched, tags its actors with ``tag_actors`` and extracts its
 events with ``extract_events`` (the shipped cue lexicon and registry, ``reasons=True`` so that every article ends
 as an event row or a reason row; the Kremlin's and the White House's readouts also through ``readout_events``,
-their titles with the issuer's leader as ``speaker``), then pickles the table (exact dtypes and values). ``compare`` checks
-two dumps with ``assert_frame_equal(check_exact=True)``. A sibling of ``compare_themes.py``.
+their titles with the issuer's leader as ``speaker``), then pickles the table (exact dtypes and values).
+``compare`` checks two dumps with ``assert_frame_equal(check_exact=True)`` (``_pickled_tables.py``, shared with
+``compare_themes.py``).
 """
 
 from __future__ import annotations
 
-import argparse
 import pickle
-import sys
 from pathlib import Path
 
-import pandas as pd
+from _pickled_tables import main
 
 #: The corpora compared: English news (FA-KES), the two readout sites, French and Arabic.
 CORPORA = ("fa-kes", "kremlin-en", "wh-readouts", "meae-fr", "wikinews-ar")
@@ -50,37 +49,5 @@ def dump(folder: Path) -> None:
             print(f"{name} titles: {len(titles)} rows")
 
 
-def compare(before: Path, after: Path) -> int:
-    bad = 0
-    for path in sorted(before.glob("*.pkl")):
-        other = after / path.name
-        if not other.exists():
-            print(f"{path.stem}: missing in {after}")
-            bad += 1
-            continue
-        a, b = pickle.loads(path.read_bytes()), pickle.loads(other.read_bytes())
-        try:
-            pd.testing.assert_frame_equal(a, b, check_exact=True)
-            print(f"{path.stem}: identical ({len(a)} rows)")
-        except AssertionError as exc:
-            print(f"{path.stem}: DIFFERENT: {exc}")
-            bad += 1
-    return bad
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sub = ap.add_subparsers(dest="command", required=True)
-    sub.add_parser("dump").add_argument("folder", type=Path)
-    c = sub.add_parser("compare")
-    c.add_argument("before", type=Path)
-    c.add_argument("after", type=Path)
-    args = ap.parse_args()
-    if args.command == "dump":
-        dump(args.folder)
-    else:
-        sys.exit(1 if compare(args.before, args.after) else 0)
-
-
 if __name__ == "__main__":
-    main()
+    main(dump, __doc__.splitlines()[0])

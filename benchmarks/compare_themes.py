@@ -11,12 +11,10 @@ A lighter sibling of ``compare_tables.py`` (which computes every table of the li
 
 from __future__ import annotations
 
-import argparse
 import pickle
-import sys
 from pathlib import Path
 
-import pandas as pd
+from _pickled_tables import main
 
 
 def dump(folder: Path) -> None:
@@ -35,37 +33,5 @@ def dump(folder: Path) -> None:
         print(f"{name}: {len(articles)} articles, {int(hits['theme'].notna().sum())} hits")
 
 
-def compare(before: Path, after: Path) -> int:
-    bad = 0
-    for path in sorted(before.glob("*.pkl")):
-        other = after / path.name
-        if not other.exists():
-            print(f"{path.stem}: missing in {after}")
-            bad += 1
-            continue
-        a, b = pickle.loads(path.read_bytes()), pickle.loads(other.read_bytes())
-        try:
-            pd.testing.assert_frame_equal(a, b, check_exact=True)
-            print(f"{path.stem}: identical ({len(a)} rows)")
-        except AssertionError as exc:
-            print(f"{path.stem}: DIFFERENT: {exc}")
-            bad += 1
-    return bad
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sub = ap.add_subparsers(dest="command", required=True)
-    sub.add_parser("dump").add_argument("folder", type=Path)
-    c = sub.add_parser("compare")
-    c.add_argument("before", type=Path)
-    c.add_argument("after", type=Path)
-    args = ap.parse_args()
-    if args.command == "dump":
-        dump(args.folder)
-    else:
-        sys.exit(1 if compare(args.before, args.after) else 0)
-
-
 if __name__ == "__main__":
-    main()
+    main(dump, __doc__.splitlines()[0])
