@@ -16,7 +16,8 @@ from itertools import permutations
 
 import pandas as pd
 
-from .registry import Registry, load_registry
+from .matcher_cache import as_matcher
+from .registry import Registry
 from .short_forms import document_voice, resolve_short_forms
 from .tagger import ActorMatcher, tag_actors
 
@@ -56,8 +57,7 @@ def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "f
     missing = [c for c in (id_column, *langs) if c not in triples.columns]
     if missing:
         raise ValueError(f"parallel_mentions: columns {missing} are missing; pass one text column per language")
-    matcher = registry if isinstance(registry, ActorMatcher) else ActorMatcher(
-        registry if registry is not None else load_registry())
+    matcher = as_matcher(registry)
     dates = triples["published"] if "published" in triples.columns else published
     found = {}
     for lang in langs:

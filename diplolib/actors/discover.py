@@ -35,8 +35,9 @@ import pandas as pd
 
 from ..normalize.matching import matching_form
 from ..segment import sentence_spans
+from .matcher_cache import as_matcher
 from .name_rules import DATE_WORDS, NameRules
-from .registry import Registry, load_registry
+from .registry import Registry
 from .tagger import ActorMatcher, _key
 
 __all__ = ["suggest_actors", "add_provisional", "proper_names"]
@@ -130,8 +131,7 @@ def suggest_actors(
     for col in ("article_id", text):
         if col not in articles.columns:
             raise ValueError(f"suggest_actors: column {col!r} is missing; pass the articles table.")
-    matcher = registry if isinstance(registry, ActorMatcher) else ActorMatcher(
-        registry if registry is not None else load_registry())
+    matcher = as_matcher(registry)
     known = set(matcher._entries)
     rules = NameRules(matcher.registry)
     langs = articles["lang"] if "lang" in articles.columns else pd.Series(["en"] * len(articles))

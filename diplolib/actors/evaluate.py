@@ -19,7 +19,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .registry import load_registry
+from .matcher_cache import default_matcher
 from .tagger import ActorMatcher, tag_actors
 
 __all__ = ["read_re3d", "score_mentions", "RE3D_TYPES"]
@@ -106,7 +106,7 @@ def score_mentions(
         One row per type plus ``all``: ``type``, ``predicted``, ``correct``, ``precision``, ``gold``, ``found``,
         ``recall``, ``f1``, ``match``, ``typed``.
     """
-    matcher = matcher if matcher is not None else ActorMatcher(load_registry())
+    matcher = matcher if matcher is not None else default_matcher()
     mentions = tag_actors(documents, registry=matcher)
     pred = _typed(mentions, matcher.kind_of)
     pred = pred.assign(correct=_hits(pred, entities, match, typed))

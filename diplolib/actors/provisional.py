@@ -21,9 +21,10 @@ import pandas as pd
 
 from ..normalize.matching import matching_form
 from ..segment import locate, paragraph_spans, sentence_spans
+from .matcher_cache import as_matcher
 from .name_candidates import arabic_candidates, eponym, latin_candidates
 from .name_rules import ORDINARY_ZIPF, TITLES, NameRules, skeleton
-from .registry import Registry, load_registry
+from .registry import Registry
 from .tagger import MENTION_COLUMNS, ActorMatcher, tag_actors
 
 __all__ = ["discover_actors", "discovery_candidates", "provisional_actors", "CANDIDATE_COLUMNS"]
@@ -112,8 +113,7 @@ def discovery_candidates(
         ``article_id, lang, start, end, name, kind, evidence, reason`` (see :data:`CANDIDATE_COLUMNS`).
     """
     _check(articles, text, mentions, method)
-    matcher = registry if isinstance(registry, ActorMatcher) else ActorMatcher(
-        registry if registry is not None else load_registry())
+    matcher = as_matcher(registry)
     if mentions is None:
         mentions = tag_actors(articles, registry=matcher, text=text)
     rules = _rules(matcher)
@@ -250,8 +250,7 @@ def discover_actors(
     >>> provisional_actors(found)           # doctest: +SKIP
     """
     _check(articles, text, mentions, method)
-    matcher = registry if isinstance(registry, ActorMatcher) else ActorMatcher(
-        registry if registry is not None else load_registry())
+    matcher = as_matcher(registry)
     if mentions is None:
         mentions = tag_actors(articles, registry=matcher, text=text)
     cands = discovery_candidates(articles, mentions, registry=matcher, method=method, text=text)

@@ -71,7 +71,8 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import pandas as pd
@@ -118,6 +119,11 @@ class Registry:
     ambiguities: pd.DataFrame
     guards: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["alias", "lang", "rule", "key"]))
     sources: tuple[str, ...] = field(default=())
+
+    def copy(self) -> Registry:
+        """A registry with copies of the tables: changing one leaves this one as it is."""
+        return replace(self, **{f.name: getattr(self, f.name).copy() for f in fields(self)
+                                if isinstance(getattr(self, f.name), pd.DataFrame)})
 
     def holder(self, role: str, of: str, date: str | dt.date | pd.Timestamp | None) -> str | None:
         """The ``actor_id`` holding ``role`` of ``of`` on ``date``.
@@ -200,6 +206,11 @@ def _frame(table: str, rows: list[dict[str, str]]) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
+#: The last registry read, by a hash of its files' names and bytes: reading and validating the built-in files
+#: takes seconds, and figures, notebooks and the matcher read them many times in one process.
+_LOADED: dict[bytes, Registry] = {}
+
+
 def load_registry(*extra_paths: str | Path, include_default: bool = True) -> Registry:
     """Load and validate the built-in registry and the user's files.
 
@@ -227,6 +238,11 @@ def load_registry(*extra_paths: str | Path, include_default: bool = True) -> Reg
     ------
     RegistryError
         Listing every problem found, each as "file:line: field: message".
+
+    Notes
+    -----
+    Reading the same files again (the same names, byte for byte) in one process returns a copy of the
+    tables read the last time, without parsing and validating them again.
     """
     problems: list[str] = []
     paths = ([DATA_DIR / f"{t}.csv" for t in HAND_TABLES] + [GENERATED_DIR] * GENERATED_DIR.is_dir()
@@ -234,6 +250,9 @@ def load_registry(*extra_paths: str | Path, include_default: bool = True) -> Reg
         Path(p) for p in extra_paths
     ]
     files = collect_files(paths, problems)
+    key = hashlib.sha256(b"".join(f"{table}|{path}|".encode() + path.read_bytes() for table, path in files)).digest()
+    if not problems and key in _LOADED:  # the same files, byte for byte: a copy of the tables read last time
+        return _LOADED[key].copy()
     tables: dict[str, list[dict[str, str]]] = {t: [] for t in TABLES}
     for table, path in files:
         rows = read_table(table, path, problems)
@@ -243,7 +262,10 @@ def load_registry(*extra_paths: str | Path, include_default: bool = True) -> Reg
     check_links(tables, problems)
     if problems:
         raise RegistryError(problems)
-    return Registry(
+    registry = Registry(
         **{t: _frame(t, rows) for t, rows in tables.items()}, sources=tuple(str(p) for _, p in files)
     )
+    _LOADED.clear()  # keep only the last registry read: a process rarely reads more than one
+    _LOADED[key] = registry
+    return registry.copy()
 

@@ -42,8 +42,9 @@ import numpy as np
 import pandas as pd
 
 from ..segment import locate_spans, segment_spans
+from .matcher_cache import as_matcher
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame
-from .registry import Registry, load_registry
+from .registry import Registry
 from .tagger import ActorMatcher, tag_actors
 from .un_system import read_un_system, short_forms
 
@@ -220,8 +221,7 @@ def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
     for col in ("article_id", text):
         if col not in articles.columns:
             raise ValueError(f"resolve_short_forms: column {col!r} is missing; pass the articles given to tag_actors")
-    matcher = registry if isinstance(registry, ActorMatcher) else ActorMatcher(
-        registry if registry is not None else load_registry())
+    matcher = as_matcher(registry)
     arts = articles.reset_index(drop=True)
     spans = short_form_spans(arts[text])
     if voice is not None and voice in arts.columns:

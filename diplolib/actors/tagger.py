@@ -73,10 +73,11 @@ from ..segment import locate_spans, segment_spans
 from .hit_columns import Hits, key_ids, marked, object_array
 from .keys import key_form
 from .matcher import ActorMatcher
+from .matcher_cache import as_matcher
 from .partition import scan_partition
 from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_column, through_last
-from .registry import Registry, load_registry
+from .registry import Registry
 
 __all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS", "CHUNK_CHARS"]
 
@@ -325,11 +326,7 @@ def tag_actors(
     for col in ("article_id", text):
         if col not in articles.columns:
             raise ValueError(f"tag_actors: column {col!r} is missing; pass the articles table from load_articles().")
-    if isinstance(registry, ActorMatcher):
-        matcher = registry
-    else:
-        matcher = ActorMatcher(registry if registry is not None else load_registry(),
-                               exclude_kinds=exclude_kinds, roles=roles)
+    matcher = as_matcher(registry, exclude_kinds=exclude_kinds, roles=roles)
     dates = article_dates(articles)
     bodies = articles[text].tolist()
     valid = [i for i, body in enumerate(bodies) if isinstance(body, str) and body]

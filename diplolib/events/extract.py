@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from .._tables import check_columns
-from ..actors import ActorMatcher, load_registry, tag_actors
+from ..actors import ActorMatcher, tag_actors
+from ..actors.matcher_cache import default_matcher
 from ..normalize.matching import matching_form
 from .attribution import regroup, reporting_actors, self_reports, speakers
 from .clauses import FIRM, FORWARD
@@ -260,7 +261,7 @@ def extract_events(
                       fix="name a column of actor ids with speaker=, or leave it out")
     lexicon = _lexicon(cues)
     if registry is None:
-        registry = load_registry()
+        registry = default_matcher()
     reg = registry.registry if isinstance(registry, ActorMatcher) else registry
     places = frozenset(reg.actors.loc[reg.actors["kind"] == "place", "actor_id"])
     country = dict(zip(reg.actors["actor_id"], reg.actors["country"].fillna(""), strict=True))

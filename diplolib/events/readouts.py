@@ -15,7 +15,8 @@ from collections.abc import Mapping
 import pandas as pd
 
 from .._tables import check_columns
-from ..actors import ActorMatcher, load_registry, tag_actors
+from ..actors import ActorMatcher, tag_actors
+from ..actors.matcher_cache import as_matcher
 from .counterparts import counterpart_phrases, title_counterparts
 from .extract import extract_events, role_states
 
@@ -26,9 +27,7 @@ ISSUERS: dict[str, str] = {"kremlin": "RUS", "whitehouse": "USA"}
 
 
 def _matcher(registry) -> ActorMatcher:
-    if isinstance(registry, ActorMatcher):
-        return registry
-    return ActorMatcher(registry if registry is not None else load_registry())
+    return as_matcher(registry)
 
 
 def issuer_leaders(articles: pd.DataFrame, *, registry=None, issuers: Mapping[str, str] | None = None

@@ -110,12 +110,14 @@ def _cached(kind: str, token: str, build):
 
 
 def _matcher(registry: Any, token: str):
-    from ..actors import load_registry
+    from ..actors.matcher_cache import default_matcher
     from ..actors.tagger import ActorMatcher
 
     if isinstance(registry, ActorMatcher):
         return registry
-    return _cached("actors", token, lambda: ActorMatcher(registry if registry is not None else load_registry()))
+    if registry is None:
+        return default_matcher()
+    return _cached("actors", token, lambda: ActorMatcher(registry))
 
 
 def tag_actors_partition(articles: pd.DataFrame, *, empty: pd.DataFrame | None = None, registry: Any = None,

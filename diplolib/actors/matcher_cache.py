@@ -1,0 +1,128 @@
+"""The built-in registry's :class:`ActorMatcher`, built once and kept: in the process and in the data cache.
+
+Building the matcher of the built-in registry (reading and validating the CSVs, then compiling one
+automaton over some 150,000 keys with their Arabic proclitic forms) takes seconds; every call of
+:func:`~diplolib.actors.tag_actors` or :func:`~diplolib.events.extract_events` without a registry used
+to pay it again. :func:`default_matcher` builds it once per process and keeps a pickled copy in
+``data/processed/_models/`` (git-ignored, beside py3langid's unpacked model; one file per set of options). The file starts with a hash of
+everything the build reads: the registry files shipped in ``diplolib/actors/data/``, the source of the
+``diplolib`` package, and the versions of Python, pandas and pyahocorasick. When any of them changed the
+file is built again and replaced, so a stale matcher is never used. The cache holds only files diplolib
+wrote itself (a pickle runs code when read: never put a file from elsewhere there).
+
+A registry of the user's own (``load_registry("my_files/")``) is not cached: build its matcher once with
+``ActorMatcher(registry)`` and pass it to each call.
+
+>>> from diplolib.actors.matcher_cache import default_matcher
+>>> default_matcher() is default_matcher()
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from .. import paths
+from .matcher import ActorMatcher
+from .registry import DATA_DIR, Registry, load_registry
+
+__all__ = ["default_matcher", "as_matcher", "inputs_digest"]
+
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+
+@lru_cache(maxsize=1)
+def inputs_digest() -> str:
+    """A hash of the registry files and of the package source: what a built matcher depends on."""
+    digest = hashlib.sha256()
+    for root, pattern in ((DATA_DIR, "*.csv"), (_PACKAGE_DIR, "*.py")):
+        for path in sorted(root.rglob(pattern)):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    for lib in ("pandas", "pyahocorasick"):
+        digest.update(f"{lib}={version(lib)}".encode())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()
+
+
+def _options(exclude_kinds: Iterable[str], roles: bool) -> str:
+    return f"{sorted(set(exclude_kinds))}|roles={bool(roles)}"
+
+
+def _cache_file(options: str) -> Path:
+    name = hashlib.sha256(options.encode()).hexdigest()[:16]
+    return paths.processed_dir("_models") / f"actor-matcher-{name}.pickle"
+
+
+def _read(path: Path, digest: str) -> ActorMatcher | None:
+    """The matcher in ``path`` if the file was written from inputs with this digest, else None."""
+    try:
+        with path.open("rb") as f:
+            if pickle.load(f) != digest:
+                return None  # written before a change of the registry, the code or a library
+            matcher = pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, ValueError):
+        return None  # missing, or half-written by a crashed process: build it again
+    return matcher if isinstance(matcher, ActorMatcher) else None
+
+
+def _write(path: Path, digest: str, matcher: ActorMatcher) -> None:
+    """Write to a temporary file and rename it, so that a parallel reader never sees half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(digest, f)
+            pickle.dump(matcher, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError:
+        return  # a read-only data folder: the matcher still serves this process
+
+
+_IN_PROCESS: dict[tuple[str, str], ActorMatcher] = {}
+
+
+def default_matcher(*, exclude_kinds: Iterable[str] = (), roles: bool = True) -> ActorMatcher:
+    """The matcher of the built-in registry, built at most once per process and per change of its inputs.
+
+    Parameters
+    ----------
+    exclude_kinds : iterable of str
+        Alias kinds to leave out, as for :class:`ActorMatcher`.
+    roles : bool
+        Match role phrases too.
+
+    Returns
+    -------
+    ActorMatcher
+        Shared by every caller in the process: treat it (and its ``registry``) as read-only.
+    """
+    options, digest = _options(exclude_kinds, roles), inputs_digest()
+    key = (options, digest)
+    if key not in _IN_PROCESS:
+        path = _cache_file(options)
+        matcher = _read(path, digest)
+        if matcher is None:
+            matcher = ActorMatcher(load_registry(), exclude_kinds=exclude_kinds, roles=roles)
+            _write(path, digest, matcher)
+        _IN_PROCESS[key] = matcher
+    return _IN_PROCESS[key]
+
+
+def as_matcher(registry: Registry | ActorMatcher | None = None, *, exclude_kinds: Iterable[str] = (),
+               roles: bool = True) -> ActorMatcher:
+    """The matcher for a ``registry=`` argument: itself, the shared built-in one (None), or a new build."""
+    if isinstance(registry, ActorMatcher):
+        return registry
+    if registry is None:
+        return default_matcher(exclude_kinds=exclude_kinds, roles=roles)
+    return ActorMatcher(registry, exclude_kinds=exclude_kinds, roles=roles)
