@@ -8,12 +8,13 @@ import pytest
 from conftest import corpus_dir
 from diplolib.actors import load_registry
 from diplolib.actors.discover import add_provisional, proper_names, suggest_actors
+from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.tagger import MENTION_COLUMNS, ActorMatcher, tag_actors
 
 
 @pytest.fixture(scope="module")
 def matcher():
-    return ActorMatcher(load_registry())
+    return default_matcher()
 
 
 def _tag(matcher, text, published=None, lang="en"):

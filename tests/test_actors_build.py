@@ -11,6 +11,7 @@ import pytest
 from diplolib.actors import ActorMatcher, load_registry, tag_actors
 from diplolib.actors.build import _cut
 from diplolib.actors.leaders import TERM_COLUMNS, clean_name, leader_tables, person_aliases, read_terms
+from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.phrases import title_class
 from diplolib.actors.registry import GENERATED_DIR
 
@@ -33,7 +34,7 @@ def _term(**kw: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def matcher() -> ActorMatcher:
-    return ActorMatcher(load_registry())
+    return default_matcher()
 
 
 def test_malformed_terms_are_reported_with_file_line_and_field(tmp_path):

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 import diplolib.actors.tagger as tagger_mod
 from diplolib import datasets
-from diplolib.actors import load_registry
 from diplolib.actors.matcher import ActorMatcher
+from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.partition import scan_partition
 from diplolib.actors.reference import tag_actors_reference
 from diplolib.actors.tagger import tag_actors
@@ -24,7 +24,7 @@ from diplolib.actors.tagger import tag_actors
 
 @pytest.fixture(scope="module")
 def matcher():
-    return ActorMatcher(load_registry())
+    return default_matcher()
 
 
 def assert_same(articles: pd.DataFrame, matcher: ActorMatcher) -> pd.DataFrame:

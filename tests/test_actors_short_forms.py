@@ -3,14 +3,15 @@
 import pandas as pd
 import pytest
 
-from diplolib.actors import ActorMatcher, load_registry, tag_actors
+from diplolib.actors import tag_actors
+from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.short_forms import resolve_short_forms
 from diplolib.actors.un_system import read_un_system, short_forms, un_system_rows
 
 
 @pytest.fixture(scope="module")
 def matcher():
-    return ActorMatcher(load_registry())
+    return default_matcher()
 
 
 def _resolve(matcher, texts, **kw):

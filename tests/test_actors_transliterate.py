@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 
 from diplolib.actors import load_registry
-from diplolib.actors.tagger import ActorMatcher, tag_actors
-from diplolib.actors.transliterate import (MAX_PER_NAME, _is_common, _zipf, arabic_forms, french_forms,
-                                           french_spelling)
+from diplolib.actors.matcher_cache import default_matcher
+from diplolib.actors.tagger import tag_actors
+from diplolib.actors.transliterate import MAX_PER_NAME, _is_common, _zipf, arabic_forms, french_forms, french_spelling
 from diplolib.normalize.matching import matching_form
 
 
@@ -59,7 +59,7 @@ def test_generated_forms_fill_only_people_without_a_written_arabic_name(registry
 
 
 def test_arabic_dispatch_names_a_leader_with_no_written_arabic_name(registry):
-    m = ActorMatcher(registry)
+    m = default_matcher()
     arts = pd.DataFrame({"article_id": [1, 2], "published": ["2014-07-09", "2014-07-09"], "text": [
         "اندلع النزاع بين الرئيس سلفا كير ونائبه السابق",
         "قال عبد الحميد إن الاجتماع انتهى"]})  # a given name shared by many: Bangladesh's Abdul Hamid is not meant

@@ -5,14 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from diplolib.actors import ActorMatcher, load_registry, tag_actors
+from diplolib.actors import tag_actors
+from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.name_rules import ORDINARY_ZIPF, NameRules
 from diplolib.actors.provisional import discover_actors, discovery_candidates, provisional_actors
 
 
 @pytest.fixture(scope="module")
 def matcher():
-    return ActorMatcher(load_registry())
+    return default_matcher()
 
 
 def _arts(*texts, lang="en"):

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import corpus_dir
 
+from conftest import corpus_dir
 from diplolib import actors, events
+from diplolib.actors.matcher_cache import default_matcher
 from diplolib.events import CueFileError, expand_cue, extract_events, load_cues
 
 SAMPLE = pd.DataFrame({
@@ -29,7 +30,7 @@ SAMPLE = pd.DataFrame({
 
 @pytest.fixture(scope="module")
 def matcher():
-    return actors.ActorMatcher(actors.load_registry())
+    return default_matcher()
 
 
 @pytest.fixture(scope="module")

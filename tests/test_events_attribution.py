@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from diplolib import actors
+from diplolib.actors.matcher_cache import default_matcher
 from diplolib.events import extract_events
 from diplolib.events.attribution import reporting_actors
 
@@ -86,7 +86,7 @@ REPORTER_OBJECT = [
 
 @pytest.fixture(scope="module")
 def matcher():
-    return actors.ActorMatcher(actors.load_registry())
+    return default_matcher()
 
 
 def _events(rows, matcher):

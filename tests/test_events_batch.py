@@ -19,6 +19,7 @@ import pytest
 
 from conftest import corpus_dir
 from diplolib import actors, datasets
+from diplolib.actors.matcher_cache import default_matcher
 from diplolib.events import clauses, extract, load_cues, markers, scan
 from diplolib.normalize.matching import aligned_matching_form
 from diplolib.segment import sentence_spans
@@ -231,7 +232,7 @@ def test_role_phrases_normalised_at_once_as_one_by_one():
 
 @pytest.fixture(scope="module")
 def matcher():
-    return actors.ActorMatcher(actors.load_registry())
+    return default_matcher()
 
 
 @pytest.mark.parametrize("name, rows", [("fa-kes", 400), ("meae-fr", None), ("wikinews-fr", None),

@@ -6,14 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from diplolib import actors
+from diplolib.actors.matcher_cache import default_matcher
 from diplolib.events import expand_cue, extract_events, plover_reading
 from diplolib.events.lexicon import _inflect
 
 
 @pytest.fixture(scope="module")
 def matcher():
-    return actors.ActorMatcher(actors.load_registry())
+    return default_matcher()
 
 
 def _rows(text: str, matcher, lang: str = "en") -> pd.DataFrame:

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from conftest import corpus_dir
-from diplolib import actors, datasets, events
+from diplolib import datasets, events
+from diplolib.actors.matcher_cache import default_matcher
 from diplolib.events.counterparts import counterpart_phrases
 
 TITLES = [
@@ -25,7 +26,7 @@ TITLES = [
 
 @pytest.fixture(scope="module")
 def matcher():
-    return actors.ActorMatcher(actors.load_registry())
+    return default_matcher()
 
 
 @pytest.fixture(scope="module")

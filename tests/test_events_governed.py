@@ -7,14 +7,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from diplolib import actors
+from diplolib.actors.matcher_cache import default_matcher
 from diplolib.events import extract_events
 from diplolib.events.governed import governed_nouns
 
 
 @pytest.fixture(scope="module")
 def matcher():
-    return actors.ActorMatcher(actors.load_registry())
+    return default_matcher()
 
 
 def _events(texts: list[str], matcher, lang: str = "en") -> pd.DataFrame:

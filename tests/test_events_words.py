@@ -14,6 +14,7 @@ import pytest
 
 from conftest import corpus_dir
 from diplolib import actors, datasets
+from diplolib.actors.matcher_cache import default_matcher
 from diplolib.events import extract, sectors, words
 from diplolib.events import locations as L
 from diplolib.events.roles import actor_phrases
@@ -123,7 +124,7 @@ def registry():
 
 def _phrases(arts: pd.DataFrame, registry) -> tuple:
     b = batch(arts["text"].tolist())
-    mentions = actors.tag_actors(arts, registry=actors.ActorMatcher(registry))
+    mentions = actors.tag_actors(arts, registry=default_matcher())
     m = extract._batch_mentions(mentions, arts["article_id"], frozenset())
     country = dict(zip(registry.actors["actor_id"], registry.actors["country"].fillna(""), strict=True))
     return b, actor_phrases(b, m, country), country
@@ -319,7 +320,7 @@ def test_word_rules_equal_the_per_offset_loops(name, lang, registry):
     to = np.array(_ref_adjacent(b.spaced, ms, me, "purpose", "en", after=True), dtype=bool)
     to |= np.array([b.match[x:y].endswith(" to") for x, y in zip(ms, me, strict=True)], dtype=bool)
     np.testing.assert_array_equal(cue_flags._adjective_to(b, ms, me, "en"), to)
-    m = actors.tag_actors(arts, registry=actors.ActorMatcher(registry))
+    m = actors.tag_actors(arts, registry=default_matcher())
     m = extract._batch_mentions(m, arts["article_id"], frozenset())
     gs = np.sort((b.doc_base[m["doc"].to_numpy()] + m["start"].to_numpy()).astype(np.int64))
     ge = np.sort((b.doc_base[m["doc"].to_numpy()] + m["end"].to_numpy()).astype(np.int64))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from diplolib.actors import ActorMatcher, load_registry, tag_actors
+from diplolib.actors import ActorMatcher, Registry, load_registry, tag_actors
 from diplolib.actors import matcher_cache as mc
 from diplolib.events import extract_events
 
@@ -36,6 +37,18 @@ def test_a_matcher_read_back_from_the_cache_tags_like_the_one_written(shared, tm
     assert mc._read(path, "inputs-2") is None  # written from other inputs: never used
     again = mc._read(path, "inputs-1")
     assert isinstance(again, ActorMatcher) and again is not shared
+    assert again.__dict__.keys() == shared.__dict__.keys()
+    for name, value in shared.__dict__.items():  # every part of the built state, compared whole
+        copy = again.__dict__[name]
+        if isinstance(value, np.ndarray):
+            np.testing.assert_array_equal(copy, value, err_msg=name)
+        elif isinstance(value, Registry):
+            for table in ("actors", "aliases", "roles", "role_phrases", "ambiguities", "guards"):
+                pd.testing.assert_frame_equal(getattr(copy, table), getattr(value, table))
+        elif name == "_automaton":
+            assert list(copy.items()) == list(value.items())
+        else:
+            assert copy == value, name
     expected = tag_actors(ARTICLES, registry=shared)
     assert len(expected) >= 8
     pd.testing.assert_frame_equal(tag_actors(ARTICLES, registry=again), expected)

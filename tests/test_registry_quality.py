@@ -8,13 +8,14 @@ import pandas as pd
 import pytest
 
 from diplolib.actors import ActorMatcher, load_registry, tag_actors
+from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.parallel_aliases import propose_aliases, split_half
 from diplolib.actors.sweep import _nisba_stem, _paradigms
 
 
 @pytest.fixture(scope="module")
 def matcher() -> ActorMatcher:
-    return ActorMatcher(load_registry())
+    return default_matcher()
 
 
 def _tag(matcher, texts, date="2015-06-01"):
