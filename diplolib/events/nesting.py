@@ -21,12 +21,10 @@ out, as PLOVER codes one event per sentence (the main verb's):
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
 from .clauses import relative_ends
-from .words import _PAD, _key, _powers, codes_of, space_positions, spaced_codes, windows
+from .words import codes_of, spaced_codes, word_bits, word_spans, word_table
 
 __all__ = ["GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "DETERMINERS", "PROMISES", "CONFLICT", "embedded",
            "background",
@@ -209,59 +207,16 @@ _PAIRS = sorted(_NOT_SUBORDINATE)
 _SUB, _ADJ, _PURP, _DET, _COORD, _AND = 1, 2, 4, 8, 16, 32
 
 
-@lru_cache(maxsize=8)
 def _vocabulary(lang: str) -> tuple:
-    """The words :func:`_subordinated`, :func:`_object` and the purpose test read, with their class bits (bit
-    ``64 << 2p`` / ``64 << 2p + 1``: first / second word of pair ``p`` of :data:`_NOT_SUBORDINATE`); their
-    keys (:func:`~diplolib.events.words._key`, sorted), the bits and code points (padded) in key order, the
-    longest word's length, and two filters: the (first, last) code points' low bytes of each word, its length."""
-    bits: dict[str, int] = {}
-    for cls, words in ((_SUB, SUBORDINATE.get(lang, ())), (_ADJ, ADJUNCT.get(lang, ())),
-                       (_PURP, PURPOSE.get(lang, ())), (_DET, DETERMINERS.get(lang, ())), (_COORD, _COORDINATION),
-                       (_AND, ("and",))):
-        for w in words:
-            bits[w] = bits.get(w, 0) | cls
+    """The :func:`~diplolib.events.words.word_table` of the words :func:`_subordinated`, :func:`_object` and the
+    purpose test read, with their class bits (bit ``64 << 2p`` / ``64 << 2p + 1``: first / second word of pair
+    ``p`` of :data:`_NOT_SUBORDINATE`)."""
+    entries = [(w, cls) for cls, words in ((_SUB, SUBORDINATE.get(lang, ())), (_ADJ, ADJUNCT.get(lang, ())),
+                                           (_PURP, PURPOSE.get(lang, ())), (_DET, DETERMINERS.get(lang, ())),
+                                           (_COORD, _COORDINATION), (_AND, ("and",))) for w in sorted(words)]
     for p, (x, y) in enumerate(_PAIRS):
-        bits[x] = bits.get(x, 0) | (64 << 2 * p)
-        bits[y] = bits.get(y, 0) | (64 << 2 * p + 1)
-    words = sorted(bits, key=_key)
-    width = max(map(len, words))
-    codes = np.full((len(words), width), _PAD, dtype=np.uint32)
-    ends = np.zeros(0x10000, dtype=bool)  # (first, last) code points' low bytes of a word, and its length
-    for r, w in enumerate(words):
-        codes[r, :len(w)] = [ord(c) for c in w]
-        ends[((ord(w[0]) & 0xFF) << 8) | (ord(w[-1]) & 0xFF)] = True
-    keys = np.array([_key(w) for w in words], dtype=np.uint64)
-    lengths = np.zeros(width + 2, dtype=bool)
-    lengths[[len(w) for w in words]] = True
-    return bits, keys, np.array([bits[w] for w in words], dtype=np.int64), codes, width, ends, lengths
-
-
-def _word_classes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray, lang: str) -> np.ndarray:
-    """The class bits (:func:`_vocabulary`) of the words ``spaced[s:e]`` (``codes``: its code points): each word
-    hashed as :func:`~diplolib.events.words.words_in` does, looked up among the vocabulary's keys, and compared
-    code point by code point with the word found, so exact."""
-    _, keys, bits, vcodes, width, pairs, lengths = _vocabulary(lang)
-    out = np.zeros(len(starts), dtype=np.int64)
-    length = ends - starts
-    # only a word of a vocabulary word's length, first and last code points (low bytes) is hashed
-    maybe = lengths[np.minimum(length, width + 1)]
-    maybe[maybe] = pairs[((codes.take(starts[maybe]) & 0xFF).astype(np.int64) << 8)
-                         | (codes.take(ends[maybe] - 1) & 0xFF).astype(np.int64)]
-    short = np.flatnonzero(maybe)
-    if not len(short):
-        return out
-    w = windows(codes, starts[short], width)
-    col = np.arange(width)
-    take = col < length[short, None]
-    w = np.where(take, w, _PAD)
-    h = ((w.astype(np.uint64) + np.uint64(1)) * _powers(width)[col] * take).sum(axis=1, dtype=np.uint64)
-    h ^= length[short].astype(np.uint64) * np.uint64(0x2545F4914F6CDD1D)
-    pos = np.minimum(np.searchsorted(keys, h), len(keys) - 1)
-    found = np.flatnonzero(keys[pos] == h)
-    same = (w[found] == vcodes[pos[found]]).all(axis=1)
-    out[short[found[same]]] = bits[pos[found[same]]]
-    return out
+        entries += [(x, 64 << 2 * p), (y, 64 << 2 * p + 1)]
+    return word_table(tuple(entries))
 
 
 def _window_flags(spaced: str, p: np.ndarray, q: np.ndarray, lang: str) -> tuple[np.ndarray, np.ndarray]:
@@ -276,11 +231,8 @@ def _window_flags(spaced: str, p: np.ndarray, q: np.ndarray, lang: str) -> tuple
     if not m:
         return first, and_last
     codes = spaced_codes(spaced)
-    sp = space_positions(spaced)
     size = len(codes)
-    # the words of spaced: runs of characters that are not spaces, between two spaces (spaced is framed by spaces)
-    gap = np.flatnonzero(np.diff(sp) > 1)
-    ws, we = sp[gap] + 1, sp[gap + 1]
+    ws, we = word_spans(spaced)  # runs of characters that are not spaces, between two spaces
     inside = codes.take(np.clip(p, 0, size - 1)) != 32
     cut = (p > 0) & (p < size) & inside & (codes.take(np.clip(p - 1, 0, size - 1)) != 32)
     cut |= (q > 0) & (q < size) & (codes.take(np.clip(q, 0, size - 1)) != 32) & \
@@ -292,7 +244,7 @@ def _window_flags(spaced: str, p: np.ndarray, q: np.ndarray, lang: str) -> tuple
     seg_start = np.cumsum(length) - length
     seg = np.repeat(np.arange(m), length)
     j = np.repeat(f - seg_start, length) + np.arange(total)  # the batch's word of each window position
-    cls = _word_classes(codes, ws[j], we[j], lang)
+    cls = word_bits(codes, ws[j], we[j], _vocabulary(lang))
     # a subordinating word, unless a pair of _NOT_SUBORDINATE holds it with its neighbour in the window
     has_next = np.zeros(total, dtype=bool)
     has_next[:-1] = seg[1:] == seg[:-1]
