@@ -153,3 +153,30 @@ def test_clause_marks_and_background_equal_the_reference(batches):
         got, want = nesting.background(*args), _ref_background(*args)
         np.testing.assert_array_equal(got, want, err_msg=name)
         assert name.startswith("random") or want.sum() > (0 if lang == "ar" else 5)  # a few in wikinews-ar
+
+
+_LONG_WORDS = ["as", "well", "such", "so", "part", "which", "who", "and", "then", "to", "the", "a", "after", "over",
+               "killing", "arresting", "attacked", "met", "condemned", "visited", "shelling", "Russia", "Syria",
+               "x" * 30, "qui", "pour", "et", "apres", "condamne", "rencontre", "الذي", "و", "بعد", "لكي", "هاجم",
+               "وهاجم", "التقى", "والتقى", "whenever", "explaining"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_background_of_long_sentences_equals_the_loop(seed):
+    """Sentences of up to 120 words, so that the 240-character window before a cue starts inside a word, cues
+    with an Arabic prefix (the window ends inside a word), hyphens before cues, "…, killing … and arresting"
+    chains: the column version against the per-cue loop (``nesting._window_flags`` reads the windows cut inside a
+    word in Python; every other one from the batch's words)."""
+    rng = random.Random(seed)
+    seps = [" ", " ", " ", ", ", ". ", " - ", "-", "  ", "; ", "\u2011"]
+    texts = ["".join(rng.choice(_LONG_WORDS) + rng.choice(seps) for _ in range(rng.randint(0, 120)))
+             for _ in range(200)]
+    b = batch(texts)
+    lexicon = load_cues()
+    for lang in ("en", "fr", "ar"):
+        hits, _ = scan(b, lexicon, lang)
+        sent_m = np.minimum(b.match_offsets(b.sent_start[np.maximum(hits["sentence"], 0)]), hits["m_start"])
+        args = (b.spaced, b.match, hits["m_start"], hits["m_end"], sent_m, hits["sentence"], lang)
+        want = _ref_background(*args)
+        np.testing.assert_array_equal(nesting.background(*args), want, err_msg=lang)
+        assert 0.05 < want.mean() < 0.95  # both answers are common

@@ -454,3 +454,38 @@ def test_self_reports_equal_the_per_verb_loop(name, lang):
     for cls in want:
         for x, y in zip(got[cls], want[cls], strict=True):
             np.testing.assert_array_equal(x, y)
+
+
+def test_word_bits_equal_a_set_look_up_and_governed_at_every_offset():
+    """``words.word_bits`` against a dict look-up of the strings (every word of random texts and random spans,
+    empty ones and ones longer than every listed word included; 1-, 2- and 4-byte code points), and
+    ``roles._governed`` against its ``str.rfind`` loop at every offset of those texts."""
+    from diplolib.events import roles
+    from diplolib.events.scan import batch
+    from diplolib.events.words import codes_of, word_bits, word_table
+    rng = random.Random(7)
+    listed = ["of", "the", "in", "la", "l", "de", "في", "من", "aux", "concerning", "towards", "𝐀b", "é"]
+    others = ["off", "th", "he", "tho", "inn", "lab", "d", "فيه", "x" * 30, "𝐀", "ée", "concernin", "towardz"]
+    entries = tuple((w, 1 << (k % 3)) for k, w in enumerate(listed)) + (("the", 8),)
+    want_bits: dict[str, int] = {}
+    for w, b in entries:
+        want_bits[w] = want_bits.get(w, 0) | b
+    for case in ("ascii", "bmp", "wide"):
+        pool = [w for w in listed + others if case == "wide" or w.isascii() or (case == "bmp" and "𝐀" not in w)]
+        texts = [" ".join(rng.choice(pool) for _ in range(rng.randint(0, 30))) for _ in range(60)]
+        b = batch(texts)
+        spaced = b.spaced
+        codes = codes_of(spaced)
+        table = word_table(entries)
+        ws = np.array([m.start() for m in re.finditer(r"\S+", spaced)], dtype=np.int64)
+        we = np.array([m.end() for m in re.finditer(r"\S+", spaced)], dtype=np.int64)
+        a = np.array([rng.randrange(len(spaced)) for _ in range(2000)], dtype=np.int64)
+        z = np.minimum(a + np.array([rng.randrange(0, 12) for _ in range(2000)]), len(spaced))
+        for s, e in ((ws, we), (a, z)):
+            want = np.array([want_bits.get(spaced[x:y], 0) for x, y in zip(s.tolist(), e.tolist(), strict=True)])
+            np.testing.assert_array_equal(word_bits(codes, s, e, table), want, err_msg=case)
+        assert (word_bits(codes, ws, we, table) > 0).sum() > 50
+        starts = list(range(len(b.match) + 1))
+        got = roles._governed(spaced, starts)
+        np.testing.assert_array_equal(got, _ref_governed(spaced, starts), err_msg=case)
+        assert got.sum() > 20

@@ -85,7 +85,8 @@ def governed_nouns(spaced: str, m_start: np.ndarray, first_words: list[str], lo:
     partake = PARTAKE.get(lang, frozenset())
     gov = gov | EVALUATE.get(lang, frozenset())
     out = np.zeros(len(m_start), dtype=bool)
-    cand = np.flatnonzero(np.isin(np.asarray(first_words, dtype=object), list(nouns)) & (lo >= 0) & (lo < m_start))
+    noun = np.fromiter((w in nouns for w in first_words), dtype=bool, count=len(first_words))  # np.isin sorts objects
+    cand = np.flatnonzero(noun & (lo >= 0) & (lo < m_start))
     for k in cand.tolist():  # the noun cues with a source before them: a few per article
         words = spaced[int(lo[k]) + 1:int(m_start[k]) + 1].split(" ")[::-1][1:REACH + 2]
         for i, w in enumerate(words[:REACH]):

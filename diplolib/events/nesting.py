@@ -24,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from .clauses import relative_ends
+from .words import codes_of, spaced_codes, word_bits, word_spans, word_table
 
 __all__ = ["GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "DETERMINERS", "PROMISES", "CONFLICT", "embedded",
            "background",
@@ -119,47 +120,167 @@ def background(spaced: str, match: str, m_start: np.ndarray, m_end: np.ndarray, 
     ``spaced``/``match``: the batch's matching forms (``spaced[i + 1] == match[i]``); ``m_start``, ``m_end``: the
     cues' matching-form offsets; ``sent_m``: the matching-form start of each hit's sentence; ``sentences``: global
     sentence numbers.
+
+    All cues at once: the words between the previous cue and each cue (the window the rules read) are a range of
+    the batch's words (:func:`_window_flags`: their classes from one look-up of every window word, the tests as
+    sums over the ranges); only a window that starts or ends inside a word (240 characters before a cue, an Arabic
+    prefix) is split into words in Python, as is the first word of a sentence and the comma before a participle,
+    for the few cues that can still be flagged by them. ``tests/test_events_reference4.py`` compares it with the
+    per-cue loop it replaced.
     """
     n = len(m_start)
     out = np.zeros(n, dtype=bool)
     if n < 2:
         return out
+    m_start, m_end = np.asarray(m_start, dtype=np.int64), np.asarray(m_end, dtype=np.int64)
+    sent_m = np.asarray(sent_m, dtype=np.int64)
     same_prev = np.concatenate([[False], sentences[1:] == sentences[:-1]])
     same_next = np.concatenate([sentences[1:] == sentences[:-1], [False]])
-    purpose = PURPOSE.get(lang, frozenset())
-    adj = ADJUNCT.get(lang, frozenset()) | SUBORDINATE.get(lang, frozenset())
-    ms, me, sm = m_start.tolist(), m_end.tolist(), sent_m.tolist()
-    prev, nxt = same_prev.tolist(), same_next.tolist()
-    flag = [False] * n
     r_open, r_close = relative_ends(match, opens=True)
-    # the last relative clause closed before each cue (and before the next one), for all cues at once
-    last_close = (np.searchsorted(r_close, m_start) - 1).tolist()
-    r_open, r_close = r_open.tolist(), r_close.tolist()
-    for i in np.flatnonzero(same_prev | same_next).tolist():
-        a, z = ms[i], me[i]
-        if prev[i]:
-            lo = max(me[i - 1], a - _WINDOW)
-            # after the comma closing a relative clause: "Israel, which has vowed to stay, *rejected* …"
-            k = last_close[i]
-            closed = k >= 0 and r_close[k] >= lo and r_open[k] >= sm[i]
-            words = spaced[(r_close[k] + 1 if closed else lo) + 1:a + 1].split()
-            if _subordinated(words, lang) or (words and words[-1] in purpose) or _object(words, lang):
-                flag[i] = True
-            elif lang == "en" and match.endswith("ing", a, z) and (
-                    match[max(sm[i], me[i - 1]):a].rstrip().endswith(",") or (words[-1:] == ["and"] and flag[i - 1])):
-                flag[i] = True  # "shelled Juba, killing 20 people and arresting 12"
-        if match[a - 1:a] in _HYPHENS:  # "Israeli-occupied", "US-backed": an attribute of a noun, not the event
-            flag[i] = True
-        if nxt[i] and not flag[i]:  # inside a relative clause closed before the next cue ("Israel, which has *vowed*
-            # to stay, rejected …"): that cue is the main one
-            k = last_close[i + 1]  # the last clause closed before the next cue
-            flag[i] = k >= 0 and r_close[k] >= z and r_open[k] >= sm[i]
-        if nxt[i] and not flag[i]:  # a fronted adjunct: "In a letter handed over to the UN, Iraq said …"
-            head = spaced[sm[i] + 1:min(sm[i] + 24, a + 1)].split()[:1]
-            flag[i] = bool(head) and head[0] in adj and match.find(",", z, ms[i + 1]) != -1 \
-                and match.find(",", sm[i], a) == -1
-    out[:] = flag
+    last_close = np.searchsorted(r_close, m_start) - 1  # the last relative clause closed before each cue
+    has = len(r_close) > 0
+    # the words read before a cue: from the previous cue (at most _WINDOW characters), or from the comma that
+    # closes a relative clause opened in the sentence ("Israel, which has vowed to stay, *rejected* …")
+    ip = np.flatnonzero(same_prev)
+    a = m_start[ip]
+    lo = np.maximum(m_end[ip - 1], a - _WINDOW)
+    k = last_close[ip]
+    kk = np.maximum(k, 0)
+    closed = (k >= 0) & has & (r_close[kk] >= lo if has else False) & (r_open[kk] >= sent_m[ip] if has else False)
+    w0 = np.where(closed, (r_close[kk] if has else 0) + 1, lo)
+    first, and_last = _window_flags(spaced, w0 + 1, a + 1, lang)
+    flag = np.zeros(n, dtype=bool)
+    flag[ip] = first
+    if lang == "en":  # a participle of consequence: "shelled Juba, killing 20 people and arresting 12"
+        ing = np.zeros(n, dtype=bool)
+        after_and = np.zeros(n, dtype=bool)
+        cand = ip[~first]
+        cand = cand[[match.endswith("ing", x, z) for x, z in zip(m_start[cand].tolist(), m_end[cand].tolist(),
+                                                                strict=True)]]
+        ing[cand] = [match[max(s, e):x].rstrip().endswith(",") for s, e, x in zip(
+            sent_m[cand].tolist(), m_end[cand - 1].tolist(), m_start[cand].tolist(), strict=True)]
+        after_and[ip] = and_last
+        flag |= ing
+        chain = cand[~ing[cand] & after_and[cand]]  # "… and arresting": flagged when the cue before is (below)
+    else:
+        chain = np.zeros(0, dtype=np.int64)
+    loop = same_prev | same_next
+    il = np.flatnonzero(loop)
+    il = il[spaced_codes(spaced).take(m_start[il]) == 32]  # a hyphen before the cue is a space of ``spaced``
+    hyphen = np.array([match[x - 1:x] in _HYPHENS for x in m_start[il].tolist()], dtype=bool)
+    flag[il[hyphen]] = True
+    # inside a relative clause closed before the next cue ("Israel, which has *vowed* to stay, rejected …")
+    inn = np.flatnonzero(same_next & ~flag)
+    if has and len(inn):
+        k = last_close[inn + 1]
+        kk = np.maximum(k, 0)
+        flag[inn] = (k >= 0) & (r_close[kk] >= m_end[inn]) & (r_open[kk] >= sent_m[inn])
+    # a fronted adjunct: "In a letter handed over to the UN, Iraq said …"
+    inn = np.flatnonzero(same_next & ~flag)
+    if len(inn):
+        commas = _commas(match)  # a comma after the cue, before the next one, and none before it in the sentence
+        inn = inn[(np.searchsorted(commas, m_end[inn]) < np.searchsorted(commas, m_start[inn + 1]))
+                  & (np.searchsorted(commas, sent_m[inn]) == np.searchsorted(commas, m_start[inn]))]
+        adj = ADJUNCT.get(lang, frozenset()) | SUBORDINATE.get(lang, frozenset())
+        flag[inn] = [bool(head) and head[0] in adj for head in (
+            spaced[s + 1:min(s + 24, x + 1)].split()[:1] for s, x in zip(sent_m[inn].tolist(), m_start[inn].tolist(),
+                                                                         strict=True))]
+    for i in chain.tolist():  # in text order, each after the flag of the cue before it is final
+        flag[i] |= flag[i - 1]
+    out[:] = flag & loop
     return out
+
+
+_COMMAS: list = [(None, None)]  # the last matching form's comma offsets, one tuple (read and replaced whole)
+
+
+def _commas(match: str) -> np.ndarray:
+    """Sorted offsets of the commas of ``match`` (kept for the last form asked for)."""
+    kept_form, kept = _COMMAS[0]
+    if kept_form is not match:
+        kept = np.flatnonzero(codes_of(match) == ord(","))
+        _COMMAS[0] = (match, kept)
+    return kept
+
+
+_PAIRS = sorted(_NOT_SUBORDINATE)
+_SUB, _ADJ, _PURP, _DET, _COORD, _AND = 1, 2, 4, 8, 16, 32
+
+
+def _vocabulary(lang: str) -> tuple:
+    """The :func:`~diplolib.events.words.word_table` of the words :func:`_subordinated`, :func:`_object` and the
+    purpose test read, with their class bits (bit ``64 << 2p`` / ``64 << 2p + 1``: first / second word of pair
+    ``p`` of :data:`_NOT_SUBORDINATE`)."""
+    entries = [(w, cls) for cls, words in ((_SUB, SUBORDINATE.get(lang, ())), (_ADJ, ADJUNCT.get(lang, ())),
+                                           (_PURP, PURPOSE.get(lang, ())), (_DET, DETERMINERS.get(lang, ())),
+                                           (_COORD, _COORDINATION), (_AND, ("and",))) for w in sorted(words)]
+    for p, (x, y) in enumerate(_PAIRS):
+        entries += [(x, 64 << 2 * p), (y, 64 << 2 * p + 1)]
+    return word_table(tuple(entries))
+
+
+def _window_flags(spaced: str, p: np.ndarray, q: np.ndarray, lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """For each window ``spaced[p:q]`` (``q`` >= ``p``): ``_subordinated(words) or words[-1] in PURPOSE or
+    _object(words)`` and ``words[-1:] == ["and"]``, with ``words = spaced[p:q].split()``.
+
+    A window whose ends fall between word boundaries is a range of the batch's words (between spaces of
+    ``spaced``); those are classed at once and the tests are sums and running maxima over the ranges. A window
+    cut inside a word (its words are not the batch's) is read in Python."""
+    m = len(p)
+    first, and_last = np.zeros(m, dtype=bool), np.zeros(m, dtype=bool)
+    if not m:
+        return first, and_last
+    codes = spaced_codes(spaced)
+    size = len(codes)
+    ws, we = word_spans(spaced)  # runs of characters that are not spaces, between two spaces
+    inside = codes.take(np.clip(p, 0, size - 1)) != 32
+    cut = (p > 0) & (p < size) & inside & (codes.take(np.clip(p - 1, 0, size - 1)) != 32)
+    cut |= (q > 0) & (q < size) & (codes.take(np.clip(q, 0, size - 1)) != 32) & \
+        (codes.take(np.clip(q - 1, 0, size - 1)) != 32) & (q > p)
+    f = np.searchsorted(ws, p, side="left")
+    g = np.maximum(np.searchsorted(ws, q, side="left"), f)
+    length = np.where(cut, 0, g - f)
+    total = int(length.sum())
+    seg_start = np.cumsum(length) - length
+    seg = np.repeat(np.arange(m), length)
+    j = np.repeat(f - seg_start, length) + np.arange(total)  # the batch's word of each window position
+    cls = word_bits(codes, ws[j], we[j], _vocabulary(lang))
+    # a subordinating word, unless a pair of _NOT_SUBORDINATE holds it with its neighbour in the window
+    has_next = np.zeros(total, dtype=bool)
+    has_next[:-1] = seg[1:] == seg[:-1]
+    nxt = np.zeros(total, dtype=np.int64)
+    nxt[:-1] = cls[1:]
+    prv = np.zeros(total, dtype=np.int64)
+    prv[1:] = cls[:-1]
+    has_prev = np.zeros(total, dtype=bool)
+    has_prev[1:] = has_next[:-1]
+    excluded = np.zeros(total, dtype=bool)
+    for b in range(len(_PAIRS)):
+        one, two = 64 << 2 * b, 64 << 2 * b + 1
+        excluded |= ((cls & one) > 0) & has_next & ((nxt & two) > 0)
+        excluded |= ((cls & two) > 0) & has_prev & ((prv & one) > 0)
+    sub = ((cls & _SUB) > 0) & ~excluded
+    any_sub = np.bincount(seg, weights=sub, minlength=m) > 0
+    n_coord = np.bincount(seg, weights=(cls & _COORD) > 0, minlength=m)
+    n_det = np.bincount(seg, weights=(cls & _DET) > 0, minlength=m)
+    idx = np.arange(total)
+    last_adj = np.maximum.accumulate(np.where((cls & _ADJ) > 0, idx, -1)) if total else idx
+    last_coord = np.maximum.accumulate(np.where((cls & _COORD) > 0, idx, -1)) if total else idx
+    some = length > 0
+    end = np.where(some, seg_start + length - 1, 0)
+    tail = seg_start + np.maximum(length - (_NP_WORDS + 1), 0)  # the last _NP_WORDS + 1 words
+    last_cls = np.where(some, cls[end] if total else 0, 0)
+    adjunct = some & (last_adj[end] >= tail if total else False) & (last_coord[end] <= last_adj[end] if total
+                                                                      else False)
+    obj = some & (length <= _NP_WORDS) & (n_coord == 0) & (n_det > 0)
+    first = any_sub | adjunct | ((last_cls & _PURP) > 0) | obj
+    and_last = (last_cls & _AND) > 0
+    purpose = PURPOSE.get(lang, frozenset())
+    for i in np.flatnonzero(cut).tolist():  # windows cut inside a word: their words are read as strings
+        words = spaced[p[i]:q[i]].split()
+        first[i] = _subordinated(words, lang) or bool(words and words[-1] in purpose) or _object(words, lang)
+        and_last[i] = words[-1:] == ["and"]
+    return first, and_last
 
 
 #: Stems of promise cues (matching form): a promise whose content is a conflict is a threat ("vowed to fight").

@@ -42,7 +42,17 @@ from ..actors.name_rules import TITLES
 from .attribution import skip
 from .clauses import REACTIVE, clause_marks, forward_marks, participle_subject, relative_antecedent, same_clause
 from .scan import Batch
-from .words import SPACE, char_classes, char_table, windows
+from .words import (
+    SPACE,
+    char_classes,
+    char_table,
+    prev_space,
+    space_positions,
+    spaced_codes,
+    windows,
+    word_bits,
+    word_table,
+)
 
 __all__ = ["actor_phrases", "assign", "clause_marks", "same_clause"]
 
@@ -164,8 +174,8 @@ def titled_joins(b: Batch, a: np.ndarray, z: np.ndarray, width: int = 60) -> np.
     cand = np.flatnonzero((z - a > 12) & (z - a <= width))
     disp = b.display
     gaps_ = [disp[i:j] for i, j in zip(a[cand].tolist(), z[cand].tolist(), strict=True)]
-    out[cand] = [any(c in g for c in (" and ", " et ", " و", " & ")) and bool(_TITLED_JOIN.fullmatch(g))
-                 for g in gaps_]
+    out[cand] = [(" and " in g or " et " in g or " و" in g or " & " in g) and bool(_TITLED_JOIN.fullmatch(g))
+                 for g in gaps_]  # the four tests written out: a generator per gap cost more than the tests
     return out
 
 
@@ -176,18 +186,25 @@ def _qualifies(gap: str) -> bool:
 
 
 def _governed(spaced: str, starts: list[int]) -> np.ndarray:
-    """Is each phrase (matching-form offset) right after a preposition, maybe with an article between? (A loop of
-    ``str.rfind``: faster here than the array look-ups of :mod:`~diplolib.events.words`, the sets' words being
-    long.)"""
-    out = np.zeros(len(starts), dtype=bool)
-    for k, s in enumerate(starts):
-        j = spaced.rfind(" ", 0, s)
-        word = spaced[j + 1:s]
-        if word in _ARTICLES:
-            i = spaced.rfind(" ", 0, j)
-            word = spaced[i + 1:j]
-        out[k] = word in _PREPOSITIONS
-    return out
+    """Is each phrase (matching-form offset) right after a preposition, maybe with an article between?
+
+    The word before each phrase (``spaced[spaced.rfind(" ", 0, s) + 1:s]``) and the one before that are read on
+    arrays: the space before an offset by ``searchsorted`` over the spaces, each word's class by one look-up of
+    its code points (:func:`~diplolib.events.words.word_bits`, exact). ``tests/test_events_words.py`` compares it
+    with the ``str.rfind`` loop it replaced."""
+    s = np.asarray(starts, dtype=np.int64)
+    if not len(s):
+        return np.zeros(0, dtype=bool)
+    codes, spaces = spaced_codes(spaced), space_positions(spaced)
+    table = _governor_table()
+    j = prev_space(spaces, s)
+    bits = word_bits(codes, j + 1, s, table)
+    article = np.flatnonzero(bits & 2)
+    if len(article):  # "in the …": the word before the article
+        jj = j[article]
+        i = prev_space(spaces, jj)
+        bits[article] = word_bits(codes, i + 1, np.maximum(jj, i + 1), table)
+    return (bits & 1) > 0
 
 
 def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
@@ -290,3 +307,8 @@ def _next_flag(flag: np.ndarray) -> np.ndarray:
     """For each position, the first index at or after it where ``flag`` is true (``len(flag)`` when none)."""
     idx = np.where(flag, np.arange(len(flag)), len(flag))
     return np.minimum.accumulate(idx[::-1])[::-1] if len(flag) else idx
+
+
+def _governor_table() -> tuple:
+    """:func:`~diplolib.events.words.word_table` of the prepositions (bit 1) and articles (bit 2)."""
+    return word_table(tuple([(w, 1) for w in sorted(_PREPOSITIONS)] + [(w, 2) for w in sorted(_ARTICLES)]))

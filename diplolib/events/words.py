@@ -18,7 +18,8 @@ import numpy as np
 
 __all__ = ["LETTER", "WORD", "JOIN", "SPLIT", "SPACE", "UPPER", "char_classes", "codes_of", "space_positions",
            "spaced_codes", "char_table", "prev_space", "next_space", "word_before", "word_after", "windows",
-           "tokens_after", "tokens_before", "spans_text", "words_in", "words_ending_at"]
+           "tokens_after", "tokens_before", "spans_text", "words_in", "words_ending_at", "word_table",
+           "word_bits", "word_spans"]
 
 #: Bits of :func:`char_classes`: a letter for ``re``'s ``[^\W\d_]``, a word character (``\w``), a token joiner
 #: (``' ’ -``), a splitter (``, . ; : ( ) " “ ”``), white space (``\s``, as ``str.strip`` strips) and upper case
@@ -78,7 +79,8 @@ def codes_of(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
-_SPACED: list = [None, None, None]  # the last spaced form asked for, its code points and its space offsets
+_SPACED: list = [None, None, None, None]  # the last spaced form asked for, its code points, its space offsets
+# and its words (word_spans)
 
 
 def _spaced_arrays(spaced: str) -> tuple[np.ndarray, np.ndarray]:
@@ -86,7 +88,7 @@ def _spaced_arrays(spaced: str) -> tuple[np.ndarray, np.ndarray]:
     stays valid: the rules of one batch ask for the same one many times)."""
     if _SPACED[0] is not spaced:
         codes = codes_of(spaced)
-        _SPACED[:] = [spaced, codes, np.flatnonzero(codes == 32)]
+        _SPACED[:] = [spaced, codes, np.flatnonzero(codes == 32), None]
     return _SPACED[1], _SPACED[2]
 
 
@@ -297,3 +299,68 @@ def spans_text(text: str, starts: np.ndarray, ends: np.ndarray) -> list[str]:
     """``text[a:z]`` for each pair (``""`` where ``a`` is ``-1``)."""
     return [text[a:z] if a >= 0 else "" for a, z in zip(np.asarray(starts).tolist(), np.asarray(ends).tolist(),
                                                           strict=True)]
+
+
+@lru_cache(maxsize=32)
+def word_table(entries: tuple[tuple[str, int], ...]) -> tuple:
+    """The look-up table of :func:`word_bits` for ``(word, bits)`` pairs (a word listed twice has its bits
+    or-ed): the words' keys (:func:`_key`, sorted), their bits and padded code points in key order, the longest
+    word's length, and two filters: the low bytes of each word's first and last code points, and its length."""
+    bits: dict[str, int] = {}
+    for w, b in entries:
+        if w:
+            bits[w] = bits.get(w, 0) | b
+    words = sorted(bits, key=_key)
+    width = max(map(len, words), default=1)
+    codes = np.full((len(words), width), _PAD, dtype=np.uint32)
+    ends = np.zeros(0x10000, dtype=bool)
+    for r, w in enumerate(words):
+        codes[r, :len(w)] = [ord(c) for c in w]
+        ends[((ord(w[0]) & 0xFF) << 8) | (ord(w[-1]) & 0xFF)] = True
+    lengths = np.zeros(width + 2, dtype=bool)
+    lengths[[len(w) for w in words]] = True
+    return (np.array([_key(w) for w in words], dtype=np.uint64), np.array([bits[w] for w in words], dtype=np.int64),
+            codes, width, ends, lengths)
+
+
+def word_bits(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray, table: tuple) -> np.ndarray:
+    """The bits of :func:`word_table` of each word ``text[s:e]`` (``codes``: the text's code points, as
+    :func:`codes_of` gives them; ``0`` for a word not in the table, an empty one included).
+
+    Only a word with a listed word's length and first and last code points (low bytes) is read further: its code
+    points hashed as :func:`words_in` does, looked up among the table's keys, and compared code point by code
+    point with the word found, so the answer is exact. ``tests/test_events_words.py`` compares it with a set
+    look-up of the strings."""
+    keys, bits, vcodes, width, pairs, lengths = table
+    starts = np.asarray(starts, dtype=np.int64)
+    length = np.asarray(ends, dtype=np.int64) - starts
+    out = np.zeros(len(starts), dtype=np.int64)
+    if not len(keys) or not len(starts):
+        return out
+    maybe = lengths[np.clip(length, 0, width + 1)]
+    maybe[maybe] = pairs[((codes.take(starts[maybe]) & 0xFF).astype(np.int64) << 8)
+                         | (codes.take(starts[maybe] + length[maybe] - 1) & 0xFF).astype(np.int64)]
+    short = np.flatnonzero(maybe)
+    if not len(short):
+        return out
+    w = windows(codes, starts[short], width)
+    col = np.arange(width)
+    take = col < length[short, None]
+    w = np.where(take, w, _PAD)
+    h = ((w.astype(np.uint64) + np.uint64(1)) * _powers(width)[col] * take).sum(axis=1, dtype=np.uint64)
+    h ^= length[short].astype(np.uint64) * np.uint64(0x2545F4914F6CDD1D)
+    pos = np.minimum(np.searchsorted(keys, h), len(keys) - 1)
+    found = np.flatnonzero(keys[pos] == h)
+    same = (w[found] == vcodes[pos[found]]).all(axis=1)
+    out[short[found[same]]] = bits[pos[found[same]]]
+    return out
+
+
+def word_spans(spaced: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(starts, ends)`` of the words of a spaced matching form (the runs of characters between its spaces; the
+    form is framed by spaces), kept with the form's space offsets."""
+    if len(_SPACED) < 4 or _SPACED[0] is not spaced or _SPACED[3] is None:
+        sp = space_positions(spaced)
+        gap = np.flatnonzero(np.diff(sp) > 1)
+        _SPACED[3:] = [(sp[gap] + 1, sp[gap + 1])]
+    return _SPACED[3]
