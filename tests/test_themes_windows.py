@@ -13,17 +13,19 @@ import re
 from functools import lru_cache
 
 import numpy as np
+import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplolib.themes import load_themes
+from diplolib.themes import load_themes, tag_themes
 from diplolib.themes.joined import JoinedTexts
 from diplolib.themes.rules import context_ok, context_rules
 from diplolib.themes.windows import context_keep
 
 WORDS = ["talks", "war", "peace", "game", "football", "match", "sanctions", "visit", "museum", "tour", "summit",
-         "mountain", "pourparlers", "match", "guerre", "محادثات", "مباراة", "الحرب", "u.n.", "mr.", "a", "x_y", "1999", "internationalisation"]
-SEPS = [" ", "  ", "\t", "\xa0", "\u2003", "\x1c", ". ", "; ", "!", "?", "\u061f", "\n", " , ", " - ", " -- ", " ( ",
+         "mountain", "pourparlers", "match", "guerre", "محادثات", "مباراة", "الحرب", "u.n.", "mr.", "a", "x_y", "1999", "internationalisation", "u.s.", "j.", "د.", "gen.", "1.5", "etc.", "talks.\"", "e.g."]
+SEPS = [" ", "  ", ".", ".) ", "\t", "\xa0", "\u2003", "\x1c", ". ", "; ", "!", "?", "\u061f", "\n", " , ", " - ", " -- ", " ( ",
         ") ", " « ", " » ", ",", "\x00", " ... ", "—", " " * 24]
 
 
@@ -81,3 +83,33 @@ def test_context_keep_reads_the_window_words():
     k = np.arange(len(texts))
     got = context_keep(joined, k, a, a + 3, np.zeros(len(texts), dtype=np.int64), rule)
     assert got.tolist() == [False, True, False, True, True, False, False, True]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("talks U.S. HIT", False),  # "U.S." ends no clause: "talks" is a neighbour
+    ("talks Mr. HIT", False),  # nor does "Mr." (the sentence splitter's list of abbreviations)
+    ("talks J. HIT", False),  # nor an initial
+    ("talks 1.5 HIT", False),  # nor a decimal point
+    ("talks د. HIT", False),  # nor an Arabic letter alone ("Dr")
+    ("talks. HIT", True),  # a full stop after a word does
+    ("talks.) HIT", True),  # and after it a closing bracket
+    ("talks 2015. HIT", True),  # and after a number
+])
+def test_abbreviation_dots_end_no_window(text, kept):
+    rule = (None, re.compile(r"(?<!\w)(?:talks)(?!\w)"), 3)
+    joined = JoinedTexts([text])
+    a = joined.match.index("hit")
+    assert context_ok(rule, joined.form(0), a, a + 3) is kept
+    got = context_keep(joined, np.array([0]), np.array([a]), np.array([a + 3]), np.array([0]), [rule])
+    assert got.tolist() == [kept]
+
+
+def test_a_states_special_envoy_is_no_un_envoy():
+    """The known misfire: "U.S." ended the window of "Special Envoy" before its ``not_near`` could see it."""
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "lang": "en", "text": [
+        "The U.S. Special Envoy for Syria met the minister.",
+        "Mr. Smith, the U.S. special envoy, met them.",
+        "The talks ended in the U.S. Special Envoy Pedersen then spoke."]})
+    hits = tag_themes(articles)
+    envoy = hits[hits["theme"] == "un_envoy"]
+    assert envoy["surface"].tolist() == ["Pedersen"]  # the name is the UN's envoy; "U.S. Special Envoy" is not

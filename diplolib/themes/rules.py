@@ -10,10 +10,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
 
+from ..segment import ABBREVIATIONS
 from .cues import AR_PROCLITICS, BOUNDARY
 
 __all__ = ["context_rules", "context_ok", "apply_scope", "actor_countries"]
@@ -21,8 +23,48 @@ __all__ = ["context_rules", "context_ok", "apply_scope", "actor_countries"]
 _WORDS = re.compile(r"\w+")
 # a token without any word character, standing alone between spaces
 _LONE = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
-# A sentence or clause ends at . ! ? ؟ ; or a line break (a neighbour beyond it is not a neighbour).
+# A sentence or clause ends at . ! ? ؟ ; or a line break (a neighbour beyond it is not a neighbour), except a full
+# stop that ends no sentence (:func:`_dot_ends`): one inside a token ("1.5", "u.n.") or after an abbreviation.
 _STOP = re.compile(r"[.!?\u061f;\n]")
+# what may stand between a sentence's full stop and the whitespace after it
+_CLOSING = "\"'\u201d\u2019\u00bb)]"
+# the token before a dot, as the sentence splitter reads it (diplolib.segment): letters, digits, _, °, º, dots
+_TOKEN_BEFORE = re.compile(r"[\w\u00b0\u00ba.]*\Z")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # u.s, u.n, e.g, of any script
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_abbreviation(token: str) -> bool:
+    """Whether a full stop after ``token`` (the run of ``[\\w°º.]`` before it, in matching form) closes an
+    abbreviation rather than a sentence: the sentence splitter's list (``diplolib.segment.ABBREVIATIONS``: "mr",
+    "gen", "m", "dr", "no", months...), dotted acronyms ("u.s", "u.n"), and any letter standing alone. The
+    splitter asks an initial to be a capital; the matching form has lost the case, and a one-letter word closing a
+    sentence is rare (an Arabic letter alone before a dot is an abbreviation too: د. "Dr", م. "AD", ه. "AH")."""
+    tok = token.rstrip(".")
+    if not tok:
+        return False
+    if len(tok) == 1:
+        return tok.isalpha()
+    if "." in tok and _DOTTED.fullmatch(tok):
+        return True
+    return tok.casefold() in ABBREVIATIONS
+
+
+def _dot_ends(match: str, p: int) -> bool:
+    """Whether the full stop ``match[p]`` ends a clause: it is followed (after closing quotes or brackets) by
+    whitespace, a NUL or the end of the text, and the token before it is no abbreviation. "U.S. Special Envoy"
+    is one clause ("U.S." is no sentence end), so the window of "Special Envoy" reaches "U.S."."""
+    q = p + 1
+    while q < len(match) and match[q] in _CLOSING:
+        q += 1
+    if q < len(match) and not (match[q].isspace() or match[q] == "\x00"):
+        return False
+    return not _is_abbreviation(match[_TOKEN_BEFORE.search(match, max(0, p - 40), p).start():p])
+
+
+def _clause_ends(match: str, lo: int, hi: int) -> list[int]:
+    """Positions of the clause ends in ``match[lo:hi]`` (looking at the whole of ``match`` around each dot)."""
+    return [m.start() for m in _STOP.finditer(match, lo, hi) if m.group() != "." or _dot_ends(match, m.start())]
 _CHARS_PER_WORD = 25  # how far to look for ``window`` words (long Arabic and French words included)
 
 #: (near regex or None, not_near regex or None, window) of a cue with context.
@@ -101,8 +143,11 @@ def _split_top(joined: str) -> list[str]:
 def _window(match: str, a: int, b: int, words: int) -> tuple[str, str]:
     """The ``words`` words before ``match[a:b]`` and after it (space-separated), not crossing the end of a clause."""
     reach = _CHARS_PER_WORD * words
-    before = _STOP.split(match[max(0, a - reach) : a])[-1].split()
-    after = _STOP.split(match[b : b + reach], maxsplit=1)[0].split()
+    lo, hi = max(0, a - reach), min(len(match), b + reach)
+    ends = _clause_ends(match, lo, a)
+    before = match[ends[-1] + 1 if ends else lo : a].split()
+    ends = _clause_ends(match, b, hi)  # (a text's clause ends are few: the list is short)
+    after = match[b : ends[0] if ends else hi].split()
     left, right = " ".join(before[-words:]), " ".join(after[:words])
     # punctuation standing alone (", qui ont lieu") is no word: it does not use up the window (rare: one regex
     # over the words kept finds it, the tokens are filtered only then)

@@ -25,6 +25,7 @@ import functools
 
 import numpy as np
 
+from ..segment import _token_chars
 from . import rules as _rules
 from .joined import JoinedTexts, char_test
 
@@ -50,6 +51,39 @@ def _stops(codes: np.ndarray) -> np.ndarray:
     return out
 
 
+_CLOSING = np.array([ord(c) for c in _rules._CLOSING], dtype=np.uint32)
+_LONG = max(map(len, _rules.ABBREVIATIONS)) + 1  # a run of this many letters or digits is no abbreviation
+
+
+def _dots_end(match: str, codes: np.ndarray, space: np.ndarray, dots: np.ndarray) -> np.ndarray:
+    """``rules._dot_ends`` at each of ``dots`` (positions of "." in ``match``), as one array: followed by whitespace,
+    a NUL or the end (after closing quotes), then the token before it (at most 40 characters) classified once per
+    distinct token, unless its last ``_LONG`` characters are letters or digits (a word longer than any
+    abbreviation: a sentence end)."""
+    n = len(codes)
+    q = dots + 1
+    while len(more := np.flatnonzero(q < n)) and len(more := more[np.isin(codes[q[more]], _CLOSING)]):
+        q[more] += 1
+    inside = q < n
+    out = ~inside
+    out[inside] = space[q[inside]] | (codes[q[inside]] == 0)
+    check = np.flatnonzero(out)
+    d = dots[check]
+    before = d[:, None] - np.arange(1, 41)
+    cp = codes[np.maximum(before, 0)].astype(np.uint32)
+    token = _token_chars(cp) & (before >= 0)
+    run = np.where(token.all(axis=1), 40, np.argmin(token, axis=1))
+    alnum = token[:, :_LONG] & (cp[:, :_LONG] != 46) & (cp[:, :_LONG] != 95) & (cp[:, :_LONG] != 0xB0) & (
+        cp[:, :_LONG] != 0xBA)
+    long_word = alnum.all(axis=1)
+    ask = np.flatnonzero(~long_word)
+    abbreviated = np.zeros(len(d), dtype=bool)
+    abbreviated[ask] = [_rules._is_abbreviation(match[x - r:x]) for x, r in zip(d[ask].tolist(), run[ask].tolist(),
+                                                                                  strict=True)]
+    out[check] = ~abbreviated
+    return out
+
+
 def _layout(joined: JoinedTexts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Clause ends, token starts and token ends (exclusive) of the joined matching form (cached on ``joined``)."""
     if getattr(joined, "_layout", None) is None:
@@ -58,7 +92,11 @@ def _layout(joined: JoinedTexts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         nonspace = ~space
         starts = np.flatnonzero(nonspace & np.r_[True, space[:-1]])
         ends = np.flatnonzero(nonspace & np.r_[space[1:], True]) + 1
-        joined._layout = (np.r_[-1, np.flatnonzero(_stops(codes)), _FAR], np.r_[-1, starts], np.r_[ends, _FAR])
+        stops = _stops(codes)
+        dots = np.flatnonzero(codes == 46)
+        if len(dots):
+            stops[dots] = _dots_end(joined.match, codes, space, dots)
+        joined._layout = (np.r_[-1, np.flatnonzero(stops), _FAR], np.r_[-1, starts], np.r_[ends, _FAR])
     return joined._layout
 
 
