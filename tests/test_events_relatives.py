@@ -1,5 +1,5 @@
-"""Round 6 role rules: the subject of a relative clause without commas (``clauses.relative_subject``) and a patron
-qualifier that sources only its own cue (``roles.assign``)."""
+"""Round 6 role rules: the subject of a relative clause without commas (``clauses.relative_subject``), a patron
+qualifier that sources only its own cue (``roles.assign``) and a demand's addressee (``sides.addressee``)."""
 
 from __future__ import annotations
 
@@ -45,4 +45,17 @@ def test_the_subject_of_a_relative_clause_is_its_antecedent(matcher, lang, text,
 ])
 def test_a_patron_qualifier_sources_only_its_own_cue(matcher, text, cue, pair):
     """"Iran-backed militias attacked": the militias attack, not Iran, though Iran is the nearest actor before."""
+    assert _row(text, cue, matcher) == pair
+
+
+@pytest.mark.parametrize(("text", "cue", "pair"), [
+    # the one asked is a noun the registry lacks: the actor of the content after the infinitive is no target
+    ("Syria requested the pilots to carry out strikes against ISIS.", "requested", ("SYR", "")),
+    ("France called on all parties to implement the resolutions of the African Union.", "called on", ("FRA", "")),
+    # the one asked is an actor before the infinitive, or no infinitive stands between
+    ("Britain urged Russia to stop bombing Syria.", "urged", ("GBR", "RUS")),
+    ("France appealed to the UN to act.", "appealed to", ("FRA", "org:un")),
+    ("Turkey called for an end to the attacks on Syria.", "called for", ("TUR", "SYR")),
+])
+def test_a_demand_targets_its_addressee(matcher, text, cue, pair):
     assert _row(text, cue, matcher) == pair
