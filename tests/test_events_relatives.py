@@ -1,5 +1,6 @@
 """Round 6 role rules: the subject of a relative clause without commas (``clauses.relative_subject``), a patron
-qualifier that sources only its own cue (``roles.assign``) and a demand's addressee (``sides.addressee``)."""
+qualifier that sources only its own cue (``roles.assign``), a demand's addressee (``sides.addressee``) and the
+false friends of the seed-2031 reading (cue senses)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ def _row(text: str, cue: str, matcher, lang: str = "en") -> tuple[str, str]:
     # the antecedent is the actor phrase, maybe with a qualifying noun: it stays the source
     ("en", "Syrian rebels who attacked Turkey were arrested.", "attacked", ("SYR", "TUR")),
     ("en", "Russia, which attacked Georgia in 2008, denied it.", "attacked", ("RUS", "GEO")),
+    # a deed as antecedent keeps its doer; a subject inside the clause ("which it supports") leaves it alone
+    ("en", "ISIS claimed a suicide bombing on a bus on Sunday which killed Syrian soldiers.", "killed",
+     ("grp:isis", "SYR")),
+    ("en", "MSF reported attacks on the health facilities which it runs or supports in Syria.", "supports",
+     ("org:msf", "SYR")),
     # the actor inside the relative clause is its subject: an object relative is left as it was
     ("en", "The town which Russia attacked is in Syria.", "attacked", ("RUS", "SYR")),
 ])
@@ -59,3 +65,30 @@ def test_a_patron_qualifier_sources_only_its_own_cue(matcher, text, cue, pair):
 ])
 def test_a_demand_targets_its_addressee(matcher, text, cue, pair):
     assert _row(text, cue, matcher) == pair
+
+
+@pytest.mark.parametrize(("lang", "text", "hidden"), [
+    ("fr", "Le Secrétaire général a reçu du Représentant permanent du Chili une lettre.", "reçu"),
+    ("fr", "Le Tribunal pénal international pour le Rwanda a arrêté une stratégie.", "arrêté"),
+    ("fr", "Nous exhortons le Conseil de sécurité à s'attaquer à cette situation.", "attaquer"),
+    ("fr", "La baisse de la demande de produits de base en Chine touche le Japon.", "demande"),
+    ("en", "Russia destroyed 13 Daesh fighting positions.", "fighting"),
+    ("en", "The Russian army eliminated 75 Nusra Front militants including suicide bombers from Saudi Arabia.",
+     "bombers"),
+    ("en", "Russian jets killed 304 Daesh militants and left more than 170 wounded.", "left"),
+])
+def test_false_friends_give_no_event(matcher, lang, text, hidden):
+    """Cue senses (hand reading, seed 2031): a letter received is no meeting, a strategy adopted no arrest,
+    tackling a situation no attack, economic demand no demand, a noun compound or an agent noun no event."""
+    arts = pd.DataFrame({"article_id": ["x"], "lang": [lang], "text": [text]})
+    cues = extract_events(arts, registry=matcher)["cue"].str.lower()
+    assert not cues.str.contains(hidden).any()
+
+
+@pytest.mark.parametrize(("lang", "text", "cue"), [
+    ("fr", "Le président français a reçu le ministre russe.", "a reçu"),  # a meeting takes a direct object
+    ("en", "Syria left Lebanon in 2005.", "left"),
+])
+def test_the_cue_senses_kept(matcher, lang, text, cue):
+    arts = pd.DataFrame({"article_id": ["x"], "lang": [lang], "text": [text]})
+    assert cue in set(extract_events(arts, registry=matcher)["cue"])
