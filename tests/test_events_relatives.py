@@ -32,7 +32,7 @@ def _row(text: str, cue: str, matcher, lang: str = "en") -> tuple[str, str]:
     ("en", "Syrian rebels who attacked Turkey were arrested.", "attacked", ("SYR", "TUR")),
     ("en", "Russia, which attacked Georgia in 2008, denied it.", "attacked", ("RUS", "GEO")),
     # a deed as antecedent keeps its doer; a subject inside the clause ("which it supports") leaves it alone
-    ("en", "ISIS claimed a suicide bombing on a bus on Sunday which killed Syrian soldiers.", "killed",
+    ("en", "ISIS carried out a suicide bombing on a bus on Sunday which killed Syrian soldiers.", "killed",
      ("grp:isis", "SYR")),
     ("en", "MSF reported attacks on the health facilities which it runs or supports in Syria.", "supports",
      ("org:msf", "SYR")),
