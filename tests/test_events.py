@@ -313,11 +313,12 @@ PRECISION_2027 = Path(__file__).parent / "data" / "events_precision_2027.csv"
 PRECISION_2028 = Path(__file__).parent / "data" / "events_precision_2028.csv"
 PRECISION_2029 = Path(__file__).parent / "data" / "events_precision_2029.csv"
 PRECISION_2030 = Path(__file__).parent / "data" / "events_precision_2030.csv"
+PRECISION_2031 = Path(__file__).parent / "data" / "events_precision_2031.csv"
 
 
 @pytest.mark.parametrize("path", [PRECISION, PRECISION_2026, PRECISION_2027, PRECISION_2028, PRECISION_2029,
-                                  PRECISION_2030],
-                         ids=["seed15", "seed2026", "seed2027", "seed2028", "seed2029", "seed2030"])
+                                  PRECISION_2030, PRECISION_2031],
+                         ids=["seed15", "seed2026", "seed2027", "seed2028", "seed2029", "seed2030", "seed2031"])
 def test_events_read_by_hand_stay_right(matcher, path):
     """tests/data/events_precision.csv: 115 events read by hand (70 FA-KES, 30 MEAE French, 15 Arabic Wikinews;
     a random sample, seed 15, of the events with a source and a target) on commit ffd2cde;
@@ -327,7 +328,9 @@ def test_events_read_by_hand_stay_right(matcher, path):
     events_precision_2028.csv: 101 more (same shares, seed 2028) on round 4's rules; events_precision_2029.csv:
     101 more (same shares, seed 2029) on main after round 4 (f9c42f0); events_precision_2030.csv: 103 never
     read before (FA-KES 70, Wikinews French 17 of 17, the Arabic side of unpc-ar-fr-en 16; seed 2030) on
-    0e97c6d. Verdicts and the kind of error; no corpus text. Those judged right must still come out."""
+    0e97c6d; events_precision_2031.csv: 106 never read before (FA-KES 64, the Arabic side of unpc-ar-fr-en 20 and
+    its French side 22: Wikinews French and MEAE had none left; seed 2031) on 66bb903. Verdicts and the kind of
+    error; no corpus text. Those judged right must still come out."""
     from diplolib import datasets
 
     judged = pd.read_csv(path, dtype={"article_id": str})

@@ -15,10 +15,11 @@ import re
 
 import numpy as np
 
+from .governed import NOUNS as GOV_NOUNS
 from .scan import Batch
 
 __all__ = ["FORWARD", "FIRM", "REACTIVE", "PARTICIPLE_ENDINGS", "clause_marks", "forward_marks", "participle_subject",
-           "relative_antecedent", "relative_ends",
+           "relative_antecedent", "relative_ends", "relative_subject",
            "same_clause"]
 
 _CLAUSE = (";", ":", "\u2014", "\u2013", " - ")  # found with str.find: far faster than a regex over the batch
@@ -154,6 +155,67 @@ def relative_antecedent(display: str, starts: np.ndarray, sent_lo: np.ndarray, p
         j = int(np.searchsorted(pe, a, side="right")) - 1
         j = int(prev[int(material[k])][j]) if j >= 0 else -1
         out[k] = j if j >= 0 and ps[j] >= sent_lo[k] else -1
+    return out
+
+
+#: A relative pronoun that is the subject of the verb right after it ("militants *who* have seized", "les rebelles
+#: *qui* ont attaqué"): at most three auxiliaries, negations or adverbs between it and the cue, no comma (not
+#: "facilities *which it* supports", where the subject is inside the clause).
+_BETWEEN = (r"(?:has|have|had|is|are|was|were|been|be|being|will|would|could|can|may|might|should|did|does|do|not|"
+            r"never|also|[a-z]+ly|a|ont|avait|avaient|est|sont|va|vont|aurait|auraient|ne|n'|n’|pas|jamais|aussi|"
+            r"également|deja|déjà)")
+_SUBJECT_RELATIVE = re.compile(rf"(?:who|which|qui)\s+(?:{_BETWEEN}\s+){{0,3}}$", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:who|which|qui)\b", re.IGNORECASE)
+#: Words that cannot stand between an actor phrase and the relative pronoun whose antecedent it is: a
+#: preposition, an article or a verb means the antecedent is another noun ("the advance of IS militants who …").
+_NOT_IN_ANTECEDENT = frozenset("""of in from for at on with against to into near over under by about the a an de du
+    des d en au aux dans contre pour avec sur par le la les l un une is are was were has have had be been said
+    a ont est sont et and or ou""".split())
+
+
+#: Nouns of deeds (``governed.NOUNS`` of English and French and a few more): an antecedent that names a deed.
+_EVENT_NOUNS = frozenset(GOV_NOUNS["en"] | GOV_NOUNS["fr"] | frozenset(
+    "explosion explosions blast blasts bomb bombs airstrike airstrikes operation operations campaign".split()))
+
+#: Words that end a noun phrase: a deed noun followed by one of them is not the antecedent ("the US strikes *are*
+#: meant to limit the advance of militants who …").
+_VERBISH = frozenset("is are was were has have had be been said says to ont est sont".split())
+
+
+def relative_subject(display: str, starts: np.ndarray, sent_lo: np.ndarray, pe: np.ndarray, before: np.ndarray
+                     ) -> np.ndarray:
+    """The source phrase of each cue that is the verb of a subject relative clause: its antecedent, or none.
+
+    In "The US strikes are intended to limit the advance of IS militants *who have seized* territory" the seizer
+    is the antecedent of "who" (the militants), not the nearest actor before it (the US of the main clause): a
+    relative pronoun right before the cue (:data:`_SUBJECT_RELATIVE`) keeps ``before`` only when that phrase is
+    the antecedent -- it ends right before the pronoun, maybe with a possessive, a comma or up to three words
+    that qualify it ("Syrian rebels who", "Russia's forces, which"; none of :data:`_NOT_IN_ANTECEDENT`) -- and
+    gives no source otherwise (the antecedent is a noun the registry does not tag). ``pe``: the phrases' ends;
+    ``before``: the phrase chosen so far (``-1`` none). An antecedent that is a deed ("a suicide bombing on a
+    bus on Sunday *which killed* …", a noun of :data:`_EVENT_NOUNS`) keeps ``before``. A new array."""
+    out = before.copy()
+    pron = np.array([m.start() for m in _PRONOUN.finditer(display)], dtype=np.int64)
+    if len(pron) == 0 or len(before) == 0:
+        return out
+    i = np.searchsorted(pron, starts) - 1  # the last pronoun before each cue: a candidate within 40 characters
+    r = pron[np.maximum(i, 0)]
+    for k in np.flatnonzero((i >= 0) & (before >= 0) & (r >= sent_lo) & (starts - r <= 40)).tolist():
+        s = int(starts[k])
+        m = _SUBJECT_RELATIVE.match(display, int(r[k]), s)
+        if m is None or display.find(",", m.start(), s) != -1:
+            continue
+        end = int(pe[before[k]])
+        if end > m.start():
+            continue  # the chosen phrase is inside the relative clause (an object: "which Russia attacked")
+        gap = display[end:m.start()]
+        words = re.findall(r"[\w'’-]+", gap.replace("'s", " ").replace("’s", " "))
+        low = [w.lower() for w in words]
+        deed = [i for i, w in enumerate(low) if w in _EVENT_NOUNS]
+        if deed and not _VERBISH.intersection(low[deed[-1] + 1:]):
+            continue  # "a suicide bombing on a bus which killed …": the deed's doer is the nearest actor, kept
+        if len(words) > 3 or any(w.lower() in _NOT_IN_ANTECEDENT for w in words) or ";" in gap or ":" in gap:
+            out[k] = -1
     return out
 
 

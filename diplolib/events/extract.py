@@ -25,6 +25,7 @@ from .pairs import pairs as _pairs
 from .roles import actor_phrases, assign
 from .scan import batch, scan
 from .sectors import domestic, organ_attacks, phrase_sectors, without_self_pairs
+from .sides import addressee as _addressee
 from .sides import attributive as _attributive
 from .sides import clause_sides as _sides
 from .sides import governed_source as _governed
@@ -155,6 +156,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     tgt = _attributive(b, hits, phrases, before, after, tgt)
     src = _governed(b, hits, phrases, material, before, src, lang)
     fl["heavy"] = fl["heavy"] | _heavy_subject(b, hits, phrases, marks, before, src)
+    tgt = _addressee(b, hits, phrases, cue_rows["event"], direction, tgt, lang)  # "called on all parties to …"
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"])
     # a phrase's sector is read only where a row can show it: the members of the groups that take a side
     phrases = with_objects(phrases, sector=phrase_sectors(b.display, phrases, country, lang, np.intersect1d(

@@ -40,7 +40,8 @@ import pandas as pd
 
 from ..actors.name_rules import TITLES
 from .attribution import skip
-from .clauses import REACTIVE, clause_marks, forward_marks, participle_subject, relative_antecedent, same_clause
+from .clauses import (REACTIVE, clause_marks, forward_marks, participle_subject, relative_antecedent,
+                      relative_subject, same_clause)
 from .scan import Batch
 from .words import (
     SPACE,
@@ -238,19 +239,21 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     reporter = phrases["reporter"].to_numpy() if "reporter" in phrases.columns else no
     place = phrases["place"].to_numpy() if "place" in phrases.columns else no  # places, datelines
     patron = phrases["patron"].to_numpy() if "patron" in phrases.columns else no  # "Turkey-backed": not a target
-    prev_party, _ = skip(speaker | place)  # material events: no speaker sources them
-    prev_verbal, _ = skip((speaker & reporter) | place)  # verbal ones: a state or person speaking may; an agency not
+    # a patron qualifier ("a US-backed group … to seize it") sources only the cue glued to it ("US-backed")
+    prev_party, _ = skip(speaker | place | patron)  # material events: no speaker sources them
+    prev_verbal, _ = skip((speaker & reporter) | place | patron)  # verbal ones: a state or person speaking may
     _, next_party = skip(speaker | place | patron)  # a speaker is never the target
     before = np.searchsorted(pe, hits["start"], side="right") - 1
     bb = np.maximum(before, 0)
-    before = np.where(before >= 0, np.where(material, prev_party[bb], prev_verbal[bb]), -1)
+    glued = (before >= 0) & patron[bb] & (pe[bb] == hits["start"] - 1)
+    before = np.where(glued, before, np.where(before >= 0, np.where(material, prev_party[bb], prev_verbal[bb]), -1))
     ok = before >= 0
     bb = np.where(ok, before, 0)
     ok &= ps[bb] >= sent_lo
     ok &= same_clause(marks, pe[bb], hits["start"]) & (~material | same_clause(said, pe[bb], hits["start"]))
     before = np.where(ok, before, -1)
     # a subject is not the object of a preposition: take the last phrase before it that is not, if any
-    free_ok = ~phrases["governed"].to_numpy() & ~speaker & ~place
+    free_ok = ~phrases["governed"].to_numpy() & ~speaker & ~place & ~patron
     last_free = np.maximum.accumulate(np.where(free_ok, np.arange(len(ps)), -1))
     free = last_free[np.maximum(before, 0)]
     ff = np.maximum(free, 0)
@@ -263,9 +266,10 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
         for k in np.flatnonzero(adjacent_demonym).tolist():  # only short gaps are read
             adjacent_demonym[k] = _qualifies(b.display[int(pe[bb[k]]):int(hits["start"][k])])
         use &= ~adjacent_demonym
-    before = np.where(use, free, before)
+    before = np.where(use & ~glued, free, before)
     before = relative_antecedent(b.display, hits["start"], sent_lo, ps, pe, before, (prev_verbal, prev_party),
                                  material)
+    before = relative_subject(b.display, hits["start"], sent_lo, pe, before)
     first = _main_subject(ps, sent_lo, ~phrases["governed"].to_numpy() & ~place, speaker, reporter, material)
     before = participle_subject(b.display, hits["start"], hits["end"], sent_lo, ps, before, first, lang)
     after = np.searchsorted(ps, hits["end"], side="left")

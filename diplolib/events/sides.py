@@ -6,6 +6,8 @@ place that stands for a state where no actor takes a side. Applied in this order
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -14,7 +16,13 @@ from .cue_flags import heavy_between
 from .governed import governed_nouns
 from .locations import place_agent, place_sides
 
-__all__ = ["clause_sides", "attributive", "governed_source", "heavy_subject", "modal_and_places"]
+__all__ = ["clause_sides", "attributive", "governed_source", "heavy_subject", "modal_and_places", "addressee"]
+
+#: An infinitive between a demand and the actor after it ("called on all parties *to implement* Security Council
+#: resolutions", "requested the pilots *to carry out* strikes against DAESH"): the word after "to" is not a
+#: determiner ("appealed to the UN", "an end to the attacks").
+_INFINITIVE = re.compile(r"\s*\S.*?\bto\s+(?!(?:the|a|an|all|both|its|their|his|her|this|that|these|those|any|each|"
+                         r"every|some|such|no)\b)[a-z]+\b", re.DOTALL)
 
 
 def clause_sides(direction: np.ndarray, fl: dict, before: np.ndarray, after: np.ndarray, after2: np.ndarray,
@@ -85,3 +93,25 @@ def modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own:
     src, place_tgt = place_agent(((direction == "active") & fl["passive"]) | (direction == "passive"), event, src,
                                  tgt, place_tgt)
     return np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)
+
+
+def addressee(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: np.ndarray, direction: np.ndarray,
+              tgt: np.ndarray, lang: str) -> np.ndarray:
+    """The target of an English demand is its addressee, the noun right after the cue: in "X called on all
+    parties to implement Security Council resolutions" or "X requested the pilots to carry out strikes against
+    DAESH" the addressee (the parties, the pilots) is not an actor of the registry, and the actor after the
+    infinitive is the target of the content, not of the demand (PLOVER codes the one asked). So a demand whose
+    target phrase comes after an infinitive (:data:`_INFINITIVE`, something before its "to") has no target; "urged
+    Russia to stop …" keeps Russia, the phrase before the infinitive. A new array."""
+    if lang != "en" or phrases.empty or len(tgt) == 0:
+        return tgt
+    ps = phrases["gstart"].to_numpy()
+    cand = np.flatnonzero((event == "DEMAND") & (direction == "active") & (tgt >= 0))
+    if not len(cand):
+        return tgt
+    disp, ends = b.display, hits["end"]
+    far = [_INFINITIVE.match(disp, int(e), int(a)) is not None
+           for e, a in zip(ends[cand].tolist(), ps[tgt[cand]].tolist(), strict=True)]
+    out = tgt.copy()
+    out[cand[np.asarray(far, dtype=bool)]] = -1
+    return out
