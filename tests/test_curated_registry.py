@@ -58,6 +58,7 @@ ROLES = {
     "intelligence_director",
     "finance_minister",
     "vice_president",
+    "first_vice_president",
     "chief_of_general_staff",
     "special_envoy",
 }

@@ -169,3 +169,38 @@ def test_names_of_texts_meetings_and_seas_are_not_the_state(matcher):
     assert found == {10: ["SYR"], 11: ["place:astana"], 12: ["RUS", "AUT"], 13: ["FRA", "SYR"]}
     reasons = out.groupby("article_id")["reason"].first()
     assert (reasons[list(range(7))] == "in-name").all() and (reasons[[7, 8, 9]] == "place").all()
+
+
+def test_plural_demonyms_name_the_state_like_the_singular(matcher):
+    """Issue 12 (events lose targets): the people of a state, plural, in three languages, are the state, as the
+    singular demonym is; forms that are ordinary words or other names are not."""
+    from diplolib.actors.state_demonyms import en_plural
+
+    assert [en_plural(d) for d in ("Afghan", "Sri Lankan", "Filipino", "Turkish", "Chinese", "Swiss", "Irish")] == [
+        "Afghans", "Sri Lankans", "Filipinos", "Turks", "", "", ""]
+    out = _tag(matcher, ["North Koreans and Sri Lankans met Turks and Filipinos.", "les Maliens et les Nord-Coréens",
+                         "لاجئين سوريين ومواطنين عراقيين", "السوريون والسودانيون",
+                         "the poles of the magnet and the swedes in the soup", "the Turks and Caicos Islands",
+                         "many Latin Americans", "موظفين قطريين"])
+    by = out.groupby("article_id")["actor_id"].apply(list).to_dict()
+    assert by[0] == ["PRK", "LKA", "TUR", "PHL"]
+    assert by[1] == ["MLI", "PRK"] and by[2] == ["SYR", "IRQ"] and by[3] == ["SYR", "SDN"]
+    assert 4 not in by  # lower-case "poles", "swedes": ordinary words (the people nouns are case-sensitive)
+    assert by[5] == ["place:turks_caicos_islands"] and by[6] == ["place:latin_america"]
+    assert 7 not in by  # "national staff": the Qatari paradigm is guarded, its indefinite plural with it
+
+
+def test_arabic_city_forms_of_a_capital_spelled_like_its_state(matcher):
+    out = _tag(matcher, ["عقدت المحادثات في الجزائر العاصمة", "أعلنت الجزائر", "وصل إلى مدينة تونس"])
+    by = out.groupby("article_id")["actor_id"].apply(list).to_dict()
+    assert by == {0: ["place:algiers"], 1: ["DZA"], 2: ["place:tunis"]}
+
+
+def test_curated_vice_presidents_and_un_envoys():
+    """Held-out misses of the hand-read documents (Riek Machar, Hilde Johnson) and offices a user expects."""
+    reg = load_registry()
+    assert reg.holder("first_vice_president", "SSD", "2021-05-01") == "per:riek_machar"
+    assert reg.holder("first_vice_president", "SSD", "2018-05-01") == "per:taban_deng_gai"
+    assert reg.holder("un_envoy_south_sudan", "org:un", "2013-01-01") == "per:hilde_johnson"
+    assert reg.holder("vice_president", "CHN", "2020-01-01") == "per:wang_qishan"
+    assert reg.holder("first_vice_president", "IRN", "2016-01-01") == "per:eshaq_jahangiri"

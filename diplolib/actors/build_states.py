@@ -39,7 +39,9 @@ Where the state rows come from
       "demonyms"; a name from CLDR or ISO wins over an identical demonym, e.g. Arabic
       "تشيلي"), and into templated role phrases (:func:`state_role_phrases`,
       :data:`ROLE_TEMPLATES`); ``president_role``/``pm_role`` say which office the
-      titles President and Prime Minister denote in that state (empty: none).
+      titles President and Prime Minister denote in that state (empty: none). An Arabic capital spelled
+      like its state (الجزائر, تونس) is listed only in the forms that name the city ("الجزائر العاصمة",
+      "مدينة الجزائر"); the bare word stays the state.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-__all__ = ["SOURCES_DIR", "ROLE_TEMPLATES", "read_csv", "fr_plural", "ar_forms", "demonym_rows", "capital_places",
-           "territory_places", "state_role_phrases", "phrase_sort_key", "alias_sort_key"]
+__all__ = ["SOURCES_DIR", "ROLE_TEMPLATES", "EN_PEOPLE_NOUNS", "read_csv", "fr_plural", "en_plural", "ar_forms",
+           "demonym_rows", "capital_places", "territory_places", "state_role_phrases", "phrase_sort_key", "alias_sort_key"]
 
 SOURCES_DIR = Path(__file__).resolve().parent / "data" / "sources"
 LANGS = ("en", "fr", "ar")
@@ -27,14 +27,35 @@ def fr_plural(word: str) -> str:
     return word if word.endswith(("s", "x")) else word + "s"
 
 
+#: English demonyms whose noun for the people is another word ("Turkish" → "Turks") or that have none ("Irish",
+#: "Dutch", "French": "the French" is already the demonym); every other demonym takes -s (:func:`en_plural`)
+EN_PEOPLE_NOUNS = {
+    "British": "Britons", "Czech": "Czechs", "Danish": "Danes", "Finnish": "Finns", "Icelandic": "Icelanders",
+    "Luxembourgish": "Luxembourgers", "New Zealand": "New Zealanders", "Philippine": "Filipinos",
+    "Polish": "Poles", "Solomon Islands": "Solomon Islanders", "Spanish": "Spaniards", "Swedish": "Swedes",
+    "Turkish": "Turks", "Basotho": "", "Dutch": "", "French": "", "Irish": "", "Kyrgyz": "", "Lao": "",
+    "Malagasy": "", "Myanmar": "", "Burkinabe": "", "Ni-Vanuatu": "", "Seychellois": "", "Swiss": "",
+}
+
+
+def en_plural(dem: str) -> str:
+    """The English plural noun of a demonym, naming the state's people ("Sri Lankans", "Filipinos", "Turks"),
+    or "" when the people noun is the demonym itself: nouns in -ese, -s, -sh, -ch, -z ("the Chinese", "the
+    Swiss") and :data:`EN_PEOPLE_NOUNS`."""
+    if dem in EN_PEOPLE_NOUNS:
+        return EN_PEOPLE_NOUNS[dem]
+    return "" if dem.endswith(("ese", "s", "sh", "ch", "z", "x")) else dem + "s"
+
+
 def ar_forms(nisba: str) -> list[str]:
-    """Arabic nisba forms: indefinite and definite, masculine and feminine, then the sound plurals
-    ("الفلسطينيون", "الفلسطينيين")."""
+    """Arabic nisba forms: indefinite and definite, masculine and feminine, then the sound plurals with and
+    without the article ("الفلسطينيون", "الفلسطينيين", "لاجئين سوريين": the people of the state, tagged as the
+    state like the singular nisba)."""
     words = nisba.split()
     fem = [w + "ة" for w in words]
     plural = [[w + end for w in words] for end in ("ون", "ين")]
     return [nisba, " ".join("ال" + w for w in words), " ".join(fem), " ".join("ال" + w for w in fem)] + [
-        " ".join("ال" + w for w in p) for p in plural]
+        " ".join("ال" + w for w in p) for p in plural] + [" ".join(p) for p in plural]
 
 
 def demonym_rows(row: dict[str, str]) -> list[dict[str, str]]:
@@ -43,8 +64,9 @@ def demonym_rows(row: dict[str, str]) -> list[dict[str, str]]:
     split = lambda s: [v.strip() for v in s.split("|") if v.strip()]  # noqa: E731
     for dem in split(row["en"]):
         out += [("en", dem, "demonym"), ("en", f"the {dem} side", "demonym")]
-        if dem.endswith(("an", "i")) and " " not in dem:  # the people: "Palestinians", "Iraqis"
-            out.append(("en", dem + "s", "demonym"))
+        plural = en_plural(dem)
+        if plural:  # the people: "Palestinians", "Sri Lankans", "Turks", tagged as the state like "Syrian"
+            out.append(("en", plural, "demonym"))
     for masc, fem in zip(split(row["fr_m"]), split(row["fr_f"]), strict=True):
         for form in dict.fromkeys([masc, fem, fr_plural(masc), fr_plural(fem)]):
             out.append(("fr", form, "demonym"))
@@ -55,8 +77,10 @@ def demonym_rows(row: dict[str, str]) -> list[dict[str, str]]:
         out.append(("ar", "الجانب " + forms[1], "demonym"))
     for lang in LANGS:
         out += [(lang, cap, "capital") for cap in split(row[f"capital_{lang}"])]
+    nouns = set(EN_PEOPLE_NOUNS.values())  # "Poles", "Swedes", "Turks": ordinary words in lower case
     return [
         {"actor_id": row["actor_id"], "alias": a, "lang": lang, "kind": kind, "source": "demonyms"}
+        | ({"case_sensitive": "true"} if lang == "en" and a in nouns else {})
         for lang, a, kind in out
     ]
 
@@ -110,8 +134,11 @@ def territory_places(state_aliases: list[dict[str, str]], states: set[str]) -> t
         slug = re.sub(r"[^a-z0-9]+", "_", _folded(names["en"][code])).strip("_")
         actors.append({"actor_id": f"place:{slug}", "label": names["en"][code], "kind": "place", "country": "",
                        "note": f"territory {code} (CLDR); its name holds {sorted({w for v in held.values() for w in v})}"})
-        aliases += [{"actor_id": f"place:{slug}", "alias": names[lang][code].replace("’", "'"), "lang": lang,
-                     "kind": "name", "case_sensitive": "false", "source": "cldr"} for lang in LANGS if names[lang].get(code)]
+        spelled = {lang: names[lang][code].replace("’", "'") for lang in LANGS if names[lang].get(code)}
+        aliases += [{"actor_id": f"place:{slug}", "alias": name, "lang": lang, "kind": "name",
+                     "case_sensitive": "false", "source": "cldr"}
+                    for lang, full in spelled.items()  # CLDR's "&" as written: "Turks and Caicos Islands"
+                    for name in dict.fromkeys([full, full.replace(" & ", {"en": " and ", "fr": " et "}.get(lang, " & "))])]
     return actors, sorted(aliases, key=alias_sort_key)
 
 
