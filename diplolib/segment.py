@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["paragraph_spans", "sentence_spans", "split_sentences", "sentences", "locate", "ABBREVIATIONS",
-           "segment_spans", "locate_spans"]
+           "segment_spans", "locate_spans", "token_chars"]
 
 _PARA = re.compile(r"\n[ \t]*\n\s*")
 
@@ -207,7 +207,7 @@ def _skip_back(cp: np.ndarray, end: np.ndarray, stop: np.ndarray) -> np.ndarray:
     return end
 
 
-def _token_chars(codes: np.ndarray) -> np.ndarray:
+def token_chars(codes: np.ndarray) -> np.ndarray:
     """Whether each code point may belong to the token before a dot (``[\\w°º.]``: ``str.isalnum()``, "_", "°",
     "º", ".")."""
     out = _IS_TOKEN[np.minimum(codes, 0xFFFF)]
@@ -237,7 +237,7 @@ def _abbreviated(joined: str, cp: np.ndarray, dots: np.ndarray) -> np.ndarray:
     if not len(dots):
         return np.zeros(0, dtype=bool)
     before = dots[:, None] - np.arange(1, 41)
-    inside = _token_chars(cp[np.maximum(before, 0)]) & (before >= 0)
+    inside = token_chars(cp[np.maximum(before, 0)]) & (before >= 0)
     run = np.where(inside.all(axis=1), 40, np.argmin(inside, axis=1))
     return np.fromiter((_token_is_abbreviation(joined[a:b]) for a, b in zip((dots - run).tolist(), dots.tolist(),
                                                                             strict=True)),

@@ -40,8 +40,15 @@ import pandas as pd
 
 from ..actors.name_rules import TITLES
 from .attribution import skip
-from .clauses import (REACTIVE, clause_marks, forward_marks, participle_subject, relative_antecedent,
-                      relative_subject, same_clause)
+from .clauses import (
+    REACTIVE,
+    clause_marks,
+    forward_marks,
+    participle_subject,
+    relative_antecedent,
+    relative_subject,
+    same_clause,
+)
 from .scan import Batch
 from .words import (
     SPACE,

@@ -25,7 +25,7 @@ import functools
 
 import numpy as np
 
-from ..segment import _token_chars
+from ..segment import token_chars
 from . import rules as _rules
 from .joined import JoinedTexts, char_test
 
@@ -71,7 +71,7 @@ def _dots_end(match: str, codes: np.ndarray, space: np.ndarray, dots: np.ndarray
     d = dots[check]
     before = d[:, None] - np.arange(1, 41)
     cp = codes[np.maximum(before, 0)].astype(np.uint32)
-    token = _token_chars(cp) & (before >= 0)
+    token = token_chars(cp) & (before >= 0)
     run = np.where(token.all(axis=1), 40, np.argmin(token, axis=1))
     alnum = token[:, :_LONG] & (cp[:, :_LONG] != 46) & (cp[:, :_LONG] != 95) & (cp[:, :_LONG] != 0xB0) & (
         cp[:, :_LONG] != 0xBA)
