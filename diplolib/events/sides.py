@@ -83,7 +83,7 @@ def modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own:
                      event: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """A ``modal`` cue's sides ("Russia said Sudan must return …": Sudan the target, the speaker the source), then
     a place for its state where no actor takes a side (PLOVER's coding; ``locations.place_sides``); the place
-    after a passive with no agent is the source of what a state does (:data:`_STATE_ACTS`)."""
+    after a passive with no agent is the source of what a state does (:data:`~diplolib.events.locations.STATE_ACTS`)."""
     modal = direction == "modal"
     speaker = speaker_before(b, hits, phrases)  # "Britain said the rebels should …": no target but the rebels
     src, tgt = np.where(modal, speaker, src), np.where(modal, np.where(before == speaker, -1, before), tgt)
