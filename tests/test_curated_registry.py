@@ -159,7 +159,7 @@ def test_ids_are_well_formed_unique_and_new(tables):
     problems = []
     for kind, pattern, kinds in (
         ("people", r"^per:[a-z0-9_]+$", {"person"}),
-        ("organisations", r"^(?:org|grp):[a-z0-9_]+$", {"organisation", "armed_group"}),
+        ("organisations", r"^(?:org|grp):[a-z0-9_]+$", {"organisation", "armed_group", "media"}),
     ):
         for r in tables[kind]:
             where = f"{r['file']}:{r['line']}"

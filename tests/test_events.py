@@ -349,7 +349,20 @@ def test_events_read_by_hand_stay_right(matcher, path):
                            heavy["target"], strict=True))
         want = set(zip(part["article_id"], part["start"], part["event"], part["source"], part["target"],
                        strict=True))
+        for (c, article, start), (old, new, _) in SIDE_READ_FROM_AN_AGENCY.items():
+            if c == corpus and any(w[:2] == (article, start) for w in want):
+                want = {(*w[:4], new) if w[:2] == (article, start) and w[4] == old else w for w in want}
         assert want <= got, f"{corpus}: no longer found: {sorted(want - got)[:5]}"
+
+
+#: Events judged right whose side was read from a news agency's name: since agencies are actors of kind media
+#: (reporters, never a side), that side is gone; the event must still come out with the rest unchanged.
+#: (corpus, article, start) -> (side before, side now, why)
+SIDE_READ_FROM_AN_AGENCY = {
+    ("wikinews-ar", "70750132f3263f50", 214): (
+        "EGY", "", "the target EGY was the demonym of 'وكالة أنباء الشرق الأوسط المصرية' (the Egyptian MENA, "
+        "the reporter); the true target, 'الحكومة' (the government), is not tagged"),
+}
 
 def test_attributive_cue_glued_to_its_actor(matcher):
     arts = pd.DataFrame({"article_id": ["x", "y"], "lang": "en", "text": [

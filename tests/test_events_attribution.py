@@ -122,7 +122,8 @@ def test_reporters_are_no_side_of_material_events(matcher):
 def test_reporting_actors_are_reporting_organisations(matcher):
     reporters = reporting_actors(matcher.registry.actors)
     kind = matcher.registry.actors.set_index("actor_id")["kind"]
-    assert all(kind[a] == "organisation" for a in reporters)
+    assert all(kind[a] in ("organisation", "media") for a in reporters)
+    assert set(kind[kind == "media"].index) <= reporters
     assert "IAEA" not in reporters and not any("atomic" in a.lower() for a in reporters)
 
 

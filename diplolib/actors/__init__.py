@@ -7,6 +7,7 @@ See :mod:`diplolib.actors.registry` for what the data files hold and how to exte
 from diplolib.actors.counts import actor_counts
 from diplolib.actors.coverage import registry_coverage
 from diplolib.actors.discover import add_provisional, suggest_actors
+from diplolib.actors.kinds import without_kinds
 from diplolib.actors.provisional import discover_actors, discovery_candidates, provisional_actors
 from diplolib.actors.registry import Registry, RegistryError, load_registry
 from diplolib.actors.tagger import MENTION_COLUMNS, ActorMatcher, tag_actors
@@ -19,6 +20,7 @@ __all__ = [
     "tag_actors",
     "MENTION_COLUMNS",
     "actor_counts",
+    "without_kinds",
     "suggest_actors",
     "add_provisional",
     "discover_actors",

@@ -26,6 +26,7 @@ __all__ = ["read_re3d", "score_mentions", "RE3D_TYPES"]
 
 RE3D_TYPES = ("Person", "Organisation", "Location", "Nationality")
 _KIND_TYPE = {"person": "Person", "organisation": "Organisation", "armed_group": "Organisation",
+              "media": "Organisation",
               "state": "Location", "place": "Location"}
 
 

@@ -7,7 +7,9 @@ of the same format.
 ``actors.csv`` — one row per actor
     ``actor_id`` (stable and readable: ISO 3166-1 alpha-3 for states, ``SYR``;
     ``org:un``, ``org:unsc``, ``grp:isis``, ``per:sergey_lavrov``, ``place:geneva``),
-    ``label``, ``kind`` (person, state, organisation, armed_group, place), ``country``
+    ``label``, ``kind`` (person, state, organisation, armed_group, place, media: news agencies, which
+    dispatches name as their channel — "told AFP", "(Reuters)" — and which analyses usually leave out with
+    :func:`~diplolib.actors.without_kinds`), ``country``
     (ISO-3, where meaningful), ``wikidata`` (a Q-id only where sure), ``part_of``
     (the actor it belongs to: ``grp:saa`` → ``SYR``, ``org:unsc`` → ``org:un``),
     ``successor_of`` (the actor it renamed or replaced: ``grp:hts`` → ``grp:jfs`` →

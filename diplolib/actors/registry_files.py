@@ -44,7 +44,7 @@ GUARD_RULES = frozenset({"block", "case", "month"})
 #: the tables with a hand-edited file in ``DATA_DIR`` (guards are only generated, in ``GENERATED_DIR``)
 HAND_TABLES = ("actors", "aliases", "roles", "role_phrases", "ambiguities")
 
-ACTOR_KINDS = frozenset({"person", "state", "organisation", "armed_group", "place"})
+ACTOR_KINDS = frozenset({"person", "state", "organisation", "armed_group", "place", "media"})
 ALIAS_KINDS = frozenset(
     {
         "name",

@@ -56,10 +56,12 @@ _CLAUSE_WORDS = frozenset("that que qu ان".split())  # "told AFP that Turkey �
 
 def reporting_actors(actors: pd.DataFrame) -> frozenset:
     """Actor ids of the reporting organisations of an actors table (``actor_id``, ``kind``, ``label``, ``note``):
-    organisations whose label or note matches :data:`REPORTING_ORGANISATION`."""
+    every actor of kind ``media`` (the registry's news agencies), and the organisations whose label or note matches
+    :data:`REPORTING_ORGANISATION` (monitors such as the Syrian Observatory for Human Rights)."""
     org = actors[actors["kind"] == "organisation"]
     text = org["label"].fillna("") + " " + (org["note"].fillna("") if "note" in org.columns else "")
-    return frozenset(org.loc[text.str.contains(REPORTING_ORGANISATION), "actor_id"])
+    media = actors.loc[actors["kind"] == "media", "actor_id"]
+    return frozenset(org.loc[text.str.contains(REPORTING_ORGANISATION), "actor_id"]) | frozenset(media)
 
 
 def self_reports(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str

@@ -13,7 +13,8 @@ __all__ = ["fakes_actors_by_outlet", "fakes_actors_over_time", "registry_coverag
 def _fakes_mentions():
     articles, _ = datasets.load("fa-kes")
     registry = actors.load_registry()
-    return articles, actors.tag_actors(articles, registry=registry), registry
+    mentions = actors.without_kinds(actors.tag_actors(articles, registry=registry), "media", actors=registry.actors)
+    return articles, mentions, registry
 
 
 @figure("fakes_actors_by_outlet", inputs=["fa-kes"], params={"n": 25})

@@ -16,7 +16,8 @@ def _fakes():
     articles, _ = datasets.load("fa-kes")
     articles = articles.assign(outlet=articles["source"].where(articles["source"] == "sana", "other outlets"))
     registry = actors.load_registry()
-    return articles, actors.tag_actors(articles, registry=registry), registry
+    mentions = actors.without_kinds(actors.tag_actors(articles, registry=registry), "media", actors=registry.actors)
+    return articles, mentions, registry
 
 
 def _labelled(edges: pd.DataFrame, actor_table: pd.DataFrame) -> pd.DataFrame:

@@ -32,7 +32,7 @@ def _tagged(name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 @lru_cache(maxsize=1)
 def _fakes_mentions() -> pd.DataFrame:
     articles, _ = _tagged("fa-kes")
-    return actors.tag_actors(articles)
+    return actors.without_kinds(actors.tag_actors(articles), "media")
 
 
 def _sana_vs_others(articles: pd.DataFrame) -> pd.DataFrame:

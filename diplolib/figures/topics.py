@@ -40,7 +40,8 @@ def _fakes():
     """FA-KES articles, their actor mentions and the registry (cached for one build; never modified)."""
     articles, _ = datasets.load("fa-kes")
     registry = actors.load_registry()
-    return articles, actors.tag_actors(articles, registry=registry), registry
+    mentions = actors.without_kinds(actors.tag_actors(articles, registry=registry), "media", actors=registry.actors)
+    return articles, mentions, registry
 
 
 @lru_cache(maxsize=4)
@@ -163,7 +164,8 @@ def _sib200_scores(articles: pd.DataFrame, n_topics: int, random_state: int) -> 
         rows.append({"measure": "en–fr agreement", "model": f"{name}, one model per language", "lang": "en–fr",
                      "ari": _en_fr_ari(both["index_id"], both["lang"],
                                        np.concatenate([by_lang["en"], by_lang["fr"]]))})
-    features = {"mentions": actors.tag_actors(both), "theme_hits": themes.tag_themes(both)}
+    features = {"mentions": actors.without_kinds(actors.tag_actors(both), "media"),
+                "theme_hits": themes.tag_themes(both)}
     for name, kw in (("diplolib NMF, one model, words", {}),
                      ("diplolib NMF, one model, words + actor & theme ids", features)):
         topic = topics.fit_topics(both, n_topics=n_topics, random_state=random_state, **kw).clusters_["topic"]
@@ -215,7 +217,8 @@ def _unpc_test_documents():
                          dtype=False)[["id", "split"]]
     docs = parallel_documents(triples.merge(split, on="id").query("split == 'test'"))
     registry = actors.load_registry()
-    return docs, actors.tag_actors(docs, registry=registry), themes.tag_themes(docs), registry
+    mentions = actors.without_kinds(actors.tag_actors(docs, registry=registry), "media", actors=registry.actors)
+    return docs, mentions, themes.tag_themes(docs), registry
 
 
 @figure("unpc_topics_crosslingual", inputs=["unpc-ar-fr-en"], params={"n_topics": 12, "random_state": 0})

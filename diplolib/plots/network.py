@@ -27,7 +27,7 @@ from ._style import empty_axes
 
 __all__ = ["plot_network", "plot_ego_network"]
 
-_KIND_ORDER = ["person", "state", "organisation", "armed_group", "place", "provisional", "unknown"]
+_KIND_ORDER = ["person", "state", "organisation", "armed_group", "place", "provisional", "unknown", "media"]
 #: tab10 without its grey: the colours of the largest communities; the others share light grey.
 _COMMUNITY_COLOURS = [plt.get_cmap("tab10")(i) for i in (0, 1, 2, 3, 4, 5, 6, 8, 9)]
 _OTHER = "0.78"
