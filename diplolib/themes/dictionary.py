@@ -53,6 +53,9 @@ several themes share: sport, tourism, illness...)::
       context:
         en: {not_near: [$sport, accident(s)], window: 8}
 
+``$states`` is generated rather than written: every name, capital and demonym of a state in the actor registry
+(:mod:`diplolib.themes.state_names`), e.g. ``{cue: visited, near: [$states, delegation(s)], window: 10}``.
+
 Scope.  ``scope: international`` marks a theme that needs two states or an international
 body (the UN Security Council, not Russia's own; a phone call between leaders, not with a
 governor).  When :func:`~diplolib.themes.tag_themes` is given the actor ``mentions``, a hit
