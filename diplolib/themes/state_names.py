@@ -14,8 +14,7 @@ import csv
 import functools
 from importlib import resources
 
-from ..normalize.matching import matching_form
-from .cues import AR_PROCLITICS, BOUNDARY, _literal
+from .cues import AR_PROCLITICS, BOUNDARY, phrase_body
 
 __all__ = ["STATE_ALIAS_KINDS", "state_lists"]
 
@@ -31,15 +30,6 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def _body(alias: str, lang: str) -> str:
-    """The regex of one alias as a literal cue would give it (``-`` as a space or hyphen; in Arabic without a
-    written article, which the proclitics supply, and with ال optional on the words after the first)."""
-    text = alias.replace("-", " ")
-    if lang == "ar" and matching_form(text[:2]) == "\u0627\u0644" and len(text) > 4:
-        text = text[2:]
-    return _literal(text, lang)[0]
-
-
 @functools.lru_cache(maxsize=1)
 def state_lists() -> dict[str, dict[str, list[str]]]:
     """``{"states": {lang: [neighbour pattern, ...]}}`` for English, French and Arabic: the state aliases of the
@@ -52,7 +42,7 @@ def state_lists() -> dict[str, dict[str, list[str]]]:
             continue
         if len(alias) < 3 or _SYNTAX & set(alias):
             continue
-        bodies[lang].add(_body(alias, lang))
+        bodies[lang].add(phrase_body(alias, lang))
     out = {}
     for lang, found in bodies.items():
         prefix = AR_PROCLITICS if lang == "ar" else ""
