@@ -10,32 +10,24 @@ Both store offsets only; the text is looked up in the fetched corpora.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from theme_readings import DATA, load_articles, read_judged
 
-from conftest import REPO, corpus_dir
-from diplolib import datasets
 from diplolib.themes import load_themes, tag_themes
 from diplolib.themes.evaluate import precision
 
-PRECISION = REPO / "tests" / "data" / "theme_precision_heldout.csv"
-RECALL = REPO / "tests" / "data" / "theme_recall.csv"
+PRECISION = DATA / "theme_precision_heldout.csv"
+RECALL = DATA / "theme_recall.csv"
 CORPORA = ["wh-readouts", "meae-fr", "wikinews-ar"]
 
 
-def _read(path):
-    return pd.read_csv(path, dtype={"article_id": "string", "corpus": "string", "theme": "string"})
-
-
 def _hits(corpus, ids):
-    corpus_dir(corpus)
-    articles, _ = datasets.load(corpus)
-    hits = tag_themes(articles[articles["article_id"].isin(ids)])
+    hits = tag_themes(load_articles(corpus, ids))
     return hits[hits["theme"].notna()]
 
 
 def test_files_are_well_formed():
-    p, r = _read(PRECISION), _read(RECALL)
+    p, r = read_judged(PRECISION), read_judged(RECALL)
     assert len(p) >= 150 and set(p["corpus"]) == set(CORPORA)
     assert set(p["verdict"]) == {"correct", "incorrect"}
     assert p.loc[p["verdict"] == "incorrect", "note"].notna().all(), "say why a hit was judged wrong"
@@ -48,7 +40,7 @@ def test_files_are_well_formed():
 
 
 def test_heldout_precision_with_wilson_interval():
-    table = precision(_read(PRECISION).assign(theme="all")).set_index("theme").loc["all"]
+    table = precision(read_judged(PRECISION).assign(theme="all")).set_index("theme").loc["all"]
     # 133 of 155 when read (0.86, Wilson 95% 0.79-0.90); the target of 0.92 is not met
     assert table["precision"] >= 0.85
     assert table["ci_low"] < table["precision"] < table["ci_high"]
@@ -56,7 +48,7 @@ def test_heldout_precision_with_wilson_interval():
 
 @pytest.mark.parametrize("corpus", CORPORA)
 def test_correct_sampled_hits_are_still_produced(corpus):
-    part = _read(PRECISION).query("corpus == @corpus")
+    part = read_judged(PRECISION).query("corpus == @corpus")
     hits = _hits(corpus, part["article_id"])
     produced = set(zip(hits["article_id"], hits["theme"], hits["start"], hits["end"], strict=True))
     right = part[part["verdict"] == "correct"]
@@ -65,7 +57,7 @@ def test_correct_sampled_hits_are_still_produced(corpus):
 
 
 def test_recall_on_sentences_judged_before_tagging():
-    gold = _read(RECALL)
+    gold = read_judged(RECALL)
     found = []
     for corpus, part in gold.groupby("corpus"):
         hits = _hits(corpus, part["article_id"])

@@ -9,36 +9,19 @@ were read (``theme_precision_check_i16b.csv``): that is the held-out number. Off
 
 from __future__ import annotations
 
-import hashlib
-
 import pandas as pd
 import pytest
+from theme_readings import DATA, hash_half, load_articles, read_judged
 
-from conftest import REPO, corpus_dir
-from diplolib import datasets
 from diplolib.themes import load_themes, tag_themes
 from diplolib.themes.evaluate import precision
 
-DATA = REPO / "tests" / "data"
 FILES = {"tune": DATA / "theme_precision_tune_i16b.csv", "check": DATA / "theme_precision_check_i16b.csv"}
 CORPORA = {"re3d", "plover-gsr", "sib200-fr", "sib200-ar"}
 
 
 def _read(which):
-    return pd.read_csv(FILES[which], dtype={"article_id": "string", "corpus": "string", "theme": "string"})
-
-
-def _half(value) -> int:
-    return int(hashlib.sha1(str(value).encode()).hexdigest(), 16) % 2
-
-
-def _articles(base):
-    if base == "plover-gsr":
-        from diplolib.events.plover import read_plover
-
-        return read_plover()[0]
-    corpus_dir(base)
-    return datasets.load(base)[0]
+    return read_judged(FILES[which])
 
 
 @pytest.mark.parametrize("which", ["tune", "check"])
@@ -53,12 +36,12 @@ def test_files_are_well_formed(which):
 
 def test_tune_and_check_halves_do_not_share_articles():
     for base in ("re3d", "plover-gsr", "sib200"):
-        arts = _articles(base)
+        arts = load_articles(base)
         key = pd.Series((arts["index_id"] if base == "sib200" else arts["article_id"]).to_numpy(),
                         index=arts["article_id"].to_numpy())
         for which, half in (("tune", 0), ("check", 1)):
             ids = _read(which).query("corpus.str.startswith(@base)", engine="python")["article_id"]
-            assert (key.loc[ids].map(_half) == half).all(), f"{which} sample of {base} leaks into the other half"
+            assert (key.loc[ids].map(hash_half) == half).all(), f"{which} sample of {base} leaks into the other half"
 
 
 def test_check_precision_with_wilson_interval():
@@ -74,7 +57,7 @@ def test_hits_judged_correct_are_still_produced(which):
     kept = total = 0
     for base in ("re3d", "plover-gsr", "sib200"):
         part = p[p["corpus"].str.startswith(base)]
-        arts = _articles(base)
+        arts = load_articles(base)
         hits = tag_themes(arts[arts["article_id"].isin(part["article_id"])]).dropna(subset=["theme"])
         produced = set(zip(hits["article_id"], hits["theme"], hits["start"], hits["end"], strict=True))
         right = part[part["verdict"] == "correct"]
@@ -90,7 +73,7 @@ def test_tune_misfires_are_gone_by_class():
     still = 0
     for base in ("re3d", "plover-gsr", "sib200"):
         part = wrong[wrong["corpus"].str.startswith(base)]
-        arts = _articles(base)
+        arts = load_articles(base)
         hits = tag_themes(arts[arts["article_id"].isin(part["article_id"])]).dropna(subset=["theme"])
         produced = set(zip(hits["article_id"], hits["theme"], hits["start"], hits["end"], strict=True))
         still += sum((r.article_id, r.theme, r.start, r.end) in produced for r in part.itertuples())
@@ -105,8 +88,8 @@ def test_recall_on_fresh_sentences_judged_before_tagging():
     assert set(gold["theme"]) <= set(load_themes().themes["theme"])
     found = []
     for base, part in gold.groupby("corpus"):
-        arts = _articles(base)
-        assert part["article_id"].isin(arts["article_id"]).all() and (part["article_id"].map(_half) == 1).all()
+        arts = load_articles(base)
+        assert part["article_id"].isin(arts["article_id"]).all() and (part["article_id"].map(hash_half) == 1).all()
         hits = tag_themes(arts[arts["article_id"].isin(part["article_id"])])
         for r in part.itertuples():
             inside = hits[(hits["article_id"] == r.article_id) & (hits["start"] >= r.start) & (hits["end"] <= r.end)]

@@ -11,17 +11,13 @@ Offsets only, no text. kremlin-en and ungdc take minutes to load: their parts ar
 
 from __future__ import annotations
 
-import hashlib
-
 import pandas as pd
 import pytest
+from theme_readings import DATA, hash_half, load_articles, produced_hits, read_judged
 
-from conftest import REPO, corpus_dir
-from diplolib import datasets
-from diplolib.themes import load_themes, tag_themes
+from diplolib.themes import load_themes
 from diplolib.themes.evaluate import precision
 
-DATA = REPO / "tests" / "data"
 FILES = {"tune": DATA / "theme_precision_tune_i16c.csv", "check": DATA / "theme_precision_check_i16c.csv"}
 HALF = {"tune": 0, "check": 1}
 CORPORA = {"tune": {"kremlin-en", "ungdc", "wikinews-ar", "meae-fr"},
@@ -31,22 +27,12 @@ BASES = [pytest.param(b, marks=pytest.mark.slow) if b in ("kremlin-en", "ungdc")
 
 
 def _read(which):
-    return pd.read_csv(FILES[which], dtype={"article_id": "string", "corpus": "string", "theme": "string"})
-
-
-def _half(value) -> int:
-    return int(hashlib.sha1(str(value).encode()).hexdigest(), 16) % 2
-
-
-def _articles(base):
-    corpus_dir(base)
-    return datasets.load(base)[0]
+    return read_judged(FILES[which])
 
 
 def _produced(base, part):
-    arts = _articles(base)
-    hits = tag_themes(arts[arts["article_id"].isin(part["article_id"])]).dropna(subset=["theme"])
-    return arts, set(zip(hits["article_id"], hits["theme"], hits["start"], hits["end"], strict=True))
+    arts = load_articles(base)
+    return arts, produced_hits(arts, part["article_id"])
 
 
 @pytest.mark.parametrize("which", ["tune", "check"])
@@ -84,7 +70,7 @@ def test_halves_and_judged_hits(base):
         arts, produced = _produced(base, part)
         key = pd.Series((arts["index_id"] if base == "sib200" else arts["article_id"]).to_numpy(),
                         index=arts["article_id"].to_numpy())
-        assert (key.loc[part["article_id"]].map(_half) == HALF[which]).all(), f"{which} sample leaks"
+        assert (key.loc[part["article_id"]].map(hash_half) == HALF[which]).all(), f"{which} sample leaks"
         kept = [(r.article_id, r.theme, r.start, r.end) in produced for r in part.itertuples()]
         right = (part["verdict"] == "correct").to_numpy()
         assert sum(k for k, r in zip(kept, right, strict=True) if r) >= 0.97 * right.sum()

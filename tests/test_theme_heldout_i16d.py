@@ -13,17 +13,13 @@ load: its part is marked slow.
 
 from __future__ import annotations
 
-import hashlib
-
 import pandas as pd
 import pytest
+from theme_readings import DATA, hash_half, load_articles, produced_hits, read_judged
 
-from conftest import REPO, corpus_dir
-from diplolib import datasets
-from diplolib.themes import load_themes, tag_themes
+from diplolib.themes import load_themes
 from diplolib.themes.evaluate import precision
 
-DATA = REPO / "tests" / "data"
 FILES = {"tune": DATA / "theme_precision_tune_i16d.csv", "check": DATA / "theme_precision_check_i16d.csv"}
 TUNED = {"sib200-fr", "sib200-ar", "wikinews-fr", "wikinews-ar", "meae-fr", "fa-kes"}
 CHECK = {"wh-readouts", "re3d", "plover-gsr", "kremlin-en"}
@@ -31,26 +27,15 @@ CHECK_BASES = [pytest.param(b, marks=pytest.mark.slow) if b == "kremlin-en" else
 
 
 def _read(which):
-    return pd.read_csv(FILES[which], dtype={"article_id": "string", "corpus": "string", "theme": "string"})
+    return read_judged(FILES[which])
 
 
 def _half(value) -> int:
-    return int(hashlib.sha1(f"s3-{value}".encode()).hexdigest(), 16) % 2
-
-
-def _articles(base):
-    if base == "plover-gsr":
-        from diplolib.events.plover import read_plover
-
-        return read_plover()[0]
-    corpus_dir(base.split("-")[0] if base.startswith("sib200") else base)
-    arts = datasets.load(base.split("-")[0] if base.startswith("sib200") else base)[0]
-    return arts[arts["lang"] == base.split("-")[1]] if base.startswith("sib200") else arts
+    return hash_half(value, salt="s3")
 
 
 def _produced(arts, part):
-    hits = tag_themes(arts[arts["article_id"].isin(part["article_id"])]).dropna(subset=["theme"])
-    return set(zip(hits["article_id"], hits["theme"], hits["start"], hits["end"], strict=True))
+    return produced_hits(arts, part["article_id"])
 
 
 @pytest.mark.parametrize("which", ["tune", "check"])
@@ -84,7 +69,7 @@ def test_check_precision_with_wilson_interval():
 @pytest.mark.parametrize("base", CHECK_BASES)
 def test_hits_judged_correct_are_still_produced(base):
     part = _read("check").query("corpus == @base")
-    produced = _produced(_articles(base), part)
+    produced = _produced(load_articles(base), part)
     right = part[part["verdict"] == "correct"]
     kept = sum((r.article_id, r.theme, r.start, r.end) in produced for r in right.itertuples())
     assert kept >= 0.97 * len(right), f"only {kept}/{len(right)} hits judged correct remain"
@@ -96,7 +81,7 @@ def test_tune_halves_and_misfires(base):
     produced, and most tune misfires the rules were written for are gone (those left are cross-sentence or
     one-off: a storm named in the sentence before, a joke name, an errand at a consulate)."""
     part = _read("tune").query("corpus == @base")
-    arts = _articles(base)
+    arts = load_articles(base)
     key = pd.Series((arts["index_id"] if base.startswith("sib200") else arts["article_id"]).to_numpy(),
                     index=arts["article_id"].to_numpy())
     half = part["reading"].str.startswith("second").astype(int).to_numpy()

@@ -16,17 +16,14 @@ that no precision reading had used: 56/60 (``theme_precision_check_i16e_unpc.csv
 
 from __future__ import annotations
 
-import hashlib
-
 import pandas as pd
 import pytest
+from theme_readings import DATA, hash_half, load_articles, produced_hits, read_judged
 
-from conftest import REPO, corpus_dir
 from diplolib import datasets
-from diplolib.themes import load_themes, tag_themes
+from diplolib.themes import load_themes
 from diplolib.themes.evaluate import precision
 
-DATA = REPO / "tests" / "data"
 FILE = DATA / "theme_precision_check_i16e.csv"
 UNPC_FILE = DATA / "theme_precision_check_i16e_unpc.csv"
 CORPORA = {"wikinews-fr", "meae-fr", "wikinews-ar", "sib200-fr", "sib200-ar", "fa-kes"}
@@ -38,14 +35,7 @@ LEFT = {"wikinews-fr": 5, "meae-fr": 2, "wikinews-ar": 7, "sib200-fr": 1, "sib20
 
 @pytest.fixture(scope="module")
 def judged():
-    return pd.read_csv(FILE, dtype={"article_id": "string", "corpus": "string", "theme": "string"})
-
-
-def _articles(corpus, ids):
-    base = corpus.split("-")[0] if corpus.startswith("sib200") else corpus
-    corpus_dir(base)
-    arts = datasets.load(base)[0]
-    return arts[arts["article_id"].isin(ids)]
+    return read_judged(FILE)
 
 
 def test_file_is_well_formed_and_fresh(judged):
@@ -74,8 +64,7 @@ def test_precision_as_read_per_language(judged):
 @pytest.mark.parametrize("corpus", [pytest.param(c, marks=pytest.mark.slow) if c == "fa-kes" else c for c in sorted(CORPORA)])
 def test_right_hits_kept_and_misfires_gone(judged, corpus):
     part = judged[judged["corpus"] == corpus]
-    hits = tag_themes(_articles(corpus, part["article_id"])).dropna(subset=["theme"])
-    produced = set(zip(hits["article_id"], hits["theme"], hits["start"], hits["end"], strict=True))
+    produced = produced_hits(load_articles(corpus, part["article_id"]))
     kept = [(r.article_id, r.theme, r.start, r.end) in produced for r in part.itertuples()]
     right = (part["verdict"] == "correct").to_numpy()
     assert sum(k for k, r in zip(kept, right, strict=True) if r) >= 0.97 * right.sum()
@@ -86,10 +75,10 @@ def test_right_hits_kept_and_misfires_gone(judged, corpus):
 def test_unpc_check_half_reading():
     """Only check-half sentences were read; the hits judged right are still produced; of the four misfires, the
     Security Council's "déclarations présidentielles" was fixed by class afterwards."""
-    part = pd.read_csv(UNPC_FILE, dtype={"article_id": "string", "corpus": "string", "theme": "string"})
+    part = read_judged(UNPC_FILE)
     assert len(part) == 60 and set(part["corpus"]) == {"unpc-check-fr", "unpc-check-ar"}
     assert part.loc[part["verdict"] == "incorrect", "note"].notna().all()
-    half = part["article_id"].map(lambda i: int(hashlib.sha1(i.encode()).hexdigest(), 16) % 2)
+    half = part["article_id"].map(hash_half)
     assert (half == 1).all(), "a sentence of the tune half"
     triples = datasets.parallel_sentences("unpc-ar-fr-en")
     triples = triples[triples["id"].astype(str).isin(part["article_id"])]
@@ -97,8 +86,7 @@ def test_unpc_check_half_reading():
     for corpus, rows in part.groupby("corpus"):
         lang = corpus.rsplit("-", 1)[1]
         arts = pd.DataFrame({"article_id": triples["id"].astype(str), "lang": lang, "text": triples[lang]})
-        hits = tag_themes(arts).dropna(subset=["theme"])
-        produced = set(zip(hits["article_id"], hits["theme"], hits["start"], hits["end"], strict=True))
+        produced = produced_hits(arts)
         for r in rows.itertuples():
             there = (r.article_id, r.theme, r.start, r.end) in produced
             kept += there and r.verdict == "correct"

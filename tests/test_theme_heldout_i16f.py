@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from theme_readings import DATA, load_articles, produced_hits, read_judged
 
-from conftest import REPO, corpus_dir
-from diplolib import datasets
-from diplolib.themes import load_themes, tag_themes
+from diplolib.themes import load_themes
 from diplolib.themes.evaluate import precision
 
-DATA = REPO / "tests" / "data"
 TUNE = DATA / "theme_precision_tune_i16f.csv"
 CHECK = DATA / "theme_precision_check_i16f.csv"
 # as read: (judged, correct) per language
@@ -29,25 +27,11 @@ SLOW = {"fa-kes", "wh-readouts"}
 
 
 def _read(path):
-    return pd.read_csv(path, dtype={"article_id": "string", "corpus": "string", "theme": "string"},
-                       keep_default_na=False)
+    return read_judged(path, empty_notes=True)
 
 
 def _lang(corpus: pd.Series) -> pd.Series:
     return corpus.map(lambda c: "en" if c in SLOW else c.rsplit("-", 1)[-1])
-
-
-def _articles(corpus, ids):
-    if corpus.startswith("unpc-"):
-        lang = corpus.split("-")[1]
-        corpus_dir("unpc-ar-fr-en")
-        tri = datasets.parallel_sentences()
-        arts = pd.DataFrame({"article_id": "unpc-" + tri["id"].astype(str) + "-" + lang, "lang": lang, "text": tri[lang]})
-    else:
-        base = "sib200" if corpus.startswith("sib200") else corpus
-        corpus_dir(base)
-        arts = datasets.load(base)[0]
-    return arts[arts["article_id"].astype(str).isin(set(ids))]
 
 
 @pytest.mark.parametrize("path", [TUNE, CHECK], ids=["tune", "check"])
@@ -82,8 +66,7 @@ def _corpora():
 def test_right_hits_kept_and_tune_misfires_mostly_gone(corpus):
     judged = pd.concat([_read(TUNE).assign(file="tune"), _read(CHECK).assign(file="check")], ignore_index=True)
     part = judged[judged["corpus"] == corpus]
-    hits = tag_themes(_articles(corpus, part["article_id"])).dropna(subset=["theme"])
-    produced = set(zip(hits["article_id"].astype(str), hits["theme"], hits["start"], hits["end"], strict=True))
+    produced = produced_hits(load_articles(corpus, part["article_id"]))
     kept = pd.Series([(r.article_id, r.theme, r.start, r.end) in produced for r in part.itertuples()], index=part.index)
     right = part["verdict"] == "correct"
     assert kept[right].all(), f"{corpus}: right hits no longer produced: {part[right & ~kept][['article_id', 'theme']].values.tolist()}"

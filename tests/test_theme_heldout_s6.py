@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from theme_readings import DATA, load_articles, produced_hits, read_judged
 
-from conftest import REPO, corpus_dir
-from diplolib import datasets
-from diplolib.themes import load_themes, tag_themes
+from diplolib.themes import load_themes
 from diplolib.themes.evaluate import precision
 
-DATA = REPO / "tests" / "data"
 CHECK = DATA / "theme_precision_check_s6.csv"
 # as read: (judged, correct) per language and per corpus
 READ = {"en": (91, 81), "fr": (30, 26), "ar": (30, 29)}
@@ -26,8 +24,7 @@ SLOW = {"kremlin-en", "ungdc"}
 
 
 def _read(path):
-    return pd.read_csv(path, dtype={"article_id": "string", "corpus": "string", "theme": "string"},
-                       keep_default_na=False)
+    return read_judged(path, empty_notes=True)
 
 
 def _lang(corpus: pd.Series) -> pd.Series:
@@ -53,25 +50,12 @@ def test_file_is_well_formed_fresh_and_read_as_documented():
     assert per.loc["(all)", "n_judged"] >= 150 and per.loc["(all)", "n_correct"] == 136
 
 
-def _articles(corpus, ids):
-    if corpus.startswith("unpc-"):
-        lang = corpus.split("-")[1]
-        corpus_dir("unpc-ar-fr-en")
-        tri = datasets.parallel_sentences()
-        arts = pd.DataFrame({"article_id": "unpc-" + tri["id"].astype(str) + "-" + lang, "lang": lang, "text": tri[lang]})
-    else:
-        corpus_dir(corpus)
-        arts = datasets.load(corpus)[0]
-    return arts[arts["article_id"].astype(str).isin(set(ids))]
-
-
 @pytest.mark.parametrize("corpus", [pytest.param(c, marks=pytest.mark.slow) if c in SLOW else c for c in READ_CORPUS])
 def test_right_hits_still_produced(corpus):
     """The hits read right are what the tagger gives now (a later rule may drop a misfire, never a right hit)."""
     part = _read(CHECK)
     part = part[part["corpus"] == corpus]
-    hits = tag_themes(_articles(corpus, part["article_id"])).dropna(subset=["theme"])
-    produced = set(zip(hits["article_id"].astype(str), hits["theme"], hits["start"], hits["end"], strict=True))
+    produced = produced_hits(load_articles(corpus, part["article_id"]))
     missing = [(r.article_id, r.theme) for r in part.itertuples()
                if r.verdict == "correct" and (r.article_id, r.theme, r.start, r.end) not in produced]
     assert not missing, f"{corpus}: right hits no longer produced: {missing}"

@@ -13,7 +13,7 @@ import re
 from ..normalize.matching import matching_form
 from ..tokens import SUPPORTED_LANGS, stop_words_for
 
-__all__ = ["AR_PROCLITICS", "BOUNDARY", "DEFAULT_GAP", "cue_pattern"]
+__all__ = ["AR_PROCLITICS", "BOUNDARY", "DEFAULT_GAP", "cue_pattern", "phrase_body"]
 
 _FORBIDDEN = set("{}^$+?\\")
 _SEP = r"[\s\-\u2010-\u2013]+"  # spaces, hyphens and dashes
@@ -63,6 +63,17 @@ def _literal(text: str, lang: str = "", inner: bool = False) -> tuple[str, int]:
     if norm[-1:].isspace() and words:
         src = src + _SEP
     return src, sum(ch.isalnum() for ch in norm)
+
+
+def phrase_body(text: str, lang: str) -> str:
+    """The regex body of a plain phrase (a name, no cue syntax) as :func:`cue_pattern` would compile it, without the
+    look-arounds and proclitics: ``-`` as a space or hyphen; in Arabic without a written article (the proclitics
+    supply it) and with ال optional on the words after the first. For generated lists of many names, where the
+    checks of :func:`cue_pattern` cost more than they are worth (:mod:`diplolib.themes.state_names`)."""
+    text = text.replace("-", " ")
+    if lang in _PROCLITIC_LANGS and matching_form(text[:2]) == "\u0627\u0644" and len(text) > 4:
+        text = text[2:]
+    return _literal(text, lang)[0]
 
 
 def _ar_bare(word: str) -> str:

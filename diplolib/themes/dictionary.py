@@ -53,6 +53,9 @@ several themes share: sport, tourism, illness...)::
       context:
         en: {not_near: [$sport, accident(s)], window: 8}
 
+``$states`` is generated rather than written: every name, capital and demonym of a state in the actor registry
+(:mod:`diplolib.themes.state_names`), e.g. ``{cue: visited, near: [$states, delegation(s)], window: 10}``.
+
 Scope.  ``scope: international`` marks a theme that needs two states or an international
 body (the UN Security Council, not Russia's own; a phone call between leaders, not with a
 governor).  When :func:`~diplolib.themes.tag_themes` is given the actor ``mentions``, a hit
@@ -90,6 +93,7 @@ from .entries import (
     valid_lang,
     word_lists,
 )
+from .state_names import state_lists
 
 __all__ = ["ThemeDictionary", "ThemeFileError", "load_themes", "cue_pattern", "default_themes_path"]
 
@@ -295,7 +299,8 @@ def load_themes(*extra_paths: str | Path, include_default: bool = True) -> Theme
     if not paths:
         raise ValueError("no theme file: pass a path or keep include_default=True")
     merged: dict[str, dict] = {}
-    lists: dict[str, dict[str, list[str]]] = {}  # named neighbour lists, shared by the files in order
+    # named neighbour lists, shared by the files in order; ``$states`` is generated from the actor registry
+    lists: dict[str, dict[str, list[str]]] = {k: {g: list(v) for g, v in d.items()} for k, d in state_lists().items()}
     for p in paths:
         if not p.is_file():
             raise FileNotFoundError(f"theme file {str(p)!r} does not exist: check the path")

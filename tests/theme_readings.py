@@ -1,0 +1,71 @@
+"""Shared helpers of the held-out theme readings (``tests/test_theme_heldout*.py``, issue 16).
+
+Each reading is a CSV of hand-judged theme hits (offsets only, no corpus text); the text is looked up in the
+fetched corpora. UNPC sentences are keyed ``unpc-<triple id>-<lang>`` (corpus ``unpc-<lang>``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+
+from conftest import REPO, corpus_dir
+from diplolib import datasets
+from diplolib.themes import tag_themes
+
+DATA = REPO / "tests" / "data"
+_DTYPES = {"article_id": "string", "corpus": "string", "theme": "string"}
+
+
+def read_judged(path, *, empty_notes: bool = False) -> pd.DataFrame:
+    """A judged-hits CSV; ``empty_notes=True`` keeps empty notes as "" instead of NaN."""
+    if empty_notes:
+        return pd.read_csv(path, dtype=_DTYPES, keep_default_na=False)
+    return pd.read_csv(path, dtype=_DTYPES)
+
+
+def hash_half(value, salt: str = "") -> int:
+    """0 (tune) or 1 (check): the half of an id by SHA-1, optionally salted (``"s3"`` gives ``s3-<id>``)."""
+    key = f"{salt}-{value}" if salt else str(value)
+    return int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2
+
+
+def unpc_sentences(lang: str) -> pd.DataFrame:
+    """One language of the UNPC triples as articles keyed ``unpc-<triple id>-<lang>``."""
+    corpus_dir("unpc-ar-fr-en")
+    tri = datasets.parallel_sentences()
+    return pd.DataFrame({"article_id": "unpc-" + tri["id"].astype(str) + "-" + lang, "lang": lang, "text": tri[lang]})
+
+
+def load_articles(corpus: str, ids=None) -> pd.DataFrame:
+    """The articles of a judged corpus name, all or only ``ids``.
+
+    ``unpc-<lang>``: UNPC sentences; ``plover-gsr``: the PLOVER gold standard; ``sib200-<lang>``: one language of
+    SIB-200 (``sib200``: all of it); any other name: the fetched corpus. Skips when the corpus is not fetched.
+    """
+    if corpus.startswith("unpc-"):
+        arts = unpc_sentences(corpus.split("-")[1])
+    elif corpus == "plover-gsr":
+        from diplolib.events.plover import read_plover
+
+        arts = read_plover()[0]
+    elif corpus.startswith("sib200"):
+        corpus_dir("sib200")
+        arts = datasets.load("sib200")[0]
+        if "-" in corpus:
+            arts = arts[arts["lang"] == corpus.split("-")[1]]
+    else:
+        corpus_dir(corpus)
+        arts = datasets.load(corpus)[0]
+    if ids is not None:
+        arts = arts[arts["article_id"].astype(str).isin(set(ids))]
+    return arts
+
+
+def produced_hits(arts: pd.DataFrame, ids=None) -> set:
+    """(article_id, theme, start, end) of every theme hit the tagger gives now on ``arts`` (or only ``ids``)."""
+    if ids is not None:
+        arts = arts[arts["article_id"].astype(str).isin(set(ids))]
+    hits = tag_themes(arts).dropna(subset=["theme"])
+    return set(zip(hits["article_id"].astype(str), hits["theme"], hits["start"], hits["end"], strict=True))
