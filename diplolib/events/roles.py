@@ -276,7 +276,7 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     before = np.where(use & ~glued, free, before)
     before = relative_antecedent(b.display, hits["start"], sent_lo, ps, pe, before, (prev_verbal, prev_party),
                                  material)
-    before = relative_subject(b.display, hits["start"], sent_lo, pe, before)
+    before = relative_subject(b.display, hits["start"], sent_lo, pe, before, codes=b.codes)
     first = _main_subject(ps, sent_lo, ~phrases["governed"].to_numpy() & ~place, speaker, reporter, material)
     before = participle_subject(b.display, hits["start"], hits["end"], sent_lo, ps, before, first, lang)
     after = np.searchsorted(ps, hits["end"], side="left")
