@@ -229,17 +229,25 @@ PARTICIPLE_ENDINGS = {"en": ("ing",), "fr": ("ant",), "ar": ()}
 
 
 def participle_subject(display: str, starts: np.ndarray, ends: np.ndarray, sent_lo: np.ndarray, ps: np.ndarray,
-                       before: np.ndarray, first_free: np.ndarray, lang: str) -> np.ndarray:
+                       before: np.ndarray, first_free: np.ndarray, lang: str, codes: np.ndarray | None = None
+                       ) -> np.ndarray:
     """The source of each cue with a participle after a comma read as the subject of its sentence's main clause:
     in "The Coalition said the UN ignores the crisis, *urging* it to act" the Coalition urges, not the UN.
 
-    ``first_free``: for each cue, the first actor phrase of its sentence that may be its source (``-1`` none).
-    Other cues keep ``before``. A new array."""
+    ``first_free``: for each cue, the first actor phrase of its sentence that may be its source (``-1`` none);
+    ``codes``: the code points of ``display`` (:func:`~diplolib.events.words.codes_of`; computed when not
+    given). Other cues keep ``before``. A new array."""
     endings = PARTICIPLE_ENDINGS.get(lang, ())
     out = before.copy()
     if not endings or len(starts) == 0:
         return out
-    for k in np.flatnonzero(first_free >= 0).tolist():
+    # only the cues with ", " right before them are read in Python (the two code points tested on arrays)
+    codes = codes_of(display) if codes is None else codes
+    st = np.asarray(starts, dtype=np.int64)
+    comma = np.zeros(len(st), dtype=bool)
+    inside = (st >= 2) & (st <= len(codes))
+    comma[inside] = (codes[st[inside] - 2] == ord(",")) & (codes[st[inside] - 1] == ord(" "))
+    for k in np.flatnonzero((first_free >= 0) & comma).tolist():
         s = int(starts[k])
         if display[max(s - 2, 0):s] != ", " or s - 2 < sent_lo[k]:
             continue

@@ -95,7 +95,8 @@ def _adjective_to(b: Batch, starts: list[int], ends: list[int], lang: str) -> np
 
 
 def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
-          marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str) -> dict[str, np.ndarray]:
+          marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str, forms: list[str] | None = None
+          ) -> dict[str, np.ndarray]:
     """``negated``, ``hypothetical``, ``reported``, ``passive``, ``by``, ``nominal`` (a noun cue with its agent
     after it: "the massacre carried out by") and ``heavy`` (heavy weapons named near the cue) for each hit
     (boolean arrays), from the markers of :func:`~diplolib.events.markers.find_markers`.
@@ -103,7 +104,8 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
     Windows, in characters of the matching form and never before the sentence: a negation ends within 20
     characters before the cue, an intention within 14, a purpose word ("to", "pour", "ان") and a passive
     auxiliary just before it (one space); reported speech anywhere before it in the sentence; the agent word
-    ("by", "par", "من قبل") just after it; heavy weapons from 60 characters before to 40 after.
+    ("by", "par", "من قبل") just after it; heavy weapons from 60 characters before to 40 after. ``forms``: the
+    cues' matching forms (``b.match[m_start:m_end]``), when the caller has them already.
     """
     n = len(hits["start"])
     if n == 0:
@@ -124,7 +126,8 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
         return np.array(adjacent(b.spaced, starts, [], cls, lang), dtype=bool) & (m_start > sent_m)
 
     # "has been sharing", "is providing": a progressive, not a passive
-    forms = [b.match[a:z] for a, z in zip(starts, m_end.tolist(), strict=True)]
+    if forms is None:
+        forms = [b.match[a:z] for a, z in zip(starts, m_end.tolist(), strict=True)]
     progressive = np.array([f.split(" ", 1)[0].endswith("ing") for f in forms], dtype=bool)
     aux = word_before("auxiliary") | adverb_after_auxiliary(b.spaced, starts, lang)  # "has been widely accused"
     # an English noun with its agent right after it ("strikes by the US-led coalition"): the agent is the source;

@@ -133,9 +133,8 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     hits = {k: v[may_have_sides(b, hits, phrases, speaking)] for k, v in hits.items()}
     if len(hits["start"]) == 0:
         return empty_events()
-    if lang == "en":  # the cues' matching forms
-        forms = np.array([b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(),
-                                                       strict=True)], dtype=object)
+    # the cues' matching forms, read by the flags and the participles below
+    forms = [b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(), strict=True)]
     place, patron = not_parties(b, phrases, lang, near)
     own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
     phrases = phrases.assign(speaker=speakers(b, phrases, own),
@@ -145,12 +144,12 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     cue_rows["event"] = promised_threats(b.match, hits, cue_rows["event"], lang)
     material = np.isin(cue_rows["event"], _MATERIAL)
     before, after, after2 = assign(b, hits, phrases, own, material, lang, cue_rows["event"])
-    fl = flags(b, hits, phrases, after, marks, lang)
+    fl = flags(b, hits, phrases, after, marks, lang, forms=forms)
     direction = cue_rows["direction"]
     doc = hits["doc"]
     spk, has_speaker = spk_doc[doc], speaking[doc]
     if lang == "en":  # "forces backed by Russia": a participle with its agent is passive without an auxiliary
-        fl["passive"] = fl["passive"] | (fl["by"] & np.array([f.endswith(_PARTICIPLES) for f in forms.tolist()],
+        fl["passive"] = fl["passive"] | (fl["by"] & np.array([f.endswith(_PARTICIPLES) for f in forms],
                                                              dtype=bool))
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
     tgt = _attributive(b, hits, phrases, before, after, tgt)

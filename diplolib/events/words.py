@@ -173,48 +173,32 @@ def _key(word: str) -> int:
     return h ^ ((len(word) * 0x2545F4914F6CDD1D) & _MASK)
 
 
-@lru_cache(maxsize=64)
-def _keys(words: frozenset) -> np.ndarray:
-    return np.array(sorted({_key(w) for w in words}), dtype=np.uint64)
-
-
 def words_in(spaced: str, positions: np.ndarray, words: frozenset, *, after: bool = False) -> np.ndarray:
     """Is the word ending at each offset (``spaced[spaced.rfind(" ", 0, p) + 1:p]``, for ``p`` >= 0) -- or, with
     ``after``, starting there (``spaced[p:spaced.find(" ", p)]``) -- one of ``words``?
 
-    Without a string per offset: a window of code points as long as the longest word plus one is read at every
-    offset, the word's characters hashed (a polynomial modulo 2**64, with its length) and looked up among the
-    keys of ``words``; the few offsets whose key is found are checked on the strings, so the answer is exact.
+    Without a string per offset: the word's span comes from a ``searchsorted`` over the spaces of the form
+    (:func:`prev_space`, :func:`next_space`; with ``after`` and no space after ``p``, the slice to the last
+    character but one, as ``find``'s ``-1`` gives), and its code points are looked up by :func:`word_bits`,
+    which reads further only the words with a listed word's length and first and last code points, and
+    compares the code points of those it finds, so the answer is exact. The empty word counts when listed.
     """
     words = frozenset(words)
     pos = np.asarray(positions, dtype=np.int64)
-    out = np.zeros(len(pos), dtype=bool)
     if not words or not len(pos):
-        return out
-    width = max(map(len, words)) + 1
-    codes = spaced_codes(spaced)
-    col = np.arange(width)
+        return np.zeros(len(pos), dtype=bool)
+    codes, spaces = spaced_codes(spaced), space_positions(spaced)
     if after:
-        w = windows(codes, pos, width)
-        stop = np.where(((w == 32) | (w == _PAD)).any(axis=1), np.argmax((w == 32) | (w == _PAD), axis=1), width)
-        spaces = space_positions(spaced)
-        unsure = np.flatnonzero(pos > (spaces[-1] if len(spaces) else -1))  # no space after: the slice to -1
-        take = col < stop[:, None]
-        index = np.broadcast_to(col, w.shape)
+        z = next_space(spaces, pos)
+        z = np.where(z >= 0, z, len(spaced) - 1)
+        a = np.minimum(pos, len(spaced))
+        z = np.maximum(np.minimum(z, len(spaced)), a)  # an empty slice when it would run backwards
     else:
-        w = windows(codes, pos - width, width)  # before offset 0: padding, where rfind stops too
-        edge = (w == 32) | (w == _PAD)
-        last = np.where(edge.any(axis=1), width - 1 - np.argmax(edge[:, ::-1], axis=1), -1)
-        unsure = np.zeros(0, dtype=np.int64)
-        take = (col > last[:, None]) & (last[:, None] >= 0)  # no space in the window: longer than every word
-        index = col - last[:, None] - 1
-    pw = _powers(width)[np.clip(index, 0, width - 1)]
-    h = ((w.astype(np.uint64) + np.uint64(1)) * pw * take).sum(axis=1, dtype=np.uint64)
-    h ^= take.sum(axis=1).astype(np.uint64) * np.uint64(0x2545F4914F6CDD1D)
-    cand = np.union1d(np.flatnonzero(np.isin(h, _keys(words))), unsure)
-    spaces = space_positions(spaced)
-    found = (word_after if after else word_before)(spaced, spaces, pos[cand])
-    out[cand] = [x in words for x in found]
+        z = np.minimum(pos, len(spaced))
+        a = np.minimum(prev_space(spaces, pos) + 1, z)
+    out = word_bits(codes, a, z, word_table(tuple((w, 1) for w in sorted(words) if w))) > 0
+    if "" in words:
+        out |= z == a
     return out
 
 
