@@ -489,3 +489,51 @@ def test_word_bits_equal_a_set_look_up_and_governed_at_every_offset():
         got = roles._governed(spaced, starts)
         np.testing.assert_array_equal(got, _ref_governed(spaced, starts), err_msg=case)
         assert got.sum() > 20
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_words_in_equal_rfind_and_find(seed):
+    """``words.words_in`` (word spans from the spaces, code points by ``word_bits``) against the string slices it
+    stands for, before and after each offset: random forms over nasty characters, with and without the closing
+    spaces (``find``'s ``-1``), offsets beyond the end, listed words of 1-, 2- and 4-byte code points, the empty
+    word listed or not."""
+    rng = random.Random(seed)
+    hits = 0
+    for t in _random_texts(seed, 120):
+        spaced = " " + re.sub(r"[^\w]|_", " ", t) + ("   " if rng.random() < 0.5 else "")
+        toks = spaced.split(" ")
+        listed = frozenset(rng.sample(toks, min(len(toks), 4)) + ["ab", "s", "é", "x²", "😀b"]
+                           + ([""] if rng.random() < 0.3 else []))
+        pos = [rng.randint(0, len(spaced) + 2) for _ in range(40)]
+        for after in (False, True):
+            got = words.words_in(spaced, np.array(pos), listed, after=after).tolist()
+            want = ([spaced[s:spaced.find(" ", s)] in listed for s in pos] if after else
+                    [spaced[spaced.rfind(" ", 0, s) + 1:s] in listed for s in pos])
+            assert got == want, (spaced, pos, listed, after)
+            hits += sum(want)
+    assert hits > 200  # words are found, not only missed
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_pattern_starts_equal_finditer(seed):
+    """``words.pattern_starts`` against ``finditer``: the relative pronouns of ``clauses`` (and a pattern whose
+    heads have case variants outside ASCII, the Kelvin sign and the long s) on random texts over nasty
+    characters and the pronouns' letters in every case, including the dotted and dotless i; and the pronouns of
+    every sample corpus that is fetched."""
+    from diplolib.events.clauses import _PRONOUN, _PRONOUN_HEADS
+    rng = random.Random(seed)
+    pool = POOL + list("whoWHOichICHquiQUIİıkKſtT") + ["\u212a", "who ", "Which ", "QUI ", "ſt", "\u212ait"]
+    other = re.compile(r"\b(?:kit|st)\b", re.IGNORECASE)
+    found = 0
+    for _ in range(300):
+        t = "".join(rng.choice(pool) for _ in range(rng.randint(0, 80)))
+        for pattern, heads in ((_PRONOUN, _PRONOUN_HEADS), (other, (("k", "i"), ("s", "t")))):
+            want = [m.start() for m in pattern.finditer(t)]
+            assert words.pattern_starts(t, words.codes_of(t), pattern, heads).tolist() == want, (t, pattern)
+            found += len(want)
+    assert found > 100
+    for name in ("fa-kes", "meae-fr", "wikinews-fr"):
+        if datasets.is_fetched(name):
+            text = "   ".join(datasets.load(name, fetch_missing=False)[0]["text"].fillna("").iloc[:300])
+            want = [m.start() for m in _PRONOUN.finditer(text)]
+            assert words.pattern_starts(text, words.codes_of(text), _PRONOUN, _PRONOUN_HEADS).tolist() == want
