@@ -537,3 +537,35 @@ def test_pattern_starts_equal_finditer(seed):
             text = "   ".join(datasets.load(name, fetch_missing=False)[0]["text"].fillna("").iloc[:300])
             want = [m.start() for m in _PRONOUN.finditer(text)]
             assert words.pattern_starts(text, words.codes_of(text), _PRONOUN, _PRONOUN_HEADS).tolist() == want
+
+
+def _ref_adverb_after_auxiliary(spaced, starts, lang):
+    from diplolib.events.agents import _AUXILIARIES
+    aux, suffix = _AUXILIARIES.get(lang), {"en": "ly", "fr": "ment"}.get(lang)
+    out = [False] * len(starts)
+    for k, s in enumerate(starts):
+        j = spaced.rfind(" ", 0, s)
+        word = spaced[j + 1:s]
+        if aux and word.endswith(suffix) and len(word) > 4:
+            out[k] = spaced[spaced.rfind(" ", 0, j) + 1:j] in aux
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_adverb_after_auxiliary_equals_the_per_cue_loop(lang):
+    """``agents.adverb_after_auxiliary`` (the suffix tested on the code points) against the per-cue loop it
+    replaced, at every offset of random forms of auxiliaries, adverbs and near misses ("ly" words of four
+    letters, "-lyx", no space before the text)."""
+    from diplolib.events.agents import adverb_after_auxiliary
+    rng = random.Random(5)
+    pool = ["was", "been", "is", "ete", "est", "widely", "early", "only", "fully", "lyly", "ly", "violemment",
+            "ment", "xment", "lyx", "accused", "by", "😀ly", "é", "_", ""]
+    found = 0
+    for _ in range(80):
+        spaced = " ".join(rng.choice(pool) for _ in range(rng.randint(0, 25)))
+        spaced = spaced if rng.random() < 0.2 else " " + spaced + " "
+        starts = list(range(len(spaced) + 2))
+        want = _ref_adverb_after_auxiliary(spaced, starts, lang)
+        assert adverb_after_auxiliary(spaced, starts, lang).tolist() == want, spaced
+        found += sum(want)
+    assert found > 5 or lang == "ar"  # some adverbs after an auxiliary are found, not only missed
