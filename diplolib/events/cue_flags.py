@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from .agents import PARTICIPLES, adverb_after_auxiliary, agent_after
+from .hits import word_ends_with
 from .markers import adjacent
 from .scan import Batch
 from .words import spaced_codes
@@ -95,8 +96,7 @@ def _adjective_to(b: Batch, starts: list[int], ends: list[int], lang: str) -> np
 
 
 def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
-          marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str, forms: list[str] | None = None
-          ) -> dict[str, np.ndarray]:
+          marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str) -> dict[str, np.ndarray]:
     """``negated``, ``hypothetical``, ``reported``, ``passive``, ``by``, ``nominal`` (a noun cue with its agent
     after it: "the massacre carried out by") and ``heavy`` (heavy weapons named near the cue) for each hit
     (boolean arrays), from the markers of :func:`~diplolib.events.markers.find_markers`.
@@ -104,8 +104,7 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
     Windows, in characters of the matching form and never before the sentence: a negation ends within 20
     characters before the cue, an intention within 14, a purpose word ("to", "pour", "ان") and a passive
     auxiliary just before it (one space); reported speech anywhere before it in the sentence; the agent word
-    ("by", "par", "من قبل") just after it; heavy weapons from 60 characters before to 40 after. ``forms``: the
-    cues' matching forms (``b.match[m_start:m_end]``), when the caller has them already.
+    ("by", "par", "من قبل") just after it; heavy weapons from 60 characters before to 40 after.
     """
     n = len(hits["start"])
     if n == 0:
@@ -126,14 +125,12 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
         return np.array(adjacent(b.spaced, starts, [], cls, lang), dtype=bool) & (m_start > sent_m)
 
     # "has been sharing", "is providing": a progressive, not a passive
-    if forms is None:
-        forms = [b.match[a:z] for a, z in zip(starts, m_end.tolist(), strict=True)]
-    progressive = np.array([f.split(" ", 1)[0].endswith("ing") for f in forms], dtype=bool)
+    progressive = word_ends_with(b, m_start, m_end, ("ing",), last=False)
     aux = word_before("auxiliary") | adverb_after_auxiliary(b.spaced, starts, lang)  # "has been widely accused"
     # an English noun with its agent right after it ("strikes by the US-led coalition"): the agent is the source;
     # a participle ("forces backed by Russia") or a passive verb is read as before
     by_next = np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool)
-    agent |= by_next & ~aux & ~np.array([f.rsplit(" ", 1)[-1].endswith(PARTICIPLES) for f in forms], dtype=bool) \
+    agent |= by_next & ~aux & ~word_ends_with(b, m_start, m_end, PARTICIPLES, last=True) \
         & (lang == "en")
     purpose = word_before("purpose")
     realised = np.zeros(n, dtype=bool)  # read only where "to" comes before the cue
