@@ -147,7 +147,9 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     doc = hits["doc"]
     spk, has_speaker = spk_doc[doc], speaking[doc]
     if lang == "en":  # "forces backed by Russia": a participle with its agent is passive without an auxiliary
-        fl["passive"] = fl["passive"] | (fl["by"] & ends_with_any(b, hits["m_start"], hits["m_end"], _PARTICIPLES))
+        by = np.flatnonzero(fl["by"])
+        fl["passive"] = fl["passive"].copy()
+        fl["passive"][by] |= ends_with_any(b, hits["m_start"][by], hits["m_end"][by], _PARTICIPLES)
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
     tgt = _attributive(b, hits, phrases, before, after, tgt)
     src = _governed(b, hits, phrases, material, before, src, lang)

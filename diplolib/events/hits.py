@@ -13,8 +13,7 @@ import pandas as pd
 
 from .words import spaced_codes
 
-__all__ = ["side_members", "outside_actors", "ends_with", "ends_with_any", "word_ends_with",
-           "may_have_sides"]
+__all__ = ["side_members", "outside_actors", "ends_with", "ends_with_any", "may_have_sides"]
 
 
 def side_members(phrases: pd.DataFrame, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
@@ -52,38 +51,6 @@ def ends_with_any(b, m_start: np.ndarray, m_end: np.ndarray, suffixes: tuple[str
     out = np.zeros(len(m_start), dtype=bool)
     for suffix in suffixes:
         out |= ends_with(b, m_start, m_end, suffix)
-    return out
-
-
-def word_ends_with(b, m_start: np.ndarray, m_end: np.ndarray, suffixes: tuple[str, ...], *, last: bool
-                   ) -> np.ndarray:
-    """``match[a:z].split(" ", 1)[0].endswith(suffixes)`` for each cue -- or, with ``last``,
-    ``match[a:z].rsplit(" ", 1)[-1].endswith(suffixes)``: does its first (last) word end with one of the suffixes?
-
-    The words are parted at the spaces of the matching form itself (``b.match_spaces``: "cease-fire" is one
-    word), found by ``searchsorted``; the suffix is compared on the code points of the matching form."""
-    a = np.asarray(m_start, dtype=np.int64)
-    z = np.minimum(np.asarray(m_end, dtype=np.int64), len(b.match))  # as the slice clips
-    out = np.zeros(len(a), dtype=bool)
-    if not len(a):
-        return out
-    codes, spaces = b.match_codes, b.match_spaces
-    if last:  # the word runs from after the last space before z (at or after a) to z
-        i = np.searchsorted(spaces, z, side="left") - 1
-        sp = spaces[np.maximum(i, 0)] if len(spaces) else np.full(len(a), -1)
-        lo = np.where((i >= 0) & (sp >= a), sp + 1, a)
-        hi = z
-    else:  # from a to the first space at or after a (before z)
-        i = np.searchsorted(spaces, a, side="left")
-        sp = spaces[np.minimum(i, len(spaces) - 1)] if len(spaces) else np.full(len(a), len(b.match))
-        lo = a
-        hi = np.where((i < len(spaces)) & (sp < z), sp, z)
-    for suffix in suffixes:
-        k = len(suffix)
-        ok = hi - lo >= k
-        for j, c in enumerate(reversed(suffix)):
-            ok[ok] = codes[hi[ok] - 1 - j] == ord(c)
-        out |= ok
     return out
 
 
