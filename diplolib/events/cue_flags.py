@@ -144,14 +144,19 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
                                      lambda f: f.rsplit(" ", 1)[-1].endswith(PARTICIPLES)) & (lang == "en")
     purpose = word_before("purpose")
     realised = np.zeros(n, dtype=bool)  # read only where "to" comes before the cue
+    infinitive = np.zeros(n, dtype=bool)
     at = np.flatnonzero(purpose)
     realised[at] = _realised(b.spaced, [starts[i] for i in at.tolist()], lang)
+    infinitive[at] = _infinitive(b, {"m_start": m_start[at], "m_end": m_end[at]}, lang)
+    adjective = np.zeros(n, dtype=bool)  # read only after an auxiliary
+    ai = np.flatnonzero(aux)
+    adjective[ai] = _adjective_to(b, m_start[ai].tolist(), m_end[ai].tolist(), lang)
     return {
         "negated": near("negation", 20),
-        "hypothetical": near("intention", 14) | (purpose & _infinitive(b, hits, lang) & ~realised)
+        "hypothetical": near("intention", 14) | (purpose & infinitive & ~realised)
         | hits["future"],
         "reported": _before(marks["reported"], edge, sent_m),
-        "passive": (aux & ~_adjective_to(b, starts, m_end.tolist(), lang) & ~progressive)
+        "passive": (aux & ~adjective & ~progressive)
         | (agent & (after >= 0)),
         "by": (by_next | agent) & (after >= 0),
         "nominal": agent & (after >= 0),  # "condemned the massacre carried out by X": X the source, no target
