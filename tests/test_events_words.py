@@ -587,3 +587,25 @@ def test_ends_with_any_equals_endswith(seed):
     want = [b.match[x:y].endswith(suffixes) for x, y in zip(a.tolist(), z.tolist(), strict=True)]
     assert ends_with_any(b, a, z, suffixes).tolist() == want
     assert sum(want) > 50
+
+
+def test_space_rank_equals_searchsorted():
+    """``words.space_rank`` (a bit map of the spaces with counts per byte) against ``np.searchsorted`` on random
+    space arrays, sorted and unsorted offsets, offsets on, before and after every kind of edge (negative, the
+    first and last spaces, one past the last, multiples of eight), and a second array of the same length (the
+    kept map is not reused for it); and ``prev_space``/``next_space`` on a spaced form long enough to use it."""
+    rng = np.random.default_rng(3)
+    for _ in range(40):
+        n = int(rng.integers(4096, 20000))
+        sp = np.sort(rng.choice(int(n * rng.uniform(1.01, 9)), n, replace=False)).astype(np.int64)
+        q = rng.integers(-20, int(sp[-1]) + 30, int(rng.integers(256, 2000)))
+        q = np.concatenate([q, sp[:40], sp[-40:] + 1, sp[:40] - 1, np.arange(0, 200, 8), [-1, sp[-1], sp[-1] + 8]])
+        for qq in (q, np.sort(q)):
+            np.testing.assert_array_equal(words.space_rank(sp, qq), np.searchsorted(sp, qq))
+        other = np.sort(rng.choice(int(sp[-1]) + 50, n, replace=False)).astype(np.int64)
+        np.testing.assert_array_equal(words.space_rank(other, q), np.searchsorted(other, q))
+    spaced = " " + " ".join("ab" * int(k) for k in rng.integers(1, 6, 6000)) + " "
+    spaces = words.space_positions(spaced)
+    pos = rng.integers(0, len(spaced) + 3, 3000)
+    assert words.prev_space(spaces, pos).tolist() == [spaced.rfind(" ", 0, p) for p in pos.tolist()]
+    assert words.next_space(spaces, pos).tolist() == [spaced.find(" ", p) for p in pos.tolist()]
