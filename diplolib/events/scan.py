@@ -79,17 +79,6 @@ class Batch:
         return codes_of(self.display)
 
     @cached_property
-    def match_codes(self) -> np.ndarray:
-        """The code points of ``match`` (:func:`~diplolib.events.words.codes_of`), computed at the first use."""
-        return codes_of(self.match)
-
-    @cached_property
-    def match_spaces(self) -> np.ndarray:
-        """Sorted offsets of the spaces of ``match`` itself (not of ``spaced``, which also has one for every
-        character that is not a letter or digit), computed at the first use."""
-        return np.flatnonzero(self.match_codes == 32)
-
-    @cached_property
     def _runs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``to_display`` as runs where it climbs by one (``to_display[k] = k + d``): each run's first index, first
         value and length. An ASCII article is one run; a character folded away or expanded starts another."""
