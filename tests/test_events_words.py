@@ -489,3 +489,123 @@ def test_word_bits_equal_a_set_look_up_and_governed_at_every_offset():
         got = roles._governed(spaced, starts)
         np.testing.assert_array_equal(got, _ref_governed(spaced, starts), err_msg=case)
         assert got.sum() > 20
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_words_in_equal_rfind_and_find(seed):
+    """``words.words_in`` (word spans from the spaces, code points by ``word_bits``) against the string slices it
+    stands for, before and after each offset: random forms over nasty characters, with and without the closing
+    spaces (``find``'s ``-1``), offsets beyond the end, listed words of 1-, 2- and 4-byte code points, the empty
+    word listed or not."""
+    rng = random.Random(seed)
+    hits = 0
+    for t in _random_texts(seed, 120):
+        spaced = " " + re.sub(r"[^\w]|_", " ", t) + ("   " if rng.random() < 0.5 else "")
+        toks = spaced.split(" ")
+        listed = frozenset(rng.sample(toks, min(len(toks), 4)) + ["ab", "s", "é", "x²", "😀b"]
+                           + ([""] if rng.random() < 0.3 else []))
+        pos = [rng.randint(0, len(spaced) + 2) for _ in range(40)]
+        for after in (False, True):
+            got = words.words_in(spaced, np.array(pos), listed, after=after).tolist()
+            want = ([spaced[s:spaced.find(" ", s)] in listed for s in pos] if after else
+                    [spaced[spaced.rfind(" ", 0, s) + 1:s] in listed for s in pos])
+            assert got == want, (spaced, pos, listed, after)
+            hits += sum(want)
+    assert hits > 200  # words are found, not only missed
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_pattern_starts_equal_finditer(seed):
+    """``words.pattern_starts`` against ``finditer``: the relative pronouns of ``clauses`` (and a pattern whose
+    heads have case variants outside ASCII, the Kelvin sign and the long s) on random texts over nasty
+    characters and the pronouns' letters in every case, including the dotted and dotless i; and the pronouns of
+    every sample corpus that is fetched."""
+    from diplolib.events.clauses import _PRONOUN, _PRONOUN_HEADS
+    rng = random.Random(seed)
+    pool = POOL + list("whoWHOichICHquiQUIİıkKſtT") + ["\u212a", "who ", "Which ", "QUI ", "ſt", "\u212ait"]
+    other = re.compile(r"\b(?:kit|st)\b", re.IGNORECASE)
+    found = 0
+    for _ in range(300):
+        t = "".join(rng.choice(pool) for _ in range(rng.randint(0, 80)))
+        for pattern, heads in ((_PRONOUN, _PRONOUN_HEADS), (other, (("k", "i"), ("s", "t")))):
+            want = [m.start() for m in pattern.finditer(t)]
+            assert words.pattern_starts(t, words.codes_of(t), pattern, heads).tolist() == want, (t, pattern)
+            found += len(want)
+    assert found > 100
+    for name in ("fa-kes", "meae-fr", "wikinews-fr"):
+        if datasets.is_fetched(name):
+            text = "   ".join(datasets.load(name, fetch_missing=False)[0]["text"].fillna("").iloc[:300])
+            want = [m.start() for m in _PRONOUN.finditer(text)]
+            assert words.pattern_starts(text, words.codes_of(text), _PRONOUN, _PRONOUN_HEADS).tolist() == want
+
+
+def _ref_adverb_after_auxiliary(spaced, starts, lang):
+    from diplolib.events.agents import _AUXILIARIES
+    aux, suffix = _AUXILIARIES.get(lang), {"en": "ly", "fr": "ment"}.get(lang)
+    out = [False] * len(starts)
+    for k, s in enumerate(starts):
+        j = spaced.rfind(" ", 0, s)
+        word = spaced[j + 1:s]
+        if aux and word.endswith(suffix) and len(word) > 4:
+            out[k] = spaced[spaced.rfind(" ", 0, j) + 1:j] in aux
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_adverb_after_auxiliary_equals_the_per_cue_loop(lang):
+    """``agents.adverb_after_auxiliary`` (the suffix tested on the code points) against the per-cue loop it
+    replaced, at every offset of random forms of auxiliaries, adverbs and near misses ("ly" words of four
+    letters, "-lyx", no space before the text)."""
+    from diplolib.events.agents import adverb_after_auxiliary
+    rng = random.Random(5)
+    pool = ["was", "been", "is", "ete", "est", "widely", "early", "only", "fully", "lyly", "ly", "violemment",
+            "ment", "xment", "lyx", "accused", "by", "😀ly", "é", "_", ""]
+    found = 0
+    for _ in range(80):
+        spaced = " ".join(rng.choice(pool) for _ in range(rng.randint(0, 25)))
+        spaced = spaced if rng.random() < 0.2 else " " + spaced + " "
+        starts = list(range(len(spaced) + 2))
+        want = _ref_adverb_after_auxiliary(spaced, starts, lang)
+        assert adverb_after_auxiliary(spaced, starts, lang).tolist() == want, spaced
+        found += sum(want)
+    assert found > 5 or lang == "ar"  # some adverbs after an auxiliary are found, not only missed
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_ends_with_any_equals_endswith(seed):
+    """``hits.ends_with_any`` (the suffixes compared on the spaced form's code points) against ``str.endswith`` on
+    random spans of batches of random texts over nasty characters and words ending in the suffixes."""
+    from diplolib.events.hits import ends_with_any
+    rng = random.Random(seed)
+    pool = POOL + ["ing ", "sing-", " attacking", "led ", "ed-", " en", "held", "bombed,", "fought ", "é"] * 3
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 60))) for _ in range(150)]
+    b = batch(texts)
+    n = len(b.match)
+    a = np.array([rng.randrange(n + 1) for _ in range(3000)], dtype=np.int64)
+    z = np.minimum(a + np.array([rng.randrange(0, 25) for _ in range(3000)]), n)
+    suffixes = ("ed", "en", "led", "held", "fought")
+    want = [b.match[x:y].endswith(suffixes) for x, y in zip(a.tolist(), z.tolist(), strict=True)]
+    assert ends_with_any(b, a, z, suffixes).tolist() == want
+    assert sum(want) > 50
+
+
+def test_space_rank_equals_searchsorted():
+    """``words.space_rank`` (a bit map of the spaces with counts per byte) against ``np.searchsorted`` on random
+    space arrays, sorted and unsorted offsets, offsets on, before and after every kind of edge (negative, the
+    first and last spaces, one past the last, multiples of eight), and a second array of the same length (the
+    kept map is not reused for it); and ``prev_space``/``next_space`` on a spaced form long enough to use it."""
+    rng = np.random.default_rng(3)
+    for _ in range(40):
+        n = int(rng.integers(4096, 20000))
+        sp = np.sort(rng.choice(int(n * rng.uniform(1.01, 9)), n, replace=False)).astype(np.int64)
+        q = rng.integers(-20, int(sp[-1]) + 30, int(rng.integers(256, 2000)))
+        q = np.concatenate([q, sp[:40], sp[-40:] + 1, sp[:40] - 1, np.arange(0, 200, 8), [-1, sp[-1], sp[-1] + 8]])
+        for qq in (q, np.sort(q)):
+            np.testing.assert_array_equal(words.space_rank(sp, qq), np.searchsorted(sp, qq))
+        other = np.sort(rng.choice(int(sp[-1]) + 50, n, replace=False)).astype(np.int64)
+        np.testing.assert_array_equal(words.space_rank(other, q), np.searchsorted(other, q))
+    spaced = " " + " ".join("ab" * int(k) for k in rng.integers(1, 6, 6000)) + " "
+    spaces = words.space_positions(spaced)
+    pos = rng.integers(0, len(spaced) + 3, 3000)
+    assert words.prev_space(spaces, pos).tolist() == [spaced.rfind(" ", 0, p) for p in pos.tolist()]
+    assert words.next_space(spaces, pos).tolist() == [spaced.find(" ", p) for p in pos.tolist()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .words import words_ending_at, words_in
+from .words import prev_space, space_positions, spaced_codes, words_in
 
 __all__ = ["AGENT_FILLERS", "PARTICIPLES", "agent_after", "adverb_after_auxiliary"]
 
@@ -46,9 +46,16 @@ def adverb_after_auxiliary(spaced: str, starts: list[int], lang: str) -> np.ndar
     out = np.zeros(len(starts), dtype=bool)
     if not aux:
         return out
-    words, js = words_ending_at(spaced, starts)  # spaced[s] is the space before the cue
-    for k in [k for k, word in enumerate(words) if word.endswith(suffix) and len(word) > 4]:
-        j = js[k]
+    # the word before each cue (spaced[s] is the space before the cue) ends in the suffix and is longer than
+    # four characters: tested on the code points; only those words' previous words are read as strings
+    codes, spaces = spaced_codes(spaced), space_positions(spaced)
+    s = np.minimum(np.asarray(starts, dtype=np.int64), len(codes))  # as the slice clips
+    js = prev_space(spaces, s)
+    ok = s - js - 1 > 4
+    for i, c in enumerate(reversed(suffix)):
+        ok[ok] = codes[s[ok] - 1 - i] == ord(c)
+    for k in np.flatnonzero(ok).tolist():
+        j = int(js[k])
         i = spaced.rfind(" ", 0, j)
         out[k] = spaced[i + 1:j] in aux
     return out

@@ -17,6 +17,7 @@ import numpy as np
 
 from .governed import NOUNS as GOV_NOUNS
 from .scan import Batch
+from .words import codes_of, pattern_starts
 
 __all__ = ["FORWARD", "FIRM", "REACTIVE", "PARTICIPLE_ENDINGS", "clause_marks", "forward_marks", "participle_subject",
            "relative_antecedent", "relative_ends", "relative_subject",
@@ -166,6 +167,7 @@ _BETWEEN = (r"(?:has|have|had|is|are|was|were|been|be|being|will|would|could|can
             r"également|deja|déjà)")
 _SUBJECT_RELATIVE = re.compile(rf"(?:who|which|qui)\s+(?:{_BETWEEN}\s+){{0,3}}$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:who|which|qui)\b", re.IGNORECASE)
+_PRONOUN_HEADS = (("w", "h"), ("q", "u"))  # the first two letters of every pronoun: pattern_starts' filter
 #: Words that cannot stand between an actor phrase and the relative pronoun whose antecedent it is: a
 #: preposition, an article or a verb means the antecedent is another noun ("the advance of IS militants who …").
 _NOT_IN_ANTECEDENT = frozenset("""of in from for at on with against to into near over under by about the a an de du
@@ -182,8 +184,8 @@ _EVENT_NOUNS = frozenset(GOV_NOUNS["en"] | GOV_NOUNS["fr"] | frozenset(
 _VERBISH = frozenset("is are was were has have had be been said says to ont est sont".split())
 
 
-def relative_subject(display: str, starts: np.ndarray, sent_lo: np.ndarray, pe: np.ndarray, before: np.ndarray
-                     ) -> np.ndarray:
+def relative_subject(display: str, starts: np.ndarray, sent_lo: np.ndarray, pe: np.ndarray, before: np.ndarray,
+                     codes: np.ndarray | None = None) -> np.ndarray:
     """The source phrase of each cue that is the verb of a subject relative clause: its antecedent, or none.
 
     In "The US strikes are intended to limit the advance of IS militants *who have seized* territory" the seizer
@@ -193,9 +195,12 @@ def relative_subject(display: str, starts: np.ndarray, sent_lo: np.ndarray, pe: 
     that qualify it ("Syrian rebels who", "Russia's forces, which"; none of :data:`_NOT_IN_ANTECEDENT`) -- and
     gives no source otherwise (the antecedent is a noun the registry does not tag). ``pe``: the phrases' ends;
     ``before``: the phrase chosen so far (``-1`` none). An antecedent that is a deed ("a suicide bombing on a
-    bus on Sunday *which killed* …", a noun of :data:`_EVENT_NOUNS`) keeps ``before``. A new array."""
+    bus on Sunday *which killed* …", a noun of :data:`_EVENT_NOUNS`) keeps ``before``. ``codes``: the code
+    points of ``display`` (:func:`~diplolib.events.words.codes_of`; computed when not given). A new array."""
     out = before.copy()
-    pron = np.array([m.start() for m in _PRONOUN.finditer(display)], dtype=np.int64)
+    if len(before) == 0:
+        return out
+    pron = pattern_starts(display, codes_of(display) if codes is None else codes, _PRONOUN, _PRONOUN_HEADS)
     if len(pron) == 0 or len(before) == 0:
         return out
     i = np.searchsorted(pron, starts) - 1  # the last pronoun before each cue: a candidate within 40 characters
@@ -224,17 +229,25 @@ PARTICIPLE_ENDINGS = {"en": ("ing",), "fr": ("ant",), "ar": ()}
 
 
 def participle_subject(display: str, starts: np.ndarray, ends: np.ndarray, sent_lo: np.ndarray, ps: np.ndarray,
-                       before: np.ndarray, first_free: np.ndarray, lang: str) -> np.ndarray:
+                       before: np.ndarray, first_free: np.ndarray, lang: str, codes: np.ndarray | None = None
+                       ) -> np.ndarray:
     """The source of each cue with a participle after a comma read as the subject of its sentence's main clause:
     in "The Coalition said the UN ignores the crisis, *urging* it to act" the Coalition urges, not the UN.
 
-    ``first_free``: for each cue, the first actor phrase of its sentence that may be its source (``-1`` none).
-    Other cues keep ``before``. A new array."""
+    ``first_free``: for each cue, the first actor phrase of its sentence that may be its source (``-1`` none);
+    ``codes``: the code points of ``display`` (:func:`~diplolib.events.words.codes_of`; computed when not
+    given). Other cues keep ``before``. A new array."""
     endings = PARTICIPLE_ENDINGS.get(lang, ())
     out = before.copy()
     if not endings or len(starts) == 0:
         return out
-    for k in np.flatnonzero(first_free >= 0).tolist():
+    # only the cues with ", " right before them are read in Python (the two code points tested on arrays)
+    codes = codes_of(display) if codes is None else codes
+    st = np.asarray(starts, dtype=np.int64)
+    comma = np.zeros(len(st), dtype=bool)
+    inside = (st >= 2) & (st <= len(codes))
+    comma[inside] = (codes[st[inside] - 2] == ord(",")) & (codes[st[inside] - 1] == ord(" "))
+    for k in np.flatnonzero((first_free >= 0) & comma).tolist():
         s = int(starts[k])
         if display[max(s - 2, 0):s] != ", " or s - 2 < sent_lo[k]:
             continue

@@ -94,6 +94,16 @@ def _adjective_to(b: Batch, starts: list[int], ends: list[int], lang: str) -> np
     return to
 
 
+def _forms_where(b: Batch, where: np.ndarray, m_start: np.ndarray, m_end: np.ndarray, test) -> np.ndarray:
+    """``test`` of the matching form of each cue flagged in ``where`` (false elsewhere): a string only for the
+    few cues a rule reads (an auxiliary before them, an agent after them), not for every cue of the batch."""
+    out = np.zeros(len(where), dtype=bool)
+    at = np.flatnonzero(where)
+    m = b.match
+    out[at] = [test(m[a:z]) for a, z in zip(m_start[at].tolist(), m_end[at].tolist(), strict=True)]
+    return out
+
+
 def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
           marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str) -> dict[str, np.ndarray]:
     """``negated``, ``hypothetical``, ``reported``, ``passive``, ``by``, ``nominal`` (a noun cue with its agent
@@ -123,25 +133,30 @@ def flags(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: n
     def word_before(cls: str) -> np.ndarray:
         return np.array(adjacent(b.spaced, starts, [], cls, lang), dtype=bool) & (m_start > sent_m)
 
-    # "has been sharing", "is providing": a progressive, not a passive
-    forms = [b.match[a:z] for a, z in zip(starts, m_end.tolist(), strict=True)]
-    progressive = np.array([f.split(" ", 1)[0].endswith("ing") for f in forms], dtype=bool)
     aux = word_before("auxiliary") | adverb_after_auxiliary(b.spaced, starts, lang)  # "has been widely accused"
+    # "has been sharing", "is providing": a progressive, not a passive (read only after an auxiliary)
+    progressive = _forms_where(b, aux, m_start, m_end, lambda f: f.split(" ", 1)[0].endswith("ing"))
     # an English noun with its agent right after it ("strikes by the US-led coalition"): the agent is the source;
     # a participle ("forces backed by Russia") or a passive verb is read as before
     by_next = np.array(adjacent(b.spaced, starts, m_end.tolist(), "agent", lang, after=True), dtype=bool)
-    agent |= by_next & ~aux & ~np.array([f.rsplit(" ", 1)[-1].endswith(PARTICIPLES) for f in forms], dtype=bool) \
-        & (lang == "en")
+    by_noun = by_next & ~aux
+    agent |= by_noun & ~_forms_where(b, by_noun, m_start, m_end,
+                                     lambda f: f.rsplit(" ", 1)[-1].endswith(PARTICIPLES)) & (lang == "en")
     purpose = word_before("purpose")
     realised = np.zeros(n, dtype=bool)  # read only where "to" comes before the cue
+    infinitive = np.zeros(n, dtype=bool)
     at = np.flatnonzero(purpose)
     realised[at] = _realised(b.spaced, [starts[i] for i in at.tolist()], lang)
+    infinitive[at] = _infinitive(b, {"m_start": m_start[at], "m_end": m_end[at]}, lang)
+    adjective = np.zeros(n, dtype=bool)  # read only after an auxiliary
+    ai = np.flatnonzero(aux)
+    adjective[ai] = _adjective_to(b, m_start[ai].tolist(), m_end[ai].tolist(), lang)
     return {
         "negated": near("negation", 20),
-        "hypothetical": near("intention", 14) | (purpose & _infinitive(b, hits, lang) & ~realised)
+        "hypothetical": near("intention", 14) | (purpose & infinitive & ~realised)
         | hits["future"],
         "reported": _before(marks["reported"], edge, sent_m),
-        "passive": (aux & ~_adjective_to(b, starts, m_end.tolist(), lang) & ~progressive)
+        "passive": (aux & ~adjective & ~progressive)
         | (agent & (after >= 0)),
         "by": (by_next | agent) & (after >= 0),
         "nominal": agent & (after >= 0),  # "condemned the massacre carried out by X": X the source, no target

@@ -16,7 +16,7 @@ from .attribution import regroup, reporting_actors, self_reports, speakers
 from .clauses import FIRM, FORWARD
 from .columns import as_strings, with_objects
 from .cue_flags import flags
-from .hits import ends_with, may_have_sides, outside_actors, side_members
+from .hits import ends_with, ends_with_any, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .locations import article_states, near_cues, not_parties
 from .markers import adjacent
@@ -133,9 +133,6 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     hits = {k: v[may_have_sides(b, hits, phrases, speaking)] for k, v in hits.items()}
     if len(hits["start"]) == 0:
         return empty_events()
-    if lang == "en":  # the cues' matching forms
-        forms = np.array([b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(),
-                                                       strict=True)], dtype=object)
     place, patron = not_parties(b, phrases, lang, near)
     own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
     phrases = phrases.assign(speaker=speakers(b, phrases, own),
@@ -150,8 +147,9 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     doc = hits["doc"]
     spk, has_speaker = spk_doc[doc], speaking[doc]
     if lang == "en":  # "forces backed by Russia": a participle with its agent is passive without an auxiliary
-        fl["passive"] = fl["passive"] | (fl["by"] & np.array([f.endswith(_PARTICIPLES) for f in forms.tolist()],
-                                                             dtype=bool))
+        by = np.flatnonzero(fl["by"])
+        fl["passive"] = fl["passive"].copy()
+        fl["passive"][by] |= ends_with_any(b, hits["m_start"][by], hits["m_end"][by], _PARTICIPLES)
     src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
     tgt = _attributive(b, hits, phrases, before, after, tgt)
     src = _governed(b, hits, phrases, material, before, src, lang)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .words import spaced_codes
 
-__all__ = ["side_members", "outside_actors", "ends_with", "may_have_sides"]
+__all__ = ["side_members", "outside_actors", "ends_with", "ends_with_any", "may_have_sides"]
 
 
 def side_members(phrases: pd.DataFrame, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
@@ -43,6 +43,14 @@ def ends_with(b, m_start: np.ndarray, m_end: np.ndarray, suffix: str) -> np.ndar
     out = m_end - m_start >= len(suffix)
     for k, c in enumerate(reversed(suffix)):  # match[m_end - 1 - k] is spaced[m_end - k]
         out &= codes[np.maximum(m_end - k, 0)] == ord(c)
+    return out
+
+
+def ends_with_any(b, m_start: np.ndarray, m_end: np.ndarray, suffixes: tuple[str, ...]) -> np.ndarray:
+    """``match[a:z].endswith(suffixes)`` for each cue (the suffixes letters or digits): :func:`ends_with` of each."""
+    out = np.zeros(len(m_start), dtype=bool)
+    for suffix in suffixes:
+        out |= ends_with(b, m_start, m_end, suffix)
     return out
 
 

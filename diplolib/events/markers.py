@@ -13,7 +13,7 @@ from functools import lru_cache
 import ahocorasick
 import numpy as np
 
-from .words import words_ending_at, words_in
+from .words import words_in
 
 __all__ = ["MARKERS", "SCANNED", "ADJACENT", "CLAUSE_WORDS", "adjacent", "find_markers", "marker_spans", "marker_words",
            "near_words", "phrases"]
@@ -132,8 +132,8 @@ def adjacent(spaced: str, cue_start: list[int], cue_end: list[int], cls: str, la
     words of all cues are read at once (:mod:`~diplolib.events.words`)."""
     found = phrases(cls, lang)
     singles = frozenset(p[0] for p in found if len(p) == 1)
-    if not after:  # str.rfind per cue (as fast as the array look-up for one word), shared by the classes
-        return [w in singles for w in words_ending_at(spaced, cue_start)[0]]
+    if not after:  # the word ending at each cue start, looked up on the arrays (no string per cue)
+        return words_in(spaced, np.asarray(cue_start, dtype=np.int64), singles).tolist()
     pairs = {p for p in found if len(p) == 2}
     ends = np.asarray(cue_end, dtype=np.int64) + 2
     out = words_in(spaced, ends, singles, after=True)

@@ -276,9 +276,10 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     before = np.where(use & ~glued, free, before)
     before = relative_antecedent(b.display, hits["start"], sent_lo, ps, pe, before, (prev_verbal, prev_party),
                                  material)
-    before = relative_subject(b.display, hits["start"], sent_lo, pe, before)
+    before = relative_subject(b.display, hits["start"], sent_lo, pe, before, codes=b.codes)
     first = _main_subject(ps, sent_lo, ~phrases["governed"].to_numpy() & ~place, speaker, reporter, material)
-    before = participle_subject(b.display, hits["start"], hits["end"], sent_lo, ps, before, first, lang)
+    before = participle_subject(b.display, hits["start"], hits["end"], sent_lo, ps, before, first, lang,
+                                codes=b.codes)
     after = np.searchsorted(ps, hits["end"], side="left")
     after = np.where(after < len(ps), next_party[np.minimum(after, len(ps) - 1)], len(ps))
     ok = after < len(ps)
