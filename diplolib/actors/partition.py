@@ -15,7 +15,7 @@ import itertools
 import numpy as np
 
 from ..normalize.matching import aligned_matching_form, matching_form
-from .keys import BMP_WORD, spaced_codes
+from .keys import BMP_WORD, spaced_codes, unglue_footnotes
 
 __all__ = ["scan_partition", "Hits"]
 
@@ -33,10 +33,10 @@ def _matching(texts: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
     at = 0
     for i, t in enumerate(texts):
         if t.isascii():
-            forms.append(matching_form(t))
+            forms.append(unglue_footnotes(matching_form(t)))
         else:
             m, idx = aligned_matching_form(t)
-            forms.append(m)
+            forms.append(unglue_footnotes(m))
             maps.append(np.asarray(idx, dtype=np.int64))
             base[i] = at
             at += len(idx)
@@ -106,7 +106,7 @@ def _scan_group(matcher, texts: list[str], ascii_only: bool) -> Hits:
     """:func:`scan_partition` of texts that are all ASCII (one matching form of the joined text, offsets the
     identity) or none of them (a matching form and offset map per text)."""
     if ascii_only:  # the ASCII matching form is character-local but for elisions, which no separator completes
-        joined = matching_form(" " + " \x00 ".join(texts) + " ")
+        joined = unglue_footnotes(matching_form(" " + " \x00 ".join(texts) + " "))
         forms, maps, map_base = None, _EMPTY, np.full(len(texts), -1, dtype=np.int64)
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     else:

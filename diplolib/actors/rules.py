@@ -146,6 +146,8 @@ class MatcherRules:
             return None, "alias", "capital", "in-name"
         if e.role == "feature":  # "the South China Sea": a place named after the state
             return None, "alias", "location", "place"
+        if e.role == "other_body":  # "National Security Council", "مجلس الأمن القومي": not the UN Security Council
+            return None, "alias", "organisation", "other-body"
         if not e.role:
             return None, "role", "counterpart", "counterpart"
         if not e.of:
