@@ -228,6 +228,23 @@ def test_held_out_role_probes_in_three_languages(matcher):
     assert right >= 0.95, right
 
 
+def test_round7_role_probes_in_three_languages(matcher):
+    """59 fresh (state, date) probes, seed 20261205 (tests/data/role_probes_s7.csv, provenance in its header).
+
+    Measured when drawn: 54 of 59 (0.915); after the French masculine demonym "kirghiz": 55 of 59 (0.932). Left:
+    Mozambique's prime minister in 2015 (two overlapping terms), Sudan's in 2020 (Hamdok missing), "DR Congo's
+    prime minister" (ambiguous), "أمير موناكو" (the title أمير is not generated for Monaco). The floor is the
+    measured value, so a regression fails; the issue's target is 0.95.
+    """
+    probes = pd.read_csv(Path(__file__).parent / "data" / "role_probes_s7.csv", comment="#", keep_default_na=False)
+    assert len(probes) == 59 and set(probes["lang"]) == {"en", "fr", "ar"}
+    arts = pd.DataFrame({"article_id": range(len(probes)), "text": probes["phrase"], "published": probes["date"]})
+    out = tag_actors(arts, registry=matcher)
+    got = out[out["method"] == "role"].groupby("article_id")["actor_id"].first()
+    right = ((probes.index.map(got) == probes["expected"]) & (probes["expected"] != "")).sum()
+    assert right >= 55, right
+
+
 def test_context_roles_resolve_only_when_the_document_makes_the_country_certain(matcher):
     arts = pd.DataFrame({
         "article_id": [1, 2, 3, 4, 5, 6],
