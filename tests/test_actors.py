@@ -285,3 +285,21 @@ def test_other_security_councils(matcher, text, expected):
     assert _actors(m) == expected
     if "National" in text or "nationale" in text or "القومي" in text:
         assert m["reason"].tolist() == ["other-body"]
+
+
+@pytest.mark.parametrize("text, expected_actor, expected_reason", [
+    # an office followed by "of" + another body or a meeting is that body's president, not the only state's
+    ("Letter from the Representative of Ukraine addressed to the President of the Security Council", None, "other-office"),
+    ("an adviser to the President of the sixty-ninth session of the General Assembly from Nicaragua", None,
+     "other-office"),
+    ("The President of the Council met Ukraine's envoy.", None, "other-office"),
+    # followed by "of" + a state, it is that state's office, whatever else the document names
+    ("In Paris, the President of Brazil met France's envoys.", "per:dilma_rousseff", None),
+    # unqualified, the only state named still decides
+    ("The President spoke in Kyiv about Ukraine.", "per:petro_poroshenko", None),
+])
+def test_office_of_another_body(matcher, text, expected_actor, expected_reason):
+    m = _tag(matcher, text, "2015-03-01")
+    office = m[m["surface"].str.lower() == "the president"].iloc[0]
+    assert (office["actor_id"] if isinstance(office["actor_id"], str) else None) == expected_actor
+    assert (office["reason"] if isinstance(office["reason"], str) else None) == expected_reason
