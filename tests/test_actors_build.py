@@ -367,3 +367,25 @@ def test_role_phrases_women_in_arabic_and_official_names_in_french(matcher):
     # a queen beside a king is his consort: no feminine monarch phrase
     assert tag_actors(pd.DataFrame({"article_id": [0], "published": ["2020-06-01"], "text": ["الملكة الأردنية"]}),
                       registry=matcher)["actor_id"].dropna().eq("per:abdullah_ii").sum() == 0
+
+
+def test_misspellings_of_state_names(matcher):
+    """Common misspellings are tagged as the state; the guard keeps ordinary words and lower case out."""
+    from wordfreq import zipf_frequency
+
+    from diplolib.actors.misspellings import WORD_ZIPF, variants
+
+    assert ("Afganistan", "no-h") in variants("Afghanistan")
+    assert ("Phillipines", "moved-double") in variants("Philippines")
+    arts = pd.DataFrame({"article_id": [1, 2, 3], "published": ["2020-01-01"] * 3,
+                         "text": ["Troops left Afganistan and the Phillipines.", "Tailand and Kazakstan signed.",
+                                  "David Cameron met a Columbia professor in tailand."]})
+    out = tag_actors(arts, registry=matcher)
+    got = out.groupby("article_id")["actor_id"].apply(lambda s: s.dropna().tolist()).to_dict()
+    assert got[1] == ["AFG", "PHL"] and got[2] == ["THA", "KAZ"]
+    assert "CMR" not in got[3] and "COL" not in got[3] and "THA" not in got[3]
+    # a sample of the generated one-word misspellings: each below the ordinary-word bar in both languages
+    al = matcher.registry.aliases
+    one_word = al[(al["source"] == "misspelling") & ~al["alias"].str.contains(r"[\s-]")]
+    for alias in one_word.sample(60, random_state=5)["alias"]:
+        assert max(zipf_frequency(alias.casefold(), lang) for lang in ("en", "fr")) < WORD_ZIPF, alias

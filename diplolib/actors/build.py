@@ -14,7 +14,9 @@ One command, deterministic output, reviewable with ``git diff``:
      :mod:`~diplolib.actors.un_system`),
    - the world role phrases of :mod:`~diplolib.actors.phrases`, and the language phrases ("in French",
      "اللغة الفرنسية": no actor) of :mod:`~diplolib.actors.languages`, the instruments and seas named after a
-     city or state ("the Minsk agreements", "the South China Sea") of :mod:`~diplolib.actors.place_phrases`.
+     city or state ("the Minsk agreements", "the South China Sea") of :mod:`~diplolib.actors.place_phrases`,
+   - the common misspellings of state names that are not words ("Afganistan", "Phillipines", "Tailand") of
+     :mod:`~diplolib.actors.misspellings`.
 
 Precedence, where two sources speak of one office on one date: the hand-edited ``data/roles.csv`` first, then
 ``data/curated/roles.csv``, then the CIA terms, which are cut around the dates the first two cover (the CIA
@@ -42,6 +44,7 @@ from .languages import language_phrases
 from .leaders import leader_tables, person_aliases, read_terms, slug
 from .nicknames import nickname_aliases
 from .phrases import world_role_phrases
+from .misspellings import misspelling_aliases
 from .place_phrases import feature_phrases, instrument_phrases
 from .possessives import possessive_aliases
 from .transliterate import CYRILLIC_STATES, arabic_forms, french_forms, french_spelling
@@ -262,6 +265,7 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     variants = article_variants(merged["aliases"] + gen["aliases"])  # "Deir el-Zor" = "Deir ez-Zor"
     amb = {r["alias"].casefold() for r in hand["ambiguities"]}
     variants += possessive_aliases(merged["aliases"] + gen["aliases"], amb)  # "Syrias government" (no apostrophe)
+    variants += misspelling_aliases(merged["aliases"] + gen["aliases"] + variants, amb)  # "Afganistan", "Tailand"
     aliases, dropped = _safe_aliases(gen["aliases"] + variants, merged, first_names)
     actors = cur_actors + gen["actors"]
     roles = merged["roles"][len(hand["roles"]):] + gen["roles"]
