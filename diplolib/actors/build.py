@@ -165,11 +165,14 @@ def _leader_rows(leaders: Path, hand: dict, problems: list[str]) -> tuple[dict[s
         covered[(r["role"], r["of"])].append((r["start"], r["end"]))
     out_roles = []
     for r in roles:
+        if r.get("artefact"):
+            continue
         for s, e in _cut(r["start"], r["end"], covered.get((r["role"], r["of"]), [])):
             if (s, e) == (r["start"], r["end"]) or not e or _days(s, e) >= 90:  # shorter: dates disagree at an edge
                 out_roles.append(dict(r, actor_id=actor_of[r["person_key"]], start=s, end=e))
     known = {r["actor_id"] for r in hand["actors"]}
-    used = {r["actor_id"] for r in out_roles}
+    # a holder listed in the other office's line keeps the names of that listing (the term itself is dropped)
+    used = {r["actor_id"] for r in out_roles} | {actor_of[r["person_key"]] for r in roles if r.get("artefact")}
     actors, aliases = [], []
     for pkey, p in sorted(people.items()):
         actor = actor_of[pkey]
