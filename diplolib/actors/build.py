@@ -42,13 +42,13 @@ from . import build_states
 from .article_variants import article_variants
 from .languages import language_phrases
 from .leaders import leader_tables, person_aliases, read_terms, slug
+from .misspellings import misspelling_aliases
 from .nicknames import nickname_aliases
 from .phrases import world_role_phrases
-from .misspellings import misspelling_aliases
 from .place_phrases import feature_phrases, instrument_phrases
 from .possessives import possessive_aliases
-from .transliterate import CYRILLIC_STATES, arabic_forms, french_forms, french_spelling
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
+from .transliterate import CYRILLIC_STATES, arabic_forms, french_forms, french_spelling
 from .un_system import un_system_rows
 
 __all__ = ["GENERATED_DIR", "CURATED_DIR", "default_leaders_dir", "build", "main"]

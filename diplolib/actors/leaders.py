@@ -292,7 +292,8 @@ def leader_tables(rows: list[dict[str, str]], iso3_of: dict[str, str]) -> tuple[
 
 
 def _mark_other_office_listings(roles: list[dict[str, str]]) -> list[dict[str, str]]:
-    """Mark (``artefact``; the build drops the term and keeps the names) a co-holder term whose holder held the state's other office alone over the same dates: the head of
+    """Mark (``artefact``; the build drops the term and keeps the names) a co-holder term whose holder held the
+    state's other office alone over the same dates: the head of
     state listed in the head-of-government line ("President Filipe Nyusi; Prime Minister Carlos Agostinho do
     Rosario", Mozambique 2015-2017) is a parsing artefact, not a shared office."""
     mine: dict[tuple[str, str], list[dict[str, str]]] = {}

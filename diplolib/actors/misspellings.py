@@ -3,7 +3,7 @@
 Writers and transcribers misspell state names in a few regular ways; each is a rule applied once to every English
 and French name of a state (its words of 5 letters or more):
 
-- ``undouble``: a doubled letter written once ("Philipines", "Moroco", "Marocco" ← "Maroc" is left: too short);
+- ``undouble``: a doubled letter written once ("Philipines", "Moroco");
 - ``double``: a single l, n, r, s, t or p between two vowels written twice ("Phillipines", "Venezzuela");
 - ``moved-double``: the doubled letter moved to another consonant ("Phillipines" ← "Philippines");
 - ``no-h``: the h after c, f, g, k, p, t or b dropped ("Afganistan", "Tailand", "Kazakstan", "Butan").
@@ -11,7 +11,8 @@ and French name of a state (its words of 5 letters or more):
 A variant is kept only when it is not an ordinary word: wordfreq rates it below :data:`WORD_ZIPF` in English and
 French ("Cameron" ← "Cameroon" 4.3, "Columbia" 4.4 are words; the misspellings themselves are rare but not absent,
 "Afganistan" 1.8, "Phillipines" 2.1, so a lower bar would drop them), its changed word keeps 5 letters or more
-("Gana", "Cina", "Cile": too short to be safe), and no other alias of the registry is written so. Variants are case-sensitive (capitalised as the name), so "tailand" in lower case never matches;
+("Gana", "Cina", "Cile": too short to be safe), and no other alias of the registry is written so. Variants are
+case-sensitive (capitalised as the name), so "tailand" in lower case never matches;
 ``source="misspelling"`` and the note names the rule.
 """
 
@@ -26,7 +27,7 @@ __all__ = ["WORD_ZIPF", "RULES", "misspelling_aliases", "variants"]
 WORD_ZIPF = 3.0
 RULES = ("undouble", "double", "moved-double", "no-h")
 _VOWELS = "aeiouyéèàâêîôûAEIOUY"
-_DOUBLE = re.compile(r"(?<=[%s])([lnrstp])(?=[%s])" % (_VOWELS, _VOWELS))
+_DOUBLE = re.compile(rf"(?<=[{_VOWELS}])([lnrstp])(?=[{_VOWELS}])")
 _H_AFTER = re.compile(r"(?<=[cfgkptbCFGKPTB])h")
 _WORD = re.compile(r"[^\W\d_]{5,}")
 _MIN_LETTERS = 5
@@ -38,7 +39,7 @@ def variants(name: str) -> list[tuple[str, str]]:
     for w in _WORD.finditer(name):
         word, at = w.group(), w.start()
 
-        def put(new_word: str, rule: str) -> None:
+        def put(new_word: str, rule: str, at: int = at, word: str = word) -> None:
             form = name[:at] + new_word + name[at + len(word):]
             if form != name and len(new_word) >= _MIN_LETTERS:
                 out.setdefault(form, rule)

@@ -15,7 +15,7 @@ import itertools
 import numpy as np
 
 from ..normalize.matching import aligned_matching_form, matching_form
-from .keys import BMP_WORD, spaced_codes, unglue_footnotes
+from .keys import BMP_WORD, blank_footnote_codes, spaced_codes
 
 __all__ = ["scan_partition", "Hits"]
 
@@ -33,10 +33,10 @@ def _matching(texts: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
     at = 0
     for i, t in enumerate(texts):
         if t.isascii():
-            forms.append(unglue_footnotes(matching_form(t)))
+            forms.append(matching_form(t))
         else:
             m, idx = aligned_matching_form(t)
-            forms.append(unglue_footnotes(m))
+            forms.append(m)
             maps.append(np.asarray(idx, dtype=np.int64))
             base[i] = at
             at += len(idx)
@@ -51,15 +51,18 @@ def _spaced_joined(forms: list[str] | None, starts: np.ndarray, big: str | None 
     if big.isascii():
         codes = np.frombuffer(bytearray(big.encode("ascii").translate(_ASCII_SPACED)), dtype=np.uint8)
         codes[seps] = 10
+        blank_footnote_codes(codes)  # "Council1": a footnote mark glued to the word (keys.unglue_footnotes)
         return codes.tobytes().decode("ascii")
     wide = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32)
     if wide.max(initial=0) < 0x10000:  # the usual case: 2 bytes a character, no mask for the astral planes (2x faster)
         codes16 = wide.astype(np.uint16)
         codes16[~BMP_WORD[codes16]] = 32  # surrogates are not letters: none is left to decode
         codes16[seps] = 10
+        blank_footnote_codes(codes16)
         return codes16.tobytes().decode("utf-16-le")
     codes = spaced_codes(big)
     codes[seps] = 10
+    blank_footnote_codes(codes)
     return codes.tobytes().decode("utf-32-le")
 
 
@@ -106,7 +109,7 @@ def _scan_group(matcher, texts: list[str], ascii_only: bool) -> Hits:
     """:func:`scan_partition` of texts that are all ASCII (one matching form of the joined text, offsets the
     identity) or none of them (a matching form and offset map per text)."""
     if ascii_only:  # the ASCII matching form is character-local but for elisions, which no separator completes
-        joined = unglue_footnotes(matching_form(" " + " \x00 ".join(texts) + " "))
+        joined = matching_form(" " + " \x00 ".join(texts) + " ")
         forms, maps, map_base = None, _EMPTY, np.full(len(texts), -1, dtype=np.int64)
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     else:

@@ -120,7 +120,7 @@ def _office_titles(offices: dict[tuple[str, str], str]) -> dict[str, dict[str, s
     for _, _, rank, role, of, title in ranked:
         if rank and title.lower() in _PLAIN_TITLES:
             out.setdefault(of, {}).setdefault(title_class(title), role)
-    for of, titles in out.items():
+    for titles in out.values():
         titles["foreign_minister"], titles["defence_minister"] = "foreign_minister", "defence_minister"
     return out
 
