@@ -228,6 +228,24 @@ def test_held_out_role_probes_in_three_languages(matcher):
     assert right >= 0.95, right
 
 
+def test_round7_role_probes_in_three_languages(matcher):
+    """59 fresh (state, date) probes, seed 20261205 (tests/data/role_probes_s7.csv, provenance in its header).
+
+    Measured when drawn, before any change: 54 of 59 (0.915). The misses were fixed as classes, after which the
+    probes are no longer held out (this is a regression test): the French masculine demonym "kirghiz"; titles of
+    earlier holders when the latest holder's title lacks the class (Sudan's "Prime Minister" before "Sovereign
+    Council Chair"); prince and grand duke titles ("أمير موناكو"); a head of state listed in the head-of-government
+    line no longer co-holds it (Mozambique 2015); the DRC's prime minister curated (the CIA listed Congo-Brazzaville's).
+    """
+    probes = pd.read_csv(Path(__file__).parent / "data" / "role_probes_s7.csv", comment="#", keep_default_na=False)
+    assert len(probes) == 59 and set(probes["lang"]) == {"en", "fr", "ar"} and (probes["expected"] != "").all()
+    arts = pd.DataFrame({"article_id": range(len(probes)), "text": probes["phrase"], "published": probes["date"]})
+    out = tag_actors(arts, registry=matcher)
+    got = out[out["method"] == "role"].groupby("article_id")["actor_id"].first()
+    wrong = probes[probes.index.map(got) != probes["expected"]]
+    assert wrong.empty, wrong[["lang", "date", "phrase", "expected"]].to_string()
+
+
 def test_context_roles_resolve_only_when_the_document_makes_the_country_certain(matcher):
     arts = pd.DataFrame({
         "article_id": [1, 2, 3, 4, 5, 6],
@@ -350,3 +368,25 @@ def test_role_phrases_women_in_arabic_and_official_names_in_french(matcher):
     # a queen beside a king is his consort: no feminine monarch phrase
     assert tag_actors(pd.DataFrame({"article_id": [0], "published": ["2020-06-01"], "text": ["الملكة الأردنية"]}),
                       registry=matcher)["actor_id"].dropna().eq("per:abdullah_ii").sum() == 0
+
+
+def test_misspellings_of_state_names(matcher):
+    """Common misspellings are tagged as the state; the guard keeps ordinary words and lower case out."""
+    from wordfreq import zipf_frequency
+
+    from diplolib.actors.misspellings import WORD_ZIPF, variants
+
+    assert ("Afganistan", "no-h") in variants("Afghanistan")
+    assert ("Phillipines", "moved-double") in variants("Philippines")
+    arts = pd.DataFrame({"article_id": [1, 2, 3], "published": ["2020-01-01"] * 3,
+                         "text": ["Troops left Afganistan and the Phillipines.", "Tailand and Kazakstan signed.",
+                                  "David Cameron met a Columbia professor in tailand."]})
+    out = tag_actors(arts, registry=matcher)
+    got = out.groupby("article_id")["actor_id"].apply(lambda s: s.dropna().tolist()).to_dict()
+    assert got[1] == ["AFG", "PHL"] and got[2] == ["THA", "KAZ"]
+    assert "CMR" not in got[3] and "COL" not in got[3] and "THA" not in got[3]
+    # a sample of the generated one-word misspellings: each below the ordinary-word bar in both languages
+    al = matcher.registry.aliases
+    one_word = al[(al["source"] == "misspelling") & ~al["alias"].str.contains(r"[\s-]")]
+    for alias in one_word.sample(60, random_state=5)["alias"]:
+        assert max(zipf_frequency(alias.casefold(), lang) for lang in ("en", "fr")) < WORD_ZIPF, alias

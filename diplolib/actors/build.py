@@ -14,7 +14,9 @@ One command, deterministic output, reviewable with ``git diff``:
      :mod:`~diplolib.actors.un_system`),
    - the world role phrases of :mod:`~diplolib.actors.phrases`, and the language phrases ("in French",
      "اللغة الفرنسية": no actor) of :mod:`~diplolib.actors.languages`, the instruments and seas named after a
-     city or state ("the Minsk agreements", "the South China Sea") of :mod:`~diplolib.actors.place_phrases`.
+     city or state ("the Minsk agreements", "the South China Sea") of :mod:`~diplolib.actors.place_phrases`,
+   - the common misspellings of state names that are not words ("Afganistan", "Phillipines", "Tailand") of
+     :mod:`~diplolib.actors.misspellings`.
 
 Precedence, where two sources speak of one office on one date: the hand-edited ``data/roles.csv`` first, then
 ``data/curated/roles.csv``, then the CIA terms, which are cut around the dates the first two cover (the CIA
@@ -40,12 +42,13 @@ from . import build_states
 from .article_variants import article_variants
 from .languages import language_phrases
 from .leaders import leader_tables, person_aliases, read_terms, slug
+from .misspellings import misspelling_aliases
 from .nicknames import nickname_aliases
 from .phrases import world_role_phrases
 from .place_phrases import feature_phrases, instrument_phrases
 from .possessives import possessive_aliases
-from .transliterate import CYRILLIC_STATES, arabic_forms, french_forms, french_spelling
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
+from .transliterate import CYRILLIC_STATES, arabic_forms, french_forms, french_spelling
 from .un_system import un_system_rows
 
 __all__ = ["GENERATED_DIR", "CURATED_DIR", "default_leaders_dir", "build", "main"]
@@ -162,11 +165,14 @@ def _leader_rows(leaders: Path, hand: dict, problems: list[str]) -> tuple[dict[s
         covered[(r["role"], r["of"])].append((r["start"], r["end"]))
     out_roles = []
     for r in roles:
+        if r.get("artefact"):
+            continue
         for s, e in _cut(r["start"], r["end"], covered.get((r["role"], r["of"]), [])):
             if (s, e) == (r["start"], r["end"]) or not e or _days(s, e) >= 90:  # shorter: dates disagree at an edge
                 out_roles.append(dict(r, actor_id=actor_of[r["person_key"]], start=s, end=e))
     known = {r["actor_id"] for r in hand["actors"]}
-    used = {r["actor_id"] for r in out_roles}
+    # a holder listed in the other office's line keeps the names of that listing (the term itself is dropped)
+    used = {r["actor_id"] for r in out_roles} | {actor_of[r["person_key"]] for r in roles if r.get("artefact")}
     actors, aliases = [], []
     for pkey, p in sorted(people.items()):
         actor = actor_of[pkey]
@@ -262,6 +268,7 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     variants = article_variants(merged["aliases"] + gen["aliases"])  # "Deir el-Zor" = "Deir ez-Zor"
     amb = {r["alias"].casefold() for r in hand["ambiguities"]}
     variants += possessive_aliases(merged["aliases"] + gen["aliases"], amb)  # "Syrias government" (no apostrophe)
+    variants += misspelling_aliases(merged["aliases"] + gen["aliases"] + variants, amb)  # "Afganistan", "Tailand"
     aliases, dropped = _safe_aliases(gen["aliases"] + variants, merged, first_names)
     actors = cur_actors + gen["actors"]
     roles = merged["roles"][len(hand["roles"]):] + gen["roles"]

@@ -9,6 +9,11 @@ the order they are tried (the first that gives a country wins; the mention's ``a
    in the document.
 3. ``context:only-country`` — exactly one state is named in the document.
 
+An office followed by "of" + a state ("the President of Brazil", "the President of the Republic of Yemen") takes
+that state (``context:complement``), whatever the document names; followed by "of" + another body or a meeting
+("the President of the Security Council", "le Président de l'Assemblée", "the President of the sixty-ninth
+session") it is that body's president and stays unresolved with ``reason="other-office"``.
+
 Otherwise the mention stays unresolved with ``reason="no-context"``. The office is read with the state's own
 titles (the generated role phrases' title classes: "President" is the head of government in Iran and the
 head of state in the United States), then its holder on the article's date. An unqualified office right

@@ -260,11 +260,14 @@ def leader_tables(rows: list[dict[str, str]], iso3_of: dict[str, str]) -> tuple[
         held alone; empty for a monarch of several realms), ``wikidata``, ``names`` (the
         full-name aliases), ``surname``, ``term_ids``.
     offices : dict
-        (role, of) → the CIA title of the latest holder ("President", "King", "Prime Minister").
+        (role, of) → the CIA titles of its holders, latest first, joined by " | " ("President", "King | Regent").
     """
     roles, people, offices, key_of = [], {}, {}, {}
     for (role, of), terms in sorted(_terms_by_office(rows, iso3_of).items()):
-        offices[(role, of)] = next((t["title"] for t in reversed(terms) if t["title"].strip()), "")
+        # every title the office has had, latest first: Sudan's head of government was "Prime Minister" in 2019-2022
+        # before the latest "Sovereign Council Chair", and "le Premier ministre soudanais" of 2020 names Hamdok
+        titles = (t["title"].strip() for t in reversed(terms))
+        offices[(role, of)] = " | ".join(dict.fromkeys(t for t in titles if t))
         for t in terms:
             # one name of two words or more is one person across states (Charles III heads 15 realms; the
             # French president is co-prince of Andorra); a one-word name only within its state
@@ -285,4 +288,23 @@ def leader_tables(rows: list[dict[str, str]], iso3_of: dict[str, str]) -> tuple[
         own = sorted(c for c, shared in p["countries"].items() if False in shared)
         p["country"] = own[0] if len(own) == 1 else (next(iter(p["countries"])) if len(p["countries"]) == 1 else "")
         del p["countries"]
-    return roles, people, offices
+    return _mark_other_office_listings(roles), people, offices
+
+
+def _mark_other_office_listings(roles: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Mark (``artefact``; the build drops the term and keeps the names) a co-holder term whose holder held the
+    state's other office alone over the same dates: the head of
+    state listed in the head-of-government line ("President Filipe Nyusi; Prime Minister Carlos Agostinho do
+    Rosario", Mozambique 2015-2017) is a parsing artefact, not a shared office."""
+    mine: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for r in roles:
+        mine.setdefault((r["person_key"], r["of"]), []).append(r)
+
+    def overlap(a: dict[str, str], b: dict[str, str]) -> bool:
+        return a["start"] < (b["end"] or "9999") and b["start"] < (a["end"] or "9999")
+
+    for r in roles:
+        if "co-holder" in r["note"] and any(o["role"] != r["role"] and "co-holder" not in o["note"] and overlap(r, o)
+                                            for o in mine[(r["person_key"], r["of"])]):
+            r["artefact"] = "listed in the other office's line"
+    return roles

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..normalize.matching import aligned_matching_form, matching_form
-from .keys import NONWORD, PROCLITICS, Entry, key_form, spaced_form
+from .keys import NONWORD, PROCLITICS, Entry, key_form, spaced_form, unglue_footnotes
 from .registry import Registry
 from .rules import MatcherRules
 
@@ -227,7 +227,7 @@ class ActorMatcher(MatcherRules):
         else:
             m, idx = aligned_matching_form(text)
             identity = False
-        spaced = " " + spaced_form(m) + " "
+        spaced = " " + spaced_form(unglue_footnotes(m)) + " "
         found = []
         word_keys = self._word_keys
         for last, wid in self._automaton.iter(spaced):

@@ -15,7 +15,7 @@ import itertools
 import numpy as np
 
 from ..normalize.matching import aligned_matching_form, matching_form
-from .keys import BMP_WORD, spaced_codes
+from .keys import BMP_WORD, blank_footnote_codes, spaced_codes
 
 __all__ = ["scan_partition", "Hits"]
 
@@ -51,15 +51,18 @@ def _spaced_joined(forms: list[str] | None, starts: np.ndarray, big: str | None 
     if big.isascii():
         codes = np.frombuffer(bytearray(big.encode("ascii").translate(_ASCII_SPACED)), dtype=np.uint8)
         codes[seps] = 10
+        blank_footnote_codes(codes)  # "Council1": a footnote mark glued to the word (keys.unglue_footnotes)
         return codes.tobytes().decode("ascii")
     wide = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32)
     if wide.max(initial=0) < 0x10000:  # the usual case: 2 bytes a character, no mask for the astral planes (2x faster)
         codes16 = wide.astype(np.uint16)
         codes16[~BMP_WORD[codes16]] = 32  # surrogates are not letters: none is left to decode
         codes16[seps] = 10
+        blank_footnote_codes(codes16)
         return codes16.tobytes().decode("utf-16-le")
     codes = spaced_codes(big)
     codes[seps] = 10
+    blank_footnote_codes(codes)
     return codes.tobytes().decode("utf-32-le")
 
 

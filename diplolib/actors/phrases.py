@@ -42,6 +42,9 @@ TITLES: dict[str, tuple[str, ...]] = {
     "monarch": ("King", "Kings", "roi", "reine", "rois", "الملك", "الملكان", "ملك"),
     "emir": ("Emir", "Emirs", "émir", "émira", "émirs", "الأمير", "الأميران", "أمير"),
     "sultan": ("Sultan", "Sultans", "sultan", "sultane", "sultans", "السلطان", "السلطانان", "سلطان"),
+    "prince": ("Prince", "Princes", "prince", "princesse", "princes", "الأمير", "الأميران", "أمير"),
+    "grand_duke": ("Grand Duke", "Grand Dukes", "grand-duc", "grande-duchesse", "grands-ducs", "الدوق الأكبر", "",
+                   "دوق"),
     "supreme_leader": ("Supreme Leader", "Supreme Leaders", "Guide suprême", "Guide suprême", "Guides suprêmes",
                        "المرشد الأعلى", "", "مرشد"),
     "leader": ("leader", "leaders", "dirigeant", "dirigeante", "dirigeants", "الزعيم", "الزعيمان", "زعيم"),
@@ -60,7 +63,8 @@ AR_FEMININE: dict[str, tuple[str, str]] = {
 _CLASS_RULES = (("supreme leader", "supreme_leader"), ("chancellor", "chancellor"), ("king", "monarch"),
                 ("queen", "monarch"), ("sultan", "sultan"), ("emir", "emir"), ("amir", "emir"),
                 ("prime minister", "prime_minister"), ("premier", "prime_minister"), ("taoiseach", "prime_minister"),
-                ("president", "president"), ("chairman", "president"))
+                ("president", "president"), ("chairman", "president"), ("grand duke", "grand_duke"),
+                ("prince", "prince"))
 #: states whose president leads (semi-presidential systems where a prime minister also sits): "the Russian
 #: leader" is the president there; elsewhere with a president and a prime minister "leader" is left unset
 LEADER_IS_PRESIDENT = frozenset("RUS FRA UKR EGY SYR DZA TUN KAZ BLR AZE UZB TKM TJK KGZ ARM BRA KOR TWN PRK "
@@ -81,6 +85,11 @@ ORG_OFFICE_MORE: dict[str, tuple[tuple[str, str, str], ...]] = {
 }
 
 
+#: titles that are only a title (an earlier holder's counts when the latest holder's title lacks that class)
+_PLAIN_TITLES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "amir",
+                           "sultan", "prince", "grand duke"})
+
+
 def title_class(title: str) -> str:
     """The class of a CIA title ("Transitional President Col." → "president"; "" when none applies)."""
     low = title.lower()
@@ -90,17 +99,28 @@ def title_class(title: str) -> str:
 def _office_titles(offices: dict[tuple[str, str], str]) -> dict[str, dict[str, str]]:
     """state -> title class -> role: which office each title names in that state."""
     out: dict[str, dict[str, str]] = {}
-    for (role, of), title in sorted(offices.items(), key=lambda kv: kv[0][0] != "head_of_state"):
+    ranked = sorted((rank > 0, role != "head_of_state", rank, role, of, title)
+                    for (role, of), titles in offices.items() for rank, title in enumerate(titles.split(" | ")))
+    # the latest holders' titles first (the head of state's before the head of government's: USA "President")
+    for _, _, rank, role, of, title in ranked:
         cls = title_class(title)
-        if cls:
-            out.setdefault(of, {}).setdefault(cls, role)  # the head of state's title wins (USA: President)
+        if cls and rank == 0:
+            out.setdefault(of, {}).setdefault(cls, role)
     for of, titles in out.items():
         roles = set(titles.values())
         if roles == {"head_of_state"} or of in LEADER_IS_PRESIDENT:
             titles["leader"] = "head_of_state"
         elif "head_of_government" in roles and any(titles.get(c) == "head_of_state" for c in ("monarch", "emir",
-                                                                                          "sultan")):
+                                                                                          "sultan", "prince",
+                                                                                          "grand_duke")):
             titles["leader"] = "head_of_government"
+    # then an earlier holder's plain title ("Prime Minister", not "Privy Council President" or "Chairman of the
+    # Council of Ministers") for a class still free: Sudan's "Prime Minister" of 2019-2022 before the latest
+    # "Sovereign Council Chair"; "leader" stays as the latest titles set it
+    for _, _, rank, role, of, title in ranked:
+        if rank and title.lower() in _PLAIN_TITLES:
+            out.setdefault(of, {}).setdefault(title_class(title), role)
+    for titles in out.values():
         titles["foreign_minister"], titles["defence_minister"] = "foreign_minister", "defence_minister"
     return out
 

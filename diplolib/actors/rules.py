@@ -55,6 +55,11 @@ _INSTRUMENT_BEFORE = re.compile(r"(?:\b(?:Conventions?|Déclaration|Plateforme|P
 _COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)\s*$")
 _DATELINE = re.compile(r"\s*[,،]\s*(?:le\s+)?\d")  # a capital opening the text before a date is where it was written
 _PAREN_PLACE = re.compile(r"\s*[,،]\s*\d")  # "(Astana, 11 et 12 mars)"; "(Mexico)" alone is often a nationality
+# an unqualified office followed by "of" + a complement is that complement's office: "the President of the Security
+# Council", "le Président de l'Assemblée générale", "the President of the sixty-ninth session" name a body's president,
+# not the head of the document's only state; "the President of the Republic of Yemen" names that state's
+_OF_COMPLEMENT = re.compile(r"\s+(?:of(?:\s+the)?|de\s+la|de\s+l['’]|du|des|de|d['’])\s*", re.IGNORECASE)
+_MEETING = r"(?:[\w-]+\s+){0,3}(?:session|meeting|conference|summit|séance|réunion|conférence|sommet)\b"
 _LOCATIVE = re.compile(r"(?:(?:^|\W)(?:a|au|aux|en|dans|vers|in|at|to|near|outside|around|via|في|الي)\s+|(?:^|\W)ب)$")
 
 
@@ -146,6 +151,8 @@ class MatcherRules:
             return None, "alias", "capital", "in-name"
         if e.role == "feature":  # "the South China Sea": a place named after the state
             return None, "alias", "location", "place"
+        if e.role == "other_body":  # "National Security Council", "مجلس الأمن القومي": not the UN Security Council
+            return None, "alias", "organisation", "other-body"
         if not e.role:
             return None, "role", "counterpart", "counterpart"
         if not e.of:
@@ -178,6 +185,15 @@ class MatcherRules:
             return False  # the cheap test first: most capitals follow neither "de" nor an Arabic word
         return bool(_INSTRUMENT_BEFORE.search(before))
 
+    def _office_of_body(self) -> re.Pattern:
+        """A body's generic noun ("the Council", "l'Assemblée": :mod:`~diplolib.actors.un_system`) or a meeting."""
+        if getattr(self, "_body_noun", None) is None:
+            from .un_system import short_forms
+
+            nouns = sorted({n for (lang, n) in short_forms() if lang != "ar"}, key=len, reverse=True)
+            self._body_noun = re.compile(rf"(?:{'|'.join(map(re.escape, nouns))})\b|{_MEETING}", re.IGNORECASE)
+        return self._body_noun
+
     def resolve_context(self, text: str, hits: list, resolved: list, when: pd.Timestamp | None, source: object,
                         dateline: object) -> tuple[list, list]:
         """Resolve unqualified offices from the document's country (:mod:`diplolib.actors.context`)."""
@@ -190,7 +206,7 @@ class MatcherRules:
                         entry.target, "")
                     if state and entry.kind != "role_phrase":
                         on_line.add(state)
-        country, signal = context_country(source, on_line, states)
+        country_all, signal_all = context_country(source, on_line, states)
         out_hits, out = [], []
         for i, ((s, e, key), r) in enumerate(zip(hits, resolved, strict=True)):
             if r[2] == "context_role":
@@ -198,6 +214,18 @@ class MatcherRules:
                 if nxt and self.kind_of.get(nxt) == "person" and hits[i + 1][0] - e <= 1:
                     continue  # "the President Joe Biden", "الرئيس بشار الأسد": a title, not a second mention
                 cls = next(x.role for x in self._entries[key] if x.kind == "role_phrase")
+                of = _OF_COMPLEMENT.match(text, e)
+                own = None
+                if of:
+                    nkey = hits[i + 1][2] if i + 1 < len(hits) and hits[i + 1][0] == of.end() else None
+                    state = isinstance(nkey, str) and any(self.kind_of.get(x.target) == "state"
+                                                          for x in self._entries.get(nkey, ()))
+                    if (nkey is not None and not state) or self._office_of_body().match(text, of.end()):
+                        out_hits.append((s, e, key))  # the president of another body or of a meeting
+                        out.append((None, "role", "context_role", "other-office"))
+                        continue
+                    own = resolved[i + 1][0] if state and self.kind_of.get(resolved[i + 1][0]) == "state" else None
+                country, signal = (own, "context:complement") if own else (country_all, signal_all)
                 role = self.title_role.get((country, cls)) if country else None
                 held = self.holders(role, country, when) if role and when is not None else []
                 if len(held) == 1:
