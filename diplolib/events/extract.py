@@ -21,6 +21,7 @@ from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
 from .locations import article_states, near_cues, not_parties
 from .markers import adjacent
 from .nesting import background, embedded, promised_threats
+from .operative import author_hits
 from .pairs import pairs as _pairs
 from .roles import actor_phrases, assign
 from .scan import batch, scan
@@ -112,7 +113,7 @@ def _cue_columns(lexicon: CueLexicon) -> dict[str, np.ndarray]:
 
 def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexicon, lang: str, *, text: str,
                      speaker: pd.Series | None, places: frozenset, country: dict[str, str],
-                     reporters: frozenset = frozenset()) -> pd.DataFrame:
+                     reporters: frozenset = frozenset(), author: pd.Series | None = None) -> pd.DataFrame:
     b = batch(sub[text].tolist())
     hits, marks = scan(b, lexicon, lang, {"forward": FORWARD.get(lang, ()), "firm": FIRM.get(lang, ())})
     if len(hits["start"]) == 0:
@@ -158,6 +159,8 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     fl["heavy"] = fl["heavy"] | _heavy_subject(b, hits, phrases, marks, before, src)
     tgt = _addressee(b, hits, phrases, cue_rows["event"], direction, tgt, lang)  # "called on all parties to …"
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"])
+    authored = author_hits(b, hits, phrases, lang)  # "Condemns …": the resolution's author, never the sentence's
+    src = np.where(authored, -1, src)
     # a phrase's sector is read only where a row can show it: the members of the groups that take a side
     phrases = with_objects(phrases, sector=phrase_sectors(b.display, phrases, country, lang, np.intersect1d(
         near, side_members(phrases, src, tgt)), codes=b.codes))
@@ -171,6 +174,11 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         "src": src, "tgt": tgt, "has_speaker": has_speaker, "nominal": fl["nominal"],
     }), event=cue_rows["event"], mode=cue_rows["mode"], direction=direction, speaker=spk)
     table["speaker"] = table["speaker"].where(table["has_speaker"] & (table["src"] < 0), None)
+    table["authored"] = authored
+    if authored.any():
+        auth = (author.astype(object).where(author.notna(), "").to_numpy(dtype=object) if author is not None
+                else np.full(len(sub), "", dtype=object))[doc]
+        table.loc[authored, "speaker"] = np.where(auth[authored] != "", auth[authored], None)
     heavy = fl["heavy"] & np.isin(table["event"].to_numpy(), ["ASSAULT", "COERCE"])
     table.loc[heavy, "event"] = "FIGHT"
     table.loc[heavy, "mode"] = "heavy-weapons"
@@ -182,6 +190,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     out = without_self_pairs(domestic(out, where))  # "Sudanese rebels shelled Juba": within the state
     out = _without_reporters(out, reporters)
     out["reason"] = _reason(out)
+    out.loc[out["authored"].to_numpy(dtype=bool) & (out["source"] == "").to_numpy(), "reason"] = "unnamed-author"
     out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"
     return _finish(out, sub, b)
 
@@ -210,6 +219,7 @@ def extract_events(
     text: str = "text",
     lang: str | None = None,
     speaker: str | None = None,
+    author: str | None = None,
     reasons: bool = False,
 ) -> pd.DataFrame:
     """Directed events in the articles: one row per (event, source actor, target actor).
@@ -235,6 +245,12 @@ def extract_events(
     speaker : str, optional
         Column of ``articles`` holding an actor id that is the source of a cue with no actor before it (the
         issuer of a readout: "Telephone conversation with …" on the Kremlin's site is the Russian president's).
+    author : str, optional
+        Column of ``articles`` holding the actor id of the document's author (a resolution's adopting body:
+        :func:`~diplolib.events.un_authors` reads it from UN symbols), the source of the verbs of its operative
+        and preambular paragraphs, whose subject is never written ("Condemns …", "Décide …", "يدين …";
+        :mod:`~diplolib.events.operative`). Without it, or where it is empty, such a verb has no source and
+        ``reason`` ``unnamed-author``.
     reasons : bool
         Also give one row for each article without events, saying why in ``reason``: ``no-text``,
         ``language`` (no cue lexicon for it), ``no-actors``, ``no-cue``.
@@ -249,7 +265,8 @@ def extract_events(
         (the source or the target is an actor the registry lacks: a ``discovered`` mention of
         :func:`~diplolib.actors.discover_actors` or a readout's counterpart), ``reason``
         (``""``, ``no-source``, ``no-target``, ``unresolved``, ``self``: source and target are the same
-        actor, a domestic event) and ``published``. A cue with no actor in its clause gives no row. A role
+        actor, a domestic event; ``unnamed-author``: the verb of a resolution's paragraph whose author was not
+        given) and ``published``. A cue with no actor in its clause gives no row. A role
         phrase whose holder the registry does not know on the date ("British Defence Secretary" in 1990)
         stands for its state. An attack or killing whose clause names heavy weapons (aircraft, tanks,
         artillery, missiles, shelling, air strikes) is FIGHT with mode ``heavy-weapons``, as PLOVER codes it.
@@ -261,6 +278,10 @@ def extract_events(
     if speaker is not None:
         check_columns(articles, [speaker], func="extract_events", name="articles",
                       fix="name a column of actor ids with speaker=, or leave it out")
+    if author is not None:
+        check_columns(articles, [author], func="extract_events", name="articles",
+                      fix="name a column of actor ids with author= (events.un_authors() for UN documents), or leave "
+                          "it out")
     lexicon = _lexicon(cues)
     if registry is None:
         registry = default_matcher()
@@ -278,7 +299,8 @@ def extract_events(
         if code in lexicon.languages:
             parts.append(_language_events(sub, mentions, lexicon, code, text=text,
                                           speaker=sub[speaker] if speaker else None, places=places,
-                                          country=country, reporters=reporting_actors(reg.actors)))
+                                          country=country, reporters=reporting_actors(reg.actors),
+                                          author=sub[author] if author else None))
     out = pd.concat([p for p in parts if len(p) or p is parts[0]], ignore_index=True)
     if reasons:
         out = pd.concat([out, _article_reasons(articles, out, mentions, langs, lexicon, text)], ignore_index=True)
