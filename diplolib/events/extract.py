@@ -41,6 +41,8 @@ EVENT_COLUMNS = ["event_id", "article_id", "sentence", "start", "end", "cue", "e
 #: PLOVER's material event types (cooperation and conflict): deeds, not words.
 _MATERIAL = ("COOPERATE", "AID", "RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
              "FIGHT")
+#: Participles that, glued by a hyphen to the word before ("Israeli-occupied"), name who holds a place.
+_RELATION = frozenset({"occupied", "held", "controlled", "administered", "run", "dominated"})
 _PARTICIPLES = ("ed", "en", "struck", "hit", "shot", "led", "held", "fought", "sent", "made")
 _DTYPES = {"event_id": "string", "article_id": "string", "sentence": "int64", "start": "int64", "end": "int64",
            "cue": "string", "event": "string", "mode": "string", "source": "string", "target": "string",
@@ -126,6 +128,13 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         participle = np.flatnonzero(ends_with(b, hits["m_start"], hits["m_end"], "ed"))
         adjective = np.zeros(len(hits["start"]), dtype=bool)
         adjective[participle] = adjacent(b.spaced, hits["m_start"][participle].tolist(), [], "determiner", lang)
+        # "the Israeli-occupied Golan", "rebel-held areas": glued by a hyphen, the participle names a standing
+        # relation (who holds the place), not an event of this report
+        glued = np.flatnonzero(~adjective)
+        glued = glued[[b.display[s - 1:s] == "-" and b.match[a:z] in _RELATION
+                       for s, a, z in zip(hits["start"][glued].tolist(), hits["m_start"][glued].tolist(),
+                                          hits["m_end"][glued].tolist(), strict=True)]]
+        adjective[glued] = True
         hits = {k: v[~adjective] for k, v in hits.items()}
     near = near_cues(phrases, hits["start"], hits["end"])  # the phrases that can take a side
     spk_doc = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object) if speaker is not None
