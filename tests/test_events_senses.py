@@ -55,3 +55,38 @@ def test_recognising_a_fact_is_no_event(ev):
 def test_welcoming_and_receiving(ev):
     assert _types(ev, "6") == {"SUPPORT"} and _types(ev, "7") == {"CONSULT"}
     assert "CONSULT" not in _types(ev, "9") and "CONSULT" in _types(ev, "10")
+
+
+SIDES = [
+    # a city of the registry after a locative stands for its state (PLOVER)
+    "Sri Lanka has established diplomatic ties with and opened an embassy in Tehran.",
+    "The Georgian president resigned as the opposition threatened to storm his residence in Tbilisi.",
+    "The Red Cross operating in Iraq said British forces must ensure security.",
+    "Hama Syrian Army units clashed with Nusra Front militants south of Aleppo.",  # not after a locative: no place
+]
+
+
+@pytest.fixture(scope="module")
+def sides():
+    arts = pd.DataFrame({"article_id": [str(i) for i in range(len(SIDES))], "lang": "en", "text": SIDES})
+    return extract_events(arts, registry=default_matcher())
+
+
+def test_city_is_a_place_target(sides):
+    rows = sides[sides["article_id"] == "0"]
+    assert set(rows["source"]) == {"LKA"} and set(rows["target"]) == {"IRN"}
+
+
+def test_place_target_not_past_a_subordinate_clause(sides):
+    rows = sides[(sides["article_id"] == "1") & (sides["event"] == "RETREAT")]
+    assert len(rows) and set(rows["target"]) == {""}
+
+
+def test_city_not_after_a_locative_stays_out(sides):
+    rows = sides[sides["article_id"] == "3"]
+    assert set(rows["source"]) == {"grp:saa"} and set(rows["target"]) == {"grp:nusra_front"}
+
+
+def test_a_place_is_no_speaker(sides):
+    rows = sides[sides["article_id"] == "2"]
+    assert "IRQ" not in set(rows["source"]) and "GBR" in set(rows["target"])

@@ -13,12 +13,12 @@ from ..actors import ActorMatcher, tag_actors
 from ..actors.matcher_cache import default_matcher
 from ..normalize.matching import matching_form
 from .attribution import regroup, reporting_actors, self_reports, speakers
-from .clauses import FIRM, FORWARD
+from .clauses import FIRM, FORWARD, forward_marks
 from .columns import as_strings, with_objects
 from .cue_flags import flags
 from .hits import ends_with, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
-from .locations import article_states, near_cues, not_parties
+from .locations import LOCATIVE, article_states, near_cues, not_parties
 from .markers import adjacent
 from .nesting import background, embedded, promised_threats
 from .operative import author_hits
@@ -107,6 +107,34 @@ def _batch_mentions(mentions: pd.DataFrame, ids: pd.Series, places: frozenset) -
     return mentions[keep].assign(doc=doc[keep])
 
 
+def _city_mentions(mentions: pd.DataFrame, ids: pd.Series, cities: dict[str, str]) -> pd.DataFrame:
+    """The mentions of the registry's places that lie in a state ("in Tehran", "in Aleppo"), as mentions of that
+    state (``alias_kind`` ``city``): a place phrase, never a party, that stands for its state where no actor takes
+    the role, as PLOVER codes it ("opened an embassy in Tehran": Iran the target; ``locations.place_sides``)."""
+    m = _batch_mentions(mentions[mentions["actor_id"].isin(cities.keys())], ids, frozenset())
+    return m.assign(actor_id=m["actor_id"].map(cities).to_numpy(dtype=object), alias_kind="city",
+                    **({"reason": ""} if "reason" in m.columns else {}))
+
+
+_CITY_LOCATIVE = {"en": LOCATIVE["en"], "fr": LOCATIVE["fr"] | {"à", "a"}, "ar": LOCATIVE["ar"]}
+_SKIP = frozenset("the a la le les l' of de du des north south east west northern southern eastern western central "
+                  "nord sud est ouest".split())
+
+
+def _located(display: str, starts: np.ndarray, lang: str) -> np.ndarray:
+    """Does a locative word ("in", "near", "à", "في"; an article or a compass word between) come before each
+    city mention at ``starts``? Only such a city is a place phrase ("in Tehran"); one elsewhere ("south of Manbij",
+    a dateline "Hama Syrian Army units …") stays out, as the registry's places always did."""
+    words = _CITY_LOCATIVE.get(lang, frozenset())
+    out = np.zeros(len(starts), dtype=bool)
+    for k, s in enumerate(starts.tolist()):
+        before = [w.strip(".,;:()\"'«»").lower() for w in display[max(0, s - 40):s].split()[-4:]]
+        while len(before) > 1 and before[-1] in _SKIP:
+            before.pop()
+        out[k] = bool(before) and before[-1] in words
+    return out
+
+
 def _cue_columns(lexicon: CueLexicon) -> dict[str, np.ndarray]:
     """``event``, ``mode`` and ``direction`` of the lexicon's cue rows as arrays (built once per lexicon)."""
     return lexicon.cached(("columns",), lambda: {k: lexicon.cues[k].to_numpy() for k in ("event", "mode",
@@ -115,12 +143,19 @@ def _cue_columns(lexicon: CueLexicon) -> dict[str, np.ndarray]:
 
 def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexicon, lang: str, *, text: str,
                      speaker: pd.Series | None, places: frozenset, country: dict[str, str],
-                     reporters: frozenset = frozenset(), author: pd.Series | None = None) -> pd.DataFrame:
+                     reporters: frozenset = frozenset(), author: pd.Series | None = None,
+                     cities: dict[str, str] | None = None) -> pd.DataFrame:
     b = batch(sub[text].tolist())
     hits, marks = scan(b, lexicon, lang, {"forward": FORWARD.get(lang, ()), "firm": FIRM.get(lang, ())})
     if len(hits["start"]) == 0:
         return empty_events()
     m = _batch_mentions(mentions, sub["article_id"], places)
+    city = _city_mentions(mentions, sub["article_id"], cities or {})
+    city_at = (b.doc_base[city["doc"].to_numpy()] + city["start"].to_numpy()).astype(np.int64)
+    located = _located(b.display, city_at, lang)
+    city, city_at = city[located], np.sort(city_at[located])
+    if len(city):
+        m = pd.concat([m, city], ignore_index=True)
     real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
     phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
     hits = outside_actors({k: v[real] for k, v in hits.items()}, phrases)
@@ -147,6 +182,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         forms = np.array([b.match[a:z] for a, z in zip(hits["m_start"].tolist(), hits["m_end"].tolist(),
                                                        strict=True)], dtype=object)
     place, patron = not_parties(b, phrases, lang, near)
+    place = place | np.isin(phrases["gstart"].to_numpy(), city_at)  # a city is a place wherever it stands
     own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
     phrases = phrases.assign(speaker=speakers(b, phrases, own),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
@@ -167,7 +203,8 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     src = _governed(b, hits, phrases, material, before, src, lang)
     fl["heavy"] = fl["heavy"] | _heavy_subject(b, hits, phrases, marks, before, src)
     tgt = _addressee(b, hits, phrases, cue_rows["event"], direction, tgt, lang)  # "called on all parties to …"
-    src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"])
+    src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"],
+                                 forward_marks(b, lang, marks=marks))
     authored = author_hits(b, hits, phrases, lang)  # "Condemns …": the resolution's author, never the sentence's
     src = np.where(authored, -1, src)
     # a phrase's sector is read only where a row can show it: the members of the groups that take a side
@@ -296,6 +333,8 @@ def extract_events(
         registry = default_matcher()
     reg = registry.registry if isinstance(registry, ActorMatcher) else registry
     places = frozenset(reg.actors.loc[reg.actors["kind"] == "place", "actor_id"])
+    in_state = (reg.actors["kind"] == "place") & reg.actors["country"].fillna("").isin(reg.actors["actor_id"])
+    cities = dict(zip(reg.actors.loc[in_state, "actor_id"], reg.actors.loc[in_state, "country"], strict=True))
     country = dict(zip(reg.actors["actor_id"], reg.actors["country"].fillna(""), strict=True))
     if mentions is None:
         mentions = tag_actors(articles, registry=registry, text=text)
@@ -309,7 +348,7 @@ def extract_events(
             parts.append(_language_events(sub, mentions, lexicon, code, text=text,
                                           speaker=sub[speaker] if speaker else None, places=places,
                                           country=country, reporters=reporting_actors(reg.actors),
-                                          author=sub[author] if author else None))
+                                          author=sub[author] if author else None, cities=cities))
     out = pd.concat([p for p in parts if len(p) or p is parts[0]], ignore_index=True)
     if reasons:
         out = pd.concat([out, _article_reasons(articles, out, mentions, langs, lexicon, text)], ignore_index=True)
