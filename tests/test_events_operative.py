@@ -20,6 +20,7 @@ TEXTS = [
     ("ar", "A/RES/69/3", "وإذ ترحب في هذا الصدد بمبادرات تركمانستان المتعلقة بكفالة المرور العابر للطاقة،"),
     ("ar", "A/69/5", "وتدين أرمينيا بشدة هذه الاستفزازات من جانب أذربيجان."),  # verb first, its subject after it
     ("en", "S/RES/1", "Following the talks, Russia welcomes the agreement with Turkey."),  # a news sentence
+    ("ar", "S/RES/2209", "5 - يعرب عن تأييده لقرار المجلس التنفيذي، ويرحب بجهود تركمانستان؛"),  # coordinated, و glued
 ]
 
 
@@ -41,7 +42,8 @@ def _rows(ev, article, event):
 
 
 def test_un_authors_read_the_symbol(articles):
-    assert un_authors(articles).tolist() == ["org:unsc", "org:unga", "", "org:unga", "", "org:unga", "", "org:unsc"]
+    assert un_authors(articles).tolist() == ["org:unsc", "org:unga", "", "org:unga", "", "org:unga", "", "org:unsc",
+                                             "org:unsc"]
     hrc = pd.DataFrame({"title": ["A/HRC/RES/28/1", "A/C.3/69/L.12", "S/PRST/2015/2", "E/CN.5/2015/L.4"]})
     assert un_authors(hrc).tolist() == ["org:unhrc", "org:unga", "org:unsc", ""]
     with pytest.raises(ValueError, match="symbol="):
@@ -67,6 +69,7 @@ def test_preambular_and_coordinated_verbs(both):
     salue = _rows(given, "3", "SUPPORT")  # "Est conscient …, et salue les efforts … de l'ONU"
     assert set(salue["source"]) == {"org:unga"} and set(salue["target"]) == {"org:un"}
     assert set(_rows(given, "5", "SUPPORT")["source"]) == {"org:unga"}  # "وإذ ترحب …،"
+    assert set(_rows(given, "8", "SUPPORT")["source"]) == {"org:unsc"}  # "… ويرحب بجهود تركمانستان"
 
 
 def test_named_subjects_keep_the_ordinary_rules(both):

@@ -132,9 +132,9 @@ def author_hits(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, lang: str
     for k in later.tolist():
         word = _WORD.match(b.match, ms[k])
         w = word.group() if word else ""
-        if lang == "ar":
-            if w.startswith("و") and w[1:] in OPERATIVE[lang]:
-                out[k] = True
+        if lang == "ar":  # "… ويرحب": the hit may start after its proclitic و
+            glued = b.match[max(0, ms[k] - 1):ms[k]] == "و" and w in OPERATIVE[lang]
+            out[k] = glued or (w.startswith("و") and w[1:] in OPERATIVE[lang])
             continue
         participle = pre[k] and _ENDING[lang] is not None and len(w) > 5 and w.endswith(_ENDING[lang])
         if w in OPERATIVE[lang] or participle:  # "…, and requests", "Recalling … and welcoming …"
