@@ -154,7 +154,9 @@ BACKGROUND = [  # (text, the main cue, the background cues): PLOVER codes the ma
      ["handed over"]),
     ("Students in Indonesia staged demonstrations to demand reforms.", "staged", ["demand"]),
     ("The Israeli army lifted on Friday a day-old blockade on Palestinian lorries.", "lifted", ["blockade"]),
-    ("Palestinians of the Israeli-occupied West Bank shunned work to protest.", "shunned work", ["occupied"]),
+    # "Israeli-occupied", glued by a hyphen, names a relation and gives no event (round 7): the purpose infinitive
+    # is the background
+    ("Palestinians of the Israeli-occupied West Bank shunned work to protest.", "shunned work", ["protest"]),
 ]
 
 

@@ -26,7 +26,7 @@ def _row(text: str, cue: str, matcher, lang: str = "en") -> tuple[str, str]:
 @pytest.mark.parametrize(("lang", "text", "cue", "pair"), [
     # the antecedent is a noun the registry does not tag: no source rather than the main clause's subject
     ("en", "The US strikes are meant to limit the advance of militants who have seized territory in Syria.",
-     "seized", ("", "SYR")),
+     "seized territory", ("", "SYR")),  # taking territory is one FIGHT cue (round 7)
     ("fr", "La France a critiqué les rebelles qui ont attaqué le Mali.", "attaqué", ("", "MLI")),
     # the antecedent is the actor phrase, maybe with a qualifying noun: it stays the source
     ("en", "Syrian rebels who attacked Turkey were arrested.", "attacked", ("SYR", "TUR")),

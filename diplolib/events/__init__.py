@@ -32,6 +32,7 @@ _NAMES = {
     "dyad_scores": ".dyads",
     "event_edges": ".dyads",
     "event_graph": ".network",
+    "un_authors": ".operative",
 }
 __getattr__, __dir__ = attach(__name__, _NAMES)
 __all__ = list(_NAMES)

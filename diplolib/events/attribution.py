@@ -157,11 +157,14 @@ def skip(excluded: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def speaker_before(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> np.ndarray:
     """The speaker phrase (of a reporting verb: "Russia said …") nearest before each hit in its sentence, ``-1``
-    when none: the source of a ``modal`` cue ("Russia said Sudan *must return* …")."""
+    when none: the source of a ``modal`` cue ("Russia said Sudan *must return* …"). A place phrase is no speaker."""
     n = len(hits["start"])
     if n == 0 or phrases.empty or "speaker" not in phrases.columns:
         return np.full(n, -1)
-    idx = np.flatnonzero(phrases["speaker"].to_numpy())
+    speaking = phrases["speaker"].to_numpy()
+    if "place" in phrases.columns:  # "the Red Cross operating in Iraq said …": a place does not speak
+        speaking = speaking & ~phrases["place"].to_numpy()
+    idx = np.flatnonzero(speaking)
     if len(idx) == 0:
         return np.full(n, -1)
     pe, ps = phrases["gend"].to_numpy()[idx], phrases["gstart"].to_numpy()[idx]

@@ -13,14 +13,15 @@ from ..actors import ActorMatcher, tag_actors
 from ..actors.matcher_cache import default_matcher
 from ..normalize.matching import matching_form
 from .attribution import regroup, reporting_actors, self_reports, speakers
-from .clauses import FIRM, FORWARD
+from .clauses import FIRM, FORWARD, forward_marks
 from .columns import as_strings, with_objects
 from .cue_flags import flags
 from .hits import ends_with, ends_with_any, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
-from .locations import article_states, near_cues, not_parties
+from .locations import LOCATIVE, article_states, near_cues, not_parties
 from .markers import adjacent
 from .nesting import background, embedded, promised_threats
+from .operative import author_hits
 from .pairs import pairs as _pairs
 from .roles import actor_phrases, assign
 from .scan import batch, scan
@@ -40,6 +41,8 @@ EVENT_COLUMNS = ["event_id", "article_id", "sentence", "start", "end", "cue", "e
 #: PLOVER's material event types (cooperation and conflict): deeds, not words.
 _MATERIAL = ("COOPERATE", "AID", "RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
              "FIGHT")
+#: Participles that, glued by a hyphen to the word before ("Israeli-occupied"), name who holds a place.
+_RELATION = frozenset({"occupied", "held", "controlled", "administered", "run", "dominated"})
 _PARTICIPLES = ("ed", "en", "struck", "hit", "shot", "led", "held", "fought", "sent", "made")
 _DTYPES = {"event_id": "string", "article_id": "string", "sentence": "int64", "start": "int64", "end": "int64",
            "cue": "string", "event": "string", "mode": "string", "source": "string", "target": "string",
@@ -104,6 +107,34 @@ def _batch_mentions(mentions: pd.DataFrame, ids: pd.Series, places: frozenset) -
     return mentions[keep].assign(doc=doc[keep])
 
 
+def _city_mentions(mentions: pd.DataFrame, ids: pd.Series, cities: dict[str, str]) -> pd.DataFrame:
+    """The mentions of the registry's places that lie in a state ("in Tehran", "in Aleppo"), as mentions of that
+    state (``alias_kind`` ``city``): a place phrase, never a party, that stands for its state where no actor takes
+    the role, as PLOVER codes it ("opened an embassy in Tehran": Iran the target; ``locations.place_sides``)."""
+    m = _batch_mentions(mentions[mentions["actor_id"].isin(cities.keys())], ids, frozenset())
+    return m.assign(actor_id=m["actor_id"].map(cities).to_numpy(dtype=object), alias_kind="city",
+                    **({"reason": ""} if "reason" in m.columns else {}))
+
+
+_CITY_LOCATIVE = {"en": LOCATIVE["en"], "fr": LOCATIVE["fr"] | {"à", "a"}, "ar": LOCATIVE["ar"]}
+_SKIP = frozenset("the a la le les l' of de du des north south east west northern southern eastern western central "
+                  "nord sud est ouest".split())
+
+
+def _located(display: str, starts: np.ndarray, lang: str) -> np.ndarray:
+    """Does a locative word ("in", "near", "à", "في"; an article or a compass word between) come before each
+    city mention at ``starts``? Only such a city is a place phrase ("in Tehran"); one elsewhere ("south of Manbij",
+    a dateline "Hama Syrian Army units …") stays out, as the registry's places always did."""
+    words = _CITY_LOCATIVE.get(lang, frozenset())
+    out = np.zeros(len(starts), dtype=bool)
+    for k, s in enumerate(starts.tolist()):
+        before = [w.strip(".,;:()\"'«»").lower() for w in display[max(0, s - 40):s].split()[-4:]]
+        while len(before) > 1 and before[-1] in _SKIP:
+            before.pop()
+        out[k] = bool(before) and before[-1] in words
+    return out
+
+
 def _cue_columns(lexicon: CueLexicon) -> dict[str, np.ndarray]:
     """``event``, ``mode`` and ``direction`` of the lexicon's cue rows as arrays (built once per lexicon)."""
     return lexicon.cached(("columns",), lambda: {k: lexicon.cues[k].to_numpy() for k in ("event", "mode",
@@ -112,12 +143,19 @@ def _cue_columns(lexicon: CueLexicon) -> dict[str, np.ndarray]:
 
 def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexicon, lang: str, *, text: str,
                      speaker: pd.Series | None, places: frozenset, country: dict[str, str],
-                     reporters: frozenset = frozenset()) -> pd.DataFrame:
+                     reporters: frozenset = frozenset(), author: pd.Series | None = None,
+                     cities: dict[str, str] | None = None) -> pd.DataFrame:
     b = batch(sub[text].tolist())
     hits, marks = scan(b, lexicon, lang, {"forward": FORWARD.get(lang, ()), "firm": FIRM.get(lang, ())})
     if len(hits["start"]) == 0:
         return empty_events()
     m = _batch_mentions(mentions, sub["article_id"], places)
+    city = _city_mentions(mentions, sub["article_id"], cities or {})
+    city_at = (b.doc_base[city["doc"].to_numpy()] + city["start"].to_numpy()).astype(np.int64)
+    located = _located(b.display, city_at, lang)
+    city, city_at = city[located], np.sort(city_at[located])
+    if len(city):
+        m = pd.concat([m, city], ignore_index=True)
     real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
     phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
     hits = outside_actors({k: v[real] for k, v in hits.items()}, phrases)
@@ -125,6 +163,13 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         participle = np.flatnonzero(ends_with(b, hits["m_start"], hits["m_end"], "ed"))
         adjective = np.zeros(len(hits["start"]), dtype=bool)
         adjective[participle] = adjacent(b.spaced, hits["m_start"][participle].tolist(), [], "determiner", lang)
+        # "the Israeli-occupied Golan", "rebel-held areas": glued by a hyphen, the participle names a standing
+        # relation (who holds the place), not an event of this report
+        glued = np.flatnonzero(~adjective)
+        glued = glued[[b.display[s - 1:s] == "-" and b.match[a:z] in _RELATION
+                       for s, a, z in zip(hits["start"][glued].tolist(), hits["m_start"][glued].tolist(),
+                                          hits["m_end"][glued].tolist(), strict=True)]]
+        adjective[glued] = True
         hits = {k: v[~adjective] for k, v in hits.items()}
     near = near_cues(phrases, hits["start"], hits["end"])  # the phrases that can take a side
     spk_doc = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object) if speaker is not None
@@ -134,6 +179,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     if len(hits["start"]) == 0:
         return empty_events()
     place, patron = not_parties(b, phrases, lang, near)
+    place = place | np.isin(phrases["gstart"].to_numpy(), city_at)  # a city is a place wherever it stands
     own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
     phrases = phrases.assign(speaker=speakers(b, phrases, own),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
@@ -155,7 +201,10 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     src = _governed(b, hits, phrases, material, before, src, lang)
     fl["heavy"] = fl["heavy"] | _heavy_subject(b, hits, phrases, marks, before, src)
     tgt = _addressee(b, hits, phrases, cue_rows["event"], direction, tgt, lang)  # "called on all parties to …"
-    src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"])
+    src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"],
+                                 forward_marks(b, lang, marks=marks))
+    authored = author_hits(b, hits, phrases, lang)  # "Condemns …": the resolution's author, never the sentence's
+    src = np.where(authored, -1, src)
     # a phrase's sector is read only where a row can show it: the members of the groups that take a side
     phrases = with_objects(phrases, sector=phrase_sectors(b.display, phrases, country, lang, np.intersect1d(
         near, side_members(phrases, src, tgt)), codes=b.codes))
@@ -169,6 +218,11 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         "src": src, "tgt": tgt, "has_speaker": has_speaker, "nominal": fl["nominal"],
     }), event=cue_rows["event"], mode=cue_rows["mode"], direction=direction, speaker=spk)
     table["speaker"] = table["speaker"].where(table["has_speaker"] & (table["src"] < 0), None)
+    table["authored"] = authored
+    if authored.any():
+        auth = (author.astype(object).where(author.notna(), "").to_numpy(dtype=object) if author is not None
+                else np.full(len(sub), "", dtype=object))[doc]
+        table.loc[authored, "speaker"] = np.where(auth[authored] != "", auth[authored], None)
     heavy = fl["heavy"] & np.isin(table["event"].to_numpy(), ["ASSAULT", "COERCE"])
     table.loc[heavy, "event"] = "FIGHT"
     table.loc[heavy, "mode"] = "heavy-weapons"
@@ -180,6 +234,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     out = without_self_pairs(domestic(out, where))  # "Sudanese rebels shelled Juba": within the state
     out = _without_reporters(out, reporters)
     out["reason"] = _reason(out)
+    out.loc[out["authored"].to_numpy(dtype=bool) & (out["source"] == "").to_numpy(), "reason"] = "unnamed-author"
     out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"
     return _finish(out, sub, b)
 
@@ -208,6 +263,7 @@ def extract_events(
     text: str = "text",
     lang: str | None = None,
     speaker: str | None = None,
+    author: str | None = None,
     reasons: bool = False,
 ) -> pd.DataFrame:
     """Directed events in the articles: one row per (event, source actor, target actor).
@@ -233,6 +289,12 @@ def extract_events(
     speaker : str, optional
         Column of ``articles`` holding an actor id that is the source of a cue with no actor before it (the
         issuer of a readout: "Telephone conversation with …" on the Kremlin's site is the Russian president's).
+    author : str, optional
+        Column of ``articles`` holding the actor id of the document's author (a resolution's adopting body:
+        :func:`~diplolib.events.un_authors` reads it from UN symbols), the source of the verbs of its operative
+        and preambular paragraphs, whose subject is never written ("Condemns …", "Décide …", "يدين …";
+        :mod:`~diplolib.events.operative`). Without it, or where it is empty, such a verb has no source and
+        ``reason`` ``unnamed-author``.
     reasons : bool
         Also give one row for each article without events, saying why in ``reason``: ``no-text``,
         ``language`` (no cue lexicon for it), ``no-actors``, ``no-cue``.
@@ -247,7 +309,8 @@ def extract_events(
         (the source or the target is an actor the registry lacks: a ``discovered`` mention of
         :func:`~diplolib.actors.discover_actors` or a readout's counterpart), ``reason``
         (``""``, ``no-source``, ``no-target``, ``unresolved``, ``self``: source and target are the same
-        actor, a domestic event) and ``published``. A cue with no actor in its clause gives no row. A role
+        actor, a domestic event; ``unnamed-author``: the verb of a resolution's paragraph whose author was not
+        given) and ``published``. A cue with no actor in its clause gives no row. A role
         phrase whose holder the registry does not know on the date ("British Defence Secretary" in 1990)
         stands for its state. An attack or killing whose clause names heavy weapons (aircraft, tanks,
         artillery, missiles, shelling, air strikes) is FIGHT with mode ``heavy-weapons``, as PLOVER codes it.
@@ -259,11 +322,17 @@ def extract_events(
     if speaker is not None:
         check_columns(articles, [speaker], func="extract_events", name="articles",
                       fix="name a column of actor ids with speaker=, or leave it out")
+    if author is not None:
+        check_columns(articles, [author], func="extract_events", name="articles",
+                      fix="name a column of actor ids with author= (events.un_authors() for UN documents), or leave "
+                          "it out")
     lexicon = _lexicon(cues)
     if registry is None:
         registry = default_matcher()
     reg = registry.registry if isinstance(registry, ActorMatcher) else registry
     places = frozenset(reg.actors.loc[reg.actors["kind"] == "place", "actor_id"])
+    in_state = (reg.actors["kind"] == "place") & reg.actors["country"].fillna("").isin(reg.actors["actor_id"])
+    cities = dict(zip(reg.actors.loc[in_state, "actor_id"], reg.actors.loc[in_state, "country"], strict=True))
     country = dict(zip(reg.actors["actor_id"], reg.actors["country"].fillna(""), strict=True))
     if mentions is None:
         mentions = tag_actors(articles, registry=registry, text=text)
@@ -276,7 +345,8 @@ def extract_events(
         if code in lexicon.languages:
             parts.append(_language_events(sub, mentions, lexicon, code, text=text,
                                           speaker=sub[speaker] if speaker else None, places=places,
-                                          country=country, reporters=reporting_actors(reg.actors)))
+                                          country=country, reporters=reporting_actors(reg.actors),
+                                          author=sub[author] if author else None, cities=cities))
     out = pd.concat([p for p in parts if len(p) or p is parts[0]], ignore_index=True)
     if reasons:
         out = pd.concat([out, _article_reasons(articles, out, mentions, langs, lexicon, text)], ignore_index=True)

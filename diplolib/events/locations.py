@@ -43,11 +43,11 @@ PLACE_NOUNS = {
 }
 PATRON = frozenset("backed supported funded formed trained allied held controlled based occupied sponsored".split())
 _ARTICLES = frozenset({"the", "a", "la", "le", "les", "l"})
-#: Words after a name that leave it a noun of its own ("in Syria on Tuesday"); any other lower-case word after it
-#: makes it a modifier ("in US air strikes").
+#: Words after a name that leave it a noun of its own ("in Syria on Tuesday", "the Red Cross in Iraq said"); any
+#: other lower-case word after it makes it a modifier ("in US air strikes").
 _FUNCTION = frozenset("""on in and or since last at to for with after before where which that as while by from over
     during this the early late earlier is was has have had were are will would et depuis le la les pour de du des au
-    aux a ou qui dont mais ce cette""".split())
+    aux a ou qui dont mais ce cette said says told reported reports announced stated added confirmed claimed""".split())
 _COMPASS = frozenset("""north south east west northern southern eastern western central northeastern northwestern
     southeastern southwestern nord sud est ouest""".split())
 
@@ -155,7 +155,8 @@ _LOCALISING = frozenset("in of from inside within throughout en de du des dans".
 
 
 def place_sides(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
-                marks: dict[str, tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+                marks: dict[str, tuple[np.ndarray, np.ndarray]], forward: np.ndarray | None = None
+                ) -> tuple[np.ndarray, np.ndarray]:
     """``(source, target)``: a place phrase standing for its state on each side of each hit, ``-1`` when none.
 
     PLOVER codes the state of a place as the party where the text names none: the target of "shelled Juba",
@@ -164,6 +165,9 @@ def place_sides(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     where the place is where the parties met), and the source of "rebels in the Ivory Coast blocked …", "the
     government of Sindh province ordered …" the state of a place that localises a noun of people
     (:data:`GROUP_NOUNS`) before the cue. The extractor uses them only where no actor takes the role.
+    ``forward``: matching-form offsets of the words opening a subordinate clause
+    (:func:`~diplolib.events.clauses.forward_marks`); the target place is not looked for past them ("resigned as
+    the opposition threatened to storm his residence in Tbilisi": the place of the threat).
     """
     n = len(hits["start"])
     none = np.full(n, -1)
@@ -180,7 +184,8 @@ def place_sides(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     sent_lo, sent_hi = b.sent_start[hits["sentence"]], b.sent_end[hits["sentence"]]
     k = np.searchsorted(ps, hits["end"], side="left")
     kk = np.minimum(k, len(idx) - 1)
-    ok = (k < len(idx)) & (pe[kk] <= sent_hi) & same_clause(clause, hits["end"], ps[kk])
+    ahead = clause if forward is None else clause_marks(b, marks, reported=False, forward=forward)
+    ok = (k < len(idx)) & (pe[kk] <= sent_hi) & same_clause(ahead, hits["end"], ps[kk])
     ok &= ps[kk] - hits["end"] <= PLACE_REACH
     tgt = np.where(ok, idx[kk], -1)
     j = np.searchsorted(pe, hits["start"], side="right") - 1

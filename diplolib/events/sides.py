@@ -80,14 +80,14 @@ def heavy_subject(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, marks: 
 
 def modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own: dict, direction: np.ndarray,
                      fl: dict, before: np.ndarray, src: np.ndarray, tgt: np.ndarray,
-                     event: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                     event: np.ndarray, forward: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """A ``modal`` cue's sides ("Russia said Sudan must return …": Sudan the target, the speaker the source), then
     a place for its state where no actor takes a side (PLOVER's coding; ``locations.place_sides``); the place
     after a passive with no agent is the source of what a state does (:data:`~diplolib.events.locations.STATE_ACTS`)."""
     modal = direction == "modal"
     speaker = speaker_before(b, hits, phrases)  # "Britain said the rebels should …": no target but the rebels
     src, tgt = np.where(modal, speaker, src), np.where(modal, np.where(before == speaker, -1, before), tgt)
-    place_src, place_tgt = place_sides(b, hits, phrases, own)
+    place_src, place_tgt = place_sides(b, hits, phrases, own, forward)
     # "X and Y agreed … in Kazakhstan": where they met; "the massacre carried out by X": no victim named
     place_tgt = np.where((direction == "mutual") | fl["nominal"], -1, place_tgt)
     src, place_tgt = place_agent(((direction == "active") & fl["passive"]) | (direction == "passive"), event, src,

@@ -1,0 +1,81 @@
+"""Round-7 rule: the verbs of a resolution's operative and preambular paragraphs have the document's author as
+their source (events/operative.py), never an actor of the sentence; without a known author, no source and
+``reason`` ``unnamed-author``."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from diplolib.actors.matcher_cache import default_matcher
+from diplolib.events import extract_events, un_authors
+
+TEXTS = [
+    ("en", "S/RES/2254", "3. Condemns the attacks by ISIS on Iraq and requests the Secretary-General to report;"),
+    ("en", "A/RES/69/170", "Recalling its resolution 2118 and welcoming the efforts of Russia and Turkey,"),
+    ("en", "A/69/700", "Russia condemns the attacks by ISIS on Iraq."),  # a named subject: the ordinary rules
+    ("fr", "A/RES/69/1", "Est conscient que la stabilité est essentielle pour Haïti, et salue les efforts déployés par "
+                         "l'Organisation des Nations Unies ;"),
+    ("fr", "S/2015/95", "Condamne les attaques de l'EIIL contre l'Iraq ;"),  # symbol of a letter or a draft: unknown
+    ("ar", "A/RES/69/3", "وإذ ترحب في هذا الصدد بمبادرات تركمانستان المتعلقة بكفالة المرور العابر للطاقة،"),
+    ("ar", "A/69/5", "وتدين أرمينيا بشدة هذه الاستفزازات من جانب أذربيجان."),  # verb first, its subject after it
+    ("en", "S/RES/1", "Following the talks, Russia welcomes the agreement with Turkey."),  # a news sentence
+    ("ar", "S/RES/2209", "5 - يعرب عن تأييده لقرار المجلس التنفيذي، ويرحب بجهود تركمانستان؛"),  # coordinated, و glued
+]
+
+
+@pytest.fixture(scope="module")
+def articles():
+    arts = pd.DataFrame({"article_id": [str(i) for i in range(len(TEXTS))], "lang": [t[0] for t in TEXTS],
+                         "title": [t[1] for t in TEXTS], "text": [t[2] for t in TEXTS]})
+    return arts.assign(author=un_authors(arts))
+
+
+@pytest.fixture(scope="module")
+def both(articles):
+    m = default_matcher()
+    return extract_events(articles, registry=m), extract_events(articles, registry=m, author="author")
+
+
+def _rows(ev, article, event):
+    return ev[(ev["article_id"] == article) & (ev["event"] == event)]
+
+
+def test_un_authors_read_the_symbol(articles):
+    assert un_authors(articles).tolist() == ["org:unsc", "org:unga", "", "org:unga", "", "org:unga", "", "org:unsc",
+                                             "org:unsc"]
+    hrc = pd.DataFrame({"title": ["A/HRC/RES/28/1", "A/C.3/69/L.12", "S/PRST/2015/2", "E/CN.5/2015/L.4"]})
+    assert un_authors(hrc).tolist() == ["org:unhrc", "org:unga", "org:unsc", ""]
+    with pytest.raises(ValueError, match="symbol="):
+        un_authors(hrc, symbol="symbol")
+
+
+def test_operative_verb_has_the_author_as_source(both):
+    plain, given = both
+    cond = _rows(given, "0", "DISAPPROVE")
+    assert set(cond["source"]) == {"org:unsc"} and "grp:isis" in set(cond["target"])
+    assert set(_rows(given, "0", "DEMAND")["source"]) == {"org:unsc"}  # "…, and requests": coordinated
+    un = _rows(plain, "0", "DISAPPROVE")  # no author given: no source, flagged, never ISIS
+    assert set(un["source"]) == {""} and set(un["reason"]) == {"unnamed-author"}
+    fr = _rows(given, "4", "DISAPPROVE")  # a symbol that does not say the author
+    assert set(fr["source"]) == {""} and set(fr["reason"]) == {"unnamed-author"}
+
+
+def test_preambular_and_coordinated_verbs(both):
+    plain, given = both
+    welcome = _rows(given, "1", "SUPPORT")
+    assert set(welcome["source"]) == {"org:unga"} and set(welcome["target"]) == {"RUS", "TUR"}
+    assert set(_rows(plain, "1", "SUPPORT")["source"]) == {""}
+    salue = _rows(given, "3", "SUPPORT")  # "Est conscient …, et salue les efforts … de l'ONU"
+    assert set(salue["source"]) == {"org:unga"} and set(salue["target"]) == {"org:un"}
+    assert set(_rows(given, "5", "SUPPORT")["source"]) == {"org:unga"}  # "وإذ ترحب …،"
+    assert set(_rows(given, "8", "SUPPORT")["source"]) == {"org:unsc"}  # "… ويرحب بجهود تركمانستان"
+
+
+def test_named_subjects_keep_the_ordinary_rules(both):
+    plain, given = both
+    for ev in both:
+        assert set(_rows(ev, "2", "DISAPPROVE")["source"]) == {"RUS"}
+        assert set(_rows(ev, "6", "DISAPPROVE")["source"]) == {"ARM"}  # "وتدين أرمينيا": its subject follows
+        assert set(_rows(ev, "7", "SUPPORT")["source"]) == {"RUS"}
+        assert "unnamed-author" not in set(ev.loc[ev["article_id"].isin(["2", "6", "7"]), "reason"])
