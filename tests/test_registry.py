@@ -22,7 +22,7 @@ def reg() -> Registry:
 # -- the shipped registry ------------------------------------------------
 def test_shipped_registry_is_valid_and_complete(reg):
     assert len(reg.actors) > 400
-    assert set(reg.actors["kind"]) == {"person", "state", "organisation", "armed_group", "place"}
+    assert set(reg.actors["kind"]) == {"person", "state", "organisation", "armed_group", "place", "media"}
     assert not reg.actors["actor_id"].duplicated().any()
     assert {"en", "fr", "ar"} == set(reg.aliases["lang"])
     assert reg.roles["start"].notna().all()
