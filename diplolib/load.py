@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from ._memory import release_freed_memory
 from .normalize import STEPS, normalize_articles
 from .normalize.articles import RAW_COLUMNS, ArticleRun, DatesAcrossBlocks, _steps, finish_articles
 from .normalize.metadata_columns import MetadataColumns, metadata_text
@@ -198,7 +199,10 @@ def _articles_of_chunks(chunks, *, published: Any, tz: str | None, steps: Sequen
     extra = metadata.frame()
     del metadata
     extra = extra.iloc[at].reset_index(drop=True) if len(extra.columns) else None
-    return LoadResult(tidy_metadata(finish_articles([out], run.on, extra=extra)), errors_frame(errors))
+    articles = tidy_metadata(finish_articles([out], run.on, extra=extra))
+    del out, extra
+    release_freed_memory()  # the chunks' freed temporaries: the tagger that usually follows could not reuse them
+    return LoadResult(articles, errors_frame(errors))
 
 
 _RECORD = "\x1frecord"
