@@ -293,6 +293,36 @@ def job_dask() -> dict[str, pd.DataFrame]:
     return out
 
 
+def job_load_articles() -> dict[str, pd.DataFrame]:
+    """``load_articles`` on the raw files of the multi-file corpora (the recipes' readers and options, without their
+    extra columns), chunks of 500 records where the code takes the records a chunk of files at a time."""
+    import diplolib.load as load_mod
+    from diplolib import datasets
+    from diplolib.load import load_articles
+
+    if hasattr(load_mod, "CHUNK_RECORDS"):
+        load_mod.CHUNK_RECORDS = 500
+    cases = {
+        "fa-kes": ("FA-KES-Dataset.csv", {"preset": "fa-kes"}),
+        "wikinews-fr": ("documents", {"format": "html", "source": "wikinews", "lang": "fr"}),
+        "kremlin-en": ("var", {"format": "html", "source": "kremlin", "lang": "en", "encoding_errors": "replace",
+                               "include": "*.html"}),
+        "wh-readouts": ("", {"format": "markdown", "include": "*/*.md", "source": "whitehouse", "lang": "en"}),
+        "re3d": ("", {"format": "jsonl", "include": "*/documents.json", "lang": "en"}),
+        "sib200": ("", {"preset": "sib200", "format": "csv", "source": "sib200",
+                        "include": ["fra_Latn/*.tsv", "arb_Arab/*.tsv", "eng_Latn/*.tsv"]}),
+        "ungdc": ("TXT", {"format": "filename", "include": "*.txt", "source": "ungdc", "lang": "en"}),
+        "sana-fr": ("", {"format": "page", "include": "*.txt", "source": "sana", "lang": "fr",
+                         "published": "2016-02-10"}),
+    }
+    out = {}
+    for name, (sub, options) in cases.items():
+        root = datasets.path(name)
+        articles, errors = load_articles(root / sub if sub else root, **options)
+        out[f"{name}_articles"], out[f"{name}_errors"] = articles, errors
+    return out
+
+
 def job_figures() -> dict[str, pd.DataFrame]:
     """The CSV of every registered figure (the PNGs are compared by eye, not here)."""
     from diplolib import figures
@@ -313,6 +343,7 @@ JOBS: dict[str, Callable[[], dict[str, pd.DataFrame]]] = {
     "evaluation": job_evaluation,
     "store": job_store,
     "dask": job_dask,
+    "load-articles": job_load_articles,
     "figures": job_figures,
 }
 

@@ -20,13 +20,25 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 
+from ._memory import release_freed_memory
 from .normalize import STEPS, normalize_articles
+from .normalize.articles import RAW_COLUMNS, ArticleRun, DatesAcrossBlocks, _steps, finish_articles
+from .normalize.metadata_columns import MetadataColumns, metadata_text
 from .readers import read_records
+from .readers.base import errors_frame
+from .readers.walk import _records_table, iter_record_chunks
 
 __all__ = ["LoadResult", "load_articles", "load_records", "to_articles", "concat_records", "read_dates",
-           "resolve_published", "tidy_metadata", "metadata_text"]
+           "resolve_published", "tidy_metadata", "metadata_text", "CHUNK_RECORDS"]
+
+#: Records :func:`load_articles` takes from the readers at a time: whole files, until a chunk holds at least this
+#: many records. The raw records of a chunk (Python strings and dicts, ~3 bytes per byte of text) live only while
+#: it is normalised; the articles table is built from the chunks' Arrow-backed columns. The table is the same for
+#: any chunk size (metadata column types are decided over all chunks: :mod:`diplolib.normalize.metadata_columns`).
+CHUNK_RECORDS = 5_000
 
 
 class LoadResult(NamedTuple):
@@ -140,16 +152,60 @@ def load_articles(
         unknown = sorted(set(steps) - set(STEPS))
         if unknown:
             raise ValueError(f"load_articles: unknown step(s) {unknown}; choose among {list(STEPS)}.")
-    records, errors = load_records(
-        source,
-        format=format,
-        columns=columns,
-        encoding=encoding,
-        recursive=recursive,
-        progress=progress,
-        **reader_options,
-    )
-    return LoadResult(to_articles(records, published=published, tz=reader_options.get("tz"), steps=steps), errors)
+    if columns is not None:
+        reader_options["columns"] = columns
+    if encoding is not None:
+        reader_options["encoding"] = encoding
+    chunks = iter_record_chunks(source, chunk_rows=CHUNK_RECORDS, format=format, recursive=recursive,
+                                progress=progress, **reader_options)
+    try:
+        return _articles_of_chunks(chunks, published=resolve_published(published), tz=reader_options.get("tz"),
+                                   steps=steps)
+    except DatesAcrossBlocks:  # a file's date strings in two chunks (see ArticleRun): all records at once
+        records, errors = read_records(source, format=format, recursive=recursive, progress=False,
+                                       **reader_options)
+        return LoadResult(to_articles(records, published=published, tz=reader_options.get("tz"), steps=steps),
+                          errors)
+
+
+def _articles_of_chunks(chunks, *, published: Any, tz: str | None, steps: Sequence[str] | None) -> LoadResult:
+    """The articles and errors tables of the readers' chunks (:func:`diplolib.readers.walk.iter_record_chunks`),
+    normalised a chunk at a time: the same tables as :func:`to_articles` of all the records at once."""
+    run: ArticleRun | None = None
+    frames: list[pd.DataFrame] = []
+    errors: list[dict] = []
+    metadata = MetadataColumns(RAW_COLUMNS)
+    for parts, errs in chunks:
+        errors.extend(errs)
+        if not parts:
+            continue
+        records = _records_table(parts)
+        if run is None:
+            run = ArticleRun(_steps(records, steps, True), published=published, tz=tz or "UTC")
+        metadata.add(parts)
+        del parts
+        first = run.rows
+        raw = records[[c for c in RAW_COLUMNS if c in records.columns]]
+        del records
+        # the record of each article travels as an extra column, for the metadata columns added at the end
+        frames.extend(run.block(raw, pd.DataFrame({_RECORD: np.arange(first, first + len(raw))})))
+        del raw
+    if run is None:  # no record at all: the one-pass table of an empty records table
+        return LoadResult(to_articles(_records_table([]), published=published, tz=tz, steps=steps),
+                          errors_frame(errors))
+    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    del frames
+    at = out.pop(_RECORD).to_numpy()
+    extra = metadata.frame()
+    del metadata
+    extra = extra.iloc[at].reset_index(drop=True) if len(extra.columns) else None
+    articles = tidy_metadata(finish_articles([out], run.on, extra=extra))
+    del out, extra
+    release_freed_memory()  # the chunks' freed temporaries: the tagger that usually follows could not reuse them
+    return LoadResult(articles, errors_frame(errors))
+
+
+_RECORD = "\x1frecord"
 
 
 def to_articles(records: pd.DataFrame, *, published: Any = None, tz: str | None = None,
@@ -204,20 +260,6 @@ def read_dates(path: str | os.PathLike) -> dict[str, str]:
         raise ValueError(f"{path}: a dates sidecar needs a 'file' (or 'origin') column and a 'published' column; "
                          f"it has {list(table.columns)}.")
     return {k: v for k, v in zip(table[key], table["published"], strict=True) if k and v}
-
-
-def _as_text(value: Any) -> Any:
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
-
-
-def metadata_text(values: pd.Series) -> pd.Series:
-    """One metadata column as nullable strings: lists joined with "; ", dates in ISO, missing values ``<NA>``."""
-    return values.map(lambda v: v if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v))
-                      else _as_text(v)).astype("string")
 
 
 def tidy_metadata(articles: pd.DataFrame) -> pd.DataFrame:

@@ -79,6 +79,20 @@ def test_chunks_empty_texts_and_scan(matcher, monkeypatch):
     assert tag_actors(articles.head(0), registry=matcher).columns.tolist() == got.columns.tolist()
 
 
+def test_arrow_text_column_taken_a_chunk_at_a_time(matcher, monkeypatch):
+    """An Arrow-backed text column becomes Python strings one chunk at a time: the same mentions as from a list."""
+    monkeypatch.setattr(tagger_mod, "CHUNK_CHARS", 40)
+    rows = [("Barack Obama met the President in Washington.", "2012-06-15", "whitehouse"), (None, None, None),
+            ("", None, None), ("وروسيا و للأمم المتحدة", "2016-02-12", None), ("\U0001d400 Assad in Paris", None, None),
+            ("the Russian and Turkish presidents met in May 2015; May said", "2016-02-12", None)]
+    articles = _frame(rows)
+    as_list = tag_actors(articles.assign(text=articles["text"].astype(object)), registry=matcher)
+    assert len(as_list) >= 5
+    for dtype in ("string", "str", pd.StringDtype("pyarrow")):
+        got = assert_same(articles.assign(text=articles["text"].astype(dtype)), matcher)
+        pd.testing.assert_frame_equal(got, as_list, check_exact=True)
+
+
 CORPORA = [pytest.param(name, marks=pytest.mark.slow) if name in ("ungdc", "kremlin-en") else name
            for name in datasets.RECIPES]
 

@@ -63,11 +63,12 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..segment import locate_spans, segment_spans
 from .hit_columns import Hits, key_ids, marked, object_array
@@ -277,6 +278,22 @@ def _id_column(ids: np.ndarray, at: np.ndarray):
     return ids[at].tolist()
 
 
+def _bodies(column: pd.Series) -> tuple[list[int], np.ndarray, Callable[[slice], list[str]]]:
+    """The positions of the articles with a non-empty string body, the bodies' lengths in characters, and a function
+    giving the bodies of a run of them (a slice of those positions) as Python strings. An Arrow-backed column gives
+    each run's strings when it is tagged (the column as Python strings at once would hold a second copy of the
+    whole text); any other column is listed once."""
+    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
+        data = column.array.__arrow_array__()
+        lengths = pc.utf8_length(data).fill_null(0).to_numpy()  # code points: Python's len of each string
+        at = np.flatnonzero(lengths > 0)
+        return at.tolist(), lengths[at].astype(np.int64), lambda part: data.take(pa.array(at[part])).to_pylist()
+    bodies = column.tolist()
+    valid = [i for i, body in enumerate(bodies) if isinstance(body, str) and body]
+    texts = [bodies[i] for i in valid]
+    return valid, np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)), texts.__getitem__
+
+
 def _chunks(lengths: np.ndarray) -> list[slice]:
     """Consecutive runs of texts of about :data:`CHUNK_CHARS` characters (at least one text each)."""
     out, first, total = [], 0, np.cumsum(lengths)
@@ -328,17 +345,15 @@ def tag_actors(
             raise ValueError(f"tag_actors: column {col!r} is missing; pass the articles table from load_articles().")
     matcher = as_matcher(registry, exclude_kinds=exclude_kinds, roles=roles)
     dates = article_dates(articles)
-    bodies = articles[text].tolist()
-    valid = [i for i, body in enumerate(bodies) if isinstance(body, str) and body]
-    texts = [bodies[i] for i in valid]
+    valid, lengths, bodies_of = _bodies(articles[text])
     whens = [dates[i] for i in valid]
     sources = articles["source"].tolist() if "source" in articles.columns else [None] * len(articles)
     datelines = articles["dateline"].tolist() if "dateline" in articles.columns else [None] * len(articles)
     sources, datelines = [sources[i] for i in valid], [datelines[i] for i in valid]
     ids = articles["article_id"].to_numpy()[np.array(valid, dtype=np.int64)]
     parts = []
-    for part in _chunks(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))):
-        chunk = texts[part]
+    for part in _chunks(lengths):
+        chunk = bodies_of(part)
         hits, resolved, sentence, paragraph = _tag_chunk(matcher, chunk, whens[part], sources[part], datelines[part])
         if not len(hits.pos):
             continue

@@ -16,7 +16,8 @@ import pandas as pd
 from ..readers.common import date_precision
 from .dates import infer_dayfirst, parse_date, to_timestamp
 
-__all__ = ["DateCache", "origin_file", "supplied_date", "supplied_precision", "dayfirst_by_file", "meta_dates",
+__all__ = ["DateCache", "origin_file", "supplied_date", "supplied_precision", "dayfirst_by_file",
+           "string_date_files", "meta_dates",
            "chunk_dates"]
 
 
@@ -89,6 +90,14 @@ def dayfirst_by_file(raw: pd.DataFrame) -> dict[str, bool | None]:
     for origin, value in zip(raw["origin"].tolist(), raw["published"].tolist(), strict=True):
         by_file.setdefault(origin_file(str(origin)), []).append(value)
     return {f: infer_dayfirst(v) for f, v in by_file.items()}
+
+
+def string_date_files(raw: pd.DataFrame) -> set[str]:
+    """The files (:func:`origin_file`) with a date string in ``published``: those whose day-first order is read."""
+    if isinstance(raw["published"].dtype, (np.dtypes.DateTime64DType, pd.DatetimeTZDtype)):
+        return set()
+    return {origin_file(str(origin)) for origin, value in zip(raw["origin"].tolist(), raw["published"].tolist(),
+                                                               strict=True) if isinstance(value, str)}
 
 
 def _column(cols: dict[str, list[Any]], name: str, n: int) -> list[Any]:

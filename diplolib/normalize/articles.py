@@ -26,12 +26,13 @@ import numpy as np
 import pandas as pd
 
 from ..readers.base import meta_name
-from .article_dates import DateCache, chunk_dates, dayfirst_by_file, meta_dates
+from .article_dates import DateCache, chunk_dates, dayfirst_by_file, meta_dates, string_date_files
 from .bodies import Body, chunk_bodies
 from .duplicates import flag_duplicates
 from .language import DEFAULT_LANGUAGES, detect_language, known_languages
 
-__all__ = ["normalize_articles", "STEPS", "ARTICLE_COLUMNS", "RAW_COLUMNS", "CHUNK_ROWS"]
+__all__ = ["normalize_articles", "ArticleRun", "DatesAcrossBlocks", "finish_articles", "STEPS", "ARTICLE_COLUMNS",
+           "RAW_COLUMNS", "CHUNK_ROWS"]
 
 STEPS: tuple[str, ...] = ("clean", "boilerplate", "byline", "credits", "split", "dateline", "title", "dates",
                           "language", "duplicates")
@@ -100,20 +101,62 @@ def normalize_articles(records: pd.DataFrame, *,
     extras = [c for c in records.columns if c not in RAW_COLUMNS]
     extra = _extra_frame(records, extras)
     raw = records[[c for c in RAW_COLUMNS if c in records.columns]]  # what the steps read (not the extras)
-    dayfirst = dayfirst_by_file(raw) if "dates" in on and "published" in raw.columns else {}
-    dates = DateCache(tz)
-    seen: dict[str, int] = {}
-    frames = []
-    for lo in range(0, max(len(raw), 1), CHUNK_ROWS):  # one chunk of records at a time: bounded memory
-        part = raw.iloc[lo:lo + CHUNK_ROWS]
-        cols = {c: part[c].tolist() for c in part.columns}
-        n = len(part)
-        # the text steps once per distinct (title, text) of the chunk, cleaners and matching form over the chunk
-        codes, bodies = chunk_bodies(cols.get("title", [None] * n), cols["text"], on)
-        frames.append(_chunk_table(cols, n, lo, codes, bodies, extra, on, dates, dayfirst, published, tz, seen,
-                                   part["published"] if "published" in part.columns else None))
-        del cols, bodies
+    frames = ArticleRun(on, published=published, tz=tz).block(raw, extra)
+    return finish_articles(frames, on, near_duplicates=near_duplicates)
+
+
+class DatesAcrossBlocks(Exception):
+    """Date strings of one file (``origin_file``) met in two blocks of records: the day-first order of that file,
+    read from all of its date strings, cannot be decided one block at a time (see :meth:`ArticleRun.block`)."""
+
+
+class ArticleRun:
+    """One normalisation of raw records handed over in blocks (all at once, or a few files at a time): what the
+    blocks share. Ids count the origins and given ids met in earlier blocks (they stay unique), dates are parsed
+    once per run, ``row <i>`` origins number the records from the first block. The day-first order of a file's
+    date strings is read within a block, so a file's records must all be in one block (the readers' chunks never
+    split a file); :meth:`block` raises :class:`DatesAcrossBlocks` when a file's date strings turn up in two
+    blocks, for the caller to normalise all records at once instead."""
+
+    def __init__(self, on: frozenset[str], *, published: Any, tz: str) -> None:
+        self.on, self.published, self.tz = on, published, tz
+        self.dates = DateCache(tz)
+        self.seen: dict[str, int] = {}
+        self.rows = 0
+        self._string_date_files: set[str] = set()
+
+    def block(self, raw: pd.DataFrame, extra: pd.DataFrame | None) -> list[pd.DataFrame]:
+        """The articles tables of a block of raw records (``raw``: the columns of :data:`RAW_COLUMNS` it has;
+        ``extra``: the block's extra columns or None), ``CHUNK_ROWS`` records at a time; no duplicates yet."""
+        on, tz = self.on, self.tz
+        dayfirst = dayfirst_by_file(raw) if "dates" in on and "published" in raw.columns else {}
+        if dayfirst:
+            files = string_date_files(raw)
+            if self.rows and not files.isdisjoint(self._string_date_files):
+                raise DatesAcrossBlocks(sorted(files & self._string_date_files)[:3])
+            self._string_date_files |= files
+        frames = []
+        for lo in range(0, max(len(raw), 1), CHUNK_ROWS):  # one chunk of records at a time: bounded memory
+            part = raw.iloc[lo:lo + CHUNK_ROWS]
+            cols = {c: part[c].tolist() for c in part.columns}
+            n = len(part)
+            # the text steps once per distinct (title, text) of the chunk, cleaners and matching form over the chunk
+            codes, bodies = chunk_bodies(cols.get("title", [None] * n), cols["text"], on)
+            frames.append(_chunk_table(cols, n, lo, codes, bodies, extra, on, self.dates, dayfirst, self.published,
+                                       tz, self.seen, part["published"] if "published" in part.columns else None,
+                                       row0=self.rows))
+            del cols, bodies
+        self.rows += len(raw)
+        return frames
+
+
+def finish_articles(frames: list[pd.DataFrame], on: frozenset[str], *, near_duplicates: bool = True,
+                    extra: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The articles tables of the chunks as one table (``extra``: extra columns to append, one row per article),
+    duplicates flagged over all of it."""
     out = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    if extra is not None:
+        out = pd.concat([out, extra], axis=1)
     if "duplicates" in on and len(out):
         out["duplicate_of"] = flag_duplicates(out, near=near_duplicates).to_numpy()
     out["duplicate_of"] = out["duplicate_of"].astype("string")
@@ -188,13 +231,14 @@ def _record_keys(cols: dict[str, list[Any]], n: int, lo: int, seen: dict[str, in
 def _chunk_table(cols: dict[str, list[Any]], n: int, lo: int, codes: list[int], bodies: list[Body],
                  extra: pd.DataFrame | None, on: frozenset[str], dates: DateCache, dayfirst: dict[str, bool | None],
                  published: Any, tz: str, seen: dict[str, int],
-                 published_column: pd.Series | None = None) -> pd.DataFrame:
-    """The articles table of one chunk of raw records (columns ``cols``, first position ``lo``), built column by
+                 published_column: pd.Series | None = None, row0: int = 0) -> pd.DataFrame:
+    """The articles table of one chunk of raw records (columns ``cols``, first position ``lo`` in its block, whose
+    first record is the run's ``row0``-th: ``row <i>`` origins count from there), built column by
     column: the fields of the dispatches are taken from the distinct bodies with one index array, the record
     fields with another, languages once per distinct (body, ``lang`` hint), dates once per distinct string.
     Same table as :func:`~diplolib.normalize.articles_reference.chunk_table_reference` (the record-by-record
     definition; tested)."""
-    origins, bases, given_flags = _record_keys(cols, n, lo, seen)
+    origins, bases, given_flags = _record_keys(cols, n, row0 + lo, seen)
     code, per_record, rec, k, flat = _article_index(codes, bodies, n)
     if not len(rec):
         return articles_frame([], [], extra, tz=tz)

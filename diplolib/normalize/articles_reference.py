@@ -23,7 +23,8 @@ __all__ = ["chunk_table_reference"]
 def chunk_table_reference(cols: dict[str, list[Any]], n: int, lo: int, codes: list[int], bodies: list[Body],
                           extra: pd.DataFrame | None, on: frozenset[str], dates: DateCache,
                           dayfirst: dict[str, bool | None], published: Any, tz: str,
-                          seen: dict[str, int], published_column: pd.Series | None = None) -> pd.DataFrame:
+                          seen: dict[str, int], published_column: pd.Series | None = None,
+                          row0: int = 0) -> pd.DataFrame:
     """``_chunk_table`` of :mod:`~diplolib.normalize.articles` record by record: one dict per article row (the
     definition the columns must keep)."""
     names = list(cols)
@@ -32,7 +33,7 @@ def chunk_table_reference(cols: dict[str, list[Any]], n: int, lo: int, codes: li
     positions: list[int] = []
     for pos, (values, code) in enumerate(zip(zip(*cols.values(), strict=True), codes, strict=True), start=lo):
         r = dict(zip(names, values, strict=True))
-        origin = str(r["origin"]) if text_or_none(r["origin"]) else f"row {pos}"
+        origin = str(r["origin"]) if text_or_none(r["origin"]) else f"row {row0 + pos}"
         n_seen = seen.get(origin, 0)
         seen[origin] = n_seen + 1
         id_base = origin if n_seen == 0 else f"{origin}\x1f{n_seen}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ from .base import READERS, ReadError, error_row, errors_frame, reader_for, recor
 from .delimited import check_columns_option
 from .sources import iter_entries
 
-__all__ = ["read_records", "DEFAULT_MAX_FILE_BYTES"]
+__all__ = ["read_records", "iter_record_chunks", "DEFAULT_MAX_FILE_BYTES"]
 
 #: Files larger than this are "too-large" errors unless ``max_file_bytes=`` says otherwise.
 DEFAULT_MAX_FILE_BYTES = 1 << 30
@@ -74,6 +74,58 @@ def read_records(
     ValueError
         ``source`` does not exist or ``format`` is not a registered reader.
     """
+    errors: list[dict] = []
+    parts: list[pd.DataFrame | list[dict]] = []
+    for recs, errs in _file_outputs(source, format=format, recursive=recursive, include=include,
+                                    max_file_bytes=max_file_bytes, progress=progress, root=root, options=options):
+        if len(recs):
+            parts.append(recs)
+        errors.extend(errs)
+    return _records_table(parts), errors_frame(errors)
+
+
+def iter_record_chunks(
+    source: str | os.PathLike,
+    /,
+    *,
+    chunk_rows: int,
+    format: str | None = None,
+    recursive: bool = True,
+    include: str | Sequence[str] | None = None,
+    max_file_bytes: int | None = DEFAULT_MAX_FILE_BYTES,
+    progress: bool = False,
+    root: str | os.PathLike | None = None,
+    **options: Any,
+) -> Iterator[tuple[list[pd.DataFrame | list[dict]], list[dict]]]:
+    """:func:`read_records` a few files at a time: yields ``(parts, errors)``, the records of whole files (one
+    part per file: a list of record dicts, or a table from the ``csv`` reader) until they hold at least
+    ``chunk_rows`` records, and those files' error rows. A file is never split between two chunks. The records of
+    all chunks, in order, are those of :func:`read_records` (``_records_table`` of all the parts); the raw records
+    of the whole source never exist at once. Same options and checks as :func:`read_records` (raised at the first
+    ``next``)."""
+    if chunk_rows < 1:
+        raise ValueError(f"chunk_rows must be a positive number of records, got {chunk_rows!r}.")
+    parts: list[pd.DataFrame | list[dict]] = []
+    errors: list[dict] = []
+    held = 0
+    for recs, errs in _file_outputs(source, format=format, recursive=recursive, include=include,
+                                    max_file_bytes=max_file_bytes, progress=progress, root=root, options=options):
+        if len(recs):
+            parts.append(recs)
+            held += len(recs)
+        errors.extend(errs)
+        if held >= chunk_rows:
+            yield parts, errors
+            parts, errors, held = [], [], 0
+    if parts or errors:
+        yield parts, errors
+
+
+def _file_outputs(source: str | os.PathLike, *, format: str | None, recursive: bool,
+                  include: str | Sequence[str] | None, max_file_bytes: int | None, progress: bool,
+                  root: str | os.PathLike | None, options: dict[str, Any]
+                  ) -> Iterator[tuple[pd.DataFrame | list[dict], list[dict]]]:
+    """The records and error rows of each file of ``source`` in turn (the checks of :func:`read_records` first)."""
     path = Path(source)
     if not path.exists():
         raise ValueError(
@@ -96,14 +148,8 @@ def read_records(
         from tqdm.auto import tqdm
 
         entries = tqdm(entries, desc=f"reading {path.name}", unit="file")
-    parts: list[pd.DataFrame | list[dict]] = []
-    errors: list[dict] = []
     for entry in entries:
-        recs, errs = _read_entry(entry, prefix + entry.origin, format, options, max_file_bytes)
-        if len(recs):
-            parts.append(recs)
-        errors.extend(errs)
-    return _records_table(parts), errors_frame(errors)
+        yield _read_entry(entry, prefix + entry.origin, format, options, max_file_bytes)
 
 
 def _records_table(parts: list[pd.DataFrame | list[dict]]) -> pd.DataFrame:
