@@ -25,11 +25,11 @@ import pandas as pd
 
 from ._memory import release_freed_memory
 from .normalize import STEPS, normalize_articles
-from .normalize.articles import RAW_COLUMNS, ArticleRun, DatesAcrossBlocks, _steps, finish_articles
+from .normalize.articles import RAW_COLUMNS, ArticleRun, DatesAcrossBlocks, finish_articles, resolve_steps
 from .normalize.metadata_columns import MetadataColumns, metadata_text
 from .readers import read_records
 from .readers.base import errors_frame
-from .readers.walk import _records_table, iter_record_chunks
+from .readers.walk import iter_record_chunks, records_table
 
 __all__ = ["LoadResult", "load_articles", "load_records", "to_articles", "concat_records", "read_dates",
            "resolve_published", "tidy_metadata", "metadata_text", "CHUNK_RECORDS"]
@@ -179,9 +179,9 @@ def _articles_of_chunks(chunks, *, published: Any, tz: str | None, steps: Sequen
         errors.extend(errs)
         if not parts:
             continue
-        records = _records_table(parts)
+        records = records_table(parts)
         if run is None:
-            run = ArticleRun(_steps(records, steps, True), published=published, tz=tz or "UTC")
+            run = ArticleRun(resolve_steps(records, steps, True), published=published, tz=tz or "UTC")
         metadata.add(parts)
         del parts
         first = run.rows
@@ -191,7 +191,7 @@ def _articles_of_chunks(chunks, *, published: Any, tz: str | None, steps: Sequen
         frames.extend(run.block(raw, pd.DataFrame({_RECORD: np.arange(first, first + len(raw))})))
         del raw
     if run is None:  # no record at all: the one-pass table of an empty records table
-        return LoadResult(to_articles(_records_table([]), published=published, tz=tz, steps=steps),
+        return LoadResult(to_articles(records_table([]), published=published, tz=tz, steps=steps),
                           errors_frame(errors))
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     del frames

@@ -24,7 +24,7 @@ PACKAGE = Path(diplolib.__file__).resolve().parent
 LAYERS = [
     ("base", ["diplolib._tables", "diplolib._lazy", "diplolib.paths", "diplolib.segment", "diplolib.tokens",
               "diplolib.stats", "diplolib.normalize.text", "diplolib.normalize.matching",
-              "diplolib.normalize._charmap"]),
+              "diplolib.normalize._charmap", "diplolib._memory"]),
     ("readers", ["diplolib.readers"]),
     ("load", ["diplolib.normalize", "diplolib.load", "diplolib.describe"]),
     ("beside load", ["diplolib.datasets", "diplolib.store"]),
@@ -36,7 +36,16 @@ LAYERS = [
 PRIVATE_IMPORTS_ALLOWED = {
     ("diplolib.actors.discover", "diplolib.actors.tagger", "_key"): "actors/ is being split by issue 12",
 }
-LONG_MODULES_ALLOWED: dict[str, str] = {}
+LONG_MODULES_ALLOWED: dict[str, str] = {
+    "diplolib/events/extract.py": "grew past 400 lines in round 7 (UN authors, cue strings built on demand): to split "
+                                  "by job (the per-language pass out of the batch driver)",
+    "diplolib/events/words.py": "grew past 400 lines in round 7 (pattern_starts, space_rank): to split (spaces and "
+                                "word spans apart from the word tests)",
+}
+LONG_FUNCTIONS_ALLOWED = {
+    ("diplolib/events/extract.py", "_language_events"): "the per-language pass of a batch, 96 lines after round 7: to "
+                                                         "split with the module",
+}
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 80  # lines of code from ``def`` to the end, the docstring not counted
 HEAVY = ("sklearn", "scipy", "networkx", "spacy", "torch")
@@ -169,7 +178,8 @@ def test_small_modules_and_functions():
         if len(text.splitlines()) > MAX_MODULE_LINES and rel not in LONG_MODULES_ALLOWED:
             too_long.append(f"{rel}: {len(text.splitlines())} lines")
         for node in ast.walk(ast.parse(text)):
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _code_lines(node) > MAX_FUNCTION_LINES:
+            if (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _code_lines(node) > MAX_FUNCTION_LINES
+                    and (rel, node.name) not in LONG_FUNCTIONS_ALLOWED):
                 too_long.append(f"{rel}:{node.lineno} {node.name}: {_code_lines(node)} lines")
     assert not too_long, "split these by job (or write the reason in this test): " + "; ".join(too_long)
 

@@ -72,7 +72,7 @@ def test_never_a_registry_name_nor_its_variant(matcher):
     ("Mesdames et Messieurs, bienvenue.", None),
     ("He walked along Castello Road yesterday.", "place"),
     ("Officials visited the Rose Garden and the Roosevelt Room.", "ordinary-word"),
-    ("The SANA agency said so.", "acronym"),
+    ("The KPNA agency said so.", "acronym"),
     ("La Fondation Gaspard Quillfeather et la mosquée Sidi Yeyia ont ouvert.", "eponym"),
     ("The secretary, Mr. Michael R. Pompeo, spoke.", "registry"),
 ])

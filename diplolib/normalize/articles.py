@@ -31,8 +31,8 @@ from .bodies import Body, chunk_bodies
 from .duplicates import flag_duplicates
 from .language import DEFAULT_LANGUAGES, detect_language, known_languages
 
-__all__ = ["normalize_articles", "ArticleRun", "DatesAcrossBlocks", "finish_articles", "STEPS", "ARTICLE_COLUMNS",
-           "RAW_COLUMNS", "CHUNK_ROWS"]
+__all__ = ["normalize_articles", "ArticleRun", "DatesAcrossBlocks", "finish_articles", "resolve_steps", "STEPS",
+           "ARTICLE_COLUMNS", "RAW_COLUMNS", "CHUNK_ROWS"]
 
 STEPS: tuple[str, ...] = ("clean", "boilerplate", "byline", "credits", "split", "dateline", "title", "dates",
                           "language", "duplicates")
@@ -97,7 +97,7 @@ def normalize_articles(records: pd.DataFrame, *,
         on the first article of a record), ``format``, then the extra columns.
         A record whose steps fail still gives one article (cleaned text only).
     """
-    on = _steps(records, steps, split)
+    on = resolve_steps(records, steps, split)
     extras = [c for c in records.columns if c not in RAW_COLUMNS]
     extra = _extra_frame(records, extras)
     raw = records[[c for c in RAW_COLUMNS if c in records.columns]]  # what the steps read (not the extras)
@@ -189,7 +189,7 @@ def given_article_id(value: Any, seen: dict[str, int]) -> str | None:
     return given if n == 0 else f"{given}~{n}"
 
 
-def _steps(records: pd.DataFrame, steps: Sequence[str] | None, split: bool) -> frozenset[str]:
+def resolve_steps(records: pd.DataFrame, steps: Sequence[str] | None, split: bool) -> frozenset[str]:
     """The steps to run, after checking the records table."""
     if not isinstance(records, pd.DataFrame):
         raise TypeError(f"normalize_articles takes a DataFrame of raw records; got {type(records).__name__}.")

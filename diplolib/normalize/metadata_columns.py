@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..readers.base import _missing, columns_frame, meta_name
+from ..readers.base import columns_frame, is_missing, meta_name
 
 __all__ = ["MetadataColumns", "metadata_text"]
 
@@ -100,7 +100,7 @@ class MetadataColumns:
 def _kept(column: list[Any]) -> tuple[str, Any]:
     """How a chunk's values of one column are kept: ``("str", string array)``, ``("missing", None)`` or
     ``("raw", values)``."""
-    if all(isinstance(v, str) or _missing(v) for v in column):
+    if all(isinstance(v, str) or is_missing(v) for v in column):
         if any(isinstance(v, str) for v in column):
             return "str", pd.array([v if isinstance(v, str) else None for v in column], dtype="string")
         return "missing", None
@@ -113,5 +113,5 @@ def _text(n: int, kind: str, values: Any) -> pd.Series:
         return pd.Series(values)
     if kind == "missing":
         return pd.Series(pd.array([None] * n, dtype="string"))
-    return metadata_text(pd.Series([v if isinstance(v, str) or not _missing(v) else pd.NA for v in values],
+    return metadata_text(pd.Series([v if isinstance(v, str) or not is_missing(v) else pd.NA for v in values],
                                    dtype=object))

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 __all__ = [
+    "is_missing",
     "RECORD_COLUMNS",
     "RESERVED_COLUMNS",
     "meta_name",
@@ -236,28 +237,28 @@ def columns_frame(values_of: Mapping[str, list], order: list[str]) -> pd.DataFra
         if (
             col not in RECORD_COLUMNS
             and values
-            and all(isinstance(v, (int, float, bool)) and not _missing(v) for v in values)
+            and all(isinstance(v, (int, float, bool)) and not is_missing(v) for v in values)
         ):
             data[col] = pd.Series(values)
             continue
-        data[col] = pd.Series([v if isinstance(v, str) or not _missing(v) else pd.NA for v in values], dtype=object)
+        data[col] = pd.Series([v if isinstance(v, str) or not is_missing(v) else pd.NA for v in values], dtype=object)
     return pd.DataFrame(data, columns=columns)
 
 
-def _missing(value: Any) -> bool:
+def is_missing(value: Any) -> bool:
     return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
 def _published_column(values: list) -> pd.Series:
     """A datetime64[tz] column when every present value is a Timestamp of one time zone, else object."""
-    present = [v for v in values if not _missing(v)]
+    present = [v for v in values if not is_missing(v)]
     zones = {str(v.tz) if isinstance(v, pd.Timestamp) and v.tz is not None else None for v in present}
     if not present:
         return pd.Series(pd.NaT, index=range(len(values)), dtype="datetime64[ns, UTC]")
     if len(zones) == 1 and None not in zones:
-        stamps = pd.to_datetime([pd.NaT if _missing(v) else v for v in values], utc=True)
+        stamps = pd.to_datetime([pd.NaT if is_missing(v) else v for v in values], utc=True)
         return pd.Series(stamps.tz_convert(zones.pop()))
-    return pd.Series([pd.NA if _missing(v) else v for v in values], dtype=object)
+    return pd.Series([pd.NA if is_missing(v) else v for v in values], dtype=object)
 
 
 def errors_frame(errors: list[dict]) -> pd.DataFrame:

@@ -13,7 +13,7 @@ from .base import READERS, ReadError, error_row, errors_frame, reader_for, recor
 from .delimited import check_columns_option
 from .sources import iter_entries
 
-__all__ = ["read_records", "iter_record_chunks", "DEFAULT_MAX_FILE_BYTES"]
+__all__ = ["read_records", "iter_record_chunks", "records_table", "DEFAULT_MAX_FILE_BYTES"]
 
 #: Files larger than this are "too-large" errors unless ``max_file_bytes=`` says otherwise.
 DEFAULT_MAX_FILE_BYTES = 1 << 30
@@ -81,7 +81,7 @@ def read_records(
         if len(recs):
             parts.append(recs)
         errors.extend(errs)
-    return _records_table(parts), errors_frame(errors)
+    return records_table(parts), errors_frame(errors)
 
 
 def iter_record_chunks(
@@ -100,7 +100,7 @@ def iter_record_chunks(
     """:func:`read_records` a few files at a time: yields ``(parts, errors)``, the records of whole files (one
     part per file: a list of record dicts, or a table from the ``csv`` reader) until they hold at least
     ``chunk_rows`` records, and those files' error rows. A file is never split between two chunks. The records of
-    all chunks, in order, are those of :func:`read_records` (``_records_table`` of all the parts); the raw records
+    all chunks, in order, are those of :func:`read_records` (``records_table`` of all the parts); the raw records
     of the whole source never exist at once. Same options and checks as :func:`read_records` (raised at the first
     ``next``)."""
     if chunk_rows < 1:
@@ -152,7 +152,7 @@ def _file_outputs(source: str | os.PathLike, *, format: str | None, recursive: b
         yield _read_entry(entry, prefix + entry.origin, format, options, max_file_bytes)
 
 
-def _records_table(parts: list[pd.DataFrame | list[dict]]) -> pd.DataFrame:
+def records_table(parts: list[pd.DataFrame | list[dict]]) -> pd.DataFrame:
     """The records of every file as one table. A reader may give its records as a table already (the ``csv``
     reader on a well-formed file): alone, it is the result; with other files, its rows become record dicts again
     (every row of such a table has every key) and the whole goes through :func:`records_frame`."""
