@@ -5,7 +5,7 @@
 in-code texts with the nasty cases (elisions at an article's start, characters that vanish or expand, non-BMP
 characters, empty and non-string texts) and on the sample corpora in English, French and Arabic. ``events.scan.scan``
 finds the cues and the markers in one automaton pass; ``_reference_scan`` is the previous two passes. The role
-phrases are normalised all at once (``extract.norm_phrases``) instead of one by one, and compound sides are
+phrases are normalised all at once (``offices.norm_phrases``) instead of one by one, and compound sides are
 expanded by repeating hits (``extract._pairs``) instead of joining tables. ``extract_events`` must give the same
 table with the reference paths.
 """
@@ -20,7 +20,7 @@ import pytest
 from conftest import corpus_dir
 from diplolib import actors, datasets
 from diplolib.actors.matcher_cache import default_matcher
-from diplolib.events import clauses, extract, load_cues, markers, scan
+from diplolib.events import clauses, extract, load_cues, markers, offices, scan
 from diplolib.normalize.matching import aligned_matching_form
 from diplolib.segment import sentence_spans
 
@@ -226,8 +226,8 @@ def test_scan_of_nasty_texts_and_of_nothing():
 def test_role_phrases_normalised_at_once_as_one_by_one():
     phrases = actors.load_registry().role_phrases["phrase"].tolist()
     phrases += ["L’ambassadeur d'Égypte", "  US_President  ", "وزير الخارجية", "Straße-Chef", "", "a\nb"]
-    assert extract.norm_phrases(phrases) == [extract._norm(p) for p in phrases]
-    assert extract.norm_phrases(phrases[:-1]) == [extract._norm(p) for p in phrases[:-1]]
+    assert offices.norm_phrases(phrases) == [offices._norm(p) for p in phrases]
+    assert offices.norm_phrases(phrases[:-1]) == [offices._norm(p) for p in phrases[:-1]]
 
 
 @pytest.fixture(scope="module")
@@ -244,9 +244,9 @@ def test_events_identical_with_the_reference_paths(name, rows, matcher, monkeypa
     fast = extract.extract_events(arts, mentions, registry=matcher)
     monkeypatch.setattr(extract, "batch", _reference_batch)
     monkeypatch.setattr(extract, "scan", _reference_scan)
-    monkeypatch.setattr(extract, "norm_phrases", lambda phrases: [extract._norm(p) for p in phrases])
+    monkeypatch.setattr(offices, "norm_phrases", lambda phrases: [offices._norm(p) for p in phrases])
     monkeypatch.setattr(extract, "_pairs", _reference_pairs)
-    monkeypatch.setattr(extract, "_OFFICES", {})
+    monkeypatch.setattr(offices, "_OFFICES", {})
     _reference_rules(monkeypatch)
     ref = extract.extract_events(arts, mentions, registry=matcher)
     assert len(ref) > (5 if name == "sample" else 20)

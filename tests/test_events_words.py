@@ -15,7 +15,7 @@ import pytest
 from conftest import corpus_dir
 from diplolib import actors, datasets
 from diplolib.actors.matcher_cache import default_matcher
-from diplolib.events import extract, sectors, words
+from diplolib.events import batch_mentions, chars, sectors, words
 from diplolib.events import locations as L
 from diplolib.events.roles import actor_phrases
 from diplolib.events.scan import batch
@@ -46,12 +46,12 @@ def _ref_tokens_before(t: str, e: int) -> list[tuple[int, int]]:
 def test_tokens_around_offsets_equal_the_regex(seed):
     rng = random.Random(seed)
     for t in _random_texts(seed):
-        codes = words.codes_of(t)
+        codes = chars.codes_of(t)
         pos = np.array([rng.randint(0, len(t)) for _ in range(20)], dtype=np.int64)
-        a, z = words.tokens_after(codes, pos)
+        a, z = chars.tokens_after(codes, pos)
         for i, s in enumerate(pos.tolist()):
             assert [(x, y) for x, y in zip(a[i], z[i], strict=True) if x >= 0] == _ref_tokens_after(t, s), (t, s)
-        a, z = words.tokens_before(codes, pos)
+        a, z = chars.tokens_before(codes, pos)
         for i, e in enumerate(pos.tolist()):
             assert [(x, y) for x, y in zip(a[i], z[i], strict=True) if x >= 0] == _ref_tokens_before(t, e), (t, e)
 
@@ -68,12 +68,12 @@ def test_words_around_offsets_equal_rfind_and_find(seed):
 
 
 def test_char_classes_of_every_code_point_agree_with_re_and_str():
-    chars = [chr(c) for c in range(0, 0x10000, 7)] + ["😀", "𝐀", "𝟏"]
-    cls = words.char_classes(np.array([ord(c) for c in chars], dtype=np.uint32))
-    for c, bits in zip(chars, cls.tolist(), strict=True):
-        assert bool(bits & words.LETTER) == bool(re.match(r"[^\W\d_]", c)), repr(c)
-        assert bool(bits & words.WORD) == bool(re.match(r"\w", c)), repr(c)
-        assert bool(bits & words.UPPER) == c.isupper(), repr(c)
+    sample = [chr(c) for c in range(0, 0x10000, 7)] + ["😀", "𝐀", "𝟏"]
+    cls = chars.char_classes(np.array([ord(c) for c in sample], dtype=np.uint32))
+    for c, bits in zip(sample, cls.tolist(), strict=True):
+        assert bool(bits & chars.LETTER) == bool(re.match(r"[^\W\d_]", c)), repr(c)
+        assert bool(bits & chars.WORD) == bool(re.match(r"\w", c)), repr(c)
+        assert bool(bits & chars.UPPER) == c.isupper(), repr(c)
 
 
 # --- the sectors of actor phrases: the per-phrase code before the array rewrite --------------------------------
@@ -125,7 +125,7 @@ def registry():
 def _phrases(arts: pd.DataFrame, registry) -> tuple:
     b = batch(arts["text"].tolist())
     mentions = actors.tag_actors(arts, registry=default_matcher())
-    m = extract._batch_mentions(mentions, arts["article_id"], frozenset())
+    m = batch_mentions.batch_mentions(mentions, arts["article_id"], frozenset())
     country = dict(zip(registry.actors["actor_id"], registry.actors["country"].fillna(""), strict=True))
     return b, actor_phrases(b, m, country), country
 
@@ -180,10 +180,10 @@ def test_windows_equal_the_slices_padded(seed):
     for dtype, top in ((np.uint8, 128), (np.uint16, 0x10000), (np.uint32, 0x110000)):
         codes = rng.integers(0, top, int(rng.integers(0, 60)), dtype=np.int64).astype(dtype)
         starts = rng.integers(-20, len(codes) + 20, 50)
-        got = words.windows(codes, starts, 9)
+        got = chars.windows(codes, starts, 9)
         assert got.dtype == np.uint32 and got.shape == (50, 9)
         for row, s in zip(got, starts.tolist(), strict=True):
-            want = [int(codes[p]) if 0 <= p < len(codes) else words._PAD for p in range(s, s + 9)]
+            want = [int(codes[p]) if 0 <= p < len(codes) else chars.PAD for p in range(s, s + 9)]
             assert row.tolist() == want
 
 
@@ -321,7 +321,7 @@ def test_word_rules_equal_the_per_offset_loops(name, lang, registry):
     to |= np.array([b.match[x:y].endswith(" to") for x, y in zip(ms, me, strict=True)], dtype=bool)
     np.testing.assert_array_equal(cue_flags._adjective_to(b, ms, me, "en"), to)
     m = actors.tag_actors(arts, registry=default_matcher())
-    m = extract._batch_mentions(m, arts["article_id"], frozenset())
+    m = batch_mentions.batch_mentions(m, arts["article_id"], frozenset())
     gs = np.sort((b.doc_base[m["doc"].to_numpy()] + m["start"].to_numpy()).astype(np.int64))
     ge = np.sort((b.doc_base[m["doc"].to_numpy()] + m["end"].to_numpy()).astype(np.int64))
     for a, z in ((ge[:-1], gs[1:]), (gs[:-1], gs[1:] + 3), (ge[:-1], ge[:-1] + 13)):
@@ -461,8 +461,9 @@ def test_word_bits_equal_a_set_look_up_and_governed_at_every_offset():
     empty ones and ones longer than every listed word included; 1-, 2- and 4-byte code points), and
     ``roles._governed`` against its ``str.rfind`` loop at every offset of those texts."""
     from diplolib.events import roles
+    from diplolib.events.chars import codes_of
     from diplolib.events.scan import batch
-    from diplolib.events.words import codes_of, word_bits, word_table
+    from diplolib.events.words import word_bits, word_table
     rng = random.Random(7)
     listed = ["of", "the", "in", "la", "l", "de", "في", "من", "aux", "concerning", "towards", "𝐀b", "é"]
     others = ["off", "th", "he", "tho", "inn", "lab", "d", "فيه", "x" * 30, "𝐀", "ée", "concernin", "towardz"]
@@ -516,7 +517,7 @@ def test_words_in_equal_rfind_and_find(seed):
 
 @pytest.mark.parametrize("seed", range(3))
 def test_pattern_starts_equal_finditer(seed):
-    """``words.pattern_starts`` against ``finditer``: the relative pronouns of ``clauses`` (and a pattern whose
+    """``chars.pattern_starts`` against ``finditer``: the relative pronouns of ``clauses`` (and a pattern whose
     heads have case variants outside ASCII, the Kelvin sign and the long s) on random texts over nasty
     characters and the pronouns' letters in every case, including the dotted and dotless i; and the pronouns of
     every sample corpus that is fetched."""
@@ -529,14 +530,14 @@ def test_pattern_starts_equal_finditer(seed):
         t = "".join(rng.choice(pool) for _ in range(rng.randint(0, 80)))
         for pattern, heads in ((_PRONOUN, _PRONOUN_HEADS), (other, (("k", "i"), ("s", "t")))):
             want = [m.start() for m in pattern.finditer(t)]
-            assert words.pattern_starts(t, words.codes_of(t), pattern, heads).tolist() == want, (t, pattern)
+            assert chars.pattern_starts(t, chars.codes_of(t), pattern, heads).tolist() == want, (t, pattern)
             found += len(want)
     assert found > 100
     for name in ("fa-kes", "meae-fr", "wikinews-fr"):
         if datasets.is_fetched(name):
             text = "   ".join(datasets.load(name, fetch_missing=False)[0]["text"].fillna("").iloc[:300])
             want = [m.start() for m in _PRONOUN.finditer(text)]
-            assert words.pattern_starts(text, words.codes_of(text), _PRONOUN, _PRONOUN_HEADS).tolist() == want
+            assert chars.pattern_starts(text, chars.codes_of(text), _PRONOUN, _PRONOUN_HEADS).tolist() == want
 
 
 def _ref_adverb_after_auxiliary(spaced, starts, lang):

@@ -11,8 +11,8 @@ from .._lazy import attach
 
 _NAMES = {
     "extract_events": ".extract",
-    "EVENT_COLUMNS": ".extract",
-    "empty_events": ".extract",
+    "EVENT_COLUMNS": ".table",
+    "empty_events": ".table",
     "load_cues": ".lexicon",
     "CueLexicon": ".lexicon",
     "CueFileError": ".lexicon",

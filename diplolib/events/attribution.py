@@ -30,8 +30,9 @@ import re
 import numpy as np
 import pandas as pd
 
+from .chars import UPPER, char_classes
 from .scan import Batch
-from .words import UPPER, char_classes, next_space, space_positions, words_in
+from .words import next_space, space_positions, words_in
 
 __all__ = ["REPORTING_ORGANISATION", "PRONOUNS", "reporting_actors", "self_reports", "speakers", "skip", "regroup",
            "speaker_before"]

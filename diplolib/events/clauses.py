@@ -15,9 +15,9 @@ import re
 
 import numpy as np
 
+from .chars import codes_of, pattern_starts
 from .governed import NOUNS as GOV_NOUNS
 from .scan import Batch
-from .words import codes_of, pattern_starts
 
 __all__ = ["FORWARD", "FIRM", "REACTIVE", "PARTICIPLE_ENDINGS", "clause_marks", "forward_marks", "participle_subject",
            "relative_antecedent", "relative_ends", "relative_subject",
@@ -196,7 +196,7 @@ def relative_subject(display: str, starts: np.ndarray, sent_lo: np.ndarray, pe: 
     gives no source otherwise (the antecedent is a noun the registry does not tag). ``pe``: the phrases' ends;
     ``before``: the phrase chosen so far (``-1`` none). An antecedent that is a deed ("a suicide bombing on a
     bus on Sunday *which killed* …", a noun of :data:`_EVENT_NOUNS`) keeps ``before``. ``codes``: the code
-    points of ``display`` (:func:`~diplolib.events.words.codes_of`; computed when not given). A new array."""
+    points of ``display`` (:func:`~diplolib.events.chars.codes_of`; computed when not given). A new array."""
     out = before.copy()
     if len(before) == 0:
         return out
@@ -235,7 +235,7 @@ def participle_subject(display: str, starts: np.ndarray, ends: np.ndarray, sent_
     in "The Coalition said the UN ignores the crisis, *urging* it to act" the Coalition urges, not the UN.
 
     ``first_free``: for each cue, the first actor phrase of its sentence that may be its source (``-1`` none);
-    ``codes``: the code points of ``display`` (:func:`~diplolib.events.words.codes_of`; computed when not
+    ``codes``: the code points of ``display`` (:func:`~diplolib.events.chars.codes_of`; computed when not
     given). Other cues keep ``before``. A new array."""
     endings = PARTICIPLE_ENDINGS.get(lang, ())
     out = before.copy()

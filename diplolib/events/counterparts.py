@@ -31,7 +31,7 @@ import pandas as pd
 from ..actors import discover_actors
 from ..actors.name_rules import TITLES
 from ..normalize.matching import matching_form
-from .extract import role_states
+from .offices import role_states
 
 __all__ = ["GROUP_NOUNS", "counterpart_phrases", "title_counterparts"]
 

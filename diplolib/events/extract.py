@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
@@ -11,16 +10,17 @@ import pandas as pd
 from .._tables import check_columns
 from ..actors import ActorMatcher, tag_actors
 from ..actors.matcher_cache import default_matcher
-from ..normalize.matching import matching_form
 from .attribution import regroup, reporting_actors, self_reports, speakers
+from .batch_mentions import batch_mentions, with_cities
 from .clauses import FIRM, FORWARD, forward_marks
-from .columns import as_strings, with_objects
+from .columns import with_objects
 from .cue_flags import flags
 from .hits import ends_with, ends_with_any, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
-from .locations import LOCATIVE, article_states, near_cues, not_parties
+from .locations import article_states, near_cues, not_parties
 from .markers import adjacent
 from .nesting import background, embedded, promised_threats
+from .offices import role_states
 from .operative import author_hits
 from .pairs import pairs as _pairs
 from .roles import actor_phrases, assign
@@ -32,30 +32,16 @@ from .sides import clause_sides as _sides
 from .sides import governed_source as _governed
 from .sides import heavy_subject as _heavy_subject
 from .sides import modal_and_places as _modal_and_places
+from .table import EVENT_COLUMNS, article_reasons, empty_events, typed_events
 
-__all__ = ["extract_events", "EVENT_COLUMNS", "empty_events", "role_states", "norm_phrases"]
+__all__ = ["extract_events"]
 
-EVENT_COLUMNS = ["event_id", "article_id", "sentence", "start", "end", "cue", "event", "mode", "source", "target",
-                 "source_sector", "target_sector", "negated", "hypothetical", "reported", "embedded", "compound",
-                 "discovered", "reason", "published"]
 #: PLOVER's material event types (cooperation and conflict): deeds, not words.
 _MATERIAL = ("COOPERATE", "AID", "RETREAT", "CONCEDE", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
              "FIGHT")
 #: Participles that, glued by a hyphen to the word before ("Israeli-occupied"), name who holds a place.
 _RELATION = frozenset({"occupied", "held", "controlled", "administered", "run", "dominated"})
 _PARTICIPLES = ("ed", "en", "struck", "hit", "shot", "led", "held", "fought", "sent", "made")
-_DTYPES = {"event_id": "string", "article_id": "string", "sentence": "int64", "start": "int64", "end": "int64",
-           "cue": "string", "event": "string", "mode": "string", "source": "string", "target": "string",
-           "source_sector": "string", "target_sector": "string",
-           "negated": "bool", "hypothetical": "bool", "reported": "bool", "embedded": "bool", "compound": "bool",
-           "discovered": "bool", "reason": "string"}
-
-
-def empty_events() -> pd.DataFrame:
-    """The events table with no rows, typed."""
-    out = pd.DataFrame({c: pd.Series(dtype=t) for c, t in _DTYPES.items()})
-    out["published"] = pd.Series(dtype="datetime64[ns, UTC]")
-    return out[EVENT_COLUMNS]
 
 
 def _lexicon(cues) -> CueLexicon:
@@ -92,53 +78,32 @@ def _without_reporters(events: pd.DataFrame, reporters: frozenset) -> pd.DataFra
     return out[(out["source"] != "") | (out["target"] != "")] if out is not events else out
 
 
-def _batch_mentions(mentions: pd.DataFrame, ids: pd.Series, places: frozenset) -> pd.DataFrame:
-    """The mentions of the batch's articles that are not places, with ``doc``, the article's position in it; only
-    the columns that :func:`~diplolib.events.roles.actor_phrases` reads (the rows are taken from fewer arrays)."""
-    mentions = mentions[[c for c in mentions.columns if c in ("article_id", "actor_id", "start", "end", "alias_kind",
-                                                              "reason")]]
-    index = pd.Index(ids.to_numpy())
-    if not index.is_unique:  # the lookup below needs unique ids; the table-wide way says what is wrong
-        pos = pd.Series(np.arange(len(ids)), index=ids.to_numpy())
-        m = mentions[mentions["article_id"].isin(pos.index) & ~mentions["actor_id"].isin(places)]
-        return m.assign(doc=m["article_id"].map(pos).to_numpy())
-    doc = index.get_indexer(mentions["article_id"])
-    keep = (doc >= 0) & ~mentions["actor_id"].isin(places).to_numpy()
-    return mentions[keep].assign(doc=doc[keep])
-
-
-def _city_mentions(mentions: pd.DataFrame, ids: pd.Series, cities: dict[str, str]) -> pd.DataFrame:
-    """The mentions of the registry's places that lie in a state ("in Tehran", "in Aleppo"), as mentions of that
-    state (``alias_kind`` ``city``): a place phrase, never a party, that stands for its state where no actor takes
-    the role, as PLOVER codes it ("opened an embassy in Tehran": Iran the target; ``locations.place_sides``)."""
-    m = _batch_mentions(mentions[mentions["actor_id"].isin(cities.keys())], ids, frozenset())
-    return m.assign(actor_id=m["actor_id"].map(cities).to_numpy(dtype=object), alias_kind="city",
-                    **({"reason": ""} if "reason" in m.columns else {}))
-
-
-_CITY_LOCATIVE = {"en": LOCATIVE["en"], "fr": LOCATIVE["fr"] | {"à", "a"}, "ar": LOCATIVE["ar"]}
-_SKIP = frozenset("the a la le les l' of de du des north south east west northern southern eastern western central "
-                  "nord sud est ouest".split())
-
-
-def _located(display: str, starts: np.ndarray, lang: str) -> np.ndarray:
-    """Does a locative word ("in", "near", "à", "في"; an article or a compass word between) come before each
-    city mention at ``starts``? Only such a city is a place phrase ("in Tehran"); one elsewhere ("south of Manbij",
-    a dateline "Hama Syrian Army units …") stays out, as the registry's places always did."""
-    words = _CITY_LOCATIVE.get(lang, frozenset())
-    out = np.zeros(len(starts), dtype=bool)
-    for k, s in enumerate(starts.tolist()):
-        before = [w.strip(".,;:()\"'«»").lower() for w in display[max(0, s - 40):s].split()[-4:]]
-        while len(before) > 1 and before[-1] in _SKIP:
-            before.pop()
-        out[k] = bool(before) and before[-1] in words
-    return out
-
-
 def _cue_columns(lexicon: CueLexicon) -> dict[str, np.ndarray]:
     """``event``, ``mode`` and ``direction`` of the lexicon's cue rows as arrays (built once per lexicon)."""
     return lexicon.cached(("columns",), lambda: {k: lexicon.cues[k].to_numpy() for k in ("event", "mode",
                                                                                          "direction")})
+
+
+def _qualifying(b, hits: dict) -> np.ndarray:
+    """English participle cues that qualify a noun rather than report an event: after a determiner ("the occupied
+    territories", "a wounded soldier"), or glued by a hyphen to the word before and naming a standing relation, who
+    holds a place ("the Israeli-occupied Golan", "rebel-held areas")."""
+    participle = np.flatnonzero(ends_with(b, hits["m_start"], hits["m_end"], "ed"))
+    adjective = np.zeros(len(hits["start"]), dtype=bool)
+    adjective[participle] = adjacent(b.spaced, hits["m_start"][participle].tolist(), [], "determiner", "en")
+    glued = np.flatnonzero(~adjective)
+    glued = glued[[b.display[s - 1:s] == "-" and b.match[a:z] in _RELATION
+                   for s, a, z in zip(hits["start"][glued].tolist(), hits["m_start"][glued].tolist(),
+                                      hits["m_end"][glued].tolist(), strict=True)]]
+    adjective[glued] = True
+    return adjective
+
+
+def _authors(author: pd.Series | None, n: int, doc: np.ndarray) -> np.ndarray:
+    """The document author (an actor id, ``author=``) of each hit's article at ``doc``; ``None`` where unknown."""
+    auth = (author.astype(object).where(author.notna(), "").to_numpy(dtype=object) if author is not None
+            else np.full(n, "", dtype=object))[doc]
+    return np.where(auth != "", auth, None)
 
 
 def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexicon, lang: str, *, text: str,
@@ -149,28 +114,13 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     hits, marks = scan(b, lexicon, lang, {"forward": FORWARD.get(lang, ()), "firm": FIRM.get(lang, ())})
     if len(hits["start"]) == 0:
         return empty_events()
-    m = _batch_mentions(mentions, sub["article_id"], places)
-    city = _city_mentions(mentions, sub["article_id"], cities or {})
-    city_at = (b.doc_base[city["doc"].to_numpy()] + city["start"].to_numpy()).astype(np.int64)
-    located = _located(b.display, city_at, lang)
-    city, city_at = city[located], np.sort(city_at[located])
-    if len(city):
-        m = pd.concat([m, city], ignore_index=True)
+    m, city_at = with_cities(b, batch_mentions(mentions, sub["article_id"], places), mentions, sub["article_id"],
+                             cities or {}, lang)
     real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
     phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
     hits = outside_actors({k: v[real] for k, v in hits.items()}, phrases)
-    if lang == "en":  # "the occupied territories", "a wounded soldier": a participle after a determiner qualifies
-        participle = np.flatnonzero(ends_with(b, hits["m_start"], hits["m_end"], "ed"))
-        adjective = np.zeros(len(hits["start"]), dtype=bool)
-        adjective[participle] = adjacent(b.spaced, hits["m_start"][participle].tolist(), [], "determiner", lang)
-        # "the Israeli-occupied Golan", "rebel-held areas": glued by a hyphen, the participle names a standing
-        # relation (who holds the place), not an event of this report
-        glued = np.flatnonzero(~adjective)
-        glued = glued[[b.display[s - 1:s] == "-" and b.match[a:z] in _RELATION
-                       for s, a, z in zip(hits["start"][glued].tolist(), hits["m_start"][glued].tolist(),
-                                          hits["m_end"][glued].tolist(), strict=True)]]
-        adjective[glued] = True
-        hits = {k: v[~adjective] for k, v in hits.items()}
+    if lang == "en":  # "the occupied territories", "a wounded soldier", "the Israeli-occupied Golan"
+        hits = {k: v[~_qualifying(b, hits)] for k, v in hits.items()}
     near = near_cues(phrases, hits["start"], hits["end"])  # the phrases that can take a side
     spk_doc = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object) if speaker is not None
                else np.full(len(sub), None, dtype=object))
@@ -220,16 +170,14 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     table["speaker"] = table["speaker"].where(table["has_speaker"] & (table["src"] < 0), None)
     table["authored"] = authored
     if authored.any():
-        auth = (author.astype(object).where(author.notna(), "").to_numpy(dtype=object) if author is not None
-                else np.full(len(sub), "", dtype=object))[doc]
-        table.loc[authored, "speaker"] = np.where(auth[authored] != "", auth[authored], None)
+        table.loc[authored, "speaker"] = _authors(author, len(sub), doc[authored])
     heavy = fl["heavy"] & np.isin(table["event"].to_numpy(), ["ASSAULT", "COERCE"])
     table.loc[heavy, "event"] = "FIGHT"
     table.loc[heavy, "mode"] = "heavy-weapons"
     out = _pairs(table, phrases)
     if out.empty:
         return empty_events()
-    where = (article_states(b, _batch_mentions(mentions, sub["article_id"], frozenset()), places, country, phrases)
+    where = (article_states(b, batch_mentions(mentions, sub["article_id"], frozenset()), places, country, phrases)
              if organ_attacks(out).any() else None)  # "Russian warplanes struck": where the article is
     out = without_self_pairs(domestic(out, where))  # "Sudanese rebels shelled Juba": within the state
     out = _without_reporters(out, reporters)
@@ -349,82 +297,12 @@ def extract_events(
                                           author=sub[author] if author else None, cities=cities))
     out = pd.concat([p for p in parts if len(p) or p is parts[0]], ignore_index=True)
     if reasons:
-        out = pd.concat([out, _article_reasons(articles, out, mentions, langs, lexicon, text)], ignore_index=True)
+        out = pd.concat([out, article_reasons(articles, out, mentions, langs, lexicon, text)], ignore_index=True)
     if "discovered" in mentions.columns:  # an actor the registry lacks (discover_actors, a readout's counterpart)
         found = mentions.loc[mentions["discovered"].fillna(False).astype(bool), "actor_id"].dropna().unique()
         out["discovered"] = out["source"].isin(found) | out["target"].isin(found)
     order = pd.Series(np.arange(len(articles)), index=articles["article_id"].to_numpy())
     out = out.iloc[np.lexsort((out["start"].fillna(-1).to_numpy(), out["article_id"].map(order).to_numpy()))]
-    return _typed(out.reset_index(drop=True))
+    return typed_events(out.reset_index(drop=True))
 
 
-_OFFICES: dict[int, tuple[object, dict[str, str]]] = {}  # registry -> role phrase -> its state (built once)
-
-
-def role_states(mentions: pd.DataFrame, registry) -> pd.DataFrame:
-    """Mentions with an unresolved role phrase ("British Defence Secretary" in 1990) standing for its state (a new
-    table; the others unchanged)."""
-    if "alias_kind" not in mentions.columns or "surface" not in mentions.columns:
-        return mentions
-    key = id(registry)  # the table of offices is built once per registry and process, at its first use
-    if key not in _OFFICES or _OFFICES[key][0] is not registry:
-        rp = registry.role_phrases
-        rp = rp[rp["of"].fillna("") != ""]
-        _OFFICES[key] = (registry, dict(zip(norm_phrases(rp["phrase"].tolist()), rp["of"], strict=True)))
-    office = _OFFICES[key][1]
-    unresolved = mentions["actor_id"].isna() & (mentions["alias_kind"] == "role_phrase")
-    if not unresolved.any():
-        return mentions
-    surfaces = mentions.loc[unresolved, "surface"]
-    uniq = surfaces.unique().tolist()  # a few hundred distinct phrases among thousands of mentions
-    norm = dict(zip(uniq, norm_phrases(uniq), strict=True))
-    state = surfaces.map(norm).map(office)
-    out = mentions.copy()
-    out.loc[state.index, "actor_id"] = state
-    return out
-
-
-def _norm(phrase: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", matching_form(phrase)).split())
-
-
-_NOT_WORD = re.compile(r"(?:[^\w\n]|_)+")
-
-
-def norm_phrases(phrases: list[str]) -> list[str]:
-    """``_norm`` of each phrase (its matching form, words joined by one space), computed on all of them joined by
-    line breaks at once: the matching form of the joined text is the forms joined (a line break folds to itself
-    and ends every word and elision), and a line break is never inside a run of other non-word characters. The
-    17,978 role phrases of the registry take one call instead of one each."""
-    if not phrases or any("\n" in p for p in phrases):
-        return [_norm(p) for p in phrases]
-    lines = _NOT_WORD.sub(" ", matching_form("\n".join(phrases))).split("\n")
-    return [" ".join(x.split()) for x in lines]
-
-
-def _typed(out: pd.DataFrame) -> pd.DataFrame:
-    out = out.astype({k: v for k, v in _DTYPES.items() if k not in ("sentence", "start", "end") and v != "string"})
-    for col in (k for k, v in _DTYPES.items() if v == "string"):
-        out[col] = as_strings(out[col])
-    for col in ("sentence", "start", "end"):
-        out[col] = out[col].astype("Int64") if out[col].isna().any() else out[col].astype("int64")
-    out["published"] = pd.to_datetime(out["published"], utc=True, errors="coerce") if len(out) else out["published"]
-    return out
-
-
-def _article_reasons(articles, events, mentions, langs, lexicon, text) -> pd.DataFrame:
-    """One row per article without events, with the reason."""
-    rest = articles[~articles["article_id"].isin(events["article_id"])]
-    body = rest[text]
-    reason = pd.Series("no-cue", index=rest.index, dtype=object)
-    reason[~rest["article_id"].isin(mentions.dropna(subset=["actor_id"])["article_id"])] = "no-actors"
-    reason[~langs.loc[rest.index].isin(lexicon.languages)] = "language"
-    reason[~body.map(lambda s: isinstance(s, str) and bool(s.strip()))] = "no-text"
-    out = pd.DataFrame({"article_id": rest["article_id"].to_numpy(), "reason": reason.to_numpy()})
-    for col in EVENT_COLUMNS:
-        if col not in out.columns:
-            out[col] = pd.NA
-    for col in ("negated", "hypothetical", "reported", "embedded", "compound", "discovered"):
-        out[col] = False
-    out["published"] = rest["published"].to_numpy() if "published" in rest.columns else pd.NaT
-    return out[EVENT_COLUMNS]

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from .chars import codes_of
 from .clauses import relative_ends
-from .words import codes_of, spaced_codes, word_bits, word_spans, word_table
+from .words import spaced_codes, word_bits, word_spans, word_table
 
 __all__ = ["GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "DETERMINERS", "PROMISES", "CONFLICT", "embedded",
            "background",

@@ -18,7 +18,8 @@ from .._tables import check_columns
 from ..actors import ActorMatcher, tag_actors
 from ..actors.matcher_cache import as_matcher
 from .counterparts import counterpart_phrases, title_counterparts
-from .extract import extract_events, role_states
+from .extract import extract_events
+from .offices import role_states
 
 __all__ = ["ISSUERS", "readout_events", "issuer_leaders", "readout_check"]
 

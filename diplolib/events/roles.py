@@ -40,6 +40,7 @@ import pandas as pd
 
 from ..actors.name_rules import TITLES
 from .attribution import skip
+from .chars import SPACE, char_classes, char_table, windows
 from .clauses import (
     REACTIVE,
     clause_marks,
@@ -50,17 +51,7 @@ from .clauses import (
     same_clause,
 )
 from .scan import Batch
-from .words import (
-    SPACE,
-    char_classes,
-    char_table,
-    prev_space,
-    space_positions,
-    spaced_codes,
-    windows,
-    word_bits,
-    word_table,
-)
+from .words import prev_space, space_positions, spaced_codes, word_bits, word_table
 
 __all__ = ["actor_phrases", "assign", "clause_marks", "same_clause"]
 

@@ -19,9 +19,10 @@ import numpy as np
 
 from ..normalize.matching import aligned_matching_form, matching_form
 from ..segment import segment_spans
+from .chars import codes_of
 from .lexicon import CueLexicon
 from .markers import CLAUSE_WORDS, SCANNED, marker_spans, marker_words
-from .words import codes_of, space_positions
+from .words import space_positions
 
 __all__ = ["Batch", "batch", "scan", "scan_batch"]
 
@@ -75,7 +76,7 @@ class Batch:
 
     @cached_property
     def codes(self) -> np.ndarray:
-        """The code points of ``display`` (:func:`~diplolib.events.words.codes_of`), computed at the first use."""
+        """The code points of ``display`` (:func:`~diplolib.events.chars.codes_of`), computed at the first use."""
         return codes_of(self.display)
 
     @cached_property

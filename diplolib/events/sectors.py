@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..normalize.matching import matching_form
-from .words import codes_of, spans_text, tokens_after, tokens_before
+from .chars import codes_of, spans_text, tokens_after, tokens_before
 
 __all__ = ["SECTORS", "SECTOR_NOUNS", "DOMESTIC", "STATE_ORGANS", "phrase_sectors", "domestic", "organ_attacks",
            "without_self_pairs"]
@@ -111,12 +111,12 @@ def phrase_sectors(disp: str, phrases: pd.DataFrame, country: dict[str, str], la
                    only: np.ndarray | None = None, *, codes: np.ndarray | None = None) -> np.ndarray:
     """The sector code of each actor phrase (``""`` when none): only phrases standing for a state (an ``actor``
     that is its own ``country``) have one. ``disp``: the batch's display text (``codes``: its code points, from
-    :func:`~diplolib.events.words.codes_of`); ``phrases``: ``gstart``, ``gend``, ``actor``; ``only``: indices of
+    :func:`~diplolib.events.chars.codes_of`); ``phrases``: ``gstart``, ``gend``, ``actor``; ``only``: indices of
     the phrases to read (those near a cue), the others get none.
 
     The words around the phrases are the tokens of :data:`_TOKEN` in the 48 characters after the phrase (to the
     first punctuation mark, a possessive "'s" dropped) and before it (from the last punctuation mark), found for
-    all phrases at once (:func:`~diplolib.events.words.tokens_after`, ``tokens_before``)."""
+    all phrases at once (:func:`~diplolib.events.chars.tokens_after`, ``tokens_before``)."""
     out = np.full(len(phrases), "", dtype=object)
     near = np.zeros(len(phrases), dtype=bool)
     near[np.arange(len(phrases)) if only is None else np.asarray(only, dtype=np.int64)] = True
