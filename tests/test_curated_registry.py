@@ -61,6 +61,11 @@ ROLES = {
     "first_vice_president",
     "chief_of_general_staff",
     "special_envoy",
+    "legislature_speaker",
+    "upper_house_speaker",
+    "senate_majority_leader",
+    "senate_minority_leader",
+    "house_minority_leader",
 }
 ROLE_PATTERN = re.compile(r"^un_envoy_[a-z_]+$")
 ALIAS_KINDS = {"name", "short_name", "surname", "official_name", "acronym", "nickname", "former_name"}
