@@ -295,12 +295,20 @@ def test_held_out_documents_read_by_hand(matcher):
     China Sea" read as China: seas named after a state are places; "Syrias government" without its apostrophe):
     1.000 / 0.826 / 0.905. Still missed: Salva Kiir, Riek Machar and Hilde Johnson in Arabic (no Arabic name in
     the registry), Ahmed Shafik (absent), the UN inside "Secrétaire général des Nations unies" (the role phrase).
+
+    Round 5 (tests/data/heldout_documents_round5.csv): ten openings drawn at random (seed 20261207) from kremlin-en,
+    wh-readouts, fa-kes (2), meae-fr, wikinews-ar (2), wikinews-fr, ungdc and re3d, gold written before tagging
+    (``new:`` marks a person or body absent from the registry when written; Nancy Pelosi and Chuck Schumer, then
+    added to it, carry its ids). People, states and armed groups as written: P 0.947 R 0.643 F1 0.766; 15 of the 20
+    misses are people absent from the registry (footballers, a rally driver, a union leader, a 1967 UN delegate,
+    two US congressional leaders: the legislatures' presiding officers were then curated). Media are left out of
+    the gold as of the other rounds, so media actors are not scored, like places.
     """
     from diplolib.datasets.recipes import read_corpus
 
     gold = pd.concat([pd.read_csv(Path(__file__).parent / "data" / name) for name in
                       ("heldout_documents.csv", "heldout_documents_round3.csv",
-                       "heldout_documents_round4.csv")], ignore_index=True)
+                       "heldout_documents_round4.csv", "heldout_documents_round5.csv")], ignore_index=True)
     gold["expected"] = gold["expected"].fillna("")  # a document that names no actor: anything tagged is extra
     tp = fp = fn = 0
     for corpus, rows in gold.groupby("corpus"):
@@ -311,7 +319,8 @@ def test_held_out_documents_read_by_hand(matcher):
         for r in rows.itertuples():
             art = arts.iloc[[r.position]].assign(article_id=r.position)
             art["text"] = art["text"].str[:r.chars]
-            got = {a for a in tag_actors(art, registry=matcher)["actor_id"].dropna() if matcher.kind_of.get(a) != "place"}
+            got = {a for a in tag_actors(art, registry=matcher)["actor_id"].dropna()
+                   if matcher.kind_of.get(a) not in ("place", "media")}
             expected = set(r.expected.split())
             tp, fp, fn = tp + len(got & expected), fp + len(got - expected), fn + len(expected - got)
     assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.75, (tp, fp, fn)
