@@ -171,6 +171,20 @@ def test_names_of_texts_meetings_and_seas_are_not_the_state(matcher):
     assert (reasons[list(range(7))] == "in-name").all() and (reasons[[7, 8, 9]] == "place").all()
 
 
+def test_airlines_named_after_a_state_are_companies_not_the_state(matcher):
+    """An airline named with a state's name or demonym (place_phrases.company_phrases, generated for every state)
+    is a company, left unresolved with reason "in-name"; the state named beside it is still the state. Found by
+    the round-8 held-out documents ("5 122 postes à Air France" named France)."""
+    out = _tag(matcher, ["5 122 postes à Air France d'ici à décembre", "He flew Qatar Airways to Doha.",
+                         "un vol de Turkish Airlines", "طائرة تابعة للخطوط الجوية القطرية", "Air India and India",
+                         "la France et Air Algérie"])
+    found = out[out["actor_id"].notna()].groupby("article_id")["actor_id"].apply(list).to_dict()
+    assert found == {1: ["place:doha"], 4: ["IND"], 5: ["FRA"]}
+    named = out[out["actor_id"].isna()]
+    assert len(named) == 6 and (named["reason"] == "in-name").all()
+    assert set(named["article_id"]) == set(range(6))
+
+
 def test_plural_demonyms_name_the_state_like_the_singular(matcher):
     """Issue 12 (events lose targets): the people of a state, plural, in three languages, are the state, as the
     singular demonym is; forms that are ordinary words or other names are not."""

@@ -45,7 +45,7 @@ from .leaders import leader_tables, person_aliases, read_terms, slug
 from .misspellings import misspelling_aliases
 from .nicknames import nickname_aliases
 from .phrases import world_role_phrases
-from .place_phrases import feature_phrases, instrument_phrases
+from .place_phrases import company_phrases, feature_phrases, instrument_phrases
 from .possessives import possessive_aliases
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
 from .transliterate import CYRILLIC_STATES, arabic_forms, french_forms, french_spelling
@@ -281,6 +281,7 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     places = {r["actor_id"] for r in actors + hand["actors"] if r["kind"] == "place"}
     phrases += instrument_phrases(hand["aliases"] + cur["aliases"], places, firsts)  # "the Minsk agreements"
     phrases += feature_phrases(hand["aliases"], firsts)  # "the South China Sea", "بحر الصين الجنوبي"
+    phrases += company_phrases(hand["aliases"], firsts)  # "Air France", "الخطوط الجوية القطرية"
     _write(out / "actors.csv", "actors", actors, ("actor_id",))
     _write(out / "aliases.csv", "aliases", all_aliases, ("actor_id", "lang", "kind", "alias"))
     _write(out / "roles.csv", "roles", roles, ("of", "role", "start", "actor_id"))

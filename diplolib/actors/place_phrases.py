@@ -4,17 +4,20 @@
   conventions" (English heads in lower case; the tagger's in-name rule reads "Minsk Agreements", "les accords de
   Minsk" and "اتفاقات مينسك");
 - :func:`feature_phrases`: seas, oceans, gulfs and straits named after a state ("the South China Sea", "la mer de
-  Chine méridionale", "بحر الصين الجنوبي", "the Indian Ocean", "the Gulf of Mexico"): a place, not the state.
+  Chine méridionale", "بحر الصين الجنوبي", "the Indian Ocean", "the Gulf of Mexico"): a place, not the state;
+- :func:`company_phrases`: airlines named after a state ("Air France", "Qatar Airways", "Turkish Airlines",
+  "الخطوط الجوية الفرنسية"): a company, not the state.
 
-Both are role-phrase rows (``role`` "instrument" or "feature") that the tagger leaves unresolved (``reason``
-"in-name" and "place"): being longer than the state's name, they hide it.
+They are role-phrase rows (``role`` "instrument", "feature" or "company") that the tagger leaves unresolved
+(``reason`` "in-name", "place" and "in-name"): being longer than the state's name, they hide it.
 """
 
 from __future__ import annotations
 
 from .keys import key_form
 
-__all__ = ["INSTRUMENT_ROLE", "FEATURE_ROLE", "INSTRUMENT_HEADS", "instrument_phrases", "feature_phrases"]
+__all__ = ["INSTRUMENT_ROLE", "FEATURE_ROLE", "COMPANY_ROLE", "INSTRUMENT_HEADS", "instrument_phrases",
+           "feature_phrases", "company_phrases"]
 
 #: the ``role`` of a capital's instrument or meeting phrase ("the Minsk agreements") in ``role_phrases.csv``
 INSTRUMENT_ROLE = "instrument"
@@ -31,6 +34,13 @@ _FEATURES_EN = ("{n} Sea", "Sea of {n}", "{d} Sea", "{d} Ocean", "Gulf of {n}", 
 _FEATURES_FR = ("mer de {n}", "mer du {n}", "océan {d}", "golfe de {n}", "golfe du {n}", "détroit de {n}",
                 "péninsule {d}")
 _FEATURES_AR = ("بحر {n}", "المحيط {d}", "خليج {n}", "مضيق {n}")
+#: the ``role`` of a company named after a state ("Air France")
+COMPANY_ROLE = "company"
+#: airlines named with a state's name or demonym ({f}: the Arabic definite feminine demonym, الفرنسية); the same
+#: brand names are written in French text
+_COMPANIES = {"en": ("Air {n}", "{n} Airways", "{n} Airlines", "{d} Airways", "{d} Airlines"),
+              "fr": ("Air {n}", "{n} Airways", "{n} Airlines", "{d} Airways", "{d} Airlines"),
+              "ar": ("الخطوط الجوية {f}",)}
 
 
 def instrument_phrases(aliases: list[dict[str, str]], place_ids: set[str] = frozenset(),
@@ -84,4 +94,40 @@ def feature_phrases(aliases: list[dict[str, str]], first_names: set[str] = froze
                 continue
             rows.setdefault((r["lang"], key_form(phrase)), _row(phrase, r["lang"], FEATURE_ROLE, r["actor_id"],
                                                                 "a sea or gulf named after the state, a place"))
+    return sorted(rows.values(), key=lambda r: (r["of"], r["lang"], r["phrase"]))
+
+
+def company_phrases(aliases: list[dict[str, str]], first_names: set[str] = frozenset()) -> list[dict[str, str]]:
+    """Role-phrase rows (``role="company"``) for airlines named with a state's name or demonym in English, French
+    and Arabic ("Air France", "Air India", "Qatar Airways", "Turkish Airlines", "الخطوط الجوية الفرنسية"):
+    a company, not the state ("5 122 postes à Air France" named France). Every state gets every frame:
+    most never occur. The brand names are English (and French: "Air Algérie") in French text too; the English
+    demonym frames are read in French text as well. ``of`` is the state."""
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    demonyms_en = [r for r in aliases if r["lang"] == "en" and r["kind"] == "demonym"]
+    fr_demonyms = [{**d, "lang": "fr"} for d in demonyms_en]
+    for r in aliases + fr_demonyms:
+        if not (len(r["actor_id"]) == 3 and r["actor_id"].isupper()) or r["kind"] not in ("name", "demonym"):
+            continue
+        alias, lang = r["alias"].strip(), r["lang"]
+        if lang not in _COMPANIES:
+            continue
+        if r["kind"] == "name":
+            slot = "{n}"
+        elif lang == "ar":
+            if not (alias.startswith("ال") and alias.endswith("ية") and " " not in alias):
+                continue  # the definite feminine nisba: الخطوط الجوية القطرية
+            slot = "{f}"
+        elif " " in alias or alias.endswith("s") or (lang == "fr" and r not in fr_demonyms):
+            continue  # one English word: "Turkish Airlines", in French text too
+        else:
+            slot = "{d}"
+        for frame in _COMPANIES[lang]:
+            if slot not in frame:
+                continue
+            phrase = frame.replace(slot, alias)
+            if key_form(phrase).split()[0] in first_names:
+                continue
+            rows.setdefault((lang, key_form(phrase)), _row(phrase, lang, COMPANY_ROLE, r["actor_id"],
+                                                          "an airline named after the state, a company"))
     return sorted(rows.values(), key=lambda r: (r["of"], r["lang"], r["phrase"]))
