@@ -79,6 +79,7 @@ from .partition import scan_partition
 from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_column, through_last
 from .registry import Registry
+from .state_bodies import state_qualified_councils
 
 __all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS", "CHUNK_CHARS"]
 
@@ -259,6 +260,7 @@ def _tag_chunk(matcher: ActorMatcher, texts: list[str], whens: list, sources: li
     hits = _scan(matcher, texts)
     resolved = _resolve(matcher, texts, hits, whens)
     hits, resolved = _context(matcher, texts, hits, resolved, whens, sources, datelines)
+    state_qualified_councils(texts, hits, resolved, matcher.kind_of)  # "Russia's Security Council": not the UN's
     with_hits, at = np.unique(hits.pos, return_inverse=True)
     ends = np.maximum.reduceat(hits.start, np.searchsorted(hits.pos, with_hits)) if len(with_hits) else []
     through = [through_last(texts[p], int(last)) for p, last in zip(with_hits.tolist(), ends, strict=True)]
