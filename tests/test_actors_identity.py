@@ -68,5 +68,5 @@ def test_no_person_of_the_generated_registry_is_merged_across_states_on_a_name_a
     roles = pd.read_csv(GENERATED_DIR / "roles.csv", dtype=str, keep_default_na=False)
     out = cross_state_people(roles)
     assert (out["link"] == "name-only").sum() == 0, out[out["link"] == "name-only"].to_string()
-    assert {"per:albert_ii", "per:albert_ii_mco"} <= set(roles["actor_id"])
+    assert {"per:albert_ii", "per:albert_ii_bel"} <= set(roles["actor_id"])
     assert {"per:elizabeth_ii", "per:charles_iii"} <= set(out["actor_id"])  # the realms stay one person

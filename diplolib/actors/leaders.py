@@ -276,7 +276,10 @@ def leader_tables(rows: list[dict[str, str]], iso3_of: dict[str, str]) -> tuple[
             slugs = [slug(n) for n in t["names"]]
             keys = ([(of, s) for s in slugs] + [("start", t["start_date"], s) for s in slugs]
                     + [("qid", t["wikidata_qid"], s) for s in slugs if t["wikidata_qid"]])
-            pkey = next((key_of[k] for k in keys if k in key_of), f"{of}|{slugs[0]}")
+            pkey = next((key_of[k] for k in keys if k in key_of), None)
+            if pkey is None:  # a new person: the name's slug, with the state when another person has that name
+                pkey = slugs[0] if len(t["names"][0].split()) > 1 else f"{of}|{slugs[0]}"
+                pkey = pkey if pkey not in people else f"{of}|{slugs[0]}"
             key_of.update(dict.fromkeys(keys, pkey))
             p = people.setdefault(pkey, {"label": "", "countries": {}, "wikidata": "", "names": [],
                                          "surname_key": t["surname_key"], "term_ids": [], "last": ""})

@@ -258,8 +258,8 @@ def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
     arts = articles.reset_index(drop=True)
     spans = short_form_spans(arts[text])
     if voice is not None and voice in arts.columns:
-        pronouns = pd.DataFrame(_voice_spans(arts[text], arts[voice]),
-                                columns=["position", "lang", "start", "end", "voice"]).assign(noun=_VOICE, construct=False)
+        pronouns = pd.DataFrame(_voice_spans(arts[text], arts[voice]), columns=[
+            "position", "lang", "start", "end", "voice"]).assign(noun=_VOICE, construct=False)
         spans = pd.concat([spans, pronouns], ignore_index=True) if len(pronouns) else spans
     if spans.empty:
         return mentions
