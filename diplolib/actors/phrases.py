@@ -121,9 +121,8 @@ def _office_titles(offices: dict[tuple[str, str], str]) -> dict[str, dict[str, s
         roles = set(titles.values())
         if roles == {"head_of_state"} or of in LEADER_IS_PRESIDENT:
             titles["leader"] = "head_of_state"
-        elif "head_of_government" in roles and any(titles.get(c) == "head_of_state" for c in ("monarch", "queen", "emir",
-                                                                                          "sultan", "prince",
-                                                                                          "grand_duke")):
+        elif "head_of_government" in roles and any(titles.get(c) == "head_of_state" for c in (
+                "monarch", "queen", "emir", "sultan", "prince", "grand_duke")):
             titles["leader"] = "head_of_government"
     # then an earlier holder's plain title ("Prime Minister", not "Privy Council President" or "Chairman of the
     # Council of Ministers") for a class still free: Sudan's "Prime Minister" of 2019-2022 before the latest

@@ -35,7 +35,8 @@ def may_have_split_title(text: str) -> bool:
     return "ministres " in text or "de la diplomatie " in text
 
 
-def split_titles(matcher: ActorMatcher, text: str, hits: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+def split_titles(matcher: ActorMatcher, text: str, hits: list[tuple[int, int, object]]
+                 ) -> list[tuple[int, int, object]]:
     """``hits`` with each demonym of a split plural title rewritten as ``("coord", singular phrase key)``."""
     out = list(hits)
     i = 0
