@@ -246,6 +246,29 @@ def test_round7_role_probes_in_three_languages(matcher):
     assert wrong.empty, wrong[["lang", "date", "phrase", "expected"]].to_string()
 
 
+def test_round8_role_probes_in_three_languages(matcher):
+    """65 fresh (state, date) probes, seed 20261218 (tests/data/role_probes_s8.csv, provenance in its header):
+    foreign and defence ministers, monarchs, possessive / "of" forms and coordinated pairs.
+
+    Measured when drawn, before any change: 56 of 65 (0.862). The classes fixed since (so no longer held out):
+    French titles split around coordinated demonyms ("les ministres marocain et émirati des Affaires étrangères",
+    "les chefs de la diplomatie irakienne et britannique"), the queen's title where a queen reigned ("Britain's
+    Queen"), "Secretary" titles of the states that style ministers so ("the defence secretary of the United
+    Kingdom"), the Arabic demonym الملغاشي: 62 of 65. Left: three defence ministers the registry lacks (Indonesia
+    2025, Bahrain 2023, Oman 2017), which stay unresolved with reason "no-holder".
+    """
+    probes = pd.read_csv(Path(__file__).parent / "data" / "role_probes_s8.csv", comment="#", keep_default_na=False)
+    assert len(probes) == 65 and set(probes["lang"]) == {"en", "fr", "ar"} and (probes["expected"] != "").all()
+    arts = pd.DataFrame({"article_id": range(len(probes)), "text": probes["phrase"], "published": probes["date"]})
+    out = tag_actors(arts, registry=matcher)
+    roles = out[out["method"] == "role"]
+    got = roles.groupby("article_id")["actor_id"].agg(lambda s: "|".join(sorted(s.dropna())))
+    want = probes["expected"].map(lambda e: "|".join(sorted(e.split("|"))))
+    wrong = probes.index[probes.index.map(got).fillna("") != want]
+    assert len(wrong) <= 3, probes.loc[wrong, ["lang", "date", "phrase", "expected"]].to_string()
+    assert (roles[roles["article_id"].isin(wrong)]["reason"] == "no-holder").all()  # absent, never wrong
+
+
 def test_context_roles_resolve_only_when_the_document_makes_the_country_certain(matcher):
     arts = pd.DataFrame({
         "article_id": [1, 2, 3, 4, 5, 6],

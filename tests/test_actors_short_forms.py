@@ -137,3 +137,21 @@ def test_a_short_form_after_another_body_with_that_noun_is_that_body_not_the_iss
     assert got[0] == ("org:gcc", "")
     assert got[1] == ("org:eaeu", "")
     assert got[2] == ("org:unsc", "")
+
+
+def test_an_arabic_construct_with_the_un_is_the_body_it_stands_for_or_stays_the_un(matcher):
+    """"قوة الأمم المتحدة" / "بعثة الأمم المتحدة المتكاملة" are القوة / البعثة المتكاملة: resolved from context, they
+    replace the United Nations inside them; unresolved or qualified ("في تيمور - ليشتي"), the UN stays."""
+    texts = ["نشرت قوة الأمم المتحدة لحفظ السلام في قبرص تقريرها، وظلت العلاقات جيدة مع قوة الأمم المتحدة.",
+             "وإذ يدين الهجمات على بعثة الأمم المتحدة المتكاملة وجنود عملية سانغاري.",
+             "أصول بعثة الأمم المتحدة المتكاملة في تيمور - ليشتي",
+             "وقال مكتب الأمم المتحدة إن الوضع خطير.",
+             "تعمل منظمة الأمم المتحدة على ذلك."]
+    arts = pd.DataFrame({"article_id": range(len(texts)), "text": texts, "published": "2015-06-01"})
+    out = resolve_short_forms(arts, tag_actors(arts, registry=matcher), registry=matcher, un_text=True,
+                              named={1: {"org:minusca"}})
+    by = out.groupby("article_id")["actor_id"].apply(lambda s: sorted(s.dropna()))
+    assert by[0] == ["org:unficyp", "org:unficyp"]            # named before it in the same text
+    assert by[1] == ["org:minusca"]                            # the one mission the document names
+    assert by[2] == ["TLS", "org:un"] and by[3] == ["org:un"]  # a qualified name, no context: the UN stays
+    assert by[4] == ["org:un"] and (out["method"] == "short_form").sum() == 2

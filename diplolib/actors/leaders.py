@@ -269,11 +269,18 @@ def leader_tables(rows: list[dict[str, str]], iso3_of: dict[str, str]) -> tuple[
         titles = (t["title"].strip() for t in reversed(terms))
         offices[(role, of)] = " | ".join(dict.fromkeys(t for t in titles if t))
         for t in terms:
-            # one name of two words or more is one person across states (Charles III heads 15 realms; the
-            # French president is co-prince of Andorra); a one-word name only within its state
-            slugs = [slug(n) if len(n.split()) > 1 else f"{of}|{slug(n)}" for n in t["names"]]
-            pkey = next((key_of[s] for s in slugs if s in key_of), slugs[0])
-            key_of.update(dict.fromkeys(slugs, pkey))
+            # a person is a name in one state; the same name in another state is the same person only with a
+            # common start (a personal union: Charles III's 15 realms, the French president as co-prince of
+            # Andorra) or a common Wikidata id: Albert II of Belgium (1993) and of Monaco (2005) are two people.
+            # The id alone links nothing: the CIA file gives Li Keqiang's id to Li Qiang, Salman's to his son
+            slugs = [slug(n) for n in t["names"]]
+            keys = ([(of, s) for s in slugs] + [("start", t["start_date"], s) for s in slugs]
+                    + [("qid", t["wikidata_qid"], s) for s in slugs if t["wikidata_qid"]])
+            pkey = next((key_of[k] for k in keys if k in key_of), None)
+            if pkey is None:  # a new person: the name's slug, with the state when another person has that name
+                pkey = slugs[0] if len(t["names"][0].split()) > 1 else f"{of}|{slugs[0]}"
+                pkey = pkey if pkey not in people else f"{of}|{slugs[0]}"
+            key_of.update(dict.fromkeys(keys, pkey))
             p = people.setdefault(pkey, {"label": "", "countries": {}, "wikidata": "", "names": [],
                                          "surname_key": t["surname_key"], "term_ids": [], "last": ""})
             if t["start_date"] >= p["last"]:

@@ -39,7 +39,10 @@ TITLES: dict[str, tuple[str, ...]] = {
                        "Premiers ministres", "رئيس الوزراء", "رئيسا الوزراء", "رئيس وزراء"),
     "chancellor": ("Chancellor", "Chancellors", "chancelier", "chancelière", "chanceliers", "المستشار",
                    "المستشاران", "مستشار"),
-    "monarch": ("King", "Kings", "roi", "reine", "rois", "الملك", "الملكان", "ملك"),
+    # a queen beside a king is his consort ("la reine d'Espagne" is not Felipe VI): no feminine monarch; the
+    # states whose head of state has had the title Queen get the class "queen" (Elizabeth II, Margrethe II)
+    "monarch": ("King", "Kings", "roi", "", "rois", "الملك", "الملكان", "ملك"),
+    "queen": ("Queen", "Queens", "", "reine", "", "", "", ""),
     "emir": ("Emir", "Emirs", "émir", "émira", "émirs", "الأمير", "الأميران", "أمير"),
     "sultan": ("Sultan", "Sultans", "sultan", "sultane", "sultans", "السلطان", "السلطانان", "سلطان"),
     "prince": ("Prince", "Princes", "prince", "princesse", "princes", "الأمير", "الأميران", "أمير"),
@@ -53,15 +56,23 @@ TITLES: dict[str, tuple[str, ...]] = {
     "defence_minister": ("Defence Minister", "Defence Ministers", "ministre de la Défense", "",
                          "ministres de la Défense", "", "", "وزير دفاع"),
 }
+#: more English titles of a class for every state ("Turkey's Defense Minister", American spelling)
+EN_VARIANTS: dict[str, tuple[str, ...]] = {"defence_minister": ("Defense Minister",)}
+#: English titles of the states whose ministers are styled "Secretary" in English (the UK and the US
+#: Secretaries of State, the Philippine and Mexican Secretaries): "the Defence Secretary of the United Kingdom"
+SECRETARY_STYLE = frozenset({"GBR", "USA", "PHL", "MEX"})
+EN_SECRETARY: dict[str, tuple[str, ...]] = {
+    "defence_minister": ("Defence Secretary", "Defense Secretary", "Secretary of Defense", "Secretary of Defence"),
+    "foreign_minister": ("Foreign Secretary", "Secretary of Foreign Affairs")}
 #: title class -> Arabic feminine (definite, construct). Not the monarch: "الملكة الأردنية" is the king's consort
 #: (a reigning queen is rare and named); not "leader"/"emir"/"sultan" (no woman has held them)
 AR_FEMININE: dict[str, tuple[str, str]] = {
     "president": ("الرئيسة", "رئيسة"), "prime_minister": ("رئيسة الوزراء", "رئيسة وزراء"),
     "chancellor": ("المستشارة", "مستشارة"), "foreign_minister": ("وزيرة الخارجية", "وزيرة خارجية"),
-    "defence_minister": ("وزيرة الدفاع", "وزيرة دفاع"),
+    "defence_minister": ("وزيرة الدفاع", "وزيرة دفاع"), "queen": ("الملكة", "ملكة"),
 }
 _CLASS_RULES = (("supreme leader", "supreme_leader"), ("chancellor", "chancellor"), ("king", "monarch"),
-                ("queen", "monarch"), ("sultan", "sultan"), ("emir", "emir"), ("amir", "emir"),
+                ("queen", "queen"), ("sultan", "sultan"), ("emir", "emir"), ("amir", "emir"),
                 ("prime minister", "prime_minister"), ("premier", "prime_minister"), ("taoiseach", "prime_minister"),
                 ("president", "president"), ("chairman", "president"), ("grand duke", "grand_duke"),
                 ("prince", "prince"))
@@ -110,9 +121,8 @@ def _office_titles(offices: dict[tuple[str, str], str]) -> dict[str, dict[str, s
         roles = set(titles.values())
         if roles == {"head_of_state"} or of in LEADER_IS_PRESIDENT:
             titles["leader"] = "head_of_state"
-        elif "head_of_government" in roles and any(titles.get(c) == "head_of_state" for c in ("monarch", "emir",
-                                                                                          "sultan", "prince",
-                                                                                          "grand_duke")):
+        elif "head_of_government" in roles and any(titles.get(c) == "head_of_state" for c in (
+                "monarch", "queen", "emir", "sultan", "prince", "grand_duke")):
             titles["leader"] = "head_of_government"
     # then an earlier holder's plain title ("Prime Minister", not "Privy Council President" or "Chairman of the
     # Council of Ministers") for a class still free: Sudan's "Prime Minister" of 2019-2022 before the latest
@@ -137,18 +147,23 @@ def _ar_lil(org: str) -> str:
     return "لل" + org[2:] if org.startswith("ال") else "ل" + org
 
 
-def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]]) -> list[tuple[str, str]]:
+def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]], of: str = ""
+                 ) -> list[tuple[str, str]]:
     en, en_pl, fr_m, fr_f, fr_pl, ar_def, ar_dual, ar_con = TITLES[cls]
     out: list[tuple[str, str]] = []
     for d in dem["en"]:
-        out += [("en", f"{d} {en}"), ("en", f"{d} {en_pl}")]
-    for n in names["en"]:
-        out += [("en", f"{n}'s {en}"), ("en", f"{en} of {n}"), ("en", f"{en} of the {n}")]
+        out += [("en", f"{d} {en_pl}")]
+    more = EN_VARIANTS.get(cls, ()) + (EN_SECRETARY.get(cls, ()) if of in SECRETARY_STYLE else ())
+    for t in (en, *more):
+        out += [("en", f"{d} {t}") for d in dem["en"]]
+        for n in names["en"]:
+            out += [("en", f"{n}'s {t}"), ("en", f"{t} of {n}"), ("en", f"{t} of the {n}")]
     for m, f in dem["fr"]:
         if cls in ("foreign_minister", "defence_minister"):
             continue  # templates: "ministre russe des Affaires étrangères"
         plural = m if m.endswith(("s", "x")) else m + "s"
-        out += [("fr", f"{fr_m} {m}"), ("fr", f"{fr_pl} {m}"), ("fr", f"{fr_pl} {plural}")]
+        if fr_m:  # a title with no masculine (the queen) has feminine forms only
+            out += [("fr", f"{fr_m} {m}"), ("fr", f"{fr_pl} {m}"), ("fr", f"{fr_pl} {plural}")]
         if fr_f:
             out.append(("fr", f"{fr_f} {f}"))
     for n in names["fr"]:
@@ -161,7 +176,7 @@ def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]]) ->
             out.append(("ar", f"{ar_def} {adj}"))
         if ar_dual:
             out.append(("ar", f"{ar_dual} {adj}"))
-    for n in names["ar"]:
+    for n in names["ar"] if ar_con else ():
         out.append(("ar", f"{ar_con} {n}"))
     fem = AR_FEMININE.get(cls)
     if fem:  # "رئيسة الوزراء السويدية", "رئيسة وزراء السويد": women in office, and the nisba agrees
@@ -230,7 +245,7 @@ def world_role_phrases(offices: dict[tuple[str, str], str], existing: list[dict[
                "fr": list(zip(split(d.get("fr_m", "")), split(d.get("fr_f", "")), strict=False)),
                "ar": ["ال" + " ال".join(n.split()) for n in split(d.get("ar", ""))]}
         for cls, role in sorted(titles.items()):
-            for lang, phrase in _state_forms(cls, dem, names.get(of, {"en": [], "fr": [], "ar": []})):
+            for lang, phrase in _state_forms(cls, dem, names.get(of, {"en": [], "fr": [], "ar": []}), of):
                 add(lang, phrase, role, of, f"title {cls}")
     org_offices = sorted({(r["role"], r["of"]) for r in roles if r["of"].startswith("org:")})
     for role, of in org_offices:

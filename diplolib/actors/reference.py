@@ -15,7 +15,10 @@ import pandas as pd
 import pyarrow as pa
 
 from ..segment import paragraph_spans, sentence_spans
+from .hit_columns import Hits, object_array
 from .matcher import ActorMatcher
+from .split_titles import may_have_split_title, split_titles
+from .state_bodies import state_qualified_councils
 
 __all__ = ["tag_actors_reference", "MENTION_COLUMNS", "string_column"]
 
@@ -63,6 +66,17 @@ def article_dates(articles: pd.DataFrame) -> list:
     return [None if pd.isna(d) else d for d in published.dt.tz_localize(None).dt.normalize()]
 
 
+def _councils(matcher: ActorMatcher, body: str, hits: list, resolved: list) -> list:
+    """:func:`~diplolib.actors.state_bodies.state_qualified_councils` on one article's hits."""
+    cols = [c[:3] for c in hits]
+    one = Hits(np.zeros(len(hits), dtype=np.int64), np.array([c[0] for c in cols], dtype=np.int64),
+               np.array([c[1] for c in cols], dtype=np.int64), object_array([c[2] for c in cols]),
+               np.zeros(len(hits), dtype=np.int64))
+    columns = [object_array([r[c] for r in resolved]) for c in range(4)]
+    state_qualified_councils([body], one, columns, matcher.kind_of)
+    return list(zip(*(c.tolist() for c in columns), strict=True))
+
+
 def tag_actors_reference(articles: pd.DataFrame, matcher: ActorMatcher, *, text: str = "text") -> pd.DataFrame:
     """The mentions table of :func:`~diplolib.actors.tagger.tag_actors`, computed one article and one hit at a time."""
     dates = article_dates(articles)
@@ -76,12 +90,15 @@ def tag_actors_reference(articles: pd.DataFrame, matcher: ActorMatcher, *, text:
             continue
         hits = matcher.common_words(body, matcher.scan(body))
         hits = matcher.coordinate(body, matcher.merge_counterparts(body, hits))
+        if may_have_split_title(body):
+            hits = split_titles(matcher, body, hits)
         if not hits:
             continue
         when = published
         resolved = [matcher.resolve(body, key, s, e, when) for s, e, key in hits]
         if any(r[2] == "context_role" for r in resolved):
             resolved, hits = matcher.resolve_context(body, hits, resolved, when, source, dateline)
+        resolved = _councils(matcher, body, hits, resolved)
         starts = [h[0] for h in hits]
         sent_of = _locate(starts, sentence_spans(through_last(body, max(starts))))
         para_of = _locate(starts, paragraph_spans(body))

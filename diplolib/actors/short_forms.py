@@ -26,6 +26,12 @@ Council speaking, "Il souligne …", "It urges …"; :func:`document_voice` read
 makes a subject pronoun at the start of a sentence that body (``context:voice``), except the impersonal
 uses ("Il est …", "Il convient …", "It is …"). Arabic repeats the noun (المجلس) and needs no such rule.
 
+Arabic also names a UN body by its noun in construct with the UN ("قوة الأمم المتحدة", "بعثة الأمم المتحدة
+المتكاملة", "مكتب الأمم المتحدة"), where English writes the acronym (UNFICYP, MINUSCA, UNIOGBIS): the same short
+form as القوة, البعثة المتكاملة, المكتب, resolved by the same signals; when it resolves, the mention of the United
+Nations inside it is replaced by the body; when it does not, the United Nations stays (no row is added). Not when
+a qualifier follows (then it is a name the registry lacks: "بعثة الأمم المتحدة في تيمور - ليشتي").
+
 "The Secretary-General" / "le Secrétaire général" / "الأمين العام" without an organisation is the UN's
 Secretary-General on the article's date in a UN text (``context:un-text``). Anything else stays a row with an
 empty ``actor_id`` and ``reason`` "no-context" (no body with that noun in view), "ambiguous" (several) or
@@ -115,6 +121,28 @@ def _patterns() -> dict[tuple[str, str], re.Pattern]:
     for lang in nouns:
         out[(lang, "body")] = re.compile(_pattern(lang, nouns[lang], body[lang]))
         out[(lang, "sg")] = re.compile(_pattern(lang, {SECRETARY_GENERAL[lang]}, _SG_QUALIFIER[lang]))
+    stems, adjectives = _alt({s for s, _ in _constructs()}), _alt({a for _, a in _constructs() if a})
+    # the adjective of a short form is taken whole or not at all: "بعثة الأمم المتحدة المتكاملة في بانغي" is no
+    # "بعثة الأمم المتحدة" followed by an adjective; "في"/"لدى" after it name a mission the registry lacks
+    out[("ar", "construct")] = re.compile(
+        rf"(?<!\w)[وفبل]?(?P<noun>{stems})\s+الأمم\s+المتحدة"
+        rf"(?:\s+(?P<adj>{adjectives})(?!\w)|(?!\s+(?:{adjectives})(?!\w)))(?!\w)"
+        rf"{_AR_QUALIFIER}(?!\s+(?:في|لدى)(?!\w))")
+    return out
+
+
+@lru_cache(maxsize=2)
+def _constructs() -> dict[tuple[str, str], str]:
+    """(stem, adjective or "") → the Arabic short form it stands for: ("بعثة", "المتكاملة") → "البعثة المتكاملة".
+
+    Only the nouns of UN bodies (an Arabic name holding الأمم المتحدة), and not المنظمة (منظمة الأمم المتحدة is
+    the United Nations itself, a name of the registry)."""
+    un_named = {r["actor_id"] for r in read_un_system() if "الأمم المتحدة" in r["ar"]}
+    out = {}
+    for (lang, noun), bodies in short_forms().items():
+        if lang == "ar" and noun.startswith("ال") and "org:un" not in bodies and set(bodies) & un_named:
+            stem, _, adj = noun[2:].partition(" ")
+            out[(stem, adj)] = noun
     return out
 
 
@@ -127,11 +155,16 @@ def short_form_spans(texts: pd.Series) -> pd.DataFrame:
             if not isinstance(text, str):
                 continue
             for m in pattern.finditer(text):
-                noun = SECRETARY_GENERAL[lang] if what == "sg" else (
-                    "ال" + m.group("noun") if lang == "ar" else m.group("noun"))
-                rows.append((pos, lang, noun, m.start(), m.end()))
-    return pd.DataFrame(rows, columns=["position", "lang", "noun", "start", "end"]).astype(
-        {"position": "int64", "start": "int64", "end": "int64"})
+                if what == "construct":  # "بعثة الأمم المتحدة المتكاملة" stands for "البعثة المتكاملة"
+                    stem, forms = m.group("noun"), _constructs()
+                    noun = forms.get((stem, m.group("adj") or "")) or forms.get((stem, "")) or next(
+                        v for (st, _), v in forms.items() if st == stem)
+                else:
+                    noun = SECRETARY_GENERAL[lang] if what == "sg" else (
+                        "ال" + m.group("noun") if lang == "ar" else m.group("noun"))
+                rows.append((pos, lang, noun, m.start(), m.end(), what == "construct"))
+    return pd.DataFrame(rows, columns=["position", "lang", "noun", "start", "end", "construct"]).astype(
+        {"position": "int64", "start": "int64", "end": "int64", "construct": "bool"})
 
 
 def document_voice(symbols: pd.Series) -> pd.Series:
@@ -225,20 +258,27 @@ def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
     arts = articles.reset_index(drop=True)
     spans = short_form_spans(arts[text])
     if voice is not None and voice in arts.columns:
-        pronouns = pd.DataFrame(_voice_spans(arts[text], arts[voice]),
-                                columns=["position", "lang", "start", "end", "voice"]).assign(noun=_VOICE)
+        pronouns = pd.DataFrame(_voice_spans(arts[text], arts[voice]), columns=[
+            "position", "lang", "start", "end", "voice"]).assign(noun=_VOICE, construct=False)
         spans = pd.concat([spans, pronouns], ignore_index=True) if len(pronouns) else spans
     if spans.empty:
         return mentions
     spans["article_id"] = arts["article_id"].to_numpy()[spans["position"].to_numpy()]
-    taken = mentions[["article_id", "start", "end"]].rename(columns={"start": "s", "end": "e"})
-    over = spans.reset_index().merge(taken, on="article_id")
+    taken = mentions[["article_id", "start", "end", "actor_id"]].rename(columns={"start": "s", "end": "e"})
+    over = spans.reset_index().merge(taken.reset_index(names="mention"), on="article_id")
     over = over[(over["s"] < over["end"]) & (over["start"] < over["e"])]
-    spans = spans.drop(index=over["index"].unique()).reset_index(drop=True)
+    # a construct ("قوة الأمم المتحدة") may hold the United Nations' own mention: it replaces it if it resolves
+    is_un = over["actor_id"].astype(object).eq("org:un").to_numpy(dtype=bool)
+    un_inside = over["construct"].to_numpy(dtype=bool) & is_un & (over["start"] <= over["s"]).to_numpy() & (
+        over["e"] <= over["end"]).to_numpy()
+    spans = spans.drop(index=over.loc[~un_inside, "index"].unique()).reset_index(drop=True)
     if spans.empty:
         return mentions
     rows = _rows(spans, arts, mentions, matcher, document=document, un_text=un_text, named=named or {},
                  text=text)
+    mentions, rows = _replace_un_in_constructs(mentions, spans, rows)
+    if not rows:
+        return mentions
     new = pd.DataFrame(rows)
     new["sentence"] = locate_spans(segment_spans(arts[text]), position=new["position"].to_numpy(),
                                    offset=new["start"].to_numpy())
@@ -251,6 +291,22 @@ def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
 
 
 _VOICE = "<voice>"
+
+
+def _replace_un_in_constructs(mentions: pd.DataFrame, spans: pd.DataFrame, rows: list[dict]
+                              ) -> tuple[pd.DataFrame, list[dict]]:
+    """A construct that resolved replaces the United Nations' mention inside it; one that did not is dropped."""
+    construct = spans["construct"].tolist()
+    won = [(r["article_id"], r["start"], r["end"]) for r, c in zip(rows, construct, strict=True) if c and r["actor_id"]]
+    rows = [r for r, c in zip(rows, construct, strict=True) if not c or r["actor_id"]]
+    if not won:
+        return mentions, rows
+    inside = pd.Series(False, index=mentions.index)
+    un = mentions["actor_id"].astype(object).eq("org:un").to_numpy(dtype=bool)
+    for a, s, e in won:
+        inside |= un & (mentions["article_id"] == a).to_numpy() & (mentions["start"] >= s).to_numpy() & (
+            mentions["end"] <= e).to_numpy()
+    return mentions[~inside.to_numpy()], rows
 
 
 def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, matcher: ActorMatcher, *,

@@ -79,6 +79,8 @@ from .partition import scan_partition
 from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_column, through_last
 from .registry import Registry
+from .split_titles import may_have_split_title, split_titles
+from .state_bodies import state_qualified_councils
 
 __all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS", "CHUNK_CHARS"]
 
@@ -107,12 +109,17 @@ def _scan(matcher: ActorMatcher, texts: list[str]) -> Hits:
     # generic phrase with a neighbour at most 8 characters away: only those texts go through the methods
     role = matcher._role_mask[kid] | matcher._generic_mask[kid]
     near = (pos[1:] == pos[:-1]) & (start[1:] - end[:-1] <= 8) & (role[1:] | role[:-1])
-    todo = np.unique(np.r_[pos[matcher._generic_mask[kid]], pos[1:][near]])
+    # French titles split around coordinated demonyms ("les ministres russe et turc des Affaires étrangères")
+    pair = (pos[1:] == pos[:-1]) & (start[1:] - end[:-1] <= 8)
+    split = [p for p in np.unique(pos[1:][pair]).tolist() if may_have_split_title(texts[p])]
+    todo = np.unique(np.r_[pos[matcher._generic_mask[kid]], pos[1:][near], np.array(split, dtype=np.int64)])
     new = {}
     for p in todo.tolist():
         body, at = texts[p], hits.of(p)
         old = hits.rows(p)
         got = matcher.coordinate(body, matcher.merge_counterparts(body, old))
+        if p in split:
+            got = split_titles(matcher, body, got)
         if len(got) != len(old) or any(a[:2] != b[:2] for a, b in zip(got, old, strict=True)):
             new[p] = got  # a counterpart phrase merged two hits: the columns are rebuilt
             continue
@@ -259,6 +266,7 @@ def _tag_chunk(matcher: ActorMatcher, texts: list[str], whens: list, sources: li
     hits = _scan(matcher, texts)
     resolved = _resolve(matcher, texts, hits, whens)
     hits, resolved = _context(matcher, texts, hits, resolved, whens, sources, datelines)
+    state_qualified_councils(texts, hits, resolved, matcher.kind_of)  # "Russia's Security Council": not the UN's
     with_hits, at = np.unique(hits.pos, return_inverse=True)
     ends = np.maximum.reduceat(hits.start, np.searchsorted(hits.pos, with_hits)) if len(with_hits) else []
     through = [through_last(texts[p], int(last)) for p, last in zip(with_hits.tolist(), ends, strict=True)]
