@@ -26,6 +26,7 @@ import pandas as pd
 from ._memory import release_freed_memory
 from .normalize import STEPS, normalize_articles
 from .normalize.articles import RAW_COLUMNS, ArticleRun, DatesAcrossBlocks, finish_articles, resolve_steps
+from .normalize.duplicates import SignatureChunks
 from .normalize.metadata_columns import MetadataColumns, metadata_text
 from .readers import read_records
 from .readers.base import errors_frame
@@ -90,6 +91,7 @@ def load_articles(
     recursive: bool = True,
     progress: bool = False,
     steps: Sequence[str] | None = None,
+    text_match: bool = True,
     **reader_options: Any,
 ) -> LoadResult:
     """Load articles from a file, a folder (recursively) or an archive (``.tar.xz``, ``.tar.gz``, ``.zip``).
@@ -124,6 +126,11 @@ def load_articles(
     steps
         The normalisation steps to run (:data:`diplolib.normalize.STEPS`, all by default), e.g.
         ``[s for s in STEPS if s != "dateline"]`` to keep the first line of documents that are not dispatches.
+    text_match
+        Keep the ``text_match`` column (the matching form of ``text``, ~1 byte per byte of text). False leaves it
+        out: each chunk's matching forms give its duplicate signatures and are dropped with the chunk, and the
+        table is otherwise the same. Neither the actor and theme taggers nor the co-mention and event steps read
+        the column (the taggers build their own matching form a chunk at a time).
     **reader_options
         Options of the readers: ``preset`` ("fa-kes"), ``sep``, ``date_format``, ``tz``, ``on_bad_date``
         ("error" or "keep"), ``encoding_errors`` ("strict" or "replace"), ``source``, ``lang``, ``pattern``
@@ -160,18 +167,21 @@ def load_articles(
                                 progress=progress, **reader_options)
     try:
         return _articles_of_chunks(chunks, published=resolve_published(published), tz=reader_options.get("tz"),
-                                   steps=steps)
+                                   steps=steps, text_match=text_match)
     except DatesAcrossBlocks:  # a file's date strings in two chunks (see ArticleRun): all records at once
         records, errors = read_records(source, format=format, recursive=recursive, progress=False,
                                        **reader_options)
-        return LoadResult(to_articles(records, published=published, tz=reader_options.get("tz"), steps=steps),
-                          errors)
+        articles = to_articles(records, published=published, tz=reader_options.get("tz"), steps=steps)
+        return LoadResult(articles if text_match else articles.drop(columns="text_match"), errors)
 
 
-def _articles_of_chunks(chunks, *, published: Any, tz: str | None, steps: Sequence[str] | None) -> LoadResult:
+def _articles_of_chunks(chunks, *, published: Any, tz: str | None, steps: Sequence[str] | None,
+                        text_match: bool = True) -> LoadResult:
     """The articles and errors tables of the readers' chunks (:func:`diplolib.readers.walk.iter_record_chunks`),
-    normalised a chunk at a time: the same tables as :func:`to_articles` of all the records at once."""
+    normalised a chunk at a time: the same tables as :func:`to_articles` of all the records at once (without
+    ``text_match`` unless ``text_match``: its duplicate signatures are then taken chunk by chunk)."""
     run: ArticleRun | None = None
+    signatures: SignatureChunks | None = None
     frames: list[pd.DataFrame] = []
     errors: list[dict] = []
     metadata = MetadataColumns(RAW_COLUMNS)
@@ -182,24 +192,34 @@ def _articles_of_chunks(chunks, *, published: Any, tz: str | None, steps: Sequen
         records = records_table(parts)
         if run is None:
             run = ArticleRun(resolve_steps(records, steps, True), published=published, tz=tz or "UTC")
+            if not text_match and "duplicates" in run.on:
+                signatures = SignatureChunks(near=True)
         metadata.add(parts)
         del parts
         first = run.rows
         raw = records[[c for c in RAW_COLUMNS if c in records.columns]]
         del records
         # the record of each article travels as an extra column, for the metadata columns added at the end
-        frames.extend(run.block(raw, pd.DataFrame({_RECORD: np.arange(first, first + len(raw))})))
+        block = run.block(raw, pd.DataFrame({_RECORD: np.arange(first, first + len(raw))}))
         del raw
+        if not text_match:  # the chunk's matching forms: its duplicate signatures, then dropped
+            for frame in block:
+                match = frame.pop("text_match")
+                if signatures is not None:
+                    signatures.add(match)
+                del match
+        frames.extend(block)
+        del block
     if run is None:  # no record at all: the one-pass table of an empty records table
-        return LoadResult(to_articles(records_table([]), published=published, tz=tz, steps=steps),
-                          errors_frame(errors))
+        empty = to_articles(records_table([]), published=published, tz=tz, steps=steps)
+        return LoadResult(empty if text_match else empty.drop(columns="text_match"), errors_frame(errors))
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     del frames
     at = out.pop(_RECORD).to_numpy()
     extra = metadata.frame()
     del metadata
     extra = extra.iloc[at].reset_index(drop=True) if len(extra.columns) else None
-    articles = tidy_metadata(finish_articles([out], run.on, extra=extra))
+    articles = tidy_metadata(finish_articles([out], run.on, extra=extra, signatures=signatures))
     del out, extra
     release_freed_memory()  # the chunks' freed temporaries: the tagger that usually follows could not reuse them
     return LoadResult(articles, errors_frame(errors))

@@ -9,11 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import diplolib.normalize.duplicates as duplicates
 import diplolib.normalize.minhash as dup
 from conftest import comparison_slice
 from diplolib import datasets
 from diplolib.normalize.duplicates import (
     BAND_COLUMNS,
+    SignatureChunks,
     batch_token_ids,
     candidate_pairs,
     duplicate_key,
@@ -103,3 +105,19 @@ def test_every_sample_corpus_same_signatures_and_decisions(name):
     pd.testing.assert_frame_equal(duplicate_signatures(articles["text"].tolist()),
                                   reference_signatures(articles["text"].tolist()), check_exact=True)
     pd.testing.assert_series_equal(flag_duplicates(articles, text_column="text"), reference_decisions(articles))
+
+
+def test_signatures_handed_over_in_chunks(monkeypatch):
+    """SignatureChunks (each chunk's bodies once, repeats across chunks recognised) = the whole column at once."""
+    texts = [" ".join(f"w{(i * 7 + j) % 50}" for j in range(30 + 5 * (i % 6))) for i in range(40)]
+    texts[3] = texts[17] = None
+    texts[9] = ""
+    column = pd.Series(texts * 2, dtype="string")
+    want = duplicates._signatures_of_column(column, near=True)
+    for chunk, sig_chunk in ((1, 1), (7, 3), (33, 2_000), (10**6, 2_000)):
+        monkeypatch.setattr(duplicates, "SIGNATURE_CHUNK", sig_chunk)
+        run = SignatureChunks(near=True)
+        for lo in range(0, len(column), chunk):
+            run.add(column.iloc[lo:lo + chunk])
+        pd.testing.assert_frame_equal(run.signatures(), want, check_exact=True)
+    assert len(SignatureChunks().signatures()) == 0

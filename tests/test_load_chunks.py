@@ -30,6 +30,11 @@ def assert_same_as_one_pass(path, monkeypatch, /, sizes=(1, 7, 10**9), **options
         articles, errors = load_articles(path, **dict(options))
         pd.testing.assert_frame_equal(articles, want_articles, check_exact=True)
         pd.testing.assert_frame_equal(errors, want_errors, check_exact=True)
+    # without text_match (duplicates from each chunk's signatures): the same table less that column
+    monkeypatch.setattr(load_mod, "CHUNK_RECORDS", sizes[0])
+    articles, errors = load_articles(path, text_match=False, **dict(options))
+    pd.testing.assert_frame_equal(articles, want_articles.drop(columns="text_match"), check_exact=True)
+    pd.testing.assert_frame_equal(errors, want_errors, check_exact=True)
     return want_articles, want_errors
 
 
@@ -153,3 +158,33 @@ def test_no_records_at_all(tmp_path, monkeypatch):
     (tmp_path / "empty.txt").write_bytes(b"")
     articles, errors = assert_same_as_one_pass(tmp_path, monkeypatch, sizes=(1,))
     assert len(articles) == 0 and errors["error"].tolist() == ["empty"]
+
+
+def test_text_match_is_the_matching_form_of_text():
+    """What load_articles(text_match=False) relies on to make the near-duplicate candidates' forms again."""
+    from diplolib.normalize.columnar import matching_forms
+
+    for name, sub, options in [("wikinews-fr", "documents", {"format": "html", "lang": "fr"}),
+                               ("re3d", "", {"format": "jsonl", "include": "*/documents.json"})]:
+        articles, _ = load_articles(raw(name, sub) if sub else raw(name), **options)
+        assert len(articles) >= 50
+        want = articles["text_match"].tolist()
+        assert matching_forms(articles["text"].tolist()) == want
+
+
+def test_duplicates_across_chunks_without_text_match(tmp_path, monkeypatch):
+    """Exact copies (also in another case: same matching form), a near copy and a short body, each in its own
+    file: chunks of one record flag them as one pass over text_match does."""
+    words = ("the foreign minister met the special envoy in geneva on tuesday to discuss the ceasefire in "
+             "aleppo and the delivery of humanitarian aid to the besieged districts of the city while the security "
+             "council prepared a resolution on the withdrawal of armed groups from the eastern neighbourhoods and "
+             "the release of detainees held by both sides since the spring").split()
+    near = list(words)
+    near[5] = "representative"
+    bodies = [" ".join(words), "A short note.", " ".join(words).upper(), " ".join(near), "A short note.",
+              " ".join(reversed(words))]
+    for i, body in enumerate(bodies):
+        (tmp_path / f"{i}.jsonl").write_text(json.dumps({"id": f"d{i}", "text": body}) + "\n")
+    want, _ = assert_same_as_one_pass(tmp_path, monkeypatch, sizes=(1, 10**9), format="jsonl",
+                                      columns={"article_id": "id"})
+    assert want["duplicate_of"].fillna("-").tolist() == ["-", "-", "d0", "d0", "d1", "-"]

@@ -28,7 +28,8 @@ import pandas as pd
 from ..readers.base import meta_name
 from .article_dates import DateCache, chunk_dates, dayfirst_by_file, meta_dates, string_date_files
 from .bodies import Body, chunk_bodies
-from .duplicates import flag_duplicates
+from .columnar import matching_forms
+from .duplicates import SignatureChunks, duplicates_of_signatures, flag_duplicates
 from .language import DEFAULT_LANGUAGES, detect_language, known_languages
 
 __all__ = ["normalize_articles", "ArticleRun", "DatesAcrossBlocks", "finish_articles", "resolve_steps", "STEPS",
@@ -151,13 +152,20 @@ class ArticleRun:
 
 
 def finish_articles(frames: list[pd.DataFrame], on: frozenset[str], *, near_duplicates: bool = True,
-                    extra: pd.DataFrame | None = None) -> pd.DataFrame:
+                    extra: pd.DataFrame | None = None, signatures: SignatureChunks | None = None) -> pd.DataFrame:
     """The articles tables of the chunks as one table (``extra``: extra columns to append, one row per article),
-    duplicates flagged over all of it."""
+    duplicates flagged over all of it. ``signatures``: the duplicate signatures of the chunks' ``text_match``,
+    for frames that no longer hold that column (the candidates' matching forms are then made again from ``text``:
+    ``text_match`` is ``matching_forms`` of ``text``, tested)."""
     out = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     if extra is not None:
         out = pd.concat([out, extra], axis=1)
-    if "duplicates" in on and len(out):
+    if "duplicates" in on and len(out) and signatures is not None:
+        texts = out["text"]
+        out["duplicate_of"] = duplicates_of_signatures(signatures.signatures(), out["article_id"].tolist(),
+                                                       lambda at: matching_forms(texts.iloc[at].tolist()),
+                                                       near=near_duplicates)
+    elif "duplicates" in on and len(out):
         out["duplicate_of"] = flag_duplicates(out, near=near_duplicates).to_numpy()
     out["duplicate_of"] = out["duplicate_of"].astype("string")
     return out

@@ -33,7 +33,7 @@ Examples
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -57,6 +57,8 @@ __all__ = [
     "minhash_bands",
     "batch_token_ids",
     "SIGNATURE_CHUNK",
+    "SignatureChunks",
+    "duplicates_of_signatures",
 ]
 
 #: Distinct bodies whose :func:`duplicate_signatures` :func:`flag_duplicates` computes at a time. It bounds the
@@ -301,11 +303,64 @@ def flag_duplicates(articles: pd.DataFrame, *, near: bool = True, threshold: flo
     if near and not 0 < threshold <= 1:
         raise ValueError(f"threshold must be in (0, 1]; got {threshold!r}.")
     texts = articles[col]
-    sig = _signatures_of_column(texts, near=near)
+    out = duplicates_of_signatures(_signatures_of_column(texts, near=near), articles[id_column].tolist(),
+                                   lambda at: texts.iloc[at].tolist(), near=near, threshold=threshold)
+    return pd.Series(out, index=articles.index, name="duplicate_of", dtype="string")
+
+
+def duplicates_of_signatures(signatures: pd.DataFrame, ids: Sequence[str], bodies_at: Callable[[np.ndarray], list],
+                             *, near: bool = True, threshold: float = 0.8) -> np.ndarray:
+    """``duplicate_of`` per position from signatures already computed (steps 2–4 of the module docstring).
+
+    ``signatures``: :func:`duplicate_signatures` of every body, in order (e.g. :meth:`SignatureChunks.signatures`);
+    ``ids``: the article ids; ``bodies_at(positions)``: the bodies at these positions (sorted array), asked once and
+    only for the candidate pairs' shingle sets. Same values as :func:`flag_duplicates` on the bodies themselves.
+    """
     pairs = None
     if near:
-        cands = candidate_pairs(sig)
-        sets = shingle_sets(texts, positions=np.unique(cands[["a", "b"]].to_numpy()))
+        cands = candidate_pairs(signatures)
+        at = np.unique(cands[["a", "b"]].to_numpy())
+        found = shingle_sets(bodies_at(at))  # one call: the shingles' ids are shared by all the candidates
+        sets = {int(p): found[i] for i, p in enumerate(at)}
         pairs = jaccard_pairs(cands, sets, threshold=threshold)
-    out = resolve_duplicates(sig["key"], pairs, articles[id_column].tolist())
-    return pd.Series(out, index=articles.index, name="duplicate_of", dtype="string")
+    return resolve_duplicates(signatures["key"], pairs, ids)
+
+
+class SignatureChunks:
+    """:func:`duplicate_signatures` of a column handed over a chunk at a time, computed once per distinct body.
+
+    For a caller that holds each chunk's bodies only while it is processed (``load_articles(...,
+    text_match=False)`` drops each chunk's matching forms once they are added here): a body met in an earlier
+    chunk is recognised by a 128-bit blake2b digest of its text, and only new bodies are hashed
+    (:data:`SIGNATURE_CHUNK` at a time). :meth:`signatures` is the same table as the signatures of the whole column
+    at once (a signature depends on its body alone; tested).
+    """
+
+    def __init__(self, *, near: bool = True) -> None:
+        self.near = near
+        self._rows: dict[bytes, int] = {}  # digest of a body -> its row in the distinct table (row 0: no body)
+        self._parts = [duplicate_signatures([None], near=near)]
+        self._codes: list[np.ndarray] = []
+
+    def add(self, texts: pd.Series) -> None:
+        """Add the bodies of the next chunk (in order; missing bodies allowed)."""
+        codes, uniques = pd.factorize(texts, use_na_sentinel=True)
+        rows = np.empty(len(uniques) + 1, dtype=np.int64)
+        rows[-1] = 0  # code -1: a missing body
+        new: list[str] = []
+        for i, body in enumerate(uniques):
+            digest = hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            row = self._rows.get(digest)
+            if row is None:
+                row = self._rows[digest] = len(self._rows) + 1
+                new.append(body)
+            rows[i] = row
+        self._parts.extend(duplicate_signatures(new[lo:lo + SIGNATURE_CHUNK], near=self.near)
+                           for lo in range(0, len(new), SIGNATURE_CHUNK))
+        self._codes.append(rows[codes])
+
+    def signatures(self) -> pd.DataFrame:
+        """One row per body added, in order: ``key``, ``eligible``, ``band_0`` … ``band_15``."""
+        distinct = pd.concat(self._parts, ignore_index=True)
+        codes = np.concatenate(self._codes) if self._codes else np.zeros(0, dtype=np.int64)
+        return distinct.take(codes).reset_index(drop=True)
