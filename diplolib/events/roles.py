@@ -70,6 +70,18 @@ _TITLE = "|".join(sorted((re.escape(t) for t in TITLES if len(t) > 2), key=len, 
 _TITLED_JOIN = re.compile(
     rf"(?:(?:['’]s|s)?(?:\s+[a-z][a-z-]*){{0,2}}?\s+(?i:{_TITLE})s?)?\s*,?\s*(?:and|et|&|و)\s+"
     rf"(?:(?:the|le|la|l')\s*)?(?:(?i:former|then|late|ancien|ancienne|ex)-?\s+)?(?:(?i:{_TITLE})\s+){{0,3}}")
+#: a join through a head noun: the second conjunct is the members (representatives, leaders, forces …) of another
+#: actor, a co-side of the first ("the members of the Security Council *and the members of the* AU Peace and
+#: Security Council called on …", "*et les membres du* Conseil de paix …", "مجلس الأمن *وأعضاء* مجلس السلم")
+_HEADS_EN = ("members|member states|representatives|delegations|delegates|leaders|heads|ministers|officials|envoys|"
+             "ambassadors|governments|government|forces|troops|authorities")
+_HEADS_FR = ("membres|États membres|Etats membres|représentants|représentantes|délégations|délégués|dirigeants|chefs|"
+             "ministres|responsables|envoyés|ambassadeurs|gouvernements|gouvernement|forces|troupes|autorités")
+_HEADS_AR = "أعضاء|اعضاء|ممثلو|ممثلي|وفود|قادة|رؤساء|وزراء|مسؤولو|مسؤولي|سفراء|حكومات|حكومة|قوات|سلطات"
+_HEAD_JOIN = re.compile(
+    rf"\s*,?\s*(?:(?:and|&)\s+(?:(?:the|its|their|other|all)\s+)*(?:[a-z]+\s+)?(?:{_HEADS_EN})\s+(?:of|from)"
+    rf"(?:\s+the)?|et\s+(?:(?:les|des|ses|leurs|autres|tous)\s+)*(?:[a-zé]+\s+)?(?:{_HEADS_FR})\s+"
+    rf"(?:de\s+la|de\s+l['’]|du|des|de|d['’])|و\s*(?:{_HEADS_AR}))\s*", re.IGNORECASE)
 
 def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | None = None,
                   cues: np.ndarray | None = None) -> pd.DataFrame:
@@ -103,6 +115,9 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
         home = np.array([country.get(a, "") for a in uniq.tolist()] + [""], dtype=object)[ids]
         same_actor |= (home[1:] == home[:-1]) & (home[1:] != "") & ((home[1:] == actor[1:]) | (home[:-1] == actor[:-1]))
     qualifier = np.isin(kind[:-1], ["demonym", "role_phrase", "counterpart"])
+    # an organisation right before another is the organ's qualifier: "the AU Peace and Security Council"
+    org = np.char.startswith(actor.astype(str), "org:")
+    qualifier |= org[:-1] & org[1:]
     # only short gaps can join two mentions ("US President" + "Donald Trump", "Russia's President …"): a blank
     # gap, a possessive ("Russia's President …") or "(" ("the Syrian Observatory for Human Rights (SOHR)")
     blank, possessive, paren = gaps(b, gend[:-1], gstart[1:], 40)
@@ -119,7 +134,7 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
                                            dtype=object)})  # not inferred as str and cast back
     out["demonym"] = kind[firsts] == "demonym"  # "Israeli air strikes": an adjective, never a place
     ps, pe = out["gstart"].to_numpy(), out["gend"].to_numpy()
-    linked = joins(b, pe[:-1], ps[1:]) | titled_joins(b, pe[:-1], ps[1:])
+    linked = joins(b, pe[:-1], ps[1:]) | titled_joins(b, pe[:-1], ps[1:]) | headed_joins(b, pe[:-1], ps[1:])
     psent = np.searchsorted(b.sent_start, ps, side="right") - 1
     link = np.concatenate([[False], linked & (psent[1:] == psent[:-1])])
     out["group"] = np.cumsum(~link) - 1
@@ -175,6 +190,19 @@ def titled_joins(b: Batch, a: np.ndarray, z: np.ndarray, width: int = 60) -> np.
     gaps_ = [disp[i:j] for i, j in zip(a[cand].tolist(), z[cand].tolist(), strict=True)]
     out[cand] = [(" and " in g or " et " in g or " و" in g or " & " in g) and bool(_TITLED_JOIN.fullmatch(g))
                  for g in gaps_]  # the four tests written out: a generator per gap cost more than the tests
+    return out
+
+
+def headed_joins(b: Batch, a: np.ndarray, z: np.ndarray, width: int = 60) -> np.ndarray:
+    """Does each gap ``display[a:z]`` (at most ``width`` characters) join two phrases through a head noun
+    (:data:`_HEAD_JOIN`: "… and the members of …", "… et les membres du …", "… وأعضاء …")? The second conjunct is
+    then a co-side of the first, not the target. The regex runs only on the gaps that hold a conjunction."""
+    out = np.zeros(len(a), dtype=bool)
+    cand = np.flatnonzero((z - a >= 3) & (z - a <= width))
+    disp = b.display
+    gaps_ = [disp[i:j] for i, j in zip(a[cand].tolist(), z[cand].tolist(), strict=True)]
+    out[cand] = [(" and " in g or " et " in g or " و" in g or " & " in g) and bool(_HEAD_JOIN.fullmatch(g))
+                 for g in gaps_]
     return out
 
 
