@@ -61,8 +61,9 @@ _PREPOSITIONS = frozenset("""of in from for at on with against to into near over
 _ARTICLES = frozenset({"the", "la", "le", "les", "l"})
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
 _DEMONYM_GAP = 20  # characters between a demonym and the noun cue it qualifies ("Israeli overnight air raids")
-_JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
-_JOIN_CHARS = r"[\s,&وandet]"  # every character a _JOIN match can hold (with re.IGNORECASE)
+#: "Jordan and Britain", "la France, l'Allemagne", and a hyphen with no space: "the Russia-Ukraine talks"
+_JOIN = re.compile(r"[-\u2010\u2011\u2013]|\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
+_JOIN_CHARS = r"[\s,&وandet\-\u2010\u2011\u2013]"  # every character a _JOIN match can hold (with re.IGNORECASE)
 _TITLE = "|".join(sorted((re.escape(t) for t in TITLES if len(t) > 2), key=len, reverse=True))
 #: a join that holds the title of either side: "Syria's embattled leader and former President Barack Obama",
 #: "Russia's foreign minister and President Putin", "la France et le président Tebboune" -- the first side a
