@@ -62,8 +62,10 @@ _ARTICLES = frozenset({"the", "la", "le", "les", "l"})
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
 _DEMONYM_GAP = 20  # characters between a demonym and the noun cue it qualifies ("Israeli overnight air raids")
 #: "Jordan and Britain", "la France, l'Allemagne", and a hyphen with no space: "the Russia-Ukraine talks"
-_JOIN = re.compile(r"[-\u2010\u2011\u2013]|\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
-_JOIN_CHARS = r"[\s,&وandet\-\u2010\u2011\u2013]"  # every character a _JOIN match can hold (with re.IGNORECASE)
+#: "Jordan and the Netherlands", "la France et l'Allemagne": an article after the conjunction
+_JOIN = re.compile(r"[-\u2010\u2011\u2013]|\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*|"
+                   r"\s*(?:,\s*)?(?:and|et|&)\s+(?:the|la|le|les|l['’])\s*", re.IGNORECASE)
+_JOIN_CHARS = r"[\s,&وandethls'’\-\u2010\u2011\u2013]"  # every character a _JOIN match can hold (re.IGNORECASE)
 _TITLE = "|".join(sorted((re.escape(t) for t in TITLES if len(t) > 2), key=len, reverse=True))
 #: a join that holds the title of either side: "Syria's embattled leader and former President Barack Obama",
 #: "Russia's foreign minister and President Putin", "la France et le président Tebboune" -- the first side a
