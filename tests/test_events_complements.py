@@ -27,6 +27,8 @@ def rows(matcher):
         "coordinated": "Russian jets bombed a market in Idlib and killed 20 Syrian civilians.",
         "object": "A roadside bombing killed one U.S. soldier and wounded two others.",
         "two_subjects": "Russian jets bombed a market and Belarus condemned the raid.",
+        "nouns": "Civilians were wounded by Turkish artillery fire and air strikes on Sunday.",
+        "topic": "The Presidents discussed Russian-Tajik relations.",
         "infinitive": "Britain called on Iran to release the sailors.",
         "governed": "Russia's attack on Syria killed 20 people.",
         "according": "Afghanistan has been sharing expertise with rebels according to a report submitted to the "
@@ -64,6 +66,8 @@ def test_coordinated_verbs_share_their_subject(rows):
     wounded = rows["object"][rows["object"]["cue"] == "wounded"]
     assert not (wounded["source"] == "USA").any()  # the soldier killed did not wound
     assert _pairs(rows["two_subjects"], "DISAPPROVE") == {("BLR", "")}  # a subject of its own: not the rule's
+    strikes = rows["nouns"][rows["nouns"]["cue"].str.startswith("air strikes")]
+    assert set(strikes["source"]) == {"TUR"}  # nouns joined by "and": not coordinated verbs
 
 
 def test_the_object_of_a_phrasal_verb_does_its_infinitive(rows):
@@ -79,6 +83,7 @@ def test_no_target_past_according_to(rows):
 def test_compounds_joined_by_an_article_or_a_hyphen(rows):
     assert _pairs(rows["article"], "SANCTION") == {("SAU", "QAT"), ("ARE", "QAT")}
     assert _pairs(rows["hyphen"], "CONSULT") == {("RUS", "UKR"), ("UKR", "RUS")}
+    assert not rows["topic"]["compound"].any()  # a hyphen in a topic ("Russian-Tajik relations") joins nothing
 
 
 def test_projectiles_fired_at_and_sanctions_imposed_by(rows):

@@ -13,9 +13,10 @@ phrase indices (``-1``: none), reading the text only for the few candidate hits:
   the one warned as the target (the lexicon's "warned of retaliation" has no object between); a warning with no
   threat named stays DISAPPROVE.
 - **Coordinated verbs share their subject** (:func:`shared_subjects`): in "a roadside bombing killed one U.S.
-  soldier *and wounded* two others" the soldier is the object of "killed", not the one who wounded: a cue right
-  after "and" (an auxiliary or adverb between) whose source phrase lies between the previous cue of its sentence
-  and itself takes that cue's source (none when it has none).
+  soldier *and wounded* two others" the soldier is the object of "killed", not the one who wounded: a verb in the
+  past (its first word ends as a participle: "wounded", "struck") right after "and" (an auxiliary or adverb
+  between) whose source phrase lies between the previous cue of its sentence and itself takes that cue's source
+  (none when it has none); nouns joined by "and" ("Turkish artillery fire and *air strikes*") are left alone.
 - **The object of a phrasal verb is the subject of its infinitive** (:func:`infinitive_subjects`): in "Britain
   called on Iran *to release* the sailors" or "appealed to the rebels to lay down their arms" the actor after the
   verb's particle is governed by it, not by a preposition of place, and does what the infinitive says; the rule
@@ -31,6 +32,8 @@ import re
 
 import numpy as np
 import pandas as pd
+
+from .agents import PARTICIPLES
 
 __all__ = ["topic_targets", "warned_threats", "shared_subjects", "infinitive_subjects", "attributed_targets"]
 
@@ -109,7 +112,9 @@ def shared_subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, befor
                           & (prev_end <= start))
     cand = cand[ps[bef[cand]] >= prev_end[cand]]  # the source phrase is the previous verb's object
     disp = b.display
-    cand = cand[[_AND_BEFORE.search(disp, max(s - 40, 0), s) is not None for s in start[cand].tolist()]]
+    cand = cand[[_AND_BEFORE.search(disp, max(s - 40, 0), s) is not None
+                 and disp[s:e].split(" ", 1)[0].lower().endswith(PARTICIPLES)
+                 for s, e in zip(start[cand].tolist(), end[cand].tolist(), strict=True)]]
     if not len(cand):
         return before
     out = before.copy()

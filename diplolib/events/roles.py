@@ -65,6 +65,7 @@ _DEMONYM_GAP = 20  # characters between a demonym and the noun cue it qualifies 
 #: "Jordan and the Netherlands", "la France et l'Allemagne": an article after the conjunction
 _JOIN = re.compile(r"[-\u2010\u2011\u2013]|\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*|"
                    r"\s*(?:,\s*)?(?:and|et|&)\s+(?:the|la|le|les|l['’])\s*", re.IGNORECASE)
+_HYPHENS = "-\u2010\u2011\u2013"
 _JOIN_CHARS = r"[\s,&وandethls'’\-\u2010\u2011\u2013]"  # every character a _JOIN match can hold (re.IGNORECASE)
 _TITLE = "|".join(sorted((re.escape(t) for t in TITLES if len(t) > 2), key=len, reverse=True))
 #: a join that holds the title of either side: "Syria's embattled leader and former President Barack Obama",
@@ -138,6 +139,16 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
     out["demonym"] = kind[firsts] == "demonym"  # "Israeli air strikes": an adjective, never a place
     ps, pe = out["gstart"].to_numpy(), out["gend"].to_numpy()
     linked = joins(b, pe[:-1], ps[1:]) | titled_joins(b, pe[:-1], ps[1:]) | headed_joins(b, pe[:-1], ps[1:])
+    # a hyphen joins two actors only before the noun cue they qualify ("the Russia-Ukraine *talks*"), not in a
+    # topic ("discussed Russian-German relations") or a name ("the Russian-Armenian Treaty of Friendship")
+    glued = np.flatnonzero(ps[1:] - pe[:-1] == 1)
+    glued = glued[[b.display[i] in _HYPHENS for i in pe[glued].tolist()]]
+    if len(glued):
+        nxt = (np.searchsorted(cues, pe[glued + 1]) if cues is not None and len(cues)
+               else np.zeros(len(glued), dtype=np.int64))
+        cue_next = nxt < (len(cues) if cues is not None else 0)
+        cue_next[cue_next] = cues[nxt[cue_next]] - pe[glued + 1][cue_next] == 1
+        linked[glued] &= cue_next
     psent = np.searchsorted(b.sent_start, ps, side="right") - 1
     link = np.concatenate([[False], linked & (psent[1:] == psent[:-1])])
     out["group"] = np.cumsum(~link) - 1
