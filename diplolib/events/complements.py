@@ -16,7 +16,9 @@ phrase indices (``-1``: none), reading the text only for the few candidate hits:
   soldier *and wounded* two others" the soldier is the object of "killed", not the one who wounded: a verb in the
   past (its first word ends as a participle: "wounded", "struck") right after "and" (an auxiliary or adverb
   between) whose source phrase lies between the previous cue of its sentence and itself takes that cue's source
-  (none when it has none); nouns joined by "and" ("Turkish artillery fire and *air strikes*") are left alone.
+  (none when it has none), when that cue is a verb in the past too, at most 60 characters before: nouns joined by
+  "and" ("Turkish artillery fire and *air strikes*") and a verb coordinated with one that is no cue ("after Daesh
+  bombers *entered* the town and *engaged* SDF forces") are left alone.
 - **The object of a phrasal verb is the subject of its infinitive** (:func:`infinitive_subjects`): in "Britain
   called on Iran *to release* the sailors" or "appealed to the rebels to lay down their arms" the actor after the
   verb's particle is governed by it, not by a preposition of place, and does what the infinitive says; the rule
@@ -34,8 +36,10 @@ import numpy as np
 import pandas as pd
 
 from .agents import PARTICIPLES
+from .sides import addressee
 
-__all__ = ["topic_targets", "warned_threats", "shared_subjects", "infinitive_subjects", "attributed_targets"]
+__all__ = ["topic_targets", "warned_threats", "shared_subjects", "infinitive_subjects", "attributed_targets",
+           "subjects", "targets"]
 
 #: The gap between a complaint's addressee and its topic's actor: "on Tuesday over two", "about the".
 _TOPIC = re.compile(r"(?:[^.;:,()]{0,40}?\s)?(?:over|about|regarding|concerning|at)\s[^.;:,()]{0,40}",
@@ -50,6 +54,8 @@ _WARNED = re.compile(
     r"for|prepare\s+(?:\w+\s+)?for)|(?:that\s+)?(?:it|they|he|she|its\s+\w+|their\s+\w+)\s+(?:would|will|could|"
     r"might)\s+(?:face|suffer|pay|see|be\s+met\s+with)|of)\s+(?:[a-z]+\s+){0,3}?" + _THREAT_NOUN + r"\b",
     re.IGNORECASE)
+#: At most this many characters between two coordinated verbs (the first one's object and "and").
+_OBJECT_GAP = 60
 #: Just before a coordinated verb: "and", maybe an auxiliary or adverb ("and has also wounded").
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:has|have|had|also|then|later|subsequently|reportedly)\s+){0,3}$",
                          re.IGNORECASE)
@@ -110,11 +116,13 @@ def shared_subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, befor
     prev_end = np.concatenate([[-1], end[:-1]])
     cand = np.flatnonzero((np.concatenate([[False], sent[1:] == sent[:-1]])) & (bef >= 0)
                           & (prev_end <= start))
-    cand = cand[ps[bef[cand]] >= prev_end[cand]]  # the source phrase is the previous verb's object
+    cand = cand[(ps[bef[cand]] >= prev_end[cand]) & (start[cand] - prev_end[cand] <= _OBJECT_GAP)]
     disp = b.display
     cand = cand[[_AND_BEFORE.search(disp, max(s - 40, 0), s) is not None
                  and disp[s:e].split(" ", 1)[0].lower().endswith(PARTICIPLES)
-                 for s, e in zip(start[cand].tolist(), end[cand].tolist(), strict=True)]]
+                 and disp[p:q].split(" ", 1)[0].lower().endswith(PARTICIPLES)
+                 for s, e, p, q in zip(start[cand].tolist(), end[cand].tolist(), start[cand - 1].tolist(),
+                                       prev_end[cand].tolist(), strict=True)]]
     if not len(cand):
         return before
     out = before.copy()
@@ -165,3 +173,17 @@ def attributed_targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, tg
     at = ps[np.maximum(tgt, 0)]
     past = (tgt >= 0) & (at > hits["end"]) & (np.searchsorted(acc, at) > np.searchsorted(acc, hits["end"]))
     return np.where(past, -1, tgt)
+
+
+def subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np.ndarray, lang: str,
+             party: np.ndarray) -> np.ndarray:
+    """:func:`shared_subjects` then :func:`infinitive_subjects` on the phrase before each cue."""
+    return infinitive_subjects(b, hits, phrases, shared_subjects(b, hits, phrases, before, lang), lang, party)
+
+
+def targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: np.ndarray, direction: np.ndarray,
+            tgt: np.ndarray, lang: str, party: np.ndarray) -> np.ndarray:
+    """A demand's addressee (:func:`~diplolib.events.sides.addressee`), a complaint's topic
+    (:func:`topic_targets`), no target past "according to" (:func:`attributed_targets`)."""
+    tgt = addressee(b, hits, phrases, event, direction, tgt, lang)
+    return attributed_targets(b, hits, phrases, topic_targets(b, hits, phrases, event, tgt, lang, party), lang)
