@@ -143,12 +143,13 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
     # topic ("discussed Russian-German relations") or a name ("the Russian-Armenian Treaty of Friendship")
     glued = np.flatnonzero(ps[1:] - pe[:-1] == 1)
     glued = glued[[b.display[i] in _HYPHENS for i in pe[glued].tolist()]]
-    if len(glued):
-        nxt = (np.searchsorted(cues, pe[glued + 1]) if cues is not None and len(cues)
-               else np.zeros(len(glued), dtype=np.int64))
-        cue_next = nxt < (len(cues) if cues is not None else 0)
+    if len(glued) and cues is not None and len(cues):
+        nxt = np.searchsorted(cues, pe[glued + 1])
+        cue_next = nxt < len(cues)
         cue_next[cue_next] = cues[nxt[cue_next]] - pe[glued + 1][cue_next] == 1
         linked[glued] &= cue_next
+    elif len(glued):  # no cues given: no noun cue to qualify
+        linked[glued] = False
     psent = np.searchsorted(b.sent_start, ps, side="right") - 1
     link = np.concatenate([[False], linked & (psent[1:] == psent[:-1])])
     out["group"] = np.cumsum(~link) - 1
