@@ -14,6 +14,7 @@ from .attribution import regroup, reporting_actors, self_reports, speakers
 from .batch_mentions import batch_mentions, with_cities
 from .clauses import FIRM, FORWARD, forward_marks
 from .columns import with_objects
+from .complements import subjects, targets, warned_threats
 from .cue_flags import flags
 from .hits import ends_with, ends_with_any, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
@@ -26,7 +27,6 @@ from .pairs import pairs as _pairs
 from .roles import actor_phrases, assign
 from .scan import batch, scan
 from .sectors import domestic, organ_attacks, phrase_sectors, without_self_pairs
-from .sides import addressee as _addressee
 from .sides import attributive as _attributive
 from .sides import clause_sides as _sides
 from .sides import governed_source as _governed
@@ -135,9 +135,10 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
     phrases["group"] = regroup(phrases)
     cue_rows = {k: v[hits["cue_row"]] for k, v in _cue_columns(lexicon).items()}
-    cue_rows["event"] = promised_threats(b.match, hits, cue_rows["event"], lang)
+    cue_rows["event"] = warned_threats(b, hits, promised_threats(b.match, hits, cue_rows["event"], lang), lang)
     material = np.isin(cue_rows["event"], _MATERIAL)
     before, after, after2 = assign(b, hits, phrases, own, material, lang, cue_rows["event"])
+    before = subjects(b, hits, phrases, before, lang, ~(place | patron))  # "killed X and wounded", "called on X to"
     fl = flags(b, hits, phrases, after, marks, lang)
     direction = cue_rows["direction"]
     doc = hits["doc"]
@@ -150,7 +151,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     tgt = _attributive(b, hits, phrases, before, after, tgt)
     src = _governed(b, hits, phrases, material, before, src, lang)
     fl["heavy"] = fl["heavy"] | _heavy_subject(b, hits, phrases, marks, before, src)
-    tgt = _addressee(b, hits, phrases, cue_rows["event"], direction, tgt, lang)  # "called on all parties to …"
+    tgt = targets(b, hits, phrases, cue_rows["event"], direction, tgt, lang, ~(place | patron))  # events/complements
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"],
                                  forward_marks(b, lang, marks=marks))
     authored = author_hits(b, hits, phrases, lang)  # "Condemns …": the resolution's author, never the sentence's

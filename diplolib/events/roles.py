@@ -61,8 +61,12 @@ _PREPOSITIONS = frozenset("""of in from for at on with against to into near over
 _ARTICLES = frozenset({"the", "la", "le", "les", "l"})
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}")  # "Russia's President Vladimir Putin": one actor phrase
 _DEMONYM_GAP = 20  # characters between a demonym and the noun cue it qualifies ("Israeli overnight air raids")
-_JOIN = re.compile(r"\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*", re.IGNORECASE)
-_JOIN_CHARS = r"[\s,&وandet]"  # every character a _JOIN match can hold (with re.IGNORECASE)
+#: "Jordan and Britain", "la France, l'Allemagne", and a hyphen with no space: "the Russia-Ukraine talks"
+#: "Jordan and the Netherlands", "la France et l'Allemagne": an article after the conjunction
+_JOIN = re.compile(r"[-\u2010\u2011\u2013]|\s*(?:,|and|et|&|و)?\s*(?:,\s*)?(?:and|et|و)?\s*|"
+                   r"\s*(?:,\s*)?(?:and|et|&)\s+(?:the|la|le|les|l['’])\s*", re.IGNORECASE)
+_HYPHENS = "-\u2010\u2011\u2013"
+_JOIN_CHARS = r"[\s,&وandethls'’\-\u2010\u2011\u2013]"  # every character a _JOIN match can hold (re.IGNORECASE)
 _TITLE = "|".join(sorted((re.escape(t) for t in TITLES if len(t) > 2), key=len, reverse=True))
 #: a join that holds the title of either side: "Syria's embattled leader and former President Barack Obama",
 #: "Russia's foreign minister and President Putin", "la France et le président Tebboune" -- the first side a
@@ -70,6 +74,18 @@ _TITLE = "|".join(sorted((re.escape(t) for t in TITLES if len(t) > 2), key=len, 
 _TITLED_JOIN = re.compile(
     rf"(?:(?:['’]s|s)?(?:\s+[a-z][a-z-]*){{0,2}}?\s+(?i:{_TITLE})s?)?\s*,?\s*(?:and|et|&|و)\s+"
     rf"(?:(?:the|le|la|l')\s*)?(?:(?i:former|then|late|ancien|ancienne|ex)-?\s+)?(?:(?i:{_TITLE})\s+){{0,3}}")
+#: a join through a head noun: the second conjunct is the members (representatives, leaders, forces …) of another
+#: actor, a co-side of the first ("the members of the Security Council *and the members of the* AU Peace and
+#: Security Council called on …", "*et les membres du* Conseil de paix …", "مجلس الأمن *وأعضاء* مجلس السلم")
+_HEADS_EN = ("members|member states|representatives|delegations|delegates|leaders|heads|ministers|officials|envoys|"
+             "ambassadors|governments|government|forces|troops|authorities")
+_HEADS_FR = ("membres|États membres|Etats membres|représentants|représentantes|délégations|délégués|dirigeants|chefs|"
+             "ministres|responsables|envoyés|ambassadeurs|gouvernements|gouvernement|forces|troupes|autorités")
+_HEADS_AR = "أعضاء|اعضاء|ممثلو|ممثلي|وفود|قادة|رؤساء|وزراء|مسؤولو|مسؤولي|سفراء|حكومات|حكومة|قوات|سلطات"
+_HEAD_JOIN = re.compile(
+    rf"\s*,?\s*(?:(?:and|&)\s+(?:(?:the|its|their|other|all)\s+)*(?:[a-z]+\s+)?(?:{_HEADS_EN})\s+(?:of|from)"
+    rf"(?:\s+the)?|et\s+(?:(?:les|des|ses|leurs|autres|tous)\s+)*(?:[a-zé]+\s+)?(?:{_HEADS_FR})\s+"
+    rf"(?:de\s+la|de\s+l['’]|du|des|de|d['’])|و\s*(?:{_HEADS_AR}))\s*", re.IGNORECASE)
 
 def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | None = None,
                   cues: np.ndarray | None = None) -> pd.DataFrame:
@@ -103,6 +119,9 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
         home = np.array([country.get(a, "") for a in uniq.tolist()] + [""], dtype=object)[ids]
         same_actor |= (home[1:] == home[:-1]) & (home[1:] != "") & ((home[1:] == actor[1:]) | (home[:-1] == actor[:-1]))
     qualifier = np.isin(kind[:-1], ["demonym", "role_phrase", "counterpart"])
+    # an organisation right before another is the organ's qualifier: "the AU Peace and Security Council"
+    org = np.char.startswith(actor.astype(str), "org:")
+    qualifier |= org[:-1] & org[1:]
     # only short gaps can join two mentions ("US President" + "Donald Trump", "Russia's President …"): a blank
     # gap, a possessive ("Russia's President …") or "(" ("the Syrian Observatory for Human Rights (SOHR)")
     blank, possessive, paren = gaps(b, gend[:-1], gstart[1:], 40)
@@ -119,7 +138,18 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
                                            dtype=object)})  # not inferred as str and cast back
     out["demonym"] = kind[firsts] == "demonym"  # "Israeli air strikes": an adjective, never a place
     ps, pe = out["gstart"].to_numpy(), out["gend"].to_numpy()
-    linked = joins(b, pe[:-1], ps[1:]) | titled_joins(b, pe[:-1], ps[1:])
+    linked = joins(b, pe[:-1], ps[1:]) | titled_joins(b, pe[:-1], ps[1:]) | headed_joins(b, pe[:-1], ps[1:])
+    # a hyphen joins two actors only before the noun cue they qualify ("the Russia-Ukraine *talks*"), not in a
+    # topic ("discussed Russian-German relations") or a name ("the Russian-Armenian Treaty of Friendship")
+    glued = np.flatnonzero(ps[1:] - pe[:-1] == 1)
+    glued = glued[[b.display[i] in _HYPHENS for i in pe[glued].tolist()]]
+    if len(glued) and cues is not None and len(cues):
+        nxt = np.searchsorted(cues, pe[glued + 1])
+        cue_next = nxt < len(cues)
+        cue_next[cue_next] = cues[nxt[cue_next]] - pe[glued + 1][cue_next] == 1
+        linked[glued] &= cue_next
+    elif len(glued):  # no cues given: no noun cue to qualify
+        linked[glued] = False
     psent = np.searchsorted(b.sent_start, ps, side="right") - 1
     link = np.concatenate([[False], linked & (psent[1:] == psent[:-1])])
     out["group"] = np.cumsum(~link) - 1
@@ -175,6 +205,19 @@ def titled_joins(b: Batch, a: np.ndarray, z: np.ndarray, width: int = 60) -> np.
     gaps_ = [disp[i:j] for i, j in zip(a[cand].tolist(), z[cand].tolist(), strict=True)]
     out[cand] = [(" and " in g or " et " in g or " و" in g or " & " in g) and bool(_TITLED_JOIN.fullmatch(g))
                  for g in gaps_]  # the four tests written out: a generator per gap cost more than the tests
+    return out
+
+
+def headed_joins(b: Batch, a: np.ndarray, z: np.ndarray, width: int = 60) -> np.ndarray:
+    """Does each gap ``display[a:z]`` (at most ``width`` characters) join two phrases through a head noun
+    (:data:`_HEAD_JOIN`: "… and the members of …", "… et les membres du …", "… وأعضاء …")? The second conjunct is
+    then a co-side of the first, not the target. The regex runs only on the gaps that hold a conjunction."""
+    out = np.zeros(len(a), dtype=bool)
+    cand = np.flatnonzero((z - a >= 3) & (z - a <= width))
+    disp = b.display
+    gaps_ = [disp[i:j] for i, j in zip(a[cand].tolist(), z[cand].tolist(), strict=True)]
+    out[cand] = [(" and " in g or " et " in g or " و" in g or " & " in g) and bool(_HEAD_JOIN.fullmatch(g))
+                 for g in gaps_]
     return out
 
 

@@ -1,0 +1,189 @@
+"""English verbs read with their complement: who the side is when a verb takes an object and a second phrase.
+
+Three rules of the same shape (verb + object + a phrase that says what it is about), each on arrays of hit and
+phrase indices (``-1``: none), reading the text only for the few candidate hits:
+
+- **A complaint's topic is its target** (:func:`topic_targets`): in "Lebanon complained *to the United Nations*
+  over Israeli air raids" the UN is the addressee and Israel the one complained of; PLOVER codes DISAPPROVE
+  against the latter. A complaint or protest whose target phrase stands right after the cue ("complained to",
+  "protested to", "lodged a complaint with") takes the first actor after "over", "about", "regarding",
+  "concerning" or "at" in the same clause instead; with no such actor the addressee stays.
+- **A warning of reprisals is a threat** (:func:`warned_threats`): "Iran warned Israel *to expect reprisals*",
+  "warned Ukraine to brace for retaliation", "warned Turkey that it would face consequences" are THREATEN with
+  the one warned as the target (the lexicon's "warned of retaliation" has no object between); a warning with no
+  threat named stays DISAPPROVE.
+- **Coordinated verbs share their subject** (:func:`shared_subjects`): in "a roadside bombing killed one U.S.
+  soldier *and wounded* two others" the soldier is the object of "killed", not the one who wounded: a verb in the
+  past (its first word ends as a participle: "wounded", "struck") right after "and" (an auxiliary or adverb
+  between) whose source phrase lies between the previous cue of its sentence and itself takes that cue's source
+  (none when it has none), when that cue is a verb in the past too, at most 60 characters before: nouns joined by
+  "and" ("Turkish artillery fire and *air strikes*") and a verb coordinated with one that is no cue ("after Daesh
+  bombers *entered* the town and *engaged* SDF forces") are left alone.
+- **The object of a phrasal verb is the subject of its infinitive** (:func:`infinitive_subjects`): in "Britain
+  called on Iran *to release* the sailors" or "appealed to the rebels to lay down their arms" the actor after the
+  verb's particle is governed by it, not by a preposition of place, and does what the infinitive says; the rule
+  that skips an actor governed by a preposition for the subject before it does not apply there.
+- **No target past "according to"** (:func:`attributed_targets`): an attribution names who reports, not who
+  undergoes: in "Afghanistan has been sharing expertise with the LTTE *according to* a report submitted to the
+  Canadian Security Intelligence Service" the Canadian service is no target (with the LTTE untagged, none is).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .agents import PARTICIPLES
+from .sides import addressee
+
+__all__ = ["topic_targets", "warned_threats", "shared_subjects", "infinitive_subjects", "attributed_targets",
+           "subjects", "targets"]
+
+#: The gap between a complaint's addressee and its topic's actor: "on Tuesday over two", "about the".
+_TOPIC = re.compile(r"(?:[^.;:,()]{0,40}?\s)?(?:over|about|regarding|concerning|at)\s[^.;:,()]{0,40}",
+                    re.IGNORECASE)
+#: At most this many characters between a complaint cue and its addressee ("complained to the United Nations").
+_ADDRESSEE_GAP = 6
+_THREAT_NOUN = (r"(?:reprisals?|retaliation|retaliatory\s+\w+|consequences|punishment|revenge|countermeasures|"
+                r"(?:military\s+)?(?:response|action|attacks?|strikes?)|war|force)")
+#: After "warned" and its object: what it is told to expect ("to expect reprisals", "that it would face …").
+_WARNED = re.compile(
+    r"\s+(?!of\b|that\b|against\b|about\b)[^.;:,()]{1,60}?\s+(?:to\s+(?:expect|anticipate|face|brace\s+(?:\w+\s+)?"
+    r"for|prepare\s+(?:\w+\s+)?for)|(?:that\s+)?(?:it|they|he|she|its\s+\w+|their\s+\w+)\s+(?:would|will|could|"
+    r"might)\s+(?:face|suffer|pay|see|be\s+met\s+with)|of)\s+(?:[a-z]+\s+){0,3}?" + _THREAT_NOUN + r"\b",
+    re.IGNORECASE)
+#: At most this many characters between two coordinated verbs (the first one's object and "and").
+_OBJECT_GAP = 60
+#: Just before a coordinated verb: "and", maybe an auxiliary or adverb ("and has also wounded").
+_AND_BEFORE = re.compile(r"\band\s+(?:(?:has|have|had|also|then|later|subsequently|reportedly)\s+){0,3}$",
+                         re.IGNORECASE)
+
+
+def topic_targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: np.ndarray, tgt: np.ndarray,
+                  lang: str, party: np.ndarray | None = None) -> np.ndarray:
+    """The topic's actor as the target of a complaint made to an addressee (module rules). ``party``: the phrases
+    that may take a side (not a place, speaker or patron); all when omitted. A new array."""
+    if lang != "en" or phrases.empty or len(tgt) == 0:
+        return tgt
+    ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
+    t = np.maximum(tgt, 0)
+    cand = np.flatnonzero((event == "DISAPPROVE") & (tgt >= 0) & (ps[t] - hits["end"] <= _ADDRESSEE_GAP)
+                          & (ps[t] >= hits["end"]))
+    if not len(cand):
+        return tgt
+    group = phrases["group"].to_numpy()
+    last = pd.Series(np.arange(len(group))).groupby(group).transform("max").to_numpy()[tgt[cand]]
+    nxt = last + 1
+    ok = nxt < len(ps)
+    nx = np.minimum(nxt, len(ps) - 1)
+    ok &= pe[nx] <= b.sent_end[hits["sentence"][cand]]
+    if party is not None:
+        ok &= party[nx]
+    disp = b.display
+    ok[ok] = [bool(_TOPIC.fullmatch(disp[a:z])) for a, z in zip(pe[last[ok]].tolist(), ps[nx[ok]].tolist(),
+                                                                strict=True)]
+    out = tgt.copy()
+    out[cand[ok]] = nx[ok]
+    return out
+
+
+def warned_threats(b, hits: dict[str, np.ndarray], event: np.ndarray, lang: str) -> np.ndarray:
+    """THREATEN for a warning whose object is told to expect reprisals (module rules). A new array."""
+    if lang != "en" or len(event) == 0:
+        return event
+    cand = np.flatnonzero(event == "DISAPPROVE")
+    cand = cand[[b.match[a:a + 4] == "warn" for a in hits["m_start"][cand].tolist()]]
+    if not len(cand):
+        return event
+    disp = b.display
+    hot = cand[[_WARNED.match(disp, e, min(e + 160, len(disp))) is not None for e in hits["end"][cand].tolist()]]
+    out = event.copy()
+    out[hot] = "THREATEN"
+    return out
+
+
+def shared_subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np.ndarray,
+                    lang: str) -> np.ndarray:
+    """The previous cue's source for a verb coordinated with it (module rules). A new array."""
+    if lang != "en" or phrases.empty or len(before) < 2:
+        return before
+    order = np.argsort(hits["start"], kind="stable")
+    start, end, sent = hits["start"][order], hits["end"][order], hits["sentence"][order]
+    bef = before[order]
+    ps = phrases["gstart"].to_numpy()
+    prev_end = np.concatenate([[-1], end[:-1]])
+    cand = np.flatnonzero((np.concatenate([[False], sent[1:] == sent[:-1]])) & (bef >= 0)
+                          & (prev_end <= start))
+    cand = cand[(ps[bef[cand]] >= prev_end[cand]) & (start[cand] - prev_end[cand] <= _OBJECT_GAP)]
+    disp = b.display
+    cand = cand[[_AND_BEFORE.search(disp, max(s - 40, 0), s) is not None
+                 and disp[s:e].split(" ", 1)[0].lower().endswith(PARTICIPLES)
+                 and disp[p:q].split(" ", 1)[0].lower().endswith(PARTICIPLES)
+                 for s, e, p, q in zip(start[cand].tolist(), end[cand].tolist(), start[cand - 1].tolist(),
+                                       prev_end[cand].tolist(), strict=True)]]
+    if not len(cand):
+        return before
+    out = before.copy()
+    out[order[cand]] = bef[cand - 1]
+    return out
+
+
+def infinitive_subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np.ndarray,
+                        lang: str, party: np.ndarray | None = None) -> np.ndarray:
+    """The object of the cue before an infinitive cue as its source (module rules). A new array."""
+    if lang != "en" or phrases.empty or len(before) < 2:
+        return before
+    ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
+    start = hits["start"]
+    disp = b.display
+    cand = np.flatnonzero(start >= 3)
+    cand = cand[[disp[s - 3:s] == "to " for s in start[cand].tolist()]]
+    k = np.searchsorted(pe, start[cand], side="right") - 1  # the phrase right before "to"
+    ok = (k >= 0) & (pe[np.maximum(k, 0)] == start[cand] - 4)
+    if party is not None:
+        ok &= party[np.maximum(k, 0)]
+    cand, k = cand[ok], k[ok]
+    ends = np.sort(hits["end"])
+    j = np.searchsorted(ends, ps[k], side="right") - 1  # the cue that ends right before that phrase
+    ok = j >= 0
+    e = ends[np.maximum(j, 0)]
+    ok &= (ps[k] - e <= 5) & (e >= b.sent_start[hits["sentence"][cand]])
+    ok[ok] = [disp[a:z] in (" ", " the ") for a, z in zip(e[ok].tolist(), ps[k[ok]].tolist(), strict=True)]
+    out = before.copy()
+    out[cand[ok]] = k[ok]
+    return out
+
+
+def attributed_targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, tgt: np.ndarray,
+                       lang: str) -> np.ndarray:
+    """No target after an "according to" that stands between the cue and it (module rules): the offsets of the
+    phrase found once in the batch, each hit's gap tested by two ``searchsorted``. A new array."""
+    if lang != "en" or phrases.empty or len(tgt) == 0:
+        return tgt
+    disp, found, i = b.display, [], b.display.find("according to ")
+    while i != -1:
+        found.append(i)
+        i = disp.find("according to ", i + 1)
+    if not found:
+        return tgt
+    acc = np.asarray(found, dtype=np.int64)
+    ps = phrases["gstart"].to_numpy()
+    at = ps[np.maximum(tgt, 0)]
+    past = (tgt >= 0) & (at > hits["end"]) & (np.searchsorted(acc, at) > np.searchsorted(acc, hits["end"]))
+    return np.where(past, -1, tgt)
+
+
+def subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np.ndarray, lang: str,
+             party: np.ndarray) -> np.ndarray:
+    """:func:`shared_subjects` then :func:`infinitive_subjects` on the phrase before each cue."""
+    return infinitive_subjects(b, hits, phrases, shared_subjects(b, hits, phrases, before, lang), lang, party)
+
+
+def targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: np.ndarray, direction: np.ndarray,
+            tgt: np.ndarray, lang: str, party: np.ndarray) -> np.ndarray:
+    """A demand's addressee (:func:`~diplolib.events.sides.addressee`), a complaint's topic
+    (:func:`topic_targets`), no target past "according to" (:func:`attributed_targets`)."""
+    tgt = addressee(b, hits, phrases, event, direction, tgt, lang)
+    return attributed_targets(b, hits, phrases, topic_targets(b, hits, phrases, event, tgt, lang, party), lang)
