@@ -19,6 +19,8 @@ CASES = [
     ("أدانت الحكومة السورية الهجوم التركي.", "أدانت", "SYR", "TUR"),
     ("أدانت بشدة فرنسا الهجوم على سوريا.", "أدانت", "FRA", "SYR"),
     ("اتفقت روسيا وتركيا على وقف إطلاق النار.", "اتفقت", "RUS", "TUR"),
+    # a preposition after a title belongs to the subject: the organisation stands for its officer
+    ("اتهم جون سميث مدير العمليات في منظمة أطباء بلا حدود الحكومة السودانية بالتقصير.", "اتهم", "org:msf", "SDN"),
     # a prepositional proclitic before the actor ("بما", "بمستشار"): an object, not the subject
     ("رحب مجلس الإدارة بما أبدته ألمانيا من مرونة.", "رحب", "", "DEU"),
     ("فالتقى بمستشار أمير قطر في الدوحة.", "التقى", "", "QAT"),
