@@ -1,8 +1,9 @@
-"""Round-8 rule (events/verb_first.py): in an Arabic verb-first clause the first actor after the cue is its source
+"""Round-8 rules (events/verb_first.py): in an Arabic verb-first clause the first actor after the cue is its source
 only where it stands in the subject's place -- right after the verb or at the end of a construct chain -- and not
 behind a preposition, a prepositional proclitic, a definite noun that already took that place, or a cue that
 ends with a preposition; then that actor is the target and the source is not named. Sentences shaped on the hand
-reading of seeds 2031 and 2032 (UN Arabic documents), with other actors."""
+reading of seeds 2031 and 2032 (UN Arabic documents), with other actors. A French verb after "comme", "que",
+"ainsi" has its subject after it, read the same way."""
 
 from __future__ import annotations
 
@@ -31,6 +32,30 @@ CASES = [
     # a cue that ends with a preposition: what follows is its object
     ("وأكد على أهمية التعاون مع اليابان في هذا المجال.", "التعاون مع", "", "JPN"),
 ]
+
+
+#: French subject inversion after "comme", "que", "ainsi" (maybe with "l'" between): the subject follows the verb
+FRENCH = [
+    ("Comme l'a demandé la Belgique, le Conseil a siégé.", "a demandé", "BEL", ""),
+    ("La résolution que condamne la Russie a été adoptée.", "condamne", "RUS", ""),
+    ("Ainsi a condamné la France les frappes de la Turquie.", "a condamné", "FRA", "TUR"),
+    ("La France a condamné la Russie.", "a condamné", "FRA", "RUS"),  # the usual order is left as it was
+]
+
+
+@pytest.fixture(scope="module")
+def french():
+    arts = pd.DataFrame({"article_id": [str(i) for i in range(len(FRENCH))], "lang": "fr",
+                         "text": [c[0] for c in FRENCH]})
+    return extract_events(arts, registry=default_matcher())
+
+
+@pytest.mark.parametrize("k", range(len(FRENCH)), ids=[c[1] + str(i) for i, c in enumerate(FRENCH)])
+def test_french_inverted_subject(french, k):
+    _, cue, source, target = FRENCH[k]
+    rows = french[(french["article_id"] == str(k)) & (french["cue"] == cue)]
+    assert len(rows), f"no event for {cue!r}"
+    assert (rows.iloc[0]["source"], rows.iloc[0]["target"]) == (source, target)
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,7 @@ import pandas as pd
 
 from .words import prev_space, space_positions, spaced_codes, word_bits, word_spans, word_table
 
-__all__ = ["MAX_GAP", "subject_after"]
+__all__ = ["MAX_GAP", "inverted", "subject_after"]
 
 #: Words that may stand between a verb and its subject (construct heads, a definite noun, adverbs).
 MAX_GAP = 6
@@ -77,14 +77,47 @@ def _word_classes(codes: np.ndarray, ws: np.ndarray, we: np.ndarray) -> tuple[np
     return governing, adverb, article & ~governing & ~adverb, (bits & _TITLE) > 0
 
 
-def subject_after(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray) -> np.ndarray:
-    """Does the phrase ``after[k]`` (``-1``: none) stand in the subject's place of Arabic cue ``k``? See the
-    module's rules. ``b`` is the batch of the hits (:func:`~diplolib.events.scan.batch`)."""
+def inverted(b, hits: dict[str, np.ndarray], lang: str) -> np.ndarray:
+    """French subject inversion: is each cue a verb after "comme", "que", "qu'", "où", "ainsi" -- maybe with the
+    object pronoun "l'" between ("comme *l'a demandé* la France", "la résolution *que condamne* la Russie",
+    "*ainsi a condamné* la France …")? Its subject then follows it (:func:`subject_after`)."""
+    n = len(hits["start"])
+    if lang != "fr" or n == 0:
+        return np.zeros(n, dtype=bool)
+    spaced = b.spaced
+    codes, spaces = spaced_codes(spaced), space_positions(spaced)
+    s = hits["m_start"].astype(np.int64) + 1  # spaced[i + 1] == match[i]; spaced[s - 1] is the space before
+    j = prev_space(spaces, s - 1)
+    first = word_bits(codes, j + 1, s - 1, word_table(tuple((w, 1) for w in sorted(_INVERTING | _PRONOUNS))))
+    out = first == 1
+    pron = np.flatnonzero(first == 2)  # "comme l'a demandé": the word before the pronoun
+    if len(pron):
+        jj = j[pron]
+        i = prev_space(spaces, jj)
+        out[pron] = word_bits(codes, i + 1, np.maximum(jj, i + 1), word_table(tuple(
+            (w, 1) for w in sorted(_INVERTING)))) == 1
+    return out
+
+
+#: Words after which a French verb comes before its subject, and the object pronouns between ("comme l'a dit").
+_INVERTING = frozenset("comme que qu ou où ainsi".split())
+_PRONOUNS = frozenset({"l"})
+#: French determiners that may stand between an inverted verb and its subject ("a condamné *la* France").
+_FR_GAP = frozenset("la le les l".split())
+
+
+def subject_after(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
+                  lang: str = "ar") -> np.ndarray:
+    """Does the phrase ``after[k]`` (``-1``: none) stand in the subject's place of cue ``k``? See the module's
+    rules (Arabic); in French (an inverted verb, :func:`inverted`) only a determiner may stand between. ``b`` is
+    the batch of the hits (:func:`~diplolib.events.scan.batch`)."""
     n = len(after)
     out = np.zeros(n, dtype=bool)
     cand = np.flatnonzero(after >= 0)
     if not len(cand) or phrases.empty:
         return out
+    if lang == "fr":
+        return _french_subject(b, hits, phrases, after, cand)
     spaced = b.spaced
     codes, spaces = spaced_codes(spaced), space_positions(spaced)
     ws, we = word_spans(spaced)
@@ -117,4 +150,22 @@ def subject_after(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: 
         seen_definite = np.where(live & licensed, False, seen_definite | (live & definite))
         seen_title |= live & title & ~governing
     out[cand] = ok
+    return out
+
+
+def _french_subject(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
+                    cand: np.ndarray) -> np.ndarray:
+    """The French subject's place after an inverted verb: the next phrase, with at most one determiner between."""
+    out = np.zeros(len(after), dtype=bool)
+    spaced = b.spaced
+    codes = spaced_codes(spaced)
+    ws, we = word_spans(spaced)
+    cue_end = hits["m_end"][cand].astype(np.int64) + 1
+    p_start = b.match_offsets(phrases["gstart"].to_numpy()[after[cand]]) + 1
+    i0 = np.searchsorted(ws, cue_end, side="left")
+    i1 = np.searchsorted(ws, p_start, side="left")
+    n_gap = i1 - i0
+    idx = np.clip(i0, 0, len(ws) - 1)
+    det = word_bits(codes, ws[idx], we[idx], word_table(tuple((w, 1) for w in sorted(_FR_GAP)))) == 1
+    out[cand] = (n_gap == 0) | ((n_gap == 1) & det)
     return out
