@@ -1,6 +1,6 @@
 """Round-8 French false friends (events/data/cues_fr.csv), from the hand reading of seed 2032 (UN French
 documents): a letter's courtesy formula is no demand, the name of a UN day or year of solidarity is no support;
-the same cues in their event sense still fire."""
+"appeler l'attention sur" is no demand (seed 2033); the same cues in their event sense still fire."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ TEXTS = ["La Belgique vous prie de bien vouloir trouver ci-dessous le rapport su
          "Pour célébrer la Journée internationale de la solidarité avec le peuple palestinien, l'Égypte a organisé "
          "une réunion.",
          "Le Conseil de sécurité prie l'Iraq de coopérer.",
-         "La Tunisie a exprimé sa solidarité avec le Liban."]
+         "La Tunisie a exprimé sa solidarité avec le Liban.",
+         "Au nom de l'Arménie, j'appelle votre attention sur les attaques de l'Azerbaïdjan.",
+         "Le Maroc appelle l'Algérie à cesser ces provocations."]
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +30,13 @@ def test_courtesy_formula_is_no_demand(events):
     assert not (events["article_id"].isin(["0", "1"]) & (events["event"] == "DEMAND")).any()
     asked = events[(events["article_id"] == "3") & (events["event"] == "DEMAND")]
     assert asked[["source", "target"]].values.tolist() == [["org:unsc", "IRQ"]]
+
+
+def test_calling_attention_is_no_demand(events):
+    """Seed 2033's reading (after it, not in its figure): "j'appelle votre attention sur …" twice read as a demand."""
+    assert not ((events["article_id"] == "5") & (events["event"] == "DEMAND")).any()
+    called = events[(events["article_id"] == "6") & (events["event"] == "DEMAND")]
+    assert called[["source", "target"]].values.tolist() == [["MAR", "DZA"]]
 
 
 def test_day_of_solidarity_is_a_name(events):
