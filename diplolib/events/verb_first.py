@@ -30,7 +30,7 @@ import pandas as pd
 
 from .words import prev_space, space_positions, spaced_codes, word_bits, word_spans, word_table
 
-__all__ = ["MAX_GAP", "inverted", "subject_after"]
+__all__ = ["MAX_GAP", "inverted", "subject_after", "verb_first"]
 
 #: Words that may stand between a verb and its subject (construct heads, a definite noun, adverbs).
 MAX_GAP = 6
@@ -169,3 +169,12 @@ def _french_subject(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after
     det = word_bits(codes, ws[idx], we[idx], word_table(tuple((w, 1) for w in sorted(_FR_GAP)))) == 1
     out[cand] = (n_gap == 0) | ((n_gap == 1) & det)
     return out
+
+
+def verb_first(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np.ndarray, after: np.ndarray,
+               lang: str, has_speaker: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(verb_first, subject)`` of each hit for :func:`~diplolib.events.sides.clause_sides`: an Arabic cue or an
+    inverted French verb (:func:`inverted`) with no speaker given, and whether the first actor after it stands in
+    its subject's place (:func:`subject_after`, read where no actor comes before the cue)."""
+    first = (np.full(len(before), lang == "ar") | inverted(b, hits, lang)) & ~has_speaker
+    return first, subject_after(b, hits, phrases, np.where(first & (before < 0), after, -1), lang)
