@@ -20,6 +20,8 @@ CASES = [
     ("أدانت الحكومة السورية الهجوم التركي.", "أدانت", "SYR", "TUR"),
     ("أدانت بشدة فرنسا الهجوم على سوريا.", "أدانت", "FRA", "SYR"),
     ("اتفقت روسيا وتركيا على وقف إطلاق النار.", "اتفقت", "RUS", "TUR"),
+    # "من" after a noun of support names the giver: with Germany's support
+    ("وسيتواصل إنشاء الوحدة بدعم من ألمانيا والمملكة المتحدة.", "دعم", "DEU", ""),
     # a preposition after a title belongs to the subject: the organisation stands for its officer
     ("اتهم جون سميث مدير العمليات في منظمة أطباء بلا حدود الحكومة السودانية بالتقصير.", "اتهم", "org:msf", "SDN"),
     # a prepositional proclitic before the actor ("بما", "بمستشار"): an object, not the subject

@@ -14,7 +14,8 @@ when (hand reading of seeds 2031 and 2032, UN Arabic documents: 13 of their 31 w
 - more than :data:`MAX_GAP` words come between;
 - the cue itself ends with a preposition ("التعاون مع", "محادثات مع"): what follows is its object.
 
-A preposition after a title belongs to the subject ("اتهم تيري ديران *مدير العمليات في* منظمة أطباء بلا حدود …":
+"من" right after a noun of support or aid names its giver ("بدعم من فرنسا", :data:`AGENT_NOUNS`). A preposition
+after a title belongs to the subject ("اتهم تيري ديران *مدير العمليات في* منظمة أطباء بلا حدود …":
 the organisation stands for its officer).
 
 Then the cue has no source from its clause and that actor is its target (PLOVER's reading of an unnamed
@@ -45,6 +46,9 @@ ADVERBS = frozenset("""ايضا كذلك اليوم امس مجددا مجددا
 TITLES = frozenset("""مدير المدير رئيس الرئيس وزير الوزير المتحدث متحدث الناطق ناطق ممثل الممثل سفير السفير مسؤول
     المسؤول عضو قائد القائد الامين امين مندوب المندوب نائب مستشار المستشار المبعوث مبعوث منسق المنسق المدعي
     مدعي""".split())
+#: Nouns of support or aid whose giver follows "من" ("بدعم من فرنسا": with France's support; "مساعدات من اليابان").
+AGENT_NOUNS = frozenset("دعم بدعم ودعم وبدعم مساعده بمساعده مساعدات تاييد بتاييد".split())
+_MIN = 8
 #: Cues ending with one of these take their object after them, never a subject.
 _CUE_PREPOSITIONS = frozenset("مع على علي ضد الى عن من في".split())
 _BA, _LAM, _KAF, _WAW, _FA, _ALIF = (ord(c) for c in "بلكوفا")
@@ -53,7 +57,7 @@ _MIM, _TA, _NUN = (ord(c) for c in "متن")
 
 def _table() -> tuple:
     return word_table(tuple([(w, _PREP) for w in sorted(PREPOSITIONS)] + [(w, _ADVERB) for w in sorted(ADVERBS)]
-                            + [(w, _TITLE) for w in sorted(TITLES)]))
+                            + [(w, _TITLE) for w in sorted(TITLES)] + [("من", _MIN)]))
 
 
 def _at(codes: np.ndarray, pos: np.ndarray) -> np.ndarray:
@@ -74,7 +78,7 @@ def _word_classes(codes: np.ndarray, ws: np.ndarray, we: np.ndarray) -> tuple[np
     proclitic |= np.isin(c0, [_BA, _LAM]) & np.isin(c1, [_MIM, _TA, _ALIF, _NUN]) & (length > 3)
     governing = ((bits & _PREP) > 0) | proclitic
     adverb = ((bits & _ADVERB) > 0) & ~governing
-    return governing, adverb, article & ~governing & ~adverb, (bits & _TITLE) > 0
+    return governing, adverb, article & ~governing & ~adverb, (bits & _TITLE) > 0, (bits & _MIN) > 0
 
 
 def inverted(b, hits: dict[str, np.ndarray], lang: str) -> np.ndarray:
@@ -124,8 +128,9 @@ def subject_after(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: 
     cue_end = hits["m_end"][cand].astype(np.int64) + 1  # spaced[i + 1] == match[i]
     # the cue's last word: a preposition there ("التعاون مع") makes what follows its object
     last_lo = prev_space(spaces, cue_end) + 1
-    ends_prep = np.isin(word_bits(codes, last_lo, cue_end, word_table(tuple((w, 1) for w in sorted(
-        _CUE_PREPOSITIONS)))), [1])
+    last = word_bits(codes, last_lo, cue_end, word_table(tuple([(w, 1) for w in sorted(_CUE_PREPOSITIONS)]
+                                                             + [(w, 2) for w in sorted(AGENT_NOUNS)])))
+    ends_prep, agent_noun = last == 1, last == 2
     p_start = b.match_offsets(phrases["gstart"].to_numpy()[after[cand]]) + 1
     i0 = np.searchsorted(ws, cue_end, side="left")  # the first word after the cue
     i1 = np.searchsorted(ws, p_start, side="left")  # words starting before the phrase
@@ -144,8 +149,9 @@ def subject_after(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: 
         if not live.any():
             break
         idx = np.clip(i0 + k, 0, len(ws) - 1)
-        governing, adverb, definite, title = _word_classes(codes, ws[idx], we[idx])
+        governing, adverb, definite, title, min_ = _word_classes(codes, ws[idx], we[idx])
         licensed = governing & seen_title  # "مدير العمليات في منظمة …": the title's complement, a new phrase
+        licensed |= min_ & agent_noun & (k == 0)  # "بدعم من فرنسا": the giver
         ok &= ~(live & ((governing & ~licensed) | (seen_definite & ~definite & ~adverb & ~licensed)))
         seen_definite = np.where(live & licensed, False, seen_definite | (live & definite))
         seen_title |= live & title & ~governing
