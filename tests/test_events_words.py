@@ -364,6 +364,8 @@ def _ref_not_parties(b, phrases, lang, only=None):
         is_place = False
         if before in locative and not dem:  # not a modifier: "in US air strikes"
             is_place = after in L._FUNCTION or not disp[z:z + 2].strip()[:1].islower()
+        if before in L._FRONTED.get(lang, ()) and not dem:  # "Au Libéria, …" (round 8)
+            is_place = disp[z:z + 1] == "," and bool(L._FRONTED_BEFORE.search(disp[max(a - h, a - 8):a]))
         if not is_place and lang == "en" and after in nouns:  # "the Syrian border", not "US border patrol agents"
             k = spaced.find(" ", j + 1)
             then = spaced[j + 1:k] if k > j + 1 else ""

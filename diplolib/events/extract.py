@@ -33,6 +33,7 @@ from .sides import governed_source as _governed
 from .sides import heavy_subject as _heavy_subject
 from .sides import modal_and_places as _modal_and_places
 from .table import EVENT_COLUMNS, article_reasons, empty_events, typed_events
+from .verb_first import verb_first
 
 __all__ = ["extract_events"]
 
@@ -147,7 +148,8 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         by = np.flatnonzero(fl["by"])
         fl["passive"] = fl["passive"].copy()
         fl["passive"][by] |= ends_with_any(b, hits["m_start"][by], hits["m_end"][by], _PARTICIPLES)
-    src, tgt = _sides(direction, fl, before, after, after2, np.full(len(doc), lang == "ar") & ~has_speaker)
+    src, tgt = _sides(direction, fl, before, after, after2, *verb_first(b, hits, phrases, before, after, lang,
+                                                                       has_speaker))  # "أدانت فرنسا", "comme l'a dit X"
     tgt = _attributive(b, hits, phrases, before, after, tgt)
     src = _governed(b, hits, phrases, material, before, src, lang)
     fl["heavy"] = fl["heavy"] | _heavy_subject(b, hits, phrases, marks, before, src)

@@ -22,6 +22,8 @@ target, a patron never a target):
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -33,7 +35,11 @@ __all__ = ["LOCATIVE", "PLACE_NOUNS", "PATRON", "GROUP_NOUNS", "PLACE_REACH", "n
            "article_states", "STATE_ACTS", "place_agent"]
 
 LOCATIVE = {"en": frozenset("in inside into across throughout near around within".split()),
-            "fr": frozenset("en dans".split()), "ar": frozenset(["في"])}
+            "fr": frozenset("en dans".split()), "ar": frozenset(["في", "وفي", "ففي"])}  # "وفي ليبريا،": و glued
+#: French "au"/"aux" before a state is a place only when fronted and set off by a comma ("Au Libéria, la
+#: Commission …"): elsewhere it is mostly the dative of a party ("a demandé au Soudan de …", "son appui au Mali").
+_FRONTED = {"fr": frozenset({"au", "aux"})}
+_FRONTED_BEFORE = re.compile(r"(?:^|[.,;:]\s*)[Aa]ux?\s+$")
 PLACE_NOUNS = {
     "en": frozenset("""province provinces city cities town towns village villages border borders countryside capital
         side territory territories region regions enclave coast desert frontier soil governorate district""".split()),
@@ -97,6 +103,10 @@ def not_parties(b: Batch, phrases: pd.DataFrame, lang: str, only: np.ndarray | N
     for k in np.flatnonzero(_member(before, locative) & ~demonym).tolist():  # not a modifier: "in US air strikes"
         z = int(ge[k])
         is_place[k] = after[k] in _FUNCTION or not disp[z:z + 2].strip()[:1].islower()
+    fronted = _FRONTED.get(lang, frozenset())
+    for k in np.flatnonzero(_member(before, fronted) & ~demonym).tolist():  # "Au Libéria, …": few, read each
+        a, z = int(gs[k]), int(ge[k])
+        is_place[k] = disp[z:z + 1] == "," and bool(_FRONTED_BEFORE.search(disp[max(a - int(head[k]), a - 8):a]))
     if lang == "en":  # "the Syrian border", not "US border patrol agents"
         for k in np.flatnonzero(~is_place & _member(after, nouns)).tolist():
             i = spaced.find(" ", int(j[k]) + 1)

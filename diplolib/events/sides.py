@@ -26,12 +26,16 @@ _INFINITIVE = re.compile(r"\s*\S.*?\bto\s+(?!(?:the|a|an|all|both|its|their|his|
 
 
 def clause_sides(direction: np.ndarray, fl: dict, before: np.ndarray, after: np.ndarray, after2: np.ndarray,
-                 verb_first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Source and target phrase of each hit (``-1`` when none), passives swapped, verb-first clauses read."""
+                 verb_first: np.ndarray, subject: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Source and target phrase of each hit (``-1`` when none), passives swapped, verb-first clauses read: the
+    first actor after the cue is the source only where it stands in the subject's place (``subject``,
+    :func:`~diplolib.events.verb_first.subject_after`; all of them when not given), otherwise the target."""
     passive_cue = direction == "passive"
     swapped = passive_cue | (fl["passive"] & fl["by"])
     agentless = fl["passive"] & ~fl["by"] & ~passive_cue  # "Syria was attacked": the target only
     vso = verb_first & (before < 0) & ~swapped & ~agentless
+    if subject is not None:  # "رحب مجلس الإدارة بما أبدته الكويت": Kuwait is no subject
+        vso &= subject
     src = np.where(swapped | vso, after, np.where(agentless, -1, before))
     tgt = np.where(vso, after2, np.where(swapped | agentless, before, after))
     return src, np.where(fl["nominal"] & ~passive_cue, -1, tgt)
