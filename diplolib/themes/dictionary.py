@@ -105,7 +105,7 @@ _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 #: Columns of :attr:`ThemeDictionary.themes` and :attr:`ThemeDictionary.cues`.
 THEME_COLUMNS = ["theme", "parent", "label", "description", "source", "scope"]
-CUE_COLUMNS = ["theme", "parent", "lang", "cue", "pattern", "kind", "source", "near", "not_near", "window"]
+CUE_COLUMNS = ["theme", "parent", "lang", "cue", "pattern", "kind", "source", "near", "not_near", "window", "body"]
 
 
 def default_themes_path() -> Path:
@@ -366,6 +366,7 @@ def load_themes(*extra_paths: str | Path, include_default: bool = True) -> Theme
                         "near": "|".join(ctx.get("near", [])),
                         "not_near": "|".join(ctx.get("not_near", [])),
                         "window": ctx.get("window", 0),
+                        "body": "|".join(ctx.get("body", [])),
                     }
                 )
     themes = pd.DataFrame(theme_rows, columns=THEME_COLUMNS)
