@@ -130,8 +130,8 @@ def cue_context(
         raise node_error(path, node, "a cue with context needs 'cue:', e.g. {cue: bodies, near: [dead, found]}")
     if not ctx["near"] and not ctx["not_near"] and not named:
         if not ctx["body"]:
-            raise node_error(path, node, f"cue {cue!r}: give 'near', 'not_near' or 'body' (or write the cue as plain "
-                             "text)")
+            raise node_error(path, node, f"cue {cue!r}: give 'near' or 'not_near' (or 'body', or write the cue as "
+                             "plain text)")
         ctx["window"] = 0  # no neighbours to look for
     return cue or "", ctx
 

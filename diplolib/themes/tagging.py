@@ -12,6 +12,7 @@ import pandas as pd
 
 from .._tables import check_columns, legacy_arguments
 from ..segment import sentence_spans
+from .addresses import drop_in_addresses
 from .batch import tag_texts
 from .bodies import apply_body
 from .dictionary import ThemeDictionary, load_themes
@@ -253,6 +254,7 @@ def _tag(articles, dictionary, langs, tag_one, body=None) -> pd.DataFrame:
     for col in ("lang", "theme", "parent", "surface", "cue", "reason"):
         hits[col] = hits[col].astype("string")
     hits = apply_body(hits, articles, body, dictionary)
+    hits = drop_in_addresses(hits, articles)
     order = {aid: i for i, aid in enumerate(pd.unique(articles["article_id"]))}
     hits["_o"] = hits["article_id"].map(order)
     hits = hits.sort_values(["_o", "start", "end", "theme"], kind="stable", na_position="first")

@@ -1,0 +1,39 @@
+"""Hits inside a web or e-mail address are no theme: "unicef.org", "www.un.org", "press@unhcr.ch".
+
+A cue glued by a dot to a letter or digit on either side, or to an ``@``, is part of an address, not a word of
+the text (issue 16: an e-mail address at unicef.org read as the UN). Dotted abbreviations are left alone: the dot
+of "U.N." is the cue's own, and "U.N.-backed" has no letter after its dot.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["in_address", "drop_in_addresses"]
+
+
+def in_address(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a web or e-mail address."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if before == "@" or after == "@":
+        return True
+    if before == "." and start > 1 and text[start - 2].isalnum():
+        return True
+    return after == "." and end + 1 < len(text) and text[end + 1].isalnum() and not text[end - 1] == "."
+
+
+def drop_in_addresses(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """``hits`` (of :func:`~diplolib.themes.tag_themes`) without those inside a web or e-mail address."""
+    ok = hits["theme"].notna().to_numpy()
+    if not ok.any():
+        return hits
+    text_of = dict(zip(articles["article_id"], articles["text"], strict=True))
+    sub = hits[ok]
+    drop = [isinstance(t := text_of.get(a), str) and in_address(t, int(s), int(e))
+            for a, s, e in zip(sub["article_id"], sub["start"], sub["end"], strict=True)]
+    if not any(drop):
+        return hits
+    keep = pd.Series(True, index=hits.index)
+    keep[sub.index[drop]] = False
+    return hits[keep.to_numpy()].reset_index(drop=True)
