@@ -98,3 +98,7 @@ KEPT = [  # the same words in their theme's sense
 @pytest.mark.parametrize(("lang", "text", "theme"), KEPT)
 def test_senses_kept(lang, text, theme):
     assert theme in {t for t, _ in _themes(text, lang)}
+
+
+def test_a_footnote_number_after_the_full_stop_is_no_address():
+    assert ("casualties", "blessés") in _themes("Les forces ont pris en charge les blessés.34", "fr")

@@ -1,6 +1,6 @@
 """Hits inside a web or e-mail address are no theme: "unicef.org", "www.un.org", "press@unhcr.ch".
 
-A cue glued by a dot to a letter or digit on either side, or to an ``@``, is part of an address, not a word of
+A cue glued to an ``@``, or by a dot to a letter or digit before it or a letter after it, is part of an address, not a word of
 the text (issue 16: an e-mail address at unicef.org read as the UN). Dotted abbreviations are left alone: the dot
 of "U.N." is the cue's own, and "U.N.-backed" has no letter after its dot.
 """
@@ -20,7 +20,8 @@ def in_address(text: str, start: int, end: int) -> bool:
         return True
     if before == "." and start > 1 and text[start - 2].isalnum():
         return True
-    return after == "." and end + 1 < len(text) and text[end + 1].isalnum() and not text[end - 1] == "."
+    # (a letter: "blessés.34" is a footnote number glued to the sentence's full stop, no address)
+    return after == "." and end + 1 < len(text) and text[end + 1].isalpha() and not text[end - 1] == "."
 
 
 def drop_in_addresses(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
