@@ -1,8 +1,8 @@
 """Hits inside a web or e-mail address are no theme: "unicef.org", "www.un.org", "press@unhcr.ch".
 
-A cue glued to an ``@``, or by a dot to a letter or digit before it or a letter after it, is part of an address, not a word of
-the text (issue 16: an e-mail address at unicef.org read as the UN). Dotted abbreviations are left alone: the dot
-of "U.N." is the cue's own, and "U.N.-backed" has no letter after its dot.
+A cue glued to an ``@``, or by a dot to a letter or digit before it or a letter after it, is part of an address,
+not a word of the text (issue 16: an e-mail address at unicef.org read as the UN). Dotted abbreviations are left
+alone: the dot of "U.N." is the cue's own, and "U.N.-backed" has no letter after its dot.
 """
 
 from __future__ import annotations

@@ -62,6 +62,11 @@ governor).  When :func:`~diplolib.themes.tag_themes` is given the actor ``mentio
 of such a theme is dropped if its sentence (with the one before) names two or more people and
 only actors of one and the same state (places aside); with fewer known people it stays.
 
+Body.  ``{cue: the council, body: [security council]}`` binds a cue to the documents of one body:
+it fires only in the articles whose ``body`` column (``tag_themes(..., body="organ")``; from a UN
+symbol: :func:`diplolib.themes.bodies.un_body`) names one of the bodies listed, and never without
+that column (anaphora: "the Council" of a Security Council document is that Council).
+
 A theme's ``context`` gives neighbours for all its cues of a language (its ``not_near`` add up
 with a cue's own; a cue's own ``near`` and ``window`` win)::
 

@@ -96,8 +96,8 @@ def cue_context(
             cue = scalar(path, vnode, "a cue")
         elif k == "body":
             if theme_level:
-                raise node_error(path, knode, "'body' is a key of a cue ({cue: the council, body: [security council]}), "
-                                 "not of a theme's context")
+                raise node_error(path, knode, "'body' is a key of a cue ({cue: the council, body: [security "
+                                 "council]}), not of a theme's context")
             items = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
             ctx["body"] = [" ".join(scalar(path, item, "a body name").casefold().split()) for item in items]
             if not all(ctx["body"]) or any("|" in b for b in ctx["body"]):
