@@ -132,7 +132,8 @@ class ThemeDictionary:
         One row per cue: ``theme``, ``parent``, ``lang``, ``cue`` (as written), ``pattern``
         (compiled regex source), ``kind`` (``include`` or ``exclude``), ``source``, ``near`` and
         ``not_near`` (regex sources of the context neighbours joined by ``|``, empty when none),
-        ``window`` (words each side; 0 without context).
+        ``window`` (words each side; 0 without context), ``body`` (the bodies a cue is bound to, joined
+        by ``|``; empty for a cue read in any document).
     """
 
     themes: pd.DataFrame
@@ -148,6 +149,15 @@ class ThemeDictionary:
         if key not in self._compiled:
             self._compiled[key] = build()
         return self._compiled[key]
+
+    def without_body_cues(self) -> ThemeDictionary:
+        """The same dictionary without the cues bound to a body (what is read where no article has one), built
+        once; ``self`` when it has none."""
+        bound = (self.cues["kind"] == "include") & (self.cues["body"] != "")
+        if not bound.any():
+            return self
+        return self.cached(("without_body_cues",), lambda: ThemeDictionary(
+            themes=self.themes, cues=self.cues[~bound].reset_index(drop=True)))
 
     @property
     def languages(self) -> list[str]:

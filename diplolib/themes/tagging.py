@@ -219,6 +219,8 @@ def _tag_themes_exact(
 def _tag(articles, dictionary, langs, tag_one, body=None) -> pd.DataFrame:
     _check_articles(articles)
     dictionary = dictionary if dictionary is not None else _default_dictionary()
+    if body is None:  # no article has a body: its cues are not even looked for
+        dictionary = dictionary.without_body_cues()
     available = set(dictionary.languages)
     selected = set(langs) if langs is not None else available
     unknown = sorted(set(selected) - available)
