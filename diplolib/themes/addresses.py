@@ -11,6 +11,8 @@ import pandas as pd
 
 __all__ = ["in_address", "drop_in_addresses"]
 
+_MAYBE = r"@|\w\.[a-z][a-z]"  # what any address holds (an "@", or "unicef.org"): the texts worth a closer look
+
 
 def in_address(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is part of a web or e-mail address."""
@@ -25,14 +27,21 @@ def in_address(text: str, start: int, end: int) -> bool:
 
 
 def drop_in_addresses(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """``hits`` (of :func:`~diplolib.themes.tag_themes`) without those inside a web or e-mail address."""
-    ok = hits["theme"].notna().to_numpy()
-    if not ok.any():
+    """``hits`` (of :func:`~diplolib.themes.tag_themes`) without those inside a web or e-mail address.
+
+    Only the hits of the articles holding something like an address (an ``@``, or a dot between a word character
+    and two lower-case letters: "unicef.org") are looked at one by one; the others are kept as a column.
+    """
+    if hits.empty:
         return hits
-    text_of = dict(zip(articles["article_id"], articles["text"], strict=True))
-    sub = hits[ok]
-    drop = [isinstance(t := text_of.get(a), str) and in_address(t, int(s), int(e))
-            for a, s, e in zip(sub["article_id"], sub["start"], sub["end"], strict=True)]
+    text = articles["text"]
+    maybe = text.where(text.map(lambda t: isinstance(t, str)), "").str.contains(_MAYBE, regex=True).to_numpy(dtype=bool)
+    if not maybe.any():
+        return hits
+    text_of = dict(zip(articles["article_id"][maybe], text[maybe], strict=True))
+    sub = hits[hits["article_id"].isin(text_of.keys()).to_numpy(dtype=bool) & hits["theme"].notna().to_numpy()]
+    drop = [in_address(text_of[a], int(s), int(e)) for a, s, e in zip(sub["article_id"], sub["start"], sub["end"],
+                                                                      strict=True)]
     if not any(drop):
         return hits
     keep = pd.Series(True, index=hits.index)
