@@ -11,7 +11,9 @@ import pandas as pd
 
 __all__ = ["in_address", "drop_in_addresses"]
 
-_MAYBE = r"@|\w\.[a-z][a-z]"  # what any address holds (an "@", or "unicef.org"): the texts worth a closer look
+# what any address holds (an "@", or a dot before two lower-case letters: "unicef.org"): the texts worth a closer
+# look (two scans each starting with a literal, ~15x faster than one regex with \w before the dot)
+_DOT = r"\.[a-z][a-z]"
 
 
 def in_address(text: str, start: int, end: int) -> bool:
@@ -29,13 +31,14 @@ def in_address(text: str, start: int, end: int) -> bool:
 def drop_in_addresses(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """``hits`` (of :func:`~diplolib.themes.tag_themes`) without those inside a web or e-mail address.
 
-    Only the hits of the articles holding something like an address (an ``@``, or a dot between a word character
-    and two lower-case letters: "unicef.org") are looked at one by one; the others are kept as a column.
+    Only the hits of the articles holding something like an address (an ``@``, or a dot before two lower-case
+    letters: "unicef.org") are looked at one by one; the others are kept as a column.
     """
     if hits.empty:
         return hits
     text = articles["text"]
-    maybe = text.where(text.map(lambda t: isinstance(t, str)), "").str.contains(_MAYBE, regex=True).to_numpy(dtype=bool)
+    text = text.where(text.map(lambda t: isinstance(t, str)), "")
+    maybe = (text.str.contains(_DOT, regex=True) | text.str.contains("@", regex=False)).to_numpy(dtype=bool)
     if not maybe.any():
         return hits
     text_of = dict(zip(articles["article_id"][maybe], text[maybe], strict=True))
