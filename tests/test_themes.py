@@ -41,7 +41,7 @@ def _hits_of(text, lang, themes):
 def test_shipped_dictionary_validates(themes):
     t, c = themes.themes, themes.cues
     assert list(t.columns) == ["theme", "parent", "label", "description", "source", "scope"]
-    assert list(c.columns) == ["theme", "parent", "lang", "cue", "pattern", "kind", "source", "near", "not_near", "window"]
+    assert list(c.columns) == ["theme", "parent", "lang", "cue", "pattern", "kind", "source", "near", "not_near", "window", "body"]
     leaves = t[t["parent"].notna()]
     roots = set(t.loc[t["parent"].isna(), "theme"])
     assert 25 <= len(leaves) <= 45

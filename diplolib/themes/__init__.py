@@ -21,6 +21,7 @@ _NAMES = {
     "precision_sample": ".evaluate",
     "precision": ".evaluate",
     "keyphrase_agreement": ".evaluate",
+    "un_body": ".bodies",
     "parallel_themes": ".parallel",
     "theme_agreement": ".parallel",
     "theme_disagreements": ".parallel",

@@ -62,6 +62,11 @@ governor).  When :func:`~diplolib.themes.tag_themes` is given the actor ``mentio
 of such a theme is dropped if its sentence (with the one before) names two or more people and
 only actors of one and the same state (places aside); with fewer known people it stays.
 
+Body.  ``{cue: the council, body: [security council]}`` binds a cue to the documents of one body:
+it fires only in the articles whose ``body`` column (``tag_themes(..., body="organ")``; from a UN
+symbol: :func:`diplolib.themes.bodies.un_body`) names one of the bodies listed, and never without
+that column (anaphora: "the Council" of a Security Council document is that Council).
+
 A theme's ``context`` gives neighbours for all its cues of a language (its ``not_near`` add up
 with a cue's own; a cue's own ``near`` and ``window`` win)::
 
@@ -105,7 +110,7 @@ _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 #: Columns of :attr:`ThemeDictionary.themes` and :attr:`ThemeDictionary.cues`.
 THEME_COLUMNS = ["theme", "parent", "label", "description", "source", "scope"]
-CUE_COLUMNS = ["theme", "parent", "lang", "cue", "pattern", "kind", "source", "near", "not_near", "window"]
+CUE_COLUMNS = ["theme", "parent", "lang", "cue", "pattern", "kind", "source", "near", "not_near", "window", "body"]
 
 
 def default_themes_path() -> Path:
@@ -127,7 +132,8 @@ class ThemeDictionary:
         One row per cue: ``theme``, ``parent``, ``lang``, ``cue`` (as written), ``pattern``
         (compiled regex source), ``kind`` (``include`` or ``exclude``), ``source``, ``near`` and
         ``not_near`` (regex sources of the context neighbours joined by ``|``, empty when none),
-        ``window`` (words each side; 0 without context).
+        ``window`` (words each side; 0 without context), ``body`` (the bodies a cue is bound to, joined
+        by ``|``; empty for a cue read in any document).
     """
 
     themes: pd.DataFrame
@@ -143,6 +149,15 @@ class ThemeDictionary:
         if key not in self._compiled:
             self._compiled[key] = build()
         return self._compiled[key]
+
+    def without_body_cues(self) -> ThemeDictionary:
+        """The same dictionary without the cues bound to a body (what is read where no article has one), built
+        once; ``self`` when it has none."""
+        bound = (self.cues["kind"] == "include") & (self.cues["body"] != "")
+        if not bound.any():
+            return self
+        return self.cached(("without_body_cues",), lambda: ThemeDictionary(
+            themes=self.themes, cues=self.cues[~bound].reset_index(drop=True)))
 
     @property
     def languages(self) -> list[str]:
@@ -366,6 +381,7 @@ def load_themes(*extra_paths: str | Path, include_default: bool = True) -> Theme
                         "near": "|".join(ctx.get("near", [])),
                         "not_near": "|".join(ctx.get("not_near", [])),
                         "window": ctx.get("window", 0),
+                        "body": "|".join(ctx.get("body", [])),
                     }
                 )
     themes = pd.DataFrame(theme_rows, columns=THEME_COLUMNS)

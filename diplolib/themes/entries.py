@@ -17,7 +17,7 @@ __all__ = [
     "theme_context", "valid_lang", "word_lists",
 ]
 
-_CONTEXT_KEYS = {"cue", "near", "not_near", "window"}
+_CONTEXT_KEYS = {"cue", "near", "not_near", "window", "body"}
 #: What ``#`` stands for among the neighbours of a cue: a number.
 NUMBER = r"(?<!\w)\d+(?!\w)"
 _LIST_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -80,10 +80,12 @@ def cue_context(
 ) -> tuple[str, dict]:
     """A cue written as a mapping: ``{cue: bodies, near: [dead, found], not_near: [state], window: 4}``
     (``theme_level``: a theme's ``context`` for one language, without ``cue``). ``$name`` among the
-    neighbours stands for the words of the named list (see :func:`word_lists`) in ``lang``."""
+    neighbours stands for the words of the named list (see :func:`word_lists`) in ``lang``. ``body: [security
+    council]`` makes a cue read only in documents of that body (anaphora: "the Council" in a Security Council
+    document; see :mod:`diplolib.themes.bodies`); the names are kept case-folded in ``ctx["body"]``."""
     if key != "cues":
         raise node_error(path, node, f"'{key}' takes plain cues; context (near/not_near) is for 'cues' only")
-    ctx: dict = {"near": [], "not_near": [], "window": DEFAULT_WINDOW}
+    ctx: dict = {"near": [], "not_near": [], "window": DEFAULT_WINDOW, "body": []}
     cue, named = None, False
     for knode, vnode in node.value:
         k = scalar(path, knode, "a key")
@@ -92,6 +94,14 @@ def cue_context(
             raise node_error(path, knode, f"unknown context key {k!r}: expected one of {keys}")
         if k == "cue":
             cue = scalar(path, vnode, "a cue")
+        elif k == "body":
+            if theme_level:
+                raise node_error(path, knode, "'body' is a key of a cue ({cue: the council, body: [security "
+                                 "council]}), not of a theme's context")
+            items = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
+            ctx["body"] = [" ".join(scalar(path, item, "a body name").casefold().split()) for item in items]
+            if not all(ctx["body"]) or any("|" in b for b in ctx["body"]):
+                raise node_error(path, vnode, "'body' lists the names of bodies, e.g. body: [security council]")
         elif k == "window":
             w = scalar(path, vnode, "window")
             if not w.isdigit() or not 1 <= int(w) <= 30:
@@ -119,7 +129,10 @@ def cue_context(
     if cue is None and not theme_level:
         raise node_error(path, node, "a cue with context needs 'cue:', e.g. {cue: bodies, near: [dead, found]}")
     if not ctx["near"] and not ctx["not_near"] and not named:
-        raise node_error(path, node, f"cue {cue!r}: give 'near' or 'not_near' (or write the cue as plain text)")
+        if not ctx["body"]:
+            raise node_error(path, node, f"cue {cue!r}: give 'near' or 'not_near' (or 'body', or write the cue as "
+                             "plain text)")
+        ctx["window"] = 0  # no neighbours to look for
     return cue or "", ctx
 
 
@@ -148,5 +161,6 @@ def merge_context(own: dict | None, theme: dict | None) -> dict:
     return {
         "near": own["near"] or theme["near"],
         "not_near": own["not_near"] + [p for p in theme["not_near"] if p not in own["not_near"]],
-        "window": own["window"],
+        "window": own["window"] or theme["window"],
+        "body": own.get("body", []),
     }

@@ -38,6 +38,7 @@ def parallel_themes(
     langs: Sequence[str] = ("en", "fr", "ar"),
     id_column: str = "id",
     dictionary: ThemeDictionary | None = None,
+    body: str | None = None,
 ) -> pd.DataFrame:
     """Which themes each language version of each aligned row has.
 
@@ -52,6 +53,9 @@ def parallel_themes(
         Column with a unique id per row.
     dictionary : ThemeDictionary, optional
         The shipped dictionary by default.
+    body : str, optional
+        Column naming each row's document body (the UNPC triples' ``organ``), for the cues bound to a body
+        ("the Council" of a Security Council document; see :func:`tag_themes`).
 
     Returns
     -------
@@ -59,12 +63,17 @@ def parallel_themes(
         One row per (id, lang, theme) found: ``id``, ``lang``, ``theme``, ``n`` (hits).
     """
     _check(parallel, langs, id_column, "parallel_themes")
+    if body is not None:
+        check_columns(parallel, [body], func="parallel_themes", name="parallel",
+                      fix="name with body= the column of document bodies (UNPC: 'organ'), or leave body out")
     ids = parallel[id_column].astype(str)
+    bodies = parallel[body] if body is not None else ""
     articles = pd.concat(
-        [pd.DataFrame({"article_id": ids + _SEP + lang, "lang": lang, "text": parallel[lang]}) for lang in langs],
+        [pd.DataFrame({"article_id": ids + _SEP + lang, "lang": lang, "text": parallel[lang], "body": bodies})
+         for lang in langs],
         ignore_index=True,
     )
-    hits = tag_themes(articles, dictionary=dictionary)
+    hits = tag_themes(articles, dictionary=dictionary, body="body" if body is not None else None)
     hits = hits[hits["theme"].notna()]
     parts = hits["article_id"].str.rsplit(_SEP, n=1, expand=True)
     found = pd.DataFrame({"id": parts[0], "lang": parts[1], "theme": hits["theme"].astype(str)})
@@ -90,12 +99,13 @@ def theme_agreement(
     langs: Sequence[str] = ("en", "fr", "ar"),
     id_column: str = "id",
     dictionary: ThemeDictionary | None = None,
+    body: str | None = None,
 ) -> pd.DataFrame:
     """Per theme and direction, the share of a language's themes found in the translation too.
 
     Parameters
     ----------
-    parallel, langs, id_column, dictionary
+    parallel, langs, id_column, dictionary, body
         As in :func:`parallel_themes`.
 
     Returns
@@ -106,7 +116,7 @@ def theme_agreement(
         theme in ``source``), ``n_both``, ``agreement`` (``n_both / n_source``), sorted by direction
         then by ``n_source`` descending.
     """
-    found = parallel_themes(parallel, langs=langs, id_column=id_column, dictionary=dictionary)
+    found = parallel_themes(parallel, langs=langs, id_column=id_column, dictionary=dictionary, body=body)
     pairs = _pairs(found, langs)
     per = pairs.groupby(["source", "target", "theme"], sort=False)["in_target"].agg(n_source="size", n_both="sum")
     pooled = pairs.groupby(["source", "target"], sort=False)["in_target"].agg(n_source="size", n_both="sum")
@@ -127,12 +137,13 @@ def theme_disagreements(
     theme: str | None = None,
     id_column: str = "id",
     dictionary: ThemeDictionary | None = None,
+    body: str | None = None,
 ) -> pd.DataFrame:
     """The rows whose ``source`` version has a theme that their ``target`` version lacks, side by side.
 
     Parameters
     ----------
-    parallel, id_column, dictionary
+    parallel, id_column, dictionary, body
         As in :func:`parallel_themes`.
     source, target : str
         Languages (text columns) to compare.
@@ -145,7 +156,7 @@ def theme_disagreements(
         ``id``, ``theme``, ``source``, ``target``, ``source_text``, ``target_text``, one row per
         (row, theme) missed in ``target``, sorted by theme and id.
     """
-    found = parallel_themes(parallel, langs=(source, target), id_column=id_column, dictionary=dictionary)
+    found = parallel_themes(parallel, langs=(source, target), id_column=id_column, dictionary=dictionary, body=body)
     pairs = _pairs(found, (source, target))
     miss = pairs[(pairs["source"] == source) & ~pairs["in_target"]]
     if theme is not None:

@@ -12,7 +12,9 @@ import pandas as pd
 
 from .._tables import check_columns, legacy_arguments
 from ..segment import sentence_spans
+from .addresses import drop_in_addresses
 from .batch import tag_texts
+from .bodies import apply_body
 from .dictionary import ThemeDictionary, load_themes
 from .offsets import offset_map
 from .rules import apply_scope, context_ok, context_rules
@@ -137,6 +139,7 @@ def tag_themes(
     langs: Sequence[str] | None = None,
     mentions: pd.DataFrame | None = None,
     registry=None,
+    body: str | None = None,
 ) -> pd.DataFrame:
     """Find the theme cues of the dictionary in each article.
 
@@ -164,6 +167,10 @@ def tag_themes(
     registry : Registry, optional
         Gives each mentioned actor its state (default: the shipped actor registry); used with
         ``mentions`` only.
+    body : str, optional
+        Column of ``articles`` naming each document's issuing body ("Security Council"; from a UN symbol:
+        :func:`diplolib.themes.bodies.un_body`). Cues bound to a body (``body:`` in the theme file: "the
+        Council" of a Security Council document) fire only in that body's documents; without ``body`` never.
 
     Returns
     -------
@@ -184,7 +191,10 @@ def tag_themes(
     both paths on real corpora; ``benchmarks/bench_themes.py`` times them).  The automaton
     and regexes are compiled on the first call per language and cached on the dictionary.
     """
-    hits = _tag(articles, dictionary, langs, None)
+    if body is not None:
+        check_columns(articles, [body], func="tag_themes", name="articles",
+                      fix="name with body= a column of articles giving each document's body, or leave body out")
+    hits = _tag(articles, dictionary, langs, None, body)
     if mentions is None:
         return hits
     check_columns(mentions, ["article_id", "actor_id", "sentence"], func="tag_themes", name="mentions",
@@ -197,17 +207,20 @@ def _tag_themes_exact(
     *,
     dictionary: ThemeDictionary | None = None,
     langs: Sequence[str] | None = None,
+    body: str | None = None,
 ) -> pd.DataFrame:
     """:func:`tag_themes` by the reference path (no prefilter): the same table, ~5x slower.
 
     Kept to check the fast path (tests, ``benchmarks/bench_themes.py``).
     """
-    return _tag(articles, dictionary, langs, _tag_one_exact)
+    return _tag(articles, dictionary, langs, _tag_one_exact, body)
 
 
-def _tag(articles, dictionary, langs, tag_one) -> pd.DataFrame:
+def _tag(articles, dictionary, langs, tag_one, body=None) -> pd.DataFrame:
     _check_articles(articles)
     dictionary = dictionary if dictionary is not None else _default_dictionary()
+    if body is None:  # no article has a body: its cues are not even looked for
+        dictionary = dictionary.without_body_cues()
     available = set(dictionary.languages)
     selected = set(langs) if langs is not None else available
     unknown = sorted(set(selected) - available)
@@ -242,6 +255,8 @@ def _tag(articles, dictionary, langs, tag_one) -> pd.DataFrame:
         hits[col] = hits[col].astype("Int64")
     for col in ("lang", "theme", "parent", "surface", "cue", "reason"):
         hits[col] = hits[col].astype("string")
+    hits = apply_body(hits, articles, body, dictionary)
+    hits = drop_in_addresses(hits, articles)
     order = {aid: i for i, aid in enumerate(pd.unique(articles["article_id"]))}
     hits["_o"] = hits["article_id"].map(order)
     hits = hits.sort_values(["_o", "start", "end", "theme"], kind="stable", na_position="first")
