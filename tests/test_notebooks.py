@@ -1,17 +1,15 @@
-"""Every notebook in notebooks/ runs top to bottom on the real sample corpora."""
+"""The notebooks in notebooks/: calls and narration only, committed executed with their figures, and each run top to
+bottom on the real sample corpora by its own file ``tests/test_notebook_NN.py``."""
 
 from __future__ import annotations
 
 import json
 import re
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
+from notebook_run import NOTEBOOKS, notebook_for
 
 from conftest import REPO
-
-NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 
 
 def test_there_are_notebooks():
@@ -47,13 +45,11 @@ def test_committed_notebook_was_run_top_to_bottom_and_shows_its_figures(path):
     assert not blank, f"{path.name}: cells {blank} draw but hold no image; run `make notebooks` (not with Agg)"
 
 
-@pytest.mark.notebooks
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs_top_to_bottom(path, tmp_path):
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=900, kernel_name="python3",
-                            resources={"metadata": {"path": str(tmp_path)}})
-    client.execute()
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-              if o.get("output_type") == "error"]
-    assert not errors
+def test_every_notebook_has_its_run_file_and_every_run_file_its_notebook():
+    """Each notebook is executed by its own test file ``tests/test_notebook_NN.py`` (see ``tests/notebook_run.py``):
+    a notebook without one would not be run at all."""
+    run_files = sorted(p.name for p in (REPO / "tests").glob("test_notebook_*.py"))
+    assert [notebook_for(f) for f in run_files] == NOTEBOOKS, (
+        "add tests/test_notebook_NN.py for notebooks/NN-*.ipynb (a copy of tests/test_notebook_00.py)")
+    template = (REPO / "tests" / "test_notebook_00.py").read_text("utf-8")
+    assert all((REPO / "tests" / f).read_text("utf-8") == template for f in run_files)
