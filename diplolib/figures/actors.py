@@ -5,6 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 
 from .. import actors, datasets, plots
+from ..actors.matcher_cache import default_matcher
 from . import figure
 
 __all__ = ["fakes_actors_by_outlet", "fakes_actors_over_time", "registry_coverage"]
@@ -12,8 +13,9 @@ __all__ = ["fakes_actors_by_outlet", "fakes_actors_over_time", "registry_coverag
 
 def _fakes_mentions():
     articles, _ = datasets.load("fa-kes")
-    registry = actors.load_registry()
-    mentions = actors.without_kinds(actors.tag_actors(articles, registry=registry), "media", actors=registry.actors)
+    matcher = default_matcher()  # the built-in registry's matcher, built once per process
+    registry = matcher.registry
+    mentions = actors.without_kinds(actors.tag_actors(articles, registry=matcher), "media", actors=registry.actors)
     return articles, mentions, registry
 
 

@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import actors, comention, datasets, plots
+from ..actors.matcher_cache import default_matcher
 from . import figure
 
 __all__ = ["fakes_network", "fakes_sana_vs_others", "fakes_ego_russia", "kremlin_calls_by_year"]
@@ -15,8 +16,9 @@ def _fakes():
     """FA-KES articles (with ``outlet``: SANA or the other outlets), their mentions and the registry."""
     articles, _ = datasets.load("fa-kes")
     articles = articles.assign(outlet=articles["source"].where(articles["source"] == "sana", "other outlets"))
-    registry = actors.load_registry()
-    mentions = actors.without_kinds(actors.tag_actors(articles, registry=registry), "media", actors=registry.actors)
+    matcher = default_matcher()  # the built-in registry's matcher, built once per process
+    registry = matcher.registry
+    mentions = actors.without_kinds(actors.tag_actors(articles, registry=matcher), "media", actors=registry.actors)
     return articles, mentions, registry
 
 
@@ -76,8 +78,9 @@ def kremlin_calls_by_year(*, n: int):
     articles, _ = datasets.load("kremlin-en")
     calls = articles[articles["telephone"].astype("boolean").fillna(False)]
     titles = calls[["article_id", "title", "published"]].rename(columns={"title": "text"})
-    registry = actors.load_registry()
-    mentions = actors.tag_actors(titles, registry=registry)
+    matcher = default_matcher()  # the built-in registry's matcher, built once per process
+    registry = matcher.registry
+    mentions = actors.tag_actors(titles, registry=matcher)
     # the counterpart's country: a state named in the title, or the country of the person named ("President of
     # China Xi Jinping" is one person mention, the role phrase included)
     info = registry.actors.set_index("actor_id")

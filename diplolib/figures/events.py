@@ -5,7 +5,8 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .. import actors, datasets, events, plots
+from .. import datasets, events, plots
+from ..actors.matcher_cache import default_matcher
 from . import figure
 
 __all__ = ["kremlin_putin_calls", "wh_call_regions", "fakes_who_attacks_whom", "state_regions"]
@@ -53,8 +54,9 @@ def kremlin_putin_calls(*, n: int):
     """Whom Putin called, by year: CONSULT/telephone events of the Kremlin's telephone readouts (not title counts)."""
     articles, _ = datasets.load("kremlin-en")
     calls = articles[articles["telephone"].astype("boolean").fillna(False)]
-    registry = actors.load_registry()
-    ev = _phone(events.readout_events(calls, registry=registry))
+    matcher = default_matcher()  # the built-in registry's matcher, built once per process
+    registry = matcher.registry
+    ev = _phone(events.readout_events(calls, registry=matcher))
     ev = ev[ev["source"] == _PUTIN]
     year = calls.set_index("article_id")["published"].dt.year.astype("Int64").astype("string")
     country = _country(ev["target"], registry)
@@ -75,8 +77,9 @@ def wh_call_regions():
     """The White House's call counterparts by region and year: CONSULT/telephone events of its call readouts."""
     articles, _ = datasets.load("wh-readouts")
     calls = articles[articles["title"].str.contains(r"\bcalls? with\b", case=False, regex=True, na=False)]
-    registry = actors.load_registry()
-    ev = _phone(events.readout_events(calls, registry=registry))
+    matcher = default_matcher()  # the built-in registry's matcher, built once per process
+    registry = matcher.registry
+    ev = _phone(events.readout_events(calls, registry=matcher))
     state = _country(ev["target"], registry)
     ev = ev.assign(region=state_regions(state).fillna("organisation or unknown").to_numpy())
     ev = ev[state.fillna("") != "USA"]  # domestic calls (governors, senators) are not foreign counterparts
@@ -94,8 +97,9 @@ def wh_call_regions():
 def fakes_who_attacks_whom(*, max_nodes: int):
     """SANA versus the other FA-KES outlets: who is described as attacking whom (ASSAULT and FIGHT events)."""
     articles, _ = datasets.load("fa-kes")
-    registry = actors.load_registry()
-    ev = events.extract_events(articles, registry=registry)
+    matcher = default_matcher()  # the built-in registry's matcher, built once per process
+    registry = matcher.registry
+    ev = events.extract_events(articles, registry=matcher)
     ev = ev[ev["event"].isin(["ASSAULT", "FIGHT"])]
     outlet = articles.set_index("article_id")["source"].map(lambda s: "SANA" if s == "sana" else "other outlets")
     labels = dict(zip(registry.actors["actor_id"], registry.actors["label"], strict=True))

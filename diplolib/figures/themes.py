@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import actors, datasets, plots, themes
+from ..actors.matcher_cache import default_matcher
 from . import figure
 
 __all__ = [
@@ -111,7 +112,7 @@ def fakes_keyness_around_aleppo(*, actor: str, n: int, min_count: int):
 def fakes_themes_around_actors(*, window: str, top_actors: int, top_themes: int):
     """Share of the sentences naming an FA-KES actor that also carry a theme (actor names as cues not counted)."""
     articles, hits = _tagged("fa-kes")
-    registry = actors.load_registry()
+    registry = default_matcher().registry  # the built-in registry, read once per process
     cross = themes.theme_actor_crosstab(hits, mentions=_fakes_mentions(), window=window, articles=articles)
     fig, ax = plt.subplots(figsize=(10, 6.5), layout="constrained")
     plots.plot_theme_actor_heatmap(cross, top_actors=top_actors, top_themes=top_themes, labels=registry.actors, ax=ax)

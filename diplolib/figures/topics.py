@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .. import actors, datasets, plots, themes, topics
+from ..actors.matcher_cache import default_matcher
 from . import figure
 
 __all__ = [
@@ -39,8 +40,9 @@ def _one_thread():
 def _fakes():
     """FA-KES articles, their actor mentions and the registry (cached for one build; never modified)."""
     articles, _ = datasets.load("fa-kes")
-    registry = actors.load_registry()
-    mentions = actors.without_kinds(actors.tag_actors(articles, registry=registry), "media", actors=registry.actors)
+    matcher = default_matcher()  # the built-in registry's matcher, built once per process
+    registry = matcher.registry
+    mentions = actors.without_kinds(actors.tag_actors(articles, registry=matcher), "media", actors=registry.actors)
     return articles, mentions, registry
 
 
@@ -216,8 +218,9 @@ def _unpc_test_documents():
     split = pd.read_json(datasets.path("unpc-ar-fr-en") / "unpc_parallel_sentences.jsonl", lines=True,
                          dtype=False)[["id", "split"]]
     docs = parallel_documents(triples.merge(split, on="id").query("split == 'test'"))
-    registry = actors.load_registry()
-    mentions = actors.without_kinds(actors.tag_actors(docs, registry=registry), "media", actors=registry.actors)
+    matcher = default_matcher()  # the built-in registry's matcher, built once per process
+    registry = matcher.registry
+    mentions = actors.without_kinds(actors.tag_actors(docs, registry=matcher), "media", actors=registry.actors)
     return docs, mentions, themes.tag_themes(docs), registry
 
 
