@@ -107,6 +107,23 @@ def _authors(author: pd.Series | None, n: int, doc: np.ndarray) -> np.ndarray:
     return np.where(auth != "", auth, None)
 
 
+def _speakers_of(speaker: pd.Series | None, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The issuer of each article of the batch (an actor id, ``speaker=``; ``None`` where unknown) and whether it
+    has one."""
+    spk = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object) if speaker is not None
+           else np.full(n, None, dtype=object))
+    return spk, np.array([isinstance(x, str) and x != "" for x in spk.tolist()], dtype=bool)
+
+
+def _agent_participles(b, hits: dict, fl: dict) -> np.ndarray:
+    """The ``passive`` flags with the English participles followed by their agent ("forces backed by Russia")
+    set: passive without an auxiliary (a new array)."""
+    by = np.flatnonzero(fl["by"])
+    passive = fl["passive"].copy()
+    passive[by] |= ends_with_any(b, hits["m_start"][by], hits["m_end"][by], _PARTICIPLES)
+    return passive
+
+
 def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexicon, lang: str, *, text: str,
                      speaker: pd.Series | None, places: frozenset, country: dict[str, str],
                      reporters: frozenset = frozenset(), author: pd.Series | None = None,
@@ -123,9 +140,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     if lang == "en":  # "the occupied territories", "a wounded soldier", "the Israeli-occupied Golan"
         hits = {k: v[~_qualifying(b, hits)] for k, v in hits.items()}
     near = near_cues(phrases, hits["start"], hits["end"])  # the phrases that can take a side
-    spk_doc = (speaker.astype(object).where(speaker.notna(), None).to_numpy(dtype=object) if speaker is not None
-               else np.full(len(sub), None, dtype=object))
-    speaking = np.array([isinstance(x, str) and x != "" for x in spk_doc.tolist()], dtype=bool)
+    spk_doc, speaking = _speakers_of(speaker, len(sub))
     hits = {k: v[may_have_sides(b, hits, phrases, speaking)] for k, v in hits.items()}
     if len(hits["start"]) == 0:
         return empty_events()
@@ -145,9 +160,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     doc = hits["doc"]
     spk, has_speaker = spk_doc[doc], speaking[doc]
     if lang == "en":  # "forces backed by Russia": a participle with its agent is passive without an auxiliary
-        by = np.flatnonzero(fl["by"])
-        fl["passive"] = fl["passive"].copy()
-        fl["passive"][by] |= ends_with_any(b, hits["m_start"][by], hits["m_end"][by], _PARTICIPLES)
+        fl["passive"] = _agent_participles(b, hits, fl)
     src, tgt = _sides(direction, fl, before, after, after2, *verb_first(b, hits, phrases, before, after, lang,
                                                                        has_speaker))  # "أدانت فرنسا", "comme l'a dit X"
     tgt = _attributive(b, hits, phrases, before, after, tgt)
