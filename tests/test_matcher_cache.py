@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -92,16 +95,36 @@ def test_the_cache_follows_the_registry_files_the_code_and_the_options(tmp_path,
         assert len({first, second, mc.inputs_digest()}) == 3
     finally:
         mc.inputs_digest.cache_clear()
-    plain = mc._cache_file(mc._options((), True))
-    assert mc._cache_file(mc._options((), False)) != plain
-    assert mc._cache_file(mc._options(["demonym"], True)) != plain
-    assert mc._cache_file(mc._options(["demonym", "demonym"], True)) == mc._cache_file(mc._options(("demonym",), True))
+    plain = mc._cache_file(mc._options((), True), first)
+    assert mc._cache_file(mc._options((), False), first) != plain
+    assert mc._cache_file(mc._options(["demonym"], True), first) != plain
+    assert (mc._cache_file(mc._options(["demonym", "demonym"], True), first)
+            == mc._cache_file(mc._options(("demonym",), True), first))
+    assert mc._cache_file(mc._options((), True), second) != plain  # other code: its own file, none replaced
+
+
+def test_files_of_other_inputs_are_removed_only_when_unused_for_days(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIPLOLIB_HOME", str(tmp_path))
+    options = mc._options((), True)
+    old, recent, current = (mc._cache_file(options, d) for d in ("a" * 64, "b" * 64, "c" * 64))
+    other_options = mc._cache_file(mc._options((), False), "a" * 64)
+    named_before = old.with_name(old.name.rsplit("-", 1)[0] + ".pickle")  # the name before the inputs' hash
+    old.parent.mkdir(parents=True)
+    for path in (old, recent, other_options, named_before):
+        mc._write(path, "x", "a matcher")
+    days_ago = time.time() - (mc.KEEP_DAYS + 1) * 86400
+    for path in (old, other_options, named_before):
+        os.utime(path, (days_ago, days_ago))
+    mc._write(current, "c" * 64, "a matcher")
+    assert not old.exists() and not named_before.exists()
+    assert recent.exists() and current.exists()
+    assert other_options.exists()  # another set of options is not this file's to prune
 
 
 def test_a_cached_matcher_on_disk_is_read_instead_of_built(tmp_path, monkeypatch, shared):
     monkeypatch.setenv("DIPLOLIB_HOME", str(tmp_path))
     monkeypatch.setattr(mc, "_IN_PROCESS", {})
-    path = mc._cache_file(mc._options((), True))
+    path = mc._cache_file(mc._options((), True), mc.inputs_digest())
     assert path.parent == tmp_path / "data" / "processed" / "_models"
     mc._write(path, mc.inputs_digest(), shared)
 

@@ -4,11 +4,13 @@ Building the matcher of the built-in registry (reading and validating the CSVs, 
 over some 63,000 keys, 189,000 words with their Arabic proclitic forms) takes seconds; every call of
 :func:`~diplolib.actors.tag_actors` or :func:`~diplolib.events.extract_events` without a registry used to pay it
 again. :func:`default_matcher` builds it once per process and keeps a pickled copy in
-``data/processed/_models/`` (git-ignored, beside py3langid's unpacked model; one file per set of options). The
-file starts with a hash of everything the build reads: the registry files shipped in ``diplolib/actors/data/``,
-the source of the ``diplolib`` package, and the versions of Python, pandas and pyahocorasick. When any of them
-changed the file is built again and replaced, so a stale matcher is never used. The cache holds only files
-diplolib wrote itself (a pickle runs code when read: never put a file from elsewhere there).
+``data/processed/_models/`` (git-ignored, beside py3langid's unpacked model). The file is named by the set of
+options and by a hash of everything the build reads: the registry files shipped in ``diplolib/actors/data/``, the
+source of the ``diplolib`` package, and the versions of Python, pandas and pyahocorasick; it starts with the whole
+hash, checked when read, so a stale matcher is never used. Two checkouts of different code sharing one data cache
+(git worktrees) keep one file each instead of replacing each other's; a file of the same options not used for
+:data:`KEEP_DAYS` days is removed when a new one is written. The cache holds only files diplolib wrote itself (a
+pickle runs code when read: never put a file from elsewhere there).
 
 A registry of the user's own (``load_registry("my_files/")``) is not cached: build its matcher once with
 ``ActorMatcher(registry)`` and pass it to each call.
@@ -25,6 +27,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import version
@@ -37,6 +40,8 @@ from .registry import DATA_DIR, Registry, load_registry
 __all__ = ["default_matcher", "as_matcher", "inputs_digest"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]
+KEEP_DAYS = 2
+"""A cached matcher of other inputs, unused for this many days, is removed when a new one is written."""
 
 
 @lru_cache(maxsize=1)
@@ -57,9 +62,21 @@ def _options(exclude_kinds: Iterable[str], roles: bool) -> str:
     return f"{sorted(set(exclude_kinds))}|roles={bool(roles)}"
 
 
-def _cache_file(options: str) -> Path:
+def _cache_file(options: str, digest: str) -> Path:
     name = hashlib.sha256(options.encode()).hexdigest()[:16]
-    return paths.processed_dir("_models") / f"actor-matcher-{name}.pickle"
+    return paths.processed_dir("_models") / f"actor-matcher-{name}-{digest[:16]}.pickle"
+
+
+def _prune(path: Path) -> None:
+    """Remove the files of the same options as ``path`` (other inputs) that nobody read for KEEP_DAYS days."""
+    options_part = path.name.rsplit("-", 1)[0]
+    too_old = time.time() - KEEP_DAYS * 86400
+    for other in path.parent.glob(f"{options_part}*.pickle"):  # with the files named before the hash was
+        try:
+            if other != path and other.stat().st_mtime < too_old:
+                other.unlink()
+        except OSError:
+            continue  # removed by a parallel process, or a read-only folder
 
 
 def _read(path: Path, digest: str) -> ActorMatcher | None:
@@ -71,7 +88,13 @@ def _read(path: Path, digest: str) -> ActorMatcher | None:
             matcher = pickle.load(f)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, ValueError):
         return None  # missing, or half-written by a crashed process: build it again
-    return matcher if isinstance(matcher, ActorMatcher) else None
+    if not isinstance(matcher, ActorMatcher):
+        return None
+    try:
+        os.utime(path)  # in use: not pruned by a checkout of other code
+    except OSError:
+        pass  # a read-only data folder
+    return matcher
 
 
 def _write(path: Path, digest: str, matcher: ActorMatcher) -> None:
@@ -84,6 +107,7 @@ def _write(path: Path, digest: str, matcher: ActorMatcher) -> None:
             pickle.dump(matcher, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+        _prune(path)
     except OSError:
         return  # a read-only data folder: the matcher still serves this process
 
@@ -109,7 +133,7 @@ def default_matcher(*, exclude_kinds: Iterable[str] = (), roles: bool = True) ->
     options, digest = _options(exclude_kinds, roles), inputs_digest()
     key = (options, digest)
     if key not in _IN_PROCESS:
-        path = _cache_file(options)
+        path = _cache_file(options, digest)
         matcher = _read(path, digest)
         if matcher is None:
             matcher = ActorMatcher(load_registry(), exclude_kinds=exclude_kinds, roles=roles)
