@@ -14,6 +14,7 @@ _NAMES = {
     "EVENT_COLUMNS": ".table",
     "empty_events": ".table",
     "load_cues": ".lexicon",
+    "default_cues": ".lexicon",
     "CueLexicon": ".lexicon",
     "CueFileError": ".lexicon",
     "PLOVER_TYPES": ".lexicon",

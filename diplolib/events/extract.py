@@ -17,7 +17,7 @@ from .columns import with_objects
 from .complements import subjects, targets, warned_threats
 from .cue_flags import flags
 from .hits import ends_with, ends_with_any, may_have_sides, outside_actors, side_members
-from .lexicon import NOT_AN_EVENT, CueLexicon, load_cues
+from .lexicon import NOT_AN_EVENT, CueLexicon, default_cues, load_cues
 from .locations import article_states, near_cues, not_parties
 from .markers import adjacent
 from .nesting import background, embedded, promised_threats
@@ -47,7 +47,7 @@ _PARTICIPLES = ("ed", "en", "struck", "hit", "shot", "led", "held", "fought", "s
 
 def _lexicon(cues) -> CueLexicon:
     if cues is None:
-        return load_cues()
+        return default_cues()
     if isinstance(cues, CueLexicon):
         return cues
     if isinstance(cues, (str, Path)):
@@ -242,7 +242,8 @@ def extract_events(
         ``start``, ``end``; ``alias_kind`` and ``reason`` when present). Tagged here (with ``registry``) when
         omitted.
     cues : CueLexicon, path or list of paths, optional
-        The cue lexicon: :func:`~diplolib.events.load_cues` (default), or the user's cue files added to it.
+        The cue lexicon: the shipped one (default, read once per process: :func:`~diplolib.events.default_cues`),
+        a :func:`~diplolib.events.load_cues` result, or the user's cue files added to the shipped ones.
     registry : Registry or ActorMatcher, optional
         The actor registry (the built-in one by default): its places ("in Geneva") are not actors, and it tags
         the actors when ``mentions`` is omitted.

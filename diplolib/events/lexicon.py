@@ -35,6 +35,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from itertools import product
 from pathlib import Path
@@ -44,7 +45,7 @@ import pandas as pd
 from ..normalize.matching import matching_form
 
 __all__ = ["PLOVER_TYPES", "DIRECTIONS", "CUE_COLUMNS", "CueFileError", "CueLexicon", "load_cues",
-           "expand_cue", "default_cue_paths"]
+           "default_cues", "expand_cue", "default_cue_paths"]
 
 #: The PLOVER event types an event may carry, from cooperation to conflict.
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "INVESTIGATE", "DEMAND",
@@ -289,3 +290,18 @@ def load_cues(*extra_paths: str | Path, include_default: bool = True) -> CueLexi
     forms = pd.DataFrame([(k, r["lang"], i) for i, r in enumerate(rows) for k in dict.fromkeys(r["keys"])],
                          columns=["key", "lang", "cue_row"])
     return CueLexicon(cues, forms)
+
+
+def default_cues() -> CueLexicon:
+    """The shipped lexicon, read and validated once per process, and again only when one of its files changed.
+
+    :func:`~diplolib.events.extract_events` uses it when no ``cues=`` is given, so that the automata compiled from
+    it (kept on the lexicon) serve every call: reading the three files and compiling an automaton took about a
+    second of every call. Shared by every caller: treat it as read-only (:func:`load_cues` gives a copy of your own).
+    """
+    return _default_cues(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in default_cue_paths()))
+
+
+@lru_cache(maxsize=1)
+def _default_cues(files: tuple) -> CueLexicon:
+    return load_cues()
