@@ -93,9 +93,10 @@ def _qualifying(b, hits: dict) -> np.ndarray:
     adjective = np.zeros(len(hits["start"]), dtype=bool)
     adjective[participle] = adjacent(b.spaced, hits["m_start"][participle].tolist(), [], "determiner", "en")
     glued = np.flatnonzero(~adjective)
-    glued = glued[[b.display[s - 1:s] == "-" and b.match[a:z] in _RELATION
-                   for s, a, z in zip(hits["start"][glued].tolist(), hits["m_start"][glued].tolist(),
-                                      hits["m_end"][glued].tolist(), strict=True)]]
+    starts = hits["start"][glued]
+    glued = glued[(starts > 0) & (b.codes[np.maximum(starts - 1, 0)] == ord("-"))]  # a hyphen before the cue
+    glued = glued[[b.match[a:z] in _RELATION
+                   for a, z in zip(hits["m_start"][glued].tolist(), hits["m_end"][glued].tolist(), strict=True)]]
     adjective[glued] = True
     return adjective
 

@@ -20,6 +20,7 @@ sentence. Its target is read by the ordinary rules.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import numpy as np
 import pandas as pd
@@ -76,7 +77,7 @@ def _opening(head: str, lang: str, ends_open: bool) -> tuple[int, int] | None:
     """``(start, end)`` in ``head`` (a paragraph's first characters, matching form) of its opening verb when the
     paragraph is operative or preambular, else ``None``."""
     pos = _NUMBER.match(head).end()
-    words = [(m.start() + pos, m.end() + pos, m.group()) for m in _WORD.finditer(head[pos:pos + 80])][:4]
+    words = [(m.start(), m.end(), m.group()) for m in islice(_WORD.finditer(head, pos, pos + 80), 4)]
     k = 0
     while k < len(words) - 1 and words[k][2] in _ADVERBS[lang]:
         k += 1
@@ -99,6 +100,17 @@ def _opening(head: str, lang: str, ends_open: bool) -> tuple[int, int] | None:
     return None
 
 
+def _last_char(display: str, start: int, end: int) -> str:
+    """The last character of ``display[start:end]`` that is not a space (``""`` if none), read from its end."""
+    step = 16
+    while end > start:
+        tail = display[max(start, end - step):end].rstrip()
+        if tail:
+            return tail[-1]
+        end, step = max(start, end - step), step * 4
+    return ""
+
+
 def author_hits(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, lang: str) -> np.ndarray:
     """Is each cue hit the unnamed author's verb of an operative or preambular paragraph (see the module)?"""
     n = len(hits["start"])
@@ -113,8 +125,11 @@ def author_hits(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, lang: str
     opener = np.full((len(uniq), 2), -1, dtype=np.int64)
     preamble = np.zeros(len(uniq), dtype=bool)
     for i, (lo, hi, s) in enumerate(zip(m_lo.tolist(), m_hi.tolist(), uniq.tolist(), strict=True)):
-        tail = b.display[b.sent_start[s]:b.sent_end[s]].rstrip()
-        span = _opening(b.match[lo:min(lo + _HEAD, hi)], lang, tail[-1:] in (",", ";", "،", "؛"))
+        head = b.match[lo:min(lo + _HEAD, hi)]
+        if _opening(head, lang, True) is None:  # nor without an open end (which only takes openings away)
+            continue
+        last = _last_char(b.display, b.sent_start[s], b.sent_end[s])
+        span = _opening(head, lang, last in (",", ";", "،", "؛"))
         if span is None:
             continue
         if lang == "ar":  # verb first: an actor right after the verb is its subject ("وتدين أرمينيا")
@@ -123,7 +138,7 @@ def author_hits(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, lang: str
             if j < len(ps) and len(b.display[d_end:ps[j]].split()) == 0:
                 continue
         opener[i] = (lo + span[0], lo + span[1])
-        preamble[i] = tail[-1:] in (",", "،")
+        preamble[i] = last in (",", "،")
     op, pre = opener[inv], preamble[inv]
     ms = hits["m_start"]
     first = (op[:, 0] >= 0) & (ms >= op[:, 0]) & (ms < op[:, 1])
