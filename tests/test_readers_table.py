@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diplolib import paths
 from diplolib.readers import csv_table as ct
@@ -124,3 +126,21 @@ def test_well_formed_tells_quoted_fields_from_stray_quotes():
     assert not ct.well_formed(b'a,"b"c\n', ",", "minimal")
     assert not ct.well_formed(b'a,"b\n', ",", "minimal")
     assert ct.well_formed(b'a\tb"c\n', "\t", "none")
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.lists(st.sampled_from([b'"', b'""', b",", b";", b"\n", b"\r", b"\r\n", b"a", b"b c", b"\x00", b"\xc3\xa9"]),
+                     max_size=30).map(b"".join),
+       sep=st.sampled_from([",", ";", "\t"]), quoting=st.sampled_from(["minimal", "none"]))
+def test_well_formed_from_the_quotes_equals_the_regex(data, sep, quoting):
+    """The check from the quotes' positions (numpy) gives the reference regex's answer on any bytes."""
+    assert ct.well_formed(data, sep, quoting) == ct._well_formed_regex(data, sep, quoting)
+
+
+@pytest.mark.parametrize("name", ["fa-kes"])
+def test_well_formed_from_the_quotes_on_a_sample_corpus(name):
+    from diplolib import datasets
+
+    data = (datasets.path(name) / "FA-KES-Dataset.csv").read_bytes()
+    for cut in (len(data), len(data) // 2, len(data) // 3):  # whole, and cut inside a field
+        assert ct.well_formed(data[:cut], ",", "minimal") == ct._well_formed_regex(data[:cut], ",", "minimal")
