@@ -8,6 +8,7 @@ a file that should take the columnar path cannot pass by quietly falling back.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -144,3 +145,43 @@ def test_well_formed_from_the_quotes_on_a_sample_corpus(name):
     data = (datasets.path(name) / "FA-KES-Dataset.csv").read_bytes()
     for cut in (len(data), len(data) // 2, len(data) // 3):  # whole, and cut inside a field
         assert ct.well_formed(data[:cut], ",", "minimal") == ct._well_formed_regex(data[:cut], ",", "minimal")
+
+
+def _columns_frame_reference(values_of, order):
+    """columns_frame as it was written value by value (before the column passes): the reference."""
+    from diplolib.readers.base import RECORD_COLUMNS, _published_column, is_missing
+
+    n = len(next(iter(values_of.values()), []))
+    columns = list(order) + [k for k in values_of if k not in order]
+    data = {}
+    for col in columns:
+        values = values_of[col] if col in values_of else [None] * n
+        if col == "published":
+            data[col] = values if isinstance(values, pd.Series) else _published_column(values)
+            continue
+        if col not in RECORD_COLUMNS and values and all(isinstance(v, (int, float, bool)) and not is_missing(v)
+                                                        for v in values):
+            data[col] = pd.Series(values)
+            continue
+        data[col] = pd.Series([v if isinstance(v, str) or not is_missing(v) else pd.NA for v in values], dtype=object)
+    return pd.DataFrame(data, columns=columns)
+
+
+_VALUES = st.sampled_from(["a", "", None, pd.NA, pd.NaT, float("nan"), np.float64("nan"), 1, 0, True, False, 2.5,
+                           np.float64(1.5), np.int64(3), np.bool_(True), pd.Timestamp("2020-01-01"), [1, 2],
+                           ("x",), {"k": 1}, np.datetime64("NaT")])
+
+
+@settings(max_examples=300, deadline=None)
+@given(columns=st.lists(st.lists(_VALUES, min_size=4, max_size=4), min_size=1, max_size=4))
+def test_columns_frame_in_column_passes_equals_the_value_by_value_reference(columns):
+    """Text, numbers, missing values of every kind and other objects: the same table, dtypes and objects."""
+    from diplolib.readers.base import RECORD_COLUMNS, columns_frame
+
+    names = ["title", *[f"m{k}" for k in range(len(columns) - 1)]]
+    values_of = {"text": ["t"] * 4, **dict(zip(names, columns, strict=True))}
+    got, want = columns_frame(values_of, RECORD_COLUMNS), _columns_frame_reference(values_of, RECORD_COLUMNS)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    for c in got.columns:
+        if got[c].dtype == object:
+            assert [type(v) for v in got[c]] == [type(v) for v in want[c]], c
