@@ -44,7 +44,7 @@ def main() -> None:
     print(f"{path.name}: {mb:.1f} MB")
     steps = {"read": {"before": read_before, "after": read_after}, "load": {"before": load_before, "after": load_after}}
     cpu: dict[tuple[str, str], list[float]] = {}
-    for rep in range(args.repeat + 1):  # round 0: first calls (model load, set-ups), reported apart
+    for _ in range(args.repeat + 1):  # round 0: first calls (model load, set-ups), reported apart
         for step, fns in steps.items():
             out = {}
             for name, fn in fns.items():
