@@ -174,3 +174,20 @@ def test_based_after_is_the_slice_test(texts):
     pos, end = (np.array(c, dtype=np.int64) for c in zip(*spans, strict=True))
     got = based_after(ChunkCodes(texts), pos, end)
     assert got.tolist() == [texts[p][e:e + 6].lower() in ("-based", " based") for p, e in spans]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.text(alphabet=st.sampled_from(list("aZ é\x00\n’ب𝕏\U0001F600ß")), max_size=12), min_size=1,
+                      max_size=5), data=st.data())
+def test_surfaces_from_the_code_points_are_the_slices(texts, data):
+    """The surfaces column built from the chunk's code points (1- to 4-byte UTF-8, empty spans, NULs) holds the
+    slices ``text[start:end]``; a lone surrogate gives None (the caller then slices)."""
+    spans = []
+    for p, t in enumerate(texts):
+        for _ in range(data.draw(st.integers(0, 3))):
+            s = data.draw(st.integers(0, len(t)))
+            spans.append((p, s, data.draw(st.integers(s, len(t)))))
+    pos, start, end = (np.array([x[k] for x in spans], dtype=np.int64) for k in range(3))
+    got = tagger_mod._surfaces(texts, pos, start, end)
+    assert got.to_pylist() == [texts[p][s:e] for p, s, e in spans]
+    assert tagger_mod._surfaces(["ab\ud800c"], np.array([0]), np.array([1]), np.array([3])) is None

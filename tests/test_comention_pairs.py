@@ -203,3 +203,15 @@ def test_distinct_strings(values, distinct):
     import pyarrow as pa
 
     assert counts_mod._distinct_strings(pa.array(values, type=pa.large_string())) is distinct
+
+
+@pytest.mark.parametrize("value", ["sentence", "paragraph", "article", "é", ""])
+@pytest.mark.parametrize("n", [1, 3, 1000])
+def test_repeated_str_is_the_taken_series(value, n):
+    """The window column built from Arrow buffers equals the one-element str Series taken n times."""
+    from diplolib.comention.edges import _repeated_str
+
+    want = pd.Series([value], dtype=str).take(np.zeros(n, dtype=np.int64)).reset_index(drop=True)
+    got = _repeated_str(value, n)
+    pd.testing.assert_series_equal(got, want, check_exact=True)
+    assert got.array._pa_array.type == want.array._pa_array.type

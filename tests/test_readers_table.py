@@ -8,8 +8,11 @@ a file that should take the columnar path cannot pass by quietly falling back.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diplolib import paths
 from diplolib.readers import csv_table as ct
@@ -124,3 +127,61 @@ def test_well_formed_tells_quoted_fields_from_stray_quotes():
     assert not ct.well_formed(b'a,"b"c\n', ",", "minimal")
     assert not ct.well_formed(b'a,"b\n', ",", "minimal")
     assert ct.well_formed(b'a\tb"c\n', "\t", "none")
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.lists(st.sampled_from([b'"', b'""', b",", b";", b"\n", b"\r", b"\r\n", b"a", b"b c", b"\x00", b"\xc3\xa9"]),
+                     max_size=30).map(b"".join),
+       sep=st.sampled_from([",", ";", "\t"]), quoting=st.sampled_from(["minimal", "none"]))
+def test_well_formed_from_the_quotes_equals_the_regex(data, sep, quoting):
+    """The check from the quotes' positions (numpy) gives the reference regex's answer on any bytes."""
+    assert ct.well_formed(data, sep, quoting) == ct._well_formed_regex(data, sep, quoting)
+
+
+@pytest.mark.parametrize("name", ["fa-kes"])
+def test_well_formed_from_the_quotes_on_a_sample_corpus(name):
+    from diplolib import datasets
+
+    data = (datasets.path(name) / "FA-KES-Dataset.csv").read_bytes()
+    for cut in (len(data), len(data) // 2, len(data) // 3):  # whole, and cut inside a field
+        assert ct.well_formed(data[:cut], ",", "minimal") == ct._well_formed_regex(data[:cut], ",", "minimal")
+
+
+def _columns_frame_reference(values_of, order):
+    """columns_frame as it was written value by value (before the column passes): the reference."""
+    from diplolib.readers.base import RECORD_COLUMNS, _published_column, is_missing
+
+    n = len(next(iter(values_of.values()), []))
+    columns = list(order) + [k for k in values_of if k not in order]
+    data = {}
+    for col in columns:
+        values = values_of[col] if col in values_of else [None] * n
+        if col == "published":
+            data[col] = values if isinstance(values, pd.Series) else _published_column(values)
+            continue
+        if col not in RECORD_COLUMNS and values and all(isinstance(v, (int, float, bool)) and not is_missing(v)
+                                                        for v in values):
+            data[col] = pd.Series(values)
+            continue
+        data[col] = pd.Series([v if isinstance(v, str) or not is_missing(v) else pd.NA for v in values], dtype=object)
+    return pd.DataFrame(data, columns=columns)
+
+
+_VALUES = st.sampled_from(["a", "", None, pd.NA, pd.NaT, float("nan"), np.float64("nan"), 1, 0, True, False, 2.5,
+                           np.float64(1.5), np.int64(3), np.bool_(True), pd.Timestamp("2020-01-01"), [1, 2],
+                           ("x",), {"k": 1}, np.datetime64("NaT")])
+
+
+@settings(max_examples=300, deadline=None)
+@given(columns=st.lists(st.lists(_VALUES, min_size=4, max_size=4), min_size=1, max_size=4))
+def test_columns_frame_in_column_passes_equals_the_value_by_value_reference(columns):
+    """Text, numbers, missing values of every kind and other objects: the same table, dtypes and objects."""
+    from diplolib.readers.base import RECORD_COLUMNS, columns_frame
+
+    names = ["title", *[f"m{k}" for k in range(len(columns) - 1)]]
+    values_of = {"text": ["t"] * 4, **dict(zip(names, columns, strict=True))}
+    got, want = columns_frame(values_of, RECORD_COLUMNS), _columns_frame_reference(values_of, RECORD_COLUMNS)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    for c in got.columns:
+        if got[c].dtype == object:
+            assert [type(v) for v in got[c]] == [type(v) for v in want[c]], c

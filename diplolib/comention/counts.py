@@ -80,15 +80,19 @@ def _run_codes(values: pd.Series) -> tuple[np.ndarray, int]:
         if numeric:
             a = values.to_numpy()
             change = a[1:] != a[:-1]
-            starts = np.flatnonzero(np.r_[True, change])
-            distinct = bool((a[1:] >= a[:-1]).all()) or pd.Series(a[starts]).is_unique
+            n_runs = 1 + int(np.count_nonzero(change))
+            distinct = bool((a[1:] >= a[:-1]).all()) or pd.Series(a[np.flatnonzero(np.r_[True, change])]).is_unique
         else:
             arr = pa.chunked_array(values.array.__arrow_array__())
             change = pc.not_equal(arr[1:], arr[:-1]).to_numpy(zero_copy_only=False)
             starts = np.flatnonzero(np.r_[True, change])
+            n_runs = len(starts)
             distinct = _distinct_strings(arr.take(starts).combine_chunks())
-        if distinct:
-            return np.r_[0, np.cumsum(change)].astype(np.int64), len(starts)
+        if distinct:  # the run numbers, written in place (no concatenated or converted copies of n int64)
+            codes = np.empty(n, dtype=np.int64)
+            codes[0] = 0
+            np.cumsum(change, out=codes[1:])
+            return codes, n_runs
     codes, uniques = pd.factorize(values)
     return codes.astype(np.int64), len(uniques)
 

@@ -8,6 +8,7 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..stats import MEASURES, association_measures
 from .counts import COUNT_COLUMNS, WINDOWS, CoMentionCounts, comention_counts, sum_counts
@@ -19,6 +20,15 @@ __all__ = ["co_mentions", "edge_columns", "WINDOWS", "CoMentionCounts", "comenti
 def edge_columns(by: Sequence[str] = ()) -> list[str]:
     """Column order of the edges table for the given group columns."""
     return ["actor_a", "actor_b", "window", *by, *COUNT_COLUMNS, *MEASURES, "first", "last"]
+
+
+def _repeated_str(value: str, n: int) -> pd.Series:
+    """``pd.Series([value], dtype=str).take(np.zeros(n, dtype=int)).reset_index(drop=True)``, built from the Arrow
+    buffers directly (the bytes repeated, offsets in steps of their length): half the time at a million rows."""
+    raw = value.encode("utf-8")
+    arr = pa.LargeStringArray.from_buffers(n, pa.py_buffer(np.arange(n + 1, dtype=np.int64) * len(raw)),
+                                           pa.py_buffer(raw * n))
+    return pd.Series(pd.array(arr, dtype=pd.StringDtype("pyarrow", na_value=np.nan)))
 
 
 def _empty_edges(by_frame: pd.DataFrame, by: list[str], date_dtype) -> pd.DataFrame:
@@ -144,9 +154,7 @@ def edges_from_counts(counts: CoMentionCounts, *, min_count: int = 1) -> pd.Data
     out = {
         "actor_a": labels_s.take(i).reset_index(drop=True),
         "actor_b": labels_s.take(j).reset_index(drop=True),
-        "window": pd.Series([window], dtype=str)
-        .take(np.zeros(len(n), dtype=np.int64))
-        .reset_index(drop=True),
+        "window": _repeated_str(window, len(n)),
     }
     for c in by:
         out[c] = windows[c].take(g).reset_index(drop=True)

@@ -12,11 +12,13 @@ reader does for well-formed files.
 from __future__ import annotations
 
 import inspect
+import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
@@ -234,15 +236,39 @@ def columns_frame(values_of: Mapping[str, list], order: list[str]) -> pd.DataFra
         if col == "published":  # a reader may give it as a datetime64[tz] Series already (the csv table)
             data[col] = values if isinstance(values, pd.Series) else _published_column(values)
             continue
-        if (
-            col not in RECORD_COLUMNS
-            and values
-            and all(isinstance(v, (int, float, bool)) and not is_missing(v) for v in values)
-        ):
+        types = set(map(type, values))  # one C-level pass: the checks below then read the few types
+        if col not in RECORD_COLUMNS and values and _all_numbers(values, types):
             data[col] = pd.Series(values)
             continue
-        data[col] = pd.Series([v if isinstance(v, str) or not is_missing(v) else pd.NA for v in values], dtype=object)
+        data[col] = _object_column(values, types)
     return pd.DataFrame(data, columns=columns)
+
+
+#: Types whose missing values ``pd.isna`` finds exactly where :func:`is_missing` does (never for text and integers,
+#: for None, pd.NA and pd.NaT always, for floats when NaN); any other type takes the value-by-value path.
+_PLAIN_TYPES = (str, int, float, type(None), type(pd.NA), type(pd.NaT))
+
+
+def _all_numbers(values: list, types: set) -> bool:
+    """``all(isinstance(v, (int, float, bool)) and not is_missing(v) for v in values)``, from the set of the values'
+    types and, when floats are among them, one C-level comparison of each value with itself (NaN != NaN)."""
+    if not all(issubclass(t, (int, float)) for t in types):  # bool is an int
+        return False
+    return not any(issubclass(t, float) for t in types) or all(map(operator.eq, values, values))
+
+
+def _object_column(values: list, types: set) -> pd.Series:
+    """``pd.Series([v if isinstance(v, str) or not is_missing(v) else pd.NA for v in values], dtype=object)`` (the
+    reference, still the path of values of other types), for text, numbers and missing values in column passes."""
+    if types <= {str}:
+        return pd.Series(values, dtype=object)
+    if not all(issubclass(t, _PLAIN_TYPES) for t in types) or any(t not in _PLAIN_TYPES and issubclass(
+            t, (type(None), type(pd.NA), type(pd.NaT))) for t in types):
+        return pd.Series([v if isinstance(v, str) or not is_missing(v) else pd.NA for v in values], dtype=object)
+    column = np.empty(len(values), dtype=object)
+    column[:] = values
+    column[pd.isna(column)] = pd.NA
+    return pd.Series(column, dtype=object)
 
 
 def is_missing(value: Any) -> bool:

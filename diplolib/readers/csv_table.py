@@ -28,6 +28,7 @@ import warnings
 from collections.abc import Mapping
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from .base import DEFAULT_MAX_TEXT_CHARS, RECORD_COLUMNS, ReadError, columns_frame, error_row, meta_name, scrub_text
@@ -51,7 +52,38 @@ _PATTERNS: dict[tuple[bytes, str], re.Pattern] = {}
 
 def well_formed(data: bytes, sep: str, quoting: str) -> bool:
     """True if every field of ``data`` is quoted whole or holds no quote, separator or line end (see the module
-    docstring): the files on which pyarrow's parser and Python's strict ``csv`` module agree field for field."""
+    docstring): the files on which pyarrow's parser and Python's strict ``csv`` module agree field for field.
+
+    Decided from the quotes' positions alone, in numpy (the regex of :func:`_well_formed_regex` is the reference,
+    tested equal on random files): text without quotes always matches (a plain field holds anything but quotes,
+    and the separator and line ends only cut fields and lines); with quotes, the quotes of the file read in order
+    alternate opening and closing (so there must be an even number), an opening quote must start a field (first
+    byte, or after the separator, ``\\n`` or ``\\r``) or directly follow a closing quote (the two are a doubled
+    quote inside the field), and a closing quote must end a field (last byte, or before the separator, ``\\n`` or
+    ``\\r``) or directly precede an opening quote. 0.10 s → 0.014 s on FA-KES × 10 (16 MB).
+    """
+    if quoting == "none":  # a plain field then holds quotes too: every file matches
+        return True
+    if len(sep) != 1 or sep in '"\r\n' or not sep.isascii():
+        return _well_formed_regex(data, sep, quoting)
+    buf = np.frombuffer(data, dtype=np.uint8)
+    quotes = np.flatnonzero(buf == ord('"'))
+    if len(quotes) % 2:
+        return False
+    if len(quotes) == 0:
+        return True
+    cut = np.zeros(256, dtype=bool)  # the bytes that end a field
+    cut[[ord(sep), ord("\n"), ord("\r")]] = True
+    opening, closing = quotes[0::2], quotes[1::2]
+    ok_open = cut[buf[np.maximum(opening - 1, 0)]] | (opening == 0)
+    ok_open[1:] |= opening[1:] - 1 == closing[:-1]
+    ok_close = cut[buf[np.minimum(closing + 1, len(buf) - 1)]] | (closing == len(buf) - 1)
+    ok_close[:-1] |= closing[:-1] + 1 == opening[1:]
+    return bool(ok_open.all() and ok_close.all())
+
+
+def _well_formed_regex(data: bytes, sep: str, quoting: str) -> bool:
+    """The reference of :func:`well_formed`: one regex over the bytes, lines of fields, each quoted or plain."""
     key = (sep.encode(), quoting)
     if key not in _PATTERNS:
         _PATTERNS[key] = _field_pattern(*key)

@@ -1,0 +1,63 @@
+"""``tag_actors`` of another export (e.g. main) and of this tree, interleaved in one process on the same articles.
+
+    git archive main diplolib | tar -x -C /tmp/before
+    .venv/bin/python benchmarks/ab_actors.py /tmp/before --copies 10 --repeat 3   # FA-KES x 10 (15.3 MB of text)
+
+As ``ab_normalize.py``: the export is copied to a temporary folder as the package ``diplolib_before``; each version
+uses its own built-in matcher (from the matcher cache), warmed by a first call that is not timed; then both run one
+after the other ``--repeat`` times on ``bench_actors.py``'s corpus, the mentions tables asserted identical. CPU
+seconds and MB/s of text per CPU second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("before", type=Path, help="folder holding the other diplolib/ package")
+    ap.add_argument("--copies", type=int, default=10, help="FA-KES copies")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp())
+    shutil.copytree(args.before / "diplolib", tmp / "diplolib_before")
+    sys.path.insert(0, str(tmp))
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_actors import corpus, mb
+    from diplolib_before.actors.matcher_cache import default_matcher as matcher_before
+    from diplolib_before.actors.tagger import tag_actors as tag_before
+
+    from diplolib.actors.matcher_cache import default_matcher as matcher_after
+    from diplolib.actors.tagger import tag_actors as tag_after
+
+    articles = corpus(args.copies)
+    size = mb(articles["text"])
+    fns = {"before": (tag_before, matcher_before()), "after": (tag_after, matcher_after())}
+    for fn, matcher in fns.values():
+        fn(articles, registry=matcher)
+    print(f"{len(articles):,} articles, {size:.1f} MB of text")
+    cpu: dict[str, list[float]] = {"before": [], "after": []}
+    for _ in range(args.repeat):
+        out = {}
+        for name, (fn, matcher) in fns.items():
+            t = time.process_time()
+            out[name] = fn(articles, registry=matcher)
+            cpu[name].append(time.process_time() - t)
+        pd.testing.assert_frame_equal(out["after"], out["before"], check_exact=True)
+    for name, v in cpu.items():
+        print(f"{name}: CPU s {[round(x, 2) for x in v]}, MB/s cpu {[round(size / x, 1) for x in v]}")
+    b, a = min(cpu["before"]), min(cpu["after"])
+    print(f"best before / best after = {b:.2f} / {a:.2f} s = {b / a:.2f}x; {len(out['after']):,} mentions")
+    shutil.rmtree(tmp)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""``load_articles`` end to end (CSV readers + every article step) of another export and of this tree, interleaved
+in one process on the same file.
+
+    git archive main diplolib | tar -x -C /tmp/before
+    .venv/bin/python benchmarks/ab_load.py /tmp/before --copies 10 --repeat 3   # FA-KES x 10 (16.2 MB CSV)
+
+As ``ab_normalize.py``: the export is copied to a temporary folder as the package ``diplolib_before``, both versions
+run one after the other ``--repeat`` times (the first call of each also pays the language model and first-call
+set-ups, shown apart), the articles and error tables must be identical (asserted), and the reader alone
+(``load_records``) is timed the same way. MB/s are of the file's bytes per CPU second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("before", type=Path, help="folder holding the other diplolib/ package")
+    ap.add_argument("--copies", type=int, default=10, help="FA-KES copies in one CSV file")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp())
+    shutil.copytree(args.before / "diplolib", tmp / "diplolib_before")
+    sys.path.insert(0, str(tmp))
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_load import _fakes_csv
+    from diplolib_before.load import load_articles as load_before
+    from diplolib_before.load import load_records as read_before
+
+    from diplolib.load import load_articles as load_after
+    from diplolib.load import load_records as read_after
+
+    path = _fakes_csv(args.copies)
+    mb = path.stat().st_size / 1e6
+    print(f"{path.name}: {mb:.1f} MB")
+    steps = {"read": {"before": read_before, "after": read_after}, "load": {"before": load_before, "after": load_after}}
+    cpu: dict[tuple[str, str], list[float]] = {}
+    for _ in range(args.repeat + 1):  # round 0: first calls (model load, set-ups), reported apart
+        for step, fns in steps.items():
+            out = {}
+            for name, fn in fns.items():
+                t = time.process_time()
+                out[name] = fn(path, preset="fa-kes")
+                cpu.setdefault((step, name), []).append(time.process_time() - t)
+            for got, want in zip(out["after"], out["before"], strict=True):
+                pd.testing.assert_frame_equal(got, want, check_exact=True)
+    for (step, name), v in cpu.items():
+        warm = v[1:]
+        print(f"{step:5s} {name:6s} first call {v[0]:.2f} s; then CPU s {[round(x, 2) for x in warm]}, "
+              f"MB/s cpu {[round(mb / x, 1) for x in warm]}")
+    for step in steps:
+        b, a = min(cpu[(step, "before")][1:]), min(cpu[(step, "after")][1:])
+        print(f"{step}: best before / best after = {b:.2f} / {a:.2f} s = {b / a:.2f}x")
+    shutil.rmtree(tmp)
+
+
+if __name__ == "__main__":
+    main()
