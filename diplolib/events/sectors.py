@@ -159,6 +159,8 @@ def _untargeted(events: pd.DataFrame) -> pd.Series:
         & events["event"].isin(DOMESTIC)
     if "nominal" in events.columns:  # "the massacre carried out by Russian warplanes": the victims are not named
         inside &= ~events["nominal"].astype(bool)
+    if "addressed" in events.columns:  # "la délégation prie le secrétariat de …": the one asked is named
+        inside &= ~events["addressed"].astype(bool)
     return inside
 
 

@@ -14,7 +14,9 @@ when (hand reading of seeds 2031 and 2032, UN Arabic documents: 13 of their 31 w
 - more than :data:`MAX_GAP` words come between;
 - the cue itself ends with a preposition ("التعاون مع", "محادثات مع"): what follows is its object.
 
-"من" right after a noun of support or aid names its giver ("بدعم من فرنسا", :data:`AGENT_NOUNS`). A preposition
+"من" right after a noun of support or aid names its giver ("بدعم من فرنسا", :data:`AGENT_NOUNS`), also where an actor
+comes before it: in "يتبعها حزب الله للقيام بعملياته، بدعم من إيران" Iran supports Hezbollah, not the reverse
+(:func:`agent_givers`). A preposition
 after a title belongs to the subject ("اتهم تيري ديران *مدير العمليات في* منظمة أطباء بلا حدود …":
 the organisation stands for its officer).
 
@@ -31,7 +33,7 @@ import pandas as pd
 
 from .words import prev_space, space_positions, spaced_codes, word_bits, word_spans, word_table
 
-__all__ = ["MAX_GAP", "inverted", "subject_after", "verb_first"]
+__all__ = ["MAX_GAP", "agent_givers", "inverted", "subject_after", "verb_first"]
 
 #: Words that may stand between a verb and its subject (construct heads, a definite noun, adverbs).
 MAX_GAP = 6
@@ -184,3 +186,24 @@ def verb_first(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np
     its subject's place (:func:`subject_after`, read where no actor comes before the cue)."""
     first = (np.full(len(before), lang == "ar") | inverted(b, hits, lang)) & ~has_speaker
     return first, subject_after(b, hits, phrases, np.where(first & (before < 0), after, -1), lang)
+
+
+def agent_givers(b, hits: dict[str, np.ndarray], before: np.ndarray, after: np.ndarray, src: np.ndarray,
+                 tgt: np.ndarray, phrases: pd.DataFrame, lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """"X …، بدعم من Y": a noun of support or aid (:data:`AGENT_NOUNS`) followed by "من" and an actor has that
+    actor as its giver (source) and the actor before it, read as the source by the clause's order, as the one
+    supported (target). New arrays."""
+    if lang != "ar" or phrases.empty or len(src) == 0:
+        return src, tgt
+    cand = np.flatnonzero((before >= 0) & (after >= 0) & (src == before) & (tgt == after))
+    if not len(cand):
+        return src, tgt
+    match, ms, me = b.match, hits["m_start"], hits["m_end"]
+    p_lo = b.match_offsets(phrases["gstart"].to_numpy()[after[cand]])
+    hot = np.fromiter((match[a:z].rsplit(" ", 1)[-1] in AGENT_NOUNS and match[z:p] == " من "
+                       for a, z, p in zip(ms[cand].tolist(), me[cand].tolist(), p_lo.tolist(), strict=True)),
+                      dtype=bool, count=len(cand))
+    cand = cand[hot]
+    src, tgt = src.copy(), tgt.copy()
+    src[cand], tgt[cand] = after[cand], before[cand]
+    return src, tgt
