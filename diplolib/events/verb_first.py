@@ -28,6 +28,8 @@ at most :data:`MAX_GAP` words.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -188,19 +190,29 @@ def verb_first(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np
     return first, subject_after(b, hits, phrases, np.where(first & (before < 0), after, -1), lang)
 
 
+#: Per language: nouns of support or aid, what must stand right before the cue (``None``: anything), and the
+#: gaps between the cue and its giver ("بدعم من إيران"; "with the support of Russian air strikes").
+_GIVEN = {"ar": (AGENT_NOUNS, None, frozenset({" من "})),
+          "en": (frozenset("support backing help assistance".split()), re.compile(r"\bwith (?:the )?$"),
+                 frozenset({" of ", " of the "}))}
+
+
 def agent_givers(b, hits: dict[str, np.ndarray], before: np.ndarray, after: np.ndarray, src: np.ndarray,
                  tgt: np.ndarray, phrases: pd.DataFrame, lang: str) -> tuple[np.ndarray, np.ndarray]:
-    """"X …، بدعم من Y": a noun of support or aid (:data:`AGENT_NOUNS`) followed by "من" and an actor has that
-    actor as its giver (source) and the actor before it, read as the source by the clause's order, as the one
-    supported (target). New arrays."""
-    if lang != "ar" or phrases.empty or len(src) == 0:
+    """"X …، بدعم من Y", "X … with the support of Y": a noun of support or aid (:data:`AGENT_NOUNS`; English
+    "with (the) support/backing/help/assistance of") followed by "من" ("of") and an actor has that actor as its
+    giver (source) and the actor before it, read as the source by the clause's order, as the one
+    supported (target; none when no actor comes before). New arrays."""
+    if lang not in _GIVEN or phrases.empty or len(src) == 0:
         return src, tgt
-    cand = np.flatnonzero((before >= 0) & (after >= 0) & (src == before) & (tgt == after))
+    cand = np.flatnonzero((after >= 0) & (tgt == after) & ((before < 0) | (src == before)))
     if not len(cand):
         return src, tgt
     match, ms, me = b.match, hits["m_start"], hits["m_end"]
     p_lo = b.match_offsets(phrases["gstart"].to_numpy()[after[cand]])
-    hot = np.fromiter((match[a:z].rsplit(" ", 1)[-1] in AGENT_NOUNS and match[z:p] == " من "
+    nouns, before_cue, gaps = _GIVEN[lang]
+    hot = np.fromiter((match[a:z].rsplit(" ", 1)[-1] in nouns and match[z:p] in gaps
+                       and (before_cue is None or before_cue.search(match, max(a - 12, 0), a) is not None)
                        for a, z, p in zip(ms[cand].tolist(), me[cand].tolist(), p_lo.tolist(), strict=True)),
                       dtype=bool, count=len(cand))
     cand = cand[hot]
