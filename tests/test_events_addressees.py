@@ -1,7 +1,8 @@
 """Round-9 rules (events/addressees.py, operative.authored_sides, verb_first.agent_givers): the addressee of an
 Arabic or French demand is its target, not the actor of the content asked; a cue of that content takes the one
 asked as its source; the later clauses of a preamble are the author's; "بدعم من X", "with the support of X": X the
-giver. Each case has a twin the rule must leave alone."""
+giver; a condemnation's target is the deed's agent named after it; French false friends read in seed 2034. Each
+case has a twin the rule must leave alone."""
 
 from __future__ import annotations
 
@@ -39,6 +40,20 @@ TEXTS = {
     "ar_support": ("ar", "A/69/1", "وتدعم فرنسا لبنان."),  # twin: a verb of support
     "en_given": ("en", "", "The Syrian army advanced on Aleppo with the support of Russian air strikes."),
     "en_for": ("en", "", "Russia expressed its support for Syria."),  # twin
+    # the one condemned is the deed's agent named after it
+    "ar_agent": ("ar", "A/RES/1", "1 - تدين الأعمال الوحشية لتدمير ونهب التراث الثقافي للعراق التي يقوم بها تنظيم "
+                                  "الدولة الإسلامية في العراق والشام؛"),
+    "fr_agent": ("fr", "A/RES/1", "Condamne les actes barbares de destruction du patrimoine culturel iraquien auxquels "
+                                  "se livre l'État islamique d'Iraq et du Levant (EIIL) ;"),
+    "ar_side": ("ar", "A/69/1", "وأدانت فرنسا الهجمات على لبنان من جانب إسرائيل."),
+    "ar_plain": ("ar", "A/69/1", "أدانت فرنسا الهجوم على لبنان."),  # twin: no agent named
+    # French false friends of round 9: a danger, a side event, a scourge fought, a decree signed
+    "fr_danger": ("fr", "", "Le Conseil a conclu que l'utilisation d'armes chimiques par la Syrie constituait une menace "
+                            "pour la paix."),
+    "fr_side_event": ("fr", "", "Une manifestation parallèle organisée par la Suisse s'est tenue à Genève."),
+    "fr_scourge": ("fr", "", "Le Conseil de sécurité est déterminé à combattre l'impunité des accusés du TPIR."),
+    "fr_decree": ("fr", "", "La Présidente du Brésil a signé le décret intégrant la résolution du Conseil de sécurité."),
+    "fr_threat": ("fr", "", "Le Hezbollah menace Israël de représailles."),  # twin: a threat made
 }
 
 
@@ -91,3 +106,19 @@ def test_the_giver_after_a_noun_of_support(rows):
     assert _pairs(rows["ar_support"], "SUPPORT") == {("FRA", "LBN")}
     assert _pairs(rows["en_given"], "SUPPORT") == {("RUS", "grp:saa")}
     assert _pairs(rows["en_for"], "SUPPORT") == {("RUS", "SYR")}
+
+
+def test_the_condemned_is_the_deeds_agent(rows):
+    assert _pairs(rows["ar_agent"], "DISAPPROVE") == {("org:unga", "grp:isis")}
+    assert _pairs(rows["fr_agent"], "DISAPPROVE") == {("org:unga", "grp:isis")}
+    assert _pairs(rows["ar_side"], "DISAPPROVE") == {("FRA", "ISR")}
+    assert _pairs(rows["ar_plain"], "DISAPPROVE") == {("FRA", "LBN")}
+
+
+@pytest.mark.parametrize("key", ["fr_danger", "fr_side_event", "fr_scourge", "fr_decree"])
+def test_french_false_friends_of_round_9(rows, key):
+    assert rows[key].empty
+
+
+def test_a_threat_made_stays(rows):
+    assert _pairs(rows["fr_threat"], "THREATEN") == {("grp:hezbollah", "ISR")}

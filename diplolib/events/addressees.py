@@ -21,6 +21,11 @@ opener -- "La Syrie demande au Conseil de sécurité *de condamner* …", "exhor
 l'Union africaine", "تدعو الدول إلى *دعم* …" -- has the demand's addressee as its source (its target phrase
 when it stands between them, none when the one asked is no actor), not the speaker of the demand.
 
+The one condemned is the author of the deed (:func:`condemned_agents`): in "تدين الأعمال الوحشية لتدمير ونهب التراث
+الثقافي للعراق *التي يقوم بها* تنظيم الدولة الإسلامية" and "Condamne les actes barbares de destruction du patrimoine
+culturel iraquien *auxquels se livre* l'EIIL" the Assembly condemns ISIL, not Iraq: a condemnation whose target
+phrase is followed in its sentence by a marker of the deed's agent and an actor right after it takes that actor.
+
 The gap is read from the cue's end, or from the end of a verb-first subject standing after it ("دعت فرنسا …"),
 in the matching form; only the demands with a target after the cue are read (a list over those candidates).
 """
@@ -32,7 +37,7 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["content_targets", "content_sources"]
+__all__ = ["content_targets", "content_sources", "condemned_agents"]
 
 _AR_OPEN = r"(?:الي|علي|ان|بان)"
 #: Matching forms (ى→ي, إ→ا): an addressee word then a content opener, or إلى + the one asked + a verbal clause.
@@ -117,4 +122,46 @@ def content_sources(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event
     between = (asked >= 0) & (ps[np.maximum(asked, 0)] < hits["start"][cand]) if len(ps) else asked >= 0
     out = src.copy()
     out[cand] = np.where(between, asked, -1)
+    return out
+
+
+#: The agent of a condemned deed after the deed's noun (matching form): "التي يقوم بها", "التي ترتكبها", "على يد",
+#: "commis par", "perpétrés par", "auxquels se livre".
+_AGENT = {"ar": re.compile(r"\s(?:(?:التي|الذي|اللذين)\s+(?:يقوم|تقوم|قام|قامت|يرتكبها|ترتكبها|ارتكبها|"
+                           r"ارتكبتها|تشنها|يشنها|شنها|شنتها)(?:\s+بها|\s+به)?|علي\s+يد|من\s+جانب)\s+$"),
+          "fr": re.compile(r"\s(?:commis|commises|perpetre|perpetres|perpetree|perpetrees|menes|menees|"
+                           r"(?:auxquels|auxquelles|auquel|a\s+laquelle)\s+(?:se\s+livre|se\s+livrent|s\s+est\s+livre))"
+                           r"(?:\s+par)?\s+(?:l|le|la|les)?\s*$")}
+#: At most this many characters (display) from a condemnation's target to the agent's marker.
+_AGENT_REACH = 200
+
+
+def condemned_agents(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: np.ndarray, tgt: np.ndarray,
+                     lang: str) -> np.ndarray:
+    """The agent named after a condemned deed as the target of the condemnation (module rules): the phrases
+    after each target, up to :data:`_AGENT_REACH` characters and within the sentence, each tested for the agent's
+    marker right before it. A new array."""
+    pattern = _AGENT.get(lang)
+    if pattern is None or phrases.empty or len(tgt) == 0:
+        return tgt
+    cand = np.flatnonzero((event == "DISAPPROVE") & (tgt >= 0))
+    if not len(cand):
+        return tgt
+    ps = phrases["gstart"].to_numpy()
+    at, limit = ps[tgt[cand]], np.minimum(b.sent_end[hits["sentence"][cand]], ps[tgt[cand]] + _AGENT_REACH)
+    lo, hi = np.searchsorted(ps, at, side="right"), np.searchsorted(ps, limit, side="left")
+    n = np.maximum(hi - lo, 0)
+    row = np.repeat(np.arange(len(cand)), n)  # every (candidate, later phrase) pair, as columns
+    k = np.repeat(lo - np.cumsum(np.concatenate([[0], n[:-1]])), n) + np.arange(n.sum())
+    if not len(k):
+        return tgt
+    m_at = b.match_offsets(ps[k])
+    match = b.match
+    hot = np.fromiter((pattern.search(match[max(z - 40, 0):z]) is not None for z in m_at.tolist()),
+                      dtype=bool, count=len(k))
+    if not hot.any():
+        return tgt
+    first = pd.Series(k[hot]).groupby(row[hot]).min()  # the first agent after each target
+    out = tgt.copy()
+    out[cand[first.index.to_numpy()]] = first.to_numpy()
     return out

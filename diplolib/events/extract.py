@@ -10,7 +10,7 @@ import pandas as pd
 from .._tables import check_columns
 from ..actors import ActorMatcher, tag_actors
 from ..actors.matcher_cache import default_matcher
-from .addressees import content_sources, content_targets
+from .addressees import condemned_agents, content_sources, content_targets
 from .attribution import regroup, reporting_actors, self_reports, speakers
 from .batch_mentions import batch_mentions, with_cities
 from .clauses import FIRM, FORWARD, forward_marks
@@ -170,6 +170,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     fl["heavy"] = fl["heavy"] | _heavy_subject(b, hits, phrases, marks, before, src)
     tgt = targets(b, hits, phrases, cue_rows["event"], direction, tgt, lang, ~(place | patron))  # events/complements
     tgt, fl["addressed"] = content_targets(b, hits, phrases, cue_rows["event"], direction, src, tgt, lang)
+    tgt = condemned_agents(b, hits, phrases, cue_rows["event"], tgt, lang)  # "تدين … التي يقوم بها X": X
     src = content_sources(b, hits, phrases, cue_rows["event"], src, tgt, lang)  # "demande au X de condamner"
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"],
                                  forward_marks(b, lang, marks=marks))
