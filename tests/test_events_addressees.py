@@ -54,6 +54,11 @@ TEXTS = {
     "fr_scourge": ("fr", "", "Le Conseil de sécurité est déterminé à combattre l'impunité des accusés du TPIR."),
     "fr_decree": ("fr", "", "La Présidente du Brésil a signé le décret intégrant la résolution du Conseil de sécurité."),
     "fr_threat": ("fr", "", "Le Hezbollah menace Israël de représailles."),  # twin: a threat made
+    # an actor paired with itself, with no sector: no target; with a sector, a domestic event
+    "self": ("ar", "", "10 - غير أنه تصرّ المملكة المتحدة على رفض استئناف المفاوضات الثنائية والمطالبة بتنظيم استفتاء "
+                      "لرعاياها البريطانيين."),
+    "domestic": ("en", "", "Syrian forces shelled Homs on Sunday."),  # twin
+    "mali": ("ar", "", "٢٤ - ودعا أعضاء مجلس الأمن جميع الأطراف في مالي إلى مواصلة المشاركة بصورة بناءة."),
 }
 
 
@@ -122,3 +127,12 @@ def test_french_false_friends_of_round_9(rows, key):
 
 def test_a_threat_made_stays(rows):
     assert _pairs(rows["fr_threat"], "THREATEN") == {("grp:hezbollah", "ISR")}
+
+
+def test_no_pair_of_an_actor_with_itself_without_a_sector(rows):
+    assert _pairs(rows["self"], "REJECT") == {("GBR", "")}
+    assert _pairs(rows["domestic"], "FIGHT") == {("SYR", "SYR")}  # SYR/MIL: within the state
+
+
+def test_a_place_inside_the_addressee_stands_for_it(rows):
+    assert _pairs(rows["mali"], "DEMAND") == {("org:unsc", "MLI")}  # "all the parties in Mali"

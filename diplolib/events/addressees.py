@@ -7,7 +7,8 @@ registry (regional organisations, the states parties, a panel), the first actor 
 content clause, and it is not the target of the demand (PLOVER codes the one asked; the English rule is
 :func:`~diplolib.events.sides.addressee`). Nothing stands in for the one asked, with or without an actor after
 it ("La délégation des États-Unis prie le secrétariat de faire le nécessaire"): no place, not the source's own
-state (``addressed``). So a demand whose target phrase comes after an addressee followed by
+state (``addressed``), except a place inside the addressee itself ("جميع الأطراف في مالي إلى …": the parties in
+Mali). So a demand whose target phrase comes after an addressee followed by
 the opening of a content clause has no target:
 
 - Arabic: a word that is no opener, then a content opener (إلى, على, أن, بأن) before the target: "تدعو المنظمات
@@ -78,12 +79,15 @@ def content_targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event
     hi = np.where(tgt[cand] >= 0, at[cand], np.minimum(b.sent_end[hits["sentence"][cand]], lo + _REACH))
     m_lo, m_hi = b.match_offsets(lo), b.match_offsets(np.maximum(hi, lo))
     match = b.match
-    far = np.fromiter((pattern.match(match[a:z]) is not None for a, z in zip(m_lo.tolist(), m_hi.tolist(),
-                                                                               strict=True)),
-                      dtype=bool, count=len(cand))
+    found = [pattern.match(match[a:z]) for a, z in zip(m_lo.tolist(), m_hi.tolist(), strict=True)]
+    far = np.array([f is not None for f in found], dtype=bool)
+    opener = b.to_display[np.minimum(m_lo + np.array([f.end() if f else 0 for f in found], dtype=np.int64),
+                                     len(b.to_display) - 1)] if len(b.to_display) else lo
+    # with no target, a phrase inside the addressee ("جميع الأطراف *في مالي* إلى …") may still stand in for it
+    inside = np.searchsorted(ps, opener) > np.searchsorted(ps, lo)
     out = tgt.copy()
     out[cand[far]] = -1
-    addressed[cand[far]] = True
+    addressed[cand[far & ((tgt[cand] >= 0) | ~inside)]] = True
     return out, addressed
 
 
