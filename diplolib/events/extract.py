@@ -10,6 +10,7 @@ import pandas as pd
 from .._tables import check_columns
 from ..actors import ActorMatcher, tag_actors
 from ..actors.matcher_cache import default_matcher
+from .addressees import condemned_agents, content_sources, content_targets
 from .attribution import regroup, reporting_actors, self_reports, speakers
 from .batch_mentions import batch_mentions, with_cities
 from .clauses import FIRM, FORWARD, forward_marks
@@ -22,7 +23,7 @@ from .locations import article_states, near_cues, not_parties
 from .markers import adjacent
 from .nesting import background, embedded, promised_threats
 from .offices import role_states
-from .operative import author_hits
+from .operative import author_hits, authored_sides
 from .pairs import pairs as _pairs
 from .roles import actor_phrases, assign
 from .scan import batch, scan
@@ -33,7 +34,7 @@ from .sides import governed_source as _governed
 from .sides import heavy_subject as _heavy_subject
 from .sides import modal_and_places as _modal_and_places
 from .table import EVENT_COLUMNS, article_reasons, empty_events, typed_events
-from .verb_first import verb_first
+from .verb_first import agent_givers, verb_first
 
 __all__ = ["extract_events"]
 
@@ -164,14 +165,18 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         fl["passive"] = _agent_participles(b, hits, fl)
     src, tgt = _sides(direction, fl, before, after, after2, *verb_first(b, hits, phrases, before, after, lang,
                                                                        has_speaker))  # "أدانت فرنسا", "comme l'a dit X"
-    tgt = _attributive(b, hits, phrases, before, after, tgt)
+    src, tgt = agent_givers(b, hits, before, after, src, _attributive(b, hits, phrases, before, after, tgt), phrases,
+                            lang)  # "حزب الله …، بدعم من إيران": Iran the giver
     src = _governed(b, hits, phrases, material, before, src, lang)
     fl["heavy"] = fl["heavy"] | _heavy_subject(b, hits, phrases, marks, before, src)
     tgt = targets(b, hits, phrases, cue_rows["event"], direction, tgt, lang, ~(place | patron))  # events/complements
+    tgt, fl["addressed"] = content_targets(b, hits, phrases, cue_rows["event"], direction, src, tgt, lang)
+    tgt = condemned_agents(b, hits, phrases, cue_rows["event"], tgt, lang)  # "تدين … التي يقوم بها X": X
+    src = content_sources(b, hits, phrases, cue_rows["event"], src, tgt, lang)  # "demande au X de condamner"
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"],
                                  forward_marks(b, lang, marks=marks))
     authored = author_hits(b, hits, phrases, lang)  # "Condemns …": the resolution's author, never the sentence's
-    src = np.where(authored, -1, src)
+    src, tgt = authored_sides(authored, src, tgt, after)
     # a phrase's sector is read only where a row can show it: the members of the groups that take a side
     phrases = with_objects(phrases, sector=phrase_sectors(b.display, phrases, country, lang, np.intersect1d(
         near, side_members(phrases, src, tgt)), codes=b.codes))
@@ -182,7 +187,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"], b.display)
         | background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(b.match_offsets(
             b.sent_start[hits["sentence"]]), hits["m_start"]), hits["sentence"], lang),
-        "src": src, "tgt": tgt, "has_speaker": has_speaker, "nominal": fl["nominal"],
+        "src": src, "tgt": tgt, "has_speaker": has_speaker, "nominal": fl["nominal"], "addressed": fl["addressed"],
     }), event=cue_rows["event"], mode=cue_rows["mode"], direction=direction, speaker=spk)
     table["speaker"] = table["speaker"].where(table["has_speaker"] & (table["src"] < 0), None)
     table["authored"] = authored

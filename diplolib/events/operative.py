@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..normalize.matching import matching_form
 
-__all__ = ["OPERATIVE", "PREAMBULAR", "author_hits", "un_authors", "UN_AUTHORS"]
+__all__ = ["OPERATIVE", "PREAMBULAR", "author_hits", "authored_sides", "un_authors", "UN_AUTHORS"]
 
 
 def _forms(words: str) -> frozenset:
@@ -147,15 +147,28 @@ def author_hits(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, lang: str
     for k in later.tolist():
         word = _WORD.match(b.match, ms[k])
         w = word.group() if word else ""
-        if lang == "ar":  # "… ويرحب": the hit may start after its proclitic و
+        if lang == "ar":  # "… ويرحب": the hit may start after its proclitic و; "…، وإذ يدعو": a later preamble
             glued = b.match[max(0, ms[k] - 1):ms[k]] == "و" and w in OPERATIVE[lang]
-            out[k] = glued or (w.startswith("و") and w[1:] in OPERATIVE[lang])
+            clause = w in OPERATIVE[lang] and b.match[max(0, ms[k] - 4):ms[k]].split()[-1:] in (["اذ"], ["واذ"])
+            out[k] = glued or clause or (w.startswith("و") and w[1:] in OPERATIVE[lang])
             continue
         participle = pre[k] and _ENDING[lang] is not None and len(w) > 5 and w.endswith(_ENDING[lang])
         if w in OPERATIVE[lang] or participle:  # "…, and requests", "Recalling … and welcoming …"
-            before = b.match[max(op[k, 1], ms[k] - 30):ms[k]].split()
-            out[k] = bool(before) and before[-1] in _COORDINATORS[lang]
+            gap = b.match[max(op[k, 1], ms[k] - 30):ms[k]]
+            before = gap.split()
+            # "Condamnant …, Demandant …": a preamble's participles in a row, set off by commas
+            listed = participle and lang == "fr" and gap.rstrip().endswith(",")
+            out[k] = (bool(before) and before[-1] in _COORDINATORS[lang]) or listed
     return out | first
+
+
+def authored_sides(authored: np.ndarray, src: np.ndarray, tgt: np.ndarray,
+                   after: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sides of the author's verbs (:func:`author_hits`): no source from the sentence, and the actor right
+    after a verb the clause rules read as its subject ("وإذ يدعو حكومة جنوب السودان إلى …": verb first, the
+    actor after it) is the one addressed, its target, since the author is the subject. New arrays."""
+    subject_read = authored & (src >= 0) & (src == after)
+    return np.where(authored, -1, src), np.where(subject_read, after, tgt)
 
 
 #: The bodies whose resolutions, drafts and statements a UN document symbol names (first part of the symbol).

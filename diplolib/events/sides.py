@@ -93,7 +93,8 @@ def modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own:
     src, tgt = np.where(modal, speaker, src), np.where(modal, np.where(before == speaker, -1, before), tgt)
     place_src, place_tgt = place_sides(b, hits, phrases, own, forward)
     # "X and Y agreed … in Kazakhstan": where they met; "the massacre carried out by X": no victim named
-    place_tgt = np.where((direction == "mutual") | fl["nominal"], -1, place_tgt)
+    # "Prie le Secrétaire général de …": the one asked is named, no actor (events/addressees.py); no place either
+    place_tgt = np.where((direction == "mutual") | fl["nominal"] | fl.get("addressed", False), -1, place_tgt)
     src, place_tgt = place_agent(((direction == "active") & fl["passive"]) | (direction == "passive"), event, src,
                                  tgt, place_tgt)
     return np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)

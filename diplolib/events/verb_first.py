@@ -14,7 +14,9 @@ when (hand reading of seeds 2031 and 2032, UN Arabic documents: 13 of their 31 w
 - more than :data:`MAX_GAP` words come between;
 - the cue itself ends with a preposition ("التعاون مع", "محادثات مع"): what follows is its object.
 
-"من" right after a noun of support or aid names its giver ("بدعم من فرنسا", :data:`AGENT_NOUNS`). A preposition
+"من" right after a noun of support or aid names its giver ("بدعم من فرنسا", :data:`AGENT_NOUNS`), also where an actor
+comes before it: in "يتبعها حزب الله للقيام بعملياته، بدعم من إيران" Iran supports Hezbollah, not the reverse
+(:func:`agent_givers`). A preposition
 after a title belongs to the subject ("اتهم تيري ديران *مدير العمليات في* منظمة أطباء بلا حدود …":
 the organisation stands for its officer).
 
@@ -26,12 +28,14 @@ at most :data:`MAX_GAP` words.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from .words import prev_space, space_positions, spaced_codes, word_bits, word_spans, word_table
 
-__all__ = ["MAX_GAP", "inverted", "subject_after", "verb_first"]
+__all__ = ["MAX_GAP", "agent_givers", "inverted", "subject_after", "verb_first"]
 
 #: Words that may stand between a verb and its subject (construct heads, a definite noun, adverbs).
 MAX_GAP = 6
@@ -184,3 +188,34 @@ def verb_first(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np
     its subject's place (:func:`subject_after`, read where no actor comes before the cue)."""
     first = (np.full(len(before), lang == "ar") | inverted(b, hits, lang)) & ~has_speaker
     return first, subject_after(b, hits, phrases, np.where(first & (before < 0), after, -1), lang)
+
+
+#: Per language: nouns of support or aid, what must stand right before the cue (``None``: anything), and the
+#: gaps between the cue and its giver ("بدعم من إيران"; "with the support of Russian air strikes").
+_GIVEN = {"ar": (AGENT_NOUNS, None, frozenset({" من "})),
+          "en": (frozenset("support backing help assistance".split()), re.compile(r"\bwith (?:the )?$"),
+                 frozenset({" of ", " of the "}))}
+
+
+def agent_givers(b, hits: dict[str, np.ndarray], before: np.ndarray, after: np.ndarray, src: np.ndarray,
+                 tgt: np.ndarray, phrases: pd.DataFrame, lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """"X …، بدعم من Y", "X … with the support of Y": a noun of support or aid (:data:`AGENT_NOUNS`; English
+    "with (the) support/backing/help/assistance of") followed by "من" ("of") and an actor has that actor as its
+    giver (source) and the actor before it, read as the source by the clause's order, as the one
+    supported (target; none when no actor comes before). New arrays."""
+    if lang not in _GIVEN or phrases.empty or len(src) == 0:
+        return src, tgt
+    cand = np.flatnonzero((after >= 0) & (tgt == after) & ((before < 0) | (src == before)))
+    if not len(cand):
+        return src, tgt
+    match, ms, me = b.match, hits["m_start"], hits["m_end"]
+    p_lo = b.match_offsets(phrases["gstart"].to_numpy()[after[cand]])
+    nouns, before_cue, gaps = _GIVEN[lang]
+    hot = np.fromiter((match[a:z].rsplit(" ", 1)[-1] in nouns and match[z:p] in gaps
+                       and (before_cue is None or before_cue.search(match, max(a - 12, 0), a) is not None)
+                       for a, z, p in zip(ms[cand].tolist(), me[cand].tolist(), p_lo.tolist(), strict=True)),
+                      dtype=bool, count=len(cand))
+    cand = cand[hot]
+    src, tgt = src.copy(), tgt.copy()
+    src[cand], tgt[cand] = after[cand], before[cand]
+    return src, tgt
