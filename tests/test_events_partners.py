@@ -82,7 +82,7 @@ def test_a_city_is_a_place_the_target_of_an_attack_on_it_and_never_a_source(rows
     assert ("org:un", "TLS") in _pairs(rows["east_timor"], "REJECT")
 
 
-@pytest.mark.parametrize(("text", "actor"), [
+REGISTRY_CASES = [
     ("Troops arrived in Bosnia.", "BIH"), ("Greece blocked aid to Macedonia.", "MKD"),
     ("Indonesia left East Timor.", "TLS"), ("Belgium sent troops to Zaire.", "COD"),
     ("The Soviet Union invaded Afghanistan.", "RUS"), ("NATO bombed Yugoslavia.", "SRB"),
@@ -96,16 +96,27 @@ def test_a_city_is_a_place_the_target_of_an_attack_on_it_and_never_a_source(rows
     ("A bomb exploded in Tel Aviv.", "place:tel_aviv"), ("Rockets were fired from the Gaza Strip.",
                                                          "place:gaza_strip"),
     ("Refugees fled the former Yugoslavia.", "place:former_yugoslavia"),
-])
-def test_the_registry_names_the_classes_of_the_plover_era(matcher, text, actor):
-    arts = pd.DataFrame({"article_id": ["a"], "lang": "en", "text": [text],
+    ("UNAMIR withdrew from Kigali.", "org:unamir"), ("UNSCOM inspectors left Iraq.", "org:unscom"),
+    ("Islamic Jihad claimed the attack.", "grp:pij"), ("The G8 met in Genoa.", "org:g8"),
+]
+
+
+@pytest.fixture(scope="module")
+def tagged(matcher):
+    texts = [t for t, _ in REGISTRY_CASES]
+    arts = pd.DataFrame({"article_id": [f"r{i}" for i in range(len(texts))], "lang": "en", "text": texts,
                          "published": pd.Timestamp("1995-06-01", tz="UTC")})
-    assert actor in set(tag_actors(arts, registry=matcher)["actor_id"].dropna())
+    m = tag_actors(arts, registry=matcher)
+    return {t: set(m.loc[m["article_id"] == f"r{i}", "actor_id"].dropna()) for i, t in enumerate(texts)}
 
 
-def test_a_former_federation_is_no_state_of_its_own(matcher):
-    arts = pd.DataFrame({"article_id": ["a"], "lang": "en", "text": ["Refugees fled the former Yugoslavia."]})
-    assert "SRB" not in set(tag_actors(arts, registry=matcher)["actor_id"].dropna())
+@pytest.mark.parametrize(("text", "actor"), REGISTRY_CASES)
+def test_the_registry_names_the_classes_of_the_plover_era(tagged, text, actor):
+    assert actor in tagged[text]
+
+
+def test_a_former_federation_is_no_state_of_its_own(tagged):
+    assert "SRB" not in tagged["Refugees fled the former Yugoslavia."]
 
 
 def test_a_transnational_armed_group_scores_as_plovers_img():
