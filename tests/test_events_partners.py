@@ -85,7 +85,9 @@ def test_a_city_is_a_place_the_target_of_an_attack_on_it_and_never_a_source(rows
 REGISTRY_CASES = [
     ("Troops arrived in Bosnia.", "BIH"), ("Greece blocked aid to Macedonia.", "MKD"),
     ("Indonesia left East Timor.", "TLS"), ("Belgium sent troops to Zaire.", "COD"),
-    ("The Soviet Union invaded Afghanistan.", "RUS"), ("NATO bombed Yugoslavia.", "SRB"),
+    ("The Soviet Union invaded Afghanistan.", "place:soviet_union"), ("NATO bombed Yugoslavia.", "place:yugoslavia"),
+    ("Clashes between regime forces and rebels backed by Fateh al-Sham.", "grp:jfs"),
+    ("The United States passed the Inflation Reduction Act (IRA).", "USA"),
     ("The European Community gave aid.", "org:eu"), ("The OAU condemned the coup.", "org:african_union"),
     ("The CSCE sent monitors.", "org:osce"), ("The Red Cross visited prisoners.", "org:icrc"),
     ("Amnesty International condemned the executions.", "org:amnesty_international"),
@@ -116,7 +118,15 @@ def test_the_registry_names_the_classes_of_the_plover_era(tagged, text, actor):
 
 
 def test_a_former_federation_is_no_state_of_its_own(tagged):
+    """A dissolved federation is a place: "Yugoslav President Kostunica" is not Serbia's office, nor
+    "President of the Soviet Union" Russia's."""
     assert "SRB" not in tagged["Refugees fled the former Yugoslavia."]
+    assert "SRB" not in tagged["NATO bombed Yugoslavia."] and "RUS" not in tagged["The Soviet Union invaded Afghanistan."]
+
+
+def test_names_inside_longer_names_are_not_the_new_actors(tagged):
+    assert "org:fatah" not in tagged["Clashes between regime forces and rebels backed by Fateh al-Sham."]
+    assert "grp:ira" not in tagged["The United States passed the Inflation Reduction Act (IRA)."]
 
 
 def test_a_transnational_armed_group_scores_as_plovers_img():
