@@ -32,7 +32,9 @@ def _ref_forward_marks(b, lang, *, firm=False, marks=None):
                 clauses._NOT_FORWARD.match(spaced, max(0, spaced.rfind(" ", 0, i) + 1)):
             continue
         pos.append(i)
-    return np.asarray(pos + clauses.relative_ends(b.match), dtype=np.int64)
+    gerunds = [m.start() for m in clauses._GERUND_ADJUNCT[lang].finditer(spaced)] if lang in clauses._GERUND_ADJUNCT \
+        else []  # round 9: "before allowing …" ends a target's search too
+    return np.asarray(pos + clauses.relative_ends(b.match) + gerunds, dtype=np.int64)
 
 
 def _ref_clause_marks(b, marks, *, reported, forward=None):

@@ -57,6 +57,10 @@ FIRM = {"en": ("which", "who", "whom", "whose", "where", "saying", "adding", "cl
 REACTIVE = ("DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "SUPPORT", "RETREAT")
 _NOT_FORWARD = re.compile(r"(?:such|well|so|known|same|referred to|described|seen|regarded|designated) as |"
                           r"as (?:well|part|of|a|an|long as|soon as|far as)(?= )")
+#: An English adjunct of time or manner with a gerund ("demanded a truce *before allowing* U.N. aid convoys",
+#: "*after meeting* …", "*without consulting* …"): its actors are the gerund's, done by the main clause's subject,
+#: so it ends the target's search like :data:`FIRM` (without a gerund, "after", "before" are prepositions of time).
+_GERUND_ADJUNCT = {"en": re.compile(r" (?:before|after|without|instead of) [a-z]+ing(?= )")}
 _FORWARD_RE = {(lang, firm): re.compile(" (?:" + "|".join(re.escape(w) for w in words) + ")(?= )")
                for firm, table in ((False, FORWARD), (True, FIRM)) for lang, words in table.items()}
 
@@ -84,8 +88,9 @@ def relative_ends(match: str, *, opens: bool = False) -> list[int] | tuple[np.nd
 
 def forward_marks(b: Batch, lang: str, *, firm: bool = False,
                   marks: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> np.ndarray:
-    """Matching-form offsets of the words of :data:`FORWARD` (:data:`FIRM` with ``firm``) in the batch, and of the
-    commas closing a relative clause (:func:`relative_ends`: the target of a cue inside it is not after it).
+    """Matching-form offsets of the words of :data:`FORWARD` (:data:`FIRM` with ``firm``) in the batch, of the
+    commas closing a relative clause (:func:`relative_ends`: the target of a cue inside it is not after it) and
+    of the English gerund adjuncts (:data:`_GERUND_ADJUNCT`).
 
     The words are those the cue scan found (``marks["forward"]``, ``marks["firm"]``: the classes of
     :data:`~diplolib.events.markers.CLAUSE_WORDS`), or found by one pass of a regular expression without ``marks``;
@@ -108,6 +113,8 @@ def forward_marks(b: Batch, lang: str, *, firm: bool = False,
                 _NOT_FORWARD.match(spaced, i + 1) or _NOT_FORWARD.match(spaced, max(0, spaced.rfind(" ", 0, i) + 1))))
 
         closes = relative_ends(b.match)
+        if lang in _GERUND_ADJUNCT:
+            closes = closes + [m.start() for m in _GERUND_ADJUNCT[lang].finditer(spaced)]
         cache[lang] = tuple(np.asarray([i for i in p if clause(i)] + closes, dtype=np.int64) for p in (pos, firm_pos))
     return cache[lang][int(firm)]
 

@@ -25,6 +25,7 @@ from .nesting import background, embedded, promised_threats
 from .offices import role_states
 from .operative import author_hits, authored_sides
 from .pairs import pairs as _pairs
+from .partners import coordinated_partners
 from .roles import actor_phrases, assign
 from .scan import batch, scan
 from .sectors import domestic, organ_attacks, phrase_sectors, without_self_pairs
@@ -175,6 +176,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     src = content_sources(b, hits, phrases, cue_rows["event"], src, tgt, lang)  # "demande au X de condamner"
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"],
                                  forward_marks(b, lang, marks=marks))
+    src, direction = coordinated_partners(b.match, hits, phrases, direction, src, tgt)  # "between X and Y"
     authored = author_hits(b, hits, phrases, lang)  # "Condemns …": the resolution's author, never the sentence's
     src, tgt = authored_sides(authored, src, tgt, after)
     # a phrase's sector is read only where a row can show it: the members of the groups that take a side

@@ -12,8 +12,9 @@ the events of :func:`~diplolib.events.extract_events` with it:
 - **source right / target right**: among records whose type was found, share whose coded states (ISO-3 codes, or
   ``IGO``) meet the states of the extracted rows of that type; both empty counts as right.
 
-Actors are compared as states: a state is its own code, a person or group the ``country`` of the registry, an
-organisation ``IGO``. PLOVER codes stated intentions by their tone (:func:`plover_reading`), which the scorer
+Actors are compared as states: a state is its own code, a person or group the ``country`` of the registry; one
+without a country is PLOVER's code for actors across states (:data:`TRANSNATIONAL`): an organisation ``IGO``, an
+armed group ``IMG``. PLOVER codes stated intentions by their tone (:func:`plover_reading`), which the scorer
 applies first.
 """
 
@@ -27,7 +28,7 @@ import pandas as pd
 
 from .._tables import check_columns
 
-__all__ = ["read_plover", "plover_reading", "score_plover", "split_of", "COOPERATIVE"]
+__all__ = ["read_plover", "plover_reading", "score_plover", "split_of", "COOPERATIVE", "TRANSNATIONAL"]
 
 #: Types that, intended or promised, PLOVER codes as AGREE; the others, threatened, as THREATEN.
 COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "INVESTIGATE")
@@ -109,12 +110,17 @@ def plover_reading(events: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+#: PLOVER's (CAMEO's) codes of actors above or across states, for the registry's kinds without a country: an
+#: intergovernmental organisation is ``IGO``, a transnational armed group (al-Qaeda) ``IMG``.
+TRANSNATIONAL = {"organisation": "IGO", "armed_group": "IMG"}
+
+
 def _state_of(actors_table: pd.DataFrame) -> dict[str, str]:
     kind = actors_table["kind"].to_numpy()
     country = actors_table["country"].fillna("").to_numpy()
     out = {}
     for actor, k, c in zip(actors_table["actor_id"], kind, country, strict=True):
-        out[actor] = actor if k == "state" else (c or ("IGO" if k == "organisation" else ""))
+        out[actor] = actor if k == "state" else (c or TRANSNATIONAL.get(k, ""))
     return out
 
 

@@ -144,9 +144,14 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
     glued = np.flatnonzero(ps[1:] - pe[:-1] == 1)
     glued = glued[[b.display[i] in _HYPHENS for i in pe[glued].tolist()]]
     if len(glued) and cues is not None and len(cues):
-        nxt = np.searchsorted(cues, pe[glued + 1])
+        # a chain of them ("the Russian-French-German *talks*") is read at its last phrase
+        chained = np.zeros(len(pe) - 1, dtype=bool)
+        chained[glued] = True
+        ends = np.minimum.accumulate(np.where(~chained, np.arange(len(chained)), len(chained))[::-1])[::-1]
+        chain_end = pe[ends[glued]]
+        nxt = np.searchsorted(cues, chain_end)
         cue_next = nxt < len(cues)
-        cue_next[cue_next] = cues[nxt[cue_next]] - pe[glued + 1][cue_next] == 1
+        cue_next[cue_next] = cues[nxt[cue_next]] - chain_end[cue_next] == 1
         linked[glued] &= cue_next
     elif len(glued):  # no cues given: no noun cue to qualify
         linked[glued] = False
