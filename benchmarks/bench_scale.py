@@ -22,9 +22,12 @@ texts. Fully deterministic: same N, same files.
 
 The Dask run uses a LocalCluster of 2 single-threaded worker processes on 127.0.0.1 with a 4 GB memory limit
 each (Dask spills to disk past 60 %); it prints the wall time of each stage (``run_pipeline(...).timings``),
-the peak RSS of each worker process (psutil, sampled every 0.2 s) and what each worker spilled to disk and read
-back (count, MB, seconds). ``--pandas N`` runs the pandas path (``load_articles`` → ``tag_actors`` →
-``co_mentions``) on the first N articles in a child process and prints its times and peak RSS.
+the peak RSS of each worker process (psutil, sampled every 0.2 s), what each worker spilled to disk and read
+back (count, MB, seconds), and each worker's peak memory per stage as the scheduler sees it (data managed by Dask,
+unmanaged, on disk). Without ``--persist`` it runs ``run_pipeline(..., persist=False)``: each partition loaded,
+tagged and counted in one task, nothing text-sized held between stages. ``--pandas N`` runs the pandas path
+(``load_articles`` → ``tag_actors`` → ``co_mentions``) on the first N articles in a child process and prints
+its times and peak RSS.
 """
 
 from __future__ import annotations
