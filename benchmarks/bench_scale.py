@@ -22,9 +22,12 @@ texts. Fully deterministic: same N, same files.
 
 The Dask run uses a LocalCluster of 2 single-threaded worker processes on 127.0.0.1 with a 4 GB memory limit
 each (Dask spills to disk past 60 %); it prints the wall time of each stage (``run_pipeline(...).timings``),
-the peak RSS of each worker process (psutil, sampled every 0.2 s) and what each worker spilled to disk and read
-back (count, MB, seconds). ``--pandas N`` runs the pandas path (``load_articles`` → ``tag_actors`` →
-``co_mentions``) on the first N articles in a child process and prints its times and peak RSS.
+the peak RSS of each worker process (psutil, sampled every 0.2 s), what each worker spilled to disk and read
+back (count, MB, seconds), and each worker's peak memory per stage as the scheduler sees it (data managed by Dask,
+unmanaged, on disk). Without ``--persist`` it runs ``run_pipeline(..., persist=False)``: each partition loaded,
+tagged and counted in one task, nothing text-sized held between stages. ``--pandas N`` runs the pandas path
+(``load_articles`` → ``tag_actors`` → ``co_mentions``) on the first N articles in a child process and prints
+its times and peak RSS.
 """
 
 from __future__ import annotations
@@ -117,6 +120,55 @@ class PeakRSS:
         self._thread.join()
 
 
+class WorkerMemory:
+    """Sample what the scheduler knows of each worker's memory every ``interval`` s: process memory, the data Dask
+    manages in memory (partitions, results held between stages) and what it spilled to disk; :meth:`by_stage`
+    gives the peaks within each stage of the run."""
+
+    def __init__(self, client, interval: float = 1.0):
+        self.client = client
+        self.interval = interval
+        self.samples: list[tuple[float, str, int, int, int]] = []  # time, worker, memory, managed, on disk
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                info = self.client.scheduler_info(n_workers=-1)
+            except TypeError:  # older distributed: every worker by default
+                info = self.client.scheduler_info()
+            except Exception:  # the cluster closing
+                break
+            now = time.perf_counter()
+            for addr, w in info.get("workers", {}).items():
+                m = w.get("metrics", {})
+                spilled = m.get("spilled_bytes", {}) or {}
+                self.samples.append((now, addr, int(m.get("memory", 0)), int(m.get("managed_bytes", 0)),
+                                     int(spilled.get("disk", 0))))
+            self._stop.wait(self.interval)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def by_stage(self, start: float, timings: dict) -> list[tuple[str, str, float, float, float, float]]:
+        """(stage, worker, peak memory, peak managed in memory, peak unmanaged, peak on disk), in MB."""
+        rows, t = [], start
+        for stage, sec in timings.items():
+            lo, t = t, t + sec
+            for addr in sorted({s[1] for s in self.samples}):
+                got = [s for s in self.samples if s[1] == addr and lo <= s[0] <= t]
+                if got:
+                    rows.append((stage, addr, max(s[2] for s in got) / 2**20, max(s[3] for s in got) / 2**20,
+                                 max(s[2] - s[3] for s in got) / 2**20, max(s[4] for s in got) / 2**20))
+        return rows
+
+
 def run_dask(folder: Path, *, workers: int, memory_limit: str, partition_size: str, persist: bool) -> None:
     from distributed import Client, LocalCluster
 
@@ -126,7 +178,7 @@ def run_dask(folder: Path, *, workers: int, memory_limit: str, partition_size: s
                       dashboard_address=None, memory_limit=memory_limit) as cluster, Client(cluster) as client:
         pids = client.run(os.getpid)
         t0 = time.perf_counter()
-        with PeakRSS(list(pids.values())) as rss:
+        with PeakRSS(list(pids.values())) as rss, WorkerMemory(client) as memory:
             res = run_pipeline(folder, client=client, steps=("actors", "edges"), persist=persist,
                                partition_size=partition_size, format="jsonl")
         wall = time.perf_counter() - t0
@@ -137,8 +189,9 @@ def run_dask(folder: Path, *, workers: int, memory_limit: str, partition_size: s
               f"(memory_limit {memory_limit}), {len(res.errors)} error rows, {len(res.edges):,} edges")
         print("| stage | wall s |\n|---|---|")
         for stage, sec in res.timings.items():
-            note = " (graph only: tagging runs in the edges stage)" if stage == "actors" and not persist else ""
-            note = " (tag actors + count + sum + measures)" if stage == "edges" and not persist else note
+            note = {"load": " (load + normalise + signatures + tag actors + count, one task per partition)",
+                    "actors": " (graph only: tagging runs in the load task)",
+                    "edges": " (sum + measures)"}.get(stage, "") if not persist else ""
             print(f"| {stage}{note} | {sec:,.1f} |")
         print(f"| **total** | **{wall:,.1f}** ({n_art / wall:,.0f} articles/s) |")
         print("| worker | peak RSS MB | spilled to disk: writes, MB, s | read back: reads, MB, s |\n|---|---|---|---|")
@@ -147,6 +200,13 @@ def run_dask(folder: Path, *, workers: int, memory_limit: str, partition_size: s
             cells = [f"{m.get((op, 'count'), 0):,.0f}, {m.get((op, 'bytes'), 0) / 1e6:,.0f}, "
                      f"{m.get((op, 'seconds'), 0):,.1f}" for op in ("disk-write", "disk-read")]
             print(f"| {k} ({addr}) | {mb:,.0f} | {cells[0]} | {cells[1]} |")
+        print("\nPer stage, each worker's peaks (MB; the scheduler's view, sampled every second; managed = data held "
+              "by Dask in memory, unmanaged = process memory less managed):")
+        print("| stage | worker | memory | managed | unmanaged | spilled on disk |\n|---|---|---|---|---|---|")
+        order = {addr: k for k, addr in enumerate(sorted(peaks))}
+        for stage, addr, mem, managed, unmanaged, disk in memory.by_stage(t0, res.timings):
+            cells = " | ".join(f"{v:,.0f}" for v in (mem, managed, unmanaged, disk))
+            print(f"| {stage} | {order.get(addr, addr)} | {cells} |")
 
 
 def _spill_metrics(dask_worker) -> dict:

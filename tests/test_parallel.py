@@ -60,10 +60,10 @@ def _assert_tables(got: pd.DataFrame, expected: pd.DataFrame, keys: list[str]) -
 
 
 def _assert_same(client, src, /, *, by=None, window="sentence", partition_size="32MB", max_files=None,
-                 **options):
+                 persist=True, **options):
     articles, errors, mentions, hits, edges = _pandas_path(src, by=by, window=window, **options)
     res = run_pipeline(src, client=client, by=by, window=window, partition_size=partition_size,
-                       max_files=max_files, **options)
+                       max_files=max_files, persist=persist, **options)
     got = res.articles.compute()
     assert res.articles.npartitions == len(res.partitions)
     pd.testing.assert_frame_equal(_sorted(got, ["article_id"]), _sorted(articles, ["article_id"]))
@@ -149,6 +149,64 @@ def test_fakes_same_tables(client) -> None:
     src = _raw("fa-kes", "FA-KES-Dataset.csv")
     res, articles = _assert_same(client, src, by="source", preset="fa-kes")
     assert articles["duplicate_of"].notna().sum() > 0  # FA-KES has copies: the corpus-wide pass found them
+
+
+def test_fakes_in_parts_same_tables_without_persist(client, tmp_path: Path) -> None:
+    """persist=False: each partition loaded, tagged and counted in one task, nothing text-sized kept; the same
+    tables. FA-KES in four files (its copies and near copies across partitions); ``labels`` is text in the first
+    file and a number in the others (so the first file's partition is counted in its scan, the others again from
+    their finished tables, where the column is text), ``location`` absent from the last."""
+    import csv
+
+    with open(_raw("fa-kes", "FA-KES-Dataset.csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    head, body = rows[0], rows[1:]
+    folder = tmp_path / "fakes"
+    folder.mkdir()
+    step = -(-len(body) // 4)
+    for k in range(4):
+        part = [list(r) for r in body[k * step:(k + 1) * step]]
+        cols = list(head)
+        if k == 0:
+            part[0][head.index("labels")] = "unsure"
+        if k == 3:
+            drop = head.index("location")
+            cols.pop(drop)
+            part = [r[:drop] + r[drop + 1:] for r in part]
+        with open(folder / f"part-{k}.csv", "w", newline="", encoding="utf-8") as out:
+            csv.writer(out, quoting=csv.QUOTE_ALL).writerows([cols, *part])
+    res, articles = _assert_same(client, folder, preset="fa-kes", max_files=1, persist=False,
+                                 by=["source", "labels"])
+    assert len(res.partitions) == 4
+    assert str(articles["labels"].dtype) == "string" and articles["location"].isna().any()
+    # copies whose first copy is in an earlier partition, some of them near copies (not the same exact key)
+    part_of = dict(zip(articles["article_id"], articles["origin"].str.slice(0, 6), strict=True))
+    across = articles[articles["duplicate_of"].notna()
+                      & (articles["duplicate_of"].map(part_of) != articles["origin"].str.slice(0, 6))]
+    assert len(across) > 0
+    from diplolib.normalize.duplicates import flag_duplicates
+
+    exact = flag_duplicates(articles, near=False)
+    assert (articles["duplicate_of"].notna() & exact.isna()).any()  # near copies found by the Jaccard check
+
+
+def test_band_cache_gives_the_signatures_and_hashes_each_body_once(fakes) -> None:
+    from diplolib.normalize.duplicates import duplicate_signatures
+    from diplolib.parallel.bands import BandCache
+
+    texts = fakes["text_match"]
+    expected = duplicate_signatures(texts, near=True)
+    cache = BandCache()
+    halves = [texts.iloc[:400].reset_index(drop=True), texts.iloc[400:].reset_index(drop=True)]
+    got = [cache.fill(duplicate_signatures(h, near=False), h) for h in halves]
+    pd.testing.assert_frame_equal(pd.concat(got, ignore_index=True), expected)
+    distinct = expected.loc[expected["eligible"], "key"].nunique()
+    assert cache.computed == distinct
+    again = cache.fill(duplicate_signatures(halves[1], near=False), halves[1])  # every body met before
+    pd.testing.assert_frame_equal(again, got[1])
+    assert cache.computed == distinct
+    small = BandCache(capacity=10)  # emptied when full: the same signatures, bodies hashed again
+    pd.testing.assert_frame_equal(small.fill(duplicate_signatures(halves[0], near=False), halves[0]), got[0])
 
 
 def test_wikinews_subset_same_tables_many_partitions(client, tmp_path: Path) -> None:

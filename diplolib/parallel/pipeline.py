@@ -94,9 +94,13 @@ def run_pipeline(
     retries
         Times a failed task is run again before its partition is reported as failed.
     persist
-        Keep mentions, hits and topics in the workers' memory (spilled to disk past the workers' memory
-        limit). False leaves them lazy: edges are counted while tagging, without holding the mentions, and
-        computing ``result.mentions`` tags again.
+        Keep the articles, mentions, hits and topics in the workers' memory (spilled to disk past the workers'
+        memory limit). False keeps nothing text-sized between stages, for corpora larger than the cluster's
+        memory: each partition is loaded, normalised, given its duplicate signatures (MinHash bands included),
+        tagged and counted in ONE task that returns only its signatures, errors and co-mention counts; the
+        partitions holding near-duplicate candidates are loaded a second time for the exact Jaccard check;
+        ``result.articles``, ``result.mentions``... are lazy (computing them loads, and tags, the partitions
+        again from the files). Same tables either way.
     near_duplicates, published
         As in :func:`diplolib.load.load_articles` (``published`` may be a sidecar CSV path).
     window, by, period, min_count
@@ -150,8 +154,10 @@ def run_pipeline(
     client, cluster = connect(scheduler if scheduler is not None else client)
     try:
         run = Run(client, parts, retries, persist)
+        count = ({"window": window, "by": by, "period": period}
+                 if not persist and "edges" in steps else None)  # counted in each partition's scan
         result = load_stage(run, entry_errors, published=resolve_published(published), options=options,
-                       near_duplicates=near_duplicates)
+                            near_duplicates=near_duplicates, count=count, registry=registry)
         result._owned = cluster
         tag_stage(run, result, steps=steps, registry=registry, dictionary=dictionary)
         if store is not None:

@@ -52,23 +52,6 @@ def _schema(schemas: list[tuple[list[tuple[str, str]], int]]) -> list[tuple[str,
     return out
 
 
-def _meta_sample(articles_meta: pd.DataFrame) -> pd.DataFrame:
-    """Two real-looking articles with the articles' dtypes: run through a step, they give its output dtypes."""
-    texts = ["President Vladimir Putin met Bashar al-Assad in Damascus to discuss the ceasefire, sanctions "
-             "and humanitarian aid with the United Nations.",
-             "Le président Vladimir Poutine a rencontré Bachar al-Assad à Damas pour discuter du cessez-le-feu "
-             "et de l'aide humanitaire avec les Nations unies."]
-    values = {"article_id": ["meta-en", "meta-fr"], "lang": ["en", "fr"], "text": texts,
-              "published": list(pd.to_datetime(["2017-03-01", "2017-03-02"], utc=True))}
-    data = {}
-    for col, dtype in articles_meta.dtypes.items():
-        try:
-            data[col] = pd.Series(values.get(col, [pd.NA, pd.NA]), dtype=object).astype(dtype)
-        except (TypeError, ValueError):  # a non-nullable numeric or boolean column
-            data[col] = pd.Series([0, 0]).astype(dtype)
-    return pd.DataFrame(data)
-
-
 @dataclass
 class Run:
     """One run of the pipeline: the cluster, the partitions, the retry and persist options, the stage timings."""
@@ -82,6 +65,8 @@ class Run:
     final: list = field(default_factory=list)  # the articles of each partition (futures)
     offsets: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     meta: pd.DataFrame | None = None
+    counts: list | None = None  # persist=False with edges: each partition's co-mention counts, from its scan
+    schemas: list | None = None  # persist=False: each partition's own columns and dtypes
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
@@ -93,33 +78,57 @@ class Run:
         return persist_checked(self.client, frame, self.parts, stage, self.retries) if self.persist else frame
 
 
-def load_stage(run: Run, entry_errors: pd.DataFrame, *, published, options, near_duplicates) -> PipelineResult:
-    """Stages 1 and 2: load + normalise every partition, then flag duplicates corpus-wide."""
+def load_stage(run: Run, entry_errors: pd.DataFrame, *, published, options, near_duplicates,
+               count=None, registry=None) -> PipelineResult:
+    """Stages 1 and 2: load + normalise every partition, then flag duplicates corpus-wide.
+
+    ``run.persist``: the articles tables stay on the workers for the later stages. Otherwise each partition is
+    scanned in one task (:func:`tasks.scan_partition`: load, signatures with bands, and with ``count`` the actor
+    tagging and co-mention counts) that returns only small tables, and ``result.articles`` is lazy (loaded again
+    from the files when computed).
+    """
     client, parts = run.client, run.parts
-    loaded = client.map(tasks.load_partition, [p.files for p in parts], [p.roots for p in parts],
-                        published=published, tz=options.get("tz"), reader_options=options,
-                        retries=run.retries, pure=False)
+    loading = {"published": published, "tz": options.get("tz"), "reader_options": options}
+    if run.persist:
+        loaded = client.map(tasks.load_partition, [p.files for p in parts], [p.roots for p in parts], **loading,
+                            retries=run.retries, pure=False)
+    else:
+        token = "default" if registry is None else tokenize(registry)
+        reg = client.scatter(registry, broadcast=True, hash=False) if registry is not None else None
+        loaded = client.map(tasks.scan_partition, [p.files for p in parts], [p.roots for p in parts], **loading,
+                            near=near_duplicates, count=count, registry=reg, token=token,
+                            retries=run.retries, pure=False)
     check(loaded, parts, "load")
-    pieces = {name: client.map(operator.getitem, loaded, [name] * len(parts), pure=False)
-              for name in ("articles", "errors", "signatures", "schema")}
+    names = ["errors", "signatures", "schema"]
+    names += ["articles"] if run.persist else ["meta", *(["counts"] if count is not None else [])]
+    pieces = {name: client.map(operator.getitem, loaded, [name] * len(parts), pure=False) for name in names}
     del loaded
-    schema = _schema(client.gather(pieces["schema"]))
+    schemas = client.gather(pieces["schema"])
+    schema = _schema(schemas)
     errors = pd.concat([entry_errors, *[e for e in client.gather(pieces["errors"]) if len(e)]], ignore_index=True)
     errors = errors[ERROR_COLUMNS].reset_index(drop=True) if len(errors) else entry_errors
+    if not run.persist:
+        run.schemas = [dict(s) for s, _ in schemas]
+        run.counts = client.gather(pieces["counts"]) if count is not None else None
     run.lap("load")
 
     sigs = client.gather(pieces["signatures"])
     sizes = [len(s) for s in sigs]
     run.offsets = np.concatenate([[0], np.cumsum(sizes)])
-    dup = corpus_duplicates(client, pieces["articles"], sigs, run.offsets, parts, near=near_duplicates,
-                            retries=run.retries)
+    dup = corpus_duplicates(client, pieces["articles"] if run.persist else None, sigs, run.offsets, parts,
+                            near=near_duplicates, retries=run.retries, reload=loading)
     del sigs
-    run.final = client.map(tasks.conform_articles, pieces["articles"],
-                           [dup[run.offsets[k]:run.offsets[k + 1]] for k in range(len(parts))], schema=schema,
-                           retries=run.retries, pure=False)
-    check(run.final, parts, "duplicates")
+    slices = [dup[run.offsets[k]:run.offsets[k + 1]] for k in range(len(parts))]
+    if run.persist:
+        run.final = client.map(tasks.conform_articles, pieces["articles"], slices, schema=schema,
+                               retries=run.retries, pure=False)
+        check(run.final, parts, "duplicates")
+        run.meta = client.submit(operator.methodcaller("head", 0), run.final[0]).result()
+    else:
+        run.final = [dask.delayed(tasks.partition_articles)(p.files, p.roots, d, schema, **loading)
+                     for p, d in zip(parts, slices, strict=True)]
+        run.meta = tasks.conform_articles(client.gather(pieces["meta"][0]), np.array([], dtype=object), schema)
     del pieces
-    run.meta = client.submit(operator.methodcaller("head", 0), run.final[0]).result()
     articles = dd.from_delayed(run.final, meta=run.meta, verify_meta=False)
     run.lap("duplicates")
     result = PipelineResult(articles, errors, client=client, timings=run.timings)
@@ -131,7 +140,7 @@ def load_stage(run: Run, entry_errors: pd.DataFrame, *, published, options, near
 
 def tag_stage(run: Run, result: PipelineResult, *, steps, registry, dictionary) -> None:
     """Stage 3: actor and theme tagging, partition by partition."""
-    sample = _meta_sample(run.meta)
+    sample = tasks.meta_sample(run.meta)
     if "actors" in steps:
         token = "default" if registry is None else tokenize(registry)
         empty = _tag_meta(tasks.tag_actors_partition, sample, registry=registry, token=token)
@@ -162,20 +171,38 @@ def store_stage(run: Run, result: PipelineResult, store) -> None:
 
 
 def edges_stage(run: Run, result: PipelineResult, *, window, by, period, min_count) -> None:
-    """Stage 4: co-mention counts per partition, one sum, then the measures."""
+    """Stage 4: co-mention counts per partition, one sum, then the measures.
+
+    With ``persist=False`` the counts were taken in each partition's scan; a partition whose ``published`` or
+    ``by`` columns have other dtypes than the corpus-wide table (a metadata column absent there, or numeric there
+    but text elsewhere) is counted again from its finished articles, so that every part counts the same values.
+    """
     cols = ["article_id", *[c for c in ("published", *as_list(by)) if c in run.meta.columns]]
-    counts = [dask.delayed(tasks.count_partition)(mp, ap, window=window, by=by, period=period)
-              for mp, ap in zip(result.mentions.to_delayed(), result.articles[cols].to_delayed(), strict=True)]
-    futs = run.client.compute(counts, retries=run.retries)
-    check(futs, run.parts, "edges")
-    result.edges = edges_from_counts(sum_counts(run.client.gather(futs)), min_count=min_count)
+    corpus = {c: str(t) for c, t in run.meta.dtypes.items()}
+    parts = range(len(run.parts))
+    if run.counts is not None:
+        redo = [k for k in parts
+                if run.counts[k] is None or any(run.schemas[k].get(c) != corpus[c] for c in cols[1:])]
+    else:
+        redo = list(parts)
+    counts = list(run.counts) if run.counts is not None else [None] * len(run.parts)
+    if redo:
+        mentions, articles = result.mentions.to_delayed(), result.articles[cols].to_delayed()
+        jobs = [dask.delayed(tasks.count_partition)(mentions[k], articles[k], window=window, by=by, period=period)
+                for k in redo]
+        futs = run.client.compute(jobs, retries=run.retries)
+        check(futs, [run.parts[k] for k in redo], "edges")
+        for k, c in zip(redo, run.client.gather(futs), strict=True):
+            counts[k] = c
+    result.edges = edges_from_counts(sum_counts(counts), min_count=min_count)
+    run.counts = None
     run.lap("edges")
 
 
 def events_stage(run: Run, result: PipelineResult, *, registry) -> None:
     """Stage 4b: directed events, each partition's articles with its own mentions (the pandas function)."""
     token = "default" if registry is None else tokenize(registry)
-    sample = _meta_sample(run.meta)
+    sample = tasks.meta_sample(run.meta)
     mentions = tasks.tag_actors_partition(sample, registry=registry, token=token)
     empty = tasks.events_partition(sample, mentions, registry=registry, token=token).iloc[:0]
     reg = dask.delayed(registry) if registry is not None else None
@@ -191,7 +218,8 @@ def topics_stage(run: Run, result: PipelineResult, *, n_topics, topic_sample, to
     from .topics import apply_topics, topics_meta
 
     every = max(1, int(run.offsets[-1]) // max(topic_sample, 1))
-    picked = run.client.map(tasks.sample_articles, run.final, run.offsets[:-1].tolist(), every=every, pure=False)
+    picked = run.client.compute([dask.delayed(tasks.sample_articles)(a, int(off), every=every) for a, off in
+                                 zip(result.articles.to_delayed(), run.offsets[:-1], strict=True)])
     model = fit_topics(pd.concat(run.client.gather(picked), ignore_index=True), n_topics=n_topics,
                        **dict(topic_options or {}))
     t = result.articles.map_partitions(apply_topics, dask.delayed(model), meta=topics_meta())

@@ -16,12 +16,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._tables import as_list
 from ..load import concat_records, load_records, metadata_text, to_articles
 from ..normalize.articles import STEPS
 from ..normalize.duplicates import BAND_COLUMNS, duplicate_signatures, shingle_sets
+from .bands import BandCache
 
 __all__ = [
     "load_partition",
+    "scan_partition",
+    "partition_articles",
+    "partition_shingles_of_files",
+    "meta_sample",
     "conform_articles",
     "partition_bands",
     "partition_shingles",
@@ -34,6 +40,7 @@ __all__ = [
 ]
 
 _CACHE: dict[tuple[str, str], Any] = {}
+_BANDS: dict[str, BandCache] = {}  # one per worker process, made at its first scan
 
 
 def load_partition(files: Sequence[str], roots: Sequence[str], *, published: Any = None, tz: str | None = None,
@@ -65,6 +72,79 @@ def load_partition(files: Sequence[str], roots: Sequence[str], *, published: Any
         "signatures": sig,
         "schema": ([(c, str(t)) for c, t in articles.dtypes.items()], len(articles)),
     }
+
+
+def scan_partition(files: Sequence[str], roots: Sequence[str], *, published: Any = None, tz: str | None = None,
+                   reader_options: Mapping[str, Any] | None = None, near: bool = True,
+                   count: Mapping[str, Any] | None = None, registry: Any = None,
+                   token: str = "default") -> dict[str, Any]:
+    """One partition in one task, returning only what is small: load + normalise, duplicate signatures, and (with
+    ``count``) actor tagging and co-mention counts. The articles and mentions tables die with the task.
+
+    The Dask path's ``persist=False`` mode: no text-sized table outlives this task (the articles are loaded again
+    from the files when ``result.articles`` is computed).
+
+    Returns
+    -------
+    dict
+        ``errors``, ``schema`` as :func:`load_partition`; ``signatures`` with the MinHash bands when ``near``
+        (:class:`diplolib.parallel.bands.BandCache`: each distinct body hashed once per worker); ``meta`` (the
+        articles table's empty head); ``counts`` (:func:`count_partition` of the mentions with the article columns
+        ``published`` and ``count["by"]``, as this partition holds them) when ``count`` is given (None when the
+        partition lacks a ``by`` column: it is counted later from its finished table).
+    """
+    out = load_partition(files, roots, published=published, tz=tz, reader_options=reader_options)
+    articles = out.pop("articles")
+    if near:
+        cache = _BANDS.setdefault("bands", BandCache())
+        out["signatures"] = cache.fill(out["signatures"], articles["text_match"])
+    out["meta"] = articles.iloc[:0]
+    if count is not None and all(c in articles.columns for c in as_list(count.get("by"))):
+        mentions = tag_actors_partition(articles, registry=registry, token=token)
+        if mentions.empty:  # an empty result has untyped columns: the step's own output on two sample articles
+            mentions = tag_actors_partition(meta_sample(out["meta"]), registry=registry, token=token).iloc[:0]
+        cols = ["article_id", *[c for c in ("published", *as_list(count.get("by"))) if c in articles.columns]]
+        out["counts"] = count_partition(mentions, articles[cols], **count)
+        del mentions
+    elif count is not None:
+        out["counts"] = None
+    del articles
+    return out
+
+
+def partition_articles(files: Sequence[str], roots: Sequence[str], duplicate_of: np.ndarray | None,
+                       schema: Sequence[tuple[str, str]], *, published: Any = None, tz: str | None = None,
+                       reader_options: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """The finished articles table of one partition, loaded again from its files (:func:`load_partition`, then
+    :func:`conform_articles`): the lazy ``result.articles`` of ``persist=False``."""
+    articles = load_partition(files, roots, published=published, tz=tz, reader_options=reader_options)["articles"]
+    return conform_articles(articles, duplicate_of, schema)
+
+
+def partition_shingles_of_files(files: Sequence[str], roots: Sequence[str], positions: Sequence[int], *,
+                                published: Any = None, tz: str | None = None,
+                                reader_options: Mapping[str, Any] | None = None) -> dict[int, np.ndarray]:
+    """:func:`partition_shingles` of a partition loaded again from its files (``persist=False``: only the
+    partitions holding near-duplicate candidates are loaded a second time)."""
+    articles = load_partition(files, roots, published=published, tz=tz, reader_options=reader_options)["articles"]
+    return partition_shingles(articles, positions)
+
+
+def meta_sample(articles_meta: pd.DataFrame) -> pd.DataFrame:
+    """Two real-looking articles with the articles' dtypes: run through a step, they give its output dtypes."""
+    texts = ["President Vladimir Putin met Bashar al-Assad in Damascus to discuss the ceasefire, sanctions "
+             "and humanitarian aid with the United Nations.",
+             "Le président Vladimir Poutine a rencontré Bachar al-Assad à Damas pour discuter du cessez-le-feu "
+             "et de l'aide humanitaire avec les Nations unies."]
+    values = {"article_id": ["meta-en", "meta-fr"], "lang": ["en", "fr"], "text": texts,
+              "published": list(pd.to_datetime(["2017-03-01", "2017-03-02"], utc=True))}
+    data = {}
+    for col, dtype in articles_meta.dtypes.items():
+        try:
+            data[col] = pd.Series(values.get(col, [pd.NA, pd.NA]), dtype=object).astype(dtype)
+        except (TypeError, ValueError):  # a non-nullable numeric or boolean column
+            data[col] = pd.Series([0, 0]).astype(dtype)
+    return pd.DataFrame(data)
 
 
 def conform_articles(articles: pd.DataFrame, duplicate_of: np.ndarray | None,
