@@ -278,6 +278,14 @@ def test_round9_role_probes_in_three_languages(matcher):
     defence ministers the registry lacked (8: filled with the gap sweep, tests below), Arabic dual coordinated
     ministers (3), "the Argentine and US presidents", "Seychelles' president", "Macedonia's prime minister" (the
     name before 2019), "العاهل اللوكسمبورغي", Algeria's prime minister in mid-2017.
+
+    After the classes were fixed (so no longer held out): 70 of 71. Arabic dual titles of ministers ("وزيرا
+    الخارجية", "وزيرا خارجية") and a state's name coordinated after a plural title ("وزيرا خارجية لبنان
+    وإندونيسيا", "the Foreign Ministers of Russia and Turkey"); a state's acronym as an adjective ("US presidents",
+    case-sensitive); the bare possessive apostrophe ("Seychelles' president"); العاهل for every reigning monarch;
+    Palestine's offices (no Factbook titles); Tebboune's three months as prime minister (2017). Left:
+    "Macedonia's prime minister" (the state's name before 2019 is not an alias: "Macedonia" is also the Greek
+    region).
     """
     probes = pd.read_csv(Path(__file__).parent / "data" / "role_probes_s9.csv", comment="#", keep_default_na=False)
     assert len(probes) == 71 and set(probes["lang"]) == {"en", "fr", "ar"} and (probes["expected"] != "").all()
@@ -292,7 +300,7 @@ def test_round9_role_probes_in_three_languages(matcher):
     assert roles[roles["article_id"].isin(vacant)]["actor_id"].isna().all()  # the vacant office names no one
 
 
-MISSES_S9 = 9
+MISSES_S9 = 1
 
 
 def test_context_roles_resolve_only_when_the_document_makes_the_country_certain(matcher):
@@ -483,3 +491,47 @@ def test_gaps_of_the_curated_offices_do_not_grow():
     days = gaps.groupby("role")["days"].sum()
     bound = {"head_of_state": 3879, "head_of_government": 7344, "foreign_minister": 8909, "defence_minister": 105535}
     assert all(days.get(role, 0) <= most for role, most in bound.items()), days.to_dict()
+
+
+def test_arabic_nisba_rule_and_the_states_it_fills(matcher):
+    """CLDR gives no Arabic demonym for 27 states. The regular nisba rule (:func:`ar_nisba`) gives 138 of the 148
+    one-word nisbas the curated file has (the misses are irregular: نمساوي, مجري, أفغاني); it fills 11 one-word
+    states and South Africa's two press forms; a form that is an ordinary word (المالي "financial") is used only
+    after a title."""
+    from diplolib.actors.state_demonyms import ar_nisba, generated_ar_nisbas
+
+    assert [ar_nisba(n) for n in ("سوريا", "كندا", "الفاتيكان", "ناورو", "مالي", "باراغواي", "جزر القمر")] == [
+        "سوري", "كندي", "فاتيكاني", "ناوروي", "مالي", "باراغوايي", ""]
+    gen = generated_ar_nisbas()
+    assert gen["MLI"] == (["المالي"], False) and gen["FSM"] == (["الميكرونيزي"], True)
+    assert gen["ZAF"] == (["الجنوب أفريقي", "الجنوب الأفريقي"], False) and "COD" not in gen  # الكونغولي: two states
+    arts = pd.DataFrame({"article_id": range(5), "published": ["2022-03-01"] * 5, "text": [
+        "قال الرئيس المالي إن", "أعلنت وزارة المالية عن الدعم المالي", "التقى الرئيس الجنوب أفريقي",
+        "دول الجنوب الأفريقي", "وصل الوفد الميكرونيزي"]})
+    out = tag_actors(arts, registry=matcher)
+    got = out.groupby("article_id")["actor_id"].agg(lambda s: sorted(s.dropna()))
+    assert got.get(0) == ["per:assimi_goita"] and 1 not in got.index and got.get(2) == ["per:cyril_ramaphosa"]
+    assert 3 not in got.index and got.get(4) == ["FSM"]
+
+
+def test_nisba_spelled_with_alif_maqsura_after_a_feminine_noun_is_another_word(matcher):
+    """"اليمنى" is "the right" after a feminine noun (اليد اليمنى), Yemen otherwise (Egyptian spelling of اليمني);
+    "مجرى" (course) is never Hungary. Rule 6 of the sweep (guards "feminine" and "maqsura", from wordfreq)."""
+    g = load_registry().guards.set_index(["alias", "lang"])
+    assert g.loc[("اليمني", "ar"), "rule"] == "feminine" and g.loc[("مجري", "ar"), "rule"] == "maqsura"
+    arts = pd.DataFrame({"article_id": range(5), "published": ["2022-03-01"] * 5, "text": [
+        "سدد الكرة في الزاوية اليمنى للمرمى", "رفع يده باليد اليمنى", "قال المسؤول اليمنى إن الحوثيين",
+        "في مجرى النهر", "التقى الوفد اليمني"]})
+    out = tag_actors(arts, registry=matcher)
+    got = out.groupby("article_id")["actor_id"].agg(lambda s: sorted(s.dropna()))
+    assert 0 not in got.index and 1 not in got.index and 3 not in got.index
+    assert got.get(2) == ["YEM"] and got.get(4) == ["YEM"]
+
+
+def test_state_legislature_titles_are_not_the_us_congress(matcher):
+    arts = pd.DataFrame({"article_id": range(4), "published": ["2021-06-01"] * 4, "text": [
+        "Nevada Senate Majority Leader Nicole Cannizzaro said", "the state Senate minority leader objected",
+        "New York State Senate Majority Leader Andrea Stewart-Cousins", "Senate Majority Leader said on Tuesday"]})
+    out = tag_actors(arts, registry=matcher)
+    roles = out[out["method"] == "role"]
+    assert set(roles["article_id"]) == {3} and roles["actor_id"].tolist() == ["per:chuck_schumer"]
