@@ -520,7 +520,7 @@ def test_nisba_spelled_with_alif_maqsura_after_a_feminine_noun_is_another_word(m
     g = load_registry().guards.set_index(["alias", "lang"])
     assert g.loc[("اليمني", "ar"), "rule"] == "feminine" and g.loc[("مجري", "ar"), "rule"] == "maqsura"
     arts = pd.DataFrame({"article_id": range(5), "published": ["2022-03-01"] * 5, "text": [
-        "سدد الكرة في الزاوية اليمنى للمرمى", "رفع يده باليد اليمنى", "قال المسؤول اليمنى إن الحوثيين",
+        "سدد الكرة في الزاوية اليمنى للمرمى", "رفع يده باليد اليمنى", "قال المسؤول اليمنى إن الوفد وصل",
         "في مجرى النهر", "التقى الوفد اليمني"]})
     out = tag_actors(arts, registry=matcher)
     got = out.groupby("article_id")["actor_id"].agg(lambda s: sorted(s.dropna()))
