@@ -172,7 +172,8 @@ def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]], of
             out += [("en", f"{n}'s {t}"), ("en", f"{t} of {n}"), ("en", f"{t} of the {n}")]
             if n.endswith("s"):  # the possessive of a name ending in s is often the bare apostrophe
                 out.append(("en", f"{n}' {t}"))
-        if t == en and en_pl:  # "the Foreign Ministers of Russia and Turkey" (the second state: coordination)
+        if t == en and en_pl and cls != "leader":  # "the Foreign Ministers of Russia and Turkey" (coordination;
+            # "the leaders of South Sudan" are its politicians, not its head of state)
             out += [("en", f"{en_pl} of {n}") for n in names["en"]]
     for m, f in dem["fr"]:
         if cls in ("foreign_minister", "defence_minister"):

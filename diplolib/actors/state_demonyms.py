@@ -104,6 +104,14 @@ def generated_ar_nisbas() -> dict[str, tuple[list[str], bool]]:
     from babel import Locale
 
     names = Locale("ar").territories
+    # every Arabic name and nisba of the other states: a nisba whose stem (five letters or more) begins a word of one
+    # (دومينيك- of "جمهورية الدومينيكان", whose UN adjective is الدومينيكية) would name either state
+    others = {}
+    for row in read_csv(SOURCES_DIR / "state_demonyms.csv"):
+        country = pycountry.countries.get(alpha_3=row["actor_id"])
+        words = ([names[country.alpha_2]] if country is not None and country.alpha_2 in names else []) + \
+            [v for v in row["ar"].split("|") if v]
+        others[row["actor_id"]] = " ".join(_HARAKAT.sub("", w) for w in words)
     out: dict[str, tuple[list[str], bool]] = {}
     for row in read_csv(SOURCES_DIR / "state_demonyms.csv"):
         country = pycountry.countries.get(alpha_3=row["actor_id"])
@@ -115,6 +123,10 @@ def generated_ar_nisbas() -> dict[str, tuple[list[str], bool]]:
             adj = ar_nisba(words[1])
             out[row["actor_id"]] = ([f"ال{words[0]} {adj}", f"ال{words[0]} ال{adj}"], False)
         elif ar_nisba(name):
+            stem = ar_nisba(name)[:-1]
+            if len(stem) >= 5 and any(w.removeprefix("ال").startswith(stem) for state, text in others.items()
+                                      if state != row["actor_id"] for w in text.split()):
+                continue  # a shorter stem is shared by chance (مال- of مالي and of مالطا)
             forms = ar_forms(ar_nisba(name))[:4]
             out[row["actor_id"]] = ([forms[1]], max(wordfreq.zipf_frequency(f, "ar") for f in forms) < 3)
     return out
