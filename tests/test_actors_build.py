@@ -254,8 +254,8 @@ def test_round8_role_probes_in_three_languages(matcher):
     French titles split around coordinated demonyms ("les ministres marocain et émirati des Affaires étrangères",
     "les chefs de la diplomatie irakienne et britannique"), the queen's title where a queen reigned ("Britain's
     Queen"), "Secretary" titles of the states that style ministers so ("the defence secretary of the United
-    Kingdom"), the Arabic demonym الملغاشي: 62 of 65. Left: three defence ministers the registry lacks (Indonesia
-    2025, Bahrain 2023, Oman 2017), which stay unresolved with reason "no-holder".
+    Kingdom"), the Arabic demonym الملغاشي: 62 of 65. The three left, defence ministers the registry lacked
+    (Indonesia 2025, Bahrain 2023, Oman 2017), were filled in round 9 from the gap report: 65 of 65.
     """
     probes = pd.read_csv(Path(__file__).parent / "data" / "role_probes_s8.csv", comment="#", keep_default_na=False)
     assert len(probes) == 65 and set(probes["lang"]) == {"en", "fr", "ar"} and (probes["expected"] != "").all()
@@ -265,8 +265,41 @@ def test_round8_role_probes_in_three_languages(matcher):
     got = roles.groupby("article_id")["actor_id"].agg(lambda s: "|".join(sorted(s.dropna())))
     want = probes["expected"].map(lambda e: "|".join(sorted(e.split("|"))))
     wrong = probes.index[probes.index.map(got).fillna("") != want]
-    assert len(wrong) <= 3, probes.loc[wrong, ["lang", "date", "phrase", "expected"]].to_string()
-    assert (roles[roles["article_id"].isin(wrong)]["reason"] == "no-holder").all()  # absent, never wrong
+    assert wrong.empty, probes.loc[wrong, ["lang", "date", "phrase", "expected"]].to_string()
+
+
+def test_round9_role_probes_in_three_languages(matcher):
+    """71 fresh (state, date) probes, seed 20261229 (tests/data/role_probes_s9.csv, provenance in its header):
+    heads of state and government outside Europe and MENA, foreign and defence ministers, monarchs, possessive /
+    "of" forms, coordinated pairs, and one vacant office (Iraq's defence minister in February 2019).
+
+    Measured when drawn, before any change: 54 of 71 (0.761; en 17/24, fr 22/24, ar 15/23). The misses, by class:
+    defence ministers the registry lacked (8: filled with the gap sweep, tests below), Arabic dual coordinated
+    ministers (3), "the Argentine and US presidents", "Seychelles' president", "Macedonia's prime minister" (the
+    name before 2019), "العاهل اللوكسمبورغي", Algeria's prime minister in mid-2017.
+
+    After the classes were fixed (so no longer held out): 70 of 71. Arabic dual titles of ministers ("وزيرا
+    الخارجية", "وزيرا خارجية") and a state's name coordinated after a plural title ("وزيرا خارجية لبنان
+    وإندونيسيا", "the Foreign Ministers of Russia and Turkey"); a state's acronym as an adjective ("US presidents",
+    case-sensitive); the bare possessive apostrophe ("Seychelles' president"); العاهل for every reigning monarch;
+    Palestine's offices (no Factbook titles); Tebboune's three months as prime minister (2017). Left:
+    "Macedonia's prime minister" (the state's name before 2019 is not an alias: "Macedonia" is also the Greek
+    region).
+    """
+    probes = pd.read_csv(Path(__file__).parent / "data" / "role_probes_s9.csv", comment="#", keep_default_na=False)
+    assert len(probes) == 71 and set(probes["lang"]) == {"en", "fr", "ar"} and (probes["expected"] != "").all()
+    arts = pd.DataFrame({"article_id": range(len(probes)), "text": probes["phrase"], "published": probes["date"]})
+    out = tag_actors(arts, registry=matcher)
+    roles = out[out["method"] == "role"]
+    got = roles.groupby("article_id")["actor_id"].agg(lambda s: "|".join(sorted(s.dropna())))
+    want = probes["expected"].map(lambda e: "" if e == "-" else "|".join(sorted(e.split("|"))))
+    wrong = probes.index[probes.index.map(got).fillna("") != want]
+    assert len(wrong) <= MISSES_S9, probes.loc[wrong, ["lang", "date", "phrase", "expected"]].to_string()
+    vacant = probes.index[probes["expected"] == "-"]
+    assert roles[roles["article_id"].isin(vacant)]["actor_id"].isna().all()  # the vacant office names no one
+
+
+MISSES_S9 = 1
 
 
 def test_context_roles_resolve_only_when_the_document_makes_the_country_certain(matcher):
@@ -422,3 +455,84 @@ def test_misspellings_of_state_names(matcher):
     one_word = al[(al["source"] == "misspelling") & ~al["alias"].str.contains(r"[\s-]")]
     for alias in one_word.sample(60, random_state=5)["alias"]:
         assert max(zipf_frequency(alias.casefold(), lang) for lang in ("en", "fr")) < WORD_ZIPF, alias
+
+
+def test_role_gaps_are_the_dates_no_term_covers():
+    from types import SimpleNamespace
+
+    from diplolib.actors import role_gaps
+
+    ts = pd.Timestamp
+    roles = pd.DataFrame({"actor_id": ["a", "b", "c", "d"], "role": ["defence_minister"] * 4, "of": ["X", "X", "X", "Y"],
+                          "start": [ts("1999-01-01"), ts("2005-01-01"), ts("2006-01-01"), ts("2010-01-01")],
+                          "end": [ts("2003-01-01"), ts("2007-01-01"), pd.NaT, ts("2011-01-01")]})
+    reg = SimpleNamespace(roles=roles, actors=pd.DataFrame({"actor_id": ["X", "Y", "Z"], "kind": ["state"] * 3}))
+    g = role_gaps(reg, roles=["defence_minister"], first="2000-01-01", last="2020-01-01")
+    got = {(r.of, str(r.gap_start.date()), str(r.gap_end.date())) for r in g.itertuples()}
+    # X: a gap between the first two terms, none inside the overlap of b and c, none after the open term;
+    # Y: before and after its one term; Z: no holder at all
+    assert got == {("X", "2003-01-01", "2005-01-01"), ("Y", "2000-01-01", "2010-01-01"), ("Y", "2011-01-01", "2020-01-01"),
+                   ("Z", "2000-01-01", "2020-01-01")}
+    with pytest.raises(ValueError, match="after first"):
+        role_gaps(reg, first="2020-01-01", last="2000-01-01")
+
+
+def test_gaps_of_the_curated_offices_do_not_grow():
+    """Days 2000-2026 without a holder in the states the curated tables cover (G20, permanent members, MENA), as
+    the generated report diplolib/actors/data/reports/role_gaps.csv lists them. Round 9 filled the defence ministers
+    of 18 states that had none (Brazil, Indonesia, Mexico, South Africa, Argentina, Iraq, Tunisia, Lebanon, Jordan …)
+    and the 2000s of the others: defence_minister 244,436 → 105,535 days (the rest: Kuwait, Morocco, Yemen, Bahrain
+    before 2020, Palestine with no such office). A fill that removes rows, or a term cut short, makes this fail."""
+    from diplolib.actors import role_gaps
+    from diplolib.actors.coverage import G20, MENA, PERMANENT_MEMBERS
+
+    gaps = role_gaps(load_registry(), states=set(G20) | set(PERMANENT_MEMBERS) | set(MENA))
+    days = gaps.groupby("role")["days"].sum()
+    bound = {"head_of_state": 3879, "head_of_government": 7344, "foreign_minister": 8909, "defence_minister": 105535}
+    assert all(days.get(role, 0) <= most for role, most in bound.items()), days.to_dict()
+
+
+def test_arabic_nisba_rule_and_the_states_it_fills(matcher):
+    """CLDR gives no Arabic demonym for 27 states. The regular nisba rule (:func:`ar_nisba`) gives 138 of the 148
+    one-word nisbas the curated file has (the misses are irregular: نمساوي, مجري, أفغاني); it fills 10 one-word
+    states and South Africa's two press forms; a form that is an ordinary word (المالي "financial") is used only
+    after a title; Dominica gets none (its stem begins الدومينيكان: UNPC's "الدومينيكية" is the Dominican
+    Republic)."""
+    from diplolib.actors.state_demonyms import ar_nisba, generated_ar_nisbas
+
+    assert [ar_nisba(n) for n in ("سوريا", "كندا", "الفاتيكان", "ناورو", "مالي", "باراغواي", "جزر القمر")] == [
+        "سوري", "كندي", "فاتيكاني", "ناوروي", "مالي", "باراغوايي", ""]
+    gen = generated_ar_nisbas()
+    assert gen["MLI"] == (["المالي"], False) and gen["FSM"] == (["الميكرونيزي"], True)
+    assert gen["ZAF"] == (["الجنوب أفريقي", "الجنوب الأفريقي"], False) and "COD" not in gen  # الكونغولي: two states
+    assert "DMA" not in gen and len(gen) == 11
+    arts = pd.DataFrame({"article_id": range(5), "published": ["2022-03-01"] * 5, "text": [
+        "قال الرئيس المالي إن", "أعلنت وزارة المالية عن الدعم المالي", "التقى الرئيس الجنوب أفريقي",
+        "دول الجنوب الأفريقي", "وصل الوفد الميكرونيزي"]})
+    out = tag_actors(arts, registry=matcher)
+    got = out.groupby("article_id")["actor_id"].agg(lambda s: sorted(s.dropna()))
+    assert got.get(0) == ["per:assimi_goita"] and 1 not in got.index and got.get(2) == ["per:cyril_ramaphosa"]
+    assert 3 not in got.index and got.get(4) == ["FSM"]
+
+
+def test_nisba_spelled_with_alif_maqsura_after_a_feminine_noun_is_another_word(matcher):
+    """"اليمنى" is "the right" after a feminine noun (اليد اليمنى), Yemen otherwise (Egyptian spelling of اليمني);
+    "مجرى" (course) is never Hungary. Rule 6 of the sweep (guards "feminine" and "maqsura", from wordfreq)."""
+    g = load_registry().guards.set_index(["alias", "lang"])
+    assert g.loc[("اليمني", "ar"), "rule"] == "feminine" and g.loc[("مجري", "ar"), "rule"] == "maqsura"
+    arts = pd.DataFrame({"article_id": range(5), "published": ["2022-03-01"] * 5, "text": [
+        "سدد الكرة في الزاوية اليمنى للمرمى", "رفع يده باليد اليمنى", "قال المسؤول اليمنى إن الوفد وصل",
+        "في مجرى النهر", "التقى الوفد اليمني"]})
+    out = tag_actors(arts, registry=matcher)
+    got = out.groupby("article_id")["actor_id"].agg(lambda s: sorted(s.dropna()))
+    assert 0 not in got.index and 1 not in got.index and 3 not in got.index
+    assert got.get(2) == ["YEM"] and got.get(4) == ["YEM"]
+
+
+def test_state_legislature_titles_are_not_the_us_congress(matcher):
+    arts = pd.DataFrame({"article_id": range(4), "published": ["2021-06-01"] * 4, "text": [
+        "Nevada Senate Majority Leader Nicole Cannizzaro said", "the state Senate minority leader objected",
+        "New York State Senate Majority Leader Andrea Stewart-Cousins", "Senate Majority Leader said on Tuesday"]})
+    out = tag_actors(arts, registry=matcher)
+    roles = out[out["method"] == "role"]
+    assert set(roles["article_id"]) == {3} and roles["actor_id"].tolist() == ["per:chuck_schumer"]

@@ -5,7 +5,7 @@ See :mod:`diplolib.actors.registry` for what the data files hold and how to exte
 """
 
 from diplolib.actors.counts import actor_counts
-from diplolib.actors.coverage import registry_coverage
+from diplolib.actors.coverage import registry_coverage, role_gaps
 from diplolib.actors.discover import add_provisional, suggest_actors
 from diplolib.actors.kinds import without_kinds
 from diplolib.actors.provisional import discover_actors, discovery_candidates, provisional_actors
@@ -27,4 +27,5 @@ __all__ = [
     "discovery_candidates",
     "provisional_actors",
     "registry_coverage",
+    "role_gaps",
 ]

@@ -352,8 +352,32 @@ def main(argv: list[str] | None = None) -> int:
         print(p, file=sys.stderr)
     print(", ".join(f"{k}: {v}" for k, v in result.items() if k != "problems")
           + f"; {len(result['problems'])} problem(s) -> {GENERATED_DIR.relative_to(DATA_DIR.parent)}/")
-    load_registry()  # the result must validate
+    reg = load_registry()  # the result must validate
+    gaps = write_gap_report(reg)
+    print(f"role gaps 2000-2026 (G20, permanent members, MENA): {gaps} days without a holder -> "
+          f"{GAP_REPORT.relative_to(DATA_DIR.parent)}")
     return 1 if args.strict and result["problems"] else 0
+
+
+#: the generated report of the dates on which a state's office has no holder (``python -m diplolib.actors.build``)
+GAP_REPORT = DATA_DIR / "reports" / "role_gaps.csv"
+
+
+def write_gap_report(registry, path: Path = GAP_REPORT) -> dict[str, int]:
+    """Write :func:`~diplolib.actors.coverage.role_gaps` for every state, 2000–2026, to ``path``.
+
+    One row per gap of 30 days or more, with ``focus`` = the state is in the G20, a permanent member of the Security
+    Council or in the Middle East and North Africa (the groups the curated tables promise to cover). Returns the days
+    without a holder in the focus states, per role.
+    """
+    from .coverage import G20, MENA, PERMANENT_MEMBERS, role_gaps
+
+    focus = set(G20) | set(PERMANENT_MEMBERS) | set(MENA)
+    gaps = role_gaps(registry, min_days=30)
+    gaps = gaps.assign(focus=gaps["of"].isin(focus), gap_start=gaps["gap_start"].dt.date, gap_end=gaps["gap_end"].dt.date)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    gaps.to_csv(path, index=False)
+    return gaps[gaps["focus"]].groupby("role")["days"].sum().to_dict()
 
 
 if __name__ == "__main__":

@@ -58,6 +58,7 @@ from .state_demonyms import (
     capital_places,
     territory_places,
     demonym_rows,
+    generated_ar_nisbas,
     phrase_sort_key,
     read_csv,
     state_role_phrases,
@@ -233,8 +234,9 @@ def state_aliases() -> list[dict[str, str]]:
                             "source": "iso3166",
                         }
                     )
+    generated = generated_ar_nisbas()
     for row in read_csv(SOURCES_DIR / "state_demonyms.csv"):
-        rows += demonym_rows(row)
+        rows += demonym_rows(row, generated)
     rows += [
         dict(r, source=r.get("source") or "curated") for r in read_csv(SOURCES_DIR / "state_aliases.csv")
     ]

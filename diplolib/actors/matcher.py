@@ -25,6 +25,11 @@ __all__ = ["ActorMatcher"]
 _BY_START_LONGEST = itemgetter(0, 1)
 
 
+#: offices of the US Congress, which each US state's legislature has too (see :meth:`MatcherRules.common_words`)
+CONGRESS_ROLES = frozenset({"legislature_speaker", "upper_house_speaker", "senate_majority_leader",
+                            "senate_minority_leader", "house_minority_leader", "house_majority_leader"})
+
+
 class ActorMatcher(MatcherRules):
     """The compiled automaton of a registry; reusable across many calls of :func:`tag_actors`.
 
@@ -149,10 +154,18 @@ class ActorMatcher(MatcherRules):
         self._demonym_keys: dict[str, list[str]] = defaultdict(list)
         for key, es in self._entries.items():
             for e in es:
-                if e.kind == "demonym":
+                # a state's acronym stands for its demonym before a title ("the Russian and US presidents")
+                if e.kind == "demonym" or (e.kind == "acronym" and e.case_sensitive and e.target.isupper()):
                     self._demonym_keys[e.target].append(key)
         for keys in self._demonym_keys.values():
             keys.sort(key=len, reverse=True)  # "the russian side" before "russian"
+        self._name_keys: dict[str, list[str]] = defaultdict(list)  # a state's names, for "وزيرا خارجية لبنان وإندونيسيا"
+        for key, es in self._entries.items():
+            for e in es:
+                if e.kind in ("name", "short_name") and e.target.isupper():
+                    self._name_keys[e.target].append(key)
+        for keys in self._name_keys.values():
+            keys.sort(key=len, reverse=True)
 
     def _guarded(self, entries: dict[str, list[Entry]], registry: Registry) -> dict[str, list[Entry]]:
         """Apply the registry's guards (common words) and index first names and surnames for :meth:`scan`."""
@@ -160,6 +173,7 @@ class ActorMatcher(MatcherRules):
         for alias, rule in zip(registry.guards["alias"], registry.guards["rule"], strict=True):
             rules[rule].add(key_form(alias))
         self._month_keys = frozenset(rules["month"])
+        self._feminine_keys, self._maqsura_keys = frozenset(rules["feminine"]), frozenset(rules["maqsura"])
         out: dict[str, list[Entry]] = {}
         for key, es in entries.items():
             if key in rules["block"]:
@@ -184,7 +198,13 @@ class ActorMatcher(MatcherRules):
                 self._first_raw.add(alias.split()[0].casefold())
             elif kind == "short_name" and words:
                 self._surnames[" ".join(words)].add(actor)
-        self._watched = frozenset(self._month_keys) | frozenset(self._surnames)
+        # the US Congress's officers: "Nevada Senate Majority Leader" and "the state House Speaker" are a state's
+        rp = registry.role_phrases
+        self._congress_keys = frozenset(key_form(p) for p, of, role in zip(rp["phrase"], rp["of"], rp["role"],
+                                                                           strict=True)
+                                        if of == "USA" and role in CONGRESS_ROLES and key_form(p) in out)
+        self._watched = (frozenset(self._month_keys) | frozenset(self._surnames) | self._feminine_keys
+                         | self._maqsura_keys | self._congress_keys)
         return out
 
     # -- role look-ups on a date (dictionary based: called once per role mention) ----------------------------

@@ -28,6 +28,7 @@ import csv
 import re
 
 from .build_states import SOURCES_DIR
+from .state_demonyms import generated_ar_nisbas
 
 __all__ = ["TITLES", "ORG_OFFICES", "ORG_OFFICE_MORE", "title_class", "world_role_phrases"]
 
@@ -52,10 +53,18 @@ TITLES: dict[str, tuple[str, ...]] = {
                        "المرشد الأعلى", "", "مرشد"),
     "leader": ("leader", "leaders", "dirigeant", "dirigeante", "dirigeants", "الزعيم", "الزعيمان", "زعيم"),
     "foreign_minister": ("Foreign Minister", "Foreign Ministers", "ministre des Affaires étrangères", "",
-                         "ministres des Affaires étrangères", "", "", "وزير خارجية"),
+                         "ministres des Affaires étrangères", "", "وزيرا الخارجية", "وزير خارجية"),
     "defence_minister": ("Defence Minister", "Defence Ministers", "ministre de la Défense", "",
-                         "ministres de la Défense", "", "", "وزير دفاع"),
+                         "ministres de la Défense", "", "وزيرا الدفاع", "وزير دفاع"),
 }
+#: Arabic dual construct of a title, before two states' names joined by و ("وزيرا خارجية لبنان وإندونيسيا",
+#: "رئيسا وزراء اليابان وتركيا"); the second state is read by the tagger's coordination like a second demonym
+AR_DUAL_CONSTRUCT: dict[str, str] = {
+    "president": "رئيسا", "prime_minister": "رئيسا وزراء", "monarch": "ملكا", "emir": "أميرا",
+    "foreign_minister": "وزيرا خارجية", "defence_minister": "وزيرا دفاع"}
+#: the title classes of a reigning monarch, whom Arabic also calls العاهل ("the sovereign") whatever the title:
+#: "العاهل السويدي", "العاهل اللوكسمبورغي", "عاهل البحرين"
+AR_SOVEREIGN = frozenset({"monarch", "queen", "emir", "sultan", "grand_duke", "prince"})
 #: more English titles of a class for every state ("Turkey's Defense Minister", American spelling)
 EN_VARIANTS: dict[str, tuple[str, ...]] = {"defence_minister": ("Defense Minister",)}
 #: English titles of the states whose ministers are styled "Secretary" in English (the UK and the US
@@ -147,6 +156,9 @@ def _ar_lil(org: str) -> str:
     return "لل" + org[2:] if org.startswith("ال") else "ل" + org
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
+
+
 def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]], of: str = ""
                  ) -> list[tuple[str, str]]:
     en, en_pl, fr_m, fr_f, fr_pl, ar_def, ar_dual, ar_con = TITLES[cls]
@@ -158,6 +170,11 @@ def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]], of
         out += [("en", f"{d} {t}") for d in dem["en"]]
         for n in names["en"]:
             out += [("en", f"{n}'s {t}"), ("en", f"{t} of {n}"), ("en", f"{t} of the {n}")]
+            if n.endswith("s"):  # the possessive of a name ending in s is often the bare apostrophe
+                out.append(("en", f"{n}' {t}"))
+        if t == en and en_pl and cls != "leader":  # "the Foreign Ministers of Russia and Turkey" (coordination;
+            # "the leaders of South Sudan" are its politicians, not its head of state)
+            out += [("en", f"{en_pl} of {n}") for n in names["en"]]
     for m, f in dem["fr"]:
         if cls in ("foreign_minister", "defence_minister"):
             continue  # templates: "ministre russe des Affaires étrangères"
@@ -178,6 +195,10 @@ def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]], of
             out.append(("ar", f"{ar_dual} {adj}"))
     for n in names["ar"] if ar_con else ():
         out.append(("ar", f"{ar_con} {n}"))
+    if cls in AR_SOVEREIGN:
+        out += [("ar", f"العاهل {adj}") for adj in dem["ar"]] + [("ar", f"عاهل {n}") for n in names["ar"]]
+    if cls in AR_DUAL_CONSTRUCT:
+        out += [("ar", f"{AR_DUAL_CONSTRUCT[cls]} {n}") for n in names["ar"]]
     fem = AR_FEMININE.get(cls)
     if fem:  # "رئيسة الوزراء السويدية", "رئيسة وزراء السويد": women in office, and the nisba agrees
         out += [("ar", f"{fem[0]} {_ar_feminine(adj)}") for adj in dem["ar"]]
@@ -231,6 +252,7 @@ def world_role_phrases(offices: dict[tuple[str, str], str], existing: list[dict[
                                                                r["actor_id"].startswith("org:")):
             names.setdefault(r["actor_id"], {"en": [], "fr": [], "ar": []})[r["lang"]].append(r["alias"])
     taken = {(" ".join(r["phrase"].casefold().split()), r["lang"]) for r in existing}
+    generated_ar = generated_ar_nisbas()
     rows: dict[tuple[str, str], dict[str, str]] = {}
 
     def add(lang: str, phrase: str, role: str, of: str, note: str) -> None:
@@ -239,14 +261,35 @@ def world_role_phrases(offices: dict[tuple[str, str], str], existing: list[dict[
             rows[key] = {"phrase": phrase, "lang": lang, "role": role, "of": of, "case_sensitive": "false",
                          "source": "generated", "note": note}
 
-    for of, titles in sorted(_office_titles(offices).items()):
+    office_titles = _office_titles(offices)
+    # a state the Factbook does not list (Palestine) has the offices its curated roles and demonym row give
+    for of in sorted({r["of"] for r in roles if r["of"].isupper() and r["of"] not in office_titles}):
+        row, titles = dem_rows.get(of, {}), {"foreign_minister": "foreign_minister", "defence_minister": "defence_minister"}
+        titles.update({cls: row[col] for cls, col in (("president", "president_role"), ("prime_minister", "pm_role"))
+                       if row.get(col)})
+        office_titles[of] = titles
+    for of, titles in sorted(office_titles.items()):
         d = dem_rows.get(of, {})
         dem = {"en": split(d.get("en", "")),
                "fr": list(zip(split(d.get("fr_m", "")), split(d.get("fr_f", "")), strict=False)),
-               "ar": ["ال" + " ال".join(n.split()) for n in split(d.get("ar", ""))]}
+               "ar": ["ال" + " ال".join(n.split()) for n in split(d.get("ar", ""))]
+               + generated_ar.get(of, ([], False))[0]}  # "الرئيس المالي": CLDR has no Arabic demonym
         for cls, role in sorted(titles.items()):
             for lang, phrase in _state_forms(cls, dem, names.get(of, {"en": [], "fr": [], "ar": []}), of):
                 add(lang, phrase, role, of, f"title {cls}")
+    # a state's English acronym is an adjective too ("the Russian and US presidents", "the UAE president"): in
+    # capitals only ("us presidents" is a pronoun), so with the title in both cases, each row case-sensitive
+    for of, titles in sorted(office_titles.items()):
+        for acronym in (n for n in names.get(of, {"en": []})["en"] if _ACRONYM.fullmatch(n)):
+            for cls, role in sorted(titles.items()):
+                en, en_pl = TITLES[cls][:2]
+                more = EN_VARIANTS.get(cls, ()) + (EN_SECRETARY.get(cls, ()) if of in SECRETARY_STYLE else ())
+                for t in dict.fromkeys(x for title in (en, en_pl, *more) for x in (title, title.lower())):
+                    phrase = f"{acronym} {t}"
+                    if (phrase.casefold(), "en") not in taken and (phrase, "en", "cs") not in rows:
+                        rows[(phrase, "en", "cs")] = {"phrase": phrase, "lang": "en", "role": role, "of": of,
+                                                      "case_sensitive": "true", "source": "generated",
+                                                      "note": f"title {cls}, state acronym"}
     org_offices = sorted({(r["role"], r["of"]) for r in roles if r["of"].startswith("org:")})
     for role, of in org_offices:
         office = ORG_OFFICES.get(role)

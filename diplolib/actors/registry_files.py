@@ -40,7 +40,7 @@ _NONEMPTY = {
 }
 # file-name suffix order matters: "role_phrases.csv" must be tested before "roles.csv"
 _SUFFIX_ORDER = ("role_phrases", "ambiguities", "aliases", "actors", "roles", "guards")
-GUARD_RULES = frozenset({"block", "case", "month"})
+GUARD_RULES = frozenset({"block", "case", "month", "feminine", "maqsura"})
 #: the tables with a hand-edited file in ``DATA_DIR`` (guards are only generated, in ``GENERATED_DIR``)
 HAND_TABLES = ("actors", "aliases", "roles", "role_phrases", "ambiguities")
 

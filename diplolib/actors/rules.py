@@ -52,6 +52,23 @@ _INSTRUMENT_BEFORE = re.compile(r"(?:\b(?:Conventions?|Déclaration|Plateforme|P
                                 r"خطة عمل|خطة|مطار|اتفاقات|اتفاقيات|محادثات|مفاوضات|قمة|منتدى|جولة|مبادرة|بيان|"
                                 r"إعلان)\s)$",
                                 re.IGNORECASE)  # "les accords de Vienne" as "les Accords de Vienne"
+# a feminine noun right before an Arabic adjective: a word in ة, or a feminine noun without it (parts of the body
+# that come in pairs: اليد، العين، الأذن، القدم، الساق، الكف، الذراع), after its proclitics (و، ف، ب، ل، ك)
+_FEMININE_BEFORE = re.compile(r"(?:ة|(?:^|\s)[وفبلك]{0,2}(?:ال|لل)?(?:يد|عين|أذن|اذن|قدم|ساق|كف|ذراع))[\s\u0640]*$")
+
+
+
+def _us_state_before() -> re.Pattern:
+    """A US state's name or the word "state" right before a title ("Nevada Senate Majority Leader")."""
+    import pycountry
+
+    states = sorted((x.name for x in pycountry.subdivisions.get(country_code="US") if x.type == "State"),
+                    key=len, reverse=True)
+    return re.compile(r"(?:\b[Ss]tate|\b(?:" + "|".join(re.escape(n) for n in states) + r")(?:\s+[Ss]tate)?)"
+                      r"(?:'s)?\s+$")
+
+
+_US_STATE_BEFORE = _us_state_before()
 _COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)\s*$")
 _DATELINE = re.compile(r"\s*[,،]\s*(?:le\s+)?\d")  # a capital opening the text before a date is where it was written
 _PAREN_PLACE = re.compile(r"\s*[,،]\s*\d")  # "(Astana, 11 et 12 mars)"; "(Mexico)" alone is often a nationality
@@ -96,6 +113,11 @@ class MatcherRules:
                                   or not (_TITLE_BEFORE.search(text[max(0, start - 16):start])
                                           or self._named_in_full(key, text))):
                 continue
+            if text[end - 1:end] == "ى" and (key in self._maqsura_keys or key in self._feminine_keys and
+                                             _FEMININE_BEFORE.search(text[max(0, start - 24):start])):
+                continue  # "اليد اليمنى" (the right hand), "مجرى النهر" (the river's course): see the sweep's rule 6
+            if key in self._congress_keys and _US_STATE_BEFORE.search(text[max(0, start - 32):start]):
+                continue  # "Nevada Senate Majority Leader", "the state Senate minority leader": a state's legislature
             if key in surnames and text[start - 1:start].isspace():
                 word = text[max(0, start - 24):start].split()[-1:]
                 if word and word[0].casefold() in self._first_raw:  # the cheap test first: most words are not names
@@ -288,16 +310,26 @@ class MatcherRules:
         first, last = (dem[1], role[0]) if demonym_first else (role[1], dem[0])
         if not 0 <= last - first <= 8 or not isinstance(dem[2], str) or not _COORD.match(text[first:last]):
             return None
-        states = {e.target for e in self._entries.get(dem[2], ()) if e.kind == "demonym"}
+        states = {e.target for e in self._entries.get(dem[2], ())
+                  if e.kind == "demonym" or (e.kind == "acronym" and e.target.isupper())}  # "US and Russian"
         phrase = role[2][1] if isinstance(role[2], tuple) and role[2][0] == "coord" else role[2]
-        if len(states) != 1 or not isinstance(phrase, str) or phrase not in self._role_keys:
+        if not isinstance(phrase, str) or phrase not in self._role_keys:
+            return None
+        own_keys = self._demonym_keys
+        if not states and not demonym_first and _plural_title(phrase):
+            # a state's name after a plural title naming states ("وزيرا خارجية لبنان وإندونيسيا", "the Foreign
+            # Ministers of Russia and Turkey"): read as the same phrase with that name
+            states = {e.target for e in self._entries.get(dem[2], ())
+                      if e.kind in ("name", "short_name") and e.target.isupper()}
+            own_keys = self._name_keys
+        if len(states) != 1:
             return None
         entry = next(e for e in self._entries[phrase] if e.kind == "role_phrase")
         if entry.role == "language":  # "in English, French and Spanish", "اللغات الإنكليزية والفرنسية"
             own = self._language_keys().get(next(iter(states)))
             return (dem[0], dem[1], ("coord", own)) if own else None
         of = entry.of
-        for own in self._demonym_keys.get(of, ()):
+        for own in own_keys.get(of, ()):
             padded = f" {phrase} "
             if f" {own} " in padded:
                 key = padded.replace(f" {own} ", f" {dem[2]} ", 1).strip()
@@ -328,3 +360,14 @@ class MatcherRules:
                         return actor
         return None
 
+
+
+#: the first words of plural and Arabic dual titles (matching form): a state's name coordinated after them names a
+#: second holder ("رئيسا وزراء اليابان وتركيا"); after a singular title it does not ("وزير خارجية لبنان وسوريا"
+#: may be one minister speaking of two states)
+_PLURAL_TITLE_WORDS = frozenset({"وزيرا", "رئيسا", "ملكا", "اميرا", "presidents", "ministers", "kings", "emirs",
+                                 "leaders", "secretaries", "chancellors"})
+
+
+def _plural_title(key: str) -> bool:
+    return not _PLURAL_TITLE_WORDS.isdisjoint(key.split()[:3])

@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 
 __all__ = ["SOURCES_DIR", "ROLE_TEMPLATES", "EN_PEOPLE_NOUNS", "read_csv", "fr_plural", "en_plural", "ar_forms",
-           "demonym_rows", "capital_places", "territory_places", "state_role_phrases", "phrase_sort_key", "alias_sort_key"]
+           "demonym_rows", "ar_nisba", "generated_ar_nisbas", "capital_places", "territory_places", "state_role_phrases", "phrase_sort_key", "alias_sort_key"]
 
 SOURCES_DIR = Path(__file__).resolve().parent / "data" / "sources"
 LANGS = ("en", "fr", "ar")
@@ -58,10 +58,89 @@ def ar_forms(nisba: str) -> list[str]:
         " ".join("ال" + w for w in p) for p in plural] + [" ".join(p) for p in plural]
 
 
-def demonym_rows(row: dict[str, str]) -> list[dict[str, str]]:
-    """Expand one compact ``state_demonyms.csv`` row into alias rows."""
+_HARAKAT = re.compile("[\u064b-\u0652]")
+_DIRECTIONS = ("جنوب", "شمال", "شرق", "غرب")
+
+
+def ar_nisba(name: str) -> str:
+    """The Arabic relative adjective (nisba) of a one-word state name, by the regular rule, or "" for a longer name.
+
+    The article is dropped; a final ـيا becomes ـي (سوريا → سوري, ميكرونيزيا → ميكرونيزي); a final ي stays
+    (مالي, كيريباتي: the nisba is spelled like the name); a final ا, ة or ى is replaced by ي (كندا → كندي); after
+    ـاي the ي is a consonant and takes the suffix (باراغواي → باراغوايي); any other final letter takes ي
+    (الفاتيكان → فاتيكاني, ناورو → ناوروي). Checked against the 148 one-word names whose nisba the
+    curated file gives: 138 right; the misses are irregular nisbas (نمساوي, مجري, أفغاني, توغولي).
+    """
+    word = _HARAKAT.sub("", name).strip()
+    if not word or " " in word or "-" in word:
+        return ""
+    word = word[2:] if word.startswith("ال") else word
+    if word.endswith("يا"):
+        return word[:-1]
+    if word.endswith("اي"):
+        return word + "ي"
+    if word.endswith("ي"):
+        return word
+    if word.endswith(("ا", "ة", "ى")):
+        return word[:-1] + "ي"
+    return word + "ي"
+
+
+def generated_ar_nisbas() -> dict[str, tuple[list[str], bool]]:
+    """Arabic demonyms for the states whose row in ``state_demonyms.csv`` has none (CLDR has no Arabic demonym).
+
+    From the state's Arabic CLDR name: a one-word name by :func:`ar_nisba`; a name of a direction and a state
+    (جنوب أفريقيا) gives the two forms of the press, the article on the first word or on both ("الجنوب أفريقي",
+    "الجنوب الأفريقي"), used only inside role phrases (alone, "الجنوب الأفريقي" is also the region). Other names
+    of several words (جزر القمر, غينيا بيساو, الكونغو - كينشاسا) get none: their nisba is not regular, or names
+    two states (الكونغولي).
+
+    Returns ``{state: (definite masculine forms, standalone)}``: ``standalone`` is False when a form is an
+    ordinary word (wordfreq Zipf ≥ 3: المالي "financial", المالية "finance"); the forms are then used only after a
+    title (الرئيس المالي), never as an alias of their own.
+    """
+    import pycountry
+    import wordfreq
+    from babel import Locale
+
+    names = Locale("ar").territories
+    # every Arabic name and nisba of the other states: a nisba whose stem (five letters or more) begins a word of one
+    # (دومينيك- of "جمهورية الدومينيكان", whose UN adjective is الدومينيكية) would name either state
+    others = {}
+    for row in read_csv(SOURCES_DIR / "state_demonyms.csv"):
+        country = pycountry.countries.get(alpha_3=row["actor_id"])
+        words = ([names[country.alpha_2]] if country is not None and country.alpha_2 in names else []) + \
+            [v for v in row["ar"].split("|") if v]
+        others[row["actor_id"]] = " ".join(_HARAKAT.sub("", w) for w in words)
+    out: dict[str, tuple[list[str], bool]] = {}
+    for row in read_csv(SOURCES_DIR / "state_demonyms.csv"):
+        country = pycountry.countries.get(alpha_3=row["actor_id"])
+        if row["ar"] or country is None or country.alpha_2 not in names:
+            continue
+        name = _HARAKAT.sub("", names[country.alpha_2])
+        words = name.split()
+        if len(words) == 2 and words[0] in _DIRECTIONS and ar_nisba(words[1]):
+            adj = ar_nisba(words[1])
+            out[row["actor_id"]] = ([f"ال{words[0]} {adj}", f"ال{words[0]} ال{adj}"], False)
+        elif ar_nisba(name):
+            stem = ar_nisba(name)[:-1]
+            if len(stem) >= 5 and any(w.removeprefix("ال").startswith(stem) for state, text in others.items()
+                                      if state != row["actor_id"] for w in text.split()):
+                continue  # a shorter stem is shared by chance (مال- of مالي and of مالطا)
+            forms = ar_forms(ar_nisba(name))[:4]
+            out[row["actor_id"]] = ([forms[1]], max(wordfreq.zipf_frequency(f, "ar") for f in forms) < 3)
+    return out
+
+
+def demonym_rows(row: dict[str, str], generated: dict[str, tuple[list[str], bool]] | None = None
+                 ) -> list[dict[str, str]]:
+    """Expand one compact ``state_demonyms.csv`` row into alias rows (``generated``: :func:`generated_ar_nisbas`,
+    whose standalone forms become aliases of a row without an Arabic demonym)."""
     out: list[tuple[str, str, str]] = []
     split = lambda s: [v.strip() for v in s.split("|") if v.strip()]  # noqa: E731
+    gen_forms, standalone = (generated or {}).get(row["actor_id"], ([], False))
+    if not row["ar"] and standalone:
+        row = dict(row, ar="|".join(f[2:] for f in gen_forms))
     for dem in split(row["en"]):
         out += [("en", dem, "demonym"), ("en", f"the {dem} side", "demonym")]
         plural = en_plural(dem)
@@ -200,10 +279,12 @@ def state_role_phrases() -> list[dict[str, str]]:
     """
     split = lambda s: [v.strip() for v in s.split("|") if v.strip()]  # noqa: E731
     rows: dict[tuple[str, str], dict[str, str]] = {}
+    generated = generated_ar_nisbas()  # states without an Arabic demonym: "الرئيس المالي", "الرئيس الجنوب أفريقي"
     for row in read_csv(SOURCES_DIR / "state_demonyms.csv"):
         fills = [{"dem": d} for d in split(row["en"])]
         fills += [{"m": m, "f": f} for m, f in zip(split(row["fr_m"]), split(row["fr_f"]), strict=True)]
         fills += [{"adj": ar_forms(n)[1]} for n in split(row["ar"])]
+        fills += [{"adj": adj} for adj in generated.get(row["actor_id"], ([], False))[0]]
         for lang, template, role in ROLE_TEMPLATES:
             office = {"president": row["president_role"], "pm": row["pm_role"], "counterpart": ""}.get(
                 role, role

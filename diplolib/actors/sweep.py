@@ -26,6 +26,10 @@ evidence. Three tests, run over every alias of the registry rather than a list o
    one-word Arabic alias whose matching form (hamza and alif forms normalised) is shared by a more frequent
    word (wordfreq, Zipf ≥ 3) spelled differently after the first letter (ترأس "chairs" = تراس Truss).
 
+6. **Arabic nisbas whose spelling with ى is another word** (rules ``feminine`` and ``maqsura``, wordfreq): "اليمنى"
+   ("the right") after a feminine noun (اليد اليمنى) is not Yemen; "مجرى" ("course") is never Hungary (see
+   :func:`_maqsura_rule`).
+
 Corpora read (the held-out wikinews-ar and meae-fr are not): unpc-ar-fr-en and sib200 in all three
 languages, fa-kes and wh-readouts in English, wikinews-fr in French.
 """
@@ -110,6 +114,27 @@ def _zipf(lang: str):
     return lambda word: zipf_frequency(word, lang)
 
 
+def _maqsura_rule(alias: str, zipf) -> tuple[str, str, str] | None:
+    """An Arabic nisba whose spelling with a final ى is a word of its own (rules ``maqsura`` and ``feminine``).
+
+    The matching form folds ى into ي, so "اليمنى" ("the right", feminine of الأيمن: اليد اليمنى، الضفة اليمنى) and
+    "مجرى" ("course": مجرى النهر) read as "اليمني" (Yemeni) and "مجري" (Hungarian). Egyptian spelling writes every
+    final ي as ى, so the ى form of any nisba occurs: 1 to 2 Zipf below the nisba (السورى 3.4 vs السوري 5.2).
+    A ى form within 0.5 Zipf of the nisba is another word too (اليمنى 4.4 vs 4.8): written so, it is that word
+    after a feminine noun, which the nisba would agree with (اليمنية) — rule ``feminine``. A ى form more frequent
+    than the nisba (مجرى 4.2 vs مجري 3.5) is that word whenever written so — rule ``maqsura``.
+    """
+    other = alias[:-1] + "ى"
+    z_other, z_alias = zipf(other), zipf(alias)
+    if z_other < 3 or z_other < z_alias - 0.5:
+        return None
+    evidence = f"wordfreq Zipf {other} {z_other:.2f}, {alias} {z_alias:.2f}"
+    if z_other > z_alias:
+        return "maqsura", f"spelled {other} it is another word, more frequent than the nisba", evidence
+    return "feminine", f"spelled {other} after a feminine noun it is another word (the nisba would be feminine)", \
+        evidence
+
+
 def _rule(alias: str, lang: str, kind: str, cs: bool, stats: dict) -> tuple[str, str, str]:
     """(rule, reason, evidence) for one alias, or three empty strings."""
     key = _key(alias)
@@ -118,6 +143,10 @@ def _rule(alias: str, lang: str, kind: str, cs: bool, stats: dict) -> tuple[str,
     if key in stats["months"]:
         return "month", "a month name: not an actor next to a day or a year", \
             f"{every[key]} occurrences in the {lang} sample corpora"
+    if lang == "ar" and kind == "demonym" and len(words) == 1 and alias.endswith("ي"):
+        rule = _maqsura_rule(alias, stats["zipf"])
+        if rule:
+            return rule
     total, ok = stats["paradigm"].get(key) if kind == "demonym" and key in stats["paradigm"] else conf.get(key, (0, 0))
     latin_demonym = kind == "demonym" and lang != "ar"  # "arméniens": English lacks the plural, not a word
     state_name = stats.get("state") and kind in ("name", "short_name")  # a longer name cut short, not a word
