@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import diplolib.actors.tagger as tagger_mod
 from conftest import comparison_slice
 from diplolib import datasets
+from diplolib.actors import hit_columns
 from diplolib.actors.matcher import ActorMatcher
 from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.partition import scan_partition
@@ -188,6 +189,6 @@ def test_surfaces_from_the_code_points_are_the_slices(texts, data):
             s = data.draw(st.integers(0, len(t)))
             spans.append((p, s, data.draw(st.integers(s, len(t)))))
     pos, start, end = (np.array([x[k] for x in spans], dtype=np.int64) for k in range(3))
-    got = tagger_mod._surfaces(texts, pos, start, end)
+    got = hit_columns.surfaces(texts, pos, start, end)
     assert got.to_pylist() == [texts[p][s:e] for p, s, e in spans]
-    assert tagger_mod._surfaces(["ab\ud800c"], np.array([0]), np.array([1]), np.array([3])) is None
+    assert hit_columns.surfaces(["ab\ud800c"], np.array([0]), np.array([1]), np.array([3])) is None

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import diplolib.comention.codes as codes_mod
 import diplolib.comention.counts as counts_mod
 import diplolib.comention.pairs as pairs_mod
 from diplolib.comention import co_mentions
@@ -125,7 +126,7 @@ def test_compiled_kernel_is_used_when_numba_is_installed(monkeypatch):
 ])
 def test_run_codes_number_values_as_factorize_does(values):
     """The article codes from runs of equal neighbours are pandas' codes (numbered by first appearance)."""
-    codes, n = counts_mod._run_codes(values)
+    codes, n = codes_mod.run_codes(values)
     expected, uniques = pd.factorize(values)
     np.testing.assert_array_equal(codes, expected)
     assert codes.dtype == np.int64 and n == len(uniques)
@@ -177,7 +178,7 @@ def test_sorted_codes_of_any_dtype_are_the_string_order(dtype):
     values = pd.Series(["Q7", "Q10", None, "Q7", "Q2", "Q10"], dtype=object)
     series = values.astype(pd.CategoricalDtype(["Q99", "Q7", "Q2", "Q10", "Q0"])) if dtype == "category" \
         else values.astype(dtype) if dtype is str else values
-    codes, labels = counts_mod._sorted_codes(series)
+    codes, labels = codes_mod.sorted_codes(series)
     assert list(labels) == ["Q10", "Q2", "Q7"]
     np.testing.assert_array_equal(codes, [2, 0, -1, 2, 1, 0])
 
@@ -202,7 +203,7 @@ def test_categorical_actor_ids_give_the_same_edges():
 def test_distinct_strings(values, distinct):
     import pyarrow as pa
 
-    assert counts_mod._distinct_strings(pa.array(values, type=pa.large_string())) is distinct
+    assert codes_mod.distinct_strings(pa.array(values, type=pa.large_string())) is distinct
 
 
 @pytest.mark.parametrize("value", ["sentence", "paragraph", "article", "é", ""])

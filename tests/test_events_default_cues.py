@@ -6,9 +6,8 @@ import shutil
 
 import pandas as pd
 
-from diplolib.events import default_cues, extract_events, load_cues
+from diplolib.events import default_cues, extract_events, load_cues, scan
 from diplolib.events import lexicon as lexicon_module
-from diplolib.events import scan
 
 ARTICLES = pd.DataFrame({
     "article_id": ["a", "b"],

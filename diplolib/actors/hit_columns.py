@@ -2,7 +2,8 @@
 
 :class:`Hits` holds each hit's text position, display offsets, key and key id as parallel arrays sorted by
 (position, start); :func:`marked`, :func:`object_array` and :func:`key_ids` are the array helpers the tagger's
-steps use to rebuild those columns when a rule replaces the hits of a few texts.
+steps use to rebuild those columns when a rule replaces the hits of a few texts; :func:`surfaces` the column of
+the hits' surface strings, built from code points.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pyarrow as pa
+
+from .pretests import ChunkCodes
 
 if TYPE_CHECKING:
     from .matcher import ActorMatcher
 
-__all__ = ["Hits", "marked", "object_array", "key_ids"]
+__all__ = ["Hits", "marked", "object_array", "key_ids", "surfaces"]
 
 
 class Hits:
@@ -62,3 +66,20 @@ def key_ids(matcher: ActorMatcher, keys: np.ndarray) -> np.ndarray:
     """The key id of each key; -1 for the tuples the rules make (counterpart phrases, coordinated demonyms)."""
     ids = matcher.key_id
     return np.array([ids[k] if isinstance(k, str) else -1 for k in keys.tolist()], dtype=np.int64)
+
+
+def surfaces(texts: list[str], pos: np.ndarray, start: np.ndarray, end: np.ndarray) -> pa.Array | None:
+    """``[texts[p][s:e] for p, s, e in zip(pos, start, end)]`` as an Arrow ``large_string`` array, without a Python
+    string per hit: the surfaces' code points gathered from the chunk's (:class:`~.pretests.ChunkCodes`) in numpy,
+    encoded to UTF-8 in one call, cut at offsets from each code point's UTF-8 width. None when a surface holds a
+    lone surrogate (UTF-8 has no form for it)."""
+    codes = ChunkCodes(texts)
+    n_chars = (end - start).astype(np.int64)
+    bounds = np.r_[0, np.cumsum(n_chars)]
+    cp = codes.cp[np.repeat(codes.base[pos] + start - bounds[:-1], n_chars) + np.arange(bounds[-1])]
+    if ((cp >= 0xD800) & (cp <= 0xDFFF)).any():
+        return None
+    width = 1 + (cp >= 0x80).astype(np.int64) + (cp >= 0x800) + (cp >= 0x10000)
+    offsets = np.r_[0, np.cumsum(width)][bounds].astype(np.int64)
+    data = cp.tobytes().decode("utf-32-le").encode("utf-8")
+    return pa.LargeStringArray.from_buffers(len(n_chars), pa.py_buffer(offsets), pa.py_buffer(data))

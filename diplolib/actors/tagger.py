@@ -71,7 +71,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..segment import locate_spans, segment_spans
-from .hit_columns import Hits, key_ids, marked, object_array
+from .hit_columns import Hits, key_ids, marked, object_array, surfaces
 from .keys import key_form
 from .matcher import ActorMatcher
 from .matcher_cache import as_matcher
@@ -313,23 +313,6 @@ def _chunks(lengths: np.ndarray) -> list[slice]:
     return out
 
 
-def _surfaces(texts: list[str], pos: np.ndarray, start: np.ndarray, end: np.ndarray) -> pa.Array | None:
-    """``[texts[p][s:e] for p, s, e in zip(pos, start, end)]`` as an Arrow ``large_string`` array, without a Python
-    string per hit: the surfaces' code points gathered from the chunk's (:class:`~.pretests.ChunkCodes`) in numpy,
-    encoded to UTF-8 in one call, cut at offsets from each code point's UTF-8 width. None when a surface holds a
-    lone surrogate (UTF-8 has no form for it)."""
-    codes = ChunkCodes(texts)
-    n_chars = (end - start).astype(np.int64)
-    bounds = np.r_[0, np.cumsum(n_chars)]
-    cp = codes.cp[np.repeat(codes.base[pos] + start - bounds[:-1], n_chars) + np.arange(bounds[-1])]
-    if ((cp >= 0xD800) & (cp <= 0xDFFF)).any():
-        return None
-    width = 1 + (cp >= 0x80).astype(np.int64) + (cp >= 0x800) + (cp >= 0x10000)
-    offsets = np.r_[0, np.cumsum(width)][bounds].astype(np.int64)
-    data = cp.tobytes().decode("utf-32-le").encode("utf-8")
-    return pa.LargeStringArray.from_buffers(len(n_chars), pa.py_buffer(offsets), pa.py_buffer(data))
-
-
 def tag_actors(
     articles: pd.DataFrame,
     *,
@@ -382,7 +365,7 @@ def tag_actors(
         hits, resolved, sentence, paragraph = _tag_chunk(matcher, chunk, whens[part], sources[part], datelines[part])
         if not len(hits.pos):
             continue
-        surface = _surfaces(chunk, hits.pos, hits.start, hits.end)
+        surface = surfaces(chunk, hits.pos, hits.start, hits.end)
         if surface is None:  # a lone surrogate in a surface: the slices (Arrow then refuses it, as it always did)
             surface = [chunk[p][s:e] for p, s, e in zip(hits.pos.tolist(), hits.start.tolist(), hits.end.tolist(),
                                                          strict=True)]
@@ -392,16 +375,16 @@ def tag_actors(
                       "reason": resolved[3].tolist()})
     if not parts:
         return mentions_frame(pd.DataFrame([], columns=MENTION_COLUMNS))
-    surfaces = [p.pop("surface") for p in parts]
+    surface_parts = [p.pop("surface") for p in parts]
     columns = {c: (list(itertools.chain.from_iterable(p[c] for p in parts)) if isinstance(parts[0][c], list)
                    else np.concatenate([p[c] for p in parts])) for c in MENTION_COLUMNS if c != "surface"}
     for c in ("actor_id", "method", "alias_kind", "reason"):  # str or None: Arrow builds them
         columns[c] = string_column(columns[c])
-    if all(isinstance(v, pa.Array) for v in surfaces):  # what string_column makes of the slices (never None)
-        columns["surface"] = pd.array(pa.concat_arrays(surfaces), dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+    if all(isinstance(v, pa.Array) for v in surface_parts):  # what string_column makes of the slices (never None)
+        columns["surface"] = pd.array(pa.concat_arrays(surface_parts), dtype=pd.StringDtype("pyarrow", na_value=np.nan))
     else:
         columns["surface"] = string_column(list(itertools.chain.from_iterable(
-            v.to_pylist() if isinstance(v, pa.Array) else v for v in surfaces)))
+            v.to_pylist() if isinstance(v, pa.Array) else v for v in surface_parts)))
     columns = {c: columns[c] for c in MENTION_COLUMNS}
     columns["article_id"] = _id_column(ids, columns["article_id"])
     return mentions_frame(pd.DataFrame(columns))

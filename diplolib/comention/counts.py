@@ -20,11 +20,10 @@ from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from .._tables import as_list, check_by, check_columns, check_option, check_period, period_of
 from ..stats import MEASURES
+from .codes import combine, compress, run_codes, sorted_codes
 from .dates import to_ns
 from .pairs import pair_counts, pair_counts_product
 
@@ -36,100 +35,6 @@ COUNT_COLUMNS = ["n", "n_a", "n_b", "n_windows"]
 #: Count pairs by sorting and listing them in numpy (:func:`~diplolib.comention.pairs.pair_counts`); ``False``
 #: takes the reference path, the sparse product (the tests compare the two).
 _FAST = True
-
-
-def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes following the string order of the unique values (NA -> -1).
-
-    Arrow strings without nulls (the mentions' ``actor_id``) are dictionary-encoded by pyarrow directly,
-    skipping pandas' conversions of the codes; categorical columns keep their codes (the categories no row uses
-    dropped); other columns go through ``pd.factorize``.
-    """
-    arr = pa.chunked_array(values.array.__arrow_array__()) if hasattr(values.array, "__arrow_array__") else None
-    if arr is not None and arr.null_count == 0 and (pa.types.is_string(arr.type) or
-                                                    pa.types.is_large_string(arr.type)):
-        encoded = pc.dictionary_encode(arr.combine_chunks())
-        codes = encoded.indices.to_numpy(zero_copy_only=False)
-        uniques = encoded.dictionary.to_numpy(zero_copy_only=False)
-    elif isinstance(values.dtype, pd.CategoricalDtype):  # already codes: no hashing, only the used categories
-        codes = values.cat.codes.to_numpy().astype(np.int64)
-        used = np.bincount(codes[codes >= 0], minlength=len(values.cat.categories)) > 0
-        remap = np.where(used, np.cumsum(used) - 1, -1)
-        codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
-        uniques = values.cat.categories.to_numpy()[used]
-    else:
-        codes, uniques = pd.factorize(values)
-    labels = np.array([str(u) for u in uniques], dtype=object)
-    order = np.argsort(labels.astype(str), kind="stable")
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    codes = rank[codes] if codes.min(initial=0) >= 0 else np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
-    return codes, labels[order]
-
-
-def _run_codes(values: pd.Series) -> tuple[np.ndarray, int]:
-    """Integer codes of ``values`` (no missing values) and their number, numbered by first appearance.
-
-    Mentions come article by article (``tag_actors`` writes them so): when every value's rows are one run,
-    the codes are the run numbers, found by comparing neighbours, with no hash table over every row; the
-    runs' values are checked distinct. Otherwise, or for object columns, ``pd.factorize``.
-    """
-    n = len(values)
-    numeric = isinstance(values.dtype, np.dtype) and values.dtype.kind in "iub"
-    if n > 1 and (numeric or hasattr(values.array, "__arrow_array__")):
-        if numeric:
-            a = values.to_numpy()
-            change = a[1:] != a[:-1]
-            n_runs = 1 + int(np.count_nonzero(change))
-            distinct = bool((a[1:] >= a[:-1]).all()) or pd.Series(a[np.flatnonzero(np.r_[True, change])]).is_unique
-        else:
-            arr = pa.chunked_array(values.array.__arrow_array__())
-            change = pc.not_equal(arr[1:], arr[:-1]).to_numpy(zero_copy_only=False)
-            starts = np.flatnonzero(np.r_[True, change])
-            n_runs = len(starts)
-            distinct = _distinct_strings(arr.take(starts).combine_chunks())
-        if distinct:  # the run numbers, written in place (no concatenated or converted copies of n int64)
-            codes = np.empty(n, dtype=np.int64)
-            codes[0] = 0
-            np.cumsum(change, out=codes[1:])
-            return codes, n_runs
-    codes, uniques = pd.factorize(values)
-    return codes.astype(np.int64), len(uniques)
-
-
-def _distinct_strings(values: pa.Array) -> bool:
-    """Whether the strings (no nulls) are distinct: strictly increasing in (length, bytes) order proves it without
-    a hash table (ids numbered "a1", "a2", ..., "a10" or sorted ids, one comparison of neighbours); otherwise
-    ``pc.unique`` (``pc.count_distinct`` is 2.5x slower)."""
-    if len(values) > 1:
-        size = pc.binary_length(values).to_numpy(zero_copy_only=False)
-        longer = size[1:] > size[:-1]
-        if (longer | (size[1:] == size[:-1])).all() and (
-                longer | pc.greater(values[1:], values[:-1]).to_numpy(zero_copy_only=False)).all():
-            return True
-    return len(pc.unique(values)) == len(values)
-
-
-def _combine(codes: list[np.ndarray], sizes: list[int]) -> tuple[np.ndarray, int]:
-    """Mixed-radix combination of code arrays, compressed to 0..k-1 keeping the order."""
-    out = np.zeros(len(codes[0]) if codes else 0, dtype=np.int64)
-    total = 1
-    for c, s in zip(codes, sizes, strict=False):
-        if total * s > 2**62:
-            out, total = _compress(out, total)
-        out = out * s + c
-        total *= s
-    return _compress(out, total)
-
-
-def _compress(codes: np.ndarray, total: int) -> tuple[np.ndarray, int]:
-    if total <= 4 * len(codes) + 1024:
-        used = np.zeros(total, dtype=bool)
-        used[codes] = True
-        remap = np.cumsum(used) - 1
-        return remap[codes], int(used.sum())
-    uniq, inv = np.unique(codes, return_inverse=True)
-    return inv.astype(np.int64), len(uniq)
 
 
 def with_article_columns(mentions: pd.DataFrame, *, articles: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
@@ -303,14 +208,14 @@ class _Codes(NamedTuple):
 
 
 def _codes(df: pd.DataFrame, by: list[str], window: str) -> _Codes:
-    actor_codes, actor_labels = _sorted_codes(df["actor_id"])
+    actor_codes, actor_labels = sorted_codes(df["actor_id"])
     n_act = len(actor_labels)
     if by:
         parts = [pd.factorize(df[c], sort=True) for c in by]
-        group_codes, n_groups = _combine([p[0] for p in parts], [len(p[1]) for p in parts])
+        group_codes, n_groups = combine([p[0] for p in parts], [len(p[1]) for p in parts])
     else:
         group_codes, n_groups = np.zeros(len(df), dtype=np.int64), 1
-    unit = [_run_codes(df["article_id"])]
+    unit = [run_codes(df["article_id"])]
     if window != "article":
         codes, uniques = pd.factorize(df[window])
         unit.append((codes, len(uniques)))
@@ -318,13 +223,13 @@ def _codes(df: pd.DataFrame, by: list[str], window: str) -> _Codes:
         win_codes, n_win = unit[0]
     else:
         lead = ([group_codes], [n_groups]) if n_groups > 1 else ([], [])  # one group: no codes to combine
-        win_codes, n_win = _combine(lead[0] + [u[0] for u in unit], lead[1] + [u[1] for u in unit])
+        win_codes, n_win = combine(lead[0] + [u[0] for u in unit], lead[1] + [u[1] for u in unit])
     # rows of X: one per (group, actor), ordered by group then actor label
     if n_groups == 1:  # the rows are the actors (no scatter over every mention)
         rows, n_rows = actor_codes, n_act
         row_group, row_actor = np.zeros(n_rows, dtype=np.int64), np.arange(n_rows, dtype=np.int64)
     else:
-        rows, n_rows = _compress(group_codes * n_act + actor_codes, n_groups * n_act)
+        rows, n_rows = compress(group_codes * n_act + actor_codes, n_groups * n_act)
         row_group = np.zeros(n_rows, dtype=np.int64)
         row_group[rows] = group_codes
         row_actor = np.zeros(n_rows, dtype=np.int64)

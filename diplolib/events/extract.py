@@ -191,14 +191,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
             b.sent_start[hits["sentence"]]), hits["m_start"]), hits["sentence"], lang),
         "src": src, "tgt": tgt, "has_speaker": has_speaker, "nominal": fl["nominal"], "addressed": fl["addressed"],
     }), event=cue_rows["event"], mode=cue_rows["mode"], direction=direction, speaker=spk)
-    table["speaker"] = table["speaker"].where(table["has_speaker"] & (table["src"] < 0), None)
-    table["authored"] = authored
-    if authored.any():
-        table.loc[authored, "speaker"] = _authors(author, len(sub), doc[authored])
-    heavy = fl["heavy"] & np.isin(table["event"].to_numpy(), ["ASSAULT", "COERCE"])
-    table.loc[heavy, "event"] = "FIGHT"
-    table.loc[heavy, "mode"] = "heavy-weapons"
-    out = _pairs(table, phrases)
+    out = _pairs(_speakers_and_weapons(table, authored, _authors(author, len(sub), doc), fl["heavy"]), phrases)
     if out.empty:
         return empty_events()
     where = (article_states(b, batch_mentions(mentions, sub["article_id"], frozenset()), places, country, phrases)
@@ -209,6 +202,20 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     out.loc[out["authored"].to_numpy(dtype=bool) & (out["source"] == "").to_numpy(), "reason"] = "unnamed-author"
     out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"
     return _finish(out, sub, b)
+
+
+def _speakers_and_weapons(table: pd.DataFrame, authored: np.ndarray, authors: np.ndarray, heavy: np.ndarray
+                          ) -> pd.DataFrame:
+    """The rows' speaker (the issuer where no source is read; the document's author for the author's verbs) and an
+    assault or coercion by heavy weapons retyped FIGHT (mode ``heavy-weapons``): the same table, changed."""
+    table["speaker"] = table["speaker"].where(table["has_speaker"] & (table["src"] < 0), None)
+    table["authored"] = authored
+    if authored.any():
+        table.loc[authored, "speaker"] = authors[authored]
+    heavy = heavy & np.isin(table["event"].to_numpy(), ["ASSAULT", "COERCE"])
+    table.loc[heavy, "event"] = "FIGHT"
+    table.loc[heavy, "mode"] = "heavy-weapons"
+    return table
 
 
 def _finish(out: pd.DataFrame, sub: pd.DataFrame, b) -> pd.DataFrame:
