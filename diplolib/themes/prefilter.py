@@ -116,28 +116,16 @@ def _anchor_options(seq, after_boundary=False, before_boundary=False, offset=(0,
     return options
 
 
-#: Function words (matching form) so frequent that an anchor among them stands in nearly every sentence: a set of
-#: anchors holding one is taken only when the cue has no other set, even a set of unbounded position (round 8's
-#: exclusion "the council [of|for]", anchored on "the", made the whole tagging of English text ~5% slower).
-FREQUENT_WORDS = frozenset({
-    "the", "and", "for", "with", "from", "that", "this", "are", "was", "were", "has", "have", "its", "their", "not",
-    "les", "des", "est", "ont", "une", "pour", "dans", "avec", "sur", "par", "que", "qui", "aux", "ses", "leurs",
-    "في", "من", "على", "الى", "عن", "ان", "التي", "الذي", "هذا", "هذه",
-})
-
-
 def _best(options: list[frozenset]) -> frozenset | None:
-    """The most selective set: no very frequent function word (:data:`FREQUENT_WORDS`), then literals of 3+
-    characters with a known position first, then the longest shortest literal, the fewest literals, the most word
-    edges."""
+    """The most selective set: literals of 3+ characters with a known position first, then the
+    longest shortest literal, the fewest literals, the most word edges."""
     if not options:
         return None
 
     def key(s):
         shortest = min(len(a[0]) for a in s)
         bounded = all(a[4] is not None for a in s)
-        rare = not any(a[0] in FREQUENT_WORDS for a in s)
-        return (rare, min(shortest, 3), bounded, shortest, -len(s), sum(a[1] + a[2] for a in s), sorted(s, key=str))
+        return (min(shortest, 3), bounded, shortest, -len(s), sum(a[1] + a[2] for a in s), sorted(s, key=str))
 
     return max(options, key=key)
 
