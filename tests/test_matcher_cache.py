@@ -112,12 +112,15 @@ def test_files_of_other_inputs_are_removed_only_when_unused_for_days(tmp_path, m
     old.parent.mkdir(parents=True)
     for path in (old, recent, other_options, named_before):
         mc._write(path, "x", "a matcher")
+    killed, writing = old.with_name("tmpkilled.tmp"), old.with_name("tmpwriting.tmp")
+    killed.write_bytes(b"half a matcher")
+    writing.write_bytes(b"half a matcher")
     days_ago = time.time() - (mc.KEEP_DAYS + 1) * 86400
-    for path in (old, other_options, named_before):
+    for path in (old, other_options, named_before, killed):
         os.utime(path, (days_ago, days_ago))
     mc._write(current, "c" * 64, "a matcher")
-    assert not old.exists() and not named_before.exists()
-    assert recent.exists() and current.exists()
+    assert not old.exists() and not named_before.exists() and not killed.exists()
+    assert recent.exists() and current.exists() and writing.exists()
     assert other_options.exists()  # another set of options is not this file's to prune
 
 

@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable
+from itertools import chain
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -68,10 +69,12 @@ def _cache_file(options: str, digest: str) -> Path:
 
 
 def _prune(path: Path) -> None:
-    """Remove the files of the same options as ``path`` (other inputs) that nobody read for KEEP_DAYS days."""
+    """Remove the files of the same options as ``path`` (other inputs) that nobody read for KEEP_DAYS days, and the
+    temporary files of writers killed that long ago."""
     options_part = path.name.rsplit("-", 1)[0]
     too_old = time.time() - KEEP_DAYS * 86400
-    for other in path.parent.glob(f"{options_part}*.pickle"):  # with the files named before the hash was
+    leftovers = path.parent.glob("*.tmp")  # half-written by a process killed while writing
+    for other in chain(path.parent.glob(f"{options_part}*.pickle"), leftovers):  # with the names before the hash
         try:
             if other != path and other.stat().st_mtime < too_old:
                 other.unlink()
