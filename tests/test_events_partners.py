@@ -28,7 +28,9 @@ TEXTS = {
     "three": "Russia, France and Germany held talks in Berlin on Monday.",
     "chain": "Russian-French-German talks opened in Berlin.",
     "chain_topic": "The ministers discussed Russian-French-German relations.",
-    "gerund": "Bosnian Serbs demanded a truce with Moslem forces in east Bosnia before allowing U.N. aid convoys to "
+    # (the PLOVER sentence has "Moslem forces in east Bosnia": Bosnia then pairs with itself without a sector,
+    # which round 9's events/sectors.without_self_pairs leaves without a target; another state keeps the case)
+    "gerund": "Bosnian Serbs demanded a truce with Croatian forces before allowing U.N. aid convoys to "
               "feed civilians.",
     "gerund_twin": "Bosnian Serbs demanded that the U.N. open the airport.",
     "jericho": "Israeli tanks fired four shell bombs at targets in Jericho.",
@@ -72,7 +74,7 @@ def test_every_pair_of_a_coordinated_subject_and_of_a_hyphen_chain(rows):
 
 def test_a_gerund_adjunct_ends_the_targets_search(rows):
     assert "org:un" not in set(rows["gerund"].loc[rows["gerund"]["event"] == "DEMAND", "target"])
-    assert "BIH" in set(rows["gerund"].loc[rows["gerund"]["event"] == "DEMAND", "target"])
+    assert "HRV" in set(rows["gerund"].loc[rows["gerund"]["event"] == "DEMAND", "target"])
     assert "org:un" in set(rows["gerund_twin"].loc[rows["gerund_twin"]["event"] == "DEMAND", "target"])
 
 
@@ -93,7 +95,7 @@ REGISTRY_CASES = [
     ("Amnesty International condemned the executions.", "org:amnesty_international"),
     ("The RUF seized peacekeepers.", "grp:ruf"), ("UNITA rejected the accord.", "grp:unita"),
     ("The Tamil Tigers attacked a base.", "grp:ltte"), ("The KLA ambushed a patrol.", "grp:kla"),
-    ("Fatah activists staged rallies.", "org:fatah"), ("UNPROFOR withdrew.", "org:unprofor"),
+    ("Fatah movement activists staged rallies.", "org:fatah"), ("UNPROFOR withdrew.", "org:unprofor"),
     ("Shells hit Jericho.", "place:jericho"), ("Riots broke out in Abidjan.", "place:abidjan"),
     ("A bomb exploded in Tel Aviv.", "place:tel_aviv"), ("Rockets were fired from the Gaza Strip.",
                                                          "place:gaza_strip"),
@@ -101,11 +103,14 @@ REGISTRY_CASES = [
     ("UNAMIR withdrew from Kigali.", "org:unamir"), ("UNSCOM inspectors left Iraq.", "org:unscom"),
     ("Islamic Jihad claimed the attack.", "grp:pij"), ("The G8 met in Genoa.", "org:g8"),
 ]
+#: Spellings of Syrian group names the registry lacks, in which the Palestinian party's name is only a word (FA-KES)
+NOT_FATAH = ["Fifteen members of Jeish al-Fatah were killed.", "Fatah al-Shams mortar attacks in Eastern Aleppo.",
+             "Militants of Liwa al-Fateh shelled al-Midan."]
 
 
 @pytest.fixture(scope="module")
 def tagged(matcher):
-    texts = [t for t, _ in REGISTRY_CASES]
+    texts = [t for t, _ in REGISTRY_CASES] + NOT_FATAH
     arts = pd.DataFrame({"article_id": [f"r{i}" for i in range(len(texts))], "lang": "en", "text": texts,
                          "published": pd.Timestamp("1995-06-01", tz="UTC")})
     m = tag_actors(arts, registry=matcher)
@@ -126,6 +131,7 @@ def test_a_former_federation_is_no_state_of_its_own(tagged):
 
 def test_names_inside_longer_names_are_not_the_new_actors(tagged):
     assert "org:fatah" not in tagged["Clashes between regime forces and rebels backed by Fateh al-Sham."]
+    assert not any("org:fatah" in tagged[t] for t in NOT_FATAH)
     assert "grp:ira" not in tagged["The United States passed the Inflation Reduction Act (IRA)."]
 
 
