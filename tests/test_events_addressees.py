@@ -54,9 +54,12 @@ TEXTS = {
     "fr_scourge": ("fr", "", "Le Conseil de sécurité est déterminé à combattre l'impunité des accusés du TPIR."),
     "fr_decree": ("fr", "", "La Présidente du Brésil a signé le décret intégrant la résolution du Conseil de sécurité."),
     "fr_threat": ("fr", "", "Le Hezbollah menace Israël de représailles."),  # twin: a threat made
-    # an actor paired with itself, with no sector: no target; with a sector, a domestic event
-    "self": ("ar", "", "10 - غير أنه تصرّ المملكة المتحدة على رفض استئناف المفاوضات الثنائية والمطالبة بتنظيم استفتاء "
-                      "لرعاياها البريطانيين."),
+    # an organisation or person paired with itself, with no sector: no target; a state: an event within it (as
+    # PLOVER codes it); with a sector, a domestic event
+    "self": ("ar", "", "10 - غير أنه تصرّ الأمم المتحدة على رفض استئناف المفاوضات الثنائية والمطالبة بتنظيم استفتاء "
+                      "لموظفي الأمم المتحدة."),
+    "self_state": ("ar", "", "10 - غير أنه تصرّ المملكة المتحدة على رفض استئناف المفاوضات الثنائية والمطالبة بتنظيم "
+                            "استفتاء لرعاياها البريطانيين."),
     "domestic": ("en", "", "Syrian forces shelled Homs on Sunday."),  # twin
     "mali": ("ar", "", "٢٤ - ودعا أعضاء مجلس الأمن جميع الأطراف في مالي إلى مواصلة المشاركة بصورة بناءة."),
 }
@@ -130,7 +133,8 @@ def test_a_threat_made_stays(rows):
 
 
 def test_no_pair_of_an_actor_with_itself_without_a_sector(rows):
-    assert _pairs(rows["self"], "REJECT") == {("GBR", "")}
+    assert _pairs(rows["self"], "REJECT") == {("org:un", "")}
+    assert _pairs(rows["self_state"], "REJECT") == {("GBR", "GBR")}  # a state: kept, PLOVER's state-to-state coding
     assert _pairs(rows["domestic"], "FIGHT") == {("SYR", "SYR")}  # SYR/MIL: within the state
 
 

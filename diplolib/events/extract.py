@@ -196,7 +196,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         return empty_events()
     where = (article_states(b, batch_mentions(mentions, sub["article_id"], frozenset()), places, country, phrases)
              if organ_attacks(out).any() else None)  # "Russian warplanes struck": where the article is
-    out = without_self_pairs(domestic(out, where))  # "Sudanese rebels shelled Juba": within the state
+    out = without_self_pairs(domestic(out, where), country)  # "Sudanese rebels shelled Juba": within the state
     out = _without_reporters(out, reporters)
     out["reason"] = _reason(out)
     out.loc[out["authored"].to_numpy(dtype=bool) & (out["source"] == "").to_numpy(), "reason"] = "unnamed-author"
