@@ -3,7 +3,7 @@
     git archive main diplolib | tar -x -C /tmp/before
     .venv/bin/python benchmarks/ab_actors.py /tmp/before --copies 10 --repeat 3   # FA-KES x 10 (15.3 MB of text)
 
-As ``ab_normalize.py``: the export is copied to a temporary folder as the package ``diplolib_before``; each version
+As ``ab_events.py``: the export is imported as ``other_diplolib`` (``ab_comention.load_other``); each version
 uses its own built-in matcher (from the matcher cache), warmed by a first call that is not timed; then both run one
 after the other ``--repeat`` times on ``bench_actors.py``'s corpus, the mentions tables asserted identical. CPU
 seconds and MB/s of text per CPU second.
@@ -12,9 +12,8 @@ seconds and MB/s of text per CPU second.
 from __future__ import annotations
 
 import argparse
-import shutil
+import importlib
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,13 +26,13 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=10, help="FA-KES copies")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp())
-    shutil.copytree(args.before / "diplolib", tmp / "diplolib_before")
-    sys.path.insert(0, str(tmp))
     sys.path.insert(0, str(Path(__file__).parent))
+    from ab_comention import load_other
     from bench_actors import corpus, mb
-    from diplolib_before.actors.matcher_cache import default_matcher as matcher_before
-    from diplolib_before.actors.tagger import tag_actors as tag_before
+
+    load_other(str(args.before))  # the other version as ``other_diplolib``
+    matcher_before = importlib.import_module("other_diplolib.actors.matcher_cache").default_matcher
+    tag_before = importlib.import_module("other_diplolib.actors.tagger").tag_actors
 
     from diplolib.actors.matcher_cache import default_matcher as matcher_after
     from diplolib.actors.tagger import tag_actors as tag_after
@@ -56,7 +55,6 @@ def main() -> None:
         print(f"{name}: CPU s {[round(x, 2) for x in v]}, MB/s cpu {[round(size / x, 1) for x in v]}")
     b, a = min(cpu["before"]), min(cpu["after"])
     print(f"best before / best after = {b:.2f} / {a:.2f} s = {b / a:.2f}x; {len(out['after']):,} mentions")
-    shutil.rmtree(tmp)
 
 
 if __name__ == "__main__":

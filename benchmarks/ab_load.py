@@ -4,7 +4,7 @@ in one process on the same file.
     git archive main diplolib | tar -x -C /tmp/before
     .venv/bin/python benchmarks/ab_load.py /tmp/before --copies 10 --repeat 3   # FA-KES x 10 (16.2 MB CSV)
 
-As ``ab_normalize.py``: the export is copied to a temporary folder as the package ``diplolib_before``, both versions
+As ``ab_events.py``: the export is imported as ``other_diplolib`` (``ab_comention.load_other``), both versions
 run one after the other ``--repeat`` times (the first call of each also pays the language model and first-call
 set-ups, shown apart), the articles and error tables must be identical (asserted), and the reader alone
 (``load_records``) is timed the same way. MB/s are of the file's bytes per CPU second.
@@ -13,9 +13,8 @@ set-ups, shown apart), the articles and error tables must be identical (asserted
 from __future__ import annotations
 
 import argparse
-import shutil
+import importlib
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -28,13 +27,13 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=10, help="FA-KES copies in one CSV file")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp())
-    shutil.copytree(args.before / "diplolib", tmp / "diplolib_before")
-    sys.path.insert(0, str(tmp))
     sys.path.insert(0, str(Path(__file__).parent))
+    from ab_comention import load_other
     from bench_load import _fakes_csv
-    from diplolib_before.load import load_articles as load_before
-    from diplolib_before.load import load_records as read_before
+
+    load_other(str(args.before))  # the other version as ``other_diplolib``
+    other = importlib.import_module("other_diplolib.load")
+    load_before, read_before = other.load_articles, other.load_records
 
     from diplolib.load import load_articles as load_after
     from diplolib.load import load_records as read_after
@@ -60,7 +59,6 @@ def main() -> None:
     for step in steps:
         b, a = min(cpu[(step, "before")][1:]), min(cpu[(step, "after")][1:])
         print(f"{step}: best before / best after = {b:.2f} / {a:.2f} s = {b / a:.2f}x")
-    shutil.rmtree(tmp)
 
 
 if __name__ == "__main__":
