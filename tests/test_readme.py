@@ -54,3 +54,26 @@ def test_every_readme_block_runs(tmp_path, monkeypatch):
             raise AssertionError(f"the README block at line {line} fails: {type(exc).__name__}: {exc}") from exc
         finally:
             plt.close("all")
+
+
+def test_the_figures_index_lists_every_registered_figure_once():
+    """The Figures section's index: one row per figure of the registry, its PNG committed, its notebook existing,
+    its README section really showing the image (a new figure without a row, or a row left after a figure was
+    renamed, fails here)."""
+    from diplolib.figures import FIGURES
+
+    text = (REPO / "README.md").read_text("utf-8")
+    index = text[text.index("\n## Figures\n"):]
+    index = index[: index.index("\n## ", 1)]
+    rows = re.findall(r"^\| \[`(\w+)`\]\(figures/(\w+)\.png\) \|.*\| \[[^]]*\]\(notebooks/([\w-]+\.ipynb)\) "
+                      r"\| \[([^]]+)\]\(#[\w-]+\) \|$", index, re.M)
+    names = [name for name, *_ in rows]
+    assert sorted(names) == sorted(FIGURES) and len(set(names)) == len(names)
+    sections = {m.group(1): m.start() for m in re.finditer(r"^## (.+?)(?: \(.*\))?$", text, re.M)}
+    starts = sorted(sections.values())
+    for name, png, notebook, section in rows:
+        assert png == name and (REPO / "figures" / f"{name}.png").is_file()
+        assert (REPO / "notebooks" / notebook).is_file(), f"{name}: no notebook {notebook}"
+        start = sections[section]
+        end = next((s for s in starts if s > start), len(text))
+        assert f"figures/{name}.png)" in text[start:end], f"{name}: section {section!r} does not show it"

@@ -66,8 +66,8 @@ def figure(name: str, *, inputs: Iterable[str], params: dict[str, Any] | None = 
         if name in FIGURES:
             raise ValueError(f"figure {name!r} is registered twice ({FIGURES[name].fn.__module__} and "
                              f"{fn.__module__}); rename one.")
-        doc = (fn.__doc__ or "").strip().splitlines()
-        FIGURES[name] = FigureSpec(name, fn, tuple(inputs), dict(params or {}), doc[0] if doc else "")
+        summary = " ".join(line.strip() for line in (fn.__doc__ or "").strip().split("\n\n")[0].splitlines())
+        FIGURES[name] = FigureSpec(name, fn, tuple(inputs), dict(params or {}), summary)
         return fn
 
     return register
