@@ -35,6 +35,7 @@ from .base import DEFAULT_MAX_TEXT_CHARS, RECORD_COLUMNS, ReadError, columns_fra
 from .common import STAMP_MAX, STAMP_MIN, DateError, check_size, date_precision, parse_metadata_date
 from .delimited import FIELD_LIMIT, INTEGER_FIELD, column_mapping, preset_options, read_csv, unique_header
 from .encoding import decode
+from .separator import default_sep
 
 __all__ = ["read_csv_table", "well_formed"]
 
@@ -123,15 +124,15 @@ def _columnar(data: bytes, origin: str, opts: dict[str, Any]) -> tuple[pd.DataFr
     if opts["preset"] is not None:
         settings = preset_options(opts["preset"], *settings)
     columns, sep, quoting, date_format, lang = settings
-    if sep is None:
-        sep = "\t" if origin.rsplit("!", 1)[-1].lower().endswith((".tsv", ".tab")) else ","
-    if len(sep) != 1 or not sep.isascii() or sep in "\r\n\"":
-        return None
     try:
         text = decode(data, encoding=opts["encoding"], encoding_errors=opts["encoding_errors"])
         raw = data if data.isascii() and b"\x00" not in data else text.encode("utf-8")
     except (ReadError, UnicodeError):
         return None  # the reference raises the same ReadError
+    if sep is None:
+        sep = default_sep(origin, text)
+    if len(sep) != 1 or not sep.isascii() or sep in "\r\n\"":
+        return None
     cells = _parse(raw, sep, quoting)
     if cells is None:
         return None

@@ -20,6 +20,7 @@ import pandas as pd
 from .base import DEFAULT_MAX_TEXT_CHARS, RECORD_COLUMNS, ReadError, error_row, make_record
 from .common import DateError, check_size, date_precision, in_range, parse_metadata_date
 from .encoding import decode
+from .separator import default_sep
 
 __all__ = ["read_csv", "CSV_PRESETS", "FIELDS", "unique_header", "check_columns_option", "column_mapping",
            "preset_options", "INTEGER_FIELD", "FIELD_LIMIT"]
@@ -162,7 +163,8 @@ def read_csv(
     preset
         A key of :data:`CSV_PRESETS` (``"fa-kes"``, ``"sib200"``) whose options apply unless given here.
     sep
-        Field separator; by default a tab for ``.tsv``/``.tab`` files, a comma otherwise.
+        Field separator; by default a tab for ``.tsv``/``.tab`` files, else the semicolon, tab or vertical bar of
+        a header without a comma (:func:`~diplolib.readers.separator.default_sep`), else a comma.
     quoting
         ``"none"`` for files where quotes are ordinary characters (SIB-200).
     date_format, dayfirst, tz
@@ -181,11 +183,10 @@ def read_csv(
     """
     if preset is not None:
         columns, sep, quoting, date_format, lang = preset_options(preset, columns, sep, quoting, date_format, lang)
-    name = origin.rsplit("!", 1)[-1].lower()
-    if sep is None:
-        sep = "\t" if name.endswith((".tsv", ".tab")) else ","
     # decoded as is: the csv module reads CRLF line ends itself (a CR inside a field is fixed below)
     text = decode(data, encoding=encoding, encoding_errors=encoding_errors)
+    if sep is None:
+        sep = default_sep(origin, text)
     reader = csv.reader(
         io.StringIO(text, newline=""),
         delimiter=sep,

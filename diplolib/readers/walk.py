@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from .base import READERS, ReadError, error_row, errors_frame, reader_for, records_frame
+from .compressed import decompress, split_compression
 from .delimited import check_columns_option
 from .sources import iter_entries
 
@@ -169,10 +170,11 @@ def _read_entry(entry, origin: str, format: str | None, options: dict[str, Any],
     """The records and error rows of one file (or archive member); never raises for a bad file."""
     if entry.error:
         return [], [error_row(origin, *entry.error)]
-    reader = reader_for(entry.name, format)
+    name, compression = split_compression(entry.name)
+    reader = reader_for(name, format)
     if reader is None:
         return [], [error_row(origin, "unknown-format",
-                              f"no reader claims the extension of {entry.name!r}: "
+                              f"no reader claims the extension of {name!r}: "
                               f"pass format= (one of {', '.join(sorted(READERS))}) or include= to skip it.")]
     if max_file_bytes is not None and entry.size > max_file_bytes:
         return [], [error_row(origin, "too-large",
@@ -184,6 +186,11 @@ def _read_entry(entry, origin: str, format: str | None, options: dict[str, Any],
         code = "unreadable-archive" if "!" in origin else "unreadable"
         return [], [error_row(origin, code, f"the file could not be read ({type(exc).__name__}: {exc}): "
                                             "fetch it again or check its permissions.")]
+    if compression is not None:
+        try:
+            data = decompress(data, compression, max_file_bytes)
+        except ReadError as exc:
+            return [], [error_row(origin, exc.code, exc.message)]
     kwargs = {k: v for k, v in options.items() if reader.accepts(k)}
     try:
         return reader.read(data, origin=origin, **kwargs)
