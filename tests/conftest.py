@@ -45,6 +45,32 @@ def http_root(tmp_path):
         server.server_close()
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadfile`` hands the test files out longest first, as measured in ``tests/data/file_times.csv``.
+
+    pytest-xdist's own order is by number of tests, which started the files of one long test (the notebooks, the
+    figures) last and left one worker running alone at the end (``tests/file_times.py``)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from file_times import UNKNOWN_SECONDS, read_table
+    from xdist.scheduler import LoadFileScheduling
+
+    seconds = read_table()
+
+    class LongestFileFirst(LoadFileScheduling):
+        _ordered = False
+
+        def _assign_work_unit(self, node):
+            if not self._ordered:  # the queue is complete when the first unit is handed out
+                for scope in sorted(self.workqueue, key=lambda f: -seconds.get(f, UNKNOWN_SECONDS)):
+                    self.workqueue.move_to_end(scope)
+                self._ordered = True
+            super()._assign_work_unit(node)
+
+    return LongestFileFirst(config, log)
+
+
 def corpus_dir(name: str) -> Path:
     """The fetched corpus folder in the repository's data cache, or skip the test."""
     here = REPO / "data" / "raw" / name

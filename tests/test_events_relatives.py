@@ -7,13 +7,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from diplolib import actors
+from diplolib.actors.matcher_cache import default_matcher
 from diplolib.events import extract_events
 
 
 @pytest.fixture(scope="module")
 def matcher():
-    return actors.ActorMatcher(actors.load_registry())
+    return default_matcher()  # ActorMatcher(load_registry()), built once per process (not again in this file)
 
 
 def _row(text: str, cue: str, matcher, lang: str = "en") -> tuple[str, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from suite_cache import corpus_records
 
 import diplolib.normalize.articles as articles_mod
 import diplolib.normalize.duplicates as dup_mod
@@ -26,8 +27,7 @@ CORPORA = ["fa-kes", "sana-fr", "wikinews-fr", "wh-readouts"]
 def _records(name: str) -> pd.DataFrame:
     if not datasets.is_fetched(name):
         pytest.skip(f"corpus {name} is not in data/raw (run 'make data')")
-    records, _ = datasets.read_corpus(name, fetch_missing=False)
-    return records
+    return corpus_records(name)  # datasets.read_corpus's records, read once per run (tests/suite_cache.py)
 
 
 def one_pass_decisions(articles: pd.DataFrame, column: str) -> pd.Series:

@@ -7,6 +7,7 @@ import textwrap
 
 import pandas as pd
 import pytest
+from suite_cache import shipped_themes
 
 from diplolib.normalize.matching import matching_form
 from diplolib.themes import ThemeFileError, load_themes, tag_themes
@@ -16,7 +17,7 @@ from diplolib.themes.tagging import _tag_themes_exact
 
 @pytest.fixture(scope="module")
 def themes():
-    return load_themes()
+    return shipped_themes()
 
 
 def _articles(*rows):

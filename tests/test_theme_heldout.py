@@ -11,9 +11,10 @@ Both store offsets only; the text is looked up in the fetched corpora.
 from __future__ import annotations
 
 import pytest
+from suite_cache import shipped_themes
 from theme_readings import DATA, load_articles, read_judged
 
-from diplolib.themes import load_themes, tag_themes
+from diplolib.themes import tag_themes
 from diplolib.themes.evaluate import precision
 
 PRECISION = DATA / "theme_precision_heldout.csv"
@@ -33,7 +34,7 @@ def test_files_are_well_formed():
     assert p.loc[p["verdict"] == "incorrect", "note"].notna().all(), "say why a hit was judged wrong"
     assert not p.duplicated(["corpus", "article_id", "start", "end", "theme"]).any()
     assert len(r.drop_duplicates(["corpus", "article_id", "start"])) >= 50 and set(r["corpus"]) == set(CORPORA)
-    assert set(p["theme"]) | set(r["theme"]) <= set(load_themes().themes["theme"])
+    assert set(p["theme"]) | set(r["theme"]) <= set(shipped_themes().themes["theme"])
     for df in (p, r):
         assert {"context", "surface", "text"}.isdisjoint(df.columns), "the files must not quote corpus text"
         assert (df["end"] > df["start"]).all()

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from suite_cache import shipped_themes
 from theme_readings import DATA, hash_half, load_articles, read_judged
 
-from diplolib.themes import load_themes, tag_themes
+from diplolib.themes import tag_themes
 from diplolib.themes.evaluate import precision
 
 FILES = {"tune": DATA / "theme_precision_tune_i16b.csv", "check": DATA / "theme_precision_check_i16b.csv"}
@@ -30,7 +31,7 @@ def test_files_are_well_formed(which):
     assert len(p) >= 150 and set(p["corpus"]) == CORPORA
     assert set(p["verdict"]) == {"correct", "incorrect"}
     assert p.loc[p["verdict"] == "incorrect", "note"].notna().all(), "say why a hit was judged wrong"
-    assert set(p["theme"]) <= set(load_themes().themes["theme"])
+    assert set(p["theme"]) <= set(shipped_themes().themes["theme"])
     assert {"context", "surface", "text"}.isdisjoint(p.columns), "the files must not quote corpus text"
 
 
@@ -85,7 +86,7 @@ def test_recall_on_fresh_sentences_judged_before_tagging():
     sentence-theme pairs) before the tagger was run on them (``theme_recall_i16b.csv``)."""
     gold = pd.read_csv(DATA / "theme_recall_i16b.csv", dtype={"article_id": "string", "theme": "string"})
     assert len(gold.drop_duplicates(["corpus", "article_id", "start"])) >= 50
-    assert set(gold["theme"]) <= set(load_themes().themes["theme"])
+    assert set(gold["theme"]) <= set(shipped_themes().themes["theme"])
     found = []
     for base, part in gold.groupby("corpus"):
         arts = load_articles(base)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from suite_cache import shipped_themes
 from theme_readings import DATA, hash_half, load_articles, produced_hits, read_judged
 
-from diplolib.themes import load_themes
 from diplolib.themes.evaluate import precision
 
 FILES = {"tune": DATA / "theme_precision_tune_i16c.csv", "check": DATA / "theme_precision_check_i16c.csv"}
@@ -41,7 +41,7 @@ def test_files_are_well_formed(which):
     assert len(p) >= (150 if which == "check" else 80) and set(p["corpus"]) == CORPORA[which]
     assert set(p["verdict"]) == {"correct", "incorrect"}
     assert p.loc[p["verdict"] == "incorrect", "note"].notna().all(), "say why a hit was judged wrong"
-    assert set(p["theme"]) <= set(load_themes().themes["theme"])
+    assert set(p["theme"]) <= set(shipped_themes().themes["theme"])
     assert {"context", "ctx", "surface", "text"}.isdisjoint(p.columns), "the files must not quote corpus text"
     earlier = pd.concat([pd.read_csv(f, dtype={"article_id": "string"}) for f in DATA.glob("theme_*.csv")
                          if not any(r in f.name for r in ("i16c", "i16d", "i16e", "i16f"))], ignore_index=True)  # read before

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from suite_cache import shipped_themes
 from theme_readings import DATA, hash_half, load_articles, produced_hits, read_judged
 
-from diplolib.themes import load_themes
 from diplolib.themes.evaluate import precision
 
 FILES = {"tune": DATA / "theme_precision_tune_i16d.csv", "check": DATA / "theme_precision_check_i16d.csv"}
@@ -44,7 +44,7 @@ def test_files_are_well_formed(which):
     assert len(p) >= 150 and set(p["corpus"]) == (CHECK if which == "check" else TUNED)
     assert set(p["verdict"]) == {"correct", "incorrect"}
     assert p.loc[p["verdict"] == "incorrect", "note"].notna().all(), "say why a hit was judged wrong"
-    assert set(p["theme"]) <= set(load_themes().themes["theme"])
+    assert set(p["theme"]) <= set(shipped_themes().themes["theme"])
     assert {"context", "ctx", "surface", "text"}.isdisjoint(p.columns), "the files must not quote corpus text"
     if which == "check":
         earlier = pd.concat([pd.read_csv(f, dtype={"article_id": "string"}) for f in DATA.glob("theme_*.csv")

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from suite_cache import shipped_themes
 from theme_readings import DATA, hash_half, load_articles, produced_hits, read_judged
 
 from diplolib import datasets
-from diplolib.themes import load_themes
 from diplolib.themes.evaluate import precision
 
 FILE = DATA / "theme_precision_check_i16e.csv"
@@ -42,7 +42,7 @@ def test_file_is_well_formed_and_fresh(judged):
     assert len(judged) >= 150 and set(judged["corpus"]) == CORPORA
     assert set(judged["verdict"]) == {"correct", "incorrect"}
     assert judged.loc[judged["verdict"] == "incorrect", "note"].notna().all(), "say why a hit was judged wrong"
-    assert set(judged["theme"]) <= set(load_themes().themes["theme"])  # (loads the dictionary once: ~10 s)
+    assert set(judged["theme"]) <= set(shipped_themes().themes["theme"])
     assert {"context", "ctx", "surface", "text"}.isdisjoint(judged.columns), "the file must not quote corpus text"
     assert judged.groupby("article_id").size().max() <= 2
     earlier = pd.concat([pd.read_csv(f, dtype={"article_id": "string"}) for f in DATA.glob("theme_precision*.csv")

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from suite_cache import shipped_themes
 from theme_readings import DATA, load_articles, produced_hits, read_judged
 
-from diplolib.themes import load_themes
 from diplolib.themes.evaluate import precision
 
 TUNE = DATA / "theme_precision_tune_i16f.csv"
@@ -41,7 +41,7 @@ def test_files_are_well_formed_fresh_and_read_as_documented(path):
     assert (judged.loc[judged["verdict"] == "incorrect", "note"].str.len() > 0).all(), "say why a hit was judged wrong"
     assert {"context", "ctx", "surface", "text"}.isdisjoint(judged.columns), "the file must not quote corpus text"
     assert not judged["article_id"].duplicated().any(), "one hit per article"
-    assert set(judged["theme"]) <= set(load_themes().themes["theme"])
+    assert set(judged["theme"]) <= set(shipped_themes().themes["theme"])
     earlier = pd.concat([_read(f) for f in DATA.glob("theme_precision*.csv") if f not in (TUNE, CHECK)], ignore_index=True)
     both = judged.merge(earlier[["article_id", "start", "end"]], on="article_id", suffixes=("", "_old"))
     assert not ((both["start_old"] < both["end"]) & (both["start"] < both["end_old"])).any(), "a hit read before was drawn again"

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from suite_cache import shipped_themes
 from theme_readings import DATA, load_articles, produced_hits, read_judged
 
-from diplolib.themes import load_themes
 from diplolib.themes.evaluate import precision
 
 CHECK = DATA / "theme_precision_check_s6.csv"
@@ -37,7 +37,7 @@ def test_file_is_well_formed_fresh_and_read_as_documented():
     assert (judged.loc[judged["verdict"] == "incorrect", "note"].str.len() > 0).all(), "say why a hit was judged wrong"
     assert {"context", "ctx", "surface", "text"}.isdisjoint(judged.columns), "the file must not quote corpus text"
     assert not judged["article_id"].duplicated().any(), "one hit per article"
-    assert set(judged["theme"]) <= set(load_themes().themes["theme"])
+    assert set(judged["theme"]) <= set(shipped_themes().themes["theme"])
     earlier = pd.concat([_read(f) for f in DATA.glob("theme_precision*.csv") if f != CHECK], ignore_index=True)
     assert not set(judged["article_id"]) & set(earlier["article_id"]), "an article read before was drawn again"
     per = precision(judged.assign(theme=_lang(judged["corpus"]))).set_index("theme")

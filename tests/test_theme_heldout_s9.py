@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from suite_cache import shipped_themes
 from theme_readings import DATA, hash_half, load_articles, produced_hits, read_judged
 
-from diplolib.themes import load_themes
 from diplolib.themes.evaluate import precision
 
 CHECK = DATA / "theme_precision_check_s9.csv"
@@ -34,7 +34,7 @@ def test_file_is_well_formed_fresh_and_read_as_documented():
     assert (judged.loc[judged["verdict"] == "incorrect", "note"].str.len() > 0).all(), "say why a hit was judged wrong"
     assert {"context", "ctx", "surface", "text"}.isdisjoint(judged.columns), "the file must not quote corpus text"
     assert not judged["article_id"].duplicated().any(), "one hit per article"
-    assert set(judged["theme"]) <= set(load_themes().themes["theme"])
+    assert set(judged["theme"]) <= set(shipped_themes().themes["theme"])
     earlier = pd.concat([read_judged(f, empty_notes=True) for f in DATA.glob("theme_precision*.csv") if f != CHECK],
                         ignore_index=True)
     ids = set(earlier["article_id"].dropna())

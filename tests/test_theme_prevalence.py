@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from suite_cache import shipped_themes
 
 from diplolib import datasets, paths
 from diplolib.themes.crosstab import theme_actor_crosstab
@@ -171,9 +172,7 @@ def test_prevalence_period_cut_in_the_stored_time_zone(hits, articles):
 
 
 def test_prevalence_with_dictionary_lists_every_theme(hits, articles):
-    from diplolib.themes import load_themes
-
-    d = load_themes()
+    d = shipped_themes()
     p = theme_prevalence(hits, articles=articles, by="source", dictionary=d)
     n_themes = p["theme"].nunique()
     assert n_themes > 10 and len(p) == 2 * n_themes

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from suite_cache import shipped_themes
 
-from diplolib.themes import load_themes, tag_themes
+from diplolib.themes import tag_themes
 from diplolib.themes.cues import cue_pattern
 
 # (lang, text, theme, fires): whether the theme must fire in that text
@@ -87,5 +88,5 @@ def test_possessive_only_in_english():
 
 
 def test_dictionary_still_loads_with_its_rules():
-    cues = load_themes().cues
+    cues = shipped_themes().cues
     assert cues["not_near"].dropna().str.contains("pilgrim").any()

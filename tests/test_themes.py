@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from suite_cache import shipped_themes
 
 from diplolib.normalize.matching import matching_form
 from diplolib.segment import sentence_spans, split_sentences
@@ -23,7 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def themes():
-    return load_themes()
+    return shipped_themes()
 
 
 def _articles(*rows):
@@ -542,7 +543,7 @@ def test_fast_path_equals_exact_path_on_nasty_rows(themes):
 
 @lru_cache(maxsize=1)
 def _shared_themes():
-    return load_themes()
+    return shipped_themes()
 
 
 @settings(max_examples=100, deadline=None)
@@ -587,7 +588,7 @@ def test_fast_path_equals_exact_path_on_real_corpora(themes):
 def test_prefilter_anchors_are_in_every_match():
     from diplolib.themes.prefilter import pattern_prefilter
 
-    d = load_themes()
+    d = shipped_themes()
     samples = {
         "truce(s)": ["truce", "truces"],
         "al-qa(e|i)da": ["al-qaeda", "alqaida", "al qada"],

@@ -14,17 +14,18 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from suite_cache import shipped_themes
 
 import diplolib.themes.batch as batch
 from conftest import comparison_slice
 from diplolib import datasets
-from diplolib.themes import load_themes, tag_themes
+from diplolib.themes import tag_themes
 from diplolib.themes.tagging import _tag, _tag_one, _tag_themes_exact
 
 
 @lru_cache(maxsize=1)
 def _themes():
-    return load_themes()
+    return shipped_themes()
 
 
 def assert_same(articles: pd.DataFrame, *, exact: bool = False) -> pd.DataFrame:

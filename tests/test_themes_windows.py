@@ -17,8 +17,9 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from suite_cache import shipped_themes
 
-from diplolib.themes import load_themes, tag_themes
+from diplolib.themes import tag_themes
 from diplolib.themes.joined import JoinedTexts
 from diplolib.themes.rules import context_ok, context_rules
 from diplolib.themes.windows import context_keep
@@ -31,7 +32,7 @@ SEPS = [" ", "  ", ".", ".) ", "\t", "\xa0", "\u2003", "\x1c", ". ", "; ", "!", 
 
 @lru_cache(maxsize=1)
 def _rules() -> list:
-    dictionary = load_themes()
+    dictionary = shipped_themes()
     out = []
     for lang in ("en", "fr", "ar"):
         out += sorted(set(context_rules(dictionary, lang).values()), key=lambda r: (r[2], str(r[0]), str(r[1])))
