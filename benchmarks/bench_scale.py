@@ -26,7 +26,8 @@ the peak RSS of each worker process (psutil, sampled every 0.2 s), what each wor
 back (count, MB, seconds), and each worker's peak memory per stage as the scheduler sees it (data managed by Dask,
 unmanaged, on disk). Without ``--persist`` it runs ``run_pipeline(..., persist=False)``: each partition loaded,
 tagged and counted in one task, nothing text-sized held between stages. ``--pandas N`` runs the pandas path
-(``load_articles`` → ``tag_actors`` → ``co_mentions``) on the first N articles in a child process and prints
+(``load_articles`` → ``tag_actors`` →
+``co_mentions(mentions, articles=articles)``, all three tables kept, as a notebook holds them) on the first N articles in a child process and prints
 its times and peak RSS.
 """
 
@@ -219,7 +220,6 @@ def _pandas_child(folder: str, n: int, queue) -> None:
     from diplolib.actors import tag_actors
     from diplolib.comention import co_mentions
     from diplolib.load import load_articles
-    from diplolib.parallel.tasks import mentions_for_edges
 
     shards = sorted(Path(folder).glob("shard-*.jsonl"))[: -(-n // SHARD)]
     times = {}
@@ -231,7 +231,7 @@ def _pandas_child(folder: str, n: int, queue) -> None:
     mentions = tag_actors(articles)
     times["actors"] = time.perf_counter() - t
     t = time.perf_counter()
-    edges = co_mentions(mentions_for_edges(mentions, articles))
+    edges = co_mentions(mentions, articles=articles)  # the documented call; joins only what the counts read
     times["edges"] = time.perf_counter() - t
     queue.put((len(articles), len(edges), times))
 
