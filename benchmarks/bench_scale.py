@@ -26,8 +26,9 @@ the peak RSS of each worker process (psutil, sampled every 0.2 s), what each wor
 back (count, MB, seconds), and each worker's peak memory per stage as the scheduler sees it (data managed by Dask,
 unmanaged, on disk). Without ``--persist`` it runs ``run_pipeline(..., persist=False)``: each partition loaded,
 tagged and counted in one task, nothing text-sized held between stages. ``--pandas N`` runs the pandas path
-(``load_articles`` → ``tag_actors`` → ``co_mentions``) on the first N articles in a child process and prints
-its times and peak RSS.
+(``load_articles`` → ``tag_actors`` → ``co_mentions(mentions, articles=articles)``, the three tables kept, as a
+notebook holds them) on the first N articles in a child process and prints its times, the RSS after each stage, the
+peak RSS and the peak as a multiple of the body text (UTF-8 bytes of ``text``).
 """
 
 from __future__ import annotations
@@ -216,24 +217,29 @@ def _spill_metrics(dask_worker) -> dict:
 
 
 def _pandas_child(folder: str, n: int, queue) -> None:
+    import pyarrow.compute as pc
+
     from diplolib.actors import tag_actors
     from diplolib.comention import co_mentions
     from diplolib.load import load_articles
-    from diplolib.parallel.tasks import mentions_for_edges
 
     shards = sorted(Path(folder).glob("shard-*.jsonl"))[: -(-n // SHARD)]
-    times = {}
+    times, rss, me = {}, {}, psutil.Process()
     t = time.perf_counter()
     # text_match is read by no step below: left out (its duplicate signatures are taken chunk by chunk)
     articles, _ = load_articles(folder, format="jsonl", include=[s.name for s in shards], text_match=False)
     times["load+normalise"] = time.perf_counter() - t
+    rss["load+normalise"] = me.memory_info().rss
     t = time.perf_counter()
     mentions = tag_actors(articles)
     times["actors"] = time.perf_counter() - t
+    rss["actors"] = me.memory_info().rss
     t = time.perf_counter()
-    edges = co_mentions(mentions_for_edges(mentions, articles))
+    edges = co_mentions(mentions, articles=articles)  # the documented call; joins only what the counts read
     times["edges"] = time.perf_counter() - t
-    queue.put((len(articles), len(edges), times))
+    rss["edges"] = me.memory_info().rss
+    text_bytes = int(pc.sum(pc.binary_length(articles["text"].array.__arrow_array__())).as_py() or 0)
+    queue.put((len(articles), len(edges), times, rss, text_bytes))
 
 
 def run_pandas(folder: Path, n: int) -> None:
@@ -242,14 +248,15 @@ def run_pandas(folder: Path, n: int) -> None:
     proc = ctx.Process(target=_pandas_child, args=(str(folder), n, queue))
     proc.start()
     with PeakRSS([proc.pid]) as rss:
-        n_art, n_edges, times = queue.get()
+        n_art, n_edges, times, after, text_bytes = queue.get()
     proc.join()
     peak = rss.peak[proc.pid] / 2**20
     print(f"\npandas path: {n_art:,} articles, {n_edges:,} edges, one process")
-    print("| stage | wall s |\n|---|---|")
+    print("| stage | wall s | RSS after, MB |\n|---|---|---|")
     for stage, sec in times.items():
-        print(f"| {stage} | {sec:,.1f} |")
-    print(f"| **total** | **{sum(times.values()):,.1f}** |\npeak RSS {peak:,.0f} MB")
+        print(f"| {stage} | {sec:,.1f} | {after[stage] / 2**20:,.0f} |")
+    print(f"| **total** | **{sum(times.values()):,.1f}** | |\npeak RSS {peak:,.0f} MB; body text "
+          f"{text_bytes / 2**20:,.1f} MB (UTF-8); peak = {peak * 2**20 / max(text_bytes, 1):.2f}x the text")
 
 
 def main() -> None:

@@ -746,3 +746,35 @@ def test_association_measures_in_blocks_equal_one_pass():
     for name in stats.MEASURES:
         assert blocked[name].shape == (size,)
         assert np.array_equal(blocked[name].view(np.int64), whole[name].view(np.int64)), name
+
+
+def test_articles_join_reads_only_what_counts_and_keeps_string_keys():
+    """``co_mentions(mentions, articles=...)`` joins only the columns the counts read, on a key of the mentions'
+    string dtype (``str`` from tag_actors, ``string`` from load_articles: pandas joins those into an ``object``
+    column with one Python string per row); same edges as on the mentions joined beforehand, with a mention of an
+    article the table lacks and an article without mentions."""
+    from diplolib.comention.counts import _join_articles
+
+    full = random_mentions(21, n_articles=90)
+    str_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
+    mentions = full.drop(columns=["source", "published"]).astype({"article_id": str_dtype})
+    articles = (full.drop_duplicates("article_id")[["article_id", "source", "published"]]
+                .iloc[1:]  # the first article's mentions find no article
+                .astype({"article_id": "string"}))
+    articles = pd.concat([articles, pd.DataFrame({"article_id": pd.array(["zzz"], dtype="string"),
+                                                  "source": ["sana"],
+                                                  "published": pd.Series([pd.NaT], dtype=full["published"].dtype)})],
+                         ignore_index=True)
+    joined = full.astype({"article_id": str_dtype})
+    lost = joined["article_id"] == full["article_id"].iloc[0]
+    joined.loc[lost, "source"] = None
+    joined.loc[lost, "published"] = pd.NaT
+    for window, by, period in (("sentence", None, None), ("paragraph", "source", "Y"), ("article", "lang", "Q")):
+        got = co_mentions(mentions, articles=articles, window=window, by=by, period=period)
+        want = co_mentions(joined, window=window, by=by, period=period)
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
+        assert len(got)
+        join = _join_articles(mentions, articles, window=window, by=[by] if by else [])
+        assert join["article_id"].dtype == str_dtype
+        assert "surface" not in join.columns and "start" not in join.columns
+        assert len(join) == len(mentions) and join["published"].isna().sum() == lost.sum()

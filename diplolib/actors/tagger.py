@@ -70,6 +70,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .._memory import release_freed_memory
 from ..segment import locate_spans, segment_spans
 from .hit_columns import Hits, key_ids, marked, object_array, surfaces
 from .keys import key_form
@@ -302,6 +303,27 @@ def _bodies(column: pd.Series) -> tuple[list[int], np.ndarray, Callable[[slice],
     return valid, np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)), texts.__getitem__
 
 
+_STRING_COLUMNS = ("actor_id", "method", "alias_kind", "reason")
+
+
+def _strings(values: np.ndarray) -> pa.Array | np.ndarray:
+    """One chunk's column of str or None as an Arrow array, built as the chunk is tagged (held as Python lists until
+    the last chunk, the four columns took ~8 bytes a mention each, and again as the joined lists); the values
+    themselves when all are None (see :func:`_joined_strings`)."""
+    arr = pa.array(values, type=pa.large_string())
+    return values if arr.null_count == len(arr) else arr
+
+
+def _joined_strings(parts: list) -> object:
+    """The chunks' :func:`_strings` as the column :func:`~diplolib.actors.reference.string_column` makes of all
+    their values: a ``str`` column (the Arrow arrays as one chunked array, not copied), or the list of values
+    when none is a string (pandas then keeps ``object``)."""
+    if all(isinstance(p, np.ndarray) for p in parts):
+        return list(itertools.chain.from_iterable(p.tolist() for p in parts))
+    arrays = [pa.array(p, type=pa.large_string()) if isinstance(p, np.ndarray) else p for p in parts]
+    return pd.array(pa.chunked_array(arrays, type=pa.large_string()), dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+
+
 def _chunks(lengths: np.ndarray) -> list[slice]:
     """Consecutive runs of texts of about :data:`CHUNK_CHARS` characters (at least one text each)."""
     out, first, total = [], 0, np.cumsum(lengths)
@@ -369,22 +391,26 @@ def tag_actors(
         if surface is None:  # a lone surrogate in a surface: the slices (Arrow then refuses it, as it always did)
             surface = [chunk[p][s:e] for p, s, e in zip(hits.pos.tolist(), hits.start.tolist(), hits.end.tolist(),
                                                          strict=True)]
-        parts.append({"article_id": np.arange(len(ids))[part][hits.pos], "actor_id": resolved[0].tolist(),
-                      "start": hits.start, "end": hits.end, "surface": surface, "sentence": sentence,
-                      "paragraph": paragraph, "method": resolved[1].tolist(), "alias_kind": resolved[2].tolist(),
-                      "reason": resolved[3].tolist()})
+        parts.append({"article_id": np.arange(len(ids))[part][hits.pos], "start": hits.start, "end": hits.end,
+                      "surface": surface, "sentence": sentence, "paragraph": paragraph,
+                      **{c: _strings(v) for c, v in zip(_STRING_COLUMNS, resolved, strict=True)}})
+        del chunk, hits, resolved, sentence, paragraph, surface
     if not parts:
         return mentions_frame(pd.DataFrame([], columns=MENTION_COLUMNS))
     surface_parts = [p.pop("surface") for p in parts]
-    columns = {c: (list(itertools.chain.from_iterable(p[c] for p in parts)) if isinstance(parts[0][c], list)
-                   else np.concatenate([p[c] for p in parts])) for c in MENTION_COLUMNS if c != "surface"}
-    for c in ("actor_id", "method", "alias_kind", "reason"):  # str or None: Arrow builds them
-        columns[c] = string_column(columns[c])
+    columns = {c: _joined_strings([p.pop(c) for p in parts]) for c in _STRING_COLUMNS}
+    columns.update({c: np.concatenate([p.pop(c) for p in parts]) for c in MENTION_COLUMNS if c not in columns
+                    and c != "surface"})
+    del parts
     if all(isinstance(v, pa.Array) for v in surface_parts):  # what string_column makes of the slices (never None)
-        columns["surface"] = pd.array(pa.concat_arrays(surface_parts), dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+        columns["surface"] = pd.array(pa.chunked_array(surface_parts),  # the chunks' arrays, not copied
+                                      dtype=pd.StringDtype("pyarrow", na_value=np.nan))
     else:
         columns["surface"] = string_column(list(itertools.chain.from_iterable(
             v.to_pylist() if isinstance(v, pa.Array) else v for v in surface_parts)))
     columns = {c: columns[c] for c in MENTION_COLUMNS}
     columns["article_id"] = _id_column(ids, columns["article_id"])
-    return mentions_frame(pd.DataFrame(columns))
+    out = mentions_frame(pd.DataFrame(columns))
+    del columns
+    release_freed_memory()  # the chunks' scan and resolution temporaries (~100 MB): see diplolib._memory
+    return out

@@ -46,6 +46,27 @@ def with_article_columns(mentions: pd.DataFrame, *, articles: pd.DataFrame, colu
     return mentions.merge(articles[cols], on="article_id", how="left")
 
 
+def _join_articles(mentions: pd.DataFrame, articles: pd.DataFrame, *, window: str, by: Sequence[str]
+                    ) -> pd.DataFrame:
+    """:func:`with_article_columns` (``published`` and the ``by`` columns) of the mention columns the counts read.
+
+    Memory: a join copies every column it is given, so only ``article_id``, ``actor_id``, the window, ``kind``,
+    ``published`` and the ``by`` columns go in (not ``surface``, offsets, ``method``...: a whole second mentions
+    table at the pandas path's peak otherwise). And the articles' ``article_id`` takes the mentions' string dtype
+    when both are pandas string columns of two kinds (``tag_actors`` writes ``str``, ``load_articles``
+    ``string``): on two string dtypes pandas joins into an ``object`` column with one Python string per mention
+    row. The key is only a join key here: the counts read it through ``factorize``, the same codes either way.
+    """
+    used = {"article_id", "actor_id", window, "kind", "published", *by}
+    mentions = mentions[[c for c in mentions.columns if c in used]]
+    left, right = mentions.get("article_id"), articles["article_id"]
+    if (left is not None and isinstance(left.dtype, pd.StringDtype) and isinstance(right.dtype, pd.StringDtype)
+            and left.dtype != right.dtype):
+        cols = [c for c in dict.fromkeys(["article_id", "published", *by]) if c in articles.columns]
+        articles = articles[cols].assign(article_id=right.astype(left.dtype))
+    return with_article_columns(mentions, articles=articles, columns=["published", *by])
+
+
 _RESERVED = ("article_id", "actor_id", "actor_a", "actor_b", "window", *COUNT_COLUMNS, *MEASURES, "first", "last",
              "period")
 
@@ -56,11 +77,12 @@ def _prepare(mentions, window, by, period, kinds, actors, articles) -> tuple[pd.
     check_option(window, WINDOWS, func=func, name="window")
     check_period(period, func=func)
     check_by(by, func=func, reserved=_RESERVED)
+    given = list(mentions.columns)
     if articles is not None:
         wanted = [c for c in (*by, *(["published"] if period else [])) if c not in mentions.columns]
         check_columns(articles, ["article_id", *wanted], func=func, name="articles",
                       fix="pass the articles table the mentions were tagged on")
-        mentions = with_article_columns(mentions, articles=articles, columns=["published", *by])
+        mentions = _join_articles(mentions, articles, window=window, by=by)
     need = ["article_id", "actor_id"] + ([window] if window != "article" else [])
     if period is not None or "published" in mentions.columns:
         need.append("published")
@@ -76,7 +98,7 @@ def _prepare(mentions, window, by, period, kinds, actors, articles) -> tuple[pd.
         }
         fix = (
             "".join(hint.get(c, "") for c in missing)
-            or f" (the mentions table has {list(mentions.columns)}; pick window/by from those, or pass "
+            or f" (the mentions table has {given}; pick window/by from those, or pass "
             "articles= to take by columns from the articles)"
         )
         raise ValueError(f"{func}: mentions lack column(s) {missing}{fix}.")
