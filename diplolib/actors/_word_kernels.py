@@ -16,8 +16,8 @@ def edge_slot(key, mask):  # pragma: no cover - compiled
 
 
 @numba.njit(cache=True, nogil=True)
-def scan(codes, flat, off, slot_id, slot_hash, root, follows, has_child, slot_key, slot_child, term_at, term_wid,
-         term_lead, term_trail, n_vocab):  # pragma: no cover - compiled
+def scan(codes, flat, off, slot_id, slot_hash, slot_len, slot_packed, root, follows, has_child, slot_key, slot_child,
+         term_at, term_wid, term_lead, term_trail, n_vocab):  # pragma: no cover - compiled
     n = len(codes)
     vmask = len(slot_id) - 1
     emask = len(slot_key) - 1
@@ -32,16 +32,27 @@ def scan(codes, flat, off, slot_id, slot_hash, root, follows, has_child, slot_ke
             i += 1
             continue
         s = i
-        h = np.uint64(0xCBF29CE484222325)
+        h = np.uint64(0xCBF29CE484222325)  # 64-bit FNV-1a, as word_scan._fnv
+        packed = np.uint64(0)  # a word of at most 8 code points below 256: its bytes, compared exactly
+        short = True
         while i < n and codes[i] != 32:
-            h = (h ^ np.uint64(codes[i])) * np.uint64(0x100000001B3)
+            c = codes[i]
+            h = (h ^ np.uint64(c)) * np.uint64(0x100000001B3)
+            if c < 256 and i - s < 8:
+                packed |= np.uint64(c) << np.uint64(8 * (i - s))
+            else:
+                short = False
             i += 1
         v = -1
         slot = np.int64(h & np.uint64(vmask))
         while slot_id[slot] >= 0:
             if slot_hash[slot] == h:
                 c = slot_id[slot]
-                if off[c + 1] - off[c] == i - s:
+                if short:  # equal length and bytes: the same word, without reading the vocabulary's code points
+                    if slot_len[slot] == i - s and slot_packed[slot] == packed:
+                        v = c
+                        break
+                elif off[c + 1] - off[c] == i - s:
                     same = True
                     for k in range(i - s):
                         if flat[off[c] + k] != codes[s + k]:

@@ -27,8 +27,8 @@ __all__ = ["compiled_available", "tables", "raw_matches"]
 _KERNELS = None
 _SPACES = re.compile(r"( +)")
 _MAX_GAP = 255
-_ARGS = ("flat", "off", "slot_id", "slot_hash", "root", "follows", "has_child", "slot_key", "slot_child", "term_at",
-         "term_wid", "term_lead", "term_trail", "n_vocab")
+_ARGS = ("flat", "off", "slot_id", "slot_hash", "slot_len", "slot_packed", "root", "follows", "has_child", "slot_key",
+         "slot_child", "term_at", "term_wid", "term_lead", "term_trail", "n_vocab")
 
 
 def compiled_available() -> bool:
@@ -123,6 +123,17 @@ def build_tables(words: list[str]) -> dict | None:
     size = _pow2(len(vocab_words))
     slot_id = _placed((hashes & np.uint64(size - 1)).astype(np.int64), size)
     slot_hash = np.where(slot_id >= 0, hashes[np.maximum(slot_id, 0)] if len(hashes) else 0, 0).astype(np.uint64)
+    # words of at most 8 code points below 256 are also kept packed (a byte each) with their length: the kernel
+    # compares a text word of that kind with them exactly, without reading ``flat``; length -1: not such a word
+    cp = flat.astype(np.uint64)
+    short = (lengths <= 8) & (np.maximum.reduceat(flat, off[:-1]) < 256 if len(flat) else True)
+    packed = np.zeros(len(vocab_words), dtype=np.uint64)
+    for j in range(8):
+        live = np.flatnonzero(short & (lengths > j))
+        packed[live] |= cp[off[live] + j] << np.uint64(8 * j)
+    word_len = np.where(short, lengths, -1)
+    slot_len = np.where(slot_id >= 0, word_len[np.maximum(slot_id, 0)] if len(hashes) else -1, -1).astype(np.int64)
+    slot_packed = np.where(slot_id >= 0, packed[np.maximum(slot_id, 0)] if len(hashes) else 0, 0).astype(np.uint64)
     n_vocab = max(len(vocab_words), 1)
     e = np.array(list(edges), dtype=np.int64).reshape(-1, 3)
     child = np.fromiter(edges.values(), dtype=np.int64, count=len(edges))
@@ -140,7 +151,8 @@ def build_tables(words: list[str]) -> dict | None:
     slot_child = np.where(at >= 0, child[~top][np.maximum(at, 0)] if len(keys) else 0, 0).astype(np.int64)
     term = np.array([t for node_ends in ends for t in node_ends], dtype=np.int64).reshape(-1, 3)
     term_at = np.r_[0, np.cumsum([len(t) for t in ends])].astype(np.int64)
-    return {"flat": flat, "off": off, "slot_id": slot_id, "slot_hash": slot_hash, "root": root, "follows": follows,
+    return {"flat": flat, "off": off, "slot_id": slot_id, "slot_hash": slot_hash,
+            "slot_len": slot_len, "slot_packed": slot_packed, "root": root, "follows": follows,
             "has_child": has_child, "slot_key": slot_key,
             "slot_child": slot_child, "term_at": term_at, "term_wid": term[:, 0].copy(),
             "term_lead": term[:, 1].copy(), "term_trail": term[:, 2].copy(), "n_vocab": n_vocab}
