@@ -1,19 +1,22 @@
 """The automaton's pass as one compiled scan over words (numba), when numba is installed.
 
 The actor automaton (:meth:`ActorMatcher._build_automaton <diplolib.actors.matcher.ActorMatcher._build_automaton>`)
-holds words ``" w1 w2 … wk "``: words of the spaced matching form separated by runs of spaces, with one space at
-each end. In the spaced text every character that is not a letter or digit is already a space, so such a word
-matches exactly where k consecutive words of the text (maximal runs of characters other than the space) are
-``w1 … wk`` and the runs of spaces between them have the word's lengths. :func:`raw_matches` finds those matches
-with a trie of (gap, word) steps walked from each word of the text whose first word is known, the text's words
-looked up in a hash table of the automaton's words (hash, then the code points compared), all in one compiled
-pass; it returns what ``Automaton.iter`` returns (the index of each match's last character and the word's
-number) in the automaton's order: by last character, the longest first. No Python object per match.
+holds words ``" w1 w2 … wk "``: words of the spaced matching form separated by runs of spaces, with a run of
+spaces at each end (one, or more where the alias ends in punctuation: "U.K." gives ``" u k  "``). In the spaced
+text every character that is not a letter or digit is already a space, so such a word matches exactly where k
+consecutive words of the text (maximal runs of characters other than the space) are ``w1 … wk``, the runs of spaces
+between them have the word's lengths, and the runs before and after are at least as long as its ends.
+:func:`raw_matches` finds those matches with a trie of (gap, word) steps walked from each word of the text, the
+text's words looked up in a hash table of the automaton's words (64-bit FNV-1a, then the words compared exactly:
+packed in one integer when they have at most 8 code points below 256), all in one compiled pass
+(:mod:`diplolib.actors._word_kernels`); it returns what ``Automaton.iter`` returns (the index of each match's last
+character and the word's number) in the automaton's order: by last character, the longest first. No Python object
+per match.
 
-The tables are built once per matcher on first use. Words that do not have that shape (none in the shipped
-registry) make :func:`tables` answer None, and the caller keeps pyahocorasick. numba is an optional dependency
-(``pip install diplolib[fast]``); the kernel is compiled once and cached on disk. Tested equal to
-``Automaton.iter`` in ``tests/test_actors_word_scan.py``.
+The tables are numpy arrays built with the automaton (:func:`build_tables`, no numba needed, kept in the matcher
+cache); words of another shape (none in the shipped registry) make it answer None, and the caller keeps
+pyahocorasick. numba is the optional dependency of ``diplolib[fast]``; the kernel is compiled once and cached on
+disk. Tested equal to ``Automaton.iter`` in ``tests/test_actors_word_scan.py``.
 """
 
 from __future__ import annotations
