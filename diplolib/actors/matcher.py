@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..normalize.matching import aligned_matching_form, matching_form
+from . import word_scan
 from .keys import NONWORD, PROCLITICS, Entry, key_form, spaced_form, unglue_footnotes
 from .registry import Registry
 from .rules import MatcherRules
@@ -121,6 +122,8 @@ class ActorMatcher(MatcherRules):
             self._automaton.add_word(word, wid)
         if words:
             self._automaton.make_automaton()
+        # the same words for the compiled word scan (partition.py uses it when numba is installed)
+        self._word_tables = word_scan.build_tables(list(words))
         self.key_names = list(self._entries)
         self.key_id = key_id = {k: i for i, k in enumerate(self.key_names)}
         self._key_array = np.array(self.key_names + [""], dtype=object)[:-1]  # 1-d even if keys look alike

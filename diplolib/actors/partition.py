@@ -11,16 +11,23 @@ Leftmost-longest selection is a sort, and a Python loop only over the rare runs 
 from __future__ import annotations
 
 import itertools
+import sys
 
 import numpy as np
 
 from ..normalize.matching import aligned_matching_form, matching_form
+from . import word_scan
 from .keys import BMP_WORD, blank_footnote_codes, spaced_codes
 
 __all__ = ["scan_partition", "Hits"]
 
 _ASCII_SPACED = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256))
 _EMPTY = np.zeros(0, dtype=np.int64)
+#: Scan with the compiled word scan when numba is installed (:mod:`diplolib.actors.word_scan`) ...
+COMPILED = True
+#: ... for joined texts of this many characters or more, or whenever numba is loaded already: importing numba and
+#: loading the cached kernel costs ~0.7 s of CPU once per process, what pyahocorasick takes for ~20 M characters
+COMPILED_MIN_CHARS = 2_000_000
 
 #: ``(position, start, end, key id)``: the text's position in the list, display offsets, the index of the key in
 #: ``ActorMatcher.key_names``; sorted by position then start.
@@ -43,34 +50,51 @@ def _matching(texts: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
     return forms, (np.concatenate(maps) if maps else _EMPTY), base
 
 
-def _spaced_joined(forms: list[str] | None, starts: np.ndarray, big: str | None = None) -> str:
-    """``" " + " \\n ".join(forms) + " "`` (or ``big``, joined so already) with every character that is not a
-    letter or digit a space, but the line breaks between texts (at ``starts[1:] - 1``)."""
+def _spaced_joined(forms: list[str] | None, starts: np.ndarray, big: str | None = None) -> np.ndarray:
+    """The code points of ``" " + " \\n ".join(forms) + " "`` (or of ``big``, joined so already) with every character
+    that is not a letter or digit a space, but the line breaks between texts (at ``starts[1:] - 1``): ``uint8`` when
+    all are ASCII, ``uint16`` when none is astral, else ``uint32`` (:func:`_decoded` gives the string)."""
     big = " " + " \x00 ".join(forms) + " " if big is None else big
     seps = starts[1:] - 1
     if big.isascii():
         codes = np.frombuffer(bytearray(big.encode("ascii").translate(_ASCII_SPACED)), dtype=np.uint8)
         codes[seps] = 10
         blank_footnote_codes(codes)  # "Council1": a footnote mark glued to the word (keys.unglue_footnotes)
-        return codes.tobytes().decode("ascii")
+        return codes
     wide = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32)
     if wide.max(initial=0) < 0x10000:  # the usual case: 2 bytes a character, no mask for the astral planes (2x faster)
         codes16 = wide.astype(np.uint16)
         codes16[~BMP_WORD[codes16]] = 32  # surrogates are not letters: none is left to decode
         codes16[seps] = 10
         blank_footnote_codes(codes16)
-        return codes16.tobytes().decode("utf-16-le")
+        return codes16
     codes = spaced_codes(big)
     codes[seps] = 10
     blank_footnote_codes(codes)
-    return codes.tobytes().decode("utf-32-le")
+    return codes
 
 
-def _raw_hits(matcher, big: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every word of the automaton found in ``big``, expanded to its keys in scan order: first and last index in
-    ``big`` of each key, and its key id."""
-    found = np.fromiter(itertools.chain.from_iterable(matcher._automaton.iter(big)), dtype=np.int64)
-    ends, wids = found[0::2], found[1::2]
+def _decoded(codes: np.ndarray) -> str:
+    """The string of :func:`_spaced_joined`'s code points."""
+    return codes.tobytes().decode({1: "ascii", 2: "utf-16-le", 4: "utf-32-le"}[codes.itemsize])
+
+
+def _found(matcher, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The automaton's matches in the spaced joined form: index of the last character, word number, in scan order.
+    The compiled word scan (:mod:`diplolib.actors.word_scan`) when numba is installed and the text is long enough
+    to pay for its import (or numba is loaded already), else pyahocorasick's ``iter``: the same arrays."""
+    if COMPILED and (len(codes) >= COMPILED_MIN_CHARS or "numba" in sys.modules):
+        t = word_scan.tables(matcher)
+        if t is not None:
+            return word_scan.raw_matches(t, codes)
+    found = np.fromiter(itertools.chain.from_iterable(matcher._automaton.iter(_decoded(codes))), dtype=np.int64)
+    return found[0::2], found[1::2]
+
+
+def _raw_hits(matcher, big: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every word of the automaton found in ``big`` (:func:`_spaced_joined`), expanded to its keys in scan order:
+    first and last index in ``big`` of each key, and its key id."""
+    ends, wids = _found(matcher, big)
     first = matcher._word_first
     counts = first[wids + 1] - first[wids]
     rep = np.repeat(np.arange(len(wids)), counts)
