@@ -1,10 +1,10 @@
-"""English hits inside the name of a company, an advocacy group or a federal agency are no theme.
+"""English hits inside the name of an advocacy group, a charity or a federal agency are no theme.
 
-"Energy Absolute PCL", "Human Rights Campaign", "the Federal Trade Commission": a cue written with capitals inside a
-run of capitalised words that names a company or an advocacy group (the run ends in a company's or a campaign's
-head: "Inc.", "PCL", "Campaign", "Foundation" ...) or a federal agency (the run starts with "Federal") names that
-body, not the theme: the White House readouts list such bodies among a meeting's participants, and their
-antitrust, hiring or LGBTQ+ policy is no trade, energy or rights abuse (issue 16, eighth- and ninth-round
+"Human Rights Campaign", "the Federal Trade Commission", "the Federal Tariff Service": a cue written with capitals
+inside a run of capitalised words that names an advocacy group or a charity (the run ends in "Campaign",
+"Foundation" or "Association") or a federal agency ("Federal" just before the cue, an agency's head
+after it) names that body, not the theme: the White House readouts list such bodies among a meeting's participants,
+and their antitrust, tariff or LGBTQ+ policy is no trade or rights abuse (issue 16, eighth- and ninth-round
 readings). A name with an international word in it ("International Trade Commission", "World Energy Foundation",
 "UN Human Rights Campaign") is kept: its body works between states. English only: French and Arabic do not write a
 name's every word with a capital.
@@ -18,9 +18,13 @@ import pandas as pd
 
 __all__ = ["in_domestic_name", "drop_in_names"]
 
-# the last word of the name of a company or an advocacy group
-_HEADS = frozenset({"inc", "corp", "corporation", "company", "co", "llc", "ltd", "pcl", "plc", "ag", "holdings",
-                    "campaign", "foundation", "association"})
+# the last word of the name of an advocacy group or a charity (a company's name is left alone: "Nord Stream AG",
+# "Rosatom State Nuclear Energy Corporation" name their sector, and news about them is about it)
+_HEADS = frozenset({"campaign", "foundation", "association"})
+# the head of a federal agency's name, within two words of the cue ("Federal Trade Commission", "Federal Energy
+# Regulatory Commission"); a federal law or directorate named after its subject ("Federal Law On the Ratification of
+# the Agreement", "Federal Directorate for ... Chemical Weapons") keeps its hits
+_AGENCIES = frozenset({"commission", "agency", "service", "bureau", "administration", "reserve", "board"})
 # a word that makes a name international (kept)
 _INTERNATIONAL = frozenset({"international", "world", "global", "united", "nations", "un", "u.n", "european", "eu",
                             "african", "arab", "asian", "islamic", "intergovernmental", "inter", "joint", "regional"})
@@ -33,7 +37,7 @@ _LOOK = 120  # characters of a name around the hit
 
 
 def in_domestic_name(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` (English) is part of the name of a company, an advocacy group or a federal
+    """Whether ``text[start:end]`` (English) is part of the name of an advocacy group, a charity or a federal
     agency (see the module's docstring)."""
     surface = text[start:end]
     words = _WORDS.findall(surface)
@@ -46,14 +50,15 @@ def in_domestic_name(text: str, start: int, end: int) -> bool:
     if _INTERNATIONAL.intersection(lower):
         return False
     before = len(_WORDS.findall(left))
-    if "federal" in lower[:before]:  # "the Federal Trade Commission", "Department of Justice and Federal Trade ..."
-        return True
-    return len(lower) > before + len(words) and lower[-1] in _HEADS
+    after = lower[before + len(words):]
+    if before and lower[before - 1] == "federal":  # "the Federal Trade Commission" (not "Federal Law On the ...")
+        return bool(_AGENCIES.intersection(after[:2]))
+    return bool(after) and lower[-1] in _HEADS
 
 
 def drop_in_names(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """``hits`` (of :func:`~diplolib.themes.tag_themes`) without the English hits inside the name of a company, an
-    advocacy group or a federal agency (:func:`in_domestic_name`).
+    """``hits`` (of :func:`~diplolib.themes.tag_themes`) without the English hits inside the name of an advocacy
+    group, a charity or a federal agency (:func:`in_domestic_name`).
 
     Only English hits whose surface starts with a capital are looked at one by one.
     """
