@@ -36,6 +36,21 @@ _WORDS = re.compile(r"[A-Za-z][\w'.&]*")
 _LOOK = 120  # characters of a name around the hit
 
 
+# what a text holding such a name holds (the texts worth a closer look), and a hit's quick test
+_MAYBE = ("Federal ", "Campaign", "Foundation", "Association")
+_TAIL_HEADS = ("Campaign", "Foundation", "Association")
+
+
+def _near_head(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` follows "Federal " or has a head of :data:`_HEADS` (with its capital) within
+    :data:`_LOOK` characters after it: what :func:`in_domestic_name` needs, as substring tests (names written in
+    capitals only, "HUMAN RIGHTS CAMPAIGN", are not looked at)."""
+    if text.startswith("Federal ", max(0, start - 8)):
+        return True
+    after = text[end:end + _LOOK]
+    return any(h in after for h in _TAIL_HEADS)
+
+
 def in_domestic_name(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` (English) is part of the name of an advocacy group, a charity or a federal
     agency (see the module's docstring)."""
@@ -60,7 +75,8 @@ def drop_in_names(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """``hits`` (of :func:`~diplolib.themes.tag_themes`) without the English hits inside the name of an advocacy
     group, a charity or a federal agency (:func:`in_domestic_name`).
 
-    Only English hits whose surface starts with a capital are looked at one by one.
+    Only English hits whose surface starts with a capital, in texts holding "Federal " or a head, and that pass a
+    substring test are looked at one by one (the test was 12% of ``tag_themes``' time on FA-KES x 3 without them).
     """
     if hits.empty or "surface" not in hits.columns:
         return hits
@@ -72,9 +88,13 @@ def drop_in_names(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     if sub.empty:
         return hits
     need = set(sub["article_id"])
-    text_of = {a: t for a, t in zip(articles["article_id"], articles["text"], strict=True) if a in need}
-    drop = [isinstance(text_of.get(a), str) and in_domestic_name(text_of[a], int(s), int(e))
-            for a, s, e in zip(sub["article_id"], sub["start"], sub["end"], strict=True)]
+    text_of = {a: t for a, t in zip(articles["article_id"].tolist(), articles["text"].tolist(), strict=True)
+               if a in need and isinstance(t, str) and any(w in t for w in _MAYBE)}
+    if not text_of:
+        return hits
+    sub = sub[sub["article_id"].isin(text_of.keys()).to_numpy(dtype=bool)]
+    drop = [_near_head(text_of[a], s, e) and in_domestic_name(text_of[a], s, e)
+            for a, s, e in zip(sub["article_id"].tolist(), sub["start"].tolist(), sub["end"].tolist(), strict=True)]
     if not any(drop):
         return hits
     keep = pd.Series(True, index=hits.index)
