@@ -24,8 +24,16 @@ _WORDS = re.compile(r"\w+")
 # a token without any word character, standing alone between spaces
 _LONE = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 # A sentence or clause ends at . ! ? ؟ ; or a line break (a neighbour beyond it is not a neighbour), except a full
-# stop that ends no sentence (:func:`_dot_ends`): one inside a token ("1.5", "u.n.") or after an abbreviation.
+# stop that ends no sentence (:func:`_dot_ends`): one inside a token ("1.5", "u.n.") or after an abbreviation, and a
+# line break that only wraps a line (:func:`_wraps`).
 _STOP = re.compile(r"[.!?\u061f;\n]")
+# A hard-wrapped line (the UN General Debate speeches of most sessions since 1969: "equal justice\nfor all
+# nations") breaks a sentence at a fixed width: a single line break between a Latin letter, digit or comma and a
+# Latin letter (in matching form: lower case, no accents) is a space, not a clause end. Paragraphs and list items
+# are separated by a blank line or end with punctuation in every other sample corpus (no such line break in
+# wh-readouts, kremlin-en, fa-kes, meae-fr, wikinews-fr); a heading on its own line in Arabic text is no wrap.
+_WRAP_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,")
+_WRAP_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz")
 # what may stand between a sentence's full stop and the whitespace after it
 _CLOSING = "\"'\u201d\u2019\u00bb)]"
 # the token before a dot, as the sentence splitter reads it (diplolib.segment): letters, digits, _, °, º, dots
@@ -62,9 +70,16 @@ def _dot_ends(match: str, p: int) -> bool:
     return not _is_abbreviation(match[_TOKEN_BEFORE.search(match, max(0, p - 40), p).start():p])
 
 
+def _wraps(match: str, p: int) -> bool:
+    """Whether the line break ``match[p]`` only wraps a line (:data:`_WRAP_BEFORE`, :data:`_WRAP_AFTER`)."""
+    return 0 < p < len(match) - 1 and match[p - 1] in _WRAP_BEFORE and match[p + 1] in _WRAP_AFTER
+
+
 def _clause_ends(match: str, lo: int, hi: int) -> list[int]:
-    """Positions of the clause ends in ``match[lo:hi]`` (looking at the whole of ``match`` around each dot)."""
-    return [m.start() for m in _STOP.finditer(match, lo, hi) if m.group() != "." or _dot_ends(match, m.start())]
+    """Positions of the clause ends in ``match[lo:hi]`` (looking at the whole of ``match`` around each dot and
+    line break)."""
+    return [m.start() for m in _STOP.finditer(match, lo, hi)
+            if (m.group() != "." or _dot_ends(match, m.start())) and (m.group() != "\n" or not _wraps(match, m.start()))]
 _CHARS_PER_WORD = 25  # how far to look for ``window`` words (long Arabic and French words included)
 
 #: (near regex or None, not_near regex or None, window) of a cue with context.

@@ -13,6 +13,7 @@ import pandas as pd
 from .._tables import check_columns, legacy_arguments
 from ..segment import sentence_spans
 from .addresses import drop_in_addresses
+from .names import drop_in_names
 from .batch import tag_texts
 from .bodies import apply_body
 from .dictionary import ThemeDictionary, load_themes
@@ -257,6 +258,7 @@ def _tag(articles, dictionary, langs, tag_one, body=None) -> pd.DataFrame:
         hits[col] = hits[col].astype("string")
     hits = apply_body(hits, articles, body, dictionary)
     hits = drop_in_addresses(hits, articles)
+    hits = drop_in_names(hits, articles)
     order = {aid: i for i, aid in enumerate(pd.unique(articles["article_id"]))}
     hits["_o"] = hits["article_id"].map(order)
     hits = hits.sort_values(["_o", "start", "end", "theme"], kind="stable", na_position="first")

@@ -5,7 +5,7 @@ before and after it, within ``_CHARS_PER_WORD`` characters a word, not across th
 neighbour regexes there. :func:`context_keep` gives the same verdicts for every hit of a chunk of joined texts
 (:class:`~diplolib.themes.joined.JoinedTexts`) with the window bounds computed as columns:
 
-* the clause ends (``rules._STOP``), the starts of whitespace-separated tokens and their ends are found once per
+* the clause ends (``rules._STOP``, less the line breaks that only wrap a line: ``rules._wraps``), the starts of whitespace-separated tokens and their ends are found once per
   chunk, over the code points of the joined matching form;
 * a hit's left window starts at the latest of: ``reach`` characters before it, its text's start, the character after
   the last clause end before it, the start of the ``window``-th token before it (``searchsorted``); its right window
@@ -52,6 +52,8 @@ def _stops(codes: np.ndarray) -> np.ndarray:
 
 
 _CLOSING = np.array([ord(c) for c in _rules._CLOSING], dtype=np.uint32)
+_WRAP_BEFORE = np.array(sorted(map(ord, _rules._WRAP_BEFORE)), dtype=np.uint32)
+_WRAP_AFTER = np.array(sorted(map(ord, _rules._WRAP_AFTER)), dtype=np.uint32)
 _LONG = max(map(len, _rules.ABBREVIATIONS)) + 1  # a run of this many letters or digits is no abbreviation
 
 
@@ -96,6 +98,11 @@ def _layout(joined: JoinedTexts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         dots = np.flatnonzero(codes == 46)
         if len(dots):
             stops[dots] = _dots_end(joined.match, codes, space, dots)
+        breaks = np.flatnonzero(codes == 10)
+        if len(breaks):  # rules._wraps: a line break between a Latin letter, digit or comma and a Latin letter
+            prev, nxt = codes[np.maximum(breaks - 1, 0)], codes[np.minimum(breaks + 1, len(codes) - 1)]
+            wraps = (breaks > 0) & (breaks < len(codes) - 1) & np.isin(prev, _WRAP_BEFORE) & np.isin(nxt, _WRAP_AFTER)
+            stops[breaks[wraps]] = False
         joined._layout = (np.r_[-1, np.flatnonzero(stops), _FAR], np.r_[-1, starts], np.r_[ends, _FAR])
     return joined._layout
 
