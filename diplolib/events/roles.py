@@ -326,14 +326,12 @@ def assign(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     ok &= pe[aa] <= sent_hi
     within = ok & one_clause(hits["end"], ps[aa])
     # past a subordinate clause only when the cue's own clause names no actor and no place (then the place
-    # stands for the target: "eased measures *in Montenegro* as authorities in Croatia …"), and never past a
-    # relative word (FIRM): an actor after "which", "who", "where" is that clause's own ("sarin gas in attacks in
-    # the past *which Washington* called a red line": hand reading, English seed 2035)
+    # stands for the target: "eased measures *in Montenegro* as authorities in Croatia …")
     k = np.minimum(np.searchsorted(ps, hits["end"], side="left"), len(ps) - 1)
     first_place = np.where(k < len(ps), _next_flag(place)[k], len(ps))
     fp = np.minimum(first_place, len(ps) - 1)
     place_here = (first_place < len(ps)) & (pe[fp] <= sent_hi) & one_clause(hits["end"], ps[fp])
-    ok &= within | (~place_here & same_clause(firm, hits["end"], ps[aa]))
+    ok &= within | (~place_here & same_clause(marks, hits["end"], ps[aa]))
     after = np.where(ok, after, -1)
     group = phrases["group"].to_numpy()
     group_end = pd.Series(np.arange(len(group))).groupby(group).transform("max").to_numpy()
