@@ -46,9 +46,20 @@ TEXTS = {
     # the agent of a noun cue, the giver after "the help of … by"
     "posed": "The leaders discussed the threat posed by Iran to Israel.",
     "help_by": "The Syrian rebels advanced with the help of air strikes by the U.S.-led coalition.",
-    # an actor after a relative word is that clause's own
-    "which": "Syrian forces used sarin gas in attacks in the past which Washington called a red line.",
+    # approving one's own law or programme is no agreement; approving a peace plan is
+    "approve_law": "The Russian Government approved a comprehensive programme of security measures.",
+    "approve_plan": "Serbia approved the peace plan of the European Union.",
     "supporting": "The United States is supporting Ukraine.",
+    # a polite request is a demand; examining an issue is no inquiry, examining conduct is
+    "appreciate": "The delegation of France would appreciate the assistance of Germany in issuing this text.",
+    "examine_issue": "The Committee examined the issue of Palestinian prisoners with Israel.",
+    "examine_conduct": "Israeli police examined the conduct of Palestinian officials.",
+    # meetings between two parties; a commitment reaffirmed to a state
+    "meetings": "Bilateral meetings between the European Union and Iran took place in Brussels.",
+    "commitment": "The Security Council reaffirmed its strong commitment to the sovereignty of Libya.",
+    # an English demand whose addressee is named by a noun that is no actor is no demand of the state on itself
+    "addressee": "The Syrian government requested the pilots to carry out strikes.",
+    "domestic": "The Syrian government demanded an end to the protests.",
 }
 
 
@@ -111,8 +122,8 @@ def test_agent_of_a_noun_and_giver(ev):
         == {("USA", "SYR")}
 
 
-def test_no_target_past_a_relative_word(ev):
-    assert "USA" not in set(_rows(ev, "which")["target"])
+def test_approving_ones_own_law_is_no_agreement(ev):
+    assert "AGREE" not in _types(ev, "approve_law") and "AGREE" in _types(ev, "approve_plan")
 
 
 def test_progressive_support(ev):
@@ -136,3 +147,24 @@ def test_english_reading_is_whole():
     # the figures reported in the README: all three right 36/84, type 56/84, source 56/84, target 51/84
     assert (int(right.sum()), int(judged["type_ok"].sum()), int(judged["source_ok"].sum()),
             int(judged["target_ok"].sum())) == (36, 56, 56, 51)
+
+
+def test_requests_and_deliberation(ev):
+    assert "DEMAND" in _types(ev, "appreciate") and "SUPPORT" not in _types(ev, "appreciate")
+    assert "INVESTIGATE" not in _types(ev, "examine_issue") and "INVESTIGATE" in _types(ev, "examine_conduct")
+
+
+def test_meetings_between_and_commitment(ev):
+    rows = _rows(ev, "meetings")
+    assert {("org:eu", "IRN"), ("IRN", "org:eu")} <= set(zip(rows["source"], rows["target"]))
+    rows = _rows(ev, "commitment")
+    assert ("org:unsc", "LBY") in set(zip(rows.loc[rows["event"] == "SUPPORT", "source"],
+                                          rows.loc[rows["event"] == "SUPPORT", "target"]))
+
+
+def test_named_addressee_is_not_the_own_state(ev):
+    rows = _rows(ev, "addressee")
+    demand = rows[rows["event"] == "DEMAND"]
+    assert len(demand) and set(demand["target"]) == {""}
+    rows = _rows(ev, "domestic")  # no addressee named: the organ's demand stays within its state, as before
+    assert set(rows.loc[rows["event"] == "DEMAND", "target"]) == {"SYR"}
