@@ -168,3 +168,28 @@ def test_named_addressee_is_not_the_own_state(ev):
     assert len(demand) and set(demand["target"]) == {""}
     rows = _rows(ev, "domestic")  # no addressee named: the organ's demand stays within its state, as before
     assert set(rows.loc[rows["event"] == "DEMAND", "target"]) == {"SYR"}
+
+
+@pytest.mark.parametrize("corpus", ["fa-kes", "unpc-en", "re3d", "kremlin-en", "wh-readouts"])
+def test_english_2035_judged_right_stay_right(corpus):
+    """The 36 events of the seed-2035 English reading judged right (type, source and target) still come out the
+    same after PLOVER's reading (``plover_reading``: the sample was drawn from its rows)."""
+    from conftest import corpus_dir
+    from diplolib import datasets, events
+
+    judged = pd.read_csv(PRECISION_2035, dtype={"article_id": str}, keep_default_na=False)
+    part = judged[(judged["corpus"] == corpus) & (judged["verdict"] == "correct")]
+    name = "unpc-ar-fr-en" if corpus == "unpc-en" else corpus
+    corpus_dir(name)
+    articles, _ = datasets.load(name)
+    articles = articles[articles["article_id"].isin(part["article_id"])]
+    author = None
+    if name == "unpc-ar-fr-en":
+        articles = articles[articles["lang"] == "en"]
+        articles, author = articles.assign(author=events.un_authors(articles)), "author"
+    ev = events.plover_reading(extract_events(articles, registry=default_matcher(), author=author).query(
+        "event == event"))
+    got = set(zip(ev["article_id"], ev["start"], ev["event"], ev["source"].fillna(""), ev["target"].fillna(""),
+                  strict=True))
+    want = set(zip(part["article_id"], part["start"], part["event"], part["source"], part["target"], strict=True))
+    assert want <= got, f"{corpus}: no longer found: {sorted(want - got)[:5]}"
