@@ -57,6 +57,30 @@ _CONTENT = {"ar": _AR, "fr": _FR}
 _REACH = 120
 
 
+#: An English demand with its addressee named by a noun that is no actor, then an infinitive: "requested *the pilots
+#: to* carry out strikes", "called on *all parties to* implement" (:func:`~diplolib.events.sides.addressee` leaves
+#: such a demand without a target).
+_EN_ADDRESSEE = re.compile(r"\s*(?:on\s+)?(?:the|a|an|all|both|its|their|his|her|these|those|other|several|some)\s+"
+                           r"(?:[^\W\d_][\w'’-]*\s+){0,3}?[^\W\d_][\w'’-]*\s+to\s+(?!(?:the|a|an|all|both|its|"
+                           r"their|his|her|this|that|these|those|any|each|every|some|such|no)\b)[a-z]+\b")
+
+
+def _english_addressed(b, hits: dict[str, np.ndarray], event: np.ndarray, direction: np.ndarray,
+                       tgt: np.ndarray) -> np.ndarray:
+    """English demands with no target whose addressee is named (:data:`_EN_ADDRESSEE`): the one asked is there, so
+    neither a place nor the source's own state stands in for it ("The Syrian government requested the pilots to
+    carry out strikes" is no demand of Syria on itself: hand reading, English seed 2035)."""
+    addressed = np.zeros(len(tgt), dtype=bool)
+    cand = np.flatnonzero((event == "DEMAND") & (direction == "active") & (tgt < 0))
+    if not len(cand):
+        return addressed
+    disp, ends = b.display, hits["end"][cand]
+    his = np.minimum(b.sent_end[hits["sentence"][cand]], ends + _REACH)
+    addressed[cand] = [_EN_ADDRESSEE.match(disp, int(a), int(z)) is not None
+                       for a, z in zip(ends.tolist(), his.tolist(), strict=True)]
+    return addressed
+
+
 def content_targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: np.ndarray,
                     direction: np.ndarray, src: np.ndarray, tgt: np.ndarray,
                     lang: str) -> tuple[np.ndarray, np.ndarray]:
@@ -65,6 +89,8 @@ def content_targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event
     neither a place nor the source's own state stands in for it (:func:`~diplolib.events.sectors.domestic`).
     New arrays."""
     addressed = np.zeros(len(tgt), dtype=bool)
+    if lang == "en" and len(tgt):
+        return tgt, _english_addressed(b, hits, event, direction, tgt)
     pattern = _CONTENT.get(lang)
     if pattern is None or phrases.empty or len(tgt) == 0:
         return tgt, addressed

@@ -10,9 +10,10 @@ from .words import prev_space, space_positions, spaced_codes, words_in
 __all__ = ["AGENT_FILLERS", "PARTICIPLES", "agent_after", "adverb_after_auxiliary"]
 
 #: Words between a noun cue and its agent: "the massacre *carried out* by", "an attack *attempt* by", "attacks
-#: *allegedly committed* by", "the sanctions *imposed* by": the actor after "by" did it.
+#: *allegedly committed* by", "the sanctions *imposed* by", "the threat *posed* by": the actor after "by" did it.
 AGENT_FILLERS = {"en": frozenset("""carried out committed perpetrated conducted launched staged allegedly reportedly
-    attempt attempts waged mounted claimed imposed ordered levied announced brokered was were been being""".split()),
+    attempt attempts waged mounted claimed imposed ordered levied announced brokered was were been being
+    posed caused inflicted orchestrated masterminded""".split()),
                  "fr": frozenset("perpetre perpetree perpetres perpetrees commis commise commises mene menee menees "
                                  "lance lancee lancees revendique revendiquee a ete est".split()), "ar": frozenset()}
 _AGENT_WORD = {"en": "by", "fr": "par"}

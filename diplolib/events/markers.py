@@ -26,7 +26,9 @@ MARKERS: dict[str, dict[str, tuple[str, ...]]] = {
                "aren t", "weren t", "can t", "couldn t",
                # the same with the apostrophe lost (FA-KES: "Turkey wont allow"), and a refusal noun
                "didnt", "doesnt", "dont", "wont", "wouldnt", "hasnt", "havent", "hadnt", "isnt", "wasnt", "arent",
-               "werent", "couldnt", "refusal to"),
+               "werent", "couldnt", "refusal to",
+               # a noun that denies the event ("made no mention of any strikes", "the lack of funding for")
+               "no mention of", "lack of", "absence of", "no sign of", "no signs of", "no evidence of"),
         "fr": ("ne", "n", "pas", "jamais", "non", "sans", "refuse de", "a refuse de"),
         "ar": ("لم", "لن", "لا", "ما", "ليس", "دون"),
     },

@@ -195,6 +195,10 @@ def verb_first(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np
 _GIVEN = {"ar": (AGENT_NOUNS, None, frozenset({" من "})),
           "en": (frozenset("support backing help assistance".split()), re.compile(r"\bwith (?:the )?$"),
                  frozenset({" of ", " of the "}))}
+#: English, read on the cue and the gap to the actor together (the cue may end with "of": "help of"): the giver
+#: may also be the agent of the help named ("with the help of *air strikes by* the U.S.-led coalition": the
+#: coalition helps; hand reading, English seed 2035, read the other way round).
+_GIVEN_EN = re.compile(r"\b(?:support|backing|help|assistance) of (?:the )?(?:(?:[^\W\d_]+ ){1,2}by (?:the )?)?$")
 
 
 def agent_givers(b, hits: dict[str, np.ndarray], before: np.ndarray, after: np.ndarray, src: np.ndarray,
@@ -211,7 +215,8 @@ def agent_givers(b, hits: dict[str, np.ndarray], before: np.ndarray, after: np.n
     match, ms, me = b.match, hits["m_start"], hits["m_end"]
     p_lo = b.match_offsets(phrases["gstart"].to_numpy()[after[cand]])
     nouns, before_cue, gaps = _GIVEN[lang]
-    hot = np.fromiter((match[a:z].rsplit(" ", 1)[-1] in nouns and match[z:p] in gaps
+    hot = np.fromiter((((match[a:z].rsplit(" ", 1)[-1] in nouns and match[z:p] in gaps) if lang != "en"
+                        else (m := _GIVEN_EN.search(match, a, p)) is not None and m.start() < z)
                        and (before_cue is None or before_cue.search(match, max(a - 12, 0), a) is not None)
                        for a, z, p in zip(ms[cand].tolist(), me[cand].tolist(), p_lo.tolist(), strict=True)),
                       dtype=bool, count=len(cand))
