@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_events_reach import left_one_sided
 
 from conftest import corpus_dir
 from diplolib import actors, events
@@ -360,7 +361,10 @@ def test_events_read_by_hand_stay_right(matcher, path):
                                                     **CONTENT_OF_A_DEMAND}.items():
             if c == corpus and any(w[:2] == (article, start) for w in want):
                 want = {(*w[:4], new) if w[:2] == (article, start) and w[4] == old else w for w in want}
-        assert want <= got, f"{corpus}: no longer found: {sorted(want - got)[:5]}"
+        # round 10 leaves some with one side on purpose (a side beyond reach, an Arabic or French state with
+        # itself): those must come out with that side empty and the other unchanged
+        missing = (want - got) - left_one_sided(want - got, ev)
+        assert not missing, f"{corpus}: no longer found: {sorted(missing)[:5]}"
 
 
 #: Events judged right whose side was read from a news agency's name: since agencies are actors of kind media
