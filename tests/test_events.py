@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_events_reach import left_one_sided
 
 from conftest import corpus_dir
 from diplolib import actors, events
@@ -363,7 +364,10 @@ def test_events_read_by_hand_stay_right(matcher, path):
         for (c, article, start), (old, new, _) in TERRITORY_TAKEN.items():
             if c == corpus:
                 want = {(w[0], w[1], new, *w[3:]) if w[:2] == (article, start) and w[2] == old else w for w in want}
-        assert want <= got, f"{corpus}: no longer found: {sorted(want - got)[:5]}"
+        # round 10 leaves some with one side on purpose (a side beyond reach, an Arabic or French state with
+        # itself): those must come out with that side empty and the other unchanged
+        missing = (want - got) - left_one_sided(want - got, ev)
+        assert not missing, f"{corpus}: no longer found: {sorted(missing)[:5]}"
 
 
 #: Events judged right with the type COERCE where territory is taken: PLOVER codes occupying territory as FIGHT

@@ -60,6 +60,7 @@ TEXTS = {
                       "لموظفي الأمم المتحدة."),
     "self_state": ("ar", "", "10 - غير أنه تصرّ المملكة المتحدة على رفض استئناف المفاوضات الثنائية والمطالبة بتنظيم "
                             "استفتاء لرعاياها البريطانيين."),
+    "self_state_en": ("en", "", "The United Kingdom rejected a referendum of the British people."),  # twin: English
     "domestic": ("en", "", "Syrian forces shelled Homs on Sunday."),  # twin
     "mali": ("ar", "", "٢٤ - ودعا أعضاء مجلس الأمن جميع الأطراف في مالي إلى مواصلة المشاركة بصورة بناءة."),
 }
@@ -95,7 +96,9 @@ def test_the_one_asked_keeps_the_target(rows):
 
 def test_nothing_stands_in_for_the_one_asked(rows):
     assert _pairs(rows["fr_self"], "DEMAND") == {("USA", "")}  # not the delegation's own state
-    assert _pairs(rows["fr_domestic"], "DEMAND") == {("SYR", "SYR")}  # no one asked: within the state
+    # no one asked: no target (within the state until round 10, whose Arabic and French readings found a state
+    # paired with itself right 0 times in 20: sectors.without_self_pairs(states=True))
+    assert _pairs(rows["fr_domestic"], "DEMAND") == {("SYR", "")}
 
 
 def test_the_one_asked_does_what_the_content_says(rows):
@@ -134,7 +137,10 @@ def test_a_threat_made_stays(rows):
 
 def test_no_pair_of_an_actor_with_itself_without_a_sector(rows):
     assert _pairs(rows["self"], "REJECT") == {("org:un", "")}
-    assert _pairs(rows["self_state"], "REJECT") == {("GBR", "GBR")}  # a state: kept, PLOVER's state-to-state coding
+    # a state in Arabic or French: no target either (round 10: 0 of 20 such readings right; tests/test_events_reach.py);
+    # in English kept, PLOVER's state-to-state coding
+    assert _pairs(rows["self_state"], "REJECT") == {("GBR", "")}
+    assert _pairs(rows["self_state_en"], "REJECT") == {("GBR", "GBR")}
     assert _pairs(rows["domestic"], "FIGHT") == {("SYR", "SYR")}  # SYR/MIL: within the state
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_events_reach import left_one_sided
 
 from conftest import corpus_dir
 from diplolib import datasets, events
@@ -49,4 +50,7 @@ def test_events_2033_judged_right_stay_right(judged, corpus):
     ev = extract_events(articles, registry=default_matcher(), author=author)
     got = set(zip(ev["article_id"], ev["start"], ev["event"], ev["source"], ev["target"], strict=True))
     want = set(zip(part["article_id"], part["start"], part["event"], part["source"], part["target"], strict=True))
-    assert want <= got, f"{corpus}: no longer found: {sorted(want - got)[:5]}"
+    # round 10 leaves some with one side on purpose (a side beyond reach, an Arabic or French state with
+    # itself): those must come out with that side empty and the other unchanged
+    missing = (want - got) - left_one_sided(want - got, ev)
+    assert not missing, f"{corpus}: no longer found: {sorted(missing)[:5]}"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_events_reach import left_one_sided
 
 from conftest import corpus_dir
 from diplolib import datasets, events
@@ -60,7 +61,10 @@ def test_events_2034_judged_right_stay_right(judged, corpus):
                           index=part.index, dtype=bool)
     keep, one_sided = part[~self_pair], part[self_pair]
     want = set(zip(keep["article_id"], keep["start"], keep["event"], keep["source"], keep["target"], strict=True))
-    assert want <= got, f"{corpus}: no longer found: {sorted(want - got)[:5]}"
+    # round 10 leaves some with one side on purpose (a side beyond reach, an Arabic or French state with
+    # itself): those must come out with that side empty and the other unchanged
+    missing = (want - got) - left_one_sided(want - got, ev)
+    assert not missing, f"{corpus}: no longer found: {sorted(missing)[:5]}"
     want = set(zip(one_sided["article_id"], one_sided["start"], one_sided["event"], one_sided["source"],
                    [""] * len(one_sided), strict=True))
     assert want <= got, f"{corpus}: self pairs not kept one-sided: {sorted(want - got)[:5]}"

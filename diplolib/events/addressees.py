@@ -38,7 +38,7 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["content_targets", "content_sources", "condemned_agents"]
+__all__ = ["content_targets", "content_sources", "condemned_agents", "deed_agents"]
 
 _AR_OPEN = r"(?:الي|علي|ان|بان)"
 #: Matching forms (ى→ي, إ→ا): an addressee word then a content opener, or إلى + the one asked + a verbal clause.
@@ -164,6 +164,31 @@ _AGENT = {"ar": re.compile(r"\s(?:(?:التي|الذي|اللذين)\s+(?:يقو
                            r"(?:\s+par)?\s+(?:l|le|la|les)?\s*$")}
 #: At most this many characters (display) from a condemnation's target to the agent's marker.
 _AGENT_REACH = 200
+#: The agent's marker after a deed's noun, with up to three words before the actor phrase: the head of a sector
+#: ("التي قامت بها *السلطات* الإسرائيلية", "menées par *les forces de* l'Iran").
+_DEED_AGENT = {lang: re.compile(p.pattern.removesuffix(r"\s+$").removesuffix(r"\s*$") + r"(?:\s+\S+){0,3}\s*$")
+               for lang, p in _AGENT.items()}
+
+
+def _agents_after(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, cand: np.ndarray, at: np.ndarray,
+                  reach: int, pattern: re.Pattern, window: int = 40) -> tuple[np.ndarray, np.ndarray]:
+    """For the hits ``cand``, the first phrase starting after display offset ``at`` (up to ``reach`` characters
+    on, within the sentence) whose ``window`` matching characters before it end with the agent's marker ``pattern``:
+    (positions in ``cand`` that have one, the phrase of each)."""
+    ps = phrases["gstart"].to_numpy()
+    limit = np.minimum(b.sent_end[hits["sentence"][cand]], at + reach)
+    lo, hi = np.searchsorted(ps, at, side="right"), np.searchsorted(ps, limit, side="left")
+    n = np.maximum(hi - lo, 0)
+    row = np.repeat(np.arange(len(cand)), n)  # every (candidate, later phrase) pair, as columns
+    k = np.repeat(lo - np.cumsum(np.concatenate([[0], n[:-1]])), n) + np.arange(n.sum())
+    if not len(k):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    m_at = b.match_offsets(ps[k])
+    match = b.match
+    hot = np.fromiter((pattern.search(match[max(z - window, 0):z]) is not None for z in m_at.tolist()),
+                      dtype=bool, count=len(k))
+    first = pd.Series(k[hot]).groupby(row[hot]).min()  # the first agent after each
+    return first.index.to_numpy(np.int64), first.to_numpy(np.int64)
 
 
 def condemned_agents(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: np.ndarray, tgt: np.ndarray,
@@ -177,21 +202,34 @@ def condemned_agents(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, even
     cand = np.flatnonzero((event == "DISAPPROVE") & (tgt >= 0))
     if not len(cand):
         return tgt
-    ps = phrases["gstart"].to_numpy()
-    at, limit = ps[tgt[cand]], np.minimum(b.sent_end[hits["sentence"][cand]], ps[tgt[cand]] + _AGENT_REACH)
-    lo, hi = np.searchsorted(ps, at, side="right"), np.searchsorted(ps, limit, side="left")
-    n = np.maximum(hi - lo, 0)
-    row = np.repeat(np.arange(len(cand)), n)  # every (candidate, later phrase) pair, as columns
-    k = np.repeat(lo - np.cumsum(np.concatenate([[0], n[:-1]])), n) + np.arange(n.sum())
-    if not len(k):
-        return tgt
-    m_at = b.match_offsets(ps[k])
-    match = b.match
-    hot = np.fromiter((pattern.search(match[max(z - 40, 0):z]) is not None for z in m_at.tolist()),
-                      dtype=bool, count=len(k))
-    if not hot.any():
-        return tgt
-    first = pd.Series(k[hot]).groupby(row[hot]).min()  # the first agent after each target
+    where, agent = _agents_after(b, hits, phrases, cand, phrases["gstart"].to_numpy()[tgt[cand]], _AGENT_REACH,
+                                 pattern)
     out = tgt.copy()
-    out[cand[first.index.to_numpy()]] = first.to_numpy()
+    out[cand[where]] = agent
     return out
+
+
+#: At most this many characters (display) from a deed's cue to its agent's marker: the deed's own noun phrase.
+_DEED_REACH = 60
+
+
+def deed_agents(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, material: np.ndarray, src: np.ndarray,
+                tgt: np.ndarray, lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """The agent named after a deed's noun is the deed's source, as English "carried out by" (``nominal``):
+    "بسبب عمليات هدم المنازل *التي قامت بها* السلطات الإسرائيلية", "les attaques au chlore *menées par* les forces
+    du régime". A material cue followed within :data:`_DEED_REACH` characters (in its sentence) by the agent's
+    marker and an actor takes that actor as its source; the target is kept unless it was that actor (then none:
+    the victims before the cue are no source, "1 200 فلسطيني … بسبب عمليات هدم": hand reading of seed 2034, read
+    Palestine -> Israel). New arrays."""
+    pattern = _DEED_AGENT.get(lang)
+    if pattern is None or phrases.empty or len(src) == 0:
+        return src, tgt
+    cand = np.flatnonzero(material)
+    if not len(cand):
+        return src, tgt
+    where, agent = _agents_after(b, hits, phrases, cand, hits["end"][cand] - 1, _DEED_REACH, pattern, window=70)
+    rows = cand[where]
+    out_src, out_tgt = src.copy(), tgt.copy()
+    out_src[rows] = agent
+    out_tgt[rows] = np.where(tgt[rows] == agent, -1, tgt[rows])
+    return out_src, out_tgt

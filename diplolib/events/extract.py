@@ -10,7 +10,7 @@ import pandas as pd
 from .._tables import check_columns
 from ..actors import ActorMatcher, tag_actors
 from ..actors.matcher_cache import default_matcher
-from .addressees import condemned_agents, content_sources, content_targets
+from .addressees import condemned_agents, content_sources, content_targets, deed_agents
 from .attribution import regroup, reporting_actors, self_reports, speakers
 from .batch_mentions import batch_mentions, with_cities
 from .clauses import FIRM, FORWARD, forward_marks
@@ -26,6 +26,7 @@ from .offices import role_states
 from .operative import author_hits, authored_sides
 from .pairs import pairs as _pairs
 from .partners import coordinated_partners
+from .reach import beyond_reach, reach_of
 from .roles import actor_phrases, assign
 from .scan import batch, scan
 from .sectors import domestic, organ_attacks, phrase_sectors, without_self_pairs
@@ -130,7 +131,8 @@ def _agent_participles(b, hits: dict, fl: dict) -> np.ndarray:
 def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexicon, lang: str, *, text: str,
                      speaker: pd.Series | None, places: frozenset, country: dict[str, str],
                      reporters: frozenset = frozenset(), author: pd.Series | None = None,
-                     cities: dict[str, str] | None = None) -> pd.DataFrame:
+                     cities: dict[str, str] | None = None,
+                     reach: tuple[int, int] | None = None) -> pd.DataFrame:
     b = batch(sub[text].tolist())
     hits, marks = scan(b, lexicon, lang, {"forward": FORWARD.get(lang, ()), "firm": FIRM.get(lang, ())})
     if len(hits["start"]) == 0:
@@ -172,13 +174,19 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     fl["heavy"] = fl["heavy"] | _heavy_subject(b, hits, phrases, marks, before, src)
     tgt = targets(b, hits, phrases, cue_rows["event"], direction, tgt, lang, ~(place | patron))  # events/complements
     tgt, fl["addressed"] = content_targets(b, hits, phrases, cue_rows["event"], direction, src, tgt, lang)
+    was_src, was_tgt = src, tgt
     tgt = condemned_agents(b, hits, phrases, cue_rows["event"], tgt, lang)  # "تدين … التي يقوم بها X": X
+    src, tgt = deed_agents(b, hits, phrases, material, src, tgt, lang)  # "هدم المنازل التي قامت بها X": X did it
+    pinned_src, pinned_tgt = np.where(src != was_src, src, -1), np.where(tgt != was_tgt, tgt, -1)  # by a marker
     src = content_sources(b, hits, phrases, cue_rows["event"], src, tgt, lang)  # "demande au X de condamner"
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"],
                                  forward_marks(b, lang, marks=marks))
     src, direction = coordinated_partners(b.match, hits, phrases, direction, src, tgt)  # "between X and Y"
     authored = author_hits(b, hits, phrases, lang)  # "Condemns …": the resolution's author, never the sentence's
     src, tgt = authored_sides(authored, src, tgt, after)
+    far_src, far_tgt = beyond_reach(hits["start"], hits["end"], src, tgt, phrases, reach)  # events/reach.py
+    far_src, far_tgt = far_src & (src != pinned_src), far_tgt & (tgt != pinned_tgt)  # a marked agent is no guess
+    src, tgt = np.where(far_src, -1, src), np.where(far_tgt, -1, tgt)
     # a phrase's sector is read only where a row can show it: the members of the groups that take a side
     phrases = with_objects(phrases, sector=phrase_sectors(b.display, phrases, country, lang, np.intersect1d(
         near, side_members(phrases, src, tgt)), codes=b.codes))
@@ -189,16 +197,20 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"], b.display)
         | background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(b.match_offsets(
             b.sent_start[hits["sentence"]]), hits["m_start"]), hits["sentence"], lang),
-        "src": src, "tgt": tgt, "has_speaker": has_speaker, "nominal": fl["nominal"], "addressed": fl["addressed"],
+        "src": src, "tgt": tgt, "has_speaker": has_speaker & ~far_src, "nominal": fl["nominal"],
+        "addressed": fl["addressed"], "far_src": far_src, "far_tgt": far_tgt,
     }), event=cue_rows["event"], mode=cue_rows["mode"], direction=direction, speaker=spk)
     out = _pairs(_speakers_and_weapons(table, authored, _authors(author, len(sub), doc), fl["heavy"]), phrases)
     if out.empty:
         return empty_events()
     where = (article_states(b, batch_mentions(mentions, sub["article_id"], frozenset()), places, country, phrases)
              if organ_attacks(out).any() else None)  # "Russian warplanes struck": where the article is
-    out = without_self_pairs(domestic(out, where), country)  # "Sudanese rebels shelled Juba": within the state
+    out = without_self_pairs(domestic(out, where), country, states=lang != "en")  # "Sudanese rebels shelled Juba"
     out = _without_reporters(out, reporters)
     out["reason"] = _reason(out)
+    far = (out["far_src"].to_numpy(dtype=bool) & (out["source"] == "").to_numpy()) \
+        | (out["far_tgt"].to_numpy(dtype=bool) & (out["target"] == "").to_numpy())
+    out.loc[far, "reason"] = "far"
     out.loc[out["authored"].to_numpy(dtype=bool) & (out["source"] == "").to_numpy(), "reason"] = "unnamed-author"
     out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"
     return _finish(out, sub, b)
@@ -243,6 +255,7 @@ def extract_events(
     lang: str | None = None,
     speaker: str | None = None,
     author: str | None = None,
+    reach: dict[str, tuple[int, int]] | None = None,
     reasons: bool = False,
 ) -> pd.DataFrame:
     """Directed events in the articles: one row per (event, source actor, target actor).
@@ -275,6 +288,11 @@ def extract_events(
         and preambular paragraphs, whose subject is never written ("Condemns …", "Décide …", "يدين …";
         :mod:`~diplolib.events.operative`). Without it, or where it is empty, such a verb has no source and
         ``reason`` ``unnamed-author``.
+    reach : dict, optional
+        Per language, how many characters (source, target) a side may stand from its cue before it is left
+        empty with ``reason`` ``far`` (:mod:`~diplolib.events.reach`). ``None`` uses
+        :data:`~diplolib.events.reach.REACH` (Arabic and French (50, 80), English no limit); ``{}`` sets no
+        limit; ``{"en": (50, 80)}`` applies it to English news as well.
     reasons : bool
         Also give one row for each article without events, saying why in ``reason``: ``no-text``,
         ``language`` (no cue lexicon for it), ``no-actors``, ``no-cue``.
@@ -290,7 +308,8 @@ def extract_events(
         :func:`~diplolib.actors.discover_actors` or a readout's counterpart), ``reason``
         (``""``, ``no-source``, ``no-target``, ``unresolved``, ``self``: source and target are the same
         actor, a domestic event; ``unnamed-author``: the verb of a resolution's paragraph whose author was not
-        given) and ``published``. A cue with no actor in its clause gives no row. A role
+        given; ``far``: the side's phrase stood beyond ``reach`` of the cue and was left empty) and
+        ``published``. A cue with no actor in its clause gives no row. A role
         phrase whose holder the registry does not know on the date ("British Defence Secretary" in 1990)
         stands for its state. An attack or killing whose clause names heavy weapons (aircraft, tanks,
         artillery, missiles, shelling, air strikes) is FIGHT with mode ``heavy-weapons``, as PLOVER codes it.
@@ -307,6 +326,8 @@ def extract_events(
                       fix="name a column of actor ids with author= (events.un_authors() for UN documents), or leave "
                           "it out")
     lexicon = _lexicon(cues)
+    for code in [""] + list(reach or {}):  # a malformed reach= fails here, before any work
+        reach_of(reach, code)
     if registry is None:
         registry = default_matcher()
     reg = registry.registry if isinstance(registry, ActorMatcher) else registry
@@ -326,7 +347,8 @@ def extract_events(
             parts.append(_language_events(sub, mentions, lexicon, code, text=text,
                                           speaker=sub[speaker] if speaker else None, places=places,
                                           country=country, reporters=reporting_actors(reg.actors),
-                                          author=sub[author] if author else None, cities=cities))
+                                          author=sub[author] if author else None, cities=cities,
+                                          reach=reach_of(reach, code)))
     out = pd.concat([p for p in parts if len(p) or p is parts[0]], ignore_index=True)
     if reasons:
         out = pd.concat([out, article_reasons(articles, out, mentions, langs, lexicon, text)], ignore_index=True)

@@ -38,8 +38,16 @@ MARKERS: dict[str, dict[str, tuple[str, ...]]] = {
                "threatens to", "threaten to", "vowed to", "vows to", "pledged to", "promised to", "offered to",
                "wants to", "seeks to", "agreed to", "decided to"),
         "fr": ("va", "vont", "pourrait", "pourraient", "devrait", "devraient", "doit", "doivent", "compte",
-               "menace de", "menacent de", "prevoit de", "entend", "veut", "souhaite"),
-        "ar": ("سوف", "يعتزم", "تعتزم", "يريد", "تريد"),  # not قد: before a past verb ("وقد أعلن") it is perfective
+               "menace de", "menacent de", "prevoit de", "entend", "veut", "souhaite",
+               # readiness and resolve put as an adjective: a stance, not the deed (hand readings of seeds 2031
+               # and 2033: "est déterminée à collaborer", "est prêt à s'entretenir")
+               "pret a", "prete a", "prets a", "pretes a", "determine a", "determinee a", "determines a",
+               "determinees a", "dispose a", "disposee a", "disposes a", "disposees a", "resolu a", "resolue a",
+               "resolus a", "s apprete a", "s appretent a", "envisage de", "envisagent de"),
+        "ar": ("سوف", "يعتزم", "تعتزم", "يريد", "تريد",  # not قد: before a past verb ("وقد أعلن") it is perfective
+               # readiness and resolve, as in French ("مستعدة للتعاون مع", "عازمة على")
+               "مستعد", "مستعده", "مستعدون", "مستعدين", "استعداد", "استعدادها", "استعداده", "عازم", "عازمه",
+               "ينوي", "تنوي", "يزمع", "تزمع"),
     },
     "purpose": {  # just before the cue (in French, only before an infinitive: "de déploiement" is a noun)
         "en": ("to",),
