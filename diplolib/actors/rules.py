@@ -141,10 +141,23 @@ class MatcherRules:
                 continue  # "اليد اليمنى" (the right hand), "مجرى النهر" (the river's course): see the sweep's rule 6
             if key in self._congress_keys and _US_STATE_BEFORE.search(text[max(0, start - 32):start]):
                 continue  # "Nevada Senate Majority Leader", "the state Senate minority leader": a state's legislature
-            if key in surnames and self._inside_another_name(text, start, end, key, surnames[key]):
+            if key in surnames and (self._inside_another_name(text, start, end, key, surnames[key])
+                                    or self._other_named_before(text, start, end, key, surnames[key])):
                 continue
             out.append((start, end, key))
         return out
+
+    def _other_named_before(self, text: str, start: int, end: int, key: str, owners: set[str]) -> bool:
+        """A lone short name after the same word was written inside someone else's longer name earlier in the
+        text, when no name of the owner's is in the text: "le procès d'Yvan Colonna … Colonna avait …" is Yvan."""
+        if start < 4:
+            return False
+        surface = text[start:end]
+        earlier = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text[:start])]
+        if not any(self._inside_another_name(text, s, s + len(surface), key, owners) for s in earlier):
+            return False
+        names = {n for o in owners for n in self._full_names.get(o, ())}
+        return not any(n in key_form(text) for n in names)
 
     def _inside_another_name(self, text: str, start: int, end: int, key: str, owners: set[str]) -> bool:
         """A registered short name ("Colonna", "Hadi", "Fatah") written as part of a longer name that the registry
