@@ -52,13 +52,13 @@ def test_a_registered_short_name_inside_a_longer_name_is_someone_else(matcher):
     Hadi; a title, an alias or the owner's own first name before it, or the owner's own longer form, keep it."""
     out = _tag(matcher, ["Lors du procès d'Yvan Colonna, le juge a parlé.", "Maher al-Assad and Hadi al-Bahra met.",
                          "President Assad met Secretary of State Pompeo and Russian Putin.",
-                         "Salman bin Abdulaziz received Catherine Colonna; Colonna spoke.",
+                         "Salman bin Abdulaziz received Catherine Colonna; Colonna spoke, with Mr. Michael R. Pompeo.",
                          "قال محمد بن سلمان"], date="2017-06-01")
     got = out.groupby("article_id")["actor_id"].agg(lambda s: sorted(s.dropna()))
     assert 0 not in got.index or "per:catherine_colonna" not in got[0]
     assert "per:bashar_al_assad" not in got.get(1, []) and "per:abdrabbuh_mansur_hadi" not in got.get(1, [])
     assert {"per:bashar_al_assad", "per:mike_pompeo", "per:vladimir_putin"} <= set(got[2])
-    assert got[3].count("per:catherine_colonna") == 2 and "per:salman_of_saudi_arabia" in got[3]
+    assert got[3].count("per:catherine_colonna") == 2 and {"per:salman_of_saudi_arabia", "per:mike_pompeo"} <= set(got[3])
     assert got[4] == ["per:mohammed_bin_salman"]
     later = _tag(matcher, ["Lors du procès d'Yvan Colonna, Colonna a parlé.", "Catherine Colonna a vu Yvan Colonna. Colonna"],
                  date="2023-06-01")

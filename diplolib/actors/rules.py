@@ -177,6 +177,11 @@ class MatcherRules:
             pair = key_form(text[start:after.end()])
             return not any(pair in n for n in names)
         word = before.group(1)
+        if len(word) == 2 and word[1] == "." and word[0].isupper():  # a middle initial: the word before it counts
+            before = _NAME_WORD_BEFORE.search(text, max(0, before.start(1) - 32), before.start(1))
+            if not before:
+                return False
+            word = before.group(1)
         if word.endswith(".") and len(word) > 2 and word.casefold() not in ("jr.", "sr."):
             return False  # the end of the sentence before ("… in Paris. Pompeo said")
         low = word.casefold()
