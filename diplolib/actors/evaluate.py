@@ -22,7 +22,7 @@ import pandas as pd
 from .matcher_cache import default_matcher
 from .tagger import ActorMatcher, tag_actors
 
-__all__ = ["read_re3d", "score_mentions", "RE3D_TYPES"]
+__all__ = ["read_re3d", "score_mentions", "document_outcomes", "document_scores", "RE3D_TYPES"]
 
 RE3D_TYPES = ("Person", "Organisation", "Location", "Nationality")
 _KIND_TYPE = {"person": "Person", "organisation": "Organisation", "armed_group": "Organisation",
@@ -123,3 +123,61 @@ def score_mentions(
                      "gold": len(g), "found": int(g["found"].sum()), "recall": recall, "f1": f1, "match": match,
                      "typed": typed})
     return pd.DataFrame(rows)
+
+
+# Document-level scoring against a hand-read set (tests/data/heldout_documents*.csv): each document's gold is the
+# set of actors it names, written before tagging. Registry ids are scored by their kind; a person the registry lacked
+# is ``new:<name as written, words joined by _>`` and is found by a discovered ``prov:`` id of the same slug
+# (discover_actors); ``neworg:`` and ``newstate:`` mark an organisation or state-like entity the registry lacked.
+SCORED_KINDS = ("state", "person", "armed_group", "organisation")
+_NEW_KIND = {"new": "person", "neworg": "organisation", "newstate": "state", "newgrp": "armed_group"}
+
+
+def _gold_kind(token: str, kind_of: dict[str, str]) -> str:
+    head = token.split(":", 1)[0]
+    return _NEW_KIND[head] if head in _NEW_KIND and token not in kind_of else kind_of.get(token, "unknown")
+
+
+def _gold_key(token: str) -> str:
+    """``new:Hadi_al-Bahra`` and ``prov:hadi_al_bahra`` share a key (the discovered id's slug)."""
+    from .provisional import _slug
+
+    head, _, name = token.partition(":")
+    return "prov:" + _slug(name.replace("_", " ")) if head == "new" else token
+
+
+def document_outcomes(gold: pd.DataFrame, mentions: pd.DataFrame, kind_of: dict[str, str]) -> pd.DataFrame:
+    """One row per (document, actor) of the gold or the tagged: ``article_id``, ``actor`` (the gold token, or
+    the tagged id), ``kind``, ``outcome`` (``tp``, ``fp`` extra, ``fn`` missed).
+
+    ``gold`` has ``article_id`` and ``expected`` (space-separated tokens, see above); ``mentions`` is a
+    :func:`tag_actors` or ``discover_actors`` table of the same articles. Places, media and unresolved mentions
+    are not scored.
+    """
+    for col in ("article_id", "expected"):
+        if col not in gold.columns:
+            raise ValueError(f"document_outcomes: gold lacks {col!r}; pass a table with article_id and expected.")
+    tagged = mentions.dropna(subset=["actor_id"])
+    found = {aid: set(g["actor_id"]) for aid, g in tagged.groupby("article_id")}
+    prov_kind = dict(zip(tagged["actor_id"], tagged["alias_kind"], strict=True))
+    rows = []
+    for aid, expected in zip(gold["article_id"], gold["expected"].fillna(""), strict=True):
+        want = {_gold_key(t): t for t in str(expected).split()}
+        got = {a for a in found.get(aid, ()) if (kind_of.get(a) or prov_kind.get(a)) in SCORED_KINDS}
+        for key, token in want.items():
+            rows.append((aid, token, _gold_kind(token, kind_of), "tp" if key in got else "fn"))
+        for a in sorted(got - set(want)):
+            rows.append((aid, a, kind_of.get(a) or prov_kind.get(a), "fp"))
+    return pd.DataFrame(rows, columns=["article_id", "actor", "kind", "outcome"])
+
+
+def document_scores(outcomes: pd.DataFrame, by: list[str] | None = None,
+                    kinds: tuple[str, ...] = ("state", "person", "armed_group")) -> pd.DataFrame:
+    """Precision, recall and F1 of :func:`document_outcomes` rows of ``kinds`` (people, states and armed groups by
+    default, the target classes of issue 12), overall or per ``by`` columns (e.g. ``["kind"]``, ``["lang"]``)."""
+    rows = outcomes[outcomes["kind"].isin(kinds)]
+    counts = (rows.groupby(by or (lambda _: "all"))["outcome"].value_counts().unstack(fill_value=0)
+              .reindex(columns=["tp", "fp", "fn"], fill_value=0))
+    p = counts["tp"] / (counts["tp"] + counts["fp"])
+    r = counts["tp"] / (counts["tp"] + counts["fn"])
+    return counts.assign(precision=p, recall=r, f1=2 * p * r / (p + r)).reset_index()

@@ -192,10 +192,14 @@ class ActorMatcher(MatcherRules):
         self._first_names: dict[str, set[str]] = defaultdict(set)
         self._surnames: dict[str, set[str]] = defaultdict(set)
         self._first_raw: set[str] = set()
+        self._title_words = frozenset(titles)
+        self._full_names: dict[str, set[str]] = defaultdict(set)  # a person's names of two words or more, key forms
         for actor, alias, kind in zip(al["actor_id"], al["alias"], al["kind"], strict=True):
             if actor not in persons:
                 continue
             words = key_form(alias).split()
+            if kind in ("name", "nickname") and len(words) > 1:
+                self._full_names[actor].add(" ".join(words))
             if kind == "name" and len(words) > 1 and words[0] not in titles:
                 self._first_names[words[0]].add(actor)
                 self._first_raw.add(alias.split()[0].casefold())

@@ -54,6 +54,29 @@ _INSTRUMENT_BEFORE = re.compile(r"(?:\b(?:Conventions?|Déclaration|Plateforme|P
                                 re.IGNORECASE)  # "les accords de Vienne" as "les Accords de Vienne"
 # a feminine noun right before an Arabic adjective: a word in ة, or a feminine noun without it (parts of the body
 # that come in pairs: اليد، العين، الأذن، القدم، الساق، الكف، الذراع), after its proclitics (و، ف، ب، ل، ك)
+# an office next to a role phrase that makes it another office: a deputy, a vice-holder, a former holder
+_OTHER_OFFICE_BEFORE = re.compile(r"(?:\b(?:vice|deputy|sous|ex|co|former|ancien|ancienne|late)[\s-]|نائب\s|نائبة\s)$",
+                                  re.IGNORECASE)
+_OTHER_OFFICE_AFTER = re.compile(r"(?:[\s-](?:adjoint|adjointe|adjoints)\b|\s+(?:السابق|السابقة)\b)", re.IGNORECASE)
+
+
+def other_office(text: str, start: int, end: int) -> bool:
+    """Whether the role phrase at ``text[start:end]`` is part of another office: "vice-président de la Commission
+    européenne" (not its president), "the former Russian president", "secrétaire d'Etat adjoint", "نائب الرئيس
+    السوري", "الرئيس الأمريكي السابق". The holder on the date would be the wrong person."""
+    return bool(_OTHER_OFFICE_BEFORE.search(text[max(0, start - 12):start]) or _OTHER_OFFICE_AFTER.match(text, end))
+
+
+# a word right before a short name, with only a space between (an elided "d'"/"l'" is not part of the word)
+_NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"«“]))(?:[dlDL][’'])?([^\W\d_][\w’'.-]*) $")
+_PARTICLE_AFTER = re.compile(r"(?:[ -](?:al|el|ad|ed|as|es|az|ez|ar|er|an|at|ash|ush)-\w|\s+(?:bin|ibn|ben|bint|ould|بن|ابن)\s)",
+                             re.IGNORECASE)
+_PARTICLES = frozenset({"bin", "ibn", "ben", "bint", "ould", "بن", "ابن"})
+# capitalised words before a name that are not parts of it (sentence openers, honorifics, function words)
+_NOT_NAME_PARTS = frozenset(
+    "the a an and or but of in on at by for from to with as said says told according when while after before "
+    "mr mrs ms miss dr sir lord lady dame madame mme mlle monsieur m me maître le la les un une et ou de du des "
+    "au aux en par pour sur selon avec dans chez comme quand alors puis mais donc".split())
 _FEMININE_BEFORE = re.compile(r"(?:ة|(?:^|\s)[وفبلك]{0,2}(?:ال|لل)?(?:يد|عين|أذن|اذن|قدم|ساق|كف|ذراع))[\s\u0640]*$")
 
 
@@ -118,14 +141,65 @@ class MatcherRules:
                 continue  # "اليد اليمنى" (the right hand), "مجرى النهر" (the river's course): see the sweep's rule 6
             if key in self._congress_keys and _US_STATE_BEFORE.search(text[max(0, start - 32):start]):
                 continue  # "Nevada Senate Majority Leader", "the state Senate minority leader": a state's legislature
-            if key in surnames and text[start - 1:start].isspace():
-                word = text[max(0, start - 24):start].split()[-1:]
-                if word and word[0].casefold() in self._first_raw:  # the cheap test first: most words are not names
-                    owners = self._first_names.get(key_form(word[0]))
-                    if owners and not owners & surnames[key]:
-                        continue
+            if key in surnames and (self._inside_another_name(text, start, end, key, surnames[key])
+                                    or self._other_named_before(text, start, end, key, surnames[key])):
+                continue
             out.append((start, end, key))
         return out
+
+    def _other_named_before(self, text: str, start: int, end: int, key: str, owners: set[str]) -> bool:
+        """A lone short name after the same word was written inside someone else's longer name earlier in the
+        text, when no name of the owner's is in the text: "le procès d'Yvan Colonna … Colonna avait …" is Yvan."""
+        if start < 4:
+            return False
+        surface = text[start:end]
+        earlier = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text[:start])]
+        if not any(self._inside_another_name(text, s, s + len(surface), key, owners) for s in earlier):
+            return False
+        names = {n for o in owners for n in self._full_names.get(o, ())}
+        return not any(n in key_form(text) for n in names)
+
+    def _inside_another_name(self, text: str, start: int, end: int, key: str, owners: set[str]) -> bool:
+        """A registered short name ("Colonna", "Hadi", "Fatah") written as part of a longer name that the registry
+        does not have is someone or something else: "Yvan Colonna" is not Catherine Colonna, "Hadi al-Bahra" is not
+        Abd Rabbuh Mansur Hadi, "Maher al-Assad" is not Bashar al-Assad. The longer name is a name word right before
+        (another person's first name, or a capitalised word that is neither a title, an alias, nor an ordinary word
+        of English or French), a particle right before ("bin", "ibn", "ben", "ould", بن, ابن) or right after ("al-",
+        "el-", "bin", "ibn", بن). The owner keeps the hit when one of its own names holds the pair ("Bashar
+        al-Assad", "Salman bin Abdulaziz").
+        """
+        before = _NAME_WORD_BEFORE.search(text, max(0, start - 32), start)
+        after = _PARTICLE_AFTER.match(text, end)
+        if not before and not after:
+            return False  # the cheap test first: most hits follow a space and a lower-case word or punctuation
+        names = [n for o in owners for n in self._full_names.get(o, ())]
+        if after:
+            pair = key_form(text[start:after.end()])
+            return not any(pair in n for n in names)
+        word = before.group(1)
+        if len(word) == 2 and word[1] == "." and word[0].isupper():  # a middle initial: the word before it counts
+            before = _NAME_WORD_BEFORE.search(text, max(0, before.start(1) - 32), before.start(1))
+            if not before:
+                return False
+            word = before.group(1)
+        if word.endswith(".") and len(word) > 2 and word.casefold() not in ("jr.", "sr."):
+            return False  # the end of the sentence before ("… in Paris. Pompeo said")
+        low = word.casefold()
+        pair = key_form(f"{word} {text[start:end]}")
+        if any(pair in n for n in names):
+            return False
+        if low in _PARTICLES:
+            return True
+        if low in self._first_raw:
+            others = self._first_names.get(key_form(word))
+            return bool(others) and not others & owners
+        if not word[0].isupper() or key_form(word) in self._title_words or low.strip(".") in _NOT_NAME_PARTS:
+            return False
+        if key_form(word) in self._entries:  # "Russian Putin", "Kremlin": an alias, not a name part
+            return False
+        from .name_rules import ORDINARY_ZIPF, _zipf_table
+
+        return max(_zipf_table("en").get(low, 0.0), _zipf_table("fr").get(low, 0.0)) < ORDINARY_ZIPF
 
     def resolve(self, text: str, key: str, start: int, end: int, when: pd.Timestamp | None
                 ) -> tuple[str | None, str, str, str | None]:
@@ -167,6 +241,8 @@ class MatcherRules:
                 return None, "alias", kind, "ambiguous"
             return actors[0], "alias", kind, None
         e = role_entries[0]
+        if e.role and other_office(text, start, end):
+            return None, "role", "role_phrase", "other-office"  # "vice-président de la Commission", "former …"
         if e.role == "language":  # "en français", "اللغة الفرنسية": a language, not an actor
             return None, "alias", "language", "language"
         if e.role == "instrument":  # "the Minsk agreements": a text or meeting named after a city
@@ -249,6 +325,9 @@ class MatcherRules:
                         out.append((None, "role", "context_role", "other-office"))
                         continue
                     own = resolved[i + 1][0] if state and self.kind_of.get(resolved[i + 1][0]) == "state" else None
+                elif (i + 1 < len(hits) and 0 < hits[i + 1][0] - e <= 1 and text[e:hits[i + 1][0]].isspace()
+                      and resolved[i + 1][2] == "demonym" and self.kind_of.get(resolved[i + 1][0]) == "state"):
+                    own = resolved[i + 1][0]  # "le Premier ministre arménien": the demonym names the country
                 country, signal = (own, "context:complement") if own else (country_all, signal_all)
                 role = self.title_role.get((country, cls)) if country else None
                 held = self.holders(role, country, when) if role and when is not None else []

@@ -78,6 +78,7 @@ from .matcher import ActorMatcher
 from .matcher_cache import as_matcher
 from .partition import scan_partition
 from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place
+from .rules import other_office
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_column, through_last
 from .registry import Registry
 from .split_titles import may_have_split_title, split_titles
@@ -188,6 +189,10 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: Hits, whens: list) -
             flags[i] = 2
         elif t and matcher.as_place(text, s, e):
             flags[i] = 4
+    # a role phrase inside another office ("vice-président de …", "the former … president"): flag 8
+    for i in np.flatnonzero(~single & matcher._role_mask[key_ok]).tolist():
+        if other_office(texts[pos[i]], int(start[i]), int(end[i])):
+            flags[i] |= 8
     out = [np.full(n, None, dtype=object) for _ in range(4)]
     is_plain = ~single & matcher._plain_mask[key_ok] & (flags == 0)
     plain = np.flatnonzero(is_plain)
@@ -207,7 +212,7 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: Hits, whens: list) -
         spelled[cs] = [texts[p][s:e] for p, s, e in zip(pos[sens].tolist(), start[sens].tolist(), end[sens].tolist(),
                                                          strict=True)]
         spelling = pd.factorize(pd.Series(spelled, dtype=object))[0]
-        combo = ((kid[rest] * (len(rest) + 1) + day) * (len(rest) + 1) + spelling) * 8 + flags[rest]
+        combo = ((kid[rest] * (len(rest) + 1) + day) * (len(rest) + 1) + spelling) * 16 + flags[rest]
         _, first, inverse = np.unique(combo, return_index=True, return_inverse=True)
         results = [matcher.resolve(texts[p], hits.keys[i], int(start[i]), int(end[i]), whens[p])
                    for i, p in zip(rest[first].tolist(), pos[rest[first]].tolist(), strict=True)]
