@@ -173,6 +173,7 @@ def _leader_rows(leaders: Path, hand: dict, problems: list[str]) -> tuple[dict[s
     known = {r["actor_id"] for r in hand["actors"]}
     # a holder listed in the other office's line keeps the names of that listing (the term itself is dropped)
     used = {r["actor_id"] for r in out_roles} | {actor_of[r["person_key"]] for r in roles if r.get("artefact")}
+    used |= {r["actor_id"] for r in hand["roles"]}  # a CIA holder whose every term a curated row replaces
     actors, aliases = [], []
     for pkey, p in sorted(people.items()):
         actor = actor_of[pkey]

@@ -106,11 +106,12 @@ def _scan(matcher: ActorMatcher, texts: list[str]) -> Hits:
         pos, start, end, kid = pos[keep], start[keep], end[keep], kid[keep]
     hits = Hits(pos, start, end, names[kid], kid)
     # counterpart phrases ("son homologue" + "américain") and coordinated demonyms need a role phrase or a
-    # generic phrase with a neighbour at most 8 characters away: only those texts go through the methods
+    # generic phrase with a neighbour at most 10 characters away (" and the ", " et de la "): only those texts
+    # go through the methods
     role = matcher._role_mask[kid] | matcher._generic_mask[kid]
-    near = (pos[1:] == pos[:-1]) & (start[1:] - end[:-1] <= 8) & (role[1:] | role[:-1])
+    near = (pos[1:] == pos[:-1]) & (start[1:] - end[:-1] <= 10) & (role[1:] | role[:-1])
     # French titles split around coordinated demonyms ("les ministres russe et turc des Affaires étrangères")
-    pair = (pos[1:] == pos[:-1]) & (start[1:] - end[:-1] <= 8)
+    pair = (pos[1:] == pos[:-1]) & (start[1:] - end[:-1] <= 10)
     split = [p for p in np.unique(pos[1:][pair]).tolist() if may_have_split_title(texts[p])]
     todo = np.unique(np.r_[pos[matcher._generic_mask[kid]], pos[1:][near], np.array(split, dtype=np.int64)])
     new = {}
@@ -161,8 +162,9 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: Hits, whens: list) -
     """``actor, method, kind, reason`` of every hit: plain aliases by look-up, the others once per (key, date,
     spelling, context flags) and broadcast, the rules' tuples one by one.
 
-    :meth:`~diplolib.actors.rules.MatcherRules.resolve` reads the text around a hit only through three tests:
-    "-based" after it, a capital inside an instrument's name, a capital read as the place (locative, dateline).
+    :meth:`~diplolib.actors.rules.MatcherRules.resolve` reads the text around a hit only through four tests:
+    "-based" after it, a capital inside an instrument's name, a capital read as the place (locative, dateline),
+    a deputy's word before a head's title.
     Each hit's answers are packed into flags, and one representative of each (key, date, spelling, flags)
     is resolved: the same result for every hit of the group, by construction.
     """
@@ -187,6 +189,11 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: Hits, whens: list) -
             flags[i] = 2
         elif t and matcher.as_place(text, s, e):
             flags[i] = 4
+    # a head's title after a deputy's word (flag 8): "vice-président du Ghana" is not the president
+    head = np.flatnonzero(~single & matcher.head_key_mask()[key_ok])
+    for i, p, s in zip(head.tolist(), pos[head].tolist(), start[head].tolist(), strict=True):
+        if matcher.deputy_before(texts[p], s):
+            flags[i] |= 8
     out = [np.full(n, None, dtype=object) for _ in range(4)]
     is_plain = ~single & matcher._plain_mask[key_ok] & (flags == 0)
     plain = np.flatnonzero(is_plain)
@@ -206,7 +213,7 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: Hits, whens: list) -
         spelled[cs] = [texts[p][s:e] for p, s, e in zip(pos[sens].tolist(), start[sens].tolist(), end[sens].tolist(),
                                                          strict=True)]
         spelling = pd.factorize(pd.Series(spelled, dtype=object))[0]
-        combo = ((kid[rest] * (len(rest) + 1) + day) * (len(rest) + 1) + spelling) * 8 + flags[rest]
+        combo = ((kid[rest] * (len(rest) + 1) + day) * (len(rest) + 1) + spelling) * 16 + flags[rest]
         _, first, inverse = np.unique(combo, return_index=True, return_inverse=True)
         results = [matcher.resolve(texts[p], hits.keys[i], int(start[i]), int(end[i]), whens[p])
                    for i, p in zip(rest[first].tolist(), pos[rest[first]].tolist(), strict=True)]
