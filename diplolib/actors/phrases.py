@@ -187,8 +187,8 @@ def _office_titles(offices: dict[tuple[str, str], str], held: frozenset = frozen
 
 def _fr_of(name: str) -> list[str]:
     """Every "de + article" form of a French name ("de la Turquie", "du Japon", "de l'Iran", "d'Israël")."""
-    if name[:1].lower() in "aeiouyéèêâîôûh":
-        return [f"de l'{name}", f"d'{name}"]
+    if name[:1].lower() in "aeiouyéèêâîôûh":  # and "des" for the plural names: "des États-Unis", "des Émirats"
+        return [f"de l'{name}", f"d'{name}"] + ([f"des {name}"] if name.split()[0].endswith(("s", "x")) else [])
     return [f"de la {name}", f"du {name}", f"des {name}", f"de {name}"]
 
 
