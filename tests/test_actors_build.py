@@ -10,7 +10,7 @@ import pytest
 
 from diplolib.actors import ActorMatcher, load_registry, tag_actors
 from diplolib.actors.build import _cut
-from diplolib.actors.leaders import TERM_COLUMNS, clean_name, leader_tables, person_aliases, read_terms
+from diplolib.actors.leaders import TERM_COLUMNS, clean_name, deputy_role, leader_tables, person_aliases, read_terms
 from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.phrases import title_class
 from diplolib.actors.registry import GENERATED_DIR
@@ -482,13 +482,17 @@ def test_gaps_of_the_curated_offices_do_not_grow():
     the generated report diplolib/actors/data/reports/role_gaps.csv lists them. Round 9 filled the defence ministers
     of 18 states that had none (Brazil, Indonesia, Mexico, South Africa, Argentina, Iraq, Tunisia, Lebanon, Jordan …)
     and the 2000s of the others: defence_minister 244,436 → 105,535 days (the rest: Kuwait, Morocco, Yemen, Bahrain
-    before 2020, Palestine with no such office). A fill that removes rows, or a term cut short, makes this fail."""
+    before 2020, Palestine with no such office). Round 10: Palestine's presidents and prime ministers before 2013,
+    Algeria's prime ministers 2006-2012, Lebanon 2011, Yemen 2015-16, South Korea's prime ministers, Syria's acting
+    president of 2000, Iran's acting foreign minister of 2024, Morocco's minister delegate for defence: head_of_state
+    3,879 → 1,696, head_of_government 7,344 → 1,303, foreign_minister 8,909 → 8,571, defence_minister 105,535 →
+    99,810. A fill that removes rows, or a term cut short, makes this fail."""
     from diplolib.actors import role_gaps
     from diplolib.actors.coverage import G20, MENA, PERMANENT_MEMBERS
 
     gaps = role_gaps(load_registry(), states=set(G20) | set(PERMANENT_MEMBERS) | set(MENA))
     days = gaps.groupby("role")["days"].sum()
-    bound = {"head_of_state": 3879, "head_of_government": 7344, "foreign_minister": 8909, "defence_minister": 105535}
+    bound = {"head_of_state": 1746, "head_of_government": 1400, "foreign_minister": 8816, "defence_minister": 99900}
     assert all(days.get(role, 0) <= most for role, most in bound.items()), days.to_dict()
 
 
@@ -536,3 +540,95 @@ def test_state_legislature_titles_are_not_the_us_congress(matcher):
     out = tag_actors(arts, registry=matcher)
     roles = out[out["method"] == "role"]
     assert set(roles["article_id"]) == {3} and roles["actor_id"].tolist() == ["per:chuck_schumer"]
+
+
+def test_round10_role_probes_in_three_languages(matcher):
+    """74 fresh (state, date) probes, seed 20270107 (tests/data/role_probes_s10.csv, provenance in its header):
+    vice-presidents, defence and finance ministers where the registry claims the office, monarchs and crown
+    princes, heads of international bodies by date, heads of state and government of Africa, Latin America,
+    Central and South-East Asia, coordinated and plural pairs, and three offices with no holder on the date.
+
+    Measured when drawn, before any change of round 10: 44 of 74 (0.595; en 15/25, fr 16/25, ar 13/24). The misses,
+    by class: vice-presidents (13: no office, and "le vice-président du Ghana", "نائب الرئيس الصيني" read as the
+    president), crown princes (3), finance ministers (2), organisation offices (4: "the European Council's
+    president", "le secrétaire général onusien", "رئيس مفوضية الاتحاد الأفريقي", "the President of the European
+    Council" taken by the context role "the President"), pairs (3: "and the UAE", "et de Trinité-et-Tobago", Arabic
+    "رئيسا" never keyed as a plural title), holders missing (Pakistan's defence minister 2018, Niger's prime
+    minister after the CIA term's uncertain end, Peru's prime minister: no such office in the registry), an Arabic
+    nisba spelling (المالاوي).
+
+    After the classes were fixed (so no longer held out): 70 of 74. Left: "the European Council's president" (no
+    possessive of a hand-written office), Abu Dhabi's crown prince (an emirate, not a state), Peru's prime
+    minister (the CIA lists Peru's president as head of government), and Malawi's president of 2015 found under
+    the CIA's other id of the same man (Arthur Peter / Peter Mutharika: a name-subset merge would also merge
+    fathers and sons, Idriss / Mahamat Idriss Déby, Andreas / George Andreas Papandreou).
+    """
+    probes = pd.read_csv(Path(__file__).parent / "data" / "role_probes_s10.csv", comment="#", keep_default_na=False)
+    assert len(probes) == 74 and set(probes["lang"]) == {"en", "fr", "ar"} and (probes["expected"] != "").all()
+    arts = pd.DataFrame({"article_id": range(len(probes)), "text": probes["phrase"], "published": probes["date"]})
+    out = tag_actors(arts, registry=matcher)
+    roles = out[out["method"] == "role"]
+    got = roles.groupby("article_id")["actor_id"].agg(lambda s: "|".join(sorted(s.dropna())))
+    want = probes["expected"].map(lambda e: "" if e == "-" else "|".join(sorted(e.split("|"))))
+    wrong = probes.index[probes.index.map(got).fillna("") != want]
+    assert len(wrong) <= MISSES_S10, probes.loc[wrong, ["lang", "date", "phrase", "expected"]].to_string()
+    vacant = probes.index[probes["expected"] == "-"]
+    assert roles[roles["article_id"].isin(vacant)]["actor_id"].isna().all()  # no holder: nobody named
+
+
+MISSES_S10 = 4
+
+
+def test_deputy_offices_come_from_the_secondary_listings():
+    """A vice-president listed in both lines is one term; "Second Vice President" and the deputy prime ministers
+    are not read; two vice-presidents listed together are co-holders (resolved as ambiguous)."""
+    vp = dict(listing="secondary", title="Vice President", name="Ann Vee", surname_key="VEE",
+              start_date="2010-01-01", first_seen="2010-02-01", last_seen="2014-01-01", end_date="2015-01-01")
+    rows = [_term(term_id="p", name="Pat Res", surname_key="RES"),
+            _term(term_id="v1", role="head_of_government", **vp), _term(term_id="v2", **vp),
+            _term(term_id="s", listing="secondary", title="Second Vice President", name="Sam Two", surname_key="TWO",
+                  start_date="2010-01-01"),
+            _term(term_id="d", role="head_of_government", listing="secondary", title="Deputy Prime Minister",
+                  name="Dee Pee", surname_key="PEE", start_date="2010-01-01"),
+            _term(term_id="f", listing="secondary", title="First Vice President", name="Fay First",
+                  surname_key="FIRST", start_date="2012-01-01")]
+    roles, people, offices = leader_tables([dict(r, line=str(i + 2)) for i, r in enumerate(rows)], {"XY": "XYZ"})
+    by_role = {}
+    for r in roles:
+        by_role.setdefault(r["role"], []).append(r)
+    assert [r["person_key"] for r in by_role["vice_president"]] == ["ann_vee"]  # one term from the two lines
+    assert by_role["vice_president"][0]["end"] == "2015-01-01"
+    assert [r["person_key"] for r in by_role["first_vice_president"]] == ["fay_first"]
+    assert {"sam_two", "dee_pee"}.isdisjoint(people)
+    assert deputy_role("Executive Vice President") == "vice_president" == deputy_role("Deputy President")
+    assert deputy_role("Vice") == deputy_role("Vice Premier") == deputy_role("Governor General") == ""
+
+
+@pytest.mark.parametrize("date, text, expected, reason", [
+    ("2015-06-01", "نائب رئيس الوزراء التركي", "", "deputy"),  # no deputy's phrase: the PM's is not the PM
+    ("2015-06-01", "the Deputy Prime Minister of Turkey", "", "deputy"),
+    ("2015-06-01", "le vice-Premier ministre turc", "", "deputy"),
+    ("2019-06-01", "le vice-président du Ghana", "per:mahamudu_bawumia", ""),  # the CIA's vice-presidents
+    ("2023-06-01", "the Kenyan Deputy President", "per:rigathi_gachagua", ""),
+    ("2017-06-01", "نائبة رئيس الأرجنتين", "per:gabriela_michetti", ""),
+    ("2016-06-01", "ولي العهد السعودي", "per:muhammad_bin_nayef", ""),  # crown princes by date
+    ("2018-06-01", "le prince héritier thaïlandais", "", "no-holder"),  # the heir became king in 2016
+    ("2015-06-01", "la ministre française des Finances", "per:michel_sapin", ""),
+    ("2018-06-01", "le secrétaire général onusien", "per:antonio_guterres", ""),
+    ("2019-06-01", "رئيس مفوضية الاتحاد الأفريقي", "per:moussa_faki", ""),
+    ("2023-06-17", "the President of the European Council", "per:charles_michel", ""),
+])
+def test_deputies_heirs_and_offices_by_date(matcher, date, text, expected, reason):
+    out = tag_actors(pd.DataFrame({"article_id": [1], "text": [text], "published": [date]}), registry=matcher)
+    assert list(out["actor_id"].fillna("")) == [expected] and list(out["reason"].fillna("")) == [reason]
+
+
+@pytest.mark.parametrize("date, text, expected", [
+    ("2021-10-04", "the Prime Ministers of Lebanon and the UAE", {"per:najib_mikati", "per:mohammed_bin_rashid"}),
+    ("2015-08-31", "les présidents du Costa Rica et de Trinité-et-Tobago",
+     {"per:luis_guillermo_solis_rivera", "per:anthony_carmona"}),
+    ("2018-08-13", "رئيسا السلفادور وروسيا", {"per:sanchez_ceren", "per:vladimir_putin"}),
+])
+def test_plural_titles_coordinate_names_with_their_articles(matcher, date, text, expected):
+    out = tag_actors(pd.DataFrame({"article_id": [1], "text": [text], "published": [date]}), registry=matcher)
+    assert set(out["actor_id"]) == expected and set(out["method"]) == {"role"}

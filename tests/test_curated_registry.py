@@ -31,6 +31,7 @@ HEADERS = {
     "organisations": ["actor_id", "label", "kind", "country", "wikidata", "source", "note"],
 }
 ROLES = {
+    "crown_prince",
     "head_of_state",
     "head_of_government",
     "foreign_minister",

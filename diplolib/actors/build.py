@@ -173,6 +173,11 @@ def _leader_rows(leaders: Path, hand: dict, problems: list[str]) -> tuple[dict[s
     known = {r["actor_id"] for r in hand["actors"]}
     # a holder listed in the other office's line keeps the names of that listing (the term itself is dropped)
     used = {r["actor_id"] for r in out_roles} | {actor_of[r["person_key"]] for r in roles if r.get("artefact")}
+    # a CIA holder whose every term a curated row replaces, and whom no actors file defines, keeps the CIA's names
+    used |= {r["actor_id"] for r in hand["roles"]} - known
+    # the surname alone only for a head of state or government: a deputy's bare surname ("Senior", Palau's
+    # vice-president; "Marin") is rarely how the press names them, and often an ordinary word
+    heads = {r["person_key"] for r in roles if r["role"] in ("head_of_state", "head_of_government")}
     actors, aliases = [], []
     for pkey, p in sorted(people.items()):
         actor = actor_of[pkey]
@@ -183,6 +188,7 @@ def _leader_rows(leaders: Path, hand: dict, problems: list[str]) -> tuple[dict[s
                            "wikidata": p["wikidata"], "source": "leaders-cia",
                            "note": "CIA World Factbook terms " + " ".join(p["term_ids"])})
         names, surname = person_aliases(p["names"], p["surname_key"])
+        surname = surname if pkey in heads else ""
         for lang in ("en", "fr"):
             aliases += [{"actor_id": actor, "alias": n, "lang": lang, "kind": "name", "case_sensitive": "false",
                          "source": "leaders-cia"} for n in names]

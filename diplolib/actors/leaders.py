@@ -38,13 +38,25 @@ import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 
-__all__ = ["TERM_COLUMNS", "read_terms", "leader_tables", "person_aliases", "slug"]
+__all__ = ["TERM_COLUMNS", "DEPUTY_TITLES", "deputy_role", "read_terms", "leader_tables", "person_aliases", "slug"]
 
 #: columns of ``terms.csv`` the build needs
 TERM_COLUMNS = ("term_id", "country_iso2", "role", "listing", "title", "name", "name_variants", "surname_key",
                 "start_date", "end_date", "end_source", "first_seen", "last_seen", "first_absent",
                 "wikidata_qid", "wikidata_label_en", "parse_flag", "entity_type", "un_member")
 _ROLES = frozenset({"head_of_state", "head_of_government"})
+#: deputy offices read from the ``secondary`` listings, by the CIA title that opens the row: the vice-president of a
+#: state with one ("Vice President", Kenya's and South Africa's "Deputy President", Venezuela's "Executive Vice
+#: President") and the first vice-president (Iran, Cuba, Peru). Not "Vice Presidents", "Second Vice President" or
+#: the deputy prime ministers: most states list several at once, so a phrase names no one holder (several holders
+#: listed together are co-holders and resolve as ``reason="ambiguous"``, like Zimbabwe's two vice-presidents)
+DEPUTY_TITLES = ((re.compile(r"^First Vice[- ]President\b"), "first_vice_president"),
+                 (re.compile(r"^(?:Executive )?Vice[- ]President\b(?!s)|^Deputy President\b"), "vice_president"))
+
+
+def deputy_role(title: str) -> str:
+    """The deputy office a secondary listing's title names ("" for any other: governors-general, deputy PMs)."""
+    return next((role for pat, role in DEPUTY_TITLES if pat.match(title.strip())), "")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _HONORIFIC = re.compile(
     r"^(?:(?:\w+-)?Designate|(?:Dr|Gen|Lt|Col|Maj|Capt|Brig|Adm|Gov|Mr|Mrs|Ms|Sr|Prof|Rev|Cnsp)\.?|Sheikh|Shaykh|Sir|Dame|"
@@ -196,7 +208,10 @@ def _terms_by_office(rows: list[dict[str, str]], iso3_of: dict[str, str]) -> dic
     offices: dict[tuple[str, str], list[dict]] = {}
     for r in rows:
         of = iso3_of.get(r["country_iso2"])
-        if (not of or (r["entity_type"] != "sovereign" and r["un_member"] != "1") or r["listing"] != "primary"
+        # a vice-president is listed in the head of state's and the head of government's lines alike: one office
+        role = (r["role"] if r["listing"] == "primary"
+                else deputy_role(r["title"]) if r["listing"] == "secondary" else "")
+        if (not of or (r["entity_type"] != "sovereign" and r["un_member"] != "1") or not role
                 or (r["parse_flag"] and not _confirmed_by_wikidata(r))
                 or not r["start_date"]):
             continue
@@ -209,11 +224,12 @@ def _terms_by_office(rows: list[dict[str, str]], iso3_of: dict[str, str]) -> dic
         if not names:
             continue
         uncertain = not r["end_date"] and r["end_source"] != "current_at_last_snapshot"
-        offices.setdefault((r["role"], of), []).append(dict(
-            r, names=names, of=of, end=r["end_date"] or (r["first_absent"] if uncertain else ""),
+        offices.setdefault((role, of), []).append(dict(
+            r, role=role, names=names, of=of, end=r["end_date"] or (r["first_absent"] if uncertain else ""),
             note="end uncertain: between last seen and first absent" if uncertain else ""))
     for key, terms in offices.items():
-        terms.sort(key=lambda t: (t["start_date"], t["line"]))
+        # the same deputy twice (both lines) side by side, so that the two rows merge into one term
+        terms.sort(key=lambda t: (t["start_date"], "" if key[0] in _ROLES else slug(t["names"][0]), t["line"]))
         offices[key] = _resolve_overlaps(_merge_same_start(terms))
     return offices
 

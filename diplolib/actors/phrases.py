@@ -56,7 +56,34 @@ TITLES: dict[str, tuple[str, ...]] = {
                          "ministres des Affaires étrangères", "", "وزيرا الخارجية", "وزير خارجية"),
     "defence_minister": ("Defence Minister", "Defence Ministers", "ministre de la Défense", "",
                          "ministres de la Défense", "", "وزيرا الدفاع", "وزير دفاع"),
+    # deputy heads, heirs and finance ministers: phrases for every state with the office in the registry (a
+    # deputy's title with no phrase, "le vice-président du Ghana" before 2017, "نائب رئيس الوزراء التركي", is not
+    # the head: the tagger leaves the head's phrase after "vice"/"deputy"/"نائب" unresolved, reason "deputy").
+    # The Arabic adjective agrees with الرئيس, not with نائبة (AR_FEMININE_HEAD)
+    "vice_president": ("Vice President", "Vice Presidents", "vice-président", "vice-présidente", "vice-présidents",
+                       "نائب الرئيس", "", "نائب رئيس"),
+    "first_vice_president": ("First Vice President", "First Vice Presidents", "premier vice-président",
+                             "première vice-présidente", "premiers vice-présidents", "النائب الأول للرئيس", "",
+                             "النائب الأول لرئيس"),
+    "crown_prince": ("Crown Prince", "Crown Princes", "prince héritier", "princesse héritière", "princes héritiers",
+                     "ولي العهد", "", "ولي عهد"),
+    "finance_minister": ("Finance Minister", "Finance Ministers", "ministre des Finances", "",
+                         "ministres des Finances", "وزير المالية", "وزيرا المالية", "وزير مالية"),
 }
+#: the deputy and heir classes of a state (:func:`_office_titles`): added where the state has the office in the
+#: registry, and the crown prince's for every monarchy too ("le prince héritier thaïlandais" of 2017 names no one,
+#: and must not be read as the king: unresolved, "no-holder")
+DEPUTY_CLASSES = ("vice_president", "first_vice_president", "crown_prince", "finance_minister")
+#: French demonym forms of the finance minister (the title takes the adjective inside: "le ministre français des
+#: Finances", "la ministre française de l'Économie")
+FR_FINANCE = ("ministre {} des Finances", "ministre {} de l'Économie", "ministre {} de l'Économie et des Finances")
+#: Arabic feminine of a deputy's title whose adjective agrees with the head's title: "نائبة الرئيس الأرجنتيني"
+AR_FEMININE_HEAD: dict[str, tuple[str, str]] = {
+    "vice_president": ("نائبة الرئيس", "نائبة رئيس"),
+    "first_vice_president": ("النائبة الأولى للرئيس", "النائبة الأولى لرئيس")}
+#: adjectives of an organisation, made into office phrases with its French and Arabic titles ("le secrétaire
+#: général onusien", "الأمين العام الأممي")
+ORG_ADJECTIVES: dict[str, dict[str, tuple[str, ...]]] = {"org:un": {"fr": ("onusien",), "ar": ("الأممي",)}}
 #: Arabic dual construct of a title, before two states' names joined by و ("وزيرا خارجية لبنان وإندونيسيا",
 #: "رئيسا وزراء اليابان وتركيا"); the second state is read by the tagger's coordination like a second demonym
 AR_DUAL_CONSTRUCT: dict[str, str] = {
@@ -66,19 +93,24 @@ AR_DUAL_CONSTRUCT: dict[str, str] = {
 #: "العاهل السويدي", "العاهل اللوكسمبورغي", "عاهل البحرين"
 AR_SOVEREIGN = frozenset({"monarch", "queen", "emir", "sultan", "grand_duke", "prince"})
 #: more English titles of a class for every state ("Turkey's Defense Minister", American spelling)
-EN_VARIANTS: dict[str, tuple[str, ...]] = {"defence_minister": ("Defense Minister",)}
+EN_VARIANTS: dict[str, tuple[str, ...]] = {"defence_minister": ("Defense Minister",),
+                                           "vice_president": ("Vice-President", "Deputy President"),
+                                           "first_vice_president": ("First Vice-President",),
+                                           "crown_prince": ("Crown Princess",)}
 #: English titles of the states whose ministers are styled "Secretary" in English (the UK and the US
 #: Secretaries of State, the Philippine and Mexican Secretaries): "the Defence Secretary of the United Kingdom"
 SECRETARY_STYLE = frozenset({"GBR", "USA", "PHL", "MEX"})
 EN_SECRETARY: dict[str, tuple[str, ...]] = {
     "defence_minister": ("Defence Secretary", "Defense Secretary", "Secretary of Defense", "Secretary of Defence"),
-    "foreign_minister": ("Foreign Secretary", "Secretary of Foreign Affairs")}
+    "foreign_minister": ("Foreign Secretary", "Secretary of Foreign Affairs"),
+    "finance_minister": ("Treasury Secretary", "Secretary of the Treasury", "Secretary of Finance")}
 #: title class -> Arabic feminine (definite, construct). Not the monarch: "الملكة الأردنية" is the king's consort
 #: (a reigning queen is rare and named); not "leader"/"emir"/"sultan" (no woman has held them)
 AR_FEMININE: dict[str, tuple[str, str]] = {
     "president": ("الرئيسة", "رئيسة"), "prime_minister": ("رئيسة الوزراء", "رئيسة وزراء"),
     "chancellor": ("المستشارة", "مستشارة"), "foreign_minister": ("وزيرة الخارجية", "وزيرة خارجية"),
     "defence_minister": ("وزيرة الدفاع", "وزيرة دفاع"), "queen": ("الملكة", "ملكة"),
+    "finance_minister": ("وزيرة المالية", "وزيرة مالية"),
 }
 _CLASS_RULES = (("supreme leader", "supreme_leader"), ("chancellor", "chancellor"), ("king", "monarch"),
                 ("queen", "queen"), ("sultan", "sultan"), ("emir", "emir"), ("amir", "emir"),
@@ -102,6 +134,9 @@ ORG_OFFICE_MORE: dict[str, tuple[tuple[str, str, str], ...]] = {
     "high_representative": (("foreign policy chief", "chef de la diplomatie", "مسؤول السياسة الخارجية"),
                             ("top diplomat", "haute représentante", "الممثلة العليا")),
     "secretary_general": (("chief", "secrétaire générale", "الأمينة العامة"),),
+    # the African Union's "chair" is the Commission's chairperson (the Union's rotating chair is a head of state)
+    "chair": (("Commission Chairperson", "président de la Commission", "رئيس مفوضية"),
+              ("Commission chief", "présidente de la Commission", "رئيسة مفوضية")),
 }
 
 
@@ -116,11 +151,13 @@ def title_class(title: str) -> str:
     return next((cls for word, cls in _CLASS_RULES if re.search(rf"\b{word}\b", low)), "")
 
 
-def _office_titles(offices: dict[tuple[str, str], str]) -> dict[str, dict[str, str]]:
-    """state -> title class -> role: which office each title names in that state."""
+def _office_titles(offices: dict[tuple[str, str], str], held: frozenset = frozenset()) -> dict[str, dict[str, str]]:
+    """state -> title class -> role: which office each title names in that state (``held``: the (role, state)
+    pairs of the registry's roles, for the deputy classes)."""
     out: dict[str, dict[str, str]] = {}
     ranked = sorted((rank > 0, role != "head_of_state", rank, role, of, title)
-                    for (role, of), titles in offices.items() for rank, title in enumerate(titles.split(" | ")))
+                    for (role, of), titles in offices.items() for rank, title in enumerate(titles.split(" | "))
+                    if role in ("head_of_state", "head_of_government"))
     # the latest holders' titles first (the head of state's before the head of government's: USA "President")
     for _, _, rank, role, of, title in ranked:
         cls = title_class(title)
@@ -139,15 +176,19 @@ def _office_titles(offices: dict[tuple[str, str], str]) -> dict[str, dict[str, s
     for _, _, rank, role, of, title in ranked:
         if rank and title.lower() in _PLAIN_TITLES:
             out.setdefault(of, {}).setdefault(title_class(title), role)
-    for titles in out.values():
+    for of, titles in out.items():
         titles["foreign_minister"], titles["defence_minister"] = "foreign_minister", "defence_minister"
+        implied = {"crown_prince": not AR_SOVEREIGN.isdisjoint(titles)}
+        for cls in DEPUTY_CLASSES:
+            if (cls, of) in held or implied.get(cls):
+                titles[cls] = cls
     return out
 
 
 def _fr_of(name: str) -> list[str]:
     """Every "de + article" form of a French name ("de la Turquie", "du Japon", "de l'Iran", "d'Israël")."""
-    if name[:1].lower() in "aeiouyéèêâîôûh":
-        return [f"de l'{name}", f"d'{name}"]
+    if name[:1].lower() in "aeiouyéèêâîôûh":  # and "des" for the plural names: "des États-Unis", "des Émirats"
+        return [f"de l'{name}", f"d'{name}"] + ([f"des {name}"] if name.split()[0].endswith(("s", "x")) else [])
     return [f"de la {name}", f"du {name}", f"des {name}", f"de {name}"]
 
 
@@ -176,6 +217,9 @@ def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]], of
             # "the leaders of South Sudan" are its politicians, not its head of state)
             out += [("en", f"{en_pl} of {n}") for n in names["en"]]
     for m, f in dem["fr"]:
+        if cls == "finance_minister":
+            out += [("fr", t.format(a)) for t in FR_FINANCE for a in (m, f)]
+            continue
         if cls in ("foreign_minister", "defence_minister"):
             continue  # templates: "ministre russe des Affaires étrangères"
         plural = m if m.endswith(("s", "x")) else m + "s"
@@ -183,8 +227,11 @@ def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]], of
             out += [("fr", f"{fr_m} {m}"), ("fr", f"{fr_pl} {m}"), ("fr", f"{fr_pl} {plural}")]
         if fr_f:
             out.append(("fr", f"{fr_f} {f}"))
+    fr_more = ("ministre de l'Économie", "ministre de l'Économie et des Finances") if cls == "finance_minister" else ()
     for n in names["fr"]:
-        out += [("fr", f"{t} {of}") for t in (fr_m, fr_f) if t for of in _fr_of(n)]
+        out += [("fr", f"{t} {of}") for t in (fr_m, fr_f, *fr_more) if t for of in _fr_of(n)]
+        if fr_pl and cls != "leader":  # "les présidents du Costa Rica et de Trinité-et-Tobago" (coordination)
+            out += [("fr", f"{fr_pl} {of}") for of in _fr_of(n)]
         if n.startswith("République"):  # "le président de la République de Corée": with its article, so that
             # the context role "le président de la République", which starts earlier, does not take it
             out += [("fr", f"{art} {t} de la {n}") for art, t in (("le", fr_m), ("la", fr_f)) if t]
@@ -199,6 +246,9 @@ def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]], of
         out += [("ar", f"العاهل {adj}") for adj in dem["ar"]] + [("ar", f"عاهل {n}") for n in names["ar"]]
     if cls in AR_DUAL_CONSTRUCT:
         out += [("ar", f"{AR_DUAL_CONSTRUCT[cls]} {n}") for n in names["ar"]]
+    head = AR_FEMININE_HEAD.get(cls)
+    if head:
+        out += [("ar", f"{head[0]} {adj}") for adj in dem["ar"]] + [("ar", f"{head[1]} {n}") for n in names["ar"]]
     fem = AR_FEMININE.get(cls)
     if fem:  # "رئيسة الوزراء السويدية", "رئيسة وزراء السويد": women in office, and the nisba agrees
         out += [("ar", f"{fem[0]} {_ar_feminine(adj)}") for adj in dem["ar"]]
@@ -223,6 +273,8 @@ def _org_forms(office: tuple[str, str, str], names: dict[str, list[str]]) -> lis
         out += [("ar", f"{ar} {_ar_lil(n)}")]
         if ar.startswith("ال"):
             out.append(("ar", f"{ar[2:]} {n}"))
+        elif len(ar.split()) > 1:  # a title naming its body is a construct: "رئيس مفوضية الاتحاد الأفريقي"
+            out.append(("ar", f"{ar} {n}"))
     return out
 
 
@@ -261,7 +313,7 @@ def world_role_phrases(offices: dict[tuple[str, str], str], existing: list[dict[
             rows[key] = {"phrase": phrase, "lang": lang, "role": role, "of": of, "case_sensitive": "false",
                          "source": "generated", "note": note}
 
-    office_titles = _office_titles(offices)
+    office_titles = _office_titles(offices, frozenset((r["role"], r["of"]) for r in roles))
     # a state the Factbook does not list (Palestine) has the offices its curated roles and demonym row give
     for of in sorted({r["of"] for r in roles if r["of"].isupper() and r["of"] not in office_titles}):
         row, titles = dem_rows.get(of, {}), {"foreign_minister": "foreign_minister", "defence_minister": "defence_minister"}
@@ -297,4 +349,14 @@ def world_role_phrases(offices: dict[tuple[str, str], str], existing: list[dict[
             for title in (office, *ORG_OFFICE_MORE.get(role, ())):
                 for lang, phrase in _org_forms(title, names[of]):
                     add(lang, phrase, role, of, "organisation office")
+            for lang, adjs in ORG_ADJECTIVES.get(of, {}).items():
+                title = office[1] if lang == "fr" else office[2]
+                for adj in adjs:
+                    add(lang, f"{title} {adj}", role, of, "organisation office, adjective")
+    # "the President of the European Council": with its article, so that the context role "the President", which
+    # starts earlier, does not take it (an English organisation office in the "of" form)
+    for r in list(existing) + list(rows.values()):
+        if r["lang"] == "en" and r["of"].startswith("org:") and r["role"] and " of " in r["phrase"] \
+                and not r["phrase"].lower().startswith("the ") and r["phrase"][:1].isupper():
+            add("en", "the " + r["phrase"], r["role"], r["of"], "organisation office, with its article")
     return sorted(rows.values(), key=lambda r: (r["of"], r["role"], r["lang"], r["phrase"]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from ..normalize.matching import matching_form
@@ -92,7 +93,13 @@ def _us_state_before() -> re.Pattern:
 
 
 _US_STATE_BEFORE = _us_state_before()
-_COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)\s*$")
+# a head's title right after a deputy's word is the deputy's office ("vice-président du Ghana", "Deputy Prime Minister
+# of Turkey", "نائب رئيس الوزراء التركي", "النائب الأول للرئيس"): when the registry has no phrase for that deputy
+# (its holders unknown, or several deputies at once) the head's phrase inside it stays unresolved, reason "deputy"
+_DEPUTY_BEFORE = re.compile(r"(?:\b(?:[Vv]ice|VICE)[- ]?|\b(?:[Dd]eputy|DEPUTY)\s+|نائبة?\s+|النائبة?\s+الأولى?\s+ل?)$")
+_HEAD_ROLES = frozenset({"head_of_state", "head_of_government"})
+# "and the UAE", "et de Trinité-et-Tobago": the article or "de" of the second state is part of the coordination
+_COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)(?:\s+the|\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]))?\s*$")
 _DATELINE = re.compile(r"\s*[,،]\s*(?:le\s+)?\d")  # a capital opening the text before a date is where it was written
 _PAREN_PLACE = re.compile(r"\s*[,،]\s*\d")  # "(Astana, 11 et 12 mars)"; "(Mexico)" alone is often a nationality
 # an unqualified office followed by "of" + a complement is that complement's office: "the President of the Security
@@ -241,6 +248,8 @@ class MatcherRules:
                 return None, "alias", kind, "ambiguous"
             return actors[0], "alias", kind, None
         e = role_entries[0]
+        if e.role in _HEAD_ROLES and e.of and self.deputy_before(text, start):
+            return None, "role", "role_phrase", "deputy"  # "vice-président du Ghana", "نائب رئيس الوزراء"
         if e.role and other_office(text, start, end):
             return None, "role", "role_phrase", "other-office"  # "vice-président de la Commission", "former …"
         if e.role == "language":  # "en français", "اللغة الفرنسية": a language, not an actor
@@ -374,7 +383,7 @@ class MatcherRules:
             return hits
         out = list(hits)
         # only neighbours at most 8 characters apart can be coordinated; rewriting a hit keeps its offsets
-        near = [i for i in range(len(out) - 1) if 0 <= out[i + 1][0] - out[i][1] <= 8]
+        near = [i for i in range(len(out) - 1) if 0 <= out[i + 1][0] - out[i][1] <= 10]
         for i in reversed(near):  # demonym, then role phrase (English)
             built = self._coordinated(text, out[i], out[i + 1], demonym_first=True)
             if built:
@@ -387,34 +396,47 @@ class MatcherRules:
 
     def _coordinated(self, text: str, dem: tuple, role: tuple, *, demonym_first: bool) -> tuple | None:
         first, last = (dem[1], role[0]) if demonym_first else (role[1], dem[0])
-        if not 0 <= last - first <= 8 or not isinstance(dem[2], str) or not _COORD.match(text[first:last]):
+        if not 0 <= last - first <= 10 or not isinstance(dem[2], str) or not _COORD.match(text[first:last]):
             return None
         states = {e.target for e in self._entries.get(dem[2], ())
                   if e.kind == "demonym" or (e.kind == "acronym" and e.target.isupper())}  # "US and Russian"
         phrase = role[2][1] if isinstance(role[2], tuple) and role[2][0] == "coord" else role[2]
         if not isinstance(phrase, str) or phrase not in self._role_keys:
             return None
-        own_keys = self._demonym_keys
-        if not states and not demonym_first and _plural_title(phrase):
+        readings = [(states, self._demonym_keys)]
+        if not demonym_first and _plural_title(phrase):
             # a state's name after a plural title naming states ("وزيرا خارجية لبنان وإندونيسيا", "the Foreign
-            # Ministers of Russia and Turkey"): read as the same phrase with that name
-            states = {e.target for e in self._entries.get(dem[2], ())
-                      if e.kind in ("name", "short_name") and e.target.isupper()}
-            own_keys = self._name_keys
-        if len(states) != 1:
-            return None
+            # Ministers of Russia and Turkey", "the Prime Ministers of Lebanon and the UAE"): read as the same
+            # phrase with that name (an acronym is both: "the Russian and US presidents", "… and the UAE")
+            readings.append(({e.target for e in self._entries.get(dem[2], ())
+                              if e.kind in ("name", "short_name", "acronym") and e.target.isupper()}, self._name_keys))
         entry = next(e for e in self._entries[phrase] if e.kind == "role_phrase")
-        if entry.role == "language":  # "in English, French and Spanish", "اللغات الإنكليزية والفرنسية"
-            own = self._language_keys().get(next(iter(states)))
-            return (dem[0], dem[1], ("coord", own)) if own else None
-        of = entry.of
-        for own in own_keys.get(of, ()):
-            padded = f" {phrase} "
-            if f" {own} " in padded:
-                key = padded.replace(f" {own} ", f" {dem[2]} ", 1).strip()
-                if key in self._role_keys:
-                    return dem[0], dem[1], ("coord", key)
+        for states, own_keys in readings:
+            if len(states) != 1:
+                continue
+            if entry.role == "language":  # "in English, French and Spanish", "اللغات الإنكليزية والفرنسية"
+                own = self._language_keys().get(next(iter(states)))
+                return (dem[0], dem[1], ("coord", own)) if own else None
+            for own in own_keys.get(entry.of, ()):
+                padded = f" {phrase} "
+                if f" {own} " in padded:
+                    key = padded.replace(f" {own} ", f" {dem[2]} ", 1).strip()
+                    if key in self._role_keys:
+                        return dem[0], dem[1], ("coord", key)
         return None
+
+    def head_key_mask(self) -> np.ndarray:
+        """key id -> whether the key is a role phrase of a head of state or government (built once): the keys whose
+        resolution reads the words before them (:data:`_DEPUTY_BEFORE`)."""
+        if "_head_mask" not in self.__dict__:
+            self._head_mask = np.array([any(e.kind == "role_phrase" and e.role in _HEAD_ROLES
+                                            for e in self._entries[k]) for k in self.key_names], dtype=bool)
+        return self._head_mask
+
+    @staticmethod
+    def deputy_before(text: str, start: int) -> bool:
+        """A deputy's word right before a head's title ("vice-", "Deputy", "نائب")."""
+        return start > 0 and bool(_DEPUTY_BEFORE.search(text[max(0, start - 16):start]))
 
     def _language_keys(self) -> dict[str, str]:
         """state -> a language phrase key of the language named by its demonym (built once)."""
@@ -442,11 +464,16 @@ class MatcherRules:
 
 
 #: the first words of plural and Arabic dual titles (matching form): a state's name coordinated after them names a
-#: second holder ("رئيسا وزراء اليابان وتركيا"); after a singular title it does not ("وزير خارجية لبنان وسوريا"
+#: second holder ("رئيسا وزراء اليابان وتركيا", "les présidents du Costa Rica et de Trinité-et-Tobago");
+#: after a singular title it does not ("وزير خارجية لبنان وسوريا"
 #: may be one minister speaking of two states)
 _PLURAL_TITLE_WORDS = frozenset({"وزيرا", "رئيسا", "ملكا", "اميرا", "presidents", "ministers", "kings", "emirs",
-                                 "leaders", "secretaries", "chancellors"})
+                                 "leaders", "secretaries", "chancellors", "ministres", "rois", "premiers",
+                                 "chanceliers", "sultans"})
+
+
+_PLURAL_TITLE_KEYS = frozenset(matching_form(w) for w in _PLURAL_TITLE_WORDS)  # "رئيسا" is keyed "رييسا"
 
 
 def _plural_title(key: str) -> bool:
-    return not _PLURAL_TITLE_WORDS.isdisjoint(key.split()[:3])
+    return not _PLURAL_TITLE_KEYS.isdisjoint(key.split()[:3])

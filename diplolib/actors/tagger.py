@@ -108,11 +108,12 @@ def _scan(matcher: ActorMatcher, texts: list[str]) -> Hits:
         pos, start, end, kid = pos[keep], start[keep], end[keep], kid[keep]
     hits = Hits(pos, start, end, names[kid], kid)
     # counterpart phrases ("son homologue" + "américain") and coordinated demonyms need a role phrase or a
-    # generic phrase with a neighbour at most 8 characters away: only those texts go through the methods
+    # generic phrase with a neighbour at most 10 characters away (" and the ", " et de la "): only those texts
+    # go through the methods
     role = matcher._role_mask[kid] | matcher._generic_mask[kid]
-    near = (pos[1:] == pos[:-1]) & (start[1:] - end[:-1] <= 8) & (role[1:] | role[:-1])
+    near = (pos[1:] == pos[:-1]) & (start[1:] - end[:-1] <= 10) & (role[1:] | role[:-1])
     # French titles split around coordinated demonyms ("les ministres russe et turc des Affaires étrangères")
-    pair = (pos[1:] == pos[:-1]) & (start[1:] - end[:-1] <= 8)
+    pair = (pos[1:] == pos[:-1]) & (start[1:] - end[:-1] <= 10)
     split = [p for p in np.unique(pos[1:][pair]).tolist() if may_have_split_title(texts[p])]
     todo = np.unique(np.r_[pos[matcher._generic_mask[kid]], pos[1:][near], np.array(split, dtype=np.int64)])
     new = {}
@@ -163,8 +164,9 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: Hits, whens: list) -
     """``actor, method, kind, reason`` of every hit: plain aliases by look-up, the others once per (key, date,
     spelling, context flags) and broadcast, the rules' tuples one by one.
 
-    :meth:`~diplolib.actors.rules.MatcherRules.resolve` reads the text around a hit only through three tests:
-    "-based" after it, a capital inside an instrument's name, a capital read as the place (locative, dateline).
+    :meth:`~diplolib.actors.rules.MatcherRules.resolve` reads the text around a hit only through four tests:
+    "-based" after it, a capital inside an instrument's name, a capital read as the place (locative, dateline),
+    a deputy's word before a head's title.
     Each hit's answers are packed into flags, and one representative of each (key, date, spelling, flags)
     is resolved: the same result for every hit of the group, by construction.
     """
@@ -189,9 +191,12 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: Hits, whens: list) -
             flags[i] = 2
         elif t and matcher.as_place(text, s, e):
             flags[i] = 4
-    # a role phrase inside another office ("vice-président de …", "the former … president"): flag 8
+    # a role phrase inside another office ("vice-président de …", "the former … president"), or a head's title
+    # after a deputy's word ("vice-président du Ghana" is not the president): flag 8
+    head = matcher.head_key_mask()
     for i in np.flatnonzero(~single & matcher._role_mask[key_ok]).tolist():
-        if other_office(texts[pos[i]], int(start[i]), int(end[i])):
+        p, s = int(pos[i]), int(start[i])
+        if other_office(texts[p], s, int(end[i])) or (head[key_ok[i]] and matcher.deputy_before(texts[p], s)):
             flags[i] |= 8
     out = [np.full(n, None, dtype=object) for _ in range(4)]
     is_plain = ~single & matcher._plain_mask[key_ok] & (flags == 0)
