@@ -632,3 +632,22 @@ def test_deputies_heirs_and_offices_by_date(matcher, date, text, expected, reaso
 def test_plural_titles_coordinate_names_with_their_articles(matcher, date, text, expected):
     out = tag_actors(pd.DataFrame({"article_id": [1], "text": [text], "published": [date]}), registry=matcher)
     assert set(out["actor_id"]) == expected and set(out["method"]) == {"role"}
+
+
+def test_a_deputy_who_later_heads_a_state_is_one_person():
+    """Sudan's first vice-president Salva Kiir (2005) is South Sudan's president Salva Kiir Mayardit (2011): one
+    actor with both terms, so that the name is not split between two actors and dropped; a head of another state
+    who started before a deputy of the same name is not merged (a namesake or a relative)."""
+    rows = [_term(term_id="h", country_iso2="XY", name="Salva Kiir Mayardit", surname_key="KIIR",
+                  start_date="2011-07-09"),
+            _term(term_id="d", country_iso2="XY", listing="secondary", title="First Vice President", name="Salva Kiir",
+                  surname_key="KIIR", start_date="2005-08-04", end_date="2011-01-03"),
+            _term(term_id="h2", country_iso2="XY", role="head_of_government", name="Ann Old", surname_key="OLD",
+                  start_date="1990-01-01", end_date="1995-01-01"),
+            _term(term_id="d2", country_iso2="XZ", listing="secondary", title="Vice President", name="Ann Old",
+                  surname_key="OLD", start_date="2001-01-01")]  # a namesake elsewhere, after the head
+    roles, people, _ = leader_tables([dict(r, line=str(i + 2)) for i, r in enumerate(rows)],
+                                     {"XY": "XYZ", "XZ": "XZZ"})
+    of = {r["role"]: r["person_key"] for r in roles}
+    assert of["first_vice_president"] == of["head_of_state"] and people[of["head_of_state"]]["country"] == "XYZ"
+    assert of["vice_president"] != of["head_of_government"]

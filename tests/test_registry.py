@@ -137,7 +137,7 @@ def test_shipped_state_rows_are_what_the_generator_writes(tmp_path):
         ("head_of_state", "SYR", "1995-01-01", "per:hafez_al_assad"),
         ("head_of_state", "SYR", "2016-02-12", "per:bashar_al_assad"),
         ("head_of_state", "SYR", "2025-06-01", "per:ahmed_al_sharaa"),
-        ("head_of_state", "SYR", "2000-06-20", None),  # between Hafez's death and Bashar's inauguration
+        ("head_of_state", "SYR", "2000-06-20", "per:abdul_halim_khaddam"),  # acting between Hafez and Bashar
         ("head_of_government", "GBR", "2016-07-13", "per:theresa_may"),  # handover day: the successor
         ("head_of_government", "GBR", "2016-07-12", "per:david_cameron"),
         ("un_envoy_syria", "org:un", "2016-02-12", "per:staffan_de_mistura"),

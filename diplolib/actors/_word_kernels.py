@@ -6,7 +6,7 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-__all__ = ["scan"]
+__all__ = ["scan", "text_words", "walk"]
 
 
 @numba.njit(cache=True, nogil=True)
@@ -18,9 +18,17 @@ def edge_slot(key, mask):  # pragma: no cover - compiled
 @numba.njit(cache=True, nogil=True)
 def scan(codes, flat, off, slot_id, slot_hash, slot_len, slot_packed, root, follows, has_child, slot_key, slot_child,
          term_at, term_wid, term_lead, term_trail, n_vocab):  # pragma: no cover - compiled
+    """The matches of the automaton's words in ``codes``: the text's words (:func:`text_words`), then the trie
+    walked from each (:func:`walk`)."""
+    ws, we, vid = text_words(codes, flat, off, slot_id, slot_hash, slot_len, slot_packed)
+    return walk(len(codes), ws, we, vid, root, slot_key, slot_child, term_at, term_wid, term_lead, term_trail, n_vocab)
+
+
+@numba.njit(cache=True, nogil=True)
+def text_words(codes, flat, off, slot_id, slot_hash, slot_len, slot_packed):  # pragma: no cover - compiled
+    """Start, end and number in the automaton's vocabulary (-1: none) of each word of ``codes``."""
     n = len(codes)
     vmask = len(slot_id) - 1
-    emask = len(slot_key) - 1
     cap = n // 2 + 1
     ws = np.empty(cap, dtype=np.int64)
     we = np.empty(cap, dtype=np.int64)
@@ -64,6 +72,16 @@ def scan(codes, flat, off, slot_id, slot_hash, slot_len, slot_packed, root, foll
             slot = (slot + 1) & vmask
         ws[nw], we[nw], vid[nw] = s, i, v
         nw += 1
+    return ws[:nw], we[:nw], vid[:nw]
+
+
+@numba.njit(cache=True, nogil=True)
+def walk(n, ws, we, vid, root, slot_key, slot_child, term_at, term_wid, term_lead, term_trail,
+         n_vocab):  # pragma: no cover - compiled
+    """From each word, as far down the trie of (gap, word) steps as the text goes: the matches' last character,
+    first character and word number, in the automaton's order."""
+    nw = len(ws)
+    emask = len(slot_key) - 1
     out_last = np.empty(16, dtype=np.int64)
     out_first = np.empty(16, dtype=np.int64)
     out_wid = np.empty(16, dtype=np.int64)

@@ -140,10 +140,10 @@ def _gold_kind(token: str, kind_of: dict[str, str]) -> str:
 
 def _gold_key(token: str) -> str:
     """``new:Hadi_al-Bahra`` and ``prov:hadi_al_bahra`` share a key (the discovered id's slug)."""
-    from .provisional import _slug
+    from .provisional import provisional_id
 
     head, _, name = token.partition(":")
-    return "prov:" + _slug(name.replace("_", " ")) if head == "new" else token
+    return provisional_id(name.replace("_", " ")) if head == "new" else token
 
 
 def document_outcomes(gold: pd.DataFrame, mentions: pd.DataFrame, kind_of: dict[str, str]) -> pd.DataFrame:

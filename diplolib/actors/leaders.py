@@ -307,11 +307,43 @@ def leader_tables(rows: list[dict[str, str]], iso3_of: dict[str, str]) -> tuple[
             p["countries"].setdefault(of, set()).add("co-holder" in t["note"])
             roles.append({"person_key": pkey, "role": role, "of": of, "start": t["start_date"], "end": t["end"],
                           "note": t["note"], "source": f"leaders-cia {t['term_id']} (terms.csv:{t['line']})"})
+    _merge_deputies_who_became_heads(roles, people)
     for p in people.values():
         own = sorted(c for c, shared in p["countries"].items() if False in shared)
         p["country"] = own[0] if len(own) == 1 else (next(iter(p["countries"])) if len(p["countries"]) == 1 else "")
         del p["countries"]
     return _mark_other_office_listings(roles), people, offices
+
+
+def _merge_deputies_who_became_heads(roles: list[dict[str, str]], people: dict[str, dict]) -> None:
+    """A deputy of the secondary listings whose name (a full name or "first + surname") is the name of exactly one
+    head of state or government who started later is that head: Sudan's first vice-president Salva Kiir (2005)
+    became South Sudan's president Salva Kiir Mayardit (2011). Two actors would split the name, which the build
+    then drops as ambiguous. A head who started first is not merged (a namesake or a relative: fathers and sons
+    are both heads). ``roles`` and ``people`` are changed in place."""
+    first: dict[str, str] = {}
+    for r in roles:
+        first[r["person_key"]] = min(first.get(r["person_key"], r["start"]), r["start"])
+    heads = {r["person_key"] for r in roles if r["role"] in _ROLES}
+    owners: dict[str, set[str]] = {}
+    for key in heads:
+        for name in person_aliases(people[key]["names"], people[key]["surname_key"])[0]:
+            owners.setdefault(slug(name), set()).add(key)
+    into = {}
+    for key, p in people.items():
+        if key in heads:
+            continue
+        found = set().union(*(owners.get(slug(n), set())
+                              for n in person_aliases(p["names"], p["surname_key"])[0]))
+        if len(found) == 1 and first[key] < first[next(iter(found))]:
+            into[key] = next(iter(found))
+    for key, head in into.items():
+        p, h = people.pop(key), people[head]
+        h["names"] = list(dict.fromkeys(h["names"] + p["names"]))
+        h["term_ids"] += p["term_ids"]
+        h["wikidata"] = h["wikidata"] or p["wikidata"]  # the country stays the head's: Kiir's is South Sudan
+    for r in roles:
+        r["person_key"] = into.get(r["person_key"], r["person_key"])
 
 
 def _mark_other_office_listings(roles: list[dict[str, str]]) -> list[dict[str, str]]:

@@ -43,7 +43,7 @@ import pandas as pd
 from ..normalize.matching import matching_form
 from .registry import Registry
 
-__all__ = ["NameRules", "skeleton", "ORDINARY_ZIPF", "TITLES", "HONORIFICS", "ORG_HEADS", "PLACE_HEADS", "EPONYM_HEADS",
+__all__ = ["NameRules", "skeleton", "zipf_table", "ORDINARY_ZIPF", "TITLES", "HONORIFICS", "ORG_HEADS", "PLACE_HEADS", "EPONYM_HEADS",
            "DATE_WORDS", "AR_TITLES"]
 
 #: Words at least this frequent (Zipf scale, wordfreq) are ordinary words of the language, not names.
@@ -171,7 +171,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _zipf_table(lang: str) -> dict[str, float]:
+def zipf_table(lang: str) -> dict[str, float]:
     """wordfreq's Zipf frequency of the words of ``lang`` at least one point below the ordinary-word line
     (empty when wordfreq is absent: then only the corpus's own lower-case counts mark ordinary words)."""
     try:
@@ -259,7 +259,7 @@ class NameRules:
 
     def zipf(self, word: str, lang: str) -> float:
         """wordfreq's Zipf frequency of the lower-case ``word`` in ``lang`` (0 when rare or unknown)."""
-        return _zipf_table(lang).get(word.casefold(), 0.0)
+        return zipf_table(lang).get(word.casefold(), 0.0)
 
     def ordinary(self, word: str, lang: str, lower: dict[str, int], capital: dict[str, int]) -> bool:
         """Whether ``word`` is an ordinary word: frequent in the language, or mostly lower-case in the corpus."""

@@ -27,14 +27,15 @@ from .name_rules import ORDINARY_ZIPF, TITLES, NameRules, skeleton
 from .registry import Registry
 from .tagger import MENTION_COLUMNS, ActorMatcher, tag_actors
 
-__all__ = ["discover_actors", "discovery_candidates", "provisional_actors", "CANDIDATE_COLUMNS"]
+__all__ = ["discover_actors", "discovery_candidates", "provisional_actors", "provisional_id", "CANDIDATE_COLUMNS"]
 
 CANDIDATE_COLUMNS = ["article_id", "lang", "start", "end", "name", "kind", "evidence", "reason"]
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
-def _slug(name: str) -> str:
-    return re.sub(r"[\W_]+", "_", matching_form(name)).strip("_") or "unnamed"
+def provisional_id(name: str) -> str:
+    """The ``prov:`` id of a discovered name: its matching form's words joined by "_" ("prov:hadi_al_bahra")."""
+    return "prov:" + (re.sub(r"[\W_]+", "_", matching_form(name)).strip("_") or "unnamed")
 
 
 _RULES: dict[int, tuple[Registry, NameRules]] = {}
@@ -154,7 +155,7 @@ def _person_id(name: str, lang: str) -> str:
     """``prov:`` + the slug of the name without middle initials and suffixes ("Alejandro N. Mayorkas" and
     "Alejandro Mayorkas", "Victor Torres Jr." and "Victor Torres" share an id)."""
     words = [w for w in name.split() if not _SUFFIX.match(w) and not re.fullmatch(r"\w\.?", w)]
-    return "prov:" + _slug(" ".join(words) if words and lang != "ar" else name)
+    return provisional_id(" ".join(words) if words and lang != "ar" else name)
 
 
 def _same_skeleton(ids: list[str], names: list[str]) -> list[str]:

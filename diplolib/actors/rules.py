@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..normalize.matching import matching_form
 from .context import context_country
+from .coordination import CoordinationRules
 from .keys import key_form
 
 __all__ = ["MatcherRules"]
@@ -98,8 +99,6 @@ _US_STATE_BEFORE = _us_state_before()
 # (its holders unknown, or several deputies at once) the head's phrase inside it stays unresolved, reason "deputy"
 _DEPUTY_BEFORE = re.compile(r"(?:\b(?:[Vv]ice|VICE)[- ]?|\b(?:[Dd]eputy|DEPUTY)\s+|نائبة?\s+|النائبة?\s+الأولى?\s+ل?)$")
 _HEAD_ROLES = frozenset({"head_of_state", "head_of_government"})
-# "and the UAE", "et de Trinité-et-Tobago": the article or "de" of the second state is part of the coordination
-_COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)(?:\s+the|\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]))?\s*$")
 _DATELINE = re.compile(r"\s*[,،]\s*(?:le\s+)?\d")  # a capital opening the text before a date is where it was written
 _PAREN_PLACE = re.compile(r"\s*[,،]\s*\d")  # "(Astana, 11 et 12 mars)"; "(Mexico)" alone is often a nationality
 # an unqualified office followed by "of" + a complement is that complement's office: "the President of the Security
@@ -110,7 +109,7 @@ _MEETING = r"(?:[\w-]+\s+){0,3}(?:session|meeting|conference|summit|séance|réu
 _LOCATIVE = re.compile(r"(?:(?:^|\W)(?:a|au|aux|en|dans|vers|in|at|to|near|outside|around|via|في|الي)\s+|(?:^|\W)ب)$")
 
 
-class MatcherRules:
+class MatcherRules(CoordinationRules):
     """Checks and resolution of hits; mixed into :class:`~diplolib.actors.matcher.ActorMatcher`."""
 
     def _named_in_full(self, key: str, text: str) -> bool:
@@ -204,9 +203,9 @@ class MatcherRules:
             return False
         if key_form(word) in self._entries:  # "Russian Putin", "Kremlin": an alias, not a name part
             return False
-        from .name_rules import ORDINARY_ZIPF, _zipf_table
+        from .name_rules import ORDINARY_ZIPF, zipf_table
 
-        return max(_zipf_table("en").get(low, 0.0), _zipf_table("fr").get(low, 0.0)) < ORDINARY_ZIPF
+        return max(zipf_table("en").get(low, 0.0), zipf_table("fr").get(low, 0.0)) < ORDINARY_ZIPF
 
     def resolve(self, text: str, key: str, start: int, end: int, when: pd.Timestamp | None
                 ) -> tuple[str | None, str, str, str | None]:
@@ -350,81 +349,6 @@ class MatcherRules:
             out.append(r)
         return out, out_hits
 
-    def merge_counterparts(self, text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, object]]:
-        """Join "son homologue" + "américain" into one counterpart hit whose country is the demonym's state."""
-        if not any(h[2] in self._generic for h in hits):
-            return hits
-        out: list[tuple[int, int, object]] = []
-        i = 0
-        while i < len(hits):
-            s, e, key = hits[i]
-            entries = self._entries[key]
-            generic = any(x.kind == "role_phrase" and not x.role and not x.of for x in entries)
-            if generic and i + 1 < len(hits):
-                s2, e2, key2 = hits[i + 1]
-                states = {x.target for x in self._entries[key2] if x.kind == "demonym"}
-                if len(states) == 1 and s2 - e <= 1 and not text[e:s2].strip():
-                    out.append((s, e2, ("counterpart", next(iter(states)))))
-                    i += 2
-                    continue
-            out.append((s, e, key))
-            i += 1
-        return out
-
-    def coordinate(self, text: str, hits: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
-        """Give a coordinated demonym the office of the role phrase next to it.
-
-        "the Russian and Turkish presidents", "les présidents russe et turc", "الرئيسان الروسي والتركي": the
-        demonym standing alone ("Russian", "turc", "التركي") is read as the phrase its neighbour would be with
-        that demonym ("Russian presidents", "présidents turc", "الرئيسان التركي"), when the registry has that
-        phrase, so that each state's holder is found. Chains ("Russian, Iranian and Turkish") work leftwards.
-        """
-        if len(hits) < 2 or self._role_keys.isdisjoint([h[2] for h in hits]):
-            return hits
-        out = list(hits)
-        # only neighbours at most 8 characters apart can be coordinated; rewriting a hit keeps its offsets
-        near = [i for i in range(len(out) - 1) if 0 <= out[i + 1][0] - out[i][1] <= 10]
-        for i in reversed(near):  # demonym, then role phrase (English)
-            built = self._coordinated(text, out[i], out[i + 1], demonym_first=True)
-            if built:
-                out[i] = built
-        for i in (j + 1 for j in near):  # role phrase, then demonym (French, Arabic)
-            built = self._coordinated(text, out[i], out[i - 1], demonym_first=False)
-            if built:
-                out[i] = built
-        return out
-
-    def _coordinated(self, text: str, dem: tuple, role: tuple, *, demonym_first: bool) -> tuple | None:
-        first, last = (dem[1], role[0]) if demonym_first else (role[1], dem[0])
-        if not 0 <= last - first <= 10 or not isinstance(dem[2], str) or not _COORD.match(text[first:last]):
-            return None
-        states = {e.target for e in self._entries.get(dem[2], ())
-                  if e.kind == "demonym" or (e.kind == "acronym" and e.target.isupper())}  # "US and Russian"
-        phrase = role[2][1] if isinstance(role[2], tuple) and role[2][0] == "coord" else role[2]
-        if not isinstance(phrase, str) or phrase not in self._role_keys:
-            return None
-        readings = [(states, self._demonym_keys)]
-        if not demonym_first and _plural_title(phrase):
-            # a state's name after a plural title naming states ("وزيرا خارجية لبنان وإندونيسيا", "the Foreign
-            # Ministers of Russia and Turkey", "the Prime Ministers of Lebanon and the UAE"): read as the same
-            # phrase with that name (an acronym is both: "the Russian and US presidents", "… and the UAE")
-            readings.append(({e.target for e in self._entries.get(dem[2], ())
-                              if e.kind in ("name", "short_name", "acronym") and e.target.isupper()}, self._name_keys))
-        entry = next(e for e in self._entries[phrase] if e.kind == "role_phrase")
-        for states, own_keys in readings:
-            if len(states) != 1:
-                continue
-            if entry.role == "language":  # "in English, French and Spanish", "اللغات الإنكليزية والفرنسية"
-                own = self._language_keys().get(next(iter(states)))
-                return (dem[0], dem[1], ("coord", own)) if own else None
-            for own in own_keys.get(entry.of, ()):
-                padded = f" {phrase} "
-                if f" {own} " in padded:
-                    key = padded.replace(f" {own} ", f" {dem[2]} ", 1).strip()
-                    if key in self._role_keys:
-                        return dem[0], dem[1], ("coord", key)
-        return None
-
     def head_key_mask(self) -> np.ndarray:
         """key id -> whether the key is a role phrase of a head of state or government (built once): the keys whose
         resolution reads the words before them (:data:`_DEPUTY_BEFORE`)."""
@@ -437,43 +361,3 @@ class MatcherRules:
     def deputy_before(text: str, start: int) -> bool:
         """A deputy's word right before a head's title ("vice-", "Deputy", "نائب")."""
         return start > 0 and bool(_DEPUTY_BEFORE.search(text[max(0, start - 16):start]))
-
-    def _language_keys(self) -> dict[str, str]:
-        """state -> a language phrase key of the language named by its demonym (built once)."""
-        if "_lang_keys" not in self.__dict__:
-            self._lang_keys = {e.of: k for k, es in sorted(self._entries.items()) for e in es
-                               if e.kind == "role_phrase" and e.role == "language" and e.of}
-        return self._lang_keys
-
-    def counterpart(self, key: object, surface: str, others: list[str], when: pd.Timestamp | None) -> str | None:
-        """Resolve "his American counterpart": the role another person of the sentence held, in this country."""
-        if when is None:
-            return None
-        countries = [key[1]] if isinstance(key, tuple) else [
-            e.of for e in self._entries[key] if e.kind == "role_phrase" and not e.role and e.of]
-        for of in countries:
-            if not of:
-                continue
-            for other in others:
-                for role, _of in self.roles_held(other, when):
-                    actor = self.holder(role, of, when)
-                    if actor and actor != other:
-                        return actor
-        return None
-
-
-
-#: the first words of plural and Arabic dual titles (matching form): a state's name coordinated after them names a
-#: second holder ("رئيسا وزراء اليابان وتركيا", "les présidents du Costa Rica et de Trinité-et-Tobago");
-#: after a singular title it does not ("وزير خارجية لبنان وسوريا"
-#: may be one minister speaking of two states)
-_PLURAL_TITLE_WORDS = frozenset({"وزيرا", "رئيسا", "ملكا", "اميرا", "presidents", "ministers", "kings", "emirs",
-                                 "leaders", "secretaries", "chancellors", "ministres", "rois", "premiers",
-                                 "chanceliers", "sultans"})
-
-
-_PLURAL_TITLE_KEYS = frozenset(matching_form(w) for w in _PLURAL_TITLE_WORDS)  # "رئيسا" is keyed "رييسا"
-
-
-def _plural_title(key: str) -> bool:
-    return not _PLURAL_TITLE_KEYS.isdisjoint(key.split()[:3])

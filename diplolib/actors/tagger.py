@@ -63,12 +63,11 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from .._memory import release_freed_memory
 from ..segment import locate_spans, segment_spans
@@ -76,6 +75,7 @@ from .hit_columns import Hits, key_ids, marked, object_array, surfaces
 from .keys import key_form
 from .matcher import ActorMatcher
 from .matcher_cache import as_matcher
+from .mention_columns import STRING_COLUMNS, chunk_strings, id_column, joined_strings, text_bodies
 from .partition import scan_partition
 from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place
 from .rules import other_office
@@ -288,52 +288,6 @@ def _tag_chunk(matcher: ActorMatcher, texts: list[str], whens: list, sources: li
     return hits, resolved, sentence, paragraph
 
 
-def _id_column(ids: np.ndarray, at: np.ndarray):
-    """``ids[at]`` as the column ``pd.DataFrame`` infers from that list: string ids taken by Arrow from the distinct
-    articles (one Python string per article, not per mention), other ids as the list itself."""
-    if len(ids) and all(isinstance(i, str) for i in ids.tolist()):
-        return pd.array(pa.array(ids, type=pa.large_string()).take(pa.array(at)),
-                        dtype=pd.StringDtype("pyarrow", na_value=np.nan))  # as string_column builds it
-    return ids[at].tolist()
-
-
-def _bodies(column: pd.Series) -> tuple[list[int], np.ndarray, Callable[[slice], list[str]]]:
-    """The positions of the articles with a non-empty string body, the bodies' lengths in characters, and a function
-    giving the bodies of a run of them (a slice of those positions) as Python strings. An Arrow-backed column gives
-    each run's strings when it is tagged (the column as Python strings at once would hold a second copy of the
-    whole text); any other column is listed once."""
-    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
-        data = column.array.__arrow_array__()
-        lengths = pc.utf8_length(data).fill_null(0).to_numpy()  # code points: Python's len of each string
-        at = np.flatnonzero(lengths > 0)
-        return at.tolist(), lengths[at].astype(np.int64), lambda part: data.take(pa.array(at[part])).to_pylist()
-    bodies = column.tolist()
-    valid = [i for i, body in enumerate(bodies) if isinstance(body, str) and body]
-    texts = [bodies[i] for i in valid]
-    return valid, np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)), texts.__getitem__
-
-
-_STRING_COLUMNS = ("actor_id", "method", "alias_kind", "reason")
-
-
-def _strings(values: np.ndarray) -> pa.Array | np.ndarray:
-    """One chunk's column of str or None as an Arrow array, built as the chunk is tagged (held as Python lists until
-    the last chunk, the four columns took ~8 bytes a mention each, and again as the joined lists); the values
-    themselves when all are None (see :func:`_joined_strings`)."""
-    arr = pa.array(values, type=pa.large_string())
-    return values if arr.null_count == len(arr) else arr
-
-
-def _joined_strings(parts: list) -> object:
-    """The chunks' :func:`_strings` as the column :func:`~diplolib.actors.reference.string_column` makes of all
-    their values: a ``str`` column (the Arrow arrays as one chunked array, not copied), or the list of values
-    when none is a string (pandas then keeps ``object``)."""
-    if all(isinstance(p, np.ndarray) for p in parts):
-        return list(itertools.chain.from_iterable(p.tolist() for p in parts))
-    arrays = [pa.array(p, type=pa.large_string()) if isinstance(p, np.ndarray) else p for p in parts]
-    return pd.array(pa.chunked_array(arrays, type=pa.large_string()), dtype=pd.StringDtype("pyarrow", na_value=np.nan))
-
-
 def _chunks(lengths: np.ndarray) -> list[slice]:
     """Consecutive runs of texts of about :data:`CHUNK_CHARS` characters (at least one text each)."""
     out, first, total = [], 0, np.cumsum(lengths)
@@ -385,7 +339,7 @@ def tag_actors(
             raise ValueError(f"tag_actors: column {col!r} is missing; pass the articles table from load_articles().")
     matcher = as_matcher(registry, exclude_kinds=exclude_kinds, roles=roles)
     dates = article_dates(articles)
-    valid, lengths, bodies_of = _bodies(articles[text])
+    valid, lengths, bodies_of = text_bodies(articles[text])
     whens = [dates[i] for i in valid]
     sources = articles["source"].tolist() if "source" in articles.columns else [None] * len(articles)
     datelines = articles["dateline"].tolist() if "dateline" in articles.columns else [None] * len(articles)
@@ -403,12 +357,12 @@ def tag_actors(
                                                          strict=True)]
         parts.append({"article_id": np.arange(len(ids))[part][hits.pos], "start": hits.start, "end": hits.end,
                       "surface": surface, "sentence": sentence, "paragraph": paragraph,
-                      **{c: _strings(v) for c, v in zip(_STRING_COLUMNS, resolved, strict=True)}})
+                      **{c: chunk_strings(v) for c, v in zip(STRING_COLUMNS, resolved, strict=True)}})
         del chunk, hits, resolved, sentence, paragraph, surface
     if not parts:
         return mentions_frame(pd.DataFrame([], columns=MENTION_COLUMNS))
     surface_parts = [p.pop("surface") for p in parts]
-    columns = {c: _joined_strings([p.pop(c) for p in parts]) for c in _STRING_COLUMNS}
+    columns = {c: joined_strings([p.pop(c) for p in parts]) for c in STRING_COLUMNS}
     columns.update({c: np.concatenate([p.pop(c) for p in parts]) for c in MENTION_COLUMNS if c not in columns
                     and c != "surface"})
     del parts
@@ -419,7 +373,7 @@ def tag_actors(
         columns["surface"] = string_column(list(itertools.chain.from_iterable(
             v.to_pylist() if isinstance(v, pa.Array) else v for v in surface_parts)))
     columns = {c: columns[c] for c in MENTION_COLUMNS}
-    columns["article_id"] = _id_column(ids, columns["article_id"])
+    columns["article_id"] = id_column(ids, columns["article_id"])
     out = mentions_frame(pd.DataFrame(columns))
     del columns
     release_freed_memory()  # the chunks' scan and resolution temporaries (~100 MB): see diplolib._memory

@@ -1,0 +1,139 @@
+"""Counterparts and coordinated titles: the part of :class:`~diplolib.actors.rules.MatcherRules` that joins
+neighbouring hits of one text before they are resolved.
+
+"son homologue américain" is one counterpart hit resolved from another person of the sentence; "the Russian and
+Turkish presidents", "les présidents russe et turc", "رئيسا وزراء اليابان وتركيا" name one holder per state: the
+demonym or state name standing alone is read as the phrase its neighbouring title would be with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..normalize.matching import matching_form
+
+__all__ = ["CoordinationRules"]
+
+# "and the UAE", "et de Trinité-et-Tobago": the article or "de" of the second state is part of the coordination
+_COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)(?:\s+the|\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]))?\s*$")
+
+
+class CoordinationRules:
+    """Mixin of :class:`~diplolib.actors.matcher.ActorMatcher` (through ``MatcherRules``): uses its ``_entries``,
+    ``_generic``, ``_role_keys``, ``_demonym_keys``, ``_name_keys``, ``roles_held`` and ``holder``."""
+
+    def merge_counterparts(self, text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, object]]:
+        """Join "son homologue" + "américain" into one counterpart hit whose country is the demonym's state."""
+        if not any(h[2] in self._generic for h in hits):
+            return hits
+        out: list[tuple[int, int, object]] = []
+        i = 0
+        while i < len(hits):
+            s, e, key = hits[i]
+            entries = self._entries[key]
+            generic = any(x.kind == "role_phrase" and not x.role and not x.of for x in entries)
+            if generic and i + 1 < len(hits):
+                s2, e2, key2 = hits[i + 1]
+                states = {x.target for x in self._entries[key2] if x.kind == "demonym"}
+                if len(states) == 1 and s2 - e <= 1 and not text[e:s2].strip():
+                    out.append((s, e2, ("counterpart", next(iter(states)))))
+                    i += 2
+                    continue
+            out.append((s, e, key))
+            i += 1
+        return out
+
+    def coordinate(self, text: str, hits: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+        """Give a coordinated demonym the office of the role phrase next to it.
+
+        "the Russian and Turkish presidents", "les présidents russe et turc", "الرئيسان الروسي والتركي": the
+        demonym standing alone ("Russian", "turc", "التركي") is read as the phrase its neighbour would be with
+        that demonym ("Russian presidents", "présidents turc", "الرئيسان التركي"), when the registry has that
+        phrase, so that each state's holder is found. Chains ("Russian, Iranian and Turkish") work leftwards.
+        """
+        if len(hits) < 2 or self._role_keys.isdisjoint([h[2] for h in hits]):
+            return hits
+        out = list(hits)
+        # only neighbours at most 8 characters apart can be coordinated; rewriting a hit keeps its offsets
+        near = [i for i in range(len(out) - 1) if 0 <= out[i + 1][0] - out[i][1] <= 10]
+        for i in reversed(near):  # demonym, then role phrase (English)
+            built = self._coordinated(text, out[i], out[i + 1], demonym_first=True)
+            if built:
+                out[i] = built
+        for i in (j + 1 for j in near):  # role phrase, then demonym (French, Arabic)
+            built = self._coordinated(text, out[i], out[i - 1], demonym_first=False)
+            if built:
+                out[i] = built
+        return out
+
+    def _coordinated(self, text: str, dem: tuple, role: tuple, *, demonym_first: bool) -> tuple | None:
+        first, last = (dem[1], role[0]) if demonym_first else (role[1], dem[0])
+        if not 0 <= last - first <= 10 or not isinstance(dem[2], str) or not _COORD.match(text[first:last]):
+            return None
+        states = {e.target for e in self._entries.get(dem[2], ())
+                  if e.kind == "demonym" or (e.kind == "acronym" and e.target.isupper())}  # "US and Russian"
+        phrase = role[2][1] if isinstance(role[2], tuple) and role[2][0] == "coord" else role[2]
+        if not isinstance(phrase, str) or phrase not in self._role_keys:
+            return None
+        readings = [(states, self._demonym_keys)]
+        if not demonym_first and _plural_title(phrase):
+            # a state's name after a plural title naming states ("وزيرا خارجية لبنان وإندونيسيا", "the Foreign
+            # Ministers of Russia and Turkey", "the Prime Ministers of Lebanon and the UAE"): read as the same
+            # phrase with that name (an acronym is both: "the Russian and US presidents", "… and the UAE")
+            readings.append(({e.target for e in self._entries.get(dem[2], ())
+                              if e.kind in ("name", "short_name", "acronym") and e.target.isupper()}, self._name_keys))
+        entry = next(e for e in self._entries[phrase] if e.kind == "role_phrase")
+        for states, own_keys in readings:
+            if len(states) != 1:
+                continue
+            if entry.role == "language":  # "in English, French and Spanish", "اللغات الإنكليزية والفرنسية"
+                own = self._language_keys().get(next(iter(states)))
+                return (dem[0], dem[1], ("coord", own)) if own else None
+            for own in own_keys.get(entry.of, ()):
+                padded = f" {phrase} "
+                if f" {own} " in padded:
+                    key = padded.replace(f" {own} ", f" {dem[2]} ", 1).strip()
+                    if key in self._role_keys:
+                        return dem[0], dem[1], ("coord", key)
+        return None
+
+    def _language_keys(self) -> dict[str, str]:
+        """state -> a language phrase key of the language named by its demonym (built once)."""
+        if "_lang_keys" not in self.__dict__:
+            self._lang_keys = {e.of: k for k, es in sorted(self._entries.items()) for e in es
+                               if e.kind == "role_phrase" and e.role == "language" and e.of}
+        return self._lang_keys
+
+    def counterpart(self, key: object, surface: str, others: list[str], when: pd.Timestamp | None) -> str | None:
+        """Resolve "his American counterpart": the role another person of the sentence held, in this country."""
+        if when is None:
+            return None
+        countries = [key[1]] if isinstance(key, tuple) else [
+            e.of for e in self._entries[key] if e.kind == "role_phrase" and not e.role and e.of]
+        for of in countries:
+            if not of:
+                continue
+            for other in others:
+                for role, _of in self.roles_held(other, when):
+                    actor = self.holder(role, of, when)
+                    if actor and actor != other:
+                        return actor
+        return None
+
+
+#: the first words of plural and Arabic dual titles (matching form): a state's name coordinated after them names a
+#: second holder ("رئيسا وزراء اليابان وتركيا", "les présidents du Costa Rica et de Trinité-et-Tobago");
+#: after a singular title it does not ("وزير خارجية لبنان وسوريا"
+#: may be one minister speaking of two states)
+_PLURAL_TITLE_WORDS = frozenset({"وزيرا", "رئيسا", "ملكا", "اميرا", "presidents", "ministers", "kings", "emirs",
+                                 "leaders", "secretaries", "chancellors", "ministres", "rois", "premiers",
+                                 "chanceliers", "sultans"})
+
+
+_PLURAL_TITLE_KEYS = frozenset(matching_form(w) for w in _PLURAL_TITLE_WORDS)  # "رئيسا" is keyed "رييسا"
+
+
+def _plural_title(key: str) -> bool:
+    return not _PLURAL_TITLE_KEYS.isdisjoint(key.split()[:3])
