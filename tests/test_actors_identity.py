@@ -70,3 +70,5 @@ def test_no_person_of_the_generated_registry_is_merged_across_states_on_a_name_a
     assert (out["link"] == "name-only").sum() == 0, out[out["link"] == "name-only"].to_string()
     assert {"per:albert_ii", "per:albert_ii_bel"} <= set(roles["actor_id"])
     assert {"per:elizabeth_ii", "per:charles_iii"} <= set(out["actor_id"])  # the realms stay one person
+    # Sudan's first vice-president who became South Sudan's president: one career across a successor state
+    assert out.loc[out["actor_id"] == "per:salva_kiir_mayardit", "link"].tolist() == ["successor-state"]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .leaders import SUCCESSOR_STATES
+
 __all__ = ["cross_state_people"]
 
 
@@ -25,6 +27,16 @@ def _joined(starts: dict[str, set[str]]) -> bool:
                 seen.add(b)
                 todo.append(b)
     return len(seen) == len(states)
+
+
+def _successor_career(starts: dict[str, set[str]]) -> bool:
+    """Two states, one born of the other (:data:`~diplolib.actors.leaders.SUCCESSOR_STATES`), the successor's
+    office held after the other's: one career (Salva Kiir in Sudan, then South Sudan)."""
+    if len(starts) != 2:
+        return False
+    a, b = sorted(starts)
+    new, old = (a, b) if SUCCESSOR_STATES.get(a) == b else (b, a) if SUCCESSOR_STATES.get(b) == a else (None, None)
+    return new is not None and min(starts[old]) < min(starts[new])
 
 
 def cross_state_people(roles: pd.DataFrame, *, states: set[str] | None = None) -> pd.DataFrame:
@@ -42,7 +54,8 @@ def cross_state_people(roles: pd.DataFrame, *, states: set[str] | None = None) -
     DataFrame
         ``actor_id``, ``states`` (sorted, joined by " "), ``starts`` (each state's term starts,
         "STATE:start|start; ..."), ``link``: ``"same-start"`` when terms starting on the same day join every
-        state (a personal union), else ``"name-only"`` (two people with one name merged: a build error). The
+        state (a personal union), ``"successor-state"`` for an office of a state then of the state born of it
+        (:data:`~diplolib.actors.leaders.SUCCESSOR_STATES`), else ``"name-only"`` (two people with one name merged: a build error). The
         input is not modified.
     """
     missing = {"actor_id", "of", "start"} - set(roles.columns)
@@ -60,5 +73,6 @@ def cross_state_people(roles: pd.DataFrame, *, states: set[str] | None = None) -
         starts = {st: v for (_, st), v in g.items()}
         rows.append({"actor_id": actor, "states": " ".join(sorted(starts)),
                      "starts": "; ".join(f"{s}:{'|'.join(sorted(v))}" for s, v in sorted(starts.items())),
-                     "link": "same-start" if _joined(starts) else "name-only"})
+                     "link": "same-start" if _joined(starts) else "successor-state" if _successor_career(starts)
+                     else "name-only"})
     return pd.DataFrame(rows, columns=["actor_id", "states", "starts", "link"])

@@ -38,13 +38,16 @@ import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 
-__all__ = ["TERM_COLUMNS", "DEPUTY_TITLES", "deputy_role", "read_terms", "leader_tables", "person_aliases", "slug"]
+__all__ = ["TERM_COLUMNS", "DEPUTY_TITLES", "SUCCESSOR_STATES", "deputy_role", "read_terms", "leader_tables", "person_aliases", "slug"]
 
 #: columns of ``terms.csv`` the build needs
 TERM_COLUMNS = ("term_id", "country_iso2", "role", "listing", "title", "name", "name_variants", "surname_key",
                 "start_date", "end_date", "end_source", "first_seen", "last_seen", "first_absent",
                 "wikidata_qid", "wikidata_label_en", "parse_flag", "entity_type", "un_member")
 _ROLES = frozenset({"head_of_state", "head_of_government"})
+#: a state born of another since 1994, and the state it left: an office of each may be one person's career (Salva
+#: Kiir, Sudan's first vice-president in 2005, South Sudan's president in 2011)
+SUCCESSOR_STATES = {"SSD": "SDN", "MNE": "SRB", "TLS": "IDN"}
 #: deputy offices read from the ``secondary`` listings, by the CIA title that opens the row: the vice-president of a
 #: state with one ("Vice President", Kenya's and South Africa's "Deputy President", Venezuela's "Executive Vice
 #: President") and the first vice-president (Iran, Cuba, Peru). Not "Vice Presidents", "Second Vice President" or
@@ -317,13 +320,17 @@ def leader_tables(rows: list[dict[str, str]], iso3_of: dict[str, str]) -> tuple[
 
 def _merge_deputies_who_became_heads(roles: list[dict[str, str]], people: dict[str, dict]) -> None:
     """A deputy of the secondary listings whose name (a full name or "first + surname") is the name of exactly one
-    head of state or government who started later is that head: Sudan's first vice-president Salva Kiir (2005)
-    became South Sudan's president Salva Kiir Mayardit (2011). Two actors would split the name, which the build
-    then drops as ambiguous. A head who started first is not merged (a namesake or a relative: fathers and sons
-    are both heads). ``roles`` and ``people`` are changed in place."""
+    head of state or government of the same state (or of its successor, :data:`SUCCESSOR_STATES`) who started
+    later is that head: Botswana's vice-president Mokgweetsi Masisi (2014) became its president as Mokgweetse
+    Masisi (2018); Sudan's first vice-president Salva Kiir (2005) became South Sudan's president Salva Kiir
+    Mayardit (2011). Two actors would split the name, which the build then drops as ambiguous. A head who started
+    first, or of another state, is not merged (a namesake or a relative: fathers and sons are both heads).
+    ``roles`` and ``people`` are changed in place."""
     first: dict[str, str] = {}
+    states: dict[str, set[str]] = {}
     for r in roles:
         first[r["person_key"]] = min(first.get(r["person_key"], r["start"]), r["start"])
+        states.setdefault(r["person_key"], set()).update({r["of"], SUCCESSOR_STATES.get(r["of"], r["of"])})
     heads = {r["person_key"] for r in roles if r["role"] in _ROLES}
     owners: dict[str, set[str]] = {}
     for key in heads:
@@ -335,6 +342,7 @@ def _merge_deputies_who_became_heads(roles: list[dict[str, str]], people: dict[s
             continue
         found = set().union(*(owners.get(slug(n), set())
                               for n in person_aliases(p["names"], p["surname_key"])[0]))
+        found = {h for h in found if states[h] & states[key]}
         if len(found) == 1 and first[key] < first[next(iter(found))]:
             into[key] = next(iter(found))
     for key, head in into.items():
