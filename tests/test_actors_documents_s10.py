@@ -25,10 +25,12 @@ LANG = {"meae-fr": "fr", "wikinews-ar": "ar", "wikinews-fr": "fr", "fa-kes": "en
 # measured after the fixes (people, states and armed groups; see the module docstring for the held-out values),
 # then after round 10's merge with the plural "of" titles of the roles work: 0.942/0.807 and 0.941/0.847 before it.
 # The one change: "nous, ministres des affaires étrangères de la France, de l'Allemagne et de la Pologne" now names
-# Le Drian (the minister on the date, right) where the reader listed France, named only inside that phrase; and
-# discover_actors no longer proposes "Julie Chavez Rodriguez" (a White House director; cause not yet traced).
+# Le Drian (the minister on the date, right) where the reader listed France, named only inside that phrase.
+# (The merge also made discover_actors drop "Julie Chavez Rodriguez" as a spelling of the CIA's Jorge Rodriguez,
+# a new registry person with the same initial; a known first name that is no spelling of the other is now
+# someone else: tests/test_discover.py.)
 FLOOR_TAG = {"precision": 0.935, "f1": 0.801}
-FLOOR_DISCOVER = {"precision": 0.934, "f1": 0.837}
+FLOOR_DISCOVER = {"precision": 0.934, "f1": 0.841}
 
 
 @pytest.fixture(scope="module")

@@ -187,3 +187,15 @@ def test_arabic_title_after_a_tagged_name_is_its_apposition(matcher):
     text = "وقال إن كولن باول وزير الخارجية السابق للولايات المتحدة افترى كذبة مطولة. والتقى الوزير جون كويلفيذر بالوفد."
     found = _found(discover_actors(_arts(text, lang="ar"), registry=matcher))
     assert found["surface"].tolist() == ["جون كويلفيذر"]  # the verb after the apposition is not a name
+
+
+def test_a_same_initial_is_not_enough_when_both_first_names_are_known(matcher):
+    """"Julie Chavez Rodriguez" is not Venezuela's Jorge Rodriguez (two known first names, neither a spelling of
+    the other), while "Vladimir Zelensky" is Volodymyr Zelensky (same consonant skeleton) and "J. Rodriguez" may be
+    Jorge (an initial alone)."""
+    cands = discovery_candidates(_arts("Jennifer Klein and Julie Chavez Rodriguez, White House directors, met "
+                                      "President Vladimir Zelensky and J. Rodriguez."),
+                                 registry=matcher)
+    reason = dict(zip(cands["name"], cands["reason"], strict=True))
+    assert reason["Julie Chavez Rodriguez"] == "" and reason["Vladimir Zelensky"] == "registry-surname"
+    assert reason.get("J. Rodriguez", "registry-surname") == "registry-surname"

@@ -228,13 +228,23 @@ class NameRules:
 
     @staticmethod
     def _surnames(named: pd.Series) -> dict[str, set[str]]:
-        """Surname (case-folded last word) → first letters of the first names the registry's people have with it."""
+        """Surname (case-folded last word) → the case-folded first names the registry's people have with it."""
         out: dict[str, set[str]] = {}
         for name in named.dropna():
             words = str(name).split()
             if len(words) >= 2:
-                out.setdefault(words[-1].casefold(), set()).add(words[0][:1].casefold())
+                out.setdefault(words[-1].casefold(), set()).add(words[0].casefold())
         return out
+
+    def _first_name_variant(self, first: str, known: str) -> bool:
+        """Whether ``first`` may spell the registry's first name ``known``: the same initial, and an initial alone,
+        a word that is no known first name, one letter apart or the same consonant skeleton ("Vladimir" for
+        "Volodymyr"); "Julie" is not "Jorge" (Julie Chavez Rodriguez is not Venezuela's Jorge Rodriguez)."""
+        if first[:1] != known[:1]:
+            return False
+        bare = first.rstrip(".")
+        return (len(bare) <= 1 or bare not in self.first_names or _one_edit(bare, known)
+                or skeleton(bare) == skeleton(known))
 
     def known_person(self, words: list[str]) -> bool:
         """A registry person under another spelling of the first name ("Vladimir Zelensky" for Volodymyr):
@@ -244,7 +254,7 @@ class NameRules:
         firsts = self.known_people.get(words[-1].casefold(), set())
         if len(words) == 1:
             return bool(firsts)
-        if words[0][:1].casefold() in firsts:
+        if any(self._first_name_variant(words[0].casefold(), f) for f in firsts):
             return True
         last = words[-1].casefold()
         if len(last) >= 4 and any(_one_edit(last, s) for s in self.known_firsts.get(words[0].casefold(), ())):
