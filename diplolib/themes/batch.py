@@ -37,7 +37,7 @@ from .rules import context_rules
 from .scan import find_spans, scan_index, which_cue
 from .windows import context_keep
 
-__all__ = ["tag_texts", "CHUNK_CHARS"]
+__all__ = ["tag_texts", "tag_columns", "CHUNK_CHARS"]
 
 #: Characters of matching form joined at a time (bounds the joined strings and their code-point arrays).
 CHUNK_CHARS = 4_000_000
@@ -89,6 +89,17 @@ class _Index:
             place = {ci: r for r, ci in enumerate(ts.by_length)}
             self.earlier.append([ts.by_length[:place[ci]] for ci in range(len(ts.cues))])
             self.earlier_all.append([any(ts.cue_all[i] for i in e) for e in self.earlier[-1]])
+        # names of the output columns, looked up with numpy: a hit's cue is ``cue_names[cue_at[theme] + cue]``
+        self.theme_names = _objects([ts.theme for ts in scan.themes])
+        self.parents = _objects([ts.parent for ts in scan.themes])
+        self.cue_names = _objects([c for ts in scan.themes for c in [*(c for c, _ in ts.cues), ""]])
+        self.cue_at = np.r_[0, np.cumsum([len(ts.cues) + 1 for ts in scan.themes])].astype(np.int64)
+
+
+def _objects(values: list) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 
 
 def _index(dictionary, lang: str) -> _Index:
@@ -112,7 +123,9 @@ def _occurrences(ix: _Index, joined: JoinedTexts) -> tuple[np.ndarray, ...]:
     q = e - ix.shift[w] - s_at[k]
     qe = q + ix.size[w]
     tk = ix.tk[entry]
-    order = np.lexsort((np.arange(len(tk)), k, tk))
+    # the automaton reports in scan order, so ``k`` never decreases: a stable sort by theme-kind alone (a radix sort
+    # of a small integer) gives the order of (theme-kind, text, scan order)
+    order = np.argsort(tk.astype(np.int16 if len(ix.scan.themes) < 16_000 else np.int64), kind="stable")
     return tuple(a[order] for a in (k, q, qe, tk, ix.lo[entry], ix.hi[entry], ix.cis[entry]))
 
 
@@ -314,7 +327,6 @@ def _chunk(ix: _Index, joined: JoinedTexts, rules) -> dict[str, list]:
     t = np.repeat([p[0] for p in parts], [len(g[0]) for _, g in parts]).astype(np.int64)
     order = np.lexsort((a, t, k))  # each theme's hits are in text order: the per-article path's order
     k, a, b, ci, t = k[order], a[order], b[order], ci[order], t[order]
-    names = [[c for c, _ in ts.cues] + [""] for ts in themes]
     mapped = joined.map_at[k] >= 0
     start, end = a.copy(), b.copy()
     start[mapped] = joined.maps[joined.map_at[k[mapped]] + a[mapped]]
@@ -331,10 +343,8 @@ def _chunk(ix: _Index, joined: JoinedTexts, rules) -> dict[str, list]:
     cut = [joined.texts[i][:r] for i, r in enumerate(reach.tolist())]
     sentence = np.maximum(locate_spans(segment_spans(cut), position=k, offset=start), 0)
     surface = [joined.raw[s:e] for s, e in zip((base + start).tolist(), (base + end).tolist(), strict=True)]
-    return {"position": k.tolist(), "theme": [themes[i].theme for i in t.tolist()],
-            "parent": [themes[i].parent for i in t.tolist()], "start": start.tolist(), "end": end.tolist(),
-            "surface": surface, "sentence": sentence.tolist(),
-            "cue": [names[x][y] for x, y in zip(t.tolist(), ci.tolist(), strict=True)]}
+    return {"position": k, "theme": t, "start": start, "end": end, "surface": surface, "sentence": sentence,
+            "cue": ci}
 
 
 def tag_texts(texts: list[str], lang: str, dictionary) -> pd.DataFrame:
@@ -355,6 +365,12 @@ def tag_texts(texts: list[str], lang: str, dictionary) -> pd.DataFrame:
         One row per hit, by text, then theme (dictionary order), then start: ``position`` (index in ``texts``),
         ``theme``, ``parent``, ``start``, ``end``, ``surface``, ``sentence``, ``cue``.
     """
+    cols = tag_columns(texts, lang, dictionary)
+    return pd.DataFrame({c: pd.Series(v, dtype=object if c in _OBJECT else np.int64) for c, v in cols.items()})
+
+
+def tag_columns(texts: list[str], lang: str, dictionary) -> dict[str, np.ndarray]:
+    """:func:`tag_texts` as numpy columns (``theme``, ``parent``, ``surface`` and ``cue`` of dtype object)."""
     ix = _index(dictionary, lang)
     rules = context_rules(dictionary, lang)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
@@ -366,12 +382,14 @@ def tag_texts(texts: list[str], lang: str, dictionary) -> pd.DataFrame:
             if len(group):
                 got = _chunk(ix, JoinedTexts([texts[first + i] for i in group.tolist()]), rules)
                 if got:
-                    got["position"] = (group[got["position"]] + first).tolist()
-                    parts.append(pd.DataFrame({c: pd.Series(v, dtype=object if c in _OBJECT else np.int64)
-                                               for c, v in got.items()}))
+                    got["position"] = group[got["position"]] + first
+                    parts.append(got)
         first = last
-    columns = ["position", "theme", "parent", "start", "end", "surface", "sentence", "cue"]
-    if not parts:
-        return pd.DataFrame({c: pd.Series([], dtype=object if c in _OBJECT else np.int64) for c in columns})
-    out = pd.concat(parts, ignore_index=True)
-    return out.iloc[np.argsort(out["position"].to_numpy(), kind="stable")].reset_index(drop=True)
+    ints = ("position", "theme", "start", "end", "sentence", "cue")
+    cols = {c: np.concatenate([p[c] for p in parts]) if parts else _E for c in ints}
+    order = np.argsort(cols["position"], kind="stable")
+    t, ci = cols["theme"][order], cols["cue"][order]
+    surface = _objects(list(itertools.chain.from_iterable(p["surface"] for p in parts)))[order]
+    return {"position": cols["position"][order], "theme": ix.theme_names[t], "parent": ix.parents[t],
+            "start": cols["start"][order], "end": cols["end"][order], "surface": surface,
+            "sentence": cols["sentence"][order], "cue": ix.cue_names[ix.cue_at[t] + ci]}
