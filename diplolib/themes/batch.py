@@ -31,8 +31,8 @@ import pandas as pd
 
 from ..segment import locate_spans, segment_spans
 from .cues import BOUNDARY
-from .joined import JoinedTexts, char_test, code_points
-from .prefilter import first_words, word_count
+from .joined import JoinedTexts, char_test, code_points, object_array
+from .prefilter import first_words, phrase_table, word_count
 from .rules import context_rules
 from .scan import find_spans, scan_index, which_cue
 from .windows import context_keep
@@ -79,7 +79,7 @@ class _Index:
         self.earlier_all: list[list[bool]] = []  # whether a longer cue than each needs no anchor
         self.words: dict[tuple[int, int, int], dict[str, bool]] = {}  # verdicts of cues of whole words, by stretch
         for ts in scan.themes:
-            self.phrases.append([{ci: ph for ci, rx in enumerate(compiled) if " " in (ph := first_words(rx.pattern))}
+            self.phrases.append([phrase_table([first_words(rx.pattern) for rx in compiled])
                                  for compiled in (ts.inc_rx, ts.exc_rx)])
             self.ranks.append([np.array([r[c] for c in range(len(r))], dtype=np.int64)
                                for r in (ts.inc_rank, ts.exc_rank)])
@@ -90,16 +90,10 @@ class _Index:
             self.earlier.append([ts.by_length[:place[ci]] for ci in range(len(ts.cues))])
             self.earlier_all.append([any(ts.cue_all[i] for i in e) for e in self.earlier[-1]])
         # names of the output columns, looked up with numpy: a hit's cue is ``cue_names[cue_at[theme] + cue]``
-        self.theme_names = _objects([ts.theme for ts in scan.themes])
-        self.parents = _objects([ts.parent for ts in scan.themes])
-        self.cue_names = _objects([c for ts in scan.themes for c in [*(c for c, _ in ts.cues), ""]])
+        self.theme_names = object_array([ts.theme for ts in scan.themes])
+        self.parents = object_array([ts.parent for ts in scan.themes])
+        self.cue_names = object_array([c for ts in scan.themes for c in [*(c for c, _ in ts.cues), ""]])
         self.cue_at = np.r_[0, np.cumsum([len(ts.cues) + 1 for ts in scan.themes])].astype(np.int64)
-
-
-def _objects(values: list) -> np.ndarray:
-    out = np.empty(len(values), dtype=object)
-    out[:] = values
-    return out
 
 
 def _index(dictionary, lang: str) -> _Index:
@@ -146,11 +140,11 @@ def _bounded_spans(ix: _Index, joined: JoinedTexts, t: int, kind: int, occ) -> l
     ci = ix.set_members[ix.set_first[sets][rep2] + np.arange(len(rep2)) - np.repeat(np.cumsum(m) - m, m)]
     p = p[rep2]
     phrases = ix.phrases[t][kind]
-    for c in (np.unique(ci).tolist() if phrases else ()):  # a cue's first words, as the spaced form reads them
-        if c in phrases:
-            at = np.flatnonzero(ci == c)
-            drop = at[~joined.starts_with(p[at], phrases[c])]
-            p, ci = np.delete(p, drop), np.delete(ci, drop)
+    if phrases is not None:  # a cue's first words, as the spaced form reads them (all such cues at once)
+        at = np.flatnonzero(phrases[1][ci] > 0)
+        keep = np.ones(len(p), dtype=bool)
+        keep[at] = joined.starts_with(p[at], phrases[0][ci[at]], phrases[1][ci[at]])
+        p, ci = p[keep], ci[keep]
     if not len(p):
         return []
     order = np.lexsort((ix.ranks[t][kind][ci], p))
@@ -278,9 +272,9 @@ def _spans(ix: _Index, joined: JoinedTexts, t: int, kind: int, occ, texts: np.nd
     return out
 
 
-def _theme_hits(ix: _Index, joined: JoinedTexts, t: int, occ, rules) -> tuple[np.ndarray, ...] | None:
-    """Text, start, end (in the text's matching form) and cue index of theme ``t``'s hits, exclusions and
-    context applied, in text order."""
+def _theme_hits(ix: _Index, joined: JoinedTexts, t: int, occ) -> tuple[np.ndarray, ...] | None:
+    """Text, start, end (in the text's matching form) and cue index of theme ``t``'s hits, exclusions applied (not
+    yet the context rules: :func:`_chunk`), in text order."""
     ts = ix.scan.themes[t]
     k, q, qe, tk, lo, hi, cis = occ
     inc = slice(*np.searchsorted(tk, [2 * t, 2 * t + 1]))
@@ -306,25 +300,38 @@ def _theme_hits(ix: _Index, joined: JoinedTexts, t: int, occ, rules) -> tuple[np
         name = which_cue([ts.cues[i] for i in ts.by_length if i in got or ts.cue_all[i]], joined.match, a[j], b[j])
         ci[j] = next((i for i, (c, _) in enumerate(ts.cues) if c == name), len(ts.cues))  # "": the last, blank
     base = joined.at[fk]
-    a, b = a - base, b - base
-    rule_of_cue = [rules.get((ts.theme, c)) for c, _ in ts.cues] + [None]
-    with_rule = np.flatnonzero(np.array([r is not None for r in rule_of_cue], dtype=bool)[ci])
-    keep = np.ones(len(a), dtype=bool)
-    if len(with_rule):  # the context rules of all these hits at once (windows from the token offsets)
-        w = with_rule
-        keep[w] = context_keep(joined, fk[w], a[w] + base[w], b[w] + base[w], ci[w], rule_of_cue)
-    return fk[keep], a[keep], b[keep], ci[keep]
+    return fk, a - base, b - base, ci
+
+
+def _rule_table(ix: _Index, rules) -> tuple[list, np.ndarray]:
+    """The context rules of the cues (``rules``: :func:`~diplolib.themes.rules.context_rules`) as a list, and the
+    place of each cue's rule in it (-1: none), indexed as ``ix.cue_names``."""
+    found = [r for ts in ix.scan.themes for r in [*(rules.get((ts.theme, c)) for c, _ in ts.cues), None]]
+    listed = [r for r in found if r is not None]
+    place = np.full(len(found), -1, dtype=np.int64)
+    place[[i for i, r in enumerate(found) if r is not None]] = np.arange(len(listed))
+    return listed, place
 
 
 def _chunk(ix: _Index, joined: JoinedTexts, rules) -> dict[str, list]:
-    """The hits of one chunk of texts, in the order of the per-article path (text, theme, start)."""
+    """The hits of one chunk of texts, in the order of the per-article path (text, theme, start); the context rules
+    of the hits of every theme checked at once (:func:`~diplolib.themes.windows.context_keep`)."""
     occ = _occurrences(ix, joined)
     themes = ix.scan.themes
-    parts = [(t, got) for t in range(len(themes)) if (got := _theme_hits(ix, joined, t, occ, rules)) is not None]
+    parts = [(t, got) for t in range(len(themes)) if (got := _theme_hits(ix, joined, t, occ)) is not None]
     if not parts:
         return {}
     k, a, b, ci = (np.concatenate(x) for x in zip(*(g for _, g in parts), strict=True))
     t = np.repeat([p[0] for p in parts], [len(g[0]) for _, g in parts]).astype(np.int64)
+    listed, place = _rule_table(ix, rules) if rules else ([], None)
+    w = np.flatnonzero(place[ix.cue_at[t] + ci] >= 0) if listed else _E
+    if len(w):
+        keep = np.ones(len(k), dtype=bool)
+        keep[w] = context_keep(joined, k[w], a[w] + joined.at[k[w]], b[w] + joined.at[k[w]],
+                               place[ix.cue_at[t[w]] + ci[w]], listed)
+        k, a, b, ci, t = k[keep], a[keep], b[keep], ci[keep], t[keep]
+        if not len(k):
+            return {}
     order = np.lexsort((a, t, k))  # each theme's hits are in text order: the per-article path's order
     k, a, b, ci, t = k[order], a[order], b[order], ci[order], t[order]
     mapped = joined.map_at[k] >= 0
@@ -389,7 +396,7 @@ def tag_columns(texts: list[str], lang: str, dictionary) -> dict[str, np.ndarray
     cols = {c: np.concatenate([p[c] for p in parts]) if parts else _E for c in ints}
     order = np.argsort(cols["position"], kind="stable")
     t, ci = cols["theme"][order], cols["cue"][order]
-    surface = _objects(list(itertools.chain.from_iterable(p["surface"] for p in parts)))[order]
+    surface = object_array(list(itertools.chain.from_iterable(p["surface"] for p in parts)))[order]
     return {"position": cols["position"][order], "theme": ix.theme_names[t], "parent": ix.parents[t],
             "start": cols["start"][order], "end": cols["end"][order], "surface": surface,
             "sentence": cols["sentence"][order], "cue": ix.cue_names[ix.cue_at[t] + ci]}

@@ -17,6 +17,7 @@ from .names import drop_in_names
 from .batch import tag_columns
 from .bodies import apply_body
 from .dictionary import ThemeDictionary, load_themes
+from .joined import object_array
 from .offsets import offset_map
 from .rules import apply_scope, context_ok, context_rules
 from .scan import scan_index, which_cue
@@ -282,12 +283,12 @@ def _batch_table(table: pd.DataFrame, untagged: list[tuple], where_untagged: lis
         return pd.DataFrame(columns=HIT_COLUMNS)
     order = np.argsort(at, kind="stable")
     n = len(untagged)
-    blank = _objects([pd.NA] * n)
+    blank = object_array([pd.NA] * n)
     cols = {"article_id": [ids[i] for i in at[order].tolist()],
-            "lang": _objects([r[1] for r in untagged] + [lang for lang, _, h in got for _ in range(len(h["start"]))])}
+            "lang": object_array([r[1] for r in untagged] + [lang for lang, _, h in got for _ in range(len(h["start"]))])}
     for c in ("theme", "parent", "surface", "cue"):
         cols[c] = np.concatenate([blank, *(h[c] for _, _, h in got)])
-    cols["reason"] = _objects([r[-1] for r in untagged] + [pd.NA] * (len(at) - n))
+    cols["reason"] = object_array([r[-1] for r in untagged] + [pd.NA] * (len(at) - n))
     for c in ("start", "end", "sentence"):
         cols[c] = pd.arrays.IntegerArray(np.concatenate([np.zeros(n, dtype=np.int64), *(h[c] for _, _, h in got)]),
                                          np.arange(len(at)) < n)
@@ -295,12 +296,6 @@ def _batch_table(table: pd.DataFrame, untagged: list[tuple], where_untagged: lis
     for c in ("lang", "theme", "parent", "surface", "cue", "reason"):
         out[c] = pd.array(out[c], dtype="string")
     return pd.DataFrame({c: out[c] for c in HIT_COLUMNS})
-
-
-def _objects(values: list) -> np.ndarray:
-    arr = np.empty(len(values), dtype=object)
-    arr[:] = values
-    return arr
 
 
 @legacy_arguments("articles")
