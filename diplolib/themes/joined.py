@@ -101,7 +101,7 @@ class JoinedTexts:
             spaced = raw.decode("ascii")
         else:
             codes = self._match_codes().copy()  # not ASCII: uint32
-            codes[~char_test("word", codes) & (codes != 0)] = 32
+            codes[~self._words() & (codes != 0)] = 32
             self.spaced_codes = codes
             spaced = codes.tobytes().decode("utf-32-le", "surrogatepass")
         if spaced.count("\x00") == n - 1:  # the NULs are the separators: one string operation
@@ -134,23 +134,27 @@ class JoinedTexts:
 
     def word_before(self, p: np.ndarray) -> np.ndarray:
         """Whether the character before each position of ``match`` is a word character."""
-        prev = np.maximum(p - 1, 0)
-        out = char_test("word", self._match_codes()[prev])
-        return out & (p > 0)
+        return self._words()[np.maximum(p - 1, 0)] & (p > 0)
 
     def word_end(self, p: np.ndarray) -> np.ndarray:
         """Where the run of word characters of ``match`` starting at each position ``p`` ends (``p`` itself when
         ``match[p]`` is no word character)."""
         if not hasattr(self, "_nonword"):
-            self._nonword = np.r_[np.flatnonzero(~char_test("word", self._match_codes())), len(self.match)]
+            self._nonword = np.r_[np.flatnonzero(~self._words()), len(self.match)]
         return self._nonword[np.searchsorted(self._nonword, p)]
 
     def next_word(self, p: np.ndarray) -> np.ndarray:
         """The first position at or after each ``p`` whose character is a word character (``len(match)``: none)."""
         if not hasattr(self, "_word_starts"):
-            word = char_test("word", self._match_codes())
+            word = self._words()
             self._word_starts = np.r_[np.flatnonzero(word & np.r_[True, ~word[:-1]]), len(self.match)]
         return self._word_starts[np.searchsorted(self._word_starts, p)]
+
+    def _words(self) -> np.ndarray:
+        """Whether each character of ``match`` is a word character (``\\w``), computed once."""
+        if not hasattr(self, "_word_mask"):
+            self._word_mask = char_test("word", self._match_codes())
+        return self._word_mask
 
     def _match_codes(self) -> np.ndarray:
         """The code points of ``match`` (one byte each when it is ASCII)."""

@@ -284,8 +284,8 @@ def _batch_table(table: pd.DataFrame, untagged: list[tuple], where_untagged: lis
     order = np.argsort(at, kind="stable")
     n = len(untagged)
     blank = object_array([pd.NA] * n)
-    cols = {"article_id": [ids[i] for i in at[order].tolist()],
-            "lang": object_array([r[1] for r in untagged] + [lang for lang, _, h in got for _ in range(len(h["start"]))])}
+    langs = [r[1] for r in untagged] + [lang for lang, _, h in got for _ in range(len(h["start"]))]
+    cols = {"article_id": [ids[i] for i in at[order].tolist()], "lang": object_array(langs)}
     for c in ("theme", "parent", "surface", "cue"):
         cols[c] = np.concatenate([blank, *(h[c] for _, _, h in got)])
     cols["reason"] = object_array([r[-1] for r in untagged] + [pd.NA] * (len(at) - n))
