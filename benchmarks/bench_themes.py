@@ -21,6 +21,11 @@ against its reference in one run.
 
 Reports MB/s (UTF-8 bytes of ``text`` per second; wall clock and CPU time of this single-threaded
 process), articles/s and the number of hits.
+
+``--stages`` then times the stages of ``tag_themes`` (CPU seconds summed over the calls of each function, nested ones
+included in their callers; the call with the least total of ``--rounds`` calls)::
+
+    .venv/bin/python benchmarks/bench_themes.py --fast-only --stages --repeat 3 --rounds 3
 """
 
 from __future__ import annotations
@@ -69,6 +74,8 @@ def main() -> None:
     ap.add_argument("--against", metavar="FILE",
                     help="a theme file (e.g. main's themes.yaml) timed on the fast path, interleaved with the "
                          "shipped one")
+    ap.add_argument("--stages", action="store_true",
+                    help="then time the stages of tag_themes (CPU s per function, the quickest of --rounds calls)")
     args = ap.parse_args()
     paths = {k: v for k, v in PATHS.items() if not args.fast_only or v is tag_themes}
     if args.per_article:
@@ -138,6 +145,57 @@ def main() -> None:
     if args.against:
         ratio = best[f"fast, theme file {args.against}"][1] / best[list(PATHS)[1]][1]
         print(f"shipped dictionary vs {args.against} (CPU, best rounds): {ratio:.2f}x the speed")
+    if args.stages:
+        print("\nstages of tag_themes (CPU s, nested calls included in their callers):")
+        for name, spent in sorted(stages(articles, dictionary, args.rounds).items(), key=lambda x: -x[1]):
+            print(f"  {spent:7.3f}  {name}")
+
+
+STAGES = {  # module (under diplolib.themes) -> functions timed by --stages
+    "tagging": ["tag_themes", "_batch_table", "tag_columns", "apply_body", "drop_in_addresses", "drop_in_names"],
+    "batch": ["_chunk", "JoinedTexts", "_occurrences", "_theme_hits", "_spans", "_bounded_spans",
+              "_word_verdicts", "_select", "context_keep", "segment_spans", "locate_spans"],
+    "windows": ["_layout", "_found"],
+}
+
+
+def stages(articles: pd.DataFrame, dictionary, rounds: int) -> dict[str, float]:
+    """CPU seconds in each function of :data:`STAGES` during one ``tag_themes`` call (the quickest of ``rounds``)."""
+    import functools
+    import importlib
+
+    spent: dict[str, float] = {}
+    saved = []
+
+    def timer(mod, name):
+        fn = getattr(mod, name)
+
+        @functools.wraps(fn)
+        def timed_fn(*a, **k):
+            c = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - c
+        return timed_fn
+
+    for module, names in STAGES.items():
+        mod = importlib.import_module(f"diplolib.themes.{module}")
+        for name in names:
+            if hasattr(mod, name):
+                saved.append((mod, name, getattr(mod, name)))
+                setattr(mod, name, timer(mod, name))
+    try:
+        best: dict[str, float] = {}
+        for _ in range(rounds):
+            spent.clear()
+            importlib.import_module("diplolib.themes.tagging").tag_themes(articles, dictionary=dictionary)
+            if not best or spent["tag_themes"] < best["tag_themes"]:
+                best = dict(spent)
+    finally:
+        for mod, name, fn in saved:
+            setattr(mod, name, fn)
+    return best
 
 
 def _has_tabulate() -> bool:

@@ -30,14 +30,13 @@ import numpy as np
 import pandas as pd
 
 from ..segment import locate_spans, segment_spans
-from .cues import BOUNDARY
-from .joined import JoinedTexts, char_test, code_points
-from .prefilter import first_words, word_count
+from .batch_index import BatchIndex, batch_index
+from .joined import JoinedTexts, char_test, code_points, object_array
 from .rules import context_rules
-from .scan import find_spans, scan_index, which_cue
+from .scan import find_spans, which_cue
 from .windows import context_keep
 
-__all__ = ["tag_texts", "CHUNK_CHARS"]
+__all__ = ["tag_texts", "tag_columns", "CHUNK_CHARS"]
 
 #: Characters of matching form joined at a time (bounds the joined strings and their code-point arrays).
 CHUNK_CHARS = 4_000_000
@@ -45,57 +44,7 @@ _E = np.zeros(0, dtype=np.int64)
 _OBJECT = ("theme", "parent", "surface", "cue")
 
 
-class _Index:
-    """The automaton of a :class:`~diplolib.themes.scan.ScanIndex` with integer values, its entries as flat arrays
-    (a word's entries from ``first[w]`` to ``first[w + 1]``), and per theme the order in which cues are read."""
-
-    def __init__(self, scan):
-        import ahocorasick
-
-        self.scan = scan
-        self.automaton = None
-        shift, size, first, tk, lo, hi, cis = [], [], [0], [], [], [], []
-        sets: dict[frozenset, int] = {}
-        if scan.automaton is not None:
-            self.automaton = ahocorasick.Automaton()
-            for w, (key, (s, z, entries)) in enumerate(scan.automaton.items()):
-                self.automaton.add_word(key, w)
-                shift.append(s)
-                size.append(z)
-                for k, a, b, members in entries:
-                    tk.append(k)
-                    lo.append(a)
-                    hi.append(-1 if b is None else b)
-                    cis.append(sets.setdefault(members, len(sets)))
-                first.append(len(tk))
-            self.automaton.make_automaton()
-        self.shift, self.size, self.first = (np.array(x, dtype=np.int64) for x in (shift, size, first))
-        self.tk, self.lo, self.hi, self.cis = (np.array(x, dtype=np.int64) for x in (tk, lo, hi, cis))
-        members = list(sets)
-        self.sets = [frozenset(m) for m in members]
-        self.set_first = np.r_[0, np.cumsum([len(m) for m in members])].astype(np.int64)
-        self.set_members = np.array([c for m in members for c in sorted(m)], dtype=np.int64)
-        self.boundary, self.earlier, self.ranks, self.phrases, self.words_in = [], [], [], [], []
-        self.earlier_all: list[list[bool]] = []  # whether a longer cue than each needs no anchor
-        self.words: dict[tuple[int, int, int], dict[str, bool]] = {}  # verdicts of cues of whole words, by stretch
-        for ts in scan.themes:
-            self.phrases.append([{ci: ph for ci, rx in enumerate(compiled) if " " in (ph := first_words(rx.pattern))}
-                                 for compiled in (ts.inc_rx, ts.exc_rx)])
-            self.ranks.append([np.array([r[c] for c in range(len(r))], dtype=np.int64)
-                               for r in (ts.inc_rank, ts.exc_rank)])
-            self.words_in.append([np.array([word_count(rx.pattern) for rx in compiled] + [0], dtype=np.int64)
-                                  for compiled in (ts.inc_rx, ts.exc_rx)])
-            self.boundary.append(all(rx.pattern.startswith(BOUNDARY) for rx in (*ts.inc_rx, *ts.exc_rx)))
-            place = {ci: r for r, ci in enumerate(ts.by_length)}
-            self.earlier.append([ts.by_length[:place[ci]] for ci in range(len(ts.cues))])
-            self.earlier_all.append([any(ts.cue_all[i] for i in e) for e in self.earlier[-1]])
-
-
-def _index(dictionary, lang: str) -> _Index:
-    return dictionary.cached(("batch_index", lang), lambda: _Index(scan_index(dictionary, lang)))
-
-
-def _occurrences(ix: _Index, joined: JoinedTexts) -> tuple[np.ndarray, ...]:
+def _occurrences(ix: BatchIndex, joined: JoinedTexts) -> tuple[np.ndarray, ...]:
     """Every anchor occurrence, expanded to its entries and sorted by (theme-kind, text, scan order): text ``k``,
     anchor start and last index ``q``, ``qe`` (in the text's matching form), ``tk``, ``lo``, ``hi`` (-1: none) and
     cue set."""
@@ -112,11 +61,13 @@ def _occurrences(ix: _Index, joined: JoinedTexts) -> tuple[np.ndarray, ...]:
     q = e - ix.shift[w] - s_at[k]
     qe = q + ix.size[w]
     tk = ix.tk[entry]
-    order = np.lexsort((np.arange(len(tk)), k, tk))
+    # the automaton reports in scan order, so ``k`` never decreases: a stable sort by theme-kind alone (a radix sort
+    # of a small integer) gives the order of (theme-kind, text, scan order)
+    order = np.argsort(tk.astype(np.int16 if len(ix.scan.themes) < 16_000 else np.int64), kind="stable")
     return tuple(a[order] for a in (k, q, qe, tk, ix.lo[entry], ix.hi[entry], ix.cis[entry]))
 
 
-def _bounded_spans(ix: _Index, joined: JoinedTexts, t: int, kind: int, occ) -> list[tuple[int, int, int]]:
+def _bounded_spans(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, occ) -> list[tuple[int, int, int]]:
     """``find_spans`` of theme ``t`` over every text at once, for anchors that all have a bounded position:
     ``(start, end, cue)`` in the joined matching form, text by text, left to right."""
     k, q, lo, hi, cis = occ
@@ -133,11 +84,11 @@ def _bounded_spans(ix: _Index, joined: JoinedTexts, t: int, kind: int, occ) -> l
     ci = ix.set_members[ix.set_first[sets][rep2] + np.arange(len(rep2)) - np.repeat(np.cumsum(m) - m, m)]
     p = p[rep2]
     phrases = ix.phrases[t][kind]
-    for c in (np.unique(ci).tolist() if phrases else ()):  # a cue's first words, as the spaced form reads them
-        if c in phrases:
-            at = np.flatnonzero(ci == c)
-            drop = at[~joined.starts_with(p[at], phrases[c])]
-            p, ci = np.delete(p, drop), np.delete(ci, drop)
+    if phrases is not None:  # a cue's first words, as the spaced form reads them (all such cues at once)
+        at = np.flatnonzero(phrases[1][ci] > 0)
+        keep = np.ones(len(p), dtype=bool)
+        keep[at] = joined.starts_with(p[at], phrases[0][ci[at]], phrases[1][ci[at]])
+        p, ci = p[keep], ci[keep]
     if not len(p):
         return []
     order = np.lexsort((ix.ranks[t][kind][ci], p))
@@ -148,7 +99,7 @@ def _bounded_spans(ix: _Index, joined: JoinedTexts, t: int, kind: int, occ) -> l
     return _select(ix, joined, t, kind, p, ci, state, ends)
 
 
-def _word_verdicts(ix: _Index, joined: JoinedTexts, t: int, kind: int, p: np.ndarray, ci: np.ndarray):
+def _word_verdicts(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p: np.ndarray, ci: np.ndarray):
     """For each candidate (place ``p``, cue ``ci``): 1 or 0 where a cue of ``n`` whole words (:func:`~diplolib.
     themes.prefilter.word_count`) matches there or not, -1 where its regex must tell; and where the ``n`` words
     from each place end (the end of its match, if any; the end of the word there for the other rows).
@@ -180,41 +131,66 @@ def _word_verdicts(ix: _Index, joined: JoinedTexts, t: int, kind: int, p: np.nda
     return state, ends
 
 
-def _select(ix: _Index, joined: JoinedTexts, t: int, kind: int, p, ci, state, ends) -> list[tuple[int, int, int]]:
+def _select(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p, ci, state, ends) -> list[tuple[int, int, int]]:
     """As ``finditer``: at each place (left to right, those inside the last match skipped) the first cue in
     alternation order that matches (known by its word, else its regex); the cue of a hit as ``which_cue`` names it
-    (a longer cue with an anchor here may match the same span)."""
+    (a longer cue with an anchor here may match the same span).
+
+    As columns: the regex of each row that its place may need (no earlier row of the place matches by its word) is
+    tried, the first matching row of each place gives its match, and :func:`_leftmost` keeps the matches
+    ``finditer`` keeps; only the kept matches with several candidate cues look for a longer cue in Python."""
     new = np.r_[True, p[1:] != p[:-1]]
     gid = np.cumsum(new) - 1
-    last = np.r_[np.flatnonzero(new)[1:], len(p)][gid].tolist()  # the end of each row's place
-    live = np.flatnonzero(state != 0)
-    first = live[np.r_[True, gid[live][1:] != gid[live][:-1]]].tolist() if len(live) else []
-    start = np.flatnonzero(new)[gid].tolist()
+    word_hit = state == 1
+    before = np.cumsum(word_hit) - word_hit  # rows matching by their word before each row, from the text's start
+    ask = np.flatnonzero((state < 0) & (before == before[np.flatnonzero(new)][gid]))
     compiled = ix.scan.themes[t].inc_rx if kind == 0 else ix.scan.themes[t].exc_rx
-    P, C, S, E = p.tolist(), ci.tolist(), state.tolist(), ends.tolist()
-    spans, pos, text, earlier, any_all = [], 0, joined.match, ix.earlier[t], ix.earlier_all[t]
-    for j in first:
-        at = P[j]
-        if at < pos:
-            continue
-        c = -1
-        for r in range(j, last[j]):
-            if S[r] == 1:
-                c, end = C[r], E[r]
-                break
-            if S[r] < 0 and (hit := compiled[C[r]].match(text, at)) is not None:
-                c, end = C[r], hit.end()
-                break
-        if c < 0:
-            continue
-        pos = end
-        if kind == 0 and (last[j] - start[j] > 1 or any_all[c]) and earlier[c]:  # other cues may name it
-            c = _longest_cue(ix, t, text, at, end, c, C[start[j]:last[j]], S[start[j]:last[j]], E[start[j]:last[j]])
-        spans.append((at, end, c))
+    text, end = joined.match, ends.copy()
+    got = [compiled[c].match(text, at) for c, at in zip(ci[ask].tolist(), p[ask].tolist(), strict=True)]
+    ok = word_hit.copy()
+    ok[ask] = [m is not None for m in got]
+    end[ask] = [-1 if m is None else m.end() for m in got]
+    rows = np.flatnonzero(ok)
+    if not len(rows):
+        return []
+    rows = rows[np.r_[True, gid[rows][1:] != gid[rows][:-1]]]  # the first matching row of each place
+    rows = rows[_leftmost(p[rows], end[rows])]
+    spans = list(zip(p[rows].tolist(), end[rows].tolist(), ci[rows].tolist(), strict=True))
+    if kind == 0:  # other cues may name it: several candidates here, or a longer cue needing no anchor
+        first = np.flatnonzero(new)
+        last = np.r_[first[1:], len(p)]
+        g, c = gid[rows], ci[rows]
+        any_all = np.array(ix.earlier_all[t], dtype=bool)[c]
+        longer = np.array([bool(e) for e in ix.earlier[t]], dtype=bool)[c]
+        C, S, E = ci.tolist(), state.tolist(), ends.tolist()
+        for i in np.flatnonzero((((last - first)[g] > 1) | any_all) & longer).tolist():
+            (at, stop, c), x, y = spans[i], int(first[g[i]]), int(last[g[i]])
+            spans[i] = (at, stop, _longest_cue(ix, t, text, at, stop, c, C[x:y], S[x:y], E[x:y]))
     return spans
 
 
-def _longest_cue(ix: _Index, t: int, text: str, at: int, end: int, c: int, cues, states, ends) -> int:
+def _leftmost(s: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """Which of the matches ``[s, e)`` (ascending distinct starts) ``finditer`` keeps: each match starting before
+    the end of the last kept one is skipped. Decided in rounds: a match starting at or after every earlier match not
+    yet skipped is kept; one starting before the end of an earlier kept match is skipped (the first undecided one is
+    decided each round); a long chain of overlaps is finished by a loop."""
+    verdict = np.full(len(s), -1, dtype=np.int8)
+    for _ in range(16):
+        undecided = verdict < 0
+        if not undecided.any():
+            return verdict == 1
+        upper = np.maximum.accumulate(np.r_[-1, np.where(verdict != 0, e, -1)[:-1]])
+        lower = np.maximum.accumulate(np.r_[-1, np.where(verdict == 1, e, -1)[:-1]])
+        verdict[undecided & (s >= upper)] = 1
+        verdict[undecided & (s < lower)] = 0
+    pos = -1
+    for i, (a, b) in enumerate(zip(s.tolist(), e.tolist(), strict=True)):
+        verdict[i] = a >= pos
+        pos = b if a >= pos else pos
+    return verdict == 1
+
+
+def _longest_cue(ix: BatchIndex, t: int, text: str, at: int, end: int, c: int, cues, states, ends) -> int:
     """``which_cue``: the first cue longer than ``c`` (``ix.earlier``) that has an anchor at ``at`` (``cues`` of
     the place, with their word verdicts ``states`` and word ends) or needs none, and matches ``text[at:end]``."""
     ts = ix.scan.themes[t]
@@ -233,7 +209,7 @@ def _longest_cue(ix: _Index, t: int, text: str, at: int, end: int, c: int, cues,
     return c
 
 
-def _spans(ix: _Index, joined: JoinedTexts, t: int, kind: int, occ, texts: np.ndarray | None) -> list:
+def _spans(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, occ, texts: np.ndarray | None) -> list:
     """``(start, end, cue or -1)`` of theme ``t``'s include (``kind`` 0) or exclusion regex in the joined form:
     the texts ``texts`` (all of them for None) scanned whole when an anchor-less cue asks for it, else the texts
     holding anchors (``occ``: their occurrences), by :func:`_bounded_spans` or per text by ``find_spans``."""
@@ -265,9 +241,9 @@ def _spans(ix: _Index, joined: JoinedTexts, t: int, kind: int, occ, texts: np.nd
     return out
 
 
-def _theme_hits(ix: _Index, joined: JoinedTexts, t: int, occ, rules) -> tuple[np.ndarray, ...] | None:
-    """Text, start, end (in the text's matching form) and cue index of theme ``t``'s hits, exclusions and
-    context applied, in text order."""
+def _theme_hits(ix: BatchIndex, joined: JoinedTexts, t: int, occ) -> tuple[np.ndarray, ...] | None:
+    """Text, start, end (in the text's matching form) and cue index of theme ``t``'s hits, exclusions applied (not
+    yet the context rules: :func:`_chunk`), in text order."""
     ts = ix.scan.themes[t]
     k, q, qe, tk, lo, hi, cis = occ
     inc = slice(*np.searchsorted(tk, [2 * t, 2 * t + 1]))
@@ -293,28 +269,40 @@ def _theme_hits(ix: _Index, joined: JoinedTexts, t: int, occ, rules) -> tuple[np
         name = which_cue([ts.cues[i] for i in ts.by_length if i in got or ts.cue_all[i]], joined.match, a[j], b[j])
         ci[j] = next((i for i, (c, _) in enumerate(ts.cues) if c == name), len(ts.cues))  # "": the last, blank
     base = joined.at[fk]
-    a, b = a - base, b - base
-    rule_of_cue = [rules.get((ts.theme, c)) for c, _ in ts.cues] + [None]
-    with_rule = np.flatnonzero(np.array([r is not None for r in rule_of_cue], dtype=bool)[ci])
-    keep = np.ones(len(a), dtype=bool)
-    if len(with_rule):  # the context rules of all these hits at once (windows from the token offsets)
-        w = with_rule
-        keep[w] = context_keep(joined, fk[w], a[w] + base[w], b[w] + base[w], ci[w], rule_of_cue)
-    return fk[keep], a[keep], b[keep], ci[keep]
+    return fk, a - base, b - base, ci
 
 
-def _chunk(ix: _Index, joined: JoinedTexts, rules) -> dict[str, list]:
-    """The hits of one chunk of texts, in the order of the per-article path (text, theme, start)."""
+def _rule_table(ix: BatchIndex, rules) -> tuple[list, np.ndarray]:
+    """The context rules of the cues (``rules``: :func:`~diplolib.themes.rules.context_rules`) as a list, and the
+    place of each cue's rule in it (-1: none), indexed as ``ix.cue_names``."""
+    found = [r for ts in ix.scan.themes for r in [*(rules.get((ts.theme, c)) for c, _ in ts.cues), None]]
+    listed = [r for r in found if r is not None]
+    place = np.full(len(found), -1, dtype=np.int64)
+    place[[i for i, r in enumerate(found) if r is not None]] = np.arange(len(listed))
+    return listed, place
+
+
+def _chunk(ix: BatchIndex, joined: JoinedTexts, rules) -> dict[str, list]:
+    """The hits of one chunk of texts, in the order of the per-article path (text, theme, start); the context rules
+    of the hits of every theme checked at once (:func:`~diplolib.themes.windows.context_keep`)."""
     occ = _occurrences(ix, joined)
     themes = ix.scan.themes
-    parts = [(t, got) for t in range(len(themes)) if (got := _theme_hits(ix, joined, t, occ, rules)) is not None]
+    parts = [(t, got) for t in range(len(themes)) if (got := _theme_hits(ix, joined, t, occ)) is not None]
     if not parts:
         return {}
     k, a, b, ci = (np.concatenate(x) for x in zip(*(g for _, g in parts), strict=True))
     t = np.repeat([p[0] for p in parts], [len(g[0]) for _, g in parts]).astype(np.int64)
+    listed, place = _rule_table(ix, rules) if rules else ([], None)
+    w = np.flatnonzero(place[ix.cue_at[t] + ci] >= 0) if listed else _E
+    if len(w):
+        keep = np.ones(len(k), dtype=bool)
+        keep[w] = context_keep(joined, k[w], a[w] + joined.at[k[w]], b[w] + joined.at[k[w]],
+                               place[ix.cue_at[t[w]] + ci[w]], listed)
+        k, a, b, ci, t = k[keep], a[keep], b[keep], ci[keep], t[keep]
+        if not len(k):
+            return {}
     order = np.lexsort((a, t, k))  # each theme's hits are in text order: the per-article path's order
     k, a, b, ci, t = k[order], a[order], b[order], ci[order], t[order]
-    names = [[c for c, _ in ts.cues] + [""] for ts in themes]
     mapped = joined.map_at[k] >= 0
     start, end = a.copy(), b.copy()
     start[mapped] = joined.maps[joined.map_at[k[mapped]] + a[mapped]]
@@ -331,10 +319,8 @@ def _chunk(ix: _Index, joined: JoinedTexts, rules) -> dict[str, list]:
     cut = [joined.texts[i][:r] for i, r in enumerate(reach.tolist())]
     sentence = np.maximum(locate_spans(segment_spans(cut), position=k, offset=start), 0)
     surface = [joined.raw[s:e] for s, e in zip((base + start).tolist(), (base + end).tolist(), strict=True)]
-    return {"position": k.tolist(), "theme": [themes[i].theme for i in t.tolist()],
-            "parent": [themes[i].parent for i in t.tolist()], "start": start.tolist(), "end": end.tolist(),
-            "surface": surface, "sentence": sentence.tolist(),
-            "cue": [names[x][y] for x, y in zip(t.tolist(), ci.tolist(), strict=True)]}
+    return {"position": k, "theme": t, "start": start, "end": end, "surface": surface, "sentence": sentence,
+            "cue": ci}
 
 
 def tag_texts(texts: list[str], lang: str, dictionary) -> pd.DataFrame:
@@ -355,7 +341,13 @@ def tag_texts(texts: list[str], lang: str, dictionary) -> pd.DataFrame:
         One row per hit, by text, then theme (dictionary order), then start: ``position`` (index in ``texts``),
         ``theme``, ``parent``, ``start``, ``end``, ``surface``, ``sentence``, ``cue``.
     """
-    ix = _index(dictionary, lang)
+    cols = tag_columns(texts, lang, dictionary)
+    return pd.DataFrame({c: pd.Series(v, dtype=object if c in _OBJECT else np.int64) for c, v in cols.items()})
+
+
+def tag_columns(texts: list[str], lang: str, dictionary) -> dict[str, np.ndarray]:
+    """:func:`tag_texts` as numpy columns (``theme``, ``parent``, ``surface`` and ``cue`` of dtype object)."""
+    ix = batch_index(dictionary, lang)
     rules = context_rules(dictionary, lang)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     parts, first = [], 0
@@ -366,12 +358,14 @@ def tag_texts(texts: list[str], lang: str, dictionary) -> pd.DataFrame:
             if len(group):
                 got = _chunk(ix, JoinedTexts([texts[first + i] for i in group.tolist()]), rules)
                 if got:
-                    got["position"] = (group[got["position"]] + first).tolist()
-                    parts.append(pd.DataFrame({c: pd.Series(v, dtype=object if c in _OBJECT else np.int64)
-                                               for c, v in got.items()}))
+                    got["position"] = group[got["position"]] + first
+                    parts.append(got)
         first = last
-    columns = ["position", "theme", "parent", "start", "end", "surface", "sentence", "cue"]
-    if not parts:
-        return pd.DataFrame({c: pd.Series([], dtype=object if c in _OBJECT else np.int64) for c in columns})
-    out = pd.concat(parts, ignore_index=True)
-    return out.iloc[np.argsort(out["position"].to_numpy(), kind="stable")].reset_index(drop=True)
+    ints = ("position", "theme", "start", "end", "sentence", "cue")
+    cols = {c: np.concatenate([p[c] for p in parts]) if parts else _E for c in ints}
+    order = np.argsort(cols["position"], kind="stable")
+    t, ci = cols["theme"][order], cols["cue"][order]
+    surface = object_array(list(itertools.chain.from_iterable(p["surface"] for p in parts)))[order]
+    return {"position": cols["position"][order], "theme": ix.theme_names[t], "parent": ix.parents[t],
+            "start": cols["start"][order], "end": cols["end"][order], "surface": surface,
+            "sentence": cols["sentence"][order], "cue": ix.cue_names[ix.cue_at[t] + ci]}

@@ -13,7 +13,7 @@ import numpy as np
 
 from ..normalize.matching import aligned_matching_form, matching_form
 
-__all__ = ["JoinedTexts", "char_test", "code_points"]
+__all__ = ["JoinedTexts", "char_test", "code_points", "object_array"]
 
 _E = np.zeros(0, dtype=np.int64)
 _TESTS = {"word": lambda c: c.isalnum() or c == "_", "space": str.isspace}
@@ -30,6 +30,13 @@ def _bmp_table(name: str) -> np.ndarray:
 def code_points(s: str) -> np.ndarray:
     """The code points of ``s`` (uint32)."""
     return np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def object_array(values: list) -> np.ndarray:
+    """``values`` as a 1-d array of dtype object (each value kept as it is, even a tuple or a list)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 
 
 def char_test(name: str, codes: np.ndarray) -> np.ndarray:
@@ -94,7 +101,7 @@ class JoinedTexts:
             spaced = raw.decode("ascii")
         else:
             codes = self._match_codes().copy()  # not ASCII: uint32
-            codes[~char_test("word", codes) & (codes != 0)] = 32
+            codes[~self._words() & (codes != 0)] = 32
             self.spaced_codes = codes
             spaced = codes.tobytes().decode("utf-32-le", "surrogatepass")
         if spaced.count("\x00") == n - 1:  # the NULs are the separators: one string operation
@@ -107,9 +114,9 @@ class JoinedTexts:
         big[s_at[1:] - 1] = 10
         return big.tobytes().decode("utf-32-le", "surrogatepass"), s_at
 
-    def starts_with(self, p: np.ndarray, phrase: str) -> np.ndarray:
-        """Whether the spaced form, its runs of spaces made one, reads ``phrase`` from each position ``p`` (word
-        characters of ``match``)."""
+    def starts_with(self, p: np.ndarray, phrases: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Whether the spaced form, its runs of spaces made one, reads the phrase of each row from each position
+        ``p`` (word characters of ``match``): ``phrases[i, :lengths[i]]`` (code points) from ``p[i]``."""
         if not hasattr(self, "_collapsed"):
             space = self.spaced_codes == 32
             extra = np.flatnonzero(space[1:] & space[:-1]) + 1  # the 2nd, 3rd... space of each run
@@ -118,30 +125,36 @@ class JoinedTexts:
             self._collapsed = (self.spaced_codes[keep], extra)
         collapsed, extra = self._collapsed
         at = p - np.searchsorted(extra, p)
-        ok = at + len(phrase) <= len(collapsed)
-        for m, ch in enumerate(phrase):
-            ok[ok] = collapsed[at[ok] + m] == ord(ch)
+        ok = at + lengths <= len(collapsed)
+        width = phrases.shape[1] if len(p) else 0
+        for m in range(width):  # one column of every phrase at a time
+            on = np.flatnonzero(ok & (lengths > m))
+            ok[on] = collapsed[at[on] + m] == phrases[on, m]
         return ok
 
     def word_before(self, p: np.ndarray) -> np.ndarray:
         """Whether the character before each position of ``match`` is a word character."""
-        prev = np.maximum(p - 1, 0)
-        out = char_test("word", self._match_codes()[prev])
-        return out & (p > 0)
+        return self._words()[np.maximum(p - 1, 0)] & (p > 0)
 
     def word_end(self, p: np.ndarray) -> np.ndarray:
         """Where the run of word characters of ``match`` starting at each position ``p`` ends (``p`` itself when
         ``match[p]`` is no word character)."""
         if not hasattr(self, "_nonword"):
-            self._nonword = np.r_[np.flatnonzero(~char_test("word", self._match_codes())), len(self.match)]
+            self._nonword = np.r_[np.flatnonzero(~self._words()), len(self.match)]
         return self._nonword[np.searchsorted(self._nonword, p)]
 
     def next_word(self, p: np.ndarray) -> np.ndarray:
         """The first position at or after each ``p`` whose character is a word character (``len(match)``: none)."""
         if not hasattr(self, "_word_starts"):
-            word = char_test("word", self._match_codes())
+            word = self._words()
             self._word_starts = np.r_[np.flatnonzero(word & np.r_[True, ~word[:-1]]), len(self.match)]
         return self._word_starts[np.searchsorted(self._word_starts, p)]
+
+    def _words(self) -> np.ndarray:
+        """Whether each character of ``match`` is a word character (``\\w``), computed once."""
+        if not hasattr(self, "_word_mask"):
+            self._word_mask = char_test("word", self._match_codes())
+        return self._word_mask
 
     def _match_codes(self) -> np.ndarray:
         """The code points of ``match`` (one byte each when it is ASCII)."""

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Anchor", "pattern_prefilter", "first_words", "one_word", "word_count"]
+import numpy as np
+
+__all__ = ["Anchor", "pattern_prefilter", "first_words", "one_word", "word_count", "phrase_table"]
 
 _BASE_CHARS = re.compile(r"[\w\s\-\u2010-\u2013]")
 
@@ -303,3 +305,15 @@ def _word_item(op, av) -> bool:
     if op is c.RANGE:
         return av[1] - av[0] < 1024 and all(_is_word(chr(x)) for x in range(av[0], av[1] + 1))
     return False
+
+
+def phrase_table(phrases: list[str]) -> tuple[np.ndarray, np.ndarray] | None:
+    """The first words of each cue that starts with several (:func:`~diplolib.themes.prefilter.first_words` holding
+    a space) as rows of code points, padded, and their lengths (0: no such words); None when no cue has them."""
+    kept = [ph if " " in ph else "" for ph in phrases]
+    if not any(kept):
+        return None
+    codes = np.zeros((len(kept), max(map(len, kept))), dtype=np.int64)
+    for i, ph in enumerate(kept):
+        codes[i, :len(ph)] = [ord(c) for c in ph]
+    return codes, np.fromiter(map(len, kept), dtype=np.int64, count=len(kept))

@@ -14,9 +14,10 @@ from .._tables import check_columns, legacy_arguments
 from ..segment import sentence_spans
 from .addresses import drop_in_addresses
 from .names import drop_in_names
-from .batch import tag_texts
+from .batch import tag_columns
 from .bodies import apply_body
 from .dictionary import ThemeDictionary, load_themes
+from .joined import object_array
 from .offsets import offset_map
 from .rules import apply_scope, context_ok, context_rules
 from .scan import scan_index, which_cue
@@ -259,35 +260,42 @@ def _tag(articles, dictionary, langs, tag_one, body=None) -> pd.DataFrame:
     hits = apply_body(hits, articles, body, dictionary)
     hits = drop_in_addresses(hits, articles)
     hits = drop_in_names(hits, articles)
+    # sorted by (article's first place, start, end, theme), missing values first, stable: sort_values's order, from
+    # integer keys in one lexsort
     order = {aid: i for i, aid in enumerate(pd.unique(articles["article_id"]))}
-    hits["_o"] = hits["article_id"].map(order)
-    hits = hits.sort_values(["_o", "start", "end", "theme"], kind="stable", na_position="first")
-    return hits.drop(columns="_o").reset_index(drop=True)
+    keys = [hits["article_id"].map(order).to_numpy(dtype=np.int64)]
+    keys += [hits[c].to_numpy(dtype=np.int64, na_value=-1) for c in ("start", "end")]  # offsets are >= 0
+    keys.append(pd.factorize(hits["theme"], sort=True, use_na_sentinel=True)[0])  # <NA>: -1, first
+    return hits.take(np.lexsort(keys[::-1])).reset_index(drop=True)
 
 
 def _batch_table(table: pd.DataFrame, untagged: list[tuple], where_untagged: list[int],
                  batch: dict[str, list[int]], dictionary: ThemeDictionary) -> pd.DataFrame:
-    """The rows of the untagged articles (at positions ``where_untagged``) and the hits of :func:`tag_texts` for
+    """The rows of the untagged articles (at positions ``where_untagged``) and the hits of :func:`tag_columns` for
     the articles of each language (their positions in ``batch``), as columns in article order: the table
-    ``pd.DataFrame.from_records`` makes of the per-article path's rows."""
+    ``pd.DataFrame.from_records`` makes of the per-article path's rows, with the dtypes :func:`_tag` gives it,
+    built from numpy columns (no Python row per hit)."""
     ids, texts = table["article_id"].tolist(), table["text"].tolist()
-    cols = {c: [] for c in HIT_COLUMNS}
-    at: list[int] = list(where_untagged)
-    for c, values in zip(HIT_COLUMNS, zip(*untagged, strict=True), strict=False):
-        cols[c].extend(values)
-    for lang, where in batch.items():
-        h = tag_texts([texts[i] for i in where], lang, dictionary)
-        pos = [where[p] for p in h["position"].tolist()]
-        at += pos
-        cols["article_id"] += [ids[i] for i in pos]
-        cols["lang"] += [lang] * len(pos)
-        for c in ("theme", "parent", "start", "end", "surface", "sentence", "cue"):
-            cols[c] += h[c].tolist()
-        cols["reason"] += [pd.NA] * len(pos)
-    if not at:
+    got = [(lang, np.asarray(where, dtype=np.int64), tag_columns([texts[i] for i in where], lang, dictionary))
+           for lang, where in batch.items()]
+    at = np.concatenate([np.asarray(where_untagged, dtype=np.int64), *(w[h["position"]] for _, w, h in got)])
+    if not len(at):
         return pd.DataFrame(columns=HIT_COLUMNS)
-    order = np.argsort(np.array(at, dtype=np.int64), kind="stable")
-    return pd.DataFrame({c: [v[i] for i in order.tolist()] for c, v in cols.items()}, columns=HIT_COLUMNS)
+    order = np.argsort(at, kind="stable")
+    n = len(untagged)
+    blank = object_array([pd.NA] * n)
+    langs = [r[1] for r in untagged] + [lang for lang, _, h in got for _ in range(len(h["start"]))]
+    cols = {"article_id": [ids[i] for i in at[order].tolist()], "lang": object_array(langs)}
+    for c in ("theme", "parent", "surface", "cue"):
+        cols[c] = np.concatenate([blank, *(h[c] for _, _, h in got)])
+    cols["reason"] = object_array([r[-1] for r in untagged] + [pd.NA] * (len(at) - n))
+    for c in ("start", "end", "sentence"):
+        cols[c] = pd.arrays.IntegerArray(np.concatenate([np.zeros(n, dtype=np.int64), *(h[c] for _, _, h in got)]),
+                                         np.arange(len(at)) < n)
+    out = {c: v[order] if c != "article_id" else v for c, v in cols.items()}
+    for c in ("lang", "theme", "parent", "surface", "cue", "reason"):
+        out[c] = pd.array(out[c], dtype="string")
+    return pd.DataFrame({c: out[c] for c in HIT_COLUMNS})
 
 
 @legacy_arguments("articles")

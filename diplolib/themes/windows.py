@@ -43,6 +43,8 @@ def _stop_table(pattern: str) -> np.ndarray:
 
 def _stops(codes: np.ndarray) -> np.ndarray:
     table = _stop_table(_rules._STOP.pattern)
+    if codes.dtype == np.uint8:  # ASCII
+        return table[:256][codes]
     codes = codes.astype(np.uint32, copy=False)
     out = table[np.minimum(codes, 0xFFFF)]
     wide = np.flatnonzero(codes > 0xFFFF)
@@ -86,31 +88,37 @@ def _dots_end(match: str, codes: np.ndarray, space: np.ndarray, dots: np.ndarray
     return out
 
 
-def _layout(joined: JoinedTexts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Clause ends, token starts and token ends (exclusive) of the joined matching form (cached on ``joined``)."""
-    if getattr(joined, "_layout", None) is None:
-        codes = joined._match_codes()
-        space = char_test("space", codes)
-        nonspace = ~space
-        starts = np.flatnonzero(nonspace & np.r_[True, space[:-1]])
-        ends = np.flatnonzero(nonspace & np.r_[space[1:], True]) + 1
-        stops = _stops(codes)
-        dots = np.flatnonzero(codes == 46)
-        if len(dots):
-            stops[dots] = _dots_end(joined.match, codes, space, dots)
-        breaks = np.flatnonzero(codes == 10)
-        if len(breaks):  # rules._wraps: a line break between a Latin letter, digit or comma and a Latin letter
-            prev, nxt = codes[np.maximum(breaks - 1, 0)], codes[np.minimum(breaks + 1, len(codes) - 1)]
-            wraps = (breaks > 0) & (breaks < len(codes) - 1) & np.isin(prev, _WRAP_BEFORE) & np.isin(nxt, _WRAP_AFTER)
-            stops[breaks[wraps]] = False
-        joined._layout = (np.r_[-1, np.flatnonzero(stops), _FAR], np.r_[-1, starts], np.r_[ends, _FAR])
-    return joined._layout
+def _layout(joined: JoinedTexts, near_lo: np.ndarray, near_hi: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Clause ends, token starts and token ends (exclusive) of the joined matching form. A full stop is classified
+    (:func:`_dots_end`, the costly part) only inside the stretches ``[near_lo, near_hi)``: :func:`_bounds` reads a
+    clause end only there (one farther from a hit than its reach changes no window), the others count as none."""
+    codes = joined._match_codes()
+    space = char_test("space", codes)
+    nonspace = ~space
+    starts = np.flatnonzero(nonspace & np.r_[True, space[:-1]])
+    ends = np.flatnonzero(nonspace & np.r_[space[1:], True]) + 1
+    stops = _stops(codes)
+    dots = np.flatnonzero(codes == 46)
+    if len(dots):
+        order = np.argsort(near_lo, kind="stable")
+        reach = np.maximum.accumulate(near_hi[order])  # the farthest end of the stretches starting at or before
+        i = np.searchsorted(near_lo[order], dots, side="right") - 1
+        near = np.zeros(len(dots), dtype=bool)
+        near[i >= 0] = reach[i[i >= 0]] > dots[i >= 0]
+        stops[dots] = False
+        stops[dots[near]] = _dots_end(joined.match, codes, space, dots[near])
+    breaks = np.flatnonzero(codes == 10)
+    if len(breaks):  # rules._wraps: a line break between a Latin letter, digit or comma and a Latin letter
+        prev, nxt = codes[np.maximum(breaks - 1, 0)], codes[np.minimum(breaks + 1, len(codes) - 1)]
+        wraps = (breaks > 0) & (breaks < len(codes) - 1) & np.isin(prev, _WRAP_BEFORE) & np.isin(nxt, _WRAP_AFTER)
+        stops[breaks[wraps]] = False
+    return np.r_[-1, np.flatnonzero(stops), _FAR], np.r_[-1, starts], np.r_[ends, _FAR]
 
 
 def _bounds(joined: JoinedTexts, k: np.ndarray, a: np.ndarray, b: np.ndarray, words: np.ndarray):
     """``[left, a)`` and ``[b, right)``: the stretches of the joined form whose tokens are the hit's window."""
-    stops, starts, ends = _layout(joined)  # padded: -1 and _FAR at the ends (a text with no clause end)
     reach = _rules._CHARS_PER_WORD * words
+    stops, starts, ends = _layout(joined, a - reach, b + reach)  # padded: -1 and _FAR at the ends
     lo = np.maximum(a - reach, joined.at[k])
     lo = np.maximum(lo, stops[np.searchsorted(stops, a) - 1] + 1)  # after the last clause end before the hit
     i = np.maximum(np.searchsorted(starts, a) - words, 0)  # the window-th token start before the hit (-1: none)
@@ -147,10 +155,34 @@ def context_keep(joined: JoinedTexts, k: np.ndarray, a: np.ndarray, b: np.ndarra
         base = int(joined.at[k[j]])
         lefts[j], rights[j] = _rules._window(joined.form(int(k[j])), int(a[j]) - base, int(b[j]) - base,
                                              int(words[j]))
-    keep = np.empty(len(a), dtype=bool)
-    for j, (r, x, y) in enumerate(zip(rule_of.tolist(), lefts, rights, strict=True)):
+    both = list(map(" | ".join, zip(lefts, rights, strict=True)))  # as context_ok: '|' is a barrier
+    keep = np.ones(len(a), dtype=bool)
+    for r in np.unique(rule_of).tolist():  # each rule's neighbours searched over all its windows at once
         near, not_near, _ = rules[r]
-        both = x + " | " + y  # as context_ok: '|' is a barrier, no neighbour spans the hit
-        keep[j] = (not_near is None or not_near.search(both) is None) and (near is None or
-                                                                          near.search(both) is not None)
+        rows = np.flatnonzero(rule_of == r)
+        if not_near is not None:
+            keep[rows] = ~_found(not_near, [both[j] for j in rows.tolist()])
+            rows = rows[keep[rows]]
+        if near is not None and len(rows):
+            keep[rows] = _found(near, [both[j] for j in rows.tolist()])
     return keep
+
+
+def _found(rx, windows: list[str]) -> np.ndarray:
+    """Whether ``rx.search(w)`` finds something in each of ``windows``, from one ``finditer`` over them joined by NULs.
+
+    A neighbour regex (cue syntax: word characters, spaces, hyphens, ``(?<!\\w)`` and ``(?!\\w)``) matches no NUL,
+    and sees at a NUL what it sees at a string's edge: a match inside one window is a match of that window alone,
+    and a window with a match gets one unless an earlier match runs into it. A match running over a NUL (none in
+    cue syntax) makes the windows it touches searched one by one."""
+    lengths = np.fromiter(map(len, windows), dtype=np.int64, count=len(windows))
+    starts = np.r_[0, np.cumsum(lengths + 1)[:-1]].astype(np.int64)
+    spans = np.array([m.span() for m in rx.finditer("\x00".join(windows))], dtype=np.int64).reshape(-1, 2)
+    got = np.zeros(len(windows), dtype=bool)
+    w = np.searchsorted(starts, spans[:, 0], side="right") - 1
+    inside = spans[:, 1] <= starts[w] + lengths[w]
+    got[w[inside]] = True
+    for x, y in spans[~inside].tolist():  # over a NUL: those windows alone
+        for j in range(np.searchsorted(starts, x, side="right") - 1, np.searchsorted(starts, y, side="left")):
+            got[j] = rx.search(windows[j]) is not None
+    return got
