@@ -37,6 +37,13 @@ CASES = [
     ("trade", "fr", "Le chef du Service des statistiques du commerce a résumé le débat.",
      "Des commerces ont été pillés dans la nuit."),
     ("arms_embargo", "ar", "يشكل ذلك انتهاكا للحظر المفروض على الأسلحة", "يشكل ذلك انتهاكا للحظر المفروض على السفر"),
+    ("mediation", "ar", "واصل الأمين العام بذل مساعيه الحميدة", "واصل الأمين العام بذل جهوده"),
+    ("counterterrorism", "en", "Measures to eliminate international terrorism", "Measures to eliminate poverty"),
+    ("counterterrorism", "fr", "Mesures visant à éliminer le terrorisme international", "Mesures visant à éliminer la pauvreté"),
+    ("counterterrorism", "ar", "اتفاقية قمع تمويل الإرهاب", "اتفاقية قمع الاتجار بالأشخاص"),
+    ("counterterrorism", "fr", "Les frappes de la coalition internationale contre les positions de l'EIIL.",
+     "La Coalition internationale d'ONG pour un protocole facultatif a assisté aux sessions."),
+    ("trade", "en", "They reaffirmed their commitment to the work of the WTO.", "They reaffirmed their commitment to the work."),
     # senses that one language gives a word and the others do not
     ("political_transition", "ar", "ستنتهي المرحلة الانتقالية بإجراء الانتخابات",
      "تكاليف سفر ممثلي البلدان التي تمر اقتصاداتها بمرحلة انتقالية"),
