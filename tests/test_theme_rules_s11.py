@@ -4,8 +4,8 @@ Classes read on the tune half of the UNPC triples (``theme_disagreements``): a c
 and Social Council by its full English name, the Habitat conferences, the French adjective and the Arabic singular and
 dual of barrel bombs, the singular "human right", oppression), a sense one language gives a word and the others do not
 (the Arabic economies "in transition", the French *manifestation* of a conference, *détention* of capabilities,
-*armement nucléaire*, warplanes and warships as war, an English "Tribunal" of the Law of the Sea), and the Arabic arms
-embargo "imposed on arms" as the French *embargo sur les armes*.
+*armement nucléaire*, warplanes and warships as war, the Tribunal of the Law of the Sea, an electoral tribunal and
+history's), and the Arabic arms embargo "imposed on arms" as the French *embargo sur les armes*.
 
 Each case is a short sentence written for the rule (no corpus text), paired with its twin: one the rule must leave
 as it was. The rule's reason is in themes.yaml.
@@ -60,7 +60,10 @@ CASES = [
     ("conflict", "fr", "La guerre a fait des milliers de morts.", "Des avions de guerre ont largué une bombe sur l'école."),
     ("conflict", "fr", "La guerre a repris dans le nord.", "Un navire de guerre a fait escale au port."),
     ("war_crimes", "en", "The Tribunal tried those accused of genocide in Rwanda.",
-     "The Rules of the Tribunal apply to case No. 18 on the merits."),
+     "They appeared before the judges of the International Tribunal for the Law of the Sea in Hamburg."),
+    ("war_crimes", "en", "Croatia will cooperate with the Tribunal.", "Before the tribunal of history they will accuse us."),
+    ("war_crimes", "en", "A tribunal to try members of the Khmer Rouge was set up.",
+     "The supreme electoral tribunal will hold a vote."),
     ("war_crimes", "en", "The International Criminal Tribunal for the former Yugoslavia closed.",
      "Deliberations of the International Tribunal for the Law of the Sea took place."),
     ("war_crimes", "fr", "Le transfert des pratiques des tribunaux pénaux internationaux aux juridictions nationales.",
