@@ -44,6 +44,13 @@ CASES = [
     ("counterterrorism", "fr", "Les frappes de la coalition internationale contre les positions de l'EIIL.",
      "La Coalition internationale d'ONG pour un protocole facultatif a assisté aux sessions."),
     ("trade", "en", "They reaffirmed their commitment to the work of the WTO.", "They reaffirmed their commitment to the work."),
+    ("un_envoy", "fr", "Mon Envoyé spécial cherchera à déterminer si les conditions sont réunies.",
+     "Il a envoyé une lettre spéciale au Conseil."),
+    ("un_envoy", "fr", "Le Secrétaire général et son Envoyé personnel pour le Sahara occidental.",
+     "L'envoyé spécial du Président pour la région a été reçu."),
+    ("detainees", "fr", "Plus de 25 travailleurs humanitaires ont été enlevés par un groupe armé.",
+     "Les débris ont été enlevés de la route."),
+    ("siege", "fr", "Ils veulent assiéger le continent.", "Ils veulent siéger au Conseil."),
     # senses that one language gives a word and the others do not
     ("political_transition", "ar", "ستنتهي المرحلة الانتقالية بإجراء الانتخابات",
      "تكاليف سفر ممثلي البلدان التي تمر اقتصاداتها بمرحلة انتقالية"),
