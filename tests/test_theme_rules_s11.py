@@ -52,7 +52,6 @@ CASES = [
      "Les débris ont été enlevés de la route."),
     ("siege", "fr", "Ils veulent assiéger le continent.", "Ils veulent siéger au Conseil."),
     ("casualties", "fr", "On a laissé ses forces tuer des civils en toute impunité.", "On a laissé ses forces tuer le temps."),
-    ("casualties", "fr", "Le nombre d'homicides perpétrés contre les femmes a augmenté.", "Le nombre de plaintes a augmenté."),
     ("conflict", "fr", "Qu'elles mettent fin à tous actes d'hostilité.", "Une politique d'hostilité à l'égard des voisins."),
     # senses that one language gives a word and the others do not
     ("political_transition", "ar", "ستنتهي المرحلة الانتقالية بإجراء الانتخابات",
