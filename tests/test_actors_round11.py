@@ -83,3 +83,20 @@ def test_arabic_under_secretary_general_is_not_the_secretary_general(matcher):
     m = resolve_short_forms(arts, tag_actors(arts, registry=matcher), registry=matcher, un_text=True)
     sg = m[m["actor_id"] == "per:ban_ki_moon"]
     assert set(sg["article_id"]) == {2}  # twin: the unqualified Secretary-General of a UN text
+
+
+def test_arabic_feminine_plural_demonyms_unless_another_words_plural(matcher):
+    found = _found(matcher, ["الغالبية العظمى من النساء الفلسطينيات", "من بين أوائل النساء الهنديات",
+                             "لاجئات سوريات", "صورة مغلوطة لمجريات الأمور", "الصحفيات المجريات"])
+    assert found[0] == {"PSE"} and found[1] == {"IND"} and found[2] == {"SYR"}
+    assert found[3] == found[4] == set()  # twin: مجريات is the plural of مجرى (commoner than مجرية)
+
+
+def test_group_adjectives_un_spellings_and_short_forms_of_states(matcher):
+    found = _found(matcher, ["the Houthi militias launched shells", "the terrorist Nusrah Front",
+                             "the territorial integrity of the CAR", "la Mission de soutien à la Centrafrique",
+                             "ordered by the then Soviet leadership", "الميليشيات الحوثية", "al-Houthi said",
+                             "a car bomb"])
+    assert found[0] == found[5] == {"grp:houthis"} and found[1] == {"grp:nusra_front"}
+    assert found[2] == found[3] == {"CAF"} and found[4] == {"place:soviet_union"}
+    assert found[6] == set() and found[7] == set()  # twins: the leader's surname alone, the lower-case word
