@@ -100,3 +100,13 @@ def test_group_adjectives_un_spellings_and_short_forms_of_states(matcher):
     assert found[0] == found[5] == {"grp:houthis"} and found[1] == {"grp:nusra_front"}
     assert found[2] == found[3] == {"CAF"} and found[4] == {"place:soviet_union"}
     assert found[6] == set() and found[7] == set()  # twins: the leader's surname alone, the lower-case word
+
+
+def test_un_bodies_named_as_the_un_writes_them(matcher):
+    found = _found(matcher, ["وقد دخلت منظمة الأمم المتحدة لتحقيق الاستقرار في جمهورية الكونغو الديمقراطية مرحلة جديدة",
+                             "بأن يقوم صندوق الأمم المتحدة للطفولة فورا", "الأداء النهائي لبعثة الأمم المتحدة في السودان",
+                             "بعثة الأمم المتحدة في جنوب السودان", "la Base logistique des Nations Unies à Brindisi",
+                             "au Bureau des Nations Unies de Genève"])
+    assert found[0] == {"org:monusco"} and found[1] == {"org:unicef"} and found[2] == {"org:unmis"}
+    assert found[3] == {"org:unmiss"}  # twin: the longer name of the other mission
+    assert found[4] == {"org:unlb"} and "org:unog" in found[5] and "org:un" not in found[5]
