@@ -110,3 +110,11 @@ def test_un_bodies_named_as_the_un_writes_them(matcher):
     assert found[0] == {"org:monusco"} and found[1] == {"org:unicef"} and found[2] == {"org:unmis"}
     assert found[3] == {"org:unmiss"}  # twin: the longer name of the other mission
     assert found[4] == {"org:unlb"} and "org:unog" in found[5] and "org:un" not in found[5]
+
+
+def test_uncdf_and_the_idf_in_the_uns_arabic(matcher):
+    found = _found(matcher, ["le Fonds d'équipement des Nations Unies (FENU) a présenté",
+                             "صندوق الأمم المتحدة للمشاريع الإنتاجية", "إطلاق النار على قوات الدفاع الإسرائيلية",
+                             "le Fonds des Nations Unies pour la population"])
+    assert found[0] == found[1] == {"org:uncdf"} and "grp:idf" in found[2]
+    assert found[3] == {"org:unfpa"}  # twin: the other Fund keeps its name
