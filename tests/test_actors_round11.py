@@ -118,3 +118,11 @@ def test_uncdf_and_the_idf_in_the_uns_arabic(matcher):
                              "le Fonds des Nations Unies pour la population"])
     assert found[0] == found[1] == {"org:uncdf"} and "grp:idf" in found[2]
     assert found[3] == {"org:unfpa"}  # twin: the other Fund keeps its name
+
+
+def test_the_office_of_the_secretary_general_in_three_languages(matcher):
+    found = _found(matcher, ["presents its compliments to the Office of the Secretary-General of the United Nations",
+                             "présente ses compliments au Cabinet du Secrétaire général de l'Organisation des Nations Unies",
+                             "تحياتها إلى مكتب الأمين العام للأمم المتحدة", "بحث الأمين العام للأمم المتحدة"])
+    assert found[0] == found[1] == found[2] == {"org:un_secretariat", "org:un"}
+    assert found[3] == {"per:ban_ki_moon"}  # twin: the Secretary-General in person
