@@ -94,6 +94,11 @@ AR_DUAL_CONSTRUCT: dict[str, str] = {
 AR_SOVEREIGN = frozenset({"monarch", "queen", "emir", "sultan", "grand_duke", "prince"})
 #: more English titles of a class for every state ("Turkey's Defense Minister", American spelling)
 EN_VARIANTS: dict[str, tuple[str, ...]] = {"defence_minister": ("Defense Minister",),
+                                           # the UN's English style ("a letter from the Minister for Foreign
+                                           # Affairs of the Islamic Republic of Iran"), as French "le Ministre
+                                           # des affaires étrangères de …" and Arabic "وزير خارجية …" are
+                                           "foreign_minister": ("Minister for Foreign Affairs",
+                                                                "Minister of Foreign Affairs"),
                                            "vice_president": ("Vice-President", "Deputy President"),
                                            "first_vice_president": ("First Vice-President",),
                                            "crown_prince": ("Crown Princess",)}

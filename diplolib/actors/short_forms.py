@@ -107,7 +107,9 @@ def _pattern(lang: str, nouns: set[str], qualifier: str) -> str:
         return (rf"(?<!\w)(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u|[Dd]e la|[Àà] la|[Ll]{_APOS}|[Dd]e l{_APOS}|[Àà] l{_APOS})\s*"
                 rf"(?P<noun>{_alt(nouns)})(?![\w-]){qualifier}")
     stems = {n[2:] for n in nouns if n.startswith("ال")}
-    return rf"(?<!\w)(?<!نائب\s)[وف]?(?:[بك]?ال|لل)(?P<noun>{_alt(stems)})(?!\w){qualifier}"
+    # a deputy's or an under-secretary's title holds the noun: "نائب الأمين العام", "وكيل الأمين العام" (the
+    # Under-Secretary-General, which English writes as one hyphenated word and French "secrétaire général adjoint")
+    return rf"(?<!\w)(?<!نائب\s)(?<!وكيل\s)[وف]?(?:[بك]?ال|لل)(?P<noun>{_alt(stems)})(?!\w){qualifier}"
 
 
 @lru_cache(maxsize=2)

@@ -49,11 +49,11 @@ def en_plural(dem: str) -> str:
 
 def ar_forms(nisba: str) -> list[str]:
     """Arabic nisba forms: indefinite and definite, masculine and feminine, then the sound plurals with and
-    without the article ("الفلسطينيون", "الفلسطينيين", "لاجئين سوريين": the people of the state, tagged as the
-    state like the singular nisba)."""
+    without the article ("الفلسطينيون", "الفلسطينيين", "لاجئين سوريين", and the feminine "النساء الفلسطينيات",
+    "نساء هنديات": the people of the state, tagged as the state like the singular nisba)."""
     words = nisba.split()
     fem = [w + "ة" for w in words]
-    plural = [[w + end for w in words] for end in ("ون", "ين")]
+    plural = [[w + end for w in words] for end in ("ون", "ين", "ات")]
     return [nisba, " ".join("ال" + w for w in words), " ".join(fem), " ".join("ال" + w for w in fem)] + [
         " ".join("ال" + w for w in p) for p in plural] + [" ".join(p) for p in plural]
 
@@ -152,6 +152,11 @@ def demonym_rows(row: dict[str, str], generated: dict[str, tuple[list[str], bool
         out += [("fr", f"le côté {masc}", "demonym"), ("fr", f"la partie {fem}", "demonym")]
     for nisba in split(row["ar"]):
         forms = ar_forms(nisba)
+        from wordfreq import zipf_frequency
+
+        if 0 < zipf_frequency(forms[-1], "ar") >= zipf_frequency(forms[2], "ar"):
+            forms = forms[:-4] + forms[-3:-1]  # a feminine plural commoner than its singular is another word's
+            # plural ("مجريات", the course of events, plural of مجرى), not the women of the state
         out += [("ar", form, "demonym") for form in forms]
         out.append(("ar", "الجانب " + forms[1], "demonym"))
     for lang in LANGS:
