@@ -203,6 +203,14 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     out = _pairs(_speakers_and_weapons(table, authored, _authors(author, len(sub), doc), fl["heavy"]), phrases)
     if out.empty:
         return empty_events()
+    return _finish(_settled(out, b, sub, mentions, phrases, places=places, country=country, reporters=reporters,
+                            lang=lang), sub, b)
+
+
+def _settled(out: pd.DataFrame, b, sub: pd.DataFrame, mentions: pd.DataFrame, phrases: pd.DataFrame, *,
+             places: frozenset, country: dict[str, str], reporters: frozenset, lang: str) -> pd.DataFrame:
+    """The rows of one language after their sides are read: domestic events and self pairs settled, reporters
+    dropped, and the ``reason`` of each row said (a new or changed table)."""
     where = (article_states(b, batch_mentions(mentions, sub["article_id"], frozenset()), places, country, phrases)
              if organ_attacks(out).any() else None)  # "Russian warplanes struck": where the article is
     out = without_self_pairs(domestic(out, where), country, states=lang != "en")  # "Sudanese rebels shelled Juba"
@@ -213,7 +221,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     out.loc[far, "reason"] = "far"
     out.loc[out["authored"].to_numpy(dtype=bool) & (out["source"] == "").to_numpy(), "reason"] = "unnamed-author"
     out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"
-    return _finish(out, sub, b)
+    return out
 
 
 def _speakers_and_weapons(table: pd.DataFrame, authored: np.ndarray, authors: np.ndarray, heavy: np.ndarray
