@@ -17,6 +17,7 @@ from .clauses import FIRM, FORWARD, forward_marks
 from .columns import with_objects
 from .complements import subjects, targets, warned_threats
 from .cue_flags import flags
+from .frames import trailing_frames
 from .hits import ends_with, ends_with_any, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, default_cues, load_cues
 from .locations import article_states, near_cues, not_parties
@@ -196,7 +197,9 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         "negated": fl["negated"], "hypothetical": fl["hypothetical"], "reported": fl["reported"],
         "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"], b.display)
         | background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(b.match_offsets(
-            b.sent_start[hits["sentence"]]), hits["m_start"]), hits["sentence"], lang),
+            b.sent_start[hits["sentence"]]), hits["m_start"]), hits["sentence"], lang)
+        | trailing_frames(b.display, hits["start"], hits["end"], hits["sentence"], b.sent_end[hits["sentence"]],
+                          cue_rows["event"], lang),  # "…, a human rights organization charged on Saturday."
         "src": src, "tgt": tgt, "has_speaker": has_speaker & ~far_src, "nominal": fl["nominal"],
         "addressed": fl["addressed"], "far_src": far_src, "far_tgt": far_tgt,
     }), event=cue_rows["event"], mode=cue_rows["mode"], direction=direction, speaker=spk)

@@ -58,7 +58,10 @@ SUBORDINATE = {
 }
 #: A purpose infinitive's marker, just before the cue ("to demand", "pour exiger", "لكي").
 PURPOSE = {"en": frozenset({"to"}), "fr": frozenset({"pour"}), "ar": frozenset({"لكي", "كي"})}
-_COORDINATION = frozenset({"and", "then", "et", "puis", "و", "ثم"})
+#: Words after which a later cue is no longer inside the noun phrase of the adjunct or object before it: a
+#: coordination, or an English copula, which opens the predicate of the clause ("lifting sanctions on Burma *is*
+#: out of the question": the predicate is the main event, not the background of "sanctions").
+_COORDINATION = frozenset({"and", "then", "et", "puis", "و", "ثم", "is", "are", "was", "were"})
 _NOT_SUBORDINATE = {("as", "well"), ("such", "as"), ("as", "part"), ("so", "as")}
 
 

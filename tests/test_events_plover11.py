@@ -1,0 +1,75 @@
+"""Round 11 (PLOVER tune half's errors, by class): evaluative predicates read as modal cues, a copula ends the
+noun phrase of an adjunct, trailing reporting frames. Each rule has a twin it must leave alone."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from diplolib.actors.matcher_cache import default_matcher
+from diplolib.events import extract_events, plover_reading
+
+TEXTS = {
+    # an evaluative predicate: the speaker judges, the subject is judged (rejected, disapproved)
+    "question": "The United States said lifting sanctions on Burma is out of the question.",
+    "question_no_speaker": "Burma's demands are out of the question.",
+    "unacceptable": "Russia said the Israeli strikes on Syria were totally unacceptable.",
+    "unacceptable_noun": "Iran rejected the unacceptable demands of the United States.",
+    # a copula after an adjunct's noun opens the predicate; the adjunct's own object stays background
+    "adjunct": "Sudan imposed a curfew after a demonstration in Khartoum.",
+    # a trailing reporting frame: the event is what is reported
+    "frame": "Israeli troops killed two Palestinians, a human rights organization charged on Saturday.",
+    "frame_object": "Israeli troops shelled the camp, and Egypt charged Israel with aggression.",
+    "frame_alone": "Iran charged the United States with espionage on Saturday.",
+}
+
+
+@pytest.fixture(scope="module")
+def events():
+    arts = pd.DataFrame({"article_id": list(TEXTS), "lang": "en", "text": list(TEXTS.values())})
+    return extract_events(arts, registry=default_matcher())
+
+
+def _rows(events, key, event=None):
+    rows = events[events["article_id"] == key]
+    return rows if event is None else rows[rows["event"] == event]
+
+
+def test_evaluative_predicate_takes_the_speaker_as_source(events):
+    rows = _rows(events, "question", "REJECT")
+    assert list(zip(rows["source"], rows["target"], strict=True)) == [("USA", "MMR")]
+    assert not rows["embedded"].any()  # the predicate is the main event, not the background of "sanctions on"
+    assert "REJECT" in set(plover_reading(_rows(events, "question"))["event"])
+
+
+def test_evaluative_predicate_without_speaker_has_no_source(events):  # twin: no speaker, the subject is judged
+    rows = _rows(events, "question_no_speaker", "REJECT")
+    assert set(rows["source"]) == {""} and set(rows["target"]) == {"MMR"}
+
+
+def test_unacceptable_as_predicate_is_disapproval(events):
+    rows = _rows(events, "unacceptable", "DISAPPROVE")
+    assert set(rows["source"]) == {"RUS"} and set(rows["target"]) == {"ISR"}
+
+
+def test_unacceptable_before_a_noun_is_no_cue(events):  # twin: an attribute, not a predicate
+    assert _rows(events, "unacceptable_noun", "DISAPPROVE").empty
+    assert set(_rows(events, "unacceptable_noun")["event"]) <= {"REJECT", "DEMAND"}
+
+
+def test_adjunct_object_stays_background(events):  # twin of the copula rule
+    rows = _rows(events, "adjunct")
+    assert rows.loc[rows["cue"].str.contains("demonstration"), "embedded"].all()
+
+
+def test_trailing_frame_is_embedded(events):
+    rows = _rows(events, "frame")
+    assert rows.loc[rows["event"] == "DISAPPROVE", "embedded"].all()
+    assert set(plover_reading(rows)["event"]) == {"ASSAULT"}
+
+
+def test_verbal_cue_with_an_object_is_no_frame(events):  # twins: an object after the cue, or no cue before it
+    rows = _rows(events, "frame_object", "DISAPPROVE")
+    assert not rows.empty and not rows["embedded"].any()
+    rows = _rows(events, "frame_alone", "DISAPPROVE")
+    assert list(zip(rows["source"], rows["target"], rows["embedded"], strict=True)) == [("IRN", "USA", False)]
