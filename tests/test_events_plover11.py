@@ -1,5 +1,5 @@
 """Round 11 (PLOVER tune half's errors, by class): evaluative predicates read as modal cues, a copula ends the
-noun phrase of an adjunct, trailing reporting frames. Each rule has a twin it must leave alone."""
+noun phrase of an adjunct, trailing reporting frames, speakers located by a place. Each rule has a twin it must leave alone."""
 
 from __future__ import annotations
 
@@ -21,6 +21,10 @@ TEXTS = {
     "frame": "Israeli troops killed two Palestinians, a human rights organization charged on Saturday.",
     "frame_object": "Israeli troops shelled the camp, and Egypt charged Israel with aggression.",
     "frame_alone": "Iran charged the United States with espionage on Saturday.",
+    # a place that locates the speaker hands it the word
+    "located": "The Red Cross operating in Iraq said US forces must ensure security.",
+    "located_in": "The Red Cross in Iraq said US forces must ensure security.",
+    "located_none": "Fighters in Iraq said US forces must leave.",
 }
 
 
@@ -73,3 +77,14 @@ def test_verbal_cue_with_an_object_is_no_frame(events):  # twins: an object afte
     assert not rows.empty and not rows["embedded"].any()
     rows = _rows(events, "frame_alone", "DISAPPROVE")
     assert list(zip(rows["source"], rows["target"], rows["embedded"], strict=True)) == [("IRN", "USA", False)]
+
+
+@pytest.mark.parametrize("key", ["located", "located_in"])
+def test_place_locating_the_speaker_hands_it_the_word(events, key):
+    rows = _rows(events, key, "DEMAND")
+    assert list(zip(rows["source"], rows["target"], strict=True)) == [("org:icrc", "USA")]
+
+
+def test_located_speaker_that_is_no_actor_gives_no_source(events):  # twin: the place itself never speaks
+    rows = _rows(events, "located_none", "DEMAND")
+    assert set(rows["source"]) == {""} and set(rows["target"]) == {"USA"}

@@ -153,7 +153,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     place, patron = not_parties(b, phrases, lang, near)
     place = place | np.isin(phrases["gstart"].to_numpy(), city_at)  # a city is a place wherever it stands
     own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
-    phrases = phrases.assign(speaker=speakers(b, phrases, own),
+    phrases = phrases.assign(speaker=speakers(b, phrases, own, place),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
     phrases["group"] = regroup(phrases)
     cue_rows = {k: v[hits["cue_row"]] for k, v in _cue_columns(lexicon).items()}
