@@ -1,5 +1,6 @@
 """Round 11 (PLOVER tune half's errors, by class): evaluative predicates read as modal cues, a copula ends the
-noun phrase of an adjunct, trailing reporting frames, speakers located by a place. Each rule has a twin it must leave alone."""
+noun phrase of an adjunct, trailing reporting frames, speakers located by a place,
+lexicon gaps (a day inside a noun cue, "use … against"). Each rule has a twin it must leave alone."""
 
 from __future__ import annotations
 
@@ -25,6 +26,12 @@ TEXTS = {
     "located": "The Red Cross operating in Iraq said US forces must ensure security.",
     "located_in": "The Red Cross in Iraq said US forces must ensure security.",
     "located_none": "Fighters in Iraq said US forces must leave.",
+    # lexicon gaps: a day inside a noun cue, "use … against"
+    "hearing_day": "Israel's high court opened a landmark hearing Wednesday into the interrogation techniques.",
+    "hearing_day_no_into": "The hearing Wednesday was about Iran.",
+    "use_against": "A terror group claims to be manufacturing weapons to use against the United States.",
+    "used_against": "Syria used chemical weapons against Turkey.",
+    "threat_to_use": "Russia threatened to use force against Georgia.",
 }
 
 
@@ -88,3 +95,16 @@ def test_place_locating_the_speaker_hands_it_the_word(events, key):
 def test_located_speaker_that_is_no_actor_gives_no_source(events):  # twin: the place itself never speaks
     rows = _rows(events, "located_none", "DEMAND")
     assert set(rows["source"]) == {""} and set(rows["target"]) == {"USA"}
+
+
+def test_day_inside_an_investigation_noun(events):
+    rows = _rows(events, "hearing_day", "INVESTIGATE")
+    assert set(rows["source"]) == {"ISR"}
+    assert _rows(events, "hearing_day_no_into").empty  # twin: no "into", no investigation
+
+
+def test_use_against(events):
+    assert set(plover_reading(_rows(events, "use_against"))["event"]) == {"THREATEN"}  # an intention
+    rows = _rows(events, "used_against", "ASSAULT")  # twin: done, not intended
+    assert list(zip(rows["source"], rows["target"], strict=True)) == [("SYR", "TUR")]
+    assert set(plover_reading(_rows(events, "threat_to_use"))["event"]) == {"THREATEN"}  # the use is its content
