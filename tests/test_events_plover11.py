@@ -1,6 +1,6 @@
 """Round 11 (PLOVER tune half's errors, by class): evaluative predicates read as modal cues, a copula ends the
 noun phrase of an adjunct, trailing reporting frames, speakers located by a place,
-lexicon gaps (a day inside a noun cue, "use … against"). Each rule has a twin it must leave alone."""
+lexicon gaps (a day inside a noun cue, "use … against"), "anti-X" qualifiers, a deed left alone in its sentence. Each rule has a twin it must leave alone."""
 
 from __future__ import annotations
 
@@ -32,6 +32,14 @@ TEXTS = {
     "use_against": "A terror group claims to be manufacturing weapons to use against the United States.",
     "used_against": "Syria used chemical weapons against Turkey.",
     "threat_to_use": "Russia threatened to use force against Georgia.",
+    # "anti-X" names what is opposed: no side, but the target of an opposing cue
+    "anti_journalist": "A prominent anti-Syria journalist has been killed in a car bomb explosion in eastern Beirut.",
+    "journalist": "A prominent Syrian journalist has been killed in eastern Beirut.",
+    "anti_protests": "Anti-American protests erupted in Pakistan.",
+    "anti_staged": "Thousands of Pakistanis staged anti-American demonstrations.",
+    # a deed left alone in its sentence is its main event; a visit is not
+    "deed_left": "Two children were killed in shelling by Syrian forces.",
+    "visit_left": "Two children were killed during a visit by the Syrian president.",
 }
 
 
@@ -108,3 +116,25 @@ def test_use_against(events):
     rows = _rows(events, "used_against", "ASSAULT")  # twin: done, not intended
     assert list(zip(rows["source"], rows["target"], strict=True)) == [("SYR", "TUR")]
     assert set(plover_reading(_rows(events, "threat_to_use"))["event"]) == {"THREATEN"}  # the use is its content
+
+
+def test_anti_qualifier_is_no_side(events):
+    rows = _rows(events, "anti_journalist")
+    assert "SYR" not in set(rows["source"]) | set(rows["target"])
+    read = plover_reading(rows)
+    assert set(read["event"]) == {"ASSAULT"} and set(read["target"]) == {"LBN"}  # the place of the killing
+    assert set(_rows(events, "journalist", "ASSAULT")["target"]) == {"SYR"}  # twin: a Syrian journalist
+
+
+def test_anti_qualifier_is_the_target_of_opposition(events):
+    rows = _rows(events, "anti_protests", "PROTEST")
+    assert set(rows["target"]) == {"USA"} and "USA" not in set(rows["source"])
+    rows = _rows(events, "anti_staged", "PROTEST")  # twin: the verb before it keeps its reading
+    assert ("PAK", "USA") in set(zip(rows["source"], rows["target"], strict=True))
+    assert "USA" not in set(rows["source"])
+
+
+def test_deed_left_alone_is_main(events):
+    read = plover_reading(_rows(events, "deed_left"))
+    assert list(zip(read["event"], read["source"], strict=True)) == [("FIGHT", "SYR")]
+    assert plover_reading(_rows(events, "visit_left")).empty  # twin: a visit in the background stays there

@@ -22,7 +22,7 @@ from .hits import ends_with, ends_with_any, may_have_sides, outside_actors, side
 from .lexicon import NOT_AN_EVENT, CueLexicon, default_cues, load_cues
 from .locations import article_states, near_cues, not_parties
 from .markers import adjacent
-from .nesting import background, embedded, promised_threats
+from .nesting import background, embedded, main_left, promised_threats
 from .offices import role_states
 from .operative import author_hits, authored_sides
 from .pairs import pairs as _pairs
@@ -36,6 +36,7 @@ from .sides import clause_sides as _sides
 from .sides import governed_source as _governed
 from .sides import heavy_subject as _heavy_subject
 from .sides import modal_and_places as _modal_and_places
+from .sides import stance_sides
 from .table import EVENT_COLUMNS, article_reasons, empty_events, typed_events
 from .verb_first import agent_givers, verb_first
 
@@ -180,6 +181,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     src, tgt = deed_agents(b, hits, phrases, material, src, tgt, lang)  # "هدم المنازل التي قامت بها X": X did it
     pinned_src, pinned_tgt = np.where(src != was_src, src, -1), np.where(tgt != was_tgt, tgt, -1)  # by a marker
     src = content_sources(b, hits, phrases, cue_rows["event"], src, tgt, lang)  # "demande au X de condamner"
+    src, tgt = stance_sides(b, hits, phrases, cue_rows["event"], src, tgt)  # "anti-Syria journalist": no side
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"],
                                  forward_marks(b, lang, marks=marks))
     src, direction = coordinated_partners(b.match, hits, phrases, direction, src, tgt)  # "between X and Y"
@@ -218,6 +220,8 @@ def _settled(out: pd.DataFrame, b, sub: pd.DataFrame, mentions: pd.DataFrame, ph
              if organ_attacks(out).any() else None)  # "Russian warplanes struck": where the article is
     out = without_self_pairs(domestic(out, where), country, states=lang != "en")  # "Sudanese rebels shelled Juba"
     out = _without_reporters(out, reporters)
+    out["embedded"] = main_left(out["doc"].to_numpy(), out["sentence"].to_numpy(), out["start"].to_numpy(),
+                                out["embedded"].to_numpy(), out["event"].to_numpy())
     out["reason"] = _reason(out)
     far = (out["far_src"].to_numpy(dtype=bool) & (out["source"] == "").to_numpy()) \
         | (out["far_tgt"].to_numpy(dtype=bool) & (out["target"] == "").to_numpy())

@@ -16,7 +16,8 @@ from .cue_flags import heavy_between
 from .governed import governed_nouns
 from .locations import place_agent, place_sides
 
-__all__ = ["clause_sides", "attributive", "governed_source", "heavy_subject", "modal_and_places", "addressee"]
+__all__ = ["clause_sides", "attributive", "governed_source", "heavy_subject", "modal_and_places", "addressee",
+           "stance_sides", "OPPOSING"]
 
 #: An infinitive between a demand and the actor after it ("called on all parties *to implement* Security Council
 #: resolutions", "requested the pilots *to carry out* strikes against DAESH"): the word after "to" is not a
@@ -120,3 +121,33 @@ def addressee(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: np.n
     out = tgt.copy()
     out[cand[np.asarray(far, dtype=bool)]] = -1
     return out
+
+
+#: Types whose target may be the actor an "anti-" qualifier names: opposing it ("staged anti-American
+#: demonstrations": against the United States).
+OPPOSING = ("PROTEST", "DISAPPROVE", "REJECT", "THREATEN")
+_HYPHENS = "-\u2010\u2011"
+
+
+def stance_sides(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: np.ndarray, src: np.ndarray,
+                 tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """An actor glued after "anti-" names what the noun after it opposes, not who acts: "a prominent anti-Syria
+    journalist has been killed" kills no Syrian, "anti-Israel protesters attacked" are no Israelis. Such a phrase
+    is never a source; it is the target of a cue right after it ("anti-American protests": against the United
+    States) and of a cue of :data:`OPPOSING` before it ("staged anti-American demonstrations"), of no other
+    cue. New arrays."""
+    if phrases.empty or len(src) == 0:
+        return src, tgt
+    gs = phrases["gstart"].to_numpy()
+    disp = b.display
+    cand = np.flatnonzero(gs >= 5)
+    cand = cand[[disp[g - 1] in _HYPHENS and disp[g - 5:g - 1].lower() == "anti" for g in gs[cand].tolist()]]
+    if not len(cand):
+        return src, tgt
+    anti = np.zeros(len(gs), dtype=bool)
+    anti[cand] = True
+    pe = phrases["gend"].to_numpy()
+    s_anti, t_anti = (src >= 0) & anti[np.maximum(src, 0)], (tgt >= 0) & anti[np.maximum(tgt, 0)]
+    glued = s_anti & (hits["start"] - pe[np.maximum(src, 0)] <= 1)  # "anti-American protests"
+    new_tgt = np.where(glued & (tgt < 0), src, np.where(t_anti & ~np.isin(event, OPPOSING), -1, tgt))
+    return np.where(s_anti, -1, src), new_tgt
