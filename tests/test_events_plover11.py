@@ -1,6 +1,7 @@
 """Round 11 (PLOVER tune half's errors, by class): evaluative predicates read as modal cues, a copula ends the
 noun phrase of an adjunct, trailing reporting frames, speakers located by a place,
-lexicon gaps (a day inside a noun cue, "use … against"), "anti-X" qualifiers, a deed left alone in its sentence. Each rule has a twin it must leave alone."""
+lexicon gaps (a day inside a noun cue, "use … against"), "anti-X" qualifiers, a deed left alone in its sentence,
+contents judged by a modal cue. Each rule has a twin it must leave alone."""
 
 from __future__ import annotations
 
@@ -40,6 +41,11 @@ TEXTS = {
     # a deed left alone in its sentence is its main event; a visit is not
     "deed_left": "Two children were killed in shelling by Syrian forces.",
     "visit_left": "Two children were killed during a visit by the Syrian president.",
+    # the subject of an obligation or a judgement is what is demanded or judged
+    "judged": "US authorities said that removing the sanctions on Burma is out of the question.",
+    "must_stop": "Russia said Israel's strikes on Syria must stop.",
+    "must_and": "Russia attacked Georgia and said Georgia must withdraw.",
+    "must_because": "Israel attacked Gaza because Hamas must be stopped.",
 }
 
 
@@ -138,3 +144,16 @@ def test_deed_left_alone_is_main(events):
     read = plover_reading(_rows(events, "deed_left"))
     assert list(zip(read["event"], read["source"], strict=True)) == [("FIGHT", "SYR")]
     assert plover_reading(_rows(events, "visit_left")).empty  # twin: a visit in the background stays there
+
+
+@pytest.mark.parametrize(("key", "main"), [("judged", "REJECT"), ("must_stop", "DEMAND")])
+def test_subject_of_a_modal_cue_is_its_content(events, key, main):
+    read = plover_reading(_rows(events, key))
+    assert set(read["event"]) == {main}
+    assert set(_rows(events, "must_stop", "DEMAND")["source"]) == {"RUS"}
+
+
+@pytest.mark.parametrize("key", ["must_and", "must_because"])
+def test_event_before_a_conjunction_is_no_content(events, key):  # twins: "and said", "because"
+    rows = _rows(events, key, "ASSAULT")
+    assert len(rows) and not rows["embedded"].any()

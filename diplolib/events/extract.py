@@ -11,13 +11,13 @@ from .._tables import check_columns
 from ..actors import ActorMatcher, tag_actors
 from ..actors.matcher_cache import default_matcher
 from .addressees import condemned_agents, content_sources, content_targets, deed_agents
-from .attribution import regroup, reporting_actors, self_reports, speakers
+from .attribution import regroup, reporting_actors, self_reports, speaker_before, speakers
 from .batch_mentions import batch_mentions, with_cities
 from .clauses import FIRM, FORWARD, forward_marks
 from .columns import with_objects
 from .complements import subjects, targets, warned_threats
 from .cue_flags import flags
-from .frames import trailing_frames
+from .frames import judged_contents, trailing_frames
 from .hits import ends_with, ends_with_any, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, default_cues, load_cues
 from .locations import article_states, near_cues, not_parties
@@ -197,11 +197,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
         "negated": fl["negated"], "hypothetical": fl["hypothetical"], "reported": fl["reported"],
-        "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"], b.display)
-        | background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(b.match_offsets(
-            b.sent_start[hits["sentence"]]), hits["m_start"]), hits["sentence"], lang)
-        | trailing_frames(b.display, hits["start"], hits["end"], hits["sentence"], b.sent_end[hits["sentence"]],
-                          cue_rows["event"], lang),  # "…, a human rights organization charged on Saturday."
+        "embedded": _embedded(b, hits, phrases, cue_rows["event"], direction, marks, lang),
         "src": src, "tgt": tgt, "has_speaker": has_speaker & ~far_src, "nominal": fl["nominal"],
         "addressed": fl["addressed"], "far_src": far_src, "far_tgt": far_tgt,
     }), event=cue_rows["event"], mode=cue_rows["mode"], direction=direction, speaker=spk)
@@ -210,6 +206,19 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         return empty_events()
     return _finish(_settled(out, b, sub, mentions, phrases, places=places, country=country, reporters=reporters,
                             lang=lang), sub, b)
+
+
+def _embedded(b, hits: dict, phrases: pd.DataFrame, event: np.ndarray, direction: np.ndarray, marks: dict,
+              lang: str) -> np.ndarray:
+    """Is each hit not the main event of its sentence: the content of a governing cue, a background
+    (:mod:`~diplolib.events.nesting`), a trailing reporting frame or the content judged by a modal cue
+    (:mod:`~diplolib.events.frames`)?"""
+    sent = hits["sentence"]
+    content, judging = judged_contents(b, hits, direction, speaker_before(b, hits, phrases), phrases, marks, lang)
+    return embedded(hits["start"], hits["end"], sent, event, b.display) \
+        | (background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(b.match_offsets(
+            b.sent_start[sent]), hits["m_start"]), sent, lang) & ~judging) \
+        | trailing_frames(b.display, hits["start"], hits["end"], sent, b.sent_end[sent], event, lang) | content
 
 
 def _settled(out: pd.DataFrame, b, sub: pd.DataFrame, mentions: pd.DataFrame, phrases: pd.DataFrame, *,

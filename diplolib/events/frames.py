@@ -12,6 +12,13 @@ the abuse alone. A cue is such a frame (English) when
 
 Its ``embedded`` flag is set (:func:`~diplolib.events.plover_reading` leaves it out); the row stays. A verbal cue
 with an object ("…, Iran charged the US with espionage") or one that opens its sentence is no frame.
+
+**Contents judged by a modal cue** (:func:`judged_contents`): "US authorities said that removing the *sanctions on*
+Burma is out of the question", "Russia said Israel's *strikes* on Syria must stop": a cue in the subject of an
+obligation or a judgement (a ``modal`` cue: "must", "is out of the question", "is unacceptable") is what is
+demanded or judged, not an event of its own: after the modal's speaker (or the sentence's start), at most
+:data:`~diplolib.events.nesting.REACH` characters before the modal, with no comma, reporting verb, conjunction or
+subordinating word between them ("Russia attacked Georgia and said Georgia must withdraw" keeps the attack).
 """
 
 from __future__ import annotations
@@ -20,9 +27,9 @@ import re
 
 import numpy as np
 
-from .nesting import GOVERNING
+from .nesting import GOVERNING, REACH, SUBORDINATE
 
-__all__ = ["trailing_frames"]
+__all__ = ["trailing_frames", "judged_contents"]
 
 _SUBJECT_WORDS = 6
 _TIME = r"(?:on|late|early|last|this|in|a|statement|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|" \
@@ -52,3 +59,36 @@ def trailing_frames(display: str, starts: np.ndarray, ends: np.ndarray, sentence
             continue
         out[i] = _NOT_SUBJECT.isdisjoint(subject.group(1).lower().split())
     return out
+
+
+_BETWEEN_STOP = frozenset(SUBORDINATE["en"]) | {"and", "but", "or", "that", "said", "says", "told"}
+
+
+def judged_contents(b, hits: dict[str, np.ndarray], direction: np.ndarray, speaker: np.ndarray, phrases,
+                    marks: dict[str, tuple[np.ndarray, np.ndarray]], lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(content, judging)``: is each cue hit (sorted by start) the content of a ``modal`` cue after it (see the
+    module), and is it a modal cue that judges such a content (the main event of its clause, never the background
+    of the cue it judges: "Israel's strikes on Syria must stop")? ``speaker``: the speaker phrase before each hit
+    (:func:`~diplolib.events.attribution.speaker_before`, ``-1``: none)."""
+    n = len(hits["start"])
+    out = np.zeros(n, dtype=bool)
+    judging = np.zeros(n, dtype=bool)
+    modal = direction == "modal"
+    if lang != "en" or n < 2 or not modal.any():
+        return out, judging
+    idx = np.arange(n)
+    nxt = np.minimum.accumulate(np.where(modal, idx, n)[::-1])[::-1]  # the first modal at or after each hit
+    nxt = np.concatenate([nxt[1:], [n]])  # strictly after
+    j = np.minimum(nxt, n - 1)
+    start, end, sent = hits["start"], hits["end"], hits["sentence"]
+    ge = phrases["gend"].to_numpy() if len(phrases) else np.zeros(1, dtype=np.int64)
+    lo = np.where(speaker[j] >= 0, ge[np.maximum(speaker[j], 0)], b.sent_start[sent[j]])
+    cand = np.flatnonzero((nxt < n) & ~modal & (sent[j] == sent) & (start >= lo) & (start[j] - end <= REACH))
+    reported = np.sort(marks["reported"][0]) if len(marks["reported"][0]) else np.zeros(0, dtype=np.int64)
+    m_s, m_e = hits["m_start"], hits["m_end"]
+    cand = cand[np.searchsorted(reported, m_e[cand]) == np.searchsorted(reported, m_s[j[cand]])]
+    disp = b.display
+    out[cand] = [("," not in disp[e:s] and _BETWEEN_STOP.isdisjoint(disp[e:s].lower().split()))
+                 for e, s in zip(end[cand].tolist(), start[j[cand]].tolist(), strict=True)]
+    judging[j[cand[out[cand]]]] = True
+    return out, judging

@@ -59,9 +59,11 @@ SUBORDINATE = {
 #: A purpose infinitive's marker, just before the cue ("to demand", "pour exiger", "لكي").
 PURPOSE = {"en": frozenset({"to"}), "fr": frozenset({"pour"}), "ar": frozenset({"لكي", "كي"})}
 #: Words after which a later cue is no longer inside the noun phrase of the adjunct or object before it: a
-#: coordination, or an English copula, which opens the predicate of the clause ("lifting sanctions on Burma *is*
-#: out of the question": the predicate is the main event, not the background of "sanctions").
-_COORDINATION = frozenset({"and", "then", "et", "puis", "و", "ثم", "is", "are", "was", "were"})
+#: coordination, or an English copula or modal, which opens the predicate of the clause ("lifting sanctions on
+#: Burma *is* out of the question", "Israel's strikes on Syria *must* stop": the predicate is the main event, not
+#: the background of "sanctions"; "may" is left out, a month too).
+_COORDINATION = frozenset({"and", "then", "et", "puis", "و", "ثم", "is", "are", "was", "were", "must", "should",
+                           "would", "will", "can", "could", "might", "shall", "cannot"})
 _NOT_SUBORDINATE = {("as", "well"), ("such", "as"), ("as", "part"), ("so", "as")}
 
 
