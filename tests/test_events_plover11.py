@@ -1,7 +1,7 @@
 """Round 11 (PLOVER tune half's errors, by class): evaluative predicates read as modal cues, a copula ends the
 noun phrase of an adjunct, trailing reporting frames, speakers located by a place,
 lexicon gaps (a day inside a noun cue, "use … against"), "anti-X" qualifiers, a deed left alone in its sentence,
-contents judged by a modal cue. Each rule has a twin it must leave alone."""
+contents judged by a modal cue, agentless withdrawals. Each rule has a twin it must leave alone."""
 
 from __future__ import annotations
 
@@ -46,6 +46,11 @@ TEXTS = {
     "must_stop": "Russia said Israel's strikes on Syria must stop.",
     "must_and": "Russia attacked Georgia and said Georgia must withdraw.",
     "must_because": "Israel attacked Gaza because Hamas must be stopped.",
+    # an agentless withdrawal: the forces withdrawn stand for the side that withdraws them
+    "withdrawn": "Russian troops were withdrawn from Syria.",
+    "pulled_out": "UN peacekeepers were pulled out of Bosnia.",
+    "evacuated": "Thousands of Syrians have been evacuated from Aleppo.",
+    "withdrawn_by": "The delegation was withdrawn by Syria from the talks.",
 }
 
 
@@ -157,3 +162,14 @@ def test_subject_of_a_modal_cue_is_its_content(events, key, main):
 def test_event_before_a_conjunction_is_no_content(events, key):  # twins: "and said", "because"
     rows = _rows(events, key, "ASSAULT")
     assert len(rows) and not rows["embedded"].any()
+
+
+@pytest.mark.parametrize(("key", "pair"), [("withdrawn", ("RUS", "SYR")), ("pulled_out", ("org:un", "BIH"))])
+def test_agentless_withdrawal_keeps_the_forces_as_source(events, key, pair):
+    rows = _rows(events, key)
+    assert list(zip(rows["source"], rows["target"], strict=True)) == [pair]
+
+
+def test_evacuation_and_withdrawal_by_an_agent_stay_passive(events):  # twins
+    assert set(_rows(events, "evacuated")["source"]) == {""}
+    assert set(_rows(events, "withdrawn_by", "RETREAT")["source"]) == {"SYR"}

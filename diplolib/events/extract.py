@@ -36,7 +36,7 @@ from .sides import clause_sides as _sides
 from .sides import governed_source as _governed
 from .sides import heavy_subject as _heavy_subject
 from .sides import modal_and_places as _modal_and_places
-from .sides import stance_sides
+from .sides import stance_sides, withdrawn_forces
 from .table import EVENT_COLUMNS, article_reasons, empty_events, typed_events
 from .verb_first import agent_givers, verb_first
 
@@ -168,6 +168,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     spk, has_speaker = spk_doc[doc], speaking[doc]
     if lang == "en":  # "forces backed by Russia": a participle with its agent is passive without an auxiliary
         fl["passive"] = _agent_participles(b, hits, fl)
+    fl["passive"] = withdrawn_forces(b, hits, fl["passive"], lexicon.cues["event"].to_numpy()[hits["cue_row"]], lang)
     src, tgt = _sides(direction, fl, before, after, after2, *verb_first(b, hits, phrases, before, after, lang,
                                                                        has_speaker))  # "أدانت فرنسا", "comme l'a dit X"
     src, tgt = agent_givers(b, hits, before, after, src, _attributive(b, hits, phrases, before, after, tgt), phrases,

@@ -17,7 +17,7 @@ from .governed import governed_nouns
 from .locations import place_agent, place_sides
 
 __all__ = ["clause_sides", "attributive", "governed_source", "heavy_subject", "modal_and_places", "addressee",
-           "stance_sides", "OPPOSING"]
+           "stance_sides", "OPPOSING", "withdrawn_forces"]
 
 #: An infinitive between a demand and the actor after it ("called on all parties *to implement* Security Council
 #: resolutions", "requested the pilots *to carry out* strikes against DAESH"): the word after "to" is not a
@@ -151,3 +151,23 @@ def stance_sides(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: n
     glued = s_anti & (hits["start"] - pe[np.maximum(src, 0)] <= 1)  # "anti-American protests"
     new_tgt = np.where(glued & (tgt < 0), src, np.where(t_anti & ~np.isin(event, OPPOSING), -1, tgt))
     return np.where(s_anti, -1, src), new_tgt
+
+
+def withdrawn_forces(b, hits: dict[str, np.ndarray], passive: np.ndarray, lexicon_event: np.ndarray, lang: str
+                     ) -> np.ndarray:
+    """The ``passive`` flags with the agentless passives of withdrawals cleared: in "Eighty UN peacekeepers were
+    shipped out of … Gorazde", "Russian troops were withdrawn from Syria" the forces withdrawn stand for the side
+    that withdraws them (the source, PLOVER's coding), the place left is the target; read as active. With "by"
+    after it ("was evacuated by rebels", "withdrawn by Moscow") a withdrawal stays passive, and so does an
+    evacuation (its subject is people moved out by others: "thousands of Syrians have been evacuated").
+    ``lexicon_event``: each hit's type in the lexicon (before the peacekeepers' reading makes it SANCTION). A new
+    array."""
+    cand = np.flatnonzero(passive & (lexicon_event == "RETREAT"))
+    if not len(cand):
+        return passive
+    match = b.match
+    keep = [not match.startswith("evacuat", s) and not match.startswith(" by ", e)
+            for s, e in zip(hits["m_start"][cand].tolist(), hits["m_end"][cand].tolist(), strict=True)]
+    out = passive.copy()
+    out[cand[np.asarray(keep, dtype=bool)]] = False
+    return out if lang == "en" else passive
