@@ -41,6 +41,7 @@ TEXTS = {
     # a deed left alone in its sentence is its main event; a visit is not
     "deed_left": "Two children were killed in shelling by Syrian forces.",
     "visit_left": "Two children were killed during a visit by the Syrian president.",
+    "content_left": "The charity called on the world to put an end to attacks on hospitals in Syria.",
     # the subject of an obligation or a judgement is what is demanded or judged
     "judged": "US authorities said that removing the sanctions on Burma is out of the question.",
     "must_stop": "Russia said Israel's strikes on Syria must stop.",
@@ -149,6 +150,9 @@ def test_deed_left_alone_is_main(events):
     read = plover_reading(_rows(events, "deed_left"))
     assert list(zip(read["event"], read["source"], strict=True)) == [("FIGHT", "SYR")]
     assert plover_reading(_rows(events, "visit_left")).empty  # twin: a visit in the background stays there
+    # twin: the content of a demand whose author is no actor stays its content, not a deed done
+    rows = _rows(events, "content_left", "ASSAULT")
+    assert len(rows) and rows["embedded"].all()
 
 
 @pytest.mark.parametrize(("key", "main"), [("judged", "REJECT"), ("must_stop", "DEMAND")])

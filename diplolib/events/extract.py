@@ -211,15 +211,17 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
 
 def _embedded(b, hits: dict, phrases: pd.DataFrame, event: np.ndarray, direction: np.ndarray, marks: dict,
               lang: str) -> np.ndarray:
-    """Is each hit not the main event of its sentence: the content of a governing cue, a background
-    (:mod:`~diplolib.events.nesting`), a trailing reporting frame or the content judged by a modal cue
-    (:mod:`~diplolib.events.frames`)?"""
+    """Is each hit not the main event of its sentence, and why: ``2`` the content of a governing cue or of a modal
+    cue, or a trailing reporting frame (:mod:`~diplolib.events.frames`), ``1`` a background
+    (:mod:`~diplolib.events.nesting`; the only kind :func:`~diplolib.events.nesting.main_left` may make main),
+    ``0`` neither (int8 array)."""
     sent = hits["sentence"]
     content, judging = judged_contents(b, hits, direction, speaker_before(b, hits, phrases), phrases, marks, lang)
-    return embedded(hits["start"], hits["end"], sent, event, b.display) \
-        | (background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(b.match_offsets(
-            b.sent_start[sent]), hits["m_start"]), sent, lang) & ~judging) \
-        | trailing_frames(b.display, hits["start"], hits["end"], sent, b.sent_end[sent], event, lang) | content
+    content |= embedded(hits["start"], hits["end"], sent, event, b.display) \
+        | trailing_frames(b.display, hits["start"], hits["end"], sent, b.sent_end[sent], event, lang)
+    back = background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(b.match_offsets(
+        b.sent_start[sent]), hits["m_start"]), sent, lang) & ~judging
+    return np.where(content, 2, np.where(back, 1, 0)).astype(np.int8)
 
 
 def _settled(out: pd.DataFrame, b, sub: pd.DataFrame, mentions: pd.DataFrame, phrases: pd.DataFrame, *,
@@ -230,8 +232,9 @@ def _settled(out: pd.DataFrame, b, sub: pd.DataFrame, mentions: pd.DataFrame, ph
              if organ_attacks(out).any() else None)  # "Russian warplanes struck": where the article is
     out = without_self_pairs(domestic(out, where), country, states=lang != "en")  # "Sudanese rebels shelled Juba"
     out = _without_reporters(out, reporters)
+    nest = out["embedded"].to_numpy()  # 0 main, 1 background, 2 content or frame (_embedded)
     out["embedded"] = main_left(out["doc"].to_numpy(), out["sentence"].to_numpy(), out["start"].to_numpy(),
-                                out["embedded"].to_numpy(), out["event"].to_numpy())
+                                nest > 0, out["event"].to_numpy(), liftable=nest == 1)
     out["reason"] = _reason(out)
     far = (out["far_src"].to_numpy(dtype=bool) & (out["source"] == "").to_numpy()) \
         | (out["far_tgt"].to_numpy(dtype=bool) & (out["target"] == "").to_numpy())

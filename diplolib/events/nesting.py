@@ -352,13 +352,15 @@ DEEDS = ("ASSAULT", "FIGHT", "COERCE", "PROTEST")
 
 
 def main_left(doc: np.ndarray, sentence: np.ndarray, start: np.ndarray, embedded_: np.ndarray,
-              event: np.ndarray) -> np.ndarray:
+              event: np.ndarray, liftable: np.ndarray | None = None) -> np.ndarray:
     """The ``embedded`` flags of the event rows (``doc``, ``sentence``, cue ``start``, ``event``) with the first
     cue of each sentence whose rows are all embedded made the main one when it is a deed (:data:`DEEDS`): the
     sentence's main cue gave no row (no actor in its clause: "a prominent anti-Syria journalist has been *killed*
     in a car bomb explosion in … Beirut" leaves the car bomb, background, as the only event the sentence names),
     and PLOVER codes one event per sentence. A verbal or intended event left alone stays embedded ("the aid convoy
-    was struck while *traveling* to Orem": no visit). A new array."""
+    was struck while *traveling* to Orem": no visit), and so does, with ``liftable`` (may each row be made main),
+    the content of a demand whose author is not named ("Exhorte les États Membres à *combattre* …"). A new
+    array."""
     emb = np.asarray(embedded_, dtype=bool)
     if not len(emb) or not emb.any():
         return emb.copy()
@@ -371,5 +373,7 @@ def main_left(doc: np.ndarray, sentence: np.ndarray, start: np.ndarray, embedded
     first_start = np.asarray(start)[order][first][group]
     out = emb.copy()
     deed = np.isin(np.asarray(event)[order], DEEDS)
+    if liftable is not None:
+        deed &= np.asarray(liftable, dtype=bool)[order]
     out[order[all_emb[group] & (np.asarray(start)[order] == first_start) & deed]] = False
     return out
