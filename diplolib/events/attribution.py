@@ -34,8 +34,8 @@ from .chars import UPPER, char_classes
 from .scan import Batch
 from .words import next_space, space_positions, words_in
 
-__all__ = ["REPORTING_ORGANISATION", "PRONOUNS", "reporting_actors", "self_reports", "speakers", "skip", "regroup",
-           "speaker_before"]
+__all__ = ["REPORTING_ORGANISATION", "PRONOUNS", "reporting_actors", "self_reports", "speakers", "located_speakers",
+           "skip", "regroup", "speaker_before"]
 
 #: What the label or note of an organisation says when it is a news agency, a newspaper, a broadcaster or a
 #: monitor that reports events rather than takes part in them.
@@ -107,12 +107,44 @@ def _gap_before(gap: str) -> bool:
     return "," not in gap and "." not in gap and len(words) <= _WORDS and not any(w in _CLAUSE_WORDS for w in words)
 
 
-def speakers(b: Batch, phrases: pd.DataFrame, marks: dict[str, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-    """Is each actor phrase of the batch a speaker (see the module's rules)? Boolean array, one per phrase."""
+def speakers(b: Batch, phrases: pd.DataFrame, marks: dict[str, tuple[np.ndarray, np.ndarray]],
+             place: np.ndarray | None = None) -> np.ndarray:
+    """Is each actor phrase of the batch a speaker (see the module's rules)? Boolean array, one per phrase. With
+    ``place`` (is each phrase a place), a place next to the verb hands the word to the phrase it locates
+    (:func:`located_speakers`)."""
     n = len(phrases)
     out = np.zeros(n, dtype=bool)
     if n == 0:
         return out
+    out = _speakers(b, phrases, marks, out)
+    return out if place is None else located_speakers(b, phrases, out, place)
+
+
+#: The words between a phrase and the place that locates it: "the Red Cross *operating in* Iraq said", "the
+#: Observatory *based in* Britain said", "the UN envoy *in* Syria told" (matching form).
+_LOCATING = re.compile(r"^ *(?:[a-z]+ing |based |stationed |headquartered )?(?:in|inside|at|near) (?:the )?$")
+
+
+def located_speakers(b: Batch, phrases: pd.DataFrame, speaker: np.ndarray, place: np.ndarray) -> np.ndarray:
+    """A place in a speaker position speaks for the phrase it locates ("the Red Cross operating in Iraq said":
+    the Red Cross speaks, Iraq is where): that phrase becomes a speaker too (the place stays one, so that it is no
+    place of the event either; :func:`speaker_before` passes over places). A new array."""
+    k = np.flatnonzero(speaker & place)
+    k = k[(k > 0)]
+    k = k[~place[k - 1]]
+    if not len(k):
+        return speaker
+    ms = b.match_offsets(phrases["gstart"].to_numpy()[k])
+    me = b.match_offsets(phrases["gend"].to_numpy()[k - 1])
+    ok = k[[_LOCATING.match(b.match[e:s]) is not None for e, s in zip(me.tolist(), ms.tolist(), strict=True)]]
+    out = speaker.copy()
+    out[ok - 1] = True
+    return out
+
+
+def _speakers(b: Batch, phrases: pd.DataFrame, marks: dict[str, tuple[np.ndarray, np.ndarray]], out: np.ndarray
+              ) -> np.ndarray:
+    """The speaker flags of :func:`speakers` before places are read (``out``: a zero array, filled)."""
     ms = b.match_offsets(phrases["gstart"].to_numpy())  # matching-form offsets of the phrases
     me = b.match_offsets(phrases["gend"].to_numpy())
     match = b.match

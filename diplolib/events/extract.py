@@ -11,17 +11,18 @@ from .._tables import check_columns
 from ..actors import ActorMatcher, tag_actors
 from ..actors.matcher_cache import default_matcher
 from .addressees import condemned_agents, content_sources, content_targets, deed_agents
-from .attribution import regroup, reporting_actors, self_reports, speakers
+from .attribution import regroup, reporting_actors, self_reports, speaker_before, speakers
 from .batch_mentions import batch_mentions, with_cities
 from .clauses import FIRM, FORWARD, forward_marks
 from .columns import with_objects
 from .complements import subjects, targets, warned_threats
 from .cue_flags import flags
+from .frames import judged_contents, trailing_frames
 from .hits import ends_with, ends_with_any, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, default_cues, load_cues
 from .locations import article_states, near_cues, not_parties
 from .markers import adjacent
-from .nesting import background, embedded, promised_threats
+from .nesting import background, embedded, main_left, promised_threats
 from .offices import role_states
 from .operative import author_hits, authored_sides
 from .pairs import pairs as _pairs
@@ -35,6 +36,7 @@ from .sides import clause_sides as _sides
 from .sides import governed_source as _governed
 from .sides import heavy_subject as _heavy_subject
 from .sides import modal_and_places as _modal_and_places
+from .sides import stance_sides, withdrawn_forces
 from .table import EVENT_COLUMNS, article_reasons, empty_events, typed_events
 from .verb_first import agent_givers, verb_first
 
@@ -152,7 +154,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     place, patron = not_parties(b, phrases, lang, near)
     place = place | np.isin(phrases["gstart"].to_numpy(), city_at)  # a city is a place wherever it stands
     own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
-    phrases = phrases.assign(speaker=speakers(b, phrases, own),
+    phrases = phrases.assign(speaker=speakers(b, phrases, own, place),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
     phrases["group"] = regroup(phrases)
     cue_rows = {k: v[hits["cue_row"]] for k, v in _cue_columns(lexicon).items()}
@@ -166,6 +168,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     spk, has_speaker = spk_doc[doc], speaking[doc]
     if lang == "en":  # "forces backed by Russia": a participle with its agent is passive without an auxiliary
         fl["passive"] = _agent_participles(b, hits, fl)
+    fl["passive"] = withdrawn_forces(b, hits, fl["passive"], lexicon.cues["event"].to_numpy()[hits["cue_row"]], lang)
     src, tgt = _sides(direction, fl, before, after, after2, *verb_first(b, hits, phrases, before, after, lang,
                                                                        has_speaker))  # "أدانت فرنسا", "comme l'a dit X"
     src, tgt = agent_givers(b, hits, before, after, src, _attributive(b, hits, phrases, before, after, tgt), phrases,
@@ -179,6 +182,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     src, tgt = deed_agents(b, hits, phrases, material, src, tgt, lang)  # "هدم المنازل التي قامت بها X": X did it
     pinned_src, pinned_tgt = np.where(src != was_src, src, -1), np.where(tgt != was_tgt, tgt, -1)  # by a marker
     src = content_sources(b, hits, phrases, cue_rows["event"], src, tgt, lang)  # "demande au X de condamner"
+    src, tgt = stance_sides(b, hits, phrases, cue_rows["event"], src, tgt)  # "anti-Syria journalist": no side
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"],
                                  forward_marks(b, lang, marks=marks))
     src, direction = coordinated_partners(b.match, hits, phrases, direction, src, tgt)  # "between X and Y"
@@ -194,26 +198,50 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
         "negated": fl["negated"], "hypothetical": fl["hypothetical"], "reported": fl["reported"],
-        "embedded": embedded(hits["start"], hits["end"], hits["sentence"], cue_rows["event"], b.display)
-        | background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(b.match_offsets(
-            b.sent_start[hits["sentence"]]), hits["m_start"]), hits["sentence"], lang),
+        "embedded": _embedded(b, hits, phrases, cue_rows["event"], direction, marks, lang),
         "src": src, "tgt": tgt, "has_speaker": has_speaker & ~far_src, "nominal": fl["nominal"],
         "addressed": fl["addressed"], "far_src": far_src, "far_tgt": far_tgt,
     }), event=cue_rows["event"], mode=cue_rows["mode"], direction=direction, speaker=spk)
     out = _pairs(_speakers_and_weapons(table, authored, _authors(author, len(sub), doc), fl["heavy"]), phrases)
     if out.empty:
         return empty_events()
+    return _finish(_settled(out, b, sub, mentions, phrases, places=places, country=country, reporters=reporters,
+                            lang=lang), sub, b)
+
+
+def _embedded(b, hits: dict, phrases: pd.DataFrame, event: np.ndarray, direction: np.ndarray, marks: dict,
+              lang: str) -> np.ndarray:
+    """Is each hit not the main event of its sentence, and why: ``2`` the content of a governing cue or of a modal
+    cue, or a trailing reporting frame (:mod:`~diplolib.events.frames`), ``1`` a background
+    (:mod:`~diplolib.events.nesting`; the only kind :func:`~diplolib.events.nesting.main_left` may make main),
+    ``0`` neither (int8 array)."""
+    sent = hits["sentence"]
+    content, judging = judged_contents(b, hits, direction, speaker_before(b, hits, phrases), phrases, marks, lang)
+    content |= embedded(hits["start"], hits["end"], sent, event, b.display) \
+        | trailing_frames(b.display, hits["start"], hits["end"], sent, b.sent_end[sent], event, lang)
+    back = background(b.spaced, b.match, hits["m_start"], hits["m_end"], np.minimum(b.match_offsets(
+        b.sent_start[sent]), hits["m_start"]), sent, lang) & ~judging
+    return np.where(content, 2, np.where(back, 1, 0)).astype(np.int8)
+
+
+def _settled(out: pd.DataFrame, b, sub: pd.DataFrame, mentions: pd.DataFrame, phrases: pd.DataFrame, *,
+             places: frozenset, country: dict[str, str], reporters: frozenset, lang: str) -> pd.DataFrame:
+    """The rows of one language after their sides are read: domestic events and self pairs settled, reporters
+    dropped, and the ``reason`` of each row said (a new or changed table)."""
     where = (article_states(b, batch_mentions(mentions, sub["article_id"], frozenset()), places, country, phrases)
              if organ_attacks(out).any() else None)  # "Russian warplanes struck": where the article is
     out = without_self_pairs(domestic(out, where), country, states=lang != "en")  # "Sudanese rebels shelled Juba"
     out = _without_reporters(out, reporters)
+    nest = out["embedded"].to_numpy()  # 0 main, 1 background, 2 content or frame (_embedded)
+    out["embedded"] = main_left(out["doc"].to_numpy(), out["sentence"].to_numpy(), out["start"].to_numpy(),
+                                nest > 0, out["event"].to_numpy(), liftable=nest == 1)
     out["reason"] = _reason(out)
     far = (out["far_src"].to_numpy(dtype=bool) & (out["source"] == "").to_numpy()) \
         | (out["far_tgt"].to_numpy(dtype=bool) & (out["target"] == "").to_numpy())
     out.loc[far, "reason"] = "far"
     out.loc[out["authored"].to_numpy(dtype=bool) & (out["source"] == "").to_numpy(), "reason"] = "unnamed-author"
     out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"
-    return _finish(out, sub, b)
+    return out
 
 
 def _speakers_and_weapons(table: pd.DataFrame, authored: np.ndarray, authors: np.ndarray, heavy: np.ndarray

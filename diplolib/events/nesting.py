@@ -27,7 +27,7 @@ from .chars import codes_of
 from .clauses import relative_ends
 from .words import spaced_codes, word_bits, word_spans, word_table
 
-__all__ = ["GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "DETERMINERS", "PROMISES", "CONFLICT", "embedded",
+__all__ = ["main_left", "DEEDS", "GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "DETERMINERS", "PROMISES", "CONFLICT", "embedded",
            "background",
            "promised_threats", "peacekeeping", "PEACEKEEPING", "PEACEKEEPING_TYPES"]
 
@@ -58,7 +58,12 @@ SUBORDINATE = {
 }
 #: A purpose infinitive's marker, just before the cue ("to demand", "pour exiger", "لكي").
 PURPOSE = {"en": frozenset({"to"}), "fr": frozenset({"pour"}), "ar": frozenset({"لكي", "كي"})}
-_COORDINATION = frozenset({"and", "then", "et", "puis", "و", "ثم"})
+#: Words after which a later cue is no longer inside the noun phrase of the adjunct or object before it: a
+#: coordination, or an English copula or modal, which opens the predicate of the clause ("lifting sanctions on
+#: Burma *is* out of the question", "Israel's strikes on Syria *must* stop": the predicate is the main event, not
+#: the background of "sanctions"; "may" is left out, a month too).
+_COORDINATION = frozenset({"and", "then", "et", "puis", "و", "ثم", "is", "are", "was", "were", "must", "should",
+                           "would", "will", "can", "could", "might", "shall", "cannot"})
 _NOT_SUBORDINATE = {("as", "well"), ("such", "as"), ("as", "part"), ("so", "as")}
 
 
@@ -338,4 +343,37 @@ def peacekeeping(match: str, hits: dict[str, np.ndarray], events: np.ndarray, la
         right = right[:right.find(". ")] if ". " in right else right
         if any(w in left or w in right for w in words):
             out[i] = PEACEKEEPING_TYPES[out[i]]
+    return out
+
+
+#: Types of deeds that happened whatever governs them (the bombing did happen; a refusal may not have): the only
+#: ones :func:`main_left` makes main.
+DEEDS = ("ASSAULT", "FIGHT", "COERCE", "PROTEST")
+
+
+def main_left(doc: np.ndarray, sentence: np.ndarray, start: np.ndarray, embedded_: np.ndarray,
+              event: np.ndarray, liftable: np.ndarray | None = None) -> np.ndarray:
+    """The ``embedded`` flags of the event rows (``doc``, ``sentence``, cue ``start``, ``event``) with the first
+    cue of each sentence whose rows are all embedded made the main one when it is a deed (:data:`DEEDS`): the
+    sentence's main cue gave no row (no actor in its clause: "a prominent anti-Syria journalist has been *killed*
+    in a car bomb explosion in … Beirut" leaves the car bomb, background, as the only event the sentence names),
+    and PLOVER codes one event per sentence. A verbal or intended event left alone stays embedded ("the aid convoy
+    was struck while *traveling* to Orem": no visit), and so does, with ``liftable`` (may each row be made main),
+    the content of a demand whose author is not named ("Exhorte les États Membres à *combattre* …"). A new
+    array."""
+    emb = np.asarray(embedded_, dtype=bool)
+    if not len(emb) or not emb.any():
+        return emb.copy()
+    key = np.asarray(doc, dtype=np.int64) * (int(np.max(sentence)) + 2) + np.asarray(sentence, dtype=np.int64)
+    order = np.lexsort((np.asarray(start), key))
+    k, e = key[order], emb[order]
+    first = np.concatenate([[True], k[1:] != k[:-1]])
+    group = np.cumsum(first) - 1
+    all_emb = np.bincount(group, weights=~e, minlength=group[-1] + 1) == 0
+    first_start = np.asarray(start)[order][first][group]
+    out = emb.copy()
+    deed = np.isin(np.asarray(event)[order], DEEDS)
+    if liftable is not None:
+        deed &= np.asarray(liftable, dtype=bool)[order]
+    out[order[all_emb[group] & (np.asarray(start)[order] == first_start) & deed]] = False
     return out

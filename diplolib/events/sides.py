@@ -16,7 +16,8 @@ from .cue_flags import heavy_between
 from .governed import governed_nouns
 from .locations import place_agent, place_sides
 
-__all__ = ["clause_sides", "attributive", "governed_source", "heavy_subject", "modal_and_places", "addressee"]
+__all__ = ["clause_sides", "attributive", "governed_source", "heavy_subject", "modal_and_places", "addressee",
+           "stance_sides", "OPPOSING", "withdrawn_forces"]
 
 #: An infinitive between a demand and the actor after it ("called on all parties *to implement* Security Council
 #: resolutions", "requested the pilots *to carry out* strikes against DAESH"): the word after "to" is not a
@@ -120,3 +121,53 @@ def addressee(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: np.n
     out = tgt.copy()
     out[cand[np.asarray(far, dtype=bool)]] = -1
     return out
+
+
+#: Types whose target may be the actor an "anti-" qualifier names: opposing it ("staged anti-American
+#: demonstrations": against the United States).
+OPPOSING = ("PROTEST", "DISAPPROVE", "REJECT", "THREATEN")
+_HYPHENS = "-\u2010\u2011"
+
+
+def stance_sides(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: np.ndarray, src: np.ndarray,
+                 tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """An actor glued after "anti-" names what the noun after it opposes, not who acts: "a prominent anti-Syria
+    journalist has been killed" kills no Syrian, "anti-Israel protesters attacked" are no Israelis. Such a phrase
+    is never a source; it is the target of a cue right after it ("anti-American protests": against the United
+    States) and of a cue of :data:`OPPOSING` before it ("staged anti-American demonstrations"), of no other
+    cue. New arrays."""
+    if phrases.empty or len(src) == 0:
+        return src, tgt
+    gs = phrases["gstart"].to_numpy()
+    disp = b.display
+    cand = np.flatnonzero(gs >= 5)
+    cand = cand[[disp[g - 1] in _HYPHENS and disp[g - 5:g - 1].lower() == "anti" for g in gs[cand].tolist()]]
+    if not len(cand):
+        return src, tgt
+    anti = np.zeros(len(gs), dtype=bool)
+    anti[cand] = True
+    pe = phrases["gend"].to_numpy()
+    s_anti, t_anti = (src >= 0) & anti[np.maximum(src, 0)], (tgt >= 0) & anti[np.maximum(tgt, 0)]
+    glued = s_anti & (hits["start"] - pe[np.maximum(src, 0)] <= 1)  # "anti-American protests"
+    new_tgt = np.where(glued & (tgt < 0), src, np.where(t_anti & ~np.isin(event, OPPOSING), -1, tgt))
+    return np.where(s_anti, -1, src), new_tgt
+
+
+def withdrawn_forces(b, hits: dict[str, np.ndarray], passive: np.ndarray, lexicon_event: np.ndarray, lang: str
+                     ) -> np.ndarray:
+    """The ``passive`` flags with the agentless passives of withdrawals cleared: in "Eighty UN peacekeepers were
+    shipped out of … Gorazde", "Russian troops were withdrawn from Syria" the forces withdrawn stand for the side
+    that withdraws them (the source, PLOVER's coding), the place left is the target; read as active. With "by"
+    after it ("was evacuated by rebels", "withdrawn by Moscow") a withdrawal stays passive, and so does an
+    evacuation (its subject is people moved out by others: "thousands of Syrians have been evacuated").
+    ``lexicon_event``: each hit's type in the lexicon (before the peacekeepers' reading makes it SANCTION). A new
+    array."""
+    cand = np.flatnonzero(passive & (lexicon_event == "RETREAT"))
+    if not len(cand):
+        return passive
+    match = b.match
+    keep = [not match.startswith("evacuat", s) and not match.startswith(" by ", e)
+            for s, e in zip(hits["m_start"][cand].tolist(), hits["m_end"][cand].tolist(), strict=True)]
+    out = passive.copy()
+    out[cand[np.asarray(keep, dtype=bool)]] = False
+    return out if lang == "en" else passive
