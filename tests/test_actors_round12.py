@@ -126,3 +126,22 @@ def test_seat_of_says_yes_only_where_the_in_name_pretest_asks(texts):
     maybe = maybe_in_a_name(ChunkCodes(texts), pos, start, end)
     truth = np.array([seat_of(texts[p], s, e) for p, s, e in spans], dtype=bool)
     assert not (truth & ~maybe).any()
+
+
+def test_organisation_offices_as_the_un_writes_them_are_their_holder(matcher):
+    """The EU High Representative's full title and the World Bank Group's president in three languages are the
+    holder (as a state's office is); the organisation named alone stays the organisation (twins)."""
+    texts = ["the European Union High Representative for Foreign Affairs and Security Policy",
+             "la Haute Représentante pour les affaires étrangères et la politique de sécurité de l'Union européenne",
+             "الممثلة السامية للاتحاد الأوروبي المعنية بالشؤون الخارجية",
+             "the President of the World Bank Group", "le Président du Groupe de la Banque mondiale",
+             "ورئيس مجموعة البنك الدولي، والمدير الإداري",
+             "l'attention du Groupe de la Banque mondiale", "انتباه مجموعة البنك الدولي", "أعضاء الاتحاد الأوروبي"]
+    _, m = _tag(matcher, texts)
+    for i in range(3):
+        assert [a for _, a in _rows(m, i)] == ["per:federica_mogherini"], texts[i]
+    for i in range(3, 6):
+        assert [a for _, a in _rows(m, i)] == ["per:jim_yong_kim"], texts[i]
+    assert _rows(m, 6) == [("Groupe de la Banque mondiale", "org:world_bank")]
+    assert _rows(m, 7) == [("مجموعة البنك الدولي", "org:world_bank")]
+    assert [a for _, a in _rows(m, 8)] == ["org:eu"]
