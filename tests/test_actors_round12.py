@@ -145,3 +145,20 @@ def test_organisation_offices_as_the_un_writes_them_are_their_holder(matcher):
     assert _rows(m, 6) == [("Groupe de la Banque mondiale", "org:world_bank")]
     assert _rows(m, 7) == [("مجموعة البنك الدولي", "org:world_bank")]
     assert [a for _, a in _rows(m, 8)] == ["org:eu"]
+
+
+def test_a_state_or_capital_listed_among_states_is_the_state(matcher):
+    """Arabic عمان (Oman / Amman) in a list of states by name is Oman; next to a capital or a demonym it stays
+    ambiguous, after a locative the city (twins); both paths agree."""
+    texts = ["سري لانكا (2016)، الصين (2018)، عمان (2016)، الهند (2017)", "منغوليا* (2015)، عُمان* (2015)",
+             "اليابان وعمان", "زار عمان والقاهرة", "العاصمة الأردنية عمان", "وصل إلى عمان"]
+    arts, m = _tag(matcher, texts)
+    for i in range(3):
+        assert ("OMN" in {a for _, a in _rows(m, i)}), texts[i]
+    for i in range(3, 5):
+        row = m[(m["article_id"] == i) & m["surface"].str.contains("عمان")]
+        assert row["actor_id"].isna().all() and (row["reason"] == "ambiguous").all(), texts[i]
+    assert _rows(m, 5) == [("عمان", "place:amman")]  # after a locative: the city, as before
+    ref = tag_actors_reference(arts, matcher)
+    cols = ["article_id", "actor_id", "start", "end", "alias_kind", "reason"]
+    assert m[cols].astype(str).values.tolist() == ref[cols].astype(str).values.tolist()

@@ -84,6 +84,7 @@ from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_co
 from .registry import Registry
 from .split_titles import may_have_split_title, split_titles
 from .state_bodies import state_qualified_councils
+from .state_lists import listed_states
 
 __all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS", "CHUNK_CHARS"]
 
@@ -279,6 +280,7 @@ def _tag_chunk(matcher: ActorMatcher, texts: list[str], whens: list, sources: li
     resolved = _resolve(matcher, texts, hits, whens)
     hits, resolved = _context(matcher, texts, hits, resolved, whens, sources, datelines)
     state_qualified_councils(texts, hits, resolved, matcher.kind_of)  # "Russia's Security Council": not the UN's
+    listed_states(matcher, texts, hits, resolved)  # "الصين (2018)، عمان (2016)": Oman, not Amman
     with_hits, at = np.unique(hits.pos, return_inverse=True)
     ends = np.maximum.reduceat(hits.start, np.searchsorted(hits.pos, with_hits)) if len(with_hits) else []
     through = [through_last(texts[p], int(last)) for p, last in zip(with_hits.tolist(), ends, strict=True)]
