@@ -166,15 +166,31 @@ def test_place_candidates_skip_most_capitals(matcher):
 
 @settings(max_examples=80, deadline=None)
 @given(texts=st.lists(st.lists(st.sampled_from(["-based", " based", " BASED", "-Based", "based", " base", "-", " ",
-                                                "Syria", "İ", "\U0001d400", "x"]), max_size=8).map("".join),
-                      min_size=1, max_size=4))
-def test_based_after_is_the_slice_test(texts):
+                                                "Syria", "İ", "\U0001d400", "x", "on", "On", "upon", "UPON", "up",
+                                                "\n", "\u00a0", "\x00", "2", "_", "é", "\U00010400"]),
+                              max_size=8).map("".join), min_size=1, max_size=4))
+def test_based_after_is_the_rule(texts):
+    """The vectorised "-based" test gives :func:`rules.based_place`'s answer at every offset ("based on" and
+    "based upon" followed by a letter, a digit, "_", a NUL, a no-break space, a character beyond the BMP)."""
     from diplolib.actors.pretests import ChunkCodes, based_after
+    from diplolib.actors.rules import based_place
 
     spans = [(p, e) for p, t in enumerate(texts) for e in range(len(t) + 1)]
     pos, end = (np.array(c, dtype=np.int64) for c in zip(*spans, strict=True))
     got = based_after(ChunkCodes(texts), pos, end)
-    assert got.tolist() == [texts[p][e:e + 6].lower() in ("-based", " based") for p, e in spans]
+    assert got.tolist() == [based_place(texts[p], e) for p, e in spans]
+
+
+def test_based_on_is_not_a_place_but_based_in_and_hyphen_are():
+    from diplolib.actors.pretests import ChunkCodes, based_after
+    from diplolib.actors.rules import based_place
+
+    texts = ["Armenia based on the", "X based upon", "UK based NGOs", "UK-based on", "UK based onion", "UK based\non"]
+    truth = [False, False, True, True, True, False]
+    ends = [7, 1, 2, 2, 2, 2]
+    assert [based_place(t, e) for t, e in zip(texts, ends, strict=True)] == truth
+    got = based_after(ChunkCodes(texts), np.arange(len(texts)), np.array(ends, dtype=np.int64))
+    assert got.tolist() == truth
 
 
 @settings(max_examples=200, deadline=None)

@@ -10,7 +10,10 @@ the order they are tried (the first that gives a country wins; the mention's ``a
 3. ``context:only-country`` — exactly one state is named in the document.
 
 An office followed by "of" + a state ("the President of Brazil", "the President of the Republic of Yemen") takes
-that state (``context:complement``), whatever the document names; followed by "of" + another body or a meeting
+that state (``context:complement``), whatever the document names, and the mention covers the state's words: one
+office, one actor, as the generated role phrases ("le président brésilien", "Président de la Fédération de
+Russie", "رئيس البرازيل") read it; the state is the person's ``country`` in the actors table. When no holder is
+found the state stays a mention of its own (the office is then unresolved). Followed by "of" + another body or a meeting
 ("the President of the Security Council", "le Président de l'Assemblée", "the President of the sixty-ninth
 session") it is that body's president and stays unresolved with ``reason="other-office"``.
 

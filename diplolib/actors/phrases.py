@@ -137,7 +137,15 @@ ORG_OFFICES: dict[str, tuple[str, str, str]] = {
 #: more titles of an organisation office, made into phrases the same way ("the EU's foreign policy chief")
 ORG_OFFICE_MORE: dict[str, tuple[tuple[str, str, str], ...]] = {
     "high_representative": (("foreign policy chief", "chef de la diplomatie", "مسؤول السياسة الخارجية"),
-                            ("top diplomat", "haute représentante", "الممثلة العليا")),
+                            ("top diplomat", "haute représentante", "الممثلة العليا"),
+                            # the UN's renderings of the full title ("la Haute Représentante pour les affaires
+                            # étrangères et la politique de sécurité de l'Union européenne", الممثلة السامية للاتحاد الأوروبي)
+                            ("High Representative for Foreign Affairs and Security Policy",
+                             "haute représentante pour les affaires étrangères et la politique de sécurité",
+                             "الممثلة السامية"),
+                            ("High Representative of the Union for Foreign Affairs and Security Policy",
+                             "haut représentant pour les affaires étrangères et la politique de sécurité",
+                             "الممثل السامي")),
     "secretary_general": (("chief", "secrétaire générale", "الأمينة العامة"),),
     # the African Union's "chair" is the Commission's chairperson (the Union's rotating chair is a head of state)
     "chair": (("Commission Chairperson", "président de la Commission", "رئيس مفوضية"),

@@ -11,6 +11,8 @@ random texts built from the pieces the rules look at.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 __all__ = ["ChunkCodes", "based_after", "maybe_in_a_name", "maybe_place"]
@@ -31,6 +33,15 @@ def _pack(word: str) -> int:
 
 
 _LOCATIVE_CODES = np.array(sorted(_pack(w) for w in _LOCATIVE_WORDS), dtype=np.int64)
+_SPACE = np.array([bool(re.match(r"\s", chr(c))) for c in range(0x10000)], dtype=bool)
+
+
+def _letter(c: int) -> bool:
+    """Whether one code point is a letter as ``[^\\W\\d_]`` says (the end of "on" in :func:`rules.based_place`)."""
+    return c > 0 and bool(re.match(r"[^\W\d_]", chr(c)))
+
+
+_LETTER = np.array([_letter(c) for c in range(0x10000)], dtype=bool)
 _BASED = [(45, 32), (66, 98), (65, 97), (83, 115), (69, 101), (68, 100)]  # "-"/" ", then b a s e d in either case
 
 
@@ -52,20 +63,38 @@ class ChunkCodes:
 
 
 def based_after(codes: ChunkCodes, pos: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """``text[end:end + 6].lower() in ("-based", " based")`` for every hit, exactly: no character but the ASCII
-    letters lowercases to b, a, s, e or d (checked over every code point), and a character whose lowercase is
-    longer never equals one."""
+    """:func:`~diplolib.actors.rules.based_place` for every hit, exactly: ``text[end:end + 6].lower()`` is "-based"
+    or " based", and " based" is not followed by whitespace and "on" / "upon" that end a word. No character but
+    the ASCII letters lowercases to b, a, s, e or d, nor matches o, n, u or p case-insensitively, and none beyond
+    the BMP is whitespace (each checked over every code point); a character whose lowercase is longer never
+    equals one."""
     out = np.ones(len(pos), dtype=bool)
     for k, (a, b) in enumerate(_BASED):
         c = codes.char(pos, end + k)
         out &= (c == a) | (c == b)
+    spaced = np.flatnonzero(out & (codes.char(pos, end) == 32))
+    if len(spaced):
+        p, e = pos[spaced], end[spaced] + 6
+        ws = codes.char(p, e)
+        on = _SPACE[np.minimum(ws, 0xFFFF)] & (ws < 0x10000)
+        for word in ("on", "upon"):
+            hit = on.copy()
+            for k, ch in enumerate(word):
+                c = codes.char(p, e + 1 + k)
+                hit &= (c == ord(ch)) | (c == ord(ch) - 32)
+            nxt = codes.char(p, e + 1 + len(word))
+            letter = np.array([_letter(int(c)) for c in nxt], dtype=bool) if (nxt >= 0x10000).any() else \
+                _LETTER[nxt]
+            hit &= ~letter
+            out[spaced[hit]] = False
     return out
 
 
 def maybe_in_a_name(codes: ChunkCodes, pos: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """The hits for which :meth:`~diplolib.actors.rules.MatcherRules._in_a_name` can be true: a space or hyphen
-    then a capital letter after the hit, or "de ", "du ", "d'", "d’" or an Arabic letter just before it (the
-    method's own first tests, vectorised; the others are certainly not in a name)."""
+    then a capital letter after the hit, or "de ", "du ", "d'", "d’" or an Arabic letter one or two characters before
+    it (the method's own first tests, vectorised; the others are certainly not in a name). The same hits are the
+    only ones :func:`~diplolib.actors.seats.seat_of` can say "yes" for."""
     if not len(pos):
         return np.zeros(0, dtype=bool)
     a0, a1 = codes.char(pos, end), codes.char(pos, end + 1)
@@ -75,7 +104,7 @@ def maybe_in_a_name(codes: ChunkCodes, pos: np.ndarray, start: np.ndarray, end: 
     c1, c2, c3 = (codes.char(pos, start - k) for k in (1, 2, 3))
     de_du = (c1 == 32) & ((c2 == 101) | (c2 == 117)) & (c3 == 100)
     elided = ((c1 == 39) | (c1 == 0x2019)) & (c2 == 100)
-    arabic = (start >= 2) & (c2 >= 0x600) & (c2 <= 0x6FF)
+    arabic = ((start >= 2) & (c2 >= 0x600) & (c2 <= 0x6FF)) | ((start >= 1) & (c1 >= 0x600) & (c1 <= 0x6FF))
     return after | de_du | elided | arabic
 
 

@@ -17,8 +17,9 @@ from ..normalize.matching import matching_form
 from .context import context_country
 from .coordination import CoordinationRules
 from .keys import key_form
+from .seats import seat_of
 
-__all__ = ["MatcherRules"]
+__all__ = ["MatcherRules", "based_place", "other_office"]
 
 # Prepositions after which a capital is the city, not its government ("à Bagdad", "talks in Geneva"); matched on
 # the matching form of the preceding characters (accents removed: "à" is "a").
@@ -67,6 +68,17 @@ def other_office(text: str, start: int, end: int) -> bool:
     européenne" (not its president), "the former Russian president", "secrétaire d'Etat adjoint", "نائب الرئيس
     السوري", "الرئيس الأمريكي السابق". The holder on the date would be the wrong person."""
     return bool(_OTHER_OFFICE_BEFORE.search(text[max(0, start - 12):start]) or _OTHER_OFFICE_AFTER.match(text, end))
+
+
+_BASED_ON = re.compile(r"\s(?:up)?on(?![^\W\d_])", re.IGNORECASE)
+
+
+def based_place(text: str, end: int) -> bool:
+    """"-based" or " based" right after a name says where something is ("the Britain-based Observatory", "UK based
+    NGOs"), not the state acting; " based on" / " based upon" is "on the basis of" ("Armenia based on the
+    Convention", "UNFPA based on survey research"): the name stays what it is. A hyphen is always the place."""
+    tail = text[end:end + 6].lower()
+    return tail == "-based" or (tail == " based" and not _BASED_ON.match(text, end + 6))
 
 
 # a word right before a short name, with only a space between (an elided "d'"/"l'" is not part of the word)
@@ -214,7 +226,7 @@ class MatcherRules(CoordinationRules):
             key, start, end = key[1], -1, -1
         elif isinstance(key, tuple):  # a merged counterpart phrase (see merge_counterparts)
             return None, "role", "counterpart", "counterpart"
-        if text[end:end + 6].lower() in ("-based", " based"):
+        if based_place(text, end):
             # "the Britain-based Syrian Observatory", "UK-based": where something is, not the state acting
             place = self._place_of_key.get(key)
             return (place, "alias", "place", None) if place else (None, "alias", "location", "place")
@@ -232,7 +244,7 @@ class MatcherRules(CoordinationRules):
             if "capital" in kinds:
                 places = sorted({e.target for e in alias_entries if self.kind_of.get(e.target) == "place"})
                 states = sorted({e.target for e in alias_entries if e.kind == "capital"})
-                if self.as_place(text, start, end):
+                if self.as_place(text, start, end) or seat_of(text, start, end):
                     return (places[0], "alias", "place", None) if places else (None, "alias", "capital", "place")
                 if len(states) == 1 and key not in self._readings:
                     return states[0], "alias", "capital", None
@@ -315,8 +327,10 @@ class MatcherRules(CoordinationRules):
                     if state and entry.kind != "role_phrase":
                         on_line.add(state)
         country_all, signal_all = context_country(source, on_line, states)
-        out_hits, out = [], []
+        out_hits, out, taken = [], [], -1
         for i, ((s, e, key), r) in enumerate(zip(hits, resolved, strict=True)):
+            if i == taken:
+                continue  # the state of "the President of Brazil", read into the office (below)
             if r[2] == "context_role":
                 nxt = resolved[i + 1][0] if i + 1 < len(hits) else None
                 if nxt and self.kind_of.get(nxt) == "person" and hits[i + 1][0] - e <= 1:
@@ -341,6 +355,8 @@ class MatcherRules(CoordinationRules):
                 held = self.holders(role, country, when) if role and when is not None else []
                 if len(held) == 1:
                     r = (held[0], "role", signal, None)
+                    if own:  # one office, one mention, as the generated "Président de la Fédération de Russie"
+                        e, taken = hits[i + 1][1], i + 1
                 else:
                     why = (signal if not country else "no-office" if not role else "no-date" if when is None
                            else "ambiguous" if held else "no-holder")

@@ -79,10 +79,12 @@ from .mention_columns import STRING_COLUMNS, chunk_strings, id_column, joined_st
 from .partition import scan_partition
 from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place
 from .rules import other_office
+from .seats import seat_of
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_column, through_last
 from .registry import Registry
 from .split_titles import may_have_split_title, split_titles
 from .state_bodies import state_qualified_councils
+from .state_lists import listed_states
 
 __all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS", "CHUNK_CHARS"]
 
@@ -189,8 +191,8 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: Hits, whens: list) -
         text = texts[p]
         if m and matcher._in_a_name(text, s, e):
             flags[i] = 2
-        elif t and matcher.as_place(text, s, e):
-            flags[i] = 4
+        elif (t and matcher.as_place(text, s, e)) or (m and not matcher._plain_mask[kid[i]] and seat_of(text, s, e)):
+            flags[i] = 4  # the city: after a locative, or the seat of an office or facility ("the Nicosia FIR")
     # a role phrase inside another office ("vice-président de …", "the former … president"), or a head's title
     # after a deputy's word ("vice-président du Ghana" is not the president): flag 8
     head = matcher.head_key_mask()
@@ -278,6 +280,7 @@ def _tag_chunk(matcher: ActorMatcher, texts: list[str], whens: list, sources: li
     resolved = _resolve(matcher, texts, hits, whens)
     hits, resolved = _context(matcher, texts, hits, resolved, whens, sources, datelines)
     state_qualified_councils(texts, hits, resolved, matcher.kind_of)  # "Russia's Security Council": not the UN's
+    listed_states(matcher, texts, hits, resolved)  # "الصين (2018)، عمان (2016)": Oman, not Amman
     with_hits, at = np.unique(hits.pos, return_inverse=True)
     ends = np.maximum.reduceat(hits.start, np.searchsorted(hits.pos, with_hits)) if len(with_hits) else []
     through = [through_last(texts[p], int(last)) for p, last in zip(with_hits.tolist(), ends, strict=True)]
