@@ -128,3 +128,18 @@ def test_reading_of_the_unpc_check_half_hits_still_come_out():
     found = [(k, t, c, s, e) in got for k, t, c, s, e in zip(key, judged["theme"], judged["cue"], judged["start"],
                                                                judged["end"], strict=True)]
     assert all(found)
+
+
+def test_two_languages_resolve_from_what_the_third_names():
+    # only the English names the Office (UNODC); French "l'Office" and Arabic المكتب of the same sentence are
+    # resolved from it even when only French and Arabic are compared (theme_disagreements compares two languages)
+    triples = pd.DataFrame({
+        "id": ["s1", "s2"], "doc_id": ["x", "x"], "organ": ["General Assembly", "General Assembly"],
+        "en": ["The United Nations met in New York.", "UNODC received 214 requests."],
+        "fr": ["L'Organisation des Nations Unies s'est réunie à New York.", "L'Office a reçu 214 demandes."],
+        "ar": ["اجتمعت الأمم المتحدة في نيويورك.", "وتلقى المكتب 214 طلبا."]})
+    two = parallel_themes(triples, langs=("ar", "fr"), un_bodies=True)
+    assert set(two.loc[(two["id"] == "s2") & (two["theme"] == "un"), "lang"]) == {"ar", "fr"}
+    # the twin: without the English column nothing names the Office, and neither short form is resolved
+    alone = parallel_themes(triples.drop(columns="en"), langs=("ar", "fr"), un_bodies=True)
+    assert not ((alone["id"] == "s2") & (alone["theme"] == "un")).any()

@@ -83,18 +83,23 @@ def parallel_themes(
     hits = tag_themes(articles, dictionary=dictionary, body="body" if body is not None else None,
                       mentions=mentions, un_bodies=un_bodies)
     hits = hits[hits["theme"].notna()]
-    parts = hits["article_id"].str.rsplit(_SEP, n=1, expand=True)
-    found = pd.DataFrame({"id": parts[0], "lang": parts[1], "theme": hits["theme"].astype(str)})
+    parts = hits["article_id"].astype(str).str.rsplit(_SEP, n=1)  # (not expand=True: no hit gives no columns)
+    found = pd.DataFrame({"id": parts.str[0], "lang": parts.str[1], "theme": hits["theme"].astype(str)})
     out = found.groupby(["id", "lang", "theme"], sort=True).size().rename("n").reset_index()
     return out.astype({"n": "int64"})
 
 
 def _mentions(parallel: pd.DataFrame, langs: Sequence[str], id_column: str) -> pd.DataFrame:
-    """The actor mentions of every version, short forms resolved from the document, keyed as the articles."""
+    """The actor mentions of every version, short forms resolved from the document, keyed as the articles.
+
+    The bodies the document names are read in every language column of the UNPC triples present (``en``, ``fr``,
+    ``ar``), not only in ``langs``, so that comparing two languages resolves as comparing all three does."""
     from ..actors.agreement import parallel_mentions  # noqa: PLC0415 (the actor tagger loads on demand)
 
     document = "doc_id" if "doc_id" in parallel.columns else None
-    m = parallel_mentions(parallel, langs=langs, id_column=id_column, document=document)
+    every = list(dict.fromkeys([*langs, *(c for c in ("en", "fr", "ar") if c in parallel.columns)]))
+    m = parallel_mentions(parallel, langs=every, id_column=id_column, document=document)
+    m = m[m["lang"].isin(list(langs))]
     return m.assign(article_id=m["article_id"].astype(str) + _SEP + m["lang"].astype(str))
 
 
