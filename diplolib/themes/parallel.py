@@ -39,6 +39,7 @@ def parallel_themes(
     id_column: str = "id",
     dictionary: ThemeDictionary | None = None,
     body: str | None = None,
+    un_bodies: bool = False,
 ) -> pd.DataFrame:
     """Which themes each language version of each aligned row has.
 
@@ -56,6 +57,11 @@ def parallel_themes(
     body : str, optional
         Column naming each row's document body (the UNPC triples' ``organ``), for the cues bound to a body
         ("the Council" of a Security Council document; see :func:`tag_themes`).
+    un_bodies : bool, default False
+        Also read the UN-system bodies the actor tagger finds in each version, with the short forms resolved from
+        the document (:func:`diplolib.actors.parallel_mentions`: the ``organ`` column is the issuing body, rows
+        sharing ``doc_id`` are one document): each is a hit of the UN themes its names carry
+        (:mod:`diplolib.themes.un_bodies`).
 
     Returns
     -------
@@ -73,12 +79,28 @@ def parallel_themes(
          for lang in langs],
         ignore_index=True,
     )
-    hits = tag_themes(articles, dictionary=dictionary, body="body" if body is not None else None)
+    mentions = _mentions(parallel, langs, id_column) if un_bodies else None
+    hits = tag_themes(articles, dictionary=dictionary, body="body" if body is not None else None,
+                      mentions=mentions, un_bodies=un_bodies)
     hits = hits[hits["theme"].notna()]
-    parts = hits["article_id"].str.rsplit(_SEP, n=1, expand=True)
-    found = pd.DataFrame({"id": parts[0], "lang": parts[1], "theme": hits["theme"].astype(str)})
+    parts = hits["article_id"].astype(str).str.rsplit(_SEP, n=1)  # (not expand=True: no hit gives no columns)
+    found = pd.DataFrame({"id": parts.str[0], "lang": parts.str[1], "theme": hits["theme"].astype(str)})
     out = found.groupby(["id", "lang", "theme"], sort=True).size().rename("n").reset_index()
     return out.astype({"n": "int64"})
+
+
+def _mentions(parallel: pd.DataFrame, langs: Sequence[str], id_column: str) -> pd.DataFrame:
+    """The actor mentions of every version, short forms resolved from the document, keyed as the articles.
+
+    The bodies the document names are read in every language column of the UNPC triples present (``en``, ``fr``,
+    ``ar``), not only in ``langs``, so that comparing two languages resolves as comparing all three does."""
+    from ..actors.agreement import parallel_mentions  # noqa: PLC0415 (the actor tagger loads on demand)
+
+    document = "doc_id" if "doc_id" in parallel.columns else None
+    every = list(dict.fromkeys([*langs, *(c for c in ("en", "fr", "ar") if c in parallel.columns)]))
+    m = parallel_mentions(parallel, langs=every, id_column=id_column, document=document)
+    m = m[m["lang"].isin(list(langs))]
+    return m.assign(article_id=m["article_id"].astype(str) + _SEP + m["lang"].astype(str))
 
 
 def _pairs(found: pd.DataFrame, langs: Sequence[str]) -> pd.DataFrame:
@@ -100,12 +122,13 @@ def theme_agreement(
     id_column: str = "id",
     dictionary: ThemeDictionary | None = None,
     body: str | None = None,
+    un_bodies: bool = False,
 ) -> pd.DataFrame:
     """Per theme and direction, the share of a language's themes found in the translation too.
 
     Parameters
     ----------
-    parallel, langs, id_column, dictionary, body
+    parallel, langs, id_column, dictionary, body, un_bodies
         As in :func:`parallel_themes`.
 
     Returns
@@ -116,7 +139,8 @@ def theme_agreement(
         theme in ``source``), ``n_both``, ``agreement`` (``n_both / n_source``), sorted by direction
         then by ``n_source`` descending.
     """
-    found = parallel_themes(parallel, langs=langs, id_column=id_column, dictionary=dictionary, body=body)
+    found = parallel_themes(parallel, langs=langs, id_column=id_column, dictionary=dictionary, body=body,
+                            un_bodies=un_bodies)
     pairs = _pairs(found, langs)
     per = pairs.groupby(["source", "target", "theme"], sort=False)["in_target"].agg(n_source="size", n_both="sum")
     pooled = pairs.groupby(["source", "target"], sort=False)["in_target"].agg(n_source="size", n_both="sum")
@@ -138,12 +162,13 @@ def theme_disagreements(
     id_column: str = "id",
     dictionary: ThemeDictionary | None = None,
     body: str | None = None,
+    un_bodies: bool = False,
 ) -> pd.DataFrame:
     """The rows whose ``source`` version has a theme that their ``target`` version lacks, side by side.
 
     Parameters
     ----------
-    parallel, id_column, dictionary, body
+    parallel, id_column, dictionary, body, un_bodies
         As in :func:`parallel_themes`.
     source, target : str
         Languages (text columns) to compare.
@@ -156,7 +181,8 @@ def theme_disagreements(
         ``id``, ``theme``, ``source``, ``target``, ``source_text``, ``target_text``, one row per
         (row, theme) missed in ``target``, sorted by theme and id.
     """
-    found = parallel_themes(parallel, langs=(source, target), id_column=id_column, dictionary=dictionary, body=body)
+    found = parallel_themes(parallel, langs=(source, target), id_column=id_column, dictionary=dictionary, body=body,
+                            un_bodies=un_bodies)
     pairs = _pairs(found, (source, target))
     miss = pairs[(pairs["source"] == source) & ~pairs["in_target"]]
     if theme is not None:

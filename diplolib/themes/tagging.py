@@ -21,8 +21,9 @@ from .joined import object_array
 from .offsets import offset_map
 from .rules import apply_scope, context_ok, context_rules
 from .scan import scan_index, which_cue
+from .un_bodies import body_hits, body_names, body_themes
 
-__all__ = ["tag_themes", "theme_scores", "HIT_COLUMNS"]
+__all__ = ["tag_themes", "theme_scores", "un_body_themes", "HIT_COLUMNS"]
 
 #: Columns of the table returned by :func:`tag_themes`, in order.
 HIT_COLUMNS = [
@@ -142,6 +143,7 @@ def tag_themes(
     mentions: pd.DataFrame | None = None,
     registry=None,
     body: str | None = None,
+    un_bodies: bool = False,
 ) -> pd.DataFrame:
     """Find the theme cues of the dictionary in each article.
 
@@ -173,6 +175,11 @@ def tag_themes(
         Column of ``articles`` naming each document's issuing body ("Security Council"; from a UN symbol:
         :func:`diplolib.themes.bodies.un_body`). Cues bound to a body (``body:`` in the theme file: "the
         Council" of a Security Council document) fire only in that body's documents; without ``body`` never.
+    un_bodies : bool, default False
+        With ``mentions``: every mention of a UN-system body (its name, acronym, or a short form such as "the
+        Council", "l'Organisation", المكتب that :func:`diplolib.actors.resolve_short_forms` resolved from the
+        document) is also a hit of the UN themes the body's own names carry (``cue`` ``@`` + actor id; see
+        :mod:`diplolib.themes.un_bodies`).
 
     Returns
     -------
@@ -198,10 +205,41 @@ def tag_themes(
                       fix="name with body= a column of articles giving each document's body, or leave body out")
     hits = _tag(articles, dictionary, langs, None, body)
     if mentions is None:
+        if un_bodies:
+            raise ValueError("tag_themes: un_bodies=True reads the UN bodies of the actor mentions; pass "
+                             "mentions=tag_actors(articles) (with resolve_short_forms for 'the Council', 'l'Organisation')")
         return hits
     check_columns(mentions, ["article_id", "actor_id", "sentence"], func="tag_themes", name="mentions",
                   fix="pass the table of diplolib.actors.tag_actors() for the same articles")
-    return apply_scope(hits, mentions, dictionary if dictionary is not None else _default_dictionary(), registry)
+    dictionary = dictionary if dictionary is not None else _default_dictionary()
+    if un_bodies:
+        hits = _with_body_hits(hits, mentions, articles, dictionary, langs)
+    return apply_scope(hits, mentions, dictionary, registry)
+
+
+def un_body_themes(dictionary: ThemeDictionary | None = None) -> pd.DataFrame:
+    """The UN themes each UN-system body's mention carries (``actor_id``, ``theme``), generated from the body's names
+    with ``dictionary`` (the shipped one by default) and built once per dictionary: see
+    :func:`diplolib.themes.un_bodies.body_themes`."""
+    dictionary = dictionary if dictionary is not None else _default_dictionary()
+
+    def build() -> pd.DataFrame:
+        names = body_names()
+        return body_themes(names, _tag(names[["article_id", "lang", "text"]], dictionary, None, None), dictionary)
+
+    return dictionary.cached(("un_body_themes",), build)
+
+
+def _with_body_hits(hits, mentions, articles, dictionary, langs) -> pd.DataFrame:
+    """``hits`` and the hits of the UN bodies the mentions name, in article order then by offset."""
+    check_columns(mentions, ["start", "end", "surface"], func="tag_themes", name="mentions",
+                  fix="pass the table of diplolib.actors.tag_actors() for the same articles")
+    arts = articles if langs is None else articles[articles["lang"].isin(list(langs))]
+    mentions = mentions[mentions["article_id"].isin(set(arts["article_id"]))]
+    new = body_hits(hits, mentions, arts, un_body_themes(dictionary), dictionary)
+    if new.empty:
+        return hits
+    return _sorted(pd.concat([hits, new.astype(hits.dtypes.to_dict())], ignore_index=True), articles)
 
 
 def _tag_themes_exact(
@@ -260,8 +298,12 @@ def _tag(articles, dictionary, langs, tag_one, body=None) -> pd.DataFrame:
     hits = apply_body(hits, articles, body, dictionary)
     hits = drop_in_addresses(hits, articles)
     hits = drop_in_names(hits, articles)
-    # sorted by (article's first place, start, end, theme), missing values first, stable: sort_values's order, from
-    # integer keys in one lexsort
+    return _sorted(hits, articles)
+
+
+def _sorted(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """``hits`` sorted by (article's first place, start, end, theme), missing values first, stable: sort_values's
+    order, from integer keys in one lexsort."""
     order = {aid: i for i, aid in enumerate(pd.unique(articles["article_id"]))}
     keys = [hits["article_id"].map(order).to_numpy(dtype=np.int64)]
     keys += [hits[c].to_numpy(dtype=np.int64, na_value=-1) for c in ("start", "end")]  # offsets are >= 0
