@@ -83,6 +83,7 @@ from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_co
 from .registry import Registry
 from .split_titles import may_have_split_title, split_titles
 from .state_bodies import state_qualified_councils
+from .watched_hits import common_word_drops
 
 __all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS", "CHUNK_CHARS"]
 
@@ -100,11 +101,10 @@ def _scan(matcher: ActorMatcher, texts: list[str]) -> Hits:
     names = matcher._key_array
     watched = np.flatnonzero(matcher._watched_mask[kid])
     if len(watched):  # the common-word rule looks at each hit on its own
-        drop = [i for i, p, s, e, k in zip(watched.tolist(), pos[watched].tolist(), start[watched].tolist(),
-                                           end[watched].tolist(), kid[watched].tolist(), strict=True)
-                if not matcher.common_words(texts[p], [(s, e, names[k])])]
+        drop = common_word_drops(matcher, texts, pos[watched], start[watched], end[watched],
+                                 names[kid[watched]].tolist())
         keep = np.ones(len(kid), dtype=bool)
-        keep[drop] = False
+        keep[watched[drop]] = False
         pos, start, end, kid = pos[keep], start[keep], end[keep], kid[keep]
     hits = Hits(pos, start, end, names[kid], kid)
     # counterpart phrases ("son homologue" + "américain") and coordinated demonyms need a role phrase or a
