@@ -16,7 +16,6 @@ also a surname, "May") go through :meth:`common_words` whole.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -27,6 +26,26 @@ if TYPE_CHECKING:
     from .matcher import ActorMatcher
 
 __all__ = ["common_word_drops"]
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # the regular expressions' \w on str (sre: Py_UNICODE_ISALNUM or "_")
+
+
+def occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    r"""The spans of ``re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)``, found with ``str.find``: the
+    same left-to-right, non-overlapping matches (a match resumes the search at its end, a miss one character on),
+    without the regular expression's attempt at every character that a leading look-behind forces."""
+    if not surface:
+        raise ValueError("occurrences: the surface is empty; a hit always spans at least one character.")
+    out, n, at = [], len(surface), text.find(surface)
+    while at >= 0:
+        if (at == 0 or not _word(text[at - 1])) and (at + n == len(text) or not _word(text[at + n])):
+            out.append((at, at + n))
+            at = text.find(surface, at + n)
+        else:
+            at = text.find(surface, at + 1)
+    return out
 
 
 class _TextMemo:
@@ -52,7 +71,7 @@ class _TextMemo:
             return False
         text, surface = self.text, self.text[start:end]
         if surface not in self.occurrences:
-            self.occurrences[surface] = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)]
+            self.occurrences[surface] = occurrences(text, surface)
         spans = self.occurrences[surface]
         if text.endswith(surface, 0, start) or any(s < start <= e for s, e in spans):
             # the search in text[:start] may differ from the whole text's here: ask the method itself
