@@ -78,7 +78,7 @@ def breakdown(articles, matcher, size: float) -> None:
     """CPU seconds inside each step of one ``tag_actors`` call (the steps wrapped in place, then restored)."""
     spent: dict[str, float] = defaultdict(float)
     steps = [(tagger, n) for n in ("_scan", "_resolve", "_context", "_counterparts", "segment_spans", "locate_spans",
-                                  "string_column", "article_dates", "scan_partition")]
+                                  "string_column", "article_dates", "scan_partition", "common_word_drops")]
     steps += [(partition, n) for n in ("_raw_hits", "_spaced_joined", "_matching", "_longest_first")]
     saved = [(mod, n, getattr(mod, n)) for mod, n in steps]
 
@@ -104,7 +104,8 @@ def breakdown(articles, matcher, size: float) -> None:
     labels = {"_raw_hits": "  automaton pass (pyahocorasick iter, keys expanded)", "_spaced_joined": "  spaced form",
               "_matching": "  matching forms + offset maps (non-ASCII)", "_longest_first": "  leftmost-longest",
               "scan_partition": "scan_partition (all of the scan)", "_scan": "_scan (scan + common words, coord.)",
-              "segment_spans": "segment_spans (sentences, paragraphs)"}
+              "segment_spans": "segment_spans (sentences, paragraphs)",
+              "common_word_drops": "  common words (months, surnames), in _scan"}
     for n, sec in sorted(spent.items(), key=lambda x: -x[1]):
         print(f"  {labels.get(n, n):52s} {sec:6.2f} s {100 * sec / total:5.1f}%")
 

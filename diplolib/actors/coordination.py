@@ -101,9 +101,11 @@ class CoordinationRules:
 
     def _language_keys(self) -> dict[str, str]:
         """state -> a language phrase key of the language named by its demonym (built once)."""
-        if "_lang_keys" not in self.__dict__:
-            self._lang_keys = {e.of: k for k, es in sorted(self._entries.items()) for e in es
-                               if e.kind == "role_phrase" and e.role == "language" and e.of}
+        if "_lang_keys" not in self.__dict__:  # the last key in sorted order wins: only the language keys sorted
+            pairs = [(k, e.of) for k, es in self._entries.items() for e in es
+                     if e.kind == "role_phrase" and e.role == "language" and e.of]
+            pairs.sort(key=lambda pair: pair[0])  # stable: one key's entries stay in their order
+            self._lang_keys = {of: k for k, of in pairs}
         return self._lang_keys
 
     def counterpart(self, key: object, surface: str, others: list[str], when: pd.Timestamp | None) -> str | None:

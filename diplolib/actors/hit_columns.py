@@ -68,12 +68,13 @@ def key_ids(matcher: ActorMatcher, keys: np.ndarray) -> np.ndarray:
     return np.array([ids[k] if isinstance(k, str) else -1 for k in keys.tolist()], dtype=np.int64)
 
 
-def surfaces(texts: list[str], pos: np.ndarray, start: np.ndarray, end: np.ndarray) -> pa.Array | None:
+def surfaces(texts: list[str], pos: np.ndarray, start: np.ndarray, end: np.ndarray, codes: ChunkCodes | None = None
+             ) -> pa.Array | None:
     """``[texts[p][s:e] for p, s, e in zip(pos, start, end)]`` as an Arrow ``large_string`` array, without a Python
     string per hit: the surfaces' code points gathered from the chunk's (:class:`~.pretests.ChunkCodes`) in numpy,
     encoded to UTF-8 in one call, cut at offsets from each code point's UTF-8 width. None when a surface holds a
-    lone surrogate (UTF-8 has no form for it)."""
-    codes = ChunkCodes(texts)
+    lone surrogate (UTF-8 has no form for it). ``codes``: the chunk's code points when the caller has them."""
+    codes = ChunkCodes(texts) if codes is None else codes
     n_chars = (end - start).astype(np.int64)
     bounds = np.r_[0, np.cumsum(n_chars)]
     cp = codes.cp[np.repeat(codes.base[pos] + start - bounds[:-1], n_chars) + np.arange(bounds[-1])]

@@ -85,6 +85,7 @@ from .registry import Registry
 from .split_titles import may_have_split_title, split_titles
 from .state_bodies import state_qualified_councils
 from .state_lists import listed_states
+from .watched_hits import common_word_drops
 
 __all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS", "CHUNK_CHARS"]
 
@@ -102,11 +103,10 @@ def _scan(matcher: ActorMatcher, texts: list[str]) -> Hits:
     names = matcher._key_array
     watched = np.flatnonzero(matcher._watched_mask[kid])
     if len(watched):  # the common-word rule looks at each hit on its own
-        drop = [i for i, p, s, e, k in zip(watched.tolist(), pos[watched].tolist(), start[watched].tolist(),
-                                           end[watched].tolist(), kid[watched].tolist(), strict=True)
-                if not matcher.common_words(texts[p], [(s, e, names[k])])]
+        drop = common_word_drops(matcher, texts, pos[watched], start[watched], end[watched],
+                                 names[kid[watched]].tolist())
         keep = np.ones(len(kid), dtype=bool)
-        keep[drop] = False
+        keep[watched[drop]] = False
         pos, start, end, kid = pos[keep], start[keep], end[keep], kid[keep]
     hits = Hits(pos, start, end, names[kid], kid)
     # counterpart phrases ("son homologue" + "américain") and coordinated demonyms need a role phrase or a
@@ -162,7 +162,8 @@ def _date_buckets(matcher: ActorMatcher, whens: list) -> np.ndarray:
     return np.where(np.isnat(days), 0, np.searchsorted(bounds, days, side="right") + 1)
 
 
-def _resolve(matcher: ActorMatcher, texts: list[str], hits: Hits, whens: list) -> list[np.ndarray]:
+def _resolve(matcher: ActorMatcher, texts: list[str], hits: Hits, whens: list, codes: ChunkCodes | None = None
+             ) -> list[np.ndarray]:
     """``actor, method, kind, reason`` of every hit: plain aliases by look-up, the others once per (key, date,
     spelling, context flags) and broadcast, the rules' tuples one by one.
 
@@ -176,7 +177,7 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: Hits, whens: list) -
     n = len(kid)
     single = kid < 0  # counterpart phrases and coordinated demonyms: resolved one by one
     key_ok = np.maximum(kid, 0)
-    codes = ChunkCodes(texts)
+    codes = ChunkCodes(texts) if codes is None else codes
     # "-based" after the hit (flag 1), exactly from the code points
     flags = np.where(~single, based_after(codes, pos, end), False).astype(np.int64)
     capital = np.flatnonzero(~single & matcher._capital_mask[key_ok] & (flags == 0))
@@ -274,10 +275,10 @@ def _counterparts(matcher: ActorMatcher, texts: list[str], hits: Hits, resolved:
             actor[i], resolved[3][i] = found, None
 
 
-def _tag_chunk(matcher: ActorMatcher, texts: list[str], whens: list, sources: list, datelines: list
-               ) -> tuple[Hits, list[np.ndarray], np.ndarray, np.ndarray]:
+def _tag_chunk(matcher: ActorMatcher, texts: list[str], whens: list, sources: list, datelines: list,
+               codes: ChunkCodes | None = None) -> tuple[Hits, list[np.ndarray], np.ndarray, np.ndarray]:
     hits = _scan(matcher, texts)
-    resolved = _resolve(matcher, texts, hits, whens)
+    resolved = _resolve(matcher, texts, hits, whens, codes)
     hits, resolved = _context(matcher, texts, hits, resolved, whens, sources, datelines)
     state_qualified_councils(texts, hits, resolved, matcher.kind_of)  # "Russia's Security Council": not the UN's
     listed_states(matcher, texts, hits, resolved)  # "الصين (2018)، عمان (2016)": Oman, not Amman
@@ -351,17 +352,19 @@ def tag_actors(
     parts = []
     for part in _chunks(lengths):
         chunk = bodies_of(part)
-        hits, resolved, sentence, paragraph = _tag_chunk(matcher, chunk, whens[part], sources[part], datelines[part])
+        codes = ChunkCodes(chunk)  # the code points of the chunk, read by the pre-tests and the surfaces
+        hits, resolved, sentence, paragraph = _tag_chunk(matcher, chunk, whens[part], sources[part], datelines[part],
+                                                         codes)
         if not len(hits.pos):
             continue
-        surface = surfaces(chunk, hits.pos, hits.start, hits.end)
+        surface = surfaces(chunk, hits.pos, hits.start, hits.end, codes)
         if surface is None:  # a lone surrogate in a surface: the slices (Arrow then refuses it, as it always did)
             surface = [chunk[p][s:e] for p, s, e in zip(hits.pos.tolist(), hits.start.tolist(), hits.end.tolist(),
                                                          strict=True)]
         parts.append({"article_id": np.arange(len(ids))[part][hits.pos], "start": hits.start, "end": hits.end,
                       "surface": surface, "sentence": sentence, "paragraph": paragraph,
                       **{c: chunk_strings(v) for c, v in zip(STRING_COLUMNS, resolved, strict=True)}})
-        del chunk, hits, resolved, sentence, paragraph, surface
+        del chunk, codes, hits, resolved, sentence, paragraph, surface
     if not parts:
         return mentions_frame(pd.DataFrame([], columns=MENTION_COLUMNS))
     surface_parts = [p.pop("surface") for p in parts]
