@@ -73,6 +73,25 @@ _WORD = re.compile(r"\w+")
 _HEAD = 160
 
 
+def _candidate_pattern(lang: str) -> re.Pattern:
+    """A paragraph's head that :func:`_opening` may read as an opening (it finds none where this does not match
+    at the head's start): after the number, a first word that is an adverb, an opening verb (Arabic also with its
+    و), a preambular word, a participle's ending (or a word too long for its window), or French "se", "s", "est".
+    A superset, so that the Python of :func:`_opening` runs only on the few heads it matches."""
+    words = OPERATIVE[lang] | PREAMBULAR[lang] | _ADVERBS[lang]
+    alts = [re.escape(w) + r"(?!\w)" for w in sorted(words, key=len, reverse=True)]
+    if lang == "ar":
+        alts.append("و(?:" + "|".join(re.escape(w) for w in sorted(OPERATIVE[lang], key=len, reverse=True)) + ")")
+    if lang == "fr":
+        alts.append(r"(?:se|s|est)(?!\w)")
+    if _ENDING[lang]:
+        alts += [r"\w*?" + _ENDING[lang] + r"(?!\w)", r"\w{80}"]
+    return re.compile(_NUMBER.pattern.lstrip("^") + "(?:" + "|".join(alts) + ")")
+
+
+_CANDIDATE = {lang: _candidate_pattern(lang) for lang in OPERATIVE}
+
+
 def _opening(head: str, lang: str, ends_open: bool) -> tuple[int, int] | None:
     """``(start, end)`` in ``head`` (a paragraph's first characters, matching form) of its opening verb when the
     paragraph is operative or preambular, else ``None``."""
@@ -124,7 +143,11 @@ def author_hits(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, lang: str
     ps = phrases["gstart"].to_numpy() if len(phrases) else np.zeros(0, np.int64)
     opener = np.full((len(uniq), 2), -1, dtype=np.int64)
     preamble = np.zeros(len(uniq), dtype=bool)
-    for i, (lo, hi, s) in enumerate(zip(m_lo.tolist(), m_hi.tolist(), uniq.tolist(), strict=True)):
+    lo_all, hi_all = m_lo.tolist(), np.minimum(m_lo + _HEAD, m_hi).tolist()
+    match = _CANDIDATE[lang].match
+    seen = np.flatnonzero([match(b.match, lo, hi) is not None for lo, hi in zip(lo_all, hi_all, strict=True)])
+    for i in seen.tolist():
+        lo, hi, s = lo_all[i], int(m_hi[i]), int(uniq[i])
         head = b.match[lo:min(lo + _HEAD, hi)]
         if _opening(head, lang, True) is None:  # nor without an open end (which only takes openings away)
             continue
