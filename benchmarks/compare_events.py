@@ -9,7 +9,8 @@
 events with ``extract_events`` (the shipped cue lexicon and registry, ``reasons=True`` so that every article ends
 as an event row or a reason row; the Kremlin's and the White House's readouts also through ``readout_events``,
 their titles with the issuer's leader as ``speaker``), then pickles the table (exact dtypes and values).
-``compare`` checks two dumps with ``assert_frame_equal(check_exact=True)`` (``_pickled_tables.py``, shared with
+The PLOVER gold standard's sentences (``plover-gsr``, read by ``read_plover``), when fetched, are dumped the same
+way. ``compare`` checks two dumps with ``assert_frame_equal(check_exact=True)`` (``_pickled_tables.py``, shared with
 ``compare_themes.py``).
 """
 
@@ -30,7 +31,7 @@ READOUTS = ("kremlin-en", "wh-readouts")
 def dump(folder: Path) -> None:
     from diplolib import datasets
     from diplolib.actors import ActorMatcher, load_registry, tag_actors
-    from diplolib.events import extract_events, load_cues, readout_events, un_authors
+    from diplolib.events import extract_events, load_cues, read_plover, readout_events, un_authors
 
     folder.mkdir(parents=True, exist_ok=True)
     matcher = ActorMatcher(load_registry())
@@ -51,6 +52,12 @@ def dump(folder: Path) -> None:
             titles = readout_events(articles, registry=matcher, cues=cues)
             (folder / f"{name}-titles.pkl").write_bytes(pickle.dumps(titles))
             print(f"{name} titles: {len(titles)} rows")
+    if datasets.is_fetched("plover-gsr"):
+        articles = read_plover()[0]
+        events = extract_events(articles, tag_actors(articles, registry=matcher), registry=matcher, cues=cues,
+                                reasons=True)
+        (folder / "plover-gsr.pkl").write_bytes(pickle.dumps(events))
+        print(f"plover-gsr: {len(articles)} sentences, {len(events)} rows")
 
 
 if __name__ == "__main__":

@@ -214,6 +214,30 @@ def test_one_pass_scan_equals_the_two_passes(name, lang):
         np.testing.assert_array_equal(ends, fast[1][cls][1], err_msg=cls)
 
 
+@pytest.mark.parametrize("name, lang", [("fa-kes", "en"), ("meae-fr", "fr"), ("wikinews-ar", "ar"),
+                                        ("nasty", "en"), ("nasty", "fr"), ("nasty", "ar")])
+def test_compiled_word_scan_equals_pyahocorasick(name, lang, monkeypatch):
+    """``scan.scan`` finds its cue and marker words with the actors' compiled word scan when numba is there
+    (``word_scan.raw_matches``) and with pyahocorasick otherwise: the same hits and marks, clause words included."""
+    from diplolib.actors import partition, word_scan
+
+    if not word_scan.compiled_available():
+        pytest.skip("numba is not installed")
+    texts = (NASTY + ["Russia condemned Turkey. وأدانت فرنسا روسيا. La France a condamné la Russie.", "x " * 300]
+             if name == "nasty" else _corpus(name)["text"].tolist())
+    b, words = scan.batch(texts), {"forward": clauses.FORWARD[lang], "firm": clauses.FIRM[lang]}
+    runs = {}
+    for compiled in (True, False):
+        lexicon = load_cues()  # a fresh lexicon: its cached automata and word tables
+        monkeypatch.setattr(partition, "COMPILED", compiled)
+        monkeypatch.setattr(partition, "COMPILED_MIN_CHARS", 0)
+        runs[compiled] = (scan.scan(b, lexicon, lang), scan.scan(b, lexicon, lang, words))
+        assert any(k[0] == "word_tables" for k in lexicon._cache) == compiled  # the path taken
+    for fast, ref in zip(runs[True], runs[False], strict=True):
+        _assert_same_scan(fast, ref)
+    assert len(runs[True][0][0]["start"]) > 0
+
+
 def test_scan_of_nasty_texts_and_of_nothing():
     lexicon = load_cues()
     for lang in ("en", "fr", "ar"):

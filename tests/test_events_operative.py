@@ -4,6 +4,7 @@ their source (events/operative.py), never an actor of the sentence; without a kn
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -79,3 +80,49 @@ def test_named_subjects_keep_the_ordinary_rules(both):
         assert set(_rows(ev, "6", "DISAPPROVE")["source"]) == {"ARM"}  # "وتدين أرمينيا": its subject follows
         assert set(_rows(ev, "7", "SUPPORT")["source"]) == {"RUS"}
         assert "unnamed-author" not in set(ev.loc[ev["article_id"].isin(["2", "6", "7"]), "reason"])
+
+
+def _random_heads(lang: str, n: int, seed: int) -> list[str]:
+    """Heads built from the closed classes, their near misses and filler, with numbers and punctuation."""
+    import random
+
+    from diplolib.events import operative
+
+    rng = random.Random(seed)
+    words = sorted(operative.OPERATIVE[lang] | operative.PREAMBULAR[lang] | operative._ADVERBS[lang])
+    filler = ["se", "s", "est", "3", "iv", "a", "and", "the", "و", "لا", "x" * 85, "x" * 77 + "ing" + "xyz",
+              "x" * 77 + "ant" + "xyz", "singing", "chantant", "ing",
+              "condemn", "condemnsx", "Russia", "Россия", "ويدين", "وتدين", "_", "2014"]
+    marks = ["", " ", ". ", "(a) ", "iv) ", "54 - ", ", ", "- ", "« ", "(", ")", "' "]
+    out = []
+    for _ in range(n):
+        parts = [rng.choice(marks)]
+        for _ in range(rng.randint(0, 6)):
+            w = rng.choice(words if rng.random() < 0.5 else filler)
+            parts += [w[: rng.randint(1, len(w))] if rng.random() < 0.1 else w, rng.choice([" ", " ", ", ", "-"])]
+        out.append("".join(parts))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_candidate_heads_hold_every_opening(lang):
+    """``author_hits`` runs ``_opening`` only on the heads ``candidates`` keeps: it must keep every head ``_opening``
+    reads as operative or preambular (a superset), on random heads and on the module's sample paragraphs, read
+    inside a longer string by their offsets as ``author_hits`` does; and it must leave out a news sentence (else it
+    filters nothing)."""
+    from diplolib.events import operative
+    from diplolib.normalize.matching import matching_form
+
+    heads = _random_heads(lang, 20000, seed=7) + [matching_form(t[2]) for t in TEXTS if t[0] == lang]
+    wide = "".join("zz. " + h + " tail" for h in heads)  # each head read inside a longer string, as in a batch
+    lo = np.cumsum([0] + [len(h) + 9 for h in heads[:-1]]) + 4
+    found = operative.candidates(wide, lo.tolist(), (lo + [len(h) for h in heads]).tolist(), lang)
+    opened = 0
+    for head, kept in zip(heads, found, strict=True):
+        if operative._opening(head, lang, True) is not None:
+            opened += 1
+            assert kept, head
+    assert opened > 500 and sum(found) < len(heads)
+    news = {"en": "russia condemns the attacks", "fr": "la france condamne les attaques", "ar": "روسيا تدين الهجمات"}
+    assert operative.candidates(news[lang], [0], [len(news[lang])], lang) == [False]
+    assert operative._opening(news[lang], lang, True) is None

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..normalize.matching import matching_form
 
-__all__ = ["OPERATIVE", "PREAMBULAR", "author_hits", "authored_sides", "un_authors", "UN_AUTHORS"]
+__all__ = ["OPERATIVE", "PREAMBULAR", "author_hits", "authored_sides", "candidates", "un_authors", "UN_AUTHORS"]
 
 
 def _forms(words: str) -> frozenset:
@@ -71,6 +71,25 @@ _COORDINATORS = {"en": _forms("and also further"), "fr": _forms("et également a
 _NUMBER = re.compile(r"^[\W\d_]*(?:\(?(?:[a-z]|[ivx]{1,5})\)\s*)?[\W\d_]*")
 _WORD = re.compile(r"\w+")
 _HEAD = 160
+
+
+_HEAD_WORD = re.compile(_NUMBER.pattern.lstrip("^") + r"(\w*)")  # the word :func:`_opening` reads first
+_FIRST = {lang: OPERATIVE[lang] | PREAMBULAR[lang] | _ADVERBS[lang] | ({"se", "s", "est"} if lang == "fr" else set())
+          for lang in OPERATIVE}
+
+
+def candidates(text: str, lo: list[int], hi: list[int], lang: str) -> list[bool]:
+    """May :func:`_opening` find an opening in each head ``text[lo:hi]``? Its first word after the number must be an
+    adverb, an opening or preambular word, French "se"/"s"/"est", an Arabic opening verb with its و, or end as a
+    participle (or be too long for ``_opening``'s 80-character window, which may cut it so). A superset of its
+    readings, read with one regex match and set look-ups per head, so that the Python of :func:`_opening` runs
+    only on the few heads it keeps (2,590 of 99,150 sentences of FA-KES x 10)."""
+    first, ending, head = _FIRST[lang], _ENDING[lang], _HEAD_WORD.match
+    words = [head(text, a, z).group(1) for a, z in zip(lo, hi, strict=True)]
+    if lang == "ar":
+        ops = OPERATIVE[lang]
+        return [w in first or (w[:1] == "و" and w[1:] in ops) for w in words]
+    return [w in first or w.endswith(ending) or len(w) >= 80 for w in words]
 
 
 def _opening(head: str, lang: str, ends_open: bool) -> tuple[int, int] | None:
@@ -124,7 +143,10 @@ def author_hits(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, lang: str
     ps = phrases["gstart"].to_numpy() if len(phrases) else np.zeros(0, np.int64)
     opener = np.full((len(uniq), 2), -1, dtype=np.int64)
     preamble = np.zeros(len(uniq), dtype=bool)
-    for i, (lo, hi, s) in enumerate(zip(m_lo.tolist(), m_hi.tolist(), uniq.tolist(), strict=True)):
+    lo_all, hi_all = m_lo.tolist(), np.minimum(m_lo + _HEAD, m_hi).tolist()
+    seen = np.flatnonzero(candidates(b.match, lo_all, hi_all, lang))
+    for i in seen.tolist():
+        lo, hi, s = lo_all[i], int(m_hi[i]), int(uniq[i])
         head = b.match[lo:min(lo + _HEAD, hi)]
         if _opening(head, lang, True) is None:  # nor without an open end (which only takes openings away)
             continue

@@ -10,6 +10,7 @@ array operation (``searchsorted``, fancy indexing) on the hits.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
@@ -17,12 +18,13 @@ from itertools import chain
 import ahocorasick
 import numpy as np
 
+from ..actors import partition, word_scan
 from ..normalize.matching import aligned_matching_form, matching_form
 from ..segment import segment_spans
 from .chars import codes_of
 from .lexicon import CueLexicon
 from .markers import CLAUSE_WORDS, SCANNED, marker_spans, marker_words
-from .words import space_positions
+from .words import space_positions, spaced_codes
 
 __all__ = ["Batch", "batch", "scan", "scan_batch"]
 
@@ -213,7 +215,24 @@ def _automaton(lexicon: CueLexicon, lang: str, clause_words: tuple = ()):
             table["cue_row"][k], _, table["plen"][k], table["future"][k] = cues[word]
         table["bits"][k] = sum(1 << SCANNED.index(c) for c in markers.get(word, ()))
     auto.make_automaton()
+    table["words"] = words
     return auto, table
+
+
+def _found(built, lexicon: CueLexicon, key: tuple, spaced: str) -> tuple[np.ndarray, np.ndarray]:
+    """The automaton's matches in ``spaced``: index of each match's last character and word number, in
+    ``Automaton.iter``'s order. The actors' compiled word scan (:mod:`diplolib.actors.word_scan`, the same arrays
+    without a Python tuple per match) when the tagger would use it (numba loaded, or a text long enough to pay for
+    its import: ``partition.COMPILED_MIN_CHARS``), else pyahocorasick."""
+    auto, table = built
+    if partition.COMPILED and (len(spaced) >= partition.COMPILED_MIN_CHARS or "numba" in sys.modules) \
+            and word_scan.compiled_available():
+        t = lexicon.cached(("word_tables", *key), lambda: word_scan.build_tables(table["words"]))
+        if t is not None:
+            last, wid = word_scan.raw_matches(t, spaced_codes(spaced))
+            return last.astype(np.int64, copy=False), wid.astype(np.int64, copy=False)
+    found = np.fromiter(chain.from_iterable(auto.iter(spaced)), dtype=np.int64)
+    return found[0::2], found[1::2]
 
 
 def _empty_hits() -> dict[str, np.ndarray]:
@@ -243,9 +262,8 @@ def scan(b: Batch, lexicon: CueLexicon, lang: str, clause_words: dict[str, tuple
     if built is None or not b.match:
         marks = marker_spans(*(np.zeros(0, dtype=np.int64),) * 3)
         return _empty_hits(), {c: v for c, v in marks.items() if extra or c not in CLAUSE_WORDS}
-    auto, table = built
-    found = np.fromiter(chain.from_iterable(auto.iter(b.spaced)), dtype=np.int64).reshape(-1, 2)
-    ends, k = found[:, 0], found[:, 1]
+    table = built[1]
+    ends, k = _found(built, lexicon, (lang, extra), b.spaced)
     marks = marker_spans(ends, table["size"][k], table["bits"][k])
     marks = {c: v for c, v in marks.items() if extra or c not in CLAUSE_WORDS}
     cue = table["cue_row"][k] >= 0
