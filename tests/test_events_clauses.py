@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from diplolib.actors.matcher_cache import default_matcher
-from diplolib.events import expand_cue, extract_events, plover_reading
+from diplolib.events import clauses, expand_cue, extract_events, plover_reading
 from diplolib.events.lexicon import _inflect
+from diplolib.events.scan import batch
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +86,23 @@ def test_a_relative_clause_between_subject_and_verb(matcher, lang, text, main, i
     assert not row["embedded"] and row["source"] == ("ISR" if lang == "en" else "FRA")
     rel = ev[ev["cue"] == inner].iloc[0]
     assert rel["embedded"] and rel["target"] != ("SYR" if lang == "en" else "RUS")
+
+
+_RELATIVE_TEXTS = ["Die Straße und ﬁn: le député, qui a été élu, a dit.",  # "ß", "ﬁ" lengthen the matching form
+                   "Israel, which has vowed to stay in Lebanon, rejected the offer."]
+
+
+def test_relative_ends_reads_the_batch_commas():
+    """The batch's matching form keeps every comma (only ``spaced`` blanks punctuation), so the closing commas found
+    on it map onto the display's, even where the form is longer than the text; twin: the same texts without
+    commas, as FA-KES ships every article (its CSV holds none), give no relative clause."""
+    b = batch(_RELATIVE_TEXTS)
+    closes = clauses.relative_ends(b.match)
+    assert len(closes) == 2 and len(b.match) > len(b.display) and "," not in b.spaced
+    assert b.to_display[closes].tolist() == clauses.relative_ends(b.display)
+    assert all(b.display[i] == "," for i in b.to_display[closes].tolist())
+    bare = batch([t.replace(",", "") for t in _RELATIVE_TEXTS])
+    assert clauses.relative_ends(bare.match) == [] and clauses.relative_ends(bare.display) == []
 
 
 def test_police_dispersing_protesters_coerce(matcher):
