@@ -74,18 +74,32 @@ def test_the_content_of_a_reporting_participle_is_background(matcher):
     assert set(kept["event"]) == {"PROTEST"} and ev.loc[ev["cue"].str.contains("withdraw"), "embedded"].all()
 
 
-@pytest.mark.parametrize(("lang", "text", "main", "inner"), [
-    ("en", "Israel, which has vowed to stay in Lebanon, rejected the offer of Syria.", "rejected", "vowed to"),
-    ("fr", "La France, qui a soutenu l'Allemagne, a condamné la Russie.", "a condamné", "a soutenu"),
+@pytest.mark.parametrize(("lang", "text", "main", "inner", "source", "after"), [
+    ("en", "Israel, which has vowed to stay in Lebanon, rejected the offer of Syria.", "rejected", "vowed to", "ISR",
+     "SYR"),
+    ("fr", "La France, qui a soutenu l'Allemagne, a condamné la Russie.", "a condamné", "a soutenu", "FRA", "RUS"),
+    ("ar", "إن فرنسا، التي دعمت ألمانيا، أدانت روسيا.", "أدانت", "دعمت", "FRA", "RUS"),  # the Arabic comma "،"
+    ("ar", "وروسيا، التي تدعم سوريا، هاجمت أوكرانيا.", "هاجمت", "تدعم", "RUS", "UKR"),
 ])
-def test_a_relative_clause_between_subject_and_verb(matcher, lang, text, main, inner):
+def test_a_relative_clause_between_subject_and_verb(matcher, lang, text, main, inner, source, after):
     """The verb after ", which …," has the antecedent as its source and is the main event; the cue inside the
     relative clause is its background and takes no target after the closing comma."""
     ev = _rows(text, matcher, lang)
     row = ev[ev["cue"] == main].iloc[0]
-    assert not row["embedded"] and row["source"] == ("ISR" if lang == "en" else "FRA")
+    assert not row["embedded"] and row["source"] == source
     rel = ev[ev["cue"] == inner].iloc[0]
-    assert rel["embedded"] and rel["target"] != ("SYR" if lang == "en" else "RUS")
+    assert rel["embedded"] and rel["target"] != after
+
+
+@pytest.mark.parametrize("text", [
+    "إن فرنسا التي دعمت ألمانيا أدانت روسيا.",  # no comma: not set off
+    "وأدانت روسيا فرنسا، التي دعمت ألمانيا. ثم قالت، إنها",  # no closing comma before the sentence ends
+    "Israel, which has vowed to stay. Then, it said",
+])
+def test_a_relative_clause_needs_its_two_commas(text):
+    """Twin: a relative word without an opening comma, or whose sentence ends before a closing one, closes no
+    clause (in Arabic as in English)."""
+    assert clauses.relative_ends(batch([text]).match) == []
 
 
 _RELATIVE_TEXTS = ["Die Straße und ﬁn: le député, qui a été élu, a dit.",  # "ß", "ﬁ" lengthen the matching form

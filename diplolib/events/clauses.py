@@ -67,8 +67,16 @@ _FORWARD_RE = {(lang, firm): re.compile(" (?:" + "|".join(re.escape(w) for w in 
 
 #: A relative clause set off by commas ("Ariel Sharon, *who has vowed not to return the Golan to Syria*,
 #: rejected …"): the subject of the verb after it is its antecedent, not an actor inside it.
-_RELATIVE = re.compile(r",\s*(?:who|which|whom|whose|qui|dont|lequel|laquelle|lesquels|lesquelles)\b",
+#: Arabic writes its own comma "،" and sets off "، الذي …،" the same way.
+_RELATIVE = re.compile(r"[,،]\s*(?:who|which|whom|whose|qui|dont|lequel|laquelle|lesquels|lesquelles|الذي|التي|الذين)\b",
                        re.IGNORECASE)
+_COMMA = re.compile(r"[,،]")
+
+
+def _comma(text: str, lo: int, hi: int | None = None) -> int:
+    """The first comma (Latin or Arabic) of ``text[lo:hi]``, ``-1`` none."""
+    m = _COMMA.search(text, lo, len(text) if hi is None else hi)
+    return -1 if m is None else m.start()
 
 
 def relative_ends(match: str, *, opens: bool = False) -> list[int] | tuple[np.ndarray, np.ndarray]:
@@ -76,7 +84,7 @@ def relative_ends(match: str, *, opens: bool = False) -> list[int] | tuple[np.nd
     arrays of the clauses' opening commas and closing commas."""
     starts, out = [], []
     for m in _RELATIVE.finditer(match):
-        c = match.find(",", m.end())
+        c = _comma(match, m.end())
         stop = match.find(". ", m.end())
         if c != -1 and (stop == -1 or c < stop):
             starts.append(m.start())
@@ -158,7 +166,7 @@ def relative_antecedent(display: str, starts: np.ndarray, sent_lo: np.ndarray, p
     out = before.copy()
     for k in cand.tolist():
         a, s = int(r[k]), int(starts[k])
-        if display.find(",", a + 1, s) == -1:  # the cue is inside the relative clause: its subject is the antecedent
+        if _comma(display, a + 1, s) == -1:  # the cue is inside the relative clause: its subject is the antecedent
             continue
         j = int(np.searchsorted(pe, a, side="right")) - 1
         j = int(prev[int(material[k])][j]) if j >= 0 else -1
