@@ -68,8 +68,8 @@ _FORWARD_RE = {(lang, firm): re.compile(" (?:" + "|".join(re.escape(w) for w in 
 #: A relative clause set off by commas ("Ariel Sharon, *who has vowed not to return the Golan to Syria*,
 #: rejected …"): the subject of the verb after it is its antecedent, not an actor inside it.
 #: Arabic writes its own comma "،" and sets off "، الذي …،" the same way.
-_RELATIVE = re.compile(r"[,،]\s*(?:who|which|whom|whose|qui|dont|lequel|laquelle|lesquels|lesquelles|الذي|التي|الذين)\b",
-                       re.IGNORECASE)
+_RELATIVE = re.compile(r"[,،]\s*(?:who|which|whom|whose|qui|dont|lequel|laquelle|lesquels|lesquelles|"
+                       r"الذي|التي|الذين)\b", re.IGNORECASE)
 _COMMA = re.compile(r"[,،]")
 
 
