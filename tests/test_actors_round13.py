@@ -35,6 +35,14 @@ def test_the_surname_alone_stays_a_word(matcher):
     assert got == {}
 
 
+def test_president_saleh_is_read_by_date(matcher):
+    # Yemen's Ali Abdullah Saleh in 2015 (after he stepped down, still so named), Iraq's Barham Salih from 2018-10
+    got = _tag(matcher, ["منذ تنحّي الرئيس صالح عن منصبه", "استقبل الرئيس صالح الوفد في بغداد"],
+               ["2015-06-01", "2019-06-01"])
+    assert got[0] == {"per:ali_abdallah_salih"}
+    assert got[1] == {"per:barham_salih", "place:baghdad"}  # "في بغداد": the city
+
+
 def test_a_capital_plus_a_number_is_a_review_conference_not_the_state(matcher):
     got = _tag(matcher, ["the Beijing+10 review and Beijing +5", "les examens Pékin + 20", "إعلان بيجين + 20"])
     assert got == {}
