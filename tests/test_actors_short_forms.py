@@ -155,3 +155,21 @@ def test_an_arabic_construct_with_the_un_is_the_body_it_stands_for_or_stays_the_
     assert by[1] == ["org:minusca"]                            # the one mission the document names
     assert by[2] == ["TLS", "org:un"] and by[3] == ["org:un"]  # a qualified name, no context: the UN stays
     assert by[4] == ["org:un"] and (out["method"] == "short_form").sum() == 2
+
+
+def test_parallel_mentions_reads_the_document_from_its_other_sentences_never_the_sentence_itself(matcher):
+    from diplolib.actors.agreement import parallel_mentions
+    tri = pd.DataFrame({
+        "id": ["a1", "a2", "b1", "b2"], "doc_id": ["A", "A", "B", "B"],
+        "en": ["The Council adopted the text.", "The Human Rights Council met in Geneva.",
+               "The Council adopted the text.", "France spoke."],
+        "fr": ["Le Conseil a adopté le texte.", "Le Conseil des droits de l'homme s'est réuni à Genève.",
+               "Le Conseil des droits de l'homme a adopté le texte.", "La France a pris la parole."]})
+    m = parallel_mentions(tri, langs=("en", "fr"), registry=matcher)
+    council = m[(m["method"] == "short_form") & (m["lang"] == "en")].set_index("article_id")
+    # a1 names nothing itself: its document's other sentence (a2) names the Human Rights Council
+    assert council.loc["a1", "actor_id"] == "org:unhrc"
+    assert council.loc["a1", "alias_kind"] == "context:named"
+    # twin: b1's French version names the body, but no other sentence of document B does
+    assert council.loc["b1", "actor_id"] == ""
+    assert council.loc["b1", "reason"] == "no-context"

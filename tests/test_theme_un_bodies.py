@@ -127,17 +127,24 @@ def test_reading_of_the_unpc_check_half_hits_still_come_out():
     key = judged["article_id"] + sep + judged["corpus"].str.rsplit("-", n=1).str[1]
     found = [(k, t, c, s, e) in got for k, t, c, s, e in zip(key, judged["theme"], judged["cue"], judged["start"],
                                                                judged["end"], strict=True)]
-    assert all(found)
+    # four right hits came from the sentence's own other versions, which parallel_mentions no longer reads as its
+    # document (round 13: "the other sentences of the same document, never the sentence itself"); they are now
+    # unresolved short forms, and every other hit still comes out
+    own_version_only = {("unpc-dev-0440", "@org:unmiss"), ("unpc-dev-0642", "@org:monusco"),
+                        ("unpc-dev-3154", "@org:undof"), ("unpc-dev-2737", "@org:uniogbis")}
+    expected = [(a, c) not in own_version_only for a, c in zip(judged["article_id"], judged["cue"], strict=True)]
+    assert found == expected
 
 
 def test_two_languages_resolve_from_what_the_third_names():
-    # only the English names the Office (UNODC); French "l'Office" and Arabic المكتب of the same sentence are
-    # resolved from it even when only French and Arabic are compared (theme_disagreements compares two languages)
+    # only the English of another sentence of the document names the Office (UNODC); French "l'Office" and Arabic
+    # المكتب of s2 are resolved from it even when only French and Arabic are compared (theme_disagreements compares
+    # two languages). The sentence's own versions are not its document (tests/test_actors_short_forms.py)
     triples = pd.DataFrame({
         "id": ["s1", "s2"], "doc_id": ["x", "x"], "organ": ["General Assembly", "General Assembly"],
-        "en": ["The United Nations met in New York.", "UNODC received 214 requests."],
-        "fr": ["L'Organisation des Nations Unies s'est réunie à New York.", "L'Office a reçu 214 demandes."],
-        "ar": ["اجتمعت الأمم المتحدة في نيويورك.", "وتلقى المكتب 214 طلبا."]})
+        "en": ["UNODC met in New York.", "It received 214 requests."],
+        "fr": ["Il s'est réuni à New York.", "L'Office a reçu 214 demandes."],
+        "ar": ["واجتمع في نيويورك.", "وتلقى المكتب 214 طلبا."]})
     two = parallel_themes(triples, langs=("ar", "fr"), un_bodies=True)
     assert set(two.loc[(two["id"] == "s2") & (two["theme"] == "un"), "lang"]) == {"ar", "fr"}
     # the twin: without the English column nothing names the Office, and neither short form is resolved

@@ -78,16 +78,20 @@ def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "f
 
 
 def _named_elsewhere(triples: pd.DataFrame, found: dict, id_column: str, document: str | None) -> dict:
-    """sentence id → the actors the other sentences of its document name, in any language."""
+    """sentence id → the actors the other sentences of its document name, in any language.
+
+    A sentence's own actors (in any of its languages) count only when another sentence of the document names
+    them too: the document is the evidence a short form is resolved from, never the sentence itself.
+    """
     if not document or document not in triples.columns:
         return {}
-    doc_of = triples.set_index(id_column)[document]
+    sentences = triples[[id_column, document]].drop_duplicates().set_axis(["sid", "doc"], axis=1)
     hits = pd.concat([m for _, m in found.values()], ignore_index=True)
     hits = hits[hits["actor_id"].fillna("") != ""][["article_id", "actor_id"]].drop_duplicates()
-    hits["doc"] = hits["article_id"].map(doc_of)
-    pairs = hits.merge(hits[["doc", "article_id", "actor_id"]].rename(columns={"article_id": "sid"}), on="doc")
-    pairs = pairs[pairs["sid"] != pairs["article_id"]]
-    return {sid: set(g["actor_id_y"]) for sid, g in pairs.groupby("sid")}
+    hits["doc"] = hits["article_id"].map(sentences.drop_duplicates("sid").set_index("sid")["doc"])
+    pairs = sentences.merge(hits, on="doc")
+    pairs = pairs[pairs["article_id"] != pairs["sid"]]
+    return {sid: set(g) for sid, g in pairs.groupby("sid")["actor_id"]}
 
 
 def _found(mentions: pd.DataFrame) -> pd.DataFrame:

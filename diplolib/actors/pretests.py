@@ -92,7 +92,7 @@ def based_after(codes: ChunkCodes, pos: np.ndarray, end: np.ndarray) -> np.ndarr
 
 def maybe_in_a_name(codes: ChunkCodes, pos: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """The hits for which :meth:`~diplolib.actors.rules.MatcherRules._in_a_name` can be true: a space or hyphen
-    then a capital letter after the hit, or "de ", "du ", "d'", "d’" or an Arabic letter one or two characters before
+    then a capital letter after the hit, "+" or " +" after it, or "de ", "du ", "d'", "d’" or an Arabic letter one or two characters before
     it (the method's own first tests, vectorised; the others are certainly not in a name). The same hits are the
     only ones :func:`~diplolib.actors.seats.seat_of` can say "yes" for."""
     if not len(pos):
@@ -101,11 +101,12 @@ def maybe_in_a_name(codes: ChunkCodes, pos: np.ndarray, start: np.ndarray, end: 
     room = end + 2 <= codes.lengths[pos]
     upper = np.where(a1 < 0x10000, _IS_UPPER[np.minimum(a1, 0xFFFF)], True)  # beyond the BMP: ask the method
     after = room & ((a0 == 32) | (a0 == 45)) & upper
+    review = (a0 == 43) | ((a0 == 32) & (a1 == 43))  # "+" or " +": "Beijing+10" (rules._REVIEW_AFTER)
     c1, c2, c3 = (codes.char(pos, start - k) for k in (1, 2, 3))
     de_du = (c1 == 32) & ((c2 == 101) | (c2 == 117)) & (c3 == 100)
     elided = ((c1 == 39) | (c1 == 0x2019)) & (c2 == 100)
     arabic = ((start >= 2) & (c2 >= 0x600) & (c2 <= 0x6FF)) | ((start >= 1) & (c1 >= 0x600) & (c1 <= 0x6FF))
-    return after | de_du | elided | arabic
+    return after | review | de_du | elided | arabic
 
 
 def maybe_place(codes: ChunkCodes, pos: np.ndarray, start: np.ndarray) -> np.ndarray:

@@ -46,6 +46,9 @@ _INSTRUMENT_AFTER = re.compile(r"[\s-]+(?:Convention|Declaration|Platform|Progra
                                r"Summit|Agenda|Development|Talks|Round|Forum|Initiative|Communiqu[ée]|Framework|"
                                r"Commitments?|Conventions|Agreements|Declarations|Action|Airport|International Airport|"
                                r"Club)\b")
+# a capital, "+" and a number name the review of the conference held there ("Beijing+10", "Pékin + 20", "بيجين+5":
+# the Beijing Platform for Action ten years on; "Cairo+20" the ICPD): a meeting, not the state
+_REVIEW_AFTER = re.compile(r" ?\+ ?\d")
 _INSTRUMENT_BEFORE = re.compile(r"(?:\b(?:Conventions?|Déclaration|Plateforme|Programme|Protocole|Accords?|Statut|"
                                 r"Consensus|Plan|Processus|Format|Document|Règles|Principes|Conférence|Sommet|"
                                 r"pourparlers|négociations|Cycle|Forum|Initiative|Communiqué|Club|aéroport|Agenda|"
@@ -296,7 +299,9 @@ class MatcherRules(CoordinationRules):
 
     def _in_a_name(self, text: str, start: int, end: int) -> bool:
         """A capital inside the name of an instrument or forum ("Stockholm Convention", "Plateforme d'action de
-        Beijing", "اتفاقية استكهولم"): the name of a text, not the state acting."""
+        Beijing", "اتفاقية استكهولم", the review conference "Beijing+10"): the name of a text, not the state acting."""
+        if _REVIEW_AFTER.match(text, end):
+            return True
         after = text[end:end + 2]
         if len(after) == 2 and after[0] in " -" and after[1].isupper() and _INSTRUMENT_AFTER.match(text, end):
             return True
