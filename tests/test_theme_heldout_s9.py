@@ -9,12 +9,9 @@ before any change: 142/155 (``theme_precision_check_s9.csv``; offsets only, no t
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 from suite_cache import shipped_themes
-from theme_readings import DATA, hash_half, load_articles, produced_hits, read_judged
-
-from diplolib.themes.evaluate import precision
+from theme_readings import DATA, assert_read_as, hash_half, read_before, read_judged, right_hits_missing
 
 CHECK = DATA / "theme_precision_check_s9.csv"
 # as read: (judged, correct) per language and per corpus
@@ -24,10 +21,6 @@ READ_CORPUS = {"kremlin-en": (30, 28), "wh-readouts": (25, 18), "ungdc": (25, 25
 SLOW = {"kremlin-en", "wh-readouts", "ungdc", "fa-kes"}
 
 
-def _lang(corpus: pd.Series) -> pd.Series:
-    return corpus.map(lambda c: c.rsplit("-", 1)[-1] if c.startswith("unpc-") else "en")
-
-
 def test_file_is_well_formed_fresh_and_read_as_documented():
     judged = read_judged(CHECK, empty_notes=True)
     assert set(judged["verdict"]) == {"correct", "incorrect"}
@@ -35,22 +28,11 @@ def test_file_is_well_formed_fresh_and_read_as_documented():
     assert {"context", "ctx", "surface", "text"}.isdisjoint(judged.columns), "the file must not quote corpus text"
     assert not judged["article_id"].duplicated().any(), "one hit per article"
     assert set(judged["theme"]) <= set(shipped_themes().themes["theme"])
-    earlier = pd.concat([read_judged(f, empty_notes=True) for f in DATA.glob("theme_precision*.csv") if f != CHECK],
-                        ignore_index=True)
-    ids = set(earlier["article_id"].dropna())
-    ids |= {f"unpc-{i}-{lang}" for i in ids for lang in ("fr", "ar", "en")}  # the fifth round keyed UNPC by triple id
-    triples = {i.removeprefix("unpc-").rsplit("-", 1)[0] for i in ids if i.startswith("unpc-")}
-    ids |= {f"unpc-{t}-{lang}" for t in triples for lang in ("fr", "ar", "en")}  # a triple read in any language
+    ids = read_before(CHECK)
     assert not set(judged["article_id"]) & ids, "an article read before was drawn again"
     unpc = judged.loc[judged["corpus"].str.startswith("unpc-"), "article_id"].str.rsplit("-", n=1).str[0]
     assert (unpc.str.removeprefix("unpc-").map(hash_half) == 1).all(), "a sentence of the tune half"
-    per = precision(judged.assign(theme=_lang(judged["corpus"]))).set_index("theme")
-    for lang, (n, ok) in READ.items():
-        assert (per.loc[lang, "n_judged"], per.loc[lang, "n_correct"]) == (n, ok)
-        assert per.loc[lang, "ci_low"] < per.loc[lang, "precision"] <= per.loc[lang, "ci_high"]
-    per = precision(judged.assign(theme=judged["corpus"])).set_index("theme")
-    for corpus, (n, ok) in READ_CORPUS.items():
-        assert (per.loc[corpus, "n_judged"], per.loc[corpus, "n_correct"]) == (n, ok)
+    per = assert_read_as(judged, READ, READ_CORPUS)
     assert per.loc["(all)", "n_judged"] >= 150 and per.loc["(all)", "n_correct"] == 142
 
 
@@ -59,8 +41,6 @@ def test_right_hits_still_produced(corpus):
     """The hits read right are what the tagger gives now (a later rule may drop a misfire, never a right hit)."""
     part = read_judged(CHECK, empty_notes=True)
     part = part[part["corpus"] == corpus]
-    produced = produced_hits(load_articles(corpus, part["article_id"]))
-    missing = [(r.article_id, r.theme) for r in part.itertuples()
-               if r.verdict == "correct" and (r.article_id, r.theme, r.start, r.end) not in produced]
+    missing = right_hits_missing(part, corpus)
     assert not missing, f"{corpus}: right hits no longer produced: {missing}"
     assert len(part) == READ_CORPUS[corpus][0]

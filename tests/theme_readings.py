@@ -69,3 +69,41 @@ def produced_hits(arts: pd.DataFrame, ids=None) -> set:
         arts = arts[arts["article_id"].astype(str).isin(set(ids))]
     hits = tag_themes(arts).dropna(subset=["theme"])
     return set(zip(hits["article_id"].astype(str), hits["theme"], hits["start"], hits["end"], strict=True))
+
+
+def lang_of(corpus: pd.Series) -> pd.Series:
+    """The language of each judged corpus name: ``unpc-<lang>`` its own, every other corpus English."""
+    return corpus.map(lambda c: c.rsplit("-", 1)[-1] if c.startswith("unpc-") else "en")
+
+
+def read_before(check) -> set:
+    """The article ids of every reading but ``check``, a UNPC triple read in any language counting in all three
+    (the fifth round keyed UNPC by triple id alone)."""
+    earlier = pd.concat([read_judged(f, empty_notes=True) for f in DATA.glob("theme_precision*.csv") if f != check],
+                        ignore_index=True)
+    ids = set(earlier["article_id"].dropna())
+    ids |= {f"unpc-{i}-{lang}" for i in ids for lang in ("fr", "ar", "en")}
+    triples = {i.removeprefix("unpc-").rsplit("-", 1)[0] for i in ids if i.startswith("unpc-")}
+    return ids | {f"unpc-{t}-{lang}" for t in triples for lang in ("fr", "ar", "en")}
+
+
+def assert_read_as(judged: pd.DataFrame, read: dict, read_corpus: dict) -> pd.DataFrame:
+    """Assert the (judged, correct) counts per language and per corpus; returns the per-corpus precision table."""
+    from diplolib.themes.evaluate import precision
+
+    per = precision(judged.assign(theme=lang_of(judged["corpus"]))).set_index("theme")
+    for lang, (n, ok) in read.items():
+        assert (per.loc[lang, "n_judged"], per.loc[lang, "n_correct"]) == (n, ok)
+        assert per.loc[lang, "ci_low"] < per.loc[lang, "precision"] <= per.loc[lang, "ci_high"]
+    per = precision(judged.assign(theme=judged["corpus"])).set_index("theme")
+    for corpus, (n, ok) in read_corpus.items():
+        assert (per.loc[corpus, "n_judged"], per.loc[corpus, "n_correct"]) == (n, ok)
+    return per
+
+
+def right_hits_missing(part: pd.DataFrame, corpus: str) -> list:
+    """(article_id, theme) of the hits of ``part`` (one corpus of a reading) judged right that the tagger no longer
+    gives."""
+    produced = produced_hits(load_articles(corpus, part["article_id"]))
+    return [(r.article_id, r.theme) for r in part.itertuples()
+            if r.verdict == "correct" and (r.article_id, r.theme, r.start, r.end) not in produced]
