@@ -216,3 +216,26 @@ def test_repeated_str_is_the_taken_series(value, n):
     got = _repeated_str(value, n)
     pd.testing.assert_series_equal(got, want, check_exact=True)
     assert got.array._pa_array.type == want.array._pa_array.type
+
+
+@pytest.mark.parametrize("min_count", [1, 2])  # 1: the counts' ``n`` passed on whole (a view); 2: a filtered copy
+@pytest.mark.parametrize("dated", [True, False])
+def test_edges_columns_are_arrays_of_their_own(min_count, dated):
+    """The edges and pairs tables are built without copying their columns into 2-D blocks (``copy=False``): writing
+    into one column of the edges must change neither another column, nor the counts, nor a second table made
+    from the same counts; nor must writing into the pairs' ``first`` change their ``last``."""
+    from diplolib.comention.edges import comention_counts, edges_from_counts
+
+    m = random_mentions(0)
+    counts = comention_counts(m if dated else m.drop(columns="published"), window="sentence")
+    edges = edges_from_counts(counts, min_count=min_count)
+    want = edges.copy(deep=True)
+    pairs_before = counts.pairs.copy(deep=True)
+    edges.loc[:, "n"] = 10**9
+    edges.loc[:, "pmi"] = 0.5
+    edges.loc[:, "first"] = pd.NaT
+    assert (edges["n_a"] != 10**9).all() and (edges["npmi"] != 0.5).any()
+    pd.testing.assert_frame_equal(counts.pairs, pairs_before, check_exact=True)
+    pd.testing.assert_frame_equal(edges_from_counts(counts, min_count=min_count), want, check_exact=True)
+    counts.pairs.loc[:, "first"] = 7
+    assert (counts.pairs["last"] != 7).all()

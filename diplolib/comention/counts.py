@@ -211,7 +211,9 @@ def comention_counts(
     actor_table["actor_id"] = labels_s.take(c.row_actor).reset_index(drop=True)
     actor_table["n"] = n_each
     actor_table["group"] = c.row_group
-    pairs = pd.DataFrame({"a": i, "b": j, "n": n, "first": first, "last": last})
+    # copy=False: five fresh arrays of their own, not stacked into one 2-D block (a copy of each)
+    last = last.copy() if last is first else last  # no dates: one array of NaT serves both
+    pairs = pd.DataFrame({"a": i, "b": j, "n": n, "first": first, "last": last}, copy=False)
     return CoMentionCounts(pairs, actor_table, windows, window, by, date_dtype)
 
 
