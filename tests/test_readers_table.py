@@ -50,6 +50,7 @@ CASES = [
     ("width-one", b'text\none\n\n""\n  \ntwo\n', {}, True),
     ("tsv-quoting-none", b'id\ttext\n1\tsay "hi\n2\t"b"\n', {"sep": "\t", "quoting": "none"}, True),
     ("bom-and-accents", "\ufeffid,text\n1,café «été»\n".encode(), {}, True),
+    ("utf8-accents", "id,text\n1,café «été» دمشق\n".encode(), {}, True),
     ("cp1252", "id,text\n1,caf\u00e9 na\u00efve d\u00e9j\u00e0 \u00e9t\u00e9 \u00e0 No\u00ebl\n".encode("cp1252"),
      {}, True),
     ("nul-replace", b"id,text\n1,a\x00b\n", {"encoding_errors": "replace"}, True),
@@ -185,3 +186,36 @@ def test_columns_frame_in_column_passes_equals_the_value_by_value_reference(colu
     for c in got.columns:
         if got[c].dtype == object:
             assert [type(v) for v in got[c]] == [type(v) for v in want[c]], c
+
+
+@pytest.mark.parametrize("data,options,as_is", [
+    ("id,text\n1,café «été» دمشق\n".encode(), {}, True),  # UTF-8 read as such: the bytes can stand for the text
+    (b"id,text\n1,plain\n", {}, True),
+    ("\ufeffid,text\n1,café\n".encode(), {}, False),  # twin: the byte-order mark is not in the text
+    (b"id,text\n1,a\x00b\n", {"encoding_errors": "replace"}, False),  # twin: NUL bytes removed
+    ("id,text\n1,caf\u00e9 d\u00e9j\u00e0 \u00e9t\u00e9\n".encode("cp1252"), {}, False),  # twin: another codec
+    ("id,text\n1,café\n".encode(), {"encoding": "utf-8"}, False),  # twin: a given codec (decoded by _strict)
+])
+def test_decode_text_says_when_the_text_is_the_bytes_as_utf8(data, options, as_is):
+    from diplolib.readers.encoding import decode, decode_text
+
+    text, flag = decode_text(data, **options)
+    assert flag is as_is
+    assert text == decode(data, **options)
+    if as_is:
+        assert text.encode("utf-8") == data
+    elif "encoding" not in options:  # a byte-order mark, NUL bytes removed, another codec: not the text's UTF-8
+        assert text.encode("utf-8") != data
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(min_size=1, max_size=60) | st.text(min_size=1, max_size=30).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_decode_text_as_is_only_when_the_bytes_are_the_text(data):
+    from diplolib.readers.encoding import decode_text
+
+    try:
+        text, as_is = decode_text(data, encoding_errors="replace")
+    except Exception:  # ReadError (empty, binary): nothing decoded
+        return
+    if as_is:
+        assert text.encode("utf-8") == data

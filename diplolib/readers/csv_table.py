@@ -34,7 +34,7 @@ import pandas as pd
 from .base import DEFAULT_MAX_TEXT_CHARS, RECORD_COLUMNS, ReadError, columns_frame, error_row, meta_name, scrub_text
 from .common import STAMP_MAX, STAMP_MIN, DateError, check_size, date_precision, parse_metadata_date
 from .delimited import FIELD_LIMIT, INTEGER_FIELD, column_mapping, preset_options, read_csv, unique_header
-from .encoding import decode
+from .encoding import decode_text
 from .separator import default_sep
 
 __all__ = ["read_csv_table", "well_formed"]
@@ -125,8 +125,9 @@ def _columnar(data: bytes, origin: str, opts: dict[str, Any]) -> tuple[pd.DataFr
         settings = preset_options(opts["preset"], *settings)
     columns, sep, quoting, date_format, lang = settings
     try:
-        text = decode(data, encoding=opts["encoding"], encoding_errors=opts["encoding_errors"])
-        raw = data if data.isascii() and b"\x00" not in data else text.encode("utf-8")
+        text, as_is = decode_text(data, encoding=opts["encoding"], encoding_errors=opts["encoding_errors"])
+        # the UTF-8 bytes pyarrow parses: the file's own when the text is them read as UTF-8 (no second encoding)
+        raw = data if as_is or (data.isascii() and b"\x00" not in data) else text.encode("utf-8")
     except (ReadError, UnicodeError):
         return None  # the reference raises the same ReadError
     if sep is None:

@@ -14,7 +14,7 @@ from typing import Literal
 
 from .base import ReadError
 
-__all__ = ["decode", "sniff_binary"]
+__all__ = ["decode", "decode_text", "sniff_binary"]
 
 _MAGIC = {
     b"%PDF": "a PDF document",
@@ -115,7 +115,20 @@ def decode(
     declared: str | None = None,
     encoding_errors: Literal["strict", "replace"] = "strict",
 ) -> str:
-    """Decode the bytes of one file.
+    """Decode the bytes of one file: the text of :func:`decode_text`."""
+    return decode_text(data, encoding=encoding, declared=declared, encoding_errors=encoding_errors)[0]
+
+
+def decode_text(
+    data: bytes,
+    *,
+    encoding: str | None = None,
+    declared: str | None = None,
+    encoding_errors: Literal["strict", "replace"] = "strict",
+) -> tuple[str, bool]:
+    """Decode the bytes of one file; also say whether the text is the bytes read as UTF-8, unchanged (then
+    ``text.encode("utf-8") == data``, and a caller that needs UTF-8 bytes can keep ``data`` instead of encoding
+    the text again).
 
     Parameters
     ----------
@@ -130,14 +143,16 @@ def decode(
 
     Returns
     -------
-    str
-        The text, with a byte-order mark removed.
+    (str, bool)
+        The text, with a byte-order mark removed; True when it is ``data.decode("utf-8")`` (no byte-order mark,
+        no NUL byte removed, no other codec).
 
     Raises
     ------
     ReadError
         code "empty", "binary", "nul-bytes" or "decode", with a message saying what to do.
     """
+    given = data
     if not data or data.isspace():  # (not data.strip(), without copying the file)
         raise ReadError("empty", "the file is empty (or only whitespace): remove it or fetch it again.")
     binary = sniff_binary(data)
@@ -149,10 +164,10 @@ def decode(
         )
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _strict(data, codec, "byte-order-marked", encoding_errors).lstrip("\ufeff")
+            return _strict(data, codec, "byte-order-marked", encoding_errors).lstrip("\ufeff"), False
     utf16 = _utf16_without_bom(data[:8192])
     if utf16:
-        return _strict(data, utf16, "detected", encoding_errors)
+        return _strict(data, utf16, "detected", encoding_errors), False
     if b"\x00" in data:
         n_nul = data.count(b"\x00")
         if encoding_errors != "replace":
@@ -165,7 +180,7 @@ def decode(
             )
         data = data.replace(b"\x00", b"")
     if encoding:
-        return _strict(data, encoding, "given", encoding_errors)
+        return _strict(data, encoding, "given", encoding_errors), False
     if declared:
         try:
             codecs.lookup(declared)
@@ -176,13 +191,13 @@ def decode(
         elif declared and codecs.lookup(declared).name.startswith(("utf-16", "utf-32")):
             declared = "utf-8"  # bytes that reached here have no UTF-16/32 BOM or shape: the HTML standard's rule
     if declared and codecs.lookup(declared).name not in ("utf-8", "iso8859-1", "cp1252", "ascii"):
-        return _strict(data, declared, "declared", encoding_errors)
+        return _strict(data, declared, "declared", encoding_errors), False
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), data is given  # not after NUL bytes were removed
     except UnicodeDecodeError:
         pass
     if declared and codecs.lookup(declared).name == "utf-8" or _looks_like_damaged_utf8(data):
-        return _strict(data, "utf-8", "declared" if declared else "detected", encoding_errors)
+        return _strict(data, "utf-8", "declared" if declared else "detected", encoding_errors), False
     from charset_normalizer import from_bytes
 
     results = from_bytes(data)
@@ -196,12 +211,12 @@ def decode(
     # French/English/Arabic corpora: on a near tie prefer Windows Western or Arabic over e.g. Central European
     for match in results:
         if match.encoding in _PREFERRED and match.chaos <= best.chaos + 0.02 and _plausible(str(match)):
-            return str(match)
+            return str(match), False
     if _plausible(str(best)):
-        return str(best)
+        return str(best), False
     # the detected encoding turns the odd bytes into letters of no language diplolib reads (Cyrillic, Greek,
     # CJK...): the file is UTF-8 with a few damaged bytes; they become U+FFFD, counted in n_replacement_chars
-    return data.decode("utf-8", "replace")
+    return data.decode("utf-8", "replace"), False
 
 
 #: Non-ASCII characters a French or English text decoded right is made of: Latin-1 letters and signs (é, «),
