@@ -22,15 +22,23 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import sys
+import tempfile
 import unicodedata
+import zipfile
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
+from .. import paths
 from ._charmap import CharMap
 
-__all__ = ["matching_form", "joined_matching_form", "aligned_matching_form", "ELISIONS"]
+__all__ = ["matching_form", "joined_matching_form", "aligned_matching_form", "ELISIONS", "fold_tables",
+           "fold_tables_file"]
 
 ELISIONS = ("l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu")
 
@@ -52,9 +60,57 @@ _ELISION_END = re.compile(r"(?<!\w)(?:" + "|".join(sorted(ELISIONS, key=len, rev
 def _fold_map() -> CharMap:
     """Delete every combining mark (category Mn/Me or a non-zero combining class) and tatweel; unify
     Arabic letters, Eastern digits and apostrophes. Marks live in planes 0, 1 and 14 only."""
-    marks = [c for c in map(chr, (*range(0x20000), *range(0xE0000, 0xE1000)))
-             if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me")]
-    return CharMap({**_ARABIC_TABLE, **_DIGITS, **_APOSTROPHES}, delete=marks)
+    return _char_map(_fold_tables()["marks"])
+
+
+def _char_map(marks: np.ndarray) -> CharMap:
+    return CharMap({**_ARABIC_TABLE, **_DIGITS, **_APOSTROPHES}, delete=map(chr, marks.tolist()))
+
+
+def _marks() -> np.ndarray:
+    """The code points of the marks :func:`_fold_map` deletes, from ``unicodedata`` (135,000 look-ups)."""
+    return np.array([c for c in (*range(0x20000), *range(0xE0000, 0xE1000))
+                     if unicodedata.combining(chr(c)) or unicodedata.category(chr(c)) in ("Mn", "Me")], dtype=np.uint32)
+
+
+def fold_tables_file(folder: Path | None = None) -> Path:
+    """Where :func:`fold_tables` keeps its tables: ``data/processed/_models/fold-tables-<key>.npz``, the key a hash
+    of the Unicode version and of the code that defines the tables (this module and the character map's)."""
+    key = hashlib.sha1(unicodedata.unidata_version.encode() + Path(__file__).read_bytes()
+                       + Path(sys.modules[CharMap.__module__].__file__).read_bytes()).hexdigest()[:16]
+    return (paths.processed_dir("_models") if folder is None else folder) / f"fold-tables-{key}.npz"
+
+
+def fold_tables(folder: Path | None = None) -> dict[str, np.ndarray]:
+    """The fold map's marks (``marks``: code points) and the BMP fold table (``lens``, ``single``: see
+    :func:`_bmp_fold_table`), read from :func:`fold_tables_file`; computed (0.05-0.1 s of CPU, every process
+    paid it at its first non-ASCII text) and written there (atomically) when the file is missing, and only
+    computed where the folder cannot be written."""
+    target = fold_tables_file(folder)
+    try:
+        with np.load(target, allow_pickle=False) as data:
+            out = {name: data[name] for name in ("marks", "lens", "single")}
+        if out["lens"].shape == out["single"].shape == (0x10000,):
+            return out
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):  # missing or damaged: computed and written again
+        pass
+    marks = _marks()
+    lens, single = _bmp_table(_char_map(marks))
+    out = {"marks": marks, "lens": lens, "single": single}
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as tmp:
+            np.savez(tmp, **out)
+        os.chmod(tmp.name, 0o644)
+        os.replace(tmp.name, target)
+    except OSError:
+        pass
+    return out
+
+
+@lru_cache(maxsize=1)
+def _fold_tables() -> dict[str, np.ndarray]:
+    return fold_tables()
 
 
 def _fold(s: str) -> str:
@@ -120,12 +176,16 @@ def _fold_char(c: str) -> str:
 @lru_cache(maxsize=1)
 def _bmp_fold_table() -> tuple[np.ndarray, np.ndarray]:
     """For every BMP code point: the length of ``_fold_char`` (2 standing for "2 or more", and for surrogates,
-    which take the per-character path) and, where that length is 1, the code point it folds to.
+    which take the per-character path) and, where that length is 1, the code point it folds to
+    (:func:`_bmp_table`, kept per machine by :func:`fold_tables`)."""
+    tables = _fold_tables()
+    return tables["lens"], tables["single"]
 
-    Built in one vectorised pass: the casefolded NFD of every character, then the fold map's deletions and
-    replacements on the concatenation (what :func:`_fold` does character by character).
-    """
-    fm = _fold_map()
+
+def _bmp_table(fm: CharMap) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_bmp_fold_table` of the fold map ``fm``, built in one vectorised pass: the casefolded NFD of every
+    character, then the fold map's deletions and replacements on the concatenation (what :func:`_fold` does
+    character by character)."""
     chars = [chr(c) for c in range(0x10000)]
     decomposed = [("" if 0xD800 <= c <= 0xDFFF else
                    _fold(ch) if c < 128 else unicodedata.normalize("NFD", ch.casefold()))
