@@ -25,6 +25,8 @@ _TAIL_ALTERNATIVES = (
     r"\s+(?:Read Also|Read More|Lire aussi|Check Also)",
     r"(?<=[.!?)\"\]])\s*(?:English Bulletin|Twitter|MoreImage|Print Tweet|Also)",
 )
+#: The whole alternation, searched over the last 800 characters: the definition the narrowed searches below must
+#: give the same cuts as (``tests/test_boilerplate_tail.py``).
 _TAIL_JUNK = re.compile("(?:" + "|".join(_TAIL_ALTERNATIVES) + r")\s*$")
 # Every alternative ends with one of its literals, then only whitespace: the right-stripped end of a body says
 # which alternatives can match at all. None: no search (the alternation would be tried at each of the last 800
@@ -64,8 +66,10 @@ def _before_reuters(end: str, ends: tuple[str, ...]) -> int:
 _TAIL_JUNK_BY_END = (
     (("Sputnik News",), re.compile(f"(?:{_TAIL_ALTERNATIVES[0]})" + r"\s*$"), _before_sputnik),
     (("Principles.",), re.compile(f"(?:{_TAIL_ALTERNATIVES[1]})" + r"\s*$"), _before_reuters),
-    (("Read More", "Lire aussi"), re.compile(f"(?:{_TAIL_ALTERNATIVES[2]})" + r"\s*$"), _before_literal),
-    (("Read Also", "Check Also"), _TAIL_JUNK, None),  # the third and the fourth alternative
+    # "Read Also", "Check Also": the fourth alternative's "Also" would need [.!?)"\]] and only whitespace before
+    # it, and a body ending with either literal has "Read "/"Check " there: the third alternative alone matches
+    (("Read More", "Lire aussi", "Read Also", "Check Also"), re.compile(f"(?:{_TAIL_ALTERNATIVES[2]})" + r"\s*$"),
+     _before_literal),
     (("English Bulletin", "Twitter", "MoreImage", "Print Tweet", "Also"),
      re.compile(f"(?:{_TAIL_ALTERNATIVES[3]})" + r"\s*$"), _before_literal),
 )
