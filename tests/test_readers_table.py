@@ -219,3 +219,51 @@ def test_decode_text_as_is_only_when_the_bytes_are_the_text(data):
         return
     if as_is:
         assert text.encode("utf-8") == data
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([bytes([b]) for b in range(256)] + [c.encode("utf-8", "surrogatepass") for c in
+                                  ("é", "😀", "\ud7ff", "\ue000", "\U0010ffff", "\ud800", "؛")]), max_size=12))
+def test_is_utf8_agrees_with_pythons_decoder(pieces):
+    """Arrow's validation and Python's strict decoder refuse the same bytes (surrogates, overlong forms, bytes
+    above U+10FFFF, cut sequences)."""
+    from diplolib.readers.encoding import is_utf8
+
+    data = b"".join(pieces)
+    try:
+        data.decode("utf-8")
+        valid = True
+    except UnicodeDecodeError:
+        valid = False
+    assert is_utf8(data) is valid
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(min_size=1, max_size=60) | st.text(min_size=1, max_size=30).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_decode_text_without_the_text_only_where_it_is_the_bytes(data):
+    """``need_text=False`` leaves the text out exactly where it would be the bytes read as UTF-8; elsewhere the same
+    answer (text, flag) or the same error."""
+    from diplolib.readers.encoding import decode_text
+
+    def run(**kw):
+        try:
+            return decode_text(data, encoding_errors="replace", **kw)
+        except Exception as exc:  # noqa: BLE001 - compared as text
+            return f"{type(exc).__name__}: {exc}"
+
+    full, lazy = run(), run(need_text=False)
+    if isinstance(full, tuple) and full[1]:
+        assert lazy == (None, True)
+    else:
+        assert lazy == full
+
+
+@pytest.mark.parametrize("header", ["id;text;date", "id,text", "a|b|c", "é" * 70_000 + ";x", "😀" * 66_000 + "\tx"])
+def test_separator_from_the_head_of_the_bytes(header):
+    """``default_sep`` reads the same first characters from ``utf8_head`` as from the whole decoded file, even when
+    the header is longer than what it reads (a 4-byte character cut at the end of the head is dropped)."""
+    from diplolib.readers.separator import default_sep, utf8_head
+
+    data = (header + "\n1;2;3\n").encode()
+    assert utf8_head(data)[:65_536] == data.decode()[:65_536]
+    assert default_sep("f.csv", utf8_head(data)) == default_sep("f.csv", data.decode())

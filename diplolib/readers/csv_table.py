@@ -35,7 +35,7 @@ from .base import DEFAULT_MAX_TEXT_CHARS, RECORD_COLUMNS, ReadError, columns_fra
 from .common import STAMP_MAX, STAMP_MIN, DateError, check_size, date_precision, parse_metadata_date
 from .delimited import FIELD_LIMIT, INTEGER_FIELD, column_mapping, preset_options, read_csv, unique_header
 from .encoding import decode_text
-from .separator import default_sep
+from .separator import default_sep, utf8_head
 
 __all__ = ["read_csv_table", "well_formed"]
 
@@ -125,13 +125,15 @@ def _columnar(data: bytes, origin: str, opts: dict[str, Any]) -> tuple[pd.DataFr
         settings = preset_options(opts["preset"], *settings)
     columns, sep, quoting, date_format, lang = settings
     try:
-        text, as_is = decode_text(data, encoding=opts["encoding"], encoding_errors=opts["encoding_errors"])
-        # the UTF-8 bytes pyarrow parses: the file's own when the text is them read as UTF-8 (no second encoding)
+        text, as_is = decode_text(data, encoding=opts["encoding"], encoding_errors=opts["encoding_errors"],
+                                  need_text=False)
+        # the UTF-8 bytes pyarrow parses: the file's own when the text is them read as UTF-8 (neither the file
+        # decoded whole nor its text encoded again)
         raw = data if as_is or (data.isascii() and b"\x00" not in data) else text.encode("utf-8")
     except (ReadError, UnicodeError):
         return None  # the reference raises the same ReadError
     if sep is None:
-        sep = default_sep(origin, text)
+        sep = default_sep(origin, text if text is not None else utf8_head(data))
     if len(sep) != 1 or not sep.isascii() or sep in "\r\n\"":
         return None
     cells = _parse(raw, sep, quoting)

@@ -12,9 +12,11 @@ import codecs
 import re
 from typing import Literal
 
+import numpy as np
+
 from .base import ReadError
 
-__all__ = ["decode", "decode_text", "sniff_binary"]
+__all__ = ["decode", "decode_text", "is_utf8", "sniff_binary"]
 
 _MAGIC = {
     b"%PDF": "a PDF document",
@@ -53,6 +55,19 @@ def sniff_binary(data: bytes) -> str | None:
     if head and n_control / len(head) > 0.10:
         return f"binary data ({n_control} control bytes in the first {len(head)})"
     return None
+
+
+def is_utf8(data: bytes) -> bool:
+    """Whether ``data.decode("utf-8")`` succeeds, checked by Arrow's UTF-8 validation (~10x faster than decoding,
+    and no string is built): surrogates, overlong forms and code points above U+10FFFF are refused by both."""
+    import pyarrow as pa
+
+    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64))
+    try:
+        pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, pa.py_buffer(data)]).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -125,10 +140,12 @@ def decode_text(
     encoding: str | None = None,
     declared: str | None = None,
     encoding_errors: Literal["strict", "replace"] = "strict",
-) -> tuple[str, bool]:
+    need_text: bool = True,
+) -> tuple[str | None, bool]:
     """Decode the bytes of one file; also say whether the text is the bytes read as UTF-8, unchanged (then
     ``text.encode("utf-8") == data``, and a caller that needs UTF-8 bytes can keep ``data`` instead of encoding
-    the text again).
+    the text again). With ``need_text=False``, that case returns ``(None, True)`` once the bytes are checked to be
+    UTF-8 (:func:`is_utf8`), without building the string; every other case returns the text as before.
 
     Parameters
     ----------
@@ -192,6 +209,8 @@ def decode_text(
             declared = "utf-8"  # bytes that reached here have no UTF-16/32 BOM or shape: the HTML standard's rule
     if declared and codecs.lookup(declared).name not in ("utf-8", "iso8859-1", "cp1252", "ascii"):
         return _strict(data, declared, "declared", encoding_errors), False
+    if not need_text and data is given and is_utf8(data):
+        return None, True
     try:
         return data.decode("utf-8"), data is given  # not after NUL bytes were removed
     except UnicodeDecodeError:

@@ -13,7 +13,7 @@ import re
 
 from .compressed import split_compression
 
-__all__ = ["default_sep"]
+__all__ = ["default_sep", "utf8_head"]
 
 _OTHERS = (";", "\t", "|")
 _QUOTED = re.compile(r'"[^"]*"')
@@ -33,3 +33,10 @@ def default_sep(origin: str, text: str) -> str:
     counts = {sep: header.count(sep) for sep in _OTHERS}
     best = max(_OTHERS, key=counts.__getitem__)
     return best if counts[best] else ","
+
+
+def utf8_head(data: bytes) -> str:
+    """The first characters of the UTF-8 bytes ``data`` that :func:`default_sep` reads (at least ``_HEAD_CHARS`` of
+    them, or all), decoded without the rest of the file: ``default_sep(origin, utf8_head(data))`` equals
+    ``default_sep(origin, data.decode("utf-8"))``."""
+    return data[: 4 * _HEAD_CHARS + 3].decode("utf-8", "ignore")  # a character cut at the end is dropped
