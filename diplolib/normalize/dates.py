@@ -57,9 +57,9 @@ for _num, _names in enumerate([
 _MONTHS = {matching_form(k): v for k, v in _MONTHS.items()}
 
 _MONTH = "(?P<month>" + "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = (r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|"
-            r"sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|الاثنين|الثلاثاء|الاربعاء|الخميس|"
-            r"الجمعه|السبت|الاحد)\.?,?\s+)?")
+_WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+             "lundi mardi mercredi jeudi vendredi samedi dimanche الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد").split()
+_WEEKDAY = r"(?:(?:" + "|".join(_WEEKDAYS) + r")\.?,?\s+)?"
 _TIME = r"(?:,?\s+(?:at\s+|a\s+)?(?P<hour>\d{1,2})[:h](?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?:gmt|utc))?)?"
 _YEAR = r"(?P<year>\d{4})(?!\d)"
 _DAY = r"(?P<day>\d{1,2})(?:er|st|nd|rd|th)?(?!\d)"
@@ -75,6 +75,11 @@ _PATTERNS = [
     re.compile(_MONTH + r"\s+(?P<day>\d{2})(?P<year>(?:19|20)\d{2})(?!\d)" + _TIME),
     re.compile(_WEEKDAY + r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)" + _YEAR + _TIME),
 ]
+#: What a date pattern can open with: a digit (a year, a day, a numeric date), or a word that is a weekday or the
+#: first word of a month name, followed by ".", "," or whitespace (every pattern's names are followed so). Any other
+#: opening word rules out all six patterns, which are then not tried (most bodies open with such a word).
+_OPENING_WORDS = frozenset([*_WEEKDAYS, *(m.split()[0] for m in _MONTHS)])
+_OPENING_WORD = re.compile(r"[^\s.,]*")
 _LABEL = re.compile(r"(?:published(?: on)?|posted(?: on)?|date of publication|last updated(?: at| on)?|updated|"
                     r"publie le|mis a jour le|date|le)\s*:?\s*")
 
@@ -200,6 +205,8 @@ def _prefix_match(text: str) -> tuple[re.Match | None, int]:
         folded, idx = aligned_matching_form(head)
     lab = _LABEL.match(folded)
     start = lab.end() if lab else 0
+    if not folded[start:start + 1].isdecimal() and _OPENING_WORD.match(folded, start).group() not in _OPENING_WORDS:
+        return None, 0  # no pattern can start here (see _OPENING_WORDS)
     for pat in _PATTERNS:
         m = pat.match(folded, start)
         if m is not None:
