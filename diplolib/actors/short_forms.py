@@ -90,6 +90,9 @@ _VOICE_PRONOUN = {lang: re.compile(rf"(?:^|(?<=[.;!?]\s))(?:\d+[.)]\s+)?(?P<noun
                                    r"(?=[^\W\d_])")
                   for lang, pro in (("en", "It"), ("fr", "Il|Elle"))}
 _AR_DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:[وف]?(?:ال|لل|بال)\w+|هي|هو|وهي|وهو)\s+$")
+# Arabic nouns that are also a participle: bare (no proclitic) right after a definite noun they are its adjective
+# ("الجريمة المنظمة" organised crime), whatever the document names; "للمنظمة", "والمنظمة" stay nouns
+_AR_PARTICIPLES = frozenset({"المنظمة"})
 
 _HYPHEN = "[-‐‑]"
 _SG_QUALIFIER = {"en": r"(?!\s+of\b)", "fr": r"(?!\s+(?:de|des|du)\s+(?:la\s+|l['’])?[A-Z])(?!\s+adjointe?\b)",
@@ -204,8 +207,10 @@ def _source_bodies(sources: pd.Series, matcher: ActorMatcher) -> dict[str, set[s
 
 
 def _decide(noun: str, lang: str, before: list[str], in_doc: set[str], from_source: set[str], un_text: bool,
-            definite_before: bool = False) -> tuple[str, str]:
+            definite_before: bool = False, adjective: bool = False) -> tuple[str, str]:
     """(actor or "", alias_kind or reason) for one short form of a body."""
+    if adjective:
+        return "", "no-context"
     cands = set(short_forms().get((lang, noun), ()))
     hit = cands & from_source
     if len(hit) == 1:
@@ -352,7 +357,8 @@ def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, match
                                        own.get(r.article_id, []), matcher.kind_of)
             doc = in_doc.get(doc_of.get(r.article_id, r.article_id), set()) | named.get(r.article_id, set())
             definite = r.lang == "ar" and bool(_AR_DEFINITE_BEFORE.search(texts[r.position][:r.start]))
-            actor, kind = other if other else _decide(r.noun, r.lang, before, doc, src, is_un, definite)
+            adjective = definite and r.noun in _AR_PARTICIPLES and texts[r.position][r.start:r.end] == r.noun
+            actor, kind = other if other else _decide(r.noun, r.lang, before, doc, src, is_un, definite, adjective)
         rows.append({"article_id": r.article_id, "actor_id": actor, "start": r.start, "end": r.end,
                      "surface": texts[r.position][r.start:r.end], "method": "short_form",
                      "alias_kind": kind if actor else "short_form", "reason": "" if actor else kind,
