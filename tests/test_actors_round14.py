@@ -31,3 +31,19 @@ def test_arabic_organised_after_a_definite_noun_is_an_adjective_even_where_the_d
     got = _short_forms(matcher, texts, named={i: {"org:un"} for i in range(4)})
     assert got.get(0, "") == ""
     assert got[1] == got[2] == got[3] == "org:un"
+
+
+def test_a_short_form_refers_back_a_body_named_after_it_in_its_own_text_is_another(matcher):
+    """The tune half read UNMIL's "البعثة" as UNMEER, the mission it coordinates with, named after it (3 sentences);
+    a body named before it in its text, or anywhere in the document's other texts, still resolves it."""
+    texts = ["The Mission will coordinate with the United Nations Mission for Ebola Emergency Response.",
+             "UNMEER was set up in 2014. The Mission will coordinate with partners.",  # twin: named before
+             "The Mission will coordinate with partners."]                             # twin: another text names it
+    got = _short_forms(matcher, texts, named={2: {"org:unmeer"}})
+    assert got[0] == ""
+    assert got[1] == got[2] == "org:unmeer"
+    arts = pd.DataFrame({"article_id": ["a", "b"], "doc": ["D", "D"], "published": "2015-06-01",
+                         "text": ["The Mission will coordinate with UNMEER.", "UNMEER was set up in 2014."]})
+    found = resolve_short_forms(arts, tag_actors(arts, registry=matcher), registry=matcher, document="doc")
+    row = found[found["method"] == "short_form"]
+    assert row["actor_id"].tolist() == ["org:unmeer"]  # the document's other text names it: the document signal

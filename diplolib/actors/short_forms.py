@@ -11,8 +11,11 @@ mention's ``alias_kind`` says which):
 1. ``context:source`` — the issuing body: the article's ``source`` (a UN organ: "Security Council") names one
    body with that noun.
 2. ``context:named`` — a body with that noun is named in the same article before the short form (the nearest
-   wins), or else exactly one is named anywhere in the same document (``document`` column: the sentences
-   of one document share it; ``named``: what the document's other sentences name in any language).
+   wins), or else exactly one is named in the rest of the document: before it in its own text, or anywhere in
+   the document's other texts (``document`` column: the sentences of one document share it; ``named``: what the
+   document's other sentences name in any language). A short form refers back: a body its own text names only
+   after it is another one ("أن تنسّق البعثة مع بعثة الأمم المتحدة للتصدي العاجل لفيروس إيبولا": the mission
+   coordinates with UNMEER, so it is not UNMEER).
 3. ``context:un-text`` — "the Organization" / "l'Organisation" is the United Nations in a UN text (the source
    names a UN-system body, or the caller says the texts are UN documents). Arabic المنظمة has no capital
    letter to say it is a name, and is also the adjective "organised" (الجريمة المنظمة) and any body's "the
@@ -333,9 +336,10 @@ def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, match
     for a, st, en in zip(spans["article_id"].tolist(), spans["start"].tolist(), spans["end"].tolist(), strict=True):
         own[a].append((st, en))
     doc_of = dict(zip(arts["article_id"], arts[document], strict=True)) if document else {}
-    in_doc: dict[object, set[str]] = defaultdict(set)
+    # a short form refers back: its own text counts only before it (``before``), the document's other texts whole
+    in_doc: dict[object, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     for a, x in zip(hit["article_id"].tolist(), hit["actor_id"].tolist(), strict=True):
-        in_doc[doc_of.get(a, a)].add(x)
+        in_doc[doc_of.get(a, a)][x].add(a)
     dates = article_dates(arts)
     texts = arts[text].tolist()
     rows = []
@@ -355,7 +359,8 @@ def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, match
             before = [a for st, _, a in mentions_here if st < r.start]
             other = _other_body_before(texts[r.position], r.start, r.lang, r.noun, mentions_here,
                                        own.get(r.article_id, []), matcher.kind_of)
-            doc = in_doc.get(doc_of.get(r.article_id, r.article_id), set()) | named.get(r.article_id, set())
+            doc = {x for x, arts_x in in_doc.get(doc_of.get(r.article_id, r.article_id), {}).items()
+                   if arts_x - {r.article_id}} | set(before) | named.get(r.article_id, set())
             definite = r.lang == "ar" and bool(_AR_DEFINITE_BEFORE.search(texts[r.position][:r.start]))
             adjective = definite and r.noun in _AR_PARTICIPLES and texts[r.position][r.start:r.end] == r.noun
             actor, kind = other if other else _decide(r.noun, r.lang, before, doc, src, is_un, definite, adjective)
