@@ -47,3 +47,16 @@ def test_a_short_form_refers_back_a_body_named_after_it_in_its_own_text_is_anoth
     found = resolve_short_forms(arts, tag_actors(arts, registry=matcher), registry=matcher, document="doc")
     row = found[found["method"] == "short_form"]
     assert row["actor_id"].tolist() == ["org:unmeer"]  # the document's other text names it: the document signal
+
+
+def test_a_french_noun_followed_by_d_and_a_noun_is_another_body(matcher):
+    """"la Conférence d'examen de 2010" was read as the Conference on Disarmament named in the same sentence (tune
+    half, twice): "d'" + a noun qualifies the noun like "de" + a noun; an article, "ici" or an infinitive does not."""
+    texts = ["La Conférence du désarmement s'est réunie; le document final de la Conférence d'examen de 2010.",
+             "La Mission d'établissement des faits de l'OIAC a conclu.",
+             "La Conférence du désarmement s'est réunie; il demande à la Conférence d'agir.",  # twin: infinitive
+             "Le Haut-Commissariat aux droits de l'homme a été doté; le Haut-Commissariat d'une structure."]
+    got = _short_forms(matcher, texts, un_text=True)
+    assert got.get(0, "") == "" and got.get(1, "") == ""
+    assert got[2] == "org:conference_on_disarmament"
+    assert got[3] == "org:ohchr"

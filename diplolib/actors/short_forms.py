@@ -67,7 +67,10 @@ _EN_QUALIFIER = r"(?!\s+(?:of|on|for)\b)(?!['’]s\s+[A-Z])(?![\s-]+[A-Z])"
 # Palestine", "l'Organisation pour la sécurité …"); "de" + an infinitive is the body itself ("prie le Conseil de lever")
 _FR_INFINITIVE = r"[^\W\d_]+(?:er|ir|re|oir)\b"
 _FR_QUALIFIER = (rf"(?!\s+(?:de|des|du|pour|sur)\s+(?:la\s+|les\s+|l['’])?(?!{_FR_INFINITIVE})[^\W\d_])"
-                 r"(?!\s+d['’](?:administration|[A-Z]))"
+                 # "d'" + a noun too ("la Conférence d'examen", "la Mission d'établissement des faits", "le Comité
+                 # d'experts"), but not an article, an adverb or an infinitive ("le Haut-Commissariat d'une
+                 # structure", "au Secrétariat d'ici", "prie le Conseil d'agir")
+                 rf"(?!\s+d['’](?!(?:une?|ici|ailleurs|abord|autant|urgence)\b)(?!{_FR_INFINITIVE})[^\W\d_])"
                  r"(?!\s+(?:chargée?|adjointe?|exécutif|spécial|spéciale|permanent|consultatif)\b)(?!\s+[A-Z])"
                  # an adjective after the noun names another body: "l'Organisation internationale de la
                  # Francophonie", "le Conseil supérieur de l'éducation", "le Conseil danois pour les réfugiés"
