@@ -90,3 +90,14 @@ def test_names_the_un_writes_that_the_tune_half_missed(matcher):
     # twins: the acronym in lower case; and foreign direct investment (aliases match in every language, so the
     # French "FDI" of the Israel Defense Forces was not added)
     assert _tag(matcher, ["the ccc of the text", "Foreign direct investment (FDI) rose."]) == [set(), set()]
+
+
+def test_armed_groups_and_places_as_the_un_writes_them_and_metric_is_no_surname(matcher):
+    """More reviewed names of the tune half's disagreements; "متري" alone is also the adjective metric ("500 طن
+    متري" read as Tarek Mitri), so it is ambiguous, while his full name still names him."""
+    got = _tag(matcher, ["العناصر الموالية: مليشيات الحوثي", "par les milices houthies", "du groupe terroriste houthiste",
+                         "the Israel Defense Force disrupted", "la campagne contre les Chabab",
+                         "وجود عناصر إنترهاموي", "entities associated with AlQaida", "areas of Ladhiqiyah",
+                         "سوازيلند (2017)", "خفضت خصوبة 500 طن متري من اليورانيوم", "قال طارق متري"])
+    assert got == [{"grp:houthis"}, {"grp:houthis"}, {"grp:houthis"}, {"grp:idf"}, {"grp:al_shabaab"},
+                   {"grp:interahamwe"}, {"grp:al_qaeda"}, {"place:latakia"}, {"SWZ"}, set(), {"per:tarek_mitri"}]
