@@ -101,3 +101,17 @@ def test_armed_groups_and_places_as_the_un_writes_them_and_metric_is_no_surname(
                          "سوازيلند (2017)", "خفضت خصوبة 500 طن متري من اليورانيوم", "قال طارق متري"])
     assert got == [{"grp:houthis"}, {"grp:houthis"}, {"grp:houthis"}, {"grp:idf"}, {"grp:al_shabaab"},
                    {"grp:interahamwe"}, {"grp:al_qaeda"}, {"place:latakia"}, {"SWZ"}, set(), {"per:tarek_mitri"}]
+
+
+def test_a_un_body_named_with_the_un_it_belongs_to_is_one_mention_in_every_language(matcher):
+    """Generated from the UN-system table: French "… de l'Organisation des Nations Unies" and Arabic "… للأمم
+    المتحدة" after a UN body's name named the UN too, where English "United Nations Security Council" names the
+    Council alone (tune half: 3 sentences); the UN beside another body, or alone, is still the UN."""
+    got = _tag(matcher, ["membres permanents du Conseil de sécurité de l'Organisation des Nations Unies",
+                         "الأعضاء الدائمين في مجلس الأمن التابع للأمم المتحدة",
+                         "the UN Economic and Social Council met",
+                         "le Conseil de sécurité et l'Organisation des Nations Unies",      # twin: two actors
+                         "Le Secrétaire général a parlé au nom des Nations Unies."])        # twin: the UN alone
+    assert got[:3] == [{"org:unsc"}, {"org:unsc"}, {"org:ecosoc"}]
+    assert got[3] == {"org:unsc", "org:un"}
+    assert "org:un" in got[4]
