@@ -366,7 +366,9 @@ def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, match
                    if arts_x - {r.article_id}} | set(before) | named.get(r.article_id, set())
             definite = r.lang == "ar" and bool(_AR_DEFINITE_BEFORE.search(texts[r.position][:r.start]))
             adjective = definite and r.noun in _AR_PARTICIPLES and texts[r.position][r.start:r.end] == r.noun
-            actor, kind = other if other else _decide(r.noun, r.lang, before, doc, src, is_un, definite, adjective)
+            # a source naming several bodies ("UNDP/UNFPA/UNOPS Executive Board") is a joint organ, no issuing body
+            issuer = src if len(src & un_bodies) <= 1 else set()
+            actor, kind = other if other else _decide(r.noun, r.lang, before, doc, issuer, is_un, definite, adjective)
         rows.append({"article_id": r.article_id, "actor_id": actor, "start": r.start, "end": r.end,
                      "surface": texts[r.position][r.start:r.end], "method": "short_form",
                      "alias_kind": kind if actor else "short_form", "reason": "" if actor else kind,
