@@ -128,3 +128,14 @@ def test_a_joint_organ_is_no_issuing_body_of_one_of_its_members(matcher):
     assert joint[0] == "org:uncdf" and joint[1] == ""
     single = _short_forms(matcher, texts, source=["United Nations Population Fund"] * 2)
     assert single[0] == "org:unfpa"
+
+
+def test_the_chief_executives_board_is_a_un_body_not_the_secretary_general(matcher):
+    """"United Nations Chief Executives Board" was read as the role phrase "United Nations Chief" (Ban Ki-moon; round
+    12 noticed it): the board is a body of the UN-system table now; "the United Nations chief" alone is still him."""
+    got = _tag(matcher, ["endorsed by the United Nations Chief Executives Board for Coordination in 2012",
+                         "مجلس الرؤساء التنفيذيين في منظومة الأمم المتحدة المعني بالتنسيق"])
+    assert got == [{"org:ceb"}, {"org:ceb"}]
+    arts = pd.DataFrame({"article_id": [0], "text": ["The United Nations chief said the talks would resume."],
+                         "published": "2015-06-01"})
+    assert "per:ban_ki_moon" in set(tag_actors(arts, registry=matcher)["actor_id"].dropna())
