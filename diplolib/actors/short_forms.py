@@ -101,12 +101,25 @@ _AR_DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:[وف]?(?:ال|لل|بال)\w+|ه�
 _AR_PARTICIPLES = frozenset({"المنظمة"})
 
 _HYPHEN = "[-‐‑]"
+_TATWEEL = "\u0640"  # Arabic kashida, a stretch inside a word in UN typesetting ("تقريــــر الأمين العـــــام")
 _SG_QUALIFIER = {"en": r"(?!\s+of\b)", "fr": r"(?!\s+(?:de|des|du)\s+(?:la\s+|l['’])?[A-Z])(?!\s+adjointe?\b)",
                  "ar": r"(?!\s+(?:المساعد|السابق)(?!\w))(?!\s+ل)"}
 
 
 def _alt(words: set[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\-", _HYPHEN) for w in sorted(words, key=len, reverse=True))
+    return "|".join(_flexible(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _flexible(word: str) -> str:
+    """The pattern of one noun: any hyphen, and in Arabic a kashida after any letter and any run of spaces."""
+    if not any("\u0600" <= c <= "\u06ff" for c in word):
+        return re.escape(word).replace(r"\-", _HYPHEN)
+    return "".join(r"\s+" if c == " " else re.escape(c) + _TATWEEL + "*" for c in word)
+
+
+def _plain(noun: str) -> str:
+    """A matched Arabic noun as the UN table writes it: no kashida, one space."""
+    return re.sub(r"\s+", " ", noun.replace(_TATWEEL, ""))
 
 
 def _pattern(lang: str, nouns: set[str], qualifier: str) -> str:
@@ -118,7 +131,7 @@ def _pattern(lang: str, nouns: set[str], qualifier: str) -> str:
     stems = {n[2:] for n in nouns if n.startswith("ال")}
     # a deputy's or an under-secretary's title holds the noun: "نائب الأمين العام", "وكيل الأمين العام" (the
     # Under-Secretary-General, which English writes as one hyphenated word and French "secrétaire général adjoint")
-    return rf"(?<!\w)(?<!نائب\s)(?<!وكيل\s)[وف]?(?:[بك]?ال|لل)(?P<noun>{_alt(stems)})(?!\w){qualifier}"
+    return rf"(?<!\w)(?<!نائب\s)(?<!وكيل\s)[وف]?(?:[بك]?ال|لل){_TATWEEL}*(?P<noun>{_alt(stems)})(?!\w){qualifier}"
 
 
 @lru_cache(maxsize=2)
@@ -131,7 +144,8 @@ def _patterns() -> dict[tuple[str, str], re.Pattern]:
     out = {}
     for lang in nouns:
         out[(lang, "body")] = re.compile(_pattern(lang, nouns[lang], body[lang]))
-        out[(lang, "sg")] = re.compile(_pattern(lang, {SECRETARY_GENERAL[lang]}, _SG_QUALIFIER[lang]))
+        sg = {SECRETARY_GENERAL[lang], SECRETARY_GENERAL[lang].replace("-", " ")}  # "the Secretary General" too
+        out[(lang, "sg")] = re.compile(_pattern(lang, sg, _SG_QUALIFIER[lang]))
     stems, adjectives = _alt({s for s, _ in _constructs()}), _alt({a for _, a in _constructs() if a})
     # the adjective of a short form is taken whole or not at all: "بعثة الأمم المتحدة المتكاملة في بانغي" is no
     # "بعثة الأمم المتحدة" followed by an adjective; "في"/"لدى" after it name a mission the registry lacks
@@ -172,7 +186,7 @@ def short_form_spans(texts: pd.Series) -> pd.DataFrame:
                         v for (st, _), v in forms.items() if st == stem)
                 else:
                     noun = SECRETARY_GENERAL[lang] if what == "sg" else (
-                        "ال" + m.group("noun") if lang == "ar" else m.group("noun"))
+                        "ال" + _plain(m.group("noun")) if lang == "ar" else m.group("noun"))
                 rows.append((pos, lang, noun, m.start(), m.end(), what == "construct"))
     return pd.DataFrame(rows, columns=["position", "lang", "noun", "start", "end", "construct"]).astype(
         {"position": "int64", "start": "int64", "end": "int64", "construct": "bool"})
