@@ -152,3 +152,13 @@ def test_short_forms_read_through_the_arabic_kashida_and_a_secretary_general_wit
     assert got[0] == got[2] == "per:ban_ki_moon"
     assert got[1] == "org:unsc"
     assert 3 not in got  # twin: another organisation's Secretary General
+
+
+def test_acabq_is_also_the_committee_and_an_arabic_ordinal_names_another_body(matcher):
+    """The Advisory Committee's reports call it "le Comité" / "the Committee" / "اللجنة" after naming it (French
+    missed it twice on the tune half); "اللجنة الخامسة" is the Fifth Committee, not a short form of any body."""
+    named = {i: {"org:acabq"} for i in range(4)}
+    got = _short_forms(matcher, ["le rapport du Comité sur le budget", "وأُبلغت اللجنة بأن", "ونظرت اللجنة الخامسة في البند",
+                                 "ونظرت اللجنة الثالثة في البند"], named=named)
+    assert got[0] == got[1] == "org:acabq"
+    assert got.get(2, "") == "" and got.get(3, "") == ""

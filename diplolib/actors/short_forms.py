@@ -79,7 +79,12 @@ _FR_QUALIFIER = (rf"(?!\s+(?:de|des|du|pour|sur)\s+(?:la\s+|les\s+|l['’])?(?!{
 _AR_QUALIFIERS = ("المعنية", "المعني", "التابعة", "التابع", "المشتركة", "المشترك", "الخاصة", "الخاص",
                   "الفرعية", "الفرعي", "المخصصة", "المنشأة", "المساعد", "المساعدة", "الأعلى", "العليا", "السابق", "السابقة",
                   "العام", "العامة")
-_AR_QUALIFIER = (r"(?!\s+(?:%s)(?!\w))(?!\s+ال\w+(?:ي|ية|يين|يون)(?!\w))(?!\s+ل)" % "|".join(_AR_QUALIFIERS))
+# an ordinal after the noun names another body: "اللجنة الخامسة" is the Fifth Committee, "اللجنة الثالثة" the Third
+_AR_ORDINALS = tuple(f"ال{o}" for o in ("أول", "أولى", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع",
+                                         "عاشر")) + ("الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة",
+                                                     "السابعة", "الثامنة", "التاسعة", "العاشرة")
+_AR_QUALIFIER = (r"(?!\s+(?:%s)(?!\w))(?!\s+ال\w+(?:ي|ية|يين|يون)(?!\w))(?!\s+ل)"
+                 % "|".join(_AR_QUALIFIERS + _AR_ORDINALS))
 
 
 #: bodies whose documents call the United Nations "the Organization" (المنظمة with no other body in view)
