@@ -158,7 +158,7 @@ def test_acabq_is_also_the_committee_and_an_arabic_ordinal_names_another_body(ma
     """The Advisory Committee's reports call it "le Comité" / "the Committee" / "اللجنة" after naming it (French
     missed it twice on the tune half); "اللجنة الخامسة" is the Fifth Committee, not a short form of any body."""
     named = {i: {"org:acabq"} for i in range(4)}
-    got = _short_forms(matcher, ["le rapport du Comité sur le budget", "وأُبلغت اللجنة بأن", "ونظرت اللجنة الخامسة في البند",
+    got = _short_forms(matcher, ["dans son rapport, le Comité recommande", "وأُبلغت اللجنة بأن", "ونظرت اللجنة الخامسة في البند",
                                  "ونظرت اللجنة الثالثة في البند"], named=named)
     assert got[0] == got[1] == "org:acabq"
     assert got.get(2, "") == "" and got.get(3, "") == ""
