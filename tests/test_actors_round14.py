@@ -180,3 +180,11 @@ def test_a_short_form_its_own_text_resolves_names_the_body_for_the_other_sentenc
     assert short["a2"] == "org:un"       # English a1 resolved "the Organization" from its own text: a UN text
     assert short["b2"] == "org:unmiss"   # b1's English names UNMISS
     assert short["b1"] == ""             # b2's البعثة came from b1 itself: it does not come back to b1
+
+
+def test_a_states_name_with_another_reading_listed_among_states_is_the_state(matcher):
+    """"Jordan" (also the river, a given name) stayed ambiguous in "Vice-Chairs: Chad and Jordan" (tune half); listed
+    among states by name it is the state, like Arabic عمان; after a capitalised word it ends a longer name."""
+    got = _tag(matcher, ["Vice-Chairs: Chad and Jordan", "Michael Jordan and Chad", "along the Jordan"])
+    assert got[0] == {"TCD", "JOR"}
+    assert got[1] == {"TCD"} and got[2] == set()
