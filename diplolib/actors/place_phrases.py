@@ -3,8 +3,8 @@
 - :func:`instrument_phrases`: "the Minsk agreements", "the Geneva communiqué", "the Basel, Rotterdam and Stockholm
   conventions" (English heads in lower case; the tagger's in-name rule reads "Minsk Agreements", "les accords de
   Minsk" and "اتفاقات مينسك");
-- :func:`feature_phrases`: seas, oceans, gulfs, straits, lakes and rivers named after a state ("the South China Sea", "la mer de
-  Chine méridionale", "بحر الصين الجنوبي", "the Indian Ocean", "the Gulf of Mexico"): a place, not the state;
+- :func:`feature_phrases`: seas, oceans, gulfs, straits, lakes and rivers named after a state ("the South China
+  Sea", "la mer de Chine méridionale", "بحر الصين الجنوبي", "the Gulf of Mexico", "Lake Chad"): a place, not the state;
 - :func:`company_phrases`: airlines named after a state ("Air France", "Qatar Airways", "Turkish Airlines",
   "الخطوط الجوية الفرنسية"): a company, not the state.
 
