@@ -164,24 +164,6 @@ def test_acabq_is_also_the_committee_and_an_arabic_ordinal_names_another_body(ma
     assert got.get(2, "") == "" and got.get(3, "") == ""
 
 
-def test_a_short_form_its_own_text_resolves_names_the_body_for_the_other_sentences_but_never_loops_back(matcher):
-    """Second pass of parallel_mentions: "the Organization" that English resolves in a UN text names the UN for the
-    document's Arabic "المنظمة" elsewhere (3 tune sentences); a short form resolved only from the document's other
-    sentences is not passed on, or a sentence would be resolved by its own translation through another one."""
-    from diplolib.actors.agreement import parallel_mentions
-    tri = pd.DataFrame({
-        "id": ["a1", "a2", "b1", "b2"], "doc_id": ["A", "A", "B", "B"], "organ": "NPT Review Conference",
-        "en": ["The costs are borne by the Organization.", "Agreements between them will be concluded.",
-               "UNMISS patrols the area.", "The Mission reported an attack."],
-        "ar": ["وتتحمل التكاليف.", "ويتعين إبرام اتفاقات بين المنظمة والدولة الطرف.",
-               "وتسير البعثة دوريات في المنطقة.", "وأفادت البعثة بوقوع هجوم."]})
-    m = parallel_mentions(tri, langs=("en", "ar"), registry=matcher, un_text=True)
-    short = m[(m["method"] == "short_form") & (m["lang"] == "ar")].set_index("article_id")["actor_id"]
-    assert short["a2"] == "org:un"       # English a1 resolved "the Organization" from its own text: a UN text
-    assert short["b2"] == "org:unmiss"   # b1's English names UNMISS
-    assert short["b1"] == ""             # b2's البعثة came from b1 itself: it does not come back to b1
-
-
 def test_a_states_name_with_another_reading_listed_among_states_is_the_state(matcher):
     """"Jordan" (also the river, a given name) stayed ambiguous in "Vice-Chairs: Chad and Jordan" (tune half); listed
     among states by name it is the state, like Arabic عمان; after a capitalised word it ends a longer name."""

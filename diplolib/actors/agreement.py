@@ -64,41 +64,17 @@ def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "f
         arts = pd.DataFrame({"article_id": triples[id_column], "text": triples[lang], "published": dates})
         found[lang] = (arts, tag_actors(arts, registry=matcher))
     if short_forms:
-        tagged = dict(found)
-        # twice: a short form its own text resolves (the issuing organ, the text's voice, a body named before it in
-        # the same text) names that body for the document's other sentences, as a name would
-        for _ in range(2):
-            named = _named_elsewhere(triples, {k: (a, _own_evidence(m)) for k, (a, m) in found.items()},
-                                     id_column, document)
-            for lang, (arts, mentions) in tagged.items():
-                if "organ" in triples.columns:
-                    arts["source"] = triples["organ"]
-                if document and document in triples.columns:
-                    arts["voice"] = document_voice(triples[document]).to_numpy()
-                found[lang] = (arts, resolve_short_forms(
-                    arts, mentions, registry=matcher, named=named, voice="voice",
-                    un_text="organ" in triples.columns if un_text is None else un_text))
+        named = _named_elsewhere(triples, found, id_column, document)
+        for lang, (arts, mentions) in found.items():
+            if "organ" in triples.columns:
+                arts["source"] = triples["organ"]
+            if document and document in triples.columns:
+                arts["voice"] = document_voice(triples[document]).to_numpy()
+            found[lang] = (arts, resolve_short_forms(
+                arts, mentions, registry=matcher, named=named, voice="voice",
+                un_text="organ" in triples.columns if un_text is None else un_text))
     frames = [mentions.assign(lang=lang) for lang, (_, mentions) in found.items()]
     return pd.concat(frames, ignore_index=True)
-
-
-def _own_evidence(mentions: pd.DataFrame) -> pd.DataFrame:
-    """The mentions a sentence gives its document: its names, and its short forms resolved by its own text only.
-
-    A short form resolved from the document's other sentences (``context:named`` with no earlier mention of that body
-    in its own text, the Arabic المنظمة read from the document) would carry those sentences' actors, one of which
-    may be the sentence that reads it back: left out, so no sentence is resolved by its own translation."""
-    short = mentions["method"].eq("short_form")
-    if not short.any():
-        return mentions
-    kind = mentions["alias_kind"].astype(str)
-    own = kind.isin(["context:source", "context:voice"]) | (kind.eq("context:un-text") & ~mentions[
-        "surface"].astype(str).str.contains(r"[\u0600-\u06ff]"))
-    names = mentions[~short & mentions["actor_id"].fillna("").ne("")][["article_id", "actor_id", "start"]]
-    first = names.groupby(["article_id", "actor_id"])["start"].min()
-    key = pd.MultiIndex.from_arrays([mentions["article_id"], mentions["actor_id"]])
-    before = pd.Series(first.reindex(key).to_numpy(), index=mentions.index) < mentions["start"]
-    return mentions[~short | own | (kind.eq("context:named") & before)]
 
 
 def _named_elsewhere(triples: pd.DataFrame, found: dict, id_column: str, document: str | None) -> dict:
