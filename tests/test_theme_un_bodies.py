@@ -132,8 +132,21 @@ def test_reading_of_the_unpc_check_half_hits_still_come_out():
     # unresolved short forms, and every other hit still comes out
     own_version_only = {("unpc-dev-0440", "@org:unmiss"), ("unpc-dev-0642", "@org:monusco"),
                         ("unpc-dev-3154", "@org:undof"), ("unpc-dev-2737", "@org:uniogbis")}
-    expected = [(a, c) not in own_version_only for a, c in zip(judged["article_id"], judged["cue"], strict=True)]
+    # one of the two wrong hits is gone (round 14: Arabic المنظمة bare after a definite noun is the adjective
+    # "organised" under every signal, tests/test_actors_round14.py)
+    adjective = {("unpc-test-0289", "@org:un")}
+    # round 14: a joint organ (the UNDP/UNFPA/UNOPS Executive Board) is no issuing body, so "the Fund" of
+    # unpc-dev-2705 is read from its document, which names UNFPA only in its tune-half sentences: with the whole
+    # document (as in the measurement) it still comes out, checked below
+    joint_organ = {("unpc-dev-2705", "@org:unfpa")}
+    expected = [(a, c) not in own_version_only | adjective | joint_organ
+                for a, c in zip(judged["article_id"], judged["cue"], strict=True)]
     assert found == expected
+    whole = datasets.parallel_sentences()
+    whole = whole[whole["doc_id"] == "2015/dp/2015/9"].reset_index(drop=True)
+    fund = parallel_mentions(whole)
+    fund = fund[(fund["article_id"] == "unpc-dev-2705") & (fund["lang"] == "en") & (fund["surface"] == "the Fund")]
+    assert fund["actor_id"].tolist() == ["org:unfpa"]
 
 
 def test_two_languages_resolve_from_what_the_third_names():

@@ -3,8 +3,8 @@
 - :func:`instrument_phrases`: "the Minsk agreements", "the Geneva communiqué", "the Basel, Rotterdam and Stockholm
   conventions" (English heads in lower case; the tagger's in-name rule reads "Minsk Agreements", "les accords de
   Minsk" and "اتفاقات مينسك");
-- :func:`feature_phrases`: seas, oceans, gulfs and straits named after a state ("the South China Sea", "la mer de
-  Chine méridionale", "بحر الصين الجنوبي", "the Indian Ocean", "the Gulf of Mexico"): a place, not the state;
+- :func:`feature_phrases`: seas, oceans, gulfs, straits, lakes and rivers named after a state ("the South China
+  Sea", "la mer de Chine méridionale", "بحر الصين الجنوبي", "the Gulf of Mexico", "Lake Chad"): a place, not the state;
 - :func:`company_phrases`: airlines named after a state ("Air France", "Qatar Airways", "Turkish Airlines",
   "الخطوط الجوية الفرنسية"): a company, not the state.
 
@@ -29,11 +29,13 @@ INSTRUMENT_HEADS = ("agreement", "agreements", "accord", "accords", "convention"
 #: the ``role`` of a sea, ocean, gulf or strait named after a state
 FEATURE_ROLE = "feature"
 #: geographic features named with a state's English name or demonym, and their French and Arabic frames
+#: (round 14: lakes and rivers, "Lake Chad", "le lac Tchad", "بحيرة تشاد", "the Niger River", "le fleuve Sénégal";
+#: a feature the registry already names as a place, "Jordan River", keeps its place)
 _FEATURES_EN = ("{n} Sea", "Sea of {n}", "{d} Sea", "{d} Ocean", "Gulf of {n}", "{d} Gulf", "Strait of {n}",
-                "{d} Peninsula")
+                "{d} Peninsula", "Lake {n}", "{n} River", "River {n}")
 _FEATURES_FR = ("mer de {n}", "mer du {n}", "océan {d}", "golfe de {n}", "golfe du {n}", "détroit de {n}",
-                "péninsule {d}")
-_FEATURES_AR = ("بحر {n}", "المحيط {d}", "خليج {n}", "مضيق {n}")
+                "péninsule {d}", "lac {n}", "fleuve {n}")
+_FEATURES_AR = ("بحر {n}", "المحيط {d}", "خليج {n}", "مضيق {n}", "بحيرة {n}", "نهر {n}")
 #: the ``role`` of a company named after a state ("Air France")
 COMPANY_ROLE = "company"
 #: airlines named with a state's name or demonym ({f}: the Arabic definite feminine demonym, الفرنسية); the same
@@ -78,6 +80,7 @@ def feature_phrases(aliases: list[dict[str, str]], first_names: set[str] = froze
     "the Indian Ocean", "the Gulf of Mexico", "la mer de Chine", "بحر الصين" do). ``of`` is the state."""
     rows: dict[tuple[str, str], dict[str, str]] = {}
     frames = {"en": _FEATURES_EN, "fr": _FEATURES_FR, "ar": _FEATURES_AR}
+    named = {(r["lang"], key_form(r["alias"])) for r in aliases}  # "Jordan River" is place:jordan_river already
     for r in aliases:
         if not (len(r["actor_id"]) == 3 and r["actor_id"].isupper()) or r["kind"] not in ("name", "demonym"):
             continue
@@ -90,7 +93,7 @@ def feature_phrases(aliases: list[dict[str, str]], first_names: set[str] = froze
             if slot not in frame:
                 continue
             phrase = frame.replace(slot, alias)
-            if key_form(phrase).split()[0] in first_names:
+            if key_form(phrase).split()[0] in first_names or (r["lang"], key_form(phrase)) in named:
                 continue
             rows.setdefault((r["lang"], key_form(phrase)), _row(phrase, r["lang"], FEATURE_ROLE, r["actor_id"],
                                                                 "a sea or gulf named after the state, a place"))

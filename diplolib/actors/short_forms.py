@@ -11,8 +11,11 @@ mention's ``alias_kind`` says which):
 1. ``context:source`` — the issuing body: the article's ``source`` (a UN organ: "Security Council") names one
    body with that noun.
 2. ``context:named`` — a body with that noun is named in the same article before the short form (the nearest
-   wins), or else exactly one is named anywhere in the same document (``document`` column: the sentences
-   of one document share it; ``named``: what the document's other sentences name in any language).
+   wins), or else exactly one is named in the rest of the document: before it in its own text, or anywhere in
+   the document's other texts (``document`` column: the sentences of one document share it; ``named``: what the
+   document's other sentences name in any language). A short form refers back: a body its own text names only
+   after it is another one ("أن تنسّق البعثة مع بعثة الأمم المتحدة للتصدي العاجل لفيروس إيبولا": the mission
+   coordinates with UNMEER, so it is not UNMEER).
 3. ``context:un-text`` — "the Organization" / "l'Organisation" is the United Nations in a UN text (the source
    names a UN-system body, or the caller says the texts are UN documents). Arabic المنظمة has no capital
    letter to say it is a name, and is also the adjective "organised" (الجريمة المنظمة) and any body's "the
@@ -51,6 +54,18 @@ from ..segment import locate_spans, segment_spans
 from .matcher_cache import as_matcher
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame
 from .registry import Registry
+from .short_form_qualifiers import (
+    APOS,
+    AR_DEFINITE_BEFORE,
+    AR_PARTICIPLES,
+    AR_QUALIFIER,
+    EN_QUALIFIER,
+    FR_QUALIFIER,
+    SG_QUALIFIER,
+    TATWEEL,
+    flexible,
+    plain,
+)
 from .tagger import ActorMatcher, tag_actors
 from .un_system import read_un_system, short_forms
 
@@ -58,24 +73,6 @@ __all__ = ["SECRETARY_GENERAL", "UN_VOICE", "VOICE_SERIES", "document_voice", "s
 
 #: the unqualified Secretary-General in each language (a noun of its own: it names a person, not a body)
 SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général", "ar": "الأمين العام"}
-_APOS = "['’]"
-_EN_QUALIFIER = r"(?!\s+(?:of|on|for)\b)(?!['’]s\s+[A-Z])(?![\s-]+[A-Z])"
-# "de" + a noun names another body ("le Conseil de mise en œuvre de la paix", "l'Organisation de libération de la
-# Palestine", "l'Organisation pour la sécurité …"); "de" + an infinitive is the body itself ("prie le Conseil de lever")
-_FR_INFINITIVE = r"[^\W\d_]+(?:er|ir|re|oir)\b"
-_FR_QUALIFIER = (rf"(?!\s+(?:de|des|du|pour|sur)\s+(?:la\s+|les\s+|l['’])?(?!{_FR_INFINITIVE})[^\W\d_])"
-                 r"(?!\s+d['’](?:administration|[A-Z]))"
-                 r"(?!\s+(?:chargée?|adjointe?|exécutif|spécial|spéciale|permanent|consultatif)\b)(?!\s+[A-Z])"
-                 # an adjective after the noun names another body: "l'Organisation internationale de la
-                 # Francophonie", "le Conseil supérieur de l'éducation", "le Conseil danois pour les réfugiés"
-                 r"(?!\s+(?:inter)?(?:nationa|mondia|régiona|fédéra|europé|africa|supérieur|suprême|économique)\w*)"
-                 r"(?!\s+\w{2,}(?:ois|ais|ien|ienne|aise|oise|ain|aine)s?\b)")
-_AR_QUALIFIERS = ("المعنية", "المعني", "التابعة", "التابع", "المشتركة", "المشترك", "الخاصة", "الخاص",
-                  "الفرعية", "الفرعي", "المخصصة", "المنشأة", "المساعد", "المساعدة", "الأعلى", "العليا", "السابق", "السابقة",
-                  "العام", "العامة")
-_AR_QUALIFIER = (r"(?!\s+(?:%s)(?!\w))(?!\s+ال\w+(?:ي|ية|يين|يون)(?!\w))(?!\s+ل)" % "|".join(_AR_QUALIFIERS))
-
-
 #: bodies whose documents call the United Nations "the Organization" (المنظمة with no other body in view)
 UN_VOICE = frozenset({"org:un", "org:unga", "org:unsc", "org:un_secretariat"})
 #: UN document series written in an organ's own voice (its resolutions, decisions and presidential statements),
@@ -89,27 +86,22 @@ _IMPERSONAL = {"en": r"(?:is|was|would|will|should|could|may|might|has\s+been|ha
 _VOICE_PRONOUN = {lang: re.compile(rf"(?:^|(?<=[.;!?]\s))(?:\d+[.)]\s+)?(?P<noun>{pro})\s+(?!{_IMPERSONAL[lang]})"
                                    r"(?=[^\W\d_])")
                   for lang, pro in (("en", "It"), ("fr", "Il|Elle"))}
-_AR_DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:[وف]?(?:ال|لل|بال)\w+|هي|هو|وهي|وهو)\s+$")
-
-_HYPHEN = "[-‐‑]"
-_SG_QUALIFIER = {"en": r"(?!\s+of\b)", "fr": r"(?!\s+(?:de|des|du)\s+(?:la\s+|l['’])?[A-Z])(?!\s+adjointe?\b)",
-                 "ar": r"(?!\s+(?:المساعد|السابق)(?!\w))(?!\s+ل)"}
 
 
 def _alt(words: set[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\-", _HYPHEN) for w in sorted(words, key=len, reverse=True))
+    return "|".join(flexible(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _pattern(lang: str, nouns: set[str], qualifier: str) -> str:
     if lang == "en":
         return rf"(?<![\w-])(?:[Tt]he)\s+(?P<noun>{_alt(nouns)})(?![\w-]){qualifier}"
     if lang == "fr":
-        return (rf"(?<!\w)(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u|[Dd]e la|[Àà] la|[Ll]{_APOS}|[Dd]e l{_APOS}|[Àà] l{_APOS})\s*"
+        return (rf"(?<!\w)(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u|[Dd]e la|[Àà] la|[Ll]{APOS}|[Dd]e l{APOS}|[Àà] l{APOS})\s*"
                 rf"(?P<noun>{_alt(nouns)})(?![\w-]){qualifier}")
     stems = {n[2:] for n in nouns if n.startswith("ال")}
     # a deputy's or an under-secretary's title holds the noun: "نائب الأمين العام", "وكيل الأمين العام" (the
     # Under-Secretary-General, which English writes as one hyphenated word and French "secrétaire général adjoint")
-    return rf"(?<!\w)(?<!نائب\s)(?<!وكيل\s)[وف]?(?:[بك]?ال|لل)(?P<noun>{_alt(stems)})(?!\w){qualifier}"
+    return rf"(?<!\w)(?<!نائب\s)(?<!وكيل\s)[وف]?(?:[بك]?ال|لل){TATWEEL}*(?P<noun>{_alt(stems)})(?!\w){qualifier}"
 
 
 @lru_cache(maxsize=2)
@@ -118,18 +110,19 @@ def _patterns() -> dict[tuple[str, str], re.Pattern]:
     nouns: dict[str, set[str]] = {"en": set(), "fr": set(), "ar": set()}
     for lang, noun in short_forms():
         nouns[lang].add(noun)
-    body = {"en": _EN_QUALIFIER, "fr": _FR_QUALIFIER, "ar": _AR_QUALIFIER}
+    body = {"en": EN_QUALIFIER, "fr": FR_QUALIFIER, "ar": AR_QUALIFIER}
     out = {}
     for lang in nouns:
         out[(lang, "body")] = re.compile(_pattern(lang, nouns[lang], body[lang]))
-        out[(lang, "sg")] = re.compile(_pattern(lang, {SECRETARY_GENERAL[lang]}, _SG_QUALIFIER[lang]))
+        sg = {SECRETARY_GENERAL[lang], SECRETARY_GENERAL[lang].replace("-", " ")}  # "the Secretary General" too
+        out[(lang, "sg")] = re.compile(_pattern(lang, sg, SG_QUALIFIER[lang]))
     stems, adjectives = _alt({s for s, _ in _constructs()}), _alt({a for _, a in _constructs() if a})
     # the adjective of a short form is taken whole or not at all: "بعثة الأمم المتحدة المتكاملة في بانغي" is no
     # "بعثة الأمم المتحدة" followed by an adjective; "في"/"لدى" after it name a mission the registry lacks
     out[("ar", "construct")] = re.compile(
         rf"(?<!\w)[وفبل]?(?P<noun>{stems})\s+الأمم\s+المتحدة"
         rf"(?:\s+(?P<adj>{adjectives})(?!\w)|(?!\s+(?:{adjectives})(?!\w)))(?!\w)"
-        rf"{_AR_QUALIFIER}(?!\s+(?:في|لدى)(?!\w))")
+        rf"{AR_QUALIFIER}(?!\s+(?:في|لدى)(?!\w))")
     return out
 
 
@@ -163,7 +156,7 @@ def short_form_spans(texts: pd.Series) -> pd.DataFrame:
                         v for (st, _), v in forms.items() if st == stem)
                 else:
                     noun = SECRETARY_GENERAL[lang] if what == "sg" else (
-                        "ال" + m.group("noun") if lang == "ar" else m.group("noun"))
+                        "ال" + plain(m.group("noun")) if lang == "ar" else m.group("noun"))
                 rows.append((pos, lang, noun, m.start(), m.end(), what == "construct"))
     return pd.DataFrame(rows, columns=["position", "lang", "noun", "start", "end", "construct"]).astype(
         {"position": "int64", "start": "int64", "end": "int64", "construct": "bool"})
@@ -204,8 +197,10 @@ def _source_bodies(sources: pd.Series, matcher: ActorMatcher) -> dict[str, set[s
 
 
 def _decide(noun: str, lang: str, before: list[str], in_doc: set[str], from_source: set[str], un_text: bool,
-            definite_before: bool = False) -> tuple[str, str]:
+            definite_before: bool = False, adjective: bool = False) -> tuple[str, str]:
     """(actor or "", alias_kind or reason) for one short form of a body."""
+    if adjective:
+        return "", "no-context"
     cands = set(short_forms().get((lang, noun), ()))
     hit = cands & from_source
     if len(hit) == 1:
@@ -328,9 +323,10 @@ def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, match
     for a, st, en in zip(spans["article_id"].tolist(), spans["start"].tolist(), spans["end"].tolist(), strict=True):
         own[a].append((st, en))
     doc_of = dict(zip(arts["article_id"], arts[document], strict=True)) if document else {}
-    in_doc: dict[object, set[str]] = defaultdict(set)
+    # a short form refers back: its own text counts only before it (``before``), the document's other texts whole
+    in_doc: dict[object, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     for a, x in zip(hit["article_id"].tolist(), hit["actor_id"].tolist(), strict=True):
-        in_doc[doc_of.get(a, a)].add(x)
+        in_doc[doc_of.get(a, a)][x].add(a)
     dates = article_dates(arts)
     texts = arts[text].tolist()
     rows = []
@@ -350,9 +346,13 @@ def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, match
             before = [a for st, _, a in mentions_here if st < r.start]
             other = _other_body_before(texts[r.position], r.start, r.lang, r.noun, mentions_here,
                                        own.get(r.article_id, []), matcher.kind_of)
-            doc = in_doc.get(doc_of.get(r.article_id, r.article_id), set()) | named.get(r.article_id, set())
-            definite = r.lang == "ar" and bool(_AR_DEFINITE_BEFORE.search(texts[r.position][:r.start]))
-            actor, kind = other if other else _decide(r.noun, r.lang, before, doc, src, is_un, definite)
+            doc = {x for x, arts_x in in_doc.get(doc_of.get(r.article_id, r.article_id), {}).items()
+                   if arts_x - {r.article_id}} | set(before) | named.get(r.article_id, set())
+            definite = r.lang == "ar" and bool(AR_DEFINITE_BEFORE.search(texts[r.position][:r.start]))
+            adjective = definite and r.noun in AR_PARTICIPLES and texts[r.position][r.start:r.end] == r.noun
+            # a source naming several bodies ("UNDP/UNFPA/UNOPS Executive Board") is a joint organ, no issuing body
+            issuer = src if len(src & un_bodies) <= 1 else set()
+            actor, kind = other if other else _decide(r.noun, r.lang, before, doc, issuer, is_un, definite, adjective)
         rows.append({"article_id": r.article_id, "actor_id": actor, "start": r.start, "end": r.end,
                      "surface": texts[r.position][r.start:r.end], "method": "short_form",
                      "alias_kind": kind if actor else "short_form", "reason": "" if actor else kind,

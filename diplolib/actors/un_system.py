@@ -73,7 +73,37 @@ def un_system_rows(known: set[str], path: str | Path | None = None) -> dict[str,
                     aliases.append({"actor_id": r["actor_id"], "alias": name, "lang": lang, "kind": kind,
                                     "case_sensitive": "false" if lang == "ar" else case,
                                     "source": r["source"]})
+        aliases += _of_the_un(r)
     return {"actors": actors, "aliases": aliases}
+
+
+#: a UN body's name followed (or, in English, preceded) by the United Nations it belongs to, in every language:
+#: (frame, case-sensitive); "UN" only in capitals
+_OF_THE_UN = {"en": (("{n} of the United Nations", "false"), ("United Nations {n}", "false"), ("UN {n}", "true")),
+              "fr": (("{n} des Nations Unies", "false"), ("{n} de l'Organisation des Nations Unies", "false"),
+                     ("{n} de l'ONU", "false")),
+              "ar": (("{n} التابع للأمم المتحدة", "false"), ("{n} التابعة للأمم المتحدة", "false"),
+                     ("{n} للأمم المتحدة", "false"))}
+_UN_NAMES = ("United Nations", "Nations Unies", "الأمم المتحدة")
+
+
+def _of_the_un(r: dict[str, str]) -> list[dict[str, str]]:
+    """Generated names "Conseil de sécurité de l'Organisation des Nations Unies", "UN Security Council", "مجلس الأمن
+    التابع للأمم المتحدة" of a body of the UN (``part_of`` org:un) whose name does not hold the UN's already: one
+    mention of the body, as the English "United Nations Security Council" always was, not the body and the UN
+    (French and Arabic named the UN beside the Council where English did not: a disagreement of the UN triples)."""
+    if r["part_of"] != "org:un":
+        return []
+    out = []
+    for lang, frames in _OF_THE_UN.items():
+        for name in filter(None, r[lang].split("|")):
+            if any(u in name for u in _UN_NAMES):
+                continue
+            for frame, case in frames:
+                out.append({"actor_id": r["actor_id"], "alias": frame.format(n=name), "lang": lang, "kind": "name",
+                            "case_sensitive": case, "source": "generated",
+                            "note": "the body's name with the United Nations it belongs to"})
+    return out
 
 
 @lru_cache(maxsize=4)
