@@ -1,0 +1,110 @@
+"""Round-14 rules from the held-out reading of seed 2037 (``tests/data/events_precision_2037.csv``) and the PLOVER
+tune half: each sense rule with its twin, a sentence where the cue keeps its event."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from diplolib.actors.matcher_cache import default_matcher
+from diplolib.events import extract_events
+
+TEXTS = {
+    # "demonstrate" before what is shown, or in the passive, is "show"; intransitive it is a protest
+    "shown": "Russia demonstrated its commitment to the talks with Germany.",
+    "shown_passive": "This was demonstrated convincingly by Russian operations in Syria.",
+    "shown_noun": "The visit was a demonstration of solidarity with Ukraine.",
+    "protested": "Thousands of Egyptians demonstrated against Israel in Cairo.",
+    # signing a book or one's own decree is no agreement; signing a treaty with another party is
+    # (a possessive before a space is two spaces in the scanned text: the cue keys keep one per character)
+    "book": "Vladimir Putin signed the distinguished visitors' book in Thailand.",
+    "decree": "Vladimir Putin signed an Executive Order on the Acting Governor of the Orel Region.",
+    "treaty": "Russia signed a treaty with China.",
+    # a danger to peace, or of an impersonal danger, is no threat made; a threat made at an actor is
+    "peace_en": "The situation in Libya continues to threaten international peace and security.",
+    "peace_noun": "Iran called the Israeli strikes a threat to regional peace and security.",
+    "climate": "The United States and France will counter the threat of climate change and terrorism.",
+    "threatened": "Russia threatened Ukraine with new strikes.",
+    "violence": "China made threats of violence against Taiwan.",
+    "peace_fr": "La France estime que la situation en Libye continue de menacer la paix et la sécurité internationales.",
+    "menace_fr": "La Russie a menacé l'Ukraine de nouvelles frappes.",
+    # a war's toll is no attack by an actor; an actor's attack is
+    "toll": "Syria's conflict has killed more than 230000 people, the United Nations said.",
+    "toll_which": "Syria's war which has killed 280000 people entered its sixth year.",  # FA-KES has no commas
+    "killed": "Russian warplanes killed 20 civilians in Syria.",
+    # the noun "question" after a determiner is a matter; the verb is an interrogation
+    "question": "France said there was no question of sending troops to Syria.",
+    "question_of": "The Special Committee considered the question of Palestine with Israel.",
+    "questioned": "Turkish police questioned two Syrian suspects.",
+    # the right of veto is no veto cast; a veto is
+    "veto_right": "France and Mexico launched an initiative to regulate the right of veto.",
+    "veto_right_fr": "La France a lancé avec le Mexique une initiative pour encadrer le droit de veto.",
+    "vetoed": "Russia vetoed the resolution on Syria.",
+    "veto_fr": "La Russie a opposé son veto à la résolution sur la Syrie.",
+    # "appeler" naming is no demand; "appeler à" is
+    "named_fr": "Le cessez-le-feu a été initié par ce que l'on appelle le groupe de Minsk.",
+    "called_fr": "La France appelle la Russie à cesser les frappes.",
+    # the name of a support body is no support given; support given is
+    "support_body": "The Peacebuilding Support Office of the United Nations works in Burundi.",
+    "support_given": "The United States expressed its support for Ukraine.",
+}
+
+
+@pytest.fixture(scope="module")
+def ev():
+    lang = {k: ("fr" if k.endswith("_fr") else "en") for k in TEXTS}
+    arts = pd.DataFrame({"article_id": list(TEXTS), "lang": [lang[k] for k in TEXTS], "text": list(TEXTS.values())})
+    return extract_events(arts, registry=default_matcher())
+
+
+def _types(ev, key):
+    return set(ev.loc[ev["article_id"] == key, "event"])
+
+
+def _pairs(ev, key, event):
+    rows = ev[(ev["article_id"] == key) & (ev["event"] == event)]
+    return set(zip(rows["source"].fillna(""), rows["target"].fillna(""), strict=True))
+
+
+def test_demonstrating_what_is_shown_is_no_protest(ev):
+    for key in ("shown", "shown_passive", "shown_noun"):
+        assert "PROTEST" not in _types(ev, key), key
+    assert "PROTEST" in _types(ev, "protested")
+
+
+def test_signing_a_book_or_a_decree_is_no_agreement(ev):
+    assert "AGREE" not in _types(ev, "book") and "AGREE" not in _types(ev, "decree")
+    assert ("RUS", "CHN") in _pairs(ev, "treaty", "AGREE")
+
+
+def test_a_danger_is_no_threat(ev):
+    for key in ("peace_en", "peace_noun", "climate", "peace_fr"):
+        assert "THREATEN" not in _types(ev, key), key
+    assert ("RUS", "UKR") in _pairs(ev, "threatened", "THREATEN")
+    assert ("RUS", "UKR") in _pairs(ev, "menace_fr", "THREATEN")
+    assert "THREATEN" in _types(ev, "violence")
+
+
+def test_a_wars_toll_is_no_attack(ev):
+    assert "ASSAULT" not in _types(ev, "toll") and "ASSAULT" not in _types(ev, "toll_which")
+    assert ("RUS", "SYR") in _pairs(ev, "killed", "ASSAULT") | _pairs(ev, "killed", "FIGHT")
+
+
+def test_the_noun_question_is_no_inquiry(ev):
+    assert "INVESTIGATE" not in _types(ev, "question") and "INVESTIGATE" not in _types(ev, "question_of")
+    assert "INVESTIGATE" in _types(ev, "questioned")
+
+
+def test_the_right_of_veto_is_no_veto(ev):
+    assert "REJECT" not in _types(ev, "veto_right") and "REJECT" not in _types(ev, "veto_right_fr")
+    assert "REJECT" in _types(ev, "vetoed") and "REJECT" in _types(ev, "veto_fr")
+
+
+def test_naming_is_no_demand(ev):
+    assert "DEMAND" not in _types(ev, "named_fr")
+    assert ("FRA", "RUS") in _pairs(ev, "called_fr", "DEMAND")
+
+
+def test_a_support_body_is_no_support(ev):
+    assert "SUPPORT" not in _types(ev, "support_body")
+    assert ("USA", "UKR") in _pairs(ev, "support_given", "SUPPORT")
