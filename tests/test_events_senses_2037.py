@@ -47,6 +47,12 @@ TEXTS = {
     # the name of a support body is no support given; support given is
     "support_body": "The Peacebuilding Support Office of the United Nations works in Burundi.",
     "support_given": "The United States expressed its support for Ukraine.",
+    # the object of a bare "discussed" is its topic: the party stands after "with", or is the subject's partner
+    "topic": "They discussed their shared concern over Russia's attempts to annex Ukrainian territory.",
+    "topic_us": "Finally, the two discussed the recently launched U.S. National Strategy to Counter Antisemitism.",
+    "with": "Vladimir Putin discussed the situation in Syria with Turkish President Recep Tayyip Erdogan.",
+    "partners": "Russia and France discussed the situation in Syria.",
+    "consulted": "The United States consulted Germany on the sanctions.",
 }
 
 
@@ -108,3 +114,10 @@ def test_naming_is_no_demand(ev):
 def test_a_support_body_is_no_support(ev):
     assert "SUPPORT" not in _types(ev, "support_body")
     assert ("USA", "UKR") in _pairs(ev, "support_given", "SUPPORT")
+
+
+def test_a_discussions_object_is_its_topic(ev):
+    assert "CONSULT" not in _types(ev, "topic") and "CONSULT" not in _types(ev, "topic_us")  # no party named
+    assert _pairs(ev, "with", "CONSULT") == {("per:vladimir_putin", "per:recep_tayyip_erdogan")}
+    assert _pairs(ev, "partners", "CONSULT") == {("RUS", ""), ("FRA", "")}  # not Syria, the place discussed
+    assert _pairs(ev, "consulted", "CONSULT") == {("USA", "DEU")}  # the one consulted is the object

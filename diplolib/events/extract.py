@@ -175,8 +175,9 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
                             lang)  # "حزب الله …، بدعم من إيران": Iran the giver
     src = _governed(b, hits, phrases, material, before, src, lang)
     fl["heavy"] = fl["heavy"] | _heavy_subject(b, hits, phrases, marks, before, src)
-    tgt = targets(b, hits, phrases, cue_rows["event"], direction, tgt, lang, ~(place | patron))  # events/complements
+    tgt, topical = targets(b, hits, phrases, cue_rows["event"], direction, tgt, lang, ~(place | patron))
     tgt, fl["addressed"] = content_targets(b, hits, phrases, cue_rows["event"], direction, src, tgt, lang)
+    fl["addressed"] = fl["addressed"] | topical  # a discussion's topic: no place stands for its party
     was_src, was_tgt = src, tgt
     tgt = condemned_agents(b, hits, phrases, cue_rows["event"], tgt, lang)  # "تدين … التي يقوم بها X": X
     src, tgt = deed_agents(b, hits, phrases, material, src, tgt, lang)  # "هدم المنازل التي قامت بها X": X did it
