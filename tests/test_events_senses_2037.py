@@ -53,6 +53,11 @@ TEXTS = {
     "with": "Vladimir Putin discussed the situation in Syria with Turkish President Recep Tayyip Erdogan.",
     "partners": "Russia and France discussed the situation in Syria.",
     "consulted": "The United States consulted Germany on the sanctions.",
+    # a noun's agent after its object did it; a verb's subject keeps it, and a participle keeps its own agent
+    "attacks_by": "The report documents attacks on Syrian hospitals by Russian warplanes.",
+    "support_by": "Turkey condemned the support for the YPG by the United States.",
+    "aid_by": "The delivery of aid to Yemen by Saudi Arabia resumed.",
+    "detained_by": "We call again for the release of all Palestinians detained by Israel.",
 }
 
 
@@ -121,3 +126,11 @@ def test_a_discussions_object_is_its_topic(ev):
     assert _pairs(ev, "with", "CONSULT") == {("per:vladimir_putin", "per:recep_tayyip_erdogan")}
     assert _pairs(ev, "partners", "CONSULT") == {("RUS", ""), ("FRA", "")}  # not Syria, the place discussed
     assert _pairs(ev, "consulted", "CONSULT") == {("USA", "DEU")}  # the one consulted is the object
+
+
+def test_a_nouns_agent_after_its_object(ev):
+    assert ("RUS", "SYR") in _pairs(ev, "attacks_by", "FIGHT")
+    assert _pairs(ev, "support_by", "SUPPORT") == {("USA", "grp:ypg")}
+    assert _pairs(ev, "support_by", "DISAPPROVE") == {("TUR", "grp:ypg")}  # the verb keeps its subject
+    assert _pairs(ev, "aid_by", "AID") == {("SAU", "YEM")}
+    assert ("ISR", "PSE") not in _pairs(ev, "detained_by", "DEMAND")  # Israel is the participle's agent

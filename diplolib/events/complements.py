@@ -32,6 +32,13 @@ phrase indices (``-1``: none), reading the text only for the few candidate hits:
   the "between X and Y" of an earlier phrase would pair them too: a judged-right Kremlin row of seed 2035 changed;
   "between" as the party's word was tried too: it is mostly the topic's, "discussed the cooperation between the
   United States and France", 25 of 26 changed cues of a wide sample.)
+- **A noun's agent after its object** (:func:`object_agents`): in "attacks on Syrian hospitals *by* Russian
+  warplanes" or "the support for the YPG *by* the United States" the actor after "by" did it, the one before the
+  cue did not (the agent right after the noun, "strikes by the coalition", is a flag of :mod:`cue_flags`): a cue
+  that ends with a preposition or stands before one (its object is no direct object: "condemned the support for
+  the YPG by the United States" keeps Turkey as the one who condemns), its target phrase, then "by" and an actor
+  within a few words (hand reading, seed 2037: "the collective support for Ukraine by a coalition of over fifty
+  countries", read with Russia as the supporter).
 - **No target past "according to"** (:func:`attributed_targets`): an attribution names who reports, not who
   undergoes: in "Afghanistan has been sharing expertise with the LTTE *according to* a report submitted to the
   Canadian Security Intelligence Service" the Canadian service is no target (with the LTTE untagged, none is).
@@ -48,7 +55,7 @@ from .agents import PARTICIPLES
 from .sides import addressee
 
 __all__ = ["topic_targets", "warned_threats", "shared_subjects", "infinitive_subjects", "attributed_targets",
-           "discussed_topics", "subjects", "targets"]
+           "discussed_topics", "object_agents", "subjects", "targets"]
 
 #: The gap between a complaint's addressee and its topic's actor: "on Tuesday over two", "about the".
 _TOPIC = re.compile(r"(?:[^.;:,()]{0,40}?\s)?(?:over|about|regarding|concerning|at)\s[^.;:,()]{0,40}",
@@ -69,6 +76,15 @@ _DN = np.array([ord(c) for c in "dDnN"])  # the first letters of those cues in t
 _WITH = re.compile(r"\bwith\s", re.IGNORECASE)
 #: How far after the cue its "with" may stand, and how far after "with" its party (titles: "with Foreign Minister").
 _WITH_REACH, _PARTY_GAP = 160, 40
+#: A cue whose object follows a preposition (the cue's own last word or the word after it), then what may stand
+#: between that object and "by", and between "by" and the agent ("by the Syrian regime", "by Russian warplanes").
+_PREP_END = re.compile(r"(?:^|\s)(?:for|of|on|to|against|into|at|in)$", re.IGNORECASE)
+_PREP_NEXT = re.compile(r"\s+(?:for|of|on|to|against|into|at|in)\s", re.IGNORECASE)
+_TO_BY = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?by\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+#: Just before a verb, not a noun: a pronoun, an auxiliary or modal, "to" ("We call again for", "will support").
+_POSS = ("'s", "’s", "s'", "s’")
+_VERB_BEFORE = re.compile(r"\b(?:we|i|they|he|she|it|you|will|would|shall|should|can|could|may|might|must|to|has|"
+                          r"have|had|did|does|do|also|not|again)\s+$", re.IGNORECASE)
 #: At most this many characters between two coordinated verbs (the first one's object and "and").
 _OBJECT_GAP = 60
 #: Just before a coordinated verb: "and", maybe an auxiliary or adverb ("and has also wounded").
@@ -219,6 +235,34 @@ def discussed_topics(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, tgt:
         if k < len(ps) and ps[k] < z and ps[k] - m.end() <= _PARTY_GAP:
             out[i] = k
     return out, topical
+
+
+def object_agents(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, src: np.ndarray, tgt: np.ndarray,
+                  lang: str, party: np.ndarray) -> np.ndarray:
+    """The source of a noun cue whose agent follows its object: the actor right after "by" (at most three words
+    after the target phrase, none a participle; an article between) when the cue's object follows a preposition and
+    no subject, pronoun or auxiliary stands right before the cue (module rules); the
+    text is read only for the cues whose target phrase has "by" after it. A new array."""
+    if lang != "en" or phrases.empty or len(tgt) == 0:
+        return src
+    ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
+    disp = b.display
+    cand = np.flatnonzero(tgt >= 0)
+    cand = cand[[" by " in disp[e:e + 30] for e in pe[tgt[cand]].tolist()]]
+    out = src.copy()
+    for i in cand.tolist():
+        a, z, t = int(hits["start"][i]), int(hits["end"][i]), int(tgt[i])
+        if not (_PREP_END.search(disp, a, z) or _PREP_NEXT.match(disp, z, ps[t] + 1)):
+            continue
+        if _VERB_BEFORE.search(disp, max(a - 20, 0), a) or (np.isin(a - 1, pe) and disp[a - 3:a - 1] not in _POSS):
+            continue  # a verb: its subject or auxiliary right before it
+        m = _TO_BY.match(disp, int(pe[t]), int(b.sent_end[hits["sentence"][i]]))
+        if m and any(w.lower().endswith(PARTICIPLES) for w in m.group(0).split()[:-1]):
+            continue  # "the release of all Palestinians detained by Israel": the participle's own agent
+        k = int(np.searchsorted(ps, m.end())) if m else len(ps)
+        if k < len(ps) and ps[k] == m.end() and party[k] and k != t:
+            out[i] = k
+    return out
 
 
 def subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np.ndarray, lang: str,
