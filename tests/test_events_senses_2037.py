@@ -58,6 +58,11 @@ TEXTS = {
     "support_by": "Turkey condemned the support for the YPG by the United States.",
     "aid_by": "The delivery of aid to Yemen by Saudi Arabia resumed.",
     "detained_by": "We call again for the release of all Palestinians detained by Israel.",
+    # a news agency that saw a document, a body that notes what others did, is no party; the one who says is
+    "seen_by": "An earlier Western-drafted statement submitted to the council seen by Reuters was not approved.",
+    "rejected_seen": "Russia rejected the statement seen by Reuters.",
+    "notes": "The Government of Burundi notes that what the organizers called peaceful demonstrations turned violent.",
+    "notes_verbal": "The Government of Burundi notes that it condemned the attack on Rwanda.",
 }
 
 
@@ -134,3 +139,11 @@ def test_a_nouns_agent_after_its_object(ev):
     assert _pairs(ev, "support_by", "DISAPPROVE") == {("TUR", "grp:ypg")}  # the verb keeps its subject
     assert _pairs(ev, "aid_by", "AID") == {("SAU", "YEM")}
     assert ("ISR", "PSE") not in _pairs(ev, "detained_by", "DEMAND")  # Israel is the participle's agent
+
+
+def test_who_saw_or_notes_is_no_party(ev):
+    rows = ev[ev["article_id"].isin(["seen_by", "rejected_seen"])]
+    assert "org:reuters" not in set(rows["source"]) | set(rows["target"])
+    assert ("RUS", "") in _pairs(ev, "rejected_seen", "REJECT")
+    assert "PROTEST" not in _types(ev, "notes")  # the government did not demonstrate
+    assert ("BDI", "RWA") in _pairs(ev, "notes_verbal", "DISAPPROVE")  # a verbal event noted stays the speaker's
