@@ -63,6 +63,14 @@ TEXTS = {
     "rejected_seen": "Russia rejected the statement seen by Reuters.",
     "notes": "The Government of Burundi notes that what the organizers called peaceful demonstrations turned violent.",
     "notes_verbal": "The Government of Burundi notes that it condemned the attack on Rwanda.",
+    # a host's greeting is no support; welcoming a plan is
+    "greeting": "We are very glad to welcome you here in one of Russia's industrial centres.",
+    "welcomed_plan": "France welcomed the peace plan of Egypt.",
+    # cue gaps of the recall set: a partnership made, an obligation to be held accountable (en, fr)
+    "partnership": "Japan announced a new partnership with the Government of the Philippines.",
+    "relation": "Russia values its privileged strategic partnership with India.",
+    "accountable": "The United States said Russia must be held accountable for the attack.",
+    "tenu_fr": "La France a déclaré que la Russie doit être tenue responsable de ces crimes.",
 }
 
 
@@ -147,3 +155,17 @@ def test_who_saw_or_notes_is_no_party(ev):
     assert ("RUS", "") in _pairs(ev, "rejected_seen", "REJECT")
     assert "PROTEST" not in _types(ev, "notes")  # the government did not demonstrate
     assert ("BDI", "RWA") in _pairs(ev, "notes_verbal", "DISAPPROVE")  # a verbal event noted stays the speaker's
+
+
+def test_a_greeting_is_no_support(ev):
+    assert not {"SUPPORT", "AGREE"} & _types(ev, "greeting")
+    assert ("FRA", "EGY") in _pairs(ev, "welcomed_plan", "SUPPORT")
+
+
+def test_recall_cue_gaps(ev):
+    assert ("JPN", "PHL") in _pairs(ev, "partnership", "COOPERATE")
+    assert "COOPERATE" not in _types(ev, "relation")  # a partnership held is a relation, no event
+    assert ("USA", "RUS") in _pairs(ev, "accountable", "DISAPPROVE")
+    rows = ev[(ev["article_id"] == "tenu_fr") & (ev["event"] == "DISAPPROVE")]
+    assert ("FRA", "RUS") in set(zip(rows["source"], rows["target"], strict=True))
+    assert not rows["hypothetical"].any()  # the obligation is the cue's, no intention
