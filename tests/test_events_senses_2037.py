@@ -71,12 +71,17 @@ TEXTS = {
     "relation": "Russia values its privileged strategic partnership with India.",
     "accountable": "The United States said Russia must be held accountable for the attack.",
     "tenu_fr": "La France a déclaré que la Russie doit être tenue responsable de ces crimes.",
+    # Arabic: a definite noun (no title) right before a name is the subject, the name the one urged; a title
+    # before a name is its apposition, an actor with the article continues the phrase
+    "council_ar": "وفي هذا الصدد، يحث المجلس بوروندي على المضي قدما نحو تحقيق التنمية.",
+    "title_ar": "أدان رئيس الوزراء نتنياهو الهجوم على إسرائيل.",
+    "article_ar": "أدانت الحكومة السورية الهجوم.",
 }
 
 
 @pytest.fixture(scope="module")
 def ev():
-    lang = {k: ("fr" if k.endswith("_fr") else "en") for k in TEXTS}
+    lang = {k: (k.rsplit("_", 1)[-1] if k.endswith(("_fr", "_ar")) else "en") for k in TEXTS}
     arts = pd.DataFrame({"article_id": list(TEXTS), "lang": [lang[k] for k in TEXTS], "text": list(TEXTS.values())})
     return extract_events(arts, registry=default_matcher())
 
@@ -169,3 +174,9 @@ def test_recall_cue_gaps(ev):
     rows = ev[(ev["article_id"] == "tenu_fr") & (ev["event"] == "DISAPPROVE")]
     assert ("FRA", "RUS") in set(zip(rows["source"], rows["target"], strict=True))
     assert not rows["hypothetical"].any()  # the obligation is the cue's, no intention
+
+
+def test_arabic_definite_subject_before_a_name(ev):
+    assert _pairs(ev, "council_ar", "DEMAND") == {("", "BDI")}  # Burundi is urged; the Council (no actor) urges
+    assert ("per:benjamin_netanyahu", "ISR") in _pairs(ev, "title_ar", "DISAPPROVE")
+    assert ("SYR", "") in _pairs(ev, "article_ar", "DISAPPROVE")
