@@ -76,6 +76,11 @@ TEXTS = {
     "council_ar": "وفي هذا الصدد، يحث المجلس بوروندي على المضي قدما نحو تحقيق التنمية.",
     "title_ar": "أدان رئيس الوزراء نتنياهو الهجوم على إسرائيل.",
     "article_ar": "أدانت الحكومة السورية الهجوم.",
+    # shelling is FIGHT in French and Arabic as in English ("bombard", "shell"); an attack stays ASSAULT
+    "bombarde_fr": "Les forces arméniennes ont bombardé des villages azerbaïdjanais.",
+    "attaque_fr": "Les forces arméniennes ont attaqué des villages azerbaïdjanais.",
+    "shelled_ar": "قصفت روسيا مواقع في سوريا.",
+    "attacked_ar": "هاجمت روسيا مواقع في سوريا.",
 }
 
 
@@ -180,3 +185,8 @@ def test_arabic_definite_subject_before_a_name(ev):
     assert _pairs(ev, "council_ar", "DEMAND") == {("", "BDI")}  # Burundi is urged; the Council (no actor) urges
     assert ("per:benjamin_netanyahu", "ISR") in _pairs(ev, "title_ar", "DISAPPROVE")
     assert ("SYR", "") in _pairs(ev, "article_ar", "DISAPPROVE")
+
+
+def test_shelling_is_fight(ev):
+    assert _types(ev, "bombarde_fr") == {"FIGHT"} and "ASSAULT" in _types(ev, "attaque_fr")
+    assert _types(ev, "shelled_ar") == {"FIGHT"} and "ASSAULT" in _types(ev, "attacked_ar")
