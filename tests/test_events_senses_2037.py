@@ -53,6 +53,7 @@ TEXTS = {
     "with": "Vladimir Putin discussed the situation in Syria with Turkish President Recep Tayyip Erdogan.",
     "partners": "Russia and France discussed the situation in Syria.",
     "consulted": "The United States consulted Germany on the sanctions.",
+    "bilateral": "The Prime Minister and President Hollande discussed UK-France co-operation on counter-terrorism.",
     # a noun's agent after its object did it; a verb's subject keeps it, and a participle keeps its own agent
     "attacks_by": "The report documents attacks on Syrian hospitals by Russian warplanes.",
     "support_by": "Turkey condemned the support for the YPG by the United States.",
@@ -149,6 +150,8 @@ def test_a_discussions_object_is_its_topic(ev):
     assert _pairs(ev, "with", "CONSULT") == {("per:vladimir_putin", "per:recep_tayyip_erdogan")}
     assert _pairs(ev, "partners", "CONSULT") == {("RUS", ""), ("FRA", "")}  # not Syria, the place discussed
     assert _pairs(ev, "consulted", "CONSULT") == {("USA", "DEU")}  # the one consulted is the object
+    # one of a bilateral topic's hyphen pair is one of the two who discussed it (re3d, judged right in seed 2032)
+    assert ("per:francois_hollande", "GBR") in _pairs(ev, "bilateral", "CONSULT")
 
 
 def test_a_nouns_agent_after_its_object(ev):

@@ -26,7 +26,8 @@ phrase indices (``-1``: none), reading the text only for the few candidate hits:
 - **A discussion's object is its topic** (:func:`discussed_topics`): in "They discussed their shared concern over
   *Russia's* attempts to annex …" or "the two discussed the *U.S.* National Strategy …" the actor after a bare
   "discussed" or "negotiated" is what is discussed, not who with; the party is the first actor after "with" in the
-  sentence ("discussed the situation in Syria *with* Russian Foreign Minister Sergey Lavrov"), else none, and no
+  sentence ("discussed the situation in Syria *with* Russian Foreign Minister Sergey Lavrov"), or one of a
+  bilateral topic's hyphen pair ("discussed *UK*-France co-operation": one of the two), else none, and no
   place stands in for it (the place is the topic's or where they met; hand reading, seed 2037: 2 of the 60
   events). "discussed with X" is a cue of its own. (Read as mutual, "X and Y discussed" would pair X and Y, but
   the "between X and Y" of an earlier phrase would pair them too: a judged-right Kremlin row of seed 2035 changed;
@@ -73,6 +74,7 @@ _WARNED = re.compile(
 #: A bare discussion verb (its matching form), whose object is a topic; and the way to its party's "with".
 _DISCUSSED = re.compile(r"(?:discuss|negotiat)\w*")
 _DN = np.array([ord(c) for c in "dDnN"])  # the first letters of those cues in the display
+_HYPHENS = ("-", "\u2010", "\u2011", "\u2013")
 _WITH = re.compile(r"\bwith\s", re.IGNORECASE)
 #: How far after the cue its "with" may stand, and how far after "with" its party (titles: "with Foreign Minister").
 _WITH_REACH, _PARTY_GAP = 160, 40
@@ -221,7 +223,15 @@ def discussed_topics(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, tgt:
                  for a, z in zip(hits["m_start"][cand].tolist(), hits["m_end"][cand].tolist(), strict=True)]]
     if not len(cand):
         return tgt, topical
-    ps = phrases["gstart"].to_numpy()
+    ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
+    disp = b.display
+    # a party of a bilateral topic joined by a hyphen ("discussed UK-France co-operation", "Russian-Chinese
+    # relations") is one of the two who discussed it: kept
+    t = np.maximum(tgt[cand], 0)
+    paired = (tgt[cand] >= 0) & np.fromiter(((disp[z:z + 1] in _HYPHENS or disp[a - 1:a] in _HYPHENS)
+                                             for a, z in zip(ps[t].tolist(), pe[t].tolist(), strict=True)),
+                                            dtype=bool, count=len(cand))
+    cand = cand[~paired]
     stop = b.sent_end[hits["sentence"][cand]]
     out = tgt.copy()
     out[cand], topical[cand] = -1, True
