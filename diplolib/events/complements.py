@@ -247,6 +247,13 @@ def discussed_topics(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, tgt:
     return out, topical
 
 
+def near_phrases(pe: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """The index of the phrase ending last before each offset (0 where none): the candidate subjects."""
+    order = np.argsort(pe, kind="stable")
+    k = np.searchsorted(pe[order], starts, side="left") - 1
+    return order[np.maximum(k, 0)]
+
+
 def object_agents(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, src: np.ndarray, tgt: np.ndarray,
                   lang: str, party: np.ndarray) -> np.ndarray:
     """The source of a noun cue whose agent follows its object: the actor right after "by" (at most three words
@@ -257,14 +264,23 @@ def object_agents(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, src: np
         return src
     ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
     disp = b.display
+    found, i = [], disp.find(" by ")
+    while i != -1:  # the batch's " by ", found once; each target's end looked up by searchsorted
+        found.append(i)
+        i = disp.find(" by ", i + 1)
+    if not found:
+        return src
+    by = np.asarray(found, dtype=np.int64)
     cand = np.flatnonzero(tgt >= 0)
-    cand = cand[[" by " in disp[e:e + 30] for e in pe[tgt[cand]].tolist()]]
+    end = pe[tgt[cand]]
+    cand = cand[np.searchsorted(by, end + 27, side="right") > np.searchsorted(by, end, side="left")]
+    ends = set(pe[near_phrases(pe, hits["start"][cand])].tolist()) if len(cand) else set()
     out = src.copy()
     for i in cand.tolist():
         a, z, t = int(hits["start"][i]), int(hits["end"][i]), int(tgt[i])
         if not (_PREP_END.search(disp, a, z) or _PREP_NEXT.match(disp, z, ps[t] + 1)):
             continue
-        if _VERB_BEFORE.search(disp, max(a - 20, 0), a) or (np.isin(a - 1, pe) and disp[a - 3:a - 1] not in _POSS):
+        if _VERB_BEFORE.search(disp, max(a - 20, 0), a) or (a - 1 in ends and disp[a - 3:a - 1] not in _POSS):
             continue  # a verb: its subject or auxiliary right before it
         m = _TO_BY.match(disp, int(pe[t]), int(b.sent_end[hits["sentence"][i]]))
         if m and any(w.lower().endswith(PARTICIPLES) for w in m.group(0).split()[:-1]):
