@@ -8,35 +8,21 @@ is checked from the file."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from events_readings import DATA, assert_reading_whole, corpus_events, read_judged, readings
 from test_events_reach import left_one_sided
 
-from conftest import corpus_dir
-from diplolib import datasets, events
-from diplolib.actors.matcher_cache import default_matcher
-from diplolib.events import extract_events
-
-PRECISION_2034 = Path(__file__).parent / "data" / "events_precision_2034.csv"
-#: the kinds of error a wrong verdict's note starts with
-KINDS = {"target", "source", "roles", "false", "type", "actor", "flag", "sector", "direction"}
+PRECISION_2034 = DATA / "events_precision_2034.csv"
 
 
 @pytest.fixture(scope="module")
 def judged():
-    return pd.read_csv(PRECISION_2034, dtype={"article_id": str}, keep_default_na=False)
+    return read_judged(PRECISION_2034)
 
 
 def test_reading_is_whole(judged):
-    assert len(judged) == 100 and set(judged["verdict"]) == {"correct", "wrong", "direction"}
-    assert not judged.duplicated(["article_id", "start"]).any()
-    wrong = judged[judged["verdict"] != "correct"]
-    assert (wrong["note"] != "").all() and set(wrong["note"].str.split(":").str[0]) <= KINDS
-    assert (judged["source"] != "").all() and (judged["target"] != "").all()  # both sides named, as drawn
-    assert (judged["verdict"] == "correct").sum() == 47  # the figure reported in the README
-    assert (judged["verdict"] == "direction").sum() == 4
+    assert_reading_whole(judged, n=100, right=47, swapped=4)  # the figures reported in the README
 
 
 #: Right readings that pair an organisation or person with itself with no sector: the self-pair rule found after
@@ -48,15 +34,9 @@ SELF_PAIRS = {("be3a9e81c9a24b65", 697)}
 
 @pytest.mark.parametrize("corpus", ["fa-kes", "unpc-ar-fr-en"])
 def test_events_2034_judged_right_stay_right(judged, corpus):
-    corpus_dir(corpus)
     part = judged[(judged["corpus"] == corpus) & (judged["verdict"] == "correct")]
-    articles, _ = datasets.load(corpus)
-    articles = articles[articles["article_id"].isin(part["article_id"])]
-    author = None
-    if corpus == "unpc-ar-fr-en":
-        articles, author = articles.assign(author=events.un_authors(articles)), "author"
-    ev = extract_events(articles, registry=default_matcher(), author=author)
-    got = set(zip(ev["article_id"], ev["start"], ev["event"], ev["source"], ev["target"], strict=True))
+    ev = corpus_events(corpus, part["article_id"])
+    got = readings(ev)
     self_pair = pd.Series([(a, s) in SELF_PAIRS for a, s in zip(part["article_id"], part["start"], strict=True)],
                           index=part.index, dtype=bool)
     keep, one_sided = part[~self_pair], part[self_pair]

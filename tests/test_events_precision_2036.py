@@ -8,54 +8,30 @@ of error; no corpus text. Those judged right must still come out; the reading's 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pandas as pd
 import pytest
+from events_readings import DATA, assert_reading_whole, corpus_events, read_before, read_judged, readings
 
-from conftest import corpus_dir
-from diplolib import datasets, events
-from diplolib.actors.matcher_cache import default_matcher
-from diplolib.events import extract_events
-
-PRECISION_2036 = Path(__file__).parent / "data" / "events_precision_2036.csv"
-#: the kinds of error a wrong verdict's note starts with
-KINDS = {"target", "source", "roles", "false", "type", "actor", "flag", "sector", "direction"}
+PRECISION_2036 = DATA / "events_precision_2036.csv"
 
 
 @pytest.fixture(scope="module")
 def judged():
-    return pd.read_csv(PRECISION_2036, dtype={"article_id": str}, keep_default_na=False)
+    return read_judged(PRECISION_2036)
 
 
 def test_reading_is_whole(judged):
-    assert len(judged) == 100 and set(judged["verdict"]) == {"correct", "wrong", "direction"}
-    assert not judged.duplicated(["article_id", "start"]).any()
-    wrong = judged[judged["verdict"] != "correct"]
-    assert (wrong["note"] != "").all() and set(wrong["note"].str.split(":").str[0]) <= KINDS
-    assert (judged["source"] != "").all() and (judged["target"] != "").all()  # both sides named, as drawn
-    assert (judged["verdict"] == "correct").sum() == 57  # the figure reported in the README
-    assert (judged["verdict"] == "direction").sum() == 4
+    assert_reading_whole(judged, n=100, right=57, swapped=4)  # the figures reported in the README
     right = judged["verdict"] == "correct"
     assert right[judged["corpus"] != "fa-kes"].sum() == 32 and (judged["corpus"] != "fa-kes").sum() == 45
 
 
 def test_never_read_before(judged):
-    earlier = pd.concat([pd.read_csv(p, dtype={"article_id": str}) for p in PRECISION_2036.parent.glob(
-        "events_precision*.csv") if p != PRECISION_2036])
-    assert not set(zip(judged["article_id"], judged["start"])) & set(zip(earlier["article_id"], earlier["start"]))
+    assert not set(zip(judged["article_id"], judged["start"], strict=True)) & read_before(PRECISION_2036)
 
 
 @pytest.mark.parametrize("corpus", ["fa-kes", "unpc-ar-fr-en", "wikinews-fr"])
 def test_events_2036_judged_right_stay_right(judged, corpus):
-    corpus_dir(corpus)
     part = judged[(judged["corpus"] == corpus) & (judged["verdict"] == "correct")]
-    articles, _ = datasets.load(corpus)
-    articles = articles[articles["article_id"].isin(part["article_id"])]
-    author = None
-    if corpus == "unpc-ar-fr-en":
-        articles, author = articles.assign(author=events.un_authors(articles)), "author"
-    ev = extract_events(articles, registry=default_matcher(), author=author)
-    got = set(zip(ev["article_id"], ev["start"], ev["event"], ev["source"], ev["target"], strict=True))
+    got = readings(corpus_events(corpus, part["article_id"]))
     want = set(zip(part["article_id"], part["start"], part["event"], part["source"], part["target"], strict=True))
     assert want <= got, f"{corpus}: no longer found: {sorted(want - got)[:5]}"

@@ -15,7 +15,7 @@ from .attribution import regroup, reporting_actors, self_reports, speaker_before
 from .batch_mentions import batch_mentions, with_cities
 from .clauses import FIRM, FORWARD, forward_marks
 from .columns import with_objects
-from .complements import subjects, targets, warned_threats
+from .complements import object_agents, subjects, targets, warned_threats
 from .cue_flags import flags
 from .frames import judged_contents, trailing_frames
 from .hits import ends_with, ends_with_any, may_have_sides, outside_actors, side_members
@@ -175,8 +175,10 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
                             lang)  # "حزب الله …، بدعم من إيران": Iran the giver
     src = _governed(b, hits, phrases, material, before, src, lang)
     fl["heavy"] = fl["heavy"] | _heavy_subject(b, hits, phrases, marks, before, src)
-    tgt = targets(b, hits, phrases, cue_rows["event"], direction, tgt, lang, ~(place | patron))  # events/complements
+    tgt, topical = targets(b, hits, phrases, cue_rows["event"], direction, tgt, lang, ~(place | patron))
     tgt, fl["addressed"] = content_targets(b, hits, phrases, cue_rows["event"], direction, src, tgt, lang)
+    fl["addressed"] = fl["addressed"] | topical  # a discussion's topic: no place stands for its party
+    src = object_agents(b, hits, phrases, src, tgt, lang, ~(place | patron))  # "attacks on X by Y": Y did it
     was_src, was_tgt = src, tgt
     tgt = condemned_agents(b, hits, phrases, cue_rows["event"], tgt, lang)  # "تدين … التي يقوم بها X": X
     src, tgt = deed_agents(b, hits, phrases, material, src, tgt, lang)  # "هدم المنازل التي قامت بها X": X did it

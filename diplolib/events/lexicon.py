@@ -216,7 +216,9 @@ def _check_row(name: str, line: int, row: dict) -> list[str]:
         forms = expand_cue(row["cue"])
     except ValueError as exc:
         raise CueFileError(f"{where}: cue: {exc}") from None
-    keys = [re.sub(r"[\W_]+", " ", matching_form(f)).strip() for f in forms]
+    # one space per character that is no letter or digit, as the scanned text has them (``scan._spaced``): a
+    # possessive before a space ("workers' strike") is two spaces there, so a collapsed key would never match
+    keys = [re.sub(r"[\W_]", " ", matching_form(f)).strip() for f in forms]
     if not all(keys):
         raise CueFileError(f"{where}: cue: {row['cue']!r} has a form without letters")
     return keys

@@ -11,6 +11,11 @@ when (hand reading of seeds 2031 and 2032, UN Arabic documents: 13 of their 31 w
   the actor is an object, never the subject;
 - a definite noun is followed by an indefinite word: a new noun phrase begins, the definite one was the subject
   (not tagged) and the actor comes after it: "أدان أعضاء *المجلس* عملية القتل … مصريا", "ووقّع *الإقليم* أيضا اتفاقات";
+- a definite noun that is no title stands right before an actor whose first word has no article (adverbs may
+  stand between): a definite word heads no construct, so the two are two noun phrases, the definite one the
+  subject ("وفي هذا الصدد، يحث *المجلس* بوروندي على …": the Council urges Burundi; hand reading, seed 2037); a title
+  before a name is its apposition ("الرئيس بوتين", "رئيس الوزراء نتنياهو", "الملك عبد الله") and an actor with the
+  article continues the phrase ("الحكومة السورية");
 - more than :data:`MAX_GAP` words come between;
 - the cue itself ends with a preposition ("التعاون مع", "محادثات مع"): what follows is its object.
 
@@ -29,10 +34,12 @@ at most :data:`MAX_GAP` words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from ..normalize.matching import matching_form
 from .words import prev_space, space_positions, spaced_codes, word_bits, word_spans, word_table
 
 __all__ = ["MAX_GAP", "agent_givers", "inverted", "subject_after", "verb_first"]
@@ -49,7 +56,7 @@ ADVERBS = frozenset("""ايضا كذلك اليوم امس مجددا مجددا
 #: Titles: a preposition after one belongs to the subject ("اتهم فلان *مدير* العمليات *في* منظمة أطباء بلا حدود").
 TITLES = frozenset("""مدير المدير رئيس الرئيس وزير الوزير المتحدث متحدث الناطق ناطق ممثل الممثل سفير السفير مسؤول
     المسؤول عضو قائد القائد الامين امين مندوب المندوب نائب مستشار المستشار المبعوث مبعوث منسق المنسق المدعي
-    مدعي""".split())
+    مدعي الملك الامير الشيخ السلطان الملكه الاميره البابا""".split())
 #: Nouns of support or aid whose giver follows "من" ("بدعم من فرنسا": with France's support; "مساعدات من اليابان").
 AGENT_NOUNS = frozenset("دعم بدعم ودعم وبدعم مساعده بمساعده مساعدات تاييد بتاييد".split())
 _MIN = 8
@@ -59,9 +66,13 @@ _BA, _LAM, _KAF, _WAW, _FA, _ALIF = (ord(c) for c in "بلكوفا")
 _MIM, _TA, _NUN = (ord(c) for c in "متن")
 
 
+@lru_cache(maxsize=1)
 def _table() -> tuple:
-    return word_table(tuple([(w, _PREP) for w in sorted(PREPOSITIONS)] + [(w, _ADVERB) for w in sorted(ADVERBS)]
-                            + [(w, _TITLE) for w in sorted(TITLES)] + [("من", _MIN)]))
+    # the words are looked up in the matching form, so folded here too ("رئيس": ئ -> ي; "الى", "حتى", "لدى": ى -> ي;
+    # unfolded, "إلى" read as a word with the article)
+    return word_table(tuple([(matching_form(w), _PREP) for w in sorted(PREPOSITIONS)]
+                            + [(matching_form(w), _ADVERB) for w in sorted(ADVERBS)]
+                            + [(matching_form(w), _TITLE) for w in sorted(TITLES)] + [("من", _MIN)]))
 
 
 def _at(codes: np.ndarray, pos: np.ndarray) -> np.ndarray:
@@ -148,6 +159,7 @@ def subject_after(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: 
     ok &= ~(partial & np.isin(head, [_BA, _LAM, _KAF]))
     seen_definite = np.zeros(len(cand), dtype=bool)
     seen_title = np.zeros(len(cand), dtype=bool)
+    last_definite = np.zeros(len(cand), dtype=bool)  # the gap's last word (adverbs passed over): definite, no title
     for k in range(MAX_GAP):  # column by column over the gap's words (at most MAX_GAP)
         live = ok & (k < n_gap)
         if not live.any():
@@ -159,6 +171,9 @@ def subject_after(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: 
         ok &= ~(live & ((governing & ~licensed) | (seen_definite & ~definite & ~adverb & ~licensed)))
         seen_definite = np.where(live & licensed, False, seen_definite | (live & definite))
         seen_title |= live & title & ~governing
+        last_definite = np.where(live & ~adverb, definite & ~title, last_definite)
+    p0, p1 = _at(codes, p_start), _at(codes, p_start + 1)
+    ok &= ~(last_definite & ~seen_title & ~partial & ~((p0 == _ALIF) & (p1 == _LAM)))  # "يحث المجلس بوروندي"
     out[cand] = ok
     return out
 
