@@ -1,0 +1,55 @@
+"""Theme rules of issue 16's round 14, one class each: the misfire's class is gone and the theme's sense still fires.
+
+The classes came from the wrong hits of the stored readings (``tests/data/theme_precision*.csv``), the twelfth reading
+(``theme_precision_check_s14.csv``, read before any rule) among them: a contradiction "in conflict with" a rule or its
+spirit (and the UN's "children in conflict with the law"), weapons of war as arms, a protest blockade, the UN's
+Commission on International Trade Law named, civil accord as harmony, a head of state's visit to a school, a plant
+or an academy at home. Across all stored readings they drop 7 wrong hits and lose no right one.
+
+Each case is a short sentence written for the rule (no corpus text), paired with its twin: the sentence the rule must
+leave as it was. The rule's reason is in themes.yaml.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from diplolib.themes import tag_themes
+
+# (theme, language, a sentence that has the theme, a sentence of the class that has not)
+CASES = [
+    ("conflict", "en", "The two states have been in conflict with each other over the border.",
+     "Such plans are manifestly in conflict with the spirit of the Charter."),
+    ("conflict", "en", "The children were caught in conflict zones.", "Training was given to staff dealing with children in conflict with the law."),
+    ("conflict", "fr", "Le pays est en conflit avec ses voisins depuis dix ans.", "Une formation pour le personnel chargé des enfants en conflit avec la loi."),
+    ("conflict", "en", "The war in the north has resumed.", "The police seized a huge war arsenal in his house."),
+    ("conflict", "fr", "La guerre a repris dans le nord.", "Il a été arrêté en possession d'un arsenal de guerre."),
+    ("conflict", "ar", "اندلعت الحرب في المنطقة", "ألقت الشرطة القبض عليه وفي حوزته ترسانة حرب ضخمة"),
+    ("siege", "en", "The blockade of the port by the navy continues.", "Radical farmers said they would blockade Paris from Monday."),
+    ("siege", "fr", "Le blocus du port par la marine se poursuit.", "Les agriculteurs ont annoncé un blocus de Paris lundi."),
+    ("trade", "en", "Trade between the two countries grew last year.",
+     "Georgia relinquished its seat in the United Nations Commission on International Trade Law."),
+    ("agreement", "en", "The two states signed an accord on their border.", "I wish all the people of the republic civil accord and peace."),
+    ("visit", "en", "During his visit to Moscow, the President met Vladimir Putin.",
+     "During his visit to the educational centre, the President met pupils."),
+    ("visit", "en", "Vladimir Putin visited France and met President Macron.", "Vladimir Putin visited the Russian State Academy of Arts."),
+]
+
+
+@pytest.fixture(scope="module")
+def tagged() -> dict[tuple[int, str], set[str]]:
+    """The themes of every sentence of CASES, tagged in one call: (case, "with" or "without") -> themes."""
+    keys = [(i, which) for i in range(len(CASES)) for which in ("with", "without")]
+    texts = [CASES[i][2] if which == "with" else CASES[i][3] for i, which in keys]
+    arts = pd.DataFrame({"article_id": [f"{i}-{w}" for i, w in keys], "lang": [CASES[i][1] for i, _ in keys],
+                         "text": texts})
+    hits = tag_themes(arts).dropna(subset=["theme"])
+    return {k: set(hits.loc[hits["article_id"] == f"{k[0]}-{k[1]}", "theme"]) for k in keys}
+
+
+@pytest.mark.parametrize("i", range(len(CASES)), ids=[f"{c[0]}-{c[1]}-{n}" for n, c in enumerate(CASES)])
+def test_theme_with_and_without(tagged, i):
+    theme, _, with_, without = CASES[i]
+    assert theme in tagged[(i, "with")], with_
+    assert theme not in tagged[(i, "without")], without
