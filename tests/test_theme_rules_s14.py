@@ -4,7 +4,10 @@ The classes came from the wrong hits of the stored readings (``tests/data/theme_
 (``theme_precision_check_s14.csv``, read before any rule) among them: a contradiction "in conflict with" a rule or its
 spirit (and the UN's "children in conflict with the law"), weapons of war as arms, a protest blockade, the UN's
 Commission on International Trade Law named, civil accord as harmony, a head of state's visit to a school, a plant
-or an academy at home. Across all stored readings they drop 7 wrong hits and lose no right one.
+or an academy at home. Across all stored readings they drop 7 wrong hits and lose no right one. And from the
+French-Arabic disagreements of the UNPC tune half: air attacks (الهجمات الجوية, "aerial attacks") and air campaigns
+in every language. (A French bombardment with no aircraft near read as shelling only, as Arabic قصف, was tried and
+dropped: news names the aircraft further back, as the English rule dropped in the fifth round found on FA-KES.)
 
 Each case is a short sentence written for the rule (no corpus text), paired with its twin: the sentence the rule must
 leave as it was. The rule's reason is in themes.yaml.
@@ -34,6 +37,11 @@ CASES = [
     ("visit", "en", "During his visit to Moscow, the President met Vladimir Putin.",
      "During his visit to the educational centre, the President met pupils."),
     ("visit", "en", "Vladimir Putin visited France and met President Macron.", "Vladimir Putin visited the Russian State Academy of Arts."),
+    # UNPC tune half, fr<->ar: air attacks and air campaigns in every language
+    ("airstrike", "ar", "أدت الهجمات الجوية التي شنها النظام إلى وفاة 82 شخصا", "أدت الهجمات التي شنها النظام إلى وفاة 82 شخصا"),
+    ("airstrike", "en", "More than 60 aerial attacks on the town killed 82 people.", "More than 60 attacks on the town killed 82 people."),
+    ("airstrike", "fr", "Les groupes, aidés par la campagne aérienne étrangère, avancent.",
+     "Les groupes, aidés par la campagne électorale étrangère, avancent."),
 ]
 
 
