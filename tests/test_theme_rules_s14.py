@@ -6,7 +6,8 @@ spirit (and the UN's "children in conflict with the law"), weapons of war as arm
 Commission on International Trade Law named, civil accord as harmony, a head of state's visit to a school, a plant
 or an academy at home. Across all stored readings they drop 7 wrong hits and lose no right one. And from the
 French-Arabic disagreements of the UNPC tune half: humanitarian conditions, operations and actors and aid agencies
-named alike in the three languages, an Arabic arms embargo (حظر توريد الأسلحة) no arms transfer, war games (manoeuvres, not a war), an Arabic homicide rate (crime,
+named alike in the three languages, an Arabic high-level meeting a summit only with leaders meeting near (as in
+English and French), a revolution of data or industry no protest, an Arabic arms embargo (حظر توريد الأسلحة) no arms transfer, war games (manoeuvres, not a war), an Arabic homicide rate (crime,
 as homicide already is in English and French), air attacks (الهجمات الجوية, "aerial attacks") and air campaigns
 in every language. (A French bombardment with no aircraft near read as shelling only, as Arabic قصف, was tried and
 dropped: news names the aircraft further back, as the English rule dropped in the fifth round found on FA-KES.)
@@ -44,6 +45,8 @@ CASES = [
     ("aid", "ar", "تمكنت وكالات المعونة من إيصال الغذاء", "تمكنت وكالات الأنباء من نقل الخبر"),
     ("aid", "fr", "Les conditions humanitaires continuent de se détériorer.", "Les conditions économiques continuent de se détériorer."),
     ("aid", "en", "Humanitarian conditions continue to deteriorate.", "Economic conditions continue to deteriorate."),
+    ("summit", "ar", "اجتمع القادة في اجتماع رفيع المستوى في نيويورك", "قدم الخبراء تقريرا إلى الاجتماع الرفيع المستوى للحوار العالمي بشأن بناء القدرات"),
+    ("protests", "ar", "اندلعت الثورة في الشوارع ضد النظام", "يجري إعداد دورات دراسية عن ثورة البيانات"),
     # UNPC tune half, fr<->ar: war games are manoeuvres; a homicide rate is crime (as homicide in en, fr)
     ("conflict", "ar", "اندلعت الحرب النووية في المنطقة", "وكانت هذه المناورات العسكرية ألعاب حرب نووية حقيقية"),
     ("conflict", "en", "The war in the north resumed.", "The joint exercises were war games aimed at the capital."),
