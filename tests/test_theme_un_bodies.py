@@ -78,6 +78,30 @@ def test_the_council_of_a_security_council_text_and_its_twin():
     assert not _tag(other, "fr", source="Human Rights Council")["theme"].isin(["un", "security_council"]).any()
 
 
+def _tag_news(text: str) -> pd.DataFrame:
+    arts = pd.DataFrame({"article_id": ["d"], "lang": ["en"], "text": [text], "published": ["2019-07-01"]})
+    hits = tag_themes(arts, mentions=resolve_short_forms(arts, tag_actors(arts)), un_bodies=True)
+    return hits[hits["theme"].notna()]
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin chaired a meeting with permanent members of the Security Council.",
+    "The meeting was attended by Security Council Secretary Nikolai Patrushev.",
+    "Preparations for the session of the Collective Security Council were discussed."])
+def test_a_name_the_cues_dropped_in_place_adds_nothing(text):
+    """The actor tagger reads "Security Council" as the UN's; where the dictionary excluded it (Russia's own council,
+    the CSTO's), the body adds no hit either (round 14: all 16 hits un_bodies added on kremlin-en readings)."""
+    assert "security_council" not in set(_tag_news(text)["theme"])
+
+
+def test_twin_a_name_the_cues_keep_and_a_short_form_they_cannot_read():
+    hits = _tag_news("The Security Council met on Syria. The Council adopted resolution 2254.")
+    first, second = hits[hits["sentence"] == 0], hits[hits["sentence"] == 1]
+    assert list(first.loc[first["theme"] == "security_council", "cue"]) == ["security council"]
+    # "the Council" is no cue outside a Security Council document, so the body's mention adds it
+    assert "@org:unsc" in set(second.loc[second["theme"] == "security_council", "cue"])
+
+
 def test_un_bodies_needs_mentions():
     arts = pd.DataFrame({"article_id": ["d"], "lang": ["en"], "text": ["The Council met."]})
     with pytest.raises(ValueError, match="un_bodies"):

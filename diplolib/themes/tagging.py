@@ -21,7 +21,7 @@ from .joined import object_array
 from .offsets import offset_map
 from .rules import apply_scope, context_ok, context_rules
 from .scan import scan_index, which_cue
-from .un_bodies import body_hits, body_names, body_themes
+from .un_bodies import body_hits, body_names, body_themes, read_in_place
 
 __all__ = ["tag_themes", "theme_scores", "un_body_themes", "HIT_COLUMNS"]
 
@@ -239,6 +239,9 @@ def _with_body_hits(hits, mentions, articles, dictionary, langs) -> pd.DataFrame
     new = body_hits(hits, mentions, arts, un_body_themes(dictionary), dictionary)
     if new.empty:
         return hits
+    surfaces = new[["lang", "surface"]].drop_duplicates(ignore_index=True).rename(columns={"surface": "text"})
+    surfaces = surfaces.assign(article_id=[f"surface{i}" for i in range(len(surfaces))])
+    new = new[~read_in_place(new, surfaces, _tag(surfaces, dictionary, None, None)).to_numpy()]
     return _sorted(pd.concat([hits, new.astype(hits.dtypes.to_dict())], ignore_index=True), articles)
 
 

@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..actors.un_system import LANGS, read_un_system
 
-__all__ = ["UN_FAMILY", "body_names", "body_themes", "body_hits"]
+__all__ = ["UN_FAMILY", "body_names", "body_themes", "body_hits", "read_in_place"]
 
 #: the top-level theme whose family (itself and its children) a UN body's mention may carry
 UN_FAMILY = "un"
@@ -86,3 +86,17 @@ def body_hits(hits: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame
     pairs = new.reset_index().merge(old, on=["article_id", "theme"], how="inner", suffixes=("", "_hit"))
     overlap = pairs.loc[(pairs["start"] < pairs["end_hit"]) & (pairs["start_hit"] < pairs["end"]), "index"]
     return new.drop(index=np.unique(overlap.to_numpy())).reset_index(drop=True)
+
+
+def read_in_place(new: pd.DataFrame, surfaces: pd.DataFrame, surface_hits: pd.DataFrame) -> pd.Series:
+    """For each body hit of ``new``, whether the dictionary reads its surface alone as the hit's theme.
+
+    Such a name was in the cues' reach where it stands: a hit of the theme there would have come from the cues, so
+    where none did, an exclusion or a context dropped it (the Kremlin's own "Security Council", the CSTO's
+    "Collective Security Council", issue 16 round 14) and the body adds it no more than the cues did. ``surfaces``
+    are the distinct (``lang``, ``text``) surfaces as articles, ``surface_hits`` the tagger's hits on them.
+    """
+    read = surface_hits[["article_id", "theme"]].dropna().merge(surfaces, on="article_id")
+    read = read.rename(columns={"text": "surface"})[["lang", "surface", "theme"]].drop_duplicates()
+    flag = new[["lang", "surface", "theme"]].astype(object).merge(read.astype(object), how="left", indicator=True)
+    return pd.Series((flag["_merge"] == "both").to_numpy(), index=new.index)
