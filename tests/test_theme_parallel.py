@@ -52,3 +52,46 @@ def test_bad_input():
     with pytest.raises(ValueError, match="two different"):
         theme_agreement(ROWS, langs=("en", "en"))
     assert ROWS.columns.tolist() == ["id", "en", "fr", "ar"]
+
+
+def test_scored_rows_are_tagged_with_all_and_scored_alone():
+    """Without document context the score of a subset is the subset's own score; a bad mask says what to pass."""
+    mask = ROWS["id"] != "s2"
+    assert theme_agreement(ROWS, scored=mask).equals(theme_agreement(ROWS[mask].reset_index(drop=True)))
+    # the twin: scoring every row is the default
+    assert theme_agreement(ROWS, scored=pd.Series(True, index=ROWS.index)).equals(theme_agreement(ROWS))
+    with pytest.raises(ValueError, match="boolean Series"):
+        theme_agreement(ROWS, scored=mask.reset_index(drop=True).set_axis([5, 6, 7]))
+    with pytest.raises(ValueError, match="boolean Series"):
+        theme_agreement(ROWS, scored=ROWS["id"])
+
+
+def test_scored_rows_keep_their_document_as_context():
+    """With ``un_bodies``, a scored sentence's short form is resolved from its document's unscored sentences."""
+    triples = pd.DataFrame({
+        "id": ["s1", "s2"], "doc_id": ["x", "x"], "organ": ["General Assembly", "General Assembly"],
+        "en": ["The United Nations Office on Drugs and Crime reported.", "The Office received 214 requests."],
+        "fr": ["L'Office des Nations Unies contre la drogue et le crime a fait rapport.",
+               "L'ONUDC a reçu 214 demandes."],
+        "ar": ["قدم مكتب الأمم المتحدة المعني بالمخدرات والجريمة تقريره.", "وتلقى المكتب 214 طلبا."]})
+    second = triples["id"] == "s2"
+    in_doc = theme_agreement(triples, un_bodies=True, scored=second).set_index(["source", "target", "theme"])
+    alone = theme_agreement(triples[second].reset_index(drop=True), un_bodies=True)
+    alone = alone.set_index(["source", "target", "theme"])
+    assert in_doc.loc[("fr", "en", "un"), "agreement"] == 1.0
+    assert ("fr", "en", "un") in alone.index and alone.loc[("fr", "en", "un"), "agreement"] == 0.0
+
+
+def test_mentions_given_are_the_mentions_computed():
+    from diplolib.actors.agreement import parallel_mentions
+
+    triples = ROWS.assign(en=ROWS["en"].str.replace("The Security Council", "The Council"), organ="Security Council")
+    m = parallel_mentions(triples)
+    given = parallel_themes(triples, un_bodies=True, mentions=m)
+    assert given.equals(parallel_themes(triples, un_bodies=True))
+    # "The Council" of a Security Council document is the Council through the mentions (the twin: without them, not)
+    assert ("s2", "en", "security_council") in set(zip(given["id"], given["lang"], given["theme"], strict=True))
+    plain = parallel_themes(triples)
+    assert ("s2", "en", "security_council") not in set(zip(plain["id"], plain["lang"], plain["theme"], strict=True))
+    with pytest.raises(ValueError, match="parallel_mentions"):
+        parallel_themes(triples, un_bodies=True, mentions=m.drop(columns="lang"))

@@ -159,4 +159,4 @@ def build(names: Iterable[str] | None = None, *, out: Path | None = None, progre
 
 
 # The figure modules register themselves on import.
-from . import actors, articles, comention, corpora, events, themes, topics  # noqa: E402,F401
+from . import actors, agreement, articles, comention, corpora, events, themes, topics  # noqa: E402,F401

@@ -28,6 +28,7 @@ _NAMES = {
     "plot_topics_over_time": ".topics",
     "plot_event_network": ".events",
     "plot_dyad_scores": ".events",
+    "plot_agreement": ".agreement",
 }
 __getattr__, __dir__ = attach(__name__, _NAMES)
 __all__ = list(_NAMES)

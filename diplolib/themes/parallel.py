@@ -40,6 +40,7 @@ def parallel_themes(
     dictionary: ThemeDictionary | None = None,
     body: str | None = None,
     un_bodies: bool = False,
+    mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Which themes each language version of each aligned row has.
 
@@ -62,6 +63,10 @@ def parallel_themes(
         the document (:func:`diplolib.actors.parallel_mentions`: the ``organ`` column is the issuing body, rows
         sharing ``doc_id`` are one document): each is a hit of the UN themes its names carry
         (:mod:`diplolib.themes.un_bodies`).
+    mentions : pandas.DataFrame, optional
+        With ``un_bodies``, the actor mentions of the rows when already computed: the output of
+        :func:`diplolib.actors.parallel_mentions` on ``parallel`` (``article_id`` = the row's id, ``lang``);
+        by default they are computed here.
 
     Returns
     -------
@@ -79,7 +84,10 @@ def parallel_themes(
          for lang in langs],
         ignore_index=True,
     )
-    mentions = _mentions(parallel, langs, id_column) if un_bodies else None
+    if un_bodies:
+        mentions = _keyed(_mentions(parallel, langs, id_column) if mentions is None else mentions, langs)
+    else:
+        mentions = None
     hits = tag_themes(articles, dictionary=dictionary, body="body" if body is not None else None,
                       mentions=mentions, un_bodies=un_bodies)
     hits = hits[hits["theme"].notna()]
@@ -98,21 +106,28 @@ def _mentions(parallel: pd.DataFrame, langs: Sequence[str], id_column: str) -> p
 
     document = "doc_id" if "doc_id" in parallel.columns else None
     every = list(dict.fromkeys([*langs, *(c for c in ("en", "fr", "ar") if c in parallel.columns)]))
-    m = parallel_mentions(parallel, langs=every, id_column=id_column, document=document)
-    m = m[m["lang"].isin(list(langs))]
+    return parallel_mentions(parallel, langs=every, id_column=id_column, document=document)
+
+
+def _keyed(mentions: pd.DataFrame, langs: Sequence[str]) -> pd.DataFrame:
+    """The mentions of the versions in ``langs``, keyed as the articles :func:`parallel_themes` tags."""
+    missing = {"article_id", "lang"} - set(mentions.columns)
+    if missing:
+        raise ValueError(f"parallel_themes: mentions lacks columns {sorted(missing)}; pass the output of "
+                         "diplolib.actors.parallel_mentions on the same rows, or leave mentions out")
+    m = mentions[mentions["lang"].isin(list(langs))]
     return m.assign(article_id=m["article_id"].astype(str) + _SEP + m["lang"].astype(str))
 
 
 def _pairs(found: pd.DataFrame, langs: Sequence[str]) -> pd.DataFrame:
     """(id, theme, source, target, in_target) for every theme found in a source version."""
-    present = set(zip(found["id"], found["lang"], found["theme"], strict=True))
     rows = []
     for src, tgt in permutations(langs, 2):
-        sub = found[found["lang"] == src]
-        hit = [(i, tgt, t) in present for i, t in zip(sub["id"], sub["theme"], strict=True)]
-        rows.append(pd.DataFrame({"id": sub["id"].to_numpy(), "theme": sub["theme"].to_numpy(),
-                                  "source": src, "target": tgt, "in_target": hit}))
-    return pd.concat(rows, ignore_index=True)
+        sub = found.loc[found["lang"] == src, ["id", "theme"]]
+        there = found.loc[found["lang"] == tgt, ["id", "theme"]].assign(in_target=True)
+        pair = sub.merge(there, on=["id", "theme"], how="left", validate="one_to_one")
+        rows.append(pair.assign(source=src, target=tgt, in_target=pair["in_target"].notna().to_numpy()))
+    return pd.concat(rows, ignore_index=True)[["id", "theme", "source", "target", "in_target"]]
 
 
 def theme_agreement(
@@ -123,13 +138,20 @@ def theme_agreement(
     dictionary: ThemeDictionary | None = None,
     body: str | None = None,
     un_bodies: bool = False,
+    mentions: pd.DataFrame | None = None,
+    scored: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Per theme and direction, the share of a language's themes found in the translation too.
 
     Parameters
     ----------
-    parallel, langs, id_column, dictionary, body, un_bodies
+    parallel, langs, id_column, dictionary, body, un_bodies, mentions
         As in :func:`parallel_themes`.
+    scored : pandas.Series of bool, optional
+        Aligned with ``parallel``: score only these rows. Every row is still tagged, so that a document's
+        other sentences are its context (``un_bodies`` resolves short forms from them) whichever rows are
+        scored: the UNPC check half is ``split_half(parallel["id"]) == "check"``
+        (:func:`diplolib.actors.parallel_aliases.split_half`). All rows by default.
 
     Returns
     -------
@@ -140,7 +162,12 @@ def theme_agreement(
         then by ``n_source`` descending.
     """
     found = parallel_themes(parallel, langs=langs, id_column=id_column, dictionary=dictionary, body=body,
-                            un_bodies=un_bodies)
+                            un_bodies=un_bodies, mentions=mentions)
+    if scored is not None:
+        if not scored.index.equals(parallel.index) or scored.dtype != bool:
+            raise ValueError("theme_agreement: scored must be a boolean Series with the index of parallel "
+                             "(e.g. split_half(parallel['id']) == 'check')")
+        found = found[found["id"].isin(parallel.loc[scored, id_column].astype(str))]
     pairs = _pairs(found, langs)
     per = pairs.groupby(["source", "target", "theme"], sort=False)["in_target"].agg(n_source="size", n_both="sum")
     pooled = pairs.groupby(["source", "target"], sort=False)["in_target"].agg(n_source="size", n_both="sum")
