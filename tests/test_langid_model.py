@@ -22,6 +22,8 @@ def _same(x, y) -> bool:
         if isinstance(y, memoryview):  # mapped from the unpacked file: same typecode, same integers
             return y.format == x.typecode and y.ndim == 1 and y.tolist() == x.tolist()
         return isinstance(y, array) and x.typecode == y.typecode and x == y
+    if isinstance(x, list) and isinstance(y, memoryview):  # py3langid's list of ints, a mapped signed array here
+        return y.format in "hil" and y.ndim == 1 and y.tolist() == x
     return type(x) is type(y) and x == y
 
 
@@ -41,6 +43,7 @@ def test_unpacked_model_gives_py3langids_identifier(tmp_path):
     text = "Le ministre russe des Affaires étrangères a rencontré son homologue à Genève."
     assert again.classify(text) == want.classify(text)
     assert isinstance(again.tk_nextmove, memoryview) and isinstance(again.nb_ptc, np.ndarray)
+    assert isinstance(again.tk_output, memoryview) and min(again.tk_output) == -1  # signed: "no feature" stays -1
     assert not again.nb_ptc.flags.writeable  # the mapped file, not a copy
 
 
@@ -71,3 +74,33 @@ def test_mapped_and_read_models_classify_alike(tmp_path, monkeypatch):
             ident.set_languages(langs)
         for text in TEXTS + noise:
             assert mapped.classify(text) == want.classify(text) == read.classify(text), text
+
+
+def test_packed_digest_is_remembered_until_the_file_changes(tmp_path, monkeypatch):
+    """The digest naming the unpacked model is the sha1 of the packed file; remembered, it is not read again; a file
+    rewritten (same size, even the same bytes) or a damaged memo is hashed again; another content, another name."""
+    import hashlib
+    import os
+    import time
+
+    packed, folder = tmp_path / "model.npz.xz", tmp_path / "models"
+    packed.write_bytes(b"a" * 1000)
+    want = hashlib.sha1(b"a" * 1000).hexdigest()[:16]
+    assert langid_model.packed_digest(packed, folder) == (want, b"a" * 1000)  # hashed: the bytes come back
+    assert langid_model.packed_digest(packed, folder) == (want, None)  # remembered: not read
+    memos = list(folder.glob("py3langid-stat-*.txt"))
+    assert len(memos) == 1 and memos[0].read_text() == want
+    memos[0].write_text("not a digest")
+    assert langid_model.packed_digest(packed, folder) == (want, b"a" * 1000)  # a damaged memo: hashed again
+    before = packed.stat()
+    time.sleep(0.05)  # past the file system's clock tick, so that the rewrite has another change time
+    packed.write_bytes(b"b" * 1000)  # same size, same inode, and the old modification time put back
+    os.utime(packed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (packed.stat().st_size, packed.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert langid_model.packed_digest(packed, folder) == (hashlib.sha1(b"b" * 1000).hexdigest()[:16], b"b" * 1000)
+    monkeypatch.setattr(langid_model.tempfile, "NamedTemporaryFile",
+                        lambda **kw: (_ for _ in ()).throw(OSError("read-only")))
+    other = tmp_path / "other.npz.xz"
+    other.write_bytes(b"c")
+    for _ in range(2):  # a folder that cannot be written: hashed each time, same digest
+        assert langid_model.packed_digest(other, folder) == (hashlib.sha1(b"c").hexdigest()[:16], b"c")

@@ -33,14 +33,18 @@ class CharMap:
         self._delete = np.zeros(_N, dtype=bool)
         for c in delete:
             self._delete[ord(c)] = True
+        moved = []  # the code points mapped to another one: the table differs from the identity there alone
         for src, dst in mapping.items():
             if dst is None:
                 self._delete[ord(src)] = True
             elif len(dst) == 1:
                 self._table[ord(src)] = ord(dst)
+                moved.append(ord(src))
             else:
                 raise ValueError(f"CharMap maps one character to one character; got {src!r} -> {dst!r}.")
-        self._touched = self._delete | (self._table != np.arange(_N, dtype=np.uint32))
+        self._touched = self._delete.copy()
+        moved_at = np.asarray(moved, dtype=np.int64)
+        self._touched[moved_at[self._table[moved_at] != moved_at]] = True
 
     def __call__(self, s: str) -> str:
         """``s`` with the map applied (``s`` itself when nothing changes)."""

@@ -83,7 +83,8 @@ def batch_token_ids(keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     lengths = pc.list_value_length(split).to_numpy(zero_copy_only=False).astype(np.int64)
     empty = np.fromiter((not k for k in keys), dtype=bool, count=len(keys))
     lengths[empty] = 0  # "".split() is [], "".split(" ") is [""]
-    flat = pc.list_flatten(pc.if_else(pa.array(empty), pa.scalar([], split.type), split))
+    # an empty key's [""] made [] (rebuilding every list: ~0.003 s on 800 bodies), only where there is one
+    flat = pc.list_flatten(pc.if_else(pa.array(empty), pa.scalar([], split.type), split) if empty.any() else split)
     encoded = pc.dictionary_encode(flat)
     vocab = np.fromiter((int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest(), "little")
                          for t in encoded.dictionary.to_pylist()), dtype=np.uint64, count=len(encoded.dictionary))
