@@ -1,0 +1,151 @@
+"""Round 14 (issue 12, s14-ad): 30 fresh documents and 40 fresh role probes read before tagging, and the classes of
+misses they showed, each rule with a twin it must not change.
+
+Held out (measured on the readings as committed in 04aae33, before any change of the round):
+documents (tests/data/heldout_documents_s14.csv, seed 20270211): people, states and armed groups P 0.931 R 0.684
+F1 0.788 (ar 0.577, en 0.875, fr 0.889; people 0.580, states 0.935, armed groups 0.889); with ``discover_actors``
+0.825. Role probes (tests/data/role_probes_s14.csv, seed 20270212): 27 of 40 (ar 10/14, en 8/11, fr 9/15).
+The floors below are after the round's fixes (tuned on these readings, so no longer held out).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from diplolib.actors import tag_actors
+from diplolib.actors.evaluate import document_outcomes, document_scores
+from diplolib.actors.matcher_cache import default_matcher
+
+DATA = Path(__file__).parent / "data"
+MISSES_PROBES = 8  # after the fixes: 32 of 40 (see test_round14_role_probes)
+FLOOR_DOCS = {"precision": 0.930, "f1": 0.788}
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return default_matcher()
+
+
+def _tag(matcher, rows: list[tuple[str, str]]) -> pd.DataFrame:
+    arts = pd.DataFrame({"article_id": range(len(rows)), "published": [d for d, _ in rows],
+                         "text": [t for _, t in rows]})
+    return tag_actors(arts, registry=matcher)
+
+
+def _actors(out: pd.DataFrame, n: int) -> list[list[str]]:
+    got = out.groupby("article_id")["actor_id"].agg(lambda s: sorted(s.dropna()))
+    return [got.get(i, []) for i in range(n)]
+
+
+@pytest.mark.parametrize("date, text, expected", [
+    # an initial h aspiré or y takes "du"/"de la" (round 14: only "d'"/"de l'" were generated)
+    ("2007-01-03", "le président du Honduras", "per:manuel_zelaya_rosales"),
+    ("2023-06-01", "la présidente du Honduras", "per:iris_xiomara_castro_de_zelaya"),
+    ("2015-06-01", "le Premier ministre de la Hongrie", "per:viktor_orban"),
+    ("2020-10-21", "le ministre des Affaires étrangères du Yémen", "per:mohammed_al_hadhrami"),
+    # twins: the elided forms stay ("d'Haïti", "de l'Ouzbékistan")
+    ("2015-06-01", "le président d'Haïti", "per:michel_martelly"),
+    ("2010-06-01", "le président de l'Ouzbékistan", "per:islom_karimov"),
+])
+def test_french_names_with_an_initial_h_or_y_take_both_articles(matcher, date, text, expected):
+    out = _tag(matcher, [(date, text)])
+    assert out["actor_id"].tolist() == [expected] and out["method"].tolist() == ["role"]
+
+
+@pytest.mark.parametrize("date, text, expected", [
+    # the offices with holders by date and no phrase before round 14: director general, prosecutor
+    ("2024-05-22", "the IAEA's Director General", "per:rafael_grossi"),
+    ("2007-05-18", "le directeur général de l'OMS", "per:margaret_chan"),
+    ("2012-06-01", "المدير العام للوكالة الدولية للطاقة الذرية", "per:yukiya_amano"),
+    ("2016-06-01", "the IMF Managing Director", "per:christine_lagarde"),
+    ("2016-06-01", "la directrice générale du FMI", "per:christine_lagarde"),
+    ("2016-06-01", "the ICC Prosecutor", "per:fatou_bensouda"),
+])
+def test_organisation_offices_of_directors_general_and_prosecutors(matcher, date, text, expected):
+    out = _tag(matcher, [(date, text)])
+    assert out["actor_id"].tolist() == [expected] and out["method"].tolist() == ["role"]
+
+
+def test_organisation_offices_twins(matcher):
+    """Another body's director general names no one; the organisation alone stays the organisation."""
+    out = _tag(matcher, [("2012-06-01", "the Director General of the BBC"), ("2016-06-01", "the WHO said")])
+    assert _actors(out, 2) == [[], ["org:who"]]
+
+
+def test_plural_titles_of_states_written_with_the_article(matcher):
+    out = _tag(matcher, [("2018-01-29", "the Presidents of the Philippines and Peru"),
+                         ("2021-10-04", "the Prime Ministers of the Netherlands and Belgium"),
+                         ("2018-01-29", "the President of the Philippines")])  # twin: the singular, one holder
+    assert _actors(out, 3) == [["per:pedro_pablo_kuczynski", "per:rodrigo_duterte"],
+                               ["per:alexander_de_croo", "per:mark_rutte"], ["per:rodrigo_duterte"]]
+
+
+def test_the_belgian_kings_title_names_the_people(matcher):
+    out = _tag(matcher, [("2017-07-04", "le roi des Belges"), ("2005-07-04", "King of the Belgians"),
+                         ("2005-07-04", "les Belges ont voté")])  # twin: the people alone stay the state
+    assert _actors(out, 3) == [["per:philippe"], ["per:albert_ii_bel"], ["BEL"]]
+
+
+def test_round14_role_probes(matcher):
+    """40 fresh (phrase, date) probes, seed 20270212 (provenance in the file's header). Held out, before the
+    round's changes: 27 of 40 = 0.675 (Wilson 0.520-0.799; ar 10/14, en 8/11, fr 9/15). The misses by class: no
+    holder in the registry (foreign ministers of Singapore 2010, Uzbekistan 2007, Sri Lanka 2024, Honduras 2008;
+    defence ministers of Hungary 2015, Uzbekistan 2002: 6), French "du"/"de la" before an initial h or y (Honduras,
+    Yémen: 2), directors general (WHO, IAEA: 2), a plural title with "the" before the state ("the Presidents of the
+    Philippines and Peru"), a French plural title followed by two demonyms ("les ministres des Affaires étrangères
+    birman et malaisien"), "le roi des Belges".
+
+    After (tuned): 32 of 40. Left: the six holders the registry lacks (no source of foreign ministers beyond the 62
+    states curated), "le président du Yémen" in 2020 (curated as disputed: Hadi and the Houthi council's al-Mashat,
+    so ambiguous by design) and the French plural with the demonyms after the whole title.
+    """
+    probes = pd.read_csv(DATA / "role_probes_s14.csv", comment="#", keep_default_na=False)
+    assert len(probes) == 40 and set(probes["lang"]) == {"en", "fr", "ar"} and (probes["expected"] != "").all()
+    out = tag_actors(pd.DataFrame({"article_id": range(len(probes)), "text": probes["phrase"],
+                                   "published": probes["date"]}), registry=matcher)
+    roles = out[out["method"] == "role"]
+    got = roles.groupby("article_id")["actor_id"].agg(lambda s: "|".join(sorted(s.dropna())))
+    want = probes["expected"].map(lambda e: "" if e == "-" else "|".join(sorted(e.split("|"))))
+    wrong = probes.index[probes.index.map(got).fillna("") != want]
+    assert len(wrong) <= MISSES_PROBES, probes.loc[wrong, ["lang", "date", "phrase", "expected"]].to_string()
+    vacant = probes.index[probes["expected"] == "-"]
+    assert roles[roles["article_id"].isin(vacant)]["actor_id"].isna().all()  # no holder: nobody named
+
+
+def _articles() -> tuple[pd.DataFrame, pd.DataFrame]:
+    from diplolib.datasets.recipes import read_corpus
+
+    gold = pd.read_csv(DATA / "heldout_documents_s14.csv", comment="#", keep_default_na=False)
+    parts = []
+    for corpus, rows in gold.groupby("corpus", sort=False):
+        opts = ({"include": ["*/" + o.rsplit("/", 1)[-1] for o in rows["origin"]]}
+                if corpus in ("kremlin-en", "wh-readouts") else {})
+        try:
+            arts, _ = read_corpus(corpus, fetch_missing=False, **opts)
+        except Exception as exc:  # noqa: BLE001 - a missing corpus skips, with the reason
+            pytest.skip(f"{corpus} not available: {exc}")
+        arts = arts.set_index("origin", drop=False).loc[rows["origin"]].reset_index(drop=True)
+        parts.append(arts.assign(text=arts["text"].str[:1200]))
+    arts = pd.concat(parts, ignore_index=True)
+    order = pd.concat([rows for _, rows in gold.groupby("corpus", sort=False)], ignore_index=True)
+    return arts.assign(article_id=range(len(arts))), order.assign(article_id=range(len(order)))
+
+
+def test_round14_documents_file_is_fresh_and_balanced():
+    gold = pd.read_csv(DATA / "heldout_documents_s14.csv", comment="#", keep_default_na=False)
+    assert list(gold.columns) == ["corpus", "position", "chars", "origin", "expected"] and len(gold) == 30
+    earlier = pd.concat([pd.read_csv(p, comment="#", keep_default_na=False)
+                         for p in DATA.glob("heldout_documents*.csv") if p.name != "heldout_documents_s14.csv"])
+    assert not set(zip(gold["corpus"], gold["position"])) & set(zip(earlier["corpus"], earlier["position"]))
+    assert not set(gold["origin"]) & set(earlier.get("origin", pd.Series(dtype=str)))
+
+
+def test_round14_documents_score_at_least_what_was_measured(matcher):
+    arts, gold = _articles()
+    assert arts["lang"].value_counts().to_dict() == {"ar": 10, "en": 10, "fr": 10}
+    mentions = tag_actors(arts, registry=matcher)
+    got = document_scores(document_outcomes(gold, mentions, matcher.kind_of)).iloc[0]
+    assert got["precision"] >= FLOOR_DOCS["precision"] and got["f1"] >= FLOOR_DOCS["f1"], got.to_dict()
