@@ -21,7 +21,7 @@ from diplolib.actors.matcher_cache import default_matcher
 
 DATA = Path(__file__).parent / "data"
 MISSES_PROBES = 8  # after the fixes: 32 of 40 (see test_round14_role_probes)
-FLOOR_DOCS = {"precision": 0.930, "f1": 0.788}
+FLOOR_DOCS = {"precision": 0.957, "f1": 0.797}
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +139,8 @@ def test_round14_documents_file_is_fresh_and_balanced():
     assert list(gold.columns) == ["corpus", "position", "chars", "origin", "expected"] and len(gold) == 30
     earlier = pd.concat([pd.read_csv(p, comment="#", keep_default_na=False)
                          for p in DATA.glob("heldout_documents*.csv") if p.name != "heldout_documents_s14.csv"])
-    assert not set(zip(gold["corpus"], gold["position"])) & set(zip(earlier["corpus"], earlier["position"]))
+    assert not (set(zip(gold["corpus"], gold["position"], strict=True))
+                & set(zip(earlier["corpus"], earlier["position"], strict=True)))
     assert not set(gold["origin"]) & set(earlier.get("origin", pd.Series(dtype=str)))
 
 
@@ -149,3 +150,35 @@ def test_round14_documents_score_at_least_what_was_measured(matcher):
     mentions = tag_actors(arts, registry=matcher)
     got = document_scores(document_outcomes(gold, mentions, matcher.kind_of)).iloc[0]
     assert got["precision"] >= FLOOR_DOCS["precision"] and got["f1"] >= FLOOR_DOCS["f1"], got.to_dict()
+
+
+EPONYM_CASES = [
+    ("2020-01-01", "مطار جومو كينياتا الدولي", []),  # Uhuru Kenyatta's surname inside his father's airport
+    ("2020-01-01", "بمطار رفيق الحريري الدولي", []),
+    ("2015-01-01", "la Journée internationale Nelson Mandela", []),
+    ("2015-01-01", "Nelson Mandela International Day", []),
+    ("2005-01-01", "la Fondation Jacques Chirac", []),
+    ("2022-01-01", "Dr. Wayne Frederick, President, Howard University", []),  # not John Howard
+    # twins: the same names acting, and a capitalised word between the name and a head ("Victory Day")
+    ("2020-01-01", "قال كينياتا إن المطار مغلق", ["per:uhuru_kenyatta"]),
+    ("2015-01-01", "Nelson Mandela said on his day", ["per:nelson_mandela"]),
+    ("2005-01-01", "Jacques Chirac a visité la fondation", ["per:jacques_chirac"]),
+    ("2020-01-01", "Putin Victory Day speech", ["per:vladimir_putin"]),
+    ("2016-01-01", "quel prix Poutine est-il prêt à payer", ["per:vladimir_putin"]),
+]
+
+
+def test_a_person_inside_the_name_of_a_thing_named_after_them_is_not_acting(matcher):
+    out = _tag(matcher, [(d, t) for d, t, _ in EPONYM_CASES])
+    assert _actors(out, len(EPONYM_CASES)) == [e for *_, e in EPONYM_CASES]
+    named = out[out["article_id"] < 6]
+    assert set(named["reason"]) == {"in-name"} and named["actor_id"].isna().all()
+
+
+def test_eponyms_read_alike_on_both_tagging_paths(matcher):
+    from diplolib.actors.reference import tag_actors_reference
+
+    arts = pd.DataFrame({"article_id": range(len(EPONYM_CASES)), "published": [d for d, *_ in EPONYM_CASES],
+                         "text": [t for _, t, _ in EPONYM_CASES]})
+    fast, slow = tag_actors(arts, registry=matcher), tag_actors_reference(arts, matcher)
+    pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow.reset_index(drop=True))

@@ -1,0 +1,61 @@
+"""A person's name inside the name of a thing named after them is not that person acting.
+
+"Jomo Kenyatta International Airport" / "مطار جومو كينياتا الدولي" (read as Uhuru Kenyatta, whose surname it
+is), "Nelson Mandela International Day" / "la Journée internationale Nelson Mandela", "la Fondation Jacques
+Chirac", "King Fahd Stadium": the hit is part of the name of an airport, a day, a foundation, a university, a
+street, a stadium, a hospital, a museum, a mosque ... (round 14, the fresh documents: an Arabic airport and a UN
+day). The mention stays, with an empty ``actor_id`` and ``reason="in-name"``, as capitals inside the name of an
+instrument do (``rules._in_a_name``). The rules, each with its reason:
+
+- **English**: the head noun comes right after the name, capitalised, or after "International", "National",
+  "Memorial" or "Peace" ("Kenyatta International Airport", "Mandela International Day"); no other word between
+  ("Putin Victory Day speech" is Putin's), and punctuation breaks it ("Putin. Day one").
+- **French**: the head noun comes before the name ("aéroport", "Journée internationale", "fondation", "rue",
+  "stade" ...), with at most two capitalised words (first names) between. "prix" is not one: "quel prix Poutine
+  est-il prêt à payer" is a price.
+- **Arabic**: the head noun in the construct state (no article: "مطار", "ملعب", "جامعة", "مؤسسة" ...), with its
+  proclitics, right before the name or one word before it (a first name the registry lacks: "جومو"). With the
+  article ("المطار") the noun ends its phrase, and a verb after a construct head is not Arabic.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from .hit_columns import Hits
+
+__all__ = ["named_after_people"]
+
+_EN_HEADS = (r"Airport|Day|Prize|Award|Stadium|Foundation|University|Bridge|Hospital|Street|Avenue|Boulevard|"
+             r"Square|Mosque|Museum|Library|Institute|Memorial|Highway|School|College|Trophy|Cup")
+_EN_AFTER = re.compile(rf"[ \t-]+(?:(?:International|National|Memorial|Peace)[ \t]+)?(?:{_EN_HEADS})\b")
+_FR_HEADS = (r"a[ée]roport|journ[ée]e\s+internationale|journ[ée]e|fondation|universit[ée]|lyc[ée]e|coll[èe]ge|"
+             r"[ée]cole|h[ôo]pital|mus[ée]e|mosqu[ée]e|rue|avenue|boulevard|pont|stade|institut")
+_FR_BEFORE = re.compile(rf"(?i:\b(?:{_FR_HEADS}))(?:\s+internationale?)?[\s-]+(?:[A-ZÀ-Ý][\w'’-]*[\s-]+){{0,2}}$")
+_AR_HEADS = "مطار|ملعب|استاد|جامعة|مستشفى|مؤسسة|شارع|جادة|ميدان|جسر|مسجد|متحف|معهد|مدرسة|جائزة"
+_AR_BEFORE = re.compile(rf"(?:^|\s)[وفبل]{{0,2}}(?:{_AR_HEADS})\s+(?:[\u0600-\u06ff]+\s+)?$")
+#: any head, to pick the few texts worth the look (a superset of the three patterns)
+_ANY_HEAD = re.compile(rf"(?:{_EN_HEADS})\b|(?i:{_FR_HEADS})|{_AR_HEADS}")
+
+
+def named_after(text: str, start: int, end: int) -> bool:
+    """Whether the hit ``text[start:end]`` is a person's name inside the name of a thing named after them."""
+    before = text[max(0, start - 60):start]
+    return bool(_EN_AFTER.match(text, end) or _FR_BEFORE.search(before) or _AR_BEFORE.search(before))
+
+
+def named_after_people(texts: list[str], hits: Hits, resolved: list[np.ndarray], kind_of: dict) -> None:
+    """Re-resolve (in place) each person's hit inside the name of a thing named after them as ``in-name``."""
+    actors = resolved[0]
+    codes, uniques = np.unique(np.where(actors == None, "", actors).astype(str), return_inverse=True)  # noqa: E711
+    person = np.array([kind_of.get(a) == "person" for a in codes], dtype=bool)[uniques]
+    todo = np.flatnonzero(person)
+    if not len(todo):
+        return
+    pos = hits.pos[todo]
+    texts_with_head = {p for p in np.unique(pos).tolist() if _ANY_HEAD.search(texts[p])}
+    for i in todo[np.isin(pos, list(texts_with_head))].tolist():
+        if named_after(texts[int(hits.pos[i])], int(hits.start[i]), int(hits.end[i])):
+            resolved[0][i], resolved[3][i] = None, "in-name"
