@@ -216,3 +216,34 @@ def test_title_surname_forms_shared_by_heads_are_read_by_date_only():
     assert len(generated) > 1000 and shared and shared == set(amb["alias"])
     forms = generated.loc[generated["note"] == "title and surname", "alias"]
     assert not forms.str.split().str[-1].isin(["أحمد", "محمد", "علي"]).any()  # common given names
+
+
+GEORGIA_CASES = [
+    ("Georgia Congresswoman Lucy McBath spoke", []),  # the US state (actors/us_states.py)
+    ("FEMA staff are deployed to Alabama, Florida, Georgia, Louisiana", []),
+    ("Helen Stone, Commissioner, Chatham County, Georgia", []),
+    ("Senator Raphael Warnock of Georgia", []),
+    ("the Georgia State Senator Nan Orrock", []),
+    # twins: the country, including after a comma and in lists of states
+    ("President Salome Zourabichvili of Georgia", ["GEO"]),
+    ("the Permanent Representative of Georgia", ["GEO"]),
+    ("Armenia, Azerbaijan, Georgia and Ukraine", ["ARM", "AZE", "GEO", "UKR"]),
+    ("According to Numbeo, Georgia ranks 8th", ["GEO"]),
+    ("Georgia’s Euro-Atlantic aspirations", ["GEO"]),
+]
+
+
+def test_georgia_written_as_the_us_state_is_not_the_country(matcher):
+    out = _tag(matcher, [("2023-01-01", t) for t, _ in GEORGIA_CASES])
+    got = [[a for a in g if a != "per:salome_zourabichvili"] for g in _actors(out, len(GEORGIA_CASES))]
+    assert got == [e for _, e in GEORGIA_CASES]
+    assert set(out.loc[out["surface"].eq("Georgia") & out["actor_id"].isna(), "reason"]) == {"us-state"}
+
+
+def test_us_states_and_eponyms_read_alike_on_both_tagging_paths(matcher):
+    from diplolib.actors.reference import tag_actors_reference
+
+    arts = pd.DataFrame({"article_id": range(len(GEORGIA_CASES)), "published": "2023-01-01",
+                         "text": [t for t, _ in GEORGIA_CASES]})
+    fast, slow = tag_actors(arts, registry=matcher), tag_actors_reference(arts, matcher)
+    pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow.reset_index(drop=True))

@@ -21,6 +21,7 @@ from .matcher import ActorMatcher
 from .split_titles import may_have_split_title, split_titles
 from .state_bodies import state_qualified_councils
 from .state_lists import listed_states
+from .us_states import us_state_georgia
 
 __all__ = ["tag_actors_reference", "MENTION_COLUMNS", "string_column"]
 
@@ -80,6 +81,7 @@ def _councils(matcher: ActorMatcher, body: str, hits: list, resolved: list) -> l
     state_qualified_councils([body], one, columns, matcher.kind_of)
     listed_states(matcher, [body], one, columns)
     named_after_people([body], one, columns, matcher.kind_of)
+    us_state_georgia([body], one, columns)
     return list(zip(*(c.tolist() for c in columns), strict=True))
 
 
