@@ -159,19 +159,22 @@ EPONYM_CASES = [
     ("2015-01-01", "Nelson Mandela International Day", []),
     ("2005-01-01", "la Fondation Jacques Chirac", []),
     ("2022-01-01", "Dr. Wayne Frederick, President, Howard University", []),  # not John Howard
+    ("2015-01-01", "Statut du Prix des Nations Unies Nelson Rolihlahla Mandela", ["org:un"]),
+    ("2015-01-01", "النظام الأساسي لجائزة الأمم المتحدة لنيلسون روليهلالا مانديلا", ["org:un"]),
     # twins: the same names acting, and a capitalised word between the name and a head ("Victory Day")
     ("2020-01-01", "قال كينياتا إن المطار مغلق", ["per:uhuru_kenyatta"]),
     ("2015-01-01", "Nelson Mandela said on his day", ["per:nelson_mandela"]),
     ("2005-01-01", "Jacques Chirac a visité la fondation", ["per:jacques_chirac"]),
     ("2020-01-01", "Putin Victory Day speech", ["per:vladimir_putin"]),
     ("2016-01-01", "quel prix Poutine est-il prêt à payer", ["per:vladimir_putin"]),
+    ("2009-01-01", "منح جائزة نوبل للسلام لأوباما", ["per:barack_obama"]),  # the prize given to him
 ]
 
 
 def test_a_person_inside_the_name_of_a_thing_named_after_them_is_not_acting(matcher):
     out = _tag(matcher, [(d, t) for d, t, _ in EPONYM_CASES])
     assert _actors(out, len(EPONYM_CASES)) == [e for *_, e in EPONYM_CASES]
-    named = out[out["article_id"] < 6]
+    named = out[(out["article_id"] < 8) & out["actor_id"].ne("org:un").fillna(True)]
     assert set(named["reason"]) == {"in-name"} and named["actor_id"].isna().all()
 
 

@@ -11,11 +11,13 @@ instrument do (``rules._in_a_name``). The rules, each with its reason:
   "Memorial" or "Peace" ("Kenyatta International Airport", "Mandela International Day"); no other word between
   ("Putin Victory Day speech" is Putin's), and punctuation breaks it ("Putin. Day one").
 - **French**: the head noun comes before the name ("aéroport", "Journée internationale", "fondation", "rue",
-  "stade" ...), with at most two capitalised words (first names) between. "prix" is not one: "quel prix Poutine
-  est-il prêt à payer" is a price.
+  "stade" ...), with at most two capitalised words (first names) between; "Prix" only capitalised, as the UN writes
+  its prizes ("Prix des Nations Unies Nelson Rolihlahla Mandela"): "quel prix Poutine est-il prêt à payer" is a price.
 - **Arabic**: the head noun in the construct state (no article: "مطار", "ملعب", "جامعة", "مؤسسة" ...), with its
   proclitics, right before the name or one word before it (a first name the registry lacks: "جومو"). With the
-  article ("المطار") the noun ends its phrase, and a verb after a construct head is not Arabic.
+  article ("المطار") the noun ends its phrase, and a verb after a construct head is not Arabic. And the UN's days:
+  "اليوم الدولي لنيلسون مانديلا", and prizes: "جائزة الأمم المتحدة لنيلسون روليهلالا مانديلا"; not any "جائزة … لـ":
+  "منح جائزة نوبل للسلام لأوباما" gives the prize to Obama.
 """
 
 from __future__ import annotations
@@ -33,11 +35,13 @@ _EN_HEADS = (r"Airport|Day|Prize|Award|Stadium|Foundation|University|Bridge|Hosp
 _EN_AFTER = re.compile(rf"[ \t-]+(?:(?:International|National|Memorial|Peace)[ \t]+)?(?:{_EN_HEADS})\b")
 _FR_HEADS = (r"a[ée]roport|journ[ée]e\s+internationale|journ[ée]e|fondation|universit[ée]|lyc[ée]e|coll[èe]ge|"
              r"[ée]cole|h[ôo]pital|mus[ée]e|mosqu[ée]e|rue|avenue|boulevard|pont|stade|institut")
-_FR_BEFORE = re.compile(rf"(?i:\b(?:{_FR_HEADS}))(?:\s+internationale?)?[\s-]+(?:[A-ZÀ-Ý][\w'’-]*[\s-]+){{0,2}}$")
+_FR_BEFORE = re.compile(rf"(?:(?i:\b(?:{_FR_HEADS}))(?:\s+internationale?)?|\bPrix(?:\s+des\s+Nations\s+[Uu]nies)?)"
+                        rf"[\s-]+(?:[A-ZÀ-Ý][\w'’-]*[\s-]+){{0,2}}$")
 _AR_HEADS = "مطار|ملعب|استاد|جامعة|مستشفى|مؤسسة|شارع|جادة|ميدان|جسر|مسجد|متحف|معهد|مدرسة|جائزة"
-_AR_BEFORE = re.compile(rf"(?:^|\s)[وفبل]{{0,2}}(?:{_AR_HEADS})\s+(?:[\u0600-\u06ff]+\s+)?$")
+_AR_BEFORE = re.compile(rf"(?:^|\s)[وفبل]{{0,2}}(?:(?:{_AR_HEADS})\s+(?:[\u0600-\u06ff]+\s+)?|"
+                        r"(?:ال)?يوم\s+الدولي\s+ل|جائزة\s+الأمم\s+المتحدة\s+ل)$")
 #: any head, to pick the few texts worth the look (a superset of the three patterns)
-_ANY_HEAD = re.compile(rf"(?:{_EN_HEADS})\b|(?i:{_FR_HEADS})|{_AR_HEADS}")
+_ANY_HEAD = re.compile(rf"(?:{_EN_HEADS})\b|(?i:{_FR_HEADS})|Prix|{_AR_HEADS}|يوم")
 
 
 def named_after(text: str, start: int, end: int) -> bool:
