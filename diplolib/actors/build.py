@@ -49,7 +49,7 @@ from .place_phrases import company_phrases, feature_phrases, instrument_phrases
 from .possessives import possessive_aliases
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
 from .title_surnames import title_surname_rows
-from .transliterate import CYRILLIC_STATES, arabic_forms, french_forms, french_spelling
+from .transliterate import CYRILLIC_STATES, arabic_for_unnamed, arabic_forms, french_forms, french_spelling
 from .un_system import un_system_rows
 
 __all__ = ["GENERATED_DIR", "CURATED_DIR", "default_leaders_dir", "build", "main"]
@@ -269,6 +269,7 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     first_names = {_key(n.split()[0]) for r in gen["actors"] + cur_actors if r["kind"] == "person"
                    for n in [r["label"]] if n}
     gen["aliases"] += _names_by_label(merged["actors"] + gen["actors"], problems) + un["aliases"]
+    gen["aliases"] += arabic_for_unnamed(merged["actors"], merged["aliases"] + gen["aliases"])  # round 14
     gen["aliases"] = _written_names_first(gen["aliases"], merged["aliases"])
     people = {r["actor_id"] for r in merged["actors"] + gen["actors"] if r["kind"] == "person"}
     gen["aliases"] += nickname_aliases(merged["aliases"] + gen["aliases"], people)  # "Bill Clinton"

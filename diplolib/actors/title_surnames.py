@@ -7,7 +7,7 @@ build generates the title form (``python -m diplolib.actors.build``, round 14):
 
 - **Who**: every person with a head-of-state or head-of-government term whose office the generated role phrases
   title "president" (الرئيس) or "prime minister" (رئيس الوزراء), for each Arabic name of two words or more.
-- **Which word**: the last word of the name, unless it follows a particle (بن, آل, عبد ...: "آل نهيان" is a family,
+- **Which word**: the last word of the name, unless it follows a particle (بن, آل, عبد, دي ...: "آل نهيان" is a family,
   "عبد الرحمن" one name), is shorter than three letters, is already a key in Arabic (an alias or a role phrase:
   the tagger reads it already), or is the first name of three registered people or more (أحمد, محمد, سعيد: a
   common given name, so "الرئيس سعيد X" is more often someone else).
@@ -35,7 +35,7 @@ __all__ = ["title_surname_rows", "AR_HEAD_TITLES"]
 #: the office title class of the generated role phrases -> the Arabic title before a surname
 AR_HEAD_TITLES = {"president": "الرئيس", "prime_minister": "رئيس الوزراء"}
 _HEADS = frozenset({"head_of_state", "head_of_government"})
-_PARTICLES = frozenset(key_form(w) for w in "بن ابن بنت آل ال عبد أبو ابو ولد ذو".split())
+_PARTICLES = frozenset(key_form(w) for w in "بن ابن بنت آل ال عبد أبو ابو ولد ذو دي د دا دو فان فون لا ديل".split())
 _COMMON_FIRST = 3  # a first name of this many registered people is a common given name
 _RULE = "by date: Arabic title and surname of a head, the holder in office that day (round 14, title_surnames.py)"
 _SOURCE = "rule:title-surname"
