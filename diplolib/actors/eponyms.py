@@ -47,6 +47,7 @@ _AR_BEFORE = re.compile(rf"(?:^|\s)[وفبل]{{0,2}}(?:(?:{_AR_HEADS})\s+(?:[\u0
 #: anchored patterns
 _HEAD_STEMS = ("roport", "journ", "fondation", "universit", "lyc", "coll", "cole", "pital", "mus", "mosqu", "rue",
                "avenue", "boulevard", "pont", "stade", "institut", "prix", *_AR_HEADS.split("|"), "يوم")
+_HEAD_STEM = re.compile("|".join(_HEAD_STEMS))
 
 
 def named_after(text: str, start: int, end: int) -> bool:
@@ -55,8 +56,7 @@ def named_after(text: str, start: int, end: int) -> bool:
     if nxt and nxt.isupper() and text[end:end + 1] in " \t-" and _EN_AFTER.match(text, end):
         return True
     before = text[max(0, start - 60):start]
-    low = before.lower()
-    if not any(h in low for h in _HEAD_STEMS):
+    if not _HEAD_STEM.search(before.lower()):
         return False
     return bool(_FR_BEFORE.search(before) or _AR_BEFORE.search(before))
 
