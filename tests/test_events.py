@@ -358,7 +358,7 @@ def test_events_read_by_hand_stay_right(matcher, path):
         want = set(zip(part["article_id"], part["start"], part["event"], part["source"], part["target"],
                        strict=True))
         for (c, article, start), (old, new, _) in {**SIDE_READ_FROM_AN_AGENCY, **SIDE_READ_PAST_AN_ATTRIBUTION,
-                                                    **CONTENT_OF_A_DEMAND}.items():
+                                                    **CONTENT_OF_A_DEMAND, **SIDE_NOW_THE_PERSON_NAMED}.items():
             if c == corpus and any(w[:2] == (article, start) for w in want):
                 want = {(*w[:4], new) if w[:2] == (article, start) and w[4] == old else w for w in want}
         for (c, article, start), (old, new, _) in TERRITORY_TAKEN.items():
@@ -380,6 +380,16 @@ TERRITORY_TAKEN = {
         "the same timeline line at 4243 is seed 2035's row 23, judged a type error"),
 }
 
+
+#: Events judged right whose side was an organisation because the person the text names beside it was not in the
+#: registry: since round 14 gives the hand-added people Arabic spellings, the person is the side (the text's own
+#: target); the event must come out with that side and the rest unchanged. (corpus, article, start) -> (side
+#: before, side now, why)
+SIDE_NOW_THE_PERSON_NAMED = {
+    ("wikinews-ar", "0e07985d1e6c4c06", 0): (
+        "org:icc", "per:luis_moreno_ocampo", "'اتهم تيري ديران … لويس مورينو أوكامبو مدعي المحكمة الجنائية الدولية': "
+        "MSF's director accused Moreno Ocampo, the ICC's prosecutor, who is now tagged"),
+}
 
 #: Events judged right whose side was read from a news agency's name: since agencies are actors of kind media
 #: (reporters, never a side), that side is gone; the event must still come out with the rest unchanged.

@@ -48,7 +48,8 @@ from .phrases import world_role_phrases
 from .place_phrases import company_phrases, feature_phrases, instrument_phrases
 from .possessives import possessive_aliases
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
-from .transliterate import CYRILLIC_STATES, arabic_forms, french_forms, french_spelling
+from .title_surnames import title_surname_rows
+from .transliterate import CYRILLIC_STATES, arabic_for_unnamed, arabic_forms, french_forms, french_spelling
 from .un_system import un_system_rows
 
 __all__ = ["GENERATED_DIR", "CURATED_DIR", "default_leaders_dir", "build", "main"]
@@ -268,6 +269,7 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     first_names = {_key(n.split()[0]) for r in gen["actors"] + cur_actors if r["kind"] == "person"
                    for n in [r["label"]] if n}
     gen["aliases"] += _names_by_label(merged["actors"] + gen["actors"], problems) + un["aliases"]
+    gen["aliases"] += arabic_for_unnamed(merged["actors"], merged["aliases"] + gen["aliases"])  # round 14
     gen["aliases"] = _written_names_first(gen["aliases"], merged["aliases"])
     people = {r["actor_id"] for r in merged["actors"] + gen["actors"] if r["kind"] == "person"}
     gen["aliases"] += nickname_aliases(merged["aliases"] + gen["aliases"], people)  # "Bill Clinton"
@@ -288,6 +290,11 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     phrases += instrument_phrases(hand["aliases"] + cur["aliases"], places, firsts)  # "the Minsk agreements"
     phrases += feature_phrases(hand["aliases"], firsts)  # "the South China Sea", "بحر الصين الجنوبي"
     phrases += company_phrases(hand["aliases"], firsts)  # "Air France", "الخطوط الجوية القطرية"
+    # "الرئيس صالح": the head in office that day (by date where heads share the surname)
+    ts_aliases, ts_ambiguities = title_surname_rows(hand["aliases"] + all_aliases, roles + hand["roles"],
+                                                    phrases + hand["role_phrases"], people)
+    all_aliases += ts_aliases
+    _write(out / "ambiguities.csv", "ambiguities", ts_ambiguities, ("alias", "actor_id", "start"))
     _write(out / "actors.csv", "actors", actors, ("actor_id",))
     _write(out / "aliases.csv", "aliases", all_aliases, ("actor_id", "lang", "kind", "alias"))
     _write(out / "roles.csv", "roles", roles, ("of", "role", "start", "actor_id"))

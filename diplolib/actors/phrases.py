@@ -133,6 +133,11 @@ ORG_OFFICES: dict[str, tuple[str, str, str]] = {
     "commission_president": ("Commission President", "président de la Commission", "رئيس المفوضية"),
     "chair": ("Chair", "président", "رئيس"),
     "high_representative": ("High Representative", "haut représentant", "الممثل الأعلى"),
+    # the heads of the IAEA, WHO, WTO, UNESCO, OPCW, IMF (director_general), UNHCR and OHCHR (high_commissioner)
+    # and the ICC (prosecutor): offices with holders by date in roles.csv and no phrase before round 14
+    "director_general": ("Director General", "directeur général", "المدير العام"),
+    "high_commissioner": ("High Commissioner", "haut-commissaire", "المفوض السامي"),
+    "prosecutor": ("Prosecutor", "procureur", "المدعي العام"),
 }
 #: more titles of an organisation office, made into phrases the same way ("the EU's foreign policy chief")
 ORG_OFFICE_MORE: dict[str, tuple[tuple[str, str, str], ...]] = {
@@ -147,6 +152,11 @@ ORG_OFFICE_MORE: dict[str, tuple[tuple[str, str, str], ...]] = {
                              "haut représentant pour les affaires étrangères et la politique de sécurité",
                              "الممثل السامي")),
     "secretary_general": (("chief", "secrétaire générale", "الأمينة العامة"),),
+    "director_general": (("Director-General", "directrice générale", "المديرة العامة"),
+                         ("Managing Director", "directeur", "مدير")),  # the IMF's title; "le directeur de l'AIEA"
+    "high_commissioner": (("High Commissioner", "haute-commissaire", "المفوضة السامية"),
+                          ("High Commissioner", "haut commissaire", "المفوض السامي")),
+    "prosecutor": (("chief prosecutor", "procureure", "المدعية العامة"),),
     # the African Union's "chair" is the Commission's chairperson (the Union's rotating chair is a head of state)
     "chair": (("Commission Chairperson", "président de la Commission", "رئيس مفوضية"),
               ("Commission chief", "présidente de la Commission", "رئيسة مفوضية")),
@@ -200,9 +210,13 @@ def _office_titles(offices: dict[tuple[str, str], str], held: frozenset = frozen
 
 def _fr_of(name: str) -> list[str]:
     """Every "de + article" form of a French name ("de la Turquie", "du Japon", "de l'Iran", "d'Israël")."""
+    plain = [f"de la {name}", f"du {name}", f"des {name}", f"de {name}"]
     if name[:1].lower() in "aeiouyéèêâîôûh":  # and "des" for the plural names: "des États-Unis", "des Émirats"
-        return [f"de l'{name}", f"d'{name}"] + ([f"des {name}"] if name.split()[0].endswith(("s", "x")) else [])
-    return [f"de la {name}", f"du {name}", f"des {name}", f"de {name}"]
+        elided = [f"de l'{name}", f"d'{name}"] + ([f"des {name}"] if name.split()[0].endswith(("s", "x")) else [])
+        # an initial h or y may not elide (h aspiré, a y before a consonant): "du Honduras", "de la Hongrie", "du
+        # Yémen" beside "d'Haïti", "de l'Ouzbékistan"; both forms, since no name list says which (round 14)
+        return elided + ([f for f in plain if f not in elided] if name[:1].lower() in "hy" else [])
+    return plain
 
 
 def _ar_lil(org: str) -> str:
@@ -229,6 +243,7 @@ def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]], of
         if t == en and en_pl and cls != "leader":  # "the Foreign Ministers of Russia and Turkey" (coordination;
             # "the leaders of South Sudan" are its politicians, not its head of state)
             out += [("en", f"{en_pl} of {n}") for n in names["en"]]
+            out += [("en", f"{en_pl} of the {n}") for n in names["en"]]  # "the Presidents of the Philippines and Peru"
     for m, f in dem["fr"]:
         if cls == "finance_minister":
             out += [("fr", t.format(a)) for t in FR_FINANCE for a in (m, f)]

@@ -15,11 +15,13 @@ import pandas as pd
 import pyarrow as pa
 
 from ..segment import paragraph_spans, sentence_spans
+from .eponyms import named_after_people
 from .hit_columns import Hits, object_array
 from .matcher import ActorMatcher
 from .split_titles import may_have_split_title, split_titles
 from .state_bodies import state_qualified_councils
 from .state_lists import listed_states
+from .us_states import us_state_georgia
 
 __all__ = ["tag_actors_reference", "MENTION_COLUMNS", "string_column"]
 
@@ -69,7 +71,8 @@ def article_dates(articles: pd.DataFrame) -> list:
 
 def _councils(matcher: ActorMatcher, body: str, hits: list, resolved: list) -> list:
     """:func:`~diplolib.actors.state_bodies.state_qualified_councils` and
-    :func:`~diplolib.actors.state_lists.listed_states` on one article's hits."""
+    :func:`~diplolib.actors.state_lists.listed_states` and
+    :func:`~diplolib.actors.eponyms.named_after_people` on one article's hits."""
     cols = [c[:3] for c in hits]
     one = Hits(np.zeros(len(hits), dtype=np.int64), np.array([c[0] for c in cols], dtype=np.int64),
                np.array([c[1] for c in cols], dtype=np.int64), object_array([c[2] for c in cols]),
@@ -77,6 +80,8 @@ def _councils(matcher: ActorMatcher, body: str, hits: list, resolved: list) -> l
     columns = [object_array([r[c] for r in resolved]) for c in range(4)]
     state_qualified_councils([body], one, columns, matcher.kind_of)
     listed_states(matcher, [body], one, columns)
+    named_after_people([body], one, columns, matcher.kind_of)
+    us_state_georgia([body], one, columns)
     return list(zip(*(c.tolist() for c in columns), strict=True))
 
 

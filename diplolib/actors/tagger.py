@@ -71,6 +71,7 @@ import pyarrow as pa
 
 from .._memory import release_freed_memory
 from ..segment import locate_spans, segment_spans
+from .eponyms import named_after_people
 from .hit_columns import Hits, key_ids, marked, object_array, surfaces
 from .keys import key_form
 from .matcher import ActorMatcher
@@ -78,13 +79,14 @@ from .matcher_cache import as_matcher
 from .mention_columns import STRING_COLUMNS, chunk_strings, id_column, joined_strings, text_bodies
 from .partition import scan_partition
 from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place
-from .rules import other_office
-from .seats import seat_of
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_column, through_last
 from .registry import Registry
+from .rules import other_office
+from .seats import seat_of
 from .split_titles import may_have_split_title, split_titles
 from .state_bodies import state_qualified_councils
 from .state_lists import listed_states
+from .us_states import us_state_georgia
 from .watched_hits import common_word_drops
 
 __all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS", "CHUNK_CHARS"]
@@ -282,6 +284,8 @@ def _tag_chunk(matcher: ActorMatcher, texts: list[str], whens: list, sources: li
     hits, resolved = _context(matcher, texts, hits, resolved, whens, sources, datelines)
     state_qualified_councils(texts, hits, resolved, matcher.kind_of)  # "Russia's Security Council": not the UN's
     listed_states(matcher, texts, hits, resolved)  # "الصين (2018)، عمان (2016)": Oman, not Amman
+    named_after_people(texts, hits, resolved, matcher.kind_of)  # "Jomo Kenyatta International Airport"
+    us_state_georgia(texts, hits, resolved)  # "Georgia Congresswoman": the US state
     with_hits, at = np.unique(hits.pos, return_inverse=True)
     ends = np.maximum.reduceat(hits.start, np.searchsorted(hits.pos, with_hits)) if len(with_hits) else []
     through = [through_last(texts[p], int(last)) for p, last in zip(with_hits.tolist(), ends, strict=True)]
