@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..segment import locate_spans, segment_spans
+from .anchor_scan import anchor_matches
 from .batch_index import BatchIndex, batch_index
 from .joined import JoinedTexts, char_test, code_points, object_array
 from .rules import context_rules
@@ -50,9 +51,7 @@ def _occurrences(ix: BatchIndex, joined: JoinedTexts) -> tuple[np.ndarray, ...]:
     cue set."""
     if ix.automaton is None:
         return (_E,) * 7
-    big, s_at = joined.spaced()
-    found = np.fromiter(itertools.chain.from_iterable(ix.automaton.iter(big)), dtype=np.int64)
-    ends, wids = found[0::2], found[1::2]
+    ends, wids, s_at = anchor_matches(ix, joined)
     counts = ix.first[wids + 1] - ix.first[wids]
     rep = np.repeat(np.arange(len(wids)), counts)
     entry = ix.first[wids][rep] + np.arange(len(rep)) - np.repeat(np.cumsum(counts) - counts, counts)
