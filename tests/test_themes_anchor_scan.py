@@ -18,7 +18,7 @@ from conftest import comparison_slice
 from diplolib import datasets
 from diplolib.themes import anchor_scan, load_themes, tag_themes
 from diplolib.themes.batch_index import batch_index
-from diplolib.themes.joined import code_points
+from diplolib.themes.joined import JoinedTexts, code_points
 
 pytest.importorskip("numba")
 
@@ -111,3 +111,39 @@ def test_more_matches_than_the_first_arrays_hold():  # the kernel stops, the arr
     _assert_same(keys, ["a" * 3000, "a a"])
     last, wid = anchor_scan.matches(anchor_scan.build_tables(keys), code_points("a" * 3000))
     assert len(last) == 3000 + 2999 + 2998 + 1 > 3000 // 8 + 1024  # a, aa, aaa and " a"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet="ab é.\u0644\x00", max_size=25), min_size=1, max_size=4), st.data())
+def test_word_ends_as_the_binary_searches(texts, data):
+    joined = JoinedTexts(texts)
+    size = len(joined.match)
+    p = np.array(data.draw(st.lists(st.integers(0, size), max_size=20)), dtype=np.int64)
+    n = np.array(data.draw(st.lists(st.integers(0, 4), min_size=len(p), max_size=len(p))), dtype=np.int64)
+    want = joined.word_end(p)
+    for more in range(2, int(n.max(initial=0)) + 1):  # as batch._word_verdicts without numba
+        far = np.flatnonzero(n >= more)
+        want[far] = joined.word_end(joined.next_word(want[far]))
+    np.testing.assert_array_equal(anchor_scan.word_ends(joined.word_mask(), p, n), want)
+
+
+def test_distinct_stretches():
+    codes = code_points("peace talks peace talks war")
+    p, e = np.array([0, 12, 0, 24, 6]), np.array([5, 17, 5, 27, 11])
+    keys = np.array([1, 1, 2, 1, 1])
+    rep, inv, same = anchor_scan.distinct_stretches(codes, keys, p, e)
+    assert len(rep) == 4 and same.all()  # (1, peace) twice; (2, peace) another key: its own row
+    assert inv[0] == inv[1] and len({inv[0], inv[2], inv[3], inv[4]}) == 4
+
+
+def test_hash_collisions_change_no_verdict(monkeypatch):  # every stretch hashed alike: compared, then on its own
+    articles = comparison_slice(datasets.load("wikinews-ar", fetch_missing=False)[0], "wikinews-ar") \
+        if datasets.is_fetched("wikinews-ar") else None
+    if articles is None:
+        pytest.skip("corpus wikinews-ar is not in data/raw (run 'make data')")
+    want = _tables(articles, monkeypatch, False)
+    anchor_scan.compiled_available()
+    monkeypatch.setitem(anchor_scan._KERNELS, "hashes", lambda codes, p, e: np.zeros(len(p), dtype=np.uint64))
+    got = _tables(articles, monkeypatch, True)
+    assert want["theme"].notna().sum() > 0
+    pd.testing.assert_frame_equal(got, want, check_exact=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-__all__ = ["scan"]
+__all__ = ["scan", "stretch_hashes", "same_stretches", "word_ends"]
 
 
 @numba.njit(cache=True, nogil=True)
@@ -81,3 +81,48 @@ def scan(codes, nul_block, last, wid, delta, slot_key, slot_child, fail, term_wi
         if has_out[state]:
             m = _emit(state, n + shift, m, last, wid, term_wid, out_link)
     return m
+
+
+@numba.njit(cache=True, nogil=True)
+def stretch_hashes(codes, p, e):  # pragma: no cover - compiled
+    """64-bit FNV-1a of the code points of each stretch ``codes[p[i]:e[i]]``."""
+    out = np.empty(len(p), dtype=np.uint64)
+    for i in range(len(p)):
+        h = np.uint64(0xCBF29CE484222325)
+        for j in range(p[i], e[i]):
+            h = (h ^ np.uint64(codes[j])) * np.uint64(0x100000001B3)
+        out[i] = h
+    return out
+
+
+@numba.njit(cache=True, nogil=True)
+def same_stretches(codes, p, e, p2, e2):  # pragma: no cover - compiled
+    """Whether ``codes[p[i]:e[i]]`` and ``codes[p2[i]:e2[i]]`` are equal, for each ``i``."""
+    out = np.empty(len(p), dtype=np.bool_)
+    for i in range(len(p)):
+        ok = e[i] - p[i] == e2[i] - p2[i]
+        j = 0
+        while ok and j < e[i] - p[i]:
+            ok = codes[p[i] + j] == codes[p2[i] + j]
+            j += 1
+        out[i] = ok
+    return out
+
+
+@numba.njit(cache=True, nogil=True)
+def word_ends(word, p, n):  # pragma: no cover - compiled
+    """Where the ``n[i]``-th run of word characters (``word``: a mask) from ``p[i]`` ends; the end of the run at
+    ``p[i]`` (``p[i]`` itself when it is no word character) when ``n[i] <= 1``."""
+    size = len(word)
+    out = np.empty(len(p), dtype=np.int64)
+    for i in range(len(p)):
+        q = p[i]
+        while q < size and word[q]:
+            q += 1
+        for _ in range(1, n[i]):
+            while q < size and not word[q]:
+                q += 1
+            while q < size and word[q]:
+                q += 1
+        out[i] = q
+    return out

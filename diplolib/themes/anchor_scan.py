@@ -21,7 +21,8 @@ import itertools
 
 import numpy as np
 
-__all__ = ["compiled_available", "build_tables", "matches", "anchor_matches", "COMPILED"]
+__all__ = ["compiled_available", "build_tables", "matches", "anchor_matches", "distinct_stretches", "word_ends",
+           "COMPILED"]
 
 #: Whether the batch tagger uses the compiled scan when numba is installed (tests set it to False).
 COMPILED = True
@@ -38,7 +39,8 @@ def compiled_available() -> bool:
         try:
             from . import _anchor_kernels
 
-            _KERNELS = {"scan": _anchor_kernels.scan}
+            _KERNELS = {"scan": _anchor_kernels.scan, "hashes": _anchor_kernels.stretch_hashes,
+                        "same": _anchor_kernels.same_stretches, "word_ends": _anchor_kernels.word_ends}
         except ImportError:
             _KERNELS = False
     return bool(_KERNELS)
@@ -143,3 +145,27 @@ def anchor_matches(ix, joined) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     big, s_at = joined.spaced()  # a text holds a NUL
     last, wid = matches(tables, np.frombuffer(big.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), False)
     return last, wid, s_at
+
+
+def distinct_stretches(codes: np.ndarray, keys: np.ndarray, p: np.ndarray, e: np.ndarray):
+    """The rows of distinct (``keys[i]``, stretch ``codes[p[i]:e[i]]``) pairs, found by a hash of each stretch:
+    ``rep`` (the first row of each), ``inv`` (each row's pair: ``rep[inv[i]]``) and ``same`` (False where row ``i``
+    was not compared equal to its pair's first row: a hash collision, to be looked at on its own). Needs numba."""
+    if not compiled_available():
+        raise ImportError("anchor_scan.distinct_stretches needs numba (pip install 'diplolib[fast]')")
+    h = _KERNELS["hashes"](codes, p, e)
+    order = np.lexsort((h, keys))
+    ko, ho = keys[order], h[order]
+    new = np.r_[True, (ko[1:] != ko[:-1]) | (ho[1:] != ho[:-1])]
+    inv = np.empty(len(order), dtype=np.int64)
+    inv[order] = np.cumsum(new) - 1
+    rep = order[new]
+    return rep, inv, _KERNELS["same"](codes, p, e, p[rep[inv]], e[rep[inv]])
+
+
+def word_ends(word: np.ndarray, p: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """Where the ``n[i]``-th run of word characters (``word``: a mask of the text) from each ``p[i]`` ends (the
+    run at ``p[i]`` when ``n[i] <= 1``: ``p[i]`` itself when it is no word character). Needs numba."""
+    if not compiled_available():
+        raise ImportError("anchor_scan.word_ends needs numba (pip install 'diplolib[fast]')")
+    return _KERNELS["word_ends"](word, p, n)

@@ -159,11 +159,19 @@ class JoinedTexts:
             self._word_starts = np.r_[np.flatnonzero(word & np.r_[True, ~word[:-1]]), len(self.match)]
         return self._word_starts[np.searchsorted(self._word_starts, p)]
 
+    def word_mask(self) -> np.ndarray:
+        """Whether each character of ``match`` is a word character (``\\w``), computed once."""
+        return self._words()
+
     def _words(self) -> np.ndarray:
         """Whether each character of ``match`` is a word character (``\\w``), computed once."""
         if not hasattr(self, "_word_mask"):
             self._word_mask = char_test("word", self._match_codes())
         return self._word_mask
+
+    def match_codes(self) -> np.ndarray:
+        """The code points of ``match`` (one byte each when it is ASCII), computed once."""
+        return self._match_codes()
 
     def _match_codes(self) -> np.ndarray:
         """The code points of ``match`` (one byte each when it is ASCII)."""
