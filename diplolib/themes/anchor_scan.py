@@ -22,10 +22,14 @@ import itertools
 import numpy as np
 
 __all__ = ["compiled_available", "build_tables", "matches", "anchor_matches", "distinct_stretches", "word_ends",
-           "COMPILED"]
+           "use_compiled", "COMPILED", "COMPILED_MIN_CHARS"]
 
 #: Whether the batch tagger uses the compiled scan when numba is installed (tests set it to False).
 COMPILED = True
+#: A call (the texts of one language) or a chunk this long loads the kernels (importing numba and loading the cached kernels costs ~1 s of
+#: CPU once per process, against ~0.03 s saved per MB); once loaded they serve every chunk. A short call (a few
+#: articles, the tests) then never imports numba; as ``actors.partition.COMPILED_MIN_CHARS``.
+COMPILED_MIN_CHARS = 1_000_000
 
 _KERNELS = None
 _ARGS = ("delta", "slot_key", "slot_child", "fail", "term_wid", "out_link", "has_out")
@@ -44,6 +48,14 @@ def compiled_available() -> bool:
         except ImportError:
             _KERNELS = False
     return bool(_KERNELS)
+
+
+def use_compiled(size: int) -> bool:
+    """Whether a chunk of ``size`` characters runs the compiled kernels: :data:`COMPILED`, numba installed, and the
+    kernels already loaded or the chunk at least :data:`COMPILED_MIN_CHARS` long."""
+    if not COMPILED or _KERNELS is False:
+        return False
+    return bool(_KERNELS) or (size >= COMPILED_MIN_CHARS and compiled_available())
 
 
 def _trie(keys: list[str]) -> tuple[list[dict[int, int]], list[int]]:
@@ -125,9 +137,8 @@ def matches(tables: dict, codes: np.ndarray, nul_block: bool = True) -> tuple[np
 def anchor_matches(ix, joined) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The anchors of :class:`~diplolib.themes.batch_index.BatchIndex` ``ix`` in the spaced joined form of
     ``joined``: the index of each match's last character and the key's number (as ``Automaton.iter`` gives them)
-    and where each text's block starts. Compiled when numba is installed (and :data:`COMPILED`), else
-    ``Automaton.iter``."""
-    if not (COMPILED and compiled_available()):
+    and where each text's block starts. Compiled as :func:`use_compiled` says, else ``Automaton.iter``."""
+    if not use_compiled(len(joined.match)):
         big, s_at = joined.spaced()
         found = np.fromiter(itertools.chain.from_iterable(ix.automaton.iter(big)), dtype=np.int64)
         return found[0::2], found[1::2], s_at

@@ -108,7 +108,7 @@ def _word_verdicts(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p: np
     words there, so each distinct stretch is tried once per cue (``ix.words`` keeps the verdicts across chunks)."""
     state = np.full(len(p), -1, dtype=np.int8)
     n = ix.words_in[t][kind][ci] if ix.boundary[t] else np.zeros(len(p), dtype=np.int64)
-    fast = anchor_scan.COMPILED and anchor_scan.compiled_available()
+    fast = anchor_scan.use_compiled(len(joined.match))
     if fast:  # one walk per row instead of a binary search per word
         ends = anchor_scan.word_ends(joined.word_mask(), p, n)
     else:
@@ -370,6 +370,7 @@ def tag_columns(texts: list[str], lang: str, dictionary) -> dict[str, np.ndarray
     ix = batch_index(dictionary, lang)
     rules = context_rules(dictionary, lang)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    anchor_scan.use_compiled(int(lengths.sum()))  # texts this long load the kernels: then every chunk uses them
     parts, first = [], 0
     while first < len(texts):
         last = max(int(np.searchsorted(np.cumsum(lengths[first:] + 1), CHUNK_CHARS, side="right")), 1) + first
