@@ -26,9 +26,9 @@ __all__ = ["compiled_available", "build_tables", "matches", "anchor_matches", "d
 
 #: Whether the batch tagger uses the compiled scan when numba is installed (tests set it to False).
 COMPILED = True
-#: A call (the texts of one language) or a chunk this long loads the kernels (importing numba and loading the cached kernels costs ~1 s of
-#: CPU once per process, against ~0.03 s saved per MB); once loaded they serve every chunk. A short call (a few
-#: articles, the tests) then never imports numba; as ``actors.partition.COMPILED_MIN_CHARS``.
+#: A call (the texts of one language) or a chunk this long loads the kernels (importing numba and loading the cached
+#: kernels costs ~1 s of CPU once per process, against ~0.03 s saved per MB); once loaded they serve every chunk. A
+#: short call (a few articles, the tests) then never imports numba; as ``actors.partition.COMPILED_MIN_CHARS``.
 COMPILED_MIN_CHARS = 1_000_000
 
 _KERNELS = None
