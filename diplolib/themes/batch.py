@@ -30,6 +30,8 @@ import numpy as np
 import pandas as pd
 
 from ..segment import locate_spans, segment_spans
+from . import anchor_scan
+from .anchor_scan import anchor_matches
 from .batch_index import BatchIndex, batch_index
 from .joined import JoinedTexts, char_test, code_points, object_array
 from .rules import context_rules
@@ -50,9 +52,7 @@ def _occurrences(ix: BatchIndex, joined: JoinedTexts) -> tuple[np.ndarray, ...]:
     cue set."""
     if ix.automaton is None:
         return (_E,) * 7
-    big, s_at = joined.spaced()
-    found = np.fromiter(itertools.chain.from_iterable(ix.automaton.iter(big)), dtype=np.int64)
-    ends, wids = found[0::2], found[1::2]
+    ends, wids, s_at = anchor_matches(ix, joined)
     counts = ix.first[wids + 1] - ix.first[wids]
     rep = np.repeat(np.arange(len(wids)), counts)
     entry = ix.first[wids][rep] + np.arange(len(rep)) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -108,15 +108,34 @@ def _word_verdicts(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p: np
     words there, so each distinct stretch is tried once per cue (``ix.words`` keeps the verdicts across chunks)."""
     state = np.full(len(p), -1, dtype=np.int8)
     n = ix.words_in[t][kind][ci] if ix.boundary[t] else np.zeros(len(p), dtype=np.int64)
-    ends = joined.word_end(p)
-    for more in range(2, int(n.max(initial=0)) + 1):  # the next word's end, for cues of that many words or more
-        far = np.flatnonzero(n >= more)
-        ends[far] = joined.word_end(joined.next_word(ends[far]))
+    fast = anchor_scan.use_compiled(len(joined.match))
+    if fast:  # one walk per row instead of a binary search per word
+        ends = anchor_scan.word_ends(joined.word_mask(), p, n)
+    else:
+        ends = joined.word_end(p)
+        for more in range(2, int(n.max(initial=0)) + 1):  # the next word's end, for cues of that many words or more
+            far = np.flatnonzero(n >= more)
+            ends[far] = joined.word_end(joined.next_word(ends[far]))
     rows = np.flatnonzero(n > 0)
     if not len(rows):
         return state, ends
+    if fast:  # each distinct (cue, stretch) looked up once
+        rep, inv, same = anchor_scan.distinct_stretches(joined.match_codes(), ci[rows], p[rows], ends[rows])
+        odd = np.flatnonzero(~same)  # a hash shared by two stretches (never seen): such rows on their own
+        got = _stretch_verdicts(ix, joined, t, kind, rows[np.r_[rep, odd]], p, ci, ends)
+        state[rows] = got[inv]
+        state[rows[odd]] = got[len(rep):]
+    else:
+        state[rows] = _stretch_verdicts(ix, joined, t, kind, rows, p, ci, ends)
+    return state, ends
+
+
+def _stretch_verdicts(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, rows, p, ci, ends) -> np.ndarray:
+    """Whether cue ``ci[r]`` (of whole words) matches the stretch ``[p[r], ends[r])``, for each of ``rows``: one
+    ``fullmatch`` per stretch not yet in ``ix.words``."""
     compiled = ix.scan.themes[t].inc_rx if kind == 0 else ix.scan.themes[t].exc_rx
-    rows = rows[np.argsort(ci[rows], kind="stable")]
+    order = np.argsort(ci[rows], kind="stable")
+    rows = rows[order]
     cut = np.r_[0, np.flatnonzero(np.diff(ci[rows])) + 1, len(rows)].tolist()
     text, got = joined.match, np.empty(len(rows), dtype=np.int8)
     for g in range(len(cut) - 1):
@@ -127,8 +146,9 @@ def _word_verdicts(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p: np
         sel = rows[cut[g]:cut[g + 1]]
         got[cut[g]:cut[g + 1]] = [cache[w] if w in cache else cache.setdefault(w, rx.fullmatch(w) is not None)
                                   for w in map(text.__getitem__, map(slice, p[sel].tolist(), ends[sel].tolist()))]
-    state[rows] = got
-    return state, ends
+    out = np.empty(len(rows), dtype=np.int8)
+    out[order] = got
+    return out
 
 
 def _select(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p, ci, state, ends) -> list[tuple[int, int, int]]:
@@ -350,6 +370,7 @@ def tag_columns(texts: list[str], lang: str, dictionary) -> dict[str, np.ndarray
     ix = batch_index(dictionary, lang)
     rules = context_rules(dictionary, lang)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    anchor_scan.use_compiled(int(lengths.sum()))  # texts this long load the kernels: then every chunk uses them
     parts, first = [], 0
     while first < len(texts):
         last = max(int(np.searchsorted(np.cumsum(lengths[first:] + 1), CHUNK_CHARS, side="right")), 1) + first

@@ -90,19 +90,28 @@ class JoinedTexts:
             self._form_cache[k] = self.match[self.at[k]:self.end[k]]
         return self._form_cache[k]
 
+    def spaced_array(self) -> np.ndarray:
+        """The code points of ``form`` with every non-word character but NUL a space (``spaced_codes``: uint8 when
+        the texts are ASCII, else uint32), the texts still joined by NULs."""
+        if not hasattr(self, "spaced_codes"):
+            if self.match.isascii():
+                raw = self.match.encode("ascii").translate(_ASCII_SPACED)
+                self.spaced_codes = np.frombuffer(raw, dtype=np.uint8)
+            else:
+                codes = self._match_codes().copy()  # not ASCII: uint32
+                codes[~self._words() & (codes != 0)] = 32
+                self.spaced_codes = codes
+        return self.spaced_codes
+
     def spaced(self) -> tuple[str, np.ndarray]:
         """``" " + form + " "`` of every text, joined with line breaks, every non-word character a space (what
         the scan's automaton reads for one text), and where each text's block starts."""
         n = len(self.at)
         s_at = self.at + 2 * np.arange(n)
-        if self.match.isascii():
-            raw = self.match.encode("ascii").translate(_ASCII_SPACED)
-            self.spaced_codes = np.frombuffer(raw, dtype=np.uint8)
-            spaced = raw.decode("ascii")
+        codes = self.spaced_array()
+        if codes.dtype == np.uint8:
+            spaced = codes.tobytes().decode("ascii")
         else:
-            codes = self._match_codes().copy()  # not ASCII: uint32
-            codes[~self._words() & (codes != 0)] = 32
-            self.spaced_codes = codes
             spaced = codes.tobytes().decode("utf-32-le", "surrogatepass")
         if spaced.count("\x00") == n - 1:  # the NULs are the separators: one string operation
             return " " + spaced.replace("\x00", " \n ") + " ", s_at
@@ -118,7 +127,7 @@ class JoinedTexts:
         """Whether the spaced form, its runs of spaces made one, reads the phrase of each row from each position
         ``p`` (word characters of ``match``): ``phrases[i, :lengths[i]]`` (code points) from ``p[i]``."""
         if not hasattr(self, "_collapsed"):
-            space = self.spaced_codes == 32
+            space = self.spaced_array() == 32
             extra = np.flatnonzero(space[1:] & space[:-1]) + 1  # the 2nd, 3rd... space of each run
             keep = np.ones(len(space), dtype=bool)
             keep[extra] = False
@@ -150,11 +159,19 @@ class JoinedTexts:
             self._word_starts = np.r_[np.flatnonzero(word & np.r_[True, ~word[:-1]]), len(self.match)]
         return self._word_starts[np.searchsorted(self._word_starts, p)]
 
+    def word_mask(self) -> np.ndarray:
+        """Whether each character of ``match`` is a word character (``\\w``), computed once."""
+        return self._words()
+
     def _words(self) -> np.ndarray:
         """Whether each character of ``match`` is a word character (``\\w``), computed once."""
         if not hasattr(self, "_word_mask"):
             self._word_mask = char_test("word", self._match_codes())
         return self._word_mask
+
+    def match_codes(self) -> np.ndarray:
+        """The code points of ``match`` (one byte each when it is ASCII), computed once."""
+        return self._match_codes()
 
     def _match_codes(self) -> np.ndarray:
         """The code points of ``match`` (one byte each when it is ASCII)."""
