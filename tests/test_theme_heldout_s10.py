@@ -11,8 +11,7 @@ dictionary and code of commit 7a6e0c7 (no document body given) and read before a
 from __future__ import annotations
 
 import pytest
-from suite_cache import shipped_themes
-from theme_readings import DATA, assert_read_as, hash_half, read_before, read_judged, right_hits_missing
+from theme_readings import DATA, assert_fresh_reading, assert_read_as, read_judged, right_hits_missing
 
 CHECK = DATA / "theme_precision_check_s10.csv"
 # as read: (judged, correct) per language and per corpus
@@ -23,16 +22,7 @@ SLOW = {"kremlin-en", "wh-readouts", "ungdc", "fa-kes"}
 
 
 def test_file_is_well_formed_fresh_and_read_as_documented():
-    judged = read_judged(CHECK, empty_notes=True)
-    assert set(judged["verdict"]) == {"correct", "incorrect"}
-    assert (judged.loc[judged["verdict"] == "incorrect", "note"].str.len() > 0).all(), "say why a hit was judged wrong"
-    assert {"context", "ctx", "surface", "text"}.isdisjoint(judged.columns), "the file must not quote corpus text"
-    assert not judged["article_id"].duplicated().any(), "one hit per article"
-    assert set(judged["theme"]) <= set(shipped_themes().themes["theme"])
-    ids = read_before(CHECK)
-    assert not set(judged["article_id"]) & ids, "an article read before was drawn again"
-    unpc = judged.loc[judged["corpus"].str.startswith("unpc-"), "article_id"].str.rsplit("-", n=1).str[0]
-    assert (unpc.str.removeprefix("unpc-").map(hash_half) == 1).all(), "a sentence of the tune half"
+    judged = assert_fresh_reading(CHECK)
     per = assert_read_as(judged, READ, READ_CORPUS)
     assert per.loc["(all)", "n_judged"] >= 160 and per.loc["(all)", "n_correct"] == 149
     assert (judged["corpus"] == "wh-readouts").sum() >= 30

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 
 import pandas as pd
+from suite_cache import shipped_themes
 
 from conftest import REPO, corpus_dir
 from diplolib import datasets
@@ -107,3 +108,26 @@ def right_hits_missing(part: pd.DataFrame, corpus: str) -> list:
     produced = produced_hits(load_articles(corpus, part["article_id"]))
     return [(r.article_id, r.theme) for r in part.itertuples()
             if r.verdict == "correct" and (r.article_id, r.theme, r.start, r.end) not in produced]
+
+
+def assert_fresh_reading(check) -> pd.DataFrame:
+    """The checks every fresh reading passes; returns the judged hits of ``check``.
+
+    Two verdicts, a reason for each wrong one, no corpus text, one hit per article, shipped themes only, no article
+    read by an earlier file, and UNPC sentences of the check half only.
+    """
+    judged = read_judged(check, empty_notes=True)
+    assert set(judged["verdict"]) == {"correct", "incorrect"}
+    assert (judged.loc[judged["verdict"] == "incorrect", "note"].str.len() > 0).all(), "say why a hit was judged wrong"
+    assert {"context", "ctx", "surface", "text"}.isdisjoint(judged.columns), "the file must not quote corpus text"
+    assert not judged["article_id"].duplicated().any(), "one hit per article"
+    assert set(judged["theme"]) <= set(shipped_themes().themes["theme"])
+    assert not set(judged["article_id"]) & read_before(check), "an article read before was drawn again"
+    unpc = unpc_triples(judged)
+    assert (unpc.str.removeprefix("unpc-").map(hash_half) == 1).all(), "a sentence of the tune half"
+    return judged
+
+
+def unpc_triples(judged: pd.DataFrame) -> pd.Series:
+    """The UNPC triple (``unpc-<id>``) of each judged UNPC sentence."""
+    return judged.loc[judged["corpus"].str.startswith("unpc-"), "article_id"].str.rsplit("-", n=1).str[0]
