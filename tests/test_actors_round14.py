@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from document_readings import read_documents
 
 from diplolib.actors import tag_actors
 from diplolib.actors.evaluate import document_outcomes, document_scores
@@ -116,22 +117,7 @@ def test_round14_role_probes(matcher):
 
 
 def _articles() -> tuple[pd.DataFrame, pd.DataFrame]:
-    from diplolib.datasets.recipes import read_corpus
-
-    gold = pd.read_csv(DATA / "heldout_documents_s14.csv", comment="#", keep_default_na=False)
-    parts = []
-    for corpus, rows in gold.groupby("corpus", sort=False):
-        opts = ({"include": ["*/" + o.rsplit("/", 1)[-1] for o in rows["origin"]]}
-                if corpus in ("kremlin-en", "wh-readouts") else {})
-        try:
-            arts, _ = read_corpus(corpus, fetch_missing=False, **opts)
-        except Exception as exc:  # noqa: BLE001 - a missing corpus skips, with the reason
-            pytest.skip(f"{corpus} not available: {exc}")
-        arts = arts.set_index("origin", drop=False).loc[rows["origin"]].reset_index(drop=True)
-        parts.append(arts.assign(text=arts["text"].str[:1200]))
-    arts = pd.concat(parts, ignore_index=True)
-    order = pd.concat([rows for _, rows in gold.groupby("corpus", sort=False)], ignore_index=True)
-    return arts.assign(article_id=range(len(arts))), order.assign(article_id=range(len(order)))
+    return read_documents(DATA / "heldout_documents_s14.csv")
 
 
 def test_round14_documents_file_is_fresh_and_balanced():
