@@ -122,7 +122,12 @@ def remove_boilerplate(text: str) -> str:
             continue
         skip_link = False
         out.append(p)
-    body = "\n\n".join(out)
+    return _cut_tail_junk("\n\n".join(out)).strip()
+
+
+def _cut_tail_junk(body: str) -> str:
+    """``body`` without its tail furniture ("Read Also", "Tags ...", agency credits): up to four cuts, each searched
+    only where a match can start (:func:`_tail_junk_pattern`)."""
     for _ in range(4):
         found = _tail_junk_pattern(body)
         if found is None:
@@ -132,4 +137,4 @@ def remove_boilerplate(text: str) -> str:
         if m is None:
             break
         body = body[: m.start()]
-    return body.strip()
+    return body
