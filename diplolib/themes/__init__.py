@@ -20,6 +20,7 @@ _NAMES = {
     "compare": ".keyterms",
     "precision_sample": ".evaluate",
     "precision": ".evaluate",
+    "recall": ".evaluate",
     "keyphrase_agreement": ".evaluate",
     "un_body": ".bodies",
     "parallel_themes": ".parallel",

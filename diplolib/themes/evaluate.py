@@ -4,7 +4,9 @@
   (the wikinews-fr sample corpus carries them; ``data/wikinews_fr_keyphrases.csv`` maps those
   of its keyphrases that clearly name a theme);
 * :func:`precision_sample` and :func:`precision` -- a stratified sample of hits with their
-  context for a human to judge, and the per-theme precision of the verdicts.
+  context for a human to judge, and the per-theme precision of the verdicts;
+* :func:`recall` -- the share of sentences judged on-theme by a reader (before tagging) in which the
+  tagger finds that theme.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ __all__ = [
     "default_keyphrase_mapping_path",
     "precision_sample",
     "precision",
+    "recall",
     "VERDICTS",
 ]
 
@@ -234,10 +237,62 @@ def precision(sample_verdicts: pd.DataFrame, *, by: Literal["theme", "parent", "
     correct = judged["verdict"].eq("correct")
     per = correct.groupby(judged[by], sort=True).agg(["size", "sum"])
     per.loc["(all)"] = [len(judged), int(correct.sum())]
-    out = pd.DataFrame({by: per.index, "n_judged": per["size"].to_numpy(), "n_correct": per["sum"].to_numpy()})
-    out[["n_judged", "n_correct"]] = out[["n_judged", "n_correct"]].astype("Int64")
-    p = out["n_correct"] / out["n_judged"]
-    out["precision"] = p.astype("Float64")
+    return _with_wilson(pd.DataFrame({by: per.index, "n_judged": per["size"].to_numpy(),
+                                      "n_correct": per["sum"].to_numpy()}), "n_correct", "precision")
+
+
+def recall(judged: pd.DataFrame, theme_hits: pd.DataFrame, *, by: str = "corpus") -> pd.DataFrame:
+    """Share of the passages judged on-theme by a reader in which the tagger finds that theme.
+
+    Parameters
+    ----------
+    judged : pandas.DataFrame
+        One row per judged (passage, theme): ``article_id``, ``start``, ``end`` (the passage, e.g. a sentence,
+        as offsets into the article text), ``theme`` and the ``by`` column. Judge the passages *before* tagging
+        them, or the number is not a recall measure.
+    theme_hits : pandas.DataFrame
+        Output of :func:`~diplolib.themes.tag_themes` on the judged articles (at least).
+    by : str, default "corpus"
+        Column of ``judged`` to stratify on.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per stratum and a last row ``"(all)"``: ``n_judged``, ``n_found`` (a hit of the theme lies
+        inside the passage), ``recall``, ``ci_low``, ``ci_high`` (95% Wilson interval).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from diplolib.themes import tag_themes
+    >>> judged = pd.DataFrame({"corpus": ["x", "x"], "article_id": ["a", "a"], "start": [0, 0], "end": [40, 40],
+    ...                        "theme": ["ceasefire", "trade"]})
+    >>> hits = tag_themes(pd.DataFrame({"article_id": ["a"], "lang": ["en"],
+    ...                                 "text": ["The two sides agreed a ceasefire in Idlib."]}))
+    >>> recall(judged, hits)[["corpus", "n_judged", "n_found"]].to_dict("records")[-1]
+    {'corpus': '(all)', 'n_judged': 2, 'n_found': 1}
+    """
+    check_columns(judged, ["article_id", "start", "end", "theme", by], func="recall", name="judged",
+                  fix="give one row per judged passage and theme, with the passage's offsets")
+    check_columns(theme_hits, ["article_id", "theme", "start", "end"], func="recall", name="theme_hits",
+                  fix="pass the table tag_themes() returns for the judged articles")
+    gold = judged.reset_index(drop=True).rename_axis("row").reset_index()
+    hits = theme_hits.dropna(subset=["theme"])[["article_id", "theme", "start", "end"]]
+    pairs = gold[["row", "article_id", "theme", "start", "end"]].merge(hits, on=["article_id", "theme"],
+                                                                       suffixes=("", "_hit"))
+    inside = pairs.loc[(pairs["start_hit"] >= pairs["start"]) & (pairs["end_hit"] <= pairs["end"]), "row"]
+    found = gold["row"].isin(inside)
+    per = found.groupby(gold[by], sort=True).agg(["size", "sum"])
+    per.loc["(all)"] = [len(gold), int(found.sum())]
+    return _with_wilson(pd.DataFrame({by: per.index, "n_judged": per["size"].to_numpy(),
+                                      "n_found": per["sum"].to_numpy()}), "n_found", "recall")
+
+
+def _with_wilson(out: pd.DataFrame, count: str, name: str) -> pd.DataFrame:
+    """``out`` with the share ``count / n_judged`` as ``name`` and its 95% Wilson interval."""
+    out[["n_judged", count]] = out[["n_judged", count]].astype("Int64")
+    p = out[count] / out["n_judged"]
+    out[name] = p.astype("Float64")
     z, nj = 1.96, out["n_judged"].astype(float)
     centre = (p + z * z / (2 * nj)) / (1 + z * z / nj)
     half = z * np.sqrt(p * (1 - p) / nj + z * z / (4 * nj * nj)) / (1 + z * z / nj)

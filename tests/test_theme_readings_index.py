@@ -1,0 +1,40 @@
+"""``tests/data/theme_readings.csv`` lists every hand-read theme precision sample, in order, with its role.
+
+Notebook 02 builds its table of readings from this index: a reading stored without a row here would be left out
+of it silently.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from theme_readings import DATA
+
+from conftest import REPO
+
+INDEX = DATA / "theme_readings.csv"
+
+
+def _index() -> pd.DataFrame:
+    return pd.read_csv(INDEX, dtype={"seed": "string", "dictionary": "string"})
+
+
+def test_every_stored_reading_is_listed_once_in_order():
+    index = _index()
+    stored = sorted(p.name for p in DATA.glob("theme_precision*.csv"))
+    assert sorted(index["file"]) == stored
+    assert index["order"].tolist() == list(range(1, len(index) + 1))
+    assert set(index["role"]) <= {"tuned on", "tune", "held out"}
+
+
+def test_a_seed_given_in_the_index_is_the_one_its_test_states():
+    tests = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "tests").glob("test_theme_heldout*.py")}
+    for row in _index().dropna(subset=["seed"]).itertuples():
+        stating = [name for name, text in tests.items() if row.file in text]
+        assert stating, f"no test reads {row.file}"
+        assert any(f"seed {row.seed}" in tests[name] for name in stating), (row.file, row.seed)
+
+
+def test_each_reading_has_verdicts_for_every_hit():
+    for name in _index()["file"]:
+        judged = pd.read_csv(DATA / name)
+        assert len(judged) >= 60 and judged["verdict"].isin(["correct", "incorrect"]).all(), name
