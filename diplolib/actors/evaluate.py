@@ -22,7 +22,8 @@ import pandas as pd
 from .matcher_cache import default_matcher
 from .tagger import ActorMatcher, tag_actors
 
-__all__ = ["read_re3d", "score_mentions", "document_outcomes", "document_scores", "RE3D_TYPES"]
+__all__ = ["read_re3d", "score_mentions", "document_outcomes", "document_scores", "role_probe_outcomes",
+           "read_document_reading", "RE3D_TYPES"]
 
 RE3D_TYPES = ("Person", "Organisation", "Location", "Nationality")
 _KIND_TYPE = {"person": "Person", "organisation": "Organisation", "armed_group": "Organisation",
@@ -181,3 +182,75 @@ def document_scores(outcomes: pd.DataFrame, by: list[str] | None = None,
     p = counts["tp"] / (counts["tp"] + counts["fp"])
     r = counts["tp"] / (counts["tp"] + counts["fn"])
     return counts.assign(precision=p, recall=r, f1=2 * p * r / (p + r)).reset_index()
+
+
+def role_probe_outcomes(probes: pd.DataFrame, registry=None) -> pd.DataFrame:
+    """Tag each probe phrase on its date and say whether the role holders found are the expected ones.
+
+    Parameters
+    ----------
+    probes : pandas.DataFrame
+        One probe per row: ``phrase`` (a role phrase alone, "the Kenyan president", "وزيرا خارجية لبنان
+        وإندونيسيا"), ``date`` (the day it is read on) and ``expected``: the holder's actor id, several joined by
+        ``|`` (a plural or coordinated title), or ``-`` when the office had no holder that day. Other columns
+        (``lang``, ``expected_name`` …) are kept.
+    registry : ActorRegistry or ActorMatcher, optional
+        Default: the shipped registry's cached matcher.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``probes`` with ``got`` (the ids resolved from role phrases, sorted and joined by ``|``; ``""`` for none)
+        and ``right`` (``got`` is the expected set; for ``-``, nobody was named).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> probes = pd.DataFrame({"phrase": ["the Kenyan president"], "date": ["2023-06-01"],
+    ...                        "expected": ["per:william_ruto"]})
+    >>> role_probe_outcomes(probes)[["got", "right"]].to_dict("records")
+    [{'got': 'per:william_ruto', 'right': True}]
+    """
+    for col in ("phrase", "date", "expected"):
+        if col not in probes.columns:
+            raise ValueError(f"role_probe_outcomes: probes lack {col!r}; give phrase, date and expected "
+                             "(an actor id, ids joined by '|', or '-' for a vacant office).")
+    out = probes.reset_index(drop=True)
+    matcher = registry if registry is not None else default_matcher()
+    mentions = tag_actors(pd.DataFrame({"article_id": out.index, "text": out["phrase"], "published": out["date"]}),
+                          registry=matcher)
+    roles = mentions[mentions["method"] == "role"].dropna(subset=["actor_id"])
+    got = roles.groupby("article_id")["actor_id"].agg(lambda s: "|".join(sorted(set(s))))
+    want = out["expected"].fillna("").astype(str).map(lambda e: "" if e == "-" else "|".join(sorted(e.split("|"))))
+    out["got"] = out.index.map(got).fillna("").astype(str)
+    out["right"] = out["got"] == want
+    return out
+
+
+def read_document_reading(path: str | Path, *, lang: dict | None = None,
+                          chars: int = 1200) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The articles and expected actors of a hand-read document sample, numbered alike.
+
+    ``path`` is a CSV (``#`` comments allowed) with one row per document read: ``corpus``, ``origin`` (the
+    article's origin in the fetched corpus) and ``expected`` (space-separated tokens, see
+    :func:`document_outcomes`). The articles are read from the fetched corpora (kremlin-en and wh-readouts only
+    the files named), cut to the first ``chars`` characters, as they were read; ``lang`` maps a corpus to a
+    language column when the corpus has none. Give both tables to :func:`document_outcomes` after tagging.
+    """
+    from ..datasets.recipes import read_corpus  # noqa: PLC0415 (the readers load on demand)
+
+    gold = pd.read_csv(path, comment="#", keep_default_na=False)
+    if "origin" not in gold.columns:
+        raise ValueError(f"read_document_reading: {path} has no 'origin' column; the readings before round 10 "
+                         "name documents by position and are read by their own tests.")
+    parts = []
+    for corpus, rows in gold.groupby("corpus", sort=False):
+        opts = ({"include": ["*/" + o.rsplit("/", 1)[-1] for o in rows["origin"]]}
+                if corpus in ("kremlin-en", "wh-readouts") else {})
+        arts, _ = read_corpus(corpus, fetch_missing=False, **opts)
+        arts = arts.set_index("origin", drop=False).loc[rows["origin"]].reset_index(drop=True)
+        arts = arts.assign(text=arts["text"].str[:chars])
+        parts.append(arts.assign(lang=lang[corpus]) if lang is not None else arts)
+    arts = pd.concat(parts, ignore_index=True)
+    order = pd.concat([rows for _, rows in gold.groupby("corpus", sort=False)], ignore_index=True)
+    return arts.assign(article_id=range(len(arts))), order.assign(article_id=range(len(order)))
