@@ -1,9 +1,11 @@
-"""Statistics shared by co-mentions, themes, keyness and topics: association measures and multiple testing.
+"""Statistics shared by co-mentions, themes, keyness and topics: association measures, multiple testing, and
+the confidence interval of a share read by hand.
 
 Co-mention edges (:mod:`diplolib.comention`) and the theme × actor cross-tabulation
 (:mod:`diplolib.themes.prevalence`) use :func:`association_measures`; keyness uses
 :func:`signed_log_likelihood`; topic coherence uses :func:`npmi`; significance filters use
-:func:`adjust_pvalues`.
+:func:`adjust_pvalues`; the hand readings of themes, actors and events report their shares with
+:func:`wilson_interval`.
 
 Association measures come from four counts per pair, within one group of windows:
 ``n`` (windows holding both), ``n_a`` and ``n_b`` (windows holding each) and
@@ -30,7 +32,7 @@ from typing import Literal
 import numpy as np
 from scipy.special import erfc, xlogy
 
-__all__ = ["MEASURES", "association_measures", "adjust_pvalues", "signed_log_likelihood", "npmi"]
+__all__ = ["MEASURES", "association_measures", "adjust_pvalues", "signed_log_likelihood", "npmi", "wilson_interval"]
 
 MEASURES = ["expected", "pmi", "npmi", "g2", "p_value", "jaccard", "lift"]
 
@@ -187,3 +189,25 @@ def npmi(n_docs: int, n_i: int, n_j: int, n_ij: int) -> float:
         return 1.0
     pmi = np.log(p_ij / ((n_i / n_docs) * (n_j / n_docs)))
     return float(pmi / -np.log(p_ij))
+
+
+def wilson_interval(successes, trials, *, z: float = 1.96) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval of the share ``successes / trials`` (95% with the default ``z``), element-wise.
+
+    The interval of a proportion read by hand on a sample (hits judged right, events read right): unlike the
+    normal approximation it stays within [0, 1] and is usable for small samples and shares near 0 or 1.
+
+    Examples
+    --------
+    >>> low, high = wilson_interval(143, 160)
+    >>> round(float(low), 3), round(float(high), 3)
+    (0.836, 0.933)
+    """
+    k = np.asarray(successes, dtype=float)
+    n = np.asarray(trials, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = k / n
+        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    # at 0 or n successes the bound is 0 or 1 exactly; rounding must not put it outside
+    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .._tables import check_columns, legacy_arguments
+from ..stats import wilson_interval
 
 __all__ = [
     "keyphrase_agreement",
@@ -291,11 +292,8 @@ def recall(judged: pd.DataFrame, theme_hits: pd.DataFrame, *, by: str = "corpus"
 def _with_wilson(out: pd.DataFrame, count: str, name: str) -> pd.DataFrame:
     """``out`` with the share ``count / n_judged`` as ``name`` and its 95% Wilson interval."""
     out[["n_judged", count]] = out[["n_judged", count]].astype("Int64")
-    p = out[count] / out["n_judged"]
-    out[name] = p.astype("Float64")
-    z, nj = 1.96, out["n_judged"].astype(float)
-    centre = (p + z * z / (2 * nj)) / (1 + z * z / nj)
-    half = z * np.sqrt(p * (1 - p) / nj + z * z / (4 * nj * nj)) / (1 + z * z / nj)
-    out["ci_low"] = (centre - half).astype("Float64")
-    out["ci_high"] = (centre + half).astype("Float64")
+    out[name] = (out[count] / out["n_judged"]).astype("Float64")
+    low, high = wilson_interval(out[count].to_numpy(dtype=float), out["n_judged"].to_numpy(dtype=float))
+    out["ci_low"] = pd.array(low, dtype="Float64")
+    out["ci_high"] = pd.array(high, dtype="Float64")
     return out.reset_index(drop=True)
