@@ -1,8 +1,8 @@
 """The indexes of the hand readings: ``tests/data/theme_readings.csv`` (every theme precision sample, in order,
-with its role) and ``tests/data/actor_readings.csv`` (every role-probe and document reading of the actor tagger,
-with what it measured when read).
+with its role), ``tests/data/actor_readings.csv`` (every role-probe and document reading of the actor tagger,
+with what it measured when read) and ``tests/data/event_readings.csv`` (every hand reading of extracted events).
 
-Notebooks 02 and 03 build their tables of readings from these indexes: a reading stored without a row would be
+Notebooks 02, 03 and 05 build their tables of readings from these indexes: a reading stored without a row would be
 left out of them silently.
 """
 
@@ -55,3 +55,13 @@ def test_every_actor_reading_is_listed_once_with_its_size():
         assert len(pd.read_csv(DATA / row.file, comment="#")) == row.n, row.file
         if pd.notna(row.seed):
             assert row.seed in (DATA / row.file).read_text(encoding="utf-8"), row.file  # the header says how it was drawn
+
+
+def test_every_event_reading_is_listed_once_in_order():
+    index = pd.read_csv(DATA / "event_readings.csv")
+    assert sorted(index["file"]) == sorted(p.name for p in DATA.glob("events_precision*.csv"))
+    assert index["order"].tolist() == list(range(1, len(index) + 1))
+    assert index["seed"].is_monotonic_increasing  # the seeds were taken in turn, one per reading
+    for row in index.itertuples():
+        judged = pd.read_csv(DATA / row.file, keep_default_na=False)
+        assert set(judged["verdict"]) <= {"correct", "wrong", "direction"} and len(judged) >= 60, row.file
