@@ -220,7 +220,7 @@ def _decide(noun: str, lang: str, before: list[str], in_doc: set[str], from_sour
 def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
                         registry: Registry | ActorMatcher | None = None, document: str | None = None,
                         un_text: bool = False, named: dict | None = None, text: str = "text",
-                        voice: str | None = None) -> pd.DataFrame:
+                        voice: str | None = None, author: str | None = None) -> pd.DataFrame:
     """``mentions`` plus a row for every short form of a UN-system body, resolved from the document.
 
     Parameters
@@ -242,6 +242,11 @@ def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
     voice : str, optional
         A column of ``articles`` naming the body in whose voice the text is written ("Security Council" for a
         presidential statement; :func:`document_voice`): its sentence-initial subject pronouns are that body.
+    author : str, optional
+        A boolean column of ``articles``: the text is written by another body than its ``source`` (an NGO's
+        statement, an NPT paper: :func:`~diplolib.actors.document_authors.other_author`). Its short forms take
+        neither the source nor the UN-text signal, and "the Organization" (a noun of the UN's) only a body its own
+        text names before it: it is the author.
 
     Returns
     -------
@@ -272,7 +277,7 @@ def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
     if spans.empty:
         return mentions
     rows = _rows(spans, arts, mentions, matcher, document=document, un_text=un_text, named=named or {},
-                 text=text)
+                 text=text, author=author if author in arts.columns else None)
     mentions, rows = _replace_un_in_constructs(mentions, spans, rows)
     if not rows:
         return mentions
@@ -307,7 +312,7 @@ def _replace_un_in_constructs(mentions: pd.DataFrame, spans: pd.DataFrame, rows:
 
 
 def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, matcher: ActorMatcher, *,
-          document: str | None, un_text: bool, named: dict, text: str) -> list[dict]:
+          document: str | None, un_text: bool, named: dict, text: str, author: str | None) -> list[dict]:
     """One mention row per short form of ``spans``, resolved by the signals of the module docstring."""
     sources = arts["source"] if "source" in arts.columns else pd.Series([None] * len(arts))
     source_bodies = _source_bodies(sources, matcher)
@@ -329,11 +334,14 @@ def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, match
         in_doc[doc_of.get(a, a)][x].add(a)
     dates = article_dates(arts)
     texts = arts[text].tolist()
+    foreign = arts[author].fillna(False).astype(bool).tolist() if author else [False] * len(arts)
     rows = []
     for r in spans.itertuples(index=False):
         src = source_bodies.get(sources.iloc[r.position], set()) if isinstance(sources.iloc[r.position], str) \
             else set()
         is_un = un_text or bool(src & un_bodies)
+        if foreign[r.position]:  # another body's text: the organ issued it, the author speaks
+            src = set()
         if r.noun == _VOICE:
             bodies = voice_bodies.get(r.voice, set())
             actor, kind = (next(iter(bodies)), "context:voice") if len(bodies) == 1 else (
@@ -348,11 +356,15 @@ def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, match
                                        own.get(r.article_id, []), matcher.kind_of)
             doc = {x for x, arts_x in in_doc.get(doc_of.get(r.article_id, r.article_id), {}).items()
                    if arts_x - {r.article_id}} | set(before) | named.get(r.article_id, set())
+            author_noun = foreign[r.position] and "org:un" in short_forms().get((r.lang, r.noun), ())
+            if author_noun:  # "the Organization" of an NGO's report is the NGO, whatever else the document names
+                doc = set(before)
             definite = r.lang == "ar" and bool(AR_DEFINITE_BEFORE.search(texts[r.position][:r.start]))
             adjective = definite and r.noun in AR_PARTICIPLES and texts[r.position][r.start:r.end] == r.noun
             # a source naming several bodies ("UNDP/UNFPA/UNOPS Executive Board") is a joint organ, no issuing body
             issuer = src if len(src & un_bodies) <= 1 else set()
-            actor, kind = other if other else _decide(r.noun, r.lang, before, doc, issuer, is_un, definite, adjective)
+            actor, kind = other if other else _decide(r.noun, r.lang, before, doc, issuer,
+                                                      is_un and not foreign[r.position], definite, adjective)
         rows.append({"article_id": r.article_id, "actor_id": actor, "start": r.start, "end": r.end,
                      "surface": texts[r.position][r.start:r.end], "method": "short_form",
                      "alias_kind": kind if actor else "short_form", "reason": "" if actor else kind,

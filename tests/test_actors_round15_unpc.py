@@ -1,0 +1,67 @@
+"""Round 15 (issue 12, UNPC agreement): classes of the tune half's disagreements, each rule with its twin."""
+
+import pandas as pd
+import pytest
+
+from diplolib.actors import tag_actors
+from diplolib.actors.agreement import parallel_mentions
+from diplolib.actors.document_authors import other_author
+from diplolib.actors.matcher_cache import default_matcher
+from diplolib.actors.short_forms import resolve_short_forms
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return default_matcher()
+
+
+def _short_forms(matcher, texts, **kw):
+    arts = pd.DataFrame({"article_id": range(len(texts)), "text": texts, "published": "2015-06-01"})
+    if "source" in kw:
+        arts["source"] = kw.pop("source")
+    if "author" in kw:
+        arts["author"] = kw.pop("author")
+        kw["author"] = "author"
+    found = resolve_short_forms(arts, tag_actors(arts, registry=matcher), registry=matcher, **kw)
+    rows = found[found["method"] == "short_form"]
+    return dict(zip(rows["article_id"], rows["actor_id"], strict=True))
+
+
+def test_documents_of_other_authors_are_read_from_their_symbols():
+    symbols = pd.Series(["2015/e/cn_6/2015/ngo/248", "E/CN.9/2015/NGO/10", "2015/e/c_2/2015/2/add_18/rev_1",
+                         "2015/npt/conf_2015/wp_28", "2015/e/c_2/2015/l_3", "2015/s/prst/2015/5", "2015/a/69/728",
+                         None])
+    assert other_author(symbols).tolist() == [True, True, True, True, False, False, False, False]
+
+
+def test_the_organization_of_another_authors_document_is_the_author_not_the_un(matcher):
+    """An NGO's statement or an NPT paper says "The Organization" of itself (the tune half read it as the UN, ECOSOC
+    or UNESCO 16 times, never in all three versions): no UN-text reading, no issuing organ, and the document's
+    other sentences do not resolve it. Twins: the same texts in a UN organ's document; the Secretary-General; a
+    body its own text names before it."""
+    texts = ["The Organization is pleased to participate in the session.",
+             "وقامت المنظمة بدور نشط في هذه العملية.",
+             "Most members of the Council are organizations.",
+             "The Organization is pleased to participate in the session.",   # twin: a UN organ's document
+             "The Secretary-General opened the session.",                   # twin: the UN's Secretary-General
+             "The United Nations and its partners met; the Organization then reported."]  # twin: named before
+    author = [True, True, True, False, True, True]
+    source = ["Economic and Social Council"] * 6
+    got = _short_forms(matcher, texts, source=source, author=author, un_text=True,
+                       named={1: {"org:un", "org:unesco"}})
+    assert got[0] == got[1] == got[2] == ""
+    assert got[3] == "org:un"
+    assert got[4] == "per:ban_ki_moon"
+    assert got[5] == "org:un"
+
+
+def test_parallel_mentions_reads_the_author_from_the_document_symbol(matcher):
+    triples = pd.DataFrame({"id": ["a", "b"], "doc_id": ["2015/e/cn_6/2015/ngo/251", "2015/a/69/728"],
+                            "organ": ["Economic and Social Council", "General Assembly"],
+                            "en": ["The Organization welcomes the session."] * 2,
+                            "fr": ["L'Organisation se félicite de la session."] * 2,
+                            "ar": ["ترحب المنظمة بالدورة."] * 2})
+    found = parallel_mentions(triples, registry=matcher)
+    un = found[found["actor_id"] == "org:un"]
+    assert set(un["article_id"]) == {"b"}
+    assert set(un["lang"]) == {"en", "fr", "ar"}
