@@ -1,4 +1,7 @@
-"""Documents of the UN corpus written by another body than the organ that issues them.
+"""Who speaks in a UN document: the organ in whose voice it is written, or another body than the one issuing it.
+
+:func:`document_voice` reads the organ whose own voice a document is (a presidential statement is the Security
+Council speaking: :data:`VOICE_SERIES`).
 
 The UN parallel corpus gives each document its issuing organ (``organ``: the Economic and Social Council for
 the statements of non-governmental organisations, the NPT Review Conference for the papers of its states parties
@@ -16,7 +19,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["OTHER_AUTHOR_SERIES", "other_author"]
+__all__ = ["OTHER_AUTHOR_SERIES", "VOICE_SERIES", "document_voice", "other_author"]
+
+#: UN document series written in an organ's own voice (its resolutions, decisions and presidential statements),
+#: as (pattern on the symbol or ODS path, case-folded, the organ's name)
+VOICE_SERIES = ((r"^(?:\d{4}/)?s/prst/", "Security Council"), (r"^(?:\d{4}/)?s/res/", "Security Council"),
+                (r"^(?:\d{4}/)?a/hrc/res/", "Human Rights Council"), (r"^(?:\d{4}/)?a/res/", "General Assembly"),
+                (r"^(?:\d{4}/)?e/res/", "Economic and Social Council"))
 
 #: UN document series written by another body than their issuing organ, as (pattern on the symbol or ODS path,
 #: case-folded, who writes them)
@@ -39,4 +48,14 @@ def other_author(symbols: pd.Series) -> pd.Series:
     out = pd.Series(False, index=symbols.index)
     for pattern, _ in OTHER_AUTHOR_SERIES:
         out |= folded.str.contains(pattern, regex=True).fillna(False).astype(bool)
+    return out
+
+
+def document_voice(symbols: pd.Series) -> pd.Series:
+    """The organ in whose voice each document is written, from its UN symbol or ODS path ("S/PRST/2015/1",
+    "2015/s/prst/2015/1" → "Security Council"; :data:`VOICE_SERIES`), else None."""
+    folded = symbols.astype("string").str.casefold()
+    out = pd.Series([None] * len(symbols), index=symbols.index, dtype="object")
+    for pattern, organ in reversed(VOICE_SERIES):  # the first pattern of the table wins
+        out[folded.str.contains(pattern, regex=True).fillna(False).to_numpy()] = organ
     return out
