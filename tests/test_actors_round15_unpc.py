@@ -117,3 +117,39 @@ def test_the_agency_of_an_opanal_document_is_not_the_iaea(matcher):
     assert rows.loc[rows["article_id"] == 0, "actor_id"].tolist() == [""]
     _, rows = _document(matcher, [both[0], both[2]])  # twin: the IAEA alone
     assert rows.loc[rows["article_id"] == 0, "actor_id"].tolist() == ["org:iaea"]
+
+
+def test_a_currency_named_after_a_state_is_not_the_state(matcher):
+    """French and Arabic name the dollar's state where English writes "$" (9 tune sentences whose only United
+    States was the dollar): CLDR's currency names and the UN's frames are role phrases left unresolved
+    (``reason="in-name"``). Twins: the state's name and demonym elsewhere in the same sentence."""
+    texts = ["L'Australie verse 45 000 dollars australiens à la formation.",
+             "قدمت مساعدة مالية بمبلغ 80 مليون دولار من دولارات الولايات المتحدة إلى الولايات المتحدة.",
+             "The price increased to 2,500 Syrian pounds near Syrian army positions.",
+             "a total of 2 million United States dollars",
+             "un montant de 14,6 milliards de dollars des États-Unis"]
+    arts = pd.DataFrame({"article_id": range(len(texts)), "text": texts, "published": "2015-06-01"})
+    found = tag_actors(arts, registry=matcher)
+    got = found[found["actor_id"].fillna("") != ""].groupby("article_id")["surface"].apply(list).to_dict()
+    assert got[0] == ["Australie"]                       # twin: the state's name
+    assert got[1] == ["الولايات المتحدة"]                # twin: the state after "إلى"
+    assert got[2] == ["Syrian army"]                    # twin: the army, not the pounds
+    assert 3 not in got and 4 not in got
+    cur = found[found["alias_kind"] == "currency"]
+    assert set(cur["reason"]) == {"in-name"} and len(cur) == 5
+
+
+def test_currency_phrases_give_each_currency_to_the_state_that_issues_it():
+    from diplolib.actors.currencies import currency_phrases
+
+    aliases = [{"actor_id": "USA", "alias": "United States", "lang": "en", "kind": "name"},
+               {"actor_id": "ECU", "alias": "Ecuador", "lang": "en", "kind": "name"},
+               {"actor_id": "FRA", "alias": "France", "lang": "fr", "kind": "name"},
+               {"actor_id": "SYR", "alias": "سوريا", "lang": "ar", "kind": "name"}]
+    rows = currency_phrases(aliases)
+    by = {(r["lang"], r["phrase"]): r["of"] for r in rows}
+    assert by[("fr", "dollars des États-Unis")] == by[("en", "US dollars")] == by[("en", "United States dollars")] \
+        == "USA"
+    assert by[("ar", "الليرة السورية")] == by[("ar", "ليرات سوريا")] == "SYR"
+    assert "ECU" not in {r["of"] for r in rows} and "FRA" not in {r["of"] for r in rows}  # US dollar; the euro
+    assert {r["role"] for r in rows} == {"currency"}
