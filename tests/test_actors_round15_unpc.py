@@ -37,7 +37,7 @@ def test_documents_of_other_authors_are_read_from_their_symbols():
 
 def test_the_organization_of_another_authors_document_is_the_author_not_the_un(matcher):
     """An NGO's statement or an NPT paper says "The Organization" of itself (the tune half read it as the UN, ECOSOC
-    or UNESCO 16 times, never in all three versions): no UN-text reading, no issuing organ, and the document's
+    or UNESCO 13 times, never in all three versions): no UN-text reading, no issuing organ, and the document's
     other sentences do not resolve it. Twins: the same texts in a UN organ's document; the Secretary-General; a
     body its own text names before it."""
     texts = ["The Organization is pleased to participate in the session.",

@@ -2,8 +2,8 @@
 
 UN texts give amounts in "$" in English, in "dollars des États-Unis" in French and "دولار من دولارات الولايات
 المتحدة" in Arabic: the currency named the United States in two versions of the sentence and not the third (on the
-UNPC tune half, 9 sentences whose only United States was the dollar, and the Syrian pound, the CFA franc …). A
-currency is not the state. :func:`currency_phrases` writes role-phrase rows (``role="currency"``) that the tagger
+UNPC tune half, 9 sentences: the US dollar, the Syrian and South Sudanese pounds, the Australian dollar). A currency
+is not the state; a union's currency (the euro, the CFA franc) names no state and is left out. :func:`currency_phrases` writes role-phrase rows (``role="currency"``) that the tagger
 leaves unresolved (``reason="in-name"``); being longer than the state's name or demonym, they hide it. The names
 are CLDR's, shipped with babel (every state's own current currency, ``get_territory_currencies`` whose ISO 4217
 code begins with the state's alpha-2 code, in English, French and Arabic, singular and plural, and the Arabic definite form "الدولار الأمريكي"), and the UN's own frames: the

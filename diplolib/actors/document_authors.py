@@ -7,8 +7,8 @@ The UN parallel corpus gives each document its issuing organ (``organ``: the Eco
 the statements of non-governmental organisations, the NPT Review Conference for the papers of its states parties
 and organisations). In those documents "the Organization" / "l'Organisation" / المنظمة is the author — the NGO,
 the Organisation of Islamic Cooperation quoting its resolutions, the treaty body a working paper proposes — and
-"the Council" of an NGO's report is that NGO's council, not the organ (on the UNPC tune half, 16 such short forms
-were read as the UN, ECOSOC or UNESCO, none in all three versions). :func:`other_author` reads them from the
+"the Council" of an NGO's report is that NGO's council, not the organ (on the UNPC tune half, 13 such short forms
+in 10 sentences were read as the UN, ECOSOC or UNESCO, none in all three versions). :func:`other_author` reads them from the
 document symbol; :func:`~diplolib.actors.short_forms.resolve_short_forms` then takes neither the issuing organ nor
 the UN-text signal for their short forms, and resolves the author's own noun ("the Organization") only from a body
 its own text names before it. The Secretary-General keeps the UN-text reading (NGOs and NPT papers quote the UN's
