@@ -26,14 +26,12 @@ _LANGS = ("en", "fr", "ar")
 
 
 def _cldr_names(code: str) -> dict[str, set[str]]:
-    """language → CLDR's names of one currency (display name, every plural form)."""
-    from babel import Locale
+    """language → CLDR's names of one currency (display name, and a count of each plural category: Arabic has six)."""
+    from babel.numbers import get_currency_name
 
     out: dict[str, set[str]] = {}
     for lang in _LANGS:
-        loc = Locale.parse(lang)
-        names = {loc.currencies.get(code) or ""} | set(dict(loc._data["currency_names_plural"].get(code) or {})
-                                                        .values())
+        names = {get_currency_name(code, count=n, locale=lang) for n in (None, 0, 1, 2, 3, 11, 100)}
         out[lang] = {n.strip() for n in names if n and n.strip() and n.strip() != code}
     return out
 
@@ -80,7 +78,7 @@ def currency_phrases(aliases: list[dict[str, str]], first_names: set[str] = froz
                 nouns |= {AR_PLURALS[n] for n in nouns if n in AR_PLURALS} if lang == "ar" else set()
                 phrases[lang] |= {frame.format(n=n, c=c) for n in names.get((state, lang), []) for c in nouns}
             for lang, found in phrases.items():
-                for phrase in found:
+                for phrase in sorted(found):
                     if key_form(phrase).split()[0] in first_names:
                         continue
                     rows.setdefault((lang, key_form(phrase)), {
