@@ -18,6 +18,7 @@ import pandas as pd
 
 from .matcher_cache import as_matcher
 from .registry import Registry
+from .document_authors import other_author
 from .short_forms import document_voice, resolve_short_forms
 from .tagger import ActorMatcher, tag_actors
 
@@ -44,7 +45,8 @@ def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "f
         the document (:func:`~diplolib.actors.short_forms.resolve_short_forms`): the ``organ`` column (the
         UN parallel corpus's issuing organ) is the source, sentences sharing ``document`` are one document, and
         the document's symbol (``document``) says when the text is in an organ's voice (a presidential
-        statement: :func:`~diplolib.actors.short_forms.document_voice`).
+        statement: :func:`~diplolib.actors.short_forms.document_voice`) and when another body wrote it (an NGO's
+        statement, an NPT paper: :func:`~diplolib.actors.document_authors.other_author`).
     un_text : bool, optional
         The sentences are UN documents; by default, when ``triples`` has an ``organ`` column.
 
@@ -70,8 +72,9 @@ def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "f
                 arts["source"] = triples["organ"]
             if document and document in triples.columns:
                 arts["voice"] = document_voice(triples[document]).to_numpy()
+                arts["author"] = other_author(triples[document]).to_numpy()
             found[lang] = (arts, resolve_short_forms(
-                arts, mentions, registry=matcher, named=named, voice="voice",
+                arts, mentions, registry=matcher, named=named, voice="voice", author="author",
                 un_text="organ" in triples.columns if un_text is None else un_text))
     frames = [mentions.assign(lang=lang) for lang, (_, mentions) in found.items()]
     return pd.concat(frames, ignore_index=True)

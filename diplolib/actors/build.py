@@ -45,6 +45,7 @@ from .leaders import leader_tables, person_aliases, read_terms, slug
 from .misspellings import misspelling_aliases
 from .nicknames import nickname_aliases
 from .phrases import world_role_phrases
+from .currencies import currency_phrases
 from .place_phrases import company_phrases, feature_phrases, instrument_phrases
 from .possessives import possessive_aliases
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
@@ -290,6 +291,7 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     phrases += instrument_phrases(hand["aliases"] + cur["aliases"], places, firsts)  # "the Minsk agreements"
     phrases += feature_phrases(hand["aliases"], firsts)  # "the South China Sea", "بحر الصين الجنوبي"
     phrases += company_phrases(hand["aliases"], firsts)  # "Air France", "الخطوط الجوية القطرية"
+    phrases += currency_phrases(hand["aliases"], firsts)  # "dollars des États-Unis", "دولارات الولايات المتحدة"
     # "الرئيس صالح": the head in office that day (by date where heads share the surname)
     ts_aliases, ts_ambiguities = title_surname_rows(hand["aliases"] + all_aliases, roles + hand["roles"],
                                                     phrases + hand["role_phrases"], people)

@@ -270,8 +270,8 @@ class MatcherRules(CoordinationRules):
             return None, "alias", "language", "language"
         if e.role == "instrument":  # "the Minsk agreements": a text or meeting named after a city
             return None, "alias", "capital", "in-name"
-        if e.role == "company":  # "Air France", "Qatar Airways": a company named after the state
-            return None, "alias", "company", "in-name"
+        if e.role in ("company", "currency"):  # "Air France", "dollars des États-Unis": named after the state
+            return None, "alias", e.role, "in-name"
         if e.role == "feature":  # "the South China Sea": a place named after the state
             return None, "alias", "location", "place"
         if e.role == "other_body":  # "National Security Council", "مجلس الأمن القومي": not the UN Security Council

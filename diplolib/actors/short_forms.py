@@ -27,13 +27,18 @@ mention's ``alias_kind`` says which):
 A text written in a body's own voice (``voice`` column: a Security Council presidential statement is the
 Council speaking, "Il souligne …", "It urges …"; :func:`document_voice` reads it from UN document symbols)
 makes a subject pronoun at the start of a sentence that body (``context:voice``), except the impersonal
-uses ("Il est …", "Il convient …", "It is …"). Arabic repeats the noun (المجلس) and needs no such rule.
+uses ("Il est …", "Il convient …", "It is …"). Arabic repeats the noun (المجلس) and needs no such rule. A text
+that another body wrote (``author``: an NGO's statement, an NPT paper; :mod:`~diplolib.actors.document_authors`)
+takes neither its issuing organ nor the UN-text signal, and its "the Organization" is its author.
 
 Arabic also names a UN body by its noun in construct with the UN ("قوة الأمم المتحدة", "بعثة الأمم المتحدة
 المتكاملة", "مكتب الأمم المتحدة"), where English writes the acronym (UNFICYP, MINUSCA, UNIOGBIS): the same short
 form as القوة, البعثة المتكاملة, المكتب, resolved by the same signals; when it resolves, the mention of the United
 Nations inside it is replaced by the body; when it does not, the United Nations stays (no row is added). Not when
-a qualifier follows (then it is a name the registry lacks: "بعثة الأمم المتحدة في تيمور - ليشتي").
+a qualifier follows (then it is a name the registry lacks: "بعثة الأمم المتحدة في تيمور - ليشتي"). The missions of
+regional organisations are named the same way ("بعثة الاتحاد الأفريقي" for AMISOM, "بعثة الاتحاد الأوروبي" for
+EULEX: ``data/sources/regional_bodies.csv``): the construct replaces the parent's mention when the document names
+one of the parent's missions with that noun.
 
 "The Secretary-General" / "le Secrétaire général" / "الأمين العام" without an organisation is the UN's
 Secretary-General on the article's date in a UN text (``context:un-text``). Anything else stays a row with an
@@ -51,6 +56,7 @@ import numpy as np
 import pandas as pd
 
 from ..segment import locate_spans, segment_spans
+from .document_authors import VOICE_SERIES, document_voice
 from .matcher_cache import as_matcher
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame
 from .registry import Registry
@@ -67,7 +73,7 @@ from .short_form_qualifiers import (
     plain,
 )
 from .tagger import ActorMatcher, tag_actors
-from .un_system import read_un_system, short_forms
+from .un_system import construct_parents, read_un_system, short_forms
 
 __all__ = ["SECRETARY_GENERAL", "UN_VOICE", "VOICE_SERIES", "document_voice", "short_form_spans", "resolve_short_forms"]
 
@@ -75,11 +81,6 @@ __all__ = ["SECRETARY_GENERAL", "UN_VOICE", "VOICE_SERIES", "document_voice", "s
 SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général", "ar": "الأمين العام"}
 #: bodies whose documents call the United Nations "the Organization" (المنظمة with no other body in view)
 UN_VOICE = frozenset({"org:un", "org:unga", "org:unsc", "org:un_secretariat"})
-#: UN document series written in an organ's own voice (its resolutions, decisions and presidential statements),
-#: as (pattern on the symbol or ODS path, case-folded, the organ's name)
-VOICE_SERIES = ((r"^(?:\d{4}/)?s/prst/", "Security Council"), (r"^(?:\d{4}/)?s/res/", "Security Council"),
-                (r"^(?:\d{4}/)?a/hrc/res/", "Human Rights Council"), (r"^(?:\d{4}/)?a/res/", "General Assembly"),
-                (r"^(?:\d{4}/)?e/res/", "Economic and Social Council"))
 _IMPERSONAL = {"en": r"(?:is|was|would|will|should|could|may|might|has\s+been|had\s+been|remains|seems|appears)\b",
                "fr": r"(?:y|est|était|sera|serait|importe|convient|faut|faudrait|s['’]agit|reste|semble|apparaît|"
                      r"ressort|existe|n['’]y|a\s+été|avait\s+été)\b"}
@@ -123,6 +124,10 @@ def _patterns() -> dict[tuple[str, str], re.Pattern]:
         rf"(?<!\w)[وفبل]?(?P<noun>{stems})\s+الأمم\s+المتحدة"
         rf"(?:\s+(?P<adj>{adjectives})(?!\w)|(?!\s+(?:{adjectives})(?!\w)))(?!\w)"
         rf"{AR_QUALIFIER}(?!\s+(?:في|لدى)(?!\w))")
+    # a regional body's construct, its noun with its parent's name ("بعثة الاتحاد الأفريقي": REGIONAL_FILE)
+    regional = _alt({n for lang, n in short_forms() if lang == "ar" and not n.startswith("ال")})
+    out[("ar", "regional")] = re.compile(
+        rf"(?<!\w)[وفبل]?(?P<noun>{regional})(?!\w){AR_QUALIFIER}(?!\s+(?:في|لدى)(?!\w))")
     return out
 
 
@@ -155,21 +160,11 @@ def short_form_spans(texts: pd.Series) -> pd.DataFrame:
                     noun = forms.get((stem, m.group("adj") or "")) or forms.get((stem, "")) or next(
                         v for (st, _), v in forms.items() if st == stem)
                 else:
-                    noun = SECRETARY_GENERAL[lang] if what == "sg" else (
-                        "ال" + plain(m.group("noun")) if lang == "ar" else m.group("noun"))
-                rows.append((pos, lang, noun, m.start(), m.end(), what == "construct"))
+                    noun = SECRETARY_GENERAL[lang] if what == "sg" else plain(m.group("noun")) if (
+                        what == "regional") else ("ال" + plain(m.group("noun")) if lang == "ar" else m.group("noun"))
+                rows.append((pos, lang, noun, m.start(), m.end(), what in ("construct", "regional")))
     return pd.DataFrame(rows, columns=["position", "lang", "noun", "start", "end", "construct"]).astype(
         {"position": "int64", "start": "int64", "end": "int64", "construct": "bool"})
-
-
-def document_voice(symbols: pd.Series) -> pd.Series:
-    """The organ in whose voice each document is written, from its UN symbol or ODS path ("S/PRST/2015/1",
-    "2015/s/prst/2015/1" → "Security Council"; :data:`VOICE_SERIES`), else None."""
-    folded = symbols.astype("string").str.casefold()
-    out = pd.Series([None] * len(symbols), index=symbols.index, dtype="object")
-    for pattern, organ in reversed(VOICE_SERIES):  # the first pattern of the table wins
-        out[folded.str.contains(pattern, regex=True).fillna(False).to_numpy()] = organ
-    return out
 
 
 def _voice_spans(texts: pd.Series, voices: pd.Series) -> list[tuple[int, str, int, int, str]]:
@@ -220,7 +215,7 @@ def _decide(noun: str, lang: str, before: list[str], in_doc: set[str], from_sour
 def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
                         registry: Registry | ActorMatcher | None = None, document: str | None = None,
                         un_text: bool = False, named: dict | None = None, text: str = "text",
-                        voice: str | None = None) -> pd.DataFrame:
+                        voice: str | None = None, author: str | None = None) -> pd.DataFrame:
     """``mentions`` plus a row for every short form of a UN-system body, resolved from the document.
 
     Parameters
@@ -242,6 +237,11 @@ def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
     voice : str, optional
         A column of ``articles`` naming the body in whose voice the text is written ("Security Council" for a
         presidential statement; :func:`document_voice`): its sentence-initial subject pronouns are that body.
+    author : str, optional
+        A boolean column of ``articles``: the text is written by another body than its ``source`` (an NGO's
+        statement, an NPT paper: :func:`~diplolib.actors.document_authors.other_author`). Its short forms take
+        neither the source nor the UN-text signal, and "the Organization" (a noun of the UN's) only a body its own
+        text names before it: it is the author.
 
     Returns
     -------
@@ -264,15 +264,18 @@ def resolve_short_forms(articles: pd.DataFrame, mentions: pd.DataFrame, *,
     taken = mentions[["article_id", "start", "end", "actor_id"]].rename(columns={"start": "s", "end": "e"})
     over = spans.reset_index().merge(taken.reset_index(names="mention"), on="article_id")
     over = over[(over["s"] < over["end"]) & (over["start"] < over["e"])]
-    # a construct ("قوة الأمم المتحدة") may hold the United Nations' own mention: it replaces it if it resolves
-    is_un = over["actor_id"].astype(object).eq("org:un").to_numpy(dtype=bool)
+    # a construct ("قوة الأمم المتحدة", "بعثة الاتحاد الأفريقي") may hold its parent's own mention: it replaces it
+    # if it resolves
+    spans["parent"] = spans["noun"].map(construct_parents()).fillna("org:un").where(spans["construct"], "")
+    over["parent"] = spans["parent"].to_numpy()[over["index"].to_numpy()]
+    is_un = over["actor_id"].astype(object).eq(over["parent"]).to_numpy(dtype=bool)
     un_inside = over["construct"].to_numpy(dtype=bool) & is_un & (over["start"] <= over["s"]).to_numpy() & (
         over["e"] <= over["end"]).to_numpy()
     spans = spans.drop(index=over.loc[~un_inside, "index"].unique()).reset_index(drop=True)
     if spans.empty:
         return mentions
     rows = _rows(spans, arts, mentions, matcher, document=document, un_text=un_text, named=named or {},
-                 text=text)
+                 text=text, author=author if author in arts.columns else None)
     mentions, rows = _replace_un_in_constructs(mentions, spans, rows)
     if not rows:
         return mentions
@@ -292,22 +295,24 @@ _VOICE = "<voice>"
 
 def _replace_un_in_constructs(mentions: pd.DataFrame, spans: pd.DataFrame, rows: list[dict]
                               ) -> tuple[pd.DataFrame, list[dict]]:
-    """A construct that resolved replaces the United Nations' mention inside it; one that did not is dropped."""
+    """A construct that resolved replaces its parent's mention inside it (the UN's, the AU's); one that did not is
+    dropped."""
     construct = spans["construct"].tolist()
-    won = [(r["article_id"], r["start"], r["end"]) for r, c in zip(rows, construct, strict=True) if c and r["actor_id"]]
+    won = [(r["article_id"], r["start"], r["end"], p) for r, c, p in zip(rows, construct, spans["parent"], strict=True)
+           if c and r["actor_id"]]
     rows = [r for r, c in zip(rows, construct, strict=True) if not c or r["actor_id"]]
     if not won:
         return mentions, rows
     inside = pd.Series(False, index=mentions.index)
-    un = mentions["actor_id"].astype(object).eq("org:un").to_numpy(dtype=bool)
-    for a, s, e in won:
-        inside |= un & (mentions["article_id"] == a).to_numpy() & (mentions["start"] >= s).to_numpy() & (
+    for a, s, e, parent in won:
+        inside |= mentions["actor_id"].astype(object).eq(parent).to_numpy(dtype=bool) & (
+            mentions["article_id"] == a).to_numpy() & (mentions["start"] >= s).to_numpy() & (
             mentions["end"] <= e).to_numpy()
     return mentions[~inside.to_numpy()], rows
 
 
 def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, matcher: ActorMatcher, *,
-          document: str | None, un_text: bool, named: dict, text: str) -> list[dict]:
+          document: str | None, un_text: bool, named: dict, text: str, author: str | None) -> list[dict]:
     """One mention row per short form of ``spans``, resolved by the signals of the module docstring."""
     sources = arts["source"] if "source" in arts.columns else pd.Series([None] * len(arts))
     source_bodies = _source_bodies(sources, matcher)
@@ -329,11 +334,14 @@ def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, match
         in_doc[doc_of.get(a, a)][x].add(a)
     dates = article_dates(arts)
     texts = arts[text].tolist()
+    foreign = arts[author].fillna(False).astype(bool).tolist() if author else [False] * len(arts)
     rows = []
     for r in spans.itertuples(index=False):
         src = source_bodies.get(sources.iloc[r.position], set()) if isinstance(sources.iloc[r.position], str) \
             else set()
         is_un = un_text or bool(src & un_bodies)
+        if foreign[r.position]:  # another body's text: the organ issued it, the author speaks
+            src = set()
         if r.noun == _VOICE:
             bodies = voice_bodies.get(r.voice, set())
             actor, kind = (next(iter(bodies)), "context:voice") if len(bodies) == 1 else (
@@ -346,13 +354,19 @@ def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, match
             before = [a for st, _, a in mentions_here if st < r.start]
             other = _other_body_before(texts[r.position], r.start, r.lang, r.noun, mentions_here,
                                        own.get(r.article_id, []), matcher.kind_of)
+            if other and r.noun in construct_parents() and other[0] not in short_forms()[(r.lang, r.noun)]:
+                other = None  # "بعثة الأمم المتحدة …" before "بعثة الاتحاد الأفريقي" is no mission of the AU
             doc = {x for x, arts_x in in_doc.get(doc_of.get(r.article_id, r.article_id), {}).items()
                    if arts_x - {r.article_id}} | set(before) | named.get(r.article_id, set())
+            author_noun = foreign[r.position] and "org:un" in short_forms().get((r.lang, r.noun), ())
+            if author_noun:  # "the Organization" of an NGO's report is the NGO, whatever else the document names
+                doc = set(before)
             definite = r.lang == "ar" and bool(AR_DEFINITE_BEFORE.search(texts[r.position][:r.start]))
             adjective = definite and r.noun in AR_PARTICIPLES and texts[r.position][r.start:r.end] == r.noun
             # a source naming several bodies ("UNDP/UNFPA/UNOPS Executive Board") is a joint organ, no issuing body
             issuer = src if len(src & un_bodies) <= 1 else set()
-            actor, kind = other if other else _decide(r.noun, r.lang, before, doc, issuer, is_un, definite, adjective)
+            actor, kind = other if other else _decide(r.noun, r.lang, before, doc, issuer,
+                                                      is_un and not foreign[r.position], definite, adjective)
         rows.append({"article_id": r.article_id, "actor_id": actor, "start": r.start, "end": r.end,
                      "surface": texts[r.position][r.start:r.end], "method": "short_form",
                      "alias_kind": kind if actor else "short_form", "reason": "" if actor else kind,

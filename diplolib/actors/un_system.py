@@ -8,6 +8,12 @@ separated by ``|``. :func:`un_system_rows` turns it into registry rows for :mod:
 (actors the registry lacks; every name and acronym as an alias, acronyms case-sensitive), and
 :func:`short_forms` gives the generic nouns to :mod:`~diplolib.actors.short_forms`, which resolves them from
 the document's context.
+
+``data/sources/regional_bodies.csv`` has the same columns for the bodies of regional organisations that UN texts
+name: the missions of the African Union, the European Union and ECOWAS (AMISOM, EULEX, EUFOR RCA, ECOMIB …) and
+OPANAL. Its ``short_ar`` is the construct the UN's Arabic writes where English writes the acronym ("بعثة الاتحاد
+الأفريقي" for AMISOM, "بعثة الاتحاد الأوروبي" for EULEX): the mission's noun with its parent's name, which the
+tagger reads as the parent alone. Both tables give registry rows and short forms; only the first is the UN system.
 """
 
 from __future__ import annotations
@@ -18,9 +24,12 @@ from pathlib import Path
 
 from .registry import DATA_DIR
 
-__all__ = ["UN_SYSTEM_FILE", "LANGS", "read_un_system", "un_system_rows", "short_forms"]
+__all__ = ["UN_SYSTEM_FILE", "REGIONAL_FILE", "LANGS", "read_un_system", "un_system_rows", "short_forms",
+           "construct_parents"]
 
 UN_SYSTEM_FILE = DATA_DIR / "sources" / "un_system.csv"
+#: missions and agencies of regional organisations, in the same columns (not the UN system)
+REGIONAL_FILE = DATA_DIR / "sources" / "regional_bodies.csv"
 LANGS = ("en", "fr", "ar")
 _REQUIRED = ("actor_id", "label", "part_of", "source", *LANGS, *(f"{lang}_acronym" for lang in LANGS),
              *(f"short_{lang}" for lang in LANGS))
@@ -60,12 +69,16 @@ def un_system_rows(known: set[str], path: str | Path | None = None) -> dict[str,
     ----------
     known : set of str
         Actor ids the registry already has (their rows are kept; only their names are added).
+    path : str or Path, optional
+        One table; by default the UN system's and the regional bodies' (:data:`REGIONAL_FILE`).
     """
     actors, aliases = [], []
-    for r in read_un_system(path):
+    tables = [(UN_SYSTEM_FILE, "UN system table"), (REGIONAL_FILE, "regional bodies table")] if path is None \
+        else [(path, "UN system table")]
+    for r, note in ((r, note) for table, note in tables for r in read_un_system(table)):
         if r["actor_id"] not in known:
             actors.append({"actor_id": r["actor_id"], "label": r["label"], "kind": "organisation",
-                           "part_of": r["part_of"], "source": r["source"], "note": "UN system table"})
+                           "part_of": r["part_of"], "source": r["source"], "note": note})
         for lang in LANGS:
             for col, kind, case in ((lang, "name", "false"), (f"{lang}_acronym", "acronym", "true")):
                 for name in filter(None, r[col].split("|")):
@@ -108,10 +121,18 @@ def _of_the_un(r: dict[str, str]) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=4)
 def short_forms(path: str | None = None) -> dict[tuple[str, str], tuple[str, ...]]:
-    """(language, generic noun) → the bodies whose documents call them so ("Council" → UNSC, ECOSOC, …)."""
+    """(language, generic noun) → the bodies whose documents call them so ("Council" → UNSC, ECOSOC, …); by
+    default from the UN system's table and the regional bodies' ("بعثة الاتحاد الأفريقي" → AMISOM)."""
     out: dict[tuple[str, str], list[str]] = {}
-    for r in read_un_system(path):
+    for r in read_un_system(path) if path is not None else read_un_system() + read_un_system(REGIONAL_FILE):
         for lang in LANGS:
             for noun in filter(None, r[f"short_{lang}"].split("|")):
                 out.setdefault((lang, noun), []).append(r["actor_id"])
     return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def construct_parents() -> dict[str, str]:
+    """Arabic construct of a regional body → the organisation it belongs to ("بعثة الاتحاد الأفريقي" → the AU)."""
+    return {noun: r["part_of"] for r in read_un_system(REGIONAL_FILE) if r["part_of"]
+            for noun in r["short_ar"].split("|") if noun and not noun.startswith("ال")}
