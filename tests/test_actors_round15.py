@@ -23,9 +23,9 @@ from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.provisional import discover_actors
 
 DATA = Path(__file__).parent / "data"
-MISSES_PROBES = 8
-FLOOR_DOCS = {"precision": 0.93, "f1": 0.705}
-FLOOR_DISCOVER = {"precision": 0.93, "f1": 0.79}
+MISSES_PROBES = 2  # after the fixes: 38 of 40 (see test_round15_role_probes)
+FLOOR_DOCS = {"precision": 0.93, "f1": 0.72}  # after: P 0.934 F1 0.722
+FLOOR_DISCOVER = {"precision": 0.94, "f1": 0.81}  # after: P 0.946 F1 0.819
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,10 @@ def test_round15_role_probes(matcher):
     round's changes: 32 of 40 = 0.800 (ar 10/13, en 12/14, fr 10/13). The misses by class: no holder in the
     registry (defence ministers of Tunisia 2015, Niger 2011, Kenya 2019; foreign ministers of Peru 2023, Belgium
     2002: 5), Peru's prime minister (no office in the registry: 2, one of them in a pair), Myanmar's prime minister
-    of 2008 (the CIA terms give Than Shwe, the head of state; Thein Sein was prime minister from 2007)."""
+    of 2008 (the CIA terms give Than Shwe, the head of state; Thein Sein was prime minister from 2007).
+
+    After (tuned): 38 of 40. Left: Peru's prime minister (the President of the Council of Ministers: no office in
+    the registry, the CIA terms make Peru's president the head of government), alone and in the pair."""
     probes = pd.read_csv(DATA / "role_probes_s15.csv", comment="#", keep_default_na=False)
     assert len(probes) == 40 and set(probes["lang"]) == {"en", "fr", "ar"} and (probes["expected"] != "").all()
     out = tag_actors(pd.DataFrame({"article_id": range(len(probes)), "text": probes["phrase"],
@@ -107,3 +110,34 @@ def test_round15_documents_score_at_least_what_was_measured(matcher):
     found = discover_actors(arts, mentions, registry=matcher)
     got = document_scores(document_outcomes(gold, found, matcher.kind_of)).iloc[0]
     assert got["precision"] >= FLOOR_DISCOVER["precision"] and got["f1"] >= FLOOR_DISCOVER["f1"], got.to_dict()
+
+
+def _tag(matcher, rows: list[tuple[str, str]]) -> list[list[str]]:
+    arts = pd.DataFrame({"article_id": range(len(rows)), "published": [d for d, _ in rows],
+                         "text": [t for _, t in rows]})
+    got = tag_actors(arts, registry=matcher).groupby("article_id")["actor_id"].agg(lambda s: sorted(s.dropna()))
+    return [got.get(i, []) for i in range(len(rows))]
+
+
+def test_a_head_of_states_title_naming_two_offices_leaves_the_prime_minister_to_the_government(matcher):
+    """Myanmar's head of state of 2021-2025 is titled "Prime Minister, State Administration Council Chairman" in
+    the CIA terms: "prime minister" named the head of state on every date (Than Shwe in 2008)."""
+    assert _tag(matcher, [("2008-09-27", "the Prime Minister of Myanmar"), ("2008-09-27", "رئيس وزراء ميانمار"),
+                          ("2022-06-01", "the Prime Minister of Myanmar"),
+                          ("2008-09-27", "the President of Myanmar")]) == [  # twin: the head of state stays
+        ["per:thein_sein"], ["per:thein_sein"], ["per:min_aung_hlaing"], ["per:than_shwe"]]
+
+
+def test_curated_ministers_of_elected_council_members_by_date(matcher):
+    assert _tag(matcher, [("2015-01-14", "the Defence Minister of Tunisia"),
+                          ("2016-06-01", "the Defence Minister of Tunisia"),  # twin: the earlier curated holder
+                          ("2002-12-24", "le ministre des Affaires étrangères de la Belgique"),
+                          ("2011-08-02", "وزير دفاع النيجر")]) == [
+        ["per:ghazi_jeribi"], ["per:farhat_horchani"], ["per:louis_michel"], ["per:karidjo_mahamadou"]]
+
+
+def test_popes_regnal_names_in_french_and_arabic(matcher):
+    assert _tag(matcher, [("2012-10-18", "par le pape Benoît XVI"), ("2012-10-18", "le pape Jean-Paul II"),
+                          ("2003-01-01", "البابا يوحنا بولس الثاني"),
+                          ("2003-01-01", "Jean-Paul Belmondo a tourné")]) == [  # twin: the first name alone
+        ["per:benedict_xvi"], ["per:john_paul_ii"], ["per:john_paul_ii"], []]
