@@ -46,7 +46,7 @@ from .misspellings import misspelling_aliases
 from .nicknames import nickname_aliases
 from .phrases import world_role_phrases
 from .place_phrases import company_phrases, feature_phrases, instrument_phrases
-from .possessives import possessive_aliases
+from .possessives import person_possessives, possessive_aliases
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
 from .title_surnames import title_surname_rows
 from .transliterate import CYRILLIC_STATES, arabic_for_unnamed, arabic_forms, french_forms, french_spelling
@@ -293,8 +293,9 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     # "الرئيس صالح": the head in office that day (by date where heads share the surname)
     ts_aliases, ts_ambiguities = title_surname_rows(hand["aliases"] + all_aliases, roles + hand["roles"],
                                                     phrases + hand["role_phrases"], people)
-    all_aliases += ts_aliases
-    _write(out / "ambiguities.csv", "ambiguities", ts_ambiguities, ("alias", "actor_id", "start"))
+    pos_aliases, pos_ambiguities = person_possessives(hand["aliases"] + all_aliases, hand["ambiguities"])  # "Assads"
+    all_aliases += ts_aliases + pos_aliases
+    _write(out / "ambiguities.csv", "ambiguities", ts_ambiguities + pos_ambiguities, ("alias", "actor_id", "start"))
     _write(out / "actors.csv", "actors", actors, ("actor_id",))
     _write(out / "aliases.csv", "aliases", all_aliases, ("actor_id", "lang", "kind", "alias"))
     _write(out / "roles.csv", "roles", roles, ("of", "role", "start", "actor_id"))
