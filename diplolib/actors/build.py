@@ -50,6 +50,7 @@ from .possessives import person_possessives, possessive_aliases
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
 from .title_surnames import title_surname_rows
 from .transliterate import CYRILLIC_STATES, arabic_for_unnamed, arabic_forms, french_forms, french_spelling
+from .transliterate import arabic_variants
 from .un_system import un_system_rows
 
 __all__ = ["GENERATED_DIR", "CURATED_DIR", "default_leaders_dir", "build", "main"]
@@ -270,6 +271,7 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
                    for n in [r["label"]] if n}
     gen["aliases"] += _names_by_label(merged["actors"] + gen["actors"], problems) + un["aliases"]
     gen["aliases"] += arabic_for_unnamed(merged["actors"], merged["aliases"] + gen["aliases"])  # round 14
+    gen["aliases"] += arabic_variants(merged["actors"] + gen["actors"], merged["aliases"] + gen["aliases"])  # round 15
     gen["aliases"] = _written_names_first(gen["aliases"], merged["aliases"])
     people = {r["actor_id"] for r in merged["actors"] + gen["actors"] if r["kind"] == "person"}
     gen["aliases"] += nickname_aliases(merged["aliases"] + gen["aliases"], people)  # "Bill Clinton"
