@@ -15,18 +15,16 @@ One command, deterministic output, reviewable with ``git diff``:
    - the world role phrases of :mod:`~diplolib.actors.phrases`, and the language phrases ("in French",
      "اللغة الفرنسية": no actor) of :mod:`~diplolib.actors.languages`, the instruments and seas named after a
      city or state ("the Minsk agreements", "the South China Sea") of :mod:`~diplolib.actors.place_phrases`,
-   - the common misspellings of state names that are not words ("Afganistan", "Phillipines", "Tailand") of
-     :mod:`~diplolib.actors.misspellings`.
+   - misspellings of state names that are not words ("Afganistan", "Tailand"): :mod:`~diplolib.actors.misspellings`.
 
 Precedence, where two sources speak of one office on one date: the hand-edited ``data/roles.csv`` first, then
-``data/curated/roles.csv``, then the CIA terms, which are cut around the dates the first two cover (the CIA
-Factbook has a gap from December 2017 to November 2020 that the curated file fills). A piece of a cut CIA term
-shorter than 90 days is dropped: it is two sources disagreeing by weeks about one handover, not a tenure. A CIA
-holder is the same person as a registry actor when one of the CIA names is a name alias of exactly one actor of the
-same country, or else when exactly one person of that country has the CIA surname as a short name.
-A generated alias that another actor already owns (or that two generated people share) is left out and
-counted. Problems of the leaders file are printed as "file:line: field: message" and the rows left out
-(``--strict`` makes them an error).
+``data/curated/roles.csv``, then the CIA terms, which are cut around the dates the first two cover (the CIA Factbook
+has a gap from December 2017 to November 2020 that the curated file fills). A piece of a cut CIA term shorter than 90
+days is dropped: it is two sources disagreeing by weeks about one handover, not a tenure. A CIA holder is the same
+person as a registry actor when one of the CIA names is a name alias of exactly one actor of the same country, or else
+when exactly one person of that country has the CIA surname as a short name. A generated alias that another actor
+already owns (or that two generated people share) is left out and counted. Problems of the leaders file are printed as
+"file:line: field: message" and the rows left out (``--strict`` makes them an error).
 """
 
 from __future__ import annotations
@@ -47,10 +45,11 @@ from .nicknames import nickname_aliases
 from .phrases import world_role_phrases
 from .currencies import currency_phrases
 from .place_phrases import company_phrases, feature_phrases, instrument_phrases
-from .possessives import possessive_aliases
+from .possessives import person_possessives, possessive_aliases
 from .registry import DATA_DIR, HAND_TABLES, TABLES, load_registry
 from .title_surnames import title_surname_rows
-from .transliterate import CYRILLIC_STATES, arabic_for_unnamed, arabic_forms, french_forms, french_spelling
+from .transliterate import (CYRILLIC_STATES, arabic_for_unnamed, arabic_forms, arabic_variants, french_forms,
+                            french_spelling)
 from .un_system import un_system_rows
 
 __all__ = ["GENERATED_DIR", "CURATED_DIR", "default_leaders_dir", "build", "main"]
@@ -271,6 +270,7 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
                    for n in [r["label"]] if n}
     gen["aliases"] += _names_by_label(merged["actors"] + gen["actors"], problems) + un["aliases"]
     gen["aliases"] += arabic_for_unnamed(merged["actors"], merged["aliases"] + gen["aliases"])  # round 14
+    gen["aliases"] += arabic_variants(merged["actors"] + gen["actors"], merged["aliases"] + gen["aliases"])  # round 15
     gen["aliases"] = _written_names_first(gen["aliases"], merged["aliases"])
     people = {r["actor_id"] for r in merged["actors"] + gen["actors"] if r["kind"] == "person"}
     gen["aliases"] += nickname_aliases(merged["aliases"] + gen["aliases"], people)  # "Bill Clinton"
@@ -295,8 +295,9 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     # "الرئيس صالح": the head in office that day (by date where heads share the surname)
     ts_aliases, ts_ambiguities = title_surname_rows(hand["aliases"] + all_aliases, roles + hand["roles"],
                                                     phrases + hand["role_phrases"], people)
-    all_aliases += ts_aliases
-    _write(out / "ambiguities.csv", "ambiguities", ts_ambiguities, ("alias", "actor_id", "start"))
+    pos_aliases, pos_ambiguities = person_possessives(hand["aliases"] + all_aliases, hand["ambiguities"])  # "Assads"
+    all_aliases += ts_aliases + pos_aliases
+    _write(out / "ambiguities.csv", "ambiguities", ts_ambiguities + pos_ambiguities, ("alias", "actor_id", "start"))
     _write(out / "actors.csv", "actors", actors, ("actor_id",))
     _write(out / "aliases.csv", "aliases", all_aliases, ("actor_id", "lang", "kind", "alias"))
     _write(out / "roles.csv", "roles", roles, ("of", "role", "start", "actor_id"))

@@ -118,7 +118,9 @@ def eponym(text: str, start: int) -> str:
     if words and words[-1] in ("de", "du", "des", "of", "d'") or (words and words[-1].endswith("'")):
         words = words[:-1]
     if words and words[-1].split("'")[-1] in ORG_HEADS | PLACE_HEADS | EPONYM_HEADS:
-        return "eponym"
+        # not the office's body between a title and its holder ("Speaker of Parliament Nabih Berri")
+        office = len(words) >= 3 and words[-2] in ("of", "de", "du") and words[-3] in TITLES
+        return "" if office else "eponym"
     return ""
 
 
@@ -127,6 +129,12 @@ def _incomplete(text: str, found: Candidate, covered_spans: list[tuple[int, int]
     front of a name the registry knows."""
     gap = _GAP.match(text, found[1]).end() - found[1]
     return "registry" if any(s == found[1] + gap for s, _ in covered_spans) else ""
+
+
+#: Titles that also name places and things, or precede first names: a lone word after them is not read as a surname
+#: ("Sheikh Maqsoud" is a district, "Imam Ali" a mosque, "King Fahd" a road, "General Motors", "Prince Harry").
+_NAMING_TITLES = frozenset("sheikh sheik cheikh imam king queen prince princess emir émir sultan pope pape roi reine "
+                           "general gen général chef leader chair patriarch patriarche".split())
 
 
 def _title_before(text: str, start: int, sent_start: int, rules: NameRules) -> str:
@@ -141,7 +149,8 @@ def _title_before(text: str, start: int, sent_start: int, rules: NameRules) -> s
     for n, word in enumerate(reversed(words[-6:])):
         low = _clean(word).casefold().strip(".,")
         if low in TITLES:
-            return "honorific" if n == 0 and low in HONORIFICS else "title"
+            # a title right before the name reads a lone surname as a honorific does ("Ambassador Insanally")
+            return "honorific" if n == 0 and low not in _NAMING_TITLES and word[-1].isalpha() else "title"
         known = low in TITLE_COMPLEMENTS or low in rules.place_words
         if not (known or word[:1].isupper()) or (word.endswith(",") and not known):
             return ""  # another name and a comma end the title's reach ("Sheikh Jarrah, Beit Safafa")
@@ -152,10 +161,18 @@ def _judge(tokens: list[tuple[int, int, str]], *, lang: str, rules: NameRules, o
            sentence_first: int, title: str, covered: Callable[[str], bool], ner: bool) -> Candidate | None:
     """Trim the tokens of one capitalised run and decide: a candidate with evidence, or with a rejection."""
     honorific, office_of, title = title == "honorific", title == "office-of", title not in ("", "office-of")
+    if office_of:  # "Speaker of Parliament Nabih Berri": two words or more past the office's words name its holder
+        rest = tokens
+        while rest and rest[0][2].casefold() in ORG_HEADS | TITLE_COMPLEMENTS:
+            rest = rest[1:]
+        if len(rest) >= 2 and len(rest) < len(tokens) and not any(t[2].casefold() in ORG_HEADS for t in rest):
+            tokens, office_of, title = rest, False, True
     while tokens:
         low = tokens[0][2].casefold().strip(".")
         if low in TITLES:
-            title, honorific = True, low in HONORIFICS
+            title, honorific = True, low in HONORIFICS or low not in _NAMING_TITLES
+        elif honorific and low in PARTICLES and len(tokens) > 1:
+            break  # the particle of a surname after a honorific is the surname's ("Mme de Sarnez")
         elif not (low in TITLE_COMPLEMENTS or low in STOP_WORDS or rules.is_place(low)
                   or (tokens[0][0] == sentence_first and ordinary(tokens[0][2]))):
             break
@@ -272,6 +289,34 @@ def arabic_candidates(text: str, *, rules: NameRules, covered_spans: list[tuple[
         if sum(w not in AR_PARTICLES for _, _, w in words[j:k]) >= 2:
             out.append(_ar_judge(words[j:k], rules, covered))
         i = max(k, i + 1)
+    return out + _ar_appositions(text, words, inside, out, rules, covered)
+
+
+def _ar_appositions(text: str, words: list[tuple[int, int, str]], inside: list[bool], found: list[Candidate],
+                    rules: NameRules, covered: Callable[[str], bool]) -> list[Candidate]:
+    """Names followed by their title, the apposition Arabic news puts after a first mention ("عبد الباسط سيدا
+    رئيس المجلس الوطني"، "مايا كوسيانيتش، المتحدثة باسم"): two to four name words right before a title word
+    (a comma between allowed; not "و" + title, a coordination: "هاري بوتر والأمير الهجين"), the first opening the
+    sentence or following punctuation or a function word. Evidence ``apposition``."""
+    taken = [(c[0], c[1]) for c in found]
+    out: list[Candidate] = []
+    for t in range(2, len(words)):
+        if words[t][2] not in AR_TITLES or text[words[t - 1][1]:words[t][0]].strip() not in ("", "،", ","):
+            continue
+        best = None
+        for b in range(t - 2, max(t - 5, -1), -1):
+            run = [w for _, _, w in words[b:t]]
+            ok = all(_joined(text, words, x) for x in range(b + 1, t)) and not any(inside[b:t]) and all(
+                _ar_name_word(w, run[:n], rules=rules) for n, w in enumerate(run))
+            if not ok:
+                break
+            if b == 0 or not _joined(text, words, b) or words[b - 1][2] in AR_STOP:
+                best = b
+        if best is None or run[-1] in AR_PARTICLES or any(s < words[t - 1][1] and words[best][0] < e for s, e in taken):
+            continue
+        cand = _ar_judge(words[best:t], rules, covered)
+        out.append((*cand[:4], "apposition", cand[5]))
+        taken.append((cand[0], cand[1]))
     return out
 
 

@@ -123,7 +123,11 @@ AR_TITLES = frozenset(
     "الرئيس رئيس رئيسة الرئيسة وزير وزيرة الوزير الوزيرة السيد السيدة الشيخ الأمير الأميرة الملك الملكة العاهل "
     "العميد اللواء العقيد الجنرال الفريق المشير النقيب الرائد المستشار المستشارة المتحدث المتحدثة الناطق "
     "السفير السفيرة المبعوث المبعوثة الأمين النائب النائبة القاضي الدكتور الدكتورة المرشح زعيم قائد القائد "
-    "نائب مساعد المندوب المندوبة البابا الإمام آية".split())
+    "نائب مساعد المندوب المندوبة البابا الإمام آية "
+    # professions of people in the news (round 15: coaches, players, critics; "المدرب البرتغالي مانويل جوزيه")
+    "المدرب مدرب الناقد اللاعب لاعب لاعبه المهاجم الحارس الكاتب الكاتبة الصحفي الصحفية الصحافي المخرج الممثل "
+    "الممثلة المغني المغنية الشاعر الروائي الباحث المحلل المدير مدير المديرة مديرة المسؤول مسؤول مسؤولة "
+    "المتحدث المتحدثة".split())
 AR_COMPLEMENTS = frozenset(
     "العام الخاص الأممي الأمريكي باسم خارجية دفاع داخلية الخارجية الدفاع الداخلية الوزراء الحكومة الجمهورية "
     "الدولة لشؤون شؤون الأمن القومي العهد الله العظمى الركن المتحدة الأمم للأمم الأسبق السابق الحالي المنتهية "
@@ -252,8 +256,10 @@ class NameRules:
         same consonant skeletons of first name and surname in any script ("جون هوارد" for John Howard); or a
         lone surname of a registry person ("Mr. Sullivan")."""
         firsts = self.known_people.get(words[-1].casefold(), set())
-        if len(words) == 1:
-            return bool(firsts)
+        if len(words) == 1:  # or a lone surname one letter from a registry surname ("President Nazabayev")
+            low = words[0].casefold()
+            return bool(firsts) or (len(low) >= 6 and any(
+                _one_edit(low, s) for n in (len(low) - 1, len(low), len(low) + 1) for s in self._by_length().get(n, ())))
         if any(self._first_name_variant(words[0].casefold(), f) for f in firsts):
             return True
         last = words[-1].casefold()
@@ -261,6 +267,14 @@ class NameRules:
             return True
         pair = (skeleton(words[0]), skeleton(words[-1]))
         return len(pair[1]) >= 2 and len(pair[0]) + len(pair[1]) >= 4 and pair in self.known_skeletons
+
+    def _by_length(self) -> dict[int, list[str]]:
+        """The registry's surnames by length (built on first use)."""
+        if not hasattr(self, "_lengths"):
+            self._lengths: dict[int, list[str]] = {}
+            for surname in self.known_people:
+                self._lengths.setdefault(len(surname), []).append(surname)
+        return self._lengths
 
     def is_place(self, word: str) -> bool:
         """Whether the case-folded ``word`` (or it without a final "s": "Syrias", fa-kes' lost apostrophes) names

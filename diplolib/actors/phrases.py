@@ -181,6 +181,10 @@ def _office_titles(offices: dict[tuple[str, str], str], held: frozenset = frozen
     ranked = sorted((rank > 0, role != "head_of_state", rank, role, of, title)
                     for (role, of), titles in offices.items() for rank, title in enumerate(titles.split(" | "))
                     if role in ("head_of_state", "head_of_government"))
+    # a head of state's title naming two offices leaves the head of government's class to that office (Myanmar's
+    # "Prime Minister, State Administration Council Chairman" of 2021-2025: the prime minister of 2008 is Thein Sein)
+    hog = {(of, t.lower()) for _, _, _, role, of, t in ranked if role == "head_of_government"}
+    ranked = [r for r in ranked if not (r[3] == "head_of_state" and "," in r[5] and (r[4], r[5].split(",")[0].lower()) in hog)]
     # the latest holders' titles first (the head of state's before the head of government's: USA "President")
     for _, _, rank, role, of, title in ranked:
         cls = title_class(title)

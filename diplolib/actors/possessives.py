@@ -8,7 +8,7 @@ one-word state name that does not end in "s", unless the plural is an ordinary E
 
 from __future__ import annotations
 
-__all__ = ["possessive_aliases"]
+__all__ = ["possessive_aliases", "person_possessives"]
 
 #: Zipf frequency from which "{name}s" is an ordinary word of its own
 COMMON_ZIPF = 3.0
@@ -33,3 +33,34 @@ def possessive_aliases(aliases: list[dict[str, str]], ambiguous: set[str] = froz
         out.append({"actor_id": r["actor_id"], "alias": form, "lang": "en", "kind": "name", "case_sensitive": "true",
                     "source": "possessive", "note": "the possessive without its apostrophe"})
     return out
+
+
+def person_possessives(aliases: list[dict[str, str]], ambiguities: list[dict[str, str]]
+                       ) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The same for people's English surnames alone ("Assads forces": FA-KES writes it 182 times): alias rows
+    ``{surname}s`` and, for a surname read by date ("Assad": Hafez until 2000, Bashar after), the same ambiguity
+    rows for the new form. Left out: a surname ending in "s", a form that is an ordinary word ("trumps", Zipf ≥ 3)
+    or already an alias, a surname two people share with no rule to choose between them."""
+    from wordfreq import zipf_frequency
+
+    taken = {r["alias"].casefold() for r in aliases}
+    by_date: dict[str, list[dict[str, str]]] = {}
+    for r in ambiguities:
+        by_date.setdefault(r["alias"], []).append(r)
+    owners: dict[str, set[str]] = {}
+    for r in aliases:
+        name = r["alias"].strip()
+        if (r["lang"] == "en" and r["kind"] == "short_name" and r["actor_id"].startswith("per:") and " " not in name
+                and name[:1].isupper() and not name.endswith("s")):
+            owners.setdefault(name, set()).add(r["actor_id"])
+    rows, amb = [], []
+    for name, ids in sorted(owners.items()):
+        form = name + "s"
+        rules = by_date.get(name, [])
+        if form.casefold() in taken or zipf_frequency(form.casefold(), "en") >= COMMON_ZIPF or (
+                len(ids) > 1 and not rules):
+            continue
+        rows += [{"actor_id": a, "alias": form, "lang": "en", "kind": "short_name", "case_sensitive": "true",
+                  "source": "possessive", "note": "the possessive without its apostrophe"} for a in sorted(ids)]
+        amb += [dict(r, alias=form) for r in rules]
+    return rows, amb

@@ -290,3 +290,35 @@ def arabic_for_unnamed(actors: list[dict], aliases: list[dict]) -> list[dict]:
     return [{"actor_id": actor, "alias": f, "lang": "ar", "kind": "name", "case_sensitive": "false",
              "source": "rule:transliterate", "note": f"generated from {n}"}
             for actor, ns in names.items() for n in dict.fromkeys(ns) for f in arabic_forms(n)]
+
+
+#: States whose people's names are Arabic names: their Arabic spelling is the name itself, not a transliteration.
+ARAB_STATES = frozenset("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM".split())
+_EGYPTIAN = (("ث", "ت"), ("غ", "ج"))  # th written t, g written j: كاثرين / كاترين, مارغريت / مارجريت
+_INTERVOCALIC_S = re.compile(r"(?<=[اوي])س(?=[اويه]|$)")  # باروسو / باروزو: an s between vowels sounds z
+
+
+def arabic_variants(actors: list[dict], aliases: list[dict]) -> list[dict]:
+    """Other Arabic spellings of the Arabic names written for people of non-Arab states (round 15: wikinews-ar
+    writes "كاترين أشتون", "مارجريت تشان", "جوزيه مانويل باروزو" where the registry has كاثرين، مارغريت، باروسو): each
+    rule of :data:`_EGYPTIAN` and the intervocalic s as z alone, and all of them together; written names (hand,
+    curated) of two words or more."""
+    foreign = {r["actor_id"] for r in actors if r["kind"] == "person" and r.get("country", "") not in ARAB_STATES}
+    have = {r["alias"] for r in aliases if r["lang"] == "ar"}
+    out: dict[tuple[str, str], dict] = {}
+    for r in aliases:
+        name = r["alias"]
+        if (r["lang"] != "ar" or r["kind"] != "name" or r["actor_id"] not in foreign or " " not in name
+                or r.get("source") == "rule:transliterate"):  # written names only: the generated have their rules
+            continue
+        steps = [lambda s, a=a, b=b: s.replace(a, b) for a, b in _EGYPTIAN]
+        steps.append(lambda s: " ".join(_INTERVOCALIC_S.sub("ز", w) for w in s.split()))
+        forms = {f(name) for f in steps}
+        every = name
+        for f in steps:
+            every = f(every)
+        for form in (forms | {every}) - have - {name}:
+            out[(r["actor_id"], form)] = {"actor_id": r["actor_id"], "alias": form, "lang": "ar", "kind": "name",
+                                          "case_sensitive": "false", "source": "rule:egyptian-spelling",
+                                          "note": f"Egyptian spelling of {name}"}
+    return list(out.values())
