@@ -18,7 +18,7 @@ import pytest
 from document_readings import read_documents
 
 from diplolib.actors import tag_actors
-from diplolib.actors.evaluate import document_outcomes, document_scores
+from diplolib.actors.evaluate import document_outcomes, document_scores, role_probe_outcomes
 from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.provisional import discover_actors
 
@@ -82,13 +82,9 @@ def test_round15_role_probes(matcher):
     the registry, the CIA terms make Peru's president the head of government), alone and in the pair."""
     probes = pd.read_csv(DATA / "role_probes_s15.csv", comment="#", keep_default_na=False)
     assert len(probes) == 40 and set(probes["lang"]) == {"en", "fr", "ar"} and (probes["expected"] != "").all()
-    out = tag_actors(pd.DataFrame({"article_id": range(len(probes)), "text": probes["phrase"],
-                                   "published": probes["date"]}), registry=matcher)
-    roles = out[out["method"] == "role"]
-    got = roles.groupby("article_id")["actor_id"].agg(lambda s: "|".join(sorted(s.dropna())))
-    want = probes["expected"].map(lambda e: "|".join(sorted(e.split("|"))))
-    wrong = probes.index[probes.index.map(got).fillna("") != want]
-    assert len(wrong) <= MISSES_PROBES, probes.loc[wrong, ["lang", "date", "phrase", "expected"]].to_string()
+    outcomes = role_probe_outcomes(probes, registry=matcher)
+    wrong = outcomes.index[~outcomes["right"]]
+    assert len(wrong) <= MISSES_PROBES, outcomes.loc[wrong, ["lang", "date", "phrase", "expected", "got"]].to_string()
 
 
 def test_round15_documents_file_is_fresh_and_balanced():
