@@ -10,7 +10,9 @@ user agreement; a people held hostage; preventive diplomacy in the name of a UN 
 disagreements of the UNPC tune half: the decisions of the Security Council and the General Assembly as resolutions
 (the Arabic قرار, and مقرر), Arabic "lost their lives", bodies found, an injury or a slaughter of civilians, French
 "coût humain" and "massacrer", Arabic combat operations and war with a possessive, the war on terror in French as
-in English and Arabic, al-Qaida's acronyms and radicalisation, French coordinated humanitarian aid.
+in English and Arabic, al-Qaida's acronyms and radicalisation, French coordinated humanitarian aid, an Arabic ceasefire
+with adjectives between and no truce in calming a situation, freezing funds as a verb (en, fr, ar), coercive measures
+as sanctions only when unilateral, economic or imposed (fr, ar), the French "référendaire".
 
 Each case is a short sentence written for the rule (no corpus text), paired with its twin: the sentence the rule must
 leave as it was, or the class the rule removes. The rule's reason is in themes.yaml.
@@ -67,6 +69,13 @@ CASES = [
      "The Council is concerned at the risk of polarization in the region."),
     ("aid", "fr", "La mission coordonne l'acheminement de l'aide et de l'appui humanitaires.",
      "La mission coordonne l'acheminement de l'aide et de l'appui techniques."),
+    ("ceasefire", "ar", "يكون هناك وقف فوري وشامل لإطلاق النار في بعض المناطق", "يكون هناك وقف فوري وشامل لإطلاق سراح المعتقلين"),
+    ("ceasefire", "ar", "أعلنت الأطراف تهدئة في المدينة", "تحركت السلطات المحلية لاحتواء التوتر وتهدئة المواطنين"),
+    ("economic_sanctions", "fr", "Les institutions financières doivent geler les fonds des personnes désignées.",
+     "Les institutions financières doivent gérer les fonds des personnes désignées."),
+    ("economic_sanctions", "en", "Banks were told to freeze the funds of the listed individuals.", "Banks were told to manage the funds of the listed individuals."),
+    ("economic_sanctions", "ar", "ندين الإجراءات القسرية الانفرادية المفروضة على الشعب", "تم ترحيل السكان عملا بإجراءات قسرية نظمتها الدولة"),
+    ("elections", "fr", "Le processus référendaire a commencé.", "Le processus budgétaire a commencé."),
 ]
 
 
