@@ -12,9 +12,8 @@ disagreements of the UNPC tune half: the decisions of the Security Council and t
 "coût humain" and "massacrer", Arabic combat operations and war with a possessive, the war on terror in French as
 in English and Arabic, al-Qaida's acronyms and radicalisation, French coordinated humanitarian aid, an Arabic ceasefire
 with adjectives between and no truce in calming a situation, freezing funds as a verb (en, fr, ar), coercive measures
-as sanctions only when unilateral, economic or imposed (fr, ar), the French "référendaire". Last, two classes of the
-earlier readings that change no UNPC sentence: an elected secretary-general (a party's, a union's, a movement's) and
-"homme de paix et de dialogue".
+as sanctions only when unilateral, economic or imposed (fr, ar), the French "référendaire". Last, a class of the
+earlier readings that changes no UNPC sentence: "homme de paix et de dialogue".
 
 Each case is a short sentence written for the rule (no corpus text), paired with its twin: the sentence the rule must
 leave as it was, or the class the rule removes. The rule's reason is in themes.yaml.
@@ -75,13 +74,10 @@ CASES = [
     ("ceasefire", "ar", "أعلنت الأطراف تهدئة في المدينة", "تحركت السلطات المحلية لاحتواء التوتر وتهدئة المواطنين"),
     ("economic_sanctions", "fr", "Les institutions financières doivent geler les fonds des personnes désignées.",
      "Les institutions financières doivent gérer les fonds des personnes désignées."),
-    ("economic_sanctions", "en", "Banks were told to freeze the funds of the listed individuals.", "Banks were told to manage the funds of the listed individuals."),
+    ("economic_sanctions", "en", "Banks were told to freeze the funds of the listed individuals.", "It is important to avoid the freezing of state funds."),
     ("economic_sanctions", "ar", "ندين الإجراءات القسرية الانفرادية المفروضة على الشعب", "تم ترحيل السكان عملا بإجراءات قسرية نظمتها الدولة"),
     ("elections", "fr", "Le processus référendaire a commencé.", "Le processus budgétaire a commencé."),
-    # the earlier readings: an elected secretary-general is no UN's; a man of peace and dialogue is a virtue
-    ("un", "ar", "قدم الأمين العام تقريره إلى مجلس الأمن", "وتم انتخاب الأمين العام ونائبه في المؤتمر"),
-    ("un", "en", "The Secretary-General presented his report to the Council.", "The congress elected a new Secretary-General on Sunday."),
-    ("un", "fr", "Le Secrétaire général a présenté son rapport au Conseil.", "Le congrès a élu un nouveau secrétaire général dimanche."),
+    # the earlier readings: a man of peace and dialogue is a virtue
     ("talks", "fr", "Les parties ont repris le dialogue à Genève.", "Homme de paix et de dialogue, il a dirigé le pays pendant quinze ans."),
 ]
 
