@@ -3,7 +3,9 @@ localised through a participle of settlement ("guerrillas *operating* in Macedon
 "ethnic Albanians" as people of the place where the article is, not Albania (locations.people_states), and a
 participle of consequence after a comma ending the cue's own clause for the target (", *leaving* 100 UN troops":
 clauses._CONSEQUENCE). From the hand reading of seed 2038: an actor inside a fronted adjunct is not the subject
-of the clause after it, nor joined to it as a compound (events/fronted.py)."""
+of the clause after it, nor joined to it as a compound (events/fronted.py); and the cue gaps of its recall set
+(an adverb in "spoke today with", an adjective in "expressed his profound condolences", the first person of "se
+rendre", the Arabic operative "تطلب إلى")."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import pytest
 from diplolib.actors.matcher_cache import default_matcher
 from diplolib.events import extract_events
 
-#: (lang, text, cue, expected {(source, source_sector, target)} of the cue's rows)
+#: (lang, text, cue, expected {(source, source_sector, target)} of the cue's rows; cue None: of all the text's rows)
 CASES = [
     # a participle of settlement between the group's noun and its place; twin: no noun of people before it
     ("en", "Guerrillas operating in Macedonia on Monday attacked Serbia.", "attacked", {("MKD", "REB", "SRB")}),
@@ -42,6 +44,18 @@ CASES = [
            "accepter un cessez-le-feu.", "appellent", set()),
     ("fr", "Rappelant la déclaration du Groupe de Minsk, la France appelle les parties au conflit à accepter un "
            "cessez-le-feu.", "appelle", {("FRA", "", "")}),
+    # cue gaps of the seed-2038 recall set, each a class of forms (events/data/cues_*.csv); twins: the words
+    # around them in another sense
+    ("en", "President Joe Biden spoke today with President Lula of Brazil.", "spoke today with",
+     {("per:joe_biden", "", "per:luiz_inacio_lula_da_silva")}),
+    ("en", "President Biden spoke today to reporters about Brazil.", None, set()),
+    ("en", "Putin expressed his profound condolences to Albania.", "expressed his profound condolences to",
+     {("per:vladimir_putin", "", "ALB")}),
+    ("en", "Putin expressed his profound doubts about Albania.", None, set()),
+    ("fr", "Je me suis rendu au Burundi.", "me suis rendu au", {("", "", "BDI")}),
+    ("fr", "Je me suis rendu compte que le Burundi avait changé.", None, set()),
+    ("ar", "تطلب إلى روسيا أن تنسحب من جورجيا.", "تطلب إلى", {("", "", "RUS")}),  # the author unnamed here
+    ("ar", "يتطلب ذلك من روسيا الانسحاب من جورجيا.", None, set()),  # "requires"
 ]
 
 
@@ -52,9 +66,9 @@ def events():
     return extract_events(arts, registry=default_matcher())
 
 
-@pytest.mark.parametrize("k", range(len(CASES)), ids=[f"{c[2]}{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize("k", range(len(CASES)), ids=[f"{c[2] or 'any'}{i}" for i, c in enumerate(CASES)])
 def test_round15_sides(events, k):
     _, text, cue, want = CASES[k]
-    rows = events[(events["article_id"] == str(k)) & (events["cue"] == cue)]
+    rows = events[(events["article_id"] == str(k)) & ((events["cue"] == cue) | (cue is None))]
     got = set(zip(rows["source"], rows["source_sector"], rows["target"], strict=True))
     assert got == want, text
