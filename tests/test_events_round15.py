@@ -56,6 +56,11 @@ CASES = [
     ("fr", "Je me suis rendu compte que le Burundi avait changé.", None, set()),
     ("ar", "تطلب إلى روسيا أن تنسحب من جورجيا.", "تطلب إلى", {("", "", "RUS")}),  # the author unnamed here
     ("ar", "يتطلب ذلك من روسيا الانسحاب من جورجيا.", None, set()),  # "requires"
+    # false friends of the seed-2038 reading: a greeting, the noun "fund"; twins: the verbs
+    ("en", "Welcome to Russia!", None, set()),
+    ("en", "Russia welcomed the decision of Turkey.", "welcomed the", {("RUS", "", "TUR")}),
+    ("en", "The head of the Pension fund assured Vladimir Putin.", "fund", set()),
+    ("en", "Russia will fund the reconstruction of Syria.", "fund", {("RUS", "", "SYR")}),
 ]
 
 
