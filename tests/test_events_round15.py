@@ -21,6 +21,12 @@ CASES = [
     ("en", "Guerrillas operating in Macedonia on Monday attacked Serbia.", "attacked", {("MKD", "REB", "SRB")}),
     ("en", "Ships operating in Macedonia on Monday attacked Serbia.", "attacked", {("", "", "SRB")}),
     ("en", "Rebels in Syria attacked Turkey.", "attacked", {("SYR", "REB", "TUR")}),  # as before
+    # ... but the subject of a passive is its patient, not its agent (FA-KES: "militants of the terrorist group
+    # operating in Iraq and Syria were killed in clashes with Kurdish troops")
+    ("en", "At least 30 militants of the terrorist group operating in Iraq and Syria were killed in clashes with "
+           "Kurdish troops in northeastern Syria on Thursday reports said.", "killed", {("", "", "IRQ"), ("", "", "SYR")}),
+    ("en", "Some 50 civilians in Syria have been killed in airstrikes.", "killed", {("", "", "SYR")}),
+    ("en", "Rebels in Syria were killed by Turkish troops.", "killed", {("TUR", "MIL", "SYR")}),  # the agent named
     # "ethnic Albanian(s)": the state where the article places its events (PLOVER's RETREAT-0016, THREATEN-0023);
     # twins: no "ethnic", and an article that names no place keeps the demonym's state
     ("en", "One third of ethnic Albanian guerrillas operating in Macedonia have been demobilized.", "demobilized",
@@ -40,6 +46,10 @@ CASES = [
     ("en", "In a statement on Monday, Russia condemned Turkey.", "condemned", {("RUS", "", "TUR")}),
     ("en", "Russia, Iran and Syria attacked Turkey.", "attacked", {("RUS", "", "TUR"), ("IRN", "", "TUR"),
                                                                  ("SYR", "", "TUR")}),
+    ("en", "During a long telephone conversation Russian President Vladimir Putin, French President Jacques Chirac "
+           "and German Chancellor Gerhard Schroeder coordinated their positions.", "telephone conversation",
+     {(a, "", b) for a in ("per:vladimir_putin", "per:jacques_chirac", "per:gerhard_schroeder")
+      for b in ("per:vladimir_putin", "per:jacques_chirac", "per:gerhard_schroeder") if a != b}),  # a Kremlin title
     ("fr", "Rappelant la déclaration du Groupe de Minsk de l'OSCE, les ministres appellent les parties au conflit à "
            "accepter un cessez-le-feu.", "appellent", set()),
     ("fr", "Rappelant la déclaration du Groupe de Minsk, la France appelle les parties au conflit à accepter un "

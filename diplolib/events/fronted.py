@@ -66,7 +66,8 @@ def fronted_subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, befo
 def fronted_cuts(b, phrases: pd.DataFrame, lang: str) -> np.ndarray:
     """Does each actor phrase start a new compound group because the phrase before it ends inside a fronted
     adjunct and it stands after the adjunct's comma ("After the meeting with Russia, France condemned …": Russia
-    and France are no compound)? A boolean array, all false for a language without the rule."""
+    and France are no compound), unless the list goes on after it (then the comma is the list's)? A boolean array,
+    all false for a language without the rule."""
     n = len(phrases)
     cut = np.zeros(n, dtype=bool)
     if lang not in PARTICIPLE_OPENINGS or n < 2:
@@ -76,6 +77,10 @@ def fronted_cuts(b, phrases: pd.DataFrame, lang: str) -> np.ndarray:
     first = _first_commas(b, b.sent_start[sent])
     cand = 1 + np.flatnonzero((sent[1:] == sent[:-1]) & (first[1:] >= 0) & (pe[:-1] <= first[1:])
                               & (ps[1:] > first[1:]))
+    group = phrases["group"].to_numpy()
+    # a list that goes on after the phrase is a coordinated subject, the comma one of its own ("During a long
+    # telephone conversation Vladimir Putin, Jacques Chirac and Gerhard Schroeder coordinated …")
+    cand = cand[(cand + 1 >= n) | (group[np.minimum(cand + 1, n - 1)] != group[cand])]
     if len(cand):
         cut[cand] = _opens_fronted(b, b.sent_start[sent[cand]], first[cand], lang)
     return cut
