@@ -3,7 +3,8 @@ localised through a participle of settlement ("guerrillas *operating* in Macedon
 "ethnic Albanians" as people of the place where the article is, not Albania (locations.people_states), and a
 participle of consequence after a comma ending the cue's own clause for the target (", *leaving* 100 UN troops":
 clauses._CONSEQUENCE). From the hand reading of seed 2038: an actor inside a fronted adjunct is not the subject
-of the clause after it, nor joined to it as a compound (events/fronted.py); and the cue gaps of its recall set
+of the clause after it, nor joined to it as a compound (events/fronted.py), a reduced relative's agent ("the army
+*backed by Russia* seized …") neither the subject of the verb after it nor its governor (events/reduced.py); and the cue gaps of its recall set
 (an adverb in "spoke today with", an adjective in "expressed his profound condolences", the first person of "se
 rendre", the Arabic operative "تطلب إلى")."""
 
@@ -54,6 +55,19 @@ CASES = [
            "accepter un cessez-le-feu.", "appellent", set()),
     ("fr", "Rappelant la déclaration du Groupe de Minsk, la France appelle les parties au conflit à accepter un "
            "cessez-le-feu.", "appelle", {("FRA", "", "")}),
+    # a reduced relative with its agent qualifies the subject (seed 2038: "the Syrian army backed by popular defense
+    # forces seized back a strategic town"): the subject acts, the main verb is no content of the support;
+    # twins: "led by" (the coalition acts as its leader), a finite "backed" with no agent
+    ("en", "The Syrian army backed by Russia seized back a strategic town.", "seized", {("grp:saa", "", "")}),
+    ("en", "Russia backed by Iran condemned Turkey.", "condemned", {("RUS", "", "TUR")}),
+    ("en", "A coalition led by Saudi Arabia attacked Yemen.", "attacked", {("SAU", "", "YEM")}),
+    ("en", "For nearly a week regime troops backed by Syrian and Russian warplanes have been battling for control of "
+           "Al-Maleh.", "battling", set()),  # an agent list names no Russian fighter, and "troops" no actor
+    ("en", "But YPG ground forces backed by US-led air strikes were able to repel the IS fighters.", "strikes",
+     {("USA", "", "grp:isis")}),  # a noun cue inside the agent is the agent's deed
+    ("en", "They are backed by air strikes launched by the US-led coalition fighting Daesh in Syria and Iraq.",
+     "fighting", {("USA", "", "grp:isis")}),  # a participle inside it, its modifier (seed 2027, judged right)
+    ("en", "Turkey backed the rebels and condemned Russia on Monday.", "condemned", {("TUR", "", "RUS")}),
     # cue gaps of the seed-2038 recall set, each a class of forms (events/data/cues_*.csv); twins: the words
     # around them in another sense
     ("en", "President Joe Biden spoke today with President Lula of Brazil.", "spoke today with",
@@ -79,6 +93,18 @@ def events():
     arts = pd.DataFrame({"article_id": [str(i) for i in range(len(CASES))], "lang": [c[0] for c in CASES],
                          "text": [c[1] for c in CASES]})
     return extract_events(arts, registry=default_matcher())
+
+
+#: Cues that must come out as the main event of their sentence (not ``embedded``): (case text, cue).
+MAIN = [("The Syrian army backed by Russia seized back a strategic town.", "seized"),
+        ("Russia backed by Iran condemned Turkey.", "condemned")]
+
+
+def test_reduced_relative_governs_no_content(events):
+    for text, cue in MAIN:
+        k = next(i for i, c in enumerate(CASES) if c[1] == text)
+        rows = events[(events["article_id"] == str(k)) & (events["cue"] == cue)]
+        assert len(rows) and not rows["embedded"].any(), text
 
 
 @pytest.mark.parametrize("k", range(len(CASES)), ids=[f"{c[2] or 'any'}{i}" for i, c in enumerate(CASES)])
