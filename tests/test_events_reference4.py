@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 
 import numpy as np
 import pytest
@@ -34,7 +35,11 @@ def _ref_forward_marks(b, lang, *, firm=False, marks=None):
         pos.append(i)
     gerunds = [m.start() for m in clauses._GERUND_ADJUNCT[lang].finditer(spaced)] if lang in clauses._GERUND_ADJUNCT \
         else []  # round 9: "before allowing …" ends a target's search too
-    return np.asarray(pos + clauses.relative_ends(b.match) + gerunds, dtype=np.int64)
+    # round 15: a participle of consequence after a comma (", leaving 100 UN troops …"), read on the display text
+    then = [m.start(1) for m in re.finditer(r", ([a-z]+ing)\b", b.display)
+            if len(m.group(1)) >= 6 and m.group(1) not in clauses._NOT_PARTICIPLES] if lang == "en" else []
+    then = np.searchsorted(b.to_display, np.asarray(then, dtype=np.int64)).tolist()
+    return np.asarray(pos + clauses.relative_ends(b.match) + gerunds + then, dtype=np.int64)
 
 
 def _ref_clause_marks(b, marks, *, reported, forward=None):

@@ -101,7 +101,9 @@ def _ref_before(disp: str, a: int, lang: str) -> str:
     while toks and toks[-1] in sectors._ARTICLES:
         toks.pop()
     if len(toks) >= 2 and toks[-1] in sectors._LOCALISING:
-        return sectors.SECTOR_NOUNS.get(toks[-2], "")
+        # round 15: a participle of settlement between ("guerrillas operating in Macedonia")
+        noun = toks[-3] if len(toks) >= 3 and toks[-2] in L.SETTLED else toks[-2]
+        return sectors.SECTOR_NOUNS.get(noun, "")
     return ""
 
 

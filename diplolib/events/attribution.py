@@ -168,13 +168,16 @@ def _speakers(b: Batch, phrases: pd.DataFrame, marks: dict[str, tuple[np.ndarray
     return out
 
 
-def regroup(phrases: pd.DataFrame) -> pd.Series:
+def regroup(phrases: pd.DataFrame, cut: np.ndarray | None = None) -> pd.Series:
     """Compound groups cut where a speaker meets a party: in "according to the Observatory, Turkey attacked …"
-    or "Turkey condemned Russia, Lavrov said" the comma joins no compound actor."""
+    or "Turkey condemned Russia, Lavrov said" the comma joins no compound actor; and before each phrase flagged in
+    ``cut`` (:func:`~diplolib.events.fronted.fronted_cuts`: "After the meeting with Russia, France …")."""
     group = phrases["group"].to_numpy()
     speaker = phrases["speaker"].to_numpy()
     new = np.ones(len(group), dtype=bool)
     new[1:] = (group[1:] != group[:-1]) | (speaker[1:] != speaker[:-1])
+    if cut is not None:
+        new |= cut
     return pd.Series(np.cumsum(new) - 1, index=phrases.index)
 
 

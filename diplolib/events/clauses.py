@@ -61,6 +61,16 @@ _NOT_FORWARD = re.compile(r"(?:such|well|so|known|same|referred to|described|see
 #: "*after meeting* …", "*without consulting* …"): its actors are the gerund's, done by the main clause's subject,
 #: so it ends the target's search like :data:`FIRM` (without a gerund, "after", "before" are prepositions of time).
 _GERUND_ADJUNCT = {"en": re.compile(r" (?:before|after|without|instead of) [a-z]+ing(?= )")}
+#: An English participle of consequence after a comma ("were shipped out of the Bosnian enclave of Gorazde,
+#: *leaving* 100 UN troops …", "shelled Juba, *killing* 20"): the cue's own clause ends there, so a place in it
+#: stands for the target before an actor of the participle's clause (PLOVER's tune record SANCTION-0012: Bosnia,
+#: not the UN troops left; a reaction's too: a consequence is no condition). Where the cue's own clause names no
+#: actor and no place the target is still looked for past it ("opened fire, killing three Palestinians"). Read on the
+#: display text: a lowercase word of at least six letters ending in "-ing", not a preposition or a noun of
+#: :data:`_NOT_PARTICIPLES`.
+_CONSEQUENCE = {"en": re.compile(r", ([a-z]{3,}ing)\b")}
+_NOT_PARTICIPLES = frozenset("""including during according regarding concerning following excluding notwithstanding
+    pending morning evening something nothing anything everything building spring""".split())
 _FORWARD_RE = {(lang, firm): re.compile(" (?:" + "|".join(re.escape(w) for w in words) + ")(?= )")
                for firm, table in ((False, FORWARD), (True, FIRM)) for lang, words in table.items()}
 
@@ -95,10 +105,13 @@ def relative_ends(match: str, *, opens: bool = False) -> list[int] | tuple[np.nd
 
 
 def forward_marks(b: Batch, lang: str, *, firm: bool = False,
-                  marks: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> np.ndarray:
+                  marks: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, consequence: bool = True
+                  ) -> np.ndarray:
     """Matching-form offsets of the words of :data:`FORWARD` (:data:`FIRM` with ``firm``) in the batch, of the
-    commas closing a relative clause (:func:`relative_ends`: the target of a cue inside it is not after it) and
-    of the English gerund adjuncts (:data:`_GERUND_ADJUNCT`).
+    commas closing a relative clause (:func:`relative_ends`: the target of a cue inside it is not after it), of
+    the English gerund adjuncts (:data:`_GERUND_ADJUNCT`) and, with ``consequence``, of the English participles
+    of consequence (:data:`_CONSEQUENCE`; not for a place: "shelled the town of Juba, killing 20 people in Sudan"
+    keeps Sudan as the target where the cue's own clause names no place the registry knows).
 
     The words are those the cue scan found (``marks["forward"]``, ``marks["firm"]``: the classes of
     :data:`~diplolib.events.markers.CLAUSE_WORDS`), or found by one pass of a regular expression without ``marks``;
@@ -123,8 +136,12 @@ def forward_marks(b: Batch, lang: str, *, firm: bool = False,
         closes = relative_ends(b.match)
         if lang in _GERUND_ADJUNCT:
             closes = closes + [m.start() for m in _GERUND_ADJUNCT[lang].finditer(spaced)]
-        cache[lang] = tuple(np.asarray([i for i in p if clause(i)] + closes, dtype=np.int64) for p in (pos, firm_pos))
-    return cache[lang][int(firm)]
+        then = [m.start(1) for m in _CONSEQUENCE[lang].finditer(b.display) if m.group(1) not in _NOT_PARTICIPLES] \
+            if lang in _CONSEQUENCE else []
+        then = b.match_offsets(np.asarray(then, dtype=np.int64)).tolist() if then else []
+        cache[lang] = tuple(np.asarray([i for i in p if clause(i)] + closes + extra, dtype=np.int64)
+                            for p, extra in ((pos, then), (firm_pos, then), (pos, []), (firm_pos, [])))
+    return cache[lang][int(firm) + 2 * (not consequence)]
 
 
 def clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, reported: bool,

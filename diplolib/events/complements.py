@@ -53,6 +53,8 @@ import numpy as np
 import pandas as pd
 
 from .agents import PARTICIPLES
+from .fronted import fronted_subjects
+from .reduced import agent_subjects
 from .sides import addressee
 
 __all__ = ["topic_targets", "warned_threats", "shared_subjects", "infinitive_subjects", "attributed_targets",
@@ -293,7 +295,10 @@ def object_agents(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, src: np
 
 def subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np.ndarray, lang: str,
              party: np.ndarray) -> np.ndarray:
-    """:func:`shared_subjects` then :func:`infinitive_subjects` on the phrase before each cue."""
+    """:func:`~diplolib.events.fronted.fronted_subjects`, :func:`~diplolib.events.reduced.agent_subjects`,
+    :func:`shared_subjects` then :func:`infinitive_subjects` on the phrase before each cue."""
+    before = fronted_subjects(b, hits, phrases, before, lang)  # "Looking forward to India's G20 presidency, they"
+    before = agent_subjects(b, hits, phrases, before, lang)  # "the Syrian army backed by Russia seized": the army
     return infinitive_subjects(b, hits, phrases, shared_subjects(b, hits, phrases, before, lang), lang, party)
 
 

@@ -18,9 +18,10 @@ from .columns import with_objects
 from .complements import object_agents, subjects, targets, warned_threats
 from .cue_flags import flags
 from .frames import judged_contents, trailing_frames
+from .fronted import fronted_cuts
 from .hits import ends_with, ends_with_any, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, default_cues, load_cues
-from .locations import article_states, near_cues, not_parties
+from .locations import article_states, near_cues, not_parties, people_states
 from .markers import adjacent
 from .nesting import background, embedded, main_left, promised_threats
 from .offices import role_states
@@ -156,15 +157,16 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
     phrases = phrases.assign(speaker=speakers(b, phrases, own, place),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
-    phrases["group"] = regroup(phrases)
+    phrases = people_states(b, phrases, lang, lambda: article_states(  # "ethnic Albanians": of the place
+        b, batch_mentions(mentions, sub["article_id"], frozenset()), places, country, phrases))
+    phrases["group"] = regroup(phrases, fronted_cuts(b, phrases, lang))  # "After … with Russia, France": no compound
     cue_rows = {k: v[hits["cue_row"]] for k, v in _cue_columns(lexicon).items()}
     cue_rows["event"] = warned_threats(b, hits, promised_threats(b.match, hits, cue_rows["event"], lang), lang)
     material = np.isin(cue_rows["event"], _MATERIAL)
     before, after, after2 = assign(b, hits, phrases, own, material, lang, cue_rows["event"])
     before = subjects(b, hits, phrases, before, lang, ~(place | patron))  # "killed X and wounded", "called on X to"
     fl = flags(b, hits, phrases, after, marks, lang)
-    direction = cue_rows["direction"]
-    doc = hits["doc"]
+    direction, doc = cue_rows["direction"], hits["doc"]
     spk, has_speaker = spk_doc[doc], speaking[doc]
     if lang == "en":  # "forces backed by Russia": a participle with its agent is passive without an auxiliary
         fl["passive"] = _agent_participles(b, hits, fl)
@@ -186,7 +188,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     src = content_sources(b, hits, phrases, cue_rows["event"], src, tgt, lang)  # "demande au X de condamner"
     src, tgt = stance_sides(b, hits, phrases, cue_rows["event"], src, tgt)  # "anti-Syria journalist": no side
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"],
-                                 forward_marks(b, lang, marks=marks))
+                                 forward_marks(b, lang, marks=marks, consequence=False))
     src, direction = coordinated_partners(b.match, hits, phrases, direction, src, tgt)  # "between X and Y"
     authored = author_hits(b, hits, phrases, lang)  # "Condemns …": the resolution's author, never the sentence's
     src, tgt = authored_sides(authored, src, tgt, after)

@@ -31,8 +31,8 @@ from .clauses import clause_marks, same_clause
 from .scan import Batch
 from .words import next_space, prev_space, space_positions, word_after, word_before
 
-__all__ = ["LOCATIVE", "PLACE_NOUNS", "PATRON", "GROUP_NOUNS", "PLACE_REACH", "near_cues", "not_parties", "place_sides",
-           "article_states", "STATE_ACTS", "place_agent"]
+__all__ = ["LOCATIVE", "PLACE_NOUNS", "PATRON", "GROUP_NOUNS", "SETTLED", "PLACE_REACH", "near_cues", "not_parties",
+           "place_sides", "article_states", "STATE_ACTS", "place_agent", "PEOPLE_OF", "people_states"]
 
 LOCATIVE = {"en": frozenset("in inside into across throughout near around within".split()),
             "fr": frozenset("en dans".split()), "ar": frozenset(["في", "وفي", "ففي"])}  # "وفي ليبريا،": و glued
@@ -162,6 +162,10 @@ GROUP_NOUNS = frozenset("""rebels rebel groups group government governments auth
 #: Characters from a cue's end to the place that stands for its target.
 PLACE_REACH = 80
 _LOCALISING = frozenset("in of from inside within throughout en de du des dans".split())
+#: Participles of where a group is settled, between its noun and the localising word: "a terror group *based* in
+#: Trinidad", "ethnic Albanian guerrillas *operating* in Macedonia" act for the place's state as "rebels in
+#: Macedonia" do (PLOVER's tune records THREATEN-0027, RETREAT-0016).
+SETTLED = frozenset("based operating stationed headquartered active entrenched deployed".split())
 
 
 def place_sides(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
@@ -173,8 +177,9 @@ def place_sides(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
     "imposed a curfew in southeastern Turkey", "sought refuge in Germany" is that state (the place phrase nearest
     after the cue in its sentence and clause, at most :data:`PLACE_REACH` characters on; not for a mutual cue,
     where the place is where the parties met), and the source of "rebels in the Ivory Coast blocked …", "the
-    government of Sindh province ordered …" the state of a place that localises a noun of people
-    (:data:`GROUP_NOUNS`) before the cue. The extractor uses them only where no actor takes the role.
+    government of Sindh province ordered …", "a terror group based in Trinidad claims …" the state of a place that
+    localises a noun of people (:data:`GROUP_NOUNS`, maybe with a participle of :data:`SETTLED` between) before
+    the cue. The extractor uses them only where no actor takes the role.
     ``forward``: matching-form offsets of the words opening a subordinate clause
     (:func:`~diplolib.events.clauses.forward_marks`); the target place is not looked for past them ("resigned as
     the opposition threatened to storm his residence in Tbilisi": the place of the threat).
@@ -210,6 +215,8 @@ def place_sides(b: Batch, hits: dict[str, np.ndarray], phrases: pd.DataFrame,
             words.pop()
             if len(words) < 2:
                 break
+        if len(words) >= 3 and words[-2] in SETTLED:  # "a group based in Trinidad": the participle skipped
+            words.pop(-2)
         group[h] = len(words) >= 2 and words[-1] in _LOCALISING and words[-2] in GROUP_NOUNS
     return np.where(ok & group, idx[jj], -1), tgt
 
@@ -256,3 +263,27 @@ def place_agent(passive: np.ndarray, event: np.ndarray, src: np.ndarray, tgt: np
     as its source (phrase indices, ``-1`` for none; ``place_tgt`` from :func:`place_sides`, then no target)."""
     by_state = passive & (src < 0) & (place_tgt >= 0) & (place_tgt != tgt) & np.isin(event, STATE_ACTS)
     return np.where(by_state, place_tgt, src), np.where(by_state, -1, place_tgt)
+
+
+#: Words before a demonym that make it a people, not its state: "ethnic Albanian guerrillas operating in
+#: Macedonia", "Ethnic Albanians have sworn to fight …" are people of Macedonia, as PLOVER codes them (its tune
+#: records RETREAT-0016, THREATEN-0023: MKD, not Albania).
+PEOPLE_OF = {"en": frozenset({"ethnic"})}
+
+
+def people_states(b: Batch, phrases: pd.DataFrame, lang: str, where) -> pd.DataFrame:
+    """``phrases`` with the actor of a phrase after a word of :data:`PEOPLE_OF` replaced by the state where its
+    article places its events (``where()``: :func:`article_states`' array, asked only when such a phrase is
+    read); a phrase whose article names no place keeps its actor. The same table when none changes."""
+    words = PEOPLE_OF.get(lang, frozenset())
+    if phrases.empty or not any(f" {w} " in b.spaced for w in words):
+        return phrases
+    gs = phrases["gstart"].to_numpy()
+    before = np.array(word_before(b.spaced, space_positions(b.spaced), b.match_offsets(gs)), dtype=object)
+    hit = np.flatnonzero(_member(before, words))
+    if not len(hit):
+        return phrases
+    state = np.asarray(where(), dtype=object)[np.searchsorted(b.doc_base, gs[hit], side="right") - 1]
+    actor = phrases["actor"].to_numpy(dtype=object).copy()
+    actor[hit[state != ""]] = state[state != ""]
+    return phrases.assign(actor=actor)

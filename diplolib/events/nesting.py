@@ -25,6 +25,7 @@ import numpy as np
 
 from .chars import codes_of
 from .clauses import relative_ends
+from .reduced import patron_governors
 from .words import spaced_codes, word_bits, word_spans, word_table
 
 __all__ = ["main_left", "DEEDS", "GOVERNING", "REACH", "ADJUNCT", "SUBORDINATE", "PURPOSE", "DETERMINERS", "PROMISES", "CONFLICT", "embedded",
@@ -76,7 +77,11 @@ def embedded(starts: np.ndarray, ends: np.ndarray, sentences: np.ndarray, events
     if n == 0:
         return np.zeros(0, dtype=bool)
     idx = np.arange(n)
-    last = np.maximum.accumulate(np.where(np.isin(events, GOVERNING), idx, -1))
+    gov = np.isin(events, GOVERNING)
+    if display is not None and gov.any():  # "the army backed by Russia seized …": no content (events/reduced.py)
+        gi = np.flatnonzero(gov)
+        gov[gi[patron_governors(starts[gi], ends[gi], display)]] = False
+    last = np.maximum.accumulate(np.where(gov, idx, -1))
     prev = np.concatenate([[-1], last[:-1]])  # the governing cue strictly before each hit
     p = np.maximum(prev, 0)
     out = (prev >= 0) & (sentences[p] == sentences) & (starts - ends[p] <= REACH)

@@ -31,6 +31,7 @@ import pandas as pd
 
 from ..normalize.matching import matching_form
 from .chars import codes_of, spans_text, tokens_after, tokens_before
+from .locations import SETTLED
 
 __all__ = ["SECTORS", "SECTOR_NOUNS", "DOMESTIC", "STATE_ORGANS", "phrase_sectors", "domestic", "organ_attacks",
            "without_self_pairs"]
@@ -103,6 +104,8 @@ def _before(toks: list[str], lang: str) -> str:
     while toks and toks[-1] in _ARTICLES:
         toks.pop()
     if len(toks) >= 2 and toks[-1] in _LOCALISING:
+        if len(toks) >= 3 and toks[-2] in SETTLED:  # "guerrillas operating in Macedonia"
+            return SECTOR_NOUNS.get(toks[-3], "")
         return SECTOR_NOUNS.get(toks[-2], "")
     return ""
 

@@ -96,8 +96,12 @@ def modal_and_places(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, own:
     # "X and Y agreed … in Kazakhstan": where they met; "the massacre carried out by X": no victim named
     # "Prie le Secrétaire général de …": the one asked is named, no actor (events/addressees.py); no place either
     place_tgt = np.where((direction == "mutual") | fl["nominal"] | fl.get("addressed", False), -1, place_tgt)
-    src, place_tgt = place_agent(((direction == "active") & fl["passive"]) | (direction == "passive"), event, src,
-                                 tgt, place_tgt)
+    passive = ((direction == "active") & fl["passive"]) | (direction == "passive")
+    src, place_tgt = place_agent(passive, event, src, tgt, place_tgt)
+    # a localised group is the passive's subject, its patient, so its place stands for the target: "50 civilians in
+    # Syria have been killed in airstrikes", "militants of the group operating in Iraq were killed" (no Iraqi killer)
+    place_tgt = np.where(passive & (place_tgt < 0), place_src, place_tgt)
+    place_src = np.where(passive, -1, place_src)
     return np.where(src < 0, place_src, src), np.where((tgt < 0) & (src != place_tgt), place_tgt, tgt)
 
 
