@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["id_column", "text_bodies", "STRING_COLUMNS", "chunk_strings", "joined_strings"]
+__all__ = ["id_column", "text_bodies", "STRING_COLUMNS", "chunk_strings", "joined_strings", "compact_ints"]
 
 
 def id_column(ids: np.ndarray, at: np.ndarray):
@@ -59,3 +59,11 @@ def joined_strings(parts: list) -> object:
         return list(itertools.chain.from_iterable(p.tolist() for p in parts))
     arrays = [pa.array(p, type=pa.large_string()) if isinstance(p, np.ndarray) else p for p in parts]
     return pd.array(pa.chunked_array(arrays, type=pa.large_string()), dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+
+
+def compact_ints(values: np.ndarray) -> np.ndarray:
+    """A chunk's int64 offsets or indexes as int32 when they fit (offsets into one text always do), else unchanged:
+    the chunks' columns wait for the last chunk at half the size, and the join writes the int64 column directly."""
+    if len(values) and (values.min() < -(2**31) or values.max() >= 2**31):
+        return values
+    return values.astype(np.int32)

@@ -76,7 +76,7 @@ from .hit_columns import Hits, key_ids, marked, object_array, surfaces
 from .keys import key_form
 from .matcher import ActorMatcher
 from .matcher_cache import as_matcher
-from .mention_columns import STRING_COLUMNS, chunk_strings, id_column, joined_strings, text_bodies
+from .mention_columns import STRING_COLUMNS, chunk_strings, compact_ints, id_column, joined_strings, text_bodies
 from .partition import scan_partition
 from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_column, through_last
@@ -93,9 +93,9 @@ __all__ = ["tag_actors", "ActorMatcher", "MENTION_COLUMNS", "CHUNK_CHARS"]
 
 _key = key_form  # the name diplolib.actors.discover imports
 
-#: Characters of text scanned together (one joined string, one automaton pass): about 4 MB of ASCII text, whose
-#: joined forms and hit columns take some 50-100 MB; larger chunks gain little.
-CHUNK_CHARS = 4_000_000
+#: Characters of text scanned together (one automaton pass): the chunk's forms, maps and hits take ~40-60 MB at its
+#: peak (twice at 4 M, at the same speed); = ``partition.COMPILED_MIN_CHARS``, so the compiled scan still loads.
+CHUNK_CHARS = 2_000_000
 
 
 
@@ -365,16 +365,18 @@ def tag_actors(
         if surface is None:  # a lone surrogate in a surface: the slices (Arrow then refuses it, as it always did)
             surface = [chunk[p][s:e] for p, s, e in zip(hits.pos.tolist(), hits.start.tolist(), hits.end.tolist(),
                                                          strict=True)]
-        parts.append({"article_id": np.arange(len(ids))[part][hits.pos], "start": hits.start, "end": hits.end,
-                      "surface": surface, "sentence": sentence, "paragraph": paragraph,
+        parts.append({"surface": surface,
+                      **{c: compact_ints(v) for c, v in (("article_id", hits.pos + part.start), ("start", hits.start),
+                                                     ("end", hits.end), ("sentence", sentence),
+                                                     ("paragraph", paragraph))},
                       **{c: chunk_strings(v) for c, v in zip(STRING_COLUMNS, resolved, strict=True)}})
         del chunk, codes, hits, resolved, sentence, paragraph, surface
     if not parts:
         return mentions_frame(pd.DataFrame([], columns=MENTION_COLUMNS))
     surface_parts = [p.pop("surface") for p in parts]
     columns = {c: joined_strings([p.pop(c) for p in parts]) for c in STRING_COLUMNS}
-    columns.update({c: np.concatenate([p.pop(c) for p in parts]) for c in MENTION_COLUMNS if c not in columns
-                    and c != "surface"})
+    columns.update({c: np.concatenate([p.pop(c) for p in parts], dtype=np.int64) for c in MENTION_COLUMNS
+                    if c not in columns and c != "surface"})
     del parts
     if all(isinstance(v, pa.Array) for v in surface_parts):  # what string_column makes of the slices (never None)
         columns["surface"] = pd.array(pa.chunked_array(surface_parts),  # the chunks' arrays, not copied
@@ -384,7 +386,7 @@ def tag_actors(
             v.to_pylist() if isinstance(v, pa.Array) else v for v in surface_parts)))
     columns = {c: columns[c] for c in MENTION_COLUMNS}
     columns["article_id"] = id_column(ids, columns["article_id"])
-    out = mentions_frame(pd.DataFrame(columns))
+    out = mentions_frame(pd.DataFrame(columns, copy=False))  # the columns themselves, not a 2-D copy of the ints
     del columns
     release_freed_memory()  # the chunks' scan and resolution temporaries (~100 MB): see diplolib._memory
     return out
