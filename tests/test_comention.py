@@ -751,8 +751,8 @@ def test_association_measures_in_blocks_equal_one_pass():
 def test_articles_join_reads_only_what_counts_and_keeps_string_keys():
     """``co_mentions(mentions, articles=...)`` joins only the columns the counts read, on a key of the mentions'
     string dtype (``str`` from tag_actors, ``string`` from load_articles: pandas joins those into an ``object``
-    column with one Python string per row), and only the resolved mentions; same edges as on the mentions joined
-    beforehand, with a mention of an article the table lacks and an article without mentions."""
+    column with one Python string per row); same edges as on the mentions joined beforehand, with a mention of an
+    article the table lacks and an article without mentions."""
     from diplolib.comention.counts import _join_articles
 
     full = random_mentions(21, n_articles=90)
@@ -777,36 +777,4 @@ def test_articles_join_reads_only_what_counts_and_keeps_string_keys():
         join = _join_articles(mentions, articles, window=window, by=[by] if by else [])
         assert join["article_id"].dtype == str_dtype
         assert "surface" not in join.columns and "start" not in join.columns
-        resolved = mentions["actor_id"].notna()  # unresolved mentions are never counted, so never joined
-        assert 0 < resolved.sum() < len(mentions) and join["actor_id"].notna().all()
-        assert len(join) == resolved.sum() and join["published"].isna().sum() == (lost & resolved).sum()
-
-
-def test_article_columns_by_position_equal_a_left_merge():
-    """``with_article_columns`` takes each mention's article values by position; it gives what a left merge gives
-    (rows, order, values, dtypes; a fresh RangeIndex) with mentions of a missing article, a shuffled index, empty
-    mentions, and columns of several dtypes; and a merge's rows when an article id is repeated."""
-    from diplolib.comention.counts import with_article_columns
-
-    rng = np.random.default_rng(7)
-    for trial in range(60):
-        n_art, n_m = int(rng.integers(1, 25)), int(rng.integers(0, 60))
-        ids = [f"a{i}" for i in range(n_art)]
-        articles = pd.DataFrame({
-            "article_id": ids, "published": pd.to_datetime(rng.integers(1.4e9, 1.7e9, n_art), unit="s", utc=True),
-            "source": rng.choice(["sana", "tass", None], n_art), "n": rng.integers(0, 9, n_art),
-            "flag": rng.random(n_art) > 0.5, "cat": pd.Categorical(rng.choice(["x", "y"], n_art))})
-        if trial % 3 == 0:
-            articles = articles.iloc[1:]  # the first article's mentions find none
-        mentions = pd.DataFrame({"article_id": pd.Series(rng.choice([*ids, "zz"], n_m), dtype=object),
-                                 "actor_id": pd.Series(rng.choice(["RUS", "SYR"], n_m), dtype=object)})
-        if trial % 5 == 0:
-            mentions.index = rng.permutation(n_m) + 7
-        cols = ["published", "source", "n", "flag", "cat"]
-        got = with_article_columns(mentions, articles=articles, columns=cols)
-        want = mentions.merge(articles[["article_id", *cols]], on="article_id", how="left")
-        pd.testing.assert_frame_equal(got, want, check_exact=True)
-    twice = pd.DataFrame({"article_id": ["a", "a", "b"], "source": ["x", "y", "z"]})
-    got = with_article_columns(pd.DataFrame({"article_id": ["a", "b"], "actor_id": ["RUS", "SYR"]}),
-                               articles=twice, columns=["source"])
-    assert got["source"].tolist() == ["x", "y", "z"]  # the repeated article repeats its mention, as a merge does
+        assert len(join) == len(mentions) and join["published"].isna().sum() == lost.sum()

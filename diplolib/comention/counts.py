@@ -43,14 +43,7 @@ def with_article_columns(mentions: pd.DataFrame, *, articles: pd.DataFrame, colu
     Columns the mentions already have, or the articles do not have, are left as they are.
     """
     cols = ["article_id", *[c for c in dict.fromkeys(columns) if c in articles.columns and c not in mentions.columns]]
-    right = articles[cols].set_index("article_id")
-    if not right.index.is_unique:  # an article id twice: the join repeats its mentions, as a merge does
-        return mentions.merge(articles[cols], on="article_id", how="left")
-    # each mention takes its article's values by position (a merge would copy every mention column into a new
-    # table first); the same rows, order, values and dtypes as ``merge(how="left")``, on a fresh RangeIndex
-    taken = right.reindex(pd.Index(mentions["article_id"]))
-    out = mentions.set_axis(pd.RangeIndex(len(mentions)), axis=0)
-    return out.assign(**{c: taken[c].array for c in cols[1:]})
+    return mentions.merge(articles[cols], on="article_id", how="left")
 
 
 def _join_articles(mentions: pd.DataFrame, articles: pd.DataFrame, *, window: str, by: Sequence[str]
@@ -63,12 +56,9 @@ def _join_articles(mentions: pd.DataFrame, articles: pd.DataFrame, *, window: st
     when both are pandas string columns of two kinds (``tag_actors`` writes ``str``, ``load_articles``
     ``string``): on two string dtypes pandas joins into an ``object`` column with one Python string per mention
     row. The key is only a join key here: the counts read it through ``factorize``, the same codes either way.
-    Unresolved mentions (no ``actor_id``), which no count reads, are left out before the join.
     """
     used = {"article_id", "actor_id", window, "kind", "published", *by}
     mentions = mentions[[c for c in mentions.columns if c in used]]
-    if "actor_id" in mentions.columns and mentions["actor_id"].isna().any():
-        mentions = mentions[mentions["actor_id"].notna()]  # unresolved mentions are never counted: not joined either
     left, right = mentions.get("article_id"), articles["article_id"]
     if (left is not None and isinstance(left.dtype, pd.StringDtype) and isinstance(right.dtype, pd.StringDtype)
             and left.dtype != right.dtype):
