@@ -242,7 +242,7 @@ def precision(sample_verdicts: pd.DataFrame, *, by: Literal["theme", "parent", "
                                       "n_correct": per["sum"].to_numpy()}), "n_correct", "precision")
 
 
-def recall(judged: pd.DataFrame, theme_hits: pd.DataFrame, *, by: str = "corpus") -> pd.DataFrame:
+def recall(judged: pd.DataFrame, *, theme_hits: pd.DataFrame, by: str = "corpus") -> pd.DataFrame:
     """Share of the passages judged on-theme by a reader in which the tagger finds that theme.
 
     Parameters
@@ -270,7 +270,7 @@ def recall(judged: pd.DataFrame, theme_hits: pd.DataFrame, *, by: str = "corpus"
     ...                        "theme": ["ceasefire", "trade"]})
     >>> hits = tag_themes(pd.DataFrame({"article_id": ["a"], "lang": ["en"],
     ...                                 "text": ["The two sides agreed a ceasefire in Idlib."]}))
-    >>> recall(judged, hits)[["corpus", "n_judged", "n_found"]].to_dict("records")[-1]
+    >>> recall(judged, theme_hits=hits)[["corpus", "n_judged", "n_found"]].to_dict("records")[-1]
     {'corpus': '(all)', 'n_judged': 2, 'n_found': 1}
     """
     check_columns(judged, ["article_id", "start", "end", "theme", by], func="recall", name="judged",
