@@ -23,3 +23,18 @@ def read_documents(gold_path, *, lang: dict | None = None) -> tuple[pd.DataFrame
     if missing:
         pytest.skip(f"not fetched: {', '.join(missing)} (make data)")
     return read_document_reading(gold_path, lang=lang)
+
+
+def assert_fresh_and_balanced(gold_path, *, n: int) -> None:
+    """A reading of ``n`` documents by corpus, position and origin, none of them (by position or by origin) read in
+    another ``heldout_documents*.csv`` beside it."""
+    from pathlib import Path  # noqa: PLC0415
+
+    gold_path = Path(gold_path)
+    gold = pd.read_csv(gold_path, comment="#", keep_default_na=False)
+    assert list(gold.columns) == ["corpus", "position", "chars", "origin", "expected"] and len(gold) == n
+    earlier = pd.concat([pd.read_csv(p, comment="#", keep_default_na=False)
+                         for p in gold_path.parent.glob("heldout_documents*.csv") if p.name != gold_path.name])
+    assert not (set(zip(gold["corpus"], gold["position"], strict=True))
+                & set(zip(earlier["corpus"], earlier["position"], strict=True)))
+    assert not set(gold["origin"]) & set(earlier.get("origin", pd.Series(dtype=str)).dropna())

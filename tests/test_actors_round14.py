@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from document_readings import read_documents
+from document_readings import assert_fresh_and_balanced, read_documents
 
 from diplolib.actors import tag_actors
 from diplolib.actors.evaluate import document_outcomes, document_scores, role_probe_outcomes
@@ -115,13 +115,7 @@ def _articles() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def test_round14_documents_file_is_fresh_and_balanced():
-    gold = pd.read_csv(DATA / "heldout_documents_s14.csv", comment="#", keep_default_na=False)
-    assert list(gold.columns) == ["corpus", "position", "chars", "origin", "expected"] and len(gold) == 30
-    earlier = pd.concat([pd.read_csv(p, comment="#", keep_default_na=False)
-                         for p in DATA.glob("heldout_documents*.csv") if p.name != "heldout_documents_s14.csv"])
-    assert not (set(zip(gold["corpus"], gold["position"], strict=True))
-                & set(zip(earlier["corpus"], earlier["position"], strict=True)))
-    assert not set(gold["origin"]) & set(earlier.get("origin", pd.Series(dtype=str)))
+    assert_fresh_and_balanced(DATA / "heldout_documents_s14.csv", n=30)
 
 
 def test_round14_documents_score_at_least_what_was_measured(matcher):

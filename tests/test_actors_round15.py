@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from document_readings import read_documents
+from document_readings import assert_fresh_and_balanced, read_documents
 
 from diplolib.actors import tag_actors
 from diplolib.actors.evaluate import document_outcomes, document_scores, role_probe_outcomes
@@ -88,13 +88,7 @@ def test_round15_role_probes(matcher):
 
 
 def test_round15_documents_file_is_fresh_and_balanced():
-    gold = pd.read_csv(DATA / "heldout_documents_s15.csv", comment="#", keep_default_na=False)
-    assert list(gold.columns) == ["corpus", "position", "chars", "origin", "expected"] and len(gold) == 30
-    earlier = pd.concat([pd.read_csv(p, comment="#", keep_default_na=False)
-                         for p in DATA.glob("heldout_documents*.csv") if p.name != "heldout_documents_s15.csv"])
-    assert not (set(zip(gold["corpus"], gold["position"], strict=True))
-                & set(zip(earlier["corpus"], earlier["position"], strict=True)))
-    assert not set(gold["origin"]) & set(earlier["origin"].dropna())
+    assert_fresh_and_balanced(DATA / "heldout_documents_s15.csv", n=30)
 
 
 def test_round15_documents_score_at_least_what_was_measured(matcher):

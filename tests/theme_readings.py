@@ -110,6 +110,16 @@ def right_hits_missing(part: pd.DataFrame, corpus: str) -> list:
             if r.verdict == "correct" and (r.article_id, r.theme, r.start, r.end) not in produced]
 
 
+def assert_right_hits_kept(check, corpus: str, n_judged: int) -> None:
+    """The hits of ``corpus`` in reading ``check`` judged right are what the tagger gives now (a later rule may drop
+    a misfire, never a right hit), and the reading holds the ``n_judged`` hits of that corpus it was read with."""
+    part = read_judged(check, empty_notes=True)
+    part = part[part["corpus"] == corpus]
+    missing = right_hits_missing(part, corpus)
+    assert not missing, f"{corpus}: right hits no longer produced: {missing}"
+    assert len(part) == n_judged
+
+
 def assert_fresh_reading(check) -> pd.DataFrame:
     """The checks every fresh reading passes; returns the judged hits of ``check``.
 
