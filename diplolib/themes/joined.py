@@ -12,6 +12,7 @@ import functools
 import numpy as np
 
 from ..normalize.matching import aligned_matching_form, matching_form
+from .footnotes import unglue_footnotes
 
 __all__ = ["JoinedTexts", "char_test", "code_points", "object_array"]
 
@@ -64,8 +65,8 @@ class JoinedTexts:
         self.raw_at = np.r_[0, np.cumsum(lengths + 1)[:-1]].astype(np.int64)
         ascii_ = np.fromiter((t.isascii() for t in texts), dtype=bool, count=len(texts))
         if ascii_.all():  # the ASCII matching form is one character for one (elisions: a space for the apostrophe)
-            self.match, self.at, self.maps, self.map_at = matching_form(self.raw), self.raw_at, _E, np.full(
-                len(texts), -1, dtype=np.int64)
+            self.match = unglue_footnotes(matching_form(self.raw))
+            self.at, self.maps, self.map_at = self.raw_at, _E, np.full(len(texts), -1, dtype=np.int64)
             self.forms = None
         else:
             self.forms, maps, self.map_at, where = [], [], np.full(len(texts), -1, dtype=np.int64), 0
@@ -77,6 +78,9 @@ class JoinedTexts:
                 where += len(idx) + 1
             self.maps = np.concatenate(maps) if maps else _E
             self.match = "\x00".join(self.forms)
+            unglued = unglue_footnotes(self.match)  # the same object when no footnote mark is glued
+            if unglued is not self.match:
+                self.match, self.forms = unglued, unglued.split("\x00")
             flen = np.fromiter(map(len, self.forms), dtype=np.int64, count=len(texts))
             self.at = np.r_[0, np.cumsum(flen + 1)[:-1]].astype(np.int64)
         self.end = np.r_[self.at[1:] - 1, len(self.match)].astype(np.int64)
