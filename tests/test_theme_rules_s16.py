@@ -27,6 +27,8 @@ CASES = [
     ("protests", "en", "Thousands joined a rally against the government in the capital.",
      "The League will intensify its activities to rally international support for the initiative."),
     ("protests", "en", "Police dispersed the rallies outside the embassy.", "The party's members rally behind their leader."),
+    ("protests", "en", "Rebels bombarded a campaign rally in support of the president's re-election.",
+     "Member States must rally to the support of the United Nations."),
     ("reconstruction", "en", "Donors pledged funds to rebuild the country after the war.",
      "Partnerships support the newcomers as they rebuild their lives in their new communities."),
     ("reconstruction", "en", "The conference discussed rebuilding Gaza's homes and schools.", "Both sides work at rebuilding trust after the crisis."),
