@@ -1,0 +1,110 @@
+"""Round 16 (issue 12, UNPC agreement into and out of Arabic): classes of the tune half's disagreements, each
+rule with its twin (a case it must not change)."""
+
+import pandas as pd
+import pytest
+
+from diplolib.actors import tag_actors
+from diplolib.actors.arabic_state_forms import (BARE_ZIPF_MAX, accusative_demonyms, bare_names,
+                                                spelling_demonyms)
+from diplolib.actors.matcher_cache import default_matcher
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return default_matcher()
+
+
+def _found(matcher, texts):
+    """text → the (surface, actor_id) pairs the tagger finds in it."""
+    arts = pd.DataFrame({"article_id": range(len(texts)), "text": texts, "published": "2015-06-01"})
+    m = tag_actors(arts, registry=matcher)
+    m = m[m["actor_id"].fillna("") != ""]
+    return {t: set(zip(m.loc[m["article_id"] == i, "surface"], m.loc[m["article_id"] == i, "actor_id"]))
+            for i, t in enumerate(texts)}
+
+
+def _ids(found, text):
+    return {a for _, a in found[text]}
+
+
+def _row(actor, alias, kind="name", source="cldr"):
+    return {"actor_id": actor, "alias": alias, "lang": "ar", "kind": kind, "source": source}
+
+
+def test_bare_state_names_are_generated_when_the_bare_word_is_rare():
+    """The UN drops the article in lists and after li- ("لغابون"); a bare word that is an ordinary word or a name
+    (يمن, هند, مغرب: Zipf ≥ BARE_ZIPF_MAX) or that is already a key is not generated; nor a name two states share."""
+    rows = [_row("GAB", "الغابون"), _row("YEM", "اليمن"), _row("IND", "الهند"), _row("MAR", "المغرب"),
+            _row("ECU", "الإكوادور"), _row("ECU", "إكوادور", source="curated"),
+            _row("COG", "الكونغوو"), _row("COD", "الكونغوو"), _row("GAB", "الغابوني", kind="demonym")]
+    got = {r["alias"]: r["actor_id"] for r in bare_names(rows)}
+    assert got == {"غابون": "GAB"}
+    assert BARE_ZIPF_MAX <= 3.0
+
+
+def test_state_names_without_the_article_and_with_proclitics_are_tagged(matcher):
+    """Tune half: "التقرير الدوري السادس لغابون", "إكوادور (2018)". The one-proclitic forms of the automaton
+    (li-, wa-, bi-; li- + al- as lil-) apply to the bare name too. Twins: words that are bare names of no state
+    (هند a given name, مغرب "west", جزائر "islands"), and Cameron, whose Arabic spelling is the bare كاميرون."""
+    texts = ["الملاحظات الختامية بشأن التقرير الدوري السادس لغابون", "غابون (2018)", "وللصين وفد", "اجتمع بفرنسا",
+             "وتتعاون مع برازيل والأرجنتين",
+             "قالت هند إنها مسافرة", "في المغرب العربي وفي مغرب الشمس", "جزائر البحر الكاريبي", "ديفيد كاميرون"]
+    found = _found(matcher, texts)
+    assert _ids(found, texts[0]) == {"GAB"}
+    assert _ids(found, texts[1]) == {"GAB"}
+    assert _ids(found, texts[2]) == {"CHN"}
+    assert _ids(found, texts[3]) == {"FRA"}
+    assert _ids(found, texts[4]) == {"BRA", "ARG"}
+    assert _ids(found, texts[5]) == set()
+    assert "MAR" not in {a for s, a in found[texts[6]] if s == "مغرب"}
+    assert "DZA" not in _ids(found, texts[7])
+    assert _ids(found, texts[8]) == {"per:david_cameron"}
+
+
+def test_the_accusative_of_a_demonym_is_the_state(matcher):
+    """Tune half: "تعرض 12 إسرائيلياً للطعن", "13 فلسطينيا", "57 مشاركا صوماليا". Twins: a form that is already
+    another key keeps it (روسيا the state, برازيليا the capital), a nisba the sweep blocks stays blocked
+    (قطريا "at the country level"), and ماليا "financially" (Mali's nisba is only read after a title)."""
+    texts = ["تعرض 12 إسرائيلياً للطعن", "أصيب 13 فلسطينيا", "لتدريب 57 مشاركا صوماليا", "زورقا عسكريا إيرانيا",
+             "زار روسيا", "وصل إلى برازيليا", "على الصعيد الوطني وقطريا", "قدمت دعما ماليا وتقنيا"]
+    found = _found(matcher, texts)
+    assert [_ids(found, t) for t in texts[:4]] == [{"ISR"}, {"PSE"}, {"SOM"}, {"IRN"}]
+    assert _ids(found, texts[4]) == {"RUS"}
+    assert _ids(found, texts[5]) == {"place:brasilia"}
+    assert _ids(found, texts[6]) == set()
+    assert _ids(found, texts[7]) == set()
+    rows = [_row("ISR", "إسرائيلي", kind="demonym"), _row("RUS", "روسي", kind="demonym"), _row("RUS", "روسيا"),
+            _row("ISR", "الإسرائيلي", kind="demonym")]
+    assert [r["alias"] for r in accusative_demonyms(rows)] == ["إسرائيليا"]
+
+
+def test_the_nisba_of_the_uns_own_spelling_is_a_demonym(matcher):
+    """The UN spells Liberia ليبريا and the Maldives ملديف and derives "الليبريون", "ملديفيين" from them (tune half:
+    "جهود التصدي التي يقودها الليبريون", "أطفال من رجال ملديفيين"). Only curated spellings: CLDR's النمسا would give
+    نمسي (a verb; the nisba is نمساوي). The registered nisba keeps working (الليبيريون)."""
+    texts = ["جهود التصدي التي يقودها الليبريون", "أطفال من رجال ملديفيين", "اللاجئون الليبيريون", "نمسي ونصبح"]
+    found = _found(matcher, texts)
+    assert [_ids(found, t) for t in texts] == [{"LBR"}, {"MDV"}, {"LBR"}, set()]
+    rows = [_row("LBR", "ليبريا", source="curated"), _row("AUT", "النمسا"), _row("LBR", "ليبيري", kind="demonym")]
+    got = {r["alias"] for r in spelling_demonyms(rows)}
+    assert "الليبريون" in got and "ليبري" in got
+    assert not any(a.startswith(("نمس", "النمس")) for a in got)
+
+
+def test_arabic_un_names_the_registry_lacked(matcher):
+    """UNTERM's short name of UNAMID (العملية المختلطة, 6 of 6 tune sentences UNAMID), the UN's جيش الرب for the
+    LRA, المصرف المركزي الأوروبي, جزر فرجن البريطانية, بروني دار السلام. Twins: the generic العملية and another
+    "mixed" noun stay untagged; the LRA's full name is one mention."""
+    texts = ["وستعزز العملية المختلطة آليات الإنذار المبكر", "المناطق المتضررة من أعمال جيش الرب",
+             "وشرع المصرف المركزي الأوروبي في تنفيذ برنامج", "في أنغيلا وجزر فرجن البريطانية",
+             "البعثة الدائمة لبروني دار السلام", "وستواصل العملية دعم الحوار", "الزراعة المختلطة",
+             "هجمات جيش الرب للمقاومة"]
+    found = _found(matcher, texts)
+    assert _ids(found, texts[0]) == {"org:unamid"}
+    assert _ids(found, texts[1]) == {"grp:lra"}
+    assert _ids(found, texts[2]) == {"org:ecb"}
+    assert _ids(found, texts[3]) == {"place:british_virgin_islands"}
+    assert _ids(found, texts[4]) == {"BRN"}
+    assert _ids(found, texts[5]) == _ids(found, texts[6]) == set()
+    assert found[texts[7]] == {("جيش الرب للمقاومة", "grp:lra")}
