@@ -8,6 +8,7 @@ from diplolib.actors import tag_actors
 from diplolib.actors.arabic_state_forms import (BARE_ZIPF_MAX, accusative_demonyms, bare_names,
                                                 spelling_demonyms)
 from diplolib.actors.matcher_cache import default_matcher
+from diplolib.actors.short_forms import resolve_short_forms
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +109,25 @@ def test_arabic_un_names_the_registry_lacked(matcher):
     assert _ids(found, texts[4]) == {"BRN"}
     assert _ids(found, texts[5]) == _ids(found, texts[6]) == set()
     assert found[texts[7]] == {("جيش الرب للمقاومة", "grp:lra")}
+
+
+def _short_forms(matcher, texts, **kw):
+    arts = pd.DataFrame({"article_id": range(len(texts)), "text": texts, "published": "2015-06-01"})
+    found = resolve_short_forms(arts, tag_actors(arts, registry=matcher), registry=matcher, **kw)
+    rows = found[found["method"] == "short_form"]
+    return dict(zip(rows["article_id"], rows["actor_id"], strict=True))
+
+
+def test_french_acronyms_that_are_other_things_acronyms_are_short_forms(matcher):
+    """French writes CCS for the CEB and CEA for the ECA; as aliases they would be carbon capture and the French
+    atomic energy commission in every text (round 14 dropped them), so they are short forms, read only from a
+    document that names the body (tune half: "le secrétariat du CCS" twice, "de concert avec la CEA"). Twins: the
+    same words in a document that does not name the body stay unresolved; English "the CCS" is no French form."""
+    texts = ["le secrétariat du CCS continue de collaborer", "de concert avec la CEA, l'ONUDI et l'Union africaine",
+             "le secrétariat du CCS continue de collaborer", "le CEA a publié son rapport sur le nucléaire",
+             "the CCS technology is costly"]
+    got = _short_forms(matcher, texts, named={0: {"org:ceb"}, 1: {"org:eca"}, 4: {"org:ceb"}})
+    assert got[0] == "org:ceb"
+    assert got[1] == "org:eca"
+    assert got[2] == got[3] == ""
+    assert 4 not in got
