@@ -131,3 +131,23 @@ def test_french_acronyms_that_are_other_things_acronyms_are_short_forms(matcher)
     assert got[1] == "org:eca"
     assert got[2] == got[3] == ""
     assert 4 not in got
+
+
+def test_english_sc_is_the_security_council_only_in_its_documents(matcher):
+    """"the SC" (tune half: "altered by the SC which may … adopt a resolution") is a short form of the Security
+    Council, read only where the document names it; a "Steering Committee" document that does not name it stays
+    unresolved."""
+    texts = ["this principle may be altered by the SC which may adopt a resolution",
+             "the SC met twice and approved the work plan"]
+    got = _short_forms(matcher, texts, named={0: {"org:unsc"}, 1: {"org:undp"}})
+    assert got == {0: "org:unsc", 1: ""}
+
+
+def test_unofficial_english_names_of_unicef_and_un_women(matcher):
+    """NGO statements write "United Nations Children Fund" and "United Nations Women" (read as the UN before).
+    Twins: the official names and the UN alone."""
+    texts = ["(United Nations Children Fund)", "United Nations Women Executive Director",
+             "the United Nations Children's Fund", "UN Women", "the United Nations and its partners"]
+    found = _found(matcher, texts)
+    assert [_ids(found, t) for t in texts] == [{"org:unicef"}, {"org:un_women"}, {"org:unicef"},
+                                              {"org:un_women"}, {"org:un"}]
