@@ -151,3 +151,22 @@ def test_unofficial_english_names_of_unicef_and_un_women(matcher):
     found = _found(matcher, texts)
     assert [_ids(found, t) for t in texts] == [{"org:unicef"}, {"org:un_women"}, {"org:unicef"},
                                               {"org:un_women"}, {"org:un"}]
+
+
+def test_the_lui_of_the_reporting_formula_is_the_organ_speaking(matcher):
+    """In a resolution, "Prie le Secrétaire général de lui rendre compte" reports to the organ (tune half: 5 of 5,
+    where English and Arabic name it). Twins: "lui" before another verb ("à lui fournir": the State), the same
+    formula in a text with no voice, and the sentence-initial "Il souligne" that was already the organ."""
+    texts = ["11. Prie le Secrétaire général de lui rendre compte de l'application de la présente résolution",
+             "les rapports mensuels qu'il lui présente;",
+             "Prie la Commission de lui rendre compte à sa soixante-dixième session",
+             "Prie le Secrétaire général d'aider le Gouvernement et de lui fournir une assistance",
+             "11. Prie le Secrétaire général de lui rendre compte de l'application de la présente résolution",
+             "Il souligne qu'il importe de protéger les civils."]
+    voice = ["Security Council", "Security Council", "General Assembly", "Security Council", None,
+             "Security Council"]
+    arts = pd.DataFrame({"article_id": range(len(texts)), "text": texts, "published": "2015-06-01", "voice": voice})
+    found = resolve_short_forms(arts, tag_actors(arts, registry=matcher), registry=matcher, voice="voice")
+    pronouns = found[found["alias_kind"] == "context:voice"]
+    got = dict(zip(pronouns["article_id"], zip(pronouns["surface"], pronouns["actor_id"])))
+    assert got == {0: ("lui", "org:unsc"), 1: ("lui", "org:unsc"), 2: ("lui", "org:unga"), 5: ("Il", "org:unsc")}
