@@ -170,3 +170,19 @@ def test_the_lui_of_the_reporting_formula_is_the_organ_speaking(matcher):
     pronouns = found[found["alias_kind"] == "context:voice"]
     got = dict(zip(pronouns["article_id"], zip(pronouns["surface"], pronouns["actor_id"])))
     assert got == {0: ("lui", "org:unsc"), 1: ("lui", "org:unsc"), 2: ("lui", "org:unga"), 5: ("Il", "org:unsc")}
+
+
+def test_french_comite_is_not_the_board_of_auditors(matcher):
+    """French "le Comité" read as the Board of Auditors (its French name is a Comité) was confirmed 0 of 3 times on
+    the tune half: each was the document's other committee (ACABQ, UNFPA's audit committee), which English and
+    Arabic call "the Committee" / اللجنة. The Board keeps "the Board" and المجلس (confirmed 9 of 9) and its full
+    French name; twin: "le Comité" with ACABQ in view is still ACABQ."""
+    texts = ["Le Comité soutient la fonction de déontologie du Fonds.", "In that connection, the Board notes that",
+             "Le Comité compte qu'aucun effort ne sera épargné", "وأحاط المجلس علما بالبيانات المالية",
+             "le Comité des commissaires aux comptes a noté"]
+    board = "org:un_board_of_auditors"
+    got = _short_forms(matcher, texts, named={0: {board}, 1: {board}, 2: {"org:acabq"}, 3: {board}})
+    assert got[0] == ""
+    assert got[1] == got[3] == board
+    assert got[2] == "org:acabq"
+    assert _ids(_found(matcher, texts[4:]), texts[4]) == {board}
