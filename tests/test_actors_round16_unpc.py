@@ -201,3 +201,18 @@ def test_arabic_albarnamaj_alone_is_any_programme(matcher):
     assert 0 not in got
     assert got[1] == got[2] == "org:un_habitat"
     assert _ids(_found(matcher, texts[3:]), texts[3]) == {"org:undp"}
+
+
+def test_arabic_almunazzama_is_the_un_only_in_the_uns_own_organs_documents(matcher):
+    """Arabic المنظمة has no capital: in a fund's, a programme's or a functional commission's document that names
+    the UN somewhere, it was that body or any organisation (tune half: "تنفيذها في المنظمة بأسرها" UNDP, "قدرة
+    المنظمة على التكيف" organisational resilience, an NGO in UN-Habitat's report; 3 of 3 wrong), so the document
+    naming the UN resolves it only where the source is one of the organs that call the UN "the Organization"
+    (UN_VOICE). Twins: the same sentence in a General Assembly document, and another body with that noun named in
+    the document (FAO)."""
+    texts = ["ووسعت المنظمة من نطاق عمليتها", "ووسعت المنظمة من نطاق عمليتها", "ووسعت المنظمة من نطاق عمليتها",
+             "The Organization scaled up its operation"]
+    got = _short_forms(matcher, texts, un_text=True,
+                       source=["UN-Habitat", "General Assembly", "Economic and Social Council", "UN-Habitat"],
+                       named={0: {"org:un"}, 1: {"org:un"}, 2: {"org:fao"}, 3: {"org:un"}})
+    assert got == {0: "", 1: "org:un", 2: "org:fao", 3: "org:un"}

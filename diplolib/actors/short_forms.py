@@ -201,10 +201,13 @@ def _decide(noun: str, lang: str, before: list[str], in_doc: set[str], from_sour
     if near:
         return near[-1], "context:named"
     hit = cands & in_doc
-    if len(hit) == 1:
+    # Arabic المنظمة (no capital) in the document of an organ that does not call the UN "the Organization" (a
+    # fund's, a commission's) is that body's or any organisation, even where the document names the UN
+    other_organ = lang == "ar" and bool(from_source) and not from_source & UN_VOICE
+    if len(hit) == 1 and not (hit == {"org:un"} and other_organ):
         return next(iter(hit)), "context:named"
-    if "org:un" in cands and un_text and (lang != "ar" or "org:un" in in_doc or (
-            from_source & UN_VOICE and not hit and not definite_before)):
+    if "org:un" in cands and un_text and (lang != "ar" or not other_organ and ("org:un" in in_doc or (
+            from_source & UN_VOICE and not hit and not definite_before))):
         return "org:un", "context:un-text"  # Arabic has no capital: المنظمة needs the document or the organ
     return "", ("ambiguous" if len(hit) > 1 else "no-context")
 
