@@ -52,6 +52,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .arabic_state_forms import arabic_forms
 from .state_demonyms import (
     ROLE_TEMPLATES,
     alias_sort_key,
@@ -100,7 +101,7 @@ PHRASE_COLUMNS = ["phrase", "lang", "role", "of", "case_sensitive", "source", "n
 LANGS = ("en", "fr", "ar")
 
 _HARAKAT = re.compile("[\u064b-\u0652\u0670\u0640]")  # short vowels, shadda, sukun, dagger alif, tatweel
-_SOURCE_RANK = {"curated": 0, "cldr": 1, "iso3166": 2, "demonyms": 3, "capitals": 4}  # who wins a duplicate alias
+_SOURCE_RANK = {"curated": 0, "cldr": 1, "iso3166": 2, "demonyms": 3, "capitals": 4, "article": 5}  # who wins a duplicate alias
 
 
 def strip_harakat(text: str) -> str:
@@ -240,6 +241,7 @@ def state_aliases() -> list[dict[str, str]]:
     rows += [
         dict(r, source=r.get("source") or "curated") for r in read_csv(SOURCES_DIR / "state_aliases.csv")
     ]
+    rows += arabic_forms(rows)  # "لغابون", "الليبريون", "12 إسرائيليا" (arabic_state_forms)
     best: dict[tuple[str, str, str], dict[str, str]] = {}
     for r in rows:
         r = {c: r.get(c, "") for c in ALIAS_COLUMNS}

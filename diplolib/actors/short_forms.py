@@ -27,7 +27,8 @@ mention's ``alias_kind`` says which):
 A text written in a body's own voice (``voice`` column: a Security Council presidential statement is the
 Council speaking, "Il souligne …", "It urges …"; :func:`document_voice` reads it from UN document symbols)
 makes a subject pronoun at the start of a sentence that body (``context:voice``), except the impersonal
-uses ("Il est …", "Il convient …", "It is …"). Arabic repeats the noun (المجلس) and needs no such rule. A text
+uses ("Il est …", "Il convient …", "It is …"), and so the French "lui" of the reporting formula ("Prie le Secrétaire
+général de lui rendre compte"; :mod:`~diplolib.actors.voice_pronouns`). Arabic repeats the noun (المجلس). A text
 that another body wrote (``author``: an NGO's statement, an NPT paper; :mod:`~diplolib.actors.document_authors`)
 takes neither its issuing organ nor the UN-text signal, and its "the Organization" is its author.
 
@@ -74,6 +75,7 @@ from .short_form_qualifiers import (
 )
 from .tagger import ActorMatcher, tag_actors
 from .un_system import construct_parents, read_un_system, short_forms
+from .voice_pronouns import VOICE_PATTERNS
 
 __all__ = ["SECRETARY_GENERAL", "UN_VOICE", "VOICE_SERIES", "document_voice", "short_form_spans", "resolve_short_forms"]
 
@@ -81,12 +83,6 @@ __all__ = ["SECRETARY_GENERAL", "UN_VOICE", "VOICE_SERIES", "document_voice", "s
 SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général", "ar": "الأمين العام"}
 #: bodies whose documents call the United Nations "the Organization" (المنظمة with no other body in view)
 UN_VOICE = frozenset({"org:un", "org:unga", "org:unsc", "org:un_secretariat"})
-_IMPERSONAL = {"en": r"(?:is|was|would|will|should|could|may|might|has\s+been|had\s+been|remains|seems|appears)\b",
-               "fr": r"(?:y|est|était|sera|serait|importe|convient|faut|faudrait|s['’]agit|reste|semble|apparaît|"
-                     r"ressort|existe|n['’]y|a\s+été|avait\s+été)\b"}
-_VOICE_PRONOUN = {lang: re.compile(rf"(?:^|(?<=[.;!?]\s))(?:\d+[.)]\s+)?(?P<noun>{pro})\s+(?!{_IMPERSONAL[lang]})"
-                                   r"(?=[^\W\d_])")
-                  for lang, pro in (("en", "It"), ("fr", "Il|Elle"))}
 
 
 def _alt(words: set[str]) -> str:
@@ -168,12 +164,13 @@ def short_form_spans(texts: pd.Series) -> pd.DataFrame:
 
 
 def _voice_spans(texts: pd.Series, voices: pd.Series) -> list[tuple[int, str, int, int, str]]:
-    """(position, lang, start, end, voice) of the sentence-initial subject pronouns of texts with a voice."""
+    """(position, lang, start, end, voice) of the pronouns that stand for the voice of texts with one
+    (:data:`~diplolib.actors.voice_pronouns.VOICE_PATTERNS`: "Il souligne", "de lui rendre compte")."""
     rows = []
     for pos, (text, voice) in enumerate(zip(texts.tolist(), voices.tolist(), strict=True)):
         if not (isinstance(text, str) and isinstance(voice, str)):
             continue
-        for lang, pattern in _VOICE_PRONOUN.items():
+        for lang, pattern in VOICE_PATTERNS:
             rows += [(pos, lang, m.start("noun"), m.end("noun"), voice) for m in pattern.finditer(text)]
     return rows
 
@@ -204,10 +201,13 @@ def _decide(noun: str, lang: str, before: list[str], in_doc: set[str], from_sour
     if near:
         return near[-1], "context:named"
     hit = cands & in_doc
-    if len(hit) == 1:
+    # Arabic المنظمة (no capital) in the document of an organ that does not call the UN "the Organization" (a
+    # fund's, a commission's) is that body's or any organisation, even where the document names the UN
+    other_organ = lang == "ar" and bool(from_source) and not from_source & UN_VOICE
+    if len(hit) == 1 and not (hit == {"org:un"} and other_organ):
         return next(iter(hit)), "context:named"
-    if "org:un" in cands and un_text and (lang != "ar" or "org:un" in in_doc or (
-            from_source & UN_VOICE and not hit and not definite_before)):
+    if "org:un" in cands and un_text and (lang != "ar" or not other_organ and ("org:un" in in_doc or (
+            from_source & UN_VOICE and not hit and not definite_before))):
         return "org:un", "context:un-text"  # Arabic has no capital: المنظمة needs the document or the organ
     return "", ("ambiguous" if len(hit) > 1 else "no-context")
 

@@ -178,7 +178,7 @@ def _rule(alias: str, lang: str, kind: str, cs: bool, stats: dict) -> tuple[str,
     return "", "", ""
 
 
-_NISBA_ENDINGS = ("يين", "يون", "ية", "يه", "ي")  # ة is ه in the matching form
+_NISBA_ENDINGS = ("يين", "يون", "ية", "يه", "يا", "ي")  # ة is ه in the matching form; يا the accusative
 
 
 def _nisba_stem(key: str) -> str:

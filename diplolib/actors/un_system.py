@@ -4,7 +4,11 @@
 and Arabic, the acronyms each language writes (``PNUE`` for ``UNEP``, ``ONUDI`` for ``UNIDO``, Arabic
 ``اليونيدو``), the body it belongs to (``part_of``) and the generic noun its own documents use for it
 (``short_en``, ``short_fr``, ``short_ar``: "the Council", "le Conseil", "المجلس"). Several variants of a cell are
-separated by ``|``. :func:`un_system_rows` turns it into registry rows for :mod:`~diplolib.actors.build`
+separated by ``|``. A short cell also holds the acronyms that name another thing elsewhere (French ``CCS`` for the
+CEB, carbon capture in English; ``CEA`` for the ECA, the French atomic energy commission; English ``SC``): as
+short forms they are read only where the document names the body. A noun whose readings the other languages of the
+UN's parallel sentences rarely confirm is left out (Arabic البرنامج, any programme; French "Comité" of the Board
+of Auditors). :func:`un_system_rows` turns it into registry rows for :mod:`~diplolib.actors.build`
 (actors the registry lacks; every name and acronym as an alias, acronyms case-sensitive), and
 :func:`short_forms` gives the generic nouns to :mod:`~diplolib.actors.short_forms`, which resolves them from
 the document's context.
