@@ -89,19 +89,31 @@ def _comma(text: str, lo: int, hi: int | None = None) -> int:
     return -1 if m is None else m.start()
 
 
+_RELATIVE_ENDS: list = [(None, None), (None, None)]  # the last two texts' (text, (opening, closing commas)): a
+# batch's matching form and display; each entry read and replaced whole, so that threads never mix two batches'
+
+
 def relative_ends(match: str, *, opens: bool = False) -> list[int] | tuple[np.ndarray, np.ndarray]:
     """Offsets of the commas that close a relative clause set off by commas (", who …,"); with ``opens``, the
-    arrays of the clauses' opening commas and closing commas."""
-    starts, out = [], []
-    for m in _RELATIVE.finditer(match):
-        c = _comma(match, m.end())
-        stop = match.find(". ", m.end())
-        if c != -1 and (stop == -1 or c < stop):
-            starts.append(m.start())
-            out.append(c)
+    arrays of the clauses' opening commas and closing commas. The rules of a batch ask it of the same matching
+    form twice (the forward marks, the backgrounds) and of its display once between them: the answers for the
+    last two texts are kept (with the texts, so that their identity stays valid) and given again."""
+    hit = [kept for text, kept in _RELATIVE_ENDS if text is match]
+    if hit:
+        kept = hit[0]
+    else:
+        starts, out = [], []
+        for m in _RELATIVE.finditer(match):
+            c = _comma(match, m.end())
+            stop = match.find(". ", m.end())
+            if c != -1 and (stop == -1 or c < stop):
+                starts.append(m.start())
+                out.append(c)
+        kept = (np.asarray(starts, dtype=np.int64), np.asarray(out, dtype=np.int64))
+        _RELATIVE_ENDS[:] = [_RELATIVE_ENDS[-1], (match, kept)]
     if opens:
-        return np.asarray(starts, dtype=np.int64), np.asarray(out, dtype=np.int64)
-    return out
+        return kept[0].copy(), kept[1].copy()
+    return kept[1].tolist()
 
 
 def forward_marks(b: Batch, lang: str, *, firm: bool = False,

@@ -1,0 +1,117 @@
+"""The events mechanics rewritten in round 16 (issue 17 / 15, speed), against the code they replaced (kept here as
+the reference): ``reduced.agent_spans`` (the reduced relatives' "<participle> by " found from the literal " by "
+instead of a regex tried at every offset of the batch) and ``clauses.relative_ends`` (kept for the last two texts
+of a batch, asked three times). Each is compared on its own, on random texts and the sample corpora, and
+``extract_events`` must give the same table with the reference paths swapped in, on a small mixed corpus in three
+languages."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import corpus_dir
+from diplolib import actors, datasets
+from diplolib.actors.matcher_cache import default_matcher
+from diplolib.events import clauses, extract, reduced
+from diplolib.events.scan import batch
+
+
+def _ref_agent_spans(text: str) -> list[tuple[int, int]]:
+    """``reduced.agent_spans`` before: the regex over the whole text."""
+    return [(m.start(), m.end()) for m in reduced._AGENT.finditer(text)]
+
+
+def _ref_relative_ends(match: str, *, opens: bool = False):
+    """``clauses.relative_ends`` before: read again at every call."""
+    starts, out = [], []
+    for m in clauses._RELATIVE.finditer(match):
+        c = clauses._comma(match, m.end())
+        stop = match.find(". ", m.end())
+        if c != -1 and (stop == -1 or c < stop):
+            starts.append(m.start())
+            out.append(c)
+    if opens:
+        return np.asarray(starts, dtype=np.int64), np.asarray(out, dtype=np.int64)
+    return out
+
+
+_PIECES = ["backed", " by ", "by", "un", "armed", "_", "é", " ", "supported", "assisted", "-", "x", "ed by ", "Backed",
+           "sponsored", "\n", "1", "by by "]
+
+
+def test_agent_spans_equal_the_regex_on_random_texts():
+    rng = random.Random(16)
+    texts = ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 14))) for _ in range(20000)]
+    found = 0
+    for text in texts:
+        want = _ref_agent_spans(text)
+        assert reduced.agent_spans(text) == want, text
+        found += len(want)
+    assert found > 500  # the random texts hold many agents, at the text's start and after word characters too
+
+
+def test_agent_spans_boundaries():
+    # twins: a participle inside a word ("unarmed by") or run into the one before is no agent
+    assert reduced.agent_spans("forces backed by Russia") == [(7, 17)]
+    assert reduced.agent_spans("backed by Iran") == [(0, 10)]
+    assert reduced.agent_spans("unarmed by law, x_armed by y, 1backed by z") == []
+    assert reduced.agent_spans("Armed by Iran and (armed by Syria)") == [(19, 28)]  # case as the regex reads it
+
+
+def _texts(name: str) -> list[str]:
+    corpus_dir(name)
+    return datasets.load(name)[0]["text"].tolist()
+
+
+@pytest.mark.parametrize("name", ["fa-kes", "kremlin-en", "meae-fr", "wikinews-ar"])
+def test_round16_paths_equal_the_reference_on_sample_corpora(name):
+    b = batch(_texts(name))
+    want = _ref_agent_spans(b.display)
+    assert reduced.agent_spans(b.display) == want
+    assert name != "fa-kes" or len(want) > 50
+    for text in (b.match, b.display, b.match, b.display, b.match):  # alternating, as a batch asks
+        np.testing.assert_array_equal(clauses.relative_ends(text), _ref_relative_ends(text))
+        for got, ref in zip(clauses.relative_ends(text, opens=True), _ref_relative_ends(text, opens=True),
+                            strict=True):
+            np.testing.assert_array_equal(got, ref)
+
+
+def test_relative_ends_kept_per_text():
+    a = "Israel, which has vowed to stay, rejected it. France, qui a dit non, a refusé."
+    b = "Nothing relative here, none."
+    assert clauses.relative_ends(a) == _ref_relative_ends(a) and len(_ref_relative_ends(a)) == 2
+    assert clauses.relative_ends(b) == [] and clauses.relative_ends(a) == _ref_relative_ends(a)
+    c = "x" + a[1:]  # an equal-length text of other identity is read again, not taken for the kept one
+    assert clauses.relative_ends(c) == _ref_relative_ends(c)
+    opened, closed = clauses.relative_ends(a, opens=True)
+    opened[:] = -1  # the caller's copy: what is kept is not changed
+    np.testing.assert_array_equal(clauses.relative_ends(a, opens=True)[0], _ref_relative_ends(a, opens=True)[0])
+
+
+def _mixed() -> pd.DataFrame:
+    """The in-code sample (three languages) and the head of FA-KES, Wikinews French and Arabic."""
+    from test_events import SAMPLE
+    parts = [SAMPLE]
+    for name, rows in (("fa-kes", 300), ("wikinews-fr", 60), ("wikinews-ar", 60)):
+        corpus_dir(name)
+        parts.append(datasets.load(name)[0].iloc[:rows])
+    return pd.concat(parts, ignore_index=True)
+
+
+def test_events_identical_with_the_round16_reference_paths(monkeypatch):
+    arts = _mixed()
+    matcher = default_matcher()
+    mentions = actors.tag_actors(arts, registry=matcher)
+    fast = extract.extract_events(arts, mentions, registry=matcher)
+    monkeypatch.setattr(reduced, "agent_spans", _ref_agent_spans)
+    monkeypatch.setattr(clauses, "relative_ends", _ref_relative_ends)
+    from diplolib.events import nesting
+    monkeypatch.setattr(nesting, "relative_ends", _ref_relative_ends)
+    ref = extract.extract_events(arts, mentions, registry=matcher)
+    langs = arts.set_index("article_id")["lang"]
+    assert len(ref) > 100 and set(langs[ref["article_id"]]) == {"en", "fr", "ar"}  # events in every language
+    pd.testing.assert_frame_equal(fast, ref, check_exact=True)
