@@ -115,3 +115,14 @@ def test_events_identical_with_the_round16_reference_paths(monkeypatch):
     langs = arts.set_index("article_id")["lang"]
     assert len(ref) > 100 and set(langs[ref["article_id"]]) == {"en", "fr", "ar"}  # events in every language
     pd.testing.assert_frame_equal(fast, ref, check_exact=True)
+
+
+def test_is_as_reads_the_code_points_as_startswith():
+    rng = random.Random(3)
+    for _ in range(300):
+        spaced = " " + "".join(rng.choice(["as ", "a", "s", " ", "é", "as", "has ", "😀"]) for _ in range(rng.randint(0, 9)))
+        pos = np.array([i for i in range(len(spaced)) if spaced[i] == " "] + [len(spaced) - 1], dtype=np.int64)
+        want = np.array([spaced.startswith("as ", i + 1) for i in pos.tolist()], dtype=bool)
+        np.testing.assert_array_equal(clauses._is_as(spaced, pos), want, err_msg=spaced)
+    # twins: "as" at the form's end (no space after it) and "has" are not the word "as"
+    np.testing.assert_array_equal(clauses._is_as("  as  has as", np.array([1, 5, 9])), [True, False, False])

@@ -18,6 +18,7 @@ import numpy as np
 from .chars import codes_of, pattern_starts
 from .governed import NOUNS as GOV_NOUNS
 from .scan import Batch
+from .words import spaced_codes
 
 __all__ = ["FORWARD", "FIRM", "REACTIVE", "PARTICIPLE_ENDINGS", "clause_marks", "forward_marks", "participle_subject",
            "relative_antecedent", "relative_ends", "relative_subject",
@@ -116,6 +117,15 @@ def relative_ends(match: str, *, opens: bool = False) -> list[int] | tuple[np.nd
     return kept[1].tolist()
 
 
+def _is_as(spaced: str, pos: np.ndarray) -> np.ndarray:
+    """``spaced.startswith("as ", i + 1)`` for each ``i`` of ``pos`` (offsets >= 0), read on the form's code points."""
+    codes = spaced_codes(spaced)
+    n = len(codes)
+    at = np.minimum(pos[:, None] + np.arange(1, 4), n - 1)
+    return (pos + 3 < n) & (codes[at] == np.array([ord("a"), ord("s"), 32])).all(axis=1) if n else \
+        np.zeros(len(pos), dtype=bool)
+
+
 def forward_marks(b: Batch, lang: str, *, firm: bool = False,
                   marks: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, consequence: bool = True
                   ) -> np.ndarray:
@@ -145,14 +155,22 @@ def forward_marks(b: Batch, lang: str, *, firm: bool = False,
             return not (spaced.startswith("as ", i + 1) and (
                 _NOT_FORWARD.match(spaced, i + 1) or _NOT_FORWARD.match(spaced, max(0, spaced.rfind(" ", 0, i) + 1))))
 
+        def clauses(p: list[int]) -> np.ndarray:  # clause(i) read only where the word is "as" (its code points)
+            p = np.asarray(p, dtype=np.int64)
+            keep = ~_is_as(spaced, p)
+            keep[~keep] = [clause(i) for i in p[~keep].tolist()]
+            return p[keep]
+
         closes = relative_ends(b.match)
         if lang in _GERUND_ADJUNCT:
             closes = closes + [m.start() for m in _GERUND_ADJUNCT[lang].finditer(spaced)]
         then = [m.start(1) for m in _CONSEQUENCE[lang].finditer(b.display) if m.group(1) not in _NOT_PARTICIPLES] \
             if lang in _CONSEQUENCE else []
         then = b.match_offsets(np.asarray(then, dtype=np.int64)).tolist() if then else []
-        cache[lang] = tuple(np.asarray([i for i in p if clause(i)] + closes + extra, dtype=np.int64)
-                            for p, extra in ((pos, then), (firm_pos, then), (pos, []), (firm_pos, [])))
+        kept, closes, then = clauses(pos), np.asarray(closes, dtype=np.int64), np.asarray(then, dtype=np.int64)
+        firm_kept = clauses(firm_pos)
+        cache[lang] = tuple(np.concatenate([p, closes, extra]) for p, extra in (
+            (kept, then), (firm_kept, then), (kept, then[:0]), (firm_kept, then[:0])))
     return cache[lang][int(firm) + 2 * (not consequence)]
 
 

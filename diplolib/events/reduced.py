@@ -58,19 +58,20 @@ def agent_subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before
     p_start, by_end = (np.asarray(x, dtype=np.int64) for x in zip(*found, strict=True))
     ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
     cand = np.flatnonzero(before >= 0)
-    # a noun cue inside the agent is the agent's deed ("backed by US-led air *strikes*"), a participle its
-    # modifier ("backed by air strikes launched by the US-led coalition *fighting* Daesh"): read as before
-    first = [b.match[a:z].split(" ", 1)[0] for a, z in zip(hits["m_start"][cand].tolist(),
-                                                          hits["m_end"][cand].tolist(), strict=True)]
-    prev = word_before(b.spaced, space_positions(b.spaced), hits["m_start"][cand])  # "have been *battling*"
-    cand = cand[[w not in NOUNS["en"] and (not w.endswith("ing") or p in _AUXILIARIES)
-                 for w, p in zip(first, prev, strict=True)]]
     at = ps[before[cand]]
     k = np.searchsorted(by_end, at, side="right") - 1
     kk = np.maximum(k, 0)
     keep = (k >= 0) & (at - by_end[kk] <= _AGENT_REACH) & (p_start[kk] >= b.sent_start[hits["sentence"][cand]]) \
         & (by_end[kk] <= hits["start"][cand])
-    cand, kk = cand[keep], kk[keep]
+    cand, kk = cand[keep], kk[keep]  # the cues whose source stands in an agent: the words below read for them only
+    # a noun cue inside the agent is the agent's deed ("backed by US-led air *strikes*"), a participle its
+    # modifier ("backed by air strikes launched by the US-led coalition *fighting* Daesh"): read as before
+    first = [b.match[a:z].split(" ", 1)[0] for a, z in zip(hits["m_start"][cand].tolist(),
+                                                          hits["m_end"][cand].tolist(), strict=True)]
+    prev = word_before(b.spaced, space_positions(b.spaced), hits["m_start"][cand])  # "have been *battling*"
+    verb = np.array([w not in NOUNS["en"] and (not w.endswith("ing") or p in _AUXILIARIES)
+                     for w, p in zip(first, prev, strict=True)], dtype=bool)
+    cand, kk = cand[verb], kk[verb]
     if not len(cand):
         return before
     out = before.copy()
