@@ -1,7 +1,8 @@
 """The events mechanics rewritten in round 16 (issue 17 / 15, speed), against the code they replaced (kept here as
 the reference): ``reduced.agent_spans`` (the reduced relatives' "<participle> by " found from the literal " by "
-instead of a regex tried at every offset of the batch) and ``clauses.relative_ends`` (kept for the last two texts
-of a batch, asked three times). Each is compared on its own, on random texts and the sample corpora, and
+instead of a regex tried at every offset of the batch), ``clauses._relatives`` / ``relative_ends`` (the relative
+clauses kept for the last two texts of a batch, asked four times) and ``clauses._is_as`` (the word "as" read on the
+code points before its Python test). Each is compared on its own, on random texts and the sample corpora, and
 ``extract_events`` must give the same table with the reference paths swapped in, on a small mixed corpus in three
 languages."""
 
@@ -23,6 +24,12 @@ from diplolib.events.scan import batch
 def _ref_agent_spans(text: str) -> list[tuple[int, int]]:
     """``reduced.agent_spans`` before: the regex over the whole text."""
     return [(m.start(), m.end()) for m in reduced._AGENT.finditer(text)]
+
+
+def _ref_relatives(text: str):
+    """``clauses._relatives`` as the code before read it: every match, then the clauses closed by a comma."""
+    every = np.array([m.start() for m in clauses._RELATIVE.finditer(text)], dtype=np.int64)
+    return (every, *_ref_relative_ends(text, opens=True))
 
 
 def _ref_relative_ends(match: str, *, opens: bool = False):
@@ -75,6 +82,8 @@ def test_round16_paths_equal_the_reference_on_sample_corpora(name):
     assert name != "fa-kes" or len(want) > 50
     for text in (b.match, b.display, b.match, b.display, b.match):  # alternating, as a batch asks
         np.testing.assert_array_equal(clauses.relative_ends(text), _ref_relative_ends(text))
+        for got, ref in zip(clauses._relatives(text), _ref_relatives(text), strict=True):
+            np.testing.assert_array_equal(got, ref)
         for got, ref in zip(clauses.relative_ends(text, opens=True), _ref_relative_ends(text, opens=True),
                             strict=True):
             np.testing.assert_array_equal(got, ref)
@@ -109,6 +118,9 @@ def test_events_identical_with_the_round16_reference_paths(monkeypatch):
     fast = extract.extract_events(arts, mentions, registry=matcher)
     monkeypatch.setattr(reduced, "agent_spans", _ref_agent_spans)
     monkeypatch.setattr(clauses, "relative_ends", _ref_relative_ends)
+    monkeypatch.setattr(clauses, "_relatives", _ref_relatives)
+    monkeypatch.setattr(clauses, "_is_as", lambda spaced, pos: np.array(
+        [spaced.startswith("as ", i + 1) for i in pos.tolist()], dtype=bool))
     from diplolib.events import nesting
     monkeypatch.setattr(nesting, "relative_ends", _ref_relative_ends)
     ref = extract.extract_events(arts, mentions, registry=matcher)

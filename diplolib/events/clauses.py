@@ -90,31 +90,40 @@ def _comma(text: str, lo: int, hi: int | None = None) -> int:
     return -1 if m is None else m.start()
 
 
-_RELATIVE_ENDS: list = [(None, None), (None, None)]  # the last two texts' (text, (opening, closing commas)): a
-# batch's matching form and display; each entry read and replaced whole, so that threads never mix two batches'
+#: The last two texts' ``(text, _relatives(text))``: a batch's matching form and display; each entry read and
+#: replaced whole, so that threads never mix two batches'.
+_RELATIVES: list = [(None, None), (None, None)]
+
+
+def _relatives(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(every match, opening commas, closing commas)`` of :data:`_RELATIVE` in ``text``: the start of every match
+    and the relative clauses set off by commas (their opening and closing commas). The rules of a batch ask for
+    them four times (the forward marks, the antecedents, the embedded cues, the backgrounds) of two texts, its
+    matching form and its display: the answers for the last two texts are kept (with the texts, so that their
+    identity stays valid) and given again."""
+    hit = [kept for kept_text, kept in _RELATIVES if kept_text is text]
+    if hit:
+        return hit[0]
+    every, starts, out = [], [], []
+    for m in _RELATIVE.finditer(text):
+        every.append(m.start())
+        c = _comma(text, m.end())
+        stop = text.find(". ", m.end())
+        if c != -1 and (stop == -1 or c < stop):
+            starts.append(m.start())
+            out.append(c)
+    kept = tuple(np.asarray(x, dtype=np.int64) for x in (every, starts, out))
+    _RELATIVES[:] = [_RELATIVES[-1], (text, kept)]
+    return kept
 
 
 def relative_ends(match: str, *, opens: bool = False) -> list[int] | tuple[np.ndarray, np.ndarray]:
     """Offsets of the commas that close a relative clause set off by commas (", who …,"); with ``opens``, the
-    arrays of the clauses' opening commas and closing commas. The rules of a batch ask it of the same matching
-    form twice (the forward marks, the backgrounds) and of its display once between them: the answers for the
-    last two texts are kept (with the texts, so that their identity stays valid) and given again."""
-    hit = [kept for text, kept in _RELATIVE_ENDS if text is match]
-    if hit:
-        kept = hit[0]
-    else:
-        starts, out = [], []
-        for m in _RELATIVE.finditer(match):
-            c = _comma(match, m.end())
-            stop = match.find(". ", m.end())
-            if c != -1 and (stop == -1 or c < stop):
-                starts.append(m.start())
-                out.append(c)
-        kept = (np.asarray(starts, dtype=np.int64), np.asarray(out, dtype=np.int64))
-        _RELATIVE_ENDS[:] = [_RELATIVE_ENDS[-1], (match, kept)]
+    arrays of the clauses' opening commas and closing commas (:func:`_relatives`, kept per text)."""
+    _, starts, out = _relatives(match)
     if opens:
-        return kept[0].copy(), kept[1].copy()
-    return kept[1].tolist()
+        return starts.copy(), out.copy()
+    return out.tolist()
 
 
 def _is_as(spaced: str, pos: np.ndarray) -> np.ndarray:
@@ -204,7 +213,7 @@ def relative_antecedent(display: str, starts: np.ndarray, sent_lo: np.ndarray, p
     ``material``: is each cue a material event. When ``before`` lies inside ", who … ," closed
     before the cue, the antecedent (the last such phrase ending before the comma) is taken. A new array.
     """
-    rel = np.array([m.start() for m in _RELATIVE.finditer(display)], dtype=np.int64)
+    rel = _relatives(display)[0].copy()  # every relative pronoun after a comma
     if len(rel) == 0 or len(before) == 0:
         return before
     i = np.searchsorted(rel, starts) - 1
