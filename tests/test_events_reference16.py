@@ -138,3 +138,25 @@ def test_is_as_reads_the_code_points_as_startswith():
         np.testing.assert_array_equal(clauses._is_as(spaced, pos), want, err_msg=spaced)
     # twins: "as" at the form's end (no space after it) and "has" are not the word "as"
     np.testing.assert_array_equal(clauses._is_as("  as  has as", np.array([1, 5, 9])), [True, False, False])
+
+
+def test_sector_phrases_intersect_sorted_unique_indices():
+    """``extract`` intersects ``near_cues`` and ``side_members`` with ``assume_unique=True``: both give strictly
+    increasing indices, whatever the repeats among the hits' sides and the cues; the answer equals the plain
+    intersection."""
+    from diplolib.events.hits import side_members
+    from diplolib.events.locations import near_cues
+    rng = np.random.default_rng(16)
+    for _ in range(200):
+        n = int(rng.integers(0, 60))
+        gstart = np.sort(rng.choice(np.arange(0, 2000, 10), size=n, replace=False)) if n else np.zeros(0, np.int64)
+        phrases = pd.DataFrame({"gstart": gstart, "gend": gstart + 5,
+                                "group": np.cumsum(np.r_[True, rng.random(n - 1) < 0.6]) - 1 if n else
+                                np.zeros(0, np.int64)})  # groups numbered from 0, as actor_phrases does
+        starts = np.sort(rng.integers(0, 2100, size=int(rng.integers(0, 30))))
+        src = rng.integers(-1, max(n, 1), size=len(starts)) if n else np.full(len(starts), -1)
+        tgt = rng.integers(-1, max(n, 1), size=len(starts)) if n else np.full(len(starts), -1)
+        near, side = near_cues(phrases, starts, starts + 4), side_members(phrases, src, tgt)
+        for x in (near, side):
+            assert (np.diff(x) > 0).all() and x.dtype == np.int64
+        np.testing.assert_array_equal(np.intersect1d(near, side, assume_unique=True), np.intersect1d(near, side))

@@ -197,7 +197,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     src, tgt = np.where(far_src, -1, src), np.where(far_tgt, -1, tgt)
     # a phrase's sector is read only where a row can show it: the members of the groups that take a side
     phrases = with_objects(phrases, sector=phrase_sectors(b.display, phrases, country, lang, np.intersect1d(
-        near, side_members(phrases, src, tgt)), codes=b.codes))
+        near, side_members(phrases, src, tgt), assume_unique=True), codes=b.codes))  # both sorted, unique
     table = with_objects(pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],
