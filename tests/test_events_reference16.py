@@ -8,6 +8,7 @@ languages."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import numpy as np
@@ -160,3 +161,33 @@ def test_sector_phrases_intersect_sorted_unique_indices():
         for x in (near, side):
             assert (np.diff(x) > 0).all() and x.dtype == np.int64
         np.testing.assert_array_equal(np.intersect1d(near, side, assume_unique=True), np.intersect1d(near, side))
+
+
+@pytest.mark.parametrize("name", ["nasty", "meae-fr", "wikinews-ar", "fa-kes"])
+def test_display_map_read_on_its_runs(name):
+    """``batch`` gives the matching-to-display map as runs; ``display_at`` and ``match_offsets`` read them without
+    building the array, which is built at the first read of ``to_display`` (``test_events_batch.py`` compares it
+    with the article-by-article construction) and equals them."""
+    from test_events_batch import NASTY
+    b = batch(NASTY * 3 if name == "nasty" else _texts(name))
+    n = len(b.match)
+    k = np.random.default_rng(7).integers(-n, n, 5000)
+    got, offsets = b.display_at(k), b.match_offsets(np.arange(len(b.display) + 1))
+    assert "to_display" not in b.__dict__  # not built by the reads above
+    np.testing.assert_array_equal(got, b.to_display[k])
+    np.testing.assert_array_equal(offsets, np.searchsorted(b.to_display, np.arange(len(b.display) + 1)))
+    np.testing.assert_array_equal(b.match_base, np.searchsorted(b.to_display, b.doc_base))
+    assert b.to_display.dtype == np.int64 and b.display_at(n - 1) == b.to_display[n - 1]
+    assert name != "nasty" or len(b.run_starts) > 3  # folded and expanded characters start runs
+    with pytest.raises(IndexError):
+        b.display_at(np.array([n]))
+
+
+def test_display_map_given_whole_is_kept():
+    # twin: a batch built with its map (as the reference construction does) reads that array
+    b = batch(["Straße « x »", "d'un"])
+    whole = dataclasses.replace(b, to_display=b.to_display.copy(), run_starts=None, run_values=None)
+    assert "to_display" in whole.__dict__
+    np.testing.assert_array_equal(whole.display_at(np.arange(len(b.match))), b.to_display)
+    np.testing.assert_array_equal(whole.match_offsets(np.arange(len(b.display))),
+                                  b.match_offsets(np.arange(len(b.display))))

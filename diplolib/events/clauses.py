@@ -195,7 +195,7 @@ def clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, r
     pos = np.concatenate([punct, marks["clause"][0],
                           *([marks["reported"][1] - 1] if reported else []),
                           *([forward] if forward is not None else [])])
-    return np.sort(b.to_display[pos]) if len(pos) else pos
+    return np.sort(b.display_at(pos)) if len(pos) else pos
 
 
 def same_clause(marks: np.ndarray, a: np.ndarray, z: np.ndarray) -> np.ndarray:
