@@ -191,3 +191,21 @@ def test_display_map_given_whole_is_kept():
     np.testing.assert_array_equal(whole.display_at(np.arange(len(b.match))), b.to_display)
     np.testing.assert_array_equal(whole.match_offsets(np.arange(len(b.display))),
                                   b.match_offsets(np.arange(len(b.display))))
+
+
+def test_hit_masks_computed_once_per_language(monkeypatch):
+    """The English qualifier mask and the mask of hits that may have sides are computed once per language batch
+    and applied to every hit column (a dict comprehension around the call computed them once per column)."""
+    from test_events import SAMPLE
+    matcher = default_matcher()
+    mentions = actors.tag_actors(SAMPLE, registry=matcher)
+    want = extract.extract_events(SAMPLE, mentions, registry=matcher)
+    calls = {"_qualifying": 0, "may_have_sides": 0}
+    for name in calls:
+        def counted(*a, _f=getattr(extract, name), _n=name, **k):
+            calls[_n] += 1
+            return _f(*a, **k)
+        monkeypatch.setattr(extract, name, counted)
+    got = extract.extract_events(SAMPLE, mentions, registry=matcher)
+    assert calls == {"_qualifying": 1, "may_have_sides": len(set(SAMPLE["lang"]))}  # English once; each language once
+    pd.testing.assert_frame_equal(got, want, check_exact=True)

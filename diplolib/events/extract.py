@@ -19,7 +19,7 @@ from .complements import object_agents, subjects, targets, warned_threats
 from .cue_flags import flags
 from .frames import judged_contents, trailing_frames
 from .fronted import fronted_cuts
-from .hits import ends_with, ends_with_any, may_have_sides, outside_actors, side_members
+from .hits import ends_with, ends_with_any, kept, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, default_cues, load_cues
 from .locations import article_states, near_cues, not_parties, people_states
 from .markers import adjacent
@@ -146,10 +146,10 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
     hits = outside_actors({k: v[real] for k, v in hits.items()}, phrases)
     if lang == "en":  # "the occupied territories", "a wounded soldier", "the Israeli-occupied Golan"
-        hits = {k: v[~_qualifying(b, hits)] for k, v in hits.items()}
+        hits = kept(hits, ~_qualifying(b, hits))  # the mask once, not once per column
     near = near_cues(phrases, hits["start"], hits["end"])  # the phrases that can take a side
     spk_doc, speaking = _speakers_of(speaker, len(sub))
-    hits = {k: v[may_have_sides(b, hits, phrases, speaking)] for k, v in hits.items()}
+    hits = kept(hits, may_have_sides(b, hits, phrases, speaking))
     if len(hits["start"]) == 0:
         return empty_events()
     place, patron = not_parties(b, phrases, lang, near)
