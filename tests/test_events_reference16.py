@@ -201,11 +201,14 @@ def test_hit_masks_computed_once_per_language(monkeypatch):
     mentions = actors.tag_actors(SAMPLE, registry=matcher)
     want = extract.extract_events(SAMPLE, mentions, registry=matcher)
     calls = {"_qualifying": 0, "may_have_sides": 0}
+    def counting(name, fn):
+        def counted(*a, **k):
+            calls[name] += 1
+            return fn(*a, **k)
+        return counted
+
     for name in calls:
-        def counted(*a, _f=getattr(extract, name), _n=name, **k):
-            calls[_n] += 1
-            return _f(*a, **k)
-        monkeypatch.setattr(extract, name, counted)
+        monkeypatch.setattr(extract, name, counting(name, getattr(extract, name)))
     got = extract.extract_events(SAMPLE, mentions, registry=matcher)
     assert calls == {"_qualifying": 1, "may_have_sides": len(set(SAMPLE["lang"]))}  # English once; each language once
     pd.testing.assert_frame_equal(got, want, check_exact=True)
