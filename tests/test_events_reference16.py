@@ -212,3 +212,26 @@ def test_hit_masks_computed_once_per_language(monkeypatch):
     got = extract.extract_events(SAMPLE, mentions, registry=matcher)
     assert calls == {"_qualifying": 1, "may_have_sides": len(set(SAMPLE["lang"]))}  # English once; each language once
     pd.testing.assert_frame_equal(got, want, check_exact=True)
+
+
+def test_extract_events_never_builds_the_display_map(monkeypatch):
+    """A whole ``extract_events`` call reads the matching-to-display map on its runs (``Batch.display_at``,
+    ``match_offsets``); building the array (one int64 per character: 120 MB for FA-KES x 10) is left to callers
+    that read ``Batch.to_display`` themselves. A rule that needs display offsets of matching offsets should call
+    ``display_at``."""
+    from test_events import SAMPLE
+
+    from diplolib.events import scan
+    built = []
+    lazy = scan.Batch.__getattr__
+
+    def spy(self, name):
+        built.append(name)
+        return lazy(self, name)
+
+    monkeypatch.setattr(scan.Batch, "__getattr__", spy)
+    matcher = default_matcher()
+    events = extract.extract_events(SAMPLE, actors.tag_actors(SAMPLE, registry=matcher), registry=matcher)
+    assert len(events) > 5 and "to_display" not in built
+    b = batch(SAMPLE["text"].tolist())
+    assert len(b.to_display) == len(b.match) and built[-1] == "to_display"  # twin: a read builds it
