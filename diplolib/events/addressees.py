@@ -107,8 +107,8 @@ def content_targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event
     match = b.match
     found = [pattern.match(match[a:z]) for a, z in zip(m_lo.tolist(), m_hi.tolist(), strict=True)]
     far = np.array([f is not None for f in found], dtype=bool)
-    opener = b.to_display[np.minimum(m_lo + np.array([f.end() if f else 0 for f in found], dtype=np.int64),
-                                     len(b.to_display) - 1)] if len(b.to_display) else lo
+    opener = b.display_at(np.minimum(m_lo + np.array([f.end() if f else 0 for f in found], dtype=np.int64),
+                                     len(b.match) - 1)) if len(b.match) else lo
     # with no target, a phrase inside the addressee ("جميع الأطراف *في مالي* إلى …") may still stand in for it
     inside = np.searchsorted(ps, opener) > np.searchsorted(ps, lo)
     out = tgt.copy()

@@ -157,7 +157,7 @@ def _speakers(b: Batch, phrases: pd.DataFrame, marks: dict[str, tuple[np.ndarray
         nxt = starts[np.minimum(i, len(starts) - 1)]
         cand = np.flatnonzero((i < len(starts)) & (nxt - me <= 80) & (nxt <= next_start))
         # a capitalised "Said" is a name ("Haitham bin Tariq Al Said"), not a verb
-        cand = cand[(char_classes(b.codes[b.to_display[nxt[cand]]]) & UPPER) == 0]  # str.isupper, all at once
+        cand = cand[(char_classes(b.codes[b.display_at(nxt[cand])]) & UPPER) == 0]  # str.isupper, all at once
         out[cand] = [_gap_after(match[me[k]:nxt[k]]) for k in cand.tolist()]
     ends = marks["speaker_before"][1]
     if len(ends):

@@ -18,6 +18,7 @@ import numpy as np
 from .chars import codes_of, pattern_starts
 from .governed import NOUNS as GOV_NOUNS
 from .scan import Batch
+from .words import spaced_codes
 
 __all__ = ["FORWARD", "FIRM", "REACTIVE", "PARTICIPLE_ENDINGS", "clause_marks", "forward_marks", "participle_subject",
            "relative_antecedent", "relative_ends", "relative_subject",
@@ -89,19 +90,49 @@ def _comma(text: str, lo: int, hi: int | None = None) -> int:
     return -1 if m is None else m.start()
 
 
-def relative_ends(match: str, *, opens: bool = False) -> list[int] | tuple[np.ndarray, np.ndarray]:
-    """Offsets of the commas that close a relative clause set off by commas (", who …,"); with ``opens``, the
-    arrays of the clauses' opening commas and closing commas."""
-    starts, out = [], []
-    for m in _RELATIVE.finditer(match):
-        c = _comma(match, m.end())
-        stop = match.find(". ", m.end())
+#: The last two texts' ``(text, _relatives(text))``: a batch's matching form and display; each entry read and
+#: replaced whole, so that threads never mix two batches'.
+_RELATIVES: list = [(None, None), (None, None)]
+
+
+def _relatives(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(every match, opening commas, closing commas)`` of :data:`_RELATIVE` in ``text``: the start of every match
+    and the relative clauses set off by commas (their opening and closing commas). The rules of a batch ask for
+    them four times (the forward marks, the antecedents, the embedded cues, the backgrounds) of two texts, its
+    matching form and its display: the answers for the last two texts are kept (with the texts, so that their
+    identity stays valid) and given again."""
+    hit = [kept for kept_text, kept in _RELATIVES if kept_text is text]
+    if hit:
+        return hit[0]
+    every, starts, out = [], [], []
+    for m in _RELATIVE.finditer(text):
+        every.append(m.start())
+        c = _comma(text, m.end())
+        stop = text.find(". ", m.end())
         if c != -1 and (stop == -1 or c < stop):
             starts.append(m.start())
             out.append(c)
+    kept = tuple(np.asarray(x, dtype=np.int64) for x in (every, starts, out))
+    _RELATIVES[:] = [_RELATIVES[-1], (text, kept)]
+    return kept
+
+
+def relative_ends(match: str, *, opens: bool = False) -> list[int] | tuple[np.ndarray, np.ndarray]:
+    """Offsets of the commas that close a relative clause set off by commas (", who …,"); with ``opens``, the
+    arrays of the clauses' opening commas and closing commas (:func:`_relatives`, kept per text)."""
+    _, starts, out = _relatives(match)
     if opens:
-        return np.asarray(starts, dtype=np.int64), np.asarray(out, dtype=np.int64)
-    return out
+        return starts.copy(), out.copy()
+    return out.tolist()
+
+
+def _is_as(spaced: str, pos: np.ndarray) -> np.ndarray:
+    """``spaced.startswith("as ", i + 1)`` for each ``i`` of ``pos`` (offsets >= 0), read on the form's code points."""
+    codes = spaced_codes(spaced)
+    n = len(codes)
+    at = np.minimum(pos[:, None] + np.arange(1, 4), n - 1)
+    return (pos + 3 < n) & (codes[at] == np.array([ord("a"), ord("s"), 32])).all(axis=1) if n else \
+        np.zeros(len(pos), dtype=bool)
 
 
 def forward_marks(b: Batch, lang: str, *, firm: bool = False,
@@ -133,14 +164,22 @@ def forward_marks(b: Batch, lang: str, *, firm: bool = False,
             return not (spaced.startswith("as ", i + 1) and (
                 _NOT_FORWARD.match(spaced, i + 1) or _NOT_FORWARD.match(spaced, max(0, spaced.rfind(" ", 0, i) + 1))))
 
+        def clauses(p: list[int]) -> np.ndarray:  # clause(i) read only where the word is "as" (its code points)
+            p = np.asarray(p, dtype=np.int64)
+            keep = ~_is_as(spaced, p)
+            keep[~keep] = [clause(i) for i in p[~keep].tolist()]
+            return p[keep]
+
         closes = relative_ends(b.match)
         if lang in _GERUND_ADJUNCT:
             closes = closes + [m.start() for m in _GERUND_ADJUNCT[lang].finditer(spaced)]
         then = [m.start(1) for m in _CONSEQUENCE[lang].finditer(b.display) if m.group(1) not in _NOT_PARTICIPLES] \
             if lang in _CONSEQUENCE else []
         then = b.match_offsets(np.asarray(then, dtype=np.int64)).tolist() if then else []
-        cache[lang] = tuple(np.asarray([i for i in p if clause(i)] + closes + extra, dtype=np.int64)
-                            for p, extra in ((pos, then), (firm_pos, then), (pos, []), (firm_pos, [])))
+        kept, closes, then = clauses(pos), np.asarray(closes, dtype=np.int64), np.asarray(then, dtype=np.int64)
+        firm_kept = clauses(firm_pos)
+        cache[lang] = tuple(np.concatenate([p, closes, extra]) for p, extra in (
+            (kept, then), (firm_kept, then), (kept, then[:0]), (firm_kept, then[:0])))
     return cache[lang][int(firm) + 2 * (not consequence)]
 
 
@@ -156,7 +195,7 @@ def clause_marks(b: Batch, marks: dict[str, tuple[np.ndarray, np.ndarray]], *, r
     pos = np.concatenate([punct, marks["clause"][0],
                           *([marks["reported"][1] - 1] if reported else []),
                           *([forward] if forward is not None else [])])
-    return np.sort(b.to_display[pos]) if len(pos) else pos
+    return np.sort(b.display_at(pos)) if len(pos) else pos
 
 
 def same_clause(marks: np.ndarray, a: np.ndarray, z: np.ndarray) -> np.ndarray:
@@ -174,7 +213,7 @@ def relative_antecedent(display: str, starts: np.ndarray, sent_lo: np.ndarray, p
     ``material``: is each cue a material event. When ``before`` lies inside ", who … ," closed
     before the cue, the antecedent (the last such phrase ending before the comma) is taken. A new array.
     """
-    rel = np.array([m.start() for m in _RELATIVE.finditer(display)], dtype=np.int64)
+    rel = _relatives(display)[0].copy()  # every relative pronoun after a comma
     if len(rel) == 0 or len(before) == 0:
         return before
     i = np.searchsorted(rel, starts) - 1

@@ -19,7 +19,7 @@ from .complements import object_agents, subjects, targets, warned_threats
 from .cue_flags import flags
 from .frames import judged_contents, trailing_frames
 from .fronted import fronted_cuts
-from .hits import ends_with, ends_with_any, may_have_sides, outside_actors, side_members
+from .hits import ends_with, ends_with_any, kept, may_have_sides, outside_actors, side_members
 from .lexicon import NOT_AN_EVENT, CueLexicon, default_cues, load_cues
 from .locations import article_states, near_cues, not_parties, people_states
 from .markers import adjacent
@@ -146,10 +146,10 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
     hits = outside_actors({k: v[real] for k, v in hits.items()}, phrases)
     if lang == "en":  # "the occupied territories", "a wounded soldier", "the Israeli-occupied Golan"
-        hits = {k: v[~_qualifying(b, hits)] for k, v in hits.items()}
+        hits = kept(hits, ~_qualifying(b, hits))  # the mask once, not once per column
     near = near_cues(phrases, hits["start"], hits["end"])  # the phrases that can take a side
     spk_doc, speaking = _speakers_of(speaker, len(sub))
-    hits = {k: v[may_have_sides(b, hits, phrases, speaking)] for k, v in hits.items()}
+    hits = kept(hits, may_have_sides(b, hits, phrases, speaking))
     if len(hits["start"]) == 0:
         return empty_events()
     place, patron = not_parties(b, phrases, lang, near)
@@ -197,7 +197,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     src, tgt = np.where(far_src, -1, src), np.where(far_tgt, -1, tgt)
     # a phrase's sector is read only where a row can show it: the members of the groups that take a side
     phrases = with_objects(phrases, sector=phrase_sectors(b.display, phrases, country, lang, np.intersect1d(
-        near, side_members(phrases, src, tgt)), codes=b.codes))
+        near, side_members(phrases, src, tgt), assume_unique=True), codes=b.codes))  # both sorted, unique
     table = with_objects(pd.DataFrame({
         "doc": doc, "start": hits["start"] - b.doc_base[doc], "end": hits["end"] - b.doc_base[doc],
         "sentence": b.sent_index[np.maximum(hits["sentence"], 0)],

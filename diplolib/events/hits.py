@@ -13,7 +13,7 @@ import pandas as pd
 
 from .words import spaced_codes
 
-__all__ = ["side_members", "outside_actors", "ends_with", "ends_with_any", "may_have_sides"]
+__all__ = ["side_members", "outside_actors", "kept", "ends_with", "ends_with_any", "may_have_sides"]
 
 
 def side_members(phrases: pd.DataFrame, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
@@ -34,6 +34,11 @@ def outside_actors(hits: dict[str, np.ndarray], phrases: pd.DataFrame) -> dict[s
     i = np.searchsorted(ps, hits["start"], side="right") - 1
     inside = (i >= 0) & (pe[np.maximum(i, 0)] > hits["start"])
     return {k: v[~inside] for k, v in hits.items()}
+
+
+def kept(hits: dict[str, np.ndarray], keep: np.ndarray) -> dict[str, np.ndarray]:
+    """The hits where ``keep`` (a mask or indices, computed once by the caller) holds, every column alike."""
+    return {k: v[keep] for k, v in hits.items()}
 
 
 def ends_with(b, m_start: np.ndarray, m_end: np.ndarray, suffix: str) -> np.ndarray:

@@ -155,7 +155,7 @@ def author_hits(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, lang: str
         if span is None:
             continue
         if lang == "ar":  # verb first: an actor right after the verb is its subject ("وتدين أرمينيا")
-            d_end = b.to_display[min(lo + span[1], len(b.to_display) - 1)]
+            d_end = b.display_at(min(lo + span[1], len(b.match) - 1))
             j = np.searchsorted(ps, d_end)
             if j < len(ps) and len(b.display[d_end:ps[j]].split()) == 0:
                 continue

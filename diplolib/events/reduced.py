@@ -29,6 +29,11 @@ __all__ = ["PATRON_PARTICIPLES", "agent_subjects", "patron_governors"]
 PATRON_PARTICIPLES = ("backed", "supported", "armed", "funded", "financed", "sponsored", "trained", "equipped",
                       "aided", "assisted")
 _AGENT = re.compile(r"\b(?:" + "|".join(PATRON_PARTICIPLES) + r") by ")
+#: Every match of :data:`_AGENT` ends with this literal: the whole text is searched for it (a literal, which the
+#: regex engine finds fast) and :data:`_AGENT` tried only in the few characters before each hit.
+_BY = re.compile(" by ")
+_AGENT_ENDING = re.compile(_AGENT.pattern + r"\Z")  # searched with endpos: a match ending there
+_LONGEST = max(map(len, PATRON_PARTICIPLES))
 _GOVERNOR = re.compile(r"(?:" + "|".join(PATRON_PARTICIPLES) + r")$")
 #: At most this many characters between the noun's actor phrase and the participle ("the Syrian army backed").
 _HEAD_GAP = 24
@@ -47,25 +52,26 @@ def agent_subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before
     if lang != "en" or phrases.empty or not len(before):
         return before
     disp = b.display
-    found = [(m.start(), m.end()) for m in _AGENT.finditer(disp)]
+    found = agent_spans(disp)
     if not found:
         return before
     p_start, by_end = (np.asarray(x, dtype=np.int64) for x in zip(*found, strict=True))
     ps, pe = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy()
     cand = np.flatnonzero(before >= 0)
-    # a noun cue inside the agent is the agent's deed ("backed by US-led air *strikes*"), a participle its
-    # modifier ("backed by air strikes launched by the US-led coalition *fighting* Daesh"): read as before
-    first = [b.match[a:z].split(" ", 1)[0] for a, z in zip(hits["m_start"][cand].tolist(),
-                                                          hits["m_end"][cand].tolist(), strict=True)]
-    prev = word_before(b.spaced, space_positions(b.spaced), hits["m_start"][cand])  # "have been *battling*"
-    cand = cand[[w not in NOUNS["en"] and (not w.endswith("ing") or p in _AUXILIARIES)
-                 for w, p in zip(first, prev, strict=True)]]
     at = ps[before[cand]]
     k = np.searchsorted(by_end, at, side="right") - 1
     kk = np.maximum(k, 0)
     keep = (k >= 0) & (at - by_end[kk] <= _AGENT_REACH) & (p_start[kk] >= b.sent_start[hits["sentence"][cand]]) \
         & (by_end[kk] <= hits["start"][cand])
-    cand, kk = cand[keep], kk[keep]
+    cand, kk = cand[keep], kk[keep]  # the cues whose source stands in an agent: the words below read for them only
+    # a noun cue inside the agent is the agent's deed ("backed by US-led air *strikes*"), a participle its
+    # modifier ("backed by air strikes launched by the US-led coalition *fighting* Daesh"): read as before
+    first = [b.match[a:z].split(" ", 1)[0] for a, z in zip(hits["m_start"][cand].tolist(),
+                                                          hits["m_end"][cand].tolist(), strict=True)]
+    prev = word_before(b.spaced, space_positions(b.spaced), hits["m_start"][cand])  # "have been *battling*"
+    verb = np.array([w not in NOUNS["en"] and (not w.endswith("ing") or p in _AUXILIARIES)
+                     for w, p in zip(first, prev, strict=True)], dtype=bool)
+    cand, kk = cand[verb], kk[verb]
     if not len(cand):
         return before
     out = before.copy()
@@ -75,6 +81,20 @@ def agent_subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before
         gap = disp[z:s] if h >= 0 else ","
         out[cand[i]] = h if 0 <= s - z <= _HEAD_GAP and "," not in gap and " - " not in gap else -1
     return out
+
+
+def agent_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every match of :data:`_AGENT` in ``text``, as ``_AGENT.finditer`` gives them: each
+    " by " found (:data:`_BY`) is tried as the end of one, searched from :data:`_LONGEST` + 1 characters before it
+    (``\\b`` still reads the character before ``pos``) and ending at it (``\\Z`` at ``endpos``). Matches never
+    overlap (none starts inside "<participle> by "), nor does a " by " that ends one overlap an earlier " by ", so
+    finditer hides none of them."""
+    found = []
+    for at in (m.start() for m in _BY.finditer(text)):
+        m = _AGENT_ENDING.search(text, max(at - _LONGEST - 1, 0), at + 4)
+        if m is not None:
+            found.append((m.start(), m.end()))
+    return found
 
 
 def patron_governors(starts: np.ndarray, ends: np.ndarray, display: str) -> np.ndarray:

@@ -63,18 +63,50 @@ class Batch:
     ``sent_index`` its index within its article (as :func:`diplolib.segment.sentence_spans` numbers them);
     ``spaced`` the matching form with every character that is not a letter or digit made a space, framed by
     two spaces (what the automata scan).
+
+    :func:`batch` gives the map as its runs (``run_starts``, ``run_values``: where it stops climbing by one, a few
+    per non-ASCII article) and ``to_display=None``: the array (one int64 per character, 120 MB for FA-KES x 10) is
+    then built from them at its first read; :meth:`display_at` and :meth:`match_offsets` read the runs.
     """
 
     display: str
     match: str
     doc_base: np.ndarray
     match_base: np.ndarray
-    to_display: np.ndarray
+    to_display: np.ndarray | None
     sent_start: np.ndarray
     sent_end: np.ndarray
     sent_index: np.ndarray
     spaced: str = ""
     run_starts: np.ndarray | None = None
+    run_values: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        if self.to_display is None:  # built by __getattr__ at the first read
+            del self.to_display
+
+    def __getattr__(self, name: str):
+        if name != "to_display" or "run_values" not in self.__dict__:
+            raise AttributeError(name)
+        first, value, length = self._runs
+        td = np.repeat(value - first, length) + np.arange(len(self.match), dtype=np.int64)
+        self.__dict__["to_display"] = td
+        return td
+
+    def display_at(self, k) -> np.ndarray:
+        """``self.to_display[k]`` (``k`` an offset or an array of offsets into the matching form), read on the runs
+        of the map when the array was not built."""
+        td = self.__dict__.get("to_display")
+        if td is not None:
+            return td[k]
+        n = len(self.match)
+        k = np.asarray(k, dtype=np.int64)
+        if k.size and (int(k.max()) >= n or int(k.min()) < -n):
+            raise IndexError(f"matching-form offset out of range for {n} characters")
+        k = np.where(k < 0, k + n, k)
+        first, value, _ = self._runs
+        j = np.searchsorted(first, k, side="right") - 1
+        return value[j] + (k - first[j])
 
     @cached_property
     def codes(self) -> np.ndarray:
@@ -85,8 +117,10 @@ class Batch:
     def _runs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``to_display`` as runs where it climbs by one (``to_display[k] = k + d``): each run's first index, first
         value and length. An ASCII article is one run; a character folded away or expanded starts another."""
+        if self.run_starts is not None and self.run_values is not None:  # given by batch()
+            return self.run_starts, self.run_values, np.diff(np.append(self.run_starts, len(self.match)))
         td = self.to_display
-        if self.run_starts is not None:  # given by batch(), which knows where they can be
+        if self.run_starts is not None:  # given, which knows where they can be
             first = self.run_starts
         else:
             first = np.concatenate([[0], np.flatnonzero(td[1:] - td[:-1] != 1) + 1]).astype(np.int64)
@@ -98,8 +132,10 @@ class Batch:
         article) instead of a search of the whole map (15 million entries for FA-KES x 10: a cache miss at every
         probe)."""
         x = np.asarray(display, dtype=np.int64)
-        if len(x) == 0 or len(self.to_display) == 0:
+        if len(self.match) == 0:
             return np.searchsorted(self.to_display, x)
+        if len(x) == 0:
+            return np.zeros(0, dtype=np.intp)
         first, value, length = self._runs
         j = np.searchsorted(value, x, side="left") - 1  # the last run starting below x: all before it count
         jj = np.maximum(j, 0)
@@ -147,33 +183,48 @@ def batch(texts: list[str]) -> Batch:
             m, idx = aligned_matching_form(chunks[-1])
             forms.append(m)
             maps.append(idx)
-    to_display = np.arange(sum(map(len, forms)), dtype=np.int64)  # one array, shifted in place run by run
-    at, steps = 0, []
-    for first, form, idx in zip(np.cumsum([0, *map(len, chunks[:-1])]).tolist(), forms, maps, strict=True):
-        if idx is not None:
-            np.add(idx, first, out=to_display[at:at + len(form)])
-            steps.append(np.flatnonzero(idx[1:] - idx[:-1] != 1) + at + 1)
-        elif first != at:
-            to_display[at:at + len(form)] += first - at
-        if at and len(form) and to_display[at] - to_display[at - 1] != 1:
-            steps.append(np.array([at], dtype=np.int64))
-        at += len(form)
-    # where the map does not climb by one (Batch._runs): inside the non-ASCII runs and at the joins only
-    run_starts = np.concatenate([np.zeros(1, np.int64), *steps]).astype(np.int64)
+    run_starts, run_values = _map_runs(np.cumsum([0, *map(len, chunks[:-1])]).tolist(), forms, maps)
     spans = segment_spans(texts)
     position = spans["position"].to_numpy(np.int64)
-    return Batch(
+    out = Batch(
         display="".join(chunks),
         match="".join(forms),
         spaced="".join([" ", *map(_spaced, forms), " "]),
         doc_base=doc_base,
-        match_base=np.searchsorted(to_display, doc_base),
-        to_display=to_display,
+        match_base=doc_base,  # replaced below, read on the runs
+        to_display=None,
         sent_start=spans["start"].to_numpy(np.int64) + doc_base[position],
         sent_end=spans["end"].to_numpy(np.int64) + doc_base[position],
         sent_index=spans["sentence"].to_numpy(np.int64),
-        run_starts=np.sort(run_starts) if len(to_display) else None,
+        run_starts=run_starts,
+        run_values=run_values,
     )
+    out.match_base = out.match_offsets(doc_base).astype(np.int64)  # np.searchsorted(to_display, doc_base)
+    return out
+
+
+def _map_runs(firsts: list[int], forms: list[str], maps: list) -> tuple[np.ndarray, np.ndarray]:
+    """The runs of the map from the joined matching forms to the joined display text (``Batch._runs``): the
+    matching offset where each starts and its display offset. ``firsts``: the display offset of each chunk;
+    ``maps``: the display offset (in the chunk) of each matching character of a non-ASCII chunk, ``None`` for an
+    ASCII chunk (the identity). A run starts at offset 0, where a chunk's map steps by other than one, and at a
+    chunk whose first character does not follow the last one of the chunk before."""
+    starts, values = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    at, last = 0, 0  # the matching offset of the chunk; the display offset of the previous character
+    for first, form, idx in zip(firsts, forms, maps, strict=True):
+        if not form:
+            continue
+        head = first + (int(idx[0]) if idx is not None else 0)
+        if at == 0 or head - last != 1:
+            starts.append(np.array([at], np.int64))
+            values.append(np.array([head], np.int64))
+        if idx is not None:
+            step = np.flatnonzero(idx[1:] - idx[:-1] != 1) + 1
+            starts.append(step.astype(np.int64) + at)
+            values.append(idx[step].astype(np.int64) + first)
+        last = first + (int(idx[-1]) if idx is not None else len(form) - 1)
+        at += len(form)
+    return np.concatenate(starts), np.concatenate(values)
 
 
 def _cue_words(lexicon: CueLexicon, lang: str) -> dict[str, tuple[int, int, int, bool]]:
@@ -281,8 +332,8 @@ def scan(b: Batch, lexicon: CueLexicon, lang: str, clause_words: dict[str, tuple
     keep = np.ones(len(lead), dtype=bool)
     keep[1:] = lead[1:] >= reach[:-1]  # leftmost-longest: drop a hit starting inside an earlier one
     m_start, m_end, row, future = m_start[keep], m_end[keep], row[keep], future[keep].astype(bool)
-    start = b.to_display[m_start]
-    end = b.to_display[m_end - 1] + 1
+    start = b.display_at(m_start)
+    end = b.display_at(m_end - 1) + 1
     doc = np.searchsorted(b.doc_base, start, side="right") - 1
     sentence = np.searchsorted(b.sent_start, start, side="right") - 1
     return ({"m_start": m_start, "m_end": m_end, "start": start, "end": end, "cue_row": row, "future": future,
