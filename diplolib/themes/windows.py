@@ -5,15 +5,18 @@ before and after it, within ``_CHARS_PER_WORD`` characters a word, not across th
 neighbour regexes there. :func:`context_keep` gives the same verdicts for every hit of a chunk of joined texts
 (:class:`~diplolib.themes.joined.JoinedTexts`) with the window bounds computed as columns:
 
-* the clause ends (``rules._STOP``, less the line breaks that only wrap a line: ``rules._wraps``), the starts of whitespace-separated tokens and their ends are found once per
-  chunk, over the code points of the joined matching form;
+* the clause ends (``rules._STOP``, less the line breaks that only wrap a line: ``rules._wraps``), the starts of
+  whitespace-separated tokens and their ends are found once per chunk, over the code points of the joined matching
+  form;
 * a hit's left window starts at the latest of: ``reach`` characters before it, its text's start, the character after
   the last clause end before it, the start of the ``window``-th token before it (``searchsorted``); its right window
   ends at the earliest of the mirror bounds. The tokens between, joined by one space, are the words ``_window``
   keeps;
 * a window holding punctuation standing alone (``rules._LONE``, rare: one regex over all windows finds them) is read
   again by ``rules._window`` itself (lone punctuation does not use up the window, so it reaches further);
-* the neighbour regexes then run on each window, as ``context_ok`` runs them.
+* the neighbour regexes then run on each window, as ``context_ok`` runs them: the windows of all hits, ordered by
+  rule, make one string, and each rule's regexes run once over its slice (:func:`_found_in`; a regex
+  ``(?<!\\w)REST`` as ``\\W(?:REST)``, which ``finditer`` skips through to the non-word characters).
 
 The semantics stay in :mod:`diplolib.themes.rules` (its private helpers are read from there, not copied):
 ``tests/test_themes_windows.py`` compares :func:`context_keep` with ``context_ok`` on random texts.
