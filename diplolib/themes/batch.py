@@ -67,9 +67,9 @@ def _occurrences(ix: BatchIndex, joined: JoinedTexts) -> tuple[np.ndarray, ...]:
     return tuple(a[order] for a in (k, q, qe, tk, ix.lo[entry], ix.hi[entry], ix.cis[entry]))
 
 
-def _bounded_spans(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, occ) -> list[tuple[int, int, int]]:
+def _bounded_spans(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, occ) -> tuple[np.ndarray, ...]:
     """``find_spans`` of theme ``t`` over every text at once, for anchors that all have a bounded position:
-    ``(start, end, cue)`` in the joined matching form, text by text, left to right."""
+    start, end and cue arrays in the joined matching form, text by text, left to right."""
     k, q, lo, hi, cis = occ
     p_lo = np.maximum(q - hi, 0)
     n = np.maximum(q - lo - p_lo + 1, 0)
@@ -87,10 +87,10 @@ def _bounded_spans(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, occ) 
     if phrases is not None:  # a cue's first words, as the spaced form reads them (all such cues at once)
         at = np.flatnonzero(phrases[1][ci] > 0)
         keep = np.ones(len(p), dtype=bool)
-        keep[at] = joined.starts_with(p[at], phrases[0][ci[at]], phrases[1][ci[at]])
+        keep[at] = joined.starts_with(p[at], phrases[0], phrases[1][ci[at]], rows=ci[at])
         p, ci = p[keep], ci[keep]
     if not len(p):
-        return []
+        return _E, _E, _E
     order = np.lexsort((ix.ranks[t][kind][ci], p))
     p, ci = p[order], ci[order]
     keep = np.flatnonzero(np.r_[True, (p[1:] != p[:-1]) | (ci[1:] != ci[:-1])])
@@ -151,7 +151,7 @@ def _stretch_verdicts(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, ro
     return out
 
 
-def _select(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p, ci, state, ends) -> list[tuple[int, int, int]]:
+def _select(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p, ci, state, ends) -> tuple[np.ndarray, ...]:
     """As ``finditer``: at each place (left to right, those inside the last match skipped) the first cue in
     alternation order that matches (known by its word, else its regex); the cue of a hit as ``which_cue`` names it
     (a longer cue with an anchor here may match the same span).
@@ -172,10 +172,10 @@ def _select(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p, ci, state
     end[ask] = [-1 if m is None else m.end() for m in got]
     rows = np.flatnonzero(ok)
     if not len(rows):
-        return []
+        return _E, _E, _E
     rows = rows[np.r_[True, gid[rows][1:] != gid[rows][:-1]]]  # the first matching row of each place
     rows = rows[_leftmost(p[rows], end[rows])]
-    spans = list(zip(p[rows].tolist(), end[rows].tolist(), ci[rows].tolist(), strict=True))
+    found = p[rows].astype(np.int64), end[rows].astype(np.int64), ci[rows].astype(np.int64)
     if kind == 0:  # other cues may name it: several candidates here, or a longer cue needing no anchor
         first = np.flatnonzero(new)
         last = np.r_[first[1:], len(p)]
@@ -184,9 +184,9 @@ def _select(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p, ci, state
         longer = np.array([bool(e) for e in ix.earlier[t]], dtype=bool)[c]
         C, S, E = ci.tolist(), state.tolist(), ends.tolist()
         for i in np.flatnonzero((((last - first)[g] > 1) | any_all) & longer).tolist():
-            (at, stop, c), x, y = spans[i], int(first[g[i]]), int(last[g[i]])
-            spans[i] = (at, stop, _longest_cue(ix, t, text, at, stop, c, C[x:y], S[x:y], E[x:y]))
-    return spans
+            at, stop, c, x, y = int(found[0][i]), int(found[1][i]), int(found[2][i]), int(first[g[i]]), int(last[g[i]])
+            found[2][i] = _longest_cue(ix, t, text, at, stop, c, C[x:y], S[x:y], E[x:y])
+    return found
 
 
 def _leftmost(s: np.ndarray, e: np.ndarray) -> np.ndarray:
@@ -229,36 +229,43 @@ def _longest_cue(ix: BatchIndex, t: int, text: str, at: int, end: int, c: int, c
     return c
 
 
-def _spans(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, occ, texts: np.ndarray | None) -> list:
-    """``(start, end, cue or -1)`` of theme ``t``'s include (``kind`` 0) or exclusion regex in the joined form:
-    the texts ``texts`` (all of them for None) scanned whole when an anchor-less cue asks for it, else the texts
-    holding anchors (``occ``: their occurrences), by :func:`_bounded_spans` or per text by ``find_spans``."""
+def _spans(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, occ, texts: np.ndarray | None) -> tuple:
+    """Start, end and cue (or -1) arrays of theme ``t``'s include (``kind`` 0) or exclusion regex in the joined
+    form, by start (stable): the texts ``texts`` (all of them for None) scanned whole when an anchor-less cue asks
+    for it, else the texts holding anchors (``occ``: their occurrences), by :func:`_bounded_spans` or per text by
+    ``find_spans``."""
     ts = ix.scan.themes[t]
     rx, every = (ts.inc, ts.inc_all) if kind == 0 else (ts.exc, ts.exc_all)
     if every:
         todo = range(len(joined.at)) if texts is None else texts.tolist()
-        return [(m.start(), m.end(), -1) for i in todo
-                for m in rx.finditer(joined.match, joined.at[i], joined.end[i])]
+        got = [m.span() for i in todo for m in rx.finditer(joined.match, joined.at[i], joined.end[i])]
+        a, b = np.array(got, dtype=np.int64).reshape(-1, 2).T
+        return a, b, np.full(len(a), -1, dtype=np.int64)
     k, q, qe, lo, hi, cis = occ
     if texts is not None:
         keep = np.isin(k, texts)
         k, q, qe, lo, hi, cis = (a[keep] for a in occ)
     if not len(k):
-        return []
+        return _E, _E, _E
     unbounded = np.zeros(len(joined.at), dtype=bool)
     unbounded[k[hi < 0]] = True
     bounded = ~unbounded[k]
     out = _bounded_spans(ix, joined, t, kind, (k[bounded], q[bounded], lo[bounded], hi[bounded], cis[bounded]))
     compiled, rank, bar = (ts.inc_rx, ts.inc_rank, ts.inc_bar) if kind == 0 else (ts.exc_rx, ts.exc_rank, ts.exc_bar)
+    more: list[tuple[int, int]] = []
     for i in np.flatnonzero(unbounded).tolist():
         sel = np.flatnonzero(k == i)
         anchors = [(a, b, x, None if y < 0 else y, ix.sets[s]) for a, b, x, y, s in
                    zip(q[sel].tolist(), qe[sel].tolist(), lo[sel].tolist(), hi[sel].tolist(), cis[sel].tolist(),
                        strict=True)]
         base = int(joined.at[i])
-        out += [(a + base, b + base, -1) for a, b in find_spans(rx, compiled, rank, joined.form(i), bar, anchors, {})]
-    out.sort(key=lambda s: s[0])
-    return out
+        more += [(a + base, b + base) for a, b in find_spans(rx, compiled, rank, joined.form(i), bar, anchors, {})]
+    if not more:
+        return out
+    a, b = np.array(more, dtype=np.int64).reshape(-1, 2).T
+    out = tuple(np.concatenate(x) for x in zip(out, (a, b, np.full(len(a), -1, dtype=np.int64)), strict=True))
+    order = np.argsort(out[0], kind="stable")  # as a stable sort of the spans by start
+    return tuple(x[order] for x in out)
 
 
 def _theme_hits(ix: BatchIndex, joined: JoinedTexts, t: int, occ) -> tuple[np.ndarray, ...] | None:
@@ -270,15 +277,13 @@ def _theme_hits(ix: BatchIndex, joined: JoinedTexts, t: int, occ) -> tuple[np.nd
     exc = slice(*np.searchsorted(tk, [2 * t + 1, 2 * t + 2]))
     if inc.start == inc.stop and not ts.inc_all:
         return None
-    found = _spans(ix, joined, t, 0, tuple(a[inc] for a in (k, q, qe, lo, hi, cis)), None)
-    if not found:
+    a, b, ci = _spans(ix, joined, t, 0, tuple(a[inc] for a in (k, q, qe, lo, hi, cis)), None)
+    if not len(a):
         return None
-    a, b, ci = (np.array(x, dtype=np.int64) for x in zip(*found, strict=True))
     fk = np.searchsorted(joined.at, a, side="right") - 1
     if ts.exc_all or exc.start < exc.stop:
-        blocked = _spans(ix, joined, t, 1, tuple(x[exc] for x in (k, q, qe, lo, hi, cis)), np.unique(fk))
-        if blocked:
-            x, y = np.array([s[0] for s in blocked]), np.array([s[1] for s in blocked])
+        x, y, _ = _spans(ix, joined, t, 1, tuple(x[exc] for x in (k, q, qe, lo, hi, cis)), np.unique(fk))
+        if len(x):
             i = np.searchsorted(y, a, side="right")
             hit = i < len(x)
             hit[hit] = x[i[hit]] < b[hit]

@@ -127,9 +127,12 @@ class JoinedTexts:
         big[s_at[1:] - 1] = 10
         return big.tobytes().decode("utf-32-le", "surrogatepass"), s_at
 
-    def starts_with(self, p: np.ndarray, phrases: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    def starts_with(self, p: np.ndarray, phrases: np.ndarray, lengths: np.ndarray,
+                    rows: np.ndarray | None = None) -> np.ndarray:
         """Whether the spaced form, its runs of spaces made one, reads the phrase of each row from each position
-        ``p`` (word characters of ``match``): ``phrases[i, :lengths[i]]`` (code points) from ``p[i]``."""
+        ``p`` (word characters of ``match``): ``phrases[i, :lengths[i]]`` (code points) from ``p[i]``; with
+        ``rows``, ``phrases[rows[i], :lengths[i]]`` (the table is not copied row by row: only the code points
+        compared are read, a column at a time over the rows still reading their phrase)."""
         if not hasattr(self, "_collapsed"):
             space = self.spaced_array() == 32
             extra = np.flatnonzero(space[1:] & space[:-1]) + 1  # the 2nd, 3rd... space of each run
@@ -139,10 +142,14 @@ class JoinedTexts:
         collapsed, extra = self._collapsed
         at = p - np.searchsorted(extra, p)
         ok = at + lengths <= len(collapsed)
-        width = phrases.shape[1] if len(p) else 0
-        for m in range(width):  # one column of every phrase at a time
-            on = np.flatnonzero(ok & (lengths > m))
-            ok[on] = collapsed[at[on] + m] == phrases[on, m]
+        on = np.flatnonzero(ok & (lengths > 0))
+        for m in range(phrases.shape[1] if len(p) else 0):  # one column at a time, over the rows still reading
+            on = on[lengths[on] > m]
+            same = collapsed[at[on] + m] == phrases[on if rows is None else rows[on], m]
+            ok[on[~same]] = False
+            on = on[same]
+            if not len(on):
+                break
         return ok
 
     def word_before(self, p: np.ndarray) -> np.ndarray:
