@@ -27,7 +27,7 @@ from .nesting import background, embedded, main_left, promised_threats
 from .offices import role_states
 from .operative import author_hits, authored_sides
 from .pairs import pairs as _pairs
-from .partners import coordinated_partners
+from .partners import compound_subjects, coordinated_partners
 from .reach import beyond_reach, reach_of
 from .roles import actor_phrases, assign
 from .scan import batch, scan
@@ -190,6 +190,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"],
                                  forward_marks(b, lang, marks=marks, consequence=False))
     src, direction = coordinated_partners(b.match, hits, phrases, direction, src, tgt)  # "between X and Y"
+    direction, tgt = compound_subjects(b, hits, phrases, direction, src, tgt)  # "X and Y discussed …"
     authored = author_hits(b, hits, phrases, lang)  # "Condemns …": the resolution's author, never the sentence's
     src, tgt = authored_sides(authored, src, tgt, after)
     far_src, far_tgt = beyond_reach(hits["start"], hits["end"], src, tgt, phrases, reach)  # events/reach.py

@@ -12,6 +12,16 @@ says whose they are:
   party, never each other's; the word may also follow the cue ("*talks* with X and Y"). With no party named before the cue the rows go from the speaker, or nobody, to each
   of them, and X and Y are not paired.
 
+- **a coordinated subject** ("Vladimir Putin and Mohammed Morsi *discussed* bilateral cooperation", "President
+  Biden and President Macron *agreed* their teams will stay in close touch, including in consultation with NATO
+  Allies"): the members of a compound source are the two sides of a mutual cue, or of a verb of talk that takes
+  its partners as its subject (:data:`RECIPROCAL`: "discussed", "negotiated", "ont discuté"), and an actor
+  further on is no party: it stands in the content or the topic. A partner named by "with" stays the target: within
+  :data:`WITH_REACH` words after a mutual cue ("X and Y held talks in Moscow with Z", "met with Z"), or wherever a
+  verb of talk's "with" stands (:func:`~diplolib.events.complements.discussed_topics`). Not for a compound that a
+  preposition or a relative word governs (:data:`GOVERNORS`: "the friendship between the United States and
+  Canada, and discussed …", "calls to his French and Turkish counterparts to discuss …").
+
 Read on the matched text of the mutual hits only (few), after the sides are assigned.
 """
 
@@ -20,12 +30,23 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["BETWEEN", "WITH", "coordinated_partners"]
+__all__ = ["BETWEEN", "GOVERNORS", "RECIPROCAL", "WITH", "WITH_REACH", "compound_subjects", "coordinated_partners"]
 
 #: Last words of a cue after which the coordinated actors are the two sides.
 BETWEEN = frozenset({"between", "entre", "بين"})
 #: Last words of a cue after which the coordinated actors are one party's partners.
 WITH = frozenset({"with", "avec", "مع", "ومع"})
+#: Verbs of talk (a cue's last word, matching form) whose coordinated subject holds both parties.
+RECIPROCAL = frozenset({"discussed", "discuss", "discusses", "discussing", "negotiated", "negotiate", "negotiates",
+                        "consulted", "discute", "discuteront", "negocie", "negocient"})
+#: Words before a compound that make it no subject: it is governed ("between the United States and Canada",
+#: "calls to his French and Turkish counterparts", "of which Britain and France are members").
+GOVERNORS = BETWEEN | WITH | frozenset({"of", "to", "for", "by", "from", "in", "at", "on", "among", "which", "whose",
+                                        "de", "du", "des", "a", "au", "aux", "par", "pour", "dont", "que"})
+#: Determiners passed over before a compound ("between *the* United States …", "to *his* … counterparts").
+_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "le", "la", "les", "l", "ses", "leurs"})
+#: How many words after a mutual cue a partner's "with" may stand ("held talks *in Moscow with* Z").
+WITH_REACH = 4
 
 
 def _linking_words(match: str, m_start: np.ndarray, m_end: np.ndarray) -> list[str]:
@@ -63,3 +84,34 @@ def coordinated_partners(match: str, hits: dict[str, np.ndarray], phrases: pd.Da
     partners = mutual[np.isin(last, list(WITH)) & (src[mutual] < 0)]
     direction[partners] = "active"
     return src, direction
+
+
+def compound_subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, direction: np.ndarray, src: np.ndarray,
+                      tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(direction, tgt)`` with a coordinated subject's members as the two sides (module rules): such a hit is
+    ``mutual`` with no target. ``b`` is the batch, ``hits`` carries ``m_start``/``m_end``; new arrays."""
+    if phrases.empty or len(src) == 0:
+        return direction, tgt
+    group = phrases["group"].to_numpy(np.int64)
+    size, first = np.bincount(group), np.searchsorted(group, np.arange(group.max() + 1))
+    cand = np.flatnonzero((src >= 0) & np.isin(direction, ["mutual", "active"]))
+    cand = cand[size[group[src[cand]]] >= 2]
+    if len(cand) == 0:
+        return direction, tgt
+    match, m_start, m_end = b.match, hits["m_start"], hits["m_end"]
+    lead = b.match_offsets(phrases["gstart"].to_numpy()[first[group[src[cand]]]])
+    ok = []
+    for i, g in zip(cand.tolist(), lead.tolist(), strict=True):
+        words = (match[m_start[i]:m_end[i]].split() or [""])
+        if direction[i] == "active" and words[-1] not in RECIPROCAL:
+            ok.append(False)
+            continue
+        before = [w for w in match[max(g - 30, 0):g].split()[-3:] if w not in _DETERMINERS] or [""]
+        governed = before[-1] in GOVERNORS
+        after = match[m_end[i]:m_end[i] + 60].split()[:WITH_REACH]
+        partner = words[-1] in WITH or words[-1] in BETWEEN or (direction[i] == "mutual" and bool(WITH & set(after)))
+        ok.append(not governed and not partner and not (direction[i] == "active" and tgt[i] >= 0))
+    pick = cand[np.array(ok, dtype=bool)]
+    direction, tgt = direction.copy(), tgt.copy()
+    direction[pick], tgt[pick] = "mutual", -1
+    return direction, tgt

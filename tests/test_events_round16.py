@@ -1,0 +1,58 @@
+"""Round 16 (issue 15): rules by class from the PLOVER tune half and the seed-2039 reading. Each rule has a twin it
+must leave alone."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from diplolib.actors.matcher_cache import default_matcher
+from diplolib.events import extract_events
+
+TEXTS = {
+    # a coordinated subject of a verb of talk or of a mutual cue holds both parties (events/partners.py)
+    "discussed": "Vladimir Putin and President of Egypt Mohammed Morsi discussed bilateral cooperation in various "
+                 "sectors.",
+    "agreed_content": "President Biden and President Macron agreed their teams will stay in close touch, including "
+                      "in consultation with NATO Allies and EU partners.",
+    "with_twin": "Russia and China met with Iran in Moscow.",
+    "discussed_with_twin": "Russia and China discussed the crisis with Iran.",
+    "held_with_twin": "Russia and China held talks in Moscow with Iran.",
+    "between_twin": "The two leaders underscored the friendship between the United States and Canada, and discussed "
+                    "trade.",
+    "governed_twin": "Kerry placed calls to his French and Turkish counterparts to discuss a response.",
+    "active_twin": "France and Germany condemned Russia.",
+}
+
+
+@pytest.fixture(scope="module")
+def rows():
+    arts = pd.DataFrame({"article_id": list(TEXTS), "lang": "en", "text": list(TEXTS.values()),
+                         "published": pd.Timestamp("2013-06-01", tz="UTC")})
+    ev = extract_events(arts, registry=default_matcher())
+    return {k: ev[ev["article_id"] == k] for k in TEXTS}
+
+
+def _pairs(df: pd.DataFrame, event: str) -> set:
+    d = df[df["event"] == event]
+    return set(zip(d["source"], d["target"], strict=True))
+
+
+def test_a_coordinated_subject_of_a_verb_of_talk_holds_both_parties(rows):
+    assert _pairs(rows["discussed"], "CONSULT") == {("per:vladimir_putin", "per:mohamed_morsi"),
+                                                    ("per:mohamed_morsi", "per:vladimir_putin")}
+    # an actor in what was agreed is no party
+    assert _pairs(rows["agreed_content"], "AGREE") == {("per:joe_biden", "per:emmanuel_macron"),
+                                                       ("per:emmanuel_macron", "per:joe_biden")}
+
+
+def test_a_partner_named_by_with_stays_the_target(rows):
+    assert _pairs(rows["with_twin"], "CONSULT") == {("RUS", "IRN"), ("CHN", "IRN")}
+    assert _pairs(rows["discussed_with_twin"], "CONSULT") == {("RUS", "IRN"), ("CHN", "IRN")}
+    assert _pairs(rows["held_with_twin"], "CONSULT") == {("RUS", "IRN"), ("CHN", "IRN")}
+
+
+def test_a_governed_compound_is_no_subject(rows):
+    assert ("USA", "CAN") not in _pairs(rows["between_twin"], "CONSULT")
+    assert ("FRA", "TUR") not in _pairs(rows["governed_twin"], "CONSULT")
+    assert _pairs(rows["active_twin"], "DISAPPROVE") == {("FRA", "RUS"), ("DEU", "RUS")}
