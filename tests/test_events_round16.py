@@ -22,6 +22,11 @@ TEXTS = {
                     "trade.",
     "governed_twin": "Kerry placed calls to his French and Turkish counterparts to discuss a response.",
     "active_twin": "France and Germany condemned Russia.",
+    # the owner of a noun in the object's purpose phrase is no target (events/complements.purpose_targets)
+    "purpose": "President Bashar al-Assad spoke. Syrian Islamist rebels bombarded a campaign rally in support of "
+               "President Bashar al-Assads re-election.",
+    "purpose_own_twin": "Thousands rallied in support of President Bashar al-Assad's re-election.",
+    "purpose_no_owner_twin": "Russia sent troops in support of the Syrian government.",
 }
 
 
@@ -56,3 +61,10 @@ def test_a_governed_compound_is_no_subject(rows):
     assert ("USA", "CAN") not in _pairs(rows["between_twin"], "CONSULT")
     assert ("FRA", "TUR") not in _pairs(rows["governed_twin"], "CONSULT")
     assert _pairs(rows["active_twin"], "DISAPPROVE") == {("FRA", "RUS"), ("DEU", "RUS")}
+
+
+def test_the_owner_of_a_noun_in_the_objects_purpose_is_no_target(rows):
+    assert _pairs(rows["purpose"], "FIGHT") == {("SYR", "SYR")}  # the rally's place, not Assad
+    # the purpose phrase of the cue itself, and an actor that owns nothing in it, keep their target
+    assert _pairs(rows["purpose_own_twin"], "PROTEST") == {("", "per:bashar_al_assad")}
+    assert _pairs(rows["purpose_no_owner_twin"], "MOBILIZE") == {("RUS", "SYR")}
