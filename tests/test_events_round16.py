@@ -27,6 +27,14 @@ TEXTS = {
                "President Bashar al-Assads re-election.",
     "purpose_own_twin": "Thousands rallied in support of President Bashar al-Assad's re-election.",
     "purpose_no_owner_twin": "Russia sent troops in support of the Syrian government.",
+    # "called" reaches a party or names (events/senses.naming_calls)
+    "named_quote": "Russian aircraft carried out what the Observatory called \"a new massacre\".",
+    "named_actor": "Obama called Putin a liar.",
+    "named_thing": "Russia called the strike an act of aggression.",
+    "called_twin": "Putin called Macron on Monday.",
+    "called_title_twin": "Biden called the Prime Minister of Japan to discuss trade.",
+    "called_pronoun_twin": "Putin called him on Monday.",
+    "called_unknown_twin": "Mr Putin called Maya Plisetskaya to give her his congratulations.",
 }
 
 
@@ -68,3 +76,12 @@ def test_the_owner_of_a_noun_in_the_objects_purpose_is_no_target(rows):
     # the purpose phrase of the cue itself, and an actor that owns nothing in it, keep their target
     assert _pairs(rows["purpose_own_twin"], "PROTEST") == {("", "per:bashar_al_assad")}
     assert _pairs(rows["purpose_no_owner_twin"], "MOBILIZE") == {("RUS", "SYR")}
+
+
+def test_called_names_unless_it_reaches_a_party(rows):
+    for key in ("named_quote", "named_actor", "named_thing"):
+        assert "CONSULT" not in set(rows[key]["event"]), key
+    assert _pairs(rows["called_twin"], "CONSULT") == {("per:vladimir_putin", "per:emmanuel_macron")}
+    assert ("per:joe_biden", "per:shinzo_abe") in _pairs(rows["called_title_twin"], "CONSULT")
+    assert _pairs(rows["called_pronoun_twin"], "CONSULT") == {("per:vladimir_putin", "")}
+    assert _pairs(rows["called_unknown_twin"], "CONSULT") == {("per:vladimir_putin", "")}

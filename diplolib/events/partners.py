@@ -30,7 +30,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["BETWEEN", "GOVERNORS", "RECIPROCAL", "WITH", "WITH_REACH", "compound_subjects", "coordinated_partners"]
+__all__ = ["BETWEEN", "GOVERNORS", "RECIPROCAL", "WITH", "WITH_REACH", "compound_subjects", "coordinated_partners",
+           "partner_sides"]
 
 #: Last words of a cue after which the coordinated actors are the two sides.
 BETWEEN = frozenset({"between", "entre", "بين"})
@@ -115,3 +116,12 @@ def compound_subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, dir
     direction, tgt = direction.copy(), tgt.copy()
     direction[pick], tgt[pick] = "mutual", -1
     return direction, tgt
+
+
+def partner_sides(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, direction: np.ndarray, src: np.ndarray,
+                  tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(src, tgt, direction)`` after both rules of the module: the coordinated partners after the cue
+    (:func:`coordinated_partners`), then a coordinated subject (:func:`compound_subjects`). New arrays."""
+    src, direction = coordinated_partners(b.match, hits, phrases, direction, src, tgt)
+    direction, tgt = compound_subjects(b, hits, phrases, direction, src, tgt)
+    return src, tgt, direction
