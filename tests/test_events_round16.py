@@ -35,6 +35,10 @@ TEXTS = {
     "called_title_twin": "Biden called the Prime Minister of Japan to discuss trade.",
     "called_pronoun_twin": "Putin called him on Monday.",
     "called_unknown_twin": "Mr Putin called Maya Plisetskaya to give her his congratulations.",
+    # a "between" further on names a mutual cue's two sides (events/partners.between_further)
+    "between_further": "Talks were held at the Kremlin between Vladimir Putin and Emmanuel Macron.",
+    "between_one_twin": "Talks were held at the Kremlin between Vladimir Putin and officials.",
+    "between_with_twin": "Russia held talks in Geneva with France and Germany.",
 }
 
 
@@ -85,3 +89,11 @@ def test_called_names_unless_it_reaches_a_party(rows):
     assert ("per:joe_biden", "per:shinzo_abe") in _pairs(rows["called_title_twin"], "CONSULT")
     assert _pairs(rows["called_pronoun_twin"], "CONSULT") == {("per:vladimir_putin", "")}
     assert _pairs(rows["called_unknown_twin"], "CONSULT") == {("per:vladimir_putin", "")}
+
+
+def test_a_between_further_on_names_both_sides(rows):
+    assert _pairs(rows["between_further"], "CONSULT") == {("per:vladimir_putin", "per:emmanuel_macron"),
+                                                          ("per:emmanuel_macron", "per:vladimir_putin")}
+    # one party after "between" is no pair; partners after "with" stay one party's
+    assert "per:vladimir_putin" not in set(rows["between_one_twin"]["source"])
+    assert _pairs(rows["between_with_twin"], "CONSULT") == {("RUS", "FRA"), ("RUS", "DEU")}

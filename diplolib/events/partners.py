@@ -22,16 +22,23 @@ says whose they are:
   preposition or a relative word governs (:data:`GOVERNORS`: "the friendship between the United States and
   Canada, and discussed …", "calls to his French and Turkish counterparts to discuss …").
 
+- **between, further on** ("Talks were held at the Kremlin *between* Vladimir Putin and Emmanuel Macron", "des
+  négociations ont eu lieu à Genève *entre* …"): a "between" within :data:`BETWEEN_REACH` characters after a mutual
+  cue, in its sentence, that a coordinated group follows names the two sides as if it ended the cue (the place
+  before it, "at the Kremlin", is where, not who).
+
 Read on the matched text of the mutual hits only (few), after the sides are assigned.
 """
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
-__all__ = ["BETWEEN", "GOVERNORS", "RECIPROCAL", "WITH", "WITH_REACH", "compound_subjects", "coordinated_partners",
-           "partner_sides"]
+__all__ = ["BETWEEN", "BETWEEN_REACH", "GOVERNORS", "RECIPROCAL", "WITH", "WITH_REACH", "between_further", "compound_subjects",
+           "coordinated_partners", "partner_sides"]
 
 #: Last words of a cue after which the coordinated actors are the two sides.
 BETWEEN = frozenset({"between", "entre", "بين"})
@@ -40,6 +47,9 @@ WITH = frozenset({"with", "avec", "مع", "ومع"})
 #: Verbs of talk (a cue's last word, matching form) whose coordinated subject holds both parties.
 RECIPROCAL = frozenset({"discussed", "discuss", "discusses", "discussing", "negotiated", "negotiate", "negotiates",
                         "consulted", "discute", "discuteront", "negocie", "negocient"})
+#: How far after a mutual cue a "between" of its parties may stand ("were held at the Kremlin between").
+BETWEEN_REACH = 60
+_BETWEEN_WORD = re.compile(r"(?<!\w)(?:between|entre|بين)(?!\w)", re.IGNORECASE)
 #: Words before a compound that make it no subject: it is governed ("between the United States and Canada",
 #: "calls to his French and Turkish counterparts", "of which Britain and France are members").
 GOVERNORS = BETWEEN | WITH | frozenset({"of", "to", "for", "by", "from", "in", "at", "on", "among", "which", "whose",
@@ -122,6 +132,30 @@ def partner_sides(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, directi
                   tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(src, tgt, direction)`` after both rules of the module: the coordinated partners after the cue
     (:func:`coordinated_partners`), then a coordinated subject (:func:`compound_subjects`). New arrays."""
+    src, tgt = between_further(b, hits, phrases, direction, src, tgt)
     src, direction = coordinated_partners(b.match, hits, phrases, direction, src, tgt)
     direction, tgt = compound_subjects(b, hits, phrases, direction, src, tgt)
     return src, tgt, direction
+
+
+def between_further(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, direction: np.ndarray, src: np.ndarray,
+                    tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(src, tgt)``: a mutual cue's parties after a "between" further on in its sentence (module rules): the
+    first member of the coordinated group as the target, no source (:func:`coordinated_partners` then pairs them).
+    Read only for the mutual hits; new arrays."""
+    mutual = np.flatnonzero(direction == "mutual")
+    if len(mutual) == 0 or phrases.empty:
+        return src, tgt
+    group = phrases["group"].to_numpy(np.int64)
+    size, ps = np.bincount(group), phrases["gstart"].to_numpy()
+    src, tgt, disp = src.copy(), tgt.copy(), b.display
+    for i in mutual.tolist():
+        e = int(hits["end"][i])
+        stop = min(int(b.sent_end[hits["sentence"][i]]), e + BETWEEN_REACH)
+        m = _BETWEEN_WORD.search(disp, e, stop)
+        if m is None or m.start() == e + 1:  # "talks between": the cue's own word (coordinated_partners)
+            continue
+        k = int(np.searchsorted(ps, m.end()))
+        if k < len(ps) and ps[k] - m.end() <= 25 and size[group[k]] >= 2:
+            src[i], tgt[i] = -1, k
+    return src, tgt
