@@ -39,6 +39,9 @@ TEXTS = {
     "between_further": "Talks were held at the Kremlin between Vladimir Putin and Emmanuel Macron.",
     "between_one_twin": "Talks were held at the Kremlin between Vladimir Putin and officials.",
     "between_with_twin": "Russia held talks in Geneva with France and Germany.",
+    # a noun's agent after a belief (events/agents.AGENT_FILLERS)
+    "believed_agent": "The attack believed to have been carried out by Russian aircraft killed at least 18 people.",
+    "condemned_by_twin": "The attack on Syria was condemned by France.",
 }
 
 
@@ -97,3 +100,10 @@ def test_a_between_further_on_names_both_sides(rows):
     # one party after "between" is no pair; partners after "with" stay one party's
     assert "per:vladimir_putin" not in set(rows["between_one_twin"]["source"])
     assert _pairs(rows["between_with_twin"], "CONSULT") == {("RUS", "FRA"), ("RUS", "DEU")}
+
+
+def test_a_nouns_agent_after_a_belief_is_its_source(rows):
+    assert ("RUS", "") in _pairs(rows["believed_agent"], "ASSAULT") | _pairs(rows["believed_agent"], "FIGHT")
+    assert "RUS" not in set(rows["believed_agent"]["target"])
+    # the agent of another verb after the noun's object stays that verb's
+    assert _pairs(rows["condemned_by_twin"], "ASSAULT") == {("", "SYR")}
