@@ -42,6 +42,9 @@ TEXTS = {
     # a noun's agent after a belief (events/agents.AGENT_FILLERS)
     "believed_agent": "The attack believed to have been carried out by Russian aircraft killed at least 18 people.",
     "condemned_by_twin": "The attack on Syria was condemned by France.",
+    # a bilateral topic with no party before it (events/partners.hyphen_partners)
+    "hyphen_topic": "The two leaders will discuss the further development of Russian-Qatari trade.",
+    "hyphen_verb_twin": "They condemned the Russian-Chinese exercises.",
 }
 
 
@@ -107,3 +110,9 @@ def test_a_nouns_agent_after_a_belief_is_its_source(rows):
     assert "RUS" not in set(rows["believed_agent"]["target"])
     # the agent of another verb after the noun's object stays that verb's
     assert _pairs(rows["condemned_by_twin"], "ASSAULT") == {("", "SYR")}
+
+
+def test_a_bilateral_topic_names_the_two_who_talk_when_none_is_named(rows):
+    assert _pairs(rows["hyphen_topic"], "AGREE") | _pairs(rows["hyphen_topic"], "CONSULT") == {("QAT", "RUS")}
+    # not for a cue that is no talk: who condemns is not named
+    assert {s for s, _ in _pairs(rows["hyphen_verb_twin"], "DISAPPROVE")} == {""}

@@ -27,6 +27,11 @@ says whose they are:
   cue, in its sentence, that a coordinated group follows names the two sides as if it ended the cue (the place
   before it, "at the Kremlin", is where, not who).
 
+- **a bilateral topic with no party before** ("The two leaders will discuss the further development of
+  *Russian-Qatari* trade", seed 2039): where a talk names no source and its target is one of a hyphen pair, the
+  other of the pair is the source (the two who talked are the topic's two sides); with a source named ("The
+  Prime Minister and President Hollande discussed UK-France co-operation") nothing changes.
+
 Read on the matched text of the mutual hits only (few), after the sides are assigned.
 """
 
@@ -38,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["BETWEEN", "BETWEEN_REACH", "GOVERNORS", "RECIPROCAL", "WITH", "WITH_REACH", "between_further", "compound_subjects",
-           "coordinated_partners", "partner_sides"]
+           "coordinated_partners", "hyphen_partners", "partner_sides"]
 
 #: Last words of a cue after which the coordinated actors are the two sides.
 BETWEEN = frozenset({"between", "entre", "بين"})
@@ -49,6 +54,7 @@ RECIPROCAL = frozenset({"discussed", "discuss", "discusses", "discussing", "nego
                         "consulted", "discute", "discuteront", "negocie", "negocient"})
 #: How far after a mutual cue a "between" of its parties may stand ("were held at the Kremlin between").
 BETWEEN_REACH = 60
+_HYPHENS = "-\u2010\u2011\u2013"
 _BETWEEN_WORD = re.compile(r"(?<!\w)(?:between|entre|بين)(?!\w)", re.IGNORECASE)
 #: Words before a compound that make it no subject: it is governed ("between the United States and Canada",
 #: "calls to his French and Turkish counterparts", "of which Britain and France are members").
@@ -111,15 +117,17 @@ def compound_subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, dir
         return direction, tgt
     match, m_start, m_end = b.match, hits["m_start"], hits["m_end"]
     lead = b.match_offsets(phrases["gstart"].to_numpy()[first[group[src[cand]]]])
+    sent = hits["sentence"][cand]  # the words read stay in the hit's sentence (and article)
+    s_lo, s_hi = b.match_offsets(b.sent_start[sent]), b.match_offsets(b.sent_end[sent])
     ok = []
-    for i, g in zip(cand.tolist(), lead.tolist(), strict=True):
+    for i, g, lo, hi in zip(cand.tolist(), lead.tolist(), s_lo.tolist(), s_hi.tolist(), strict=True):
         words = (match[m_start[i]:m_end[i]].split() or [""])
         if direction[i] == "active" and words[-1] not in RECIPROCAL:
             ok.append(False)
             continue
-        before = [w for w in match[max(g - 30, 0):g].split()[-3:] if w not in _DETERMINERS] or [""]
+        before = [w for w in match[max(g - 30, lo, 0):g].split()[-3:] if w not in _DETERMINERS] or [""]
         governed = before[-1] in GOVERNORS
-        after = match[m_end[i]:m_end[i] + 60].split()[:WITH_REACH]
+        after = match[m_end[i]:min(m_end[i] + 60, hi)].split()[:WITH_REACH]
         partner = words[-1] in WITH or words[-1] in BETWEEN or (direction[i] == "mutual" and bool(WITH & set(after)))
         ok.append(not governed and not partner and not (direction[i] == "active" and tgt[i] >= 0))
     pick = cand[np.array(ok, dtype=bool)]
@@ -131,11 +139,32 @@ def compound_subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, dir
 def partner_sides(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, direction: np.ndarray, src: np.ndarray,
                   tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(src, tgt, direction)`` after both rules of the module: the coordinated partners after the cue
-    (:func:`coordinated_partners`), then a coordinated subject (:func:`compound_subjects`). New arrays."""
+    (:func:`coordinated_partners`), then a coordinated subject (:func:`compound_subjects`), then a bilateral topic
+    (:func:`hyphen_partners`). New arrays."""
     src, tgt = between_further(b, hits, phrases, direction, src, tgt)
     src, direction = coordinated_partners(b.match, hits, phrases, direction, src, tgt)
     direction, tgt = compound_subjects(b, hits, phrases, direction, src, tgt)
-    return src, tgt, direction
+    return hyphen_partners(b, hits, phrases, direction, src, tgt), tgt, direction
+
+
+def hyphen_partners(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, direction: np.ndarray, src: np.ndarray,
+                    tgt: np.ndarray) -> np.ndarray:
+    """``src`` with the other of a hyphen pair as the source of a talk that names none and takes one of the pair
+    as its target (module rules). A new array."""
+    cand = np.flatnonzero((src < 0) & (tgt >= 0) & np.isin(direction, ["mutual", "active"]))
+    if len(cand) == 0 or phrases.empty:
+        return src
+    ps, pe, disp, out = phrases["gstart"].to_numpy(), phrases["gend"].to_numpy(), b.display, src.copy()
+    for i in cand.tolist():
+        words = b.match[hits["m_start"][i]:hits["m_end"][i]].split() or [""]
+        if direction[i] == "active" and words[-1] not in RECIPROCAL:
+            continue
+        t = int(tgt[i])
+        if t + 1 < len(ps) and ps[t + 1] - pe[t] == 1 and disp[pe[t]] in _HYPHENS:
+            out[i] = t + 1  # "Russian-*Qatari*": the other one after
+        elif t > 0 and ps[t] - pe[t - 1] == 1 and disp[pe[t - 1]] in _HYPHENS:
+            out[i] = t - 1
+    return out
 
 
 def between_further(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, direction: np.ndarray, src: np.ndarray,
