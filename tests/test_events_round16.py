@@ -45,6 +45,10 @@ TEXTS = {
     # a bilateral topic with no party before it (events/partners.hyphen_partners)
     "hyphen_topic": "The two leaders will discuss the further development of Russian-Qatari trade.",
     "hyphen_verb_twin": "They condemned the Russian-Chinese exercises.",
+    # a place that ends a fronted adjunct is no member of the list after its comma (events/fronted.fronted_cuts)
+    "fronted_place": "Following talks in Moscow, Putin and Erdogan signed an agreement.",
+    "fronted_list_twin": "On the first day of the summit Mr Putin had brief talks with Indonesian President Megawati "
+                         "Sukarnoputri, US President George W. Bush and Peruvian President Alejandro Toledo.",
 }
 
 
@@ -116,3 +120,10 @@ def test_a_bilateral_topic_names_the_two_who_talk_when_none_is_named(rows):
     assert _pairs(rows["hyphen_topic"], "AGREE") | _pairs(rows["hyphen_topic"], "CONSULT") == {("QAT", "RUS")}
     # not for a cue that is no talk: who condemns is not named
     assert {s for s, _ in _pairs(rows["hyphen_verb_twin"], "DISAPPROVE")} == {""}
+
+
+def test_a_place_ending_a_fronted_adjunct_is_no_member_of_the_list_after_it(rows):
+    assert _pairs(rows["fronted_place"], "AGREE") == {("per:vladimir_putin", "per:recep_tayyip_erdogan"),
+                                                      ("per:recep_tayyip_erdogan", "per:vladimir_putin")}
+    # a list of parties governed by "with" keeps its members
+    assert ("per:vladimir_putin", "per:george_w_bush") in _pairs(rows["fronted_list_twin"], "CONSULT")
