@@ -52,6 +52,26 @@ TEXTS = {
 }
 
 
+FRENCH = {
+    # a noun that denies the event, as English "absence of" (events/markers.MARKERS["negation"])
+    "absence": "L'absence de toute condamnation des autorités turques a choqué la France.",
+    "absence_twin": "La condamnation des autorités turques a choqué la France.",
+}
+
+
+@pytest.fixture(scope="module")
+def french():
+    arts = pd.DataFrame({"article_id": list(FRENCH), "lang": "fr", "text": list(FRENCH.values()),
+                         "published": pd.Timestamp("2020-10-30", tz="UTC")})
+    ev = extract_events(arts, registry=default_matcher())
+    return {k: ev[ev["article_id"] == k] for k in FRENCH}
+
+
+def test_a_french_noun_of_absence_negates(french):
+    assert french["absence"].loc[french["absence"]["event"] == "DISAPPROVE", "negated"].tolist() == [True]
+    assert french["absence_twin"].loc[french["absence_twin"]["event"] == "DISAPPROVE", "negated"].tolist() == [False]
+
+
 @pytest.fixture(scope="module")
 def rows():
     arts = pd.DataFrame({"article_id": list(TEXTS), "lang": "en", "text": list(TEXTS.values()),
