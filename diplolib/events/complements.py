@@ -222,7 +222,7 @@ _PURPOSE = re.compile(r"\b(?:in\s+(?:support|memory|hono(?:u)?r|favou?r|celebrat
                       r"(?:faveur|l'honneur|mémoire)\s+d|dans\s+le\s+cadre\s+d)", re.IGNORECASE)
 #: Words that may stand between a cue and a purpose phrase of its own ("rallied *today* in support of").
 _NOT_AN_OBJECT = frozenset({"a", "an", "the", "today", "yesterday", "again", "also", "on", "monday", "tuesday",
-                            "wednesday", "thursday", "friday", "saturday", "sunday", "a", "été", "ont", "le", "la",
+                            "wednesday", "thursday", "friday", "saturday", "sunday", "été", "ont", "le", "la",
                             "les", "aujourd'hui", "hier"})
 #: At most this many characters between the purpose phrase and the actor it holds ("of *President* Bashar …").
 _PURPOSE_GAP = 40

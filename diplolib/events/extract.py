@@ -31,8 +31,8 @@ from .partners import partner_sides
 from .reach import beyond_reach, reach_of
 from .roles import actor_phrases, assign
 from .scan import batch, scan
-from .senses import naming_calls
 from .sectors import domestic, organ_attacks, phrase_sectors, without_self_pairs
+from .senses import naming_calls
 from .sides import attributive as _attributive
 from .sides import clause_sides as _sides
 from .sides import governed_source as _governed

@@ -9,7 +9,8 @@ says whose they are:
   "Russia closed its borders … because of fighting between Azerbaijanis and Armenians"): the source before is
   dropped and the pairs are formed within the coordinated group;
 - **with** ("signed *with* X and Y", "talks *with* X and Y", "avec", "مع"): X and Y are the partners of one
-  party, never each other's; the word may also follow the cue ("*talks* with X and Y"). With no party named before the cue the rows go from the speaker, or nobody, to each
+  party, never each other's; the word may also follow the cue ("*talks* with X and Y"). With no party named before
+  the cue the rows go from the speaker, or nobody, to each
   of them, and X and Y are not paired.
 
 - **a coordinated subject** ("Vladimir Putin and Mohammed Morsi *discussed* bilateral cooperation", "President
@@ -42,8 +43,8 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["BETWEEN", "BETWEEN_REACH", "GOVERNORS", "RECIPROCAL", "WITH", "WITH_REACH", "between_further", "compound_subjects",
-           "coordinated_partners", "hyphen_partners", "partner_sides"]
+__all__ = ["BETWEEN", "BETWEEN_REACH", "GOVERNORS", "RECIPROCAL", "WITH", "WITH_REACH", "between_further",
+           "compound_subjects", "coordinated_partners", "hyphen_partners", "partner_sides"]
 
 #: Last words of a cue after which the coordinated actors are the two sides.
 BETWEEN = frozenset({"between", "entre", "بين"})

@@ -3,12 +3,12 @@
 - **A call reaches a party; naming does not** (:func:`naming_calls`): the bare "called", "calls", "calling" is a
   telephone call (CONSULT) when the one called follows: an actor phrase within :data:`CALL_GAP` characters ("Putin
   called Macron", "Biden called the Prime Minister of Japan", "called to congratulate President Lula") or an object
-  pronoun ("called him on Monday") or a name the registry lacks (:data:`_NAME_CALLED`). Otherwise it names or judges: "what the Observatory called "a new massacre"",
-  "Washington called a red line", "called the airstrikes an "outrage"", "Georgia is called the birthplace of wine",
-  "called attention to …" (hand reading, seed 2039; of 201 such cues in FA-KES, the Kremlin and White House texts,
-  most name); so does "called X a Y" or "called X's visit a landmark event", an actor followed by a quote, "a",
-  "an" or a possessive. The longer cues ("called on", "called for", "called off", "phone call") are cues of their
-  own and untouched.
+  pronoun ("called him on Monday") or a name the registry lacks (:data:`_NAME_CALLED`). Otherwise it names or
+  judges: "what the Observatory called "a new massacre"", "Washington called a red line", "called the airstrikes
+  an "outrage"", "Georgia is called the birthplace of wine", "called attention to …" (hand reading, seed 2039; of
+  201 such cues in FA-KES, the Kremlin and White House texts, most name); so does "called X a Y" or "called X's
+  visit a landmark event", an actor followed by a quote, "a", "an" or a possessive. The longer cues ("called on",
+  "called for", "called off", "phone call") are cues of their own and untouched.
 """
 
 from __future__ import annotations
