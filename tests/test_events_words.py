@@ -255,9 +255,9 @@ def _ref_agent_after(spaced, ends, lang):
         j = spaced.find(" ", e + 2)
         if spaced[e + 2:j] not in fill:
             continue
-        words = spaced[e + 1:e + 48].split(" ")[1:5]
+        words = spaced[e + 1:e + 72].split(" ")[1:8]  # up to six fillers since round 16 ("believed to have been …")
         n = next((i for i, w in enumerate(words) if w not in fill), len(words))
-        out[k] = 1 <= n <= 3 and n < len(words) and words[n] == word
+        out[k] = 1 <= n <= 6 and n < len(words) and words[n] == word
     return out
 
 

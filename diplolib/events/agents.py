@@ -10,17 +10,21 @@ from .words import prev_space, space_positions, spaced_codes, words_in
 __all__ = ["AGENT_FILLERS", "PARTICIPLES", "agent_after", "adverb_after_auxiliary"]
 
 #: Words between a noun cue and its agent: "the massacre *carried out* by", "an attack *attempt* by", "attacks
-#: *allegedly committed* by", "the sanctions *imposed* by", "the threat *posed* by": the actor after "by" did it.
+#: *allegedly committed* by", "the sanctions *imposed* by", "the threat *posed* by": the actor after "by" did it;
+#: also through a belief ("The attack *believed to have been carried out* by Russian aircraft", seed 2039).
 AGENT_FILLERS = {"en": frozenset("""carried out committed perpetrated conducted launched staged allegedly reportedly
     attempt attempts waged mounted claimed imposed ordered levied announced brokered was were been being
-    posed caused inflicted orchestrated masterminded""".split()),
+    posed caused inflicted orchestrated masterminded
+    believed thought suspected said likely probably apparently presumably to have""".split()),
                  "fr": frozenset("perpetre perpetree perpetres perpetrees commis commise commises mene menee menees "
                                  "lance lancee lancees revendique revendiquee a ete est".split()), "ar": frozenset()}
 _AGENT_WORD = {"en": "by", "fr": "par"}
+#: At most this many filler words between a cue and "by" ("believed to have been carried out").
+_MAX_FILLERS = 6
 
 
 def agent_after(spaced: str, ends: list[int], lang: str) -> np.ndarray:
-    """Does "by" ("par") follow each cue after one to three words of :data:`AGENT_FILLERS`?"""
+    """Does "by" ("par") follow each cue after one to six words of :data:`AGENT_FILLERS`?"""
     fill, word = AGENT_FILLERS.get(lang, frozenset()), _AGENT_WORD.get(lang)
     out = np.zeros(len(ends), dtype=bool)
     if word is None:
@@ -28,9 +32,9 @@ def agent_after(spaced: str, ends: list[int], lang: str) -> np.ndarray:
     filler = words_in(spaced, np.asarray(ends, dtype=np.int64) + 2, fill, after=True)
     for k in np.flatnonzero(filler).tolist():  # most cues: no filler word after them
         e = ends[k]
-        words = spaced[e + 1:e + 48].split(" ")[1:5]  # a punctuation mark leaves an empty word: no agent
+        words = spaced[e + 1:e + 72].split(" ")[1:8]  # a punctuation mark leaves an empty word: no agent
         n = next((i for i, w in enumerate(words) if w not in fill), len(words))
-        out[k] = 1 <= n <= 3 and n < len(words) and words[n] == word
+        out[k] = 1 <= n <= _MAX_FILLERS and n < len(words) and words[n] == word
     return out
 
 

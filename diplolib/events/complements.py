@@ -43,6 +43,12 @@ phrase indices (``-1``: none), reading the text only for the few candidate hits:
 - **No target past "according to"** (:func:`attributed_targets`): an attribution names who reports, not who
   undergoes: in "Afghanistan has been sharing expertise with the LTTE *according to* a report submitted to the
   Canadian Security Intelligence Service" the Canadian service is no target (with the LTTE untagged, none is).
+- **No target inside the object's purpose** (:func:`purpose_targets`): in "rebels bombarded a campaign rally *in
+  support of* President Bashar al-Assads re-election" or "officials met with manufacturers … *as part of* President
+  Biden's Investing in America agenda" the actor, the owner of a noun in what the object is for, is not the one
+  the cue reaches. Only where the purpose phrase follows an object (a word that is no determiner between the cue
+  and it) and the actor owns a noun of it ("X's", "al-Assads re-election"): "rallied in support of Assad's
+  re-election", "sent troops in support of the Syrian government" keep their target.
 """
 
 from __future__ import annotations
@@ -58,7 +64,7 @@ from .reduced import agent_subjects
 from .sides import addressee
 
 __all__ = ["topic_targets", "warned_threats", "shared_subjects", "infinitive_subjects", "attributed_targets",
-           "discussed_topics", "object_agents", "subjects", "targets"]
+           "purpose_targets", "discussed_topics", "object_agents", "subjects", "targets"]
 
 #: The gap between a complaint's addressee and its topic's actor: "on Tuesday over two", "about the".
 _TOPIC = re.compile(r"(?:[^.;:,()]{0,40}?\s)?(?:over|about|regarding|concerning|at)\s[^.;:,()]{0,40}",
@@ -210,6 +216,43 @@ def attributed_targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, tg
     return np.where(past, -1, tgt)
 
 
+#: The purpose phrases that qualify an object (:func:`purpose_targets`).
+_PURPOSE = re.compile(r"\b(?:in\s+(?:support|memory|hono(?:u)?r|favou?r|celebration|solidarity)\s+(?:of|with)|as\s+"
+                      r"part\s+of|en\s+(?:soutien|solidarit[ée])\s+(?:à|avec)|à\s+la\s+mémoire\s+d|en\s+"
+                      r"(?:faveur|l'honneur|mémoire)\s+d|dans\s+le\s+cadre\s+d)", re.IGNORECASE)
+#: Words that may stand between a cue and a purpose phrase of its own ("rallied *today* in support of").
+_NOT_AN_OBJECT = frozenset({"a", "an", "the", "today", "yesterday", "again", "also", "on", "monday", "tuesday",
+                            "wednesday", "thursday", "friday", "saturday", "sunday", "été", "ont", "le", "la",
+                            "les", "aujourd'hui", "hier"})
+#: At most this many characters between the purpose phrase and the actor it holds ("of *President* Bashar …").
+_PURPOSE_GAP = 40
+
+
+def purpose_targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, tgt: np.ndarray) -> np.ndarray:
+    """No target inside a purpose phrase that qualifies the cue's object (module rules): the phrases found once in
+    the batch, each hit's gap read only where one stands between the cue and its target. A new array."""
+    if phrases.empty or len(tgt) == 0:
+        return tgt
+    found = [(m.start(), m.end()) for m in _PURPOSE.finditer(b.display)]
+    if not found:
+        return tgt
+    mark_start, mark_end = np.array(found, dtype=np.int64).T
+    at = phrases["gstart"].to_numpy()[np.maximum(tgt, 0)]
+    k = np.searchsorted(mark_start, at) - 1  # the last purpose phrase before the target
+    cand = np.flatnonzero((tgt >= 0) & (k >= 0) & (mark_start[np.maximum(k, 0)] >= hits["end"])
+                          & (at - mark_end[np.maximum(k, 0)] <= _PURPOSE_GAP))
+    out, disp, pe = tgt.copy(), b.display, phrases["gend"].to_numpy()
+    person = phrases["actor"].astype(str).str.startswith("per:").to_numpy()
+    for i in cand.tolist():
+        gap = disp[hits["end"][i]:mark_start[k[i]]].lower().replace(",", " ").split()
+        z = pe[tgt[i]]
+        owner = disp[z:z + 2] in ("'s", "’s") or (  # "al-Assads re-election": a person's possessive without "'"
+            person[tgt[i]] and disp[z - 1:z] == "s" and disp[z:z + 1] == " " and disp[z + 1:z + 2].islower())
+        if owner and any(w not in _NOT_AN_OBJECT for w in gap):
+            out[i] = -1
+    return out
+
+
 def discussed_topics(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, tgt: np.ndarray, lang: str,
                      party: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``(target, topical)``: the target of a bare "discussed" or "negotiated" is the first actor that may take a
@@ -306,8 +349,9 @@ def targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: np.nda
             tgt: np.ndarray, lang: str, party: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``(target, topical)``: a demand's addressee (:func:`~diplolib.events.sides.addressee`), a complaint's
     topic (:func:`topic_targets`), a discussion's party (:func:`discussed_topics`, which says which cues are
-    ``topical``), no target past "according to" (:func:`attributed_targets`)."""
+    ``topical``), no target past "according to" (:func:`attributed_targets`) nor inside the object's purpose
+    (:func:`purpose_targets`)."""
     tgt = addressee(b, hits, phrases, event, direction, tgt, lang)
     tgt, topical = discussed_topics(b, hits, phrases, topic_targets(b, hits, phrases, event, tgt, lang, party), lang,
                                     party)
-    return attributed_targets(b, hits, phrases, tgt, lang), topical
+    return purpose_targets(b, hits, phrases, attributed_targets(b, hits, phrases, tgt, lang)), topical

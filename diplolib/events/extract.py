@@ -27,11 +27,12 @@ from .nesting import background, embedded, main_left, promised_threats
 from .offices import role_states
 from .operative import author_hits, authored_sides
 from .pairs import pairs as _pairs
-from .partners import coordinated_partners
+from .partners import partner_sides
 from .reach import beyond_reach, reach_of
 from .roles import actor_phrases, assign
 from .scan import batch, scan
 from .sectors import domestic, organ_attacks, phrase_sectors, without_self_pairs
+from .senses import naming_calls
 from .sides import attributive as _attributive
 from .sides import clause_sides as _sides
 from .sides import governed_source as _governed
@@ -146,7 +147,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
     hits = outside_actors({k: v[real] for k, v in hits.items()}, phrases)
     if lang == "en":  # "the occupied territories", "a wounded soldier", "the Israeli-occupied Golan"
-        hits = kept(hits, ~_qualifying(b, hits))  # the mask once, not once per column
+        hits = kept(hits, ~(_qualifying(b, hits) | naming_calls(b, hits, phrases)))  # each mask once, not per column
     near = near_cues(phrases, hits["start"], hits["end"])  # the phrases that can take a side
     spk_doc, speaking = _speakers_of(speaker, len(sub))
     hits = kept(hits, may_have_sides(b, hits, phrases, speaking))
@@ -189,7 +190,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     src, tgt = stance_sides(b, hits, phrases, cue_rows["event"], src, tgt)  # "anti-Syria journalist": no side
     src, tgt = _modal_and_places(b, hits, phrases, own, direction, fl, before, src, tgt, cue_rows["event"],
                                  forward_marks(b, lang, marks=marks, consequence=False))
-    src, direction = coordinated_partners(b.match, hits, phrases, direction, src, tgt)  # "between X and Y"
+    src, tgt, direction = partner_sides(b, hits, phrases, direction, src, tgt)  # "between X and Y", "X and Y met"
     authored = author_hits(b, hits, phrases, lang)  # "Condemns …": the resolution's author, never the sentence's
     src, tgt = authored_sides(authored, src, tgt, after)
     far_src, far_tgt = beyond_reach(hits["start"], hits["end"], src, tgt, phrases, reach)  # events/reach.py

@@ -79,8 +79,11 @@ def fronted_cuts(b, phrases: pd.DataFrame, lang: str) -> np.ndarray:
                               & (ps[1:] > first[1:]))
     group = phrases["group"].to_numpy()
     # a list that goes on after the phrase is a coordinated subject, the comma one of its own ("During a long
-    # telephone conversation Vladimir Putin, Jacques Chirac and Gerhard Schroeder coordinated …")
-    cand = cand[(cand + 1 >= n) | (group[np.minimum(cand + 1, n - 1)] != group[cand])]
+    # telephone conversation Vladimir Putin, Jacques Chirac and Gerhard Schroeder coordinated …"), unless the phrase
+    # before the comma is a place, no member of a list of parties ("Following talks *in Moscow*, Putin and Erdogan
+    # signed …"; not any governed phrase: "had talks with Indonesian President Megawati, US President Bush and …")
+    inside = phrases["place"].to_numpy(dtype=bool) if "place" in phrases.columns else np.zeros(n, dtype=bool)
+    cand = cand[(cand + 1 >= n) | (group[np.minimum(cand + 1, n - 1)] != group[cand]) | inside[cand - 1]]
     if len(cand):
         cut[cand] = _opens_fronted(b, b.sent_start[sent[cand]], first[cand], lang)
     return cut

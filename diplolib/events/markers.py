@@ -29,7 +29,10 @@ MARKERS: dict[str, dict[str, tuple[str, ...]]] = {
                "werent", "couldnt", "refusal to",
                # a noun that denies the event ("made no mention of any strikes", "the lack of funding for")
                "no mention of", "lack of", "absence of", "no sign of", "no signs of", "no evidence of"),
-        "fr": ("ne", "n", "pas", "jamais", "non", "sans", "refuse de", "a refuse de"),
+        "fr": ("ne", "n", "pas", "jamais", "non", "sans", "refuse de", "a refuse de",
+               # a noun that denies the event, as English "absence of" (hand reading, seed 2039: "l'absence de toute
+               # marque officielle de condamnation … des autorités turques")
+               "absence de", "manque de", "faute de", "defaut de"),
         "ar": ("لم", "لن", "لا", "ما", "ليس", "دون"),
     },
     "intention": {  # within a word of the cue
