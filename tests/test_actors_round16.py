@@ -1,0 +1,55 @@
+"""Round 16 (issue 12, s16-ad): 30 fresh documents and 40 fresh role probes read before tagging, and the classes of
+misses they showed, each rule with a twin it must not change.
+
+Held out (measured on the readings as committed in 7875c49, before any change of the round):
+documents (tests/data/heldout_documents_s16.csv, seed 20270411): people, states and armed groups P 0.956 R 0.657
+F1 0.778 (ar 0.745, en 0.773, fr 0.829; people 0.575, states 0.965); with ``discover_actors`` 0.840. 28 of the 32
+people missed are people the registry lacks. Role probes (tests/data/role_probes_s16.csv, seed 20270412): 29 of 40 as
+written (ar 11/14, en 9/13, fr 9/13), 30 with one id written wrong before tagging corrected (the registry spells
+Thailand's 2006 prime minister per:surayut_chulanon). The floors below are after the round's fixes (tuned on these
+readings, so no longer held out).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from diplolib.actors import tag_actors
+from diplolib.actors.matcher_cache import default_matcher
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return default_matcher()
+
+
+def _tag(matcher, rows: list[tuple[str, str]]) -> list[list[str]]:
+    arts = pd.DataFrame({"article_id": range(len(rows)), "published": [d for d, _ in rows],
+                         "text": [t for _, t in rows]})
+    got = tag_actors(arts, registry=matcher).groupby("article_id")["actor_id"].agg(lambda s: sorted(set(s.dropna())))
+    return [got.get(i, []) for i in range(len(rows))]
+
+
+def test_a_registry_short_name_before_a_name_word_is_inside_a_longer_name(matcher):
+    """UNGDC: "Mr. Diogo Freitas do Amaral" was Luisa Diogo (130 times), "Mr. Adam Malik" Hans-Adam II (84), "Sin Tong
+    Hyok" Anote Tong. A name word right after a registered short name (capitalised, not a title, an alias, an ordinary
+    word, a numeral nor a word of the owner's own names) makes the hit part of a name the registry lacks. On UNGDC,
+    FA-KES, wh-readouts (a fifth) and kremlin-en (a tenth): 324 hits dropped; 40 UNGDC drops read at random (seed
+    20270413), 39 right (left: "Jammeh Babil Mansa", his honorific); FA-KES's 11: 9 right ("Zarif Urges", a headline,
+    and a list of tags lost)."""
+    assert _tag(matcher, [("1995-10-01", "congratulating Mr. Diogo Freitas do Amaral on his election"),
+                          ("2016-10-01", "the delegate Sin Tong Hyok said"),
+                          ("1971-10-01", "your predecessor, Mr. Adam Malik, who presided")]) == [[], [], []]
+
+
+@pytest.mark.parametrize("date, text, expected", [
+    ("2005-01-01", "Prime Minister Luisa Diogo said. Mr. Diogo", ["per:luisa_diogo"]),  # twin: alone, a title before
+    ("2022-09-01", "met with Prime Minister Kishida Fumio in Tokyo", ["per:fumio_kishida"]),  # a word of his names
+    ("2023-06-01", "advancing the Biden Administration's policy", ["per:joe_biden"]),  # an ordinary word, possessive
+    ("2016-07-12", "members of Bashar al-Assads Alawite sect", ["per:bashar_al_assad"]),  # a possessive, no apostrophe
+    ("2014-09-01", "President Benigno S. Aquino III and the Filipino people", ["per:benigno_aquino"]),  # a numeral
+    ("2016-04-01", "Putin Erdogan talks", ["per:recep_tayyip_erdogan", "per:vladimir_putin"]),  # an alias after
+])
+def test_short_names_before_other_words_stay(matcher, date, text, expected):
+    assert [a for a in _tag(matcher, [(date, text)])[0] if a.startswith("per:")] == expected
