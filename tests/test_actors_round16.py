@@ -53,3 +53,31 @@ def test_a_registry_short_name_before_a_name_word_is_inside_a_longer_name(matche
 ])
 def test_short_names_before_other_words_stay(matcher, date, text, expected):
     assert [a for a in _tag(matcher, [(date, text)])[0] if a.startswith("per:")] == expected
+
+
+def _discovered(matcher, lang: str, text: str) -> list[tuple[str, str]]:
+    from diplolib.actors.provisional import discover_actors
+
+    arts = pd.DataFrame({"article_id": [0], "lang": [lang], "text": [text], "published": ["2013-01-01"]})
+    out = discover_actors(arts, registry=matcher)
+    return out.loc[out["discovered"], ["actor_id", "evidence"]].apply(tuple, axis=1).tolist()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a foreign first name beginning with a letter that is also a glued preposition (wikinews-ar, UNPC: "السيد
+    # فنسان بوفييه", "وكيل اللاعب كرستيان أولجادي"): the rest of the word is no word, so the letter is the name's
+    ("ويشغل هذا المنصب حاليا السيد فنسان كويلفيذر.", [("prov:فنسان_كويلفيذر", "title")]),
+    ("وقال الوزير فقط إن الاجتماع انتهى.", []),  # twin: "ف" + a word ("فقط"), a glued conjunction
+    ("وأكد الرئيس وفوتيس كويلفيذر الاتفاق.", []),  # twin: "و" before a first name stays a conjunction
+    # an Arabic first name that is also a registry person's surname ("أحمد": Abiy Ahmed) no longer rejects the name
+    ("من ناحيته أوضح الوزير أحمد كويلفيذر أن", [("prov:احمد_كويلفيذر", "title")]),
+    # verbs of reporting before the subject of an apposition ("صرح سيب بلاتر رئيس الفيفا")
+    ("صرح جون كويلفيذر رئيس الاتحاد لقناة", [("prov:جون_كويلفيذر", "apposition")]),
+    ("بصفتي منسق الفريق، أود", []),  # twin: "in my capacity as" before a title is no name
+    # musicians as titles ("الموسيقار المصري الكبير عمار الشريعي")
+    ("وقدم الموسيقار المصري جون كويلفيذر حفلا", [("prov:جون_كويلفيذر", "title")]),
+])
+def test_arabic_names_after_titles_and_before_appositions(matcher, text, expected):
+    """On wikinews-ar (68) and 1,463 UNPC Arabic documents: 49 new discovered mentions; on the UNPC part (not read
+    before) 19 of 22 right (wrong: "لوركا منسقا", "توماس دي" of Thomas de Waal, "مانويل فاسكيس" cut at a hyphen)."""
+    assert _discovered(matcher, "ar", text) == expected
