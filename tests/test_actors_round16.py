@@ -90,3 +90,11 @@ def test_pope_francis_by_his_title_and_regnal_name(matcher):
                           ("2014-04-01", "قال البابا فرنسيس"),
                           ("2014-04-01", "Francis Fukuyama said")]) == [  # twin: the first name alone
         ["per:francis"], ["per:francis"], ["per:francis"], []]
+
+
+def test_a_lower_case_word_before_a_surname_is_no_first_name(matcher):
+    """"said Kerry": "Said" is the first name of registry people, so the lower-case verb made "Kerry" someone else's
+    surname and dropped it. On FA-KES: 5 mentions back ("Kremlin said Putin", "Trump said Obama"), all right."""
+    assert _tag(matcher, [("2015-09-01", "He said Kerry would go."),
+                          ("2015-09-01", "Mr. Said Kerry, a trader, would go.")]) == [  # twin: the first name
+        ["per:john_kerry"], []]

@@ -220,7 +220,7 @@ class MatcherRules(CoordinationRules):
             return False
         if low in _PARTICLES:
             return True
-        if low in self._first_raw:
+        if low in self._first_raw and not word[0].islower():  # "said Kerry": Said is a first name, "said" no name
             others = self._first_names.get(key_form(word))
             return bool(others) and not others & owners
         return self._name_word(word)
