@@ -98,3 +98,14 @@ def test_a_lower_case_word_before_a_surname_is_no_first_name(matcher):
     assert _tag(matcher, [("2015-09-01", "He said Kerry would go."),
                           ("2015-09-01", "Mr. Said Kerry, a trader, would go.")]) == [  # twin: the first name
         ["per:john_kerry"], []]
+
+
+def test_a_counterpart_is_the_nearest_person_before_its(matcher):
+    """Role parity (round 15's class): "his Qatari counterpart" took the role of the sentence's first person, so
+    "Obama said Kerry would meet his Qatari counterpart" gave the emir. The nearest person before it now gives the
+    role. On FA-KES, wh-readouts (a fifth), kremlin-en (a tenth) and UNGDC: one counterpart changed, FA-KES's
+    "Kerry said alongside his Qatari counterpart Khaled al-Attiya" (right)."""
+    assert _tag(matcher, [("2015-09-01", "President Obama said Kerry would meet his Qatari counterpart."),
+                          ("2015-09-01", "Kerry said President Obama would meet his Qatari counterpart.")]) == [
+        ["per:barack_obama", "per:john_kerry", "per:khalid_al_attiyah"],
+        ["per:barack_obama", "per:john_kerry", "per:tamim_bin_hamad_al_thani"]]  # twin: the president's, the emir

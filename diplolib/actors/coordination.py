@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..normalize.matching import matching_form
 
-__all__ = ["CoordinationRules"]
+__all__ = ["CoordinationRules", "nearest_first"]
 
 # "and the UAE", "et de Trinité-et-Tobago": the article or "de" of the second state is part of the coordination
 _COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)(?:\s+the|\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]))?\s*$")
@@ -139,3 +139,11 @@ _PLURAL_TITLE_KEYS = frozenset(matching_form(w) for w in _PLURAL_TITLE_WORDS)  #
 
 def _plural_title(key: str) -> bool:
     return not _PLURAL_TITLE_KEYS.isdisjoint(key.split()[:3])
+
+
+def nearest_first(people: list[tuple[int, str]], at: int) -> list[str]:
+    """The people of a sentence (``(start, actor)`` in text order) for a counterpart at ``at``: the nearest before it
+    first, then the rest before it, then those after ("President Obama said Kerry would meet his Qatari
+    counterpart": Kerry's counterpart, Qatar's foreign minister, not the emir)."""
+    before = [a for s, a in people if s < at]
+    return before[::-1] + [a for s, a in people if s >= at]
