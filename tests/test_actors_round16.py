@@ -109,3 +109,13 @@ def test_a_counterpart_is_the_nearest_person_before_its(matcher):
                           ("2015-09-01", "Kerry said President Obama would meet his Qatari counterpart.")]) == [
         ["per:barack_obama", "per:john_kerry", "per:khalid_al_attiyah"],
         ["per:barack_obama", "per:john_kerry", "per:tamim_bin_hamad_al_thani"]]  # twin: the president's, the emir
+
+
+def test_coordinated_possessives_before_a_plural_title(matcher):
+    """"Chile's and South Korea's presidents" named no one (the plural "South Korea's presidents" is no phrase):
+    each state's name before "'s" is read as its singular phrase, two states or more. No change on FA-KES,
+    wh-readouts (a fifth), kremlin-en (a tenth) or UNGDC (the form is rare in them)."""
+    assert _tag(matcher, [("2003-08-06", "Chile's and South Korea's presidents"),
+                          ("2011-03-12", "Niger's and Australia's prime ministers met."),
+                          ("2003-08-06", "Chile's presidents have long said")]) == [  # twin: one state, plural
+        ["per:ricardo_lagos_escobar", "per:roh_moo_hyun"], ["per:julia_gillard", "per:mahamadou_danda"], ["CHL"]]

@@ -71,7 +71,7 @@ import pyarrow as pa
 
 from .._memory import release_freed_memory
 from ..segment import locate_spans, segment_spans
-from .coordination import nearest_first
+from .coordination import may_have_possessive_pair, nearest_first
 from .eponyms import named_after_people
 from .hit_columns import Hits, key_ids, marked, object_array, surfaces
 from .keys import key_form
@@ -120,7 +120,8 @@ def _scan(matcher: ActorMatcher, texts: list[str]) -> Hits:
     # French titles split around coordinated demonyms ("les ministres russe et turc des Affaires étrangères")
     pair = (pos[1:] == pos[:-1]) & (start[1:] - end[:-1] <= 10)
     split = [p for p in np.unique(pos[1:][pair]).tolist() if may_have_split_title(texts[p])]
-    todo = np.unique(np.r_[pos[matcher._generic_mask[kid]], pos[1:][near], np.array(split, dtype=np.int64)])
+    poss = [p for p in np.unique(pos[1:][pair]).tolist() if may_have_possessive_pair(texts[p])]  # "X's and Y's"
+    todo = np.unique(np.r_[pos[matcher._generic_mask[kid]], pos[1:][near], np.array(split + poss, dtype=np.int64)])
     new = {}
     for p in todo.tolist():
         body, at = texts[p], hits.of(p)
