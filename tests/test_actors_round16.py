@@ -12,16 +12,57 @@ readings, so no longer held out).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
+from document_readings import assert_fresh_and_balanced, read_documents
 
 from diplolib.actors import tag_actors
+from diplolib.actors.evaluate import document_outcomes, document_scores, role_probe_outcomes
 from diplolib.actors.matcher_cache import default_matcher
+from diplolib.actors.provisional import discover_actors
+
+DATA = Path(__file__).parent / "data"
+MISSES_PROBES = 8  # after the fixes: 32 of 40 (see test_round16_role_probes)
+FLOOR_DOCS = {"precision": 0.96, "f1": 0.78}  # after: P 0.970 F1 0.783
+FLOOR_DISCOVER = {"precision": 0.95, "f1": 0.88}  # after: P 0.953 F1 0.886
 
 
 @pytest.fixture(scope="module")
 def matcher():
     return default_matcher()
+
+
+def test_round16_role_probes(matcher):
+    """40 fresh (phrase, date) probes, seed 20270412 (provenance in the file's header). Held out, before the
+    round's changes: 29 of 40 as written, 30 with Thailand's prime minister's id corrected (ar 11/14, en 9/13,
+    fr 10/13). The misses by class: no holder in the registry (foreign ministers of Cameroon 2002, Romania 2014,
+    Singapore 2015, Ecuador 2002; the Philippines' defence minister 2008; Sudan's first vice-president 2013;
+    Spain's heir 2005: 7), coordinated possessives ("Chile's and South Korea's presidents": 2), Ireland's deputy
+    prime minister (the Tánaiste: no office in the registry).
+
+    After (tuned): 32 of 40 (the two coordinated possessives); the eight others left."""
+    probes = pd.read_csv(DATA / "role_probes_s16.csv", comment="#", keep_default_na=False)
+    assert len(probes) == 40 and set(probes["lang"]) == {"en", "fr", "ar"} and (probes["expected"] != "").all()
+    outcomes = role_probe_outcomes(probes, registry=matcher)
+    wrong = outcomes.index[~outcomes["right"]]
+    assert len(wrong) <= MISSES_PROBES, outcomes.loc[wrong, ["lang", "date", "phrase", "expected", "got"]].to_string()
+
+
+def test_round16_documents_file_is_fresh_and_balanced():
+    assert_fresh_and_balanced(DATA / "heldout_documents_s16.csv", n=30)
+
+
+def test_round16_documents_score_at_least_what_was_measured(matcher):
+    arts, gold = read_documents(DATA / "heldout_documents_s16.csv")
+    assert arts["lang"].value_counts().to_dict() == {"ar": 10, "en": 10, "fr": 10}
+    mentions = tag_actors(arts, registry=matcher)
+    got = document_scores(document_outcomes(gold, mentions, matcher.kind_of)).iloc[0]
+    assert got["precision"] >= FLOOR_DOCS["precision"] and got["f1"] >= FLOOR_DOCS["f1"], got.to_dict()
+    found = discover_actors(arts, mentions, registry=matcher)
+    got = document_scores(document_outcomes(gold, found, matcher.kind_of)).iloc[0]
+    assert got["precision"] >= FLOOR_DISCOVER["precision"] and got["f1"] >= FLOOR_DISCOVER["f1"], got.to_dict()
 
 
 def _tag(matcher, rows: list[tuple[str, str]]) -> list[list[str]]:
@@ -56,8 +97,6 @@ def test_short_names_before_other_words_stay(matcher, date, text, expected):
 
 
 def _discovered(matcher, lang: str, text: str) -> list[tuple[str, str]]:
-    from diplolib.actors.provisional import discover_actors
-
     arts = pd.DataFrame({"article_id": [0], "lang": [lang], "text": [text], "published": ["2013-01-01"]})
     out = discover_actors(arts, registry=matcher)
     return out.loc[out["discovered"], ["actor_id", "evidence"]].apply(tuple, axis=1).tolist()
