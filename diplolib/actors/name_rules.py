@@ -69,6 +69,8 @@ TITLES = frozenset(
 TITLE_COMPLEMENTS = frozenset(
     "of for the and of state defense defence foreign affairs national security homeland interior justice "
     "treasury commerce energy trade general special senior chief deputy assistant principal press political "
+    # round 16: more portfolios between "Secretary of" and the holder ("Acting Secretary of Labor Julie Su")
+    "labor labour education agriculture transportation health veterans housing "
     "military economic prime vice high acting former late then new own cabinet white house un u.n. "
     "de des du d la le l les et aux à au affaires étrangères étranger l'europe europe défense armées intérieur "
     "économie finances spécial spéciale adjoint adjointe délégué déléguée chargé chargée général générale "
