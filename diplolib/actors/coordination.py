@@ -14,8 +14,12 @@ import pandas as pd
 
 from ..normalize.matching import matching_form
 
-__all__ = ["CoordinationRules"]
+__all__ = ["CoordinationRules", "nearest_first", "may_have_possessive_pair"]
 
+# "Chile's and South Korea's presidents": a plural title after a possessive (its singular: the word without "s")
+_POSSESSIVE_PLURAL = re.compile(r"[’']s\s+((?:prime |foreign |defen[cs]e )?(?:minister|president|king|vice-president|"
+                                r"chancellor|leader))s\b", re.IGNORECASE)
+_POSSESSIVE_AND = re.compile(r"[’']s(?:,|\s+and|,\s+and)\s+")
 # "and the UAE", "et de Trinité-et-Tobago": the article or "de" of the second state is part of the coordination
 _COORD = re.compile(r"^\s*(?:,|and|et|&|و|,\s*and|,\s*et)(?:\s+the|\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]))?\s*$")
 
@@ -53,6 +57,7 @@ class CoordinationRules:
         that demonym ("Russian presidents", "présidents turc", "الرئيسان التركي"), when the registry has that
         phrase, so that each state's holder is found. Chains ("Russian, Iranian and Turkish") work leftwards.
         """
+        hits = self._possessive_pairs(text, hits)
         if len(hits) < 2 or self._role_keys.isdisjoint([h[2] for h in hits]):
             return hits
         out = list(hits)
@@ -66,6 +71,24 @@ class CoordinationRules:
             built = self._coordinated(text, out[i], out[i - 1], demonym_first=False)
             if built:
                 out[i] = built
+        return out
+
+    def _possessive_pairs(self, text: str, hits: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+        """"Chile's and South Korea's presidents": each state's name before "'s" is read as its own singular phrase
+        ("chile's president") when the registry has it; two states or more, a plural title after the last."""
+        out = list(hits)
+        for j in range(1, len(out)):
+            title = _POSSESSIVE_PLURAL.match(text, out[j][1])
+            if not title or not isinstance(out[j][2], str):
+                continue
+            chain = [j]
+            while chain[0] > 0 and isinstance(out[chain[0] - 1][2], str) and _POSSESSIVE_AND.fullmatch(
+                    text, out[chain[0] - 1][1], out[chain[0]][0]):
+                chain.insert(0, chain[0] - 1)
+            keys = [f"{out[i][2]}'s {title.group(1).casefold()}" for i in chain]
+            if len(chain) >= 2 and all(k in self._role_keys for k in keys):
+                for i, k in zip(chain, keys, strict=True):
+                    out[i] = (out[i][0], out[i][1], ("coord", k))
         return out
 
     def _coordinated(self, text: str, dem: tuple, role: tuple, *, demonym_first: bool) -> tuple | None:
@@ -139,3 +162,16 @@ _PLURAL_TITLE_KEYS = frozenset(matching_form(w) for w in _PLURAL_TITLE_WORDS)  #
 
 def _plural_title(key: str) -> bool:
     return not _PLURAL_TITLE_KEYS.isdisjoint(key.split()[:3])
+
+
+def nearest_first(people: list[tuple[int, str]], at: int) -> list[str]:
+    """The people of a sentence (``(start, actor)`` in text order) for a counterpart at ``at``: the nearest before it
+    first, then the rest before it, then those after ("President Obama said Kerry would meet his Qatari
+    counterpart": Kerry's counterpart, Qatar's foreign minister, not the emir)."""
+    before = [a for s, a in people if s < at]
+    return before[::-1] + [a for s, a in people if s >= at]
+
+
+def may_have_possessive_pair(text: str) -> bool:
+    """Whether ``text`` may hold "X's and Y's <plural title>" (the tagger's pretest of :meth:`coordinate`)."""
+    return _POSSESSIVE_PLURAL.search(text) is not None and _POSSESSIVE_AND.search(text) is not None

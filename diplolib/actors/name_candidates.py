@@ -334,9 +334,10 @@ def _ar_name_word(word: str, before: list[str], *, rules: NameRules) -> bool:
         return False
     if word in rules.first_names or word in AR_PARTICLES:
         return True
-    if word[0] in "وبلكف" and (word[1:].startswith("ال") or word[1:] in rules.first_names or first
+    if word[0] in "وبلكف" and (word[1:].startswith("ال") or word[1:] in rules.first_names
+                              or (first and (word[0] == "و" or rules.zipf(word[1:], "ar") > 0))
                               or rules.zipf(word[1:], "ar") >= 4):
-        return False
+        return False  # a glued conjunction or preposition; a first name's own letter when the rest is no word ("فنسان")
     if first:
         return not word.startswith("ال") and rules.zipf(word, "ar") < 3.5
     if after_particle:
@@ -361,7 +362,8 @@ def _ar_judge(words: list[tuple[int, int, str]], rules: NameRules, covered: Call
         return (start, end, name, "person", "title", "date-word")
     if covered(name):
         return (start, end, name, "person", "title", "registry")
-    if rules.known_person([w for w in bare if w not in AR_PARTICLES]) or rules.known_person(bare[:1]):
+    if rules.known_person([w for w in bare if w not in AR_PARTICLES]) or (
+            rules.known_person(bare[:1]) and bare[0] not in rules.first_names):  # "أحمد هارون": Ahmed, a first name
         return (start, end, name, "person", "title", "registry-surname")
     if any(w in rules.place_words or w.removeprefix("ال") in rules.place_words for w in bare):
         return (start, end, name, "person", "title", "place")

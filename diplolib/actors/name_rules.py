@@ -69,6 +69,8 @@ TITLES = frozenset(
 TITLE_COMPLEMENTS = frozenset(
     "of for the and of state defense defence foreign affairs national security homeland interior justice "
     "treasury commerce energy trade general special senior chief deputy assistant principal press political "
+    # round 16: more portfolios between "Secretary of" and the holder ("Acting Secretary of Labor Julie Su")
+    "labor labour education agriculture transportation health veterans housing "
     "military economic prime vice high acting former late then new own cabinet white house un u.n. "
     "de des du d la le l les et aux à au affaires étrangères étranger l'europe europe défense armées intérieur "
     "économie finances spécial spéciale adjoint adjointe délégué déléguée chargé chargée général générale "
@@ -127,7 +129,9 @@ AR_TITLES = frozenset(
     # professions of people in the news (round 15: coaches, players, critics; "المدرب البرتغالي مانويل جوزيه")
     "المدرب مدرب الناقد اللاعب لاعب لاعبه المهاجم الحارس الكاتب الكاتبة الصحفي الصحفية الصحافي المخرج الممثل "
     "الممثلة المغني المغنية الشاعر الروائي الباحث المحلل المدير مدير المديرة مديرة المسؤول مسؤول مسؤولة "
-    "المتحدث المتحدثة".split())
+    "المتحدث المتحدثة "
+    # round 16: musicians and singers, and Sudan's honorific (wikinews-ar: "الموسيقار المصري الكبير عمار الشريعي")
+    "الموسيقار الملحن المطرب المطربة الفنان الفنانة مولانا".split())
 AR_COMPLEMENTS = frozenset(
     "العام الخاص الأممي الأمريكي باسم خارجية دفاع داخلية الخارجية الدفاع الداخلية الوزراء الحكومة الجمهورية "
     "الدولة لشؤون شؤون الأمن القومي العهد الله العظمى الركن المتحدة الأمم للأمم الأسبق السابق الحالي المنتهية "
@@ -135,7 +139,10 @@ AR_COMPLEMENTS = frozenset(
 AR_STOP = frozenset(
     "في على من إلى الى عن مع أن إن ان أنه إنه قال قالت أكد أكدت أعلن أعلنت وقال وقالت الذي التي الذين خلال "
     "بعد قبل حول ضد لدى عند منذ حتى كما هو هي هم وهو وهي لا لم لن قد كان كانت يوم اليوم أمس غدا و أو ثم "
-    "بين بان بأن عبر عقب إثر اثر بشأن يقول تقول يرى ترى وأضاف وأضافت أضاف أضافت وأكد وأشار أشار أشارت".split())
+    "بين بان بأن عبر عقب إثر اثر بشأن يقول تقول يرى ترى وأضاف وأضافت أضاف أضافت وأكد وأشار أشار أشارت "
+    # round 16: verbs of reporting that open a sentence before its subject ("صرح سيب بلاتر رئيس الفيفا")
+    "صرح صرحت أوضح أوضحت اتهم اتهمت أشاد أشادت أفاد أفادت ذكر ذكرت دعا دعت طالب طالبت أعرب أعربت شدد شددت "
+    "نفى نفت كشف كشفت وصف وصفت بصفته بصفتها بصفتي".split())  # "in his capacity as"
 AR_PARTICLES = frozenset("بن ابن بنت أبو ابو أبي عبد آل ولد".split())
 
 _LATIN_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$", re.UNICODE)

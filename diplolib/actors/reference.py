@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..segment import paragraph_spans, sentence_spans
+from .coordination import nearest_first
 from .eponyms import named_after_people
 from .hit_columns import Hits, object_array
 from .matcher import ActorMatcher
@@ -110,13 +111,13 @@ def tag_actors_reference(articles: pd.DataFrame, matcher: ActorMatcher, *, text:
         starts = [h[0] for h in hits]
         sent_of = _locate(starts, sentence_spans(through_last(body, max(starts))))
         para_of = _locate(starts, paragraph_spans(body))
-        by_sentence: dict[int, list[str]] = defaultdict(list)
-        for (actor, *_), si in zip(resolved, sent_of, strict=True):
+        by_sentence: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for (actor, *_), si, st in zip(resolved, sent_of, starts, strict=True):
             if actor and kind_of.get(actor) == "person":
-                by_sentence[si].append(actor)
+                by_sentence[si].append((st, actor))
         for (s, e, key), (actor, method, kind, reason), si, pi in zip(hits, resolved, sent_of, para_of, strict=True):
             if reason == "counterpart":
-                found = matcher.counterpart(key, body[s:e], by_sentence.get(si, []), when)
+                found = matcher.counterpart(key, body[s:e], nearest_first(by_sentence.get(si, []), s), when)
                 if found:
                     actor, reason = found, None
             rows.append((aid, actor, s, e, body[s:e], si, pi, method, kind, reason))

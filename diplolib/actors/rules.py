@@ -89,6 +89,7 @@ _NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"«“]))(?:[dlDL][’'])?([^\W\d
 _PARTICLE_AFTER = re.compile(r"(?:[ -](?:al|el|ad|ed|as|es|az|ez|ar|er|an|at|ash|ush)-\w|\s+(?:bin|ibn|ben|bint|ould|بن|ابن)\s)",
                              re.IGNORECASE)
 _PARTICLES = frozenset({"bin", "ibn", "ben", "bint", "ould", "بن", "ابن"})
+_NAME_WORD_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][\w’'-]*\w)(?![\w’'.-])")  # "Diogo Freitas", "Tong Hyok"
 # capitalised words before a name that are not parts of it (sentence openers, honorifics, function words)
 _NOT_NAME_PARTS = frozenset(
     "the a an and or but of in on at by for from to with as said says told according when while after before "
@@ -191,12 +192,20 @@ class MatcherRules(CoordinationRules):
         """
         before = _NAME_WORD_BEFORE.search(text, max(0, start - 32), start)
         after = _PARTICLE_AFTER.match(text, end)
-        if not before and not after:
+        follow = _NAME_WORD_AFTER.match(text, end)
+        if not before and not after and not follow:
             return False  # the cheap test first: most hits follow a space and a lower-case word or punctuation
         names = [n for o in owners for n in self._full_names.get(o, ())]
         if after:
             pair = key_form(text[start:after.end()])
             return not any(pair in n for n in names)
+        word = re.sub(r"[’']s$", "", follow.group(1)) if follow else ""  # "the Biden Administration's"
+        own = {w for n in names for w in n.split()}  # "Kishida Fumio" is his; "Assads Alawite sect" a possessive
+        if (word and not re.fullmatch(r"[IVX]+|Jr|Sr", word) and self._name_word(word) and key_form(word) not in own
+                and key_form(text[start:end - 1]) not in own):
+            return True  # a name word right after: "Diogo Freitas do Amaral" is not Luisa Diogo (round 16)
+        if not before:
+            return False
         word = before.group(1)
         if len(word) == 2 and word[1] == "." and word[0].isupper():  # a middle initial: the word before it counts
             before = _NAME_WORD_BEFORE.search(text, max(0, before.start(1) - 32), before.start(1))
@@ -211,12 +220,18 @@ class MatcherRules(CoordinationRules):
             return False
         if low in _PARTICLES:
             return True
-        if low in self._first_raw:
+        if low in self._first_raw and not word[0].islower():  # "said Kerry": Said is a first name, "said" no name
             others = self._first_names.get(key_form(word))
             return bool(others) and not others & owners
+        return self._name_word(word)
+
+    def _name_word(self, word: str) -> bool:
+        """A capitalised word that is neither a title, an alias ("Russian Putin", "Kremlin"), a function word nor an
+        ordinary word of English or French: a part of someone's name."""
+        low = word.casefold()
         if not word[0].isupper() or key_form(word) in self._title_words or low.strip(".") in _NOT_NAME_PARTS:
             return False
-        if key_form(word) in self._entries:  # "Russian Putin", "Kremlin": an alias, not a name part
+        if key_form(word) in self._entries:
             return False
         from .name_rules import ORDINARY_ZIPF, zipf_table
 

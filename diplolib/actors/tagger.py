@@ -71,6 +71,7 @@ import pyarrow as pa
 
 from .._memory import release_freed_memory
 from ..segment import locate_spans, segment_spans
+from .coordination import may_have_possessive_pair, nearest_first
 from .eponyms import named_after_people
 from .hit_columns import Hits, key_ids, marked, object_array, surfaces
 from .keys import key_form
@@ -119,7 +120,8 @@ def _scan(matcher: ActorMatcher, texts: list[str]) -> Hits:
     # French titles split around coordinated demonyms ("les ministres russe et turc des Affaires étrangères")
     pair = (pos[1:] == pos[:-1]) & (start[1:] - end[:-1] <= 10)
     split = [p for p in np.unique(pos[1:][pair]).tolist() if may_have_split_title(texts[p])]
-    todo = np.unique(np.r_[pos[matcher._generic_mask[kid]], pos[1:][near], np.array(split, dtype=np.int64)])
+    poss = [p for p in np.unique(pos[1:][pair]).tolist() if may_have_possessive_pair(texts[p])]  # "X's and Y's"
+    todo = np.unique(np.r_[pos[matcher._generic_mask[kid]], pos[1:][near], np.array(split + poss, dtype=np.int64)])
     new = {}
     for p in todo.tolist():
         body, at = texts[p], hits.of(p)
@@ -266,13 +268,14 @@ def _counterparts(matcher: ActorMatcher, texts: list[str], hits: Hits, resolved:
     actor = resolved[0]
     codes, uniques = pd.factorize(actor)  # None -> -1
     person = np.r_[np.array([matcher.kind_of.get(a) == "person" for a in uniques], dtype=bool), False][codes]
-    by_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for p, si, a in zip(hits.pos[person].tolist(), sentence[person].tolist(), actor[person].tolist(), strict=True):
-        by_sentence[(p, si)].append(a)
+    by_sentence: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
+    for p, si, st, a in zip(hits.pos[person].tolist(), sentence[person].tolist(), hits.start[person].tolist(),
+                            actor[person].tolist(), strict=True):
+        by_sentence[(p, si)].append((st, a))
     for i in todo.tolist():
         p, s, e = int(hits.pos[i]), int(hits.start[i]), int(hits.end[i])
-        found = matcher.counterpart(hits.keys[i], texts[p][s:e], by_sentence.get((p, int(sentence[i])), []),
-                                    whens[p])
+        found = matcher.counterpart(hits.keys[i], texts[p][s:e], nearest_first(by_sentence.get(
+            (p, int(sentence[i])), []), s), whens[p])
         if found:
             actor[i], resolved[3][i] = found, None
 
