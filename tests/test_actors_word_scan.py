@@ -5,16 +5,18 @@ code widths, and sample corpora through ``scan_partition``) and on automata of r
 from __future__ import annotations
 
 import itertools
+import sys
 
 import ahocorasick
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import comparison_slice
 from diplolib import datasets
-from diplolib.actors import partition, word_scan
+from diplolib.actors import partition, tagger, word_scan
 from diplolib.actors.matcher_cache import default_matcher
 
 pytest.importorskip("numba")
@@ -128,3 +130,24 @@ def test_sample_corpora_scan_partition(matcher, monkeypatch, name):
     assert len(want[0]) > 0
     for a, b in zip(got, want, strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+def test_compiled_for_decides_on_the_whole_call(matcher, monkeypatch):
+    """A long call loads the compiled scan even when none of its joined strings reaches ``COMPILED_MIN_CHARS``
+    (chunks of ``CHUNK_CHARS``, split into ASCII and other texts); a short one does not, nor does ``COMPILED=False``."""
+    monkeypatch.delitem(sys.modules, "numba")  # as in a process that has not imported it (restored after the test)
+    threshold = partition.COMPILED_MIN_CHARS
+    assert not partition.compiled_for(matcher, threshold - 1)  # twin: too short to pay for numba's import
+    assert partition.compiled_for(matcher, threshold)
+    assert "numba" in sys.modules  # loaded: every later scan of the process takes the compiled path
+    monkeypatch.setattr(partition, "COMPILED", False)
+    assert not partition.compiled_for(matcher, 10 * threshold)
+
+
+def test_tag_actors_asks_with_the_total_of_its_texts(matcher, monkeypatch):
+    asked = []
+    monkeypatch.setattr(tagger, "compiled_for", lambda m, chars: asked.append(chars) or False)
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "text": ["Barack Obama in Washington.", None, "روسيا"]})
+    out = tagger.tag_actors(articles, registry=matcher)
+    assert asked == [len("Barack Obama in Washington.") + len("روسيا")]
+    assert len(out) >= 2

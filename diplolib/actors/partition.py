@@ -19,7 +19,7 @@ from ..normalize.matching import aligned_matching_form, matching_form
 from . import word_scan
 from .keys import BMP_WORD, blank_footnote_codes, spaced_codes
 
-__all__ = ["scan_partition", "Hits"]
+__all__ = ["scan_partition", "Hits", "compiled_for"]
 
 _ASCII_SPACED = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256))
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -72,6 +72,19 @@ def _spaced_joined(forms: list[str] | None, starts: np.ndarray, big: str | None 
     codes[seps] = 10
     blank_footnote_codes(codes)
     return codes
+
+
+def compiled_for(matcher, chars: int) -> bool:
+    """Whether the scans of a call that reads ``chars`` characters in all use the compiled word scan, loading it
+    (numba's import and the kernel) when the call is long enough to pay for it: :func:`_found` decides on the joined
+    string it is given, and :func:`scan_partition` joins one chunk's ASCII texts and its other texts apart, most
+    often each shorter than ``COMPILED_MIN_CHARS`` (= ``tagger.CHUNK_CHARS``, the most a chunk holds), so a long
+    call made of such chunks did not reach the threshold (rounds 15-16: FA-KES x 10 was scanned by pyahocorasick)."""
+    if not COMPILED:
+        return False
+    if "numba" not in sys.modules and chars < COMPILED_MIN_CHARS:
+        return False
+    return word_scan.tables(matcher) is not None
 
 
 def _decoded(codes: np.ndarray) -> str:
