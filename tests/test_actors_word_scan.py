@@ -133,15 +133,28 @@ def test_sample_corpora_scan_partition(matcher, monkeypatch, name):
 
 
 def test_compiled_for_decides_on_the_whole_call(matcher, monkeypatch):
-    """A long call loads the compiled scan even when none of its joined strings reaches ``COMPILED_MIN_CHARS``
-    (chunks of ``CHUNK_CHARS``, split into ASCII and other texts); a short one does not, nor does ``COMPILED=False``."""
-    monkeypatch.delitem(sys.modules, "numba")  # as in a process that has not imported it (restored after the test)
+    """A long call loads the compiled scan, and then every scan uses it, even of joined strings shorter than
+    ``COMPILED_MIN_CHARS`` (chunks of ``CHUNK_CHARS`` split into ASCII and other texts); a short call does not load
+    it, nor does ``COMPILED=False``."""
+    monkeypatch.delitem(sys.modules, "numba")  # as in a fresh process (both restored after the test)
+    monkeypatch.setattr(word_scan, "_KERNELS", None)
+    calls = []
+    scan = word_scan.raw_matches
+    monkeypatch.setattr(word_scan, "raw_matches", lambda t, codes: calls.append(len(codes)) or scan(t, codes))
+    texts = ["Barack Obama met the President in Washington.", "وروسيا و للأمم المتحدة"]
     threshold = partition.COMPILED_MIN_CHARS
-    assert not partition.compiled_for(matcher, threshold - 1)  # twin: too short to pay for numba's import
-    assert partition.compiled_for(matcher, threshold)
-    assert "numba" in sys.modules  # loaded: every later scan of the process takes the compiled path
     monkeypatch.setattr(partition, "COMPILED", False)
     assert not partition.compiled_for(matcher, 10 * threshold)
+    monkeypatch.setattr(partition, "COMPILED", True)
+    assert not partition.compiled_for(matcher, threshold - 1)  # twin: too short to pay for numba's import
+    assert not word_scan.loaded()
+    want = partition.scan_partition(matcher, texts)
+    assert calls == []  # pyahocorasick
+    assert partition.compiled_for(matcher, threshold) and word_scan.loaded()
+    got = partition.scan_partition(matcher, texts)
+    assert len(calls) == 2  # the ASCII group and the other, each far below the threshold
+    for a, b in zip(got, want, strict=True):
+        np.testing.assert_array_equal(a, b)
 
 
 def test_tag_actors_asks_with_the_total_of_its_texts(matcher, monkeypatch):

@@ -82,7 +82,7 @@ def compiled_for(matcher, chars: int) -> bool:
     call made of such chunks did not reach the threshold (rounds 15-16: FA-KES x 10 was scanned by pyahocorasick)."""
     if not COMPILED:
         return False
-    if "numba" not in sys.modules and chars < COMPILED_MIN_CHARS:
+    if chars < COMPILED_MIN_CHARS and "numba" not in sys.modules and not word_scan.loaded():
         return False
     return word_scan.tables(matcher) is not None
 
@@ -95,8 +95,9 @@ def _decoded(codes: np.ndarray) -> str:
 def _found(matcher, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The automaton's matches in the spaced joined form: index of the last character, word number, in scan order.
     The compiled word scan (:mod:`diplolib.actors.word_scan`) when numba is installed and the text is long enough
-    to pay for its import (or numba is loaded already), else pyahocorasick's ``iter``: the same arrays."""
-    if COMPILED and (len(codes) >= COMPILED_MIN_CHARS or "numba" in sys.modules):
+    to pay for its import (or numba or the kernel is loaded already: :func:`compiled_for`), else pyahocorasick's
+    ``iter``: the same arrays."""
+    if COMPILED and (len(codes) >= COMPILED_MIN_CHARS or "numba" in sys.modules or word_scan.loaded()):
         t = word_scan.tables(matcher)
         if t is not None:
             return word_scan.raw_matches(t, codes)
