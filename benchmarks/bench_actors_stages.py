@@ -53,7 +53,9 @@ def main() -> None:
     size = mb(texts)
     chunks = [slice(s.start, s.stop) for s in tagger._chunks([len(t) for t in texts])]
     name = f"FA-KES x {args.repeat}" if args.corpus is None else f"{args.corpus} (first {len(texts):,})"
-    print(f"{name}: {len(texts):,} articles, {size:.1f} MB, {len(chunks)} chunks")
+    compiled = partition.compiled_for(matcher, sum(map(len, texts)))  # as tag_actors decides, before the stages
+    print(f"{name}: {len(texts):,} articles, {size:.1f} MB, {len(chunks)} chunks, "
+          f"{'compiled word scan' if compiled else 'pyahocorasick'}")
 
     def clock(label, work):
         c0 = time.process_time()
@@ -101,7 +103,7 @@ def breakdown(articles, matcher, size: float) -> None:
         for mod, n, fn in saved:
             setattr(mod, n, fn)
     print(f"\ntag_actors {total:.2f} s cpu = {size / total:.1f} MB/s; inside it:")
-    labels = {"_raw_hits": "  automaton pass (pyahocorasick iter, keys expanded)", "_spaced_joined": "  spaced form",
+    labels = {"_raw_hits": "  automaton pass (word scan, keys expanded)", "_spaced_joined": "  spaced form",
               "_matching": "  matching forms + offset maps (non-ASCII)", "_longest_first": "  leftmost-longest",
               "scan_partition": "scan_partition (all of the scan)", "_scan": "_scan (scan + common words, coord.)",
               "segment_spans": "segment_spans (sentences, paragraphs)",

@@ -5,16 +5,18 @@ code widths, and sample corpora through ``scan_partition``) and on automata of r
 from __future__ import annotations
 
 import itertools
+import sys
 
 import ahocorasick
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import comparison_slice
 from diplolib import datasets
-from diplolib.actors import partition, word_scan
+from diplolib.actors import partition, tagger, word_scan
 from diplolib.actors.matcher_cache import default_matcher
 
 pytest.importorskip("numba")
@@ -128,3 +130,37 @@ def test_sample_corpora_scan_partition(matcher, monkeypatch, name):
     assert len(want[0]) > 0
     for a, b in zip(got, want, strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+def test_compiled_for_decides_on_the_whole_call(matcher, monkeypatch):
+    """A long call loads the compiled scan, and then every scan uses it, even of joined strings shorter than
+    ``COMPILED_MIN_CHARS`` (chunks of ``CHUNK_CHARS`` split into ASCII and other texts); a short call does not load
+    it, nor does ``COMPILED=False``."""
+    monkeypatch.delitem(sys.modules, "numba")  # as in a fresh process (both restored after the test)
+    monkeypatch.setattr(word_scan, "_KERNELS", None)
+    calls = []
+    scan = word_scan.raw_matches
+    monkeypatch.setattr(word_scan, "raw_matches", lambda t, codes: calls.append(len(codes)) or scan(t, codes))
+    texts = ["Barack Obama met the President in Washington.", "وروسيا و للأمم المتحدة"]
+    threshold = partition.COMPILED_MIN_CHARS
+    monkeypatch.setattr(partition, "COMPILED", False)
+    assert not partition.compiled_for(matcher, 10 * threshold)
+    monkeypatch.setattr(partition, "COMPILED", True)
+    assert not partition.compiled_for(matcher, threshold - 1)  # twin: too short to pay for numba's import
+    assert not word_scan.loaded()
+    want = partition.scan_partition(matcher, texts)
+    assert calls == []  # pyahocorasick
+    assert partition.compiled_for(matcher, threshold) and word_scan.loaded()
+    got = partition.scan_partition(matcher, texts)
+    assert len(calls) == 2  # the ASCII group and the other, each far below the threshold
+    for a, b in zip(got, want, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_tag_actors_asks_with_the_total_of_its_texts(matcher, monkeypatch):
+    asked = []
+    monkeypatch.setattr(tagger, "compiled_for", lambda m, chars: asked.append(chars) or False)
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "text": ["Barack Obama in Washington.", None, "روسيا"]})
+    out = tagger.tag_actors(articles, registry=matcher)
+    assert asked == [len("Barack Obama in Washington.") + len("روسيا")]
+    assert len(out) >= 2

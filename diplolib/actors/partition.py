@@ -19,7 +19,7 @@ from ..normalize.matching import aligned_matching_form, matching_form
 from . import word_scan
 from .keys import BMP_WORD, blank_footnote_codes, spaced_codes
 
-__all__ = ["scan_partition", "Hits"]
+__all__ = ["scan_partition", "Hits", "compiled_for"]
 
 _ASCII_SPACED = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256))
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -74,6 +74,19 @@ def _spaced_joined(forms: list[str] | None, starts: np.ndarray, big: str | None 
     return codes
 
 
+def compiled_for(matcher, chars: int) -> bool:
+    """Whether the scans of a call that reads ``chars`` characters in all use the compiled word scan, loading it
+    (numba's import and the kernel) when the call is long enough to pay for it: :func:`_found` decides on the joined
+    string it is given, and :func:`scan_partition` joins one chunk's ASCII texts and its other texts apart, most
+    often each shorter than ``COMPILED_MIN_CHARS`` (= ``tagger.CHUNK_CHARS``, the most a chunk holds), so a long
+    call made of such chunks did not reach the threshold (rounds 15-16: FA-KES x 10 was scanned by pyahocorasick)."""
+    if not COMPILED:
+        return False
+    if chars < COMPILED_MIN_CHARS and "numba" not in sys.modules and not word_scan.loaded():
+        return False
+    return word_scan.tables(matcher) is not None
+
+
 def _decoded(codes: np.ndarray) -> str:
     """The string of :func:`_spaced_joined`'s code points."""
     return codes.tobytes().decode({1: "ascii", 2: "utf-16-le", 4: "utf-32-le"}[codes.itemsize])
@@ -82,8 +95,9 @@ def _decoded(codes: np.ndarray) -> str:
 def _found(matcher, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The automaton's matches in the spaced joined form: index of the last character, word number, in scan order.
     The compiled word scan (:mod:`diplolib.actors.word_scan`) when numba is installed and the text is long enough
-    to pay for its import (or numba is loaded already), else pyahocorasick's ``iter``: the same arrays."""
-    if COMPILED and (len(codes) >= COMPILED_MIN_CHARS or "numba" in sys.modules):
+    to pay for its import (or numba or the kernel is loaded already: :func:`compiled_for`), else pyahocorasick's
+    ``iter``: the same arrays."""
+    if COMPILED and (len(codes) >= COMPILED_MIN_CHARS or "numba" in sys.modules or word_scan.loaded()):
         t = word_scan.tables(matcher)
         if t is not None:
             return word_scan.raw_matches(t, codes)

@@ -78,7 +78,7 @@ from .keys import key_form
 from .matcher import ActorMatcher
 from .matcher_cache import as_matcher
 from .mention_columns import STRING_COLUMNS, chunk_strings, compact_ints, id_column, joined_strings, text_bodies
-from .partition import scan_partition
+from .partition import compiled_for, scan_partition
 from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_column, through_last
 from .registry import Registry
@@ -351,6 +351,7 @@ def tag_actors(
     matcher = as_matcher(registry, exclude_kinds=exclude_kinds, roles=roles)
     dates = article_dates(articles)
     valid, lengths, bodies_of = text_bodies(articles[text])
+    compiled_for(matcher, int(lengths.sum()))  # the compiled word scan for a long call, whatever its chunks
     whens = [dates[i] for i in valid]
     sources = articles["source"].tolist() if "source" in articles.columns else [None] * len(articles)
     datelines = articles["dateline"].tolist() if "dateline" in articles.columns else [None] * len(articles)

@@ -25,7 +25,7 @@ import re
 
 import numpy as np
 
-__all__ = ["compiled_available", "tables", "raw_matches"]
+__all__ = ["compiled_available", "loaded", "tables", "raw_matches"]
 
 _KERNELS = None
 _SPACES = re.compile(r"( +)")
@@ -42,6 +42,11 @@ def compiled_available() -> bool:
             _KERNELS = _build()
         except ImportError:
             _KERNELS = False
+    return bool(_KERNELS)
+
+
+def loaded() -> bool:
+    """Whether the kernels are loaded already (then a scan of any length may as well use them)."""
     return bool(_KERNELS)
 
 
