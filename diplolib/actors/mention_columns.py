@@ -12,6 +12,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .._memory import take_rows
+
 __all__ = ["id_column", "text_bodies", "STRING_COLUMNS", "chunk_strings", "joined_strings", "compact_ints"]
 
 
@@ -28,12 +30,13 @@ def text_bodies(column: pd.Series) -> tuple[list[int], np.ndarray, Callable[[sli
     """The positions of the articles with a non-empty string body, the bodies' lengths in characters, and a function
     giving the bodies of a run of them (a slice of those positions) as Python strings. An Arrow-backed column gives
     each run's strings when it is tagged (the column as Python strings at once would hold a second copy of the
-    whole text); any other column is listed once."""
+    whole text), taken from the chunks that hold them (``take`` on the chunked column copied all of it for every
+    run: :func:`diplolib._memory.take_rows`); any other column is listed once."""
     if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
         data = column.array.__arrow_array__()
         lengths = pc.utf8_length(data).fill_null(0).to_numpy()  # code points: Python's len of each string
         at = np.flatnonzero(lengths > 0)
-        return at.tolist(), lengths[at].astype(np.int64), lambda part: data.take(pa.array(at[part])).to_pylist()
+        return at.tolist(), lengths[at].astype(np.int64), lambda part: take_rows(data, at[part]).to_pylist()
     bodies = column.tolist()
     valid = [i for i, body in enumerate(bodies) if isinstance(body, str) and body]
     texts = [bodies[i] for i in valid]

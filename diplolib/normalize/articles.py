@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._memory import rows_as_list
 from ..readers.base import meta_name
 from .article_dates import DateCache, chunk_dates, dayfirst_by_file, meta_dates, string_date_files
 from .bodies import Body, chunk_bodies
@@ -163,7 +164,7 @@ def finish_articles(frames: list[pd.DataFrame], on: frozenset[str], *, near_dupl
     if "duplicates" in on and len(out) and signatures is not None:
         texts = out["text"]
         out["duplicate_of"] = duplicates_of_signatures(signatures.signatures(), out["article_id"].tolist(),
-                                                       lambda at: matching_forms(texts.iloc[at].tolist()),
+                                                       lambda at: matching_forms(rows_as_list(texts, at)),
                                                        near=near_duplicates)
     elif "duplicates" in on and len(out):
         out["duplicate_of"] = flag_duplicates(out, near=near_duplicates).to_numpy()

@@ -40,6 +40,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from .._memory import rows_as_list
 from .columnar import duplicate_keys
 from .matching import matching_form
 
@@ -169,7 +170,7 @@ def shingle_sets(texts: pd.Series | Sequence[str], *, positions: Sequence[int] |
     """Sorted unique shingle hashes of the bodies at ``positions`` (default: all), keyed by position."""
     wanted = [int(i) for i in (range(len(texts)) if positions is None else positions)]
     # only the wanted bodies become Python strings (a column of a million bodies is never copied whole)
-    bodies = texts.iloc[wanted].tolist() if isinstance(texts, pd.Series) else [texts[i] for i in wanted]
+    bodies = rows_as_list(texts, wanted) if isinstance(texts, pd.Series) else [texts[i] for i in wanted]
     vocab: dict[str, int] = {}
     return {i: shingle_hashes(k, shingle, vocab) for i, k in zip(wanted, duplicate_keys(bodies), strict=True)}
 
@@ -304,7 +305,7 @@ def flag_duplicates(articles: pd.DataFrame, *, near: bool = True, threshold: flo
         raise ValueError(f"threshold must be in (0, 1]; got {threshold!r}.")
     texts = articles[col]
     out = duplicates_of_signatures(_signatures_of_column(texts, near=near), articles[id_column].tolist(),
-                                   lambda at: texts.iloc[at].tolist(), near=near, threshold=threshold)
+                                   lambda at: rows_as_list(texts, at), near=near, threshold=threshold)
     return pd.Series(out, index=articles.index, name="duplicate_of", dtype="string")
 
 
