@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._memory import rows_as_list
 from ..normalize.duplicates import BAND_COLUMNS, duplicate_signatures, representatives
 from ..normalize.minhash import BANDS
 
@@ -47,7 +48,7 @@ class BandCache:
         bands[firsts[hit]] = self._bands[row[hit]]
         new = firsts[~hit]
         if len(new):
-            fresh = duplicate_signatures(texts.iloc[new].tolist(), near=True)[list(BAND_COLUMNS)].to_numpy()
+            fresh = duplicate_signatures(rows_as_list(texts, new), near=True)[list(BAND_COLUMNS)].to_numpy()
             bands[new] = fresh
             self.computed += len(new)
             self._remember([first_keys[i] for i in np.flatnonzero(~hit)], fresh)

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._memory import reuse_heap_in_workers
+from .._memory import reuse_heap_in_workers, rows_as_list
 from .._tables import as_list
 from ..load import concat_records, load_records, metadata_text, to_articles
 from ..normalize.articles import STEPS
@@ -175,8 +175,8 @@ def partition_bands(articles: pd.DataFrame, positions: Sequence[int]) -> np.ndar
 
     Asked only for the first copy of each exact key in the corpus, so repeated bodies are hashed once.
     """
-    texts = articles["text_match"].iloc[list(positions)]
-    return duplicate_signatures(texts.tolist())[list(BAND_COLUMNS)].to_numpy()
+    texts = rows_as_list(articles["text_match"], list(positions))  # chunk by chunk: no copy of the whole column
+    return duplicate_signatures(texts)[list(BAND_COLUMNS)].to_numpy()
 
 
 def partition_shingles(articles: pd.DataFrame, positions: Sequence[int]) -> dict[int, np.ndarray]:
