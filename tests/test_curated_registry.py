@@ -141,7 +141,12 @@ def tables() -> dict[str, list[dict[str, str]]]:
 
 @pytest.fixture(scope="module")
 def known_ids(tables) -> set[str]:
-    return {r["actor_id"] for k in ("people", "organisations", "old_actors") for r in tables[k]}
+    """Ids a curated row may name: the curated people and organisations, the hand-kept actors, and the bodies of the
+    UN-system source table (``sources/un_system.csv``, built into the registry beside them)."""
+    _, un_system = read(DATA / "sources" / "un_system.csv")
+    return {r["actor_id"] for k in ("people", "organisations", "old_actors") for r in tables[k]} | {
+        r["actor_id"] for r in un_system
+    }
 
 
 @pytest.fixture(scope="module")
