@@ -21,6 +21,7 @@ from typing import Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
+from .._memory import release_freed_memory
 from .._tables import as_list, check_by, check_columns, check_option, check_period, period_of
 from ..stats import MEASURES
 from .codes import combine, compress, run_codes, sorted_codes
@@ -216,8 +217,11 @@ def comention_counts(
     df, by, date_dtype = _prepare(mentions, window, as_list(by), period, kinds, actors, articles)
     if len(df) == 0:
         return _empty_counts(df, window, by, date_dtype)
+    release_freed_memory()  # the unfiltered join's, before the codes
     c = _codes(df, by, window)
     pub_ns = to_ns(df["published"]) if "published" in df.columns else None
+    df = df[by]  # only the group columns are read below: the filtered copies of the ids go before the counts
+    release_freed_memory()  # and their memory (and the join's, the codes') goes back before the cells table
     count = pair_counts if _FAST else pair_counts_product
     i, j, n, first, last, n_each = count(c.win_codes, c.rows, n_win=c.n_win, row_group=c.row_group,
                                          pub_ns=pub_ns, min_count=min_count)
