@@ -86,3 +86,38 @@ def test_positional_join_allocates_little():
     finally:
         tracemalloc.stop()
     assert peak < 48 * n
+
+
+def test_compress_numbers_sorted_codes_as_runs_like_unique():
+    """Nondecreasing codes are renumbered as runs (no sort): the same as ``np.unique``'s inverse."""
+    from diplolib.comention.codes import compress
+
+    rng = np.random.default_rng(5)
+    codes = np.sort(rng.integers(0, 10**9, 5_000))
+    got, k = compress(codes, 10**9)
+    uniq, inv = np.unique(codes, return_inverse=True)
+    assert k == len(uniq) and np.array_equal(got, inv)
+    # twin: unsorted codes still take the sort, same numbering by value
+    shuffled = rng.permutation(codes)
+    got, k = compress(shuffled, 10**9)
+    uniq, inv = np.unique(shuffled, return_inverse=True)
+    assert k == len(uniq) and np.array_equal(got, inv)
+
+
+@pytest.mark.parametrize("sentences", ["in order", "shuffled"])
+def test_sentence_window_codes_give_the_factorized_counts(sentences):
+    """Sentence numbers used as window codes (runs when in order) count the same windows as ``factorize``."""
+    import diplolib.comention.counts as counts
+
+    mentions, _ = _tables()
+    mentions = mentions.sort_values(["article_id", "sentence"], kind="stable").reset_index(drop=True)
+    if sentences == "shuffled":
+        mentions = mentions.sample(frac=1.0, random_state=2).reset_index(drop=True)
+    got = co_mentions(mentions, window="sentence")
+    original = counts._window_codes
+    counts._window_codes = lambda v: (lambda c, u: (c, len(u)))(*pd.factorize(v))
+    try:
+        want = co_mentions(mentions, window="sentence")
+    finally:
+        counts._window_codes = original
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
