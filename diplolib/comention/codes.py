@@ -97,6 +97,19 @@ def combine(codes: list[np.ndarray], sizes: list[int]) -> tuple[np.ndarray, int]
 
 
 def compress(codes: np.ndarray, total: int) -> tuple[np.ndarray, int]:
+    """``codes`` (in ``0..total-1``) renumbered ``0..k-1`` keeping their order, and ``k``.
+
+    Nondecreasing codes (windows of mentions stored article by article, sentence by sentence) are renumbered
+    as runs: one boolean per row, no sort (``np.unique``'s sort held ~6 int64 copies of the codes, the pandas
+    path's peak at 250,000 articles).
+    """
+    if len(codes) > 1:
+        step = codes[1:] != codes[:-1]
+        if not (codes[1:] < codes[:-1]).any():
+            out = np.empty(len(codes), dtype=np.int64)
+            out[0] = 0
+            np.cumsum(step, out=out[1:])
+            return out, int(out[-1]) + 1
     if total <= 4 * len(codes) + 1024:
         used = np.zeros(total, dtype=bool)
         used[codes] = True

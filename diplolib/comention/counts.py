@@ -21,6 +21,7 @@ from typing import Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
+from .._memory import release_freed_memory
 from .._tables import as_list, check_by, check_columns, check_option, check_period, period_of
 from ..stats import MEASURES
 from .codes import combine, compress, run_codes, sorted_codes
@@ -43,7 +44,33 @@ def with_article_columns(mentions: pd.DataFrame, *, articles: pd.DataFrame, colu
     Columns the mentions already have, or the articles do not have, are left as they are.
     """
     cols = ["article_id", *[c for c in dict.fromkeys(columns) if c in articles.columns and c not in mentions.columns]]
-    return mentions.merge(articles[cols], on="article_id", how="left")
+    pos = _article_positions(mentions["article_id"], articles["article_id"]) if len(cols) > 1 else None
+    if pos is None:
+        return mentions.merge(articles[cols], on="article_id", how="left")
+    out = mentions.reset_index(drop=True)  # what the merge gives: a fresh RangeIndex, the mentions' columns
+    for c in cols[1:]:
+        out[c] = articles[c].take(pos).reset_index(drop=True)
+    return out
+
+
+def _article_positions(keys: pd.Series, article_ids: pd.Series) -> np.ndarray | None:
+    """Each mention's row in the articles, when that is what a left merge pairs it with, else ``None``.
+
+    Memory: a merge copies every mention column it returns (~180 bytes a mention at 1.4 M mentions, the pandas
+    path's peak); columns taken by position leave the mentions' own columns shared. The merge is kept whenever it
+    could give something else: an article id twice in the articles (rows repeated), or a mention whose article is
+    missing or unknown (missing values, upcast dtypes). Keys are factorized first (pyarrow's dictionary encoding
+    for Arrow strings), so only the distinct ids are looked up.
+    """
+    if not article_ids.is_unique:
+        return None
+    codes, uniques = pd.factorize(keys)
+    if len(codes) and codes.min() < 0:
+        return None
+    at = pd.Index(article_ids).get_indexer(pd.Index(uniques).astype(article_ids.dtype, copy=False))
+    if (at < 0).any():
+        return None
+    return at[codes]
 
 
 def _join_articles(mentions: pd.DataFrame, articles: pd.DataFrame, *, window: str, by: Sequence[str]
@@ -190,8 +217,11 @@ def comention_counts(
     df, by, date_dtype = _prepare(mentions, window, as_list(by), period, kinds, actors, articles)
     if len(df) == 0:
         return _empty_counts(df, window, by, date_dtype)
+    release_freed_memory()  # the unfiltered join's, before the codes
     c = _codes(df, by, window)
     pub_ns = to_ns(df["published"]) if "published" in df.columns else None
+    df = df[by]  # only the group columns are read below: the filtered copies of the ids go before the counts
+    release_freed_memory()  # and their memory (and the join's, the codes') goes back before the cells table
     count = pair_counts if _FAST else pair_counts_product
     i, j, n, first, last, n_each = count(c.win_codes, c.rows, n_win=c.n_win, row_group=c.row_group,
                                          pub_ns=pub_ns, min_count=min_count)
@@ -241,8 +271,7 @@ def _codes(df: pd.DataFrame, by: list[str], window: str) -> _Codes:
         group_codes, n_groups = np.zeros(len(df), dtype=np.int64), 1
     unit = [run_codes(df["article_id"])]
     if window != "article":
-        codes, uniques = pd.factorize(df[window])
-        unit.append((codes, len(uniques)))
+        unit.append(_window_codes(df[window]))
     if n_groups == 1 and len(unit) == 1:  # article windows, one group: the codes are the windows
         win_codes, n_win = unit[0]
     else:
@@ -259,6 +288,19 @@ def _codes(df: pd.DataFrame, by: list[str], window: str) -> _Codes:
         row_actor = np.zeros(n_rows, dtype=np.int64)
         row_actor[rows] = actor_codes
     return _Codes(actor_labels, group_codes, n_groups, win_codes, n_win, rows, n_rows, row_group, row_actor)
+
+
+def _window_codes(values: pd.Series) -> tuple[np.ndarray, int]:
+    """Codes of a sentence / paragraph column: its integers less their minimum when they span few values, so that
+    mentions stored in order give nondecreasing window codes (:func:`~diplolib.comention.codes.compress` then
+    numbers runs, no sort); ``pd.factorize`` otherwise. Only the windows' numbering differs: the counts do not."""
+    a = values.to_numpy()
+    if a.dtype.kind in "iu" and len(a):
+        lo, hi = int(a.min()), int(a.max())
+        if hi - lo < 4 * len(a) + 1024:
+            return (a - lo).astype(np.int64, copy=False), hi - lo + 1
+    codes, uniques = pd.factorize(values)
+    return codes, len(uniques)
 
 
 def _empty_counts(df: pd.DataFrame, window: str, by: list[str], date_dtype) -> CoMentionCounts:
