@@ -38,3 +38,33 @@ def assert_fresh_and_balanced(gold_path, *, n: int) -> None:
     assert not (set(zip(gold["corpus"], gold["position"], strict=True))
                 & set(zip(earlier["corpus"], earlier["position"], strict=True)))
     assert not set(gold["origin"]) & set(earlier.get("origin", pd.Series(dtype=str)).dropna())
+
+
+def assert_documents_score_at_least(gold_path, matcher, *, tagged: dict, discovered: dict | None = None) -> None:
+    """The reading's 30 documents (ten per language) score at least ``tagged`` (precision, F1) with ``tag_actors``
+    and, when given, ``discovered`` with ``discover_actors`` on top: the floors a round measured after its fixes."""
+    from diplolib.actors import tag_actors  # noqa: PLC0415
+    from diplolib.actors.evaluate import document_outcomes, document_scores  # noqa: PLC0415
+    from diplolib.actors.provisional import discover_actors  # noqa: PLC0415
+
+    arts, gold = read_documents(gold_path)
+    assert arts["lang"].value_counts().to_dict() == {"ar": 10, "en": 10, "fr": 10}
+    mentions = tag_actors(arts, registry=matcher)
+    got = document_scores(document_outcomes(gold, mentions, matcher.kind_of)).iloc[0]
+    assert got["precision"] >= tagged["precision"] and got["f1"] >= tagged["f1"], got.to_dict()
+    if discovered is not None:
+        found = discover_actors(arts, mentions, registry=matcher)
+        got = document_scores(document_outcomes(gold, found, matcher.kind_of)).iloc[0]
+        assert got["precision"] >= discovered["precision"] and got["f1"] >= discovered["f1"], got.to_dict()
+
+
+def assert_probes_missed_at_most(probes_path, matcher, *, misses: int) -> None:
+    """A file of 40 (phrase, date) role probes in three languages, each with its expected holder, has at most
+    ``misses`` probes resolved to another actor (or none)."""
+    from diplolib.actors.evaluate import role_probe_outcomes  # noqa: PLC0415
+
+    probes = pd.read_csv(probes_path, comment="#", keep_default_na=False)
+    assert len(probes) == 40 and set(probes["lang"]) == {"en", "fr", "ar"} and (probes["expected"] != "").all()
+    outcomes = role_probe_outcomes(probes, registry=matcher)
+    wrong = outcomes.index[~outcomes["right"]]
+    assert len(wrong) <= misses, outcomes.loc[wrong, ["lang", "date", "phrase", "expected", "got"]].to_string()

@@ -16,10 +16,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from document_readings import assert_fresh_and_balanced, read_documents
+from document_readings import (
+    assert_documents_score_at_least,
+    assert_fresh_and_balanced,
+    assert_probes_missed_at_most,
+)
 
 from diplolib.actors import tag_actors
-from diplolib.actors.evaluate import document_outcomes, document_scores, role_probe_outcomes
 from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.provisional import discover_actors
 
@@ -43,11 +46,7 @@ def test_round16_role_probes(matcher):
     prime minister (the Tánaiste: no office in the registry).
 
     After (tuned): 32 of 40 (the two coordinated possessives); the eight others left."""
-    probes = pd.read_csv(DATA / "role_probes_s16.csv", comment="#", keep_default_na=False)
-    assert len(probes) == 40 and set(probes["lang"]) == {"en", "fr", "ar"} and (probes["expected"] != "").all()
-    outcomes = role_probe_outcomes(probes, registry=matcher)
-    wrong = outcomes.index[~outcomes["right"]]
-    assert len(wrong) <= MISSES_PROBES, outcomes.loc[wrong, ["lang", "date", "phrase", "expected", "got"]].to_string()
+    assert_probes_missed_at_most(DATA / "role_probes_s16.csv", matcher, misses=MISSES_PROBES)
 
 
 def test_round16_documents_file_is_fresh_and_balanced():
@@ -55,14 +54,8 @@ def test_round16_documents_file_is_fresh_and_balanced():
 
 
 def test_round16_documents_score_at_least_what_was_measured(matcher):
-    arts, gold = read_documents(DATA / "heldout_documents_s16.csv")
-    assert arts["lang"].value_counts().to_dict() == {"ar": 10, "en": 10, "fr": 10}
-    mentions = tag_actors(arts, registry=matcher)
-    got = document_scores(document_outcomes(gold, mentions, matcher.kind_of)).iloc[0]
-    assert got["precision"] >= FLOOR_DOCS["precision"] and got["f1"] >= FLOOR_DOCS["f1"], got.to_dict()
-    found = discover_actors(arts, mentions, registry=matcher)
-    got = document_scores(document_outcomes(gold, found, matcher.kind_of)).iloc[0]
-    assert got["precision"] >= FLOOR_DISCOVER["precision"] and got["f1"] >= FLOOR_DISCOVER["f1"], got.to_dict()
+    assert_documents_score_at_least(DATA / "heldout_documents_s16.csv", matcher, tagged=FLOOR_DOCS,
+                                    discovered=FLOOR_DISCOVER)
 
 
 def _tag(matcher, rows: list[tuple[str, str]]) -> list[list[str]]:
