@@ -21,10 +21,8 @@ leave as it was, or the class the rule removes. The rule's reason is in themes.y
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-
-from diplolib.themes import tag_themes
+from theme_readings import themes_of_twins
 
 # (theme, language, a sentence that has the theme, a sentence of the class that has not)
 CASES = [
@@ -85,12 +83,7 @@ CASES = [
 @pytest.fixture(scope="module")
 def tagged() -> dict[tuple[int, str], set[str]]:
     """The themes of every sentence of CASES, tagged in one call: (case, "with" or "without") -> themes."""
-    keys = [(i, which) for i in range(len(CASES)) for which in ("with", "without")]
-    texts = [CASES[i][2] if which == "with" else CASES[i][3] for i, which in keys]
-    arts = pd.DataFrame({"article_id": [f"{i}-{w}" for i, w in keys], "lang": [CASES[i][1] for i, _ in keys],
-                         "text": texts})
-    hits = tag_themes(arts).dropna(subset=["theme"])
-    return {k: set(hits.loc[hits["article_id"] == f"{k[0]}-{k[1]}", "theme"]) for k in keys}
+    return themes_of_twins(CASES)
 
 
 @pytest.mark.parametrize("i", range(len(CASES)), ids=[f"{c[0]}-{c[1]}-{n}" for n, c in enumerate(CASES)])

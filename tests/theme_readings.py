@@ -141,3 +141,14 @@ def assert_fresh_reading(check) -> pd.DataFrame:
 def unpc_triples(judged: pd.DataFrame) -> pd.Series:
     """The UNPC triple (``unpc-<id>``) of each judged UNPC sentence."""
     return judged.loc[judged["corpus"].str.startswith("unpc-"), "article_id"].str.rsplit("-", n=1).str[0]
+
+
+def themes_of_twins(cases) -> dict[tuple[int, str], set[str]]:
+    """The themes of every sentence of ``cases`` (rows of theme, lang, sentence with it, twin without it), tagged in
+    one call: (case, "with" or "without") -> themes. The rule test files of each round share it."""
+    keys = [(i, which) for i in range(len(cases)) for which in ("with", "without")]
+    texts = [cases[i][2] if which == "with" else cases[i][3] for i, which in keys]
+    arts = pd.DataFrame({"article_id": [f"{i}-{w}" for i, w in keys], "lang": [cases[i][1] for i, _ in keys],
+                         "text": texts})
+    hits = tag_themes(arts).dropna(subset=["theme"])
+    return {k: set(hits.loc[hits["article_id"] == f"{k[0]}-{k[1]}", "theme"]) for k in keys}
