@@ -544,6 +544,37 @@ def test_pattern_starts_equal_finditer(seed):
             assert chars.pattern_starts(text, chars.codes_of(text), _PRONOUN, _PRONOUN_HEADS).tolist() == want
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_pattern_spans_equal_finditer(seed):
+    """``chars.pattern_spans`` against ``finditer``'s spans: the purpose phrases of ``complements`` (five heads,
+    French accents, ``\\s+`` inside), a pattern whose matches would overlap without ``finditer``'s resumption at a
+    match's end ("a b c": "b c" starts inside "a b"), one that begins with ``\\b`` before a non-word character
+    (the word class must change the other way), and one under ``re.ASCII`` (``\\b`` of ASCII words: "éin" holds
+    a match), on random texts over nasty characters; then the purpose phrases of every fetched sample corpus."""
+    from diplolib.events.complements import _PURPOSE, _PURPOSE_HEADS
+    rng = random.Random(seed)
+    pool = POOL + ["in ", "In  ", "İn ", "support ", "SUPPORT ", "of", " as part of ", "en soutien à ", "à la ",
+                   "mémoire d", "Dans le cadre d", "in\tsolidarity with", "a b", " c", "-x", "é", "in", "_"]
+    cases = ((_PURPOSE, _PURPOSE_HEADS), (re.compile(r"a\s+b|b\s+c"), (("a", r"\s"), ("b", r"\s"))),
+             (re.compile(r"\b-x"), (("-", "x"),)), (re.compile(r"\bin\b", re.ASCII), (("i", "n"),)))
+    found = overlapped = 0
+    for _ in range(400):
+        t = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
+        for pattern, heads in cases:
+            want = [(m.start(), m.end()) for m in pattern.finditer(t)]
+            a, z = chars.pattern_spans(t, chars.codes_of(t), pattern, heads)
+            assert list(zip(a.tolist(), z.tolist(), strict=True)) == want, (t, pattern)
+            found += len(want)
+            overlapped += pattern.pattern.startswith("a") and "a b c" in t
+    assert found > 300 and overlapped > 0
+    for name in ("fa-kes", "meae-fr", "wikinews-fr", "kremlin-en"):
+        if datasets.is_fetched(name):
+            text = "   ".join(datasets.load(name, fetch_missing=False)[0]["text"].fillna("").iloc[:400])
+            want = [(m.start(), m.end()) for m in _PURPOSE.finditer(text)]
+            a, z = chars.pattern_spans(text, chars.codes_of(text), _PURPOSE, _PURPOSE_HEADS)
+            assert list(zip(a.tolist(), z.tolist(), strict=True)) == want, name
+
+
 def _ref_adverb_after_auxiliary(spaced, starts, lang):
     from diplolib.events.agents import _AUXILIARIES
     aux, suffix = _AUXILIARIES.get(lang), {"en": "ly", "fr": "ment"}.get(lang)

@@ -59,6 +59,7 @@ import numpy as np
 import pandas as pd
 
 from .agents import PARTICIPLES
+from .chars import pattern_spans
 from .fronted import fronted_subjects
 from .reduced import agent_subjects
 from .sides import addressee
@@ -220,6 +221,8 @@ def attributed_targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, tg
 _PURPOSE = re.compile(r"\b(?:in\s+(?:support|memory|hono(?:u)?r|favou?r|celebration|solidarity)\s+(?:of|with)|as\s+"
                       r"part\s+of|en\s+(?:soutien|solidarit[ée])\s+(?:à|avec)|à\s+la\s+mémoire\s+d|en\s+"
                       r"(?:faveur|l'honneur|mémoire)\s+d|dans\s+le\s+cadre\s+d)", re.IGNORECASE)
+#: The first two characters of every :data:`_PURPOSE` match (:func:`~diplolib.events.chars.pattern_spans`' filter).
+_PURPOSE_HEADS = (("i", "n"), ("a", "s"), ("e", "n"), ("à", r"\s"), ("d", "a"))
 #: Words that may stand between a cue and a purpose phrase of its own ("rallied *today* in support of").
 _NOT_AN_OBJECT = frozenset({"a", "an", "the", "today", "yesterday", "again", "also", "on", "monday", "tuesday",
                             "wednesday", "thursday", "friday", "saturday", "sunday", "été", "ont", "le", "la",
@@ -233,10 +236,9 @@ def purpose_targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, tgt: 
     the batch, each hit's gap read only where one stands between the cue and its target. A new array."""
     if phrases.empty or len(tgt) == 0:
         return tgt
-    found = [(m.start(), m.end()) for m in _PURPOSE.finditer(b.display)]
-    if not found:
+    mark_start, mark_end = pattern_spans(b.display, b.codes, _PURPOSE, _PURPOSE_HEADS)  # finditer's spans
+    if not len(mark_start):
         return tgt
-    mark_start, mark_end = np.array(found, dtype=np.int64).T
     at = phrases["gstart"].to_numpy()[np.maximum(tgt, 0)]
     k = np.searchsorted(mark_start, at) - 1  # the last purpose phrase before the target
     cand = np.flatnonzero((tgt >= 0) & (k >= 0) & (mark_start[np.maximum(k, 0)] >= hits["end"])
