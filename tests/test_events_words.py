@@ -575,6 +575,28 @@ def test_pattern_spans_equal_finditer(seed):
             assert list(zip(a.tolist(), z.tolist(), strict=True)) == want, name
 
 
+@pytest.mark.parametrize("seed", range(2))
+def test_relative_matches_equal_finditer(seed):
+    """``clauses._relative_matches`` (the pattern tried at each Latin or Arabic comma found by ``str.find``)
+    against ``_RELATIVE.finditer``'s spans on random texts of commas, pronouns in every case and white space
+    (fails when the Arabic comma is not searched, or a comma without a pronoun is kept), then on the sample
+    corpora with commas of both kinds."""
+    from diplolib.events.clauses import _RELATIVE, _relative_matches
+    rng = random.Random(seed)
+    pool = POOL + [",", "،", ", who", ",WHO", ",\twhom", "، الذي", "،التي ", " qui", ",  Lequel", "whose", ",,", "\n"]
+    found = 0
+    for _ in range(600):
+        t = "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
+        want = [m.span() for m in _RELATIVE.finditer(t)]
+        assert [m.span() for m in _relative_matches(t)] == want, t
+        found += len(want)
+    assert found > 200
+    for name in ("kremlin-en", "wikinews-ar", "meae-fr", "wikinews-fr"):
+        if datasets.is_fetched(name):
+            text = "   ".join(datasets.load(name, fetch_missing=False)[0]["text"].fillna("").iloc[:500])
+            assert [m.span() for m in _relative_matches(text)] == [m.span() for m in _RELATIVE.finditer(text)], name
+
+
 def _ref_adverb_after_auxiliary(spaced, starts, lang):
     from diplolib.events.agents import _AUXILIARIES
     aux, suffix = _AUXILIARIES.get(lang), {"en": "ly", "fr": "ment"}.get(lang)

@@ -90,6 +90,15 @@ def _comma(text: str, lo: int, hi: int | None = None) -> int:
     return -1 if m is None else m.start()
 
 
+def _relative_matches(text: str) -> list[re.Match]:
+    """``list(_RELATIVE.finditer(text))``: every match begins with a comma (Latin or Arabic) and holds no other, so
+    the commas are found by ``str.find`` and the pattern tried at each (``finditer`` tries every offset: 0.06 s on
+    FA-KES x 10, which has no comma; 0.13-0.16 against 0.08-0.09 s on the Kremlin's 18 M characters)."""
+    match = _RELATIVE.match
+    found = (match(text, i) for i in sorted(_find_all(text, ",") + _find_all(text, "،")))
+    return [m for m in found if m is not None]
+
+
 #: The last two texts' ``(text, _relatives(text))``: a batch's matching form and display; each entry read and
 #: replaced whole, so that threads never mix two batches'.
 _RELATIVES: list = [(None, None), (None, None)]
@@ -105,7 +114,7 @@ def _relatives(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if hit:
         return hit[0]
     every, starts, out = [], [], []
-    for m in _RELATIVE.finditer(text):
+    for m in _relative_matches(text):
         every.append(m.start())
         c = _comma(text, m.end())
         stop = text.find(". ", m.end())
