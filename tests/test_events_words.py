@@ -597,6 +597,28 @@ def test_relative_matches_equal_finditer(seed):
             assert [m.span() for m in _relative_matches(text)] == [m.span() for m in _RELATIVE.finditer(text)], name
 
 
+def test_given_tails_pass_every_match_of_the_giver_regex():
+    """``verb_first._ends_as_given``, the pre-test of ``agent_givers`` on the spaced form's code points, holds at
+    every ``endpos`` where ``_GIVEN_EN.search(match, a, endpos)`` finds a match from some ``a``, on random texts
+    of its words, newlines (``$`` matches before a last one: fails without that branch), accents and punctuation;
+    and it rejects most other offsets."""
+    from diplolib.events.verb_first import _GIVEN_EN, _ends_as_given
+    rng = random.Random(3)
+    pool = ["support of ", "help of the ", "backing of x by ", "by the ", "of", "by", "\n", " ", "he ", "the",
+            "Syria ", "é", ",", "-", "of \n", "assistance of al "]
+    found = rejected = 0
+    for _ in range(150):
+        b = batch(["".join(rng.choice(pool) for _ in range(rng.randint(1, 25)))])
+        m = b.match
+        ok = _ends_as_given(b.spaced, np.arange(len(m) + 1, dtype=np.int64))
+        for p in range(len(m) + 1):
+            hit = any(_GIVEN_EN.search(m, a, p) for a in range(p))
+            assert ok[p] or not hit, (m, p)
+            found += hit
+            rejected += not ok[p]
+    assert found > 300 and rejected > found
+
+
 def _ref_adverb_after_auxiliary(spaced, starts, lang):
     from diplolib.events.agents import _AUXILIARIES
     aux, suffix = _AUXILIARIES.get(lang), {"en": "ly", "fr": "ment"}.get(lang)

@@ -216,6 +216,23 @@ _GIVEN = {"ar": (AGENT_NOUNS, None, frozenset({" من "})),
 _GIVEN_EN = re.compile(r"\b(?:support|backing|help|assistance) of (?:the )?(?:(?:[^\W\d_]+ ){1,2}by (?:the )?)?$")
 
 
+#: The last three characters of every :data:`_GIVEN_EN` match.
+_GIVEN_TAILS = np.array([[ord(c) for c in t] for t in ("of ", "by ", "he ")])
+
+
+def _ends_as_given(spaced: str, p: np.ndarray) -> np.ndarray:
+    """Does ``match[:p]`` end with one of :data:`_GIVEN_TAILS` (or ``match[:p - 1]``, before a newline, where
+    ``$`` matches too), read on the spaced form's code points (``spaced[i + 1]`` is ``match[i]`` for a word
+    character or a space, a space for a newline): a test every match of :data:`_GIVEN_EN` with ``endpos`` ``p``
+    passes."""
+    codes = spaced_codes(spaced)
+    n = len(codes)
+    w = codes[np.clip(p[:, None] + np.arange(-3, 1), 0, n - 1)].astype(np.int64)  # match[p - 4:p]
+    ends = (w[:, None, 1:] == _GIVEN_TAILS[None]).all(axis=2).any(axis=1) & (p >= 3)
+    before_newline = (w[:, None, :3] == _GIVEN_TAILS[None]).all(axis=2).any(axis=1) & (p >= 4) & (w[:, 3] == 32)
+    return ends | before_newline
+
+
 def agent_givers(b, hits: dict[str, np.ndarray], before: np.ndarray, after: np.ndarray, src: np.ndarray,
                  tgt: np.ndarray, phrases: pd.DataFrame, lang: str) -> tuple[np.ndarray, np.ndarray]:
     """"X …، بدعم من Y", "X … with the support of Y": a noun of support or aid (:data:`AGENT_NOUNS`; English
@@ -229,6 +246,9 @@ def agent_givers(b, hits: dict[str, np.ndarray], before: np.ndarray, after: np.n
         return src, tgt
     match, ms, me = b.match, hits["m_start"], hits["m_end"]
     p_lo = b.match_offsets(phrases["gstart"].to_numpy()[after[cand]])
+    if lang == "en":  # a match ends with "of ", "by " or "the " at the actor: those three code points read first
+        tail = _ends_as_given(b.spaced, p_lo)
+        cand, p_lo = cand[tail], p_lo[tail]
     nouns, before_cue, gaps = _GIVEN[lang]
     hot = np.fromiter((((match[a:z].rsplit(" ", 1)[-1] in nouns and match[z:p] in gaps) if lang != "en"
                         else (m := _GIVEN_EN.search(match, a, p)) is not None and m.start() < z)
