@@ -38,6 +38,13 @@ TEXTS = {
         # an object relative: the antecedent is praised
         "which_i": "I note the progress made by Mali, which I welcome.",
         "which_subject_twin": "Mali, which welcomes the agreement, met France.",
+        # the actor of what was agreed is no party (events/contents.py)
+        "agreed_that": "They agreed that Hamas should release the hostages it is holding without delay.",
+        "agreed_that_pair": "Putin and Erdogan also agreed that Russia will build a pipeline to Turkey.",
+        "agreed_with_twin": "Russia agreed with Turkey that Syria must remain united.",
+        "agreed_hyphen_twin": "The two leaders agreed that decisions regarding the Russian-Finnish border would be "
+                              "made jointly.",
+        "agreed_to_twin": "Russia agreed to a ceasefire with Ukraine.",
     },
     "fr": {
         "bureau": "Le Bureau d'appui à la consolidation de la paix apporte son concours à la Commission.",
@@ -116,3 +123,14 @@ def test_an_object_relative_praises_its_antecedent(rows):
 def test_a_time_phrase_after_arrived_is_no_visit(rows):
     assert "CONSULT" not in set(rows["fr:arrivee"]["event"])
     assert ("CONSULT", "", "ARM") in _triples(rows["fr:arrivee_twin"])
+
+
+def test_the_actor_of_what_was_agreed_is_no_party(rows):
+    assert "AGREE" not in set(rows["en:agreed_that"]["event"])  # no one named agreed: no row
+    assert ("DEMAND", "", "grp:hamas") in _triples(rows["en:agreed_that"])  # the demand of the content stays
+    assert {t for t in _triples(rows["en:agreed_that_pair"]) if t[0] == "AGREE"} == {
+        ("AGREE", "per:vladimir_putin", "per:recep_tayyip_erdogan"),
+        ("AGREE", "per:recep_tayyip_erdogan", "per:vladimir_putin")}
+    assert ("AGREE", "RUS", "TUR") in _triples(rows["en:agreed_with_twin"])
+    assert ("AGREE", "FIN", "RUS") in _triples(rows["en:agreed_hyphen_twin"])
+    assert ("AGREE", "RUS", "UKR") in _triples(rows["en:agreed_to_twin"])
