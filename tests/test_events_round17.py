@@ -45,6 +45,11 @@ TEXTS = {
         "agreed_hyphen_twin": "The two leaders agreed that decisions regarding the Russian-Finnish border would be "
                               "made jointly.",
         "agreed_to_twin": "Russia agreed to a ceasefire with Ukraine.",
+        # cue gaps of the recall set (cues_en.csv): talks continued, a group disowned, a performative thanks
+        "continued_talks": "The United States resumed talks with Iran.",
+        "disowned": "Al Qaeda disowned ISIS in February.",
+        "would_like": "I would like to thank President Macron for his hospitality.",
+        "will_thank_twin": "Russia will thank France later.",
     },
     "fr": {
         "bureau": "Le Bureau d'appui à la consolidation de la paix apporte son concours à la Commission.",
@@ -55,11 +60,16 @@ TEXTS = {
         "que_je_twin": "Le Mali salue les avancées de la transition.",
         "avec_soutien": "Le projet a été réalisé avec le soutien de la France.",
         "soutient_twin": "La France soutient le Mali.",
+        "n_accepte_pas": "La France n'accepte pas la décision de la Turquie.",
+        "accepte_twin": "La France accepte la décision de la Turquie.",
+        "je_voudrais": "Je voudrais remercier le Mali pour son accueil.",
     },
     "ar": {
         "office": "وقدم مكتب دعم بناء السلام المشورة إلى الحكومة.",
         "office_twin": "وتدعم فرنسا مالي.",
         "support_from": "ونفذ المشروع بدعم من فرنسا.",
+        "thanks": "وأود أن أتقدم بالشكر إلى السلطات الانتقالية لجمهورية أفريقيا الوسطى على حفاوة الاستقبال.",
+        "thanks_verb": "وتشكر فرنسا مالي على حسن الاستقبال.",
     },
 }
 
@@ -134,3 +144,18 @@ def test_the_actor_of_what_was_agreed_is_no_party(rows):
     assert ("AGREE", "RUS", "TUR") in _triples(rows["en:agreed_with_twin"])
     assert ("AGREE", "FIN", "RUS") in _triples(rows["en:agreed_hyphen_twin"])
     assert ("AGREE", "RUS", "UKR") in _triples(rows["en:agreed_to_twin"])
+
+
+def test_the_cue_gaps_of_the_recall_set(rows):
+    assert _triples(rows["en:continued_talks"]) == {("CONSULT", "USA", "IRN")}
+    assert _triples(rows["en:disowned"]) == {("SANCTION", "grp:al_qaeda", "grp:isis")}
+    assert _triples(rows["fr:n_accepte_pas"]) == {("REJECT", "FRA", "TUR")}
+    assert rows["fr:accepte_twin"].empty
+    assert _triples(rows["ar:thanks_verb"]) == {("SUPPORT", "FRA", "MLI")}
+
+
+def test_a_performative_thanks_is_no_intention(rows):
+    for k, target in (("en:would_like", "per:emmanuel_macron"), ("fr:je_voudrais", "MLI"), ("ar:thanks", "CAF")):
+        r = rows[k]
+        assert _triples(r) == {("SUPPORT", "", target)} and not r["hypothetical"].any(), k
+    assert rows["en:will_thank_twin"]["hypothetical"].tolist() == [True]  # a future thanks stays an intention
