@@ -152,7 +152,7 @@ def main() -> None:
 
 
 STAGES = {  # module (under diplolib.themes) -> functions timed by --stages
-    "tagging": ["tag_themes", "_batch_table", "tag_columns", "apply_body", "drop_in_addresses", "drop_in_names"],
+    "tagging": ["tag_themes", "_batch_table", "tag_columns", "apply_body", "drop_in_addresses", "drop_in_names", "_sorted"],
     "batch": ["_chunk", "JoinedTexts", "_occurrences", "_theme_hits", "_spans", "_bounded_spans",
               "_word_verdicts", "_select", "context_keep", "segment_spans", "locate_spans"],
     "windows": ["_layout", "_found", "_found_in", "_windows", "_bounds"],

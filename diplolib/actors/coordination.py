@@ -173,5 +173,11 @@ def nearest_first(people: list[tuple[int, str]], at: int) -> list[str]:
 
 
 def may_have_possessive_pair(text: str) -> bool:
-    """Whether ``text`` may hold "X's and Y's <plural title>" (the tagger's pretest of :meth:`coordinate`)."""
+    """Whether ``text`` may hold "X's and Y's <plural title>" (the tagger's pretest of :meth:`coordinate`).
+
+    Both expressions start with an apostrophe (``[’']``): a text holding neither cannot match, and ``in`` finds
+    that out at memory speed where ``re`` tests its character class at every position (~7 ns a character, 6 % of
+    ``tag_actors`` on FA-KES, whose cleaned texts hold no apostrophe)."""
+    if "'" not in text and "’" not in text:
+        return False
     return _POSSESSIVE_PLURAL.search(text) is not None and _POSSESSIVE_AND.search(text) is not None

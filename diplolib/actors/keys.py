@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -76,7 +77,26 @@ def spaced_codes(m: str) -> np.ndarray:
     return codes
 
 
+#: Strings up to this length (aliases, surfaces, "word surname" pairs) have their key form memoised: the tagger's
+#: per-hit rules ask for the same few hundred again and again (FA-KES × 10: 9,030 calls, 330 distinct strings);
+#: whole texts, which the surname rule also turns into key form, are not kept.
+KEY_MEMO_CHARS = 64
+
+
 def key_form(alias: str) -> str:
+    """The key of ``alias``: its matching form with hyphens as spaces and whitespace collapsed (a pure function,
+    memoised for strings of at most :data:`KEY_MEMO_CHARS` characters)."""
+    if isinstance(alias, str) and len(alias) <= KEY_MEMO_CHARS:
+        return _short_key_form(alias)
+    return _key_form(alias)
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_key_form(alias: str) -> str:
+    return _key_form(alias)
+
+
+def _key_form(alias: str) -> str:
     # a hyphen between spaces ("غينيا - بيساو") stays three characters wide, as in the spaced text
     parts = re.split(r"\s+-\s+", matching_form(alias))
     return "   ".join(re.sub(r"\s+", " ", p.translate(HYPHENS)).strip() for p in parts).strip()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-__all__ = ["scan", "stretch_hashes", "same_stretches", "word_ends"]
+__all__ = ["scan", "stretch_hashes", "same_stretches", "word_ends", "starts_with"]
 
 
 @numba.njit(cache=True, nogil=True)
@@ -125,4 +125,21 @@ def word_ends(word, p, n):  # pragma: no cover - compiled
             while q < size and word[q]:
                 q += 1
         out[i] = q
+    return out
+
+
+@numba.njit(cache=True, nogil=True)
+def starts_with(collapsed, at, phrases, lengths, rows):  # pragma: no cover - compiled
+    """Whether ``collapsed[at[i]:at[i] + lengths[i]]`` equals ``phrases[rows[i], :lengths[i]]``, for each ``i``
+    (False where it runs past the end)."""
+    size = len(collapsed)
+    out = np.empty(len(at), dtype=np.bool_)
+    for i in range(len(at)):
+        a, n, r = at[i], lengths[i], rows[i]
+        ok = a + n <= size
+        j = 0
+        while ok and j < n:
+            ok = collapsed[a + j] == phrases[r, j]
+            j += 1
+        out[i] = ok
     return out

@@ -22,7 +22,7 @@ import itertools
 import numpy as np
 
 __all__ = ["compiled_available", "build_tables", "matches", "anchor_matches", "distinct_stretches", "word_ends",
-           "use_compiled", "COMPILED", "COMPILED_MIN_CHARS"]
+           "starts_with", "use_compiled", "COMPILED", "COMPILED_MIN_CHARS"]
 
 #: Whether the batch tagger uses the compiled scan when numba is installed (tests set it to False).
 COMPILED = True
@@ -44,7 +44,8 @@ def compiled_available() -> bool:
             from . import _anchor_kernels
 
             _KERNELS = {"scan": _anchor_kernels.scan, "hashes": _anchor_kernels.stretch_hashes,
-                        "same": _anchor_kernels.same_stretches, "word_ends": _anchor_kernels.word_ends}
+                        "same": _anchor_kernels.same_stretches, "word_ends": _anchor_kernels.word_ends,
+                        "starts_with": _anchor_kernels.starts_with}
         except ImportError:
             _KERNELS = False
     return bool(_KERNELS)
@@ -180,3 +181,14 @@ def word_ends(word: np.ndarray, p: np.ndarray, n: np.ndarray) -> np.ndarray:
     if not compiled_available():
         raise ImportError("anchor_scan.word_ends needs numba (pip install 'diplolib[fast]')")
     return _KERNELS["word_ends"](word, p, n)
+
+
+def starts_with(joined, p: np.ndarray, phrases: np.ndarray, lengths: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """``joined.starts_with(p, phrases, lengths, rows=rows)``
+    (:meth:`~diplolib.themes.joined.JoinedTexts.starts_with`): where the kernels run (:func:`use_compiled`), one
+    compiled loop over the rows instead of a numpy pass per phrase column (~150 µs of overhead a call, ~200 calls a
+    chunk of the batch tagger)."""
+    if not use_compiled(len(joined.match)):
+        return joined.starts_with(p, phrases, lengths, rows=rows)
+    collapsed, at = joined.collapsed_at(p)
+    return _KERNELS["starts_with"](collapsed, at, phrases, lengths, rows)

@@ -87,7 +87,7 @@ def _bounded_spans(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, occ) 
     if phrases is not None:  # a cue's first words, as the spaced form reads them (all such cues at once)
         at = np.flatnonzero(phrases[1][ci] > 0)
         keep = np.ones(len(p), dtype=bool)
-        keep[at] = joined.starts_with(p[at], phrases[0], phrases[1][ci[at]], rows=ci[at])
+        keep[at] = anchor_scan.starts_with(joined, p[at], phrases[0], phrases[1][ci[at]], ci[at])
         p, ci = p[keep], ci[keep]
     if not len(p):
         return _E, _E, _E

@@ -133,14 +133,7 @@ class JoinedTexts:
         ``p`` (word characters of ``match``): ``phrases[i, :lengths[i]]`` (code points) from ``p[i]``; with
         ``rows``, ``phrases[rows[i], :lengths[i]]`` (the table is not copied row by row: only the code points
         compared are read, a column at a time over the rows still reading their phrase)."""
-        if not hasattr(self, "_collapsed"):
-            space = self.spaced_array() == 32
-            extra = np.flatnonzero(space[1:] & space[:-1]) + 1  # the 2nd, 3rd... space of each run
-            keep = np.ones(len(space), dtype=bool)
-            keep[extra] = False
-            self._collapsed = (self.spaced_codes[keep], extra)
-        collapsed, extra = self._collapsed
-        at = p - np.searchsorted(extra, p)
+        collapsed, at = self.collapsed_at(p)
         ok = at + lengths <= len(collapsed)
         on = np.flatnonzero(ok & (lengths > 0))
         for m in range(phrases.shape[1] if len(p) else 0):  # one column at a time, over the rows still reading
@@ -151,6 +144,18 @@ class JoinedTexts:
             if not len(on):
                 break
         return ok
+
+    def collapsed_at(self, p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The code points of the spaced form with its runs of spaces made one (computed once), and where each
+        position ``p`` of ``match`` falls in it."""
+        if not hasattr(self, "_collapsed"):
+            space = self.spaced_array() == 32
+            extra = np.flatnonzero(space[1:] & space[:-1]) + 1  # the 2nd, 3rd... space of each run
+            keep = np.ones(len(space), dtype=bool)
+            keep[extra] = False
+            self._collapsed = (self.spaced_codes[keep], extra)
+        collapsed, extra = self._collapsed
+        return collapsed, p - np.searchsorted(extra, p)
 
     def word_before(self, p: np.ndarray) -> np.ndarray:
         """Whether the character before each position of ``match`` is a word character."""

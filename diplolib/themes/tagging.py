@@ -275,7 +275,8 @@ def _tag(articles, dictionary, langs, tag_one, body=None) -> pd.DataFrame:
     rows: list[tuple] = []
     batch: dict[str, list[int]] = {}  # the batch path (tag_one None): positions of the articles to tag, by language
     table = articles[list(_REQUIRED)]
-    for i, (article_id, lang, text) in enumerate(table.itertuples(index=False)):
+    # the columns as lists (the values itertuples gives, without its per-row Arrow scalar reads)
+    for i, (article_id, lang, text) in enumerate(zip(*(table[c].tolist() for c in _REQUIRED), strict=True)):
         if pd.isna(lang) or lang not in available:
             rows.append(_untagged(article_id, lang, f"no cues for language {lang!r} in the theme dictionary"))
         elif lang not in selected:
@@ -307,8 +308,8 @@ def _tag(articles, dictionary, langs, tag_one, body=None) -> pd.DataFrame:
 def _sorted(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """``hits`` sorted by (article's first place, start, end, theme), missing values first, stable: sort_values's
     order, from integer keys in one lexsort."""
-    order = {aid: i for i, aid in enumerate(pd.unique(articles["article_id"]))}
-    keys = [hits["article_id"].map(order).to_numpy(dtype=np.int64)]
+    first = pd.Index(pd.unique(articles["article_id"]))  # each id's first place, looked up as a column
+    keys = [first.get_indexer(hits["article_id"]).astype(np.int64)]
     keys += [hits[c].to_numpy(dtype=np.int64, na_value=-1) for c in ("start", "end")]  # offsets are >= 0
     keys.append(pd.factorize(hits["theme"], sort=True, use_na_sentinel=True)[0])  # <NA>: -1, first
     return hits.take(np.lexsort(keys[::-1])).reset_index(drop=True)
