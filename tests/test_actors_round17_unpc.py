@@ -81,3 +81,38 @@ def test_the_advisory_committee_of_the_general_assemblys_documents_is_the_acabq(
     got = _short_forms(matcher, texts, source=["General Assembly"] * 3 + ["Human Rights Council", "General Assembly"])
     assert got == {0: "org:acabq", 1: "org:acabq", 2: "org:acabq", 3: "", 4: ""}
     assert {body for _, body in ORGAN_SERVED.values()} == {"org:acabq"}
+
+
+def test_a_body_the_organ_makes_certain_is_named_for_the_documents_other_sentences(matcher):
+    """In the ACABQ's reports to the General Assembly the first sentences say "the Advisory Committee" and the
+    others "the Committee" / "le Comité" / اللجنة (tune half: 14 sentences, all the ACABQ once its own sentences
+    were read from the organ). Twins: a Fifth Committee report that names the Fifth Committee keeps its bare "the
+    Committee" unresolved (two committees in view), and a document naming UNSAC reads its "Advisory Committee" as
+    UNSAC, not the ACABQ."""
+    import pandas as pd
+    from diplolib.actors.agreement import parallel_mentions
+    tri = pd.DataFrame({
+        "id": ["a1", "a2", "b1", "b2", "b3", "c1", "c2"], "doc_id": ["A", "A", "B", "B", "B", "C", "C"],
+        "organ": ["General Assembly"] * 7,
+        "en": ["Upon enquiry, the Advisory Committee was informed that", "The Committee was further informed that",
+               "Upon enquiry, the Advisory Committee was informed that", "The Fifth Committee adopted the text.",
+               "The Committee had before it the following documents:",
+               "the report of the United Nations Standing Advisory Committee on Security Questions in Central "
+               "Africa", "The Advisory Committee reiterated its recommendations."]})
+    m = parallel_mentions(tri, langs=("en",), registry=matcher)
+    short = m[m["method"] == "short_form"].set_index("article_id")
+    assert short.loc["a1", "actor_id"] == short.loc["a2", "actor_id"] == "org:acabq"
+    assert short.loc["b1", "actor_id"] == "org:acabq"
+    assert short.loc["b3", "actor_id"] == ""
+    assert short.loc["c2", "actor_id"] == "org:unsac"
+
+
+def test_the_main_committees_of_the_general_assembly_are_bodies(matcher):
+    """"Fifth Committee" / "Cinquième Commission" / "اللجنة الخامسة" (13-14 sentences, tagged in none). Twin: the
+    ordinal after Arabic اللجنة is still no short form of another body."""
+    texts = ["the Fifth Committee recommends", "la Cinquième Commission recommande", "وتوصي اللجنة الخامسة",
+             "the Special Political and Decolonization Committee (Fourth Committee)"]
+    found = _found(matcher, texts)
+    assert [_ids(found, t) for t in texts] == [{"org:unga_fifth_committee"}] * 3 + [{"org:unga_fourth_committee"}]
+    got = _short_forms(matcher, ["وتوصي اللجنة الخامسة"], named={0: {"org:acabq"}})
+    assert 0 not in got

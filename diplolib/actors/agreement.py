@@ -67,17 +67,32 @@ def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "f
         found[lang] = (arts, tag_actors(arts, registry=matcher))
     if short_forms:
         named = _named_elsewhere(triples, found, id_column, document)
-        for lang, (arts, mentions) in found.items():
-            if "organ" in triples.columns:
-                arts["source"] = triples["organ"]
-            if document and document in triples.columns:
-                arts["voice"] = document_voice(triples[document]).to_numpy()
-                arts["author"] = other_author(triples[document]).to_numpy()
-            found[lang] = (arts, resolve_short_forms(
-                arts, mentions, registry=matcher, named=named, voice="voice", author="author",
-                un_text="organ" in triples.columns if un_text is None else un_text))
+        # a body that the issuing organ makes certain in one sentence ("the Advisory Committee" of the General
+        # Assembly's documents: ``short_forms.ORGAN_SERVED``) is named for the document's other sentences too
+        first = _resolve(triples, found, matcher, named, document, un_text)
+        sourced = {lang: (arts, m[m["method"].ne("short_form") | m["alias_kind"].eq("context:source")])
+                   for lang, (arts, m) in first.items()}
+        found = _resolve(triples, found, matcher, _named_elsewhere(triples, sourced, id_column, document), document,
+                         un_text)
     frames = [mentions.assign(lang=lang) for lang, (_, mentions) in found.items()]
     return pd.concat(frames, ignore_index=True)
+
+
+def _resolve(triples: pd.DataFrame, found: dict, matcher: ActorMatcher, named: dict, document: str | None,
+             un_text: bool | None) -> dict:
+    """``found`` with the short forms of every language resolved (``resolve_short_forms``)."""
+    out = {}
+    for lang, (arts, mentions) in found.items():
+        arts = arts.copy()
+        if "organ" in triples.columns:
+            arts["source"] = triples["organ"].to_numpy()
+        if document and document in triples.columns:
+            arts["voice"] = document_voice(triples[document]).to_numpy()
+            arts["author"] = other_author(triples[document]).to_numpy()
+        out[lang] = (arts, resolve_short_forms(
+            arts, mentions, registry=matcher, named=named, voice="voice", author="author",
+            un_text="organ" in triples.columns if un_text is None else un_text))
+    return out
 
 
 def _named_elsewhere(triples: pd.DataFrame, found: dict, id_column: str, document: str | None) -> dict:
