@@ -1,11 +1,13 @@
 """Round 17 (issue 12, UNPC agreement): classes of the tune half's disagreements, each rule with its twin (a case it
 must not change)."""
 
+import pandas as pd
 import pytest
+from test_actors_round16_unpc import _found, _ids, _short_forms
 
+from diplolib.actors.agreement import parallel_mentions
 from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.un_system import ORGAN_SERVED, short_forms
-from test_actors_round16_unpc import _found, _ids, _short_forms
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +91,6 @@ def test_a_body_the_organ_makes_certain_is_named_for_the_documents_other_sentenc
     were read from the organ). Twins: a Fifth Committee report that names the Fifth Committee keeps its bare "the
     Committee" unresolved (two committees in view), and a document naming UNSAC reads its "Advisory Committee" as
     UNSAC, not the ACABQ."""
-    import pandas as pd
-    from diplolib.actors.agreement import parallel_mentions
     tri = pd.DataFrame({
         "id": ["a1", "a2", "b1", "b2", "b3", "c1", "c2"], "doc_id": ["A", "A", "B", "B", "B", "C", "C"],
         "organ": ["General Assembly"] * 7,
