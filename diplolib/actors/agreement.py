@@ -16,9 +16,10 @@ from itertools import permutations
 
 import pandas as pd
 
+from .document_authors import other_author
+from .document_series import series_bodies
 from .matcher_cache import as_matcher
 from .registry import Registry
-from .document_authors import other_author
 from .short_forms import document_voice, resolve_short_forms
 from .tagger import ActorMatcher, tag_actors
 
@@ -46,7 +47,9 @@ def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "f
         UN parallel corpus's issuing organ) is the source, sentences sharing ``document`` are one document, and
         the document's symbol (``document``) says when the text is in an organ's voice (a presidential
         statement: :func:`~diplolib.actors.short_forms.document_voice`) and when another body wrote it (an NGO's
-        statement, an NPT paper: :func:`~diplolib.actors.document_authors.other_author`).
+        statement, an NPT paper: :func:`~diplolib.actors.document_authors.other_author`); its series names the body
+        the document belongs to (E/CN.6/…: the Commission on the Status of Women;
+        :func:`~diplolib.actors.document_series.series_bodies`).
     un_text : bool, optional
         The sentences are UN documents; by default, when ``triples`` has an ``organ`` column.
 
@@ -96,7 +99,8 @@ def _resolve(triples: pd.DataFrame, found: dict, matcher: ActorMatcher, named: d
 
 
 def _named_elsewhere(triples: pd.DataFrame, found: dict, id_column: str, document: str | None) -> dict:
-    """sentence id → the actors the other sentences of its document name, in any language.
+    """sentence id → the actors the other sentences of its document name, in any language, and the bodies its
+    symbol series makes certain (:func:`~diplolib.actors.document_series.series_bodies`).
 
     A sentence's own actors (in any of its languages) count only when another sentence of the document names
     them too: the document is the evidence a short form is resolved from, never the sentence itself.
@@ -109,6 +113,9 @@ def _named_elsewhere(triples: pd.DataFrame, found: dict, id_column: str, documen
     hits["doc"] = hits["article_id"].map(sentences.drop_duplicates("sid").set_index("sid")["doc"])
     pairs = sentences.merge(hits, on="doc")
     pairs = pairs[pairs["article_id"] != pairs["sid"]]
+    # the bodies the document's symbol series makes certain (E/CN.6/… the CSW's: ``document_series``)
+    series = sentences.assign(actor_id=series_bodies(sentences["doc"]).map(sorted).to_numpy()).explode("actor_id")
+    pairs = pd.concat([pairs[["sid", "actor_id"]], series.dropna(subset=["actor_id"])[["sid", "actor_id"]]])
     return {sid: set(g) for sid, g in pairs.groupby("sid")["actor_id"]}
 
 

@@ -27,7 +27,8 @@ FR_QUALIFIER = (rf"(?!\s+(?:de|des|du|pour|sur)\s+(?!{_POSSESSIVE['fr']})(?:la\s
                 # d'experts"), but not an article, an adverb or an infinitive ("le Haut-Commissariat d'une
                 # structure", "au Secrétariat d'ici", "prie le Conseil d'agir")
                 rf"(?!\s+d['’](?!(?:une?|ici|ailleurs|abord|autant|urgence)\b)(?!{FR_INFINITIVE})[^\W\d_])"
-                r"(?!\s+(?:chargée?|adjointe?|exécutif|spécial|spéciale|permanent|consultatif)\b)(?!\s+[A-Z])"
+                r"(?!\s+(?:chargée?|adjointe?|exécutif|spécial|spéciale|permanent|consultatif|générale?|généraux)\b)"
+                r"(?!\s+[A-Z])"  # "la Conférence générale" (the IAEA's), "le Fonds général", "le Secrétariat général"
                 # an adjective after the noun names another body: "l'Organisation internationale de la
                 # Francophonie", "le Conseil supérieur de l'éducation", "le Conseil danois pour les réfugiés"
                 r"(?!\s+(?:inter)?(?:nationa|mondia|régiona|fédéra|europé|africa|supérieur|suprême|économique)\w*)"
