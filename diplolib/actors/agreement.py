@@ -16,9 +16,10 @@ from itertools import permutations
 
 import pandas as pd
 
+from .document_authors import other_author
+from .document_series import series_bodies
 from .matcher_cache import as_matcher
 from .registry import Registry
-from .document_authors import other_author
 from .short_forms import document_voice, resolve_short_forms
 from .tagger import ActorMatcher, tag_actors
 
@@ -46,7 +47,9 @@ def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "f
         UN parallel corpus's issuing organ) is the source, sentences sharing ``document`` are one document, and
         the document's symbol (``document``) says when the text is in an organ's voice (a presidential
         statement: :func:`~diplolib.actors.short_forms.document_voice`) and when another body wrote it (an NGO's
-        statement, an NPT paper: :func:`~diplolib.actors.document_authors.other_author`).
+        statement, an NPT paper: :func:`~diplolib.actors.document_authors.other_author`); its series names the body
+        the document belongs to (E/CN.6/…: the Commission on the Status of Women;
+        :func:`~diplolib.actors.document_series.series_bodies`).
     un_text : bool, optional
         The sentences are UN documents; by default, when ``triples`` has an ``organ`` column.
 
@@ -67,21 +70,37 @@ def parallel_mentions(triples: pd.DataFrame, *, langs: Sequence[str] = ("en", "f
         found[lang] = (arts, tag_actors(arts, registry=matcher))
     if short_forms:
         named = _named_elsewhere(triples, found, id_column, document)
-        for lang, (arts, mentions) in found.items():
-            if "organ" in triples.columns:
-                arts["source"] = triples["organ"]
-            if document and document in triples.columns:
-                arts["voice"] = document_voice(triples[document]).to_numpy()
-                arts["author"] = other_author(triples[document]).to_numpy()
-            found[lang] = (arts, resolve_short_forms(
-                arts, mentions, registry=matcher, named=named, voice="voice", author="author",
-                un_text="organ" in triples.columns if un_text is None else un_text))
+        # a body that the issuing organ makes certain in one sentence ("the Advisory Committee" of the General
+        # Assembly's documents: ``short_forms.ORGAN_SERVED``) is named for the document's other sentences too
+        first = _resolve(triples, found, matcher, named, document, un_text)
+        sourced = {lang: (arts, m[m["method"].ne("short_form") | m["alias_kind"].eq("context:source")])
+                   for lang, (arts, m) in first.items()}
+        found = _resolve(triples, found, matcher, _named_elsewhere(triples, sourced, id_column, document), document,
+                         un_text)
     frames = [mentions.assign(lang=lang) for lang, (_, mentions) in found.items()]
     return pd.concat(frames, ignore_index=True)
 
 
+def _resolve(triples: pd.DataFrame, found: dict, matcher: ActorMatcher, named: dict, document: str | None,
+             un_text: bool | None) -> dict:
+    """``found`` with the short forms of every language resolved (``resolve_short_forms``)."""
+    out = {}
+    for lang, (arts, mentions) in found.items():
+        arts = arts.copy()
+        if "organ" in triples.columns:
+            arts["source"] = triples["organ"].to_numpy()
+        if document and document in triples.columns:
+            arts["voice"] = document_voice(triples[document]).to_numpy()
+            arts["author"] = other_author(triples[document]).to_numpy()
+        out[lang] = (arts, resolve_short_forms(
+            arts, mentions, registry=matcher, named=named, voice="voice", author="author",
+            un_text="organ" in triples.columns if un_text is None else un_text))
+    return out
+
+
 def _named_elsewhere(triples: pd.DataFrame, found: dict, id_column: str, document: str | None) -> dict:
-    """sentence id → the actors the other sentences of its document name, in any language.
+    """sentence id → the actors the other sentences of its document name, in any language, and the bodies its
+    symbol series makes certain (:func:`~diplolib.actors.document_series.series_bodies`).
 
     A sentence's own actors (in any of its languages) count only when another sentence of the document names
     them too: the document is the evidence a short form is resolved from, never the sentence itself.
@@ -94,6 +113,9 @@ def _named_elsewhere(triples: pd.DataFrame, found: dict, id_column: str, documen
     hits["doc"] = hits["article_id"].map(sentences.drop_duplicates("sid").set_index("sid")["doc"])
     pairs = sentences.merge(hits, on="doc")
     pairs = pairs[pairs["article_id"] != pairs["sid"]]
+    # the bodies the document's symbol series makes certain (E/CN.6/… the CSW's: ``document_series``)
+    series = sentences.assign(actor_id=series_bodies(sentences["doc"]).map(sorted).to_numpy()).explode("actor_id")
+    pairs = pd.concat([pairs[["sid", "actor_id"]], series.dropna(subset=["actor_id"])[["sid", "actor_id"]]])
     return {sid: set(g) for sid, g in pairs.groupby("sid")["actor_id"]}
 
 

@@ -13,16 +13,22 @@ __all__ = ["APOS", "EN_QUALIFIER", "FR_QUALIFIER", "AR_QUALIFIER", "SG_QUALIFIER
            "AR_PARTICIPLES", "HYPHEN", "TATWEEL", "flexible", "plain"]
 
 APOS = "['’]"
-EN_QUALIFIER = r"(?!\s+(?:of|on|for)\b)(?!['’]s\s+[A-Z])(?![\s-]+[A-Z])"
+# "of", "on", "for" + a possessive is no name: "the report of the Commission on its forty-eighth session",
+# "informed the Committee of its decision" (the body itself)
+_POSSESSIVE = {"en": r"(?:its|their)\b", "fr": r"(?:les\s+travaux\s+de\s+)?(?:sa|son|ses|leurs?)\b"}
+EN_QUALIFIER = rf"(?!\s+(?:of|on|for)\b(?!\s+{_POSSESSIVE['en']}))(?!['’]s\s+[A-Z])(?![\s-]+[A-Z])"
 # "de" + a noun names another body ("le Conseil de mise en œuvre de la paix", "l'Organisation de libération de la
 # Palestine", "l'Organisation pour la sécurité …"); "de" + an infinitive is the body itself ("prie le Conseil de lever")
 FR_INFINITIVE = r"[^\W\d_]+(?:er|ir|re|oir)\b"
-FR_QUALIFIER = (rf"(?!\s+(?:de|des|du|pour|sur)\s+(?:la\s+|les\s+|l['’])?(?!{FR_INFINITIVE})[^\W\d_])"
+FR_QUALIFIER = (rf"(?!\s+(?:de|des|du|pour|sur)\s+(?!{_POSSESSIVE['fr']})(?:la\s+|les\s+|l['’])?"
+                rf"(?!{FR_INFINITIVE})[^\W\d_])"
+                # "sur les travaux de sa … session", "sur ses travaux": the body's own session, as in English
                 # "d'" + a noun too ("la Conférence d'examen", "la Mission d'établissement des faits", "le Comité
                 # d'experts"), but not an article, an adverb or an infinitive ("le Haut-Commissariat d'une
                 # structure", "au Secrétariat d'ici", "prie le Conseil d'agir")
                 rf"(?!\s+d['’](?!(?:une?|ici|ailleurs|abord|autant|urgence)\b)(?!{FR_INFINITIVE})[^\W\d_])"
-                r"(?!\s+(?:chargée?|adjointe?|exécutif|spécial|spéciale|permanent|consultatif)\b)(?!\s+[A-Z])"
+                r"(?!\s+(?:chargée?|adjointe?|exécutif|spécial|spéciale|permanent|consultatif|générale?|généraux)\b)"
+                r"(?!\s+[A-Z])"  # "la Conférence générale" (the IAEA's), "le Fonds général", "le Secrétariat général"
                 # an adjective after the noun names another body: "l'Organisation internationale de la
                 # Francophonie", "le Conseil supérieur de l'éducation", "le Conseil danois pour les réfugiés"
                 r"(?!\s+(?:inter)?(?:nationa|mondia|régiona|fédéra|europé|africa|supérieur|suprême|économique)\w*)"

@@ -74,7 +74,7 @@ from .short_form_qualifiers import (
     plain,
 )
 from .tagger import ActorMatcher, tag_actors
-from .un_system import construct_parents, read_un_system, short_forms
+from .un_system import ORGAN_SERVED, construct_parents, read_un_system, short_forms
 from .voice_pronouns import VOICE_PATTERNS
 
 __all__ = ["SECRETARY_GENERAL", "UN_VOICE", "VOICE_SERIES", "document_voice", "short_form_spans", "resolve_short_forms"]
@@ -98,7 +98,10 @@ def _pattern(lang: str, nouns: set[str], qualifier: str) -> str:
     stems = {n[2:] for n in nouns if n.startswith("ال")}
     # a deputy's or an under-secretary's title holds the noun: "نائب الأمين العام", "وكيل الأمين العام" (the
     # Under-Secretary-General, which English writes as one hyphenated word and French "secrétaire général adjoint")
-    return rf"(?<!\w)(?<!نائب\s)(?<!وكيل\s)[وف]?(?:[بك]?ال|لل){TATWEEL}*(?P<noun>{_alt(stems)})(?!\w){qualifier}"
+    # li- + al- + a noun that starts with lam merges into one lam ("للجنة": li-l-lajna); the same spelling is also the
+    # construct "للجنة X" (another body's name), so that form only where a particle, a stop or the end follows
+    lam = r"ل(?=ل\w+(?:\s*(?:[.،,:;؛)]|$)|\s+(?:أن|بأن|في|على|إلى|عن|من|قد|بشأن)(?!\w)))"
+    return rf"(?<!\w)(?<!نائب\s)(?<!وكيل\s)[وف]?(?:[بك]?ال|لل|{lam}){TATWEEL}*(?P<noun>{_alt(stems)})(?!\w){qualifier}"
 
 
 @lru_cache(maxsize=2)
@@ -206,6 +209,9 @@ def _decide(noun: str, lang: str, before: list[str], in_doc: set[str], from_sour
     other_organ = lang == "ar" and bool(from_source) and not from_source & UN_VOICE
     if len(hit) == 1 and not (hit == {"org:un"} and other_organ):
         return next(iter(hit)), "context:named"
+    organ, body = ORGAN_SERVED.get((lang, noun), ("", ""))
+    if organ in from_source and not hit:  # "the Advisory Committee" of the General Assembly's documents: the ACABQ
+        return body, "context:source"
     if "org:un" in cands and un_text and (lang != "ar" or not other_organ and ("org:un" in in_doc or (
             from_source & UN_VOICE and not hit and not definite_before))):
         return "org:un", "context:un-text"  # Arabic has no capital: المنظمة needs the document or the organ

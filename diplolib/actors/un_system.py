@@ -29,12 +29,20 @@ from pathlib import Path
 from .registry import DATA_DIR
 
 __all__ = ["UN_SYSTEM_FILE", "REGIONAL_FILE", "LANGS", "read_un_system", "un_system_rows", "short_forms",
-           "construct_parents"]
+           "construct_parents", "ORGAN_SERVED"]
 
 UN_SYSTEM_FILE = DATA_DIR / "sources" / "un_system.csv"
 #: missions and agencies of regional organisations, in the same columns (not the UN system)
 REGIONAL_FILE = DATA_DIR / "sources" / "regional_bodies.csv"
 LANGS = ("en", "fr", "ar")
+#: (language, noun) → (issuing organ, body): a body's qualified noun that the organ's own documents use for the one
+#: body serving it, read so when no body with that noun is in view. The General Assembly's documents (A/…: the
+#: reports of the Advisory Committee on Administrative and Budgetary Questions on budgets, the Fifth Committee's)
+#: call the ACABQ "the Advisory Committee": on the UNPC tune half 19-21 such nouns per language had no body in view,
+#: 2 per language resolved, all to the ACABQ. Not the bare "Committee", which is any committee.
+ORGAN_SERVED = {("en", "Advisory Committee"): ("org:unga", "org:acabq"),
+                ("fr", "Comité consultatif"): ("org:unga", "org:acabq"),
+                ("ar", "اللجنة الاستشارية"): ("org:unga", "org:acabq")}
 _REQUIRED = ("actor_id", "label", "part_of", "source", *LANGS, *(f"{lang}_acronym" for lang in LANGS),
              *(f"short_{lang}" for lang in LANGS))
 
