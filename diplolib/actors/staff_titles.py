@@ -34,9 +34,9 @@ def in_staff_title(text: str, start: int) -> bool:
 
 def staff_title_heads(texts: list[str], hits: Hits, resolved: list[np.ndarray], kind_of: dict) -> None:
     """Re-resolve (in place) each person hit read from a role phrase inside a staff title as ``in-title``."""
-    candidates = [i for i in np.flatnonzero(resolved[0] != None).tolist()  # noqa: E711 (object array)
-                  if kind_of.get(resolved[0][i]) == "person"]
-    for i in candidates:  # the resolved person hits only; each test reads 40 characters before the hit
+    roles = np.flatnonzero(resolved[1] == "role")  # the role hits only (a few per text), then their people
+    for i in roles.tolist():  # each test reads 40 characters before the hit
         text, s = texts[int(hits.pos[i])], int(hits.start[i])
-        if resolved[1][i] == "role" and "to" in text[max(0, s - 10):s] and in_staff_title(text, s):
+        if (kind_of.get(resolved[0][i]) == "person" and "to" in text[max(0, s - 10):s]
+                and in_staff_title(text, s)):
             resolved[0][i], resolved[3][i] = None, "in-title"
