@@ -115,11 +115,9 @@ class CoordinationRules:
                 own = self._language_keys().get(next(iter(states)))
                 return (dem[0], dem[1], ("coord", own)) if own else None
             for own in own_keys.get(entry.of, ()):
-                padded = f" {phrase} "
-                if f" {own} " in padded:
-                    key = padded.replace(f" {own} ", f" {dem[2]} ", 1).strip()
-                    if key in self._role_keys:
-                        return dem[0], dem[1], ("coord", key)
+                key = next((k for k in _swapped(f" {phrase} ", own, dem[2]) if k in self._role_keys), None)
+                if key:
+                    return dem[0], dem[1], ("coord", key)
         return None
 
     def _language_keys(self) -> dict[str, str]:
@@ -158,6 +156,28 @@ _PLURAL_TITLE_WORDS = frozenset({"وزيرا", "رئيسا", "ملكا", "امي
 
 
 _PLURAL_TITLE_KEYS = frozenset(matching_form(w) for w in _PLURAL_TITLE_WORDS)  # "رئيسا" is keyed "رييسا"
+
+
+#: the French "of" before a state's name (matching form: "de l'Australie" is keyed "de l australie")
+_FR_OF = re.compile(r" (?:de la|de l|du|des|de|d) $")
+_FR_OF_FORMS = ("de la", "de l", "du", "des", "de", "d")
+
+
+def _swapped(padded: str, own: str, other: str) -> list[str]:
+    """The keys of ``padded`` (a phrase key between spaces) with the first state's name key ``own`` replaced by the
+    second state's ``other``: as written, after the Arabic article ("رييسا المجر" keyed by "مجر"), and with every
+    French "of" before it ("premiers ministres de l australie" → "… de la malaisie", "… du chili")."""
+    out = []
+    for form in (f" {own} ", f" ال{own} "):
+        at = padded.find(form)
+        if at < 0:
+            continue
+        out.append((padded[:at] + f" {other} " + padded[at + len(form):]).strip())
+        prep = _FR_OF.search(padded[:at + 1])
+        if prep and form == f" {own} ":
+            head, tail = padded[:prep.start()], padded[at + len(form):]
+            out += [f"{head} {p} {other} {tail}".strip() for p in _FR_OF_FORMS]
+    return out
 
 
 def _plural_title(key: str) -> bool:

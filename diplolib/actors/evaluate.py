@@ -23,7 +23,7 @@ from .matcher_cache import default_matcher
 from .tagger import ActorMatcher, tag_actors
 
 __all__ = ["read_re3d", "score_mentions", "document_outcomes", "document_scores", "role_probe_outcomes",
-           "read_document_reading", "RE3D_TYPES"]
+           "read_document_reading", "registry_person_names", "RE3D_TYPES"]
 
 RE3D_TYPES = ("Person", "Organisation", "Location", "Nationality")
 _KIND_TYPE = {"person": "Person", "organisation": "Organisation", "armed_group": "Organisation",
@@ -139,21 +139,42 @@ def _gold_kind(token: str, kind_of: dict[str, str]) -> str:
     return _NEW_KIND[head] if head in _NEW_KIND and token not in kind_of else kind_of.get(token, "unknown")
 
 
-def _gold_key(token: str) -> str:
-    """``new:Hadi_al-Bahra`` and ``prov:hadi_al_bahra`` share a key (the discovered id's slug)."""
+def _gold_key(token: str, names: dict[str, str] | None = None) -> str:
+    """``new:Hadi_al-Bahra`` and ``prov:hadi_al_bahra`` share a key (the discovered id's slug); with ``names``, a
+    ``new:`` name that is one registry person's is that person's id."""
+    from .keys import key_form
     from .provisional import provisional_id
 
     head, _, name = token.partition(":")
+    if head == "new" and names and key_form(name.replace("_", " ")) in names:
+        return names[key_form(name.replace("_", " "))]
     return provisional_id(name.replace("_", " ")) if head == "new" else token
 
 
-def document_outcomes(gold: pd.DataFrame, mentions: pd.DataFrame, kind_of: dict[str, str]) -> pd.DataFrame:
+def registry_person_names(registry) -> dict[str, str]:
+    """Key form of a person's label or name alias -> the person's id, for the names only one person has: a reading's
+    ``new:<name as written>`` (a person the registry lacked when read) is that person once the registry has them
+    ("new:Dag_Hammarskjold" is per:dag_hammarskjold from round 17)."""
+    from .keys import key_form  # noqa: PLC0415
+
+    people = registry.actors.loc[registry.actors["kind"] == "person", ["actor_id", "label"]]
+    names = registry.aliases.loc[registry.aliases["kind"].isin(["name", "short_name"])
+                                 & registry.aliases["actor_id"].isin(people["actor_id"]), ["actor_id", "alias"]]
+    pairs = pd.concat([people.rename(columns={"label": "alias"}), names]).assign(
+        key=lambda t: t["alias"].map(key_form)).drop_duplicates(["key", "actor_id"])
+    once = pairs.drop_duplicates("key", keep=False)
+    return dict(zip(once["key"], once["actor_id"], strict=True))
+
+
+def document_outcomes(gold: pd.DataFrame, mentions: pd.DataFrame, kind_of: dict[str, str], *,
+                      names: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per (document, actor) of the gold or the tagged: ``article_id``, ``actor`` (the gold token, or
     the tagged id), ``kind``, ``outcome`` (``tp``, ``fp`` extra, ``fn`` missed).
 
     ``gold`` has ``article_id`` and ``expected`` (space-separated tokens, see above); ``mentions`` is a
     :func:`tag_actors` or ``discover_actors`` table of the same articles. Places, media and unresolved mentions
-    are not scored.
+    are not scored. ``names`` (:func:`registry_person_names`): a ``new:`` person the registry has since gained
+    is found by that person's id.
     """
     for col in ("article_id", "expected"):
         if col not in gold.columns:
@@ -163,7 +184,7 @@ def document_outcomes(gold: pd.DataFrame, mentions: pd.DataFrame, kind_of: dict[
     prov_kind = dict(zip(tagged["actor_id"], tagged["alias_kind"], strict=True))
     rows = []
     for aid, expected in zip(gold["article_id"], gold["expected"].fillna(""), strict=True):
-        want = {_gold_key(t): t for t in str(expected).split()}
+        want = {_gold_key(t, names): t for t in str(expected).split()}
         got = {a for a in found.get(aid, ()) if (kind_of.get(a) or prov_kind.get(a)) in SCORED_KINDS}
         for key, token in want.items():
             rows.append((aid, token, _gold_kind(token, kind_of), "tp" if key in got else "fn"))

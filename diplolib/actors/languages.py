@@ -15,7 +15,9 @@ the name is (empty when none is), resolved by :meth:`~diplolib.actors.rules.Matc
   Guiana" and "in Russian hands", so French after "in" is a language only coordinated with one: "in English,
   French and Spanish");
 - French: "en {l}", "langue {f}", "langues {f}s", "version {f}", "traduction {f}" ({f}: the feminine adjective of
-  the state's demonyms, or the name itself when it has no state);
+  the state's demonyms, or the name itself when it has no state), and the noun with its article, lower case and
+  case-sensitive, where the name is a demonym: "le français", "du français", "au français", "l'arabe", "de l'arabe";
+  "le Français", "du Français" (a Frenchman) stay the state;
 - Arabic: "اللغة {A}", "اللغات {A}", "ب{A}" ("بالفرنسية": "in French"), with ج also written ك (the UN's
   Arabic writes /g/ so: "الإنكليزية" for CLDR's "الإنجليزية").
 """
@@ -28,6 +30,9 @@ from .keys import key_form
 
 __all__ = ["LANGUAGE_ROLE", "official_languages", "language_phrases"]
 
+#: French articles before a language's noun, matched case-sensitively ("le français", "du français" is the
+#: language; "le Français", "du Français" a Frenchman; round 17: "les potentialités économiques du français")
+_FR_NOUN_ARTICLES = ("le ", "du ", "au ", "l'", "de l'", "à l'")
 #: the ``role`` of a language phrase in ``role_phrases.csv``
 LANGUAGE_ROLE = "language"
 
@@ -84,7 +89,8 @@ def language_phrases(aliases: list[dict[str, str]], first_names: set[str] = froz
                 if key_form(phrase).split()[0] in first_names:
                     continue
                 rows.setdefault((lang, key_form(phrase)), {
-                    "phrase": phrase, "lang": lang, "role": LANGUAGE_ROLE, "of": of, "case_sensitive": "false",
+                    "phrase": phrase, "lang": lang, "role": LANGUAGE_ROLE, "of": of,
+                    "case_sensitive": "true" if phrase.startswith(_FR_NOUN_ARTICLES) else "false",
                     "source": "generated", "note": f"language {code} (CLDR name), not an actor"})
     return sorted(rows.values(), key=lambda r: (r["of"], r["lang"], r["phrase"]))
 
@@ -101,6 +107,8 @@ def _frames(lang: str, name: str, of: str, fem: dict[str, list[str]], bare: bool
         out = [f"en {name}"] * bare
         for f in adjs:
             out += [f"langue {f}", f"langues {f}s", f"version {f}", f"traduction {f}"]
+        if of and name.islower():  # the noun with its article, lower case: "du français", "l'arabe"
+            out += [f"{a}{name}" for a in (_FR_NOUN_ARTICLES[3:] if name[0] in "aeiouéâ" else _FR_NOUN_ARTICLES[:3])]
         return out
     spellings = sorted({name, name.replace("ج", "ك")})  # /g/ as ك in the UN's Arabic: الإنكليزية
     return [f for n in spellings for f in (f"اللغة {n}", f"اللغات {n}", f"ب{n}")[:2 + bare]]

@@ -101,7 +101,12 @@ EN_VARIANTS: dict[str, tuple[str, ...]] = {"defence_minister": ("Defense Ministe
                                                                 "Minister of Foreign Affairs"),
                                            "vice_president": ("Vice-President", "Deputy President"),
                                            "first_vice_president": ("First Vice-President",),
-                                           "crown_prince": ("Crown Princess",)}
+                                           # the heir's other English styles ("the heir to the throne of
+                                           # Belgium", round 17's probes)
+                                           "crown_prince": ("Crown Princess", "heir to the throne", "heir apparent")}
+#: more French titles of a class made with the state's name ("l'héritier du trône de Belgique")
+FR_MORE = {"finance_minister": ("ministre de l'Économie", "ministre de l'Économie et des Finances"),
+           "crown_prince": ("héritier du trône", "héritière du trône")}
 #: English titles of the states whose ministers are styled "Secretary" in English (the UK and the US
 #: Secretaries of State, the Philippine and Mexican Secretaries): "the Defence Secretary of the United Kingdom"
 SECRETARY_STYLE = frozenset({"GBR", "USA", "PHL", "MEX"})
@@ -159,6 +164,7 @@ ORG_OFFICE_MORE: dict[str, tuple[tuple[str, str, str], ...]] = {
     "prosecutor": (("chief prosecutor", "procureure", "المدعية العامة"),),
     # the African Union's "chair" is the Commission's chairperson (the Union's rotating chair is a head of state)
     "chair": (("Commission Chairperson", "président de la Commission", "رئيس مفوضية"),
+              ("Commission's chairperson", "présidente de la Commission", "رئيسة مفوضية"),  # "the AU Commission's"
               ("Commission chief", "présidente de la Commission", "رئيسة مفوضية")),
 }
 
@@ -259,7 +265,7 @@ def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]], of
             out += [("fr", f"{fr_m} {m}"), ("fr", f"{fr_pl} {m}"), ("fr", f"{fr_pl} {plural}")]
         if fr_f:
             out.append(("fr", f"{fr_f} {f}"))
-    fr_more = ("ministre de l'Économie", "ministre de l'Économie et des Finances") if cls == "finance_minister" else ()
+    fr_more = FR_MORE.get(cls, ())
     for n in names["fr"]:
         out += [("fr", f"{t} {of}") for t in (fr_m, fr_f, *fr_more) if t for of in _fr_of(n)]
         if fr_pl and cls != "leader":  # "les présidents du Costa Rica et de Trinité-et-Tobago" (coordination)

@@ -85,6 +85,7 @@ from .registry import Registry
 from .rules import other_office
 from .seats import seat_of
 from .split_titles import may_have_split_title, split_titles
+from .staff_titles import staff_title_heads
 from .state_bodies import state_qualified_councils
 from .state_lists import listed_states
 from .us_states import us_state_georgia
@@ -288,6 +289,7 @@ def _tag_chunk(matcher: ActorMatcher, texts: list[str], whens: list, sources: li
     state_qualified_councils(texts, hits, resolved, matcher.kind_of)  # "Russia's Security Council": not the UN's
     listed_states(matcher, texts, hits, resolved)  # "الصين (2018)، عمان (2016)": Oman, not Amman
     named_after_people(texts, hits, resolved, matcher.kind_of)  # "Jomo Kenyatta International Airport"
+    staff_title_heads(texts, hits, resolved, matcher.kind_of)  # "Assistant to the President": the aide's title
     us_state_georgia(texts, hits, resolved)  # "Georgia Congresswoman": the US state
     with_hits, at = np.unique(hits.pos, return_inverse=True)
     ends = np.maximum.reduceat(hits.start, np.searchsorted(hits.pos, with_hits)) if len(with_hits) else []
