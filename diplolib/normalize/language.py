@@ -24,9 +24,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["detect_language", "DEFAULT_LANGUAGES"]
+__all__ = ["detect_language", "DEFAULT_LANGUAGES", "SAMPLE_CHARS"]
 
 DEFAULT_LANGUAGES: tuple[str, ...] = ("fr", "en", "ar")
+#: The characters :func:`detect_language` reads by default (its ``max_chars``): a caller may pass no more.
+SAMPLE_CHARS = 300
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -66,7 +68,7 @@ def known_languages() -> frozenset[str]:
 
 
 def detect_language(text: str, *, languages: Sequence[str] | None = DEFAULT_LANGUAGES,
-                    min_letters: int = 12, min_prob: float = 0.5, max_chars: int = 300) -> str:
+                    min_letters: int = 12, min_prob: float = 0.5, max_chars: int = SAMPLE_CHARS) -> str:
     """The language of ``text`` as an ISO 639-1 code, or ``"und"``.
 
     Parameters

@@ -1,0 +1,128 @@
+"""Round 17 (issue 17): the load path's per-record passes made cheaper give the values of what they replace.
+
+- ``texts_or_none``: ``[text_or_none(v) for v in values]`` from the set of the values' types;
+- ``_language_sample``: the title and the body's first characters, the sample ``detect_language`` reads;
+- the CSV table reader's empty and too-large rows found in one pass (``not body or body.isspace()`` for
+  ``not body.strip()``), on bodies of every kind of Unicode whitespace;
+- a datetime ``published`` column is not listed as Timestamps by the chunk: same table, and no Timestamp made.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_readers_table import _columnar, _reference
+
+from diplolib.normalize import articles as na
+from diplolib.normalize.language import SAMPLE_CHARS, detect_language
+
+
+class _Sub(str):
+    pass
+
+
+@pytest.mark.parametrize("values", [
+    ["a", None, "b"], ["a", "b"], [], [None, None],
+    ["a", pd.NA, "b"], ["a", math.nan], ["a", 3], [_Sub("x"), "y"], [b"bytes", "s"], ["a", pd.NaT],
+])
+def test_texts_or_none_is_text_or_none_of_each_value(values):
+    got = na.texts_or_none(values)
+    want = [na.text_or_none(v) for v in values]
+    assert [type(v) for v in got] == [type(v) for v in want]
+    assert got == want
+
+
+def test_texts_or_none_keeps_a_list_of_strings_and_none_as_it_is():
+    plain = ["a", None]
+    assert na.texts_or_none(plain) is plain  # no copy: every value is already what text_or_none gives
+    mixed = ["a", pd.NA]
+    assert na.texts_or_none(mixed) is not mixed and mixed == ["a", pd.NA]  # a twin: made anew, input unchanged
+
+
+_TEXT = st.lists(st.sampled_from(list("abc de\n«»é") + ["le ", "the ", "وزير ", "x" * 120]), max_size=160).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=st.one_of(st.none(), st.just(""), _TEXT), text=_TEXT)
+def test_language_sample_reads_as_the_whole_title_and_body(title, text):
+    part = {"title": title, "text": text}
+    whole = f"{title or ''}\n\n{text}"
+    sample = na._language_sample(part)
+    assert sample[:SAMPLE_CHARS] == whole[:SAMPLE_CHARS]
+    assert len(sample) <= len(whole)
+    assert detect_language(sample) == detect_language(whole)
+    for hint in ("fr", "en", "ar", "de", "xx", None):
+        assert na.article_language(hint, part, frozenset({"language"})) == _article_language_whole(hint, part)
+
+
+def _article_language_whole(hint, part):
+    """``article_language`` as it read the whole ``f"{title}\\n\\n{text}"`` before round 17."""
+    if not hint:
+        return detect_language(f"{part['title'] or ''}\n\n{part['text']}"), False
+    lang = hint.strip().lower()
+    code = lang.replace("_", "-").split("-", 1)[0]
+    if not (len(code) == 2 and code.isalpha()) or code not in na.known_languages():
+        return lang, False
+    found = detect_language(f"{part['title'] or ''}\n\n{part['text']}",
+                            languages=tuple(dict.fromkeys((*na.DEFAULT_LANGUAGES, code))))
+    return lang, found not in ("und", code)
+
+
+_SPACES = ["\u00a0", "\u2003", "\u3000", "\x1c", "\x1f", "\x85", "\u2028", "\t", "\x0b", "\x0c"]
+
+
+@pytest.mark.parametrize("space", _SPACES)
+def test_csv_rows_of_unicode_whitespace_are_empty_rows_as_in_the_reference(space):
+    body = f"{space}{space} "
+    data = f'id,text\n1,"{body}"\n2,kept\n3,"x{space}"\n'.encode()
+    ref_table, ref_errors = _reference(data)
+    table, errors, fast = _columnar(data)
+    assert fast
+    assert [e["error"] for e in errors] == ["empty"]  # row 1; row 3 (a letter, then the space) is a record
+    assert errors == ref_errors
+    pd.testing.assert_frame_equal(table, ref_table, check_exact=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(bodies=st.lists(st.text(alphabet=st.sampled_from(["a", " ", "\u3000", "\x85", "é", "\u200b"]), max_size=14),
+                       min_size=1, max_size=8),
+       limit=st.one_of(st.none(), st.integers(1, 10)))
+def test_csv_empty_and_too_large_rows_found_in_one_pass_as_in_the_reference(bodies, limit):
+    rows = "".join(f'{i},"{b}"\n' for i, b in enumerate(bodies))
+    data = f"id,text\n{rows}".encode()
+    ref_table, ref_errors = _reference(data, max_text_chars=limit)
+    table, errors, _ = _columnar(data, max_text_chars=limit)
+    assert errors == ref_errors
+    if ref_table is not None:
+        pd.testing.assert_frame_equal(table, ref_table, check_exact=True)
+
+
+def test_a_datetime_published_column_is_not_listed_as_timestamps(monkeypatch):
+    stamps = pd.Series(pd.to_datetime(["2017-04-05", "2017-04-06", None], utc=True))
+    raw = pd.DataFrame({"origin": ["f.csv:row 1", "f.csv:row 2", "f.csv:row 3"], "text": ["Un.", "Deux.", "Un."],
+                        "published": stamps})
+    want = na.normalize_articles(raw, steps=["clean", "dates"])
+    listed = []
+    original = pd.Series.tolist
+
+    def tolist(self):
+        listed.append(self.dtype)
+        return original(self)
+
+    monkeypatch.setattr(pd.Series, "tolist", tolist)
+    got = na.normalize_articles(raw, steps=["clean", "dates"])
+    monkeypatch.undo()
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    assert got["published"].tolist()[:2] == stamps.tolist()[:2]
+    assert not any(isinstance(d, pd.DatetimeTZDtype) for d in listed)
+    # the twin: a column of date strings is still listed (its strings are parsed once per distinct value)
+    listed.clear()
+    monkeypatch.setattr(pd.Series, "tolist", tolist)
+    as_text = na.normalize_articles(raw.assign(published=["2017-04-05", "2017-04-06", None]), steps=["clean", "dates"])
+    monkeypatch.undo()
+    assert any(not isinstance(d, pd.DatetimeTZDtype) for d in listed)  # the strings' column is listed
+    assert as_text["published"].tolist()[:2] == stamps.tolist()[:2]
