@@ -126,3 +126,30 @@ def test_a_datetime_published_column_is_not_listed_as_timestamps(monkeypatch):
     monkeypatch.undo()
     assert any(not isinstance(d, pd.DatetimeTZDtype) for d in listed)  # the strings' column is listed
     assert as_text["published"].tolist()[:2] == stamps.tolist()[:2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.sampled_from(["", "a", "é", "دمشق", "a" * 50, "b" * 50, "x\ny", "ab", "ba"]), max_size=40),
+       split=st.integers(0, 40))
+def test_column_values_are_the_columns_values(values, split):
+    import pyarrow as pa
+
+    from diplolib.readers.csv_table import column_values
+
+    column = pa.chunked_array([pa.array(values[:split], pa.string()), pa.array(values[split:], pa.string())])
+    got = column_values(column)
+    assert got == values and all(type(v) is str for v in got)
+
+
+def test_column_values_share_one_string_per_repeated_value():
+    import pyarrow as pa
+
+    from diplolib.readers.csv_table import column_values
+
+    bodies = [f"body {i} " * 40 for i in range(5)]
+    got = column_values(pa.chunked_array([pa.array(bodies * 4)]))
+    assert got == bodies * 4
+    assert len({id(v) for v in got}) == 5  # each repeated body is one object
+    # the twin: a column of distinct values is the column itself, in order
+    distinct = [f"{b}{i}" for i, b in enumerate(bodies * 4)]
+    assert column_values(pa.chunked_array([pa.array(distinct)])) == distinct

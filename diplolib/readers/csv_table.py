@@ -37,7 +37,7 @@ from .delimited import FIELD_LIMIT, INTEGER_FIELD, column_mapping, preset_option
 from .encoding import decode_text
 from .separator import default_sep, utf8_head
 
-__all__ = ["read_csv_table", "well_formed"]
+__all__ = ["read_csv_table", "well_formed", "column_values"]
 
 _LINE_END = rb"(?:\r\n|\n|\r|\Z)"
 
@@ -175,10 +175,28 @@ def _parse(raw: bytes, sep: str, quoting: str) -> tuple[list[list[str]], list[li
         )
     except (pa.ArrowInvalid, ValueError):  # a row of another width: the reference makes it an error row
         return None
-    cols = [c.to_pylist() for c in table.columns]
+    cols = [column_values(c) for c in table.columns]
     if not cols or not cols[0]:
         return None
     return [[c[0] for c in cols]], [c[1:] for c in cols]
+
+
+def column_values(column) -> list:
+    """``column.to_pylist()`` (a pyarrow string column without nulls), each distinct value one Python string shared
+    by the rows that hold it: a body repeated in a file (a wire story in several feeds, a file of concatenated
+    dumps) is decoded and stored once, and hashed once where later steps key on it (its hash is kept by the
+    string). The column is dictionary-encoded by pyarrow when its rows' byte lengths repeat (fewer distinct
+    lengths than half the rows: a cheap sign of repeated values; the encoding of a column of distinct values would
+    only copy it); the dictionary is in order of first appearance, so equal values give the same list."""
+    import pyarrow.compute as pc
+
+    if len(column) < 2 or pc.count_distinct(pc.binary_length(column)).as_py() * 2 > len(column):
+        return column.to_pylist()
+    encoded = pc.dictionary_encode(column.combine_chunks())
+    values = encoded.dictionary.to_pylist()
+    if len(values) == len(encoded):  # every value distinct: the dictionary is the column
+        return values
+    return [values[i] for i in encoded.indices.to_numpy().tolist()]
 
 
 def _header_width(first: bytes, raw: bytes, sep: str, quoting: str) -> int:
