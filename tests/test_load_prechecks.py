@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -153,3 +154,33 @@ def test_column_values_share_one_string_per_repeated_value():
     # the twin: a column of distinct values is the column itself, in order
     distinct = [f"{b}{i}" for i, b in enumerate(bodies * 4)]
     assert column_values(pa.chunked_array([pa.array(distinct)])) == distinct
+
+
+_WORDS = st.sampled_from(["la", "trêve", "Damas", "ceasefire", "Aleppo", "هدنة", "a", "the", "UN", "—", "x"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(keys=st.lists(st.lists(_WORDS, min_size=0, max_size=30).map(" ".join), max_size=8), k=st.integers(1, 6))
+def test_batch_shingle_hashes_are_each_keys_shingle_hashes(keys, k):
+    from diplolib.normalize.minhash import batch_shingle_hashes, shingle_hashes
+
+    got = batch_shingle_hashes(keys, k)
+    want = [shingle_hashes(key, k, {}) for key in keys]
+    assert len(got) == len(want)
+    for g, w in zip(got, want, strict=True):
+        assert g.dtype == w.dtype == np.uint64
+        np.testing.assert_array_equal(g, w)
+
+
+def test_shingle_sets_of_candidates_as_one_body_at_a_time():
+    from diplolib.normalize.columnar import duplicate_keys
+    from diplolib.normalize.duplicates import shingle_sets
+    from diplolib.normalize.minhash import shingle_hashes
+
+    bodies = ["Le cessez-le-feu à Alep tient depuis trois jours selon l'ONU.", "", "trop court",
+              "Le cessez-le-feu à Alep tient depuis trois jours selon l'ONU.", "وقف إطلاق النار في حلب صامد منذ ثلاثة أيام"]
+    got = shingle_sets(pd.Series(bodies, dtype="string"), positions=[4, 0, 2, 1])
+    assert list(got) == [4, 0, 2, 1]
+    for i, key in zip([4, 0, 2, 1], duplicate_keys([bodies[i] for i in [4, 0, 2, 1]]), strict=True):
+        np.testing.assert_array_equal(got[i], shingle_hashes(key, 5, {}))
+    assert len(got[0]) > 0 and len(got[2]) == len(got[1]) == 0  # twins: fewer than 5 words, no shingle
