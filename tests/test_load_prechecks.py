@@ -184,3 +184,21 @@ def test_shingle_sets_of_candidates_as_one_body_at_a_time():
     for i, key in zip([4, 0, 2, 1], duplicate_keys([bodies[i] for i in [4, 0, 2, 1]]), strict=True):
         np.testing.assert_array_equal(got[i], shingle_hashes(key, 5, {}))
     assert len(got[0]) > 0 and len(got[2]) == len(got[1]) == 0  # twins: fewer than 5 words, no shingle
+
+
+@settings(max_examples=500, deadline=None)
+@given(sample=st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_words_of_ascii_text_are_the_regex_words(sample):
+    from diplolib.normalize import language
+
+    assert language._words(sample, True) == language._WORD.findall(sample.lower())
+
+
+def test_words_of_every_ascii_character_and_of_other_text():
+    from diplolib.normalize import language
+
+    every = "".join(map(chr, range(128))) * 2 + "Le_ministre2 a dit: l'EI (ONU)-Alep"
+    assert language._words(every, True) == language._WORD.findall(every.lower())
+    twin = "Le ministre à Alep, l’État — دمشق"  # not ASCII: the regex path, words as written
+    assert language._words(twin, False) == language._WORD.findall(twin) == ["Le", "ministre", "à", "Alep", "l", "État",
+                                                                             "دمشق"]
