@@ -202,3 +202,15 @@ def test_words_of_every_ascii_character_and_of_other_text():
     twin = "Le ministre à Alep, l’État — دمشق"  # not ASCII: the regex path, words as written
     assert language._words(twin, False) == language._WORD.findall(twin) == ["Le", "ministre", "à", "Alep", "l", "État",
                                                                              "دمشق"]
+
+
+@pytest.mark.parametrize("column", [["7", "07", "7", "-3", "٣"], ["7", "x", "7"], ["1", "1", "1"], ["1", "", "1"],
+                                    ["9" * 18, "9" * 19, "9" * 18]])
+def test_csv_integer_columns_read_once_per_distinct_value_as_in_the_reference(column):
+    rows = "".join(f"{v},body {i}\n" for i, v in enumerate(column))
+    data = f"label,text\n{rows}".encode()
+    ref_table, ref_errors = _reference(data)
+    table, errors, fast = _columnar(data)
+    assert fast and errors == ref_errors
+    pd.testing.assert_frame_equal(table, ref_table, check_exact=True)
+    assert list(table["label"]) == list(ref_table["label"])

@@ -261,8 +261,10 @@ def _records(cols: list[list[str]], header: list[str], mapping: dict[str, str], 
         out = {k: [v for v, ok in zip(vals, keep, strict=True) if ok] for k, vals in out.items()}
     for c in list(out)[len(RECORD_COLUMNS):]:  # read_csv's _integer_columns
         values = out[c]
-        if values and all(map(INTEGER_FIELD.fullmatch, values)):
-            out[c] = [int(v) for v in values]
+        distinct = set(values)  # ids and labels repeat: each distinct string tested and converted once
+        if values and all(map(INTEGER_FIELD.fullmatch, distinct)):
+            as_int = {v: int(v) for v in distinct}
+            out[c] = [as_int[v] for v in values]
     if "published" in mapping and out["origin"]:
         dates = _dates(out["published"], out["origin"], date_format=date_format, tz=tz, dayfirst=dayfirst,
                        on_bad_date=on_bad_date)
