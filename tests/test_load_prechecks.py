@@ -214,3 +214,39 @@ def test_csv_integer_columns_read_once_per_distinct_value_as_in_the_reference(co
     assert fast and errors == ref_errors
     pd.testing.assert_frame_equal(table, ref_table, check_exact=True)
     assert list(table["label"]) == list(ref_table["label"])
+
+
+_HEAD_PIECES = ["Damas", "-", "SANA", " ", "/", "(", ")", "Reuters", "AFP", "MOSCOW", ",", "Le", "ministre", "«",
+                "Aleppo", "\n", "Wed 05 Apr 2017", "—", "Sana", "a", ":", "ONU-Habitat"]
+
+
+def _split_dateline_trying_every_pattern(text, monkeypatch):
+    from diplolib.normalize import dispatch
+
+    with monkeypatch.context() as m:
+        m.setattr(dispatch, "_PLACE_LITERALS", ("",) * len(dispatch._PLACE_DATELINES))
+        return dispatch.split_dateline(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(_HEAD_PIECES), max_size=14).map("".join))
+def test_place_patterns_skipped_by_their_literal_read_as_all_tried(text):
+    from diplolib.normalize import dispatch
+
+    with pytest.MonkeyPatch.context() as mp:
+        assert dispatch.split_dateline(text) == _split_dateline_trying_every_pattern(text, mp)
+
+
+@pytest.mark.parametrize("text,dateline", [
+    ("Damas-SANA / Le ministre a dit.", "Damas-SANA"),
+    ("MOSCOW (Reuters) - The minister said.", "MOSCOW (Reuters)"),
+    ("Moscou/Le ministre russe a dit.", "Moscou"),
+    ("BEIRUT — The army said.", "BEIRUT"),
+    # the twin: "Sana" is not the literal "SANA", so the SANA pattern is skipped; the "Place/" pattern reads it
+    ("Damas-Sana / Le ministre a dit.", "Damas-Sana"),
+])
+def test_place_datelines_found_with_the_literal_prechecks(text, dateline, monkeypatch):
+    from diplolib.normalize import dispatch
+
+    assert dispatch.split_dateline(text)[0] == dateline
+    assert dispatch.split_dateline(text) == _split_dateline_trying_every_pattern(text, monkeypatch)
