@@ -250,3 +250,15 @@ def test_place_datelines_found_with_the_literal_prechecks(text, dateline, monkey
 
     assert dispatch.split_dateline(text)[0] == dateline
     assert dispatch.split_dateline(text) == _split_dateline_trying_every_pattern(text, monkeypatch)
+
+
+def test_shingle_sets_in_chunks_of_any_size(monkeypatch):
+    from diplolib.normalize import duplicates
+
+    bodies = pd.Series([f"le cessez-le-feu {i} tient à Alep depuis trois jours {i % 3}" for i in range(7)] + [""])
+    want = duplicates.shingle_sets(bodies)
+    monkeypatch.setattr(duplicates, "SIGNATURE_CHUNK", 3)
+    got = duplicates.shingle_sets(bodies)
+    assert list(got) == list(want) == list(range(8))
+    for i in want:
+        np.testing.assert_array_equal(got[i], want[i])

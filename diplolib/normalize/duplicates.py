@@ -178,8 +178,12 @@ def shingle_sets(texts: pd.Series | Sequence[str], *, positions: Sequence[int] |
     wanted = [int(i) for i in (range(len(texts)) if positions is None else positions)]
     # only the wanted bodies become Python strings (a column of a million bodies is never copied whole)
     bodies = rows_as_list(texts, wanted) if isinstance(texts, pd.Series) else [texts[i] for i in wanted]
-    # the tokens of all the bodies hashed at once and every shingle in one pass (same sets as shingle_hashes)
-    return dict(zip(wanted, batch_shingle_hashes(duplicate_keys(bodies), shingle), strict=True))
+    # the tokens of SIGNATURE_CHUNK bodies hashed at once and their shingles in one pass (same sets as
+    # shingle_hashes; the token and window arrays of one chunk alive at a time)
+    keys = duplicate_keys(bodies)
+    sets = [s for lo in range(0, len(keys), SIGNATURE_CHUNK)
+            for s in batch_shingle_hashes(keys[lo:lo + SIGNATURE_CHUNK], shingle)]
+    return dict(zip(wanted, sets, strict=True))
 
 
 def jaccard_pairs(candidates: pd.DataFrame, sets: Mapping[int, np.ndarray], *,
