@@ -4,7 +4,6 @@
 - ``_language_sample``: the title and the body's first characters, the sample ``detect_language`` reads;
 - the CSV table reader's empty and too-large rows found in one pass (``not body or body.isspace()`` for
   ``not body.strip()``), on bodies of every kind of Unicode whitespace;
-- a datetime ``published`` column is not listed as Timestamps by the chunk: same table, and no Timestamp made.
 """
 
 from __future__ import annotations
@@ -100,33 +99,6 @@ def test_csv_empty_and_too_large_rows_found_in_one_pass_as_in_the_reference(bodi
     assert errors == ref_errors
     if ref_table is not None:
         pd.testing.assert_frame_equal(table, ref_table, check_exact=True)
-
-
-def test_a_datetime_published_column_is_not_listed_as_timestamps(monkeypatch):
-    stamps = pd.Series(pd.to_datetime(["2017-04-05", "2017-04-06", None], utc=True))
-    raw = pd.DataFrame({"origin": ["f.csv:row 1", "f.csv:row 2", "f.csv:row 3"], "text": ["Un.", "Deux.", "Un."],
-                        "published": stamps})
-    want = na.normalize_articles(raw, steps=["clean", "dates"])
-    listed = []
-    original = pd.Series.tolist
-
-    def tolist(self):
-        listed.append(self.dtype)
-        return original(self)
-
-    monkeypatch.setattr(pd.Series, "tolist", tolist)
-    got = na.normalize_articles(raw, steps=["clean", "dates"])
-    monkeypatch.undo()
-    pd.testing.assert_frame_equal(got, want, check_exact=True)
-    assert got["published"].tolist()[:2] == stamps.tolist()[:2]
-    assert not any(isinstance(d, pd.DatetimeTZDtype) for d in listed)
-    # the twin: a column of date strings is still listed (its strings are parsed once per distinct value)
-    listed.clear()
-    monkeypatch.setattr(pd.Series, "tolist", tolist)
-    as_text = na.normalize_articles(raw.assign(published=["2017-04-05", "2017-04-06", None]), steps=["clean", "dates"])
-    monkeypatch.undo()
-    assert any(not isinstance(d, pd.DatetimeTZDtype) for d in listed)  # the strings' column is listed
-    assert as_text["published"].tolist()[:2] == stamps.tolist()[:2]
 
 
 @settings(max_examples=300, deadline=None)

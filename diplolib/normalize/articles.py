@@ -65,11 +65,6 @@ def texts_or_none(values: list[Any]) -> list[str | None]:
     return [v if isinstance(v, str) else None for v in values]
 
 
-def _is_datetime(column: pd.Series) -> bool:
-    """A ``published`` column of datetimes (the CSV reader's): read as a column, never as a list of Timestamps."""
-    return isinstance(column.dtype, (np.dtypes.DateTime64DType, pd.DatetimeTZDtype))
-
-
 def normalize_articles(records: pd.DataFrame, *,
                        published: str | pd.Timestamp | Mapping[str, str | pd.Timestamp] | None = None,
                        tz: str = "UTC", split: bool = True, near_duplicates: bool = True,
@@ -153,8 +148,7 @@ class ArticleRun:
         frames = []
         for lo in range(0, max(len(raw), 1), CHUNK_ROWS):  # one chunk of records at a time: bounded memory
             part = raw.iloc[lo:lo + CHUNK_ROWS]
-            # a datetime ``published`` is read from ``part`` as a column (``meta_dates``): no list of Timestamps
-            cols = {c: part[c].tolist() for c in part.columns if c != "published" or not _is_datetime(part[c])}
+            cols = {c: part[c].tolist() for c in part.columns}
             n = len(part)
             # the text steps once per distinct (title, text) of the chunk, cleaners and matching form over the chunk
             codes, bodies = chunk_bodies(cols.get("title", [None] * n), cols["text"], on)
