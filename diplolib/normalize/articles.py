@@ -31,7 +31,7 @@ from .article_dates import DateCache, chunk_dates, dayfirst_by_file, meta_dates,
 from .bodies import Body, chunk_bodies
 from .columnar import matching_forms
 from .duplicates import SignatureChunks, duplicates_of_signatures, flag_duplicates
-from .language import DEFAULT_LANGUAGES, detect_language, known_languages
+from .language import DEFAULT_LANGUAGES, SAMPLE_CHARS, detect_language, known_languages
 
 __all__ = ["normalize_articles", "ArticleRun", "DatesAcrossBlocks", "finish_articles", "resolve_steps", "STEPS",
            "ARTICLE_COLUMNS", "RAW_COLUMNS", "CHUNK_ROWS"]
@@ -55,6 +55,14 @@ CHUNK_ROWS = 5_000
 def text_or_none(v: Any) -> str | None:
     """``v`` when it is a string, else None (NA, NaN, numbers)."""
     return v if isinstance(v, str) else None
+
+
+def texts_or_none(values: list[Any]) -> list[str | None]:
+    """``[text_or_none(v) for v in values]``: ``values`` itself when every value is a string or None (read from the
+    set of the values' types, one C-level pass), else the list with every other value made None."""
+    if set(map(type, values)) <= {str, type(None)}:
+        return values
+    return [v if isinstance(v, str) else None for v in values]
 
 
 def normalize_articles(records: pd.DataFrame, *,
@@ -252,7 +260,7 @@ def _chunk_table(cols: dict[str, list[Any]], n: int, lo: int, codes: list[int], 
     if not len(rec):
         return articles_frame([], [], extra, tz=tz)
     parts = [p for b in bodies for p in b.parts]
-    found, lang_at = _languages(codes, [text_or_none(h) for h in _column(cols, "lang", n)], bodies, on, rec, k)
+    found, lang_at = _languages(codes, texts_or_none(_column(cols, "lang", n)), bodies, on, rec, k)
     # dates: the record's metadata date, else the dispatch's dateline, else the date supplied by the caller
     meta_ts, meta_precision = meta_dates(cols, n, origins, on, dates, dayfirst, published_column)
     recs, ks = rec.tolist(), k.tolist()
@@ -273,19 +281,19 @@ def _chunk_table(cols: dict[str, list[Any]], n: int, lo: int, codes: list[int], 
     n_bad = np.asarray([b.n_bad for b in bodies], dtype=np.int64)[code][rec]
     out = pd.DataFrame({
         "article_id": pd.array(ids, dtype="string"),
-        "source": by_record([text_or_none(v) for v in _column(cols, "source", n)]),
+        "source": by_record(texts_or_none(_column(cols, "source", n))),
         "lang": pd.array([f[0] for f in found], dtype="string").take(lang_at),
         "published": moments,
         "title": by_part("title"), "text": by_part("text"), "byline": by_part("byline"),
         "dateline": by_part("dateline"), "credits": by_part("credits"),
-        "url": by_record([text_or_none(v) for v in _column(cols, "url", n)]),
+        "url": by_record(texts_or_none(_column(cols, "url", n))),
         "origin": by_record(origins),
         "duplicate_of": np.full(len(rec), None, dtype=object),
         "text_match": by_part("text_match"),
         "n_replacement_chars": np.where(k == 0, n_bad, 0).astype("int64"),
         "published_precision": pd.array(precisions, dtype="string"),
         "lang_mismatch": np.asarray([f[1] for f in found], dtype=bool)[lang_at],
-        "format": by_record([text_or_none(v) for v in _column(cols, "format", n)]),
+        "format": by_record(texts_or_none(_column(cols, "format", n))),
     })
     if extra is not None:  # extra metadata kept as is, dtypes included
         out = pd.concat([out, extra.iloc[lo + rec].reset_index(drop=True)], axis=1)
@@ -340,16 +348,23 @@ def article_language(hint: str | None, part: dict[str, Any], on: frozenset[str])
     if "language" not in on:
         return (hint.strip().lower() if hint else None), False
     if not hint:
-        return detect_language(f"{part['title'] or ''}\n\n{part['text']}"), False
+        return detect_language(_language_sample(part)), False
     lang = hint.strip().lower()
     code = lang.replace("_", "-").split("-", 1)[0]
     # a hint in no language the identifier knows ("xx", "zz-1") is kept as the source gives it: detection
     # cannot say whether the text is in it, so no mismatch is reported
     if not (len(code) == 2 and code.isalpha()) or code not in known_languages():
         return lang, False
-    found = detect_language(f"{part['title'] or ''}\n\n{part['text']}",
+    found = detect_language(_language_sample(part),
                             languages=tuple(dict.fromkeys((*DEFAULT_LANGUAGES, code))))
     return lang, found not in ("und", code)
+
+
+def _language_sample(part: dict[str, Any]) -> str:
+    """``f"{title}\\n\\n{text}"`` of a dispatch, cut after the :data:`~diplolib.normalize.language.SAMPLE_CHARS`
+    characters :func:`detect_language` reads: the same sample, without a copy of the whole body."""
+    text = part["text"]
+    return f"{part['title'] or ''}\n\n{text[:SAMPLE_CHARS] if isinstance(text, str) else text}"
 
 
 def articles_frame(rows: list[dict[str, Any]], positions: list[int], extra: pd.DataFrame | None, *,

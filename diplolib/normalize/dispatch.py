@@ -57,6 +57,9 @@ _PLACE_DATELINES = [
     # Moscou/Le ministre   (SANA French: "Place/Sentence")
     re.compile(rf"(?P<dl>{_WORD}(?:[ -]{_WORD}){{0,2}})\s?/\s?(?=[{_UP}\"«])"),
 ]
+#: A literal every match of each place pattern holds ("(" of "(Reuters)", "SANA", the "/" of "Place/"; none for the
+#: capitals), looked up in the body before the pattern is tried (most bodies hold no "SANA").
+_PLACE_LITERALS = ("(", "SANA", "", "/")
 _DATE_TAIL = re.compile(r"(?:\s*\((?:updated|mis à jour)[^)]{0,40}\)|\s+at \d{3,4}(?!\d)|\s+\d{3,4} UTC[+-]\d{1,2}"
                         r"|\s*Get short URL(?: \d+)*)*")
 _DATE_SEP = re.compile(r"\s*(?:[.,]\s*)?(?:[-–—/:]+\s*)?")
@@ -101,7 +104,9 @@ def split_dateline(text: str) -> tuple[str, str]:
     date, rest = _date_prefix(text)
     if date:
         parts.append(date)
-    for pat in _PLACE_DATELINES:
+    for pat, literal in zip(_PLACE_DATELINES, _PLACE_LITERALS, strict=True):
+        if literal and literal not in rest:  # every match of the pattern holds the literal: it cannot match
+            continue
         m = pat.match(rest)
         if m is not None and m.end() < len(rest):
             parts.append(m.group("dl").strip(" ,"))

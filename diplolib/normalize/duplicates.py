@@ -67,7 +67,14 @@ __all__ = [
 #: news bodies of ~2.3 kB: ~55 MB); the signatures that are kept take 145 bytes a row.
 SIGNATURE_CHUNK = 2_000
 
-from .minhash import BAND_COLUMNS, BANDS, batch_token_ids, minhash_bands, shingle_hashes  # noqa: F401
+from .minhash import (  # noqa: E402, F401
+    BAND_COLUMNS,
+    BANDS,
+    batch_shingle_hashes,
+    batch_token_ids,
+    minhash_bands,
+    shingle_hashes,
+)
 
 
 def duplicate_key(text: str) -> str:
@@ -171,8 +178,12 @@ def shingle_sets(texts: pd.Series | Sequence[str], *, positions: Sequence[int] |
     wanted = [int(i) for i in (range(len(texts)) if positions is None else positions)]
     # only the wanted bodies become Python strings (a column of a million bodies is never copied whole)
     bodies = rows_as_list(texts, wanted) if isinstance(texts, pd.Series) else [texts[i] for i in wanted]
-    vocab: dict[str, int] = {}
-    return {i: shingle_hashes(k, shingle, vocab) for i, k in zip(wanted, duplicate_keys(bodies), strict=True)}
+    # the tokens of SIGNATURE_CHUNK bodies hashed at once and their shingles in one pass (same sets as
+    # shingle_hashes; the token and window arrays of one chunk alive at a time)
+    keys = duplicate_keys(bodies)
+    sets = [s for lo in range(0, len(keys), SIGNATURE_CHUNK)
+            for s in batch_shingle_hashes(keys[lo:lo + SIGNATURE_CHUNK], shingle)]
+    return dict(zip(wanted, sets, strict=True))
 
 
 def jaccard_pairs(candidates: pd.DataFrame, sets: Mapping[int, np.ndarray], *,

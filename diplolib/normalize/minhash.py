@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["BANDS", "BAND_COLUMNS", "minhash_bands", "batch_token_ids", "shingle_hashes"]
+__all__ = ["BANDS", "BAND_COLUMNS", "minhash_bands", "batch_token_ids", "shingle_hashes", "batch_shingle_hashes"]
 
 _N_PERM = 64
 # 16 bands × 4 rows: a pair becomes a candidate with p = 1-(1-J^4)^16 (0.5 at J≈0.5, 0.9998 at J=0.8)
@@ -68,6 +68,25 @@ def shingle_hashes(key: str, k: int, vocab: dict[str, int]) -> np.ndarray:
     return np.unique(_window_hashes(ids, np.arange(max(n, 0)), k))
 
 
+def _shingle_starts(lengths: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The first token of every ``k``-gram of keys of ``lengths`` tokens laid end to end, and each key's count."""
+    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+    n_sh = np.maximum(lengths - k + 1, 0)
+    return np.repeat(offsets, n_sh) + (np.arange(n_sh.sum()) - np.repeat(np.cumsum(n_sh) - n_sh, n_sh)), n_sh
+
+
+def batch_shingle_hashes(keys: Sequence[str], k: int) -> list[np.ndarray]:
+    """``[shingle_hashes(key, k, {}) for key in keys]`` with the tokens of all keys hashed at once
+    (:func:`batch_token_ids`) and every window hashed in one pass; then sorted and made unique key by key."""
+    if len(keys) == 0:
+        return []
+    ids, lengths = batch_token_ids(keys)
+    starts, n_sh = _shingle_starts(lengths, k)
+    hashes = _window_hashes(ids, starts, k)
+    bounds = np.concatenate([[0], np.cumsum(n_sh)]).tolist()
+    return [np.unique(hashes[lo:hi]) for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
 def batch_token_ids(keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """The token hashes of many keys at once: ``(ids of all tokens, in key order; tokens per key)``.
 
@@ -86,8 +105,11 @@ def batch_token_ids(keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     # an empty key's [""] made [] (rebuilding every list: ~0.003 s on 800 bodies), only where there is one
     flat = pc.list_flatten(pc.if_else(pa.array(empty), pa.scalar([], split.type), split) if empty.any() else split)
     encoded = pc.dictionary_encode(flat)
-    vocab = np.fromiter((int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest(), "little")
-                         for t in encoded.dictionary.to_pylist()), dtype=np.uint64, count=len(encoded.dictionary))
+    # each token's UTF-8 bytes as Arrow holds them (no str made and encoded again), the 8-byte digests joined and
+    # read as little-endian integers: the ids of _token_ids
+    blake2b, tokens = hashlib.blake2b, encoded.dictionary.cast(pa.large_binary()).to_pylist()
+    digests = b"".join([blake2b(t, digest_size=8).digest() for t in tokens])
+    vocab = np.frombuffer(digests, dtype="<u8").astype(np.uint64, copy=False)
     return vocab[encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)], lengths
 
 
@@ -107,9 +129,7 @@ def minhash_bands(keys: Sequence[str], *, shingle: int = 5) -> np.ndarray:
     ids, lengths = batch_token_ids(keys)
     if lengths.min() < shingle:
         raise ValueError(f"minhash_bands: every key needs at least {shingle} words; filter short bodies first.")
-    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
-    n_sh = lengths - shingle + 1
-    starts = np.repeat(offsets, n_sh) + (np.arange(n_sh.sum()) - np.repeat(np.cumsum(n_sh) - n_sh, n_sh))
+    starts, n_sh = _shingle_starts(lengths, shingle)  # every key has at least ``shingle`` words
     hashes = _window_hashes(ids, starts, shingle)
     sig = np.empty((len(keys), _N_PERM), dtype=np.uint64)
     bounds = np.concatenate([[0], np.cumsum(n_sh)])

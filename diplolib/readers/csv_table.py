@@ -37,7 +37,7 @@ from .delimited import FIELD_LIMIT, INTEGER_FIELD, column_mapping, preset_option
 from .encoding import decode_text
 from .separator import default_sep, utf8_head
 
-__all__ = ["read_csv_table", "well_formed"]
+__all__ = ["read_csv_table", "well_formed", "column_values"]
 
 _LINE_END = rb"(?:\r\n|\n|\r|\Z)"
 
@@ -175,10 +175,28 @@ def _parse(raw: bytes, sep: str, quoting: str) -> tuple[list[list[str]], list[li
         )
     except (pa.ArrowInvalid, ValueError):  # a row of another width: the reference makes it an error row
         return None
-    cols = [c.to_pylist() for c in table.columns]
+    cols = [column_values(c) for c in table.columns]
     if not cols or not cols[0]:
         return None
     return [[c[0] for c in cols]], [c[1:] for c in cols]
+
+
+def column_values(column) -> list:
+    """``column.to_pylist()`` (a pyarrow string column without nulls), each distinct value one Python string shared
+    by the rows that hold it: a body repeated in a file (a wire story in several feeds, a file of concatenated
+    dumps) is decoded and stored once, and hashed once where later steps key on it (its hash is kept by the
+    string). The column is dictionary-encoded by pyarrow when its rows' byte lengths repeat (fewer distinct
+    lengths than half the rows: a cheap sign of repeated values; the encoding of a column of distinct values would
+    only copy it); the dictionary is in order of first appearance, so equal values give the same list."""
+    import pyarrow.compute as pc
+
+    if len(column) < 2 or pc.count_distinct(pc.binary_length(column)).as_py() * 2 > len(column):
+        return column.to_pylist()
+    encoded = pc.dictionary_encode(column.combine_chunks())
+    values = encoded.dictionary.to_pylist()
+    if len(values) == len(encoded):  # every value distinct: the dictionary is the column
+        return values
+    return [values[i] for i in encoded.indices.to_numpy().tolist()]
 
 
 def _header_width(first: bytes, raw: bytes, sep: str, quoting: str) -> int:
@@ -209,7 +227,13 @@ def _records(cols: list[list[str]], header: list[str], mapping: dict[str, str], 
     keep = [True] * n_rows
     errors: list[dict] = []
     col = mapping["text"]
-    for i, body in enumerate(bodies):
+    # the rows that raise below, found in one pass: ``not body.strip()`` is ``not body or body.isspace()`` (the same
+    # Unicode whitespace, no stripped copy of each body); longer than the limit is ``check_size``'s test
+    limit = max_text_chars
+    suspect = [i for i, body in enumerate(bodies)
+               if not body or body.isspace() or (limit is not None and len(body) > limit)]
+    for i in suspect:
+        body = bodies[i]
         try:
             if not body.strip():
                 raise ReadError("empty", f"row {i + 1} has an empty {col!r} column: nothing to load; drop the row "
@@ -237,8 +261,10 @@ def _records(cols: list[list[str]], header: list[str], mapping: dict[str, str], 
         out = {k: [v for v, ok in zip(vals, keep, strict=True) if ok] for k, vals in out.items()}
     for c in list(out)[len(RECORD_COLUMNS):]:  # read_csv's _integer_columns
         values = out[c]
-        if values and all(map(INTEGER_FIELD.fullmatch, values)):
-            out[c] = [int(v) for v in values]
+        distinct = set(values)  # ids and labels repeat: each distinct string tested and converted once
+        if values and all(map(INTEGER_FIELD.fullmatch, distinct)):
+            as_int = {v: int(v) for v in distinct}
+            out[c] = [as_int[v] for v in values]
     if "published" in mapping and out["origin"]:
         dates = _dates(out["published"], out["origin"], date_format=date_format, tz=tz, dayfirst=dayfirst,
                        on_bad_date=on_bad_date)
