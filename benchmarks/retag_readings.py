@@ -98,7 +98,7 @@ def diff(before: str, after: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", help="write the judged hits with 'produced' to this CSV (recall rows beside: *.recall.csv)")
+    ap.add_argument("--out", help="write the judged hits with 'produced' to this CSV (recall: *.recall.csv)")
     ap.add_argument("--diff", nargs=2, metavar=("BEFORE", "AFTER"), help="compare two --out files, tag nothing")
     args = ap.parse_args()
     if args.diff:
