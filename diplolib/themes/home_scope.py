@@ -28,13 +28,14 @@ import numpy as np
 import pandas as pd
 
 from ..normalize.matching import matching_form
-from ..segment import sentence_spans
+from ..segment import segment_spans
 
 __all__ = ["ABROAD", "home_states", "foreign_names", "drop_domestic"]
 
 _INTL = "INTL"
 _MIN_LEN = 3  # shorter aliases read as ordinary words once case-folded ("un", "us"): only the case-sensitive ones,
 # in their own case
+_MARGIN = 400  # characters of text after the last hit concerned that are cut into sentences
 _BEFORE = 1  # sentences before the hit's own that it is read with ("... spoke with the President of Israel. The
 # conversation took place on Israel's initiative."), and the article's first sentence: a readout's lead names the
 # counterpart that its later sentences call "the two sides", "they" ("Sullivan met ... Foreign Minister Wang Yi outside
@@ -70,7 +71,8 @@ def home_states() -> dict[str, str]:
 @functools.lru_cache(maxsize=8)
 def foreign_names(lang: str):
     """An Aho-Corasick automaton of the registry's aliases of ``lang`` in matching form: each key gives
-    ``(length, frozenset of the states its actors belong to)`` (``INTL`` for an organisation without a country)."""
+    ``(length, frozenset of the states its actors belong to)`` (``INTL`` for an organisation without a country);
+    with the regex of the case-sensitive aliases and their states: ``(automaton, regex or None, {alias: states})``."""
     import ahocorasick
 
     actors = {}
@@ -101,21 +103,17 @@ def foreign_names(lang: str):
         automaton.add_word(key, (len(key), frozenset(of)))
     if len(automaton):
         automaton.make_automaton()
-    by_states: dict[frozenset, list[str]] = {}
-    for alias, of in exact.items():
-        by_states.setdefault(frozenset(of), []).append(re.escape(alias))
-    # (a name followed by a number is a date: "On May 3" is the month, not Theresa May)
-    exact_names = [(re.compile(r"(?<!\w)(?:" + "|".join(sorted(a, key=len, reverse=True)) + r")(?!\w)(?!\s*\d)"), of)
-                for of, a in by_states.items()]
-    return automaton, exact_names
+    # one alternation of the case-sensitive names (a name followed by a number is a date: "On May 3" is the month,
+    # not Theresa May)
+    alternation = "|".join(re.escape(a) for a in sorted(exact, key=len, reverse=True))
+    pattern = re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)(?!\s*\d)") if exact else None
+    return automaton, pattern, {a: frozenset(of) for a, of in exact.items()}
 
 
 def _names_foreign(names, display: str, home: str, lang: str) -> bool:
     """Whether ``display`` names, as a whole word, an actor of a state other than ``home`` (in its matching form;
     the case-sensitive aliases in their own case in the display text itself)."""
-    automaton, exact_names = names
-    if any(of != {home} and pattern.search(display) for pattern, of in exact_names):
-        return True
+    automaton, exact, exact_of = names
     text = matching_form(display)
     n = len(text)
     for end, (length, of) in automaton.iter(text):
@@ -127,35 +125,43 @@ def _names_foreign(names, display: str, home: str, lang: str) -> bool:
         if a > 0 and text[a - 1].isalnum() and lang != "ar":  # (Arabic: after a proclitic too)
             continue
         return True
-    return False
+    return exact is not None and any(exact_of[m.group()] != {home} for m in exact.finditer(display))
 
 
 def drop_domestic(hits: pd.DataFrame, articles: pd.DataFrame, dictionary) -> pd.DataFrame:
     """``hits`` without the hits of ``scope: international`` themes, in articles of an outlet with a home state,
-    whose sentence and the one before name nothing foreign (see the module docstring)."""
+    whose sentence, the one before and the article's first sentence name nothing foreign (see the module
+    docstring). The sentences are cut as the tagger cuts them (:func:`diplolib.segment.segment_spans`), on each
+    text up to ``_MARGIN`` characters after its last hit concerned (the earlier sentences are the same)."""
     if hits.empty or "source" not in articles.columns:
         return hits
-    intl = dictionary.themes.loc[dictionary.themes["scope"] == "international", "theme"]
-    homes = home_states()
-    home_of = articles["source"].astype("string").str.strip().map(homes)
-    home_of = pd.Series(home_of.to_numpy(), index=articles["article_id"].to_numpy()).dropna()
-    home_of = home_of[~home_of.index.duplicated()]
-    scoped = (hits["theme"].isin(set(intl)) & hits["article_id"].isin(set(home_of.index))).to_numpy(dtype=bool)
+    intl = set(dictionary.themes.loc[dictionary.themes["scope"] == "international", "theme"])
+    outlets = articles.drop_duplicates("article_id")
+    home = outlets["source"].astype("string").str.strip().map(home_states())
+    outlets = outlets.assign(_home=home.to_numpy())[home.notna().to_numpy()]
+    scoped = (hits["theme"].isin(intl) & hits["article_id"].isin(set(outlets["article_id"]))).to_numpy(dtype=bool)
     if not scoped.any():
         return hits
-    texts = pd.Series(articles["text"].to_numpy(), index=articles["article_id"].to_numpy())
-    texts = texts[~texts.index.duplicated()]
-    asked = hits.loc[scoped, ["article_id", "lang", "sentence"]].drop_duplicates()
-    foreign = {}
-    for aid, part in asked.groupby("article_id", sort=False):  # one sentence split per article concerned
-        text, home = texts[aid], home_of[aid]
-        spans = sentence_spans(text)
-        for lang, k in zip(part["lang"], part["sentence"].astype(int), strict=True):
-            lo = spans[max(k - _BEFORE, 0)][0] if spans else 0
-            hi = spans[min(k, len(spans) - 1)][1] if spans else len(text)
-            lead = text[: spans[0][1]] + "\n" if spans and k > _BEFORE else ""
-            foreign[(aid, k)] = _names_foreign(foreign_names(lang), lead + text[lo:hi], home, lang)
-    keys = zip(hits.loc[scoped, "article_id"], hits.loc[scoped, "sentence"].astype(int), strict=True)
+    asked = hits.loc[scoped, ["article_id", "lang", "sentence", "end"]].astype({"sentence": "int64", "end": "int64"})
+    reach = asked.groupby("article_id", sort=False)["end"].max()
+    outlets = outlets.set_index("article_id").loc[reach.index]
+    texts = outlets["text"].tolist()
+    cuts = [t[: r + _MARGIN] for t, r in zip(texts, reach.to_numpy().tolist(), strict=True)]
+    spans = segment_spans(cuts)
+    first = np.searchsorted(spans["position"].to_numpy(), np.arange(len(cuts)), side="left")
+    last = np.searchsorted(spans["position"].to_numpy(), np.arange(len(cuts)), side="right") - 1
+    keys = asked[["article_id", "lang", "sentence"]].drop_duplicates()
+    at = pd.Index(reach.index).get_indexer(keys["article_id"])
+    k = keys["sentence"].to_numpy()
+    starts, ends = spans["start"].to_numpy(), spans["end"].to_numpy()
+    lo = starts[np.minimum(first[at] + np.maximum(k - _BEFORE, 0), last[at])]
+    hi = ends[np.minimum(first[at] + k, last[at])]
+    lead = np.where(k > _BEFORE, ends[first[at]], 0)
+    homes = outlets["_home"].tolist()
+    found = [_names_foreign(foreign_names(lang), texts[j][:e] + "\n" + texts[j][a:b], homes[j], lang)
+             for j, lang, a, b, e in zip(at.tolist(), keys["lang"], lo.tolist(), hi.tolist(), lead.tolist(),
+                                         strict=True)]
+    foreign = pd.Series(found, index=pd.MultiIndex.from_frame(keys[["article_id", "sentence"]]))
     keep = np.ones(len(hits), dtype=bool)
-    keep[np.flatnonzero(scoped)] = [foreign[k] for k in keys]
+    keep[np.flatnonzero(scoped)] = foreign.reindex(pd.MultiIndex.from_frame(asked[["article_id", "sentence"]]))
     return hits[keep].reset_index(drop=True)
