@@ -43,15 +43,18 @@ _BEFORE = 1  # sentences before the hit's own that it is read with ("... spoke w
 
 
 #: Words that say the other side is foreign without naming a state (a continent's or a region's adjective, the
-#: foreign, the international, embassies): "the European MPs will visit", "a foreign delegation" (the registry has no
-#: Council of Europe). Only ever keeps a hit.
+#: foreign, the international, embassies, "countries", a counterpart, a royal title the home states have none of):
+#: "the European MPs will visit", "the leaders of APEC countries visited", "the prince's visit" (the registry has no
+#: Council of Europe, APEC or every prince). Only ever keeps a hit.
 ABROAD = {
     "en": ("foreign", "international", "bilateral", "abroad", "overseas", "embassy", "embassies", "ambassador",
-           "ambassadors", "european", "europeans", "african", "asian", "arab", "latin american"),
+           "ambassadors", "european", "europeans", "african", "asian", "arab", "latin american", "countries", "counterpart",
+           "counterparts", "prince", "princess", "king", "queen", "royal", "emir", "sheikh", "heads of state"),
     "fr": ("etranger", "etrangere", "etrangers", "etrangeres", "international", "internationale", "internationaux",
            "internationales", "bilateral", "bilaterale", "bilateraux", "bilaterales", "ambassade", "ambassades",
            "ambassadeur", "ambassadeurs", "europeen", "europeenne", "europeens", "europeennes", "africain",
-           "africaine", "africains", "africaines", "asiatique", "asiatiques", "arabe", "arabes"),
+           "africaine", "africains", "africaines", "asiatique", "asiatiques", "arabe", "arabes", "pays", "homologue",
+           "homologues", "prince", "princesse", "roi", "reine", "royal", "royale", "emir", "cheikh"),
     "ar": ("أجنبي", "الأجنبي", "الأجنبية", "أجنبية", "الدولي", "الدولية", "دولي", "دولية", "الثنائية", "السفارة",
            "السفير", "الأوروبي", "الأوروبية", "الأوروبيين"),
 }
