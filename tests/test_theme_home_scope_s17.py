@@ -35,8 +35,8 @@ CASES = [
     ("visit", "en", "After the visit, the European MPs will prepare a special report.",
      "After the visit, the regional deputies will prepare a special report."),
     # a royal title none of the home states has (kremlin-en: a prince the registry does not list)
-    ("visit", "en", "Mr Putin expressed hope that the prince's visit would strengthen relations.",
-     "Mr Putin expressed hope that the governor's visit would strengthen relations."),
+    ("visit", "en", "The President expressed hope that the prince's visit would strengthen relations.",
+     "The President expressed hope that the governor's visit would strengthen relations."),
     # a French sentence: the French aliases of the registry
     ("visit", "fr", "Le président effectuera une visite officielle en Allemagne.",
      "Le président effectuera une visite officielle dans la région."),

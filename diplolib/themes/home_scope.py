@@ -48,8 +48,9 @@ _BEFORE = 1  # sentences before the hit's own that it is read with ("... spoke w
 #: Council of Europe, APEC or every prince). Only ever keeps a hit.
 ABROAD = {
     "en": ("foreign", "international", "bilateral", "abroad", "overseas", "embassy", "embassies", "ambassador",
-           "ambassadors", "european", "europeans", "african", "asian", "arab", "latin american", "countries", "counterpart",
-           "counterparts", "prince", "princess", "king", "queen", "royal", "emir", "sheikh", "heads of state"),
+           "ambassadors", "european", "europeans", "african", "asian", "arab", "latin american", "countries",
+           "counterpart", "counterparts", "prince", "princess", "king", "queen", "royal", "emir", "sheikh",
+           "heads of state"),
     "fr": ("etranger", "etrangere", "etrangers", "etrangeres", "international", "internationale", "internationaux",
            "internationales", "bilateral", "bilaterale", "bilateraux", "bilaterales", "ambassade", "ambassades",
            "ambassadeur", "ambassadeurs", "europeen", "europeenne", "europeens", "europeennes", "africain",
