@@ -143,12 +143,15 @@ def unpc_triples(judged: pd.DataFrame) -> pd.Series:
     return judged.loc[judged["corpus"].str.startswith("unpc-"), "article_id"].str.rsplit("-", n=1).str[0]
 
 
-def themes_of_twins(cases) -> dict[tuple[int, str], set[str]]:
+def themes_of_twins(cases, *, source: str | None = None) -> dict[tuple[int, str], set[str]]:
     """The themes of every sentence of ``cases`` (rows of theme, lang, sentence with it, twin without it), tagged in
-    one call: (case, "with" or "without") -> themes. The rule test files of each round share it."""
+    one call: (case, "with" or "without") -> themes. The rule test files of each round share it. ``source``: the
+    outlet of every article (a ``source`` column; none by default)."""
     keys = [(i, which) for i in range(len(cases)) for which in ("with", "without")]
     texts = [cases[i][2] if which == "with" else cases[i][3] for i, which in keys]
     arts = pd.DataFrame({"article_id": [f"{i}-{w}" for i, w in keys], "lang": [cases[i][1] for i, _ in keys],
                          "text": texts})
+    if source is not None:
+        arts = arts.assign(source=source)
     hits = tag_themes(arts).dropna(subset=["theme"])
     return {k: set(hits.loc[hits["article_id"] == f"{k[0]}-{k[1]}", "theme"]) for k in keys}

@@ -17,6 +17,7 @@ from .names import drop_in_names
 from .batch import tag_columns
 from .bodies import apply_body
 from .dictionary import ThemeDictionary, load_themes
+from .home_scope import drop_domestic
 from .joined import object_array
 from .offsets import offset_map
 from .rules import apply_scope, context_ok, context_rules
@@ -302,6 +303,7 @@ def _tag(articles, dictionary, langs, tag_one, body=None) -> pd.DataFrame:
     hits = apply_body(hits, articles, body, dictionary)
     hits = drop_in_addresses(hits, articles)
     hits = drop_in_names(hits, articles)
+    hits = drop_domestic(hits, articles, dictionary)
     return _sorted(hits, articles)
 
 
