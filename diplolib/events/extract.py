@@ -26,6 +26,7 @@ from .markers import adjacent
 from .nesting import background, embedded, main_left, promised_threats
 from .offices import role_states
 from .operative import author_hits, authored_sides
+from .owners import withdrawal_owners
 from .pairs import pairs as _pairs
 from .partners import partner_sides
 from .reach import beyond_reach, reach_of
@@ -185,6 +186,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     was_src, was_tgt = src, tgt
     tgt = condemned_agents(b, hits, phrases, cue_rows["event"], tgt, lang)  # "تدين … التي يقوم بها X": X
     src, tgt = deed_agents(b, hits, phrases, material, src, tgt, lang)  # "هدم المنازل التي قامت بها X": X did it
+    src, tgt = withdrawal_owners(b, hits, phrases, cue_rows["event"], src, tgt, lang, ~(place | patron))  # "of X"
     pinned_src, pinned_tgt = np.where(src != was_src, src, -1), np.where(tgt != was_tgt, tgt, -1)  # by a marker
     src = content_sources(b, hits, phrases, cue_rows["event"], src, tgt, lang)  # "demande au X de condamner"
     src, tgt = stance_sides(b, hits, phrases, cue_rows["event"], src, tgt)  # "anti-Syria journalist": no side

@@ -1,0 +1,68 @@
+"""Round 17, second part (issue 15): classes of direction and attribution errors left by the seed-2040 reading and
+the PLOVER tune half, each read by a general rule with a case it fixes and a twin it must leave alone."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from diplolib.actors.matcher_cache import default_matcher
+from diplolib.events import extract_events
+
+TEXTS = {
+    "en": {
+        # the owner of a withdrawal noun withdraws (events/owners.py)
+        "withdrawal_of": "The withdrawal of Russian troops from Syria began on Monday.",
+        "demanded_withdrawal": "Russia demanded the withdrawal of American forces from Syria.",
+        "pullout_of": "The pullout of Russian troops from Syria began.",
+        "withdrawal_us": "Turkey welcomed the withdrawal of the United States from the Paris agreement.",
+        "its_withdrawal_twin": "Russia announced the withdrawal of its troops from Syria.",
+        "possessive_twin": "Israel's withdrawal from Gaza was welcomed by Egypt.",
+        "support_twin": "France criticized the withdrawal of support for Syria.",
+    },
+    "fr": {
+        "retrait_de": "Le retrait de la Belgique de l'accord a surpris.",
+        "retrait_des_troupes": "La Russie exige le retrait des troupes américaines de Syrie.",
+        "son_retrait_twin": "La France a annoncé son retrait du Mali.",
+        "retire_twin": "La France retire ses troupes du Mali.",
+    },
+    "ar": {
+        "bi_insihab": "وطالبت روسيا بانسحاب القوات الأمريكية من سوريا.",
+        "quwwatuha_twin": "وأعلنت روسيا انسحاب قواتها من سوريا.",
+        "verb_first_twin": "انسحاب القوات الروسية من سوريا.",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def rows():
+    arts = pd.DataFrame([(f"{lang}:{k}", lang, t) for lang, texts in TEXTS.items() for k, t in texts.items()],
+                        columns=["article_id", "lang", "text"]).assign(
+                            published=pd.Timestamp("2015-06-01", tz="UTC"))
+    ev = extract_events(arts, registry=default_matcher())
+    return {k: ev[ev["article_id"] == k] for k in arts["article_id"]}
+
+
+def _triples(df: pd.DataFrame, event: str) -> set:
+    df = df[df["event"] == event]
+    return set(zip(df["event"], df["source"].fillna(""), df["target"].fillna(""), strict=True))
+
+
+def test_the_owner_of_a_withdrawal_withdraws(rows):
+    assert _triples(rows["en:withdrawal_of"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
+    assert _triples(rows["en:demanded_withdrawal"], "RETREAT") == {("RETREAT", "USA", "SYR")}
+    assert _triples(rows["en:pullout_of"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
+    assert _triples(rows["en:withdrawal_us"], "RETREAT") == {("RETREAT", "USA", "")}
+    assert _triples(rows["fr:retrait_de"], "RETREAT") == {("RETREAT", "BEL", "")}
+    assert _triples(rows["fr:retrait_des_troupes"], "RETREAT") == {("RETREAT", "USA", "SYR")}
+    assert _triples(rows["ar:bi_insihab"], "RETREAT") == {("RETREAT", "USA", "SYR")}
+
+
+def test_a_possessed_or_ownerless_withdrawal_keeps_its_reading(rows):
+    assert _triples(rows["en:its_withdrawal_twin"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
+    assert {t[1] for t in _triples(rows["en:possessive_twin"], "RETREAT")} == {"ISR"}
+    assert _triples(rows["fr:son_retrait_twin"], "RETREAT") == {("RETREAT", "FRA", "MLI")}
+    assert _triples(rows["fr:retire_twin"], "RETREAT") == {("RETREAT", "FRA", "MLI")}
+    assert _triples(rows["ar:quwwatuha_twin"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
+    assert _triples(rows["ar:verb_first_twin"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
+    assert ("RETREAT", "SYR", "") not in _triples(rows["en:support_twin"], "RETREAT")
