@@ -66,3 +66,51 @@ def test_a_possessed_or_ownerless_withdrawal_keeps_its_reading(rows):
     assert _triples(rows["ar:quwwatuha_twin"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
     assert _triples(rows["ar:verb_first_twin"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
     assert ("RETREAT", "SYR", "") not in _triples(rows["en:support_twin"], "RETREAT")
+
+
+ADJUNCTS = {
+    "en": {
+        # the agent of a participle in an adjunct is no party (events/adjuncts.py)
+        "under_mediated": "The fighting stopped under an agreement mediated by Russia.",
+        "despite_negotiated": "Fighting resumed despite a truce negotiated by Russia.",
+        "object_twin": "Russia attacked the convoy sent by Turkey.",
+        "imposed_twin": "Syria criticized the sanctions imposed by the United States.",
+        "held_twin": "Fighting in areas held by Russia continued.",
+        "passive_twin": "Turkey was attacked by Russia.",
+        "clause_twin": "The Syrian army withdrew from the farms as they faced a counter-offensive led by Russia.",
+        "clause_verb_twin": "Three suspected attacks in Hama after warplanes attacked territory controlled by Russia.",
+        "as_massacre": 'The attack was described as a "massacre" committed by Russia.',
+    },
+    "fr": {
+        "grace_a": "Les combats ont cessé grâce à un accord négocié par la Russie.",
+        "imposees_twin": "La France condamne les sanctions imposées par la Russie.",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def adjunct_rows():
+    arts = pd.DataFrame([(f"{lang}:{k}", lang, t) for lang, texts in ADJUNCTS.items() for k, t in texts.items()],
+                        columns=["article_id", "lang", "text"]).assign(
+                            published=pd.Timestamp("2015-06-01", tz="UTC"))
+    ev = extract_events(arts, registry=default_matcher())
+    return {k: ev[ev["article_id"] == k] for k in arts["article_id"]}
+
+
+def test_the_agent_of_a_participle_in_an_adjunct_is_no_party(adjunct_rows):
+    for k in ("en:under_mediated", "en:despite_negotiated", "fr:grace_a"):
+        assert ("FIGHT", "", "RUS") not in _triples(adjunct_rows[k], "FIGHT"), k
+    assert "RUS" not in set(adjunct_rows["fr:grace_a"]["target"].fillna(""))
+    attack = adjunct_rows["en:as_massacre"]
+    assert "RUS" not in set(attack.loc[attack["cue"] == "attack", "target"].fillna(""))  # the massacre's agent
+
+
+def test_the_agent_of_the_objects_participle_stays(adjunct_rows):
+    assert _triples(adjunct_rows["en:object_twin"], "ASSAULT") == {("ASSAULT", "RUS", "TUR")}
+    assert ("DISAPPROVE", "SYR", "USA") in _triples(adjunct_rows["en:imposed_twin"], "DISAPPROVE")
+    assert _triples(adjunct_rows["en:held_twin"], "FIGHT") == {("FIGHT", "", "RUS")}
+    assert _triples(adjunct_rows["en:passive_twin"], "ASSAULT") == {("ASSAULT", "RUS", "TUR")}
+    assert ("DISAPPROVE", "FRA", "RUS") in _triples(adjunct_rows["fr:imposees_twin"], "DISAPPROVE")
+    # a conjunction opening a clause, not a preposition: its participle's agent keeps its reading
+    assert _triples(adjunct_rows["en:clause_twin"], "RETREAT") == {("RETREAT", "grp:saa", "RUS")}
+    assert ("FIGHT", "", "RUS") in _triples(adjunct_rows["en:clause_verb_twin"], "FIGHT")

@@ -16,7 +16,9 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["withdrawal_owners", "NOUNS"]
+from .adjuncts import adjunct_agents
+
+__all__ = ["withdrawal_owners", "noun_sides", "NOUNS"]
 
 #: The withdrawal nouns of each language (the cue's first word, lower case; Arabic with its proclitics).
 NOUNS = {
@@ -79,3 +81,12 @@ def withdrawal_owners(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, eve
             if f is not None and f.end() == ps[n]:
                 out_tgt[i] = n
     return out_src, out_tgt
+
+
+def noun_sides(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: np.ndarray, src: np.ndarray,
+               tgt: np.ndarray, lang: str, party: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`withdrawal_owners`, then :func:`~diplolib.events.adjuncts.adjunct_agents` (the agent of a participle
+    in an adjunct is no target): the two rules on the actors a noun governs, as called by
+    :func:`~diplolib.events.extract_events`. New arrays."""
+    src, tgt = withdrawal_owners(b, hits, phrases, event, src, tgt, lang, party)
+    return src, adjunct_agents(b, hits, phrases, tgt, lang)
