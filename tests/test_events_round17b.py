@@ -79,6 +79,10 @@ ADJUNCTS = {
         "passive_twin": "Turkey was attacked by Russia.",
         "clause_twin": "The Syrian army withdrew from the farms as they faced a counter-offensive led by Russia.",
         "clause_verb_twin": "Three suspected attacks in Hama after warplanes attacked territory controlled by Russia.",
+        "glued": "Fighting resumed despite a Russia-brokered truce.",
+        "glued_mediated": "The fighting stopped under a Russian-mediated agreement.",
+        "glued_twin": "Russia condemned the US-led strikes.",
+        "glued_name_twin": "Britain welcomed progress under the pact with Australia-United Kingdom-United States.",
         "as_massacre": 'The attack was described as a "massacre" committed by Russia.',
     },
     "fr": {
@@ -101,6 +105,8 @@ def test_the_agent_of_a_participle_in_an_adjunct_is_no_party(adjunct_rows):
     for k in ("en:under_mediated", "en:despite_negotiated", "fr:grace_a"):
         assert ("FIGHT", "", "RUS") not in _triples(adjunct_rows[k], "FIGHT"), k
     assert "RUS" not in set(adjunct_rows["fr:grace_a"]["target"].fillna(""))
+    for k in ("en:glued", "en:glued_mediated"):  # the agent glued before its participle
+        assert ("FIGHT", "", "RUS") not in _triples(adjunct_rows[k], "FIGHT"), k
     attack = adjunct_rows["en:as_massacre"]
     assert "RUS" not in set(attack.loc[attack["cue"] == "attack", "target"].fillna(""))  # the massacre's agent
 
@@ -111,6 +117,8 @@ def test_the_agent_of_the_objects_participle_stays(adjunct_rows):
     assert _triples(adjunct_rows["en:held_twin"], "FIGHT") == {("FIGHT", "", "RUS")}
     assert _triples(adjunct_rows["en:passive_twin"], "ASSAULT") == {("ASSAULT", "RUS", "TUR")}
     assert ("DISAPPROVE", "FRA", "RUS") in _triples(adjunct_rows["fr:imposees_twin"], "DISAPPROVE")
+    assert ("DISAPPROVE", "RUS", "USA") in _triples(adjunct_rows["en:glued_twin"], "DISAPPROVE")  # no adjunct
+    assert ("SUPPORT", "GBR", "AUS") in _triples(adjunct_rows["en:glued_name_twin"], "SUPPORT")  # "-United": a name
     # a conjunction opening a clause, not a preposition: its participle's agent keeps its reading
     assert _triples(adjunct_rows["en:clause_twin"], "RETREAT") == {("RETREAT", "grp:saa", "RUS")}
     assert ("FIGHT", "", "RUS") in _triples(adjunct_rows["en:clause_verb_twin"], "FIGHT")

@@ -33,6 +33,11 @@ _GAP = {lang: re.compile(rf"(?:[^.;:!?\n]*?)\b(?:{preps})\s+(?P<mid>(?:{_WORD}\s
                          rf"{word}\s+(?:the\s+|la\s+|le\s+|l['’])?", re.IGNORECASE)
         for lang, preps, word in (("en", ADJUNCT_PREPOSITIONS["en"], "by"),
                                   ("fr", ADJUNCT_PREPOSITIONS["fr"], "par"))}
+#: The same text when the agent is glued before its participle ("despite a Russia-brokered truce"): the preposition
+#: and at most five words up to the target phrase, which a hyphen and a participle follow (:data:`_GLUED`).
+_GAP_GLUED = {lang: re.compile(rf"(?:[^.;:!?\n]*?)\b(?:{preps})\s+(?P<mid>(?:{_WORD}\s+){{0,5}}?)", re.IGNORECASE)
+              for lang, preps in ADJUNCT_PREPOSITIONS.items()}
+_GLUED = re.compile(r"[-\u2010\u2011](?P<part>[a-zà-ÿ]+)\b")  # lower case: "Australia-United Kingdom" is a name
 _FR_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|is|ise|ises|it|ite|its|ites|u|ue|us|ues)$")
 _MAX_GAP = 140
 #: Subject pronouns: after one, the preposition is a conjunction opening a clause ("as they faced").
@@ -68,13 +73,29 @@ def adjunct_agents(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, tgt: n
     cand = np.flatnonzero(tgt >= 0)
     t_start = ps[tgt[cand]]
     cand = cand[(t_start > end[cand]) & (t_start - end[cand] <= _MAX_GAP)]
+    out = _glued_agents(disp, end, ps, phrases["gend"].to_numpy(), cand, tgt, lang)
     word = "by" if lang == "en" else "par"
     cand = cand[[re.search(rf"\b{word}\s+(?:the\s+|la\s+|le\s+|l['’])?$", disp[max(s - 9, 0):s], re.IGNORECASE)
                  is not None for s in ps[tgt[cand]].tolist()]]
-    out = tgt.copy()
     for i in cand.tolist():
         s = int(ps[tgt[i]])
         m = gap.fullmatch(disp, int(end[i]), s)
         if m is not None and _participle(m.group("part"), lang) and _noun_phrase(m.group("mid"), lang):
+            out[i] = -1
+    return out
+
+
+def _glued_agents(disp: str, end: np.ndarray, ps: np.ndarray, pe: np.ndarray, cand: np.ndarray, tgt: np.ndarray,
+                  lang: str) -> np.ndarray:
+    """The targets with the agents glued before a participle in an adjunct dropped ("the fighting stopped under a
+    Russian-mediated agreement"; "attacked US-backed rebels", with no preposition, keeps its reading). A new
+    array."""
+    out = tgt.copy()
+    gap = _GAP_GLUED[lang]
+    for i in cand[[disp[e:e + 1] in "-\u2010\u2011" for e in pe[tgt[cand]].tolist()]].tolist():
+        g = _GLUED.match(disp, int(pe[tgt[i]]))
+        m = gap.fullmatch(disp, int(end[i]), int(ps[tgt[i]]))
+        if g is not None and m is not None and _participle(g.group("part"), lang) and _noun_phrase(m.group("mid"),
+                                                                                                   lang):
             out[i] = -1
     return out
