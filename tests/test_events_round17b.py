@@ -34,13 +34,18 @@ TEXTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def rows():
-    arts = pd.DataFrame([(f"{lang}:{k}", lang, t) for lang, texts in TEXTS.items() for k, t in texts.items()],
+def _events_of(texts: dict) -> dict:
+    """The events of each text of ``texts`` (language -> key -> text), by "lang:key"."""
+    arts = pd.DataFrame([(f"{lang}:{k}", lang, t) for lang, by_key in texts.items() for k, t in by_key.items()],
                         columns=["article_id", "lang", "text"]).assign(
                             published=pd.Timestamp("2015-06-01", tz="UTC"))
     ev = extract_events(arts, registry=default_matcher())
     return {k: ev[ev["article_id"] == k] for k in arts["article_id"]}
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return _events_of(TEXTS)
 
 
 def _triples(df: pd.DataFrame, event: str) -> set:
@@ -94,11 +99,7 @@ ADJUNCTS = {
 
 @pytest.fixture(scope="module")
 def adjunct_rows():
-    arts = pd.DataFrame([(f"{lang}:{k}", lang, t) for lang, texts in ADJUNCTS.items() for k, t in texts.items()],
-                        columns=["article_id", "lang", "text"]).assign(
-                            published=pd.Timestamp("2015-06-01", tz="UTC"))
-    ev = extract_events(arts, registry=default_matcher())
-    return {k: ev[ev["article_id"] == k] for k in arts["article_id"]}
+    return _events_of(ADJUNCTS)
 
 
 def test_the_agent_of_a_participle_in_an_adjunct_is_no_party(adjunct_rows):
