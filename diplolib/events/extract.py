@@ -26,6 +26,7 @@ from .markers import adjacent
 from .nesting import background, embedded, main_left, promised_threats
 from .offices import role_states
 from .operative import author_hits, authored_sides
+from .owners import noun_sides
 from .pairs import pairs as _pairs
 from .partners import partner_sides
 from .reach import beyond_reach, reach_of
@@ -167,8 +168,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     before, after, after2 = assign(b, hits, phrases, own, material, lang, cue_rows["event"])
     before = subjects(b, hits, phrases, before, lang, ~(place | patron))  # "killed X and wounded", "called on X to"
     fl = flags(b, hits, phrases, after, marks, lang)
-    direction, doc = cue_rows["direction"], hits["doc"]
-    spk, has_speaker = spk_doc[doc], speaking[doc]
+    direction, doc, spk, has_speaker = cue_rows["direction"], hits["doc"], spk_doc[hits["doc"]], speaking[hits["doc"]]
     if lang == "en":  # "forces backed by Russia": a participle with its agent is passive without an auxiliary
         fl["passive"] = _agent_participles(b, hits, fl)
     fl["passive"] = withdrawn_forces(b, hits, fl["passive"], lexicon.cues["event"].to_numpy()[hits["cue_row"]], lang)
@@ -185,6 +185,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     was_src, was_tgt = src, tgt
     tgt = condemned_agents(b, hits, phrases, cue_rows["event"], tgt, lang)  # "تدين … التي يقوم بها X": X
     src, tgt = deed_agents(b, hits, phrases, material, src, tgt, lang)  # "هدم المنازل التي قامت بها X": X did it
+    src, tgt = noun_sides(b, hits, phrases, cue_rows["event"], src, tgt, lang, ~(place | patron))  # "withdrawal of X"
     pinned_src, pinned_tgt = np.where(src != was_src, src, -1), np.where(tgt != was_tgt, tgt, -1)  # by a marker
     src = content_sources(b, hits, phrases, cue_rows["event"], src, tgt, lang)  # "demande au X de condamner"
     src, tgt = stance_sides(b, hits, phrases, cue_rows["event"], src, tgt)  # "anti-Syria journalist": no side
