@@ -4,9 +4,9 @@
 counts (the same arrays as its numpy path, tested equal on random inputs) without sorting the mentions: a counting
 sort groups them by window (skipped when the window codes never decrease), each window's distinct rows
 are collected in a small buffer (a row is new when the last window it was seen in is another one), and every pair
-of distinct rows ``i < j`` adds one to its cell of the group's square (``base[i] + j``), with the window's
+of distinct rows ``i < j`` adds one to its cell of the group's upper triangle (``base[i] + j``), with the window's
 earliest and latest date folded into the cell's ``first``/``last``.
-Only the dense case is compiled (every group's square within ``_DENSE_MAX`` cells, 2,000 actors in one group
+Only the dense case is compiled (every group's triangle within ``_DENSE_MAX`` cells, 5,000 actors in one group
 fit) of a million mentions or more: :func:`~diplolib.comention.pairs.pair_counts` takes its numpy path otherwise,
 or when numba is missing.
 
