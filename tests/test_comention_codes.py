@@ -82,6 +82,11 @@ def test_window_runs_number_the_pairs_only_when_each_is_one_run(articles, senten
     pairs = pd.factorize(pd.Series(list(zip(articles, sentences, strict=True))))[0]
     assert n == pairs.max() + 1
     np.testing.assert_array_equal(codes, pairs)  # the same windows, numbered by first appearance
+    for keep in (np.arange(len(articles)) % 2 == 0, np.arange(len(articles)) > 0):  # rows dropped: their windows go
+        kept, k = codes_mod.window_runs(df["article_id"], df["sentence"], keep=keep)
+        want = pd.factorize(pd.Series(pairs[keep]))[0]
+        assert k == want.max() + 1
+        np.testing.assert_array_equal(kept, want)
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -92,7 +97,7 @@ def test_runs_give_the_tables_of_combined_codes(monkeypatch, seed):
     m = random_mentions(seed).sort_values(["article_id", "sentence"], kind="stable").reset_index(drop=True)
     used = []
     original = counts_mod.window_runs
-    monkeypatch.setattr(counts_mod, "window_runs", lambda *a: used.append(r := original(*a)) or r)
+    monkeypatch.setattr(counts_mod, "window_runs", lambda *a, **k: used.append(r := original(*a, **k)) or r)
     options = [dict(window="sentence"), dict(window="paragraph", by="source"), dict(window="article", period="M"),
                dict(window="sentence", by=["source"], period="Y", min_count=2), dict(window="sentence", kinds="state")]
     for data in (m, m.sample(frac=1.0, random_state=seed).reset_index(drop=True)):

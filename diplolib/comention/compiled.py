@@ -105,7 +105,9 @@ def count_windows(win_codes: np.ndarray, rows: np.ndarray, pub_ns: np.ndarray | 
     pub = pub_ns.astype(np.int64, copy=False) if dated else np.zeros(1, dtype=np.int64)
     if n_win >= 2**31:
         raise ValueError(f"count_windows: {n_win:,} windows overflow the int32 cell counts; use the numpy path.")
-    count, cells, n_each = _KERNEL(win_codes.astype(np.int64, copy=False), rows.astype(np.int64, copy=False), pub,
+    # int32 or int64 codes as they come (a copy of each at the pandas path's peak otherwise): numba compiles each
+    win_codes, rows = (c if c.dtype in (np.int32, np.int64) else c.astype(np.int64) for c in (win_codes, rows))
+    count, cells, n_each = _KERNEL(win_codes, rows, pub,
                                    dated, int(n_win), base.astype(np.int64, copy=False), int(n_cells), int(n_rows))
     if dated:
         return cells[:, 0], cells[:, 1], cells[:, 2], n_each

@@ -284,9 +284,7 @@ def _codes(df: pd.DataFrame, by: list[str], window: str, keep: np.ndarray | None
                                         [len(p[1]) for p in parts])
     else:  # one group: a read-only zero per row, no array
         group_codes, n_groups = np.broadcast_to(np.int64(0), (len(actor_codes),)), 1
-    win_codes, n_win = _window_runs(df, window)
-    if keep is not None:  # still nondecreasing when they were: compress numbers them as runs
-        win_codes, n_win = compress(win_codes[keep], n_win)
+    win_codes, n_win = _window_runs(df, window, keep)
     if n_groups > 1:
         win_codes, n_win = combine([group_codes, win_codes], [n_groups, n_win])
     # rows of X: one per (group, actor), ordered by group then actor label
@@ -302,16 +300,17 @@ def _codes(df: pd.DataFrame, by: list[str], window: str, keep: np.ndarray | None
     return _Codes(actor_labels, group_codes, n_groups, win_codes, n_win, rows, n_rows, row_group, row_actor)
 
 
-def _window_runs(df: pd.DataFrame, window: str) -> tuple[np.ndarray, int]:
-    """Codes of every row's (article, window): numbered as runs when the mentions come in text order
-    (:func:`~diplolib.comention.codes.window_runs`, one int64 a row), else the article and window codes combined."""
-    runs = window_runs(df["article_id"], None if window == "article" else df[window]) if _RUNS else None
+def _window_runs(df: pd.DataFrame, window: str, keep: np.ndarray | None) -> tuple[np.ndarray, int]:
+    """Codes of the kept rows' (article, window): numbered as runs when the mentions come in text order
+    (:func:`~diplolib.comention.codes.window_runs`, one int32 a row), else the article and window codes combined."""
+    runs = window_runs(df["article_id"], None if window == "article" else df[window], keep=keep) if _RUNS else None
     if runs is not None:
         return runs
     unit = [run_codes(df["article_id"])]
     if window != "article":
         unit.append(_window_codes(df[window]))
-    return unit[0] if len(unit) == 1 else combine([u[0] for u in unit], [u[1] for u in unit])
+    codes, n = unit[0] if len(unit) == 1 else combine([u[0] for u in unit], [u[1] for u in unit])
+    return (codes, n) if keep is None else compress(codes[keep], n)
 
 
 def _window_codes(values: pd.Series) -> tuple[np.ndarray, int]:
