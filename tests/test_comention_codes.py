@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pytest
+from arrow_memory import arrow_pool
+from test_comention_pairs import random_mentions
 
 import diplolib.comention.codes as codes_mod
 import diplolib.comention.counts as counts_mod
 from diplolib.comention import co_mentions
 from diplolib.comention.pairs import _cell_bases, _finish
-
-from test_comention_pairs import random_mentions
 
 
 @pytest.mark.parametrize("dtype", ["str", "string", "category", object])
@@ -47,19 +46,10 @@ def test_actor_codes_of_a_chunked_column_need_no_copy_of_its_strings():
         "actor_id": pd.Series(rng.choice(["Q76", "Q142", "Q30", "Q159"], n), dtype="str").where(rng.random(n) > 0.01),
         "sentence": rng.integers(0, 5, n),
     }).sort_values(["article_id", "sentence"], kind="stable").reset_index(drop=True)
-    pool = pa.proxy_memory_pool(pa.default_memory_pool())
-    _POOLS.append(pool)
-    previous = pa.default_memory_pool()
-    pa.set_memory_pool(pool)
-    try:
+    with arrow_pool() as pool:
         edges = co_mentions(mentions)
-    finally:
-        pa.set_memory_pool(previous)
     assert len(edges) == 6
     assert pool.max_memory() < 12 * n  # the int32 codes (twice): not the ids (~36 bytes a mention)
-
-
-_POOLS = []  # a pool must outlive every buffer it allocated
 
 
 def _frame(articles, sentences):

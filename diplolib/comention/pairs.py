@@ -8,8 +8,8 @@ holding each row.
 
 :func:`pair_counts` (the path :func:`~diplolib.comention.counts.comention_counts` takes) sorts the distinct
 (window, row) entries once, stacks the windows of equal size ``s`` as an (windows, s) array and lists their
-pairs with one fancy index per size (``np.triu_indices``); each pair gets a key inside its group
-(its place in the group's upper triangle, after the triangles of the groups before it). When every group's triangle fits in
+pairs with one fancy index per size (``np.triu_indices``); each pair gets a key inside its group (its place in
+the group's upper triangle, after the triangles of the groups before it). When every group's triangle fits in
 ``_DENSE_MAX`` cells the keys are counted with ``np.bincount`` and the dates folded with ``np.minimum.at``
 into dense tables; otherwise the keys are sorted and reduced. Windows are taken ``_PAIR_CHUNK`` pairs at a time.
 
