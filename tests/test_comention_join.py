@@ -116,8 +116,10 @@ def test_sentence_window_codes_give_the_factorized_counts(sentences):
     got = co_mentions(mentions, window="sentence")
     original = counts._window_codes
     counts._window_codes = lambda v: (lambda c, u: (c, len(u)))(*pd.factorize(v))
+    counts._RUNS = False  # the factorized codes combined, not the runs of (article, sentence)
     try:
         want = co_mentions(mentions, window="sentence")
     finally:
         counts._window_codes = original
+        counts._RUNS = True
     pd.testing.assert_frame_equal(got, want, check_exact=True)

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
+from arrow_memory import arrow_pool
 
 from diplolib._memory import rows_as_list, take_rows
 from diplolib.actors.mention_columns import text_bodies
@@ -45,21 +46,12 @@ def test_take_rows_plain_array_and_bounds():
         take_rows(_chunked(), [10_000])
 
 
-_POOLS = []  # a pool must outlive every buffer it allocated
-
-
 def test_take_rows_copies_only_the_rows_asked_for():
     big = pa.chunked_array([pa.array(["y" * 2_000] * 1_000, type=pa.large_string()) for _ in range(20)])  # ~40 MB
-    pool = pa.proxy_memory_pool(pa.default_memory_pool())
-    _POOLS.append(pool)
-    previous = pa.default_memory_pool()
-    pa.set_memory_pool(pool)
-    try:
+    with arrow_pool() as pool:
         got = take_rows(big, np.arange(5_000, 5_100))
         values = got.to_pylist()
         del got
-    finally:
-        pa.set_memory_pool(previous)
     assert values == ["y" * 2_000] * 100
     assert 0 < pool.max_memory() < 2_000_000  # the 100 rows (~200 kB) and their offsets, not the 40 MB column
 

@@ -9,66 +9,110 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["sorted_codes", "run_codes", "distinct_strings", "combine", "compress"]
+__all__ = ["sorted_codes", "run_codes", "run_starts", "window_runs", "distinct_strings", "combine", "compress"]
 
 
-def sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def sorted_codes(values: pd.Series, *, keep: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes following the string order of the unique values (NA -> -1).
 
-    Arrow strings without nulls (the mentions' ``actor_id``) are dictionary-encoded by pyarrow directly,
-    skipping pandas' conversions of the codes; categorical columns keep their codes (the categories no row uses
-    dropped); other columns go through ``pd.factorize``.
+    Arrow strings (the mentions' ``actor_id``) are dictionary-encoded by pyarrow chunk by chunk (one dictionary
+    for every chunk: no concatenated copy of the strings), skipping pandas' conversions of the codes; categorical
+    columns keep their codes; other columns go through ``pd.factorize``. ``keep`` (one boolean a row): the codes
+    of the kept rows only, so that the rows dropped need no filtered copy of the strings. Only the values the
+    (kept) rows hold are numbered (the categories no row uses dropped).
     """
     arr = pa.chunked_array(values.array.__arrow_array__()) if hasattr(values.array, "__arrow_array__") else None
-    if arr is not None and arr.null_count == 0 and (pa.types.is_string(arr.type) or
-                                                    pa.types.is_large_string(arr.type)):
-        encoded = pc.dictionary_encode(arr.combine_chunks())
-        codes = encoded.indices.to_numpy(zero_copy_only=False)
-        uniques = encoded.dictionary.to_numpy(zero_copy_only=False)
-    elif isinstance(values.dtype, pd.CategoricalDtype):  # already codes: no hashing, only the used categories
-        codes = values.cat.codes.to_numpy().astype(np.int64)
-        used = np.bincount(codes[codes >= 0], minlength=len(values.cat.categories)) > 0
-        remap = np.where(used, np.cumsum(used) - 1, -1)
-        codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
-        uniques = values.cat.categories.to_numpy()[used]
+    if arr is not None and len(arr) and (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        encoded = pc.dictionary_encode(arr)  # chunked: the chunks share the dictionary of every value
+        indices = pa.chunked_array([c.indices for c in encoded.chunks], type=encoded.type.index_type)
+        codes = (pc.fill_null(indices, -1) if indices.null_count else indices).to_numpy()
+        uniques = encoded.chunks[-1].dictionary.to_numpy(zero_copy_only=False)
+        del encoded, indices
+    elif isinstance(values.dtype, pd.CategoricalDtype):  # already codes: no hashing
+        codes, uniques = values.cat.codes.to_numpy(), values.cat.categories.to_numpy()
     else:
         codes, uniques = pd.factorize(values)
-    labels = np.array([str(u) for u in uniques], dtype=object)
+    if keep is not None:
+        codes = codes[keep]
+    valid = codes >= 0
+    used = np.bincount(codes[valid] if not valid.all() else codes, minlength=len(uniques)) > 0
+    labels = np.array([str(u) for u in uniques[used]], dtype=object)
     order = np.argsort(labels.astype(str), kind="stable")
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    codes = rank[codes] if codes.min(initial=0) >= 0 else np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
+    rank = np.full(len(uniques), -1, dtype=np.int32 if len(uniques) < 2**31 else np.int64)  # unused: -1
+    rank[np.flatnonzero(used)[order]] = np.arange(len(order))
+    codes = rank[codes] if valid.all() else np.where(valid, rank[np.maximum(codes, 0)], -1)
     return codes, labels[order]
 
 
 def run_codes(values: pd.Series) -> tuple[np.ndarray, int]:
     """Integer codes of ``values`` (no missing values) and their number, numbered by first appearance.
 
-    Mentions come article by article (``tag_actors`` writes them so): when every value's rows are one run,
-    the codes are the run numbers, found by comparing neighbours, with no hash table over every row; the
-    runs' values are checked distinct. Otherwise, or for object columns, ``pd.factorize``.
+    Mentions come article by article (``tag_actors`` writes them so): when every value's rows are one run
+    (:func:`run_starts`), the codes are the run numbers, with no hash table over every row. Otherwise, or for
+    object columns, ``pd.factorize``.
     """
-    n = len(values)
-    numeric = isinstance(values.dtype, np.dtype) and values.dtype.kind in "iub"
-    if n > 1 and (numeric or hasattr(values.array, "__arrow_array__")):
-        if numeric:
-            a = values.to_numpy()
-            change = a[1:] != a[:-1]
-            n_runs = 1 + int(np.count_nonzero(change))
-            distinct = bool((a[1:] >= a[:-1]).all()) or pd.Series(a[np.flatnonzero(np.r_[True, change])]).is_unique
-        else:
-            arr = pa.chunked_array(values.array.__arrow_array__())
-            change = pc.not_equal(arr[1:], arr[:-1]).to_numpy(zero_copy_only=False)
-            starts = np.flatnonzero(np.r_[True, change])
-            n_runs = len(starts)
-            distinct = distinct_strings(arr.take(starts).combine_chunks())
-        if distinct:  # the run numbers, written in place (no concatenated or converted copies of n int64)
-            codes = np.empty(n, dtype=np.int64)
-            codes[0] = 0
-            np.cumsum(change, out=codes[1:])
-            return codes, n_runs
+    starts = run_starts(values)
+    if starts is not None:  # the run numbers, written in place (no concatenated or converted copies of n int64)
+        codes = np.cumsum(starts, dtype=np.int64)
+        codes -= 1
+        return codes, int(codes[-1]) + 1
     codes, uniques = pd.factorize(values)
     return codes.astype(np.int64), len(uniques)
+
+
+def run_starts(values: pd.Series) -> np.ndarray | None:
+    """One boolean a row, True where a run of equal neighbours starts, when the runs' values are distinct (each
+    value's rows are one run: found by comparing neighbours, the runs' values checked distinct); None otherwise,
+    and for fewer than two rows or columns neither numeric nor Arrow-backed."""
+    n = len(values)
+    numeric = isinstance(values.dtype, np.dtype) and values.dtype.kind in "iub"
+    if n < 2 or not (numeric or hasattr(values.array, "__arrow_array__")):
+        return None
+    starts = np.empty(n, dtype=bool)
+    starts[0] = True
+    if numeric:
+        a = values.to_numpy()
+        np.not_equal(a[1:], a[:-1], out=starts[1:])
+        distinct = bool((a[1:] >= a[:-1]).all()) or pd.Series(a[starts]).is_unique
+    else:
+        arr = pa.chunked_array(values.array.__arrow_array__())
+        starts[1:] = pc.not_equal(arr[1:], arr[:-1]).to_numpy(zero_copy_only=False)
+        distinct = distinct_strings(arr.take(np.flatnonzero(starts)).combine_chunks())
+    return starts if distinct else None
+
+
+def window_runs(articles: pd.Series, windows: pd.Series | None, *, keep: np.ndarray | None = None
+                ) -> tuple[np.ndarray, int] | None:
+    """Codes of the (article, window) pairs numbered as runs, and their number: one boolean a row and one
+    cumulative sum instead of a code array per key combined (:func:`combine`); ``windows=None``: the articles'.
+
+    Valid, and used, only when every article's rows are one run (:func:`run_starts`) and its integer window
+    numbers never decrease within it (mentions in text order, as ``tag_actors`` writes them): every (article,
+    window) pair is then one run. None otherwise (the caller combines the codes). The windows are numbered in
+    order of appearance; the counts do not depend on the numbering. ``keep``: the codes of the kept rows only,
+    numbering only their windows. int32 codes below 2**31 rows (half the memory of int64 at the pandas path's peak).
+    """
+    new = run_starts(articles)
+    if new is None:
+        return None
+    if windows is not None:
+        w = windows.to_numpy()
+        if w.dtype.kind not in "iu" or ((w[1:] < w[:-1]) & ~new[1:]).any():
+            return None
+        new[1:] |= w[1:] != w[:-1]
+    codes = np.cumsum(new, dtype=np.int32 if len(new) < 2**31 else np.int64)
+    del new
+    if keep is not None:  # the kept rows' run numbers, still nondecreasing: renumbered in place as runs
+        codes = codes[keep]
+        if not len(codes):
+            return codes, 0
+        step = codes[1:] != codes[:-1]
+        codes[0] = 1
+        np.cumsum(step, out=codes[1:])
+        codes[1:] += 1
+        del step
+    codes -= 1
+    return codes, int(codes[-1]) + 1
 
 
 def distinct_strings(values: pa.Array) -> bool:

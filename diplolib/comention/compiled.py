@@ -4,9 +4,9 @@
 counts (the same arrays as its numpy path, tested equal on random inputs) without sorting the mentions: a counting
 sort groups them by window (skipped when the window codes never decrease), each window's distinct rows
 are collected in a small buffer (a row is new when the last window it was seen in is another one), and every pair
-of distinct rows ``i < j`` adds one to its cell of the group's square (``base[i] + j``), with the window's
+of distinct rows ``i < j`` adds one to its cell of the group's upper triangle (``base[i] + j``), with the window's
 earliest and latest date folded into the cell's ``first``/``last``.
-Only the dense case is compiled (every group's square within ``_DENSE_MAX`` cells, 2,000 actors in one group
+Only the dense case is compiled (every group's triangle within ``_DENSE_MAX`` cells, 5,000 actors in one group
 fit) of a million mentions or more: :func:`~diplolib.comention.pairs.pair_counts` takes its numpy path otherwise,
 or when numba is missing.
 
@@ -105,7 +105,9 @@ def count_windows(win_codes: np.ndarray, rows: np.ndarray, pub_ns: np.ndarray | 
     pub = pub_ns.astype(np.int64, copy=False) if dated else np.zeros(1, dtype=np.int64)
     if n_win >= 2**31:
         raise ValueError(f"count_windows: {n_win:,} windows overflow the int32 cell counts; use the numpy path.")
-    count, cells, n_each = _KERNEL(win_codes.astype(np.int64, copy=False), rows.astype(np.int64, copy=False), pub,
+    # int32 or int64 codes as they come (a copy of each at the pandas path's peak otherwise): numba compiles each
+    win_codes, rows = (c if c.dtype in (np.int32, np.int64) else c.astype(np.int64) for c in (win_codes, rows))
+    count, cells, n_each = _KERNEL(win_codes, rows, pub,
                                    dated, int(n_win), base.astype(np.int64, copy=False), int(n_cells), int(n_rows))
     if dated:
         return cells[:, 0], cells[:, 1], cells[:, 2], n_each

@@ -24,7 +24,7 @@ import pandas as pd
 from .._memory import release_freed_memory
 from .._tables import as_list, check_by, check_columns, check_option, check_period, period_of
 from ..stats import MEASURES
-from .codes import combine, compress, run_codes, sorted_codes
+from .codes import combine, compress, run_codes, sorted_codes, window_runs
 from .dates import to_ns
 from .pairs import pair_counts, pair_counts_product
 
@@ -36,6 +36,9 @@ COUNT_COLUMNS = ["n", "n_a", "n_b", "n_windows"]
 #: Count pairs by sorting and listing them in numpy (:func:`~diplolib.comention.pairs.pair_counts`); ``False``
 #: takes the reference path, the sparse product (the tests compare the two).
 _FAST = True
+#: Number (article, window) pairs as runs of mentions in text order (:func:`~diplolib.comention.codes.window_runs`);
+#: ``False`` combines the article and window codes (the tests compare the two).
+_RUNS = True
 
 
 def with_article_columns(mentions: pd.DataFrame, *, articles: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
@@ -98,7 +101,13 @@ _RESERVED = ("article_id", "actor_id", "actor_a", "actor_b", "window", *COUNT_CO
              "period")
 
 
-def _prepare(mentions, window, by, period, kinds, actors, articles) -> tuple[pd.DataFrame, list[str], object]:
+def _prepare(mentions, window, by, period, kinds, actors, articles
+             ) -> tuple[pd.DataFrame, list[str], object, np.ndarray | None]:
+    """The columns the counts read, the group columns, the dates' dtype, and which rows count (None: every row).
+
+    Rows without an actor, article, window or group value (or of other ``kinds``) are not copied out: the codes
+    are taken over every row and filtered (:func:`_codes`), so no filtered copy of the string ids is made.
+    """
     func = "co_mentions"
     check_columns(mentions, [], func=func, name="mentions", fix="pass the mentions table from tag_actors()")
     check_option(window, WINDOWS, func=func, name="window")
@@ -147,8 +156,9 @@ def _prepare(mentions, window, by, period, kinds, actors, articles) -> tuple[pd.
                           fix="pass the registry's actors table (load_registry().actors)")
             kind_of = actors.drop_duplicates("actor_id").set_index("actor_id")["kind"]
             df["kind"] = df["actor_id"].map(kind_of)
-        df = df[df["kind"].isin(as_list(kinds))]
     keep = df["actor_id"].notna() & df["article_id"].notna()
+    if kinds is not None:
+        keep &= df["kind"].isin(as_list(kinds))
     if window != "article":
         keep &= df[window].notna()
     for c in by:
@@ -157,7 +167,8 @@ def _prepare(mentions, window, by, period, kinds, actors, articles) -> tuple[pd.
         df = df.assign(period=period_of(df["published"], period, func=func, precision=df.get("published_precision")))
         keep &= df["period"].notna()
         by = [*by, "period"]
-    return (df if keep.all() else df.loc[keep]), by, date_dtype
+    keep = keep.to_numpy(dtype=bool)
+    return df, by, date_dtype, (None if keep.all() else keep)
 
 
 class CoMentionCounts(NamedTuple):
@@ -214,19 +225,21 @@ def comention_counts(
     """
     if not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise ValueError(f"co_mentions: min_count={min_count!r} must be an integer >= 1.")
-    df, by, date_dtype = _prepare(mentions, window, as_list(by), period, kinds, actors, articles)
-    if len(df) == 0:
-        return _empty_counts(df, window, by, date_dtype)
-    release_freed_memory()  # the unfiltered join's, before the codes
-    c = _codes(df, by, window)
+    df, by, date_dtype, keep = _prepare(mentions, window, as_list(by), period, kinds, actors, articles)
+    if len(df) == 0 or (keep is not None and not keep.any()):
+        return _empty_counts(df.iloc[:0], window, by, date_dtype)
+    release_freed_memory()  # the join's temporaries, before the codes
+    c = _codes(df, by, window, keep)
     pub_ns = to_ns(df["published"]) if "published" in df.columns else None
-    df = df[by]  # only the group columns are read below: the filtered copies of the ids go before the counts
+    pub_ns = pub_ns[keep] if pub_ns is not None and keep is not None else pub_ns
+    df = df[by]  # only the group columns are read below
     release_freed_memory()  # and their memory (and the join's, the codes') goes back before the cells table
     count = pair_counts if _FAST else pair_counts_product
     i, j, n, first, last, n_each = count(c.win_codes, c.rows, n_win=c.n_win, row_group=c.row_group,
                                          pub_ns=pub_ns, min_count=min_count)
     if by:
         first_rows = pd.Series(np.arange(len(c.group_codes))).groupby(c.group_codes, sort=True).first().to_numpy()
+        first_rows = first_rows if keep is None else np.flatnonzero(keep)[first_rows]  # rows of df, not kept rows
         windows = df[by].iloc[first_rows].reset_index(drop=True)
     else:
         windows = pd.DataFrame(index=range(c.n_groups))
@@ -261,22 +274,19 @@ class _Codes(NamedTuple):
     row_actor: np.ndarray
 
 
-def _codes(df: pd.DataFrame, by: list[str], window: str) -> _Codes:
-    actor_codes, actor_labels = sorted_codes(df["actor_id"])
+def _codes(df: pd.DataFrame, by: list[str], window: str, keep: np.ndarray | None) -> _Codes:
+    """The codes of the rows ``keep`` marks (every row when None), taken over all rows and then filtered."""
+    actor_codes, actor_labels = sorted_codes(df["actor_id"], keep=keep)
     n_act = len(actor_labels)
     if by:
         parts = [pd.factorize(df[c], sort=True) for c in by]
-        group_codes, n_groups = combine([p[0] for p in parts], [len(p[1]) for p in parts])
-    else:
-        group_codes, n_groups = np.zeros(len(df), dtype=np.int64), 1
-    unit = [run_codes(df["article_id"])]
-    if window != "article":
-        unit.append(_window_codes(df[window]))
-    if n_groups == 1 and len(unit) == 1:  # article windows, one group: the codes are the windows
-        win_codes, n_win = unit[0]
-    else:
-        lead = ([group_codes], [n_groups]) if n_groups > 1 else ([], [])  # one group: no codes to combine
-        win_codes, n_win = combine(lead[0] + [u[0] for u in unit], lead[1] + [u[1] for u in unit])
+        group_codes, n_groups = combine([p[0] if keep is None else p[0][keep] for p in parts],
+                                        [len(p[1]) for p in parts])
+    else:  # one group: a read-only zero per row, no array
+        group_codes, n_groups = np.broadcast_to(np.int64(0), (len(actor_codes),)), 1
+    win_codes, n_win = _window_runs(df, window, keep)
+    if n_groups > 1:
+        win_codes, n_win = combine([group_codes, win_codes], [n_groups, n_win])
     # rows of X: one per (group, actor), ordered by group then actor label
     if n_groups == 1:  # the rows are the actors (no scatter over every mention)
         rows, n_rows = actor_codes, n_act
@@ -288,6 +298,19 @@ def _codes(df: pd.DataFrame, by: list[str], window: str) -> _Codes:
         row_actor = np.zeros(n_rows, dtype=np.int64)
         row_actor[rows] = actor_codes
     return _Codes(actor_labels, group_codes, n_groups, win_codes, n_win, rows, n_rows, row_group, row_actor)
+
+
+def _window_runs(df: pd.DataFrame, window: str, keep: np.ndarray | None) -> tuple[np.ndarray, int]:
+    """Codes of the kept rows' (article, window): numbered as runs when the mentions come in text order
+    (:func:`~diplolib.comention.codes.window_runs`, one int32 a row), else the article and window codes combined."""
+    runs = window_runs(df["article_id"], None if window == "article" else df[window], keep=keep) if _RUNS else None
+    if runs is not None:
+        return runs
+    unit = [run_codes(df["article_id"])]
+    if window != "article":
+        unit.append(_window_codes(df[window]))
+    codes, n = unit[0] if len(unit) == 1 else combine([u[0] for u in unit], [u[1] for u in unit])
+    return (codes, n) if keep is None else compress(codes[keep], n)
 
 
 def _window_codes(values: pd.Series) -> tuple[np.ndarray, int]:

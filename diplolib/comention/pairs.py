@@ -8,8 +8,8 @@ holding each row.
 
 :func:`pair_counts` (the path :func:`~diplolib.comention.counts.comention_counts` takes) sorts the distinct
 (window, row) entries once, stacks the windows of equal size ``s`` as an (windows, s) array and lists their
-pairs with one fancy index per size (``np.triu_indices``); each pair gets a key inside its group
-(``sum of n_h² for the groups h before it + local_i * n_g + local_j``). When every group's square fits in
+pairs with one fancy index per size (``np.triu_indices``); each pair gets a key inside its group (its place in
+the group's upper triangle, after the triangles of the groups before it). When every group's triangle fits in
 ``_DENSE_MAX`` cells the keys are counted with ``np.bincount`` and the dates folded with ``np.minimum.at``
 into dense tables; otherwise the keys are sorted and reduced. Windows are taken ``_PAIR_CHUNK`` pairs at a time.
 
@@ -64,14 +64,19 @@ def _window_dates(win_codes: np.ndarray, pub_ns: np.ndarray, n_win: int) -> tupl
 
 
 def _cell_bases(row_group: np.ndarray) -> tuple[np.ndarray, int]:
-    """Per row ``i``, the base such that ``base[i] + j`` numbers the cell (i, j) inside the group's square."""
+    """Per row ``i``, the base such that ``base[i] + j`` numbers the cell (i, j), ``i < j``, inside the group's
+    upper triangle (the pairs of a group of ``s`` rows take ``s(s-1)/2`` cells: half the square's, none unused).
+
+    Row ``i`` (the ``a``-th of its group) owns the cells from ``base[i] + i + 1`` on, right after row ``i - 1``'s.
+    """
     n_rows = len(row_group)
     starts = np.flatnonzero(np.r_[True, row_group[1:] != row_group[:-1]]) if n_rows else np.zeros(0, np.int64)
     sizes = np.diff(np.r_[starts, n_rows])
-    square = np.r_[0, np.cumsum(sizes * sizes)]
+    triangle = np.r_[0, np.cumsum(sizes * (sizes - 1) // 2)]
     g = np.repeat(np.arange(len(starts)), sizes)
-    base = square[g] + (np.arange(n_rows) - starts[g]) * sizes[g] - starts[g]
-    return base.astype(np.int32 if square[-1] < 2**31 else np.int64), int(square[-1])
+    a = np.arange(n_rows) - starts[g]
+    base = triangle[g] + a * sizes[g] - a * (a + 1) // 2 - a - 1 - starts[g]
+    return base.astype(np.int32 if triangle[-1] < 2**31 else np.int64), int(triangle[-1])
 
 
 def _batches(row: np.ndarray, win: np.ndarray, base: np.ndarray, dated: bool):
@@ -194,7 +199,7 @@ def _finish(keys, n, first, last, base, n_each, min_count) -> PairCounts:
     if first is None:
         first = last = np.full(len(keys), _NAT)
     first = np.where(first == _BIG, _NAT, first)
-    i = np.searchsorted(base + np.arange(n_rows), keys, side="right") - 1  # base[i] + i: the cell (i, i)
+    i = np.searchsorted(base + np.arange(1, n_rows + 1), keys, side="right") - 1  # base[i] + i + 1: row i's first
     j = keys - base[i] if len(keys) else keys
     if min_count > 1:
         keep = n >= min_count
