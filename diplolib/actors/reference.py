@@ -20,6 +20,7 @@ from .eponyms import named_after_people
 from .hit_columns import Hits, object_array
 from .matcher import ActorMatcher
 from .split_titles import may_have_split_title, split_titles
+from .staff_titles import staff_title_heads
 from .state_bodies import state_qualified_councils
 from .state_lists import listed_states
 from .us_states import us_state_georgia
@@ -73,7 +74,8 @@ def article_dates(articles: pd.DataFrame) -> list:
 def _councils(matcher: ActorMatcher, body: str, hits: list, resolved: list) -> list:
     """:func:`~diplolib.actors.state_bodies.state_qualified_councils` and
     :func:`~diplolib.actors.state_lists.listed_states` and
-    :func:`~diplolib.actors.eponyms.named_after_people` on one article's hits."""
+    :func:`~diplolib.actors.eponyms.named_after_people` and
+    :func:`~diplolib.actors.staff_titles.staff_title_heads` on one article's hits."""
     cols = [c[:3] for c in hits]
     one = Hits(np.zeros(len(hits), dtype=np.int64), np.array([c[0] for c in cols], dtype=np.int64),
                np.array([c[1] for c in cols], dtype=np.int64), object_array([c[2] for c in cols]),
@@ -82,6 +84,7 @@ def _councils(matcher: ActorMatcher, body: str, hits: list, resolved: list) -> l
     state_qualified_councils([body], one, columns, matcher.kind_of)
     listed_states(matcher, [body], one, columns)
     named_after_people([body], one, columns, matcher.kind_of)
+    staff_title_heads([body], one, columns, matcher.kind_of)
     us_state_georgia([body], one, columns)
     return list(zip(*(c.tolist() for c in columns), strict=True))
 
