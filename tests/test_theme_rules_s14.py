@@ -18,8 +18,7 @@ leave as it was. The rule's reason is in themes.yaml.
 
 from __future__ import annotations
 
-import pytest
-from theme_readings import themes_of_twins
+from theme_readings import twin_tests
 
 # (theme, language, a sentence that has the theme, a sentence of the class that has not)
 CASES = [
@@ -57,15 +56,4 @@ CASES = [
      "Les groupes, aidés par la campagne électorale étrangère, avancent."),
 ]
 
-
-@pytest.fixture(scope="module")
-def tagged() -> dict[tuple[int, str], set[str]]:
-    """The themes of every sentence of CASES, tagged in one call: (case, "with" or "without") -> themes."""
-    return themes_of_twins(CASES)
-
-
-@pytest.mark.parametrize("i", range(len(CASES)), ids=[f"{c[0]}-{c[1]}-{n}" for n, c in enumerate(CASES)])
-def test_theme_with_and_without(tagged, i):
-    theme, _, with_, without = CASES[i]
-    assert theme in tagged[(i, "with")], with_
-    assert theme not in tagged[(i, "without")], without
+tagged, test_theme_with_and_without = twin_tests(CASES)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 
 import pandas as pd
+import pytest
 from suite_cache import shipped_themes
 
 from conftest import REPO, corpus_dir
@@ -155,3 +156,21 @@ def themes_of_twins(cases, *, source: str | None = None) -> dict[tuple[int, str]
         arts = arts.assign(source=source)
     hits = tag_themes(arts).dropna(subset=["theme"])
     return {k: set(hits.loc[hits["article_id"] == f"{k[0]}-{k[1]}", "theme"]) for k in keys}
+
+
+def twin_tests(cases):
+    """The module fixture ``tagged`` (:func:`themes_of_twins` of ``cases``) and the parametrised test that each case's
+    theme fires on its sentence and not on its twin: a rule file binds both,
+    ``tagged, test_theme_with_and_without = twin_tests(CASES)``."""
+
+    @pytest.fixture(scope="module")
+    def tagged() -> dict[tuple[int, str], set[str]]:
+        return themes_of_twins(cases)
+
+    @pytest.mark.parametrize("i", range(len(cases)), ids=[f"{c[0]}-{c[1]}-{n}" for n, c in enumerate(cases)])
+    def test_theme_with_and_without(tagged, i):
+        theme, _, with_, without = cases[i]
+        assert theme in tagged[(i, "with")], with_
+        assert theme not in tagged[(i, "without")], without
+
+    return tagged, test_theme_with_and_without
