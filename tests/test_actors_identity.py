@@ -72,3 +72,16 @@ def test_no_person_of_the_generated_registry_is_merged_across_states_on_a_name_a
     assert {"per:elizabeth_ii", "per:charles_iii"} <= set(out["actor_id"])  # the realms stay one person
     # Sudan's first vice-president who became South Sudan's president: one career across a successor state
     assert out.loc[out["actor_id"] == "per:salva_kiir_mayardit", "link"].tolist() == ["successor-state"]
+
+
+def test_a_curated_term_names_its_person_by_id_and_is_not_a_name_merge():
+    """Charles III as the United Kingdom's heir (curated, from 1952) and king of the realms (leaders build, 2022): the
+    curated row joins no name; the same term made by the build, starting on another day, is a name merge."""
+    realms = pd.DataFrame({"actor_id": "per:c", "role": "head_of_state", "of": ["ATG", "AUS"],
+                           "start": "2022-09-08", "source": "leaders-cia cia-x"})
+    heir = pd.DataFrame({"actor_id": ["per:c"], "role": ["crown_prince"], "of": ["GBR"], "start": ["1952-02-06"],
+                         "source": ["curated (round 17)"]})
+    curated = cross_state_people(pd.concat([realms, heir], ignore_index=True)).set_index("actor_id")
+    assert curated.loc["per:c", "link"] == "same-start" and curated.loc["per:c", "states"] == "ATG AUS"
+    built = cross_state_people(pd.concat([realms, heir.assign(source="leaders-cia cia-y")], ignore_index=True))
+    assert built.set_index("actor_id").loc["per:c", "link"] == "name-only"

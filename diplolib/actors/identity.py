@@ -45,7 +45,9 @@ def cross_state_people(roles: pd.DataFrame, *, states: set[str] | None = None) -
     Parameters
     ----------
     roles : DataFrame
-        The registry's ``roles`` table (``actor_id, role, of, start``).
+        The registry's ``roles`` table (``actor_id, role, of, start``). With a ``source`` column, only the terms
+        the leaders build made (source ``leaders-cia …``) are read: a curated row names its person by id (Charles
+        III as the United Kingdom's heir from 1952, then king of fourteen realms from 2022), so no name joins it.
     states : set of str, optional
         The ids of states (default: every ``of`` of three capital letters).
 
@@ -63,7 +65,10 @@ def cross_state_people(roles: pd.DataFrame, *, states: set[str] | None = None) -
         raise ValueError(f"roles lacks column(s) {sorted(missing)}: pass the registry's roles table")
     of = roles["of"].fillna("").astype(str)
     is_state = of.isin(states) if states is not None else of.str.fullmatch(r"[A-Z]{3}")
-    r = roles.loc[is_state & roles["actor_id"].astype(str).str.startswith("per:"), ["actor_id", "of", "start"]]
+    keep = is_state & roles["actor_id"].astype(str).str.startswith("per:")
+    if "source" in roles.columns:  # a curated row names its person by id: only the build joins people by name
+        keep &= roles["source"].fillna("").astype(str).str.startswith("leaders-cia")
+    r = roles.loc[keep, ["actor_id", "of", "start"]]
     r = r.assign(start=r["start"].fillna("").astype(str).str[:10])
     per_state = r.groupby(["actor_id", "of"])["start"].agg(lambda s: set(s))
     rows = []
