@@ -69,3 +69,39 @@ def readings(ev: pd.DataFrame) -> set:
     """(article_id, start, event, source, target) of every row, empty sides as ""."""
     return set(zip(ev["article_id"], ev["start"], ev["event"], ev["source"].fillna(""), ev["target"].fillna(""),
                    strict=True))
+
+
+#: the corpus mix of the readings drawn since seed 2037 (one side named at least)
+DRAWN_CORPORA = {"fa-kes": 12, "kremlin-en": 9, "unpc-en": 8, "unpc-fr": 8, "unpc-ar": 8, "wh-readouts": 8,
+                 "meae-fr": 7}
+#: the corpora of those readings, one parametrised test each
+DRAWN_NAMES = ["fa-kes", "unpc-en", "unpc-fr", "unpc-ar", "kremlin-en", "meae-fr", "wh-readouts"]
+
+
+def assert_drawn_counts(judged: pd.DataFrame, *, right_of_each: tuple[int, int, int]) -> None:
+    """A reading drawn since seed 2037: one side named at least, ``correct`` exactly where type, source and target
+    are all right, ``right_of_each`` (type, source, target) right as reported in the README, the corpus mix drawn."""
+    assert ((judged["source"] != "") | (judged["target"] != "")).all()  # at least one side named, as drawn
+    ok = judged[["type_ok", "source_ok", "target_ok"]].astype(bool)
+    assert (ok.all(axis=1) == (judged["verdict"] == "correct")).all()
+    assert tuple(int(v) for v in ok.sum()) == right_of_each
+    assert judged["corpus"].value_counts().to_dict() == DRAWN_CORPORA
+
+
+def assert_recall_set(path, *, found: int, all_right: int) -> None:
+    """The 25 sentences judged on-event first: each once, ``found`` with the type found and ``all_right`` with both
+    sides right (the figures reported in the README), a note for every one not all right, PLOVER types only."""
+    recall = read_judged(path)
+    assert len(recall) == 25 and not recall.duplicated(["article_id", "start"]).any()
+    got, full = recall["found"].astype(bool), recall["all_right"].astype(bool)
+    assert (int(got.sum()), int(full.sum())) == (found, all_right)
+    assert not (full & ~got).any() and (recall.loc[~full, "note"] != "").all()
+    assert recall["types"].str.split("|").map(lambda t: set(t) <= set(events.PLOVER_TYPES)).all()
+
+
+def right_and_found(judged: pd.DataFrame, corpus: str) -> tuple[set, set]:
+    """(the readings judged right in ``corpus``, the readings ``extract_events`` gives now on their articles)."""
+    part = judged[(judged["corpus"] == corpus) & (judged["verdict"] == "correct")]
+    got = readings(events.plover_reading(corpus_events(corpus, part["article_id"]).query("event == event")))
+    want = set(zip(part["article_id"], part["start"], part["event"], part["source"], part["target"], strict=True))
+    return want, got

@@ -13,9 +13,16 @@ as judged (an id or its state). Offsets, ids and verdicts only; no corpus text."
 from __future__ import annotations
 
 import pytest
-from events_readings import DATA, assert_reading_whole, corpus_events, read_before, read_judged, readings
-
-from diplolib import events
+from events_readings import (
+    DATA,
+    DRAWN_NAMES,
+    assert_drawn_counts,
+    assert_reading_whole,
+    assert_recall_set,
+    read_before,
+    read_judged,
+    right_and_found,
+)
 
 PRECISION_2039 = DATA / "events_precision_2039.csv"
 RECALL_2039 = DATA / "events_recall_2039.csv"
@@ -28,13 +35,8 @@ def judged():
 
 def test_reading_is_whole(judged):
     assert_reading_whole(judged, n=60, right=21, swapped=2, both_sides=False)
-    assert ((judged["source"] != "") | (judged["target"] != "")).all()  # at least one side named, as drawn
-    ok = judged[["type_ok", "source_ok", "target_ok"]].astype(bool)
-    assert (ok.all(axis=1) == (judged["verdict"] == "correct")).all()
     # the figures reported in the README: type 37/60, source 32/60, target 31/60, all three 21/60
-    assert tuple(int(v) for v in ok.sum()) == (37, 32, 31)
-    assert judged["corpus"].value_counts().to_dict() == {
-        "fa-kes": 12, "kremlin-en": 9, "unpc-en": 8, "unpc-fr": 8, "unpc-ar": 8, "wh-readouts": 8, "meae-fr": 7}
+    assert_drawn_counts(judged, right_of_each=(37, 32, 31))
 
 
 def test_never_read_before(judged):
@@ -42,18 +44,10 @@ def test_never_read_before(judged):
 
 
 def test_recall_set_is_whole():
-    recall = read_judged(RECALL_2039)
-    assert len(recall) == 25 and not recall.duplicated(["article_id", "start"]).any()
-    found, full = recall["found"].astype(bool), recall["all_right"].astype(bool)
-    assert (int(found.sum()), int(full.sum())) == (10, 4)  # the figures reported in the README (before the round)
-    assert not (full & ~found).any() and (recall.loc[~full, "note"] != "").all()
-    assert recall["types"].str.split("|").map(lambda t: set(t) <= set(events.PLOVER_TYPES)).all()
+    assert_recall_set(RECALL_2039, found=10, all_right=4)  # the figures reported in the README (before the round)
 
 
-@pytest.mark.parametrize("corpus", ["fa-kes", "unpc-en", "unpc-fr", "unpc-ar", "kremlin-en", "meae-fr",
-                                    "wh-readouts"])
+@pytest.mark.parametrize("corpus", DRAWN_NAMES)
 def test_events_2039_judged_right_stay_right(judged, corpus):
-    part = judged[(judged["corpus"] == corpus) & (judged["verdict"] == "correct")]
-    got = readings(events.plover_reading(corpus_events(corpus, part["article_id"]).query("event == event")))
-    want = set(zip(part["article_id"], part["start"], part["event"], part["source"], part["target"], strict=True))
+    want, got = right_and_found(judged, corpus)
     assert want <= got, f"{corpus}: no longer found: {sorted(want - got)[:5]}"
