@@ -27,7 +27,7 @@ FR_QUALIFIER = (rf"(?!\s+(?:de|des|du|pour|sur)\s+(?!{_POSSESSIVE['fr']})(?:la\s
                 # d'experts"), but not an article, an adverb or an infinitive ("le Haut-Commissariat d'une
                 # structure", "au Secrétariat d'ici", "prie le Conseil d'agir")
                 rf"(?!\s+d['’](?!(?:une?|ici|ailleurs|abord|autant|urgence)\b)(?!{FR_INFINITIVE})[^\W\d_])"
-                r"(?!\s+(?:chargée?|adjointe?|exécutif|spécial|spéciale|permanent|consultatif|générale?|généraux)\b)"
+                r"(?!\s+(?:chargée?|adjointe?|exécutif|spécial|spéciale|permanente?|consultatif|générale?|généraux)\b)"
                 r"(?!\s+[A-Z])"  # "la Conférence générale" (the IAEA's), "le Fonds général", "le Secrétariat général"
                 # an adjective after the noun names another body: "l'Organisation internationale de la
                 # Francophonie", "le Conseil supérieur de l'éducation", "le Conseil danois pour les réfugiés"
@@ -35,7 +35,7 @@ FR_QUALIFIER = (rf"(?!\s+(?:de|des|du|pour|sur)\s+(?!{_POSSESSIVE['fr']})(?:la\s
                 r"(?!\s+\w{2,}(?:ois|ais|ien|ienne|aise|oise|ain|aine)s?\b)")
 AR_QUALIFIERS = ("المعنية", "المعني", "التابعة", "التابع", "المشتركة", "المشترك", "الخاصة", "الخاص",
                  "الفرعية", "الفرعي", "المخصصة", "المنشأة", "المساعد", "المساعدة", "الأعلى", "العليا", "السابق",
-                 "السابقة", "العام", "العامة")
+                 "السابقة", "العام", "العامة", "الدائمة")  # a state's "البعثة الدائمة": no UN body
 # an ordinal after the noun names another body: "اللجنة الخامسة" is the Fifth Committee, "اللجنة الثالثة" the Third
 AR_ORDINALS = tuple(f"ال{o}" for o in ("أول", "أولى", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع",
                                         "عاشر")) + ("الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة",

@@ -23,6 +23,9 @@ mention's ``alias_kind`` says which):
    Nations, or when the source is the UN itself or one of the organs whose documents speak of the UN as "the
    Organization" (:data:`UN_VOICE`: General Assembly, Security Council, Secretariat) and the word before it is
    not a definite noun or pronoun (then it is an adjective or a predicate: "الجريمة المنظمة", "هي المنظمة").
+4. ``context:host`` — in the Security Council's documents, no body with that noun is in view and the document names
+   the state that exactly one of them works in ("the Mission" / البعثة of a report naming Liberia is UNMIL:
+   :mod:`~diplolib.actors.body_hosts`); the hosts of two ("Afghanistan", "Iraq") leave it "ambiguous".
 
 A text written in a body's own voice (``voice`` column: a Security Council presidential statement is the
 Council speaking, "Il souligne …", "It urges …"; :func:`document_voice` reads it from UN document symbols)
@@ -57,22 +60,13 @@ import numpy as np
 import pandas as pd
 
 from ..segment import locate_spans, segment_spans
+from .body_hosts import MANDATING, body_hosts, hosted_body
 from .document_authors import VOICE_SERIES, document_voice
 from .matcher_cache import as_matcher
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame
 from .registry import Registry
-from .short_form_qualifiers import (
-    APOS,
-    AR_DEFINITE_BEFORE,
-    AR_PARTICIPLES,
-    AR_QUALIFIER,
-    EN_QUALIFIER,
-    FR_QUALIFIER,
-    SG_QUALIFIER,
-    TATWEEL,
-    flexible,
-    plain,
-)
+from .short_form_qualifiers import (APOS, AR_DEFINITE_BEFORE, AR_PARTICIPLES, AR_QUALIFIER, EN_QUALIFIER, FR_QUALIFIER,
+                                    SG_QUALIFIER, TATWEEL, flexible, plain)
 from .tagger import ActorMatcher, tag_actors
 from .un_system import ORGAN_SERVED, construct_parents, read_un_system, short_forms
 from .voice_pronouns import VOICE_PATTERNS
@@ -323,7 +317,7 @@ def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, match
     sources = arts["source"] if "source" in arts.columns else pd.Series([None] * len(arts))
     source_bodies = _source_bodies(sources, matcher)
     voice_bodies = _source_bodies(spans["voice"], matcher) if "voice" in spans.columns else {}
-    un_bodies = {r["actor_id"] for r in read_un_system()}
+    un_bodies, hosts = {r["actor_id"] for r in read_un_system()}, body_hosts(matcher)
     hit = mentions[mentions["actor_id"].fillna("") != ""]
     hit = hit[["article_id", "start", "end", "actor_id"]].sort_values(["article_id", "start"], kind="stable")
     by_article: dict[object, list] = defaultdict(list)
@@ -373,6 +367,8 @@ def _rows(spans: pd.DataFrame, arts: pd.DataFrame, mentions: pd.DataFrame, match
             issuer = src if len(src & un_bodies) <= 1 else set()
             actor, kind = other if other else _decide(r.noun, r.lang, before, doc, issuer,
                                                       is_un and not foreign[r.position], definite, adjective)
+            if kind == "no-context" and not adjective and issuer & MANDATING:  # the one whose host the Council names
+                actor, kind = hosted_body(short_forms().get((r.lang, r.noun), ()), doc, hosts)
         rows.append({"article_id": r.article_id, "actor_id": actor, "start": r.start, "end": r.end,
                      "surface": texts[r.position][r.start:r.end], "method": "short_form",
                      "alias_kind": kind if actor else "short_form", "reason": "" if actor else kind,
