@@ -32,7 +32,11 @@ FR_QUALIFIER = (rf"(?!\s+(?:de|des|du|pour|sur)\s+(?!{_POSSESSIVE['fr']})(?:la\s
                 # an adjective after the noun names another body: "l'Organisation internationale de la
                 # Francophonie", "le Conseil supérieur de l'éducation", "le Conseil danois pour les réfugiés"
                 r"(?!\s+(?:inter)?(?:nationa|mondia|régiona|fédéra|europé|africa|supérieur|suprême|économique)\w*)"
-                r"(?!\s+\w{2,}(?:ois|ais|ien|ienne|aise|oise|ain|aine)s?\b)")
+                r"(?!\s+\w{2,}(?:ois|ais|ien|ienne|aise|oise|ain|aine)s?\b)"
+                # an adjective in a form no verb of the third person takes ("le Conseil électoral provisoire", "le
+                # Programme commun", "le Comité préparatoire", "le Fonds humanitaire"); not -ale/-elle/-ique/-ive,
+                # which are also verbs after the noun ("la Commission signale", "rappelle", "indique")
+                r"(?!\s+[^\W\d_]+(?:al|aux|el|if|un|aire|oire)s?\b)")
 AR_QUALIFIERS = ("المعنية", "المعني", "التابعة", "التابع", "المشتركة", "المشترك", "الخاصة", "الخاص",
                  "الفرعية", "الفرعي", "المخصصة", "المنشأة", "المساعد", "المساعدة", "الأعلى", "العليا", "السابق",
                  "السابقة", "العام", "العامة", "الدائمة")  # a state's "البعثة الدائمة": no UN body
