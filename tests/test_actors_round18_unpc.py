@@ -65,7 +65,7 @@ def test_the_councils_mission_is_the_one_working_in_the_state_the_document_names
 def test_a_states_permanent_mission_is_no_un_body(matcher):
     """"La Mission permanente de la République de Lituanie" / "البعثة الدائمة لجمهورية ليتوانيا" is Lithuania's
     mission, never a UN operation (tune half: read as UNMISS in a sanctions committee's document on South Sudan
-    before the Council-only rule). The English "permanent" was already a qualifier; French "permanente" and Arabic
+    before the Council-only rule). French "permanent" was already a qualifier; its feminine "permanente" and Arabic
     الدائمة are now. Twins: "la Mission" and البعثة alone are still short forms."""
     tri = pd.DataFrame({"id": ["p", "q", "r"], "doc_id": ["2015/s/2015/99"] * 3, "organ": "Security Council",
                         "fr": ["La Mission permanente de la Lituanie a l'honneur de transmettre le rapport.",
