@@ -87,7 +87,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .cues import BOUNDARY, cue_pattern
+from .cues import BOUNDARY, cue_pattern, order_length
 from .entries import (
     ThemeFileError,
     cue_context,
@@ -178,7 +178,7 @@ class ThemeDictionary:
                 def alt(rows: pd.DataFrame) -> re.Pattern:
                     # one shared look-behind: ~10x faster than one per alternative
                     bodies = sorted(
-                        (p.removeprefix(BOUNDARY) for p in rows["pattern"]), key=len, reverse=True
+                        (p.removeprefix(BOUNDARY) for p in rows["pattern"]), key=order_length, reverse=True
                     )
                     return re.compile(BOUNDARY + "(?:" + "|".join(bodies) + ")")
 
