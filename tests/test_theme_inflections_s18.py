@@ -24,6 +24,8 @@ CASES = [
     ("والفارق بين هذين الاتفاقين لا يكمن في بنيانهما.", "agreement"),                            # dual
     ("من خلال تنفيذ هدنات إنسانية لفترات محددة.", "ceasefire"),                                  # feminine plural
     ("وأشار المفوضون الانتخابيين إلى أن الدعم سيكون مجديا.", "elections"),                       # plural of a nisba
+    ("وتقدم المساعدة إلى النساء المشردات في المخيمات الحضرية.", "refugees"),                    # plural in ات
+    ("وقد أجريت ثلاثة استفتاءات على الدستور منذ عام 2005.", "elections"),                      # plural in ات
 ]
 
 # (text, theme it must still not carry): near-misses that keep their reading
@@ -32,6 +34,7 @@ TWINS = [
     ("وتعمل الوزارة على تحسين الخدمات.", "visit"),            # زار has 3 letters: no endings (وزارة "ministry")
     ("وتدعم الحكومة الروابط الاسرية.", "detainees"),          # اسرى takes no ending: الاسرية "of the family"
     ("وتحسين المعاهد الوطنية للتدريب.", "agreement"),        # معاهدة's plural in ات only, not معاهد "institutes"
+    ("ورصد الفقر بجميع مظاهرها.", "protests"),                # مظاهرة without its ة: مظاهرها "its aspects"
 ]
 
 

@@ -37,15 +37,16 @@ _AR_ARTICLE = "(?:\u0627\u0644)?"
 # pronouns attached to a noun or verb: ه ها هم هما كم كما نا (him/his, her, them, both, you, us)
 _AR_ENCLITICS = "(?:\u0647\u0645\u0627|\u0643\u0645\u0627|\u0647\u0627|\u0647\u0645|\u0643\u0645|\u0646\u0627|\u0647)"
 # endings a one-word cue takes besides the pronouns (cue_pattern, _with_enclitics): after the ت of a noun in ة the
-# dual ان / ين and the dual in construct ا / ي; after any other noun the dual ان / ين and the accusative ا
+# dual ان / ين and the dual in construct ا / ي; after any other noun the dual ان / ين, the plurals ون and ات
+# (with a pronoun: اتها) and the accusative ا
 _AR_DUAL_T = "\u0627\u0646|\u064a\u0646|\u0627|\u064a"
-_AR_MASCULINE = "\u0627\u0646|\u064a\u0646|\u0627"
+_AR_MASCULINE = "\u0627\u0646|\u064a\u0646|\u0648\u0646|\u0627|\u0627\u062a" + _AR_ENCLITICS + "?"
 _AR_TA_FORMS = "(?:\u0647|\u062a(?:" + _AR_ENCLITICS + "|" + _AR_DUAL_T + ")|\u0627\u062a" + _AR_ENCLITICS + "?)"
 _AR_OTHER_FORMS = "(?:" + _AR_ENCLITICS + "|" + _AR_MASCULINE + ")?"
 # the same endings before round 18 (the pronouns only): what order_length measures a compiled cue with
 _AR_TA_PRONOUNS, _AR_OTHER_PRONOUNS = "(?:\u0647|\u062a" + _AR_ENCLITICS + ")", _AR_ENCLITICS + "?"
 #: The endings generated for every one-word Arabic cue (besides the pronouns), as documented in the cue syntax.
-AR_INFLECTIONS = {"ta_marbuta": ("تان", "تين", "تا", "تي", "ات"), "other": ("ان", "ين", "ا")}
+AR_INFLECTIONS = {"ta_marbuta": ("تان", "تين", "تا", "تي", "ات"), "other": ("ان", "ين", "ون", "ا", "ات")}
 #: What every compiled Arabic cue starts with after :data:`BOUNDARY`: the optional proclitics and article.
 AR_PROCLITICS = _AR_PROCLITICS
 #: The look-behind that starts every compiled cue: no word character before the match.
@@ -181,8 +182,9 @@ def _with_enclitics(body: str, maqsura: bool = False) -> str:
     matching form, is then written ت), and in the endings the dictionary would otherwise write out one word at a
     time (:data:`AR_INFLECTIONS`): the dual (اتفاقيتان, اتفاقيتين, اتفاقين), the dual in construct (اتفاقيتا,
     اتفاقيتي "the two conventions of"), the accusative of an indefinite noun (اتفاقا "an agreement", round 18:
-    "التوصل إلى اتفاق" is also written "أن يبرموا اتفاقا") and the sound feminine plural of a noun in ة (هدنات
-    "truces", with a pronoun: اتفاقياتها).
+    "التوصل إلى اتفاق" is also written "أن يبرموا اتفاقا") and the sound plurals: of a noun in ة (هدنات "truces",
+    with a pronoun: اتفاقياتها), of any other noun in ات (استفتاءات "referendums", المشردات "displaced women") and
+    in ون (the nominative that ين, its accusative and genitive, already has).
 
     Only for cues of 4 letters or more: on shorter ones a proclitic and an enclitic together make
     other words (و + زار + ه is وزاره, "ministry"). A cue written with a final alif maqsura (ى, ي in
