@@ -182,7 +182,7 @@ def _with_enclitics(body: str, maqsura: bool = False) -> str:
     matching form, is then written ت), and in the endings the dictionary would otherwise write out one word at a
     time (:data:`AR_INFLECTIONS`): the dual (اتفاقيتان, اتفاقيتين, اتفاقين), the dual in construct (اتفاقيتا,
     اتفاقيتي "the two conventions of"), the accusative of an indefinite noun (اتفاقا "an agreement", round 18:
-    "التوصل إلى اتفاق" is also written "أن يبرموا اتفاقا") and the sound plurals: of a noun in ة (هدنات "truces",
+    UNPC: "التي تعقد اتفاقا للضمانات", a State that concludes a safeguards agreement) and the sound plurals: of a noun in ة (هدنات "truces",
     with a pronoun: اتفاقياتها), of any other noun in ات (استفتاءات "referendums", المشردات "displaced women") and
     in ون (the nominative that ين, its accusative and genitive, already has).
 
