@@ -181,10 +181,10 @@ def _with_enclitics(body: str, maqsura: bool = False) -> str:
     possessive or object pronoun attached (انتخابه "his election", زيارتها "her visit": the ta marbuta, ه in
     matching form, is then written ت), and in the endings the dictionary would otherwise write out one word at a
     time (:data:`AR_INFLECTIONS`): the dual (اتفاقيتان, اتفاقيتين, اتفاقين), the dual in construct (اتفاقيتا,
-    اتفاقيتي "the two conventions of"), the accusative of an indefinite noun (اتفاقا "an agreement", round 18:
-    UNPC: "التي تعقد اتفاقا للضمانات", a State that concludes a safeguards agreement) and the sound plurals: of a noun in ة (هدنات "truces",
-    with a pronoun: اتفاقياتها), of any other noun in ات (استفتاءات "referendums", المشردات "displaced women") and
-    in ون (the nominative that ين, its accusative and genitive, already has).
+    اتفاقيتي "the two conventions of"), the accusative of an indefinite noun (اتفاقا "an agreement", round 18,
+    UNPC: "التي تعقد اتفاقا للضمانات", a State that concludes a safeguards agreement) and the sound plurals: of a
+    noun in ة (هدنات "truces", with a pronoun: اتفاقياتها), of any other noun in ات (استفتاءات "referendums",
+    المشردات "displaced women") and in ون (the nominative that ين, its accusative and genitive, already has).
 
     Only for cues of 4 letters or more: on shorter ones a proclitic and an enclitic together make
     other words (و + زار + ه is وزاره, "ministry"). A cue written with a final alif maqsura (ى, ي in
