@@ -13,7 +13,7 @@ import re
 from ..normalize.matching import matching_form
 from ..tokens import SUPPORTED_LANGS, stop_words_for
 
-__all__ = ["AR_PROCLITICS", "BOUNDARY", "DEFAULT_GAP", "cue_pattern", "phrase_body"]
+__all__ = ["AR_INFLECTIONS", "AR_PROCLITICS", "BOUNDARY", "DEFAULT_GAP", "cue_pattern", "order_length", "phrase_body"]
 
 _FORBIDDEN = set("{}^$+?\\")
 _SEP = r"[\s\-\u2010-\u2013]+"  # spaces, hyphens and dashes
@@ -36,6 +36,17 @@ _PROCLITIC_LANGS = {"ar"}
 _AR_ARTICLE = "(?:\u0627\u0644)?"
 # pronouns attached to a noun or verb: ه ها هم هما كم كما نا (him/his, her, them, both, you, us)
 _AR_ENCLITICS = "(?:\u0647\u0645\u0627|\u0643\u0645\u0627|\u0647\u0627|\u0647\u0645|\u0643\u0645|\u0646\u0627|\u0647)"
+# endings a one-word cue takes besides the pronouns (cue_pattern, _with_enclitics): after the ت of a noun in ة the
+# dual ان / ين and the dual in construct ا / ي; after any other noun the dual ان / ين, the plurals ون and ات
+# (with a pronoun: اتها) and the accusative ا
+_AR_DUAL_T = "\u0627\u0646|\u064a\u0646|\u0627|\u064a"
+_AR_MASCULINE = "\u0627\u0646|\u064a\u0646|\u0648\u0646|\u0627|\u0627\u062a" + _AR_ENCLITICS + "?"
+_AR_TA_FORMS = "(?:\u0647|\u062a(?:" + _AR_ENCLITICS + "|" + _AR_DUAL_T + ")|\u0627\u062a" + _AR_ENCLITICS + "?)"
+_AR_OTHER_FORMS = "(?:" + _AR_ENCLITICS + "|" + _AR_MASCULINE + ")?"
+# the same endings before round 18 (the pronouns only): what order_length measures a compiled cue with
+_AR_TA_PRONOUNS, _AR_OTHER_PRONOUNS = "(?:\u0647|\u062a" + _AR_ENCLITICS + ")", _AR_ENCLITICS + "?"
+#: The endings generated for every one-word Arabic cue (besides the pronouns), as documented in the cue syntax.
+AR_INFLECTIONS = {"ta_marbuta": ("تان", "تين", "تا", "تي", "ات"), "other": ("ان", "ين", "ون", "ا", "ات")}
 #: What every compiled Arabic cue starts with after :data:`BOUNDARY`: the optional proclitics and article.
 AR_PROCLITICS = _AR_PROCLITICS
 #: The look-behind that starts every compiled cue: no word character before the match.
@@ -166,21 +177,37 @@ def cue_pattern(cue: str, lang: str) -> str:
 
 
 def _with_enclitics(body: str, maqsura: bool = False) -> str:
-    """A one-word Arabic cue also matches with a possessive or object pronoun attached (انتخابه "his
-    election", زيارتها "her visit": the ta marbuta, ه in matching form, is then written ت).
+    """A one-word Arabic cue also matches its inflected forms, generated for every such cue alike: with a
+    possessive or object pronoun attached (انتخابه "his election", زيارتها "her visit": the ta marbuta, ه in
+    matching form, is then written ت), and in the endings the dictionary would otherwise write out one word at a
+    time (:data:`AR_INFLECTIONS`): the dual (اتفاقيتان, اتفاقيتين, اتفاقين), the dual in construct (اتفاقيتا,
+    اتفاقيتي "the two conventions of"), the accusative of an indefinite noun (اتفاقا "an agreement", round 18,
+    UNPC: "التي تعقد اتفاقا للضمانات", a State that concludes a safeguards agreement) and the sound plurals: of a
+    noun in ة (هدنات "truces", with a pronoun: اتفاقياتها), of any other noun in ات (استفتاءات "referendums",
+    المشردات "displaced women") and in ون (the nominative that ين, its accusative and genitive, already has).
 
     Only for cues of 4 letters or more: on shorter ones a proclitic and an enclitic together make
     other words (و + زار + ه is وزاره, "ministry"). A cue written with a final alif maqsura (ى, ي in
-    matching form: اسرى "prisoners") takes the pronoun on an alif (اسراهم "their prisoners"): ى + ه would
-    be the adjective ending ية (الاسرية "of the family").
+    matching form: اسرى "prisoners") takes the pronoun on an alif (اسراهم "their prisoners") and no other
+    ending: ى + ه would be the adjective ending ية (الاسرية "of the family"). A cue written as a list of
+    alternatives ([طاقة|الطاقة]) is left as written: its author chose its forms (طاقات is "capacities").
     """
     if body.endswith("\u0647") and not body.endswith("\\\u0647"):
-        return body[:-1] + "(?:\u0647|\u062a" + _AR_ENCLITICS + ")"
+        return body[:-1] + _AR_TA_FORMS
     if maqsura and body.endswith("\u064a"):
         return body[:-1] + "(?:\u064a|\u0627" + _AR_ENCLITICS + ")"
     if body[-1:].isalpha():
-        return body + _AR_ENCLITICS + "?"
+        return body + _AR_OTHER_FORMS
     return body
+
+
+def order_length(pattern: str) -> int:
+    """The length by which a theme's compiled cues are ordered in its alternation (longest first: at one place the
+    first alternative that matches wins, :meth:`~diplolib.themes.dictionary.ThemeDictionary.compiled`): the
+    pattern's length with an Arabic one-word cue's generated endings (:data:`AR_INFLECTIONS`) counted as its
+    pronouns alone, so that the endings change no cue's rank (المجلس, a cue bound to the Security Council's documents,
+    stays after مجلس الأمن and does not take its place elsewhere)."""
+    return len(pattern.replace(_AR_TA_FORMS, _AR_TA_PRONOUNS).replace(_AR_OTHER_FORMS, _AR_OTHER_PRONOUNS))
 
 
 def _piece(cue: str, text: str, lang: str) -> tuple[str, int, int | None]:

@@ -32,7 +32,10 @@ Arabic diacritics removed, Arabic letter variants unified, apostrophes turned in
   "ceasefire", "cease fire" and "cease-fire";
 * Arabic cues (``ar``) also match after the proclitics و ف ب ك ل and the article ال
   (``هدنة`` matches الهدنة, والهدنة, بالهدنة, للهدنة); a leading ال written in a cue is
-  treated as that optional article (``الامم المتحدة`` also matches للامم المتحدة);
+  treated as that optional article (``الامم المتحدة`` also matches للامم المتحدة); a one-word cue of 4
+  letters or more also matches with a pronoun attached and in its dual, accusative and sound plural forms
+  (``اتفاقية`` matches اتفاقيتها, اتفاقيتين, اتفاقيتي, اتفاقيات; ``اتفاق`` matches اتفاقا, الاتفاقين:
+  :data:`~diplolib.themes.cues.AR_INFLECTIONS`); a choice ``[…|…]`` keeps the forms written;
 * cues are written naturally (accents, capitals, hamza): they are put in matching form on load;
 * ``...`` standing as a word is a gap of 0 to 3 words (``...5``: up to 5), inside one clause
   (punctuation stops it): ``fight ... terrorism`` matches "fight against international terrorism".
@@ -87,7 +90,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .cues import BOUNDARY, cue_pattern
+from .cues import BOUNDARY, cue_pattern, order_length
 from .entries import (
     ThemeFileError,
     cue_context,
@@ -178,7 +181,7 @@ class ThemeDictionary:
                 def alt(rows: pd.DataFrame) -> re.Pattern:
                     # one shared look-behind: ~10x faster than one per alternative
                     bodies = sorted(
-                        (p.removeprefix(BOUNDARY) for p in rows["pattern"]), key=len, reverse=True
+                        (p.removeprefix(BOUNDARY) for p in rows["pattern"]), key=order_length, reverse=True
                     )
                     return re.compile(BOUNDARY + "(?:" + "|".join(bodies) + ")")
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .cues import BOUNDARY
+from .cues import BOUNDARY, order_length
 from .prefilter import pattern_prefilter
 
 __all__ = ["ScanIndex", "scan_index", "find_spans", "which_cue"]
@@ -227,6 +227,6 @@ def _build_index(dictionary, lang: str) -> ScanIndex:
 
 def _rank(patterns) -> dict[int, int]:
     """Cue index -> its place among the alternatives of :meth:`ThemeDictionary.compiled`
-    (longest regex body first, stable)."""
+    (longest regex body first by :func:`~diplolib.themes.cues.order_length`, stable)."""
     bodies = [(p.removeprefix(BOUNDARY), ci) for ci, p in enumerate(patterns)]
-    return {ci: r for r, (_, ci) in enumerate(sorted(bodies, key=lambda x: len(x[0]), reverse=True))}
+    return {ci: r for r, (_, ci) in enumerate(sorted(bodies, key=lambda x: order_length(x[0]), reverse=True))}
