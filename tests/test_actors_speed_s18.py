@@ -4,16 +4,25 @@
   ``MatcherRules._inside_another_name`` gathered on every call: the same names and words as the direct computation
   for every surname key of the built-in registry; another owners set for the same key (twin) is computed afresh;
 * ``name_memos.name_word`` keeps ``_name_word``'s answer per word: the same answers for names, titles, aliases and
-  ordinary words, asked twice, and when the memo is full and starts again.
+  ordinary words, asked twice, and when the memo is full and starts again;
+* ``resolve_memo.resolutions`` keeps ``_resolve``'s answers per (key, date bucket, spelling, flags) on the matcher
+  across chunks and calls: the tables equal the per-article reference path in one chunk, in a chunk per article and
+  with the memo warm in either order; a deputy's title and a title inside another office ("Deputy Prime Minister of
+  Israel", "the late Prime Minister of Israel") are two groups (flags 16 and 8: one group gave both the first one's
+  reason, UNGDC), the plain title (twin) a third; with no registry-date bounds nothing is kept (twin).
 """
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from diplolib.actors import name_memos
+import diplolib.actors.tagger as tagger_mod
+from diplolib.actors import name_memos, resolve_memo
 from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.name_memos import name_word, owner_names
+from diplolib.actors.reference import tag_actors_reference
+from diplolib.actors.tagger import tag_actors
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +62,43 @@ def test_the_memoised_name_word_is_the_method(matcher, monkeypatch):
     assert [name_word(matcher, w) for w in WORDS * 2] == expected * 2  # the memo starts again when full
     assert len(matcher.__dict__["_name_word_memo"]) <= 3
     matcher.__dict__.pop("_name_word_memo", None)
+
+
+OFFICES = ["128. Mr. Yigal Allon, Deputy Prime Minister of Israel, declared in August 1969 that",
+           "as espoused by the late Prime Minister of Israel, Mr. Yitzhak Rabin, who paid",
+           "The Prime Minister of Israel said on Monday that"]  # twin: the title itself
+
+
+def _articles(texts, published):
+    return pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts,
+                         "published": pd.to_datetime([published] * len(texts))})
+
+
+@pytest.mark.parametrize("published", [None, "1995-06-01"])
+@pytest.mark.parametrize("chunk_chars", [2_000_000, 1])
+def test_a_deputy_and_another_office_keep_their_reasons_across_chunks_and_calls(matcher, monkeypatch, published,
+                                                                                   chunk_chars):
+    monkeypatch.setattr(tagger_mod, "CHUNK_CHARS", chunk_chars)  # 1: a chunk per article
+    for texts in (OFFICES, OFFICES[::-1], OFFICES):  # the memo warm from the call before, in either order
+        articles = _articles(texts, published)
+        got = tag_actors(articles, registry=matcher)
+        pd.testing.assert_frame_equal(got, tag_actors_reference(articles, matcher), check_exact=True)
+        office = got[got["surface"].str.endswith("Prime Minister of Israel")]
+        reasons = dict(zip(office["article_id"], office["reason"].fillna(""), strict=True))
+        assert reasons[f"a{texts.index(OFFICES[0])}"] == "deputy"
+        assert reasons[f"a{texts.index(OFFICES[1])}"] == "other-office"
+        twin = got.loc[got["article_id"] == f"a{texts.index(OFFICES[2])}", "reason"].fillna("")
+        assert len(twin) and not twin.isin(["deputy", "other-office"]).any()
+
+
+def test_the_memo_starts_again_when_full_and_keeps_nothing_without_date_bounds(matcher, monkeypatch):
+    articles = _articles(OFFICES + ["Le président Bachar al-Assad a reçu Washington et Jordan à Paris."], "2016-02-10")
+    expected = tag_actors_reference(articles, matcher)
+    monkeypatch.setattr(resolve_memo, "MEMO_RESOLUTIONS", 1)
+    pd.testing.assert_frame_equal(tag_actors(articles, registry=matcher), expected, check_exact=True)
+    assert len(matcher.__dict__["_resolve_memo"]) <= 1 + len(expected)
+    monkeypatch.setattr(resolve_memo, "MEMO_RESOLUTIONS", 200_000)
+    monkeypatch.setattr(matcher, "_date_bounds", False)  # twin: buckets numbered per call, so none is kept
+    memo = dict(matcher.__dict__["_resolve_memo"])
+    pd.testing.assert_frame_equal(tag_actors(articles, registry=matcher), expected, check_exact=True)
+    assert matcher.__dict__["_resolve_memo"] == memo
