@@ -9,16 +9,23 @@
   across chunks and calls: the tables equal the per-article reference path in one chunk, in a chunk per article and
   with the memo warm in either order; a deputy's title and a title inside another office ("Deputy Prime Minister of
   Israel", "the late Prime Minister of Israel") are two groups (flags 16 and 8: one group gave both the first one's
-  reason, UNGDC), the plain title (twin) a third; with no registry-date bounds nothing is kept (twin).
+  reason, UNGDC), the plain title (twin) a third; with no registry-date bounds nothing is kept (twin);
+* ``keys.blank_footnote_codes`` looks at the runs of digits only: the same codes as the character-by-character form
+  before it on random code arrays of each dtype (letters, ASCII and Arabic digits, spaces, line breaks), a glued
+  footnote blanked and its twins (3 letters, 4 digits, a letter after) kept.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import diplolib.actors.tagger as tagger_mod
 from diplolib.actors import name_memos, resolve_memo
+from diplolib.actors.keys import blank_footnote_codes, unglue_footnotes
 from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.name_memos import name_word, owner_names
 from diplolib.actors.reference import tag_actors_reference
@@ -102,3 +109,42 @@ def test_the_memo_starts_again_when_full_and_keeps_nothing_without_date_bounds(m
     memo = dict(matcher.__dict__["_resolve_memo"])
     pd.testing.assert_frame_equal(tag_actors(articles, registry=matcher), expected, check_exact=True)
     assert matcher.__dict__["_resolve_memo"] == memo
+
+
+def _blank_one_by_one(codes: np.ndarray) -> None:
+    """Round 17's ``blank_footnote_codes``: every letter-then-digit transition checked in a loop."""
+    digit = ((codes >= 48) & (codes <= 57)) | ((codes >= 0x660) & (codes <= 0x669)) | (
+        (codes >= 0x6F0) & (codes <= 0x6F9))
+    letter = (codes > 32) & ~digit & (codes != 10)
+    for c in (np.flatnonzero(digit[1:] & letter[:-1]) + 1).tolist():
+        r = c
+        while r < len(codes) and digit[r] and r - c < 4:
+            r += 1
+        if r - c <= 3 and c >= 4 and letter[c - 4:c].all() and (r == len(codes) or not (letter[r] or digit[r])):
+            codes[c:r] = 32
+
+
+CODES = [ord(c) for c in "aZé 1 9 0 \n"] + [0x661, 0x669, 0x6F5, 0x628, 0x65F, 0x66A, 47, 58, 0x1D400]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CODES), max_size=40), st.sampled_from([np.uint8, np.uint16, np.uint32]))
+def test_the_footnote_blanks_are_those_of_the_loop(codes, dtype):
+    codes = [c for c in codes if c <= np.iinfo(dtype).max and (dtype != np.uint8 or c < 128)]
+    got, expected = np.array(codes, dtype=dtype), np.array(codes, dtype=dtype)
+    blank_footnote_codes(got)
+    _blank_one_by_one(expected)
+    assert got.tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize(("text", "blanked"), [
+    ("the Security Council1 and", True), ("UN Habitat12", True), ("\u0627\u0644\u0623\u0645\u0645\u0661", True),
+    ("the G20 summit", False), ("UNSCR1540 text", False), ("Council1a", False), ("H5N1", False)])
+def test_a_glued_footnote_is_blanked_and_its_twins_are_kept(text, blanked):
+    spaced = "".join(c if c.isalnum() else " " for c in text)
+    for dtype in ((np.uint8, np.uint16, np.uint32) if spaced.isascii() else (np.uint16, np.uint32)):
+        codes = np.array([ord(c) for c in spaced], dtype=dtype)
+        blank_footnote_codes(codes)
+        got = "".join(map(chr, codes.tolist()))
+        assert got == unglue_footnotes(spaced)
+        assert (got != spaced) is blanked
