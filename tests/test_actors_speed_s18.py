@@ -12,7 +12,9 @@
   reason, UNGDC), the plain title (twin) a third; with no registry-date bounds nothing is kept (twin);
 * ``keys.blank_footnote_codes`` looks at the runs of digits only: the same codes as the character-by-character form
   before it on random code arrays of each dtype (letters, ASCII and Arabic digits, spaces, line breaks), a glued
-  footnote blanked and its twins (3 letters, 4 digits, a letter after) kept.
+  footnote blanked and its twins (3 letters, 4 digits, a letter after) kept;
+* ``coordinate``'s possessive pairs run only where ``may_have_possessive_pair`` says they may: "Chile's and South
+  Korea's presidents" still read as each state's president, the twins without apostrophes as before.
 """
 
 from __future__ import annotations
@@ -148,3 +150,18 @@ def test_a_glued_footnote_is_blanked_and_its_twins_are_kept(text, blanked):
         got = "".join(map(chr, codes.tolist()))
         assert got == unglue_footnotes(spaced)
         assert (got != spaced) is blanked
+
+
+@pytest.mark.parametrize(("text", "paired"), [
+    ("Chile's and South Korea's presidents met in Seoul.", True),
+    ("Chile’s and South Korea’s presidents met in Seoul.", True),
+    ("Chiles and South Koreas presidents met in Seoul.", False),  # twin: no apostrophe
+    ("Chile's presidents and South Korea met in Seoul.", False)])  # twin: one possessive, no pair
+def test_possessive_pairs_behind_their_pretest(matcher, text, paired):
+    hits = matcher.scan(text)
+    got = matcher.coordinate(text, hits)
+    coord = [h for h in got if isinstance(h[2], tuple) and h[2][0] == "coord"]
+    assert (len(coord) >= 2) is paired
+    articles = _articles([text], "2020-06-01")
+    pd.testing.assert_frame_equal(tag_actors(articles, registry=matcher), tag_actors_reference(articles, matcher),
+                                  check_exact=True)
