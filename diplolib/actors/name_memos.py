@@ -7,15 +7,13 @@ _name_word`: a key form, two word-frequency look-ups). Neither depends on the te
 first per (key, owners), :func:`name_word` the second per word, on the matcher (``__dict__``, so a pickled matcher
 from before carries none). The matcher's tables they read (``_full_names``, ``_title_words``, ``_entries``) are
 built once with it; :func:`name_word` keeps at most :data:`MEMO_WORDS` words (the capitalised words of a corpus
-are many), then starts again.
+are many), then starts again. ``matcher`` is a :class:`~diplolib.actors.rules.MatcherRules` (not imported here:
+``rules`` imports this module).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .rules import MatcherRules
+from typing import Any
 
 __all__ = ["owner_names", "name_word", "MEMO_WORDS"]
 
@@ -23,7 +21,7 @@ __all__ = ["owner_names", "name_word", "MEMO_WORDS"]
 MEMO_WORDS = 65_536
 
 
-def owner_names(matcher: MatcherRules, key: str, owners: set[str]) -> tuple[tuple[str, ...], frozenset[str]]:
+def owner_names(matcher: Any, key: str, owners: set[str]) -> tuple[tuple[str, ...], frozenset[str]]:
     """The full names of ``owners`` (the actors whose surname ``key`` is), in the order of the owners and their
     names, and the set of the words of those names; kept per key while the same ``owners`` set is asked about."""
     memo = matcher.__dict__.setdefault("_owner_names_memo", {})
@@ -34,7 +32,7 @@ def owner_names(matcher: MatcherRules, key: str, owners: set[str]) -> tuple[tupl
     return got[1], got[2]
 
 
-def name_word(matcher: MatcherRules, word: str) -> bool:
+def name_word(matcher: Any, word: str) -> bool:
     """``matcher._name_word(word)``, kept per word."""
     memo = matcher.__dict__.setdefault("_name_word_memo", {})
     got = memo.get(word)
