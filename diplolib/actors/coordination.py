@@ -77,6 +77,8 @@ class CoordinationRules:
         """"Chile's and South Korea's presidents": each state's name before "'s" is read as its own singular phrase
         ("chile's president") when the registry has it; two states or more, a plural title after the last."""
         out = list(hits)
+        if not may_have_possessive_pair(text):  # no "'s <plural title>" or no "'s and": no chain (cheap, exact)
+            return out
         for j in range(1, len(out)):
             title = _POSSESSIVE_PLURAL.match(text, out[j][1])
             if not title or not isinstance(out[j][2], str):

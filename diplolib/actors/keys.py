@@ -46,17 +46,29 @@ def unglue_footnotes(m: str) -> str:
 
 
 def blank_footnote_codes(codes: np.ndarray) -> None:
-    """:func:`unglue_footnotes` on spaced code points (every non-word already a space), in place and vectorised:
-    only the rare letter-then-digit transitions are checked one by one."""
-    digit = ((codes >= 48) & (codes <= 57)) | ((codes >= 0x660) & (codes <= 0x669)) | (
-        (codes >= 0x6F0) & (codes <= 0x6F9))
-    letter = (codes > 32) & ~digit & (codes != 10)
-    for c in (np.flatnonzero(digit[1:] & letter[:-1]) + 1).tolist():
-        r = c
-        while r < len(codes) and digit[r] and r - c < 4:
-            r += 1
-        if r - c <= 3 and c >= 4 and letter[c - 4:c].all() and (r == len(codes) or not (letter[r] or digit[r])):
-            codes[c:r] = 32
+    """:func:`unglue_footnotes` on spaced code points (every non-word already a space, line breaks kept), in place
+    and vectorised over the runs of digits: a run of 1 to 3 digits (ASCII, Arabic-Indic, Eastern Arabic) right
+    after 4 letters and before a space, a line break or the end is blanked. Only the digits are looked at one by
+    one (two passes over the codes, in their own dtype), not every character."""
+    kind = codes.dtype.type
+    digit = (codes - kind(48)) < kind(10)  # unsigned: what lies below "0" wraps round above 9
+    if codes.dtype != np.uint8:  # Arabic-Indic and Eastern Arabic digits
+        digit |= ((codes - kind(0x660)) < kind(10)) | ((codes - kind(0x6F0)) < kind(10))
+    at = np.flatnonzero(digit)
+    if not len(at):
+        return
+    gap = at[1:] != at[:-1] + 1
+    first, stop = at[np.r_[True, gap]], at[np.r_[gap, True]] + 1  # runs of digits, end exclusive
+    n = len(codes)
+    ok = (first >= 4) & (stop - first <= 3)
+    ok[ok] = (stop[ok] == n) | (codes[np.minimum(stop[ok], n - 1)] <= 32)  # nothing but a space or a break after
+    first, stop = first[ok], stop[ok]
+    before = codes[first[:, None] - np.arange(1, 5)]  # the 4 characters before: letters (not a space, break, digit)
+    letters = (before > 32) & ~digit[first[:, None] - np.arange(1, 5)]
+    first, stop = first[letters.all(axis=1)], stop[letters.all(axis=1)]
+    if len(first):
+        lengths = stop - first
+        codes[np.repeat(first - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())] = 32
 
 
 def spaced_form(m: str) -> str:

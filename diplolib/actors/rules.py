@@ -17,6 +17,7 @@ from ..normalize.matching import matching_form
 from .context import context_country
 from .coordination import CoordinationRules
 from .keys import key_form
+from .name_memos import name_word, owner_names
 from .seats import seat_of
 
 __all__ = ["MatcherRules", "based_place", "other_office"]
@@ -195,13 +196,12 @@ class MatcherRules(CoordinationRules):
         follow = _NAME_WORD_AFTER.match(text, end)
         if not before and not after and not follow:
             return False  # the cheap test first: most hits follow a space and a lower-case word or punctuation
-        names = [n for o in owners for n in self._full_names.get(o, ())]
+        names, own = owner_names(self, key, owners)  # own: "Kishida Fumio" is his; "Assads Alawite sect" a possessive
         if after:
             pair = key_form(text[start:after.end()])
             return not any(pair in n for n in names)
         word = re.sub(r"[’']s$", "", follow.group(1)) if follow else ""  # "the Biden Administration's"
-        own = {w for n in names for w in n.split()}  # "Kishida Fumio" is his; "Assads Alawite sect" a possessive
-        if (word and not re.fullmatch(r"[IVX]+|Jr|Sr", word) and self._name_word(word) and key_form(word) not in own
+        if (word and not re.fullmatch(r"[IVX]+|Jr|Sr", word) and name_word(self, word) and key_form(word) not in own
                 and key_form(text[start:end - 1]) not in own):
             return True  # a name word right after: "Diogo Freitas do Amaral" is not Luisa Diogo (round 16)
         if not before:
@@ -223,7 +223,7 @@ class MatcherRules(CoordinationRules):
         if low in self._first_raw and not word[0].islower():  # "said Kerry": Said is a first name, "said" no name
             others = self._first_names.get(key_form(word))
             return bool(others) and not others & owners
-        return self._name_word(word)
+        return name_word(self, word)
 
     def _name_word(self, word: str) -> bool:
         """A capitalised word that is neither a title, an alias ("Russian Putin", "Kremlin"), a function word nor an

@@ -82,6 +82,7 @@ from .partition import compiled_for, scan_partition
 from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place
 from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_column, through_last
 from .registry import Registry
+from .resolve_memo import resolutions
 from .rules import other_office
 from .seats import seat_of
 from .split_titles import may_have_split_title, split_titles
@@ -200,12 +201,12 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: Hits, whens: list, c
         elif (t and matcher.as_place(text, s, e)) or (m and not matcher._plain_mask[kid[i]] and seat_of(text, s, e)):
             flags[i] = 4  # the city: after a locative, or the seat of an office or facility ("the Nicosia FIR")
     # a role phrase inside another office ("vice-président de …", "the former … president"), or a head's title
-    # after a deputy's word ("vice-président du Ghana" is not the president): flag 8
+    # after a deputy's word ("vice-président du Ghana" is not the president): flags 8 and 16, apart (the reasons differ)
     head = matcher.head_key_mask()
     for i in np.flatnonzero(~single & matcher._role_mask[key_ok]).tolist():
         p, s = int(pos[i]), int(start[i])
-        if other_office(texts[p], s, int(end[i])) or (head[key_ok[i]] and matcher.deputy_before(texts[p], s)):
-            flags[i] |= 8
+        flags[i] |= (8 if other_office(texts[p], s, int(end[i])) else 0) | (
+            16 if head[key_ok[i]] and matcher.deputy_before(texts[p], s) else 0)
     out = [np.full(n, None, dtype=object) for _ in range(4)]
     is_plain = ~single & matcher._plain_mask[key_ok] & (flags == 0)
     plain = np.flatnonzero(is_plain)
@@ -218,17 +219,17 @@ def _resolve(matcher: ActorMatcher, texts: list[str], hits: Hits, whens: list, c
         out[c][one] = object_array([r[c] for r in results])
     rest = np.flatnonzero(~single & ~is_plain)
     if len(rest):  # resolution depends on the key, the date, (case-sensitive keys) the spelling and the flags
-        day = pd.factorize(_date_buckets(matcher, whens)[pos[rest]])[0]  # below len(rest): a radix of the combo
+        bucket = _date_buckets(matcher, whens)[pos[rest]]
+        day = pd.factorize(bucket)[0]  # below len(rest): a radix of the combo
         cs = matcher._cs_mask[kid[rest]]
         spelled = np.full(len(rest), "", dtype=object)
         sens = rest[cs]
         spelled[cs] = [texts[p][s:e] for p, s, e in zip(pos[sens].tolist(), start[sens].tolist(), end[sens].tolist(),
                                                          strict=True)]
         spelling = pd.factorize(pd.Series(spelled, dtype=object))[0]
-        combo = ((kid[rest] * (len(rest) + 1) + day) * (len(rest) + 1) + spelling) * 16 + flags[rest]
+        combo = ((kid[rest] * (len(rest) + 1) + day) * (len(rest) + 1) + spelling) * 32 + flags[rest]
         _, first, inverse = np.unique(combo, return_index=True, return_inverse=True)
-        results = [matcher.resolve(texts[p], hits.keys[i], int(start[i]), int(end[i]), whens[p])
-                   for i, p in zip(rest[first].tolist(), pos[rest[first]].tolist(), strict=True)]
+        results = resolutions(matcher, texts, hits, rest, whens, (bucket, spelled, flags[rest]), first)
         for c in range(4):
             out[c][rest] = object_array([r[c] for r in results])[inverse]
     return out
