@@ -307,4 +307,8 @@ def _reference_rules(monkeypatch) -> None:
     monkeypatch.setattr(roles, "clause_marks", ref4._ref_clause_marks)
     monkeypatch.setattr(locations, "clause_marks", ref4._ref_clause_marks)
     monkeypatch.setattr(extract, "background", ref4._ref_background)
+    # round 18: the purpose phrases of the whole text, not only of the gaps between the cues and their targets
+    from diplolib.events import chars, complements
+    monkeypatch.setattr(complements, "pattern_spans_in", lambda text, codes, pattern, heads, starts, ends, inside:
+                        chars.pattern_spans(text, codes, pattern, heads))
 
