@@ -152,8 +152,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
     phrases = phrases.assign(speaker=speakers(b, phrases, own, place),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
-    phrases = people_states(b, phrases, lang, lambda: article_states(  # "ethnic Albanians": of the place
-        b, every, places, country, phrases))
+    phrases = people_states(b, phrases, lang, lambda: article_states(b, every, places, country, phrases))
     phrases["group"] = regroup(phrases, fronted_cuts(b, phrases, lang))  # "After … with Russia, France": no compound
     cue_rows = {k: v[hits["cue_row"]] for k, v in _cue_columns(lexicon).items()}
     cue_rows["event"] = warned_threats(b, hits, promised_threats(b.match, hits, cue_rows["event"], lang), lang)
