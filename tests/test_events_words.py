@@ -689,3 +689,66 @@ def test_space_rank_equals_searchsorted():
     pos = rng.integers(0, len(spaced) + 3, 3000)
     assert words.prev_space(spaces, pos).tolist() == [spaced.rfind(" ", 0, p) for p in pos.tolist()]
     assert words.next_space(spaces, pos).tolist() == [spaced.find(" ", p) for p in pos.tolist()]
+
+
+def _spans_in_ranges(pattern: re.Pattern, text: str, starts: list[int], ends: list[int]) -> tuple[set, set]:
+    """``finditer``'s spans of ``text``: all of them, and those that start in one of the ranges."""
+    every = {m.span() for m in pattern.finditer(text)}
+    return every, {(a, z) for a, z in every if any(s <= a < e for s, e in zip(starts, ends, strict=True))}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_pattern_spans_in_ranges_hold_finditer_spans_there(seed):
+    """``chars.pattern_spans_in`` (the text read only in the ranges, grown back to the last character no match can
+    hold) against ``finditer`` on the whole text: every span starting in a range is found, and nothing that
+    ``finditer`` does not give. Random texts of the purpose phrases' words with few barriers (runs of more than 256
+    characters without one: the walk back), non-BMP characters (never barriers), ranges that start inside a match
+    ("en soutien à la mémoire d": a range from the "à" must not give "à la mémoire d", which ``finditer`` skips;
+    the test fails when the ranges are not grown back), empty and reversed ranges; then the purpose phrases of the
+    fetched corpora between random offsets."""
+    from diplolib.events.complements import _PURPOSE, _PURPOSE_CHARS, _PURPOSE_HEADS
+    rng = random.Random(seed)
+    pool = ["in ", "In  ", "support ", "of ", "as part of ", "en soutien ", "à ", "la ", "mémoire ", "d", "dans ",
+            "le cadre ", "x ", "😀", ", ", ". ", "word ", "\n", "ſ", "l'honneur "]
+    found = skipped = 0
+    for _ in range(300):
+        t = "".join(rng.choice(pool) for _ in range(rng.randint(0, 120)))
+        if rng.random() < 0.2:
+            t = "en soutien à la mémoire de " + "word " * rng.randint(0, 80) + t
+        n = len(t)
+        starts = [rng.randint(0, max(n, 1)) for _ in range(rng.randint(0, 6))]
+        ends = [s + rng.randint(-5, 60) for s in starts]
+        if rng.random() < 0.3:  # a range from the "à" of "en soutien à la mémoire d" (inside finditer's match)
+            starts, ends = starts + [11], ends + [40]
+        every, want = _spans_in_ranges(_PURPOSE, t, starts, ends)
+        a, z = chars.pattern_spans_in(t, chars.codes_of(t), _PURPOSE, _PURPOSE_HEADS, np.array(starts, dtype=np.int64),
+                                      np.array(ends, dtype=np.int64), _PURPOSE_CHARS)
+        got = set(zip(a.tolist(), z.tolist(), strict=True))
+        assert want <= got <= every, (t, starts, ends)
+        assert a.tolist() == sorted(a.tolist())
+        found += len(want)
+        skipped += t.startswith("en soutien à la mémoire") and 11 in starts  # "à la mémoire d" not given
+    assert found > 100 and skipped > 5
+    for name in ("fa-kes", "meae-fr", "wikinews-fr", "kremlin-en"):
+        if datasets.is_fetched(name):
+            text = "   ".join(datasets.load(name, fetch_missing=False)[0]["text"].fillna("").iloc[:400])
+            starts = sorted(rng.sample(range(len(text)), 2000))
+            ends = [s + rng.randint(0, 300) for s in starts]
+            every, want = _spans_in_ranges(_PURPOSE, text, starts, ends)
+            a, z = chars.pattern_spans_in(text, chars.codes_of(text), _PURPOSE, _PURPOSE_HEADS, np.array(starts),
+                                          np.array(ends), _PURPOSE_CHARS)
+            assert want <= set(zip(a.tolist(), z.tolist(), strict=True)) <= every, name
+
+
+def test_pattern_spans_in_skips_what_finditer_skips():
+    """The near-miss of the ranges' growth: in "en soutien à la mémoire de X", ``finditer`` gives "en soutien à" and
+    resumes after the "à", so "à la mémoire d" is no span of it; a range starting at that "à" (as a cue ending
+    there) must not give it, while a range over a lone "à la mémoire de X" must."""
+    from diplolib.events.complements import _PURPOSE, _PURPOSE_CHARS, _PURPOSE_HEADS
+    for text, start, want in (("Rally en soutien à la mémoire de X", 17, []),
+                              ("Rally, à la mémoire de X", 7, [(7, 21)])):
+        a, z = chars.pattern_spans_in(text, chars.codes_of(text), _PURPOSE, _PURPOSE_HEADS, np.array([start]),
+                                      np.array([len(text)]), _PURPOSE_CHARS)
+        assert [s for s in zip(a.tolist(), z.tolist(), strict=True) if s[0] >= start] == want, text
+        assert all(span in {m.span() for m in _PURPOSE.finditer(text)}
+                   for span in zip(a.tolist(), z.tolist(), strict=True))

@@ -18,7 +18,7 @@ import numpy as np
 
 __all__ = ["LETTER", "WORD", "JOIN", "SPLIT", "SPACE", "UPPER", "PAD", "char_classes", "codes_of", "char_table",
            "windows", "tokens_after", "tokens_before", "spans_text", "pattern_starts",
-           "pattern_spans"]
+           "pattern_spans", "pattern_spans_in"]
 
 #: Bits of :func:`char_classes`: a letter for ``re``'s ``[^\W\d_]``, a word character (``\w``), a token joiner
 #: (``' ’ -``), a splitter (``, . ; : ( ) " “ ”``), white space (``\s``, as ``str.strip`` strips) and upper case
@@ -240,3 +240,98 @@ def pattern_spans(text: str, codes: np.ndarray, pattern: re.Pattern, heads: tupl
                 last = m.end()
                 ends.append(last)
     return np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
+
+
+@lru_cache(maxsize=32)
+def _head_bits(heads: tuple[tuple[str, str], ...], flags: int) -> tuple[np.ndarray, np.ndarray]:
+    """Bit ``k`` set where a code point fits the first (second) character of head ``k``; the last entry, beyond the
+    plane, fits every head (as :func:`_head_candidates` reads such a character). Two tables of the smallest
+    unsigned type with a bit per head."""
+    kind = next(t for t in (np.uint8, np.uint16, np.uint32, np.uint64) if len(heads) <= 8 * np.dtype(t).itemsize)
+    first, second = np.zeros(0x10001, dtype=kind), np.zeros(0x10001, dtype=kind)
+    for k, (one, two) in enumerate(heads):
+        bit = kind(1 << k)
+        first[np.append(char_table(one, flags)[:0x10000], True)] |= bit
+        second[np.append(char_table(two, flags)[:0x10000], True)] |= bit
+    return first, second
+
+
+def _heads_at(codes: np.ndarray, at: np.ndarray, pattern: re.Pattern, heads: tuple[tuple[str, str], ...]
+              ) -> np.ndarray:
+    """The offsets of ``at`` (sorted) that :func:`_head_candidates` keeps, tested by gathers at those offsets only."""
+    n = len(codes)
+    first, second = _head_bits(tuple(heads), pattern.flags)
+    at = at[at + 1 < n]
+    one, two = codes[at], codes[at + 1]
+    if codes.dtype == np.uint32:  # beyond the plane: the tables' last entry
+        one, two = np.minimum(one, 0x10000), np.minimum(two, 0x10000)
+    hit = first[one] & second[two]
+    at = at[hit != 0]
+    if pattern.pattern.startswith("\\b") and not pattern.flags & re.ASCII and len(at):
+        word = (char_classes(codes[at]) & WORD) > 0
+        before = np.zeros(len(at), dtype=bool)
+        inner = at > 0
+        before[inner] = (char_classes(codes[at[inner] - 1]) & WORD) > 0
+        at = at[word != before]
+    return at
+
+
+def _barriers_before(text: str, codes: np.ndarray, starts: np.ndarray, barrier: np.ndarray) -> np.ndarray:
+    """For each offset of ``starts``, the offset just after the last code point before it that ``barrier`` (a
+    table over the plane and one entry beyond) marks, or ``0``: windows of 64, then 256 characters, then a walk."""
+    out = np.full(len(starts), -1, dtype=np.int64)
+    todo = np.arange(len(starts))
+    for width in (64, 256):
+        s = starts[todo]
+        w = np.minimum(windows(codes, s - width, width), 0x10000)
+        stop = barrier[w] | (np.arange(width) < width - s[:, None])  # a barrier, or before the text
+        found = stop.any(axis=1)
+        last = width - 1 - np.argmax(stop[:, ::-1], axis=1)  # the last barrier of each window
+        out[todo[found]] = (s - width + last + 1)[found]
+        todo = todo[~found]
+        if not len(todo):
+            return out
+    for i in todo.tolist():
+        j = int(starts[i]) - 256
+        while j > 0 and not barrier[min(ord(text[j - 1]), 0x10000)]:
+            j -= 1
+        out[i] = j
+    return out
+
+
+def pattern_spans_in(text: str, codes: np.ndarray, pattern: re.Pattern, heads: tuple[tuple[str, str], ...],
+                     starts: np.ndarray, ends: np.ndarray, inside: str) -> tuple[np.ndarray, np.ndarray]:
+    """The spans of :func:`pattern_spans` (``finditer``'s) that start in one of the ranges ``[starts, ends)``, and
+    maybe a few more of them: the text is read only there, not whole. ``inside``: a one-character regex (read with
+    the pattern's flags) that every character of every match fits (``r"[\\w\\s'’]"`` for phrases of words).
+
+    ``finditer`` resumes at each match's end, so whether a match found in a range is one of its own depends on the
+    matches before the range. No match holds a character outside ``inside``, so none runs over one: each range is
+    read from just after the last such character before it (a barrier), where ``finditer`` is free to match
+    whatever the text before held, and the ranges so grown are merged. Two int64 arrays, sorted."""
+    codes, n = np.asarray(codes), len(text)
+    starts, ends = np.asarray(starts, dtype=np.int64), np.minimum(np.asarray(ends, dtype=np.int64), n)
+    keep = ends > starts
+    starts, ends = starts[keep], ends[keep]
+    if n == 0 or not len(starts):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    # beyond the plane: never a barrier (the ranges grow further back, which is always safe)
+    barrier = np.append(~char_table(inside, pattern.flags)[:0x10000], False)
+    grown = _barriers_before(text, codes, starts, barrier)
+    order = np.argsort(grown, kind="stable")
+    a, z = grown[order], np.maximum.accumulate(ends[order])
+    new = np.concatenate([[True], a[1:] > z[:-1]])  # a range that starts after every earlier one ends
+    first, stop_at = a[new], z[np.append(np.flatnonzero(new)[1:] - 1, len(a) - 1)]
+    size = stop_at - first
+    at = np.arange(int(size.sum())) + np.repeat(first - (np.cumsum(size) - size), size)
+    out_a, out_z = [], []
+    match, last_end = pattern.match, 0
+    for r in _heads_at(codes, at, pattern, heads).tolist():
+        if r < last_end:
+            continue
+        m = match(text, r)
+        if m is not None:
+            out_a.append(r)
+            last_end = m.end()
+            out_z.append(last_end)
+    return np.array(out_a, dtype=np.int64), np.array(out_z, dtype=np.int64)

@@ -59,7 +59,7 @@ import numpy as np
 import pandas as pd
 
 from .agents import PARTICIPLES
-from .chars import pattern_spans
+from .chars import pattern_spans_in
 from .contents import agreed_contents
 from .fronted import fronted_subjects
 from .reduced import agent_subjects
@@ -224,6 +224,8 @@ _PURPOSE = re.compile(r"\b(?:in\s+(?:support|memory|hono(?:u)?r|favou?r|celebrat
                       r"(?:faveur|l'honneur|mémoire)\s+d|dans\s+le\s+cadre\s+d)", re.IGNORECASE)
 #: The first two characters of every :data:`_PURPOSE` match (:func:`~diplolib.events.chars.pattern_spans`' filter).
 _PURPOSE_HEADS = (("i", "n"), ("a", "s"), ("e", "n"), ("à", r"\s"), ("d", "a"))
+#: Every character a :data:`_PURPOSE` match can hold (words, white space, the apostrophe of "l'honneur").
+_PURPOSE_CHARS = r"[\w\s'’]"
 #: Words that may stand between a cue and a purpose phrase of its own ("rallied *today* in support of").
 _NOT_AN_OBJECT = frozenset({"a", "an", "the", "today", "yesterday", "again", "also", "on", "monday", "tuesday",
                             "wednesday", "thursday", "friday", "saturday", "sunday", "été", "ont", "le", "la",
@@ -233,14 +235,18 @@ _PURPOSE_GAP = 40
 
 
 def purpose_targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, tgt: np.ndarray) -> np.ndarray:
-    """No target inside a purpose phrase that qualifies the cue's object (module rules): the phrases found once in
-    the batch, each hit's gap read only where one stands between the cue and its target. A new array."""
+    """No target inside a purpose phrase that qualifies the cue's object (module rules): the phrases looked for
+    only in the gaps between the cues and their targets (:func:`~diplolib.events.chars.pattern_spans_in`: the
+    spans ``finditer`` gives there), each hit's gap read only where one stands between the cue and its target. A
+    new array."""
     if phrases.empty or len(tgt) == 0:
         return tgt
-    mark_start, mark_end = pattern_spans(b.display, b.codes, _PURPOSE, _PURPOSE_HEADS)  # finditer's spans
+    at = phrases["gstart"].to_numpy()[np.maximum(tgt, 0)]
+    gap = (tgt >= 0) & (at > hits["end"])  # only a phrase between the cue and its target counts: read only there
+    mark_start, mark_end = pattern_spans_in(b.display, b.codes, _PURPOSE, _PURPOSE_HEADS, hits["end"][gap], at[gap],
+                                            _PURPOSE_CHARS)  # finditer's spans
     if not len(mark_start):
         return tgt
-    at = phrases["gstart"].to_numpy()[np.maximum(tgt, 0)]
     k = np.searchsorted(mark_start, at) - 1  # the last purpose phrase before the target
     cand = np.flatnonzero((tgt >= 0) & (k >= 0) & (mark_start[np.maximum(k, 0)] >= hits["end"])
                           & (at - mark_end[np.maximum(k, 0)] <= _PURPOSE_GAP))

@@ -30,6 +30,7 @@ from .owners import noun_sides
 from .pairs import pairs as _pairs
 from .partners import partner_sides
 from .reach import beyond_reach, reach_of
+from .reasons import row_reasons
 from .roles import actor_phrases, assign
 from .scan import batch, scan
 from .sectors import domestic, organ_attacks, phrase_sectors, without_self_pairs
@@ -61,15 +62,6 @@ def _lexicon(cues) -> CueLexicon:
     if isinstance(cues, (str, Path)):
         return load_cues(cues)
     return load_cues(*cues)
-
-
-def _reason(out: pd.DataFrame) -> pd.Series:
-    reason = pd.Series("", index=out.index, dtype=object)
-    reason[out["target"] == ""] = "no-target"
-    reason[out["source"] == ""] = "no-source"
-    unresolved = ((out["src_group"] >= 0) & (out["source"] == "")) | ((out["tgt_group"] >= 0) & (out["target"] == ""))
-    reason[unresolved] = "unresolved"
-    return reason
 
 
 def _without_reporters(events: pd.DataFrame, reporters: frozenset) -> pd.DataFrame:
@@ -142,7 +134,8 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     hits, marks = scan(b, lexicon, lang, {"forward": FORWARD.get(lang, ()), "firm": FIRM.get(lang, ())})
     if len(hits["start"]) == 0:
         return empty_events()
-    m, city_at = with_cities(b, batch_mentions(mentions, sub["article_id"], places), mentions, sub["article_id"],
+    every = batch_mentions(mentions, sub["article_id"], frozenset())  # places too: article_states reads them
+    m, city_at = with_cities(b, every[~every["actor_id"].isin(places).to_numpy()], mentions, sub["article_id"],
                              cities or {}, lang)
     real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
     phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
@@ -159,8 +152,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     own = self_reports(b, marks, lang)  # "said they will release": the speaker's own act
     phrases = phrases.assign(speaker=speakers(b, phrases, own, place),
                              reporter=phrases["actor"].isin(reporters).to_numpy(), place=place, patron=patron)
-    phrases = people_states(b, phrases, lang, lambda: article_states(  # "ethnic Albanians": of the place
-        b, batch_mentions(mentions, sub["article_id"], frozenset()), places, country, phrases))
+    phrases = people_states(b, phrases, lang, lambda: article_states(b, every, places, country, phrases))
     phrases["group"] = regroup(phrases, fronted_cuts(b, phrases, lang))  # "After … with Russia, France": no compound
     cue_rows = {k: v[hits["cue_row"]] for k, v in _cue_columns(lexicon).items()}
     cue_rows["event"] = warned_threats(b, hits, promised_threats(b.match, hits, cue_rows["event"], lang), lang)
@@ -211,7 +203,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     out = _pairs(_speakers_and_weapons(table, authored, _authors(author, len(sub), doc), fl["heavy"]), phrases)
     if out.empty:
         return empty_events()
-    return _finish(_settled(out, b, sub, mentions, phrases, places=places, country=country, reporters=reporters,
+    return _finish(_settled(out, b, every, phrases, places=places, country=country, reporters=reporters,
                             lang=lang), sub, b)
 
 
@@ -230,24 +222,21 @@ def _embedded(b, hits: dict, phrases: pd.DataFrame, event: np.ndarray, direction
     return np.where(content, 2, np.where(back, 1, 0)).astype(np.int8)
 
 
-def _settled(out: pd.DataFrame, b, sub: pd.DataFrame, mentions: pd.DataFrame, phrases: pd.DataFrame, *,
-             places: frozenset, country: dict[str, str], reporters: frozenset, lang: str) -> pd.DataFrame:
+def _settled(out: pd.DataFrame, b, every: pd.DataFrame, phrases: pd.DataFrame, *, places: frozenset,
+             country: dict[str, str], reporters: frozenset, lang: str) -> pd.DataFrame:
     """The rows of one language after their sides are read: domestic events and self pairs settled, reporters
-    dropped, and the ``reason`` of each row said (a new or changed table)."""
-    where = (article_states(b, batch_mentions(mentions, sub["article_id"], frozenset()), places, country, phrases)
+    dropped, and the ``reason`` of each row said (a new or changed table). ``every``: the batch's mentions, places
+    too (:func:`~diplolib.events.batch_mentions.batch_mentions` leaving none out)."""
+    where = (article_states(b, every, places, country, phrases)
              if organ_attacks(out).any() else None)  # "Russian warplanes struck": where the article is
     out = without_self_pairs(domestic(out, where), country, states=lang != "en")  # "Sudanese rebels shelled Juba"
     out = _without_reporters(out, reporters)
     nest = out["embedded"].to_numpy()  # 0 main, 1 background, 2 content or frame (_embedded)
     out["embedded"] = main_left(out["doc"].to_numpy(), out["sentence"].to_numpy(), out["start"].to_numpy(),
                                 nest > 0, out["event"].to_numpy(), liftable=nest == 1)
-    out["reason"] = _reason(out)
-    far = (out["far_src"].to_numpy(dtype=bool) & (out["source"] == "").to_numpy()) \
-        | (out["far_tgt"].to_numpy(dtype=bool) & (out["target"] == "").to_numpy())
-    out.loc[far, "reason"] = "far"
-    out.loc[out["authored"].to_numpy(dtype=bool) & (out["source"] == "").to_numpy(), "reason"] = "unnamed-author"
-    out.loc[(out["source"] == out["target"]) & (out["source"] != ""), "reason"] = "self"
-    return out
+    side = {c: out[c].to_numpy() for c in ("source", "target", "src_group", "tgt_group")}
+    flag = {c: out[c].to_numpy(dtype=bool) for c in ("far_src", "far_tgt", "authored")}
+    return with_objects(out, reason=row_reasons(**side, **flag))
 
 
 def _speakers_and_weapons(table: pd.DataFrame, authored: np.ndarray, authors: np.ndarray, heavy: np.ndarray
@@ -265,7 +254,8 @@ def _speakers_and_weapons(table: pd.DataFrame, authored: np.ndarray, authors: np
 
 
 def _finish(out: pd.DataFrame, sub: pd.DataFrame, b) -> pd.DataFrame:
-    """The event rows of one language with their article, cue text, id and date, in text order."""
+    """The event rows of one language with their article, cue text, id and date (put in text order by
+    :func:`extract_events`, which sorts the rows of every language at once, each cue's rows kept in their order)."""
     aid = sub["article_id"].to_numpy()[out["doc"].to_numpy()]
     disp = b.display
     base = b.doc_base[out["doc"].to_numpy()]
@@ -276,7 +266,7 @@ def _finish(out: pd.DataFrame, sub: pd.DataFrame, b) -> pd.DataFrame:
     out["discovered"] = False  # set by extract_events from the mentions
     out["published"] = (sub["published"].to_numpy()[out["doc"].to_numpy()] if "published" in sub.columns
                         else pd.NaT)
-    return out.sort_values(["doc", "start"], kind="stable")[EVENT_COLUMNS]
+    return out[EVENT_COLUMNS]
 
 
 def extract_events(

@@ -39,12 +39,10 @@ def pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
     mi = np.flatnonzero(mutual)
     k = size[pair_group[mi]] if len(mi) else np.zeros(0, np.int64)
     within = _ragged(k * k)
-    row, kk = np.repeat(mi, k * k), np.repeat(k, k * k)
+    kk = np.repeat(k, k * k)
     base = np.repeat(first[pair_group[mi]] if len(mi) else mi, k * k)
     p_src, p_tgt = base + within // np.maximum(kk, 1), base + within % np.maximum(kk, 1)
     ok = p_src != p_tgt
-    a = with_objects(hits.iloc[row[ok]], source=actor[p_src[ok]], target=actor[p_tgt[ok]],
-                     source_sector=sector[p_src[ok]], target_sector=sector[p_tgt[ok]]).assign(compound=True)
     ri = np.flatnonzero(~mutual)
     ns, nt = np.maximum(n_src[ri], 1), np.maximum(n_tgt[ri], 1)
     within = _ragged(ns * nt)
@@ -53,16 +51,28 @@ def pairs(hits: pd.DataFrame, phrases: pd.DataFrame) -> pd.DataFrame:
     s_member = np.where(sg >= 0, first[np.maximum(sg, 0)] if len(first) else 0, 0) + within // nt_row
     t_member = np.where(tg >= 0, first[np.maximum(tg, 0)] if len(first) else 0, 0) + within % nt_row
     none, speaker = np.full(len(row), None, dtype=object), hits["speaker"].to_numpy(dtype=object)[row]
-    both = with_objects(
-        hits.iloc[row], source=np.where(sg >= 0, actor[s_member] if len(actor) else none, speaker),
-        target=np.where(tg >= 0, actor[t_member] if len(actor) else none, none),
-        source_sector=np.where(sg >= 0, sector[s_member] if len(sector) else none, none),
-        target_sector=np.where(tg >= 0, sector[t_member] if len(sector) else none, none),
-    ).assign(compound=(n_src[row] > 1) | (n_tgt[row] > 1))
-    out = pd.concat([a, both], ignore_index=True)
-    out["source"] = out["source"].fillna("").astype(object)
-    out["target"] = out["target"].fillna("").astype(object)
-    out["source_sector"] = out["source_sector"].fillna("").astype(object)
-    out["target_sector"] = out["target_sector"].fillna("").astype(object)
-    keep = (out["src_group"] >= 0) | (out["tgt_group"] >= 0) | (out["source"] != "")
-    return out[keep]
+    # the mutual rows, then the others: one take of the hits' rows and the sides' columns joined, instead of two
+    # tables concatenated (the rows, their order and the index that concatenation with ignore_index gave)
+    rows = np.concatenate([np.repeat(mi, k * k)[ok], row])
+    side = {
+        "source": (actor[p_src[ok]], np.where(sg >= 0, actor[s_member] if len(actor) else none, speaker)),
+        "target": (actor[p_tgt[ok]], np.where(tg >= 0, actor[t_member] if len(actor) else none, none)),
+        "source_sector": (sector[p_src[ok]], np.where(sg >= 0, sector[s_member] if len(sector) else none, none)),
+        "target_sector": (sector[p_tgt[ok]], np.where(tg >= 0, sector[t_member] if len(sector) else none, none)),
+    }
+    columns = {name: _filled(np.concatenate([np.asarray(x, dtype=object) for x in pair]))
+               for name, pair in side.items()}
+    compound = np.concatenate([np.ones(int(ok.sum()), dtype=bool), (n_src[row] > 1) | (n_tgt[row] > 1)])
+    keep = np.flatnonzero((src_group[rows] >= 0) | (tgt_group[rows] >= 0) | (columns["source"] != ""))
+    out = hits.iloc[rows[keep]]
+    out = out.set_axis(pd.RangeIndex(len(rows))[keep] if len(keep) < len(rows) else pd.RangeIndex(len(rows)))
+    out = with_objects(out, **{name: col[keep] for name, col in columns.items()})
+    out["compound"] = compound[keep]
+    return out
+
+
+def _filled(values: np.ndarray) -> np.ndarray:
+    """``pd.Series(values).fillna("")`` as an object array: ``None``, NaN and NA become ``""``."""
+    values = values.copy()
+    values[pd.isna(values)] = ""
+    return values
