@@ -62,7 +62,7 @@ def test_round18_ministers_never_share_an_office_and_say_where_a_date_is_approxi
     from test_curated_registry import overlaps
 
     new, every = _round18_roles()
-    assert len(new) >= 540 and {r["role"] for r in new} == {"foreign_minister", "defence_minister"}
+    assert len(new) >= 677 and {r["role"] for r in new} == {"foreign_minister", "defence_minister"}
     assert overlaps(new) == []
     offices = {(r["role"], r["of"]) for r in new}
     assert overlaps([r for r in every if (r["role"], r["of"]) in offices]) == []
@@ -80,13 +80,13 @@ def test_round18_ministers_never_share_an_office_and_say_where_a_date_is_approxi
 #: floored to the tenth of a percent; round 17's in the comments
 COVERAGE_AT_LEAST = {
     ("foreign_minister", "G20"): 0.998,  # 0.994
-    ("foreign_minister", "MENA"): 0.978,  # 0.959
-    ("foreign_minister", "elected"): 0.703,  # 0.411
-    ("foreign_minister", "EU"): 0.982,  # 0.316
+    ("foreign_minister", "MENA"): 0.982,  # 0.959
+    ("foreign_minister", "elected"): 0.743,  # 0.411
+    ("foreign_minister", "EU"): 0.996,  # 0.316
     ("defence_minister", "G20"): 0.999,  # 0.878
-    ("defence_minister", "MENA"): 0.865,  # 0.599
-    ("defence_minister", "elected"): 0.474,  # 0.229
-    ("defence_minister", "EU"): 0.634,  # 0.161
+    ("defence_minister", "MENA"): 0.875,  # 0.599
+    ("defence_minister", "elected"): 0.535,  # 0.229
+    ("defence_minister", "EU"): 0.879,  # 0.161
 }
 
 
@@ -102,3 +102,29 @@ def test_round18_coverage_of_foreign_and_defence_ministers_does_not_fall():
         c = role_coverage(roles, role=role, states=groups[group])
         got[role, group] = c["covered"].sum() / c["days"].sum()
     assert all(got[k] >= least for k, least in COVERAGE_AT_LEAST.items()), got
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    from diplolib.actors.matcher_cache import default_matcher
+
+    return default_matcher()
+
+
+def test_a_minister_with_a_common_name_is_found_only_with_the_title(matcher):
+    """Round 18's ministers whose names are common (Mark Mitchell, Michael Smith, Mohamad Hasan …) have no bare name
+    alias, only the name after the title (as "Speaker Mike Johnson"); the bare name (the twin) stays unresolved."""
+    from diplolib.actors import tag_actors
+
+    texts = [("2017-06-01", "Defence Minister Mark Mitchell visited Iraq."),
+             ("2017-06-01", "Mark Mitchell said the report was wrong."),
+             ("2024-03-01", "وقال وزير الخارجية محمد حسن إن"),
+             ("2024-03-01", "وقال محمد حسن إن"),
+             ("2003-05-01", "le ministre de la Défense Michael Smith a déclaré")]
+    arts = pd.DataFrame({"article_id": range(len(texts)), "published": [d for d, _ in texts],
+                         "text": [t for _, t in texts]})
+    out = tag_actors(arts, registry=matcher)
+    got = out.dropna(subset=["actor_id"]).groupby("article_id")["actor_id"].agg(set).to_dict()
+    assert "per:mark_mitchell" in got.get(0, set()) and "per:mark_mitchell" not in got.get(1, set())
+    assert "per:mohamad_hasan" in got.get(2, set()) and "per:mohamad_hasan" not in got.get(3, set())
+    assert "per:michael_smith" in got.get(4, set())
