@@ -252,7 +252,10 @@ def latin_candidates(text: str, *, lang: str, rules: NameRules, covered_spans: l
 
 
 def _ar_bare(word: str) -> str:
-    """An Arabic word without one conjunction or preposition in front ("والرئيس" → "الرئيس")."""
+    """An Arabic word without one conjunction or preposition in front ("والرئيس" → "الرئيس"); li- before the
+    article takes its alif ("للمخرج بن آفليك" → "المخرج", round 18)."""
+    if len(word) > 4 and word.startswith("لل") and "ال" + word[2:] in AR_TITLES:
+        return "ال" + word[2:]
     return word[1:] if len(word) > 3 and word[0] in "وبلف" and word[1:] in AR_TITLES else word
 
 
