@@ -111,10 +111,13 @@ def test_a_role_phrase_apposed_to_another_persons_name(matcher):
         ("2005-11-19", "the South Korean Minister of Foreign Affairs and Trade said"),  # twin: no name
         ("2005-11-19", "the President of the Republic of Korea, Roh Moo Hyun."),  # twin: the holder, spelt otherwise
         ("2005-11-19", "the Presidents of France, Costa Rica and Brazil met"),  # twin: coordinated states
-        ("2005-11-19", "the Minister for Foreign Affairs of Iran, New York, 12 May")]) == [  # twin: a place
+        ("2005-11-19", "the Minister for Foreign Affairs of Iran, New York, 12 May"),  # twin: a place
+        # twin (kremlin-en 2003): the holder's name second in the apposition, the wives' names the first
+        ("2003-06-25", "the wives of the Russian President and the British Prime Minister, Lyudmila Putin and "
+                       "Cherie Blair.")]) == [
         [], [], ["per:ban_ki_moon"], ["per:roh_moo_hyun"],
         ["per:abel_pacheco", "per:jacques_chirac", "per:luiz_inacio_lula_da_silva"],
-        ["per:manouchehr_mottaki", "place:new_york"]]
+        ["per:manouchehr_mottaki", "place:new_york"], ["per:anthony_blair", "per:vladimir_putin"]]
 
 
 def test_discovery_reads_an_arabic_title_after_li(matcher):

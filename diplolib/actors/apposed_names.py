@@ -9,7 +9,8 @@ The rule, on the hits of a person read from a role phrase (``method == "role"``)
 on for a few capitalised words ("… and Trade"), then a comma and a personal name of two to five capitalised words
 (initials and particles such as "bin", "al", "de", "van" inside), ended by punctuation, the end of the text or a
 reporting verb. It is kept when the name is the holder's (a hit of the holder inside it, or a word of the holder's
-names: "the President of the Republic of Korea, Roh Moo Hyun" is Roh Moo-hyun), when a hit inside the name is not a
+names, or of a second name after "and": "the President of the Republic of Korea, Roh Moo Hyun" is Roh Moo-hyun; "the
+British Prime Minister, Lyudmila Putin and Cherie Blair" is still Blair), when a hit inside the name is not a
 person or is read as a title ("the Presidents of France, Costa Rica and Brazil": a list of states), or when a word
 of the name is a word of offices and places rather than of names ("the President of the Council, New York").
 """
@@ -33,6 +34,9 @@ _APPOSED = re.compile(
     rf"(?:\s+(?:and|for|of)(?:\s+[{_UPPER}][\w'’\-]*){{1,3}})?,\s+(?P<name>{_WORD}(?:[ \-](?:{_WORD}|{_PARTICLE}))"
     r"{1,4})(?=\s*(?:[,.;:)]|$)|\s+(?:said|says|told|and|who|has|had|was|is|a|an|the)\b)")
 #: words of offices, bodies and places, not of personal names: a capitalised phrase holding one is no person
+#: a second name coordinated with the first ("the wives of the Russian President and the British Prime Minister,
+#: Lyudmila Putin and Cherie Blair": the holder's name may be the second)
+_AND_NAME = re.compile(rf"\s+(?:and|et)\s+(?P<name>{_WORD}(?:[ \-](?:{_WORD}|{_PARTICLE})){{1,4}})")
 _NOT_NAMES = frozenset("""new united general assembly council committee nations nation state states republic
 kingdom minister ministry president government office secretary union european african arab security foreign
 affairs defence defense prime deputy vice chairman chair city county province region north south east west central
@@ -80,7 +84,8 @@ def apposed_other_names(matcher, texts: list[str], hits: Hits, resolved: list[np
             continue
         a, b = m.span("name")
         words = _words(m.group("name"))
-        if words & _NOT_NAMES or words & _holder_words(matcher, actor):
+        more = _AND_NAME.match(text, b)
+        if words & _NOT_NAMES or (words | _words(more.group("name") if more else "")) & _holder_words(matcher, actor):
             continue
         inside = hits.of(int(hits.pos[i]))
         starts = hits.start[inside]
