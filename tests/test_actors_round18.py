@@ -29,7 +29,7 @@ from diplolib.actors.provisional import discover_actors
 DATA = Path(__file__).parent / "data"
 MISSES_PROBES = 10  # after the fixes: 30 of 40 (see test_round18_role_probes)
 FLOOR_DOCS = {"precision": 0.94, "f1": 0.79}  # after: P 0.947 F1 0.800
-FLOOR_DISCOVER = {"precision": 0.95, "f1": 0.86}  # after: P 0.953 F1 0.863
+FLOOR_DISCOVER = {"precision": 0.95, "f1": 0.87}  # after: P 0.955 F1 0.875
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +150,16 @@ def test_a_capital_naming_where_attacks_happened(matcher):
                           ("2020-11-10", "la condamnation de Vienne"),  # twin: the government
                           ("2022-03-01", "l'attaque de Moscou contre Kiev")]) == [  # twin: not an attentat
         [], [], ["AUT"], ["RUS", "UKR"]]
+
+
+def test_discovery_reads_a_name_after_an_age(matcher):
+    """FA-KES 2015: "They identify themselves as 21-year-old Faysal Hussein Habibi and 20-year-old Bishr Abdul-Azim":
+    an age right before a capitalised run is a person's cue, as a title is; not after an article ("a 10-year-old
+    Toyota Corolla")."""
+    texts = ["They identify themselves as 21-year-old Faysal Hussein Habibi and 20-year-old Bishr Abdul-Azim.",
+             "He drove a 10-year-old Toyota Corolla to Damascus.",  # twin: a thing's age
+             "They identify themselves as Faysal Hussein Habibi and Bishr Abdul-Azim."]  # twin: no cue, as before
+    arts = pd.DataFrame({"article_id": range(3), "lang": "en", "text": texts, "published": "2015-07-06"})
+    found = discover_actors(arts, registry=matcher)
+    got = found[found["discovered"]].groupby("article_id")["surface"].agg(sorted)
+    assert [got.get(i, []) for i in range(3)] == [["Bishr Abdul-Azim", "Faysal Hussein Habibi"], [], []]
