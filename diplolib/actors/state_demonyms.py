@@ -297,7 +297,7 @@ def state_role_phrases() -> list[dict[str, str]]:
         fills += [{"m": m, "f": f} for m, f in zip(split(row["fr_m"]), split(row["fr_f"]), strict=True)]
         fills += [{"adj": ar_forms(n)[1]} for n in split(row["ar"])]
         fills += [{"adj": adj} for adj in generated.get(row["actor_id"], ([], False))[0]]
-        fills = [{**f, "adjf": _ar_feminine_nisba(f["adj"])} if "adj" in f else f for f in fills]
+        fills = [{**f, "adjf": ar_feminine_nisba(f["adj"])} if "adj" in f else f for f in fills]
         for lang, template, role in ROLE_TEMPLATES:
             office = {"president": row["president_role"], "pm": row["pm_role"], "counterpart": ""}.get(
                 role, role
@@ -320,7 +320,7 @@ def state_role_phrases() -> list[dict[str, str]]:
     return sorted(rows.values(), key=phrase_sort_key)
 
 
-def _ar_feminine_nisba(nisba: str) -> str:
+def ar_feminine_nisba(nisba: str) -> str:
     """The feminine of a definite Arabic nisba, word by word: "المغربي" → "المغربية", "الكوري الجنوبي" →
     "الكورية الجنوبية"."""
     return " ".join(w + "ة" if w.endswith("ي") else w for w in nisba.split())
