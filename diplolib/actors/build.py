@@ -36,7 +36,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..normalize.matching import matching_form
-from . import build_states
+from . import build_states, council_presidencies
 from .article_variants import article_variants
 from .languages import language_phrases
 from .leaders import leader_tables, person_aliases, read_terms, slug
@@ -280,7 +280,7 @@ def build(*, leaders: str | Path | None = None, curated: str | Path | None = Non
     variants += misspelling_aliases(merged["aliases"] + gen["aliases"] + variants, amb)  # "Afganistan", "Tailand"
     aliases, dropped = _safe_aliases(gen["aliases"] + variants, merged, first_names)
     actors = cur_actors + gen["actors"]
-    roles = merged["roles"][len(hand["roles"]):] + gen["roles"]
+    roles = council_presidencies.with_eu_chairs(merged["roles"][len(hand["roles"]):] + gen["roles"], hand["roles"])
     all_aliases = cur["aliases"] + aliases
     phrases = world_role_phrases(offices, hand["role_phrases"], hand["aliases"] + cur["aliases"], roles=roles
                                  + hand["roles"])

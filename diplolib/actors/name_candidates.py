@@ -137,9 +137,16 @@ _NAMING_TITLES = frozenset("sheikh sheik cheikh imam king queen prince princess 
                            "general gen général chef leader chair patriarch patriarche".split())
 
 
+#: an age right before a name is a person's ("as 21-year-old Faysal Hussein Habibi", FA-KES, round 18); not after an
+#: article, which an age before a thing takes ("a 10-year-old Toyota Corolla")
+_AGE_BEFORE = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )\b\d{1,3}-year-old\s+$", re.IGNORECASE)
+
+
 def _title_before(text: str, start: int, sent_start: int, rules: NameRules) -> str:
     """``honorific`` right before ``start`` ("Mr. X"), ``title`` in the few words before it with only office
-    words or demonyms in between ("le ministre des Affaires étrangères X"), else ``""``."""
+    words or demonyms in between ("le ministre des Affaires étrangères X") or an age ("21-year-old X"), else ``""``."""
+    if _AGE_BEFORE.search(text[max(sent_start, start - 24):start]):
+        return "title"
     words = text[max(sent_start, start - 80):start].split()
     if len(words) >= 2 and words[-1].casefold() in ("the", "la", "le", "l'") and words[-2].casefold() in ("de", "of"):
         words = words[:-1]  # "Chairman of the Government of the Autonomous Republic"
@@ -252,7 +259,10 @@ def latin_candidates(text: str, *, lang: str, rules: NameRules, covered_spans: l
 
 
 def _ar_bare(word: str) -> str:
-    """An Arabic word without one conjunction or preposition in front ("والرئيس" → "الرئيس")."""
+    """An Arabic word without one conjunction or preposition in front ("والرئيس" → "الرئيس"); li- before the
+    article takes its alif ("للمخرج بن آفليك" → "المخرج", round 18)."""
+    if len(word) > 4 and word.startswith("لل") and "ال" + word[2:] in AR_TITLES:
+        return "ال" + word[2:]
     return word[1:] if len(word) > 3 and word[0] in "وبلف" and word[1:] in AR_TITLES else word
 
 

@@ -28,7 +28,7 @@ import csv
 import re
 
 from .build_states import SOURCES_DIR
-from .state_demonyms import generated_ar_nisbas
+from .state_demonyms import ar_feminine_nisba, generated_ar_nisbas
 
 __all__ = ["TITLES", "ORG_OFFICES", "ORG_OFFICE_MORE", "title_class", "world_role_phrases"]
 
@@ -289,14 +289,9 @@ def _state_forms(cls: str, dem: dict[str, list], names: dict[str, list[str]], of
         out += [("ar", f"{head[0]} {adj}") for adj in dem["ar"]] + [("ar", f"{head[1]} {n}") for n in names["ar"]]
     fem = AR_FEMININE.get(cls)
     if fem:  # "رئيسة الوزراء السويدية", "رئيسة وزراء السويد": women in office, and the nisba agrees
-        out += [("ar", f"{fem[0]} {_ar_feminine(adj)}") for adj in dem["ar"]]
+        out += [("ar", f"{fem[0]} {ar_feminine_nisba(adj)}") for adj in dem["ar"]]
         out += [("ar", f"{fem[1]} {n}") for n in names["ar"]]
     return out
-
-
-def _ar_feminine(nisba: str) -> str:
-    """The feminine of a definite Arabic nisba, word by word: "الكوري الجنوبي" → "الكورية الجنوبية"."""
-    return " ".join(w + "ة" if w.endswith("ي") else w for w in nisba.split())
 
 
 def _org_forms(office: tuple[str, str, str], names: dict[str, list[str]]) -> list[tuple[str, str]]:

@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..segment import paragraph_spans, sentence_spans
+from .apposed_names import apposed_other_names
 from .coordination import nearest_first
 from .eponyms import named_after_people
 from .hit_columns import Hits, object_array
@@ -75,7 +76,8 @@ def _councils(matcher: ActorMatcher, body: str, hits: list, resolved: list) -> l
     """:func:`~diplolib.actors.state_bodies.state_qualified_councils` and
     :func:`~diplolib.actors.state_lists.listed_states` and
     :func:`~diplolib.actors.eponyms.named_after_people` and
-    :func:`~diplolib.actors.staff_titles.staff_title_heads` on one article's hits."""
+    :func:`~diplolib.actors.staff_titles.staff_title_heads` and
+    :func:`~diplolib.actors.apposed_names.apposed_other_names` on one article's hits."""
     cols = [c[:3] for c in hits]
     one = Hits(np.zeros(len(hits), dtype=np.int64), np.array([c[0] for c in cols], dtype=np.int64),
                np.array([c[1] for c in cols], dtype=np.int64), object_array([c[2] for c in cols]),
@@ -85,6 +87,7 @@ def _councils(matcher: ActorMatcher, body: str, hits: list, resolved: list) -> l
     listed_states(matcher, [body], one, columns)
     named_after_people([body], one, columns, matcher.kind_of)
     staff_title_heads([body], one, columns, matcher.kind_of)
+    apposed_other_names(matcher, [body], one, columns)
     us_state_georgia([body], one, columns)
     return list(zip(*(c.tolist() for c in columns), strict=True))
 

@@ -52,13 +52,13 @@ _INSTRUMENT_AFTER = re.compile(r"[\s-]+(?:Convention|Declaration|Platform|Progra
 _REVIEW_AFTER = re.compile(r" ?\+ ?\d")
 _INSTRUMENT_BEFORE = re.compile(r"(?:\b(?:Conventions?|Déclaration|Plateforme|Programme|Protocole|Accords?|Statut|"
                                 r"Consensus|Plan|Processus|Format|Document|Règles|Principes|Conférence|Sommet|"
-                                r"pourparlers|négociations|Cycle|Forum|Initiative|Communiqué|Club|aéroport|Agenda|"
+                                r"pourparlers|négociations|Cycle|Forum|Initiative|Communiqué|Club|aéroport|Agenda|attentats?|"
                                 r"engagements?)(?: d'action)?(?:\s+[a-zà-ÿ'-]+){0,3}? d[eu']\s?"
                                 r"(?:[A-ZÀ-Ý][\w'-]*(?:,|\s+et)\s+d[eu']\s?)*|"
                                 r"(?:اتفاقية|إعلان|منهاج عمل|برنامج عمل|بروتوكول|اتفاق|نظام|مبادئ|عملية|وثيقة|مؤتمر|"
                                 r"خطة عمل|خطة|مطار|اتفاقات|اتفاقيات|محادثات|مفاوضات|قمة|منتدى|جولة|مبادرة|بيان|"
                                 r"إعلان)\s)$",
-                                re.IGNORECASE)  # "les accords de Vienne" as "les Accords de Vienne"
+                                re.IGNORECASE)  # "les accords de Vienne"; "les attentats de Nice et de Vienne": places
 # a feminine noun right before an Arabic adjective: a word in ة, or a feminine noun without it (parts of the body
 # that come in pairs: اليد، العين، الأذن، القدم، الساق، الكف، الذراع), after its proclitics (و، ف، ب، ل، ك)
 # an office next to a role phrase that makes it another office: a deputy, a vice-holder, a former holder

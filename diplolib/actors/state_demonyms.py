@@ -231,7 +231,8 @@ def _folded(text: str) -> str:
         not re.search("[\u0600-\u06ff]", text) else text
 
 #: (lang, phrase template, role) expanded for every row of ``state_demonyms.csv``. Placeholders:
-#: ``{dem}`` English demonym, ``{m}``/``{f}`` French masculine/feminine, ``{adj}`` Arabic definite nisba.
+#: ``{dem}`` English demonym, ``{m}``/``{f}`` French masculine/feminine, ``{adj}`` Arabic definite nisba and
+#: ``{adjf}`` its feminine.
 #: Role "counterpart" = an empty role (the same role as the other party); "president"/"pm" = the row's
 #: ``president_role``/``pm_role`` (no phrase when that is empty).
 ROLE_TEMPLATES: tuple[tuple[str, str, str], ...] = (
@@ -254,6 +255,10 @@ ROLE_TEMPLATES: tuple[tuple[str, str, str], ...] = (
     ("fr", "présidente {f}", "president"),
     ("fr", "Premier ministre {m}", "pm"),
     ("fr", "Première ministre {f}", "pm"),
+    # the head of government named by his government ("le chef du gouvernement italien", "رئيس الحكومة المغربية"):
+    # the adjective agrees with the government, masculine in French, feminine in Arabic (round 18's probes)
+    ("fr", "chef du gouvernement {m}", "pm"),
+    ("fr", "cheffe du gouvernement {m}", "pm"),
     ("fr", "ambassadeur {m} à l'ONU", "un_ambassador"),
     ("fr", "ambassadrice {f} à l'ONU", "un_ambassador"),
     ("fr", "représentant {m} à l'ONU", "un_ambassador"),
@@ -266,6 +271,8 @@ ROLE_TEMPLATES: tuple[tuple[str, str, str], ...] = (
     ("ar", "الرئيس {adj}", "president"),
     ("ar", "رئيس الوزراء {adj}", "pm"),
     ("ar", "رئيس الحكومة {adj}", "pm"),
+    ("ar", "رئيس الحكومة {adjf}", "pm"),
+    ("ar", "رئيسة الحكومة {adjf}", "pm"),
     ("ar", "المندوب {adj} لدى الأمم المتحدة", "un_ambassador"),
     ("ar", "المندوب {adj} الدائم لدى الأمم المتحدة", "un_ambassador"),
     ("ar", "نظيره {adj}", "counterpart"),
@@ -290,6 +297,7 @@ def state_role_phrases() -> list[dict[str, str]]:
         fills += [{"m": m, "f": f} for m, f in zip(split(row["fr_m"]), split(row["fr_f"]), strict=True)]
         fills += [{"adj": ar_forms(n)[1]} for n in split(row["ar"])]
         fills += [{"adj": adj} for adj in generated.get(row["actor_id"], ([], False))[0]]
+        fills = [{**f, "adjf": ar_feminine_nisba(f["adj"])} if "adj" in f else f for f in fills]
         for lang, template, role in ROLE_TEMPLATES:
             office = {"president": row["president_role"], "pm": row["pm_role"], "counterpart": ""}.get(
                 role, role
@@ -310,6 +318,12 @@ def state_role_phrases() -> list[dict[str, str]]:
                     "source": "template",
                 }
     return sorted(rows.values(), key=phrase_sort_key)
+
+
+def ar_feminine_nisba(nisba: str) -> str:
+    """The feminine of a definite Arabic nisba, word by word: "المغربي" → "المغربية", "الكوري الجنوبي" →
+    "الكورية الجنوبية"."""
+    return " ".join(w + "ة" if w.endswith("ي") else w for w in nisba.split())
 
 
 def phrase_sort_key(row: dict[str, str]) -> tuple[str, ...]:

@@ -71,6 +71,7 @@ import pyarrow as pa
 
 from .._memory import release_freed_memory
 from ..segment import locate_spans, segment_spans
+from .apposed_names import apposed_other_names
 from .coordination import may_have_possessive_pair, nearest_first
 from .eponyms import named_after_people
 from .hit_columns import Hits, key_ids, marked, object_array, surfaces
@@ -291,6 +292,7 @@ def _tag_chunk(matcher: ActorMatcher, texts: list[str], whens: list, sources: li
     listed_states(matcher, texts, hits, resolved)  # "الصين (2018)، عمان (2016)": Oman, not Amman
     named_after_people(texts, hits, resolved, matcher.kind_of)  # "Jomo Kenyatta International Airport"
     staff_title_heads(texts, hits, resolved, matcher.kind_of)  # "Assistant to the President": the aide's title
+    apposed_other_names(matcher, texts, hits, resolved)  # "the Foreign Minister, Kim Hyun Chon": not the holder
     us_state_georgia(texts, hits, resolved)  # "Georgia Congresswoman": the US state
     with_hits, at = np.unique(hits.pos, return_inverse=True)
     ends = np.maximum.reduceat(hits.start, np.searchsorted(hits.pos, with_hits)) if len(with_hits) else []
