@@ -163,3 +163,14 @@ def test_discovery_reads_a_name_after_an_age(matcher):
     found = discover_actors(arts, registry=matcher)
     got = found[found["discovered"]].groupby("article_id")["surface"].agg(sorted)
     assert [got.get(i, []) for i in range(3)] == [["Bishr Abdul-Azim", "Faysal Hussein Habibi"], [], []]
+
+
+def test_an_arabic_nisba_is_no_one_letter_slip():
+    """Integration of s18-ad with s18-fm: the registry gained أحمد فهد الأحمد (Kuwait), and "للرئيس أحمد الأحمدي"
+    was taken for him as a one-letter slip of his surname. A final nisba ي makes another family name; a letter
+    changed inside the word stays a slip (باروزو for باروسو), and so does a letter dropped elsewhere."""
+    from diplolib.actors.name_rules import _one_edit
+
+    assert [_one_edit("الأحمدي", "الأحمد"), _one_edit("الأحمد", "الأحمدي"),
+            _one_edit("باروزو", "باروسو"), _one_edit("الأحمدى", "الأحمد"), _one_edit("نزاربايف", "نزارباييف")] == [
+        False, False, True, True, True]

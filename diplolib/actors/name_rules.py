@@ -172,12 +172,15 @@ def skeleton(word: str) -> str:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by at most one substituted, inserted or deleted letter."""
+    """Whether ``a`` and ``b`` differ by at most one substituted, inserted or deleted letter. An Arabic nisba
+    ending is no spelling slip: الأحمدي (al-Ahmadi) is another family than الأحمد (al-Ahmad)."""
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
     short, long_ = sorted((a, b), key=len)
+    if long_ == short + "ي" and short[-1:] != "ي":
+        return False
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
@@ -272,6 +275,8 @@ class NameRules:
         last = words[-1].casefold()
         if len(last) >= 4 and any(_one_edit(last, s) for s in self.known_firsts.get(words[0].casefold(), ())):
             return True
+        if last.endswith("ي") and words[0].casefold() in self.known_people.get(last[:-1], ()):
+            return False  # the nisba of a registry family: أحمد الأحمدي is not أحمد الأحمد (skeletons drop the ي)
         pair = (skeleton(words[0]), skeleton(words[-1]))
         return len(pair[1]) >= 2 and len(pair[0]) + len(pair[1]) >= 4 and pair in self.known_skeletons
 
