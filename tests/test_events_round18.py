@@ -1,8 +1,10 @@
 """Round 18 (issue 15): rules by class from the seed-2041 reading, each with a twin it must leave alone: a completive
 "that"/"que" after a verb of saying is no object relative; an abduction is PLOVER's ASSAULT, not COERCE; self-defence
 ("as it defends itself against Russian aggression") supports no one; "any" before a cue ("any nuclear attack by …")
-names no event that took place; the subject inverted after "comme l'a demandé" asked; and a sweep: no one-word cue
-is a stop word of its language (the Arabic past هنأ, "congratulated", folds to هنا, "here")."""
+names no event that took place; the subject inverted after "comme l'a demandé" asked, even with an actor before it
+and a title before the name; a cue inside a fronted adjunct takes no target after its comma ("During his visit,
+Dmitry Medvedev met …"), and the call it names is no demand ("During the call, …"); and a sweep: no one-word cue is
+a stop word of its language (the Arabic past هنأ, "congratulated", folds to هنا, "here")."""
 
 from __future__ import annotations
 
@@ -32,6 +34,17 @@ TEXTS = {
         "defend_against": "NATO will deter and defend against any aggression by Russia.",
         "defend_twin": "Russia defended Syria at the UN Security Council.",
         # "any" before a noun cue: no event took place
+        # a cue inside a fronted adjunct takes no target after its comma
+        "fronted": "During his visit, President Putin met the workers of the plant.",
+        "fronted_request_twin": "In response to the visitors' request, Vladimir Putin offered details.",
+        "fronted_mutual_twin": "Following the talks, Putin and Erdogan signed an agreement.",
+        "fronted_inside_twin": "After talks with Erdogan, Putin said the ceasefire holds.",
+        "opening_twin": "Welcoming the efforts of the Member States, the partners, including the African Union, and "
+                        "ECOWAS in Liberia,",
+        # the telephone call an adjunct names is no demand
+        "during_call": "During the call, President Biden commended the strength of Brazilian democracy.",
+        "call_for_twin": "Russia renewed its call for a ceasefire in Syria.",
+        "call_with_twin": "President Biden briefed leaders on his call with President Putin.",
         "any_attack": "Any nuclear attack by North Korea against the United States is unacceptable.",
         "any_assistance": "Russia was willing to provide any assistance to Brazil.",
         "attack_twin": "The nuclear attack by North Korea against the United States was condemned.",
@@ -47,8 +60,8 @@ TEXTS = {
         # the subject inverted after "comme l'a demandé" is who asked
         "comme_l_a": "Je compte sur vous pour dépêcher une mission en Ukraine, comme l'a demandé le Président "
                      "Poroshenko, afin d'instaurer la paix.",
-        "comme_le": "La France soutient le Mali, comme le demande le Conseil de sécurité.",
         "a_demande_twin": "La Russie a demandé au Mali de libérer les otages.",
+        "title_twin": "La France a demandé au président Poroshenko de venir.",
     },
     "ar": {
         "here": "وهنا يجب أن أوجه الانتباه إلى تقارير الاستخبارات الإسرائيلية.",
@@ -84,9 +97,9 @@ def test_a_completive_after_a_verb_of_saying_is_no_object_relative(rows):
 
 
 def test_the_inverted_subject_of_a_demand_is_its_source(rows):
-    assert _triples(rows["fr:comme_l_a"]) == {("DEMAND", "per:petro_poroshenko", "")}
-    assert ("DEMAND", "org:unsc", "MLI") in _triples(rows["fr:comme_le"])  # as English "as requested by"
-    assert ("DEMAND", "RUS", "MLI") in _triples(rows["fr:a_demande_twin"])
+    assert _triples(rows["fr:comme_l_a"]) == {("DEMAND", "per:petro_poroshenko", "")}  # not Ukraine before it
+    assert ("DEMAND", "RUS", "MLI") in _triples(rows["fr:a_demande_twin"])  # the usual order
+    assert ("DEMAND", "FRA", "per:petro_poroshenko") in _triples(rows["fr:title_twin"])
 
 
 def test_an_abduction_is_an_assault(rows):
@@ -104,6 +117,21 @@ def test_self_defence_supports_no_one(rows):
     assert rows["en:defend_country"].empty
     assert "SUPPORT" not in set(rows["en:defend_against"]["event"])
     assert _triples(rows["en:defend_twin"]) == {("SUPPORT", "RUS", "SYR")}
+
+
+def test_a_cue_in_a_fronted_adjunct_takes_no_target_after_its_comma(rows):
+    r = rows["en:fronted"]
+    assert (r.loc[r["cue"] == "visit", "target"].fillna("") == "").all()  # the visitor is not the one visited
+    assert ("DEMAND", "", "per:vladimir_putin") in _triples(rows["en:fronted_request_twin"])
+    assert ("CONSULT", "per:vladimir_putin", "per:recep_tayyip_erdogan") in _triples(rows["en:fronted_mutual_twin"])
+    assert ("CONSULT", "", "per:recep_tayyip_erdogan") in _triples(rows["en:fronted_inside_twin"])
+    assert "org:african_union" in set(rows["en:opening_twin"]["target"])  # the opening cue's object runs on
+
+
+def test_the_call_of_an_adjunct_is_no_demand(rows):
+    assert _triples(rows["en:during_call"]) == {("SUPPORT", "per:joe_biden", "BRA")}
+    assert ("DEMAND", "RUS", "SYR") in _triples(rows["en:call_for_twin"])
+    assert _triples(rows["en:call_with_twin"]) == {("CONSULT", "per:joe_biden", "per:vladimir_putin")}
 
 
 def test_any_before_a_cue_is_no_event_that_took_place(rows):
