@@ -61,7 +61,7 @@ import pandas as pd
 from .agents import PARTICIPLES
 from .chars import pattern_spans_in
 from .contents import agreed_contents
-from .fronted import fronted_subjects
+from .fronted import fronted_objects, fronted_subjects
 from .reduced import agent_subjects
 from .sides import addressee
 
@@ -359,7 +359,9 @@ def targets(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, event: np.nda
     """``(target, topical)``: a demand's addressee (:func:`~diplolib.events.sides.addressee`), a complaint's
     topic (:func:`topic_targets`), a discussion's party (:func:`discussed_topics`, which says which cues are
     ``topical``), no target past "according to" (:func:`attributed_targets`) nor inside the object's purpose
-    (:func:`purpose_targets`), none inside what was agreed (:func:`~diplolib.events.contents.agreed_contents`)."""
+    (:func:`purpose_targets`) nor after a fronted adjunct's comma (:func:`~diplolib.events.fronted.fronted_objects`),
+    none inside what was agreed (:func:`~diplolib.events.contents.agreed_contents`)."""
+    tgt = fronted_objects(b, hits, phrases, tgt, direction, event, lang)  # "After the signing, the President"
     tgt = agreed_contents(b, hits, phrases, event, addressee(b, hits, phrases, event, direction, tgt, lang), lang)
     tgt, topical = discussed_topics(b, hits, phrases, topic_targets(b, hits, phrases, event, tgt, lang, party), lang,
                                     party)

@@ -10,6 +10,14 @@ comma of its sentence, the cue after that comma, in a sentence whose first word 
 :data:`~diplolib.events.nesting.ADJUNCT` or a participle ("-ing", "-ant"), has no source from the clause. A
 subject right after the comma keeps its place as the nearest phrase ("After the talks, Russia agreed"), and a
 sentence that opens with its subject ("Russia, which …, agreed") is not read.
+
+The mirror rule (:func:`fronted_objects`): a cue inside such an adjunct, before its comma, takes no target after the
+comma: "After the signing, *the President* expressed confidence …" (hand reading, seed 2041: the witness of a
+signing read as its party; on Kremlin and White House readouts "During his visit, Dmitry Medvedev met …" read the
+visitor as the one visited); a mutual cue keeps the parties after the comma ("After talks, Putin and Erdogan
+signed …": they talked), and so does a demand, whose addressee answers in the main clause ("In response to the
+visitors' request, Vladimir Putin offered …"); so does a cue that opens the sentence itself ("Welcoming the efforts
+of …, including the United Nations", a resolution's preamble).
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ import pandas as pd
 
 from .nesting import ADJUNCT
 
-__all__ = ["PARTICIPLE_OPENINGS", "fronted_subjects", "fronted_cuts"]
+__all__ = ["PARTICIPLE_OPENINGS", "fronted_subjects", "fronted_objects", "fronted_cuts"]
 
 #: Endings of a participle opening a sentence ("Looking", "Rappelant", "Soulignant"), per language.
 PARTICIPLE_OPENINGS = {"en": ("ing",), "fr": ("ant",)}
@@ -59,6 +67,30 @@ def fronted_subjects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, befo
     if not len(cand):
         return before
     out = before.copy()
+    out[cand[_opens_fronted(b, sent_lo, first, lang)]] = -1
+    return out
+
+
+def fronted_objects(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, tgt: np.ndarray, direction: np.ndarray,
+                    event: np.ndarray, lang: str) -> np.ndarray:
+    """``tgt`` with the target phrase after a fronted adjunct's comma removed for an active cue inside the adjunct
+    (module rule), a demand's excepted; a new array, or ``tgt`` itself when no cue is read."""
+    if lang not in PARTICIPLE_OPENINGS or phrases.empty or not len(tgt):
+        return tgt
+    cand = np.flatnonzero((tgt >= 0) & (np.asarray(direction) == "active") & (np.asarray(event) != "DEMAND"))
+    sent_lo = b.sent_start[hits["sentence"][cand]]
+    first = _first_commas(b, sent_lo)
+    keep = (first >= 0) & (hits["end"][cand] <= first) & (phrases["gstart"].to_numpy()[tgt[cand]] > first)
+    cand, sent_lo, first = cand[keep], sent_lo[keep], first[keep]
+    # a cue that is the opening word itself ("Welcoming the efforts of …, including the United Nations" in a
+    # resolution's preamble) is the clause's predicate, whose object runs on past the commas
+    disp = b.display
+    opening = np.array([not disp[s:a].strip() for s, a in zip(sent_lo.tolist(), hits["start"][cand].tolist(),
+                                                              strict=True)], dtype=bool)
+    cand, sent_lo, first = cand[~opening], sent_lo[~opening], first[~opening]
+    if not len(cand):
+        return tgt
+    out = tgt.copy()
     out[cand[_opens_fronted(b, sent_lo, first, lang)]] = -1
     return out
 

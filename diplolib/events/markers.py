@@ -39,7 +39,10 @@ MARKERS: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("will", "would", "could", "may", "might", "shall", "should", "plans to", "planned to", "plan to",
                "intends to", "intend to", "expected to", "set to", "going to", "ready to", "threatened to",
                "threatens to", "threaten to", "vowed to", "vows to", "pledged to", "promised to", "offered to",
-               "wants to", "seeks to", "agreed to", "decided to"),
+               "wants to", "seeks to", "agreed to", "decided to",
+               # "any" before a noun cue names no event that took place ("Any nuclear attack by North Korea against
+               # the United States … is unacceptable", "to provide any assistance necessary"; hand reading, seed 2041)
+               "any"),
         "fr": ("va", "vont", "pourrait", "pourraient", "devrait", "devraient", "doit", "doivent", "compte",
                "menace de", "menacent de", "prevoit de", "entend", "veut", "souhaite",
                # readiness and resolve put as an adjective: a stance, not the deed (hand readings of seeds 2031

@@ -34,9 +34,11 @@ def clause_sides(direction: np.ndarray, fl: dict, before: np.ndarray, after: np.
     passive_cue = direction == "passive"
     swapped = passive_cue | (fl["passive"] & fl["by"])
     agentless = fl["passive"] & ~fl["by"] & ~passive_cue  # "Syria was attacked": the target only
-    vso = verb_first & (before < 0) & ~swapped & ~agentless
-    if subject is not None:  # "رحب مجلس الإدارة بما أبدته الكويت": Kuwait is no subject
-        vso &= subject
+    vso = verb_first & ~swapped & ~agentless
+    # "رحب مجلس الإدارة بما أبدته الكويت": Kuwait is no subject; ``subject`` is read where no actor comes before the
+    # cue, and after an inverted French verb also where one does ("une mission en Ukraine, comme l'a demandé le
+    # Président Poroshenko": Poroshenko asked; hand reading, seed 2041)
+    vso &= (before < 0) if subject is None else subject
     src = np.where(swapped | vso, after, np.where(agentless, -1, before))
     tgt = np.where(vso, after2, np.where(swapped | agentless, before, after))
     return src, np.where(fl["nominal"] & ~passive_cue, -1, tgt)

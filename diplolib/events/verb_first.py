@@ -123,6 +123,10 @@ _INVERTING = frozenset("comme que qu ou où ainsi".split())
 _PRONOUNS = frozenset({"l"})
 #: French determiners that may stand between an inverted verb and its subject ("a condamné *la* France").
 _FR_GAP = frozenset("la le les l".split())
+#: Titles that may follow that determiner before a name the registry knows alone ("comme l'a demandé *le Président*
+#: Poroshenko"; hand reading, seed 2041), in matching form.
+_FR_TITLES = frozenset("president presidente ministre roi reine chancelier chanceliere secretaire emir prince "
+                       "general senateur".split())
 
 
 def subject_after(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
@@ -180,7 +184,8 @@ def subject_after(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: 
 
 def _french_subject(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after: np.ndarray,
                     cand: np.ndarray) -> np.ndarray:
-    """The French subject's place after an inverted verb: the next phrase, with at most one determiner between."""
+    """The French subject's place after an inverted verb: the next phrase, with at most one determiner between (or a
+    determiner and a title: "le Président")."""
     out = np.zeros(len(after), dtype=bool)
     spaced = b.spaced
     codes = spaced_codes(spaced)
@@ -192,7 +197,9 @@ def _french_subject(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, after
     n_gap = i1 - i0
     idx = np.clip(i0, 0, len(ws) - 1)
     det = word_bits(codes, ws[idx], we[idx], word_table(tuple((w, 1) for w in sorted(_FR_GAP)))) == 1
-    out[cand] = (n_gap == 0) | ((n_gap == 1) & det)
+    nxt = np.clip(i0 + 1, 0, len(ws) - 1)
+    title = word_bits(codes, ws[nxt], we[nxt], word_table(tuple((w, 1) for w in sorted(_FR_TITLES)))) == 1
+    out[cand] = (n_gap == 0) | ((n_gap == 1) & det) | ((n_gap == 2) & det & title)
     return out
 
 
@@ -200,9 +207,13 @@ def verb_first(b, hits: dict[str, np.ndarray], phrases: pd.DataFrame, before: np
                lang: str, has_speaker: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``(verb_first, subject)`` of each hit for :func:`~diplolib.events.sides.clause_sides`: an Arabic cue or an
     inverted French verb (:func:`inverted`) with no speaker given, and whether the first actor after it stands in
-    its subject's place (:func:`subject_after`, read where no actor comes before the cue)."""
-    first = (np.full(len(before), lang == "ar") | inverted(b, hits, lang)) & ~has_speaker
-    return first, subject_after(b, hits, phrases, np.where(first & (before < 0), after, -1), lang)
+    its subject's place (:func:`subject_after`, read where no actor comes before the cue, and after an inverted
+    French verb wherever)."""
+    inv = inverted(b, hits, lang)
+    first = (np.full(len(before), lang == "ar") | inv) & ~has_speaker
+    # an inverted French verb's subject follows it even when an actor of the clause before stands before it
+    # ("en Ukraine, comme l'a demandé le Président Poroshenko")
+    return first, subject_after(b, hits, phrases, np.where(first & ((before < 0) | inv), after, -1), lang)
 
 
 #: Per language: nouns of support or aid, what must stand right before the cue (``None``: anything), and the
