@@ -29,6 +29,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from .normalize._charmap import joined_code_points
+
 __all__ = ["paragraph_spans", "sentence_spans", "split_sentences", "sentences", "locate", "ABBREVIATIONS",
            "segment_spans", "locate_spans", "token_chars"]
 
@@ -302,8 +304,7 @@ def _sentence_bounds(joined: str, cp: np.ndarray, offs: np.ndarray, ends: np.nda
 
 
 def _sentence_chunk(texts: list[str], offs: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    joined = _SEP_SENTENCE.join(texts)
-    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    joined, cp = joined_code_points(texts, _SEP_SENTENCE)
     cuts = _sentence_bounds(joined, cp, offs, ends)
     a, b = cuts[:-1], cuts[1:]
     a = _skip_forward(cp, a, b)
@@ -314,11 +315,10 @@ def _sentence_chunk(texts: list[str], offs: np.ndarray, ends: np.ndarray) -> tup
 
 def _paragraph_chunk(texts: list[str], offs: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Paragraphs of the texts joined with ``_SEP_PARAGRAPH`` (NULs), which no paragraph break matches."""
-    joined = _SEP_PARAGRAPH.join(texts)
+    joined, cp = joined_code_points(texts, _SEP_PARAGRAPH)
     found = np.array([m.span() for m in _PARA.finditer(joined)], dtype=np.int64).reshape(-1, 2)
     starts = np.sort(np.concatenate([offs, found[:, 1]]))  # per text: its start, then each break's end
     stops = np.sort(np.concatenate([found[:, 0], ends]))  # each break's start, then the text's end
-    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     keep = _skip_forward(cp, starts, stops) < stops  # not blank
     last = np.isin(stops, ends)  # the last paragraph of a text ends where the stripped text ends
     stops = np.where(last, _skip_back(cp, stops, starts), stops)

@@ -43,3 +43,22 @@ def test_identity_map_returns_the_string_itself():
     cm = CharMap({"a": "a", "é": "é"})
     s = "aé" * 3
     assert cm(s) is s and not cm._touched.any()
+
+
+def test_code_points_equal_the_utf32_codec():
+    """code_points (numpy's UCS-4 copy) gives the codec's code points, on the strings where a copy could differ:
+    empty, NULs at either end (a numpy string item drops trailing NULs when read back, not when viewed), lone
+    surrogates, the astral planes, ASCII-only and Latin-1-only strings (stored one byte a character by Python)."""
+    from diplolib.normalize._charmap import code_points, joined_code_points
+
+    rng = np.random.default_rng(18)
+    cases = ["", "\x00", "ab\x00\x00", "\x00ab", "plain ascii", "é à ç\xa0", "a\ud800b\udfff", "x\U0001F600y\x00",
+             "قال الرئيس « نعم »"]
+    for width in (0x80, 0x100, 0x10000, 0x110000):
+        cases.append("".join(map(chr, rng.integers(0, width, 5000).tolist())))
+    for s in cases:
+        got = code_points(s)
+        assert got.dtype == np.uint32 and got.flags.writeable
+        assert got.tolist() == np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).tolist(), repr(s)
+    joined, cp = joined_code_points(cases[1:4], "\n\x00")
+    assert joined == "\n\x00".join(cases[1:4]) and cp.tolist() == [ord(c) for c in joined]

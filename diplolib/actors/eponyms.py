@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
 import numpy as np
 import pandas as pd
 
@@ -50,10 +51,26 @@ _HEAD_STEMS = ("roport", "journ", "fondation", "universit", "lyc", "coll", "cole
 _HEAD_STEM = re.compile("|".join(_HEAD_STEMS))
 
 
+def _stem_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for stem in _HEAD_STEMS:
+        automaton.add_word(stem, len(stem))
+    automaton.make_automaton()
+    return automaton
+
+
+_STEMS = _stem_automaton()
+
+
+def _english_head_after(text: str, end: int) -> bool:
+    """A capitalised head noun ("Airport", "International Day") right after the hit ending at ``end``."""
+    nxt = text[end + 1:end + 2]
+    return bool(nxt and nxt.isupper() and text[end:end + 1] in " \t-" and _EN_AFTER.match(text, end))
+
+
 def named_after(text: str, start: int, end: int) -> bool:
     """Whether the hit ``text[start:end]`` is a person's name inside the name of a thing named after them."""
-    nxt = text[end + 1:end + 2]
-    if nxt and nxt.isupper() and text[end:end + 1] in " \t-" and _EN_AFTER.match(text, end):
+    if _english_head_after(text, end):
         return True
     before = text[max(0, start - 60):start]
     if not _HEAD_STEM.search(before.lower()):
@@ -61,13 +78,32 @@ def named_after(text: str, start: int, end: int) -> bool:
     return bool(_FR_BEFORE.search(before) or _AR_BEFORE.search(before))
 
 
+def with_head_stem(befores: list[str]) -> np.ndarray:
+    """``_HEAD_STEM.search(b.lower())`` for each of ``befores``, with one automaton pass over them joined by NULs
+    (no stem holds a NUL, so none is found across two of them; the lower case of the joined string is that of
+    each piece joined)."""
+    joined = "\x00".join(befores).lower()
+    lengths = np.fromiter(map(len, befores), dtype=np.int64, count=len(befores))
+    if len(joined) != int(lengths.sum()) + max(len(befores) - 1, 0):  # a character lowered to two: one by one
+        return np.array([bool(_HEAD_STEM.search(b.lower())) for b in befores], dtype=bool)
+    ends = np.fromiter((last for last, _ in _STEMS.iter(joined)), dtype=np.int64)
+    out = np.zeros(len(befores), dtype=bool)
+    out[np.searchsorted(np.cumsum(lengths + 1), ends, side="right")] = True
+    return out
+
+
 def named_after_people(texts: list[str], hits: Hits, resolved: list[np.ndarray], kind_of: dict) -> None:
-    """Re-resolve (in place) each person's hit inside the name of a thing named after them as ``in-name``."""
+    """Re-resolve (in place) each person's hit inside the name of a thing named after them as ``in-name``
+    (:func:`named_after`; the stems of the head nouns looked for in every hit's 60 characters at once)."""
     codes, uniques = pd.factorize(resolved[0])  # None -> -1
     person = np.r_[np.array([kind_of.get(a) == "person" for a in uniques], dtype=bool), False][codes]
     todo = np.flatnonzero(person)
     if not len(todo):
         return
-    for i in todo.tolist():  # the person hits only; each test reads at most 60 characters around the hit
-        if named_after(texts[int(hits.pos[i])], int(hits.start[i]), int(hits.end[i])):
+    pos, start, end = hits.pos[todo].tolist(), hits.start[todo].tolist(), hits.end[todo].tolist()
+    befores = [texts[p][max(0, s - 60):s] for p, s in zip(pos, start, strict=True)]
+    stem = with_head_stem(befores).tolist()
+    for k, i in enumerate(todo.tolist()):  # the person hits only; each test reads at most 60 characters around
+        if (_english_head_after(texts[pos[k]], end[k])
+                or (stem[k] and (_FR_BEFORE.search(befores[k]) or _AR_BEFORE.search(befores[k])))):
             resolved[0][i], resolved[3][i] = None, "in-name"

@@ -133,7 +133,10 @@ class ActorMatcher(MatcherRules):
         # keys all of whose entries are case-sensitive keep only the hits spelled as one of them
         self._sensitive_mask = np.array([all(e.case_sensitive for e in self._entries[k]) for k in self.key_names],
                                         dtype=bool)
-        self._allowed_surfaces = [frozenset(e.surface for e in self._entries[k]) for k in self.key_names]
+        # their spellings, by key id (the scan reads no other key's: a set for each of the ~110,000 keys was memory
+        # and objects for the garbage collector to walk)
+        self._allowed_surfaces = {i: frozenset(e.surface for e in self._entries[k])
+                                  for i, k in enumerate(self.key_names) if self._sensitive_mask[i]}
         self._key_columns()
 
     def _key_columns(self) -> None:

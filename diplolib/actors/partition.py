@@ -15,6 +15,7 @@ import sys
 
 import numpy as np
 
+from ..normalize._charmap import code_points
 from ..normalize.matching import aligned_matching_form, matching_form
 from . import word_scan
 from .keys import BMP_WORD, blank_footnote_codes, spaced_codes
@@ -61,7 +62,7 @@ def _spaced_joined(forms: list[str] | None, starts: np.ndarray, big: str | None 
         codes[seps] = 10
         blank_footnote_codes(codes)  # "Council1": a footnote mark glued to the word (keys.unglue_footnotes)
         return codes
-    wide = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32)
+    wide = code_points(big)
     if wide.max(initial=0) < 0x10000:  # the usual case: 2 bytes a character, no mask for the astral planes (2x faster)
         codes16 = wide.astype(np.uint16)
         codes16[~BMP_WORD[codes16]] = 32  # surrogates are not letters: none is left to decode

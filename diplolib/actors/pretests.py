@@ -15,6 +15,8 @@ import re
 
 import numpy as np
 
+from ..normalize._charmap import code_points
+
 __all__ = ["ChunkCodes", "based_after", "maybe_in_a_name", "maybe_place"]
 
 _IS_UPPER = np.array([chr(c).isupper() for c in range(0x10000)], dtype=bool)
@@ -55,7 +57,7 @@ class ChunkCodes:
     def __init__(self, texts: list[str]):
         self.lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         self.base = np.r_[0, np.cumsum(self.lengths + 1)[:-1]].astype(np.int64)
-        self.cp = np.frombuffer(("\x00".join(texts) + "\x00").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        self.cp = code_points("\x00".join(texts) + "\x00")
 
     def char(self, pos: np.ndarray, offset: np.ndarray) -> np.ndarray:
         ok = (offset >= 0) & (offset < self.lengths[pos])
