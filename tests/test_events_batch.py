@@ -348,3 +348,44 @@ def test_row_reasons_equal_the_pandas_assignments(seed):
     want = _reference_reasons(out)
     assert got.dtype == object and got.tolist() == want.tolist()
     assert set(want) == {"", "no-target", "no-source", "unresolved", "far", "unnamed-author", "self"}
+
+
+@pytest.mark.parametrize("dtype", [object, "string", pd.StringDtype("pyarrow"), pd.StringDtype("pyarrow", na_value=np.nan)])
+def test_string_codes_equal_the_strings_they_replace(dtype):
+    """``events.string_codes`` (round 18, ``actor_phrases`` compares actor codes): ``values[codes]`` is the object
+    array of strings that ``actor_phrases`` made before, and two codes are equal exactly when their strings are:
+    a missing id and ``""`` share one code (both unresolved); "org:a" and "org:ab", "SYR" and "syr" do not."""
+    from diplolib.events.string_codes import string_codes
+    rng = np.random.default_rng(18)
+    pool = np.array(["", None, "SYR", "syr", "org:a", "org:ab", "per:Ⅸ", "ORG:a"], dtype=object)
+    for with_empty in (True, False):
+        draw = pool if with_empty else pool[pool != ""]
+        column = pd.Series(draw[rng.integers(0, len(draw), 3000)], index=rng.permutation(3000)).astype(dtype)
+        codes, values = string_codes(column)
+        strings = column.astype("string").fillna("").to_numpy(dtype=object)
+        assert (values[codes] == strings).all()
+        assert ((codes[:, None] == codes[None, :300]) == (strings[:, None] == strings[None, :300])).all()
+        assert "" in set(values.tolist()) and len(set(codes.tolist())) == len(set(strings.tolist()))
+    codes, values = string_codes(pd.Series([], dtype=dtype))
+    assert len(codes) == 0 and values.tolist() == [""]
+
+
+def test_article_order_equals_the_map_it_replaced():
+    """``batch_mentions.article_order`` (round 18, the final sort of ``extract_events``): the positions the map of
+    the ids gave, NaN for an id the articles lack; with repeated ids it raises as the map did."""
+    from diplolib.events.batch_mentions import article_order
+    rng = np.random.default_rng(7)
+    ids = pd.Series([f"a{i}" for i in rng.permutation(500)], dtype="string")
+    articles = pd.DataFrame({"article_id": ids.to_numpy()}, index=rng.permutation(500) * 3)
+    rows = pd.DataFrame({"article_id": pd.Series(np.r_[ids.to_numpy()[rng.integers(0, 500, 2000)], ["zz", "a9999"]],
+                                                 dtype=object)})
+    order = pd.Series(np.arange(len(articles)), index=articles["article_id"].to_numpy())
+    expected = rows["article_id"].map(order).to_numpy(dtype=np.float64)
+    got = article_order(articles, rows)
+    np.testing.assert_array_equal(got, expected)
+    assert np.isnan(got[-2:]).all() and not np.isnan(got[:-2]).any()
+    twice = pd.DataFrame({"article_id": ["a1", "a2", "a1"]})
+    with pytest.raises(pd.errors.InvalidIndexError):
+        article_order(twice, pd.DataFrame({"article_id": ["a1"]}))
+    with pytest.raises(pd.errors.InvalidIndexError):
+        pd.Series(["a1"]).map(pd.Series(np.arange(3), index=twice["article_id"].to_numpy()))

@@ -8,7 +8,7 @@ import pandas as pd
 
 from .locations import LOCATIVE
 
-__all__ = ["batch_mentions", "city_mentions", "located", "with_cities"]
+__all__ = ["article_order", "batch_mentions", "city_mentions", "located", "with_cities"]
 
 
 def batch_mentions(mentions: pd.DataFrame, ids: pd.Series, places: frozenset) -> pd.DataFrame:
@@ -24,6 +24,19 @@ def batch_mentions(mentions: pd.DataFrame, ids: pd.Series, places: frozenset) ->
     doc = index.get_indexer(mentions["article_id"])
     keep = (doc >= 0) & ~mentions["actor_id"].isin(places).to_numpy()
     return mentions[keep].assign(doc=doc[keep])
+
+
+def article_order(articles: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
+    """The position in ``articles`` of each row's ``article_id`` (floats, NaN where absent), as
+    ``rows["article_id"].map(pd.Series(np.arange(len(articles)), index=articles["article_id"]))`` gives it: one
+    ``get_indexer`` on the ids when they are unique (the map raises otherwise, and still does)."""
+    ids = articles["article_id"].to_numpy()
+    index = pd.Index(ids)
+    if not index.is_unique:
+        return rows["article_id"].map(pd.Series(np.arange(len(articles)), index=ids)).to_numpy()
+    at = index.get_indexer(rows["article_id"]).astype(np.float64)
+    at[at < 0] = np.nan
+    return at
 
 
 def city_mentions(mentions: pd.DataFrame, ids: pd.Series, cities: dict[str, str]) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from ..actors import ActorMatcher, tag_actors
 from ..actors.matcher_cache import default_matcher
 from .addressees import condemned_agents, content_sources, content_targets, deed_agents
 from .attribution import regroup, reporting_actors, self_reports, speaker_before, speakers
-from .batch_mentions import batch_mentions, with_cities
+from .batch_mentions import article_order, batch_mentions, with_cities
 from .clauses import FIRM, FORWARD, forward_marks
 from .columns import with_objects
 from .complements import object_agents, subjects, targets, warned_threats
@@ -135,7 +135,7 @@ def _language_events(sub: pd.DataFrame, mentions: pd.DataFrame, lexicon: CueLexi
     if len(hits["start"]) == 0:
         return empty_events()
     every = batch_mentions(mentions, sub["article_id"], frozenset())  # places too: article_states reads them
-    m, city_at = with_cities(b, every[~every["actor_id"].isin(places).to_numpy()], mentions, sub["article_id"],
+    m, city_at = with_cities(b, every[~every["actor_id"].isin(places).to_numpy()], every, sub["article_id"],
                              cities or {}, lang)
     real = (lexicon.cues["event"].to_numpy() != NOT_AN_EVENT)[hits["cue_row"]]  # false friends, matched to hide
     phrases = actor_phrases(b, m, country, np.sort(hits["start"][real]))
@@ -379,8 +379,7 @@ def extract_events(
     if "discovered" in mentions.columns:  # an actor the registry lacks (discover_actors, a readout's counterpart)
         found = mentions.loc[mentions["discovered"].fillna(False).astype(bool), "actor_id"].dropna().unique()
         out["discovered"] = out["source"].isin(found) | out["target"].isin(found)
-    order = pd.Series(np.arange(len(articles)), index=articles["article_id"].to_numpy())
-    out = out.iloc[np.lexsort((out["start"].fillna(-1).to_numpy(), out["article_id"].map(order).to_numpy()))]
+    out = out.iloc[np.lexsort((out["start"].fillna(-1).to_numpy(), article_order(articles, out)))]
     return typed_events(out.reset_index(drop=True))
 
 

@@ -51,6 +51,7 @@ from .clauses import (
     same_clause,
 )
 from .scan import Batch
+from .string_codes import string_codes
 from .words import prev_space, space_positions, spaced_codes, word_bits, word_table
 
 __all__ = ["actor_phrases", "assign", "clause_marks", "same_clause"]
@@ -104,23 +105,24 @@ def actor_phrases(b: Batch, mentions: pd.DataFrame, country: dict[str, str] | No
         m = m[m["reason"].fillna("") != "place"]
     gstart = (b.doc_base[m["doc"].to_numpy()] + m["start"].to_numpy()).astype(np.int64)
     gend = (b.doc_base[m["doc"].to_numpy()] + m["end"].to_numpy()).astype(np.int64)
-    actor = m["actor_id"].astype("string").fillna("").to_numpy(dtype=object)
+    actor_code, actors = string_codes(m["actor_id"])  # compared and looked up as codes of the distinct ids
     kind = (m["alias_kind"].astype("string").fillna("").to_numpy(dtype=object) if "alias_kind" in m.columns
             else np.full(len(m), "", dtype=object))
     order = np.argsort(gstart, kind="stable")
-    gstart, gend, actor, kind = gstart[order], gend[order], actor[order], kind[order]
+    gstart, gend, actor_code, kind = gstart[order], gend[order], actor_code[order], kind[order]
+    actor = actors[actor_code]
     if len(gstart) == 0:
         return pd.DataFrame({"gstart": gstart, "gend": gend, "actor": actor, "group": gstart,
                              "governed": np.zeros(0, dtype=bool), "demonym": np.zeros(0, dtype=bool)})
     # "US President" + "Donald Trump" is one actor; "فرنسا روسيا" (verb-first: France … Russia) is two
-    same_actor = (actor[1:] == actor[:-1]) | (actor[1:] == "") | (actor[:-1] == "")
+    unresolved = actor_code == np.flatnonzero(actors == "")[0]
+    same_actor = (actor_code[1:] == actor_code[:-1]) | unresolved[1:] | unresolved[:-1]
     if country:  # "President of France Emmanuel Macron": a state and one of its people
-        ids, uniq = pd.factorize(actor)
-        home = np.array([country.get(a, "") for a in uniq.tolist()] + [""], dtype=object)[ids]
+        home = np.array([country.get(a, "") for a in actors.tolist()], dtype=object)[actor_code]
         same_actor |= (home[1:] == home[:-1]) & (home[1:] != "") & ((home[1:] == actor[1:]) | (home[:-1] == actor[:-1]))
     qualifier = np.isin(kind[:-1], ["demonym", "role_phrase", "counterpart"])
     # an organisation right before another is the organ's qualifier: "the AU Peace and Security Council"
-    org = np.char.startswith(actor.astype(str), "org:")
+    org = np.char.startswith(actors.astype(str), "org:")[actor_code]
     qualifier |= org[:-1] & org[1:]
     # only short gaps can join two mentions ("US President" + "Donald Trump", "Russia's President …"): a blank
     # gap, a possessive ("Russia's President …") or "(" ("the Syrian Observatory for Human Rights (SOHR)")
