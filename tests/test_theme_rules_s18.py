@@ -65,7 +65,7 @@ CASES = [
     ("ground_offensive", "en", "The army announced the liberation of the town from the militants.",
      "The forum marks the 75th anniversary of the complete liberation of Leningrad from the Nazi siege."),
     ("conflict", "fr", "La guerre a dévasté le pays depuis 2011.",
-     "Les vétérans de la Seconde Guerre mondiale ont raconté la guerre aux élèves."),
+     "Les vétérans de la Grande Guerre patriotique ont raconté la guerre aux élèves."),
     ("conflict", "ar", "وقد دمرت الحرب البلاد منذ عام 2011.",
      "تحدث قدامى المحاربين عن الحرب الوطنية العظمى."),
 ]
@@ -119,3 +119,26 @@ def test_every_amended_verdict_is_a_hit_of_its_reading_first_read_the_other_way(
                                                                  suffixes=("", "_now"))
         assert len(first) == len(part), name
         assert (first["verdict"] != first["verdict_now"]).all(), name
+
+
+# one phrase of each marker of diplolib/themes/past_wars.py, as texts write it (capitals, accents, hamza)
+MARKER_PHRASES = {
+    "en": ["Great Patriotic War", "Victory Day", "victory over Nazism", "anniversary of the Victory",
+           "anniversary of the end of the Second World War", "veterans of the World War II", "Nazi invaders",
+           "fascist invaders", "siege of Leningrad", "Battle of Kursk", "Leningrad blockade"],
+    "fr": ["Grande Guerre patriotique", "Jour de la Victoire", "victoire sur le nazisme", "anniversaire de la Victoire",
+           "anniversaire de la fin de la Seconde Guerre mondiale", "vétérans de la Deuxième Guerre mondiale",
+           "envahisseurs nazis", "occupation nazie", "envahisseurs fascistes", "siège de Léningrad"],
+    "ar": ["الحرب الوطنية العظمى", "عيد النصر", "الانتصار على النازية", "حصار لينينغراد", "معركة ستالينغراد"],
+}
+
+
+def test_every_marker_phrase_passes_the_key_prefilter_and_the_pattern():
+    """The cheap substring check in front of the markers' regex lets every marker through (a marker without its key
+    would silently never fire); a text of the world wars' bare names is no marker."""
+    from diplolib.themes.past_wars import _PATTERNS, _holds_key
+
+    for lang, phrases in MARKER_PHRASES.items():
+        for phrase in phrases:
+            assert _holds_key(phrase, lang) and _PATTERNS[lang].search(phrase), (lang, phrase)
+    assert not _PATTERNS["en"].search("Since the Second World War, more than a hundred conflicts have broken out.")

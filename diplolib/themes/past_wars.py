@@ -28,6 +28,7 @@ from ..segment import segment_spans
 
 __all__ = ["MARKERS", "drop_past_wars", "past_war_themes"]
 
+_MARGIN = 1000  # characters of text after the last hit concerned that are read (its sentence ends before)
 _E, _A = "[eéèê]", "[اأإآ]"
 _WW2 = r"(?:second world war|world war ii|world war two)"
 #: What names a past war as history being commemorated, per language (regex bodies, whole words, case-insensitive).
@@ -46,14 +47,68 @@ MARKERS = {
            rf"anniversaire de la (?:fin de la )?(?:seconde|deuxi{_E}me) guerre mondiale",
            rf"v{_E}t{_E}rans de la (?:seconde|deuxi{_E}me) guerre mondiale",
            r"(?:envahisseurs|occupants) nazis", r"occupation nazie", r"envahisseurs fascistes",
-           rf"(?:si{_E}ge|blocus|bataille|lib{_E}ration|d{_E}fense) de (?:leningrad|stalingrad|koursk)"],
+           rf"(?:si{_E}ge|blocus|bataille|lib{_E}ration|d{_E}fense) de (?:l{_E}ningrad|stalingrad|koursk)"],
     "ar": [r"الحرب الوطنية العظمى", r"عيد النصر",
            rf"(?:ال{_A}نتصار|النصر) على (?:النازية|الفاشية|{_A}لمانيا النازية)",
            r"حصار لينينغراد", r"معركة ستالينغراد"],
 }
+# a word every marker of the language holds, looked for in the lower-cased text first (a substring search per text,
+# ~50x cheaper than the case-insensitive alternation: the texts of a partition rarely hold any)
+_KEYS = {"en": ("patriotic", "victory", "nazi", "fascist", "leningrad", "stalingrad", "kursk", "world war"),
+         "fr": ("patriotique", "victoire", "nazi", "fascist", "ningrad", "stalingrad", "koursk", "guerre mondiale"),
+         "ar": ("الوطنية العظمى", "النصر", "النازية", "الفاشية", "لينينغراد", "ستالينغراد")}
 _PATTERNS = {lang: re.compile(r"(?<!\w)(?:" + "|".join(bodies) + r")(?!\w)", re.IGNORECASE)
              for lang, bodies in MARKERS.items()}
 _PATTERNS["ar"] = re.compile("(?:" + "|".join(MARKERS["ar"]) + ")")  # (after a proclitic too: والحرب)
+_LOWER = {lang: re.compile(p.pattern) for lang, p in _PATTERNS.items()}  # the same, for lower-cased text
+
+
+#: The surfaces of the conflict themes' hits inside a marker (the hit a commemorated war's name gives), which an
+#: article must hold to be read at all: a gate that spares the scan of every other article's text (~3% of the
+#: tagger's time on FA-KES otherwise).
+_NAMED = frozenset({"War", "Wars", "Battle", "Battles", "Siege", "Blockade", "liberation of", "Liberation of",
+                    "Guerre", "Bataille", "Siège", "Blocus", "libération de", "Libération de",
+                    "الحرب", "حرب", "حصار", "معركة"})
+
+
+def _marks(text: str, lang) -> list[int]:
+    """The places of the markers of ``lang`` in ``text``: read in the lower-cased text where lower-casing keeps every
+    offset (~4x faster than the case-insensitive pattern), else with that pattern."""
+    if lang not in _PATTERNS:
+        return []
+    lower = text.lower()
+    if len(lower) == len(text):
+        return [m.start() for m in _LOWER[lang].finditer(lower)]
+    return [m.start() for m in _PATTERNS[lang].finditer(text)]
+
+
+def _holds_key(text: str, lang: str) -> bool:
+    lower = text.lower()
+    return any(key in lower for key in _KEYS[lang])
+
+
+def _with_keys(texts: list[str], langs: list) -> np.ndarray:
+    """Whether each text holds a key of its language (:func:`_holds_key` of every text): the texts of a language
+    encoded in UTF-8, joined and lower-cased once (the keys' letters are ASCII or uncased), each key found by C-level
+    scans of the joined bytes (~5x faster than the same scans of a joined ``str`` holding any non-Latin-1 character),
+    one step per text found."""
+    found = np.zeros(len(texts), dtype=bool)
+    of = np.asarray(langs, dtype=object)
+    for lang, keys in _KEYS.items():
+        at = np.flatnonzero(of == lang)
+        if not len(at):
+            continue
+        raw = [texts[i].encode("utf-8", "surrogatepass") for i in at]
+        ends = np.cumsum(np.fromiter(map(len, raw), dtype=np.int64, count=len(raw)) + 1)  # each text's end + 1
+        joined = b"\x00".join(raw).lower()
+        for key in keys:
+            word = key.encode("utf-8")
+            i = joined.find(word)
+            while i != -1:
+                j = int(np.searchsorted(ends, i, side="right"))
+                found[at[j]] = True
+                i = joined.find(word, int(ends[j]))
+    return found
 
 
 def past_war_themes(dictionary) -> set[str]:
@@ -69,13 +124,29 @@ def drop_past_wars(hits: pd.DataFrame, articles: pd.DataFrame, dictionary) -> pd
     family = hits["theme"].isin(past_war_themes(dictionary)).to_numpy(dtype=bool)
     if not family.any():
         return hits
-    asked = hits.loc[family, ["article_id", "lang", "sentence", "end"]]
-    reach = asked.groupby("article_id", sort=False)["end"].max()
-    arts = articles.drop_duplicates("article_id").set_index("article_id").loc[reach.index]
-    texts, langs = arts["text"].tolist(), arts["lang"].tolist()
-    # the marker places of each text up to its last hit's sentence (a sentence ends at most a few hundred characters on)
-    marks = [[m.start() for m in _PATTERNS[lang].finditer(t, 0, r + 2000)] if lang in _PATTERNS else []
-             for t, lang, r in zip(texts, langs, reach.to_numpy().tolist(), strict=True)]
+    rows = np.flatnonzero(family)  # positions of the hits concerned
+    asked = hits.iloc[rows][["article_id", "sentence", "end", "surface"]]
+    # only the articles naming a war as a proper name are read (a commemorated war is a named one: the War of the
+    # Great Patriotic War, the Battle of Stalingrad, the liberation of Leningrad); the news of a war of now rarely is
+    ids = pd.unique(asked.loc[asked["surface"].isin(_NAMED).to_numpy(dtype=bool), "article_id"])
+    if not len(ids):
+        return hits
+    arts = articles if pd.Index(articles["article_id"]).is_unique else articles.drop_duplicates("article_id")
+    of = pd.Index(arts["article_id"]).get_indexer(ids)
+    kept = asked["article_id"].isin(ids).to_numpy(dtype=bool)
+    asked, rows = asked[kept], rows[kept]
+    reach = asked.groupby("article_id", sort=False)["end"].max().reindex(ids).to_numpy().tolist()
+    # each text up to its last hit's sentence (a sentence ends at most a few hundred characters on)
+    texts = [t[: r + _MARGIN] if isinstance(t, str) else "" for t, r in
+             zip(arts["text"].take(of).tolist(), reach, strict=True)]
+    keyed = _with_keys(texts, arts["lang"].take(of).tolist())
+    if not keyed.any():
+        return hits
+    ids, texts = ids[keyed], [t for t, k in zip(texts, keyed.tolist(), strict=True) if k]
+    langs = arts["lang"].take(of[keyed]).tolist()
+    kept = asked["article_id"].isin(ids).to_numpy(dtype=bool)
+    asked, rows = asked[kept], rows[kept]
+    marks = [_marks(t, lang) for t, lang in zip(texts, langs, strict=True)]
     some = np.flatnonzero([bool(m) for m in marks])
     if not len(some):
         return hits
@@ -87,8 +158,8 @@ def drop_past_wars(hits: pd.DataFrame, articles: pd.DataFrame, dictionary) -> pd
     where = np.concatenate([np.asarray(marks[i], dtype=np.int64) for i in some])
     key = starts + pos * (1 << 40)  # sorted: texts in order, spans in order
     idx = np.searchsorted(key, where + at * (1 << 40), side="right") - 1
-    named = pd.MultiIndex.from_arrays([reach.index[some[at]], idx - first[at]])
+    named = pd.MultiIndex.from_arrays([pd.Index(ids)[some[at]], idx - first[at]])
     drop = np.zeros(len(hits), dtype=bool)
-    drop[np.flatnonzero(family)] = pd.MultiIndex.from_arrays(
+    drop[rows] = pd.MultiIndex.from_arrays(
         [asked["article_id"], asked["sentence"].astype("int64")]).isin(named)
     return hits[~drop].reset_index(drop=True) if drop.any() else hits
