@@ -9,6 +9,7 @@ is found when a hit of its theme lies inside it. The judged articles are tagged 
     .venv/bin/python benchmarks/with_code.py /tmp/before benchmarks/retag_readings.py --out /tmp/before.csv
     .venv/bin/python benchmarks/retag_readings.py --diff /tmp/before.csv /tmp/after.csv
 
+The verdicts are those of ``tests/data/theme_verdicts_amended.csv`` where a later convention re-read a hit (round 18).
 Prints right hits kept and wrong hits produced (of all judged), per reading file and in total, and recall per recall
 file; ``--out`` writes one row per judged hit or passage with ``produced``/``found``; ``--diff`` lists the judged
 hits whose state changed between two such files (a right hit lost, a wrong one removed).
@@ -35,6 +36,13 @@ def _judged() -> tuple[pd.DataFrame, pd.DataFrame]:
 
     precision = read("theme_precision*.csv", ["corpus", "article_id", "theme", "start", "end", "verdict"])
     recall = read("theme_recall*.csv", ["corpus", "article_id", "theme", "start", "end"])
+    # the verdicts as they stand now: a hit re-read by a convention written after its reading (round 18)
+    changes = pd.read_csv(DATA / "theme_verdicts_amended.csv", dtype={"article_id": "string", "theme": "string"},
+                          keep_default_na=False)
+    key = ["file", "article_id", "theme", "start", "end"]
+    now = precision[key].merge(changes[[*key, "verdict"]], on=key, how="left")["verdict"]
+    precision = precision.assign(verdict=precision["verdict"].where(now.isna().to_numpy(), now.to_numpy()),
+                                 amended=now.notna().to_numpy())
     return precision, recall
 
 

@@ -64,7 +64,8 @@ def _corpora():
 
 @pytest.mark.parametrize("corpus", _corpora())
 def test_right_hits_kept_and_tune_misfires_mostly_gone(corpus):
-    judged = pd.concat([_read(TUNE).assign(file="tune"), _read(CHECK).assign(file="check")], ignore_index=True)
+    judged = pd.concat([read_judged(TUNE, empty_notes=True, amended=True).assign(file="tune"),
+                        read_judged(CHECK, empty_notes=True, amended=True).assign(file="check")], ignore_index=True)
     part = judged[judged["corpus"] == corpus]
     produced = produced_hits(load_articles(corpus, part["article_id"]))
     kept = pd.Series([(r.article_id, r.theme, r.start, r.end) in produced for r in part.itertuples()], index=part.index)

@@ -18,6 +18,7 @@ from .batch import tag_columns
 from .bodies import apply_body
 from .dictionary import ThemeDictionary, load_themes
 from .home_scope import drop_domestic
+from .past_wars import drop_past_wars
 from .joined import object_array
 from .offsets import offset_map
 from .rules import apply_scope, context_ok, context_rules
@@ -304,6 +305,7 @@ def _tag(articles, dictionary, langs, tag_one, body=None) -> pd.DataFrame:
     hits = drop_in_addresses(hits, articles)
     hits = drop_in_names(hits, articles)
     hits = drop_domestic(hits, articles, dictionary)
+    hits = drop_past_wars(hits, articles, dictionary)
     return _sorted(hits, articles)
 
 
