@@ -27,7 +27,8 @@ import psutil
 MARKS = (("diplolib.load", "finish_articles", "load: finish"),
          ("diplolib.actors.tagger", "as_matcher", "tag: matcher"),
          ("diplolib.actors.tagger", "_tag_chunk", "tag: chunks"),
-         ("diplolib.actors.tagger", "mentions_frame", "tag: table"),
+         ("diplolib.actors.tagger", "mentions_frame", "tag: table"),  # before round 18
+         ("diplolib.actors.mention_table", "mentions_frame", "tag: table"),  # round 18: the assembly's module
          ("diplolib.comention.counts", "_join_articles", "edges: join"),
          ("diplolib.comention.counts", "_codes", "edges: codes"),
          ("diplolib.comention.counts", "pair_counts", "edges: pair counts"))

@@ -59,15 +59,12 @@ gives the same table (tested on every sample corpus).
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
-from .._memory import release_freed_memory
 from ..segment import locate_spans, segment_spans
 from .apposed_names import apposed_other_names
 from .coordination import may_have_possessive_pair, nearest_first
@@ -76,10 +73,11 @@ from .hit_columns import Hits, key_ids, marked, object_array, surfaces
 from .keys import key_form
 from .matcher import ActorMatcher
 from .matcher_cache import as_matcher
-from .mention_columns import STRING_COLUMNS, chunk_strings, compact_ints, id_column, joined_strings, text_bodies
+from .mention_columns import text_bodies
+from .mention_table import MentionParts
 from .partition import compiled_for, scan_partition
 from .pretests import ChunkCodes, based_after, maybe_in_a_name, maybe_place
-from .reference import MENTION_COLUMNS, article_dates, mentions_frame, string_column, through_last
+from .reference import MENTION_COLUMNS, article_dates, through_last
 from .registry import Registry
 from .resolve_memo import resolutions
 from .rules import other_office
@@ -359,8 +357,7 @@ def tag_actors(
     sources = articles["source"].tolist() if "source" in articles.columns else [None] * len(articles)
     datelines = articles["dateline"].tolist() if "dateline" in articles.columns else [None] * len(articles)
     sources, datelines = [sources[i] for i in valid], [datelines[i] for i in valid]
-    ids = articles["article_id"].to_numpy()[np.array(valid, dtype=np.int64)]
-    parts = []
+    table = MentionParts(articles["article_id"], valid)  # the chunks' columns, then the table (mention_table)
     for part in _chunks(lengths):
         chunk = bodies_of(part)
         codes = ChunkCodes(chunk)  # the code points of the chunk, read by the pre-tests and the surfaces
@@ -372,28 +369,6 @@ def tag_actors(
         if surface is None:  # a lone surrogate in a surface: the slices (Arrow then refuses it, as it always did)
             surface = [chunk[p][s:e] for p, s, e in zip(hits.pos.tolist(), hits.start.tolist(), hits.end.tolist(),
                                                          strict=True)]
-        parts.append({"surface": surface,
-                      **{c: compact_ints(v) for c, v in (("article_id", hits.pos + part.start), ("start", hits.start),
-                                                     ("end", hits.end), ("sentence", sentence),
-                                                     ("paragraph", paragraph))},
-                      **{c: chunk_strings(v) for c, v in zip(STRING_COLUMNS, resolved, strict=True)}})
+        table.add(part.start, hits.pos, hits.start, hits.end, surface, resolved, sentence, paragraph)
         del chunk, codes, hits, resolved, sentence, paragraph, surface
-    if not parts:
-        return mentions_frame(pd.DataFrame([], columns=MENTION_COLUMNS))
-    surface_parts = [p.pop("surface") for p in parts]
-    columns = {c: joined_strings([p.pop(c) for p in parts]) for c in STRING_COLUMNS}
-    columns.update({c: np.concatenate([p.pop(c) for p in parts], dtype=np.int64) for c in MENTION_COLUMNS
-                    if c not in columns and c != "surface"})
-    del parts
-    if all(isinstance(v, pa.Array) for v in surface_parts):  # what string_column makes of the slices (never None)
-        columns["surface"] = pd.array(pa.chunked_array(surface_parts),  # the chunks' arrays, not copied
-                                      dtype=pd.StringDtype("pyarrow", na_value=np.nan))
-    else:
-        columns["surface"] = string_column(list(itertools.chain.from_iterable(
-            v.to_pylist() if isinstance(v, pa.Array) else v for v in surface_parts)))
-    columns = {c: columns[c] for c in MENTION_COLUMNS}
-    columns["article_id"] = id_column(ids, columns["article_id"])
-    out = mentions_frame(pd.DataFrame(columns, copy=False))  # the columns themselves, not a 2-D copy of the ints
-    del columns
-    release_freed_memory()  # the chunks' scan and resolution temporaries (~100 MB): see diplolib._memory
-    return out
+    return table.frame()

@@ -9,6 +9,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .._memory import take_rows
+
 __all__ = ["sorted_codes", "run_codes", "run_starts", "window_runs", "distinct_strings", "combine", "compress"]
 
 
@@ -77,7 +79,7 @@ def run_starts(values: pd.Series) -> np.ndarray | None:
     else:
         arr = pa.chunked_array(values.array.__arrow_array__())
         starts[1:] = pc.not_equal(arr[1:], arr[:-1]).to_numpy(zero_copy_only=False)
-        distinct = distinct_strings(arr.take(np.flatnonzero(starts)).combine_chunks())
+        distinct = distinct_strings(take_rows(arr, np.flatnonzero(starts)))  # each chunk's runs: no joined copy
     return starts if distinct else None
 
 

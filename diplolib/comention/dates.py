@@ -18,7 +18,12 @@ _LOOKUP_MAX = 2**25  # edges found through a dense (row, row) table up to this s
 
 
 def to_ns(s: pd.Series) -> np.ndarray:
-    """int64 nanoseconds since the epoch (UTC); NaT -> min int64."""
+    """int64 nanoseconds since the epoch (UTC); NaT -> min int64.
+
+    A time-zone-aware column in nanoseconds holds exactly these (UTC) integers: they are returned as a view, not
+    converted into a new array a mention (28 MB at 3.5 M mentions, round 18); read them, never write to them."""
+    if isinstance(s.dtype, pd.DatetimeTZDtype) and s.dtype.unit == "ns":
+        return s.array.asi8
     if getattr(s.dt, "tz", None) is not None:
         s = s.dt.tz_convert("UTC").dt.tz_localize(None)
     return s.to_numpy(dtype="datetime64[ns]").view(np.int64)
