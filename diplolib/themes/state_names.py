@@ -4,8 +4,9 @@ A diplomatic cue with several senses ("visit": a president's visit to a school, 
 between states when a state is named near it: its name, short or official name, capital or demonym ("the Spanish
 King's visit to Moscow", "an invitation to visit Russia"). The list is generated from the registry shipped with
 diplolib (``diplolib/actors/data/actors.csv`` rows of kind ``state`` and their ``aliases.csv`` rows), read as
-plain CSV by :mod:`diplolib.themes.registry_names` so that loading the themes does not load the actor tagger. A theme file refers to it as ``$states`` in
-``near``/``not_near``, like the lists it defines under ``lists:``; it cannot redefine it.
+plain CSV by :mod:`diplolib.themes.registry_names` so that loading the themes does not load the actor tagger. A
+theme file refers to it as ``$states`` in ``near``/``not_near``, like the lists it defines under ``lists:``; it
+cannot redefine it.
 """
 
 from __future__ import annotations
