@@ -124,7 +124,7 @@ def _word_verdicts(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p: np
     if fast:  # each distinct (cue, stretch) looked up once
         rep, inv, same = anchor_scan.distinct_stretches(joined.match_codes(), ci[rows], p[rows], ends[rows])
         odd = np.flatnonzero(~same)  # a hash shared by two stretches (never seen): such rows on their own
-        got = _stretch_verdicts(ix, joined, t, kind, rows[np.r_[rep, odd]], p, ci, ends)
+        got = _stretch_verdicts(ix, joined, t, kind, rows[np.concatenate((rep, odd))], p, ci, ends)
         state[rows] = got[inv]
         state[rows[odd]] = got[len(rep):]
     else:
@@ -180,7 +180,7 @@ def _select(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p, ci, state
     found = p[rows].astype(np.int64), end[rows].astype(np.int64), ci[rows].astype(np.int64)
     if kind == 0:  # other cues may name it: several candidates here, or a longer cue needing no anchor
         first = np.flatnonzero(new)
-        last = np.append(first[1:], len(p))
+        last = np.concatenate((first[1:], [len(p)]))
         g, c = gid[rows], ci[rows]
         any_all, longer = ix.earlier_any_all[t][c], ix.has_longer[t][c]
         C, S, E = ci.tolist(), state.tolist(), ends.tolist()
