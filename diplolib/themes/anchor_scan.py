@@ -21,6 +21,8 @@ import itertools
 
 import numpy as np
 
+from .leftmost import changes
+
 __all__ = ["compiled_available", "build_tables", "matches", "anchor_matches", "distinct_stretches", "word_ends",
            "starts_with", "use_compiled", "COMPILED", "COMPILED_MIN_CHARS"]
 
@@ -168,7 +170,7 @@ def distinct_stretches(codes: np.ndarray, keys: np.ndarray, p: np.ndarray, e: np
     h = _KERNELS["hashes"](codes, p, e)
     order = np.lexsort((h, keys))
     ko, ho = keys[order], h[order]
-    new = np.r_[True, (ko[1:] != ko[:-1]) | (ho[1:] != ho[:-1])]
+    new = changes(ko) | changes(ho)
     inv = np.empty(len(order), dtype=np.int64)
     inv[order] = np.cumsum(new) - 1
     rep = order[new]

@@ -34,6 +34,8 @@ from . import anchor_scan
 from .anchor_scan import anchor_matches
 from .batch_index import BatchIndex, batch_index
 from .joined import JoinedTexts, char_test, code_points, object_array
+from .leftmost import changes as _new
+from .leftmost import leftmost as _leftmost
 from .rules import context_rules
 from .scan import find_spans, which_cue
 from .windows import context_keep
@@ -93,7 +95,7 @@ def _bounded_spans(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, occ) 
         return _E, _E, _E
     order = np.lexsort((ix.ranks[t][kind][ci], p))
     p, ci = p[order], ci[order]
-    keep = np.flatnonzero(np.r_[True, (p[1:] != p[:-1]) | (ci[1:] != ci[:-1])])
+    keep = np.flatnonzero(_new(p) | _new(ci))
     p, ci = p[keep], ci[keep]
     state, ends = _word_verdicts(ix, joined, t, kind, p, ci)
     return _select(ix, joined, t, kind, p, ci, state, ends)
@@ -122,7 +124,7 @@ def _word_verdicts(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p: np
     if fast:  # each distinct (cue, stretch) looked up once
         rep, inv, same = anchor_scan.distinct_stretches(joined.match_codes(), ci[rows], p[rows], ends[rows])
         odd = np.flatnonzero(~same)  # a hash shared by two stretches (never seen): such rows on their own
-        got = _stretch_verdicts(ix, joined, t, kind, rows[np.r_[rep, odd]], p, ci, ends)
+        got = _stretch_verdicts(ix, joined, t, kind, rows[np.concatenate((rep, odd))], p, ci, ends)
         state[rows] = got[inv]
         state[rows[odd]] = got[len(rep):]
     else:
@@ -136,7 +138,7 @@ def _stretch_verdicts(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, ro
     compiled = ix.scan.themes[t].inc_rx if kind == 0 else ix.scan.themes[t].exc_rx
     order = np.argsort(ci[rows], kind="stable")
     rows = rows[order]
-    cut = np.r_[0, np.flatnonzero(np.diff(ci[rows])) + 1, len(rows)].tolist()
+    cut = [0, *(np.flatnonzero(np.diff(ci[rows])) + 1).tolist(), len(rows)]
     text, got = joined.match, np.empty(len(rows), dtype=np.int8)
     for g in range(len(cut) - 1):
         c = int(ci[rows[cut[g]]])
@@ -159,7 +161,7 @@ def _select(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p, ci, state
     As columns: the regex of each row that its place may need (no earlier row of the place matches by its word) is
     tried, the first matching row of each place gives its match, and :func:`_leftmost` keeps the matches
     ``finditer`` keeps; only the kept matches with several candidate cues look for a longer cue in Python."""
-    new = np.r_[True, p[1:] != p[:-1]]
+    new = _new(p)
     gid = np.cumsum(new) - 1
     word_hit = state == 1
     before = np.cumsum(word_hit) - word_hit  # rows matching by their word before each row, from the text's start
@@ -173,41 +175,19 @@ def _select(ix: BatchIndex, joined: JoinedTexts, t: int, kind: int, p, ci, state
     rows = np.flatnonzero(ok)
     if not len(rows):
         return _E, _E, _E
-    rows = rows[np.r_[True, gid[rows][1:] != gid[rows][:-1]]]  # the first matching row of each place
+    rows = rows[_new(gid[rows])]  # the first matching row of each place
     rows = rows[_leftmost(p[rows], end[rows])]
     found = p[rows].astype(np.int64), end[rows].astype(np.int64), ci[rows].astype(np.int64)
     if kind == 0:  # other cues may name it: several candidates here, or a longer cue needing no anchor
         first = np.flatnonzero(new)
-        last = np.r_[first[1:], len(p)]
+        last = np.concatenate((first[1:], [len(p)]))
         g, c = gid[rows], ci[rows]
-        any_all = np.array(ix.earlier_all[t], dtype=bool)[c]
-        longer = np.array([bool(e) for e in ix.earlier[t]], dtype=bool)[c]
+        any_all, longer = ix.earlier_any_all[t][c], ix.has_longer[t][c]
         C, S, E = ci.tolist(), state.tolist(), ends.tolist()
         for i in np.flatnonzero((((last - first)[g] > 1) | any_all) & longer).tolist():
             at, stop, c, x, y = int(found[0][i]), int(found[1][i]), int(found[2][i]), int(first[g[i]]), int(last[g[i]])
             found[2][i] = _longest_cue(ix, t, text, at, stop, c, C[x:y], S[x:y], E[x:y])
     return found
-
-
-def _leftmost(s: np.ndarray, e: np.ndarray) -> np.ndarray:
-    """Which of the matches ``[s, e)`` (ascending distinct starts) ``finditer`` keeps: each match starting before
-    the end of the last kept one is skipped. Decided in rounds: a match starting at or after every earlier match not
-    yet skipped is kept; one starting before the end of an earlier kept match is skipped (the first undecided one is
-    decided each round); a long chain of overlaps is finished by a loop."""
-    verdict = np.full(len(s), -1, dtype=np.int8)
-    for _ in range(16):
-        undecided = verdict < 0
-        if not undecided.any():
-            return verdict == 1
-        upper = np.maximum.accumulate(np.r_[-1, np.where(verdict != 0, e, -1)[:-1]])
-        lower = np.maximum.accumulate(np.r_[-1, np.where(verdict == 1, e, -1)[:-1]])
-        verdict[undecided & (s >= upper)] = 1
-        verdict[undecided & (s < lower)] = 0
-    pos = -1
-    for i, (a, b) in enumerate(zip(s.tolist(), e.tolist(), strict=True)):
-        verdict[i] = a >= pos
-        pos = b if a >= pos else pos
-    return verdict == 1
 
 
 def _longest_cue(ix: BatchIndex, t: int, text: str, at: int, end: int, c: int, cues, states, ends) -> int:

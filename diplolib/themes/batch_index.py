@@ -59,6 +59,9 @@ class BatchIndex:
             place = {ci: r for r, ci in enumerate(ts.by_length)}
             self.earlier.append([ts.by_length[:place[ci]] for ci in range(len(ts.cues))])
             self.earlier_all.append([any(ts.cue_all[i] for i in e) for e in self.earlier[-1]])
+        # the same as arrays indexed by cue: a longer cue needs no anchor; the cue has longer cues at all
+        self.earlier_any_all = [np.array(e, dtype=bool) for e in self.earlier_all]
+        self.has_longer = [np.array([bool(e) for e in earlier], dtype=bool) for earlier in self.earlier]
         # names of the output columns, looked up with numpy: a hit's cue is ``cue_names[cue_at[theme] + cue]``
         self.theme_names = object_array([ts.theme for ts in scan.themes])
         self.parents = object_array([ts.parent for ts in scan.themes])

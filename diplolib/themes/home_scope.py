@@ -10,7 +10,8 @@ international body (an organisation of the registry without a country), or a per
 group of another state. Articles of an outlet without a home (news agencies, UN documents, any table without
 ``source``) keep every hit: nothing is known of what is domestic there.
 
-The names are the actor registry's aliases (``diplolib/actors/data``), read as plain CSV and scanned with one
+The names are the actor registry's aliases (``diplolib/actors/data``), read as plain CSV
+(:mod:`diplolib.themes.registry_names`, shared with the ``$states`` list) and scanned with one
 Aho-Corasick automaton per language over the matching form of the few sentences concerned (whole words; an Arabic
 name may follow a proclitic), so the default :func:`~diplolib.themes.tag_themes` call needs no actor tagger.
 A name the registry lacks ("Speaker Pelosi" is domestic; a foreign leader it does not know is not seen) keeps a
@@ -29,10 +30,10 @@ import pandas as pd
 
 from ..normalize.matching import matching_form
 from ..segment import segment_spans
+from .registry_names import INTL, blocked_aliases, registry_aliases
 
 __all__ = ["ABROAD", "home_states", "foreign_names", "drop_domestic"]
 
-_INTL = "INTL"
 _MIN_LEN = 3  # shorter aliases read as ordinary words once case-folded ("un", "us"): only the case-sensitive ones,
 # in their own case
 _MARGIN = 400  # characters of text after the last hit concerned that are cut into sentences
@@ -79,29 +80,21 @@ def foreign_names(lang: str):
     with the regex of the case-sensitive aliases and their states: ``(automaton, regex or None, {alias: states})``."""
     import ahocorasick
 
-    actors = {}
-    for r in _csv("actors", "data", "actors.csv"):
-        country = r["actor_id"] if r["kind"] == "state" else r["country"].strip()
-        if not country and r["kind"] == "organisation":
-            country = _INTL
-        if country:
-            actors[r["actor_id"]] = country
     # an alias the registry's sweep blocked as an ordinary word of its language is no evidence
-    doubtful = {(r["alias"].strip(), r["lang"].strip()) for r in _csv("actors", "data", "generated", "guards.csv")
-                if r["rule"] == "block"}
+    doubtful = blocked_aliases()
     states: dict[str, set[str]] = {}
     exact: dict[str, set[str]] = {}  # case-sensitive ("US", "UK", "NATO", "Xi"): read in the display text only
-    for r in _csv("actors", "data", "aliases.csv"):
-        alias = r["alias"].strip()
-        if r["lang"] != lang or r["actor_id"] not in actors or not alias or {(alias, lang), (alias, "")} & doubtful:
+    for r in registry_aliases():
+        alias = r.alias
+        if r.lang != lang or not r.country or not alias or {(alias, lang), (alias, "")} & doubtful:
             continue
         key = matching_form(alias).strip()
-        if r["case_sensitive"] == "true":
-            exact.setdefault(alias, set()).add(actors[r["actor_id"]])
+        if r.case_sensitive:
+            exact.setdefault(alias, set()).add(r.country)
         elif len(key) >= _MIN_LEN:
-            states.setdefault(key, set()).add(actors[r["actor_id"]])
+            states.setdefault(key, set()).add(r.country)
     for word in ABROAD.get(lang, ()):
-        states.setdefault(matching_form(word), set()).add(_INTL)
+        states.setdefault(matching_form(word), set()).add(INTL)
     automaton = ahocorasick.Automaton()
     for key, of in states.items():
         automaton.add_word(key, (len(key), frozenset(of)))

@@ -4,17 +4,17 @@ A diplomatic cue with several senses ("visit": a president's visit to a school, 
 between states when a state is named near it: its name, short or official name, capital or demonym ("the Spanish
 King's visit to Moscow", "an invitation to visit Russia"). The list is generated from the registry shipped with
 diplolib (``diplolib/actors/data/actors.csv`` rows of kind ``state`` and their ``aliases.csv`` rows), read as
-plain CSV so that loading the themes does not load the actor tagger. A theme file refers to it as ``$states`` in
-``near``/``not_near``, like the lists it defines under ``lists:``; it cannot redefine it.
+plain CSV by :mod:`diplolib.themes.registry_names` so that loading the themes does not load the actor tagger. A
+theme file refers to it as ``$states`` in ``near``/``not_near``, like the lists it defines under ``lists:``; it
+cannot redefine it.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-from importlib import resources
 
 from .cues import AR_PROCLITICS, BOUNDARY, phrase_body
+from .registry_names import registry_aliases
 
 __all__ = ["STATE_ALIAS_KINDS", "state_lists"]
 
@@ -24,21 +24,14 @@ _LANGS = ("en", "fr", "ar")
 _SYNTAX = set("()[]*{}^$+?\\|")  # characters of the cue syntax: such an alias is not a plain phrase
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    path = resources.files("diplolib").joinpath("actors", "data", name)
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
 @functools.lru_cache(maxsize=1)
 def state_lists() -> dict[str, dict[str, list[str]]]:
     """``{"states": {lang: [neighbour pattern, ...]}}`` for English, French and Arabic: the state aliases of the
     registry, each compiled as a literal cue would be (whole words; Arabic proclitics), longest first."""
-    states = {r["actor_id"] for r in _rows("actors.csv") if r["kind"] == "state"}
     bodies: dict[str, set[str]] = {lang: set() for lang in _LANGS}
-    for r in _rows("aliases.csv"):
-        lang, alias = r["lang"], r["alias"].strip()
-        if r["actor_id"] not in states or r["kind"] not in STATE_ALIAS_KINDS or lang not in bodies:
+    for r in registry_aliases():
+        lang, alias = r.lang, r.alias
+        if r.actor_kind != "state" or r.kind not in STATE_ALIAS_KINDS or lang not in bodies:
             continue
         if len(alias) < 3 or _SYNTAX & set(alias):
             continue
