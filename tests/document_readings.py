@@ -69,3 +69,15 @@ def assert_probes_missed_at_most(probes_path, matcher, *, misses: int) -> None:
     outcomes = role_probe_outcomes(probes, registry=matcher)
     wrong = outcomes.index[~outcomes["right"]]
     assert len(wrong) <= misses, outcomes.loc[wrong, ["lang", "date", "phrase", "expected", "got"]].to_string()
+
+
+def ids_by_row(matcher, rows: list[tuple[str, str]], *, source: str = "", distinct: bool = True) -> list[list[str]]:
+    """The sorted actor ids ``tag_actors`` gives each (published, text) row, as one list per row (``distinct``: each
+    id once); ``source`` fills the articles' source column (the outlet some rules read)."""
+    from diplolib.actors import tag_actors  # noqa: PLC0415
+
+    arts = pd.DataFrame({"article_id": range(len(rows)), "published": [d for d, _ in rows],
+                         "text": [t for _, t in rows], "source": source})
+    ids = tag_actors(arts, registry=matcher).groupby("article_id")["actor_id"]
+    got = ids.agg(lambda s: sorted(set(s.dropna())) if distinct else sorted(s.dropna()))
+    return [got.get(i, []) for i in range(len(rows))]

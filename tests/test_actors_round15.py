@@ -19,9 +19,9 @@ from document_readings import (
     assert_documents_score_at_least,
     assert_fresh_and_balanced,
     assert_probes_missed_at_most,
+    ids_by_row,
 )
 
-from diplolib.actors import tag_actors
 from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.provisional import discover_actors
 
@@ -96,10 +96,7 @@ def test_round15_documents_score_at_least_what_was_measured(matcher):
 
 
 def _tag(matcher, rows: list[tuple[str, str]]) -> list[list[str]]:
-    arts = pd.DataFrame({"article_id": range(len(rows)), "published": [d for d, _ in rows],
-                         "text": [t for _, t in rows]})
-    got = tag_actors(arts, registry=matcher).groupby("article_id")["actor_id"].agg(lambda s: sorted(s.dropna()))
-    return [got.get(i, []) for i in range(len(rows))]
+    return ids_by_row(matcher, rows, distinct=False)
 
 
 def test_a_head_of_states_title_naming_two_offices_leaves_the_prime_minister_to_the_government(matcher):

@@ -20,9 +20,9 @@ from document_readings import (
     assert_documents_score_at_least,
     assert_fresh_and_balanced,
     assert_probes_missed_at_most,
+    ids_by_row,
 )
 
-from diplolib.actors import tag_actors
 from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.provisional import discover_actors
 
@@ -59,13 +59,6 @@ def test_round16_documents_score_at_least_what_was_measured(matcher):
                                     discovered=FLOOR_DISCOVER)
 
 
-def _tag(matcher, rows: list[tuple[str, str]]) -> list[list[str]]:
-    arts = pd.DataFrame({"article_id": range(len(rows)), "published": [d for d, _ in rows],
-                         "text": [t for _, t in rows]})
-    got = tag_actors(arts, registry=matcher).groupby("article_id")["actor_id"].agg(lambda s: sorted(set(s.dropna())))
-    return [got.get(i, []) for i in range(len(rows))]
-
-
 def test_a_registry_short_name_before_a_name_word_is_inside_a_longer_name(matcher):
     """UNGDC: "Mr. Diogo Freitas do Amaral" was Luisa Diogo (130 times), "Mr. Adam Malik" Hans-Adam II (84), "Sin Tong
     Hyok" Anote Tong. A name word right after a registered short name (capitalised, not a title, an alias, an ordinary
@@ -74,7 +67,7 @@ def test_a_registry_short_name_before_a_name_word_is_inside_a_longer_name(matche
     20270413), 39 right (left: "Jammeh Babil Mansa", his honorific); FA-KES's 11: 9 right ("Zarif Urges", a headline,
     and a list of tags lost)."""
     # round 18 (s18-fm) added Freitas do Amaral (Portugal's foreign minister 2005-2006): his full name is now his
-    assert _tag(matcher, [("1995-10-01", "congratulating Mr. Diogo Freitas do Amaral on his election"),
+    assert ids_by_row(matcher, [("1995-10-01", "congratulating Mr. Diogo Freitas do Amaral on his election"),
                           ("2016-10-01", "the delegate Sin Tong Hyok said"),
                           ("1971-10-01", "your predecessor, Mr. Adam Malik, who presided")]) == [
         ["per:diogo_freitas_do_amaral"], [], []]
@@ -89,7 +82,7 @@ def test_a_registry_short_name_before_a_name_word_is_inside_a_longer_name(matche
     ("2016-04-01", "Putin Erdogan talks", ["per:recep_tayyip_erdogan", "per:vladimir_putin"]),  # an alias after
 ])
 def test_short_names_before_other_words_stay(matcher, date, text, expected):
-    assert [a for a in _tag(matcher, [(date, text)])[0] if a.startswith("per:")] == expected
+    assert [a for a in ids_by_row(matcher, [(date, text)])[0] if a.startswith("per:")] == expected
 
 
 def _discovered(matcher, lang: str, text: str) -> list[tuple[str, str]]:
@@ -121,7 +114,7 @@ def test_arabic_names_after_titles_and_before_appositions(matcher, text, expecte
 def test_pope_francis_by_his_title_and_regnal_name(matcher):
     """The CIA names him "Francis" alone, a first name the build never matches: his title with the name, in the three
     languages (round 15 covered his predecessors' regnal names)."""
-    assert _tag(matcher, [("2014-04-01", "Pope Francis met the envoy."), ("2014-04-01", "le pape François a dit"),
+    assert ids_by_row(matcher, [("2014-04-01", "Pope Francis met the envoy."), ("2014-04-01", "le pape François a dit"),
                           ("2014-04-01", "قال البابا فرنسيس"),
                           ("2014-04-01", "Francis Fukuyama said")]) == [  # twin: the first name alone
         ["per:francis"], ["per:francis"], ["per:francis"], []]
@@ -130,7 +123,7 @@ def test_pope_francis_by_his_title_and_regnal_name(matcher):
 def test_a_lower_case_word_before_a_surname_is_no_first_name(matcher):
     """"said Kerry": "Said" is the first name of registry people, so the lower-case verb made "Kerry" someone else's
     surname and dropped it. On FA-KES: 5 mentions back ("Kremlin said Putin", "Trump said Obama"), all right."""
-    assert _tag(matcher, [("2015-09-01", "He said Kerry would go."),
+    assert ids_by_row(matcher, [("2015-09-01", "He said Kerry would go."),
                           ("2015-09-01", "Mr. Said Kerry, a trader, would go.")]) == [  # twin: the first name
         ["per:john_kerry"], []]
 
@@ -140,7 +133,7 @@ def test_a_counterpart_is_the_nearest_person_before_its(matcher):
     "Obama said Kerry would meet his Qatari counterpart" gave the emir. The nearest person before it now gives the
     role. On FA-KES, wh-readouts (a fifth), kremlin-en (a tenth) and UNGDC: one counterpart changed, FA-KES's
     "Kerry said alongside his Qatari counterpart Khaled al-Attiya" (right)."""
-    assert _tag(matcher, [("2015-09-01", "President Obama said Kerry would meet his Qatari counterpart."),
+    assert ids_by_row(matcher, [("2015-09-01", "President Obama said Kerry would meet his Qatari counterpart."),
                           ("2015-09-01", "Kerry said President Obama would meet his Qatari counterpart.")]) == [
         ["per:barack_obama", "per:john_kerry", "per:khalid_al_attiyah"],
         ["per:barack_obama", "per:john_kerry", "per:tamim_bin_hamad_al_thani"]]  # twin: the president's, the emir
@@ -150,7 +143,7 @@ def test_coordinated_possessives_before_a_plural_title(matcher):
     """"Chile's and South Korea's presidents" named no one (the plural "South Korea's presidents" is no phrase):
     each state's name before "'s" is read as its singular phrase, two states or more. No change on FA-KES,
     wh-readouts (a fifth), kremlin-en (a tenth) or UNGDC (the form is rare in them)."""
-    assert _tag(matcher, [("2003-08-06", "Chile's and South Korea's presidents"),
+    assert ids_by_row(matcher, [("2003-08-06", "Chile's and South Korea's presidents"),
                           ("2011-03-12", "Niger's and Australia's prime ministers met."),
                           ("2003-08-06", "Chile's presidents have long said")]) == [  # twin: one state, plural
         ["per:ricardo_lagos_escobar", "per:roh_moo_hyun"], ["per:julia_gillard", "per:mahamadou_danda"], ["CHL"]]
@@ -161,7 +154,7 @@ def test_indefinite_arabic_broken_plurals_of_demonyms(matcher):
     (الألمان). Four indefinite forms (ألمان، أتراك، أفغان، أرمن; not روس, Dennis Ross's surname, nor هنود, "الهنود
     الحمر"). On wikinews-ar and 3,000 UNPC Arabic documents: 3 new mentions, all right. Side effect: the key of ألمان
     is Arnoldo Alemán's Arabic surname, so "الرئيس المان" is no longer his alias."""
-    assert _tag(matcher, [("2013-04-07", "وقد تعرف باحثون ألمان على"), ("2013-04-07", "مسؤولين أتراك وسعوديين"),
+    assert ids_by_row(matcher, [("2013-04-07", "وقد تعرف باحثون ألمان على"), ("2013-04-07", "مسؤولين أتراك وسعوديين"),
                           ("2013-04-07", "التقى دينيس روس")]) == [["DEU"], ["SAU", "TUR"], []]  # twin: روس
 
 

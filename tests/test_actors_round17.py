@@ -19,9 +19,9 @@ from document_readings import (
     assert_documents_score_at_least,
     assert_fresh_and_balanced,
     assert_probes_missed_at_most,
+    ids_by_row,
 )
 
-from diplolib.actors import tag_actors
 from diplolib.actors.evaluate import document_outcomes, registry_person_names
 from diplolib.actors.matcher_cache import default_matcher
 
@@ -58,10 +58,7 @@ def test_round17_documents_score_at_least_what_was_measured(matcher):
 
 
 def _tag(matcher, rows: list[tuple[str, str]], source: str = "") -> list[list[str]]:
-    arts = pd.DataFrame({"article_id": range(len(rows)), "published": [d for d, _ in rows],
-                         "text": [t for _, t in rows], "source": source})
-    got = tag_actors(arts, registry=matcher).groupby("article_id")["actor_id"].agg(lambda s: sorted(set(s.dropna())))
-    return [got.get(i, []) for i in range(len(rows))]
+    return ids_by_row(matcher, rows, source=source)
 
 
 def test_heirs_before_their_accession_and_the_heirs_titles(matcher):

@@ -19,9 +19,9 @@ from document_readings import (
     assert_documents_score_at_least,
     assert_fresh_and_balanced,
     assert_probes_missed_at_most,
+    ids_by_row,
 )
 
-from diplolib.actors import tag_actors
 from diplolib.actors.council_presidencies import EU_PRESIDENCIES, with_eu_chairs
 from diplolib.actors.matcher_cache import default_matcher
 from diplolib.actors.provisional import discover_actors
@@ -58,17 +58,10 @@ def test_round18_documents_score_at_least_what_was_measured(matcher):
                                     discovered=FLOOR_DISCOVER)
 
 
-def _tag(matcher, rows: list[tuple[str, str]]) -> list[list[str]]:
-    arts = pd.DataFrame({"article_id": range(len(rows)), "published": [d for d, _ in rows],
-                         "text": [t for _, t in rows]})
-    got = tag_actors(arts, registry=matcher).groupby("article_id")["actor_id"].agg(lambda s: sorted(set(s.dropna())))
-    return [got.get(i, []) for i in range(len(rows))]
-
-
 def test_the_head_of_government_named_by_his_government(matcher):
     """"رئيس الحكومة المغربية": the Arabic adjective agrees with الحكومة (feminine), the French one with
     "gouvernement" (masculine) whoever holds the office; for every state with a prime minister."""
-    assert _tag(matcher, [("2024-12-29", "رئيس الحكومة المغربية"),
+    assert ids_by_row(matcher, [("2024-12-29", "رئيس الحكومة المغربية"),
                           ("2022-03-01", "رئيسة الحكومة التونسية"),
                           ("2024-12-29", "le chef du gouvernement marocain"),
                           ("2023-03-01", "la cheffe du gouvernement italien"),
@@ -82,7 +75,7 @@ def test_the_head_of_government_named_by_his_government(matcher):
 def test_the_european_councils_chair_before_its_permanent_president(matcher):
     """Before 2009-12-01 the head of the Council presidency's government chaired the European Council (France's
     president for France); the build derives the office from the presidencies and the heads by date."""
-    assert _tag(matcher, [("2003-09-02", "the European Council president"),
+    assert ids_by_row(matcher, [("2003-09-02", "the European Council president"),
                           ("2004-03-02", "the President of the European Council"),
                           ("2008-10-15", "le président du Conseil européen"),
                           ("2010-03-02", "the President of the European Council"),  # twin: the permanent one
@@ -105,7 +98,7 @@ def test_council_chairs_follow_a_change_of_government_inside_a_semester():
 def test_a_role_phrase_apposed_to_another_persons_name(matcher):
     """kremlin-en 2005: "South Korean Minister of Foreign Affairs and Trade, Kim Hyun Chon," was read as the
     registry's holder that day (Ban Ki-moon); the apposed name is the person meant. The mention stays, unresolved."""
-    assert _tag(matcher, [
+    assert ids_by_row(matcher, [
         ("2005-11-19", "signed by South Korean Minister of Foreign Affairs and Trade, Kim Hyun Chon, in the presence of"),
         ("2005-11-19", "le ministre sud-coréen des Affaires étrangères, Kim Hyun Chon, a signé"),
         ("2005-11-19", "the South Korean Minister of Foreign Affairs and Trade said"),  # twin: no name
@@ -134,7 +127,7 @@ def test_discovery_reads_an_arabic_title_after_li(matcher):
 def test_former_names_of_un_members(matcher):
     """UNGDC 1965: "the admission … of the Gambia, Singapore and the Maldive Islands"; the names the UN used for
     Benin, Madagascar, Samoa and Cambodia before their renaming."""
-    assert _tag(matcher, [("1965-10-01", "the Gambia, Singapore and the Maldive Islands"),
+    assert ids_by_row(matcher, [("1965-10-01", "the Gambia, Singapore and the Maldive Islands"),
                           ("1970-10-01", "la République du Dahomey et la République malgache"),
                           ("1980-10-01", "Democratic Kampuchea and Western Samoa"),
                           ("2010-10-01", "the Maldives"),  # twin: today's name
@@ -145,7 +138,7 @@ def test_former_names_of_un_members(matcher):
 def test_a_capital_naming_where_attacks_happened(matcher):
     """meae-fr 2020: "la condamnation des attentats de Nice et de Vienne" was Austria; the attacks are named by
     their cities, as "les accords de Vienne" are."""
-    assert _tag(matcher, [("2020-11-10", "la condamnation des attentats de Nice et de Vienne"),
+    assert ids_by_row(matcher, [("2020-11-10", "la condamnation des attentats de Nice et de Vienne"),
                           ("2015-11-20", "après les attentats de Paris"),
                           ("2020-11-10", "la condamnation de Vienne"),  # twin: the government
                           ("2022-03-01", "l'attaque de Moscou contre Kiev")]) == [  # twin: not an attentat
