@@ -105,3 +105,19 @@ def right_and_found(judged: pd.DataFrame, corpus: str) -> tuple[set, set]:
     got = readings(events.plover_reading(corpus_events(corpus, part["article_id"]).query("event == event")))
     want = set(zip(part["article_id"], part["start"], part["event"], part["source"], part["target"], strict=True))
     return want, got
+
+
+def events_of(texts: dict) -> dict:
+    """The events of each text of ``texts`` (language -> key -> text), by "lang:key", all read on 2015-06-01: the
+    case-and-twin tables of the rounds' event rules."""
+    arts = pd.DataFrame([(f"{lang}:{k}", lang, t) for lang, by_key in texts.items() for k, t in by_key.items()],
+                        columns=["article_id", "lang", "text"]).assign(published=pd.Timestamp("2015-06-01", tz="UTC"))
+    ev = extract_events(arts, registry=default_matcher())
+    return {k: ev[ev["article_id"] == k] for k in arts["article_id"]}
+
+
+def triples(df: pd.DataFrame, event: str | None = None) -> set:
+    """The (event, source, target) of the rows (of one event type when ``event`` is given), an empty side as ""."""
+    if event is not None:
+        df = df[df["event"] == event]
+    return set(zip(df["event"], df["source"].fillna(""), df["target"].fillna(""), strict=True))

@@ -4,11 +4,8 @@ a twin it must leave alone."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-
-from diplolib.actors.matcher_cache import default_matcher
-from diplolib.events import extract_events
+from events_readings import events_of, triples
 
 TEXTS = {
     "en": {
@@ -76,86 +73,78 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def rows():
-    arts = pd.DataFrame([(f"{lang}:{k}", lang, t) for lang, texts in TEXTS.items() for k, t in texts.items()],
-                        columns=["article_id", "lang", "text"]).assign(
-                            published=pd.Timestamp("2015-06-01", tz="UTC"))
-    ev = extract_events(arts, registry=default_matcher())
-    return {k: ev[ev["article_id"] == k] for k in arts["article_id"]}
-
-
-def _triples(df: pd.DataFrame) -> set:
-    return set(zip(df["event"], df["source"].fillna(""), df["target"].fillna(""), strict=True))
+    return events_of(TEXTS)
 
 
 def test_the_month_is_no_march(rows):
     assert "PROTEST" not in set(rows["en:month"]["event"])
     assert "PROTEST" not in set(rows["en:month_day"]["event"])
-    assert ("PROTEST", "", "SYR") in _triples(rows["en:march_twin"])
+    assert ("PROTEST", "", "SYR") in triples(rows["en:march_twin"])
 
 
 def test_support_in_an_offices_name_is_no_event(rows):
     assert rows["en:office"].empty and rows["fr:bureau"].empty and rows["ar:office"].empty
-    assert _triples(rows["en:office_twin"]) == {("SUPPORT", "RUS", "SYR")}
-    assert _triples(rows["fr:bureau_twin"]) == {("SUPPORT", "FRA", "MLI")}
-    assert _triples(rows["ar:office_twin"]) == {("SUPPORT", "FRA", "MLI")}
+    assert triples(rows["en:office_twin"]) == {("SUPPORT", "RUS", "SYR")}
+    assert triples(rows["fr:bureau_twin"]) == {("SUPPORT", "FRA", "MLI")}
+    assert triples(rows["ar:office_twin"]) == {("SUPPORT", "FRA", "MLI")}
 
 
 def test_evidence_a_chance_or_an_impetus_given_is_no_aid(rows):
     for k in ("evidence", "chance", "impetus"):
         assert not {"AID", "AGREE"} & set(rows[f"en:{k}"]["event"]), k
-    assert ("AID", "RUS", "SYR") in _triples(rows["en:provide_twin"])
-    assert ("AID", "RUS", "SYR") in _triples(rows["en:give_twin"])
+    assert ("AID", "RUS", "SYR") in triples(rows["en:provide_twin"])
+    assert ("AID", "RUS", "SYR") in triples(rows["en:give_twin"])
 
 
 def test_a_question_asked_is_no_demand(rows):
     assert "DEMAND" not in set(rows["en:questions"]["event"])
     assert "DEMAND" not in set(rows["en:asked_about"]["event"])
-    assert ("DEMAND", "per:vladimir_putin", "per:barack_obama") in _triples(rows["en:asked_twin"])
+    assert ("DEMAND", "per:vladimir_putin", "per:barack_obama") in triples(rows["en:asked_twin"])
 
 
 def test_the_giver_follows_a_noun_of_support(rows):
-    assert _triples(rows["en:support_from"]) == {("AID", "NOR", "")}
-    assert _triples(rows["en:received_from"]) == {("SUPPORT", "RUS", "SYR")}  # no meeting ("received")
-    assert _triples(rows["fr:avec_soutien"]) == {("SUPPORT", "FRA", "")}
-    assert _triples(rows["ar:support_from"]) == {("SUPPORT", "FRA", "")}
-    assert ("AID", "NOR", "SYR") in _triples(rows["en:support_to_twin"])
-    assert ("SUPPORT", "RUS", "SYR") in _triples(rows["en:support_for_twin"])
-    assert _triples(rows["fr:soutient_twin"]) == {("SUPPORT", "FRA", "MLI")}
+    assert triples(rows["en:support_from"]) == {("AID", "NOR", "")}
+    assert triples(rows["en:received_from"]) == {("SUPPORT", "RUS", "SYR")}  # no meeting ("received")
+    assert triples(rows["fr:avec_soutien"]) == {("SUPPORT", "FRA", "")}
+    assert triples(rows["ar:support_from"]) == {("SUPPORT", "FRA", "")}
+    assert ("AID", "NOR", "SYR") in triples(rows["en:support_to_twin"])
+    assert ("SUPPORT", "RUS", "SYR") in triples(rows["en:support_for_twin"])
+    assert triples(rows["fr:soutient_twin"]) == {("SUPPORT", "FRA", "MLI")}
 
 
 def test_an_object_relative_praises_its_antecedent(rows):
-    assert _triples(rows["en:which_i"]) == {("SUPPORT", "", "MLI")}
-    assert _triples(rows["fr:que_je"]) == {("SUPPORT", "", "MLI")}
-    assert ("SUPPORT", "MLI", "FRA") in _triples(rows["en:which_subject_twin"])
-    assert _triples(rows["fr:que_je_twin"]) == {("SUPPORT", "MLI", "")}
+    assert triples(rows["en:which_i"]) == {("SUPPORT", "", "MLI")}
+    assert triples(rows["fr:que_je"]) == {("SUPPORT", "", "MLI")}
+    assert ("SUPPORT", "MLI", "FRA") in triples(rows["en:which_subject_twin"])
+    assert triples(rows["fr:que_je_twin"]) == {("SUPPORT", "MLI", "")}
 
 
 def test_a_time_phrase_after_arrived_is_no_visit(rows):
     assert "CONSULT" not in set(rows["fr:arrivee"]["event"])
-    assert ("CONSULT", "", "ARM") in _triples(rows["fr:arrivee_twin"])
+    assert ("CONSULT", "", "ARM") in triples(rows["fr:arrivee_twin"])
 
 
 def test_the_actor_of_what_was_agreed_is_no_party(rows):
     assert "AGREE" not in set(rows["en:agreed_that"]["event"])  # no one named agreed: no row
-    assert ("DEMAND", "", "grp:hamas") in _triples(rows["en:agreed_that"])  # the demand of the content stays
-    assert {t for t in _triples(rows["en:agreed_that_pair"]) if t[0] == "AGREE"} == {
+    assert ("DEMAND", "", "grp:hamas") in triples(rows["en:agreed_that"])  # the demand of the content stays
+    assert {t for t in triples(rows["en:agreed_that_pair"]) if t[0] == "AGREE"} == {
         ("AGREE", "per:vladimir_putin", "per:recep_tayyip_erdogan"),
         ("AGREE", "per:recep_tayyip_erdogan", "per:vladimir_putin")}
-    assert ("AGREE", "RUS", "TUR") in _triples(rows["en:agreed_with_twin"])
-    assert ("AGREE", "FIN", "RUS") in _triples(rows["en:agreed_hyphen_twin"])
-    assert ("AGREE", "RUS", "UKR") in _triples(rows["en:agreed_to_twin"])
+    assert ("AGREE", "RUS", "TUR") in triples(rows["en:agreed_with_twin"])
+    assert ("AGREE", "FIN", "RUS") in triples(rows["en:agreed_hyphen_twin"])
+    assert ("AGREE", "RUS", "UKR") in triples(rows["en:agreed_to_twin"])
 
 
 def test_the_cue_gaps_of_the_recall_set(rows):
-    assert _triples(rows["en:continued_talks"]) == {("CONSULT", "USA", "IRN")}
-    assert _triples(rows["en:disowned"]) == {("SANCTION", "grp:al_qaeda", "grp:isis")}
-    assert _triples(rows["fr:n_accepte_pas"]) == {("REJECT", "FRA", "TUR")}
+    assert triples(rows["en:continued_talks"]) == {("CONSULT", "USA", "IRN")}
+    assert triples(rows["en:disowned"]) == {("SANCTION", "grp:al_qaeda", "grp:isis")}
+    assert triples(rows["fr:n_accepte_pas"]) == {("REJECT", "FRA", "TUR")}
     assert rows["fr:accepte_twin"].empty
-    assert _triples(rows["ar:thanks_verb"]) == {("SUPPORT", "FRA", "MLI")}
+    assert triples(rows["ar:thanks_verb"]) == {("SUPPORT", "FRA", "MLI")}
 
 
 def test_a_performative_thanks_is_no_intention(rows):
     for k, target in (("en:would_like", "per:emmanuel_macron"), ("fr:je_voudrais", "MLI"), ("ar:thanks", "CAF")):
         r = rows[k]
-        assert _triples(r) == {("SUPPORT", "", target)} and not r["hypothetical"].any(), k
+        assert triples(r) == {("SUPPORT", "", target)} and not r["hypothetical"].any(), k
     assert rows["en:will_thank_twin"]["hypothetical"].tolist() == [True]  # a future thanks stays an intention

@@ -3,11 +3,8 @@ the PLOVER tune half, each read by a general rule with a case it fixes and a twi
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-
-from diplolib.actors.matcher_cache import default_matcher
-from diplolib.events import extract_events
+from events_readings import events_of, triples
 
 TEXTS = {
     "en": {
@@ -34,43 +31,29 @@ TEXTS = {
 }
 
 
-def _events_of(texts: dict) -> dict:
-    """The events of each text of ``texts`` (language -> key -> text), by "lang:key"."""
-    arts = pd.DataFrame([(f"{lang}:{k}", lang, t) for lang, by_key in texts.items() for k, t in by_key.items()],
-                        columns=["article_id", "lang", "text"]).assign(
-                            published=pd.Timestamp("2015-06-01", tz="UTC"))
-    ev = extract_events(arts, registry=default_matcher())
-    return {k: ev[ev["article_id"] == k] for k in arts["article_id"]}
-
-
 @pytest.fixture(scope="module")
 def rows():
-    return _events_of(TEXTS)
-
-
-def _triples(df: pd.DataFrame, event: str) -> set:
-    df = df[df["event"] == event]
-    return set(zip(df["event"], df["source"].fillna(""), df["target"].fillna(""), strict=True))
+    return events_of(TEXTS)
 
 
 def test_the_owner_of_a_withdrawal_withdraws(rows):
-    assert _triples(rows["en:withdrawal_of"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
-    assert _triples(rows["en:demanded_withdrawal"], "RETREAT") == {("RETREAT", "USA", "SYR")}
-    assert _triples(rows["en:pullout_of"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
-    assert _triples(rows["en:withdrawal_us"], "RETREAT") == {("RETREAT", "USA", "")}
-    assert _triples(rows["fr:retrait_de"], "RETREAT") == {("RETREAT", "BEL", "")}
-    assert _triples(rows["fr:retrait_des_troupes"], "RETREAT") == {("RETREAT", "USA", "SYR")}
-    assert _triples(rows["ar:bi_insihab"], "RETREAT") == {("RETREAT", "USA", "SYR")}
+    assert triples(rows["en:withdrawal_of"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
+    assert triples(rows["en:demanded_withdrawal"], "RETREAT") == {("RETREAT", "USA", "SYR")}
+    assert triples(rows["en:pullout_of"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
+    assert triples(rows["en:withdrawal_us"], "RETREAT") == {("RETREAT", "USA", "")}
+    assert triples(rows["fr:retrait_de"], "RETREAT") == {("RETREAT", "BEL", "")}
+    assert triples(rows["fr:retrait_des_troupes"], "RETREAT") == {("RETREAT", "USA", "SYR")}
+    assert triples(rows["ar:bi_insihab"], "RETREAT") == {("RETREAT", "USA", "SYR")}
 
 
 def test_a_possessed_or_ownerless_withdrawal_keeps_its_reading(rows):
-    assert _triples(rows["en:its_withdrawal_twin"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
-    assert {t[1] for t in _triples(rows["en:possessive_twin"], "RETREAT")} == {"ISR"}
-    assert _triples(rows["fr:son_retrait_twin"], "RETREAT") == {("RETREAT", "FRA", "MLI")}
-    assert _triples(rows["fr:retire_twin"], "RETREAT") == {("RETREAT", "FRA", "MLI")}
-    assert _triples(rows["ar:quwwatuha_twin"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
-    assert _triples(rows["ar:verb_first_twin"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
-    assert ("RETREAT", "SYR", "") not in _triples(rows["en:support_twin"], "RETREAT")
+    assert triples(rows["en:its_withdrawal_twin"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
+    assert {t[1] for t in triples(rows["en:possessive_twin"], "RETREAT")} == {"ISR"}
+    assert triples(rows["fr:son_retrait_twin"], "RETREAT") == {("RETREAT", "FRA", "MLI")}
+    assert triples(rows["fr:retire_twin"], "RETREAT") == {("RETREAT", "FRA", "MLI")}
+    assert triples(rows["ar:quwwatuha_twin"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
+    assert triples(rows["ar:verb_first_twin"], "RETREAT") == {("RETREAT", "RUS", "SYR")}
+    assert ("RETREAT", "SYR", "") not in triples(rows["en:support_twin"], "RETREAT")
 
 
 ADJUNCTS = {
@@ -99,27 +82,27 @@ ADJUNCTS = {
 
 @pytest.fixture(scope="module")
 def adjunct_rows():
-    return _events_of(ADJUNCTS)
+    return events_of(ADJUNCTS)
 
 
 def test_the_agent_of_a_participle_in_an_adjunct_is_no_party(adjunct_rows):
     for k in ("en:under_mediated", "en:despite_negotiated", "fr:grace_a"):
-        assert ("FIGHT", "", "RUS") not in _triples(adjunct_rows[k], "FIGHT"), k
+        assert ("FIGHT", "", "RUS") not in triples(adjunct_rows[k], "FIGHT"), k
     assert "RUS" not in set(adjunct_rows["fr:grace_a"]["target"].fillna(""))
     for k in ("en:glued", "en:glued_mediated"):  # the agent glued before its participle
-        assert ("FIGHT", "", "RUS") not in _triples(adjunct_rows[k], "FIGHT"), k
+        assert ("FIGHT", "", "RUS") not in triples(adjunct_rows[k], "FIGHT"), k
     attack = adjunct_rows["en:as_massacre"]
     assert "RUS" not in set(attack.loc[attack["cue"] == "attack", "target"].fillna(""))  # the massacre's agent
 
 
 def test_the_agent_of_the_objects_participle_stays(adjunct_rows):
-    assert _triples(adjunct_rows["en:object_twin"], "ASSAULT") == {("ASSAULT", "RUS", "TUR")}
-    assert ("DISAPPROVE", "SYR", "USA") in _triples(adjunct_rows["en:imposed_twin"], "DISAPPROVE")
-    assert _triples(adjunct_rows["en:held_twin"], "FIGHT") == {("FIGHT", "", "RUS")}
-    assert _triples(adjunct_rows["en:passive_twin"], "ASSAULT") == {("ASSAULT", "RUS", "TUR")}
-    assert ("DISAPPROVE", "FRA", "RUS") in _triples(adjunct_rows["fr:imposees_twin"], "DISAPPROVE")
-    assert ("DISAPPROVE", "RUS", "USA") in _triples(adjunct_rows["en:glued_twin"], "DISAPPROVE")  # no adjunct
-    assert ("SUPPORT", "GBR", "AUS") in _triples(adjunct_rows["en:glued_name_twin"], "SUPPORT")  # "-United": a name
+    assert triples(adjunct_rows["en:object_twin"], "ASSAULT") == {("ASSAULT", "RUS", "TUR")}
+    assert ("DISAPPROVE", "SYR", "USA") in triples(adjunct_rows["en:imposed_twin"], "DISAPPROVE")
+    assert triples(adjunct_rows["en:held_twin"], "FIGHT") == {("FIGHT", "", "RUS")}
+    assert triples(adjunct_rows["en:passive_twin"], "ASSAULT") == {("ASSAULT", "RUS", "TUR")}
+    assert ("DISAPPROVE", "FRA", "RUS") in triples(adjunct_rows["fr:imposees_twin"], "DISAPPROVE")
+    assert ("DISAPPROVE", "RUS", "USA") in triples(adjunct_rows["en:glued_twin"], "DISAPPROVE")  # no adjunct
+    assert ("SUPPORT", "GBR", "AUS") in triples(adjunct_rows["en:glued_name_twin"], "SUPPORT")  # "-United": a name
     # a conjunction opening a clause, not a preposition: its participle's agent keeps its reading
-    assert _triples(adjunct_rows["en:clause_twin"], "RETREAT") == {("RETREAT", "grp:saa", "RUS")}
-    assert ("FIGHT", "", "RUS") in _triples(adjunct_rows["en:clause_verb_twin"], "FIGHT")
+    assert triples(adjunct_rows["en:clause_twin"], "RETREAT") == {("RETREAT", "grp:saa", "RUS")}
+    assert ("FIGHT", "", "RUS") in triples(adjunct_rows["en:clause_verb_twin"], "FIGHT")

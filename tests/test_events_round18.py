@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import importlib
 
-import pandas as pd
 import pytest
+from events_readings import events_of, triples
 
-from diplolib.actors.matcher_cache import default_matcher
-from diplolib.events import extract_events
 from diplolib.events.lexicon import default_cues
 from diplolib.normalize.matching import matching_form
 
@@ -74,64 +72,56 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def rows():
-    arts = pd.DataFrame([(f"{lang}:{k}", lang, t) for lang, texts in TEXTS.items() for k, t in texts.items()],
-                        columns=["article_id", "lang", "text"]).assign(
-                            published=pd.Timestamp("2015-06-01", tz="UTC"))
-    ev = extract_events(arts, registry=default_matcher())
-    return {k: ev[ev["article_id"] == k] for k in arts["article_id"]}
-
-
-def _triples(df: pd.DataFrame) -> set:
-    return set(zip(df["event"], df["source"].fillna(""), df["target"].fillna(""), strict=True))
+    return events_of(TEXTS)
 
 
 def test_a_completive_after_a_verb_of_saying_is_no_object_relative(rows):
-    assert ("SUPPORT", "DEU", "UKR") in _triples(rows["en:said_that"])
-    assert ("DISAPPROVE", "FRA", "grp:hezbollah") in _triples(rows["fr:dit_que"])
-    assert _triples(rows["fr:pense_que"]) == {("SUPPORT", "", "LBN")}  # "je" names no one
+    assert ("SUPPORT", "DEU", "UKR") in triples(rows["en:said_that"])
+    assert ("DISAPPROVE", "FRA", "grp:hezbollah") in triples(rows["fr:dit_que"])
+    assert triples(rows["fr:pense_que"]) == {("SUPPORT", "", "LBN")}  # "je" names no one
     # the object relatives after a noun keep their reading: the antecedent is praised
-    assert _triples(rows["en:which_twin"]) == {("SUPPORT", "", "MLI")}
-    assert _triples(rows["fr:que_je_twin"]) == {("SUPPORT", "", "MLI")}
-    assert _triples(rows["fr:position_twin"]) == {("SUPPORT", "", "FRA")}
+    assert triples(rows["en:which_twin"]) == {("SUPPORT", "", "MLI")}
+    assert triples(rows["fr:que_je_twin"]) == {("SUPPORT", "", "MLI")}
+    assert triples(rows["fr:position_twin"]) == {("SUPPORT", "", "FRA")}
     assert set(rows["en:noun_that_twin"]["cue"]) == {"that we support"}
 
 
 def test_the_inverted_subject_of_a_demand_is_its_source(rows):
-    assert _triples(rows["fr:comme_l_a"]) == {("DEMAND", "per:petro_poroshenko", "")}  # not Ukraine before it
-    assert ("DEMAND", "RUS", "MLI") in _triples(rows["fr:a_demande_twin"])  # the usual order
-    assert ("DEMAND", "FRA", "per:petro_poroshenko") in _triples(rows["fr:title_twin"])
+    assert triples(rows["fr:comme_l_a"]) == {("DEMAND", "per:petro_poroshenko", "")}  # not Ukraine before it
+    assert ("DEMAND", "RUS", "MLI") in triples(rows["fr:a_demande_twin"])  # the usual order
+    assert ("DEMAND", "FRA", "per:petro_poroshenko") in triples(rows["fr:title_twin"])
 
 
 def test_an_abduction_is_an_assault(rows):
-    assert ("ASSAULT", "grp:isis", "SYR") in _triples(rows["en:abducted"])
-    assert _triples(rows["en:kidnapped"]) == {("ASSAULT", "grp:isis", "RUS")}
-    assert _triples(rows["fr:enleve"]) == {("ASSAULT", "grp:nusra_front", "FJI")}
-    assert _triples(rows["ar:abducted"]) == {("ASSAULT", "grp:isis", "LBN")}
-    assert _triples(rows["en:arrested_twin"]) == {("COERCE", "TUR", "RUS")}
-    assert _triples(rows["fr:arrete_twin"]) == {("COERCE", "TUR", "RUS")}
-    assert {t[0] for t in _triples(rows["ar:arrested_twin"])} == {"COERCE"}
+    assert ("ASSAULT", "grp:isis", "SYR") in triples(rows["en:abducted"])
+    assert triples(rows["en:kidnapped"]) == {("ASSAULT", "grp:isis", "RUS")}
+    assert triples(rows["fr:enleve"]) == {("ASSAULT", "grp:nusra_front", "FJI")}
+    assert triples(rows["ar:abducted"]) == {("ASSAULT", "grp:isis", "LBN")}
+    assert triples(rows["en:arrested_twin"]) == {("COERCE", "TUR", "RUS")}
+    assert triples(rows["fr:arrete_twin"]) == {("COERCE", "TUR", "RUS")}
+    assert {t[0] for t in triples(rows["ar:arrested_twin"])} == {"COERCE"}
 
 
 def test_self_defence_supports_no_one(rows):
-    assert _triples(rows["en:defends_itself"]) == {("SUPPORT", "per:joe_biden", "UKR")}  # the support stays
+    assert triples(rows["en:defends_itself"]) == {("SUPPORT", "per:joe_biden", "UKR")}  # the support stays
     assert rows["en:defend_country"].empty
     assert "SUPPORT" not in set(rows["en:defend_against"]["event"])
-    assert _triples(rows["en:defend_twin"]) == {("SUPPORT", "RUS", "SYR")}
+    assert triples(rows["en:defend_twin"]) == {("SUPPORT", "RUS", "SYR")}
 
 
 def test_a_cue_in_a_fronted_adjunct_takes_no_target_after_its_comma(rows):
     r = rows["en:fronted"]
     assert (r.loc[r["cue"] == "visit", "target"].fillna("") == "").all()  # the visitor is not the one visited
-    assert ("DEMAND", "", "per:vladimir_putin") in _triples(rows["en:fronted_request_twin"])
-    assert ("CONSULT", "per:vladimir_putin", "per:recep_tayyip_erdogan") in _triples(rows["en:fronted_mutual_twin"])
-    assert ("CONSULT", "", "per:recep_tayyip_erdogan") in _triples(rows["en:fronted_inside_twin"])
+    assert ("DEMAND", "", "per:vladimir_putin") in triples(rows["en:fronted_request_twin"])
+    assert ("CONSULT", "per:vladimir_putin", "per:recep_tayyip_erdogan") in triples(rows["en:fronted_mutual_twin"])
+    assert ("CONSULT", "", "per:recep_tayyip_erdogan") in triples(rows["en:fronted_inside_twin"])
     assert "org:african_union" in set(rows["en:opening_twin"]["target"])  # the opening cue's object runs on
 
 
 def test_the_call_of_an_adjunct_is_no_demand(rows):
-    assert _triples(rows["en:during_call"]) == {("SUPPORT", "per:joe_biden", "BRA")}
-    assert ("DEMAND", "RUS", "SYR") in _triples(rows["en:call_for_twin"])
-    assert _triples(rows["en:call_with_twin"]) == {("CONSULT", "per:joe_biden", "per:vladimir_putin")}
+    assert triples(rows["en:during_call"]) == {("SUPPORT", "per:joe_biden", "BRA")}
+    assert ("DEMAND", "RUS", "SYR") in triples(rows["en:call_for_twin"])
+    assert triples(rows["en:call_with_twin"]) == {("CONSULT", "per:joe_biden", "per:vladimir_putin")}
 
 
 def test_any_before_a_cue_is_no_event_that_took_place(rows):
@@ -145,7 +135,7 @@ def test_any_before_a_cue_is_no_event_that_took_place(rows):
 
 def test_here_is_no_congratulation(rows):
     assert rows["ar:here"].empty
-    assert _triples(rows["ar:congratulated_twin"]) == {("SUPPORT", "FRA", "MLI")}
+    assert triples(rows["ar:congratulated_twin"]) == {("SUPPORT", "FRA", "MLI")}
 
 
 #: One-word cues that are stop words of their language on purpose, with why.
